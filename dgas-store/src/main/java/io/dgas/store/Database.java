@@ -1,0 +1,148 @@
+package io.dgas.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Owns the HikariCP pool; the only way code reaches PostgreSQL.
+ *
+ * <p>Work runs in a {@link SqlSession} on a borrowed connection, either in auto-commit mode ({@link #withSession}) or
+ * in one transaction that commits when the callback returns and rolls back when it throws ({@link #inTransaction}).
+ * When no connection can be had within the acquire timeout, callers get an {@link UnableToConnectException} carrying
+ * the pool state instead of queueing forever.
+ */
+public final class Database implements AutoCloseable {
+    private final DatabaseSettings settings;
+    private final HikariDataSource pool;
+    private final StatementObserver observer;
+
+    private Database(DatabaseSettings settings, HikariDataSource pool, StatementObserver observer) {
+        this.settings = settings;
+        this.pool = pool;
+        this.observer = observer;
+    }
+
+    /**
+     * Opens a pool. The pool starts lazily (no connection is required to construct it), so an unreachable server is
+     * reported by the first use, with a clear message, not here.
+     */
+    public static Database open(DatabaseSettings settings, StatementObserver observer) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("dgas");
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMinimumIdle(settings.poolSize());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(settings.acquireTimeout().toMillis());
+        config.setMaxLifetime(settings.maxLifetime().toMillis());
+        config.setKeepaliveTime(
+                settings.prePing() ? Math.min(120_000, settings.maxLifetime().toMillis() / 2) : 0);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", "dgas");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new Database(settings, new HikariDataSource(config), observer);
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /** For libraries that need a {@link DataSource} (Flyway, the scheduler); application code uses sessions. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public <T> T withSession(SessionCallback<T> work) {
+        try (Connection c = borrow()) {
+            return work.run(new SqlSession(c, observer));
+        } catch (SQLException e) {
+            throw new UnableToConnectException("connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> T inTransaction(SessionCallback<T> work) {
+        try (Connection c = borrow()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(new SqlSession(c, observer));
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new UnableToConnectException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> List<T> query(String name, String sql, SqlSession.Binder binder, SqlSession.RowMapper<T> mapper) {
+        return withSession(s -> s.query(name, sql, binder, mapper));
+    }
+
+    public <T> Optional<T> queryOne(String name, String sql, SqlSession.Binder binder, SqlSession.RowMapper<T> mapper) {
+        return withSession(s -> s.queryOne(name, sql, binder, mapper));
+    }
+
+    public int update(String name, String sql, SqlSession.Binder binder) {
+        return withSession(s -> s.update(name, sql, binder));
+    }
+
+    /** Current pool figures; utilisation is active / max and never negative. */
+    public PoolStats poolStats() {
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        if (mx == null) {
+            return new PoolStats(0, 0, 0, 0, settings.maxPoolSize());
+        }
+        return new PoolStats(
+                mx.getTotalConnections(),
+                mx.getActiveConnections(),
+                mx.getIdleConnections(),
+                mx.getThreadsAwaitingConnection(),
+                settings.maxPoolSize());
+    }
+
+    private Connection borrow() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            PoolStats s = poolStats();
+            throw new UnableToConnectException(
+                    "no database connection within " + settings.acquireTimeout().toMillis() + " ms from "
+                            + settings.safeUrl() + " (pool " + s.describe() + "): " + rootMessage(e),
+                    e);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Work on a session; may throw unchecked exceptions, which roll a transaction back. */
+    @FunctionalInterface
+    public interface SessionCallback<T> {
+        T run(SqlSession session) throws SQLException;
+    }
+}
