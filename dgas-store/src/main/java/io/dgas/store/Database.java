@@ -54,6 +54,30 @@ public final class Database implements AutoCloseable {
         return new Database(settings, new HikariDataSource(config), observer);
     }
 
+    /**
+     * Connects once without the pool, failing within {@code timeout} with a clear message when the server cannot be
+     * reached or refuses the credentials, so a CLI does not wait out the pool's acquire timeout for a server that is
+     * down.
+     */
+    public static void probe(DatabaseSettings settings, java.time.Duration timeout) {
+        java.util.Properties props = new java.util.Properties();
+        if (settings.user() != null) {
+            props.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            props.setProperty("password", settings.password());
+        }
+        String secs = Long.toString(Math.max(1, timeout.toSeconds()));
+        props.setProperty("connectTimeout", secs);
+        props.setProperty("loginTimeout", secs);
+        try (Connection c = java.sql.DriverManager.getConnection(settings.url(), props)) {
+            c.isValid((int) Math.max(1, timeout.toSeconds()));
+        } catch (SQLException e) {
+            throw new UnableToConnectException(
+                    "database unavailable at " + settings.safeUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
     public DatabaseSettings settings() {
         return settings;
     }

@@ -1,0 +1,74 @@
+package io.dgas.app;
+
+import io.dgas.app.config.DgasConfig;
+import io.dgas.store.Database;
+import io.dgas.store.ServerStatus;
+import io.dgas.store.StatementObserver;
+import io.dgas.store.embedded.EmbeddedServer;
+import io.dgas.store.migrate.Migrator;
+import java.time.Clock;
+
+/**
+ * The composition root: builds what a command needs from the configuration, lazily, and closes it in reverse.
+ *
+ * <p>Without {@code database.url} the embedded server is started over {@code $DGAS_HOME/pg} and migrated on first
+ * use (zero setup). An external server is never migrated implicitly: {@code dgas db migrate} does that.
+ */
+public final class AppContext implements AutoCloseable {
+    private final DgasConfig config;
+    private final Clock clock;
+    private EmbeddedServer embedded;
+    private Database database;
+
+    public AppContext(DgasConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public DgasConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The database, connecting (and for the embedded server, starting and migrating) on first call. */
+    public synchronized Database database() {
+        if (database == null) {
+            String url;
+            if (config.isExternalDatabase()) {
+                url = config.string(io.dgas.app.config.ConfigKeys.DB_URL).orElseThrow();
+            } else {
+                embedded = EmbeddedServer.start(config.embeddedDataDir());
+                url = embedded.jdbcUrl("postgres");
+            }
+            if (embedded == null) {
+                Database.probe(config.databaseSettings(url), java.time.Duration.ofSeconds(5));
+            }
+            database = Database.open(config.databaseSettings(url), StatementObserver.NONE);
+            if (embedded != null) {
+                new Migrator(database).migrate();
+                ServerStatus.enablePgStatStatements(database);
+            }
+        }
+        return database;
+    }
+
+    /** Whether the database in use is the embedded one (valid after {@link #database()}). */
+    public boolean isEmbedded() {
+        return !config.isExternalDatabase();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}

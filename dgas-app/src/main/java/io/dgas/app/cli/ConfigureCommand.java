@@ -1,0 +1,71 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.config.ConfigKey;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.ConfigLoader.Setting;
+import io.dgas.app.config.DgasConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code dgas configure show|verify}. */
+@Command(
+        name = "configure",
+        description = "Show or verify the configuration.",
+        subcommands = {ConfigureCommand.Show.class, ConfigureCommand.Verify.class})
+final class ConfigureCommand {
+
+    @Command(name = "show", description = "Print the effective configuration and where each value came from.")
+    static final class Show extends BaseCommand {
+        @Override
+        public Integer call() {
+            DgasConfig c = config();
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (ConfigKey key : ConfigKeys.all()) {
+                Setting s = c.setting(key.path()).orElse(null);
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("key", key.path());
+                row.put("value", s == null ? "" : key.secret() ? "****" : mask(s.value()));
+                row.put("source", s == null ? "unset" : s.source());
+                rows.add(row);
+            }
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("home", c.home().toString());
+            model.put("file", c.file().map(Object::toString).orElse(null));
+            model.put("settings", rows);
+            model.put("warnings", c.warnings());
+            out().result(model, () -> {
+                out().line("home: " + c.home() + "   file: "
+                        + c.file().map(Object::toString).orElse("(none)"));
+                out().table(
+                                List.of("key", "value", "source"),
+                                rows.stream()
+                                        .map(r -> List.of(r.get("key"), r.get("value"), r.get("source")))
+                                        .toList());
+            });
+            return ExitCodes.OK;
+        }
+
+        private static String mask(String value) {
+            return io.dgas.store.DatabaseSettings.maskPassword(value);
+        }
+    }
+
+    @Command(name = "verify", description = "Validate the configuration; exit 0 when valid, 2 when not.")
+    static final class Verify extends BaseCommand {
+        @Override
+        public Integer call() {
+            DgasConfig c = config();
+            String where = c.file().map(Object::toString).orElse("defaults and environment (no file)");
+            out().result(
+                            Map.of("valid", true, "file", where, "warnings", c.warnings()),
+                            () -> out().line("configuration valid: " + where
+                                    + (c.warnings().isEmpty()
+                                            ? ""
+                                            : " (" + c.warnings().size() + " warning(s))")));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.dgas.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where commands print: human text by default, one JSON document with {@code --json}. Warnings and progress go to
+ * stderr so stdout stays parseable.
+ */
+public final class Output {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean quiet;
+
+    public Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.quiet = quiet;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    /** Prints {@code model} as JSON with {@code --json}, else runs {@code human}. */
+    public void result(Object model, Runnable human) {
+        if (json) {
+            try {
+                out.println(JSON.writeValueAsString(model));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot render JSON output", e);
+            }
+        } else {
+            human.run();
+        }
+        out.flush();
+    }
+
+    public void line(String text) {
+        out.println(text);
+    }
+
+    public void warn(String text) {
+        if (!quiet) {
+            err.println("warning: " + text);
+            err.flush();
+        }
+    }
+
+    public void info(String text) {
+        if (!quiet && !json) {
+            err.println(text);
+            err.flush();
+        }
+    }
+
+    /** Renders an aligned text table (first row: headers). */
+    public void table(List<String> headers, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(headers);
+        all.addAll(rows);
+        int[] widths = new int[headers.size()];
+        for (List<String> r : all) {
+            for (int i = 0; i < r.size(); i++) {
+                widths[i] = Math.max(widths[i], r.get(i) == null ? 4 : r.get(i).length());
+            }
+        }
+        for (int n = 0; n < all.size(); n++) {
+            StringBuilder sb = new StringBuilder();
+            List<String> r = all.get(n);
+            for (int i = 0; i < r.size(); i++) {
+                String cell = r.get(i) == null ? "null" : r.get(i);
+                sb.append(i == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[i] - cell.length()));
+            }
+            out.println(sb.toString().stripTrailing());
+            if (n == 0) {
+                StringBuilder rule = new StringBuilder();
+                for (int i = 0; i < widths.length; i++) {
+                    rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+                }
+                out.println(rule);
+            }
+        }
+    }
+}

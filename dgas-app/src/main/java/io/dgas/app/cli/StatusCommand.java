@@ -1,0 +1,103 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.AppContext;
+import io.dgas.store.Database;
+import io.dgas.store.PoolStats;
+import io.dgas.store.ServerStatus;
+import io.dgas.store.migrate.Migrator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code dgas status}: is the database reachable, which version, schema state, pool figures, row counts. */
+@Command(name = "status", description = "Database reachability, server and schema version, pool figures, row counts.")
+final class StatusCommand extends BaseCommand {
+
+    @Override
+    public Integer call() {
+        Map<String, Object> model = collect(context());
+        Output out = out();
+        out.result(model, () -> print(out, model));
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> collect(AppContext ctx) {
+        Database db = ctx.database();
+        ServerStatus status = ServerStatus.read(db);
+        Migrator migrator = new Migrator(db);
+        long pending = migrator.info().stream()
+                .filter(e -> e.state().equals("pending"))
+                .count();
+        PoolStats pool = db.poolStats();
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put(
+                "database",
+                Map.of(
+                        "reachable",
+                        true,
+                        "mode",
+                        ctx.isEmbedded() ? "embedded" : "external",
+                        "url",
+                        db.settings().safeUrl(),
+                        "data_dir",
+                        ctx.isEmbedded() ? ctx.config().embeddedDataDir().toString() : "",
+                        "name",
+                        status.database()));
+        model.put("server_version", status.serverVersion());
+        model.put(
+                "schema",
+                Map.of(
+                        "version",
+                        migrator.currentVersion() == null ? "none" : migrator.currentVersion(),
+                        "pending_migrations",
+                        pending));
+        model.put(
+                "pool",
+                Map.of(
+                        "total", pool.total(),
+                        "active", pool.active(),
+                        "idle", pool.idle(),
+                        "waiting", pool.waiting(),
+                        "max", pool.max(),
+                        "utilisation", pool.utilisation()));
+        model.put("pg_stat_statements", status.pgStatStatements());
+        model.put("rows", status.rowCounts());
+        return model;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void print(Output out, Map<String, Object> m) {
+        Map<String, Object> db = (Map<String, Object>) m.get("database");
+        Map<String, Object> schema = (Map<String, Object>) m.get("schema");
+        Map<String, Object> pool = (Map<String, Object>) m.get("pool");
+        out.line("database      reachable (" + db.get("mode") + ", " + db.get("url") + ")");
+        if (!db.get("data_dir").toString().isEmpty()) {
+            out.line("data dir      " + db.get("data_dir"));
+        }
+        out.line("server        PostgreSQL " + m.get("server_version"));
+        long pending = (Long) schema.get("pending_migrations");
+        out.line("schema        version " + schema.get("version")
+                + (pending == 0 ? " (up to date)" : " (" + pending + " pending: run 'dgas db migrate')"));
+        out.line(String.format(
+                java.util.Locale.ROOT,
+                "pool          total %s, active %s, idle %s, waiting %s, max %s" + " (%.0f%% used)",
+                pool.get("total"),
+                pool.get("active"),
+                pool.get("idle"),
+                pool.get("waiting"),
+                pool.get("max"),
+                100 * (Double) pool.get("utilisation")));
+        out.line("statements    pg_stat_statements "
+                + ((Boolean) m.get("pg_stat_statements")
+                        ? "enabled"
+                        : "not" + " available (client-side timings only)"));
+        StringBuilder rows = new StringBuilder();
+        ((Map<String, Long>) m.get("rows"))
+                .forEach((k, v) -> rows.append(rows.isEmpty() ? "" : ", ")
+                        .append(k)
+                        .append(' ')
+                        .append(v));
+        out.line("rows          " + (rows.isEmpty() ? "(schema not created)" : rows));
+    }
+}

@@ -1,0 +1,132 @@
+package io.dgas.app.config;
+
+import io.dgas.app.config.ConfigKey.Type;
+import io.dgas.domain.Timeframe;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key dgas knows, in one place. Unknown keys are errors, so this list is the whole contract of
+ * {@code dgas.yaml}.
+ */
+public final class ConfigKeys {
+    public static final String PROFILE = "profile";
+    public static final String DB_URL = "database.url";
+    public static final String DB_USER = "database.user";
+    public static final String DB_PASSWORD = "database.password";
+    public static final String POOL_SIZE = "database.pool_size";
+    public static final String MAX_OVERFLOW = "database.max_overflow";
+    public static final String POOL_TIMEOUT = "database.pool_timeout";
+    public static final String POOL_RECYCLE = "database.pool_recycle";
+    public static final String POOL_PRE_PING = "database.pool_pre_ping";
+    public static final String EMBEDDED_DATA_DIR = "database.embedded.data_dir";
+    public static final String WORKERS = "cycle.workers";
+    public static final String BATCH_SIZE = "cycle.batch_size";
+    public static final String LOOKBACK = "cycle.lookback_bars";
+    public static final String HTF = "cycle.htf";
+    public static final String TRADING = "cycle.trading";
+    public static final String SLOW_QUERY_MS = "monitor.slow_query_ms";
+    public static final String QUERY_MONITOR = "monitor.query_monitor";
+    public static final String HEALTH_ENABLED = "monitor.health.enabled";
+    public static final String HEALTH_INTERVAL = "monitor.health.interval";
+    public static final String CACHE_ENABLED = "cache.enabled";
+    public static final String REDIS_ENABLED = "cache.redis.enabled";
+    public static final String REDIS_URL = "cache.redis.url";
+    public static final String WEB_PORT = "web.port";
+
+    private static final List<String> TIMEFRAMES =
+            Arrays.stream(Timeframe.values()).map(Timeframe::code).toList();
+
+    private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
+
+    static {
+        add(new ConfigKey(
+                PROFILE,
+                Type.ENUM,
+                0,
+                0,
+                Profile.names(),
+                "default",
+                List.of("DGAS_PROFILE"),
+                false,
+                "tuning profile"));
+        add(str(DB_URL, null, false, "JDBC URL of an external PostgreSQL; unset: the embedded server"));
+        add(str(DB_USER, null, false, "database user (else from the URL)"));
+        add(str(DB_PASSWORD, null, true, "database password (else from the URL)"));
+        add(num(POOL_SIZE, Type.INT, 1, 1000, "5", "DB_POOL_SIZE", "connections kept open"));
+        add(num(MAX_OVERFLOW, Type.INT, 0, 1000, "15", "DB_MAX_OVERFLOW", "extra connections under load"));
+        add(num(POOL_TIMEOUT, Type.SECONDS, 1, 600, "30", "DB_POOL_TIMEOUT", "connection acquire timeout"));
+        add(num(POOL_RECYCLE, Type.SECONDS, 30, 86_400, "3600", "DB_POOL_RECYCLE", "connection max lifetime"));
+        add(new ConfigKey(
+                POOL_PRE_PING,
+                Type.BOOL,
+                0,
+                0,
+                List.of(),
+                "true",
+                envs(POOL_PRE_PING, "DB_POOL_PRE_PING"),
+                false,
+                "validate connections on borrow"));
+        add(str(EMBEDDED_DATA_DIR, null, false, "embedded data directory (default $DGAS_HOME/pg)"));
+        add(num(
+                WORKERS,
+                Type.INT,
+                1,
+                256,
+                Integer.toString(Runtime.getRuntime().availableProcessors()),
+                null,
+                "analysis worker threads"));
+        add(num(BATCH_SIZE, Type.INT, 1, 1000, "10", null, "symbols per batch"));
+        add(num(LOOKBACK, Type.INT, 50, 100_000, "200", null, "trading bars analysed per symbol"));
+        add(new ConfigKey(HTF, Type.ENUM, 0, 0, TIMEFRAMES, "4h", envs(HTF, null), false, "higher timeframe"));
+        add(new ConfigKey(TRADING, Type.ENUM, 0, 0, TIMEFRAMES, "1h", envs(TRADING, null), false, "trading timeframe"));
+        add(num(SLOW_QUERY_MS, Type.INT, 1, 600_000, "500", null, "slow-query log threshold (ms)"));
+        add(bool(QUERY_MONITOR, "true", "time every statement"));
+        add(bool(HEALTH_ENABLED, "true", "background health collection"));
+        add(num(HEALTH_INTERVAL, Type.SECONDS, 1, 3600, "30", null, "health collection interval"));
+        add(bool(CACHE_ENABLED, "true", "query caches"));
+        add(bool(REDIS_ENABLED, "false", "shared L2 cache in Redis"));
+        add(str(REDIS_URL, "redis://127.0.0.1:6379", false, "Redis URL for the L2 cache"));
+        add(num(WEB_PORT, Type.INT, 0, 65_535, "8080", null, "HTTP port of dgas serve (0: any free port)"));
+    }
+
+    private ConfigKeys() {}
+
+    private static void add(ConfigKey k) {
+        KEYS.put(k.path(), k);
+    }
+
+    private static List<String> envs(String path, String alias) {
+        String dgas = "DGAS_" + path.replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        return alias == null ? List.of(dgas) : List.of(dgas, "DGAS_" + alias, alias);
+    }
+
+    private static ConfigKey str(String path, String def, boolean secret, String help) {
+        return new ConfigKey(path, Type.STRING, 0, 0, List.of(), def, envs(path, null), secret, help);
+    }
+
+    private static ConfigKey num(String path, Type type, long min, long max, String def, String alias, String help) {
+        return new ConfigKey(path, type, min, max, List.of(), def, envs(path, alias), false, help);
+    }
+
+    private static ConfigKey bool(String path, String def, String help) {
+        return new ConfigKey(path, Type.BOOL, 0, 0, List.of(), def, envs(path, null), false, help);
+    }
+
+    /** All keys in a stable order. */
+    public static List<ConfigKey> all() {
+        return List.copyOf(KEYS.values());
+    }
+
+    /** The key at {@code path}, or null. */
+    public static ConfigKey find(String path) {
+        return KEYS.get(path);
+    }
+
+    /** Whether some key lives below {@code prefix} (a YAML section such as {@code database}). */
+    public static boolean isSection(String prefix) {
+        return KEYS.keySet().stream().anyMatch(k -> k.startsWith(prefix + "."));
+    }
+}

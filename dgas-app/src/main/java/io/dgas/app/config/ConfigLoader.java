@@ -1,0 +1,229 @@
+package io.dgas.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Resolves the effective configuration once, at start.
+ *
+ * <p>Precedence, highest first: flags, environment, file, profile, defaults. The file is {@code --config}, else
+ * {@code ./dgas.yaml}, else {@code $DGAS_HOME/dgas.yaml}. Every value is checked against its {@link ConfigKey}; an
+ * unknown key, a wrong type or a value out of range fails with the key, where it was set (file and line, variable or
+ * flag) and the accepted range. Poor but legal values become warnings.
+ */
+public final class ConfigLoader {
+    private final Map<String, String> env;
+    private final Path workingDir;
+
+    public ConfigLoader(Map<String, String> env, Path workingDir) {
+        this.env = env;
+        this.workingDir = workingDir;
+    }
+
+    /**
+     * @param explicitFile {@code --config}, or null to search
+     * @param flags key path → value set by command-line flags
+     * @param flagNames key path → the flag that set it (for messages)
+     */
+    public DgasConfig load(Path explicitFile, Map<String, String> flags, Map<String, String> flagNames) {
+        Path home = home();
+        Path file = locate(explicitFile, home);
+        Map<String, Setting> fileValues = file == null ? Map.of() : readFile(file);
+
+        Map<String, Setting> resolved = new LinkedHashMap<>();
+        for (ConfigKey key : ConfigKeys.all()) {
+            if (key.defaultValue() != null) {
+                resolved.put(key.path(), new Setting(key.defaultValue(), "default"));
+            }
+        }
+        Map<String, Setting> fromEnv = readEnv();
+        Setting profileSetting = firstOf(ConfigKeys.PROFILE, flags, flagNames, fromEnv, fileValues, resolved);
+        check(ConfigKeys.find(ConfigKeys.PROFILE), profileSetting);
+        Profile profile = Profile.parse(profileSetting.value());
+        profile.overrides().forEach((k, v) -> resolved.put(k, new Setting(v, "profile " + profile.code())));
+        resolved.putAll(fileValues);
+        resolved.putAll(fromEnv);
+        flags.forEach((k, v) -> resolved.put(k, new Setting(v, "flag " + flagNames.getOrDefault(k, k))));
+
+        resolved.forEach((path, s) -> check(ConfigKeys.find(path), s));
+        DgasConfig config = new DgasConfig(resolved, home, file);
+        return config.withWarnings(warnings(config));
+    }
+
+    private Path home() {
+        String h = env.get("DGAS_HOME");
+        return h != null && !h.isBlank()
+                ? Path.of(h).toAbsolutePath()
+                : Path.of(System.getProperty("user.home"), ".dgas");
+    }
+
+    private Path locate(Path explicitFile, Path home) {
+        if (explicitFile != null) {
+            Path p = workingDir.resolve(explicitFile);
+            if (!Files.isRegularFile(p)) {
+                throw new UnableToConfigureException("config file " + p + " (from --config) does not exist");
+            }
+            return p;
+        }
+        for (Path candidate : List.of(workingDir.resolve("dgas.yaml"), home.resolve("dgas.yaml"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Setting> readEnv() {
+        Map<String, Setting> out = new LinkedHashMap<>();
+        for (ConfigKey key : ConfigKeys.all()) {
+            for (String name : key.env()) {
+                String v = env.get(name);
+                if (v != null && !v.isEmpty()) {
+                    out.put(key.path(), new Setting(v, "env " + name));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reads {@code file} into key path → value with file:line sources, rejecting unknown keys. */
+    static Map<String, Setting> readFile(Path file) {
+        Node root;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new LoaderOptions()).compose(r);
+        } catch (MarkedYAMLException e) {
+            throw new UnableToConfigureException("config file " + file + " line "
+                    + (e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem());
+        } catch (IOException e) {
+            throw new UnableToConfigureException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, Setting> out = new LinkedHashMap<>();
+        if (root == null) {
+            return out;
+        }
+        if (!(root instanceof MappingNode map)) {
+            throw new UnableToConfigureException("config file " + file + " line " + line(root)
+                    + ": expected a mapping of keys (e.g. 'database:'), found " + root.getNodeId());
+        }
+        flatten(file, "", map, out);
+        return out;
+    }
+
+    private static void flatten(Path file, String prefix, MappingNode map, Map<String, Setting> out) {
+        for (NodeTuple t : map.getValue()) {
+            String name = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            Node value = t.getValueNode();
+            String where = "config file " + file + " line " + line(t.getKeyNode());
+            if (value instanceof MappingNode child) {
+                if (!ConfigKeys.isSection(path)) {
+                    throw unknown(path, where);
+                }
+                flatten(file, path, child, out);
+            } else if (ConfigKeys.find(path) == null) {
+                throw unknown(path, where);
+            } else if (!(value instanceof ScalarNode scalar)) {
+                throw new UnableToConfigureException("key '" + path + "' in " + where + ": expected "
+                        + ConfigKeys.find(path).accepted() + ", found a " + value.getNodeId());
+            } else if (out.containsKey(path)) {
+                throw new UnableToConfigureException("key '" + path + "' in " + where + " is set twice");
+            } else {
+                out.put(path, new Setting(scalar.getValue(), "file " + file + ":" + line(t.getKeyNode())));
+            }
+        }
+    }
+
+    private static UnableToConfigureException unknown(String path, String where) {
+        List<String> near = new ArrayList<>();
+        String section = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+        for (ConfigKey k : ConfigKeys.all()) {
+            if (section.isEmpty() ? !k.path().contains(".") : k.path().startsWith(section + ".")) {
+                near.add(k.path());
+            }
+        }
+        return new UnableToConfigureException("unknown key '" + path + "' in " + where
+                + (near.isEmpty() ? "" : "; known keys here: " + String.join(", ", near)));
+    }
+
+    private static int line(Node n) {
+        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+    }
+
+    @SafeVarargs
+    private static Setting firstOf(
+            String path, Map<String, String> flags, Map<String, String> flagNames, Map<String, Setting>... layers) {
+        if (flags.containsKey(path)) {
+            return new Setting(flags.get(path), "flag " + flagNames.getOrDefault(path, path));
+        }
+        for (Map<String, Setting> layer : layers) {
+            if (layer.containsKey(path)) {
+                return layer.get(path);
+            }
+        }
+        throw new IllegalStateException("no value for " + path);
+    }
+
+    /** Validates one value against its key; throws naming the key, the source and the accepted range. */
+    static void check(ConfigKey key, Setting s) {
+        String v = s.value().trim();
+        boolean ok = switch (key.type()) {
+            case STRING -> true;
+            case BOOL -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
+            case ENUM -> key.choices().contains(v.toLowerCase(java.util.Locale.ROOT));
+            case INT -> inRange(parseLong(v), key);
+            case SECONDS -> inRange(DgasConfig.parseSeconds(v), key);
+        };
+        if (!ok) {
+            throw new UnableToConfigureException("invalid value '" + (key.secret() ? "****" : v) + "' for key '"
+                    + key.path() + "' (" + s.source() + "); accepted: " + key.accepted());
+        }
+    }
+
+    private static Long parseLong(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean inRange(Long n, ConfigKey key) {
+        return n != null && n >= key.min() && n <= key.max();
+    }
+
+    private static List<String> warnings(DgasConfig c) {
+        List<String> w = new ArrayList<>();
+        int maxPool = c.intValue(ConfigKeys.POOL_SIZE) + c.intValue(ConfigKeys.MAX_OVERFLOW);
+        int workers = c.intValue(ConfigKeys.WORKERS);
+        if (maxPool < workers + 1) {
+            w.add("database pool maximum (pool_size + max_overflow = " + maxPool
+                    + ") is smaller than cycle.workers + 1 (" + (workers + 1)
+                    + "): analysis workers will wait for connections");
+        }
+        if (c.seconds(ConfigKeys.POOL_TIMEOUT) > 60) {
+            w.add("database.pool_timeout above 60 s lets callers hang a long time when the database is down");
+        }
+        if (c.intValue(ConfigKeys.SLOW_QUERY_MS) < 10) {
+            w.add("monitor.slow_query_ms below 10 ms will log most queries as slow");
+        }
+        return w;
+    }
+
+    /** A value and where it came from ({@code default}, {@code profile x}, {@code file f:12}, {@code env X}, ...). */
+    public record Setting(String value, String source) {}
+}

@@ -1,0 +1,138 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.testkit.PostgresExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end against a real database: exit codes, human and JSON output, configuration errors. */
+class DgasCommandIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension(false);
+
+    @TempDir
+    Path home;
+
+    record Run(int code, String out, String err) {}
+
+    private Run run(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("DGAS_HOME", home.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void migrateThenStatus_externalDatabase_reportsSchemaAndCounts() {
+        Run migrate = run(Map.of(), "--db-url", PG.jdbcUrl(), "db", "migrate");
+        Run again = run(Map.of(), "db", "migrate", "--db-url", PG.jdbcUrl());
+        Run status = run(Map.of(), "--db-url", PG.jdbcUrl(), "status");
+
+        assertThat(migrate.code()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).containsAnyOf("applied 1 migration", "schema already at version 1");
+        assertThat(again.out()).contains("schema already at version");
+        assertThat(status.code()).isZero();
+        assertThat(status.out())
+                .contains("reachable (external")
+                .contains("schema        version 1 (up to date)")
+                .contains("symbols 0, bars 0");
+    }
+
+    @Test
+    void status_json_isOneParseableDocument() throws Exception {
+        run(Map.of(), "--db-url", PG.jdbcUrl(), "db", "migrate");
+        Run status = run(Map.of("DGAS_DATABASE_URL", PG.jdbcUrl()), "status", "--json");
+
+        JsonNode json = new ObjectMapper().readTree(status.out());
+        assertThat(json.at("/database/reachable").asBoolean()).isTrue();
+        assertThat(json.at("/schema/version").asText()).isEqualTo("1");
+        assertThat(json.at("/pool/utilisation").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void status_unreachableDatabase_exits3WithoutStackTrace() {
+        Run r = run(Map.of(), "--db-url", "jdbc:postgresql://127.0.0.1:1/none?user=x", "status");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.DB_UNAVAILABLE);
+        assertThat(r.err()).contains("database unavailable").doesNotContain("\tat ");
+    }
+
+    @Test
+    void status_poolSizeZeroInConfig_exits2NamingTheKey() throws Exception {
+        Path cfg = Files.writeString(home.resolve("bad.yaml"), "database:\n  pool_size: 0\n");
+
+        Run r = run(Map.of(), "--config", cfg.toString(), "status");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err())
+                .contains("database.pool_size")
+                .contains("bad.yaml:2")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void status_unknownKeyInHomeConfig_exits2() throws Exception {
+        Files.writeString(home.resolve("dgas.yaml"), "databse:\n  url: x\n");
+
+        Run r = run(Map.of(), "status");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("unknown key 'databse'").contains("line 1");
+    }
+
+    @Test
+    void configureShow_passwordFromEnv_isMasked() {
+        Run r = run(
+                Map.of(
+                        "DGAS_DATABASE_PASSWORD",
+                        "s3cret-pw",
+                        "DGAS_DATABASE_URL",
+                        "jdbc:postgresql://h/db?user=u&password=inurl"),
+                "configure",
+                "show");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).doesNotContain("s3cret-pw").doesNotContain("inurl").contains("****");
+    }
+
+    @Test
+    void configureVerify_validAndInvalidFiles_exit0And2() throws Exception {
+        Path good = Files.writeString(home.resolve("good.yaml"), "profile: low_resource\n");
+        Path bad = Files.writeString(home.resolve("bad.yaml"), "profile: fastest\n");
+
+        assertThat(run(Map.of(), "configure", "verify", "--config", good.toString())
+                        .code())
+                .isZero();
+        Run r = run(Map.of(), "configure", "verify", "--config", bad.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("'profile'").contains("one of default, low_resource");
+    }
+
+    @Test
+    void unknownCommand_exits2WithHint() {
+        Run r = run(Map.of(), "statsu");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("statsu");
+    }
+
+    @Test
+    void version_exits0() {
+        Run r = run(Map.of(), "--version");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("dgas ");
+    }
+}

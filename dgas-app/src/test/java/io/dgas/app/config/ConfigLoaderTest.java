@@ -1,0 +1,138 @@
+package io.dgas.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private DgasConfig load(Map<String, String> env, String yaml, Map<String, String> flags) throws Exception {
+        Path file = null;
+        if (yaml != null) {
+            file = dir.resolve("dgas.yaml");
+            Files.writeString(file, yaml);
+        }
+        Map<String, String> withHome = new java.util.HashMap<>(env);
+        withHome.put("DGAS_HOME", dir.resolve("home").toString());
+        return new ConfigLoader(withHome, dir).load(file, flags, Map.of(ConfigKeys.DB_URL, "--db-url"));
+    }
+
+    @Test
+    void load_nothingSet_usesDefaultProfileValues() throws Exception {
+        DgasConfig c = load(Map.of(), null, Map.of());
+
+        assertThat(c.intValue(ConfigKeys.POOL_SIZE)).isEqualTo(5);
+        assertThat(c.intValue(ConfigKeys.POOL_SIZE) + c.intValue(ConfigKeys.MAX_OVERFLOW))
+                .isEqualTo(20);
+        assertThat(c.seconds(ConfigKeys.POOL_TIMEOUT)).isEqualTo(30);
+        assertThat(c.isExternalDatabase()).isFalse();
+        assertThat(c.embeddedDataDir()).isEqualTo(dir.resolve("home").resolve("pg"));
+        assertThat(c.setting(ConfigKeys.POOL_SIZE).orElseThrow().source()).isEqualTo("default");
+    }
+
+    @Test
+    void load_everyLayerSet_flagsBeatEnvBeatFileBeatProfile() throws Exception {
+        String yaml = "profile: high_throughput\ndatabase:\n  url: jdbc:postgresql://file/db\n  pool_size: 12\n"
+                + "  max_overflow: 3\n";
+        DgasConfig c = load(
+                Map.of("DB_POOL_SIZE", "9", "DGAS_DATABASE_URL", "jdbc:postgresql://env/db"),
+                yaml,
+                Map.of(ConfigKeys.DB_URL, "jdbc:postgresql://flag/db"));
+
+        assertThat(c.string(ConfigKeys.DB_URL)).contains("jdbc:postgresql://flag/db");
+        assertThat(c.setting(ConfigKeys.DB_URL).orElseThrow().source()).isEqualTo("flag --db-url");
+        assertThat(c.intValue(ConfigKeys.POOL_SIZE)).isEqualTo(9);
+        assertThat(c.setting(ConfigKeys.POOL_SIZE).orElseThrow().source()).isEqualTo("env DB_POOL_SIZE");
+        assertThat(c.intValue(ConfigKeys.MAX_OVERFLOW)).isEqualTo(3);
+        assertThat(c.setting(ConfigKeys.MAX_OVERFLOW).orElseThrow().source()).endsWith("dgas.yaml:5");
+        assertThat(c.intValue(ConfigKeys.BATCH_SIZE)).isEqualTo(25);
+        assertThat(c.setting(ConfigKeys.BATCH_SIZE).orElseThrow().source()).isEqualTo("profile high_throughput");
+    }
+
+    @Test
+    void load_fileUrl_isUsedForTheDatabase() throws Exception {
+        DgasConfig c = load(Map.of(), "database:\n  url: jdbc:postgresql://db.example/dgas\n  user: app\n", Map.of());
+
+        assertThat(c.isExternalDatabase()).isTrue();
+        assertThat(c.databaseSettings(c.string(ConfigKeys.DB_URL).orElseThrow()).user())
+                .isEqualTo("app");
+    }
+
+    @Test
+    void load_lowLatencyProfile_setsPoolAndTimeout() throws Exception {
+        DgasConfig c = load(Map.of("DGAS_PROFILE", "low_latency"), null, Map.of());
+
+        assertThat(c.intValue(ConfigKeys.POOL_SIZE)).isEqualTo(20);
+        assertThat(c.intValue(ConfigKeys.POOL_SIZE) + c.intValue(ConfigKeys.MAX_OVERFLOW))
+                .isEqualTo(30);
+        assertThat(c.seconds(ConfigKeys.POOL_TIMEOUT)).isEqualTo(10);
+    }
+
+    @Test
+    void load_unknownKey_failsNamingKeyFileAndLine() {
+        assertThatThrownBy(() -> load(Map.of(), "database:\n  pool_size: 4\n  pool_sise: 3\n", Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("unknown key 'database.pool_sise'")
+                .hasMessageContaining("dgas.yaml line 3")
+                .hasMessageContaining("database.pool_size");
+    }
+
+    @Test
+    void load_poolSizeZero_failsNamingKeyLineAndRange() {
+        assertThatThrownBy(() -> load(Map.of(), "database:\n  pool_size: 0\n", Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("'database.pool_size'")
+                .hasMessageContaining("dgas.yaml:2")
+                .hasMessageContaining("an integer from 1 to 1000");
+    }
+
+    @Test
+    void load_wrongTypeFromEnv_failsNamingTheVariable() {
+        assertThatThrownBy(() -> load(Map.of("DB_POOL_PRE_PING", "maybe"), null, Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("'database.pool_pre_ping' (env DB_POOL_PRE_PING)")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void load_badDuration_failsWithAcceptedForms() {
+        assertThatThrownBy(() -> load(Map.of("DB_POOL_TIMEOUT", "soon"), null, Map.of()))
+                .hasMessageContaining("a duration from 1 s to 600 s");
+    }
+
+    @Test
+    void load_durationWithUnit_isParsed() throws Exception {
+        DgasConfig c = load(Map.of(), "database:\n  pool_recycle: 2h\n  pool_timeout: 45s\n", Map.of());
+
+        assertThat(c.seconds(ConfigKeys.POOL_RECYCLE)).isEqualTo(2 * 3600);
+        assertThat(c.seconds(ConfigKeys.POOL_TIMEOUT)).isEqualTo(45);
+    }
+
+    @Test
+    void load_poolSmallerThanWorkers_warns() throws Exception {
+        DgasConfig c = load(Map.of(), "database:\n  pool_size: 1\n  max_overflow: 0\ncycle:\n  workers: 4\n", Map.of());
+
+        assertThat(c.warnings()).anyMatch(w -> w.contains("smaller than cycle.workers"));
+    }
+
+    @Test
+    void load_invalidYaml_failsWithLine() {
+        assertThatThrownBy(() -> load(Map.of(), "database:\n  pool_size: [1,\n", Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void load_missingExplicitFile_fails() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(Path.of("nope.yaml"), Map.of(), Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("nope.yaml (from --config) does not exist");
+    }
+}

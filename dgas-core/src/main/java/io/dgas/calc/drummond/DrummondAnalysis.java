@@ -1,0 +1,103 @@
+package io.dgas.calc.drummond;
+
+import io.dgas.domain.BarSeries;
+
+/**
+ * Single-timeframe Drummond results for one series (drummond.md §1–5): primitive arrays indexed by bar, NaN (or -1)
+ * before each output's warm-up. A live view of its engine: an {@link IncrementalAnalyzer}'s analysis reflects every
+ * update; arrays must not be modified by callers and are meaningful for the first {@link #size()} bars only.
+ */
+public final class DrummondAnalysis {
+    private final DrummondEngine engine;
+
+    DrummondAnalysis(DrummondEngine engine) {
+        this.engine = engine;
+    }
+
+    public BarSeries series() {
+        return engine.series();
+    }
+
+    public DrummondParams params() {
+        return engine.params();
+    }
+
+    /** Bars analysed. */
+    public int size() {
+        return engine.processed();
+    }
+
+    /** PLdot value per bar (NaN before bar 2); plotted at ts + displacement × timeframe. */
+    public double[] pldot() {
+        return engine.pldot;
+    }
+
+    public double[] slope() {
+        return engine.slope;
+    }
+
+    /** Projected timestamp of bar {@code i}'s PLdot. */
+    public long projectedTs(int i) {
+        return series().ts()[i] + params().displacement() * series().timeframe().seconds();
+    }
+
+    /** Envelope of {@link DrummondParams#envelope()}: centre is {@link #pldot()}. */
+    public double[] upper() {
+        return engine.upper;
+    }
+
+    public double[] lower() {
+        return engine.lower;
+    }
+
+    public double[] width() {
+        return engine.width;
+    }
+
+    public double[] position() {
+        return engine.position;
+    }
+
+    public StateSeries states() {
+        return engine.states;
+    }
+
+    /** All pattern events, in detection order. */
+    public PatternEvents patterns() {
+        return engine.events;
+    }
+
+    public DrummondLines lines() {
+        return new DrummondLines(series(), params().lineGap(), size());
+    }
+
+    /** Zone chaining tolerance as of bar {@code i}. */
+    public double tolerance(int i) {
+        return engine.tolerance(i);
+    }
+
+    /** Zones of all lines at the latest bar. */
+    public ZoneSet zones() {
+        return zonesAt(size() - 1);
+    }
+
+    /** Zones as known at bar {@code i}: lines ending at or before i, tolerance of bar i. O(lines). */
+    public ZoneSet zonesAt(int i) {
+        LineIndex index = engine.lines;
+        int[] ids = new int[index.count()];
+        int n = index.inOrder(ids);
+        int limit = DrummondLines.countEndingBy(i);
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            if (ids[k] < limit) {
+                ids[m++] = ids[k];
+            }
+        }
+        return DrummondZones.build(ids, m, index.prices(), engine.tolerance(i), engine.avgRange(i), engine.width[i]);
+    }
+
+    /** Another envelope method over the same PLdots. */
+    public EnvelopeSeries envelope(EnvelopeParams params) {
+        return EnvelopeSeries.compute(series(), pldot(), params, size());
+    }
+}

@@ -1,0 +1,171 @@
+package io.dgas.calc.drummond;
+
+import io.dgas.domain.BarSeries;
+import java.util.Arrays;
+
+/**
+ * The streaming single-timeframe Drummond engine behind both the batch {@link DrummondAnalyzer} and the
+ * {@link IncrementalAnalyzer}: every output of bar i is computed from bars ≤ i in one {@link #step}, so batch and
+ * incremental results are the same code path and no output can look ahead.
+ *
+ * <p>Design notes: PLdot and envelope rows are pure functions of a short window; states and pattern detectors are
+ * small state machines with a one-level snapshot taken before each new bar, so a replaced last bar is undone and
+ * re-run in O(1) (plus O(log n) to re-index its two lines). Zone tolerance uses a prefix sum of bar ranges. Arrays grow
+ * geometrically; nothing is allocated per bar in steady state.
+ */
+final class DrummondEngine {
+    private final BarSeries series;
+    private final DrummondParams p;
+
+    double[] pldot = new double[0];
+    double[] slope = new double[0];
+    double[] upper = new double[0];
+    double[] lower = new double[0];
+    double[] width = new double[0];
+    double[] position = new double[0];
+    double[] rangeSum = new double[0];
+    final StateSeries states = new StateSeries();
+    final PatternEvents events = new PatternEvents();
+    final LineIndex lines = new LineIndex();
+
+    private final MarketStateMachine stateMachine;
+    private final PushDetector push;
+    private final RefreshDetector refresh;
+    private final ExhaustDetector exhaust;
+    private final CWaveDetector cwave;
+    private final OscillationDetector oscillation;
+    private final TerminationDetector termination;
+    private int savedEvents;
+    private int processed;
+
+    DrummondEngine(BarSeries series, DrummondParams p) {
+        this.series = series;
+        this.p = p;
+        PatternParams pp = p.patterns();
+        stateMachine = new MarketStateMachine(p.slopeThreshold(), states);
+        push = new PushDetector(pp.pushMinBars(), events);
+        refresh = new RefreshDetector(pp, events);
+        exhaust = new ExhaustDetector(pp, events);
+        cwave = new CWaveDetector(pp, events);
+        oscillation = new OscillationDetector(pp, events);
+        termination = new TerminationDetector(pp, events);
+    }
+
+    BarSeries series() {
+        return series;
+    }
+
+    DrummondParams params() {
+        return p;
+    }
+
+    int processed() {
+        return processed;
+    }
+
+    /** Processes every bar appended to the series since the last call. */
+    void advance() {
+        int n = series.size();
+        ensure(n);
+        while (processed < n) {
+            save();
+            step(processed++);
+        }
+    }
+
+    /** Re-runs the last bar after {@link BarSeries#replaceLast}. */
+    void reprocessLast() {
+        if (processed == 0) {
+            return;
+        }
+        int i = processed - 1;
+        restore();
+        if (i >= 1) {
+            lines.remove(2 * (i - 1));
+            lines.remove(2 * (i - 1) + 1);
+        }
+        step(i);
+    }
+
+    private void save() {
+        savedEvents = events.size();
+        stateMachine.save();
+        push.save();
+        refresh.save();
+        exhaust.save();
+        cwave.save();
+        oscillation.save();
+        termination.save();
+    }
+
+    private void restore() {
+        events.truncate(savedEvents);
+        stateMachine.restore();
+        push.restore();
+        refresh.restore();
+        exhaust.restore();
+        cwave.restore();
+        oscillation.restore();
+        termination.restore();
+    }
+
+    private void ensure(int n) {
+        if (pldot.length >= n) {
+            return;
+        }
+        int cap = Math.max(n, pldot.length * 2);
+        pldot = grow(pldot, cap);
+        slope = grow(slope, cap);
+        upper = grow(upper, cap);
+        lower = grow(lower, cap);
+        width = grow(width, cap);
+        position = grow(position, cap);
+        rangeSum = Arrays.copyOf(rangeSum, cap);
+        states.ensure(cap);
+    }
+
+    private static double[] grow(double[] a, int cap) {
+        int old = a.length;
+        double[] b = Arrays.copyOf(a, cap);
+        Arrays.fill(b, old, cap, Double.NaN);
+        return b;
+    }
+
+    /** Average bar range over bars 0..i. */
+    double avgRange(int i) {
+        return rangeSum[i] / (i + 1);
+    }
+
+    /** Zone tolerance as of bar i. */
+    double tolerance(int i) {
+        return DrummondZones.tolerance(p, avgRange(i), width[i]);
+    }
+
+    private void step(int i) {
+        double[] h = series.high();
+        double[] l = series.low();
+        double[] c = series.close();
+        rangeSum[i] = (i > 0 ? rangeSum[i - 1] : 0) + (h[i] - l[i]);
+        if (i >= 1) {
+            lines.insert(2 * (i - 1), DrummondLines.projectedPrice(h, l, 2 * (i - 1), p.lineGap()));
+            lines.insert(2 * (i - 1) + 1, DrummondLines.projectedPrice(h, l, 2 * (i - 1) + 1, p.lineGap()));
+        }
+        if (i >= PlDot.WARM_UP) {
+            double v = PlDot.value(h, l, c, i);
+            pldot[i] = v;
+            slope[i] = i == PlDot.WARM_UP ? 0.0 : v - pldot[i - 1];
+            double off = Envelope.offset(p.envelope(), h, l, c, pldot, i);
+            upper[i] = v + off;
+            lower[i] = v - off;
+            width[i] = 2 * off;
+            position[i] = Envelope.position(c[i], lower[i], width[i]);
+            stateMachine.step(i, c[i], v, slope[i]);
+            push.step(i, c[i], v, slope[i]);
+            refresh.step(i, c[i], pldot);
+            exhaust.step(i, c[i], upper[i], lower[i], width[i], slope[i]);
+            cwave.step(i, position[i], slope, width, series.volume());
+            oscillation.step(i, position[i]);
+        }
+        termination.step(i, h[i], l[i], tolerance(i), lines);
+    }
+}

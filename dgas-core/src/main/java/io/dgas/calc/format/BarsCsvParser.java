@@ -1,0 +1,106 @@
+package io.dgas.calc.format;
+
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads bars in the drummond.md §8 form {@code timestamp,symbol,interval,open,high,low,close,volume} (header line
+ * required, columns in any order, ISO timestamps with offset). Rows are grouped into one {@link BarSeries} per
+ * (symbol, interval) in file order; timestamps must ascend within each series.
+ */
+public final class BarsCsvParser {
+    private static final String[] COLUMNS = {"timestamp", "symbol", "interval", "open", "high", "low", "close", "volume"
+    };
+
+    private BarsCsvParser() {}
+
+    /**
+     * Parses every series in {@code reader}; {@code source} names it in errors.
+     *
+     * @return series keyed by {@code symbol + "/" + interval code}, in first-seen order
+     * @throws UnableToParseException naming source, line and field on any bad row
+     */
+    public static Map<String, BarSeries> parse(Reader reader, String source) {
+        Map<String, BarSeries> out = new LinkedHashMap<>();
+        try (BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader)) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new UnableToParseException(
+                        source, 1, "empty file, expected header " + String.join(",", COLUMNS), null);
+            }
+            int[] col = columns(header.strip(), source);
+            String line;
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                row(line, col, source, lineNo, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Parses a file that must hold exactly one series. */
+    public static BarSeries parseSingle(Reader reader, String source) {
+        Map<String, BarSeries> all = parse(reader, source);
+        if (all.size() != 1) {
+            throw new UnableToParseException(source, 1, "expected one symbol/interval, found " + all.keySet(), null);
+        }
+        return all.values().iterator().next();
+    }
+
+    private static int[] columns(String header, String source) {
+        String[] names = header.replace("\uFEFF", "").split(",", -1);
+        int[] col = new int[COLUMNS.length];
+        for (int c = 0; c < COLUMNS.length; c++) {
+            col[c] = -1;
+            for (int k = 0; k < names.length; k++) {
+                if (names[k].strip().equalsIgnoreCase(COLUMNS[c])) {
+                    col[c] = k;
+                }
+            }
+            if (col[c] < 0) {
+                throw new UnableToParseException(source, 1, "missing column '" + COLUMNS[c] + "'", null);
+            }
+        }
+        return col;
+    }
+
+    private static void row(String line, int[] col, String source, int lineNo, Map<String, BarSeries> out) {
+        String[] f = line.split(",", -1);
+        int field = 0;
+        try {
+            long ts = Timestamps.parse(f[col[0]]);
+            field = 1;
+            String symbol = f[col[1]].strip();
+            if (symbol.isEmpty()) {
+                throw new IllegalArgumentException("empty symbol");
+            }
+            field = 2;
+            Timeframe tf = Timeframe.parse(f[col[2]]);
+            double[] v = new double[5];
+            for (int k = 0; k < 5; k++) {
+                field = 3 + k;
+                v[k] = Double.parseDouble(f[col[3 + k]].strip());
+            }
+            field = 0;
+            out.computeIfAbsent(symbol + "/" + tf.code(), key -> new BarSeries(symbol, tf))
+                    .append(ts, v[0], v[1], v[2], v[3], v[4]);
+        } catch (RuntimeException e) {
+            String what = field == 0 && e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)
+                    ? ""
+                    : "field '" + COLUMNS[field] + "': ";
+            throw new UnableToParseException(source, lineNo, what + e.getMessage(), e);
+        }
+    }
+}

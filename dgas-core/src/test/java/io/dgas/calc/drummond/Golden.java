@@ -1,0 +1,73 @@
+package io.dgas.calc.drummond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.dgas.calc.format.BarsCsvParser;
+import io.dgas.domain.BarSeries;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Access to the shared golden vectors; a missing directory fails the test (never skips). */
+public final class Golden {
+    public static final Path DIR = Path.of("../../shared/spec/vectors");
+    public static final String PREFIX = "C_first20_";
+
+    private Golden() {}
+
+    public static String text(String name) {
+        Path dir = DIR.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            fail("golden vectors directory missing: " + dir + " (expected ../../shared/spec/vectors from "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+        Path f = dir.resolve(PREFIX + name);
+        assertThat(f).as("golden file").exists();
+        try {
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static BarSeries bars() {
+        return BarsCsvParser.parseSingle(new StringReader(text("1h_bars.csv")), "golden bars");
+    }
+
+    /** Rows of a CSV text as column → value maps. */
+    public static List<Map<String, String>> csv(String text) {
+        String[] lines = text.strip().split("\r?\n");
+        String[] header = lines[0].split(",", -1);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int k = 1; k < lines.length; k++) {
+            String[] f = lines[k].split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], f[c]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Every file in the vectors directory except README and bars. */
+    public static List<String> outputFiles() {
+        try (var s = Files.list(DIR)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(PREFIX) && !n.endsWith("_bars.csv"))
+                    .map(n -> n.substring(PREFIX.length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            fail("cannot list golden vectors at " + DIR.toAbsolutePath().normalize() + ": " + e);
+            return List.of();
+        }
+    }
+}
