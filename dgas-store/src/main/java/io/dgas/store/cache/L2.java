@@ -1,0 +1,42 @@
+package io.dgas.store.cache;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * A second-level cache shared by every instance, and the channel that carries invalidations between them.
+ *
+ * <p>Implementations never throw: an unreachable L2 behaves as an empty one.
+ */
+public interface L2 {
+    /** No shared level: the null object used when Redis is switched off. */
+    L2 NONE = new L2() {
+        @Override
+        public Object get(String region, String key) {
+            return null;
+        }
+
+        @Override
+        public <T> T put(String region, String key, T value, Duration ttl) {
+            return value;
+        }
+
+        @Override
+        public void invalidate(String pattern) {}
+
+        @Override
+        public void onRemoteInvalidation(Consumer<String> listener) {}
+    };
+
+    /** The shared value, or null. */
+    Object get(String region, String key);
+
+    /** Shares {@code value} (when it can be shared) and returns it. */
+    <T> T put(String region, String key, T value, Duration ttl);
+
+    /** Drops shared entries matching {@code pattern} and tells the other instances to drop theirs. */
+    void invalidate(String pattern);
+
+    /** Registers the callback run when another instance invalidates {@code pattern}. */
+    void onRemoteInvalidation(Consumer<String> listener);
+}

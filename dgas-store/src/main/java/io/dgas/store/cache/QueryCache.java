@@ -1,0 +1,50 @@
+package io.dgas.store.cache;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Named query-cache regions in front of database reads. Keys are colon-separated paths such as
+ * {@code bars:AAPL:1h:last:200}, so that a write can drop everything it changed by pattern ({@code bars:AAPL:1h:*}).
+ *
+ * <p>Contract: a cached answer is indistinguishable from a database read — writes invalidate what they change before
+ * they return, so the very next read sees them. Values must be immutable.
+ */
+public interface QueryCache {
+    /** A disabled cache: every get loads, invalidations do nothing. */
+    QueryCache NONE = new QueryCache() {
+        @Override
+        public <T> T get(String region, String key, Supplier<T> loader) {
+            return loader.get();
+        }
+
+        @Override
+        public long invalidate(String pattern) {
+            return 0;
+        }
+
+        @Override
+        public long clear(String region) {
+            return 0;
+        }
+
+        @Override
+        public List<RegionStats> stats() {
+            return List.of();
+        }
+    };
+
+    /** The cached value of {@code key} in {@code region}, loading and caching it on a miss. */
+    <T> T get(String region, String key, Supplier<T> loader);
+
+    /**
+     * Drops every entry, in every region, whose key matches {@code pattern} ({@code *} matches any run of characters);
+     * returns the number dropped locally. With a shared L2 the invalidation reaches every instance.
+     */
+    long invalidate(String pattern);
+
+    /** Drops every entry of {@code region} (all regions when null); returns the number dropped. */
+    long clear(String region);
+
+    List<RegionStats> stats();
+}

@@ -1,0 +1,126 @@
+package io.dgas.store.monitor;
+
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import io.dgas.store.UnableToExecuteStatementException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Server-side truth from {@code pg_stat_statements}: periodic snapshots of its cumulative counters, and the deltas
+ * over a look-back window, joined to dgas statement names through the {@code /* dgas:<name> *&#47;} comment.
+ *
+ * <p>Design notes: the view is never reset (other tools rely on it). A delta is the live counters minus the oldest
+ * snapshot inside the window; a statement first seen inside the window counts from zero, and a counter that went
+ * down (someone else reset the view) counts from zero too, so deltas are never negative.
+ */
+public final class PgStatStatements {
+    private static final Pattern NAME = Pattern.compile("/\\* dgas:([a-z0-9][a-z0-9_.-]*) \\*/");
+
+    private static final String LIVE = "SELECT s.queryid, s.query, s.calls, s.total_exec_time, s.rows,"
+            + " s.shared_blks_hit, s.shared_blks_read FROM pg_stat_statements s"
+            + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database() AND s.queryid IS NOT NULL";
+
+    private final Database db;
+
+    public PgStatStatements(Database db) {
+        this.db = db;
+    }
+
+    /** Whether the extension exists in this database and the server preloads it. */
+    public boolean available() {
+        try {
+            return db.queryOne(
+                            "pss.available",
+                            "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')"
+                                    + " AND current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'",
+                            SqlSession.Binder.NONE,
+                            rs -> rs.getBoolean(1))
+                    .orElse(false);
+        } catch (UnableToExecuteStatementException e) {
+            return false;
+        }
+    }
+
+    /** Copies the live counters into {@code query_stat_snapshots}; returns the rows written (0 when unavailable). */
+    public int snapshot(Instant at) {
+        if (!available()) {
+            return 0;
+        }
+        return db.update(
+                "pss.snapshot",
+                "INSERT INTO query_stat_snapshots (taken_at, queryid, name, query, calls, total_exec_ms, rows,"
+                        + " shared_blks_hit, shared_blks_read) SELECT ?, queryid,"
+                        + " substring(query from '/\\* dgas:([a-z0-9][a-z0-9_.-]*) \\*/'), query, calls,"
+                        + " total_exec_time, rows, shared_blks_hit, shared_blks_read FROM (" + LIVE + ") live"
+                        + " ON CONFLICT (queryid, taken_at) DO NOTHING",
+                ps -> ps.setTimestamp(1, Timestamp.from(at)));
+    }
+
+    /** Deletes snapshots older than {@code keep}; returns the rows removed. */
+    public int prune(Instant now, Duration keep) {
+        return db.update(
+                "pss.prune",
+                "DELETE FROM query_stat_snapshots WHERE taken_at < ?",
+                ps -> ps.setTimestamp(1, Timestamp.from(now.minus(keep))));
+    }
+
+    /**
+     * Statements by total time over the window ending now, at most {@code limit}; empty when unavailable.
+     *
+     * @param minCalls only statements called at least this often in the window
+     * @param minMeanMs only statements whose mean is at least this
+     */
+    public List<ServerStatement> top(Instant now, Duration lookback, int limit, long minCalls, double minMeanMs) {
+        if (!available()) {
+            return List.of();
+        }
+        String sql = "WITH live AS (" + LIVE + "), base AS (SELECT DISTINCT ON (queryid) queryid, calls,"
+                + " total_exec_ms, rows, shared_blks_hit, shared_blks_read FROM query_stat_snapshots"
+                + " WHERE taken_at >= ? ORDER BY queryid, taken_at),"
+                + " delta AS (SELECT l.queryid, l.query,"
+                + " CASE WHEN b.calls IS NULL OR l.calls < b.calls THEN l.calls ELSE l.calls - b.calls END AS calls,"
+                + " CASE WHEN b.calls IS NULL OR l.calls < b.calls THEN l.total_exec_time"
+                + " ELSE l.total_exec_time - b.total_exec_ms END AS total_ms,"
+                + " CASE WHEN b.calls IS NULL OR l.calls < b.calls THEN l.rows ELSE l.rows - b.rows END AS rows,"
+                + " CASE WHEN b.calls IS NULL OR l.calls < b.calls THEN l.shared_blks_hit"
+                + " ELSE l.shared_blks_hit - b.shared_blks_hit END AS hit,"
+                + " CASE WHEN b.calls IS NULL OR l.calls < b.calls THEN l.shared_blks_read"
+                + " ELSE l.shared_blks_read - b.shared_blks_read END AS read"
+                + " FROM live l LEFT JOIN base b ON b.queryid = l.queryid)"
+                + " SELECT queryid, query, calls, total_ms, rows, hit, read FROM delta"
+                + " WHERE calls >= ? AND calls > 0 AND total_ms / calls >= ? ORDER BY total_ms DESC LIMIT ?";
+        return db.query(
+                "pss.top",
+                sql,
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now.minus(lookback)));
+                    ps.setLong(2, minCalls);
+                    ps.setDouble(3, minMeanMs);
+                    ps.setInt(4, limit);
+                },
+                rs -> {
+                    long hit = rs.getLong(6);
+                    long read = rs.getLong(7);
+                    String query = rs.getString(2);
+                    return new ServerStatement(
+                            rs.getLong(1),
+                            nameOf(query),
+                            query,
+                            rs.getLong(3),
+                            rs.getDouble(4),
+                            rs.getLong(5),
+                            hit + read == 0 ? 1.0 : (double) hit / (hit + read));
+                });
+    }
+
+    /** The dgas statement name in {@code sql}'s leading comment, or null. */
+    public static String nameOf(String sql) {
+        Matcher m = NAME.matcher(sql == null ? "" : sql);
+        return m.find() ? m.group(1) : null;
+    }
+}
