@@ -3,7 +3,6 @@ package io.dgas.app;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.store.Database;
 import io.dgas.store.ServerStatus;
-import io.dgas.store.StatementObserver;
 import io.dgas.store.embedded.EmbeddedServer;
 import io.dgas.store.migrate.Migrator;
 import java.time.Clock;
@@ -19,6 +18,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private EmbeddedServer embedded;
     private Database database;
+    private Telemetry telemetry;
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -46,13 +46,39 @@ public final class AppContext implements AutoCloseable {
             if (embedded == null) {
                 Database.probe(config.databaseSettings(url), java.time.Duration.ofSeconds(5));
             }
-            database = Database.open(config.databaseSettings(url), StatementObserver.NONE);
+            database = Database.open(
+                    config.databaseSettings(url),
+                    telemetry().observer(),
+                    telemetry().registry());
             if (embedded != null) {
                 new Migrator(database).migrate();
                 ServerStatus.enablePgStatStatements(database);
             }
         }
         return database;
+    }
+
+    /** Metrics, query monitor and caches, built on first call. */
+    public synchronized Telemetry telemetry() {
+        if (telemetry == null) {
+            telemetry = new Telemetry(config, clock);
+        }
+        return telemetry;
+    }
+
+    /** Prometheus registry holding every dgas, pool, cache and JVM meter. */
+    public io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters() {
+        return telemetry().registry();
+    }
+
+    /** The query monitor, or null when {@code monitor.query_monitor} is off. */
+    public io.dgas.store.monitor.QueryMonitor queryMonitor() {
+        return telemetry().queryMonitor();
+    }
+
+    /** The named query caches ({@link io.dgas.store.cache.QueryCache#NONE} when {@code cache.enabled} is off). */
+    public io.dgas.store.cache.QueryCache cache() {
+        return telemetry().cache();
     }
 
     /** Whether the database in use is the embedded one (valid after {@link #database()}). */
@@ -69,6 +95,10 @@ public final class AppContext implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
             embedded = null;
+        }
+        if (telemetry != null) {
+            telemetry.close();
+            telemetry = null;
         }
     }
 }

@@ -3,10 +3,15 @@ package io.dgas.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.dgas.store.monitor.LatencyWindow;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
@@ -21,6 +26,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final HikariDataSource pool;
     private final StatementObserver observer;
+    private final LatencyWindow acquireTimes = new LatencyWindow(2048);
+    private final LongAdder acquireTimeouts = new LongAdder();
 
     private Database(DatabaseSettings settings, HikariDataSource pool, StatementObserver observer) {
         this.settings = settings;
@@ -28,11 +35,16 @@ public final class Database implements AutoCloseable {
         this.observer = observer;
     }
 
+    /** Opens a pool without metrics; see {@link #open(DatabaseSettings, StatementObserver, MeterRegistry)}. */
+    public static Database open(DatabaseSettings settings, StatementObserver observer) {
+        return open(settings, observer, null);
+    }
+
     /**
      * Opens a pool. The pool starts lazily (no connection is required to construct it), so an unreachable server is
      * reported by the first use, with a clear message, not here.
      */
-    public static Database open(DatabaseSettings settings, StatementObserver observer) {
+    public static Database open(DatabaseSettings settings, StatementObserver observer, MeterRegistry registry) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("dgas");
         config.setJdbcUrl(settings.url());
@@ -51,7 +63,22 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "dgas");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new Database(settings, new HikariDataSource(config), observer);
+        if (registry != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
+        Database db = new Database(settings, new HikariDataSource(config), observer);
+        if (registry != null) {
+            Gauge.builder("db.pool.active.connections", db, d -> d.poolStats().active())
+                    .description("Connections lent out")
+                    .register(registry);
+            Gauge.builder("db.pool.idle.connections", db, d -> d.poolStats().idle())
+                    .register(registry);
+            Gauge.builder("db.pool.pending.threads", db, d -> d.poolStats().waiting())
+                    .register(registry);
+            Gauge.builder("db.pool.utilisation", db, d -> d.poolStats().utilisation())
+                    .register(registry);
+        }
+        return db;
     }
 
     /**
@@ -128,21 +155,32 @@ public final class Database implements AutoCloseable {
     /** Current pool figures; utilisation is active / max and never negative. */
     public PoolStats poolStats() {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        long[] acquires = acquireTimes.sortedSince(System.currentTimeMillis() - 300_000);
+        double p95 = acquires.length == 0 ? 0 : LatencyWindow.percentile(acquires, 95) / 1e6;
         if (mx == null) {
-            return new PoolStats(0, 0, 0, 0, settings.maxPoolSize());
+            return new PoolStats(0, 0, 0, 0, settings.maxPoolSize(), p95, acquireTimeouts.sum());
         }
+        // HikariCP reads each figure separately; clamp so a reading taken mid-change never shows idle < 0
+        int total = mx.getTotalConnections();
+        int active = Math.min(total, Math.max(0, mx.getActiveConnections()));
         return new PoolStats(
-                mx.getTotalConnections(),
-                mx.getActiveConnections(),
-                mx.getIdleConnections(),
-                mx.getThreadsAwaitingConnection(),
-                settings.maxPoolSize());
+                total,
+                active,
+                Math.max(0, total - active),
+                Math.max(0, mx.getThreadsAwaitingConnection()),
+                settings.maxPoolSize(),
+                p95,
+                acquireTimeouts.sum());
     }
 
     private Connection borrow() {
+        long start = System.nanoTime();
         try {
-            return pool.getConnection();
+            Connection c = pool.getConnection();
+            acquireTimes.record(System.nanoTime() - start, System.currentTimeMillis());
+            return c;
         } catch (SQLException e) {
+            acquireTimeouts.increment();
             PoolStats s = poolStats();
             throw new UnableToConnectException(
                     "no database connection within " + settings.acquireTimeout().toMillis() + " ms from "

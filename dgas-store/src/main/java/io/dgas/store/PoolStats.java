@@ -8,8 +8,10 @@ package io.dgas.store;
  * @param idle open connections not lent out
  * @param waiting threads waiting for a connection
  * @param max configured maximum pool size
+ * @param acquireP95Ms 95th percentile of the time to borrow a connection over the last 5 minutes
+ * @param timeouts borrows that failed (acquire timeout or database down) since start
  */
-public record PoolStats(int total, int active, int idle, int waiting, int max) {
+public record PoolStats(int total, int active, int idle, int waiting, int max, double acquireP95Ms, long timeouts) {
 
     /** Share of the maximum that is in use, 0..1. */
     public double utilisation() {
@@ -17,6 +19,7 @@ public record PoolStats(int total, int active, int idle, int waiting, int max) {
     }
 
     public String describe() {
-        return "total=" + total + ", active=" + active + ", idle=" + idle + ", waiting=" + waiting + ", max=" + max;
+        return "total=" + total + ", active=" + active + ", idle=" + idle + ", waiting=" + waiting + ", max=" + max
+                + ", timeouts=" + timeouts;
     }
 }

@@ -68,7 +68,7 @@ public final class SqlSession {
             failed = false;
             return rows;
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(name, e);
+            throw failure(name, e);
         } finally {
             observer.onStatement(name, System.nanoTime() - start, rows.size(), failed);
         }
@@ -90,7 +90,7 @@ public final class SqlSession {
             failed = false;
             return count;
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(name, e);
+            throw failure(name, e);
         } finally {
             observer.onStatement(name, System.nanoTime() - start, count, failed);
         }
@@ -106,11 +106,24 @@ public final class SqlSession {
             failed = false;
             return result;
         } catch (SQLException | java.io.IOException e) {
-            throw new UnableToExecuteStatementException(name, e);
+            throw failure(name, e);
         } finally {
             observer.onStatement(
                     name, System.nanoTime() - start, result == null ? 0 : rowCount.applyAsLong(result), failed);
         }
+    }
+
+    /**
+     * A lost connection or a server shutting down is reported as {@link UnableToConnectException} (the database is
+     * unavailable, exit code 3), anything else as a failed statement.
+     */
+    static RuntimeException failure(String name, Exception e) {
+        String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            return new UnableToConnectException(
+                    "statement '" + name + "': database connection lost: " + e.getMessage(), e);
+        }
+        return new UnableToExecuteStatementException(name, e);
     }
 
     /** Driver-level work on the session's connection. */

@@ -28,6 +28,9 @@ import picocli.CommandLine.ScopeType;
             DbCommand.class,
             ConfigureCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
+            MonitorCommand.class,
+            CacheCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DgasCommand implements Runnable {

@@ -2,6 +2,7 @@ package io.dgas.app.config;
 
 import io.dgas.app.config.ConfigKey.Type;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.cache.RegionSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class ConfigKeys {
     public static final String REDIS_ENABLED = "cache.redis.enabled";
     public static final String REDIS_URL = "cache.redis.url";
     public static final String WEB_PORT = "web.port";
+    public static final String WEB_HOST = "web.host";
+    public static final String WEB_ADMIN_TOKEN = "web.admin_token";
 
     private static final List<String> TIMEFRAMES =
             Arrays.stream(Timeframe.values()).map(Timeframe::code).toList();
@@ -90,9 +93,39 @@ public final class ConfigKeys {
         add(bool(REDIS_ENABLED, "false", "shared L2 cache in Redis"));
         add(str(REDIS_URL, "redis://127.0.0.1:6379", false, "Redis URL for the L2 cache"));
         add(num(WEB_PORT, Type.INT, 0, 65_535, "8080", null, "HTTP port of dgas serve (0: any free port)"));
+        add(str(WEB_HOST, "127.0.0.1", false, "address dgas serve listens on"));
+        add(str(WEB_ADMIN_TOKEN, null, true, "token for admin endpoints (default: generated in $DGAS_HOME)"));
+        for (RegionSpec r : RegionSpec.defaults()) {
+            add(num(
+                    regionSize(r.name()),
+                    Type.INT,
+                    1,
+                    10_000_000,
+                    Long.toString(r.maxEntries()),
+                    null,
+                    "entries kept in cache region " + r.name()));
+            add(num(
+                    regionTtl(r.name()),
+                    Type.SECONDS,
+                    1,
+                    86_400,
+                    Long.toString(r.ttl().toSeconds()),
+                    null,
+                    "time-to-live of cache region " + r.name()));
+        }
     }
 
     private ConfigKeys() {}
+
+    /** Key of the size of cache region {@code name}. */
+    public static String regionSize(String name) {
+        return "cache.regions." + name + ".size";
+    }
+
+    /** Key of the time-to-live of cache region {@code name}. */
+    public static String regionTtl(String name) {
+        return "cache.regions." + name + ".ttl";
+    }
 
     private static void add(ConfigKey k) {
         KEYS.put(k.path(), k);

@@ -11,18 +11,18 @@ import java.util.Arrays;
  * reports are rare, statements are not. Percentiles use the nearest-rank method: the p-th percentile of n sorted
  * values is the value at rank ⌈p/100 × n⌉.
  */
-final class LatencyWindow {
+public final class LatencyWindow {
     private final long[] nanos;
     private final long[] atMillis;
     private int next;
     private int size;
 
-    LatencyWindow(int capacity) {
+    public LatencyWindow(int capacity) {
         this.nanos = new long[capacity];
         this.atMillis = new long[capacity];
     }
 
-    synchronized void record(long durationNanos, long nowMillis) {
+    public synchronized void record(long durationNanos, long nowMillis) {
         nanos[next] = durationNanos;
         atMillis[next] = nowMillis;
         next = (next + 1) % nanos.length;
@@ -32,7 +32,7 @@ final class LatencyWindow {
     }
 
     /** Durations recorded at or after {@code sinceMillis}, sorted ascending. */
-    synchronized long[] sortedSince(long sinceMillis) {
+    public synchronized long[] sortedSince(long sinceMillis) {
         long[] out = new long[size];
         int n = 0;
         for (int i = 0; i < size; i++) {
@@ -46,7 +46,7 @@ final class LatencyWindow {
     }
 
     /** Nearest-rank percentile of sorted values; NaN when empty. */
-    static double percentile(long[] sorted, double p) {
+    public static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -1,0 +1,168 @@
+package io.dgas.app.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.web.AdminToken;
+import io.dgas.store.UnableToConnectException;
+import io.dgas.store.cache.CacheAdvisor;
+import io.dgas.store.cache.RegionStats;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dgas cache …}: the query caches of a running {@code dgas serve} (caches live in long-running processes), over
+ * its HTTP API; invalidations also reach every other instance through the shared Redis level.
+ */
+@Command(
+        name = "cache",
+        description = "Query-cache statistics and control (talks to a running 'dgas serve').",
+        subcommands = {
+            CacheCommand.Stats.class,
+            CacheCommand.Clear.class,
+            CacheCommand.Invalidate.class,
+            CacheCommand.Optimize.class
+        })
+final class CacheCommand {
+    private static final ObjectMapper JSON = io.dgas.app.Json.MAPPER;
+
+    abstract static class Remote extends BaseCommand {
+        @Option(names = "--server", description = "URL of the running dgas (default http://web.host:web.port)")
+        String server;
+
+        String call(String method, String path) {
+            String base = server != null
+                    ? server
+                    : "http://" + config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1") + ":"
+                            + config().intValue(ConfigKeys.WEB_PORT);
+            String token = AdminToken.resolve(
+                    config().string(ConfigKeys.WEB_ADMIN_TOKEN).orElse(null), config().home());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token)
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .build();
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() / 100 != 2) {
+                    throw new BadArgumentException("dgas at " + base + " answered " + r.statusCode() + ": " + r.body());
+                }
+                return r.body();
+            } catch (IOException e) {
+                throw new UnableToConnectException(
+                        "no dgas serving at " + base + " (start one with 'dgas serve'): " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnableToConnectException("interrupted", e);
+            }
+        }
+
+        List<RegionStats> stats() {
+            try {
+                return JSON.readValue(call("GET", "/api/cache/stats"), new TypeReference<List<RegionStats>>() {});
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable cache statistics: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "stats", description = "Size, hits, misses, hit rate, evictions and load time per region.")
+    static final class Stats extends Remote {
+        @Override
+        public Integer call() {
+            List<RegionStats> stats = stats();
+            out().result(
+                            stats,
+                            () -> out().table(
+                                            List.of(
+                                                    "region",
+                                                    "size",
+                                                    "max",
+                                                    "ttl s",
+                                                    "hits",
+                                                    "misses",
+                                                    "hit %",
+                                                    "evictions",
+                                                    "load ms"),
+                                            stats.stream()
+                                                    .map(s -> List.of(
+                                                            s.region(),
+                                                            Long.toString(s.size()),
+                                                            Long.toString(s.maxEntries()),
+                                                            Long.toString(s.ttlSeconds()),
+                                                            Long.toString(s.hits()),
+                                                            Long.toString(s.misses()),
+                                                            pct(s.hitRate()),
+                                                            Long.toString(s.evictions()),
+                                                            MonitorCommand.f(s.loadMeanMs())))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "clear", description = "Drop every entry (of one region with --region).")
+    static final class Clear extends Remote {
+        @Option(names = "--region", description = "dashboard, signals, metrics, market_data, portfolio or news")
+        String region;
+
+        @Override
+        public Integer call() throws IOException {
+            String q = region == null ? "" : "?region=" + URLEncoder.encode(region, StandardCharsets.UTF_8);
+            Map<String, Object> r = JSON.readValue(call("POST", "/api/cache/clear" + q), new TypeReference<>() {});
+            out().result(r, () -> out().line("removed " + r.get("removed") + " entries"));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "invalidate", description = "Drop entries whose key matches a pattern, e.g. 'bars:AAPL:*'.")
+    static final class Invalidate extends Remote {
+        @Option(names = "--pattern", required = true, description = "key pattern; * matches anything")
+        String pattern;
+
+        @Override
+        public Integer call() throws IOException {
+            Map<String, Object> r = JSON.readValue(
+                    call("POST", "/api/cache/invalidate?pattern=" + URLEncoder.encode(pattern, StandardCharsets.UTF_8)),
+                    new TypeReference<>() {});
+            out().result(r, () -> out().line("removed " + r.get("removed") + " entries matching " + pattern));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "optimize", description = "Suggest size and TTL per region from observed traffic.")
+    static final class Optimize extends Remote {
+        @Override
+        public Integer call() {
+            List<CacheAdvisor.Advice> advice = CacheAdvisor.advise(stats());
+            out().result(
+                            advice,
+                            () -> out().table(
+                                            List.of("region", "size", "suggested", "ttl s", "suggested", "why"),
+                                            advice.stream()
+                                                    .map(a -> List.of(
+                                                            a.region(),
+                                                            Long.toString(a.size()),
+                                                            Long.toString(a.suggestedSize()),
+                                                            Long.toString(a.ttlSeconds()),
+                                                            Long.toString(a.suggestedTtlSeconds()),
+                                                            a.reason()))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f", 100 * v);
+    }
+}

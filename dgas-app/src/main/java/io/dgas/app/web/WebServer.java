@@ -1,0 +1,121 @@
+package io.dgas.app.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.AppContext;
+import io.dgas.store.SqlSession;
+import io.dgas.store.monitor.QueryMonitor;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP face of a running dgas: Prometheus at {@code /metrics}, {@code /health}, and a JSON API. Admin and write
+ * endpoints require {@code Authorization: Bearer <token>}.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final ObjectMapper JSON = io.dgas.app.Json.MAPPER;
+
+    private final Javalin app;
+    private final AppContext ctx;
+    private final String token;
+
+    private WebServer(AppContext ctx, String token) {
+        this.ctx = ctx;
+        this.token = token;
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/metrics", this::metrics);
+            config.routes.get("/health", this::health);
+            config.routes.get("/api/monitor/queries", this::queries);
+            config.routes.get("/api/cache/stats", c -> json(c, ctx.cache().stats()));
+            config.routes.post("/api/cache/clear", c -> {
+                requireToken(c);
+                String region = c.queryParam("region");
+                json(c, Map.of("removed", ctx.cache().clear(region == null || region.isBlank() ? null : region)));
+            });
+            config.routes.post("/api/cache/invalidate", c -> {
+                requireToken(c);
+                String pattern = c.queryParam("pattern");
+                if (pattern == null || pattern.isBlank()) {
+                    c.status(400);
+                    json(c, Map.of("error", "query parameter 'pattern' is required, e.g. bars:AAPL:*"));
+                    return;
+                }
+                json(c, Map.of("pattern", pattern, "removed", ctx.cache().invalidate(pattern)));
+            });
+        });
+    }
+
+    /** Starts listening on {@code host:port} (port 0: any free port). */
+    public static WebServer start(AppContext ctx, String host, int port, String adminToken) {
+        WebServer server = new WebServer(ctx, adminToken);
+        server.app.start(host, port);
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void metrics(Context c) {
+        c.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(ctx.meters().scrape());
+    }
+
+    private void health(Context c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        try {
+            ctx.database().queryOne("health.ping", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1));
+            body.put("status", "healthy");
+            body.put("database_ms", (System.nanoTime() - start) / 1e6);
+        } catch (RuntimeException e) {
+            body.put("status", "critical");
+            body.put("error", e.getMessage());
+            c.status(503);
+        }
+        body.put("pool", ctx.database().poolStats());
+        json(c, body);
+    }
+
+    private void queries(Context c) {
+        QueryMonitor m = ctx.queryMonitor();
+        json(
+                c,
+                m == null
+                        ? Map.of("enabled", false)
+                        : Map.of("enabled", true, "statements", m.stats(), "slow", m.slowQueries()));
+    }
+
+    private void requireToken(Context c) {
+        String header = c.header("Authorization");
+        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+        byte[] wanted = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, wanted)) {
+            throw new UnauthorizedResponse("admin token required (Authorization: Bearer …)");
+        }
+    }
+
+    private static void json(Context c, Object body) {
+        try {
+            c.contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        app.jettyServer().server().join();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

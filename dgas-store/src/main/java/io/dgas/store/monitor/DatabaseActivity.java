@@ -1,0 +1,75 @@
+package io.dgas.store.monitor;
+
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Server-side figures of the current database from the statistics views: size, connections, cache hits. */
+public final class DatabaseActivity {
+    private final Database db;
+
+    public DatabaseActivity(Database db) {
+        this.db = db;
+    }
+
+    /** Connections to this database by state ({@code active}, {@code idle}, {@code idle in transaction}, …). */
+    public Map<String, Long> connectionsByState() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        db.query(
+                        "activity.connections",
+                        "SELECT coalesce(state, 'background') AS state, count(*) FROM pg_stat_activity"
+                                + " WHERE datname = current_database() GROUP BY 1 ORDER BY 2 DESC",
+                        SqlSession.Binder.NONE,
+                        rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Statements running for at least {@code minSeconds}, longest first (text cut to 200 characters). */
+    public List<LongQuery> longRunning(int minSeconds) {
+        return db.query(
+                "activity.long-running",
+                "SELECT pid, extract(epoch FROM now() - query_start), state, left(query, 200) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()"
+                        + " AND query_start < now() - make_interval(secs => ?) ORDER BY query_start",
+                ps -> ps.setInt(1, minSeconds),
+                rs -> new LongQuery(rs.getInt(1), rs.getDouble(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /** Bytes used by the current database. */
+    public long sizeBytes() {
+        return db.queryOne(
+                        "activity.size",
+                        "SELECT pg_database_size(current_database())",
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getLong(1))
+                .orElse(0L);
+    }
+
+    /** Share of table and index block reads served from shared buffers since statistics were reset (1 when none). */
+    public double cacheHitRatio() {
+        return db.queryOne(
+                        "activity.hit-ratio",
+                        "SELECT coalesce(sum(heap_blks_hit + coalesce(idx_blks_hit, 0))::float8"
+                                + " / nullif(sum(heap_blks_hit + heap_blks_read + coalesce(idx_blks_hit, 0)"
+                                + " + coalesce(idx_blks_read, 0)), 0), 1) FROM pg_statio_user_tables",
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getDouble(1))
+                .orElse(1.0);
+    }
+
+    /** Transactions left before wraparound protection for the oldest database on the server. */
+    public long wraparoundMargin() {
+        return db.queryOne(
+                        "activity.wraparound",
+                        "SELECT 2147483647 - max(age(datfrozenxid)) FROM pg_database",
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getLong(1))
+                .orElse(Long.MAX_VALUE);
+    }
+
+    /** A statement that has been running a long time. */
+    public record LongQuery(int pid, double seconds, String state, String query) {}
+}

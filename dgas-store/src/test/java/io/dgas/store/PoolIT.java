@@ -1,0 +1,107 @@
+package io.dgas.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dgas.testkit.PostgresExtension;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pool exhaustion and database outages: bounded waits, errors carrying the pool state, recovery by itself. */
+class PoolIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    Path dir;
+
+    private static DatabaseSettings small(String url) {
+        return new DatabaseSettings(url, null, null, 1, 1, Duration.ofMillis(300), Duration.ofMinutes(30), true);
+    }
+
+    @Test
+    void exhaustedPool_callerFailsAfterAcquireTimeoutWithPoolStateThenRecovers() throws Exception {
+        ExecutorService holders = Executors.newFixedThreadPool(2);
+        try (Database db = Database.open(small(PG.jdbcUrl()), StatementObserver.NONE)) {
+            CountDownLatch held = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> f1 = holders.submit(() -> db.withSession(s -> hold(held, release)));
+            Future<?> f2 = holders.submit(() -> db.withSession(s -> hold(held, release)));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> db.query("test.one", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1)))
+                    .isInstanceOf(UnableToConnectException.class)
+                    .hasMessageContaining("no database connection within 300 ms")
+                    .hasMessageContaining("active=2")
+                    .hasMessageContaining("max=2");
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(waitedMs).as("bounded by the acquire timeout").isLessThan(5_000);
+            assertThat(db.poolStats().timeouts()).isEqualTo(1);
+
+            release.countDown();
+            f1.get(10, TimeUnit.SECONDS);
+            f2.get(10, TimeUnit.SECONDS);
+            assertThat(db.query("test.one", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1)))
+                    .containsExactly(1);
+            assertThat(db.poolStats().utilisation()).isBetween(0.0, 1.0);
+        } finally {
+            holders.shutdownNow();
+        }
+    }
+
+    @Test
+    void databaseDown_callsFailFastThenServiceResumesWhenItReturns() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path data = dir.resolve("pg");
+        EmbeddedPostgres pg = start(port, data);
+        try (Database db = Database.open(small(pg.getJdbcUrl("postgres", "postgres")), StatementObserver.NONE)) {
+            assertThat(db.query("test.one", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1)))
+                    .containsExactly(1);
+
+            pg.close();
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> db.query("test.one", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1)))
+                        .isInstanceOf(UnableToConnectException.class);
+            }
+
+            pg = start(port, data);
+            assertThat(db.query("test.one", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1)))
+                    .containsExactly(1);
+        } finally {
+            pg.close();
+        }
+    }
+
+    private static EmbeddedPostgres start(int port, Path data) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
+    private static Object hold(CountDownLatch held, CountDownLatch release) {
+        held.countDown();
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+}
