@@ -19,6 +19,7 @@ public final class AppContext implements AutoCloseable {
     private EmbeddedServer embedded;
     private Database database;
     private Telemetry telemetry;
+    private io.dgas.store.health.HealthMonitor health;
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -81,6 +82,32 @@ public final class AppContext implements AutoCloseable {
         return telemetry().cache();
     }
 
+    /**
+     * The health monitor over this context's database, query monitor and caches; alerts go to the log (the alert
+     * sinks of the cycle add more). Not started: {@code dgas serve} starts background collection when
+     * {@code monitor.health.enabled}.
+     */
+    public synchronized io.dgas.store.health.HealthMonitor health() {
+        if (health == null) {
+            health = new io.dgas.store.health.HealthMonitor(
+                    database(),
+                    queryMonitor(),
+                    cache(),
+                    io.dgas.store.health.Thresholds.defaults(),
+                    clock,
+                    java.time.Duration.ofMinutes(5),
+                    c -> org.slf4j.LoggerFactory.getLogger("io.dgas.health")
+                            .warn(
+                                    "health {} is {}: {} {} ({})",
+                                    c.name(),
+                                    c.verdict().code(),
+                                    c.value(),
+                                    c.unit(),
+                                    c.message()));
+        }
+        return health;
+    }
+
     /** Whether the database in use is the embedded one (valid after {@link #database()}). */
     public boolean isEmbedded() {
         return !config.isExternalDatabase();
@@ -88,6 +115,10 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (health != null) {
+            health.close();
+            health = null;
+        }
         if (database != null) {
             database.close();
             database = null;

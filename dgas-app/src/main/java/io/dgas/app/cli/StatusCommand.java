@@ -63,6 +63,7 @@ final class StatusCommand extends BaseCommand {
                         "utilisation", pool.utilisation()));
         model.put("pg_stat_statements", status.pgStatStatements());
         model.put("rows", status.rowCounts());
+        model.put("health", ctx.health().collectOnce());
         return model;
     }
 
@@ -99,5 +100,12 @@ final class StatusCommand extends BaseCommand {
                         .append(' ')
                         .append(v));
         out.line("rows          " + (rows.isEmpty() ? "(schema not created)" : rows));
+        io.dgas.store.health.HealthSnapshot health = (io.dgas.store.health.HealthSnapshot) m.get("health");
+        out.line("health        " + health.overall().code());
+        for (io.dgas.store.health.Check c : health.checks()) {
+            if (c.verdict() != io.dgas.store.health.Verdict.HEALTHY) {
+                out.line("  " + c.name() + " " + c.verdict().code() + ": " + c.message());
+            }
+        }
     }
 }

@@ -80,6 +80,11 @@ public final class WebServer implements AutoCloseable {
             c.status(503);
         }
         body.put("pool", ctx.database().poolStats());
+        java.util.List<io.dgas.store.health.HealthSnapshot> history =
+                ctx.health().history();
+        if (!history.isEmpty()) {
+            body.put("latest", history.get(history.size() - 1));
+        }
         json(c, body);
     }
 

@@ -1,0 +1,136 @@
+package io.dgas.store.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.store.Database;
+import io.dgas.store.DatabaseSettings;
+import io.dgas.store.StatementObserver;
+import io.dgas.store.cache.QueryCache;
+import io.dgas.store.cache.RegionStats;
+import io.dgas.store.monitor.QueryMonitor;
+import io.dgas.testkit.FakeClock;
+import io.dgas.testkit.PostgresExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class HealthMonitorIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static Database db;
+    private final FakeClock clock = FakeClock.atDefault();
+    private final QueryMonitor queries =
+            new QueryMonitor(new SimpleMeterRegistry(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5));
+    private final List<Check> alerts = new ArrayList<>();
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private HealthMonitor monitor(QueryCache cache) {
+        return new HealthMonitor(db, queries, cache, Thresholds.defaults(), clock, Duration.ofMinutes(5), alerts::add);
+    }
+
+    @Test
+    void collectOnce_slowMeanQuery_isCriticalOverallAndAlertsOncePerCooldown() {
+        // mean of 400 ms and 800 ms = 600 ms ≥ 500 ms critical
+        queries.onStatement("a", 400_000_000L, 1, false);
+        queries.onStatement("b", 800_000_000L, 1, false);
+        HealthMonitor m = monitor(QueryCache.NONE);
+
+        HealthSnapshot first = m.collectOnce();
+        m.collectOnce();
+
+        assertThat(first.overall()).isEqualTo(Verdict.CRITICAL);
+        assertThat(first.checks())
+                .filteredOn(c -> c.name().equals("query_mean"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.value()).isEqualTo(600.0);
+                    assertThat(c.verdict()).isEqualTo(Verdict.CRITICAL);
+                });
+        assertThat(alerts).extracting(Check::name).containsOnlyOnce("query_mean");
+
+        clock.advance(Duration.ofMinutes(5));
+        queries.onStatement("c", 600_000_000L, 1, false);
+        m.collectOnce();
+        assertThat(alerts)
+                .extracting(Check::name)
+                .filteredOn("query_mean"::equals)
+                .hasSize(2);
+        assertThat(m.history()).hasSize(3);
+    }
+
+    @Test
+    void collectOnce_quietSystem_isHealthyOnEveryThresholdCheck() {
+        queries.onStatement("fast", 2_000_000L, 1, false);
+
+        HealthSnapshot s = monitor(QueryCache.NONE).collectOnce();
+
+        assertThat(s.checks())
+                .extracting(Check::name)
+                .contains(
+                        "pool", "acquire_p95", "query_mean", "cpu", "heap", "disk_read", "long_running", "wraparound");
+        assertThat(s.checks())
+                .filteredOn(c -> List.of("pool", "query_mean", "long_running", "wraparound")
+                        .contains(c.name()))
+                .allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.HEALTHY));
+    }
+
+    @Test
+    void collectOnce_failingCollector_isReportedAndOthersStillRun() {
+        QueryCache broken = new QueryCache() {
+            @Override
+            public <T> T get(String region, String key, Supplier<T> loader) {
+                return loader.get();
+            }
+
+            @Override
+            public long invalidate(String pattern) {
+                return 0;
+            }
+
+            @Override
+            public long clear(String region) {
+                return 0;
+            }
+
+            @Override
+            public List<RegionStats> stats() {
+                throw new IllegalStateException("stats exploded");
+            }
+        };
+
+        HealthSnapshot s = monitor(broken).collectOnce();
+
+        assertThat(s.checks())
+                .filteredOn(c -> c.name().equals("cache_hit_rate"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.verdict()).isEqualTo(Verdict.CRITICAL);
+                    assertThat(c.message()).contains("stats exploded");
+                });
+        assertThat(s.checks()).extracting(Check::name).contains("pool", "wraparound");
+    }
+
+    @Test
+    void verdictOf_thresholds_areInclusive() {
+        assertThat(Verdict.of(69.9, 70, 85)).isEqualTo(Verdict.HEALTHY);
+        assertThat(Verdict.of(70, 70, 85)).isEqualTo(Verdict.WARNING);
+        assertThat(Verdict.of(85, 70, 85)).isEqualTo(Verdict.CRITICAL);
+        assertThat(Verdict.of(Double.NaN, 70, 85)).isEqualTo(Verdict.HEALTHY);
+    }
+}
