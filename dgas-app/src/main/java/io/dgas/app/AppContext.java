@@ -1,11 +1,42 @@
 package io.dgas.app;
 
+import io.dgas.app.alerts.AlertDispatcher;
+import io.dgas.app.alerts.AlertEngine;
+import io.dgas.app.alerts.AlertSink;
+import io.dgas.app.alerts.FileSink;
+import io.dgas.app.alerts.LogSink;
+import io.dgas.app.alerts.WebhookSink;
+import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.cycle.PredictionCycle;
+import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.SignalParams;
 import io.dgas.store.Database;
 import io.dgas.store.ServerStatus;
+import io.dgas.store.alerts.AlertRepository;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.cache.QueryCache;
 import io.dgas.store.embedded.EmbeddedServer;
+import io.dgas.store.health.HealthMonitor;
+import io.dgas.store.health.Thresholds;
 import io.dgas.store.migrate.Migrator;
+import io.dgas.store.monitor.QueryMonitor;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The composition root: builds what a command needs from the configuration, lazily, and closes it in reverse.
@@ -19,7 +50,9 @@ public final class AppContext implements AutoCloseable {
     private EmbeddedServer embedded;
     private Database database;
     private Telemetry telemetry;
-    private io.dgas.store.health.HealthMonitor health;
+    private HealthMonitor health;
+    private ExecutorService workers;
+    private ExecutorService deliveries;
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -39,13 +72,13 @@ public final class AppContext implements AutoCloseable {
         if (database == null) {
             String url;
             if (config.isExternalDatabase()) {
-                url = config.string(io.dgas.app.config.ConfigKeys.DB_URL).orElseThrow();
+                url = config.string(ConfigKeys.DB_URL).orElseThrow();
             } else {
                 embedded = EmbeddedServer.start(config.embeddedDataDir());
                 url = embedded.jdbcUrl("postgres");
             }
             if (embedded == null) {
-                Database.probe(config.databaseSettings(url), java.time.Duration.ofSeconds(5));
+                Database.probe(config.databaseSettings(url), Duration.ofSeconds(5));
             }
             database = Database.open(
                     config.databaseSettings(url),
@@ -68,17 +101,17 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Prometheus registry holding every dgas, pool, cache and JVM meter. */
-    public io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters() {
+    public PrometheusMeterRegistry meters() {
         return telemetry().registry();
     }
 
     /** The query monitor, or null when {@code monitor.query_monitor} is off. */
-    public io.dgas.store.monitor.QueryMonitor queryMonitor() {
+    public QueryMonitor queryMonitor() {
         return telemetry().queryMonitor();
     }
 
-    /** The named query caches ({@link io.dgas.store.cache.QueryCache#NONE} when {@code cache.enabled} is off). */
-    public io.dgas.store.cache.QueryCache cache() {
+    /** The named query caches ({@link QueryCache#NONE} when {@code cache.enabled} is off). */
+    public QueryCache cache() {
         return telemetry().cache();
     }
 
@@ -87,15 +120,15 @@ public final class AppContext implements AutoCloseable {
      * sinks of the cycle add more). Not started: {@code dgas serve} starts background collection when
      * {@code monitor.health.enabled}.
      */
-    public synchronized io.dgas.store.health.HealthMonitor health() {
+    public synchronized HealthMonitor health() {
         if (health == null) {
-            health = new io.dgas.store.health.HealthMonitor(
+            health = new HealthMonitor(
                     database(),
                     queryMonitor(),
                     cache(),
-                    io.dgas.store.health.Thresholds.defaults(),
+                    Thresholds.defaults(),
                     clock,
-                    java.time.Duration.ofMinutes(5),
+                    Duration.ofMinutes(5),
                     c -> org.slf4j.LoggerFactory.getLogger("io.dgas.health")
                             .warn(
                                     "health {} is {}: {} {} ({})",
@@ -108,6 +141,62 @@ public final class AppContext implements AutoCloseable {
         return health;
     }
 
+    /** A prediction cycle on this context's database and worker pool ({@code cycle.workers} threads). */
+    public synchronized PredictionCycle cycle(Consumer<CycleResult> afterRun) {
+        if (workers == null) {
+            int n = config.intValue(ConfigKeys.WORKERS);
+            AtomicInteger seq = new AtomicInteger();
+            workers = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "dgas-worker-" + seq.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return new PredictionCycle(
+                database(),
+                new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults()),
+                workers,
+                config.intValue(ConfigKeys.BATCH_SIZE),
+                clock,
+                instanceName(),
+                meters(),
+                afterRun);
+    }
+
+    /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */
+    public synchronized AlertEngine alerts() {
+        if (deliveries == null) {
+            deliveries = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "dgas-alert-delivery");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<AlertSink> sinks = new ArrayList<>();
+        sinks.add(new LogSink());
+        Duration timeout = Duration.ofSeconds(config.seconds(ConfigKeys.ALERTS_TIMEOUT));
+        config.string(ConfigKeys.ALERTS_WEBHOOK)
+                .ifPresent(u -> sinks.add(new WebhookSink(URI.create(u), timeout, 3, Duration.ofMillis(200))));
+        config.string(ConfigKeys.ALERTS_FILE).ifPresent(f -> sinks.add(new FileSink(Path.of(f))));
+        AlertRepository repo = new AlertRepository(database());
+        return new AlertEngine(
+                repo,
+                new BarRepository(database()),
+                new AlertDispatcher(sinks, repo, deliveries, clock, timeout.multipliedBy(4)),
+                clock);
+    }
+
+    /** This process as named in run records and the scheduler: host and pid. */
+    public static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
     /** Whether the database in use is the embedded one (valid after {@link #database()}). */
     public boolean isEmbedded() {
         return !config.isExternalDatabase();
@@ -115,6 +204,19 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+            workers = null;
+        }
+        if (deliveries != null) {
+            deliveries.shutdown();
+            try {
+                deliveries.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deliveries = null;
+        }
         if (health != null) {
             health.close();
             health = null;

@@ -19,7 +19,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "monitor",
         description = "Database, query and pool figures.",
-        subcommands = {MonitorCommand.DatabaseReport.class, MonitorCommand.Summary.class})
+        subcommands = {
+            MonitorCommand.DatabaseReport.class,
+            MonitorCommand.Summary.class,
+            RunsMonitor.RecentRuns.class,
+            RunsMonitor.Signals.class,
+            RunsMonitor.Calibration.class
+        })
 final class MonitorCommand {
 
     /** Top statements by server time over a look-back window, with slow-query and connection views. */

@@ -38,6 +38,13 @@ public final class ConfigKeys {
     public static final String WEB_PORT = "web.port";
     public static final String WEB_HOST = "web.host";
     public static final String WEB_ADMIN_TOKEN = "web.admin_token";
+    public static final String ALERTS_WEBHOOK = "alerts.webhook_url";
+    public static final String ALERTS_FILE = "alerts.file";
+    public static final String ALERTS_TIMEOUT = "alerts.webhook_timeout";
+    public static final String STALE_AFTER = "cycle.stale_after";
+    public static final String API_BASE_URL = "api.base_url";
+    public static final String API_KEY = "api.key";
+    public static final String API_REQUESTS_PER_MINUTE = "api.requests_per_minute";
 
     private static final List<String> TIMEFRAMES =
             Arrays.stream(Timeframe.values()).map(Timeframe::code).toList();
@@ -95,6 +102,29 @@ public final class ConfigKeys {
         add(num(WEB_PORT, Type.INT, 0, 65_535, "8080", null, "HTTP port of dgas serve (0: any free port)"));
         add(str(WEB_HOST, "127.0.0.1", false, "address dgas serve listens on"));
         add(str(WEB_ADMIN_TOKEN, null, true, "token for admin endpoints (default: generated in $DGAS_HOME)"));
+        add(str(ALERTS_WEBHOOK, null, false, "URL that receives alerts as JSON POSTs"));
+        add(str(ALERTS_FILE, null, false, "file that receives alerts as JSON lines"));
+        add(num(ALERTS_TIMEOUT, Type.SECONDS, 1, 120, "5", null, "webhook timeout per attempt"));
+        add(num(
+                STALE_AFTER,
+                Type.SECONDS,
+                0,
+                30 * 86_400,
+                "0",
+                null,
+                "a series is stale when its newest bar ended longer ago (0: 3 trading bars; daily: + 2 days)"));
+        add(str(API_BASE_URL, "https://eodhd.com", false, "market-data API base URL (EODHD-style)"));
+        add(new ConfigKey(
+                API_KEY,
+                Type.STRING,
+                0,
+                0,
+                List.of(),
+                null,
+                List.of("DGAS_API_KEY", "EODHD_API_KEY"),
+                true,
+                "market-data API key (never printed)"));
+        add(num(API_REQUESTS_PER_MINUTE, Type.INT, 1, 100_000, "60", null, "market-data API rate limit"));
         for (RegionSpec r : RegionSpec.defaults()) {
             add(num(
                     regionSize(r.name()),

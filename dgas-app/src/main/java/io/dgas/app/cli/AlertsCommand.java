@@ -1,0 +1,167 @@
+package io.dgas.app.cli;
+
+import io.dgas.store.alerts.AlertRepository;
+import io.dgas.store.alerts.AlertRule;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dgas alerts rules add|list|rm} and {@code dgas alerts log}. */
+@Command(
+        name = "alerts",
+        description = "Alert rules and the alert log.",
+        subcommands = {AlertsCommand.Rules.class, AlertsCommand.Log.class})
+final class AlertsCommand {
+
+    @Command(
+            name = "rules",
+            description = "Manage alert rules.",
+            subcommands = {AlertsCommand.Add.class, AlertsCommand.ListRules.class, AlertsCommand.Remove.class})
+    static final class Rules {}
+
+    @Command(
+            name = "add",
+            description = "Add a rule, e.g. --name aapl-150 --type threshold --symbol AAPL"
+                    + " --condition above --threshold 150")
+    static final class Add extends BaseCommand {
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(
+                names = "--type",
+                required = true,
+                description = "threshold, crossover, percent_change, volume_spike," + " signal")
+        String type;
+
+        @Option(names = "--symbol", description = "symbol watched (required except for signal rules)")
+        String symbol;
+
+        @Option(names = "--symbols", split = ",", description = "symbol set of a signal rule")
+        List<String> symbols = List.of();
+
+        @Option(
+                names = "--condition",
+                description = "above, below, crosses_above, crosses_below, at_least (default:"
+                        + " above; signal and volume_spike: at_least)")
+        String condition;
+
+        @Option(names = "--threshold", required = true, description = "level, percent, volume multiple or confidence")
+        double threshold;
+
+        @Option(names = "--timeframe", defaultValue = "1h", description = "bars the price rules read (default 1h)")
+        String timeframe;
+
+        @Option(names = "--bars", defaultValue = "1", description = "percent_change span in bars (default 1)")
+        int bars;
+
+        @Option(names = "--lookback", defaultValue = "20", description = "volume_spike averaging bars (default 20)")
+        int lookback;
+
+        @Option(names = "--cooldown", defaultValue = "60", description = "seconds between firings (default 60)")
+        int cooldown;
+
+        @Override
+        public Integer call() {
+            AlertRule rule = RuleSpec.parse(
+                    name, type, symbol, symbols, condition, threshold, timeframe, bars, lookback, cooldown);
+            long id = new AlertRepository(context().database()).add(rule);
+            out().result(Map.of("id", id, "name", name), () -> out().line("added rule " + id + " (" + name + ")"));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List rules.")
+    static final class ListRules extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<AlertRule> rules = new AlertRepository(context().database()).rules(false);
+            out().result(
+                            rules,
+                            () -> out().table(
+                                            List.of(
+                                                    "id",
+                                                    "name",
+                                                    "type",
+                                                    "symbol",
+                                                    "condition",
+                                                    "threshold",
+                                                    "cooldown s",
+                                                    "active",
+                                                    "last triggered"),
+                                            rules.stream()
+                                                    .map(r -> List.of(
+                                                            Long.toString(r.id()),
+                                                            r.name(),
+                                                            r.type().code(),
+                                                            r.symbol() != null
+                                                                    ? r.symbol()
+                                                                    : String.join(",", r.symbols()),
+                                                            r.condition().code(),
+                                                            Double.toString(r.threshold()),
+                                                            Integer.toString(r.cooldownSeconds()),
+                                                            Boolean.toString(r.active()),
+                                                            r.lastTriggeredAt() == null
+                                                                    ? ""
+                                                                    : r.lastTriggeredAt()
+                                                                            .toString()))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "rm", description = "Remove a rule by name or id (deactivated instead when it has log entries).")
+    static final class Remove extends BaseCommand {
+        @Parameters(paramLabel = "NAME|ID")
+        String rule;
+
+        @Override
+        public Integer call() {
+            String what = new AlertRepository(context().database()).remove(rule);
+            out().result(Map.of("rule", rule, "result", what), () -> out().line(rule + ": " + what));
+            return what.equals("not found") ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "log", description = "Evaluations that fired or were suppressed, newest first.")
+    static final class Log extends BaseCommand {
+        @Option(names = "--since", defaultValue = "24h", description = "how far back (default 24h)")
+        String since;
+
+        @Option(names = "--limit", defaultValue = "100")
+        int limit;
+
+        @Override
+        public Integer call() {
+            Duration d = Durations.parse("--since", since);
+            List<Map<String, Object>> log = new AlertRepository(context().database())
+                    .logSince(context().clock().instant().minus(d), limit);
+            out().result(
+                            log,
+                            () -> out().table(
+                                            List.of(
+                                                    "time",
+                                                    "rule",
+                                                    "symbol",
+                                                    "value",
+                                                    "threshold",
+                                                    "fired",
+                                                    "delivery",
+                                                    "message"),
+                                            log.stream()
+                                                    .map(m -> List.of(
+                                                            String.valueOf(m.get("ts")),
+                                                            String.valueOf(m.get("rule")),
+                                                            String.valueOf(m.get("symbol")),
+                                                            String.valueOf(m.get("trigger_value")),
+                                                            String.valueOf(m.get("threshold_value")),
+                                                            String.valueOf(m.get("fired_status")),
+                                                            String.valueOf(m.get("delivery_status")),
+                                                            String.valueOf(m.get("message"))))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.AppContext;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.cycle.CycleRequest;
+import io.dgas.app.cycle.CycleResult;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.runs.RunRecord;
+import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dgas cycle}: one prediction cycle now, over a list of symbols or the whole active universe. */
+@Command(name = "cycle", description = "Run one prediction cycle: load, analyse, store signals, evaluate alerts.")
+final class CycleCommand extends BaseCommand {
+    @Option(names = "--symbols", split = ",", description = "symbols (default: the active universe)")
+    List<String> symbols;
+
+    @Option(names = "--all", description = "the whole active universe (the default)")
+    boolean all;
+
+    @Option(names = "--htf", description = "higher timeframe (default cycle.htf, 4h)")
+    String htf;
+
+    @Option(names = "--trading", description = "trading timeframe (default cycle.trading, 1h)")
+    String trading;
+
+    @Option(names = "--lookback", description = "trading bars per symbol (default cycle.lookback_bars, 200)")
+    Integer lookback;
+
+    @Override
+    public Integer call() {
+        if (all && symbols != null) {
+            throw new BadArgumentException("give either --symbols or --all, not both");
+        }
+        CycleResult r = run(context(), symbols, htf, trading, lookback);
+        Output o = out();
+        o.result(model(r), () -> print(o, r));
+        return r.run().status() == RunStatus.FAILED ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** Runs a cycle with the configuration's defaults for what is not given; also used by {@code dgas demo}. */
+    static CycleResult run(AppContext ctx, List<String> symbols, String htf, String trading, Integer lookback) {
+        Timeframe h = timeframe("--htf", htf, ctx.config().timeframe(ConfigKeys.HTF));
+        Timeframe t = timeframe("--trading", trading, ctx.config().timeframe(ConfigKeys.TRADING));
+        int n = lookback != null ? lookback : ctx.config().intValue(ConfigKeys.LOOKBACK);
+        long staleSeconds = ctx.config().seconds(ConfigKeys.STALE_AFTER);
+        Duration stale = staleSeconds > 0 ? Duration.ofSeconds(staleSeconds) : CycleRequest.defaultStaleAfter(t);
+        CycleRequest request;
+        try {
+            request = new CycleRequest(
+                    symbols == null ? null : symbols.stream().map(String::trim).toList(), h, t, n, stale);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(e.getMessage());
+        }
+        return ctx.cycle(result -> ctx.alerts().evaluate(result.signals(), null))
+                .run(request);
+    }
+
+    private static Timeframe timeframe(String option, String value, Timeframe fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Timeframe.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    static Map<String, Object> model(CycleResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", r.run());
+        m.put("signals", r.signals().stream().map(CycleCommand::signal).toList());
+        return m;
+    }
+
+    private static Map<String, Object> signal(Signal s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("symbol", s.symbol());
+        m.put("timestamp", Instant.ofEpochSecond(s.ts()).toString());
+        m.put("type", RunRepository.code(s.type()));
+        m.put("entry", s.entry());
+        m.put("stop", Double.isNaN(s.stop()) ? null : s.stop());
+        m.put("target", Double.isNaN(s.target()) ? null : s.target());
+        m.put("confidence", s.confidence());
+        m.put("strength", s.strength());
+        m.put("alignment", s.alignment());
+        m.put("tier", s.tier().name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    /** Prints the signals table and the run summary with stage times. */
+    static void print(Output o, CycleResult r) {
+        if (r.signals().isEmpty()) {
+            o.line("no signals this cycle");
+        } else {
+            o.table(
+                    List.of("symbol", "time", "type", "entry", "stop", "target", "confidence", "tier"),
+                    r.signals().stream()
+                            .map(s -> List.of(
+                                    s.symbol(),
+                                    Instant.ofEpochSecond(s.ts()).toString(),
+                                    RunRepository.code(s.type()),
+                                    f(s.entry()),
+                                    f(s.stop()),
+                                    f(s.target()),
+                                    String.format(Locale.ROOT, "%.2f", s.confidence()),
+                                    s.tier().name().toLowerCase(Locale.ROOT)))
+                            .toList());
+        }
+        RunRecord run = r.run();
+        o.line("");
+        o.line(String.format(
+                Locale.ROOT,
+                "run %d %s: %d symbols, %d processed, %d failed, %d stale, %d signals",
+                run.id(),
+                run.status().code(),
+                run.requested(),
+                run.processed(),
+                run.failed(),
+                run.staleSymbols().size(),
+                run.signals()));
+        o.line(String.format(
+                Locale.ROOT,
+                "stages: load %.0f ms, analyse %.0f ms (summed over workers), persist %.0f ms,"
+                        + " alerts %.0f ms; total %.0f ms",
+                run.loadMs(),
+                run.analyseMs(),
+                run.persistMs(),
+                run.alertsMs(),
+                run.durationMs()));
+        run.errors().entrySet().stream().limit(10).forEach(e -> o.line("  failed " + e.getKey() + ": " + e.getValue()));
+        if (!run.staleSymbols().isEmpty()) {
+            o.line("  stale (no signal): "
+                    + String.join(
+                            ", ",
+                            run.staleSymbols()
+                                    .subList(0, Math.min(10, run.staleSymbols().size())))
+                    + (run.staleSymbols().size() > 10 ? ", ..." : ""));
+        }
+    }
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

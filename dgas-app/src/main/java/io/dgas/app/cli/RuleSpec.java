@@ -1,0 +1,80 @@
+package io.dgas.app.cli;
+
+import io.dgas.domain.Timeframe;
+import io.dgas.store.alerts.AlertRule;
+import java.util.List;
+
+/** Validates the options of {@code alerts rules add} into a rule, naming the option at fault. */
+final class RuleSpec {
+    private RuleSpec() {}
+
+    static AlertRule parse(
+            String name,
+            String type,
+            String symbol,
+            List<String> symbols,
+            String condition,
+            double threshold,
+            String timeframe,
+            int bars,
+            int lookback,
+            int cooldown) {
+        AlertRule.Type t;
+        try {
+            t = AlertRule.Type.parse(type);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException("--type: unknown rule type '" + type
+                    + "'; accepted: threshold, crossover, percent_change, volume_spike, signal");
+        }
+        AlertRule.Condition c;
+        try {
+            c = condition != null
+                    ? AlertRule.Condition.parse(condition)
+                    : t == AlertRule.Type.SIGNAL || t == AlertRule.Type.VOLUME_SPIKE
+                            ? AlertRule.Condition.AT_LEAST
+                            : t == AlertRule.Type.CROSSOVER
+                                    ? AlertRule.Condition.CROSSES_ABOVE
+                                    : AlertRule.Condition.ABOVE;
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException("--condition: unknown condition '" + condition
+                    + "'; accepted: above, below, crosses_above, crosses_below, at_least");
+        }
+        boolean ok = switch (t) {
+            case THRESHOLD, PERCENT_CHANGE -> c == AlertRule.Condition.ABOVE || c == AlertRule.Condition.BELOW;
+            case CROSSOVER -> c == AlertRule.Condition.CROSSES_ABOVE || c == AlertRule.Condition.CROSSES_BELOW;
+            case VOLUME_SPIKE, SIGNAL -> c == AlertRule.Condition.AT_LEAST || c == AlertRule.Condition.ABOVE;
+        };
+        if (!ok) {
+            throw new BadArgumentException("--condition " + c.code() + " does not apply to " + t.code() + " rules");
+        }
+        if (t != AlertRule.Type.SIGNAL && symbol == null) {
+            throw new BadArgumentException("--symbol is required for " + t.code() + " rules");
+        }
+        if (t == AlertRule.Type.SIGNAL && (threshold < 0 || threshold > 1)) {
+            throw new BadArgumentException(
+                    "--threshold of a signal rule is a confidence from 0 to 1, was " + threshold);
+        }
+        if (!Double.isFinite(threshold) || bars < 1 || lookback < 1 || cooldown < 0) {
+            throw new BadArgumentException("--threshold must be finite, --bars and --lookback ≥ 1, --cooldown ≥ 0");
+        }
+        try {
+            Timeframe.parse(timeframe);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException("--timeframe: " + e.getMessage());
+        }
+        return new AlertRule(
+                0,
+                name,
+                symbol,
+                t,
+                c,
+                threshold,
+                Timeframe.parse(timeframe).code(),
+                bars,
+                lookback,
+                symbols,
+                cooldown,
+                true,
+                null);
+    }
+}

@@ -1,0 +1,142 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.cycle.CalibrationJob;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.runs.RunRecord;
+import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.StoredSignal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The cycle's views under {@code dgas monitor}: recent runs, latest signals, calibration of past signals. */
+final class RunsMonitor {
+    private RunsMonitor() {}
+
+    @Command(name = "recent-runs", description = "Prediction runs of the last hours with stage times.")
+    static final class RecentRuns extends BaseCommand {
+        @Option(names = "--hours", defaultValue = "24")
+        int hours;
+
+        @Option(names = "--slow-only", description = "only runs slower than 3 s")
+        boolean slowOnly;
+
+        @Override
+        public Integer call() {
+            List<RunRecord> runs = new RunRepository(context().database())
+                    .recent(context().clock().instant(), Duration.ofHours(hours), slowOnly ? 3000 : 0);
+            out().result(
+                            runs,
+                            () -> out().table(
+                                            List.of(
+                                                    "id",
+                                                    "started",
+                                                    "status",
+                                                    "htf/trading",
+                                                    "symbols",
+                                                    "failed",
+                                                    "stale",
+                                                    "signals",
+                                                    "load ms",
+                                                    "analyse ms",
+                                                    "persist ms",
+                                                    "alerts ms",
+                                                    "total ms"),
+                                            runs.stream()
+                                                    .map(r -> List.of(
+                                                            Long.toString(r.id()),
+                                                            r.startedAt().toString(),
+                                                            r.status().code(),
+                                                            r.htf() + "/" + r.trading(),
+                                                            Integer.toString(r.requested()),
+                                                            Integer.toString(r.failed()),
+                                                            Integer.toString(r.staleSymbols()
+                                                                    .size()),
+                                                            Integer.toString(r.signals()),
+                                                            ms(r.loadMs()),
+                                                            ms(r.analyseMs()),
+                                                            ms(r.persistMs()),
+                                                            ms(r.alertsMs()),
+                                                            ms(r.durationMs())))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "signals", description = "Latest signals (superseded ones left out).")
+    static final class Signals extends BaseCommand {
+        @Option(names = "--limit", defaultValue = "20")
+        int limit;
+
+        @Option(names = "--min-confidence", defaultValue = "0")
+        double minConfidence;
+
+        @Override
+        public Integer call() {
+            List<StoredSignal> list = new RunRepository(context().database()).signals(limit, minConfidence);
+            out().result(
+                            list,
+                            () -> out().table(
+                                            List.of(
+                                                    "id",
+                                                    "run",
+                                                    "symbol",
+                                                    "tf",
+                                                    "time",
+                                                    "type",
+                                                    "entry",
+                                                    "stop",
+                                                    "target",
+                                                    "confidence",
+                                                    "tier"),
+                                            list.stream()
+                                                    .map(s -> List.of(
+                                                            Long.toString(s.id()),
+                                                            Long.toString(s.runId()),
+                                                            s.symbol(),
+                                                            s.timeframe(),
+                                                            s.ts().toString(),
+                                                            s.type(),
+                                                            num(s.entry()),
+                                                            num(s.stop()),
+                                                            num(s.target()),
+                                                            String.format(Locale.ROOT, "%.2f", s.confidence()),
+                                                            s.tier() == null ? "" : s.tier()))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "calibration",
+            description = "Outcomes of past entry signals (win/loss/neutral/pending/not filled).")
+    static final class Calibration extends BaseCommand {
+        @Option(names = "--days", defaultValue = "7")
+        int days;
+
+        @Override
+        public Integer call() {
+            CalibrationJob.Report r = new CalibrationJob(
+                            new RunRepository(context().database()),
+                            new BarRepository(context().database()))
+                    .run(context().clock().instant(), Duration.ofDays(days));
+            out().result(r, () -> {
+                out().line(r.signals() + " entry signals in the last " + days + " days: " + r.outcomes());
+                out().line("win rate of decided signals: "
+                        + (Double.isNaN(r.winRate()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.winRate())));
+                r.byGroup().forEach((g, counts) -> out().line("  " + g + ": " + counts));
+            });
+            return ExitCodes.OK;
+        }
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String num(Double v) {
+        return v == null || Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,93 @@
+package io.dgas.app.cycle;
+
+import io.dgas.calc.drummond.Calibration;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.StoredSignal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Calibration of past entry signals (drummond.md §7): each LONG/SHORT of the last days against the bars of the 24 h
+ * after it — win, loss, neutral, pending, or [C] not filled when the entry was never reached. Reads the bars of each
+ * (symbol, timeframe) that has signals once, over the span its signals need.
+ */
+public final class CalibrationJob {
+    public static final Duration WINDOW = Duration.ofHours(24);
+
+    private final RunRepository runs;
+    private final BarRepository bars;
+
+    public CalibrationJob(RunRepository runs, BarRepository bars) {
+        this.runs = runs;
+        this.bars = bars;
+    }
+
+    /** Outcome counts overall and per signal type and tier, with the win rate of decided signals. */
+    public record Report(
+            int signals,
+            Map<Calibration.Outcome, Integer> outcomes,
+            Map<String, Map<String, Integer>> byGroup,
+            double winRate) {}
+
+    public Report run(Instant now, Duration lookback) {
+        List<StoredSignal> signals = runs.entrySignalsSince(now.minus(lookback));
+        Map<String, List<StoredSignal>> bySeries = new LinkedHashMap<>();
+        for (StoredSignal s : signals) {
+            bySeries.computeIfAbsent(s.symbol() + "/" + s.timeframe(), k -> new ArrayList<>())
+                    .add(s);
+        }
+        Map<Calibration.Outcome, Integer> outcomes = new EnumMap<>(Calibration.Outcome.class);
+        Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
+        for (List<StoredSignal> list : bySeries.values()) {
+            StoredSignal first = list.get(0);
+            Timeframe tf = Timeframe.parse(first.timeframe());
+            BarColumns c = bars.range(
+                    first.symbol(),
+                    tf,
+                    first.ts(),
+                    list.get(list.size() - 1).ts().plus(WINDOW));
+            BarSeries series = new BarSeries(first.symbol(), tf, Math.max(1, c.size()));
+            for (int i = 0; i < c.size(); i++) {
+                series.append(c.ts()[i], c.open()[i], c.high()[i], c.low()[i], c.close()[i], c.volume()[i]);
+            }
+            for (StoredSignal s : list) {
+                Calibration.Outcome o = Calibration.evaluate(signal(s), series, WINDOW.toSeconds());
+                outcomes.merge(o, 1, Integer::sum);
+                groups.computeIfAbsent(
+                                s.type() + "/" + (s.tier() == null ? "none" : s.tier()), k -> new LinkedHashMap<>())
+                        .merge(o.name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        int wins = outcomes.getOrDefault(Calibration.Outcome.WIN, 0);
+        int losses = outcomes.getOrDefault(Calibration.Outcome.LOSS, 0);
+        return new Report(
+                signals.size(), outcomes, groups, wins + losses == 0 ? Double.NaN : (double) wins / (wins + losses));
+    }
+
+    private static Signal signal(StoredSignal s) {
+        return new Signal(
+                s.symbol(),
+                -1,
+                s.ts().getEpochSecond(),
+                Signal.Type.valueOf(s.type().toUpperCase(Locale.ROOT)),
+                s.entry(),
+                s.stop() == null ? Double.NaN : s.stop(),
+                s.target() == null ? Double.NaN : s.target(),
+                s.confidence(),
+                s.strength(),
+                s.alignment(),
+                Signal.Tier.NONE,
+                false);
+    }
+}

@@ -1,0 +1,302 @@
+package io.dgas.app.cycle;
+
+import io.dgas.calc.drummond.Signal;
+import io.dgas.store.Database;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.runs.RunRecord;
+import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.RunStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * One prediction cycle (system.md §6): the universe in batches on a worker pool, a constant number of queries per
+ * batch (trading and higher-timeframe bars, one query each), then the run record and its signals in one
+ * transaction, then the alert rules.
+ *
+ * <p>A symbol that throws is recorded in the run and does not fail the others: the run is SUCCESS when none failed,
+ * PARTIAL when some did, FAILED when none succeeded. If storing fails, nothing of the run is kept but a FAILED run row
+ * naming the error, so the record never disagrees with what was stored. Stage times: load and analyse are summed over
+ * the workers (CPU-side cost); persist, alerts and the total are wall time.
+ */
+public final class PredictionCycle {
+    /** Signals of one (symbol, type) within this window are aggregated (drummond.md §7). */
+    public static final Duration AGGREGATION_WINDOW = Duration.ofMinutes(60);
+
+    private final Database db;
+    private final BarRepository bars;
+    private final RunRepository runs;
+    private final SymbolAnalysis analyzer;
+    private final ExecutorService workers;
+    private final int batchSize;
+    private final Clock clock;
+    private final String instance;
+    private final Consumer<CycleResult> afterRun;
+    private final Timer duration;
+    private final MeterRegistry registry;
+
+    public PredictionCycle(
+            Database db,
+            SymbolAnalysis analyzer,
+            ExecutorService workers,
+            int batchSize,
+            Clock clock,
+            String instance,
+            MeterRegistry registry,
+            Consumer<CycleResult> afterRun) {
+        this.db = db;
+        this.bars = new BarRepository(db);
+        this.runs = new RunRepository(db);
+        this.analyzer = analyzer;
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.clock = clock;
+        this.instance = instance;
+        this.registry = registry;
+        this.afterRun = afterRun;
+        this.duration = Timer.builder("dgas.cycle.duration")
+                .description("Prediction cycle wall time")
+                .register(registry);
+    }
+
+    public CycleResult run(CycleRequest request) {
+        long start = System.nanoTime();
+        Instant startedAt = clock.instant();
+        List<String> universe = request.symbols() != null ? request.symbols() : runs.activeUniverse();
+        LongAdder loadNanos = new LongAdder();
+        LongAdder analyseNanos = new LongAdder();
+        List<Future<List<SymbolOutcome>>> futures = new ArrayList<>();
+        for (int from = 0; from < universe.size(); from += batchSize) {
+            List<String> batch = universe.subList(from, Math.min(universe.size(), from + batchSize));
+            futures.add(workers.submit(() -> batch(batch, request, startedAt, loadNanos, analyseNanos)));
+        }
+        List<SymbolOutcome> outcomes = new ArrayList<>();
+        for (Future<List<SymbolOutcome>> f : futures) {
+            outcomes.addAll(join(f));
+        }
+        return persist(request, startedAt, start, universe.size(), outcomes, loadNanos.sum(), analyseNanos.sum());
+    }
+
+    /** Loads and analyses one batch: two queries whatever its size. */
+    List<SymbolOutcome> batch(List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
+        long t0 = System.nanoTime();
+        Map<String, BarColumns> trading;
+        Map<String, BarColumns> higher;
+        List<SymbolOutcome> out = new ArrayList<>(symbols.size());
+        try {
+            trading = bars.lastForSymbols(symbols, r.trading(), r.lookback());
+            higher = bars.lastForSymbols(symbols, r.htf(), r.lookback());
+        } catch (io.dgas.store.UnableToConnectException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            for (String s : symbols) {
+                out.add(new SymbolOutcome(s, null, false, "loading bars failed: " + e.getMessage()));
+            }
+            return out;
+        } finally {
+            load.add(System.nanoTime() - t0);
+        }
+        long t1 = System.nanoTime();
+        for (String s : symbols) {
+            try {
+                out.add(analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter()));
+            } catch (RuntimeException e) {
+                out.add(new SymbolOutcome(s, null, false, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+        analyse.add(System.nanoTime() - t1);
+        return out;
+    }
+
+    private CycleResult persist(
+            CycleRequest r,
+            Instant startedAt,
+            long start,
+            int requested,
+            List<SymbolOutcome> outcomes,
+            long loadNanos,
+            long analyseNanos) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> stale = new ArrayList<>();
+        List<Signal> signals = new ArrayList<>();
+        for (SymbolOutcome o : outcomes) {
+            if (o.failed()) {
+                errors.put(o.symbol(), o.error());
+            } else if (o.stale()) {
+                stale.add(o.symbol());
+            } else if (o.signal() != null) {
+                signals.add(o.signal());
+            }
+        }
+        int processed = outcomes.size() - errors.size();
+        RunStatus status = requested == 0 ? RunStatus.SUCCESS : RunStatus.of(processed, errors.size());
+        long persistStart = System.nanoTime();
+        CycleResult result;
+        try {
+            result = db.inTransaction(s -> {
+                Map<String, Long> ids =
+                        runs.symbolIds(s, signals.stream().map(Signal::symbol).toList());
+                RunRecord draft = record(
+                        0,
+                        r,
+                        startedAt,
+                        status,
+                        requested,
+                        processed,
+                        errors,
+                        stale,
+                        0,
+                        loadNanos,
+                        analyseNanos,
+                        0,
+                        start);
+                long id = runs.insertRun(s, draft);
+                List<Signal> stored = runs.insertSignals(s, id, r.trading(), signals, ids, AGGREGATION_WINDOW);
+                s.update(
+                        "runs.finish",
+                        "UPDATE prediction_runs SET signals_generated = ?, persist_ms = ?,"
+                                + " duration_ms = ?, finished_at = ? WHERE id = ?",
+                        ps -> {
+                            ps.setInt(1, stored.size());
+                            ps.setDouble(2, (System.nanoTime() - persistStart) / 1e6);
+                            ps.setDouble(3, (System.nanoTime() - start) / 1e6);
+                            ps.setTimestamp(4, java.sql.Timestamp.from(clock.instant()));
+                            ps.setLong(5, id);
+                        });
+                return new CycleResult(
+                        record(
+                                id,
+                                r,
+                                startedAt,
+                                status,
+                                requested,
+                                processed,
+                                errors,
+                                stale,
+                                stored.size(),
+                                loadNanos,
+                                analyseNanos,
+                                System.nanoTime() - persistStart,
+                                start),
+                        stored);
+            });
+        } catch (RuntimeException e) {
+            Map<String, String> all = new LinkedHashMap<>(errors);
+            all.put("*", "storing the run failed: " + e.getMessage());
+            RunRecord failed = record(
+                    0,
+                    r,
+                    startedAt,
+                    RunStatus.FAILED,
+                    requested,
+                    processed,
+                    all,
+                    stale,
+                    0,
+                    loadNanos,
+                    analyseNanos,
+                    System.nanoTime() - persistStart,
+                    start);
+            long id = db.inTransaction(s -> runs.insertRun(s, failed));
+            throw new UnableToRunCycleException(
+                    "run " + id + " failed while storing its signals: " + e.getMessage(), e);
+        }
+        for (Signal s : result.signals()) {
+            Counter.builder("dgas.signals")
+                    .tag("type", RunRepository.code(s.type()))
+                    .register(registry)
+                    .increment();
+        }
+        long alertsStart = System.nanoTime();
+        afterRun.accept(result);
+        double alertsMs = (System.nanoTime() - alertsStart) / 1e6;
+        runs.setAlertsMs(result.run().id(), alertsMs);
+        duration.record(Duration.ofNanos(System.nanoTime() - start));
+        RunRecord rr = result.run();
+        return new CycleResult(
+                new RunRecord(
+                        rr.id(),
+                        rr.startedAt(),
+                        clock.instant(),
+                        rr.htf(),
+                        rr.trading(),
+                        rr.status(),
+                        rr.requested(),
+                        rr.processed(),
+                        rr.failed(),
+                        rr.signals(),
+                        rr.loadMs(),
+                        rr.analyseMs(),
+                        rr.persistMs(),
+                        alertsMs,
+                        (System.nanoTime() - start) / 1e6,
+                        rr.errors(),
+                        rr.staleSymbols(),
+                        rr.instance()),
+                result.signals());
+    }
+
+    private RunRecord record(
+            long id,
+            CycleRequest r,
+            Instant startedAt,
+            RunStatus status,
+            int requested,
+            int processed,
+            Map<String, String> errors,
+            List<String> stale,
+            int signals,
+            long loadNanos,
+            long analyseNanos,
+            long persistNanos,
+            long start) {
+        return new RunRecord(
+                id,
+                startedAt,
+                clock.instant(),
+                r.htf(),
+                r.trading(),
+                status,
+                requested,
+                processed,
+                errors.size(),
+                signals,
+                loadNanos / 1e6,
+                analyseNanos / 1e6,
+                persistNanos / 1e6,
+                0,
+                (System.nanoTime() - start) / 1e6,
+                errors,
+                stale,
+                instance);
+    }
+
+    private static List<SymbolOutcome> join(Future<List<SymbolOutcome>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnableToRunCycleException("interrupted while waiting for a batch", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new UnableToRunCycleException("a batch failed: " + c.getMessage(), c);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.dgas.app.cycle;
+
+import io.dgas.calc.drummond.Atr;
+import io.dgas.calc.drummond.DrummondAnalysis;
+import io.dgas.calc.drummond.DrummondAnalyzer;
+import io.dgas.calc.drummond.MtfAnalysis;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.MultiTimeframe;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.calc.drummond.Signals;
+import io.dgas.domain.BarAggregator;
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarColumns;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The per-symbol step of the cycle: bars in, at most one signal out (drummond.md §6–7 at the latest trading bar).
+ *
+ * <p>The higher timeframe comes from its own bars when the database has them, else from the trading bars aggregated
+ * into complete buckets. The multi-timeframe analysis itself only ever uses higher-timeframe bars that are complete at
+ * the latest trading bar, so a forming higher bar never leaks in. A series whose newest bar is older than the
+ * staleness threshold is flagged and gets no signal: a signal on old data would look current.
+ */
+public final class SymbolAnalyzer implements SymbolAnalysis {
+    private final MtfParams mtf;
+    private final SignalParams signals;
+
+    public SymbolAnalyzer(MtfParams mtf, SignalParams signals) {
+        this.mtf = mtf;
+        this.signals = signals;
+    }
+
+    @Override
+    public SymbolOutcome analyze(
+            String symbol, BarColumns trading, BarColumns higher, Timeframe htf, Instant asOf, Duration staleAfter) {
+        try {
+            if (trading.size() < 3) {
+                return new SymbolOutcome(
+                        symbol,
+                        null,
+                        false,
+                        "only " + trading.size() + " " + trading.timeframe() + " bars (at least 3 needed)");
+            }
+            BarSeries t = series(trading);
+            long newest = t.ts()[t.size() - 1] + trading.timeframe().seconds();
+            boolean stale = asOf.getEpochSecond() - newest > staleAfter.toSeconds();
+            BarSeries h = higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf);
+            if (h.size() < 3) {
+                return new SymbolOutcome(
+                        symbol, null, stale, "only " + h.size() + " complete " + htf + " bars (at least 3 needed)");
+            }
+            if (stale) {
+                return new SymbolOutcome(symbol, null, true, null);
+            }
+            DrummondAnalysis a = DrummondAnalyzer.analyze(t);
+            DrummondAnalysis ha = DrummondAnalyzer.analyze(h);
+            int last = a.size() - 1;
+            if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
+                return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");
+            }
+            MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
+            double atr = Atr.wilder(t, signals.atrPeriod(), a.size())[last];
+            Signal s = Signals.evaluate(m, a, atr, signals);
+            return new SymbolOutcome(symbol, s, false, null);
+        } catch (RuntimeException e) {
+            return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static BarSeries series(BarColumns c) {
+        BarSeries s = new BarSeries(c.symbol(), c.timeframe(), c.size());
+        for (int i = 0; i < c.size(); i++) {
+            s.append(c.ts()[i], c.open()[i], c.high()[i], c.low()[i], c.close()[i], c.volume()[i]);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,32 @@
+package io.dgas.store.runs;
+
+import io.dgas.domain.Timeframe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One prediction run as stored in {@code prediction_runs}.
+ *
+ * @param errors symbol → error message for symbols that failed
+ * @param staleSymbols symbols whose newest bar was older than the staleness threshold (analysed, no signal)
+ */
+public record RunRecord(
+        long id,
+        Instant startedAt,
+        Instant finishedAt,
+        Timeframe htf,
+        Timeframe trading,
+        RunStatus status,
+        int requested,
+        int processed,
+        int failed,
+        int signals,
+        double loadMs,
+        double analyseMs,
+        double persistMs,
+        double alertsMs,
+        double durationMs,
+        Map<String, String> errors,
+        List<String> staleSymbols,
+        String instance) {}

@@ -1,0 +1,339 @@
+package io.dgas.store.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prediction runs and their signals.
+ *
+ * <p>Every write takes a constant number of statements whatever the number of signals (arrays bound once and
+ * {@code unnest}ed by the server), so a cycle's statement count does not grow with the size of its batches.
+ */
+public final class RunRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+
+    public RunRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Ids of active symbols among {@code tickers}, one query. */
+    public Map<String, Long> symbolIds(SqlSession s, Collection<String> tickers) {
+        Map<String, Long> out = new HashMap<>();
+        s.query(
+                        "runs.symbol-ids",
+                        "SELECT ticker, id FROM symbols WHERE ticker = ANY (?) AND deleted_at IS NULL",
+                        ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", tickers.toArray())),
+                        rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Tickers of the active universe (not deleted, status active), sorted. */
+    public List<String> activeUniverse() {
+        return db.query(
+                "runs.universe",
+                "SELECT ticker FROM symbols WHERE deleted_at IS NULL AND status = 'active' ORDER BY ticker",
+                SqlSession.Binder.NONE,
+                rs -> rs.getString(1));
+    }
+
+    /** Inserts a run row and returns its id. */
+    public long insertRun(SqlSession s, RunRecord r) {
+        return s.queryOne(
+                        "runs.insert",
+                        "INSERT INTO prediction_runs (started_at, finished_at, htf_timeframe, trading_timeframe, status,"
+                                + " symbols_requested, symbols_processed, symbols_failed, symbols_stale,"
+                                + " signals_generated, load_ms, analyse_ms, persist_ms, alerts_ms, duration_ms, errors,"
+                                + " stale_symbols, instance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?::jsonb, ?::jsonb, ?) RETURNING id",
+                        ps -> {
+                            ps.setTimestamp(1, Timestamp.from(r.startedAt()));
+                            ps.setTimestamp(2, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
+                            ps.setString(3, r.htf().code());
+                            ps.setString(4, r.trading().code());
+                            ps.setString(5, r.status().code());
+                            ps.setInt(6, r.requested());
+                            ps.setInt(7, r.processed());
+                            ps.setInt(8, r.failed());
+                            ps.setInt(9, r.staleSymbols().size());
+                            ps.setInt(10, r.signals());
+                            ps.setDouble(11, r.loadMs());
+                            ps.setDouble(12, r.analyseMs());
+                            ps.setDouble(13, r.persistMs());
+                            ps.setDouble(14, r.alertsMs());
+                            ps.setDouble(15, r.durationMs());
+                            ps.setString(16, json(errorList(r.errors())));
+                            ps.setString(17, json(r.staleSymbols()));
+                            ps.setString(18, r.instance());
+                        },
+                        rs -> rs.getLong(1))
+                .orElseThrow();
+    }
+
+    /** Records the alert stage's time on a finished run. */
+    public void setAlertsMs(long runId, double alertsMs) {
+        db.update("runs.alerts-ms", "UPDATE prediction_runs SET alerts_ms = ? WHERE id = ?", ps -> {
+            ps.setDouble(1, alertsMs);
+            ps.setLong(2, runId);
+        });
+    }
+
+    /**
+     * Stores {@code signals} of run {@code runId}, applying the aggregation window against signals already stored: a
+     * signal at most {@code window} after the newest kept one of the same (symbol, type) supersedes it only when more
+     * confident, and is dropped otherwise. Three statements whatever the count. Returns the signals stored.
+     */
+    public List<Signal> insertSignals(
+            SqlSession s, long runId, Timeframe tf, List<Signal> signals, Map<String, Long> ids, Duration window) {
+        if (signals.isEmpty()) {
+            return List.of();
+        }
+        long oldest = signals.stream().mapToLong(Signal::ts).min().orElseThrow();
+        Map<String, Kept> kept =
+                recentKept(s, ids.values(), Instant.ofEpochSecond(oldest).minus(window));
+        List<Signal> stored = new ArrayList<>();
+        List<Long> superseded = new ArrayList<>();
+        for (Signal sig : signals) {
+            Kept k = kept.get(sig.symbol() + '\u0000' + code(sig.type()));
+            boolean inWindow = k != null && sig.ts() >= k.ts && sig.ts() - k.ts <= window.toSeconds();
+            if (inWindow && sig.confidence() <= k.confidence) {
+                continue;
+            }
+            if (inWindow) {
+                superseded.add(k.id);
+            }
+            stored.add(sig);
+        }
+        if (!superseded.isEmpty()) {
+            s.update(
+                    "signals.supersede",
+                    "UPDATE signals SET superseded_at = now() WHERE id = ANY (?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", superseded.toArray())));
+        }
+        if (!stored.isEmpty()) {
+            insertAll(s, runId, tf, stored, ids);
+        }
+        return stored;
+    }
+
+    private void insertAll(SqlSession s, long runId, Timeframe tf, List<Signal> list, Map<String, Long> ids) {
+        int n = list.size();
+        Long[] sym = new Long[n];
+        Timestamp[] ts = new Timestamp[n];
+        String[] type = new String[n];
+        Double[] entry = new Double[n];
+        Double[] stop = new Double[n];
+        Double[] target = new Double[n];
+        Double[] conf = new Double[n];
+        Double[] strength = new Double[n];
+        Double[] align = new Double[n];
+        String[] tier = new String[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            Signal g = list.get(i);
+            sym[i] = ids.get(g.symbol());
+            ts[i] = Timestamp.from(Instant.ofEpochSecond(g.ts()));
+            type[i] = code(g.type());
+            entry[i] = g.entry();
+            stop[i] = Double.isNaN(g.stop()) ? null : g.stop();
+            target[i] = Double.isNaN(g.target()) ? null : g.target();
+            conf[i] = g.confidence();
+            strength[i] = Math.max(0, Math.min(1, g.strength()));
+            align[i] = Math.max(0, Math.min(1, g.alignment()));
+            tier[i] = g.tier() == Signal.Tier.NONE ? null : g.tier().name().toLowerCase(Locale.ROOT);
+            reasons[i] = json(g.patternConfluence() ? List.of("pattern_confluence") : List.of());
+        }
+        s.update(
+                "signals.insert-many",
+                "INSERT INTO signals (run_id, symbol_id, timeframe, ts, signal_type, entry_price, stop_loss,"
+                        + " target_price, confidence, strength, alignment, tier, reasons) SELECT ?, u.sym, ?, u.ts,"
+                        + " u.typ, u.entry, u.stop, u.target, u.conf, u.strength, u.align, u.tier, u.reasons::jsonb"
+                        + " FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::float8[], ?::float8[],"
+                        + " ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])"
+                        + " AS u(sym, ts, typ, entry, stop, target, conf, strength, align, tier, reasons)",
+                ps -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, tf.code());
+                    java.sql.Connection c = ps.getConnection();
+                    ps.setArray(3, c.createArrayOf("bigint", sym));
+                    ps.setArray(4, c.createArrayOf("timestamptz", ts));
+                    ps.setArray(5, c.createArrayOf("text", type));
+                    ps.setArray(6, c.createArrayOf("float8", entry));
+                    ps.setArray(7, c.createArrayOf("float8", stop));
+                    ps.setArray(8, c.createArrayOf("float8", target));
+                    ps.setArray(9, c.createArrayOf("float8", conf));
+                    ps.setArray(10, c.createArrayOf("float8", strength));
+                    ps.setArray(11, c.createArrayOf("float8", align));
+                    ps.setArray(12, c.createArrayOf("text", tier));
+                    ps.setArray(13, c.createArrayOf("text", reasons));
+                });
+    }
+
+    private record Kept(long id, long ts, double confidence) {}
+
+    private Map<String, Kept> recentKept(SqlSession s, Collection<Long> symbolIds, Instant since) {
+        Map<String, Kept> out = new HashMap<>();
+        s.query(
+                        "signals.recent-kept",
+                        "SELECT DISTINCT ON (g.symbol_id, g.signal_type) y.ticker, g.signal_type, g.id,"
+                                + " extract(epoch FROM g.ts)::bigint, g.confidence FROM signals g"
+                                + " JOIN symbols y ON y.id = g.symbol_id WHERE g.symbol_id = ANY (?) AND g.ts >= ?"
+                                + " AND g.superseded_at IS NULL ORDER BY g.symbol_id, g.signal_type, g.ts DESC",
+                        ps -> {
+                            ps.setArray(1, ps.getConnection().createArrayOf("bigint", symbolIds.toArray()));
+                            ps.setTimestamp(2, Timestamp.from(since));
+                        },
+                        rs -> Map.entry(
+                                rs.getString(1) + '\u0000' + rs.getString(2),
+                                new Kept(rs.getLong(3), rs.getLong(4), rs.getDouble(5))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Runs started within {@code window} before {@code now}, newest first; slow = at least {@code minDurationMs}. */
+    public List<RunRecord> recent(Instant now, Duration window, double minDurationMs) {
+        return db.query(
+                "runs.recent",
+                "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe, status, symbols_requested,"
+                        + " symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms, persist_ms,"
+                        + " alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs"
+                        + " WHERE started_at >= ? AND coalesce(duration_ms, 0) >= ? ORDER BY started_at DESC",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now.minus(window)));
+                    ps.setDouble(2, minDurationMs);
+                },
+                RunRepository::run);
+    }
+
+    /** The run with {@code id}, if any. */
+    public java.util.Optional<RunRecord> find(long id) {
+        return db.queryOne(
+                "runs.find",
+                "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe, status, symbols_requested,"
+                        + " symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms, persist_ms,"
+                        + " alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs"
+                        + " WHERE id = ?",
+                ps -> ps.setLong(1, id),
+                RunRepository::run);
+    }
+
+    private static RunRecord run(ResultSet rs) throws SQLException {
+        Timestamp fin = rs.getTimestamp(3);
+        return new RunRecord(
+                rs.getLong(1),
+                rs.getTimestamp(2).toInstant(),
+                fin == null ? null : fin.toInstant(),
+                Timeframe.parse(rs.getString(4)),
+                Timeframe.parse(rs.getString(5)),
+                RunStatus.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+                rs.getInt(7),
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getInt(10),
+                rs.getDouble(11),
+                rs.getDouble(12),
+                rs.getDouble(13),
+                rs.getDouble(14),
+                rs.getDouble(15),
+                errorMap(rs.getString(16)),
+                read(rs.getString(17), new TypeReference<List<String>>() {}),
+                rs.getString(18));
+    }
+
+    /** Stored signals, most recent first, at least {@code minConfidence}, not superseded. */
+    public List<StoredSignal> signals(int limit, double minConfidence) {
+        return db.query(
+                "signals.latest",
+                "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type, g.entry_price, g.stop_loss,"
+                        + " g.target_price, g.confidence, g.strength, g.alignment, g.tier FROM signals g"
+                        + " JOIN symbols y ON y.id = g.symbol_id WHERE g.confidence >= ? AND g.superseded_at IS NULL"
+                        + " ORDER BY g.ts DESC, g.confidence DESC LIMIT ?",
+                ps -> {
+                    ps.setDouble(1, minConfidence);
+                    ps.setInt(2, limit);
+                },
+                RunRepository::stored);
+    }
+
+    /** Entry signals created since {@code since}, oldest first (for calibration). */
+    public List<StoredSignal> entrySignalsSince(Instant since) {
+        return db.query(
+                "signals.since",
+                "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type, g.entry_price, g.stop_loss,"
+                        + " g.target_price, g.confidence, g.strength, g.alignment, g.tier FROM signals g"
+                        + " JOIN symbols y ON y.id = g.symbol_id WHERE g.ts >= ? AND g.superseded_at IS NULL"
+                        + " AND g.signal_type IN ('long', 'short') ORDER BY g.ts",
+                ps -> ps.setTimestamp(1, Timestamp.from(since)),
+                RunRepository::stored);
+    }
+
+    private static StoredSignal stored(ResultSet rs) throws SQLException {
+        return new StoredSignal(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant(),
+                rs.getString(6),
+                rs.getDouble(7),
+                (Double) rs.getObject(8),
+                (Double) rs.getObject(9),
+                rs.getDouble(10),
+                rs.getDouble(11),
+                rs.getDouble(12),
+                rs.getString(13));
+    }
+
+    /** Lower-case stored code of a signal type. */
+    public static String code(Signal.Type type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Map<String, String>> errorList(Map<String, String> errors) {
+        List<Map<String, String>> out = new ArrayList<>();
+        errors.forEach((sym, msg) -> out.add(Map.of("symbol", sym, "error", msg)));
+        return out;
+    }
+
+    private static Map<String, String> errorMap(String json) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map<String, String> e : read(json, new TypeReference<List<Map<String, String>>>() {})) {
+            out.put(e.get("symbol"), e.get("error"));
+        }
+        return out;
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON column: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.dgas.store.runs;
+
+import java.util.Locale;
+
+/** Outcome of a prediction run; stored lower-case ({@code prediction_runs_status_check}). */
+public enum RunStatus {
+    RUNNING,
+    SUCCESS,
+    PARTIAL,
+    FAILED;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** SUCCESS when nothing failed, FAILED when nothing succeeded (and something was asked), else PARTIAL. */
+    public static RunStatus of(int processed, int failed) {
+        if (failed == 0) {
+            return SUCCESS;
+        }
+        return processed == 0 ? FAILED : PARTIAL;
+    }
+}
