@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One prediction cycle (system.md §6): the universe in batches on a worker pool, a constant number of queries per
@@ -76,7 +77,7 @@ public final class PredictionCycle {
     public CycleResult run(CycleRequest request) {
         long start = System.nanoTime();
         Instant startedAt = clock.instant();
-        List<String> universe = request.symbols() != null ? request.symbols() : runs.activeUniverse();
+        List<String> universe = universe(request);
         LongAdder loadNanos = new LongAdder();
         LongAdder analyseNanos = new LongAdder();
         List<Future<List<SymbolOutcome>>> futures = new ArrayList<>();
@@ -88,11 +89,25 @@ public final class PredictionCycle {
         for (Future<List<SymbolOutcome>> f : futures) {
             outcomes.addAll(join(f));
         }
-        return persist(request, startedAt, start, universe.size(), outcomes, loadNanos.sum(), analyseNanos.sum());
+        return persist(
+                request,
+                0,
+                startedAt,
+                () -> System.nanoTime() - start,
+                universe.size(),
+                outcomes,
+                loadNanos.sum(),
+                analyseNanos.sum());
+    }
+
+    /** The symbols a run covers: the request's, or the active universe. */
+    public List<String> universe(CycleRequest request) {
+        return request.symbols() != null ? request.symbols() : runs.activeUniverse();
     }
 
     /** Loads and analyses one batch: two queries whatever its size. */
-    List<SymbolOutcome> batch(List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
+    public List<SymbolOutcome> batch(
+            List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
         long t0 = System.nanoTime();
         Map<String, BarColumns> trading;
         Map<String, BarColumns> higher;
@@ -122,10 +137,17 @@ public final class PredictionCycle {
         return out;
     }
 
-    private CycleResult persist(
+    /**
+     * Stores a run and its signals in one transaction, then runs the alert stage.
+     *
+     * @param runId the run's row when it was created earlier (a distributed run), or 0 to insert it now
+     * @param elapsed nanoseconds since the run started, read at each stage
+     */
+    public CycleResult persist(
             CycleRequest r,
+            long runId,
             Instant startedAt,
-            long start,
+            LongSupplier elapsed,
             int requested,
             List<SymbolOutcome> outcomes,
             long loadNanos,
@@ -144,74 +166,25 @@ public final class PredictionCycle {
         }
         int processed = outcomes.size() - errors.size();
         RunStatus status = requested == 0 ? RunStatus.SUCCESS : RunStatus.of(processed, errors.size());
+        Figures f = new Figures(r, startedAt, requested, processed, stale, loadNanos, analyseNanos, elapsed);
         long persistStart = System.nanoTime();
         CycleResult result;
         try {
             result = db.inTransaction(s -> {
                 Map<String, Long> ids =
                         runs.symbolIds(s, signals.stream().map(Signal::symbol).toList());
-                RunRecord draft = record(
-                        0,
-                        r,
-                        startedAt,
-                        status,
-                        requested,
-                        processed,
-                        errors,
-                        stale,
-                        0,
-                        loadNanos,
-                        analyseNanos,
-                        0,
-                        start);
-                long id = runs.insertRun(s, draft);
+                RunRecord draft = recordOf(f, runId, status, errors, 0, 0, 0);
+                long id = runId == 0 ? runs.insertRun(s, draft) : runs.updateRun(s, draft);
                 List<Signal> stored = runs.insertSignals(s, id, r.trading(), signals, ids, AGGREGATION_WINDOW);
-                s.update(
-                        "runs.finish",
-                        "UPDATE prediction_runs SET signals_generated = ?, persist_ms = ?,"
-                                + " duration_ms = ?, finished_at = ? WHERE id = ?",
-                        ps -> {
-                            ps.setInt(1, stored.size());
-                            ps.setDouble(2, (System.nanoTime() - persistStart) / 1e6);
-                            ps.setDouble(3, (System.nanoTime() - start) / 1e6);
-                            ps.setTimestamp(4, java.sql.Timestamp.from(clock.instant()));
-                            ps.setLong(5, id);
-                        });
-                return new CycleResult(
-                        record(
-                                id,
-                                r,
-                                startedAt,
-                                status,
-                                requested,
-                                processed,
-                                errors,
-                                stale,
-                                stored.size(),
-                                loadNanos,
-                                analyseNanos,
-                                System.nanoTime() - persistStart,
-                                start),
-                        stored);
+                RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
+                runs.updateRun(s, done);
+                return new CycleResult(done, stored);
             });
         } catch (RuntimeException e) {
             Map<String, String> all = new LinkedHashMap<>(errors);
             all.put("*", "storing the run failed: " + e.getMessage());
-            RunRecord failed = record(
-                    0,
-                    r,
-                    startedAt,
-                    RunStatus.FAILED,
-                    requested,
-                    processed,
-                    all,
-                    stale,
-                    0,
-                    loadNanos,
-                    analyseNanos,
-                    System.nanoTime() - persistStart,
-                    start);
-            long id = db.inTransaction(s -> runs.insertRun(s, failed));
+            RunRecord failed = recordOf(f, runId, RunStatus.FAILED, all, 0, System.nanoTime() - persistStart, 0);
+            long id = db.inTransaction(s -> runId == 0 ? runs.insertRun(s, failed) : runs.updateRun(s, failed));
             throw new UnableToRunCycleException(
                     "run " + id + " failed while storing its signals: " + e.getMessage(), e);
         }
@@ -223,65 +196,53 @@ public final class PredictionCycle {
         }
         long alertsStart = System.nanoTime();
         afterRun.accept(result);
-        double alertsMs = (System.nanoTime() - alertsStart) / 1e6;
-        runs.setAlertsMs(result.run().id(), alertsMs);
-        duration.record(Duration.ofNanos(System.nanoTime() - start));
+        long alertsNanos = System.nanoTime() - alertsStart;
+        runs.setAlertsMs(result.run().id(), alertsNanos / 1e6);
+        duration.record(Duration.ofNanos(elapsed.getAsLong()));
         RunRecord rr = result.run();
         return new CycleResult(
-                new RunRecord(
-                        rr.id(),
-                        rr.startedAt(),
-                        clock.instant(),
-                        rr.htf(),
-                        rr.trading(),
-                        rr.status(),
-                        rr.requested(),
-                        rr.processed(),
-                        rr.failed(),
-                        rr.signals(),
-                        rr.loadMs(),
-                        rr.analyseMs(),
-                        rr.persistMs(),
-                        alertsMs,
-                        (System.nanoTime() - start) / 1e6,
-                        rr.errors(),
-                        rr.staleSymbols(),
-                        rr.instance()),
+                recordOf(
+                        f, rr.id(), rr.status(), rr.errors(), rr.signals(), (long) (rr.persistMs() * 1e6), alertsNanos),
                 result.signals());
     }
 
-    private RunRecord record(
-            long id,
+    /** The figures of one run that do not change while it is stored. */
+    private record Figures(
             CycleRequest r,
             Instant startedAt,
-            RunStatus status,
             int requested,
             int processed,
-            Map<String, String> errors,
             List<String> stale,
-            int signals,
             long loadNanos,
             long analyseNanos,
+            LongSupplier elapsed) {}
+
+    private RunRecord recordOf(
+            Figures f,
+            long id,
+            RunStatus status,
+            Map<String, String> errors,
+            int signals,
             long persistNanos,
-            long start) {
+            long alertsNanos) {
         return new RunRecord(
                 id,
-                startedAt,
+                f.startedAt(),
                 clock.instant(),
-                r.htf(),
-                r.trading(),
+                f.r().htf(),
+                f.r().trading(),
                 status,
-                requested,
-                processed,
+                f.requested(),
+                f.processed(),
                 errors.size(),
                 signals,
-                loadNanos / 1e6,
-                analyseNanos / 1e6,
+                f.loadNanos() / 1e6,
+                f.analyseNanos() / 1e6,
                 persistNanos / 1e6,
-                0,
-                (System.nanoTime() - start) / 1e6,
+                alertsNanos / 1e6,
+                f.elapsed().getAsLong() / 1e6,
                 errors,
-                stale,
+                f.stale(),
                 instance);
     }
 

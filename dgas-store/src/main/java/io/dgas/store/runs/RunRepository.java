@@ -88,6 +88,44 @@ public final class RunRepository {
                 .orElseThrow();
     }
 
+    /** Inserts a run that is starting (status running) with the number of batches it will wait for. */
+    public long insertRunning(RunRecord r, int batches) {
+        return db.inTransaction(s -> {
+            long id = insertRun(s, r);
+            s.update("runs.batches", "UPDATE prediction_runs SET batches_total = ? WHERE id = ?", ps -> {
+                ps.setInt(1, batches);
+                ps.setLong(2, id);
+            });
+            return id;
+        });
+    }
+
+    /** Overwrites the figures of run {@code r.id()} (a distributed run finishing); returns its id. */
+    public long updateRun(SqlSession s, RunRecord r) {
+        s.update(
+                "runs.update",
+                "UPDATE prediction_runs SET finished_at = ?, status = ?, symbols_requested = ?, symbols_processed = ?,"
+                        + " symbols_failed = ?, symbols_stale = ?, signals_generated = ?, load_ms = ?, analyse_ms = ?,"
+                        + " persist_ms = ?, duration_ms = ?, errors = ?::jsonb, stale_symbols = ?::jsonb WHERE id = ?",
+                ps -> {
+                    ps.setTimestamp(1, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
+                    ps.setString(2, r.status().code());
+                    ps.setInt(3, r.requested());
+                    ps.setInt(4, r.processed());
+                    ps.setInt(5, r.failed());
+                    ps.setInt(6, r.staleSymbols().size());
+                    ps.setInt(7, r.signals());
+                    ps.setDouble(8, r.loadMs());
+                    ps.setDouble(9, r.analyseMs());
+                    ps.setDouble(10, r.persistMs());
+                    ps.setDouble(11, r.durationMs());
+                    ps.setString(12, json(errorList(r.errors())));
+                    ps.setString(13, json(r.staleSymbols()));
+                    ps.setLong(14, r.id());
+                });
+        return r.id();
+    }
+
     /** Records the alert stage's time on a finished run. */
     public void setAlertsMs(long runId, double alertsMs) {
         db.update("runs.alerts-ms", "UPDATE prediction_runs SET alerts_ms = ? WHERE id = ?", ps -> {

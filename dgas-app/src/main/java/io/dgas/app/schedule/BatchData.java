@@ -1,0 +1,21 @@
+package io.dgas.app.schedule;
+
+import java.util.List;
+
+/**
+ * The work of one batch task, as stored in the scheduler's table (JSON).
+ *
+ * @param run prediction run id
+ * @param batch batch number within the run
+ * @param asOf analysis time, epoch seconds
+ * @param staleSeconds staleness threshold
+ */
+public record BatchData(
+        long run,
+        int batch,
+        List<String> symbols,
+        String htf,
+        String trading,
+        int lookback,
+        long staleSeconds,
+        long asOf) {}

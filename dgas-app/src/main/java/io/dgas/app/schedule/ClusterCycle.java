@@ -1,0 +1,229 @@
+package io.dgas.app.schedule;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import io.dgas.app.Json;
+import io.dgas.app.cycle.CycleRequest;
+import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.cycle.PredictionCycle;
+import io.dgas.app.cycle.SymbolOutcome;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.runs.RunRecord;
+import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.RunStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The prediction cycle spread over every running instance with db-scheduler.
+ *
+ * <p>Design notes: a recurring task ({@value #CYCLE_TASK}) fires once per tick cluster-wide (db-scheduler picks each
+ * execution with a row lock); the instance that picks it records the run as running and schedules one one-time task
+ * ({@value #BATCH_TASK}) per batch. Every instance polls for due batches, so batches spread over the cluster. A batch
+ * stores its outcomes and bumps the run's {@code batches_done} in one transaction (idempotent per (run, batch)); the
+ * instance whose bump reaches {@code batches_total} writes the run record and all its signals in one transaction.
+ * A batch picked by an instance that died is picked up by another after db-scheduler's dead-execution timeout.
+ * Ticks outside the exchange calendar do nothing.
+ */
+public final class ClusterCycle {
+    public static final String CYCLE_TASK = "prediction-cycle";
+    public static final String BATCH_TASK = "cycle-batch";
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterCycle.class);
+
+    private final Database db;
+    private final PredictionCycle cycle;
+    private final RunRepository runs;
+    private final Supplier<CycleRequest> requests;
+    private final ExchangeCalendar calendar;
+    private final Clock clock;
+    private final String instance;
+    private final int batchSize;
+    private final OneTimeTask<String> batchTask;
+
+    public ClusterCycle(
+            Database db,
+            PredictionCycle cycle,
+            Supplier<CycleRequest> requests,
+            ExchangeCalendar calendar,
+            Clock clock,
+            String instance,
+            int batchSize) {
+        this.db = db;
+        this.cycle = cycle;
+        this.runs = new RunRepository(db);
+        this.requests = requests;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.instance = instance;
+        this.batchSize = batchSize;
+        this.batchTask = Tasks.oneTime(BATCH_TASK, String.class).execute((inst, ctx) -> executeBatch(inst.getData()));
+    }
+
+    public OneTimeTask<String> batchTask() {
+        return batchTask;
+    }
+
+    public RecurringTask<Void> recurringTask(Schedule schedule) {
+        return Tasks.recurring(CYCLE_TASK, schedule).execute((inst, ctx) -> tick(ctx.getSchedulerClient()));
+    }
+
+    /** One tick: when the market is open, record a running run and schedule its batches; returns the run id or 0. */
+    public long tick(SchedulerClient client) {
+        Instant now = clock.instant();
+        if (!calendar.isOpen(now)) {
+            LOG.info("market closed at {}: no cycle this tick", now);
+            return 0;
+        }
+        CycleRequest r = requests.get();
+        List<String> universe = cycle.universe(r);
+        int batches = (universe.size() + batchSize - 1) / batchSize;
+        long runId = runs.insertRunning(
+                new RunRecord(
+                        0,
+                        now,
+                        null,
+                        r.htf(),
+                        r.trading(),
+                        RunStatus.RUNNING,
+                        universe.size(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        Map.of(),
+                        List.of(),
+                        instance),
+                batches);
+        for (int b = 0; b < batches; b++) {
+            List<String> symbols = universe.subList(b * batchSize, Math.min(universe.size(), (b + 1) * batchSize));
+            BatchData data = new BatchData(
+                    runId,
+                    b,
+                    List.copyOf(symbols),
+                    r.htf().code(),
+                    r.trading().code(),
+                    r.lookback(),
+                    r.staleAfter().toSeconds(),
+                    now.getEpochSecond());
+            client.scheduleIfNotExists(batchTask.instance(runId + "-" + b, json(data)), now);
+        }
+        if (batches == 0) {
+            finish(runId);
+        }
+        return runId;
+    }
+
+    /** Runs one batch and, when it is the run's last, finishes the run. */
+    void executeBatch(String json) {
+        BatchData d = read(json, BatchData.class);
+        CycleRequest r = new CycleRequest(
+                d.symbols(),
+                Timeframe.parse(d.htf()),
+                Timeframe.parse(d.trading()),
+                d.lookback(),
+                Duration.ofSeconds(d.staleSeconds()));
+        LongAdder load = new LongAdder();
+        LongAdder analyse = new LongAdder();
+        List<SymbolOutcome> outcomes = cycle.batch(d.symbols(), r, Instant.ofEpochSecond(d.asOf()), load, analyse);
+        byte[] payload =
+                json(new BatchResult(outcomes, load.sum(), analyse.sum())).getBytes(StandardCharsets.UTF_8);
+        boolean last = db.inTransaction(s -> {
+            int inserted = s.update(
+                    "cycle.batch-result",
+                    "INSERT INTO cycle_batch_results (run_id, batch_no, instance,"
+                            + " payload) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, batch_no) DO NOTHING",
+                    ps -> {
+                        ps.setLong(1, d.run());
+                        ps.setInt(2, d.batch());
+                        ps.setString(3, instance);
+                        ps.setBytes(4, payload);
+                    });
+            if (inserted == 0) {
+                return false;
+            }
+            return s.queryOne(
+                            "cycle.batch-done",
+                            "UPDATE prediction_runs SET batches_done = batches_done + 1"
+                                    + " WHERE id = ? RETURNING batches_done >= batches_total",
+                            ps -> ps.setLong(1, d.run()),
+                            rs -> rs.getBoolean(1))
+                    .orElse(false);
+        });
+        if (last) {
+            finish(d.run());
+        }
+    }
+
+    /** Writes the run record and every signal of run {@code runId} from its batch results, in one transaction. */
+    CycleResult finish(long runId) {
+        RunRecord running = runs.find(runId).orElseThrow();
+        List<SymbolOutcome> outcomes = new ArrayList<>();
+        long[] nanos = new long[2];
+        db.query(
+                "cycle.batch-results",
+                "SELECT payload FROM cycle_batch_results WHERE run_id = ? ORDER BY batch_no",
+                ps -> ps.setLong(1, runId),
+                rs -> {
+                    BatchResult b = read(new String(rs.getBytes(1), StandardCharsets.UTF_8), BatchResult.class);
+                    outcomes.addAll(b.outcomes());
+                    nanos[0] += b.loadNanos();
+                    nanos[1] += b.analyseNanos();
+                    return null;
+                });
+        CycleRequest r = new CycleRequest(null, running.htf(), running.trading(), 3, Duration.ZERO);
+        Instant started = running.startedAt();
+        CycleResult result = cycle.persist(
+                r,
+                runId,
+                started,
+                () -> Duration.between(started, clock.instant()).toNanos(),
+                running.requested(),
+                outcomes,
+                nanos[0],
+                nanos[1]);
+        db.update(
+                "cycle.batch-clean",
+                "UPDATE cycle_batch_results SET payload = ''::bytea WHERE run_id = ?",
+                ps -> ps.setLong(1, runId));
+        LOG.info(
+                "run {} finished by {}: {} signals",
+                runId,
+                instance,
+                result.signals().size());
+        return result;
+    }
+
+    private static String json(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.dgas.app.schedule;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+/**
+ * When the market is open, for gating scheduled cycles: optionally weekdays only, optionally a daily session in the
+ * exchange's time zone ({@code 09:30-16:00 America/New_York}), minus a holiday list. Session end is exclusive.
+ */
+public record ExchangeCalendar(
+        boolean weekdaysOnly, ZoneId zone, LocalTime open, LocalTime close, Set<LocalDate> holidays) {
+
+    /** Always open: 24/7 markets such as crypto. */
+    public static ExchangeCalendar always() {
+        return new ExchangeCalendar(false, ZoneId.of("UTC"), null, null, Set.of());
+    }
+
+    /** Parses {@code HH:mm-HH:mm} (null or blank: all day). */
+    public static ExchangeCalendar of(boolean weekdaysOnly, String zone, String session, Set<LocalDate> holidays) {
+        LocalTime o = null;
+        LocalTime c = null;
+        if (session != null && !session.isBlank()) {
+            String[] parts = session.trim().split("-");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("session must look like 09:30-16:00, was '" + session + "'");
+            }
+            o = LocalTime.parse(parts[0].trim());
+            c = LocalTime.parse(parts[1].trim());
+            if (!c.isAfter(o)) {
+                throw new IllegalArgumentException("session end " + c + " must be after its start " + o);
+            }
+        }
+        return new ExchangeCalendar(weekdaysOnly, ZoneId.of(zone), o, c, Set.copyOf(holidays));
+    }
+
+    public boolean isOpen(Instant at) {
+        ZonedDateTime z = at.atZone(zone);
+        if (weekdaysOnly && (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY)) {
+            return false;
+        }
+        if (holidays.contains(z.toLocalDate())) {
+            return false;
+        }
+        if (open == null) {
+            return true;
+        }
+        LocalTime t = z.toLocalTime();
+        return !t.isBefore(open) && t.isBefore(close);
+    }
+}

@@ -1,0 +1,141 @@
+package io.dgas.app.schedule;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import io.dgas.store.Database;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One instance's scheduler: db-scheduler over the shared database with the cycle's recurring and batch tasks, plus a
+ * row in {@code scheduler_instances} kept fresh while it runs.
+ *
+ * <p>Stopping is graceful: no new executions are picked, executions in flight get {@code shutdownMaxWait} to finish,
+ * and anything still picked after that is released to the other instances by db-scheduler's dead-execution detection.
+ */
+public final class SchedulerService implements AutoCloseable {
+    private final Database db;
+    private final Scheduler scheduler;
+    private final String name;
+    private final Clock clock;
+    private final ScheduledExecutorService heartbeat;
+    private final Duration heartbeatInterval;
+
+    /** Timing knobs; production uses {@link #defaults()}, tests shorten them. */
+    public record Timing(
+            Duration polling, Duration heartbeat, int missedHeartbeats, Duration shutdownMaxWait, int threads) {
+        public static Timing defaults() {
+            return new Timing(Duration.ofSeconds(2), Duration.ofSeconds(30), 6, Duration.ofSeconds(30), 2);
+        }
+    }
+
+    public SchedulerService(Database db, ClusterCycle cycle, Schedule schedule, String name, Clock clock, Timing t) {
+        this.db = db;
+        this.name = name;
+        this.clock = clock;
+        this.heartbeatInterval = t.heartbeat();
+        RecurringTask<Void> recurring = cycle.recurringTask(schedule);
+        this.scheduler = Scheduler.create(db.dataSource(), List.of(cycle.batchTask()))
+                .startTasks(recurring)
+                .schedulerName(new SchedulerName.Fixed(name))
+                .pollingInterval(t.polling())
+                .heartbeatInterval(t.heartbeat())
+                .missedHeartbeatsLimit(t.missedHeartbeats())
+                .shutdownMaxWait(t.shutdownMaxWait())
+                .threads(t.threads())
+                .enableImmediateExecution()
+                .build();
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r, "dgas-scheduler-instance");
+            th.setDaemon(true);
+            return th;
+        });
+    }
+
+    public void start() {
+        announce(true);
+        heartbeat.scheduleWithFixedDelay(
+                () -> announce(false),
+                heartbeatInterval.toMillis(),
+                heartbeatInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        scheduler.start();
+    }
+
+    private void announce(boolean starting) {
+        try {
+            Timestamp now = Timestamp.from(clock.instant());
+            db.update(
+                    "scheduler.announce",
+                    "INSERT INTO scheduler_instances (name, started_at, last_seen) VALUES (?, ?,"
+                            + " ?) ON CONFLICT (name) DO UPDATE SET last_seen = EXCLUDED.last_seen"
+                            + (starting ? ", started_at = EXCLUDED.started_at" : ""),
+                    ps -> {
+                        ps.setString(1, name);
+                        ps.setTimestamp(2, now);
+                        ps.setTimestamp(3, now);
+                    });
+        } catch (RuntimeException e) {
+            // the database is away; db-scheduler reports that too, and the next beat retries
+        }
+    }
+
+    /** Asks for the recurring cycle to run now (used by {@code --once} and catch-up requests). */
+    public void triggerNow() {
+        try {
+            scheduler.reschedule(
+                    new com.github.kagkarlsson.scheduler.task.TaskInstanceId.StandardTaskInstanceId(
+                            ClusterCycle.CYCLE_TASK, RecurringTask.INSTANCE),
+                    clock.instant());
+        } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException e) {
+            return; // a tick is running right now: that is what was asked for
+        }
+        scheduler.triggerCheckForDueExecutions();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        scheduler.stop();
+        try {
+            db.update("scheduler.leave", "DELETE FROM scheduler_instances WHERE name = ?", ps -> ps.setString(1, name));
+        } catch (RuntimeException e) {
+            // gone with the database: status ages the row out
+        }
+    }
+
+    /** When the next cycle is due, or null when none is scheduled. */
+    public static Instant nextRun(Database db) {
+        return db.queryOne(
+                        "scheduler.next",
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = ?",
+                        ps -> ps.setString(1, ClusterCycle.CYCLE_TASK),
+                        rs -> rs.getTimestamp(1).toInstant())
+                .orElse(null);
+    }
+
+    /** Instances seen within {@code within}, with when they started and were last seen. */
+    public static List<String[]> liveInstances(Database db, Instant now, Duration within) {
+        return db.query(
+                "scheduler.instances",
+                "SELECT name, started_at, last_seen FROM scheduler_instances" + " WHERE last_seen >= ? ORDER BY name",
+                ps -> ps.setTimestamp(1, Timestamp.from(now.minus(within))),
+                rs -> new String[] {
+                    rs.getString(1),
+                    rs.getTimestamp(2).toInstant().toString(),
+                    rs.getTimestamp(3).toInstant().toString()
+                });
+    }
+}
