@@ -4,7 +4,7 @@ import io.dgas.DgasException;
 import io.dgas.domain.Timeframe;
 
 /** A calculation cannot run on the given series (e.g. fewer than 3 bars); names the symbol and timeframe. */
-public class UnableToCalculateException extends DgasException {
+public class UnableToCalculateException extends DgasException implements io.dgas.UserError {
     private static final long serialVersionUID = 1L;
 
     private final String symbol;

@@ -71,6 +71,21 @@ public final class DrummondAnalysis {
         return new DrummondLines(series(), params().lineGap(), size());
     }
 
+    /** Projected line prices indexed by line id (live; do not modify). */
+    double[] linePrices() {
+        return engine.linePrice;
+    }
+
+    /** Mean bar range (high − low) over bars 0..i. */
+    public double avgRange(int i) {
+        return engine.avgRange(i);
+    }
+
+    /** Mean bar range (high − low) over every analysed bar. */
+    public double lastAvgRange() {
+        return engine.avgRange(size() - 1);
+    }
+
     /** Zone chaining tolerance as of bar {@code i}. */
     public double tolerance(int i) {
         return engine.tolerance(i);
@@ -81,19 +96,11 @@ public final class DrummondAnalysis {
         return zonesAt(size() - 1);
     }
 
-    /** Zones as known at bar {@code i}: lines ending at or before i, tolerance of bar i. O(lines). */
+    /** Zones as known at bar {@code i}: lines ending at or before i, tolerance of bar i. O(L log L). */
     public ZoneSet zonesAt(int i) {
-        LineIndex index = engine.lines;
-        int[] ids = new int[index.count()];
-        int n = index.inOrder(ids);
-        int limit = DrummondLines.countEndingBy(i);
-        int m = 0;
-        for (int k = 0; k < n; k++) {
-            if (ids[k] < limit) {
-                ids[m++] = ids[k];
-            }
-        }
-        return DrummondZones.build(ids, m, index.prices(), engine.tolerance(i), engine.avgRange(i), engine.width[i]);
+        int count = DrummondLines.countEndingBy(i);
+        return DrummondZones.fromLines(
+                engine.linePrice, count, engine.tolerance(i), engine.avgRange(i), engine.width[i]);
     }
 
     /** Another envelope method over the same PLdots. */

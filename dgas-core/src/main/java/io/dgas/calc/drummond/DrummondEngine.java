@@ -10,13 +10,14 @@ import java.util.Arrays;
  *
  * <p>Design notes: PLdot and envelope rows are pure functions of a short window; states and pattern detectors are
  * small state machines with a one-level snapshot taken before each new bar, so a replaced last bar is undone and
- * re-run in O(1) (plus O(log n) to re-index its two lines). Zone tolerance uses a prefix sum of bar ranges. Arrays grow
+ * re-run in O(1) (plus re-indexing its two lines in the termination window). Zone tolerance uses a prefix sum of bar ranges. Arrays grow
  * geometrically; nothing is allocated per bar in steady state.
  */
 final class DrummondEngine {
     private final BarSeries series;
     private final DrummondParams p;
 
+    private double[] tp = new double[0];
     double[] pldot = new double[0];
     double[] slope = new double[0];
     double[] upper = new double[0];
@@ -26,7 +27,8 @@ final class DrummondEngine {
     double[] rangeSum = new double[0];
     final StateSeries states = new StateSeries();
     final PatternEvents events = new PatternEvents();
-    final LineIndex lines = new LineIndex();
+    double[] linePrice = new double[0];
+    private final SortedLines window = new SortedLines();
 
     private final MarketStateMachine stateMachine;
     private final PushDetector push;
@@ -81,8 +83,13 @@ final class DrummondEngine {
         int i = processed - 1;
         restore();
         if (i >= 1) {
-            lines.remove(2 * (i - 1));
-            lines.remove(2 * (i - 1) + 1);
+            window.remove(linePrice, 2 * (i - 1));
+            window.remove(linePrice, 2 * (i - 1) + 1);
+        }
+        int expired = expiredBar(i);
+        if (expired >= 1) {
+            window.insert(linePrice, 2 * (expired - 1));
+            window.insert(linePrice, 2 * (expired - 1) + 1);
         }
         step(i);
     }
@@ -114,6 +121,7 @@ final class DrummondEngine {
             return;
         }
         int cap = Math.max(n, pldot.length * 2);
+        tp = Arrays.copyOf(tp, cap);
         pldot = grow(pldot, cap);
         slope = grow(slope, cap);
         upper = grow(upper, cap);
@@ -121,6 +129,7 @@ final class DrummondEngine {
         width = grow(width, cap);
         position = grow(position, cap);
         rangeSum = Arrays.copyOf(rangeSum, cap);
+        linePrice = Arrays.copyOf(linePrice, 2 * cap);
         states.ensure(cap);
     }
 
@@ -146,12 +155,20 @@ final class DrummondEngine {
         double[] l = series.low();
         double[] c = series.close();
         rangeSum[i] = (i > 0 ? rangeSum[i - 1] : 0) + (h[i] - l[i]);
+        tp[i] = PlDot.typical(h, l, c, i);
         if (i >= 1) {
-            lines.insert(2 * (i - 1), DrummondLines.projectedPrice(h, l, 2 * (i - 1), p.lineGap()));
-            lines.insert(2 * (i - 1) + 1, DrummondLines.projectedPrice(h, l, 2 * (i - 1) + 1, p.lineGap()));
+            for (int id = 2 * (i - 1); id < 2 * i; id++) {
+                linePrice[id] = DrummondLines.projectedPrice(h, l, id, p.lineGap());
+                window.insert(linePrice, id);
+            }
+        }
+        int expired = expiredBar(i);
+        if (expired >= 1) {
+            window.remove(linePrice, 2 * (expired - 1));
+            window.remove(linePrice, 2 * (expired - 1) + 1);
         }
         if (i >= PlDot.WARM_UP) {
-            double v = PlDot.value(h, l, c, i);
+            double v = PlDot.fromTypical(tp[i - 2], tp[i - 1], tp[i]);
             pldot[i] = v;
             slope[i] = i == PlDot.WARM_UP ? 0.0 : v - pldot[i - 1];
             double off = Envelope.offset(p.envelope(), h, l, c, pldot, i);
@@ -166,6 +183,12 @@ final class DrummondEngine {
             cwave.step(i, position[i], slope, width, series.volume());
             oscillation.step(i, position[i]);
         }
-        termination.step(i, h[i], l[i], tolerance(i), lines);
+        termination.step(i, h[i], l[i], tolerance(i), window, linePrice);
+    }
+
+    /** The bar whose lines leave the termination window when bar i arrives, or -1. */
+    private int expiredBar(int i) {
+        int lookback = p.patterns().terminationLookbackBars();
+        return lookback > 0 ? i - lookback : -1;
     }
 }

@@ -23,9 +23,7 @@ public final class DrummondZones {
         return (a & 1) == (b & 1) && Math.abs(price[b] - price[a]) <= tolerance;
     }
 
-    /**
-     * Zones from line ids already sorted by (price, id); {@code price} is indexed by line id.
-     */
+    /** Zones from line ids already sorted by (price, id); {@code price} is indexed by line id. */
     static ZoneSet build(int[] sortedIds, int n, double[] price, double tolerance, double avgRange, double lastWidth) {
         double[] lo = new double[n];
         double[] hi = new double[n];
@@ -65,15 +63,70 @@ public final class DrummondZones {
      * Zones from explicit line prices ({@code price[id]}, id parity = type) for the ids {@code [0, count)}; sorts a copy.
      */
     public static ZoneSet fromLines(double[] price, int count, double tolerance, double avgRange, double lastWidth) {
-        Integer[] boxed = new Integer[count];
-        for (int k = 0; k < count; k++) {
-            boxed[k] = k;
-        }
-        Arrays.sort(boxed, (a, b) -> price[a] != price[b] ? Double.compare(price[a], price[b]) : a - b);
         int[] ids = new int[count];
+        double[] keys = new double[count];
         for (int k = 0; k < count; k++) {
-            ids[k] = boxed[k];
+            ids[k] = k;
+            keys[k] = price[k];
         }
+        // (price, id) is a total order, so an unstable sort still gives the reference's stable order
+        sortByKey(keys, ids, 0, count - 1);
         return build(ids, count, price, tolerance, avgRange, lastWidth);
+    }
+
+    private static boolean less(double[] p, int[] id, int a, int b) {
+        return p[a] < p[b] || (p[a] == p[b] && id[a] < id[b]);
+    }
+
+    /** Quicksort of parallel arrays by (key, id) over [lo, hi]: sequential memory access, no boxing. */
+    static void sortByKey(double[] p, int[] id, int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            if (less(p, id, mid, lo)) {
+                swap(p, id, mid, lo);
+            }
+            if (less(p, id, hi, lo)) {
+                swap(p, id, hi, lo);
+            }
+            if (less(p, id, hi, mid)) {
+                swap(p, id, hi, mid);
+            }
+            double pp = p[mid];
+            int pid = id[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (p[i] < pp || (p[i] == pp && id[i] < pid)) {
+                    i++;
+                }
+                while (pp < p[j] || (p[j] == pp && pid < id[j])) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(p, id, i++, j--);
+                }
+            }
+            if (j - lo < hi - i) {
+                sortByKey(p, id, lo, j);
+                lo = i;
+            } else {
+                sortByKey(p, id, i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            for (int j = i; j > lo && less(p, id, j, j - 1); j--) {
+                swap(p, id, j, j - 1);
+            }
+        }
+    }
+
+    private static void swap(double[] p, int[] id, int a, int b) {
+        double t = p[a];
+        p[a] = p[b];
+        p[b] = t;
+        int u = id[a];
+        id[a] = id[b];
+        id[b] = u;
     }
 }

@@ -19,49 +19,64 @@ public final class Envelope {
         if (row < 0) {
             return Double.NaN;
         }
-        int period = p.period();
-        switch (p.method()) {
-            case PLDOT_RANGE: {
-                if (row < period - 1) {
-                    return Double.NaN;
-                }
-                double mean = 0;
-                for (int k = i - period + 1; k <= i; k++) {
-                    mean += pldot[k];
-                }
-                mean /= period;
-                double ss = 0;
-                for (int k = i - period + 1; k <= i; k++) {
-                    double d = pldot[k] - mean;
-                    ss += d * d;
-                }
-                return Math.sqrt(ss / (period - 1)) * p.multiplier();
-            }
-            case HLC_RANGE: {
-                if (row < period - 1) {
-                    return Double.NaN;
-                }
-                double hi = Double.NEGATIVE_INFINITY;
-                double lo = Double.POSITIVE_INFINITY;
-                for (int k = i - period + 1; k <= i; k++) {
-                    hi = Math.max(hi, high[k]);
-                    lo = Math.min(lo, low[k]);
-                }
-                return (hi - lo) / 2.0 * p.multiplier();
-            }
-            case ATR: {
-                int from = Math.max(PlDot.WARM_UP, i - period + 1);
-                double sum = 0;
-                for (int k = from; k <= i; k++) {
-                    sum += k == PlDot.WARM_UP ? high[k] - low[k] : trueRange(high, low, close, k);
-                }
-                return sum / (i - from + 1) * p.multiplier();
-            }
-            case PERCENTAGE:
-                return pldot[i] * p.percent();
-            default:
-                throw new IllegalStateException("unknown envelope method " + p.method());
+        // small dispatcher so the JIT inlines it into per-bar loops; each method stays small too
+        EnvelopeMethod m = p.method();
+        if (m == EnvelopeMethod.PLDOT_RANGE) {
+            return row < p.period() - 1 ? Double.NaN : pldotRange(p, pldot, i);
         }
+        if (m == EnvelopeMethod.HLC_RANGE) {
+            return row < p.period() - 1 ? Double.NaN : hlcRange(p, high, low, i);
+        }
+        if (m == EnvelopeMethod.ATR) {
+            return atr(p, high, low, close, i);
+        }
+        return pldot[i] * p.percent();
+    }
+
+    private static double pldotRange(EnvelopeParams p, double[] pldot, int i) {
+        int period = p.period();
+        if (period == 3) {
+            return range3(pldot[i - 2], pldot[i - 1], pldot[i]) * p.multiplier();
+        }
+        double mean = 0;
+        for (int k = i - period + 1; k <= i; k++) {
+            mean += pldot[k];
+        }
+        mean /= period;
+        double ss = 0;
+        for (int k = i - period + 1; k <= i; k++) {
+            double d = pldot[k] - mean;
+            ss += d * d;
+        }
+        return Math.sqrt(ss / (period - 1)) * p.multiplier();
+    }
+
+    private static double hlcRange(EnvelopeParams p, double[] high, double[] low, int i) {
+        double hi = Double.NEGATIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY;
+        for (int k = i - p.period() + 1; k <= i; k++) {
+            hi = Math.max(hi, high[k]);
+            lo = Math.min(lo, low[k]);
+        }
+        return (hi - lo) / 2.0 * p.multiplier();
+    }
+
+    private static double atr(EnvelopeParams p, double[] high, double[] low, double[] close, int i) {
+        int from = Math.max(PlDot.WARM_UP, i - p.period() + 1);
+        double sum = 0;
+        for (int k = from; k <= i; k++) {
+            sum += k == PlDot.WARM_UP ? high[k] - low[k] : trueRange(high, low, close, k);
+        }
+        return sum / (i - from + 1) * p.multiplier();
+    }
+
+    /** Sample std of three values, same operation order as the general loop (so results are bitwise equal). */
+    private static double range3(double a, double b, double c) {
+        double mean = (a + b + c) / 3;
+        double da = a - mean;
+        double db = b - mean;
+        double dc = c - mean;
+        return Math.sqrt((da * da + db * db + dc * dc) / 2);
     }
 
     static double trueRange(double[] high, double[] low, double[] close, int k) {

@@ -25,6 +25,8 @@ package io.dgas.calc.drummond;
  * @param terminationApproachPct approach distance fraction of the zone centre (0.005)
  * @param terminationTouchPct touch distance fraction of the zone centre (0.0015)
  * @param terminationMinZoneStrength minimum zone strength (2)
+ * @param terminationLookbackBars only lines ending in the last this many bars form termination zones; 0 = every
+ *     line (the literal §4.6 rule, O(lines) per bar); default 100 bounds the per-bar cost (see TerminationDetector)
  */
 public record PatternParams(
         int pushMinBars,
@@ -48,7 +50,8 @@ public record PatternParams(
         double oscillationUpper,
         double terminationApproachPct,
         double terminationTouchPct,
-        int terminationMinZoneStrength) {
+        int terminationMinZoneStrength,
+        int terminationLookbackBars) {
 
     public PatternParams {
         Check.range("pushMinBars", pushMinBars, 1, 10_000);
@@ -72,10 +75,40 @@ public record PatternParams(
         Check.range("terminationApproachPct", terminationApproachPct, 0, 1);
         Check.range("terminationTouchPct", terminationTouchPct, 0, 1);
         Check.range("terminationMinZoneStrength", terminationMinZoneStrength, 1, 10_000);
+        Check.range("terminationLookbackBars", terminationLookbackBars, 0, 1_000_000);
+    }
+
+    /** The same settings with another termination look-back (0 = every line). */
+    public PatternParams withTerminationLookbackBars(int bars) {
+        return new PatternParams(
+                pushMinBars,
+                refreshBaseTolerance,
+                refreshVolatilityLookback,
+                refreshVolatilityMultiplier,
+                refreshMinFarBars,
+                refreshMaxReturnBars,
+                refreshMinExtension,
+                exhaustExtension,
+                exhaustMinBars,
+                exhaustMaxRecovery,
+                exhaustMinReversion,
+                cwaveMinBars,
+                cwaveUpper,
+                cwaveLower,
+                cwaveVolumeConfirmation,
+                cwaveVolumeFactor,
+                oscillationMinRows,
+                oscillationLower,
+                oscillationUpper,
+                terminationApproachPct,
+                terminationTouchPct,
+                terminationMinZoneStrength,
+                bars);
     }
 
     public static PatternParams defaults() {
         return new PatternParams(
-                3, 0.1, 5, 1.0, 2, 4, 0.05, 2.0, 2, 3, 0.4, 3, 0.9, 0.1, false, 1.2, 4, 0.2, 0.8, 0.005, 0.0015, 2);
+                3, 0.1, 5, 1.0, 2, 4, 0.05, 2.0, 2, 3, 0.4, 3, 0.9, 0.1, false, 1.2, 4, 0.2, 0.8, 0.005, 0.0015, 2,
+                100);
     }
 }

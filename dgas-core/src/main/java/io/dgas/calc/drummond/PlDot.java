@@ -13,8 +13,14 @@ public final class PlDot {
     /** First bar index with a PLdot. */
     public static final int WARM_UP = 2;
 
-    static double typical(double[] h, double[] l, double[] c, int i) {
+    /** Typical price (H + L + C) / 3. */
+    public static double typical(double[] h, double[] l, double[] c, int i) {
         return (h[i] + l[i] + c[i]) / 3.0;
+    }
+
+    /** PLdot from three typical prices, oldest first (bitwise equal to {@link #value}). */
+    public static double fromTypical(double tp0, double tp1, double tp2) {
+        return (tp0 + tp1 + tp2) / 3.0;
     }
 
     /** PLdot of bar {@code i} (NaN for i &lt; 2). */

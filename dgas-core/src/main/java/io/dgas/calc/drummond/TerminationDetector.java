@@ -6,13 +6,14 @@ import java.util.Arrays;
  * Termination approach/touch, drummond.md §4.6.
  *
  * <p>Design notes: <b>[C]</b> at bar i only zones built from lines ending at or before bar i count (the caller keeps
- * exactly those lines in the {@link LineIndex}), chained with the tolerance of bar i. The search is by price: from the
- * zone at the bar's low, zones are walked outward (each walked zone is evaluated in full) and the walk stops at the
- * first zone whose near edge lies farther than both the percentage approach distance and twice the widest zone met
- * so far; it is exact unless an unseen zone is wider than every zone met on the way. Zones are evaluated in
- * ascending price, as the reference does. A zone is identified across bars by its anchor, its earliest line id, so
- * "one approach event per active approach" survives zones being rebuilt every bar. Buffers grow geometrically and
- * are reused: no allocation per bar in steady state.
+ * exactly those lines in the {@link SortedLines}, further limited to the last {@code terminationLookbackBars} bars
+ * when that is &gt; 0), chained with the tolerance of bar i. The search is by price: from the zone at the bar's low,
+ * zones are walked outward (each walked zone evaluated in full) until no farther zone can qualify — one at distance X
+ * needs X ≤ max(pct × |centre|, 2 × width) or a touch, and its width cannot exceed the price span left beyond it, so
+ * the walk stops past max(pct × |extreme|, 2/3 × remaining span). The result equals evaluating every zone (a
+ * brute-force test checks this). Zones are evaluated in ascending price, as the reference does. A zone is identified
+ * across bars by its anchor, its earliest line id, so "one approach event per active approach" survives zones being
+ * rebuilt every bar. Buffers grow geometrically and are reused: no allocation per bar in steady state.
  */
 final class TerminationDetector {
     static final int NONE = 0;
@@ -29,7 +30,6 @@ final class TerminationDetector {
     private int[] savedList = new int[16];
     private int savedCount;
 
-    private int[] zFirst = new int[16];
     private double[] zLower = new double[16];
     private double[] zUpper = new double[16];
     private int[] zCount = new int[16];
@@ -64,11 +64,17 @@ final class TerminationDetector {
         }
     }
 
-    /** Evaluates bar {@code i} against the zones of the lines in {@code index}, chained with {@code tolerance}. */
-    void step(int i, double high, double low, double tolerance, LineIndex index) {
+    /**
+     * Evaluates bar {@code i} against the zones of the lines in {@code lines} ({@code price} indexed by line id),
+     * chained with {@code tolerance}.
+     */
+    void step(int i, double high, double low, double tolerance, SortedLines lines, double[] price) {
         zones = 0;
-        if (index.count() > 0) {
-            collect(high, low, tolerance, index);
+        if (active.length < price.length) {
+            active = Arrays.copyOf(active, price.length);
+        }
+        if (lines.size() > 0) {
+            collect(high, low, tolerance, lines);
         }
         int nextCount = 0;
         for (int k = 0; k < zones; k++) {
@@ -99,11 +105,7 @@ final class TerminationDetector {
         nextList = t;
         activeCount = nextCount;
         for (int k = 0; k < activeCount; k++) {
-            int a = activeList[k];
-            if (a >= active.length) {
-                active = Arrays.copyOf(active, Math.max(a + 1, active.length * 2));
-            }
-            active[a] = true;
+            active[activeList[k]] = true;
         }
     }
 
@@ -124,41 +126,30 @@ final class TerminationDetector {
         return distance > 0 && distance <= approach ? APPROACH : NONE;
     }
 
-    private void collect(double high, double low, double tol, LineIndex index) {
-        double[] price = index.prices();
-        int seed = index.floor(low);
-        if (seed < 0) {
-            seed = index.first();
+    private void collect(double high, double low, double tol, SortedLines lines) {
+        int n = lines.size();
+        int seed = Math.max(0, lines.floor(low));
+        int first = seed;
+        while (first > 0 && lines.chainedToNext(first - 1, tol)) {
+            first--;
         }
-        while (true) {
-            int prev = index.prev(seed);
-            if (prev < 0 || !DrummondZones.chained(price, prev, seed, tol)) {
-                break;
-            }
-            seed = prev;
-        }
-        int base = addZone(seed, tol, index, price);
-        double wMax = zUpper[base] - zLower[base];
+        int base = addZone(first, tol, lines);
+        // a farther zone must satisfy X ≤ max(pct × |centre|, 2 × width) with width ≤ the span left beyond it
+        double minP = lines.price(0);
+        double maxP = lines.price(n - 1);
+        double pct = p.terminationApproachPct();
+        double downBound = Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2.0 / 3.0 * (low - minP));
+        double upBound = Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2.0 / 3.0 * (maxP - high));
         int down = 0;
-        int node = index.prev(zFirst[base]);
-        while (node >= 0) {
-            int first = node;
-            while (true) {
-                int prev = index.prev(first);
-                if (prev < 0 || !DrummondZones.chained(price, prev, first, tol)) {
-                    break;
-                }
-                first = prev;
-            }
-            int z = addZone(first, tol, index, price);
-            wMax = Math.max(wMax, zUpper[z] - zLower[z]);
-            double x = low - zUpper[z];
-            if (x > Math.max(Math.abs(low) * p.terminationApproachPct(), 2 * wMax)) {
+        int pos = first - 1;
+        while (pos >= 0) {
+            int z = addZoneEndingAt(pos, tol, lines);
+            if (low - zUpper[z] > downBound) {
                 zones--;
                 break;
             }
             down++;
-            node = index.prev(first);
+            pos -= zCount[z];
         }
         // zones are stored in discovery order; order[] lists storage slots in ascending price
         ensureOrder(zones + 1);
@@ -167,59 +158,60 @@ final class TerminationDetector {
             order[k++] = base + z;
         }
         order[k++] = base;
-        wMax = zUpper[base] - zLower[base];
-        node = lastOf(base, tol, index, price);
-        node = index.next(node);
-        while (node >= 0) {
-            int z = addZone(node, tol, index, price);
-            wMax = Math.max(wMax, zUpper[z] - zLower[z]);
-            double x = zLower[z] - high;
-            double pct = p.terminationApproachPct() * 1.01 * (Math.abs(high) + Math.max(0, x) + wMax);
-            if (x > Math.max(pct, 2 * wMax)) {
+        pos = first + zCount[base];
+        while (pos < n) {
+            int z = addZone(pos, tol, lines);
+            if (zLower[z] - high > upBound) {
                 zones--;
                 break;
             }
             ensureOrder(k + 1);
             order[k++] = z;
-            node = index.next(lastOf(z, tol, index, price));
+            pos += zCount[z];
         }
         zones = k;
     }
 
-    private int lastOf(int z, double tol, LineIndex index, double[] price) {
-        int node = zFirst[z];
-        for (int c = 1; c < zCount[z]; c++) {
-            node = index.next(node);
-        }
-        return node;
-    }
-
-    private int addZone(int first, double tol, LineIndex index, double[] price) {
-        if (zones == zFirst.length) {
+    private int newZone() {
+        if (zones == zCount.length) {
             int n = zones * 2;
-            zFirst = Arrays.copyOf(zFirst, n);
             zLower = Arrays.copyOf(zLower, n);
             zUpper = Arrays.copyOf(zUpper, n);
             zCount = Arrays.copyOf(zCount, n);
             zAnchor = Arrays.copyOf(zAnchor, n);
         }
-        int z = zones++;
-        zFirst[z] = first;
-        int anchor = first;
-        int count = 1;
-        int node = first;
-        while (true) {
-            int next = index.next(node);
-            if (next < 0 || !DrummondZones.chained(price, node, next, tol)) {
-                break;
-            }
-            node = next;
-            anchor = Math.min(anchor, node);
-            count++;
+        return zones++;
+    }
+
+    /** Records the zone starting at position {@code first}, walking up. */
+    private int addZone(int first, double tol, SortedLines lines) {
+        int z = newZone();
+        int anchor = lines.id(first);
+        int pos = first;
+        int n = lines.size();
+        while (pos + 1 < n && lines.chainedToNext(pos, tol)) {
+            pos++;
+            anchor = Math.min(anchor, lines.id(pos));
         }
-        zLower[z] = price[first];
-        zUpper[z] = price[node];
-        zCount[z] = count;
+        zLower[z] = lines.price(first);
+        zUpper[z] = lines.price(pos);
+        zCount[z] = pos - first + 1;
+        zAnchor[z] = anchor;
+        return z;
+    }
+
+    /** Records the zone ending at position {@code last}, walking down. */
+    private int addZoneEndingAt(int last, double tol, SortedLines lines) {
+        int z = newZone();
+        int anchor = lines.id(last);
+        int pos = last;
+        while (pos > 0 && lines.chainedToNext(pos - 1, tol)) {
+            pos--;
+            anchor = Math.min(anchor, lines.id(pos));
+        }
+        zLower[z] = lines.price(pos);
+        zUpper[z] = lines.price(last);
+        zCount[z] = last - pos + 1;
         zAnchor[z] = anchor;
         return z;
     }

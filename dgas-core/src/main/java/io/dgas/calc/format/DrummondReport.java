@@ -49,7 +49,10 @@ public final class DrummondReport {
         files.put("pldot_displacement2.csv", take(sb));
         for (EnvelopeMethod m : EnvelopeMethod.values()) {
             EnvelopeParams ep = new EnvelopeParams(
-                    m, params.envelope().period(), params.envelope().multiplier(), params.envelope().percent());
+                    m,
+                    params.envelope().period(),
+                    params.envelope().multiplier(),
+                    params.envelope().percent());
             DrummondCsv.envelope(a.series(), a.envelope(ep), a.size(), sb);
             files.put("envelope_" + m.code() + ".csv", take(sb));
         }
@@ -62,8 +65,10 @@ public final class DrummondReport {
         if (higher != null) {
             DrummondAnalysis h = DrummondAnalyzer.analyze(higher, params);
             MtfAnalysis m = MultiTimeframe.analyze(h, a, a.size() - 1, mtf);
-            files.put("mtf.json", MtfJson.mtf(m));
-            files.put("signals.json", MtfJson.signals(Signals.history(h, a, mtf, signals), trading));
+            files.put("mtf.json", MtfJson.mtf(m, h, a));
+            files.put(
+                    "signals.json",
+                    MtfJson.signals(Signals.history(h, a, mtf, signals), a.series(), signals.calibrationSeconds()));
         }
         return files;
     }

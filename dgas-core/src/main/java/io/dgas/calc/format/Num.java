@@ -23,7 +23,7 @@ public final class Num {
         if (s.indexOf('E') < 0) {
             return s;
         }
-        return new BigDecimal(s).toPlainString();
+        return new BigDecimal(s).stripTrailingZeros().toPlainString();
     }
 
     /** JSON has no NaN: non-finite values become {@code null}. */

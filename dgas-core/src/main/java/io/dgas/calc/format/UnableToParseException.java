@@ -3,7 +3,7 @@ package io.dgas.calc.format;
 import io.dgas.DgasException;
 
 /** A bars file could not be read; names the source, line and field. */
-public class UnableToParseException extends DgasException {
+public class UnableToParseException extends DgasException implements io.dgas.UserError {
     private static final long serialVersionUID = 1L;
 
     private final String source;

@@ -1,0 +1,128 @@
+package io.dgas.calc.drummond;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Confluence zones, drummond.md §6.
+ *
+ * <p>Design notes: candidate levels come from the last N envelope rows of each timeframe (upper → resistance,
+ * lower → support, component 1; centre → pivot, 0.5; volatility = width, 0.01 if ≤ 0) and from each Drummond zone
+ * (centre, its type, <b>[C]</b> component min(lines, 3) / 2, volatility = zone width). Weight = timeframe weight ×
+ * component; tolerance = max(|price| × pct, 0.5 × volatility, 0.0001). <b>[C]</b> Clustering is a sorted sweep per
+ * type: the lowest unassigned level seeds a cluster that takes every following level within the seed's tolerance;
+ * a cluster spanning ≥ 2 timeframes becomes a zone (level = mean, bounds = min/max, strength = distinct timeframes,
+ * weighted strength = Σ weights). O(N log N). Zones are sorted by strength, then weighted strength, descending.
+ */
+public final class ConfluenceZones {
+    private double[] price = new double[256];
+    private double[] tol = new double[256];
+    private double[] weight = new double[256];
+    private int[] type = new int[256];
+    private int[] tf = new int[256];
+    private int n;
+    private final double pct;
+
+    ConfluenceZones(double pct) {
+        this.pct = pct;
+    }
+
+    void add(int t, int timeframe, double p, double w, double volatility) {
+        if (!Double.isFinite(p)) {
+            return;
+        }
+        if (n == price.length) {
+            int c = n * 2;
+            price = Arrays.copyOf(price, c);
+            tol = Arrays.copyOf(tol, c);
+            weight = Arrays.copyOf(weight, c);
+            type = Arrays.copyOf(type, c);
+            tf = Arrays.copyOf(tf, c);
+        }
+        double vol = volatility > 0 ? volatility : 0.01;
+        price[n] = p;
+        tol[n] = Math.max(Math.max(Math.abs(p) * pct, 0.5 * vol), 0.0001);
+        weight[n] = w;
+        type[n] = t;
+        tf[n] = timeframe;
+        n++;
+    }
+
+    /** Adds the envelope rows {@code from..to} of one timeframe. */
+    void addEnvelope(
+            int timeframe,
+            double tfWeight,
+            double[] upper,
+            double[] lower,
+            double[] centre,
+            double[] width,
+            int from,
+            int to) {
+        for (int i = Math.max(from, 0); i <= to; i++) {
+            if (Double.isNaN(centre[i])) {
+                continue;
+            }
+            double vol = width[i] > 0 ? width[i] : 0.01;
+            add(ConfluenceZone.RESISTANCE, timeframe, upper[i], tfWeight, vol);
+            add(ConfluenceZone.SUPPORT, timeframe, lower[i], tfWeight, vol);
+            add(ConfluenceZone.PIVOT, timeframe, centre[i], tfWeight * 0.5, vol);
+        }
+    }
+
+    /** Adds every Drummond zone of one timeframe. */
+    void addZones(int timeframe, double tfWeight, ZoneSet zones) {
+        for (int k = 0; k < zones.size(); k++) {
+            double component = Math.min(zones.strength()[k], 3) / 2.0;
+            int t = zones.type()[k] == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
+            add(t, timeframe, zones.center()[k], tfWeight * component, zones.upper()[k] - zones.lower()[k]);
+        }
+    }
+
+    List<ConfluenceZone> build() {
+        // group by type (stable), then sort each group by (price, entry index) without boxing
+        int[] idx = new int[n];
+        double[] keys = new double[n];
+        int m = 0;
+        for (int t = 0; t < 3; t++) {
+            int from = m;
+            for (int k = 0; k < n; k++) {
+                if (type[k] == t) {
+                    idx[m] = k;
+                    keys[m++] = price[k];
+                }
+            }
+            DrummondZones.sortByKey(keys, idx, from, m - 1);
+        }
+        List<ConfluenceZone> zones = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            int seed = idx[i];
+            int j = i;
+            int tfMask = 0;
+            double sumP = 0;
+            double sumW = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            while (j < n && type[idx[j]] == type[seed] && price[idx[j]] - price[seed] <= tol[seed]) {
+                int e = idx[j];
+                tfMask |= 1 << tf[e];
+                sumP += price[e];
+                sumW += weight[e];
+                lo = Math.min(lo, price[e]);
+                hi = Math.max(hi, price[e]);
+                j++;
+            }
+            int distinct = Integer.bitCount(tfMask);
+            if (distinct >= 2) {
+                zones.add(new ConfluenceZone(type[seed], sumP / (j - i), lo, hi, distinct, sumW));
+            }
+            i = j;
+        }
+        zones.sort(Comparator.comparingInt(ConfluenceZone::strength)
+                .thenComparingDouble(ConfluenceZone::weightedStrength)
+                .reversed());
+        return zones;
+    }
+}

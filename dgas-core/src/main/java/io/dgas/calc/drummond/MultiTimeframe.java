@@ -1,0 +1,279 @@
+package io.dgas.calc.drummond;
+
+import io.dgas.calc.UnableToCalculateException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Multi-timeframe coordination, drummond.md §6.
+ *
+ * <p>Design notes: <b>[C]</b> the analysis time is trading bar k; the higher-timeframe bar used is the latest one
+ * complete when bar k closes (its end ts + duration ≤ ts_k + trading duration), found by binary search, so a forming
+ * HTF bar is never used. Every input is restricted to what is known at that time: envelope rows ≤ k (≤ j for the HTF),
+ * zones from lines ending ≤ k (≤ j) with that bar's tolerance, events detected by then. <b>[C]</b> Recent patterns
+ * are the last N events by end time. Scores follow §6 literally; "congestion states" for compatibility are
+ * entrance, action and exit. Pattern confluence: same type and direction, with [start ts, end ts + duration) of the
+ * two events intersecting.
+ */
+public final class MultiTimeframe {
+    private MultiTimeframe() {}
+
+    /**
+     * Coordination at trading bar {@code k}.
+     *
+     * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
+     */
+    public static MtfAnalysis analyze(DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p) {
+        MtfAnalysis m = tryAnalyze(htf, trading, k, p, null, null);
+        if (m == null) {
+            throw new UnableToCalculateException(
+                    htf.series().symbol(),
+                    htf.series().timeframe(),
+                    "no complete higher-timeframe bar with a market state at the trading bar's time");
+        }
+        return m;
+    }
+
+    /** Index of the latest HTF bar complete when trading bar {@code k} closes, or -1. */
+    public static int completeHtfIndex(DrummondAnalysis htf, DrummondAnalysis trading, int k) {
+        long tradingEnd =
+                trading.series().ts()[k] + trading.series().timeframe().seconds();
+        int j = htf.series()
+                .indexAtOrBefore(tradingEnd - htf.series().timeframe().seconds());
+        return Math.min(j, htf.size() - 1);
+    }
+
+    /** Like {@link #analyze} but returns null instead of throwing; the zone sources may be null (zones rebuilt). */
+    static MtfAnalysis tryAnalyze(
+            DrummondAnalysis htf,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneSource htfZones,
+            ZoneSource tradingZones) {
+        int j = completeHtfIndex(htf, trading, k);
+        if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
+            return null;
+        }
+        StateSeries hs = htf.states();
+        StateSeries ts = trading.states();
+        MarketState hState = MarketState.of(hs.state()[j]);
+        int hDir = hs.direction()[j];
+        double hConf = hs.confidence()[j];
+        MarketState tState = MarketState.of(ts.state()[k]);
+        int tDir = ts.direction()[k];
+        double tConf = ts.confidence()[k];
+
+        boolean agreeingSlope = hState == MarketState.TREND && hDir != 0 && hs.slopeClass()[j] == hDir;
+        double htfStrength =
+                Math.min(1.0, Math.min(0.1 * hs.barsInState()[j], 0.4) + 0.4 * hConf + (agreeingSlope ? 0.2 : 0.0));
+
+        double alignment = hDir == tDir ? 0.5 : (hDir == 0 || tDir == 0) ? 0.25 : 0.0;
+        alignment += hState == tState ? 0.2 : compatible(hState, tState) ? 0.1 : 0.0;
+        alignment = Math.min(1.0, alignment + 0.3 * (hConf + tConf) / 2.0);
+        MtfAnalysis.AlignmentType type = alignment >= 0.8
+                ? MtfAnalysis.AlignmentType.PERFECT
+                : alignment >= 0.6
+                        ? MtfAnalysis.AlignmentType.PARTIAL
+                        : alignment >= 0.3
+                                ? MtfAnalysis.AlignmentType.DIVERGENT
+                                : MtfAnalysis.AlignmentType.CONFLICTING;
+        boolean permitted = (hDir == tDir || hDir == 0) && alignment >= p.alignmentThreshold();
+
+        double hp = htf.pldot()[j];
+        double distance = (trading.pldot()[k] - hp) / hp * 100.0;
+        String overlay =
+                distance > p.overlayThresholdPct() ? "above" : distance < -p.overlayThresholdPct() ? "below" : "at";
+
+        ConfluenceZones cz = new ConfluenceZones(p.confluencePct());
+        int rows = p.envelopeRows();
+        cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
+        cz.addZones(0, p.htfWeight(), htfZones == null ? htf.zonesAt(j) : htfZones.get(htf, j));
+        cz.addEnvelope(
+                1,
+                p.tradingWeight(),
+                trading.upper(),
+                trading.lower(),
+                trading.pldot(),
+                trading.width(),
+                k - rows + 1,
+                k);
+        cz.addZones(1, p.tradingWeight(), tradingZones == null ? trading.zonesAt(k) : tradingZones.get(trading, k));
+        List<ConfluenceZone> zones = cz.build();
+
+        int[] recentH = recent(htf.patterns(), j, p.recentPatterns());
+        int[] recentT = recent(trading.patterns(), k, p.recentPatterns());
+        boolean confluence = patternConfluence(htf, recentH, trading, recentT);
+
+        double bonus = 0;
+        if (!zones.isEmpty()) {
+            ConfluenceZone top = zones.get(0);
+            bonus = top.weightedStrength() >= 4.0
+                    ? 0.15
+                    : top.weightedStrength() >= 2.5 ? 0.12 : top.strength() >= 2 ? 0.08 : 0.0;
+        }
+        double strength = Math.min(1.0, 0.4 * alignment + 0.3 * htfStrength + bonus + (confluence ? 0.15 : 0.0));
+        MtfAnalysis.Risk risk = !permitted
+                ? MtfAnalysis.Risk.HIGH
+                : strength >= 0.7 && htfStrength >= 0.6
+                        ? MtfAnalysis.Risk.LOW
+                        : strength >= 0.5 ? MtfAnalysis.Risk.MEDIUM : MtfAnalysis.Risk.HIGH;
+        MtfAnalysis.Action action = action(permitted, strength, hDir, tDir, type);
+        return new MtfAnalysis(
+                k,
+                trading.series().ts()[k],
+                j,
+                htf.series().ts()[j],
+                hState,
+                hDir,
+                hConf,
+                htfStrength,
+                tState,
+                tDir,
+                tConf,
+                alignment,
+                type,
+                permitted,
+                distance,
+                overlay,
+                zones,
+                recentH,
+                recentT,
+                confluence,
+                strength,
+                risk,
+                action);
+    }
+
+    private static boolean compatible(MarketState a, MarketState b) {
+        boolean trendExit = (a == MarketState.TREND && b == MarketState.CONGESTION_EXIT)
+                || (b == MarketState.TREND && a == MarketState.CONGESTION_EXIT);
+        return trendExit || (congestion(a) && congestion(b));
+    }
+
+    private static boolean congestion(MarketState s) {
+        return s == MarketState.CONGESTION_ENTRANCE
+                || s == MarketState.CONGESTION_ACTION
+                || s == MarketState.CONGESTION_EXIT;
+    }
+
+    private static MtfAnalysis.Action action(
+            boolean permitted, double strength, int hDir, int tDir, MtfAnalysis.AlignmentType type) {
+        if (!permitted || strength < 0.4) {
+            return MtfAnalysis.Action.WAIT;
+        }
+        if (hDir == tDir && hDir != 0 && strength >= 0.6) {
+            return hDir > 0 ? MtfAnalysis.Action.LONG : MtfAnalysis.Action.SHORT;
+        }
+        if (strength >= 0.5) {
+            if (tDir > 0 && hDir >= 0) {
+                return MtfAnalysis.Action.LONG;
+            }
+            if (tDir < 0 && hDir <= 0) {
+                return MtfAnalysis.Action.SHORT;
+            }
+        }
+        return type == MtfAnalysis.AlignmentType.CONFLICTING ? MtfAnalysis.Action.REDUCE : MtfAnalysis.Action.WAIT;
+    }
+
+    /**
+     * The last {@code max} events known at bar {@code bar}, ordered by end bar (ties: detection order). Scans back
+     * in detection order and stops once an event was detected before the N-th latest end found so far: its end, and
+     * that of every earlier event, is no later than its detection bar.
+     */
+    static int[] recent(PatternEvents e, int bar, int max) {
+        int known = e.countDetectedBy(bar);
+        int[] cand = new int[Math.min(known, 4 * max + 16)];
+        int n = 0;
+        for (int k = known - 1; k >= 0; k--) {
+            if (n >= max && e.detectedAt(k) < nthLatestEnd(e, cand, n, max)) {
+                break;
+            }
+            if (n == cand.length) {
+                cand = Arrays.copyOf(cand, n * 2);
+            }
+            cand[n++] = k;
+        }
+        Integer[] idx = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            idx[k] = cand[n - 1 - k];
+        }
+        Arrays.sort(idx, (a, b) -> Integer.compare(e.end(a), e.end(b)));
+        int from = Math.max(0, n - max);
+        int[] out = new int[n - from];
+        for (int k = from; k < n; k++) {
+            out[k - from] = idx[k];
+        }
+        return out;
+    }
+
+    private static int nthLatestEnd(PatternEvents e, int[] cand, int n, int max) {
+        int[] ends = new int[n];
+        for (int k = 0; k < n; k++) {
+            ends[k] = e.end(cand[k]);
+        }
+        Arrays.sort(ends);
+        return ends[n - max];
+    }
+
+    private static boolean patternConfluence(
+            DrummondAnalysis htf, int[] recentH, DrummondAnalysis trading, int[] recentT) {
+        PatternEvents he = htf.patterns();
+        PatternEvents te = trading.patterns();
+        long hDur = htf.series().timeframe().seconds();
+        long tDur = trading.series().timeframe().seconds();
+        for (int a : recentH) {
+            long hs = htf.series().ts()[he.start(a)];
+            long hend = htf.series().ts()[he.end(a)] + hDur;
+            for (int b : recentT) {
+                if (he.type(a) != te.type(b) || he.direction(a) != te.direction(b)) {
+                    continue;
+                }
+                long ts = trading.series().ts()[te.start(b)];
+                long tend = trading.series().ts()[te.end(b)] + tDur;
+                if (hs < tend && ts < hend) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Zones as known at ascending bar indices, maintained incrementally: each call inserts only the lines of the bars
+     * added since the previous call into a sorted array (a lower index restarts it), so a walk over every trading
+     * bar costs O(L) per bar instead of a sort.
+     */
+    static final class ZoneSource {
+        private SortedLines lines = new SortedLines();
+        private DrummondAnalysis source;
+        private int upTo;
+        private int cachedIndex = -1;
+        private ZoneSet cached;
+
+        ZoneSet get(DrummondAnalysis a, int i) {
+            if (a != source || i < upTo) {
+                lines = new SortedLines();
+                source = a;
+                upTo = 0;
+                cachedIndex = -1;
+            }
+            if (i == cachedIndex) {
+                return cached;
+            }
+            double[] price = a.linePrices();
+            while (upTo < i) {
+                upTo++;
+                lines.insert(price, 2 * (upTo - 1));
+                lines.insert(price, 2 * (upTo - 1) + 1);
+            }
+            int[] ids = new int[lines.size()];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = lines.id(k);
+            }
+            cached = DrummondZones.build(ids, ids.length, price, a.tolerance(i), a.avgRange(i), a.width()[i]);
+            cachedIndex = i;
+            return cached;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.dgas.calc.drummond;
+
+/**
+ * A trading signal (drummond.md §7). Exit signals carry the last trading PLdot as entry and NaN stop/target.
+ *
+ * @param symbol symbol
+ * @param bar trading bar index at which it was generated
+ * @param ts that bar's timestamp
+ * @param type signal type
+ * @param entry entry level
+ * @param stop stop level
+ * @param target target level
+ * @param confidence §7 confidence, 0..1
+ * @param strength §6 signal strength
+ * @param alignment §6 alignment
+ * @param tier first tier that passes, or {@link Tier#NONE}
+ * @param patternConfluence whether HTF and trading events agree
+ */
+public record Signal(
+        String symbol,
+        int bar,
+        long ts,
+        Type type,
+        double entry,
+        double stop,
+        double target,
+        double confidence,
+        double strength,
+        double alignment,
+        Tier tier,
+        boolean patternConfluence) {
+
+    public enum Type {
+        LONG,
+        SHORT,
+        EXIT_LONG,
+        EXIT_SHORT;
+
+        public boolean isEntry() {
+            return this == LONG || this == SHORT;
+        }
+    }
+
+    /** Tiers of §7 with their thresholds and position size; evaluated HIGH → MEDIUM → LOW. */
+    public enum Tier {
+        HIGH(0.7, 0.65, 3.0, true, 1.0),
+        MEDIUM(0.6, 0.5, 2.5, false, 0.75),
+        LOW(0.5, 0.4, 3.5, false, 0.5),
+        NONE(0, 0, 0, false, 0);
+
+        final double alignment;
+        final double strength;
+        final double zone;
+        final boolean patternRequired;
+        private final double size;
+
+        Tier(double alignment, double strength, double zone, boolean patternRequired, double size) {
+            this.alignment = alignment;
+            this.strength = strength;
+            this.zone = zone;
+            this.patternRequired = patternRequired;
+            this.size = size;
+        }
+
+        public double size() {
+            return size;
+        }
+
+        static Tier of(double alignment, double strength, double topZoneWeight, boolean pattern) {
+            for (Tier t : new Tier[] {HIGH, MEDIUM, LOW}) {
+                if (alignment >= t.alignment
+                        && strength >= t.strength
+                        && topZoneWeight >= t.zone
+                        && (pattern || !t.patternRequired)) {
+                    return t;
+                }
+            }
+            return NONE;
+        }
+    }
+
+    /** Aggregation rank: confidence × strength × alignment. */
+    public double rank() {
+        return confidence * strength * alignment;
+    }
+}

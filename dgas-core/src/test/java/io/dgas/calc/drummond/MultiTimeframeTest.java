@@ -1,0 +1,89 @@
+package io.dgas.calc.drummond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.dgas.calc.UnableToCalculateException;
+import io.dgas.domain.BarAggregator;
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import org.junit.jupiter.api.Test;
+
+class MultiTimeframeTest {
+
+    @Test
+    void analyze_randomSeries_scoresFollowTheirDefinitions() {
+        BarSeries trading = RandomBars.series(17, 400, Timeframe.H1);
+        DrummondAnalysis t = DrummondAnalyzer.analyze(trading);
+        DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
+        int k = trading.size() - 1;
+        MtfAnalysis m = MultiTimeframe.analyze(h, t, k, MtfParams.defaults());
+        int j = m.htfIndex();
+        StateSeries hs = h.states();
+        boolean agreeing = m.htfState() == MarketState.TREND && hs.slopeClass()[j] == m.htfDirection();
+        double strength =
+                Math.min(1, Math.min(0.1 * hs.barsInState()[j], 0.4) + 0.4 * hs.confidence()[j] + (agreeing ? 0.2 : 0));
+        assertThat(m.htfStrength()).isCloseTo(strength, within(1e-12));
+        assertThat(m.alignment()).isBetween(0.0, 1.0);
+        assertThat(m.tradePermitted())
+                .isEqualTo((m.htfDirection() == m.tradingDirection() || m.htfDirection() == 0) && m.alignment() >= 0.6);
+        assertThat(m.overlayDistancePct()).isCloseTo((t.pldot()[k] - h.pldot()[j]) / h.pldot()[j] * 100, within(1e-12));
+        assertThat(m.recentTradingPatterns()).hasSizeLessThanOrEqualTo(10);
+        for (int z = 1; z < m.zones().size(); z++) {
+            ConfluenceZone prev = m.zones().get(z - 1);
+            ConfluenceZone cur = m.zones().get(z);
+            assertThat(prev.strength() > cur.strength()
+                            || (prev.strength() == cur.strength() && prev.weightedStrength() >= cur.weightedStrength()))
+                    .isTrue();
+            assertThat(cur.strength()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(m.zones()).isNotEmpty();
+    }
+
+    @Test
+    void zoneSource_ascendingAndRestartedIndices_equalsRebuiltZones() {
+        DrummondAnalysis t = DrummondAnalyzer.analyze(RandomBars.series(23, 250, Timeframe.H1));
+        MultiTimeframe.ZoneSource source = new MultiTimeframe.ZoneSource();
+        int[] order = {2, 3, 10, 10, 57, 200, 249, 40, 41, 249};
+        for (int k : order) {
+            Same.zones(source.get(t, k), t.zonesAt(k), "k " + k);
+        }
+    }
+
+    @Test
+    void analyze_noCompleteHigherBarYet_throwsUnableToCalculate() {
+        BarSeries trading = RandomBars.series(2, 30, Timeframe.H1);
+        DrummondAnalysis t = DrummondAnalyzer.analyze(trading);
+        DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
+        assertThatThrownBy(() -> MultiTimeframe.analyze(h, t, 5, MtfParams.defaults()))
+                .isInstanceOf(UnableToCalculateException.class)
+                .hasMessageContaining("4h");
+    }
+
+    @Test
+    void history_randomSeries_signalsAreConsistentAndAggregated() {
+        BarSeries trading = RandomBars.series(99, 480, Timeframe.H1);
+        DrummondAnalysis t = DrummondAnalyzer.analyze(trading);
+        DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
+        SignalParams sp = NoLookAheadTest.loose();
+        var raw = Signals.raw(h, t, MtfParams.defaults(), sp, trading.size());
+        var agg = Signals.aggregate(raw, 3600);
+        assertThat(raw).isNotEmpty();
+        assertThat(agg.size()).isLessThanOrEqualTo(raw.size());
+        for (int k = 1; k < agg.size(); k++) {
+            assertThat(agg.get(k - 1).rank()).isGreaterThanOrEqualTo(agg.get(k).rank());
+        }
+        for (Signal s : raw) {
+            assertThat(s.confidence()).isBetween(0.0, 1.0);
+            if (s.type() == Signal.Type.LONG) {
+                assertThat(s.stop()).isLessThan(s.entry());
+                assertThat(s.target() - s.entry()).isCloseTo(2 * (s.entry() - s.stop()), within(1e-9));
+            } else if (s.type() == Signal.Type.SHORT) {
+                assertThat(s.stop()).isGreaterThan(s.entry());
+            } else {
+                assertThat(s.entry()).isEqualTo(t.pldot()[s.bar()]);
+            }
+        }
+    }
+}

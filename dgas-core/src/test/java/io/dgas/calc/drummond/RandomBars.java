@@ -1,0 +1,40 @@
+package io.dgas.calc.drummond;
+
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import java.util.SplittableRandom;
+
+/** Seeded random-walk OHLCV series for property tests. */
+final class RandomBars {
+    private RandomBars() {}
+
+    static final long START = 1_704_067_200L; // 2024-01-01T00:00:00Z, a Monday
+
+    static BarSeries series(long seed, int n, Timeframe tf) {
+        SplittableRandom r = new SplittableRandom(seed);
+        BarSeries s = new BarSeries("R" + seed, tf, n);
+        double price = 100;
+        for (int i = 0; i < n; i++) {
+            double[] b = next(r, price);
+            s.append(START + i * tf.seconds(), b[0], b[1], b[2], b[3], b[4]);
+            price = b[3];
+        }
+        return s;
+    }
+
+    /** open, high, low, close, volume around {@code price}; occasionally a run of identical bars. */
+    static double[] next(SplittableRandom r, double price) {
+        if (r.nextInt(40) == 0) {
+            return new double[] {price, price, price, price, 1000};
+        }
+        double open = price;
+        double close = Math.max(1, open + r.nextGaussian() * 0.6 + (r.nextInt(10) == 0 ? r.nextGaussian() * 3 : 0));
+        double high = Math.max(open, close) + Math.abs(r.nextGaussian()) * 0.3;
+        double low = Math.max(0.5, Math.min(open, close) - Math.abs(r.nextGaussian()) * 0.3);
+        return new double[] {open, round(high), round(low), round(close), 1000 + r.nextInt(100_000)};
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
