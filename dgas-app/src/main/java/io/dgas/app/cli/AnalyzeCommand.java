@@ -105,7 +105,10 @@ final class AnalyzeCommand extends BaseCommand {
             throw new BadArgumentException("--htf " + target.code() + " is not a higher multiple of the input's "
                     + trading.timeframe().code());
         }
-        return BarAggregator.complete(trading, target);
+        return BarAggregator.complete(
+                trading,
+                target,
+                trading.ts()[trading.size() - 1] + trading.timeframe().seconds());
     }
 
     private List<Map<String, Object>> latest(DrummondAnalysis a) {

@@ -23,6 +23,13 @@ public final class ConfigKeys {
     public static final String POOL_RECYCLE = "database.pool_recycle";
     public static final String POOL_PRE_PING = "database.pool_pre_ping";
     public static final String EMBEDDED_DATA_DIR = "database.embedded.data_dir";
+    public static final String DB_REPLICAS = "database.replicas";
+    public static final String RETENTION_BARS_DAYS = "retention.bars_days";
+    public static final String RETENTION_TICKS_DAYS = "retention.ticks_days";
+    public static final String RETENTION_ALERT_LOGS_DAYS = "retention.alert_logs_days";
+    public static final String RETENTION_MODE = "retention.mode";
+    public static final String OPTIMIZER_LOCK_TIMEOUT = "optimizer.lock_timeout";
+    public static final String OPTIMIZER_STATEMENT_TIMEOUT = "optimizer.statement_timeout";
     public static final String WORKERS = "cycle.workers";
     public static final String BATCH_SIZE = "cycle.batch_size";
     public static final String LOOKBACK = "cycle.lookback_bars";
@@ -42,6 +49,12 @@ public final class ConfigKeys {
     public static final String ALERTS_FILE = "alerts.file";
     public static final String ALERTS_TIMEOUT = "alerts.webhook_timeout";
     public static final String STALE_AFTER = "cycle.stale_after";
+    public static final String SCHED_INTERVAL = "scheduler.interval";
+    public static final String SCHED_CRON = "scheduler.cron";
+    public static final String SCHED_WEEKDAYS = "scheduler.weekdays_only";
+    public static final String SCHED_SESSION = "scheduler.session";
+    public static final String SCHED_ZONE = "scheduler.timezone";
+    public static final String SCHED_HOLIDAYS = "scheduler.holidays";
     public static final String API_BASE_URL = "api.base_url";
     public static final String API_KEY = "api.key";
     public static final String API_REQUESTS_PER_MINUTE = "api.requests_per_minute";
@@ -80,6 +93,29 @@ public final class ConfigKeys {
                 false,
                 "validate connections on borrow"));
         add(str(EMBEDDED_DATA_DIR, null, false, "embedded data directory (default $DGAS_HOME/pg)"));
+        add(str(DB_REPLICAS, null, false, "read replicas: comma-separated JDBC URLs (optimizer checks them too)"));
+        add(num(RETENTION_BARS_DAYS, Type.INT, 0, 36_500, "0", null, "days of bars partitions kept (0: forever)"));
+        add(num(RETENTION_TICKS_DAYS, Type.INT, 0, 36_500, "0", null, "days of ticks partitions kept (0: forever)"));
+        add(num(RETENTION_ALERT_LOGS_DAYS, Type.INT, 0, 36_500, "0", null, "days of alert_logs kept (0: forever)"));
+        add(new ConfigKey(
+                RETENTION_MODE,
+                Type.ENUM,
+                0,
+                0,
+                List.of("drop", "archive"),
+                "drop",
+                envs(RETENTION_MODE, null),
+                false,
+                "expired partitions: drop, or archive (detach and rename archive_<name>)"));
+        add(num(OPTIMIZER_LOCK_TIMEOUT, Type.SECONDS, 1, 3600, "5", null, "lock timeout of index builds"));
+        add(num(
+                OPTIMIZER_STATEMENT_TIMEOUT,
+                Type.SECONDS,
+                1,
+                86_400,
+                "3600",
+                null,
+                "statement timeout of index builds"));
         add(num(
                 WORKERS,
                 Type.INT,
@@ -113,6 +149,12 @@ public final class ConfigKeys {
                 "0",
                 null,
                 "a series is stale when its newest bar ended longer ago (0: 3 trading bars; daily: + 2 days)"));
+        add(num(SCHED_INTERVAL, Type.SECONDS, 10, 7 * 86_400, "3600", null, "cycle interval (unless scheduler.cron)"));
+        add(str(SCHED_CRON, null, false, "cycle cron expression (6 fields, seconds first), e.g. 0 5 * * * *"));
+        add(bool(SCHED_WEEKDAYS, "false", "run cycles on weekdays only"));
+        add(str(SCHED_SESSION, null, false, "exchange session, e.g. 09:30-16:00 (unset: all day)"));
+        add(str(SCHED_ZONE, "UTC", false, "time zone of the session and holidays, e.g. America/New_York"));
+        add(str(SCHED_HOLIDAYS, null, false, "comma-separated holiday dates, e.g. 2024-12-25,2025-01-01"));
         add(str(API_BASE_URL, "https://eodhd.com", false, "market-data API base URL (EODHD-style)"));
         add(new ConfigKey(
                 API_KEY,

@@ -47,7 +47,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             BarSeries t = series(trading);
             long newest = t.ts()[t.size() - 1] + trading.timeframe().seconds();
             boolean stale = asOf.getEpochSecond() - newest > staleAfter.toSeconds();
-            BarSeries h = higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf);
+            BarSeries h = higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf, newest);
             if (h.size() < 3) {
                 return new SymbolOutcome(
                         symbol, null, stale, "only " + h.size() + " complete " + htf + " bars (at least 3 needed)");

@@ -1,0 +1,199 @@
+package io.dgas.app.cli;
+
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.dgas.app.AppContext;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.DgasConfig;
+import io.dgas.app.cycle.CycleRequest;
+import io.dgas.app.schedule.ClusterCycle;
+import io.dgas.app.schedule.ExchangeCalendar;
+import io.dgas.app.schedule.SchedulerService;
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import io.dgas.store.runs.RunRecord;
+import io.dgas.store.runs.RunRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dgas scheduler start [--once]} and {@code dgas scheduler status}. */
+@Command(
+        name = "scheduler",
+        description = "Scheduled prediction cycles shared by every running instance.",
+        subcommands = {SchedulerCommand.Start.class, SchedulerCommand.Status.class})
+final class SchedulerCommand {
+
+    @Command(name = "start", description = "Join the cluster and run scheduled cycles until interrupted.")
+    static final class Start extends BaseCommand {
+        @Option(names = "--once", description = "run one cycle now, wait for it to finish, then stop")
+        boolean once;
+
+        @Override
+        public Integer call() {
+            AppContext ctx = context();
+            Database db = ctx.database();
+            long lastRun = db.queryOne(
+                            "scheduler.last-run",
+                            "SELECT coalesce(max(id), 0) FROM prediction_runs",
+                            SqlSession.Binder.NONE,
+                            rs -> rs.getLong(1))
+                    .orElse(0L);
+            SchedulerService service = service(ctx);
+            service.start();
+            out().info("scheduler " + service.name() + " started; next cycle " + SchedulerService.nextRun(db)
+                    + (once ? "" : " (Ctrl-C stops)"));
+            try {
+                if (once) {
+                    service.triggerNow();
+                    RunRecord r = awaitRunAfter(db, lastRun);
+                    out().result(
+                                    r,
+                                    () -> out().line("run " + r.id() + " "
+                                            + r.status().code() + ": " + r.signals() + " signals, "
+                                            + Math.round(r.durationMs()) + " ms"));
+                    return ExitCodes.OK;
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(service::close, "dgas-scheduler-stop"));
+                while (!Thread.currentThread().isInterrupted()) {
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(60));
+                }
+                return ExitCodes.OK;
+            } finally {
+                service.close();
+            }
+        }
+
+        private RunRecord awaitRunAfter(Database db, long lastRun) {
+            RunRepository runs = new RunRepository(db);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                Long id = db.queryOne(
+                                "scheduler.finished",
+                                "SELECT min(id) FROM prediction_runs WHERE id > ?" + " AND status <> 'running'",
+                                ps -> ps.setLong(1, lastRun),
+                                rs -> (Long) rs.getObject(1))
+                        .orElse(null);
+                if (id != null) {
+                    return runs.find(id).orElseThrow();
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+            throw new BadArgumentException("no cycle finished within 30 minutes");
+        }
+    }
+
+    @Command(name = "status", description = "Next cycle, recent runs and live instances.")
+    static final class Status extends BaseCommand {
+        @Override
+        public Integer call() {
+            Database db = context().database();
+            Instant now = context().clock().instant();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("next_run", SchedulerService.nextRun(db));
+            m.put("schedule", scheduleText(config()));
+            m.put(
+                    "instances",
+                    SchedulerService.liveInstances(db, now, Duration.ofMinutes(3)).stream()
+                            .map(a -> Map.of("name", a[0], "started_at", a[1], "last_seen", a[2]))
+                            .toList());
+            List<RunRecord> recent = new RunRepository(db).recent(now, Duration.ofHours(24), 0);
+            m.put("recent_runs", recent.subList(0, Math.min(10, recent.size())));
+            out().result(m, () -> {
+                out().line("schedule   " + m.get("schedule"));
+                out().line("next run   "
+                        + (m.get("next_run") == null ? "(none: start a scheduler)" : m.get("next_run")));
+                out().line("instances  " + m.get("instances"));
+                out().line("recent runs:");
+                recent.stream()
+                        .limit(10)
+                        .forEach(r -> out().line("  " + r.id() + " " + r.startedAt() + " "
+                                + r.status().code() + " " + r.signals() + " signals " + Math.round(r.durationMs())
+                                + " ms"));
+            });
+            return ExitCodes.OK;
+        }
+    }
+
+    static SchedulerService service(AppContext ctx) {
+        DgasConfig c = ctx.config();
+        int lookback = c.intValue(ConfigKeys.LOOKBACK);
+        long stale = c.seconds(ConfigKeys.STALE_AFTER);
+        CycleRequest template;
+        try {
+            template = new CycleRequest(
+                    null,
+                    c.timeframe(ConfigKeys.HTF),
+                    c.timeframe(ConfigKeys.TRADING),
+                    lookback,
+                    stale > 0
+                            ? Duration.ofSeconds(stale)
+                            : CycleRequest.defaultStaleAfter(c.timeframe(ConfigKeys.TRADING)));
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException("cycle.htf / cycle.trading: " + e.getMessage());
+        }
+        ClusterCycle cluster = new ClusterCycle(
+                ctx.database(),
+                ctx.cycle(r -> ctx.alerts().evaluate(r.signals(), null)),
+                () -> template,
+                calendar(c),
+                ctx.clock(),
+                AppContext.instanceName(),
+                c.intValue(ConfigKeys.BATCH_SIZE));
+        return new SchedulerService(
+                ctx.database(),
+                cluster,
+                schedule(c),
+                AppContext.instanceName(),
+                ctx.clock(),
+                SchedulerService.Timing.defaults());
+    }
+
+    private static Schedule schedule(DgasConfig c) {
+        return c.string(ConfigKeys.SCHED_CRON)
+                .map(expr -> {
+                    try {
+                        return (Schedule) Schedules.cron(expr);
+                    } catch (RuntimeException e) {
+                        throw new BadArgumentException(
+                                "scheduler.cron: invalid expression '" + expr + "': " + e.getMessage());
+                    }
+                })
+                .orElseGet(() -> Schedules.fixedDelay(Duration.ofSeconds(c.seconds(ConfigKeys.SCHED_INTERVAL))));
+    }
+
+    private static String scheduleText(DgasConfig c) {
+        return c.string(ConfigKeys.SCHED_CRON)
+                .map(x -> "cron " + x)
+                .orElse("every " + c.seconds(ConfigKeys.SCHED_INTERVAL) + " s");
+    }
+
+    static ExchangeCalendar calendar(DgasConfig c) {
+        try {
+            Set<LocalDate> holidays = c.string(ConfigKeys.SCHED_HOLIDAYS)
+                    .map(h -> Arrays.stream(h.split(","))
+                            .map(String::trim)
+                            .filter(x -> !x.isEmpty())
+                            .map(LocalDate::parse)
+                            .collect(Collectors.toSet()))
+                    .orElse(Set.of());
+            return ExchangeCalendar.of(
+                    c.bool(ConfigKeys.SCHED_WEEKDAYS),
+                    c.string(ConfigKeys.SCHED_ZONE).orElse("UTC"),
+                    c.string(ConfigKeys.SCHED_SESSION).orElse(null),
+                    holidays);
+        } catch (RuntimeException e) {
+            throw new BadArgumentException("scheduler calendar settings: " + e.getMessage());
+        }
+    }
+}
