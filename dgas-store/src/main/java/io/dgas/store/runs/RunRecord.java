@@ -29,4 +29,5 @@ public record RunRecord(
         double durationMs,
         Map<String, String> errors,
         List<String> staleSymbols,
-        String instance) {}
+        String instance)
+        implements java.io.Serializable {}

@@ -16,4 +16,5 @@ public record StoredSignal(
         double confidence,
         double strength,
         double alignment,
-        String tier) {}
+        String tier)
+        implements java.io.Serializable {}

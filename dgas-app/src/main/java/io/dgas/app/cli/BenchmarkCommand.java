@@ -1,0 +1,10 @@
+package io.dgas.app.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code dgas benchmark …}: measured comparisons on the current server. */
+@Command(
+        name = "benchmark",
+        description = "Benchmarks on the current database server.",
+        subcommands = {IngestBenchmarkCommand.class, CycleBenchmarkCommand.class})
+final class BenchmarkCommand {}

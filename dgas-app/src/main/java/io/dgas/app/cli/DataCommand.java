@@ -1,0 +1,146 @@
+package io.dgas.app.cli;
+
+import io.dgas.store.bars.DataCatalog;
+import io.dgas.store.bars.SoftDelete;
+import io.dgas.store.ingest.Timestamps;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dgas data …}: what is stored, and soft delete / restore / purge. */
+@Command(
+        name = "data",
+        description = "Stored market data: list, stats, soft delete, restore, purge.",
+        subcommands = {
+            DataCommand.ListData.class,
+            DataCommand.Stats.class,
+            DataCommand.Delete.class,
+            DataCommand.Restore.class,
+            DataCommand.Purge.class
+        })
+final class DataCommand {
+
+    @Command(name = "list", description = "Symbols with active row counts per timeframe (and ticks), first/last ts.")
+    static final class ListData extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<DataCatalog.Series> series = new DataCatalog(context().database()).list();
+            out().result(
+                            series,
+                            () -> out().table(
+                                            List.of("symbol", "timeframe", "rows", "first", "last", "deleted"),
+                                            series.stream()
+                                                    .map(s -> List.of(
+                                                            s.symbol(),
+                                                            s.timeframe(),
+                                                            Long.toString(s.rows()),
+                                                            s.first() == null
+                                                                    ? ""
+                                                                    : s.first().toString(),
+                                                            s.last() == null
+                                                                    ? ""
+                                                                    : s.last().toString(),
+                                                            Long.toString(s.deleted())))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "stats", description = "Totals: symbols, bars and ticks (active and soft-deleted), sizes.")
+    static final class Stats extends BaseCommand {
+        @Override
+        public Integer call() {
+            Map<String, Object> stats = new DataCatalog(context().database()).stats();
+            out().result(
+                            stats,
+                            () -> stats.forEach((k, v) -> out().line(String.format(Locale.ROOT, "%-20s %s", k, v))));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The selection options shared by delete and restore. */
+    abstract static class Selecting extends BaseCommand {
+        @Option(names = "--symbol", required = true, description = "ticker")
+        String symbol;
+
+        @Option(names = "--interval", description = "one timeframe (default: every timeframe, and the ticks)")
+        String interval;
+
+        @Option(names = "--from", description = "first ts included (date or ISO-8601 date-time)")
+        String from;
+
+        @Option(names = "--to", description = "first ts excluded")
+        String to;
+
+        SoftDelete.Selection selection() {
+            return new SoftDelete.Selection(
+                    symbol.trim().toUpperCase(Locale.ROOT),
+                    IngestCommand.timeframe("--interval", interval),
+                    instant("--from", from),
+                    instant("--to", to));
+        }
+
+        SoftDelete softDelete() {
+            return new SoftDelete(context().database(), context().clock(), IngestCommand.listener());
+        }
+
+        void report(String verb, SoftDelete.Changed c) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bars", c.bars());
+            m.put("ticks", c.ticks());
+            out().result(m, () -> out().line(verb + " " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)"));
+        }
+
+        private static Instant instant(String option, String text) {
+            if (text == null) {
+                return null;
+            }
+            long micros = Timestamps.parseMicros(text.trim());
+            if (micros == Timestamps.INVALID) {
+                throw new BadArgumentException(
+                        "invalid value '" + text + "' for " + option + ": expected a date or ISO-8601 date-time");
+            }
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+        }
+    }
+
+    @Command(name = "delete", description = "Soft-delete (set deleted_at); idempotent; prints the count changed.")
+    static final class Delete extends Selecting {
+        @Override
+        public Integer call() {
+            report("soft-deleted", softDelete().delete(selection()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "restore", description = "Undo a soft delete (clear deleted_at); idempotent.")
+    static final class Restore extends Selecting {
+        @Override
+        public Integer call() {
+            report("restored", softDelete().restore(selection()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "purge", description = "Hard-delete rows soft-deleted longer ago than --older-than.")
+    static final class Purge extends BaseCommand {
+        @Option(names = "--older-than", required = true, description = "e.g. 30d, 12h")
+        String olderThan;
+
+        @Override
+        public Integer call() {
+            SoftDelete.Changed c = new SoftDelete(
+                            context().database(), context().clock(), IngestCommand.listener())
+                    .purge(Durations.parse("--older-than", olderThan));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bars", c.bars());
+            m.put("ticks", c.ticks());
+            out().result(m, () -> out().line("purged " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)"));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.dgas.testkit.PostgresExtension;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The market-data commands end to end: ingest, data, aggregate, db partitions, ingest api. */
+class MarketDataCommandIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path home;
+
+    record Run(int code, String out, String err) {}
+
+    private static Run run(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("DGAS_HOME", home.toString());
+        env.put("DGAS_DATABASE_URL", PG.jdbcUrl());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void seed() throws Exception {
+        Path f = Files.writeString(
+                home.resolve("seed.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        + "2024-01-01T00:00:00+00:00,CLI,1m,10,11,9,10.5,1\n"
+                        + "2024-01-01T00:01:00+00:00,CLI,1m,10.5,12,10,11,2\n"
+                        + "2024-01-01T00:02:00+00:00,CLI,1m,11,11.5,10.5,11.2,3\n");
+        Run r = run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols");
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    @Test
+    void ingestBars_sameFileAgainAsJson_reportsUnchanged() throws Exception {
+        Run r = run(
+                Map.of(), "--json", "ingest", "bars", home.resolve("seed.csv").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(r.out()).get(0);
+        assertThat(report.get("inserted").asLong()).isZero();
+        assertThat(report.get("updated").asLong()).isZero();
+        assertThat(report.get("unchanged").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void ingestBars_badFile_exits2WithFileLineFieldValueRule() throws Exception {
+        Path bad = Files.writeString(
+                home.resolve("bars.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        + "2024-01-01T00:03:00Z,CLI,1m,100,99.5,99,101.2,1\n");
+
+        Run r = run(Map.of(), "ingest", "bars", bad.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err())
+                .contains("error: bars.csv line 2, field high, value 99.5: high must be >= max(open, close) (101.2)")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void ingestTicks_thenAggregateFromTicks_writesCompleteMinute() throws Exception {
+        Path ticks = Files.writeString(
+                home.resolve("ticks.csv"), "timestamp,price,amount\n1704067210,10,1\n1704067270,11,1\n");
+
+        Run in = run(Map.of(), "ingest", "ticks", ticks.toString(), "--symbol", "TCLI", "--create-symbols");
+        Run agg = run(Map.of(), "--json", "aggregate", "--symbol", "TCLI", "--from", "ticks", "--to", "1m");
+
+        assertThat(in.code()).as(in.err()).isZero();
+        assertThat(in.out()).contains("ticks.csv").contains("ticks");
+        assertThat(agg.code()).as(agg.err()).isZero();
+        JsonNode res = JSON.readTree(agg.out()).get("results");
+        assertThat(res).hasSize(1);
+        assertThat(res.get(0).get("inserted").asLong()).isOne();
+    }
+
+    @Test
+    void aggregate_includePartial_writesFormingBucket() throws Exception {
+        Run r = run(
+                Map.of(), "--json", "aggregate", "--symbol", "CLI", "--from", "1m", "--to", "5m", "--include-partial");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).at("/results/0/inserted").asLong()).isOne();
+    }
+
+    @Test
+    void dataDeleteRestore_printCountsAndAreIdempotent() {
+        Run del = run(
+                Map.of(), "data", "delete", "--symbol", "cli", "--interval", "1m", "--from", "2024-01-01T00:01:00Z");
+        Run again = run(
+                Map.of(), "data", "delete", "--symbol", "CLI", "--interval", "1m", "--from", "2024-01-01T00:01:00Z");
+        Run list = run(Map.of(), "data", "list");
+        Run restore = run(Map.of(), "data", "restore", "--symbol", "CLI", "--interval", "1m");
+        Run purge = run(Map.of(), "data", "purge", "--older-than", "30d");
+        Run stats = run(Map.of(), "--json", "data", "stats");
+
+        assertThat(del.out()).contains("soft-deleted 2 bar(s) and 0 tick(s)");
+        assertThat(again.out()).contains("soft-deleted 0 bar(s)");
+        assertThat(list.out()).containsPattern("CLI\\s+1m\\s+1\\s+2024-01-01T00:00:00Z\\s+2024-01-01T00:00:00Z\\s+2");
+        assertThat(restore.out()).contains("restored 2 bar(s)");
+        assertThat(purge.out()).contains("purged 0 bar(s) and 0 tick(s)");
+        assertThat(stats.code()).isZero();
+        assertThat(stats.out()).contains("\"bars_per_timeframe\"");
+    }
+
+    @Test
+    void dbPartitions_listsMonthPartitionWithRows() {
+        Run r = run(Map.of(), "db", "partitions");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("bars_y2024m01").contains("[2024-01-01 00:00:00+00, 2024-02-01 00:00:00+00)");
+    }
+
+    @Test
+    void ingestApi_localServer_fetchesAndIngestsWithoutPrintingKey() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            seen.add(ex.getRequestURI().toString());
+            byte[] b = ("[{\"date\":\"2024-01-02\",\"open\":187.15,\"high\":188.44,\"low\":183.89,\"close\":185.64,"
+                            + "\"volume\":82488700},{\"date\":\"2024-01-03\",\"open\":184.22,\"high\":185.88,"
+                            + "\"low\":183.43,\"close\":184.25,\"volume\":58414500}]")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(b);
+            }
+        });
+        server.start();
+        try {
+            Map<String, String> env = Map.of(
+                    "DGAS_API_BASE_URL",
+                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "EODHD_API_KEY",
+                    "topsecret-1");
+            Run r = run(
+                    env,
+                    "ingest",
+                    "api",
+                    "--symbols",
+                    "AAPL.US",
+                    "--interval",
+                    "D",
+                    "--from",
+                    "2024-01-01",
+                    "--to",
+                    "2024-01-05",
+                    "--create-symbols");
+            Run shown = run(env, "configure", "show");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("api AAPL.US 1d").doesNotContain("topsecret-1");
+            assertThat(r.err()).doesNotContain("topsecret-1");
+            assertThat(seen).singleElement().asString().startsWith("/api/eod/AAPL.US?api_token=topsecret-1&fmt=json");
+            assertThat(shown.out()).contains("api.key").doesNotContain("topsecret-1");
+        } finally {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.dgas.store.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.ingest.InvalidInputException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An EODHD-style market-data client: end-of-day history ({@code /api/eod/{SYMBOL}}) and intraday history
+ * ({@code /api/intraday/{SYMBOL}}, 1m/5m/1h, fetched in windows the API accepts: 120, 600 and 7200 days).
+ *
+ * <p>It returns the bars as CSV text in the {@code timestamp,symbol,interval,open,high,low,close,volume} form so they
+ * go through exactly the validation and upsert path of a file ingest; a null value from the API becomes an empty
+ * field and fails validation rather than being guessed. Rate limit and retries: see {@link HttpFetcher}.
+ */
+public final class EodhdClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Timeframe, Long> INTRADAY_WINDOW_DAYS =
+            Map.of(Timeframe.M1, 120L, Timeframe.M5, 600L, Timeframe.H1, 7200L);
+
+    private final ApiSettings settings;
+    private final HttpFetcher fetcher;
+
+    public EodhdClient(ApiSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+        if (settings.apiKey() == null || settings.apiKey().isBlank()) {
+            throw new ApiRequestException(0, "no API key: set DGAS_API_KEY (or EODHD_API_KEY) or api.key in dgas.yaml");
+        }
+        this.settings = settings;
+        this.fetcher = new HttpFetcher(settings, http, clock, sleeper);
+    }
+
+    public static EodhdClient create(ApiSettings settings, Clock clock) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        return new EodhdClient(settings, http, clock, Sleeper.SYSTEM);
+    }
+
+    /**
+     * History of {@code symbol} at {@code tf} with bars opening in [from, to] as bars CSV.
+     *
+     * @throws InvalidInputException for a timeframe the API does not serve (1d, 1m, 5m, 1h are served)
+     */
+    public String barsCsv(String symbol, Timeframe tf, Instant from, Instant to) {
+        String ticker = symbol.trim().toUpperCase(Locale.ROOT);
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        if (tf == Timeframe.D1) {
+            LocalDate f = LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
+            LocalDate t = LocalDate.ofInstant(to, java.time.ZoneOffset.UTC);
+            URI uri = uri("/api/eod/" + enc(ticker), "&fmt=json&period=d&from=" + f + "&to=" + t);
+            append(csv, ticker, tf, parse(fetcher.get(uri), uri), "date");
+            return csv.toString();
+        }
+        Long windowDays = INTRADAY_WINDOW_DAYS.get(tf);
+        if (windowDays == null) {
+            throw new InvalidInputException("the API serves 1d, 1h, 5m and 1m bars, not " + tf.code()
+                    + "; fetch a finer timeframe and run dgas aggregate");
+        }
+        long window = windowDays * 86_400L;
+        for (long start = from.getEpochSecond(); start <= to.getEpochSecond(); start += window) {
+            long end = Math.min(start + window - 1, to.getEpochSecond());
+            URI uri = uri(
+                    "/api/intraday/" + enc(ticker),
+                    "&fmt=json&interval=" + tf.code() + "&from=" + start + "&to=" + end);
+            append(csv, ticker, tf, parse(fetcher.get(uri), uri), "timestamp");
+        }
+        return csv.toString();
+    }
+
+    private URI uri(String path, String query) {
+        return URI.create(settings.baseUrl() + path + "?api_token=" + enc(settings.apiKey()) + query);
+    }
+
+    private static JsonNode parse(String body, URI uri) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isArray()) {
+                throw new UnableToFetchException(
+                        "unexpected response from " + HttpFetcher.mask(uri.toString()) + ": not a JSON array", null);
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnableToFetchException(
+                    "unreadable JSON from " + HttpFetcher.mask(uri.toString()) + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void append(StringBuilder csv, String ticker, Timeframe tf, JsonNode rows, String timeField) {
+        for (JsonNode r : rows) {
+            csv.append(text(r.get(timeField)))
+                    .append(',')
+                    .append(ticker)
+                    .append(',')
+                    .append(tf.code());
+            for (String f : new String[] {"open", "high", "low", "close", "volume"}) {
+                csv.append(',').append(text(r.get(f)));
+            }
+            csv.append('\n');
+        }
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "";
+        }
+        String s = n.isNumber() ? n.numberValue().toString() : n.asText();
+        // a value with a comma or quote would break the line; it is not a number anyway, so let validation see it
+        return s.replace(",", ";").replace("\"", "'");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

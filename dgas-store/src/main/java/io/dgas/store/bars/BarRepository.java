@@ -1,0 +1,146 @@
+package io.dgas.store.bars;
+
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads bars. Every read here is an "active" read: soft-deleted rows are never returned. Results are columnar
+ * ({@link BarColumns}, oldest first); a symbol with no bars yields an empty series, never null.
+ *
+ * <p>Batch reads answer many symbols with one statement (a LATERAL join over the symbols), so a cycle's query count is
+ * constant per batch, not per symbol.
+ */
+public final class BarRepository {
+    private static final String COLS = "extract(epoch FROM b.ts)::bigint, b.open, b.high, b.low, b.close, b.volume";
+
+    private final Database db;
+
+    public BarRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Bars with {@code from <= ts < to}. */
+    public BarColumns range(String symbol, Timeframe tf, Instant from, Instant to) {
+        ColumnsBuilder out = new ColumnsBuilder(symbol, tf);
+        db.query(
+                "bars.range",
+                "SELECT " + COLS + " FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.ticker = ?"
+                        + " AND b.timeframe = ? AND b.ts >= ? AND b.ts < ? AND b.deleted_at IS NULL ORDER BY b.ts",
+                ps -> {
+                    ps.setString(1, symbol);
+                    ps.setString(2, tf.code());
+                    ps.setTimestamp(3, Timestamp.from(from));
+                    ps.setTimestamp(4, Timestamp.from(to));
+                },
+                rs -> {
+                    out.add(rs, 1);
+                    return null;
+                });
+        return out.build(false);
+    }
+
+    /** The newest {@code n} bars, returned oldest first. */
+    public BarColumns last(String symbol, Timeframe tf, int n) {
+        ColumnsBuilder out = new ColumnsBuilder(symbol, tf);
+        db.query(
+                "bars.last-n",
+                "SELECT " + COLS + " FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.ticker = ?"
+                        + " AND b.timeframe = ? AND b.deleted_at IS NULL ORDER BY b.ts DESC LIMIT ?",
+                ps -> {
+                    ps.setString(1, symbol);
+                    ps.setString(2, tf.code());
+                    ps.setInt(3, n);
+                },
+                rs -> {
+                    out.add(rs, 1);
+                    return null;
+                });
+        return out.build(true);
+    }
+
+    /** The newest bar of each symbol that has one, in one query; symbols without bars are absent from the map. */
+    public Map<String, LatestBar> latest(Collection<String> symbols, Timeframe tf) {
+        Map<String, LatestBar> out = new LinkedHashMap<>();
+        db.query(
+                "bars.latest-many",
+                "SELECT y.ticker, " + COLS + ", b.is_partial FROM symbols y CROSS JOIN LATERAL (SELECT * FROM bars x"
+                        + " WHERE x.symbol_id = y.id AND x.timeframe = ? AND x.deleted_at IS NULL"
+                        + " ORDER BY x.ts DESC LIMIT 1) b WHERE y.ticker = ANY (?) ORDER BY y.ticker",
+                ps -> {
+                    ps.setString(1, tf.code());
+                    tickers(ps, 2, symbols);
+                },
+                rs -> {
+                    out.put(
+                            rs.getString(1),
+                            new LatestBar(
+                                    rs.getString(1),
+                                    tf,
+                                    rs.getLong(2),
+                                    rs.getDouble(3),
+                                    rs.getDouble(4),
+                                    rs.getDouble(5),
+                                    rs.getDouble(6),
+                                    rs.getDouble(7),
+                                    rs.getBoolean(8)));
+                    return null;
+                });
+        return out;
+    }
+
+    /**
+     * The newest {@code n} bars of every symbol in {@code symbols}, each oldest first, in one query; every requested
+     * symbol is in the map (empty when it has no bars), in the order given.
+     */
+    public Map<String, BarColumns> lastForSymbols(Collection<String> symbols, Timeframe tf, int n) {
+        Map<String, ColumnsBuilder> builders = new LinkedHashMap<>();
+        for (String s : symbols) {
+            builders.put(s, new ColumnsBuilder(s, tf));
+        }
+        db.query(
+                "bars.last-n-many",
+                "SELECT y.ticker, " + COLS + " FROM symbols y CROSS JOIN LATERAL (SELECT * FROM bars x"
+                        + " WHERE x.symbol_id = y.id AND x.timeframe = ? AND x.deleted_at IS NULL"
+                        + " ORDER BY x.ts DESC LIMIT ?) b WHERE y.ticker = ANY (?) ORDER BY y.ticker, b.ts",
+                ps -> {
+                    ps.setString(1, tf.code());
+                    ps.setInt(2, n);
+                    tickers(ps, 3, symbols);
+                },
+                rs -> {
+                    builders.get(rs.getString(1)).add(rs, 2);
+                    return null;
+                });
+        Map<String, BarColumns> out = new LinkedHashMap<>();
+        builders.forEach((s, b) -> out.put(s, b.build(false)));
+        return out;
+    }
+
+    /** Active bar count of one series. */
+    public long count(String symbol, Timeframe tf) {
+        return db.queryOne(
+                        "bars.count",
+                        "SELECT count(*) FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.ticker = ?"
+                                + " AND b.timeframe = ? AND b.deleted_at IS NULL",
+                        ps -> {
+                            ps.setString(1, symbol);
+                            ps.setString(2, tf.code());
+                        },
+                        rs -> rs.getLong(1))
+                .orElse(0L);
+    }
+
+    private static void tickers(PreparedStatement ps, int index, Collection<String> symbols) throws SQLException {
+        ps.setArray(
+                index,
+                ps.getConnection().createArrayOf("text", List.copyOf(symbols).toArray()));
+    }
+}

@@ -1,0 +1,57 @@
+package io.dgas.store.bars;
+
+import io.dgas.domain.Timeframe;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/** Accumulates rows {@code (ts epoch seconds, open, high, low, close, volume)} into growable primitive arrays. */
+final class ColumnsBuilder {
+    private final String symbol;
+    private final Timeframe tf;
+    private long[] ts = new long[64];
+    private double[][] v = new double[5][64];
+    private int n;
+
+    ColumnsBuilder(String symbol, Timeframe tf) {
+        this.symbol = symbol;
+        this.tf = tf;
+    }
+
+    /** Adds the row at {@code rs} whose columns {@code first}…{@code first+5} are ts_epoch, o, h, l, c, v. */
+    void add(ResultSet rs, int first) throws SQLException {
+        if (n == ts.length) {
+            ts = Arrays.copyOf(ts, n * 2);
+            for (int i = 0; i < 5; i++) {
+                v[i] = Arrays.copyOf(v[i], n * 2);
+            }
+        }
+        ts[n] = rs.getLong(first);
+        for (int i = 0; i < 5; i++) {
+            v[i][n] = rs.getDouble(first + 1 + i);
+        }
+        n++;
+    }
+
+    /** The columns, reversed first when rows were added newest-first. */
+    BarColumns build(boolean reverse) {
+        long[] t = Arrays.copyOf(ts, n);
+        double[][] c = new double[5][];
+        for (int i = 0; i < 5; i++) {
+            c[i] = Arrays.copyOf(v[i], n);
+        }
+        if (reverse) {
+            for (int a = 0, b = n - 1; a < b; a++, b--) {
+                long tt = t[a];
+                t[a] = t[b];
+                t[b] = tt;
+                for (double[] col : c) {
+                    double d = col[a];
+                    col[a] = col[b];
+                    col[b] = d;
+                }
+            }
+        }
+        return new BarColumns(symbol, tf, t, c[0], c[1], c[2], c[3], c[4]);
+    }
+}

@@ -1,0 +1,33 @@
+package io.dgas.store.cache;
+
+import io.dgas.calc.cache.SeriesInvalidationListener;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.ingest.IngestListener;
+
+/**
+ * What a write changes, dropped from every cache that holds it: an ingested series from the query caches (its bars and
+ * every latest-bar answer of its timeframe) and from the calculation cache; a stored run's signals and run lists.
+ * With a shared Redis level the invalidation reaches every instance.
+ */
+public final class CacheInvalidation implements IngestListener {
+    private final QueryCache cache;
+    private final SeriesInvalidationListener calculations;
+
+    public CacheInvalidation(QueryCache cache, SeriesInvalidationListener calculations) {
+        this.cache = cache;
+        this.calculations = calculations;
+    }
+
+    @Override
+    public void seriesChanged(String symbol, Timeframe tf) {
+        cache.invalidate("bars:" + symbol + ":" + tf.code() + ":*");
+        cache.invalidate("latest:" + tf.code() + ":*");
+        calculations.onSeriesChanged(symbol, tf);
+    }
+
+    /** Called after a prediction run and its signals were stored. */
+    public void runStored() {
+        cache.invalidate("signals:*");
+        cache.invalidate("runs:*");
+    }
+}

@@ -1,0 +1,209 @@
+package io.dgas.store.ingest;
+
+import io.dgas.domain.Timeframe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The columns of a bars CSV, found from its header, and the validation of one line against them.
+ *
+ * <p>Two forms: {@code timestamp,symbol,interval,open,high,low,close,volume} (drummond.md §8) and
+ * {@code date,open,high,low,close,volume} with the symbol and interval given by the caller. Column names are
+ * case-insensitive; {@code date}, {@code datetime} and {@code time} stand for {@code timestamp}, {@code ticker} for
+ * {@code symbol}, {@code timeframe} for {@code interval}; extra columns (e.g. {@code adjusted_close}) are ignored.
+ * Rules (system.md §3): finite prices > 0, high ≥ max(open, close), low ≤ min(open, close), volume ≥ 0, timestamps
+ * that parse and sit on the timeframe's grid. A bar is never repaired.
+ */
+final class BarCsvFormat {
+    static final String HEADER = "timestamp,symbol,interval,open,high,low,close,volume";
+
+    private final List<String> names;
+    private final int width;
+    private final int ts;
+    private final int symbol;
+    private final int interval;
+    private final int open;
+    private final int high;
+    private final int low;
+    private final int close;
+    private final int volume;
+    private final String fixedTicker;
+    private final Timeframe fixedTf;
+
+    private BarCsvFormat(List<String> names, String fixedTicker, Timeframe fixedTf) {
+        this.names = names;
+        this.width = names.size();
+        this.ts = find(names, "timestamp", "date", "datetime", "time");
+        this.symbol = find(names, "symbol", "ticker");
+        this.interval = find(names, "interval", "timeframe");
+        this.open = find(names, "open");
+        this.high = find(names, "high");
+        this.low = find(names, "low");
+        this.close = find(names, "close");
+        this.volume = find(names, "volume");
+        this.fixedTicker = fixedTicker;
+        this.fixedTf = fixedTf;
+    }
+
+    /**
+     * Reads the header line.
+     *
+     * @throws InvalidInputException when a required column is missing, or the symbol/interval is neither a column
+     *     nor given
+     */
+    static BarCsvFormat detect(String source, List<String> header, String line, IngestOptions opts) {
+        List<String> names = new ArrayList<>();
+        for (String h : header) {
+            names.add(h.toLowerCase(Locale.ROOT));
+        }
+        String ticker = opts.symbol() == null ? null : opts.symbol().trim().toUpperCase(Locale.ROOT);
+        BarCsvFormat f = new BarCsvFormat(names, ticker, opts.timeframe());
+        List<String> missing = new ArrayList<>();
+        if (f.ts < 0) {
+            missing.add("timestamp");
+        }
+        for (String c : List.of("open", "high", "low", "close", "volume")) {
+            if (!names.contains(c)) {
+                missing.add(c);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(new Reject(
+                            1,
+                            "header",
+                            Fields.shown(line),
+                            "missing column(s) " + String.join(", ", missing) + "; expected " + HEADER
+                                    + " or date,open,high,low,close,volume")
+                    .describe(source));
+        }
+        if (f.symbol < 0 && ticker == null || f.interval < 0 && opts.timeframe() == null) {
+            throw new InvalidInputException(source + " has no " + (f.symbol < 0 ? "symbol" : "interval")
+                    + " column: give --symbol and --interval");
+        }
+        if (f.symbol < 0 && !Fields.TICKER.matcher(ticker).matches()) {
+            throw new InvalidInputException("--symbol " + ticker + " must match " + Fields.TICKER.pattern());
+        }
+        return f;
+    }
+
+    /**
+     * Reads only the key of one line (ticker, timeframe, aligned timestamp) into {@code row}; false when any of them
+     * is unusable. For the prescan: no other field is looked at.
+     */
+    boolean key(List<String> v, BarRow row) {
+        if (v.size() != width) {
+            return false;
+        }
+        long micros = Timestamps.parseMicros(v.get(ts));
+        if (micros == Timestamps.INVALID) {
+            return false;
+        }
+        if (symbol >= 0) {
+            String t = v.get(symbol).toUpperCase(Locale.ROOT);
+            if (!Fields.TICKER.matcher(t).matches()) {
+                return false;
+            }
+            row.ticker = t;
+        } else {
+            row.ticker = fixedTicker;
+        }
+        if (interval >= 0) {
+            if (!Timeframe.isKnown(v.get(interval))) {
+                return false;
+            }
+            row.timeframe = Timeframe.parse(v.get(interval));
+        } else {
+            row.timeframe = fixedTf;
+        }
+        row.tsMicros = micros;
+        return true;
+    }
+
+    /** Parses and validates one line into {@code row}; returns the first broken rule, or null. */
+    Reject parse(long line, String text, List<String> v, BarRow row) {
+        if (v.size() != width) {
+            return new Reject(
+                    line,
+                    "row",
+                    Fields.shown(text),
+                    "expected " + width + " fields (" + String.join(",", names) + "), found " + v.size());
+        }
+        String tsText = v.get(ts);
+        long micros = Timestamps.parseMicros(tsText);
+        if (micros == Timestamps.INVALID) {
+            return reject(line, ts, tsText, names.get(ts) + " must be " + Fields.TIMESTAMP_FORMS);
+        }
+        if (symbol >= 0) {
+            String t = v.get(symbol).toUpperCase(Locale.ROOT);
+            if (!Fields.TICKER.matcher(t).matches()) {
+                return reject(line, symbol, v.get(symbol), "symbol must match " + Fields.TICKER.pattern());
+            }
+            row.ticker = t;
+        } else {
+            row.ticker = fixedTicker;
+        }
+        if (interval >= 0) {
+            String itv = v.get(interval);
+            if (!Timeframe.isKnown(itv)) {
+                return reject(
+                        line,
+                        interval,
+                        itv,
+                        "unknown interval; accepted: 1m 5m 15m 30m 1h 4h 1d 1w (or aliases such as 30min, 60m, D)");
+            }
+            row.timeframe = Timeframe.parse(itv);
+        } else {
+            row.timeframe = fixedTf;
+        }
+        long secs = Math.floorDiv(micros, 1_000_000L);
+        if (micros % 1_000_000L != 0 || !row.timeframe.isAligned(secs)) {
+            return reject(
+                    line,
+                    ts,
+                    tsText,
+                    names.get(ts) + " must be a " + row.timeframe.code()
+                            + " bar open time (the bar containing it opens at "
+                            + Fields.iso(row.timeframe.bucketStart(secs) * 1_000_000L) + ")");
+        }
+        row.tsMicros = micros;
+        for (int col : new int[] {open, high, low, close}) {
+            String problem = Fields.priceProblem(names.get(col), v.get(col));
+            if (problem != null) {
+                return reject(line, col, v.get(col), problem);
+            }
+        }
+        String volProblem = Fields.sizeProblem("volume", v.get(volume));
+        if (volProblem != null) {
+            return reject(line, volume, v.get(volume), volProblem);
+        }
+        row.open = Double.parseDouble(v.get(open));
+        row.high = Double.parseDouble(v.get(high));
+        row.low = Double.parseDouble(v.get(low));
+        row.close = Double.parseDouble(v.get(close));
+        row.volume = Double.parseDouble(v.get(volume));
+        if (row.high < Math.max(row.open, row.close)) {
+            String max = row.open >= row.close ? v.get(open) : v.get(close);
+            return reject(line, high, v.get(high), "high must be >= max(open, close) (" + max + ")");
+        }
+        if (row.low > Math.min(row.open, row.close)) {
+            String min = row.open <= row.close ? v.get(open) : v.get(close);
+            return reject(line, low, v.get(low), "low must be <= min(open, close) (" + min + ")");
+        }
+        return null;
+    }
+
+    private Reject reject(long line, int col, String value, String reason) {
+        return new Reject(line, names.get(col), Fields.shown(value), reason);
+    }
+
+    private static int find(List<String> names, String... candidates) {
+        for (String c : candidates) {
+            int i = names.indexOf(c);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,325 @@
+package io.dgas.store.ingest;
+
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import io.dgas.store.partition.Partitions;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads bars: stream a CSV, validate each line in Java, binary-COPY the good rows into a temporary staging table,
+ * then one set-based upsert into {@code bars}, all in one transaction.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>All-or-nothing per source by default: the first invalid line aborts the load with an {@link
+ *       InvalidInputException} naming file, line, field, value and rule; nothing is written. With {@code skipInvalid}
+ *       the good rows are written and the bad ones go to a rejects CSV.
+ *   <li>Idempotent: a row whose values equal the stored ones is not rewritten (counted {@code unchanged}); a
+ *       corrected bar replaces the stored one ({@code updated}).
+ *   <li>A soft-deleted bar that is ingested again is restored ({@code deleted_at} cleared) and counted as updated:
+ *       sending a bar is a statement that it exists.
+ *   <li>Duplicate keys (symbol, interval, timestamp) within one source are rejected, the later line naming the
+ *       earlier one.
+ *   <li>Month partitions for the range loaded are created first; the {@link IngestListener} hears about every
+ *       series with inserted or updated rows, after commit.
+ *   <li>Memory is bounded by one line, one COPY buffer and the symbol table, whatever the file size.
+ * </ul>
+ */
+public final class BarIngestor {
+    private static final String STAGE = BarStageSql.STAGE;
+
+    private final Database db;
+    private final IngestListener listener;
+
+    public BarIngestor(Database db, IngestListener listener) {
+        this.db = db;
+        this.listener = listener;
+    }
+
+    /** Ingests one file; rejects (with skip-invalid) go to {@code <file>.rejects.csv} unless options say otherwise. */
+    public IngestReport ingest(Path file, IngestOptions opts) {
+        String name = file.getFileName().toString();
+        Path rejects = opts.rejects() != null ? opts.rejects() : RejectsFile.besides(file);
+        try (Reader r =
+                new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+            return ingest(name, r, rejects, opts);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Ingests a character stream named {@code source} in messages; rejects go to {@code rejectsPath} (may be null). */
+    public IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts) {
+        return ingest(source, reader, rejectsPath, opts, null);
+    }
+
+    private IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts, BarPrescan pre) {
+        long start = System.nanoTime();
+        try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
+            Loaded l = db.inTransaction(s -> load(s, source, reader, opts, rejects, pre));
+            List<String> series = new ArrayList<>();
+            for (SeriesCount c : l.changed()) {
+                series.add(c.ticker() + "/" + c.timeframe().code());
+            }
+            for (SeriesCount c : l.changed()) {
+                listener.seriesChanged(c.ticker(), c.timeframe());
+            }
+            long inserted =
+                    l.changed().stream().mapToLong(SeriesCount::inserted).sum();
+            long updated = l.changed().stream().mapToLong(SeriesCount::updated).sum();
+            return new IngestReport(
+                    source,
+                    "bars",
+                    l.read(),
+                    inserted,
+                    updated,
+                    l.staged() - inserted - updated,
+                    rejects.count(),
+                    rejects.written(),
+                    series,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private record Loaded(long read, long staged, List<SeriesCount> changed) {}
+
+    record SeriesCount(String ticker, Timeframe timeframe, long inserted, long updated) {}
+
+    /** Thrown when the direct COPY met a key stored concurrently; the caller loads again through staging. */
+    private static final class DirectLoadConflict extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DirectLoadConflict(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private Loaded load(
+            SqlSession s, String source, Reader reader, IngestOptions opts, RejectsFile rejects, BarPrescan pre)
+            throws SQLException {
+        CsvReader csv = new CsvReader(reader);
+        if (!readLine(csv, source)) {
+            throw new InvalidInputException(
+                    new Reject(1, "header", "", "empty file; expected a header such as " + BarCsvFormat.HEADER)
+                            .describe(source));
+        }
+        BarCsvFormat format = BarCsvFormat.detect(source, csv.fields(), csv.line(), opts);
+        String header = csv.line();
+        Map<String, Long> known = Symbols.load(s);
+        if (pre != null && direct(s, pre, known, opts)) {
+            known = Symbols.load(s);
+            return loadDirect(s, source, csv, format, known, opts, rejects, header);
+        }
+        s.update(
+                "ingest.bars.stage",
+                "CREATE TEMP TABLE " + STAGE + " (line bigint, ticker text, timeframe text, ts timestamptz,"
+                        + " open float8, high float8, low float8, close float8, volume float8) ON COMMIT DROP",
+                SqlSession.Binder.NONE);
+        Map<String, Long> ids = known;
+        Stream st = s.timed(
+                "ingest.bars.copy", c -> copy(s, source, csv, format, ids, opts, rejects, false), Stream::staged);
+        if (st.read() == 0) {
+            throw new InvalidInputException(
+                    new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
+        }
+        long staged = st.staged();
+        if (!st.sorted()) {
+            staged -= BarStageSql.removeDuplicates(s, source, opts, rejects);
+        }
+        Symbols.create(s, new ArrayList<>(st.newTickers()));
+        Partitions.ensureMonths(s, "bars", st.minTs(), st.maxTs());
+        List<SeriesCount> changed;
+        if (staged == 0) {
+            changed = List.of();
+        } else if (staged == st.staged() && BarStageSql.noStoredRowsIn(s, st.ranges())) {
+            changed = BarStageSql.insertFresh(s, st.ranges());
+        } else {
+            changed = BarStageSql.upsert(s);
+        }
+        return new Loaded(st.read(), staged, changed);
+    }
+
+    /**
+     * Whether the prescanned file can be copied straight into {@code bars}: its keys strictly increase (no duplicate),
+     * every ticker is known or may be created (created here, in the transaction), and no stored row lies in any of its
+     * series' spans. Creates the month partitions it will need.
+     */
+    private static boolean direct(SqlSession s, BarPrescan pre, Map<String, Long> known, IngestOptions opts) {
+        if (!pre.sorted || pre.tickers.isEmpty()) {
+            return false;
+        }
+        List<String> missing =
+                pre.tickers.stream().filter(t -> !known.containsKey(t)).toList();
+        if (!missing.isEmpty() && !opts.createSymbols()) {
+            return false;
+        }
+        if (!BarStageSql.noStoredRowsIn(s, pre.ranges)) {
+            return false;
+        }
+        Symbols.create(s, missing);
+        Partitions.ensureMonths(s, "bars", pre.min, pre.max);
+        return true;
+    }
+
+    private Loaded loadDirect(
+            SqlSession s,
+            String source,
+            CsvReader csv,
+            BarCsvFormat format,
+            Map<String, Long> known,
+            IngestOptions opts,
+            RejectsFile rejects,
+            String header)
+            throws SQLException {
+        Stream st;
+        try {
+            st = s.timed(
+                    "ingest.bars.copy-direct",
+                    c -> copy(s, source, csv, format, known, opts, rejects, true),
+                    Stream::staged);
+        } catch (io.dgas.store.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new DirectLoadConflict(e);
+            }
+            throw e;
+        }
+        if (st.read() == 0) {
+            throw new InvalidInputException(
+                    new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
+        }
+        List<SeriesCount> out = new ArrayList<>();
+        for (SeriesRanges.Range r : st.ranges().all()) {
+            out.add(new SeriesCount(r.ticker, r.timeframe, r.rows, 0));
+        }
+        out.sort(java.util.Comparator.comparing(SeriesCount::ticker).thenComparing(SeriesCount::timeframe));
+        return new Loaded(st.read(), st.staged(), out);
+    }
+
+    private record Stream(
+            long read,
+            long staged,
+            boolean sorted,
+            long minTs,
+            long maxTs,
+            Set<String> newTickers,
+            SeriesRanges ranges) {}
+
+    private Stream copy(
+            SqlSession s,
+            String source,
+            CsvReader csv,
+            BarCsvFormat format,
+            Map<String, Long> known,
+            IngestOptions opts,
+            RejectsFile rejects,
+            boolean direct)
+            throws SQLException {
+        CopyStream copy = direct
+                ? CopyStream.open(
+                        s, "ingest.bars.copy-direct", "bars (symbol_id, timeframe, ts, open, high, low, close, volume)")
+                : CopyStream.open(
+                        s,
+                        "ingest.bars.copy",
+                        STAGE + " (line, ticker, timeframe, ts, open, high, low, close, volume)");
+        PgBinaryWriter w = copy.writer();
+        BarRow row = new BarRow();
+        Set<String> newTickers = new LinkedHashSet<>();
+        SeriesRanges ranges = new SeriesRanges();
+        long read = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        boolean sorted = true;
+        String prevTicker = null;
+        Timeframe prevTf = null;
+        long prevTs = 0;
+        try {
+            while (readLine(csv, source)) {
+                read++;
+                if (read % IngestProgress.EVERY == 0) {
+                    opts.progress().rowsRead(source, read);
+                }
+                Reject bad = format.parse(csv.lineNumber(), csv.line(), csv.fields(), row);
+                if (bad == null && !known.containsKey(row.ticker)) {
+                    if (opts.createSymbols() && !direct) {
+                        newTickers.add(row.ticker);
+                    } else {
+                        bad = new Reject(
+                                csv.lineNumber(), "symbol", row.ticker, "unknown symbol; add it with --create-symbols");
+                    }
+                }
+                if (bad != null) {
+                    if (!opts.skipInvalid()) {
+                        throw new InvalidInputException(source, bad);
+                    }
+                    rejects.add(bad);
+                    continue;
+                }
+                if (sorted && prevTicker != null) {
+                    // keys strictly increasing in (ticker, timeframe, ts) order cannot repeat; otherwise check in SQL
+                    int c = row.ticker.compareTo(prevTicker);
+                    if (c == 0) {
+                        c = Integer.compare(row.timeframe.ordinal(), prevTf.ordinal());
+                    }
+                    if (c == 0) {
+                        c = Long.compare(row.tsMicros, prevTs);
+                    }
+                    sorted = c > 0;
+                }
+                prevTicker = row.ticker;
+                prevTf = row.timeframe;
+                prevTs = row.tsMicros;
+                min = Math.min(min, row.tsMicros);
+                max = Math.max(max, row.tsMicros);
+                ranges.add(row.ticker, row.timeframe, row.tsMicros);
+                if (direct) {
+                    w.startRow(8);
+                    w.int8(known.get(row.ticker));
+                } else {
+                    w.startRow(9);
+                    w.int8(csv.lineNumber());
+                    w.text(row.ticker);
+                }
+                w.text(row.timeframe.code());
+                w.timestamptz(row.tsMicros);
+                w.float8(row.open);
+                w.float8(row.high);
+                w.float8(row.low);
+                w.float8(row.close);
+                w.float8(row.volume);
+            }
+            opts.progress().rowsRead(source, read);
+            long staged = copy.finish();
+            return new Stream(read, staged, sorted, min, max, newTickers, ranges);
+        } catch (RuntimeException | SQLException e) {
+            copy.cancel();
+            throw e;
+        }
+    }
+
+    private static boolean readLine(CsvReader csv, String source) {
+        try {
+            return csv.next();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(source + " is not UTF-8 text (save it as UTF-8)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+}

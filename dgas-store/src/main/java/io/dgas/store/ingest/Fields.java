@@ -1,0 +1,100 @@
+package io.dgas.store.ingest;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/** Field-level parsing and the validation messages shared by the bar and tick readers. */
+final class Fields {
+    static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9._:/^=-]{0,31}");
+    static final String TIMESTAMP_FORMS =
+            "an ISO-8601 date-time (2024-01-01T02:00:00+00:00), a date (2024-01-01) or epoch seconds";
+
+    private Fields() {}
+
+    /**
+     * Whether {@code s} is a plain decimal number: optional sign, digits with at most one point, optional exponent;
+     * or the words NaN/Infinity, which parse and then fail the finiteness rule. Rejects what {@link
+     * Double#parseDouble} would also take but no CSV means as a number ({@code 0x1p3}, {@code 1.5d}).
+     */
+    static boolean isNumberText(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        int i = 0;
+        char c0 = s.charAt(0);
+        if (c0 == '+' || c0 == '-') {
+            i = 1;
+        }
+        String rest = s.substring(i);
+        if (rest.equals("NaN") || rest.equals("Infinity")) {
+            return true;
+        }
+        boolean digits = false;
+        boolean point = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else if ((c == 'e' || c == 'E') && digits) {
+                return isExponent(s, i + 1);
+            } else {
+                return false;
+            }
+        }
+        return digits;
+    }
+
+    private static boolean isExponent(String s, int i) {
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        for (; i < n; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The reason a price field is invalid, or null when {@code text} is a finite number > 0. */
+    static String priceProblem(String name, String text) {
+        if (!isNumberText(text)) {
+            return name + " must be a number";
+        }
+        double v = Double.parseDouble(text);
+        if (!Double.isFinite(v)) {
+            return name + " must be a finite number";
+        }
+        return v > 0 ? null : name + " must be > 0";
+    }
+
+    /** The reason a size/volume field is invalid, or null when {@code text} is a finite number >= 0. */
+    static String sizeProblem(String name, String text) {
+        if (!isNumberText(text)) {
+            return name + " must be a number";
+        }
+        double v = Double.parseDouble(text);
+        if (!Double.isFinite(v)) {
+            return name + " must be a finite number";
+        }
+        return v >= 0 ? null : name + " must be >= 0";
+    }
+
+    static String iso(long epochMicros) {
+        return Instant.ofEpochSecond(
+                        Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000L)
+                .toString();
+    }
+
+    /** The value as shown in a message: as written, cut at 80 characters. */
+    static String shown(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,47 @@
+package io.dgas.store.ingest;
+
+import io.dgas.domain.Timeframe;
+import java.nio.file.Path;
+
+/**
+ * How to ingest one source.
+ *
+ * @param symbol ticker for files without a symbol column (bars in {@code date,open,…} form, ticks); else null
+ * @param timeframe timeframe for files without an interval column; else null
+ * @param skipInvalid write the good rows and report bad ones in a rejects file instead of failing the whole file
+ * @param createSymbols add unknown tickers to {@code symbols} instead of rejecting their rows
+ * @param rejects where to write the rejects CSV ({@code line,field,value,reason}); null: next to the input
+ * @param progress told about rows read every so often; never null
+ */
+public record IngestOptions(
+        String symbol,
+        Timeframe timeframe,
+        boolean skipInvalid,
+        boolean createSymbols,
+        Path rejects,
+        IngestProgress progress) {
+
+    public static IngestOptions defaults() {
+        return new IngestOptions(null, null, false, false, null, IngestProgress.NONE);
+    }
+
+    public IngestOptions withSymbol(String s, Timeframe tf) {
+        return new IngestOptions(s, tf, skipInvalid, createSymbols, rejects, progress);
+    }
+
+    public IngestOptions withSkipInvalid(boolean skip) {
+        return new IngestOptions(symbol, timeframe, skip, createSymbols, rejects, progress);
+    }
+
+    public IngestOptions withCreateSymbols(boolean create) {
+        return new IngestOptions(symbol, timeframe, skipInvalid, create, rejects, progress);
+    }
+
+    public IngestOptions withRejects(Path path) {
+        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, path, progress);
+    }
+
+    public IngestOptions withProgress(IngestProgress p) {
+        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, p);
+    }
+}

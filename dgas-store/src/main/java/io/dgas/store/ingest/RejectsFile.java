@@ -1,0 +1,70 @@
+package io.dgas.store.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The rejects report of a {@code --skip-invalid} ingest: CSV {@code line,field,value,reason}, created on the first
+ * reject (no rejects, no file), streamed so memory stays bounded.
+ */
+final class RejectsFile implements AutoCloseable {
+    private final Path path;
+    private BufferedWriter out;
+    private long count;
+
+    RejectsFile(Path path) {
+        this.path = path;
+    }
+
+    /** {@code data/bars.csv} → {@code data/bars.csv.rejects.csv}; null when the source is not a file. */
+    static Path besides(Path source) {
+        return source == null ? null : source.resolveSibling(source.getFileName() + ".rejects.csv");
+    }
+
+    void add(Reject r) {
+        count++;
+        if (path == null) {
+            return;
+        }
+        try {
+            if (out == null) {
+                out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                out.write("line,field,value,reason\n");
+            }
+            out.write(r.line() + "," + quote(r.field()) + "," + quote(r.value()) + "," + quote(r.reason()) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write rejects file " + path, e);
+        }
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** The path written, or null when nothing was rejected. */
+    String written() {
+        return out == null ? null : path.toString();
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void close() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write rejects file " + path, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.dgas.store.ingest;
+
+import io.dgas.domain.Timeframe;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per (symbol, timeframe) series of a load: first and last timestamp and row count, kept while streaming. Memory grows
+ * with the number of series, not rows; consecutive rows of the same series (the usual file order) cost no lookup.
+ */
+final class SeriesRanges {
+    /** One series' span in epoch microseconds and its staged row count. */
+    static final class Range {
+        final String ticker;
+        final Timeframe timeframe;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        long rows;
+
+        Range(String ticker, Timeframe timeframe) {
+            this.ticker = ticker;
+            this.timeframe = timeframe;
+        }
+    }
+
+    private final Map<String, Range> byKey = new HashMap<>();
+    private Range last;
+
+    void add(String ticker, Timeframe tf, long micros) {
+        Range r = last;
+        if (r == null || r.timeframe != tf || !r.ticker.equals(ticker)) {
+            r = byKey.computeIfAbsent(ticker + ' ' + tf.code(), k -> new Range(ticker, tf));
+            last = r;
+        }
+        r.lo = Math.min(r.lo, micros);
+        r.hi = Math.max(r.hi, micros);
+        r.rows++;
+    }
+
+    Collection<Range> all() {
+        return byKey.values();
+    }
+}

@@ -1,0 +1,200 @@
+package io.dgas.store.ingest;
+
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import io.dgas.store.partition.Partitions;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Loads the ticks of one symbol: stream a CSV, validate in Java, binary-COPY into a temporary staging table, one
+ * set-based upsert into {@code ticks}, in one transaction. Same contract as {@link BarIngestor} (all-or-nothing unless
+ * skip-invalid, idempotent, soft-deleted ticks restored, partitions first, bounded memory). Ticks sharing a timestamp
+ * are numbered {@code seq} 0, 1, … in file order, so a file must be in time order (a line earlier than its
+ * predecessor is rejected) for re-ingest to be idempotent. Ticks change no bar series until aggregated, so the
+ * listener is not told; aggregation tells it.
+ */
+public final class TickIngestor {
+    private static final String STAGE = "dgas_stage_ticks";
+
+    private final Database db;
+
+    public TickIngestor(Database db) {
+        this.db = db;
+    }
+
+    public IngestReport ingest(Path file, IngestOptions opts) {
+        String name = file.getFileName().toString();
+        Path rejects = opts.rejects() != null ? opts.rejects() : RejectsFile.besides(file);
+        try (Reader r =
+                new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+            return ingest(name, r, rejects, opts);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Ingests ticks of {@code opts.symbol()} from a character stream named {@code source} in messages. */
+    public IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts) {
+        if (opts.symbol() == null || opts.symbol().isBlank()) {
+            throw new InvalidInputException("ticks need a symbol: give --symbol");
+        }
+        String ticker = opts.symbol().trim().toUpperCase(Locale.ROOT);
+        if (!Fields.TICKER.matcher(ticker).matches()) {
+            throw new InvalidInputException("--symbol " + ticker + " must match " + Fields.TICKER.pattern());
+        }
+        long start = System.nanoTime();
+        try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
+            long[] r = db.inTransaction(s -> load(s, source, reader, ticker, opts, rejects));
+            return new IngestReport(
+                    source,
+                    "ticks",
+                    r[0],
+                    r[2],
+                    r[3],
+                    r[1] - r[2] - r[3],
+                    rejects.count(),
+                    rejects.written(),
+                    List.of(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Returns {read, staged, inserted, updated}. */
+    private long[] load(SqlSession s, String source, Reader reader, String ticker, IngestOptions opts, RejectsFile rj)
+            throws SQLException {
+        CsvReader csv = new CsvReader(reader);
+        if (!next(csv, source)) {
+            throw new InvalidInputException(
+                    new Reject(1, "header", "", "empty file; expected a header such as " + TickCsvFormat.HEADER)
+                            .describe(source));
+        }
+        TickCsvFormat format = TickCsvFormat.detect(source, csv.fields(), csv.line());
+        String header = csv.line();
+        Long symbolId = Symbols.resolve(s, ticker, opts.createSymbols());
+        if (symbolId == null) {
+            throw new InvalidInputException("unknown symbol " + ticker + "; add it with --create-symbols");
+        }
+        s.update(
+                "ingest.ticks.stage",
+                "CREATE TEMP TABLE " + STAGE + " (ts timestamptz, seq integer, price float8, size float8, bid float8,"
+                        + " ask float8, bid_size float8, ask_size float8) ON COMMIT DROP",
+                SqlSession.Binder.NONE);
+        long[] st = s.timed("ingest.ticks.copy", c -> copy(s, source, csv, format, opts, rj), a -> a[1]);
+        if (st[0] == 0) {
+            throw new InvalidInputException(
+                    new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
+        }
+        if (st[1] == 0) {
+            return new long[] {st[0], 0, 0, 0};
+        }
+        Partitions.ensureMonths(s, "ticks", st[2], st[3]);
+        long[] counts = s.queryOne(
+                        "ingest.ticks.upsert",
+                        "WITH up AS (INSERT INTO ticks AS t (symbol_id, ts, seq, price, size, bid, ask, bid_size,"
+                                + " ask_size, updated_at) SELECT ?, ts, seq, price, size, bid, ask, bid_size, ask_size,"
+                                + " now() FROM " + STAGE
+                                + " ON CONFLICT (symbol_id, ts, seq) DO UPDATE SET price = EXCLUDED.price,"
+                                + " size = EXCLUDED.size, bid = EXCLUDED.bid, ask = EXCLUDED.ask,"
+                                + " bid_size = EXCLUDED.bid_size, ask_size = EXCLUDED.ask_size,"
+                                + " updated_at = clock_timestamp(), deleted_at = NULL"
+                                + " WHERE (t.price, t.size, t.bid, t.ask, t.bid_size, t.ask_size, t.deleted_at)"
+                                + " IS DISTINCT FROM (EXCLUDED.price, EXCLUDED.size, EXCLUDED.bid, EXCLUDED.ask,"
+                                + " EXCLUDED.bid_size, EXCLUDED.ask_size, NULL::timestamptz)"
+                                + " RETURNING (t.updated_at = now()) AS inserted)"
+                                + " SELECT count(*) FILTER (WHERE inserted),"
+                                + " count(*) FILTER (WHERE NOT inserted) FROM up",
+                        ps -> ps.setLong(1, symbolId),
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .orElseThrow();
+        s.update(
+                "ingest.ticks.last-price",
+                "UPDATE symbols y SET last_tick_at = x.ts, last_price = x.price, updated_at = now() FROM (SELECT ts,"
+                        + " price FROM " + STAGE + " ORDER BY ts DESC, seq DESC LIMIT 1) x WHERE y.id = ?"
+                        + " AND (y.last_tick_at IS NULL OR y.last_tick_at <= x.ts)",
+                ps -> ps.setLong(1, symbolId));
+        return new long[] {st[0], st[1], counts[0], counts[1]};
+    }
+
+    /** Streams the ticks into staging; returns {read, staged, min ts, max ts}. */
+    private long[] copy(
+            SqlSession s, String source, CsvReader csv, TickCsvFormat format, IngestOptions opts, RejectsFile rj)
+            throws SQLException {
+        CopyStream copy = CopyStream.open(
+                s, "ingest.ticks.copy", STAGE + " (ts, seq, price, size, bid, ask, bid_size, ask_size)");
+        PgBinaryWriter w = copy.writer();
+        TickRow row = new TickRow();
+        long read = 0;
+        long prevTs = Long.MIN_VALUE;
+        long prevLine = 0;
+        int seq = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        try {
+            while (next(csv, source)) {
+                read++;
+                if (read % IngestProgress.EVERY == 0) {
+                    opts.progress().rowsRead(source, read);
+                }
+                Reject bad = format.parse(csv.lineNumber(), csv.line(), csv.fields(), row);
+                if (bad == null && row.tsMicros < prevTs) {
+                    bad = new Reject(
+                            csv.lineNumber(),
+                            format.timestampName(),
+                            Fields.shown(format.timestampText(csv.fields())),
+                            "ticks must be in time order; earlier than line " + prevLine);
+                }
+                if (bad != null) {
+                    if (!opts.skipInvalid()) {
+                        throw new InvalidInputException(source, bad);
+                    }
+                    rj.add(bad);
+                    continue;
+                }
+                seq = row.tsMicros == prevTs ? seq + 1 : 0;
+                prevTs = row.tsMicros;
+                prevLine = csv.lineNumber();
+                min = Math.min(min, row.tsMicros);
+                max = Math.max(max, row.tsMicros);
+                w.startRow(8);
+                w.timestamptz(row.tsMicros);
+                w.int4(seq);
+                w.float8(row.price);
+                w.float8(row.size);
+                for (double q : row.quote) {
+                    if (Double.isNaN(q)) {
+                        w.nullValue();
+                    } else {
+                        w.float8(q);
+                    }
+                }
+            }
+            opts.progress().rowsRead(source, read);
+            return new long[] {read, copy.finish(), min, max};
+        } catch (RuntimeException | SQLException e) {
+            copy.cancel();
+            throw e;
+        }
+    }
+
+    private static boolean next(CsvReader csv, String source) {
+        try {
+            return csv.next();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(source + " is not UTF-8 text (save it as UTF-8)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+}

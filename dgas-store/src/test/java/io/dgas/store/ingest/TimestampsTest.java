@@ -1,0 +1,59 @@
+package io.dgas.store.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimestampsTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-01-01T02:00:00+00:00, 2024-01-01T02:00:00Z",
+        "2024-01-01T02:00:00Z, 2024-01-01T02:00:00Z",
+        "2024-01-01 02:00:00, 2024-01-01T02:00:00Z",
+        "2024-01-01T02:00, 2024-01-01T02:00:00Z",
+        "2024-01-01T02:00:00-05:00, 2024-01-01T07:00:00Z",
+        "2024-01-01T02:00:00+0530, 2023-12-31T20:30:00Z",
+        "2024-01-01T02:00:00+01, 2024-01-01T01:00:00Z",
+        "2024-01-01T02:00:00.123456Z, 2024-01-01T02:00:00.123456Z",
+        "2024-01-01T02:00:00.5Z, 2024-01-01T02:00:00.500Z",
+        "2024-01-01T02:00:00.123456789Z, 2024-01-01T02:00:00.123456Z",
+        "2013-01-02, 2013-01-02T00:00:00Z",
+        "2024-02-29, 2024-02-29T00:00:00Z",
+        "1385337613, 2013-11-25T00:00:13Z",
+        "1385337613.25, 2013-11-25T00:00:13.250Z",
+        "0, 1970-01-01T00:00:00Z"
+    })
+    void parseMicros_acceptedForms_giveUtcInstant(String text, String expected) {
+        Instant want = Instant.parse(expected);
+
+        long micros = Timestamps.parseMicros(text);
+
+        assertThat(micros).isEqualTo(want.getEpochSecond() * 1_000_000L + want.getNano() / 1000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "yesterday",
+                "2024-13-01",
+                "2024-02-30",
+                "2024-01-01T24:00:00Z",
+                "2024-01-01T02:60:00Z",
+                "2024-01-01T02:00:00X",
+                "2024-01-01T02:00:00+25:00",
+                "2024-01-01T02:00:00.Z",
+                "2024/01/01",
+                "12a",
+                "1385337613.",
+                "1e9",
+                "2024-01-01T02"
+            })
+    void parseMicros_malformed_isInvalid(String text) {
+        assertThat(Timestamps.parseMicros(text)).isEqualTo(Timestamps.INVALID);
+    }
+}
