@@ -53,6 +53,7 @@ public final class AppContext implements AutoCloseable {
     private HealthMonitor health;
     private ExecutorService workers;
     private ExecutorService deliveries;
+    private io.dgas.calc.cache.CalculationCache calculations;
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -195,6 +196,46 @@ public final class AppContext implements AutoCloseable {
             host = "localhost";
         }
         return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** The calculation cache (series-version keys; the null object when {@code cache.enabled} is off). */
+    public synchronized io.dgas.calc.cache.CalculationCache calculations() {
+        if (calculations == null) {
+            calculations = config.bool(ConfigKeys.CACHE_ENABLED)
+                    ? new io.dgas.store.calccache.CaffeineCalculationCache()
+                    : io.dgas.calc.cache.CalculationCache.none();
+        }
+        return calculations;
+    }
+
+    /** What writes call so caches never serve what they changed. */
+    public io.dgas.store.cache.CacheInvalidation invalidation() {
+        return new io.dgas.store.cache.CacheInvalidation(cache(), calculations());
+    }
+
+    /** The listener every ingest, aggregation and soft delete reports changed series to. */
+    public io.dgas.store.ingest.IngestListener ingestListener() {
+        return invalidation();
+    }
+
+    /** After an ingest: count the rows and evaluate the alert rules of the symbols that changed. */
+    public void afterIngest(List<io.dgas.store.ingest.IngestReport> reports) {
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        long rows = 0;
+        for (io.dgas.store.ingest.IngestReport r : reports) {
+            rows += r.inserted() + r.updated();
+            r.series().forEach(s -> changed.add(s.substring(0, s.indexOf('/'))));
+        }
+        meters().counter("dgas.ingest.rows").increment(rows);
+        if (!changed.isEmpty()) {
+            alerts().evaluate(List.of(), changed);
+        }
+    }
+
+    /** After a run is stored: drop cached signals and runs, then evaluate the alert rules with its signals. */
+    public void afterRun(io.dgas.app.cycle.CycleResult result) {
+        invalidation().runStored();
+        alerts().evaluate(result.signals(), null);
     }
 
     /** Whether the database in use is the embedded one (valid after {@link #database()}). */

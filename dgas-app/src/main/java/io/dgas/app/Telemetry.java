@@ -39,6 +39,13 @@ public final class Telemetry implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        registry.counter("dgas.ingest.rows");
+        io.micrometer.core.instrument.Timer.builder("dgas.cycle.duration")
+                .description("Prediction cycle wall time")
+                .register(registry);
+        for (String type : List.of("long", "short", "exit_long", "exit_short")) {
+            registry.counter("dgas.signals", "type", type);
+        }
         queryMonitor = config.bool(ConfigKeys.QUERY_MONITOR)
                 ? new QueryMonitor(
                         registry,

@@ -53,7 +53,7 @@ final class AggregateCommand extends BaseCommand {
         }
         List<String> symbols = which.all ? List.of() : IngestCommand.split(which.symbols);
         Session s = session == null ? null : Session.parse(session.get(0), session.get(1));
-        BarRollup rollup = new BarRollup(context().database(), IngestCommand.listener());
+        BarRollup rollup = new BarRollup(context().database(), context().ingestListener());
         List<RollupResult> results = from.trim().equalsIgnoreCase("ticks")
                 ? rollup.fromTicks(symbols, targets, includePartial, s)
                 : rollup.fromBars(symbols, IngestCommand.timeframe("--from", from), targets, includePartial, s);

@@ -61,8 +61,7 @@ final class CycleCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw new BadArgumentException(e.getMessage());
         }
-        return ctx.cycle(result -> ctx.alerts().evaluate(result.signals(), null))
-                .run(request);
+        return ctx.cycle(ctx::afterRun).run(request);
     }
 
     private static Timeframe timeframe(String option, String value, Timeframe fallback) {
@@ -106,6 +105,9 @@ final class CycleCommand extends BaseCommand {
             o.table(
                     List.of("symbol", "time", "type", "entry", "stop", "target", "confidence", "tier"),
                     r.signals().stream()
+                            .sorted(java.util.Comparator.comparingDouble(Signal::rank)
+                                    .reversed())
+                            .limit(20)
                             .map(s -> List.of(
                                     s.symbol(),
                                     Instant.ofEpochSecond(s.ts()).toString(),
@@ -116,6 +118,9 @@ final class CycleCommand extends BaseCommand {
                                     String.format(Locale.ROOT, "%.2f", s.confidence()),
                                     s.tier().name().toLowerCase(Locale.ROOT)))
                             .toList());
+        }
+        if (r.signals().size() > 20) {
+            o.line("... " + (r.signals().size() - 20) + " more (strongest 20 shown; dgas monitor signals lists all)");
         }
         RunRecord run = r.run();
         o.line("");

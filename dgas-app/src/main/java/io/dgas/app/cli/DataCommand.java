@@ -85,7 +85,8 @@ final class DataCommand {
         }
 
         SoftDelete softDelete() {
-            return new SoftDelete(context().database(), context().clock(), IngestCommand.listener());
+            return new SoftDelete(
+                    context().database(), context().clock(), context().ingestListener());
         }
 
         void report(String verb, SoftDelete.Changed c) {
@@ -134,7 +135,7 @@ final class DataCommand {
         @Override
         public Integer call() {
             SoftDelete.Changed c = new SoftDelete(
-                            context().database(), context().clock(), IngestCommand.listener())
+                            context().database(), context().clock(), context().ingestListener())
                     .purge(Durations.parse("--older-than", olderThan));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bars", c.bars());

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "db",
         description = "Schema migrations and database upkeep.",
-        subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
+        subcommands = {
+            DbCommand.Migrate.class,
+            DbCommand.Info.class,
+            DbPartitionsCommand.class,
+            DbRefreshViewsCommand.class
+        })
 final class DbCommand {
 
     @Command(name = "migrate", description = "Apply pending migrations (a database already current is untouched).")

@@ -1,7 +1,12 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.demo.SyntheticUniverse;
 import io.dgas.app.sample.SampleData;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -9,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dgas demo}, the main job: starts the embedded database (or uses the configured one), migrates, loads the
- * real sample data when it is not there yet (a second run reuses it), and reports status. Later stages run a cycle
- * and serve the dashboard.
+ * real sample data and a deterministic synthetic universe when they are not there yet (a second run reuses them),
+ * runs one prediction cycle, and prints its signals, the run with its stage times, the status and where the data is.
  */
 @Command(
         name = "demo",
@@ -18,6 +23,9 @@ import picocli.CommandLine.Option;
 final class DemoCommand extends BaseCommand {
     @Option(names = "--reset", description = "empty the market-data tables (bars, ticks) and load the samples again")
     boolean reset;
+
+    @Option(names = "--symbols", defaultValue = "200", description = "synthetic random-walk symbols (default 200)")
+    int symbols;
 
     @Override
     public Integer call() {
@@ -35,7 +43,8 @@ final class DemoCommand extends BaseCommand {
         if (!SampleData.isLoaded(context().database())) {
             out().info("loading the sample data (100,000 BTC/USD trades, 252 AAPL daily bars) ...");
         }
-        SampleData.Summary sample = SampleData.load(context().database(), IngestCommand.listener());
+        SampleData.Summary sample =
+                SampleData.load(context().database(), context().ingestListener());
         Map<String, Object> sampleModel = new LinkedHashMap<>();
         sampleModel.put("reused", sample.reused());
         sampleModel.put("ticks", sample.ticks());
@@ -43,6 +52,20 @@ final class DemoCommand extends BaseCommand {
         sampleModel.put("aapl_bars", sample.aaplBars());
         sampleModel.put("millis", sample.millis());
         status.put("sample_data", sampleModel);
+        if (symbols < 1 || symbols > 10_000) {
+            throw new BadArgumentException("--symbols must be between 1 and 10,000, was " + symbols);
+        }
+        SyntheticUniverse.Result universe = SyntheticUniverse.ensure(
+                context().database(),
+                context().ingestListener(),
+                symbols,
+                context().clock().instant());
+        status.put("synthetic", Map.of("symbols", symbols, "reused", universe.reused(), "millis", universe.millis()));
+        List<String> cycleSymbols = new ArrayList<>(universe.symbols());
+        cycleSymbols.add(SampleData.BTC);
+        out().info("running a prediction cycle over " + cycleSymbols.size() + " symbols (4h / 1h) ...");
+        CycleResult cycle = CycleCommand.run(context(), cycleSymbols, "4h", "1h", null);
+        status.put("cycle", CycleCommand.model(cycle));
         status.put("rows", StatusCommand.collect(context()).get("rows"));
         out().result(status, () -> {
             out().line("dgas demo: database ready in " + status.get("startup_ms") + " ms");
@@ -52,8 +75,28 @@ final class DemoCommand extends BaseCommand {
                             .map(e -> e.getKey() + " " + e.getValue())
                             .collect(Collectors.joining(", "))
                     + "; " + SampleData.AAPL + " " + sample.aaplBars() + " daily bars");
+            out().line("synthetic universe "
+                    + (universe.reused() ? "reused" : "generated in " + universe.millis() + " ms") + ": " + symbols
+                    + " symbols x " + SyntheticUniverse.BARS + " 1h bars (seed "
+                    + SyntheticUniverse.SEED + "), 4h aggregated");
+            out().line("");
+            CycleCommand.print(out(), cycle);
+            if (cycle.signals().isEmpty()) {
+                out().line("(signals equal to earlier ones within the 60-minute aggregation window are not stored"
+                        + " again; the latest stored:)");
+                new RunsMonitor.Signals()
+                        .print(
+                                out(),
+                                new io.dgas.store.runs.RunRepository(context().database()).signals(20, 0));
+            }
             out().line("");
             StatusCommand.print(out(), status);
+            out().line("");
+            out().line("data: "
+                    + (config().isExternalDatabase()
+                            ? config().string(ConfigKeys.DB_URL).orElse("")
+                            : config().embeddedDataDir().toString())
+                    + "   (try: dgas monitor signals, dgas serve)");
         });
         return ExitCodes.OK;
     }

@@ -31,6 +31,16 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             MonitorCommand.class,
             CacheCommand.class,
+            DiagnoseCommand.class,
+            DbOptimizerCommand.class,
+            AnalyzeCommand.class,
+            CycleCommand.class,
+            AlertsCommand.class,
+            SchedulerCommand.class,
+            IngestCommand.class,
+            DataCommand.class,
+            AggregateCommand.class,
+            BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DgasCommand implements Runnable {
@@ -145,7 +155,12 @@ public final class DgasCommand implements Runnable {
     }
 
     Output output() {
-        return new Output(out, err, json, quiet);
+        return output(false);
+    }
+
+    /** The output, in JSON when {@code --json} was given or {@code forceJson}. */
+    Output output(boolean forceJson) {
+        return new Output(out, err, json || forceJson, quiet);
     }
 
     private void configureLogging() {

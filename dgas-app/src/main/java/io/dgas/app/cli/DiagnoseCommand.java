@@ -13,7 +13,7 @@ final class DiagnoseCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        HealthSnapshot snap = context().health().collectOnce();
+        HealthSnapshot snap = context().health().evaluateNow();
         out().result(snap, () -> {
             printChecks(out(), snap.checks());
             out().line("");

@@ -5,7 +5,6 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.api.ApiSettings;
 import io.dgas.store.api.EodhdClient;
 import io.dgas.store.ingest.BarIngestor;
-import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.IngestReport;
 import io.dgas.store.ingest.TickIngestor;
@@ -30,11 +29,6 @@ import picocli.CommandLine.Parameters;
         description = "Load bars or ticks (CSV files or the market-data API), validated, idempotent.",
         subcommands = {IngestCommand.Bars.class, IngestCommand.Ticks.class, IngestCommand.Api.class})
 final class IngestCommand {
-
-    /** The listener told about changed series; caches hook in here. */
-    static IngestListener listener() {
-        return IngestListener.NONE;
-    }
 
     static Timeframe timeframe(String option, String text) {
         if (text == null) {
@@ -122,7 +116,8 @@ final class IngestCommand {
                     .withCreateSymbols(createSymbols)
                     .withRejects(rejects)
                     .withProgress(progress);
-            BarIngestor ingestor = new BarIngestor(context().database(), listener());
+            BarIngestor ingestor =
+                    new BarIngestor(context().database(), context().ingestListener());
             List<IngestReport> reports = new ArrayList<>();
             try {
                 for (Path f : files) {
@@ -131,6 +126,7 @@ final class IngestCommand {
             } finally {
                 progress.done();
             }
+            context().afterIngest(reports);
             print(out(), reports);
             return ExitCodes.OK;
         }
@@ -208,7 +204,8 @@ final class IngestCommand {
             LocalDate last = to != null ? to : LocalDate.now(context().clock().withZone(ZoneOffset.UTC));
             Instant end =
                     last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
-            BarIngestor ingestor = new BarIngestor(context().database(), listener());
+            BarIngestor ingestor =
+                    new BarIngestor(context().database(), context().ingestListener());
             List<IngestReport> reports = new ArrayList<>();
             for (String s : symbols) {
                 String ticker = s.trim().toUpperCase(Locale.ROOT);

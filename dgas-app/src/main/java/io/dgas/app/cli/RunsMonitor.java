@@ -76,36 +76,38 @@ final class RunsMonitor {
         @Override
         public Integer call() {
             List<StoredSignal> list = new RunRepository(context().database()).signals(limit, minConfidence);
-            out().result(
-                            list,
-                            () -> out().table(
-                                            List.of(
-                                                    "id",
-                                                    "run",
-                                                    "symbol",
-                                                    "tf",
-                                                    "time",
-                                                    "type",
-                                                    "entry",
-                                                    "stop",
-                                                    "target",
-                                                    "confidence",
-                                                    "tier"),
-                                            list.stream()
-                                                    .map(s -> List.of(
-                                                            Long.toString(s.id()),
-                                                            Long.toString(s.runId()),
-                                                            s.symbol(),
-                                                            s.timeframe(),
-                                                            s.ts().toString(),
-                                                            s.type(),
-                                                            num(s.entry()),
-                                                            num(s.stop()),
-                                                            num(s.target()),
-                                                            String.format(Locale.ROOT, "%.2f", s.confidence()),
-                                                            s.tier() == null ? "" : s.tier()))
-                                                    .toList()));
+            out().result(list, () -> print(out(), list));
             return ExitCodes.OK;
+        }
+
+        static void print(Output o, List<StoredSignal> list) {
+            o.table(
+                    List.of(
+                            "id",
+                            "run",
+                            "symbol",
+                            "tf",
+                            "time",
+                            "type",
+                            "entry",
+                            "stop",
+                            "target",
+                            "confidence",
+                            "tier"),
+                    list.stream()
+                            .map(s -> List.of(
+                                    Long.toString(s.id()),
+                                    Long.toString(s.runId()),
+                                    s.symbol(),
+                                    s.timeframe(),
+                                    s.ts().toString(),
+                                    s.type(),
+                                    num(s.entry()),
+                                    num(s.stop()),
+                                    num(s.target()),
+                                    String.format(Locale.ROOT, "%.2f", s.confidence()),
+                                    s.tier() == null ? "" : s.tier()))
+                            .toList());
         }
     }
 

@@ -144,19 +144,22 @@ final class SchedulerCommand {
         }
         ClusterCycle cluster = new ClusterCycle(
                 ctx.database(),
-                ctx.cycle(r -> ctx.alerts().evaluate(r.signals(), null)),
+                ctx.cycle(ctx::afterRun),
                 () -> template,
                 calendar(c),
                 ctx.clock(),
                 AppContext.instanceName(),
                 c.intValue(ConfigKeys.BATCH_SIZE));
+        io.dgas.store.optimizer.MaintenanceJob maintenance = new io.dgas.store.optimizer.MaintenanceJob(
+                ctx.database(), DbOptimizerCommand.retention(c), DbOptimizerCommand.retentionMode(c));
         return new SchedulerService(
                 ctx.database(),
                 cluster,
                 schedule(c),
                 AppContext.instanceName(),
                 ctx.clock(),
-                SchedulerService.Timing.defaults());
+                SchedulerService.Timing.defaults(),
+                () -> maintenance.run(ctx.clock().instant()));
     }
 
     private static Schedule schedule(DgasConfig c) {

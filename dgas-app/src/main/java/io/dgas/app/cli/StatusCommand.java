@@ -63,7 +63,7 @@ final class StatusCommand extends BaseCommand {
                         "utilisation", pool.utilisation()));
         model.put("pg_stat_statements", status.pgStatStatements());
         model.put("rows", status.rowCounts());
-        model.put("health", ctx.health().collectOnce());
+        model.put("health", ctx.health().evaluateNow());
         return model;
     }
 

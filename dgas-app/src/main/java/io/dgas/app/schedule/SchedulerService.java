@@ -37,14 +37,31 @@ public final class SchedulerService implements AutoCloseable {
         }
     }
 
-    public SchedulerService(Database db, ClusterCycle cycle, Schedule schedule, String name, Clock clock, Timing t) {
+    /** The daily maintenance task: once a day cluster-wide (the job also holds its own advisory lock). */
+    public static final String MAINTENANCE_TASK = "maintenance";
+
+    /**
+     * @param maintenance the daily maintenance job (partitions ahead, retention, size snapshots, views, analyze)
+     */
+    public SchedulerService(
+            Database db,
+            ClusterCycle cycle,
+            Schedule schedule,
+            String name,
+            Clock clock,
+            Timing t,
+            Runnable maintenance) {
         this.db = db;
         this.name = name;
         this.clock = clock;
         this.heartbeatInterval = t.heartbeat();
         RecurringTask<Void> recurring = cycle.recurringTask(schedule);
+        RecurringTask<Void> daily = com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring(
+                        MAINTENANCE_TASK,
+                        com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(java.time.LocalTime.of(3, 15)))
+                .execute((inst, ctx) -> maintenance.run());
         this.scheduler = Scheduler.create(db.dataSource(), List.of(cycle.batchTask()))
-                .startTasks(recurring)
+                .startTasks(recurring, daily)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .pollingInterval(t.polling())
                 .heartbeatInterval(t.heartbeat())

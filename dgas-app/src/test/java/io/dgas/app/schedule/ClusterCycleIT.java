@@ -61,7 +61,8 @@ class ClusterCycleIT {
                 name,
                 5);
         return new Instance(
-                db, new SchedulerService(db, cluster, FixedDelay.of(interval), name, Clock.systemUTC(), FAST));
+                db,
+                new SchedulerService(db, cluster, FixedDelay.of(interval), name, Clock.systemUTC(), FAST, () -> {}));
     }
 
     private static long scalar(Database db, String sql) {

@@ -87,16 +87,9 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    /** Runs every check now, records the snapshot and raises alerts. */
+    /** Runs every check now, records the snapshot and raises alerts (the background loop's step). */
     public HealthSnapshot collectOnce() {
-        List<Check> checks = new ArrayList<>();
-        add(checks, "pool", this::pool);
-        add(checks, "acquire_p95", this::acquire);
-        add(checks, "query_mean", this::queryMean);
-        add(checks, "cache_hit_rate", this::cacheHits);
-        add(checks, "host", this::hostChecks);
-        add(checks, "database", this::database);
-        HealthSnapshot snap = HealthSnapshot.of(clock.instant(), checks);
+        HealthSnapshot snap = evaluateNow();
         synchronized (history) {
             if (history.size() == HISTORY) {
                 history.removeFirst();
@@ -105,6 +98,18 @@ public final class HealthMonitor implements AutoCloseable {
         }
         alert(snap);
         return snap;
+    }
+
+    /** Runs every check now without recording or alerting: for one-off reports ({@code status}, {@code diagnose}). */
+    public HealthSnapshot evaluateNow() {
+        List<Check> checks = new ArrayList<>();
+        add(checks, "pool", this::pool);
+        add(checks, "acquire_p95", this::acquire);
+        add(checks, "query_mean", this::queryMean);
+        add(checks, "cache_hit_rate", this::cacheHits);
+        add(checks, "host", this::hostChecks);
+        add(checks, "database", this::database);
+        return HealthSnapshot.of(clock.instant(), checks);
     }
 
     private static void add(List<Check> checks, String name, Supplier<List<Check>> collector) {

@@ -107,7 +107,10 @@ class SchemaIT {
                         "alert_rules_active_idx",
                         "alert_logs_pkey",
                         "alert_logs_rule_ts_idx",
-                        "alert_logs_ts_idx");
+                        "alert_logs_ts_idx",
+                        "table_size_snapshots_pkey",
+                        "table_size_snapshots_taken_idx",
+                        "daily_bar_rollups_key_idx");
     }
 
     @Test
@@ -162,7 +165,8 @@ class SchemaIT {
                         "alert_rules_type_check",
                         "alert_rules_cooldown_check",
                         "alert_logs_fired_check",
-                        "alert_logs_delivery_check");
+                        "alert_logs_delivery_check",
+                        "table_size_snapshots_bytes_check");
         assertThat(constraints.stream().filter(n -> n.endsWith("_fkey")))
                 .contains("bars_symbol_id_fkey", "signals_run_id_fkey", "alert_logs_rule_id_fkey");
     }

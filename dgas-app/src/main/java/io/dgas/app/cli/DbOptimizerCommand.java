@@ -1,0 +1,132 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.DgasConfig;
+import io.dgas.store.Database;
+import io.dgas.store.DatabaseSettings;
+import io.dgas.store.StatementObserver;
+import io.dgas.store.partition.PartitionMaintenance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code dgas db-optimizer …}: PgHero/Dexter-style reports, index advice and maintenance. Reports only read; every
+ * subcommand that would change the database (add-indexes, vacuum, analyze) prints what it would run unless given
+ * {@code --apply}.
+ */
+@Command(
+        name = "db-optimizer",
+        mixinStandardHelpOptions = true,
+        scope = picocli.CommandLine.ScopeType.INHERIT,
+        description = "Index advice, unused/duplicate/invalid indexes, sizes, slow queries, vacuum/analyze, health."
+                + " Nothing changes the database without --apply.",
+        subcommands = {
+            DbOptimizerIndexCommands.IndexStats.class,
+            DbOptimizerIndexCommands.Unused.class,
+            DbOptimizerIndexCommands.Duplicates.class,
+            DbOptimizerIndexCommands.Invalid.class,
+            DbOptimizerIndexCommands.Suggest.class,
+            DbOptimizerIndexCommands.AddIndexes.class,
+            DbOptimizerTableCommands.TableSizes.class,
+            DbOptimizerTableCommands.SlowQueries.class,
+            DbOptimizerTableCommands.AnalyzeNeeds.class,
+            DbOptimizerTableCommands.Bloat.class,
+            DbOptimizerTableCommands.Wraparound.class,
+            DbOptimizerTableCommands.Sequences.class,
+            DbOptimizerTableCommands.PoolStats.class,
+            DbOptimizerTableCommands.Vacuum.class,
+            DbOptimizerTableCommands.Analyze.class,
+            DbOptimizerTableCommands.Check.class
+        })
+final class DbOptimizerCommand {
+    private DbOptimizerCommand() {}
+
+    /** Opens a one-connection pool per configured replica ({@code database.replicas}); callers close them. */
+    static List<Database> replicas(DgasConfig config) {
+        List<Database> out = new ArrayList<>();
+        for (String url : config.string(ConfigKeys.DB_REPLICAS).orElse("").split(",")) {
+            if (!url.isBlank()) {
+                DatabaseSettings base = config.databaseSettings(url.trim());
+                out.add(Database.open(
+                        new DatabaseSettings(
+                                base.url(),
+                                base.user(),
+                                base.password(),
+                                1,
+                                0,
+                                Duration.ofSeconds(10),
+                                base.maxLifetime(),
+                                true),
+                        StatementObserver.NONE));
+            }
+        }
+        return out;
+    }
+
+    /** Retention settings: parent table → how long to keep; tables set to 0 days are kept forever. */
+    static Map<String, Duration> retention(DgasConfig config) {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        put(out, "bars", config.intValue(ConfigKeys.RETENTION_BARS_DAYS));
+        put(out, "ticks", config.intValue(ConfigKeys.RETENTION_TICKS_DAYS));
+        put(out, "alert_logs", config.intValue(ConfigKeys.RETENTION_ALERT_LOGS_DAYS));
+        return out;
+    }
+
+    static PartitionMaintenance.Mode retentionMode(DgasConfig config) {
+        return config.string(ConfigKeys.RETENTION_MODE).orElse("drop").equals("archive")
+                ? PartitionMaintenance.Mode.ARCHIVE
+                : PartitionMaintenance.Mode.DROP;
+    }
+
+    private static void put(Map<String, Duration> out, String table, int days) {
+        if (days > 0) {
+            out.put(table, Duration.ofDays(days));
+        }
+    }
+
+    /** Human size: B, kB, MB, GB. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " kB";
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        }
+        return String.format(Locale.ROOT, "%.2f GB", bytes / 1073741824.0);
+    }
+
+    /** Parses {@code --min-size}: {@code 0}, {@code 512kB}, {@code 10MB}, {@code 1GB} (plain numbers are bytes). */
+    static long parseSize(String text) {
+        String v = text.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        long unit = 1;
+        for (Map.Entry<String, Long> u : List.of(
+                Map.entry("GB", 1L << 30), Map.entry("MB", 1L << 20), Map.entry("KB", 1L << 10), Map.entry("B", 1L))) {
+            if (v.endsWith(u.getKey())) {
+                unit = u.getValue();
+                v = v.substring(0, v.length() - u.getKey().length());
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 0) {
+                return Math.multiplyExact(n, unit);
+            }
+        } catch (NumberFormatException | ArithmeticException ignored) {
+            // reported below
+        }
+        throw new BadArgumentException("invalid size '" + text + "' for --min-size: expected e.g. 0, 512kB, 10MB");
+    }
+
+    static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,339 @@
+package io.dgas.app.cli;
+
+import io.dgas.store.Database;
+import io.dgas.store.health.Verdict;
+import io.dgas.store.monitor.PgStatStatements;
+import io.dgas.store.monitor.ServerStatement;
+import io.dgas.store.optimizer.Finding;
+import io.dgas.store.optimizer.OptimizerChecks;
+import io.dgas.store.optimizer.TableReports;
+import io.dgas.store.optimizer.VacuumAnalyze;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The table, statement, maintenance and health subcommands of {@code dgas db-optimizer}. */
+final class DbOptimizerTableCommands {
+    private DbOptimizerTableCommands() {}
+
+    private static String t(Instant i) {
+        return i == null ? "never" : i.toString();
+    }
+
+    @Command(
+            name = "table-sizes",
+            description = "Table, index and TOAST sizes and rows, with growth since the last" + " daily snapshot.")
+    static final class TableSizes extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<TableReports.TableSize> sizes = new TableReports(context().database()).sizes();
+            out().result(
+                            sizes,
+                            () -> out().table(
+                                            List.of(
+                                                    "table", "kind", "table", "indexes", "toast", "total", "rows",
+                                                    "growth", "since"),
+                                            sizes.stream()
+                                                    .map(s -> List.of(
+                                                            s.table(),
+                                                            s.kind(),
+                                                            DbOptimizerCommand.size(s.tableBytes()),
+                                                            DbOptimizerCommand.size(s.indexBytes()),
+                                                            DbOptimizerCommand.size(s.toastBytes()),
+                                                            DbOptimizerCommand.size(s.totalBytes()),
+                                                            Long.toString(s.rowEstimate()),
+                                                            s.growthBytes() == null
+                                                                    ? "-"
+                                                                    : (s.growthBytes() < 0 ? "-" : "+")
+                                                                            + DbOptimizerCommand.size(
+                                                                                    Math.abs(s.growthBytes())),
+                                                            s.previousAt() == null
+                                                                    ? "-"
+                                                                    : s.previousAt()
+                                                                            .toString()))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "slow-queries",
+            description = "Statements by total time whose mean and call count pass the"
+                    + " thresholds (pg_stat_statements deltas over the window).")
+    static final class SlowQueries extends BaseCommand {
+        @Option(names = "--min-mean", defaultValue = "20", description = "minimum mean time in ms (default 20)")
+        double minMean;
+
+        @Option(names = "--min-calls", defaultValue = "100", description = "minimum calls (default 100)")
+        long minCalls;
+
+        @Option(names = "--lookback", defaultValue = "24h", description = "window (default 24h)")
+        String lookback;
+
+        @Override
+        public Integer call() {
+            Database db = context().database();
+            PgStatStatements pss = new PgStatStatements(db);
+            List<ServerStatement> slow = pss.top(
+                    context().clock().instant(), Durations.parse("--lookback", lookback), 100, minCalls, minMean);
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("pg_stat_statements", pss.available());
+            model.put("statements", slow);
+            out().result(model, () -> {
+                if (!pss.available()) {
+                    out().line("pg_stat_statements is not available on this server");
+                    return;
+                }
+                out().table(
+                                List.of("name", "calls", "mean ms", "total ms", "rows", "query"),
+                                slow.stream()
+                                        .map(s -> List.of(
+                                                s.name() == null ? "-" : s.name(),
+                                                Long.toString(s.calls()),
+                                                DbOptimizerCommand.f(s.meanMs()),
+                                                DbOptimizerCommand.f(s.totalMs()),
+                                                Long.toString(s.rows()),
+                                                MonitorCommand.abbreviate(s.query())))
+                                        .toList());
+            });
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "analyze-needs",
+            description = "Dead-tuple ratio, last (auto)vacuum and (auto)analyze,"
+                    + " modifications since analyze; which tables need work.")
+    static final class AnalyzeNeeds extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<TableReports.TableMaintenance> m = new TableReports(context().database()).maintenance();
+            out().result(
+                            m,
+                            () -> out().table(
+                                            List.of(
+                                                    "table",
+                                                    "live",
+                                                    "dead %",
+                                                    "modified",
+                                                    "last vacuum",
+                                                    "last autovacuum",
+                                                    "last analyze",
+                                                    "last autoanalyze",
+                                                    "needs"),
+                                            m.stream()
+                                                    .map(x -> List.of(
+                                                            x.table(),
+                                                            Long.toString(x.liveTuples()),
+                                                            DbOptimizerCommand.f(100 * x.deadRatio()),
+                                                            Long.toString(x.modifiedSinceAnalyze()),
+                                                            t(x.lastVacuum()),
+                                                            t(x.lastAutovacuum()),
+                                                            t(x.lastAnalyze()),
+                                                            t(x.lastAutoanalyze()),
+                                                            (x.needsVacuum() ? "vacuum " : "")
+                                                                    + (x.needsAnalyze() ? "analyze" : "")))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "bloat", description = "Estimated table bloat (from pg_stats row widths; no extension needed).")
+    static final class Bloat extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<TableReports.TableBloat> b = new TableReports(context().database()).bloat();
+            out().result(
+                            b,
+                            () -> out().table(
+                                            List.of("table", "pages", "expected pages", "wasted", "statistics"),
+                                            b.stream()
+                                                    .map(x -> List.of(
+                                                            x.table(),
+                                                            Long.toString(x.pages()),
+                                                            Long.toString(x.expectedPages()),
+                                                            DbOptimizerCommand.size(x.wastedBytes()),
+                                                            x.analysed() ? "analysed" : "partly guessed"))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "wraparound", description = "Transaction-ID age per table and transactions left.")
+    static final class Wraparound extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<TableReports.TableAge> a = new TableReports(context().database()).wraparound();
+            out().result(
+                            a,
+                            () -> out().table(
+                                            List.of("table", "xid age", "transactions left"),
+                                            a.stream()
+                                                    .map(x -> List.of(
+                                                            x.table(),
+                                                            Long.toString(x.xidAge()),
+                                                            Long.toString(x.transactionsLeft())))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "sequences", description = "Sequences and the columns they feed; 90 %% used or more is flagged.")
+    static final class Sequences extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<TableReports.SequenceUsage> s = new TableReports(context().database()).sequences();
+            out().result(
+                            s,
+                            () -> out().table(
+                                            List.of("sequence", "column", "last value", "max", "used %", ""),
+                                            s.stream()
+                                                    .map(x -> List.of(
+                                                            x.sequence(),
+                                                            x.table() == null ? "-" : x.table() + "." + x.column(),
+                                                            Long.toString(x.lastValue()),
+                                                            Long.toString(x.maxValue()),
+                                                            DbOptimizerCommand.f(100 * x.used()),
+                                                            x.used() >= 0.9 ? "NEAR OVERFLOW" : ""))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "pool-stats", description = "Connection pool figures of this process.")
+    static final class PoolStats extends BaseCommand {
+        @Override
+        public Integer call() {
+            io.dgas.store.PoolStats p = context().database().poolStats();
+            out().result(
+                            p,
+                            () -> out().table(
+                                            List.of(
+                                                    "total",
+                                                    "active",
+                                                    "idle",
+                                                    "waiting",
+                                                    "max",
+                                                    "utilisation %",
+                                                    "acquire p95 ms",
+                                                    "timeouts"),
+                                            List.of(List.of(
+                                                    "" + p.total(),
+                                                    "" + p.active(),
+                                                    "" + p.idle(),
+                                                    "" + p.waiting(),
+                                                    "" + p.max(),
+                                                    DbOptimizerCommand.f(100 * p.utilisation()),
+                                                    DbOptimizerCommand.f(p.acquireP95Ms()),
+                                                    "" + p.timeouts()))));
+            return ExitCodes.OK;
+        }
+    }
+
+    private static Integer maintenance(BaseCommand cmd, String sql, boolean apply) {
+        List<String> done = apply ? new VacuumAnalyze(cmd.context().database()).run(List.of(sql)) : List.of();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("applied", apply);
+        model.put("statement", sql);
+        cmd.out()
+                .result(
+                        model,
+                        () -> cmd.out()
+                                .line(
+                                        apply
+                                                ? "ran: " + done.get(0)
+                                                : "would run: " + sql
+                                                        + "\ndry run: nothing was changed;"
+                                                        + " run with --apply to execute"));
+        return ExitCodes.OK;
+    }
+
+    @Command(
+            name = "vacuum",
+            description = "VACUUM (with ANALYZE) one table or the whole database, outside any"
+                    + " transaction. Prints the statement only, unless --apply.")
+    static final class Vacuum extends BaseCommand {
+        @Option(names = "--table", description = "table (default: all)")
+        String table;
+
+        @Option(names = "--full", description = "VACUUM FULL: rewrites the table under an exclusive lock")
+        boolean full;
+
+        @Option(names = "--apply", description = "run it (default: print what would run)")
+        boolean apply;
+
+        @Override
+        public Integer call() {
+            return maintenance(this, new VacuumAnalyze(context().database()).planVacuum(table, full), apply);
+        }
+    }
+
+    @Command(
+            name = "analyze",
+            description = "ANALYZE one table or the whole database. Prints the statement only," + " unless --apply.")
+    static final class Analyze extends BaseCommand {
+        @Option(names = "--table", description = "table (default: all)")
+        String table;
+
+        @Option(names = "--apply", description = "run it (default: print what would run)")
+        boolean apply;
+
+        @Override
+        public Integer call() {
+            return maintenance(this, new VacuumAnalyze(context().database()).planAnalyze(table), apply);
+        }
+    }
+
+    @Command(
+            name = "check",
+            description = "PgHero-style health verdicts (green/yellow/red) with the table behind"
+                    + " each; exit 1 when any is red.")
+    static final class Check extends BaseCommand {
+        @Option(names = "--lookback", defaultValue = "24h", description = "statement window (default 24h)")
+        String lookback;
+
+        @Override
+        public Integer call() {
+            List<Database> replicas = DbOptimizerCommand.replicas(config());
+            List<Finding> findings;
+            try {
+                findings = new OptimizerChecks(context().database(), replicas)
+                        .run(context().clock().instant(), Durations.parse("--lookback", lookback));
+            } finally {
+                replicas.forEach(Database::close);
+            }
+            Verdict overall = OptimizerChecks.overall(findings);
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("overall", overall.code());
+            model.put("checks", findings);
+            out().result(model, () -> {
+                out().table(
+                                List.of("check", "verdict", "summary"),
+                                findings.stream()
+                                        .map(f -> List.of(f.name(), colour(f.verdict()), f.summary()))
+                                        .toList());
+                for (Finding f : findings) {
+                    if (f.verdict() != Verdict.HEALTHY && !f.rows().isEmpty()) {
+                        out().line("");
+                        out().line(f.name() + ":");
+                        out().table(f.headers(), f.rows());
+                    }
+                }
+                out().line("");
+                out().line("overall: " + colour(overall));
+            });
+            return overall == Verdict.CRITICAL ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+
+        private static String colour(Verdict v) {
+            return switch (v) {
+                case HEALTHY -> "green";
+                case WARNING -> "yellow";
+                case CRITICAL -> "red";
+            };
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.dgas.app.demo;
+
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.bars.BarRollup;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestListener;
+import io.dgas.store.ingest.IngestOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The demo's deterministic universe: {@code n} seeded random walks of 1h bars ending at the last complete hour, with
+ * 4h bars aggregated from them. Reused as long as it is current (its newest bar is the last complete hour).
+ */
+public final class SyntheticUniverse {
+    public static final int BARS = 600;
+    public static final long SEED = 42;
+
+    private SyntheticUniverse() {}
+
+    /** What {@link #ensure} did. */
+    public record Result(List<String> symbols, boolean reused, long rows, long millis) {}
+
+    public static Result ensure(Database db, IngestListener listener, int n, Instant now) {
+        long start = System.nanoTime();
+        List<String> symbols =
+                IntStream.range(0, n).mapToObj(SyntheticBars::ticker).toList();
+        long expectedLast = Timeframe.H1.bucketStart(now.getEpochSecond()) - Timeframe.H1.seconds();
+        long current = db.queryOne(
+                        "demo.synthetic-current",
+                        "SELECT count(*) FROM symbols y WHERE y.ticker = ANY (?) AND y.deleted_at IS NULL AND EXISTS"
+                                + " (SELECT 1 FROM bars b WHERE b.symbol_id = y.id AND b.timeframe = '1h'"
+                                + " AND b.ts = to_timestamp(?) AND b.deleted_at IS NULL)",
+                        ps -> {
+                            ps.setArray(1, ps.getConnection().createArrayOf("text", symbols.toArray()));
+                            ps.setLong(2, expectedLast);
+                        },
+                        rs -> rs.getLong(1))
+                .orElse(0L);
+        if (current == n) {
+            return new Result(symbols, true, 0, (System.nanoTime() - start) / 1_000_000);
+        }
+        long rows = new BarIngestor(db, listener)
+                .ingest(
+                        "synthetic universe",
+                        new SyntheticBars(n, BARS, Timeframe.H1, now, SEED),
+                        null,
+                        IngestOptions.defaults().withCreateSymbols(true))
+                .rowsRead();
+        new BarRollup(db, listener).fromBars(symbols, Timeframe.H1, List.of(Timeframe.H4), false, null);
+        return new Result(symbols, false, rows, (System.nanoTime() - start) / 1_000_000);
+    }
+}

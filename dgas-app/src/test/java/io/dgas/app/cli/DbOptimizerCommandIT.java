@@ -1,0 +1,204 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.testkit.PostgresExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dgas db-optimizer …}, {@code db refresh-views} and {@code db partitions --apply-retention} end to end. */
+class DbOptimizerCommandIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    Path home;
+
+    record Run(int code, String out, String err) {}
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        sql(
+                "CREATE TABLE opt_t (id int, grp int)",
+                "INSERT INTO opt_t SELECT g, g % 100 FROM generate_series(1, 5000) g",
+                "CREATE INDEX opt_unused_idx ON opt_t (grp)",
+                "CREATE INDEX opt_dup_idx ON opt_t (id)",
+                "CREATE INDEX opt_wide_idx ON opt_t (id, grp)");
+    }
+
+    private Run run(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("DGAS_HOME", home.toString());
+        env.put("DGAS_DATABASE_URL", PG.jdbcUrl());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private static void sql(String... statements) throws SQLException {
+        try (Connection c = PG.connect();
+                Statement st = c.createStatement()) {
+            for (String s : statements) {
+                st.execute(s);
+            }
+        }
+    }
+
+    private static String one(String query) throws SQLException {
+        try (Connection c = PG.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Test
+    void reports_plantedIndexes_areListedInTablesAndJson() throws Exception {
+        Run unused = run("db-optimizer", "unused-indexes", "--min-size", "0");
+        Run dups = run("db-optimizer", "duplicate-indexes", "--json");
+        Run stats = run("db-optimizer", "index-stats");
+
+        assertThat(unused.code()).as(unused.err()).isZero();
+        assertThat(unused.out()).contains("opt_unused_idx");
+        JsonNode d = new ObjectMapper().readTree(dups.out());
+        assertThat(d.get(0).at("/index/name").asText()).isEqualTo("opt_dup_idx");
+        assertThat(d.get(0).at("/coveredBy/name").asText()).isEqualTo("opt_wide_idx");
+        assertThat(stats.out()).contains("opt_wide_idx", "tuples read");
+        for (String report : new String[] {
+            "table-sizes",
+            "analyze-needs",
+            "bloat",
+            "wraparound",
+            "sequences",
+            "pool-stats",
+            "invalid-indexes",
+            "slow-queries",
+            "suggest-indexes"
+        }) {
+            Run r = run("db-optimizer", report, "--json");
+            assertThat(r.code()).as(report + ": " + r.err()).isZero();
+            new ObjectMapper().readTree(r.out());
+        }
+    }
+
+    @Test
+    void vacuum_withoutApply_printsAndChangesNothing_withApplyRuns() throws Exception {
+        Run dry = run("db-optimizer", "vacuum", "--table", "opt_t");
+        sql("SELECT pg_stat_force_next_flush()");
+        String before = one("SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'opt_t'");
+
+        Run apply = run("db-optimizer", "vacuum", "--table", "opt_t", "--apply");
+        Run bad = run("db-optimizer", "analyze", "--table", "opt_t; DROP TABLE symbols", "--apply");
+
+        assertThat(dry.out()).contains("would run: VACUUM (ANALYZE, VERBOSE false) \"public\".\"opt_t\"");
+        assertThat(before).isNull();
+        assertThat(apply.code()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("ran: VACUUM");
+        assertThat(one("SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'opt_t'"))
+                .isEqualTo("t");
+        assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("no table");
+    }
+
+    @Test
+    void addIndexes_missingDeclaredIndex_dryRunThenApply() throws Exception {
+        sql("DROP INDEX signals_created_idx");
+
+        Run dry = run("db-optimizer", "add-indexes");
+        String afterDry = one("SELECT to_regclass('signals_created_idx')");
+        Run apply = run("db-optimizer", "add-indexes", "--apply");
+
+        assertThat(dry.out())
+                .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"signals_created_idx\"")
+                .contains("dry run");
+        assertThat(afterDry).isNull();
+        assertThat(apply.code()).as(apply.err()).isZero();
+        assertThat(one("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('signals_created_idx')"))
+                .isEqualTo("t");
+    }
+
+    @Test
+    void check_nearlyFullSequence_isRedAndExitsOne() throws Exception {
+        sql("CREATE TABLE opt_seq (id smallserial PRIMARY KEY)", "SELECT setval('opt_seq_id_seq', 32767)");
+
+        Run r = run("db-optimizer", "check", "--json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FAILURE);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("overall").asText()).isEqualTo("critical");
+        assertThat(json.get("checks")).anySatisfy(c -> {
+            assertThat(c.get("name").asText()).isEqualTo("sequences");
+            assertThat(c.get("verdict").asText()).isEqualTo("CRITICAL");
+        });
+        sql("DROP TABLE opt_seq");
+    }
+
+    @Test
+    void dbCommands_refreshViewsAndRetention_run() throws Exception {
+        sql("SELECT dgas_create_month_partition('ticks', '2001-01-01')");
+
+        Run views = run("db", "refresh-views");
+        Run none = run("db", "partitions", "--apply-retention");
+        Run kept = run(Map.of("DGAS_RETENTION_TICKS_DAYS", "365"), "db", "partitions", "--apply-retention");
+
+        assertThat(views.code()).as(views.err()).isZero();
+        assertThat(views.out()).contains("daily_bar_rollups", "concurrently");
+        assertThat(none.out()).contains("no retention configured");
+        assertThat(kept.code()).as(kept.err()).isZero();
+        assertThat(kept.out()).contains("ticks_y2001m01", "dropped");
+        assertThat(one("SELECT to_regclass('ticks_y2001m01')")).isNull();
+    }
+
+    @Test
+    void suggestThenAddSuggested_frequentLookupWithoutIndex_isSuggestedAndBuiltWithApply() throws Exception {
+        sql(
+                "CREATE EXTENSION IF NOT EXISTS pg_stat_statements",
+                "CREATE TABLE opt_s (id int, k int)",
+                "INSERT INTO opt_s SELECT g, g % 2000 FROM generate_series(1, 20000) g",
+                "ANALYZE opt_s");
+        try (Connection c = PG.connect();
+                var ps = c.prepareStatement("SELECT id FROM opt_s WHERE k = ?")) {
+            for (int i = 0; i < 120; i++) {
+                ps.setInt(1, i);
+                ps.executeQuery().close();
+            }
+        }
+
+        Run slow = run("db-optimizer", "slow-queries", "--min-mean", "0", "--json");
+        Run suggest = run("db-optimizer", "suggest-indexes", "--json");
+        Run dry = run("db-optimizer", "add-indexes", "--suggested");
+        String afterDry = one("SELECT to_regclass('opt_s_k_idx')");
+        Run apply = run("db-optimizer", "add-indexes", "--suggested", "--apply");
+
+        assertThat(new ObjectMapper().readTree(slow.out()).get("statements"))
+                .anySatisfy(q -> assertThat(q.get("query").asText()).contains("FROM opt_s WHERE k = $1"));
+        JsonNode advice = new ObjectMapper().readTree(suggest.out());
+        assertThat(advice.get("method").asText()).isEqualTo("heuristic");
+        assertThat(advice.at("/suggestions/0/name").asText()).isEqualTo("opt_s_k_idx");
+        assertThat(advice.at("/suggestions/0/afterCost").asDouble())
+                .isLessThan(advice.at("/suggestions/0/beforeCost").asDouble() / 2);
+        assertThat(dry.out()).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"opt_s_k_idx\"", "(suggested)");
+        assertThat(afterDry).isNull();
+        assertThat(apply.code()).as(apply.err()).isZero();
+        assertThat(one("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('opt_s_k_idx')"))
+                .isEqualTo("t");
+    }
+}

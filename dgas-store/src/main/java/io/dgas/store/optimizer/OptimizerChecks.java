@@ -1,0 +1,237 @@
+package io.dgas.store.optimizer;
+
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import io.dgas.store.health.Verdict;
+import io.dgas.store.monitor.DatabaseActivity;
+import io.dgas.store.monitor.PgStatStatements;
+import io.dgas.store.monitor.ServerStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * PgHero's home page as one verdict list, with PgHero's defaults as the warning thresholds.
+ *
+ * <p>Design notes: PgHero flags a check as good or bad; here "bad" is a warning (yellow), and a second, stricter
+ * threshold marks what needs action now (red, exit 1 in the CLI): replication lag ≥ 5 s yellow / ≥ 60 s red;
+ * statements running ≥ 60 s yellow / ≥ 300 s red; cache hit rate &lt; 99 % yellow / &lt; 95 % red; connections ≥ 500
+ * or ≥ 100 idle in transaction yellow / ≥ 90 % of max_connections red; fewer than 1.5 billion transactions before
+ * wraparound yellow / fewer than 10 million red (PgHero's own danger threshold); sequences ≥ 90 % used yellow /
+ * ≥ 98 % red. Invalid, duplicate, suggested and unused indexes and slow queries are yellow when present. A check that
+ * cannot be evaluated is yellow with the error as its summary.
+ */
+public final class OptimizerChecks {
+    private final Database db;
+    private final List<Database> replicas;
+
+    public OptimizerChecks(Database db, List<Database> replicas) {
+        this.db = db;
+        this.replicas = List.copyOf(replicas);
+    }
+
+    /** Every check; slow queries and suggestions look at the statements of the last {@code lookback}. */
+    public List<Finding> run(Instant now, Duration lookback) {
+        DatabaseActivity activity = new DatabaseActivity(db);
+        TableReports tables = new TableReports(db);
+        IndexCatalog indexes = new IndexCatalog(db);
+        PgStatStatements pss = new PgStatStatements(db);
+        List<Finding> out = new ArrayList<>();
+        out.add(guard("replication_lag", this::replicationLag));
+        out.add(guard("long_running_queries", () -> {
+            List<DatabaseActivity.LongQuery> q = activity.longRunning(60);
+            double longest = q.stream()
+                    .mapToDouble(DatabaseActivity.LongQuery::seconds)
+                    .max()
+                    .orElse(0);
+            return Finding.of(
+                    "long_running_queries",
+                    q.isEmpty() ? Verdict.HEALTHY : longest >= 300 ? Verdict.CRITICAL : Verdict.WARNING,
+                    q.isEmpty() ? "no statement running for 60 s or more" : q.size() + " running for 60 s or more",
+                    List.of("pid", "seconds", "state", "query"),
+                    q.stream()
+                            .map(l -> List.of("" + l.pid(), f(l.seconds()), l.state(), l.query()))
+                            .toList());
+        }));
+        out.add(guard("cache_hit_rate", () -> {
+            double r = activity.cacheHitRatio();
+            return Finding.of(
+                    "cache_hit_rate",
+                    r < 0.95 ? Verdict.CRITICAL : r < 0.99 ? Verdict.WARNING : Verdict.HEALTHY,
+                    "cache hit rate " + f(100 * r) + " % (warn below 99 %)",
+                    List.of("hit rate %"),
+                    List.of(List.of(f(100 * r))));
+        }));
+        out.add(guard("connections", this::connections));
+        out.add(guard("wraparound", () -> {
+            List<TableReports.TableAge> ages = tables.wraparound();
+            long left = Math.min(
+                    activity.wraparoundMargin(),
+                    ages.stream()
+                            .mapToLong(TableReports.TableAge::transactionsLeft)
+                            .min()
+                            .orElse(Long.MAX_VALUE));
+            List<TableReports.TableAge> danger = ages.stream()
+                    .filter(a -> a.transactionsLeft() < 1_500_000_000L)
+                    .toList();
+            return Finding.of(
+                    "wraparound",
+                    left < 10_000_000L ? Verdict.CRITICAL : left < 1_500_000_000L ? Verdict.WARNING : Verdict.HEALTHY,
+                    "fewest transactions left before wraparound: " + left,
+                    List.of("table", "xid age", "left"),
+                    danger.stream()
+                            .map(a -> List.of(a.table(), "" + a.xidAge(), "" + a.transactionsLeft()))
+                            .toList());
+        }));
+        out.add(guard("sequences", () -> {
+            List<TableReports.SequenceUsage> full =
+                    tables.sequences().stream().filter(x -> x.used() >= 0.9).toList();
+            double worst = full.stream()
+                    .mapToDouble(TableReports.SequenceUsage::used)
+                    .max()
+                    .orElse(0);
+            return Finding.of(
+                    "sequences",
+                    worst >= 0.98 ? Verdict.CRITICAL : worst >= 0.9 ? Verdict.WARNING : Verdict.HEALTHY,
+                    full.isEmpty() ? "no sequence is 90 % used" : full.size() + " sequence(s) at least 90 % used",
+                    List.of("sequence", "column", "used %"),
+                    full.stream()
+                            .map(x -> List.of(x.sequence(), x.table() + "." + x.column(), f(100 * x.used())))
+                            .toList());
+        }));
+        out.add(guard("invalid_indexes", () -> indexList("invalid_indexes", indexes.invalid(), "invalid")));
+        out.add(guard("duplicate_indexes", () -> {
+            List<IndexCatalog.DuplicateIndex> d = indexes.duplicates();
+            return Finding.of(
+                    "duplicate_indexes",
+                    d.isEmpty() ? Verdict.HEALTHY : Verdict.WARNING,
+                    d.isEmpty() ? "no duplicate indexes" : d.size() + " duplicate index(es)",
+                    List.of("table", "index", "covered by"),
+                    d.stream()
+                            .map(x -> List.of(
+                                    x.index().table(),
+                                    x.index().name(),
+                                    x.coveredBy().name()))
+                            .toList());
+        }));
+        List<ServerStatement> heavy = pss.top(now, lookback, 20, 100, 0);
+        out.add(guard("suggested_indexes", () -> {
+            IndexAdvisor.Advice a = new IndexAdvisor(db).suggest(heavy, 0.5, true);
+            return Finding.of(
+                    "suggested_indexes",
+                    a.suggestions().isEmpty() ? Verdict.HEALTHY : Verdict.WARNING,
+                    a.suggestions().isEmpty()
+                            ? "no index suggestions (" + a.method() + ")"
+                            : a.suggestions().size() + " index suggestion(s) (" + a.method() + ")",
+                    List.of("index", "time saved ms", "ddl"),
+                    a.suggestions().stream()
+                            .map(x -> List.of(x.name(), f(x.timeSavedMs()), x.ddl()))
+                            .toList());
+        }));
+        out.add(guard("slow_queries", () -> {
+            List<ServerStatement> slow = pss.top(now, lookback, 50, 100, 20);
+            return Finding.of(
+                    "slow_queries",
+                    slow.isEmpty() ? Verdict.HEALTHY : Verdict.WARNING,
+                    pss.available()
+                            ? slow.isEmpty() ? "no slow queries" : slow.size() + " slow quer(ies)"
+                            : "pg_stat_statements unavailable",
+                    List.of("name", "calls", "mean ms", "total ms"),
+                    slow.stream()
+                            .map(x -> List.of(
+                                    x.name() == null ? "-" : x.name(), "" + x.calls(), f(x.meanMs()), f(x.totalMs())))
+                            .toList());
+        }));
+        out.add(guard("unused_indexes", () -> {
+            List<IndexInfo> unused = indexes.unused(10L << 20);
+            if (!replicas.isEmpty()) {
+                List<java.util.Map<String, Long>> scans = new ArrayList<>();
+                for (Database r : replicas) {
+                    scans.add(UnusedIndexes.scansByIndex(r));
+                }
+                unused = UnusedIndexes.onEveryServer(unused, scans);
+            }
+            return indexList("unused_indexes", unused, "unused");
+        }));
+        return out;
+    }
+
+    /** The worst verdict of a list (healthy when empty). */
+    public static Verdict overall(List<Finding> findings) {
+        return findings.stream().map(Finding::verdict).reduce(Verdict.HEALTHY, Verdict::worst);
+    }
+
+    private Finding replicationLag() {
+        List<List<String>> rows = new ArrayList<>(db.query(
+                "optimizer.replication-lag",
+                "SELECT coalesce(application_name, '?') || ' ' || coalesce(client_addr::text, 'local'),"
+                        + " coalesce(extract(epoch FROM replay_lag), 0)::float8 FROM pg_stat_replication",
+                SqlSession.Binder.NONE,
+                rs -> List.of(rs.getString(1), f(rs.getDouble(2)))));
+        for (Database r : replicas) {
+            rows.add(List.of(
+                    r.settings().safeUrl(),
+                    f(r.queryOne(
+                                    "optimizer.replica-lag",
+                                    "SELECT CASE WHEN pg_is_in_recovery() THEN coalesce(extract(epoch FROM"
+                                            + " now() - pg_last_xact_replay_timestamp()), 0) ELSE 0 END::float8",
+                                    SqlSession.Binder.NONE,
+                                    rs -> rs.getDouble(1))
+                            .orElse(0.0))));
+        }
+        double worst = rows.stream()
+                .mapToDouble(r -> Double.parseDouble(r.get(1)))
+                .max()
+                .orElse(0);
+        return Finding.of(
+                "replication_lag",
+                worst >= 60 ? Verdict.CRITICAL : worst >= 5 ? Verdict.WARNING : Verdict.HEALTHY,
+                rows.isEmpty() ? "no replicas" : "largest replica lag " + f(worst) + " s",
+                List.of("replica", "lag s"),
+                rows);
+    }
+
+    private Finding connections() {
+        long[] c = db.queryOne(
+                        "optimizer.connections",
+                        "SELECT count(*), count(*) FILTER (WHERE state = 'idle in transaction'),"
+                                + " current_setting('max_connections')::int FROM pg_stat_activity",
+                        SqlSession.Binder.NONE,
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .orElseThrow();
+        Verdict v =
+                c[0] >= 0.9 * c[2] ? Verdict.CRITICAL : c[0] >= 500 || c[1] >= 100 ? Verdict.WARNING : Verdict.HEALTHY;
+        return Finding.of(
+                "connections",
+                v,
+                c[0] + " connections (" + c[1] + " idle in transaction) of " + c[2],
+                List.of("total", "idle in transaction", "max_connections"),
+                List.of(List.of("" + c[0], "" + c[1], "" + c[2])));
+    }
+
+    private static Finding indexList(String name, List<IndexInfo> list, String what) {
+        return Finding.of(
+                name,
+                list.isEmpty() ? Verdict.HEALTHY : Verdict.WARNING,
+                list.isEmpty() ? "no " + what + " indexes" : list.size() + " " + what + " index(es)",
+                List.of("table", "index", "bytes"),
+                list.stream()
+                        .map(i -> List.of(i.table(), i.name(), "" + i.bytes()))
+                        .toList());
+    }
+
+    private static Finding guard(String name, Supplier<Finding> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return Finding.of(name, Verdict.WARNING, "could not check: " + e.getMessage(), List.of(), List.of());
+        }
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
