@@ -15,9 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Access to the shared golden vectors; a missing directory fails the test (never skips). */
+/**
+ * Access to the golden vectors. The tests read the copy in {@code src/test/resources/vectors} so that they run on a
+ * machine without the shared spec beside the repository; {@code GoldenCopyTest} proves the copy equals the spec's
+ * files whenever they are there. A missing directory fails the test (never skips).
+ */
 public final class Golden {
-    public static final Path DIR = Path.of("../../shared/spec/vectors");
+    public static final Path DIR = Path.of("src/test/resources/vectors");
+
+    /** The spec's own vectors, beside the repository (present in CI and on developer machines). */
+    public static final Path SPEC_DIR = Path.of("../../shared/spec/vectors");
     public static final String PREFIX = "C_first20_";
 
     private Golden() {}
@@ -25,7 +32,7 @@ public final class Golden {
     public static String text(String name) {
         Path dir = DIR.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            fail("golden vectors directory missing: " + dir + " (expected ../../shared/spec/vectors from "
+            fail("golden vectors directory missing: " + dir + " (expected src/test/resources/vectors under "
                     + Path.of("").toAbsolutePath() + ")");
         }
         Path f = dir.resolve(PREFIX + name);
