@@ -54,6 +54,7 @@ public final class AppContext implements AutoCloseable {
     private ExecutorService workers;
     private ExecutorService deliveries;
     private io.dgas.calc.cache.CalculationCache calculations;
+    private final io.dgas.calc.cache.CalculationProfiler profiler = new io.dgas.calc.cache.CalculationProfiler();
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -155,7 +156,7 @@ public final class AppContext implements AutoCloseable {
         }
         return new PredictionCycle(
                 database(),
-                new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults()),
+                new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations()),
                 workers,
                 config.intValue(ConfigKeys.BATCH_SIZE),
                 clock,
@@ -201,11 +202,18 @@ public final class AppContext implements AutoCloseable {
     /** The calculation cache (series-version keys; the null object when {@code cache.enabled} is off). */
     public synchronized io.dgas.calc.cache.CalculationCache calculations() {
         if (calculations == null) {
-            calculations = config.bool(ConfigKeys.CACHE_ENABLED)
-                    ? new io.dgas.store.calccache.CaffeineCalculationCache()
-                    : io.dgas.calc.cache.CalculationCache.none();
+            calculations = new io.dgas.calc.cache.ProfilingCalculationCache(
+                    config.bool(ConfigKeys.CACHE_ENABLED)
+                            ? new io.dgas.store.calccache.CaffeineCalculationCache()
+                            : io.dgas.calc.cache.CalculationCache.none(),
+                    profiler);
         }
         return calculations;
+    }
+
+    /** Time per calculation type and cache hits of this process (cheap enough to stay on). */
+    public io.dgas.calc.cache.CalculationProfiler profiler() {
+        return profiler;
     }
 
     /** What writes call so caches never serve what they changed. */

@@ -21,19 +21,28 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code dgas analyze --bars FILE [--htf-bars FILE | --htf TF] [--out DIR]}: Drummond Geometry of bars in a file, no
  * database needed. With {@code --out} it writes exactly the files of drummond.md §8 (plus {@code mtf.json} and
  * {@code signals.json} when a higher timeframe is given); without, it prints the latest rows.
  */
-@Command(name = "analyze", description = "Drummond Geometry analysis of a bars CSV (drummond.md §8 format).")
+@Command(name = "analyze", description = "Drummond Geometry of a bars CSV (no database) or of stored symbols.")
 final class AnalyzeCommand extends BaseCommand {
-    @Option(
-            names = "--bars",
-            required = true,
-            description = "bars CSV: timestamp,symbol,interval,open,high,low,close,volume")
+    @Option(names = "--bars", description = "bars CSV: timestamp,symbol,interval,open,high,low,close,volume")
     Path bars;
+
+    @Parameters(arity = "0..*", paramLabel = "SYMBOL", description = "symbols to analyse from the database")
+    List<String> symbols = List.of();
+
+    @Option(
+            names = "--trading",
+            description = "trading timeframe for symbols from the database (default cycle.trading)")
+    String tradingTf;
+
+    @Option(names = "--lookback", description = "bars per symbol from the database (default cycle.lookback_bars)")
+    Integer lookback;
 
     @Option(names = "--htf-bars", description = "higher-timeframe bars CSV")
     Path htfBars;
@@ -57,6 +66,13 @@ final class AnalyzeCommand extends BaseCommand {
         }
         if (!format.equals("table") && !format.equals("json")) {
             throw new BadArgumentException("invalid value '" + format + "' for --format: expected table or json");
+        }
+        if ((bars == null) == symbols.isEmpty()) {
+            throw new BadArgumentException("give either --bars FILE or SYMBOL… from the database");
+        }
+        if (bars == null) {
+            return DatabaseAnalysis.run(
+                    this, symbols, htf, tradingTf, lookback, out, root().output(format.equals("json")));
         }
         BarSeries trading = read(bars);
         BarSeries higher = htfBars != null ? read(htfBars) : htf != null ? aggregate(trading, htf) : null;

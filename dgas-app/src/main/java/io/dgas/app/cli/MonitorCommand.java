@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             MonitorCommand.Summary.class,
             RunsMonitor.RecentRuns.class,
             RunsMonitor.Signals.class,
-            RunsMonitor.Calibration.class
+            RunsMonitor.Calibration.class,
+            CalculationsMonitor.class
         })
 final class MonitorCommand {
 

@@ -1,8 +1,11 @@
 package io.dgas.app.cycle;
 
+import io.dgas.calc.cache.CalculationCache;
+import io.dgas.calc.cache.CalculationKey;
 import io.dgas.calc.drummond.Atr;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondAnalyzer;
+import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.MtfAnalysis;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.MultiTimeframe;
@@ -27,10 +30,26 @@ import java.time.Instant;
 public final class SymbolAnalyzer implements SymbolAnalysis {
     private final MtfParams mtf;
     private final SignalParams signals;
+    private final CalculationCache cache;
 
     public SymbolAnalyzer(MtfParams mtf, SignalParams signals) {
+        this(mtf, signals, CalculationCache.none());
+    }
+
+    /**
+     * @param cache single-timeframe analyses by series content: a higher-timeframe series that did not change since
+     *     the last cycle is not analysed again
+     */
+    public SymbolAnalyzer(MtfParams mtf, SignalParams signals, CalculationCache cache) {
         this.mtf = mtf;
         this.signals = signals;
+        this.cache = cache;
+    }
+
+    /** The single-timeframe analysis of {@code s}, through the calculation cache. */
+    public DrummondAnalysis analysis(BarSeries s) {
+        return cache.get(
+                CalculationKey.of(s, "drummond", DrummondParams.defaults()), () -> DrummondAnalyzer.analyze(s));
     }
 
     @Override
@@ -55,8 +74,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             if (stale) {
                 return new SymbolOutcome(symbol, null, true, null);
             }
-            DrummondAnalysis a = DrummondAnalyzer.analyze(t);
-            DrummondAnalysis ha = DrummondAnalyzer.analyze(h);
+            DrummondAnalysis a = analysis(t);
+            DrummondAnalysis ha = analysis(h);
             int last = a.size() - 1;
             if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
                 return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");
@@ -70,7 +89,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
         }
     }
 
-    private static BarSeries series(BarColumns c) {
+    /** A columnar bar series from loaded columns. */
+    public static BarSeries series(BarColumns c) {
         BarSeries s = new BarSeries(c.symbol(), c.timeframe(), c.size());
         for (int i = 0; i < c.size(); i++) {
             s.append(c.ts()[i], c.open()[i], c.high()[i], c.low()[i], c.close()[i], c.volume()[i]);

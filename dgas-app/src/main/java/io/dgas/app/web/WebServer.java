@@ -33,6 +33,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/health", this::health);
             config.routes.get("/api/monitor/queries", this::queries);
             config.routes.get("/api/cache/stats", c -> json(c, ctx.cache().stats()));
+            config.routes.get(
+                    "/api/monitor/calculations", c -> json(c, ctx.profiler().snapshot()));
             config.routes.post("/api/cache/clear", c -> {
                 requireToken(c);
                 String region = c.queryParam("region");

@@ -25,6 +25,7 @@ public final class Golden {
 
     /** The spec's own vectors, beside the repository (present in CI and on developer machines). */
     public static final Path SPEC_DIR = Path.of("../../shared/spec/vectors");
+
     public static final String PREFIX = "C_first20_";
 
     private Golden() {}

@@ -16,8 +16,8 @@ class GoldenCopyTest {
     void copy_everySpecVectorFile_isPresentAndIdentical() throws IOException {
         Assumptions.assumeTrue(
                 Files.isDirectory(Golden.SPEC_DIR),
-                "the shared spec is not beside the repository (" + Golden.SPEC_DIR.toAbsolutePath().normalize()
-                        + "): the copy cannot be compared with it here");
+                "the shared spec is not beside the repository ("
+                        + Golden.SPEC_DIR.toAbsolutePath().normalize() + "): the copy cannot be compared with it here");
         List<Path> spec;
         try (var s = Files.list(Golden.SPEC_DIR)) {
             spec = s.sorted().toList();
