@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(
         name = "benchmark",
         description = "Benchmarks on the current database server.",
-        subcommands = {IngestBenchmarkCommand.class, CycleBenchmarkCommand.class})
+        subcommands = {IngestBenchmarkCommand.class, CycleBenchmarkCommand.class, ApiBenchmarkCommand.class})
 final class BenchmarkCommand {}

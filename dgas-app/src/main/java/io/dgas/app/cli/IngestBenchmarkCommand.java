@@ -42,6 +42,12 @@ final class IngestBenchmarkCommand extends BaseCommand {
     @Option(names = "--keep", description = "keep the generated CSV")
     boolean keep;
 
+    @Option(
+            names = "--monitor-overhead",
+            description = "also ingest twice more into fresh databases, query monitor"
+                    + " and pool metrics off then on, and report the overhead")
+    boolean monitorOverhead;
+
     @Override
     public Integer call() throws Exception {
         if (rows < 1 || rows > 100_000_000) {
@@ -97,6 +103,15 @@ final class IngestBenchmarkCommand extends BaseCommand {
                 }
                 model.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
                 model.put("peak_heap_used_mb", peakHeapMb());
+            }
+            if (monitorOverhead) {
+                long off = ingestRate(main, file, false);
+                long on = ingestRate(main, file, true);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rows_per_s_monitor_off", off);
+                m.put("rows_per_s_monitor_on", on);
+                m.put("overhead_percent", Math.round((off / (double) on - 1) * 1000) / 10.0);
+                model.put("monitor_overhead", m);
             }
         } finally {
             main.update("bench.drop-db", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", SqlSession.Binder.NONE);
@@ -158,6 +173,35 @@ final class IngestBenchmarkCommand extends BaseCommand {
                                 + " 00:00:00+00') TO ('" + month.plusMonths(1) + " 00:00:00+00')",
                         SqlSession.Binder.NONE);
             }
+        }
+    }
+
+    /** Rows/s of a dgas ingest of {@code file} into a fresh database, with or without every monitor on. */
+    private long ingestRate(Database main, Path file, boolean monitored) {
+        String name = "dgas_bench_m" + (monitored ? 1 : 0) + "_"
+                + ProcessHandle.current().pid();
+        main.update("bench.create-db", "CREATE DATABASE " + name, SqlSession.Binder.NONE);
+        try {
+            DatabaseSettings s = main.settings();
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            StatementObserver observer = monitored
+                    ? new io.dgas.store.monitor.QueryMonitor(
+                            registry,
+                            java.time.Clock.systemUTC(),
+                            java.time.Duration.ofMillis(500),
+                            java.time.Duration.ofMinutes(5))
+                    : StatementObserver.NONE;
+            try (Database db = Database.open(
+                    s.withUrl(urlFor(s.url(), name), s.user(), s.password()), observer, monitored ? registry : null)) {
+                new Migrator(db).migrate();
+                out().info("dgas ingest, monitoring " + (monitored ? "on" : "off") + " ...");
+                IngestReport r = new BarIngestor(db, IngestListener.NONE)
+                        .ingest(file, IngestOptions.defaults().withCreateSymbols(true));
+                return Math.round(r.rowsRead() * 1000.0 / Math.max(1, r.millis()));
+            }
+        } finally {
+            main.update("bench.drop-db", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", SqlSession.Binder.NONE);
         }
     }
 
