@@ -1,0 +1,163 @@
+package io.dgas.calc.drummond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bounded, bit-set termination search ({@link TerminationDetector}) against a brute force that rebuilds every
+ * zone of the window at every bar and tests all of them (§4.6 literally), over settings that exercise each of its
+ * paths and bounds: prices near 1 (where the 2 × 0.01 minimum width dominates the percentage reach), prices near
+ * 10,000, an unlimited and a tiny look-back, single-line zones (the non-bit-set walk), touch wider than approach, and
+ * windows of more than 64 positions (several bit-set words).
+ */
+class TerminationEquivalenceTest {
+
+    static Stream<Arguments> cases() {
+        PatternParams d = PatternParams.defaults();
+        return Stream.of(
+                Arguments.of("defaults", 11L, 100.0, d),
+                Arguments.of("price near 1", 12L, 1.0, d),
+                Arguments.of("price near 10000", 13L, 10_000.0, d),
+                Arguments.of("unlimited look-back", 14L, 100.0, d.withTerminationLookbackBars(0)),
+                Arguments.of("look-back 3", 15L, 100.0, d.withTerminationLookbackBars(3)),
+                Arguments.of("single-line zones", 16L, 100.0, with(d, 0.005, 0.0015, 1)),
+                Arguments.of("touch wider than approach", 17L, 100.0, with(d, 0.001, 0.004, 2)),
+                Arguments.of("strength 3", 18L, 100.0, with(d, 0.005, 0.0015, 3)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void boundedSearch_randomSeries_equalsBruteForceOverAllZones(
+            String name, long seed, double scale, PatternParams pp) {
+        DrummondParams base = DrummondParams.defaults();
+        DrummondParams params = new DrummondParams(
+                base.displacement(),
+                base.envelope(),
+                base.slopeThreshold(),
+                pp,
+                base.lineGap(),
+                base.zoneRangeFactor(),
+                base.zoneWidthFactor(),
+                base.zoneMinTolerance());
+        BarSeries s = scaled(seed, 600, scale);
+        DrummondAnalysis a = DrummondAnalyzer.analyze(s, params);
+        List<String> actual = new ArrayList<>();
+        PatternEvents e = a.patterns();
+        for (int k = 0; k < e.size(); k++) {
+            if (e.type(k) == PatternType.TERMINATION_APPROACH || e.type(k) == PatternType.TERMINATION_TOUCH) {
+                actual.add(e.type(k) + " " + e.direction(k) + " " + e.end(k) + " " + e.strength(k));
+            }
+        }
+        assertThat(actual).as(name).hasSizeGreaterThan(20).isEqualTo(bruteForce(a));
+    }
+
+    private static PatternParams with(PatternParams d, double approach, double touch, int minStrength) {
+        return new PatternParams(
+                d.pushMinBars(),
+                d.refreshBaseTolerance(),
+                d.refreshVolatilityLookback(),
+                d.refreshVolatilityMultiplier(),
+                d.refreshMinFarBars(),
+                d.refreshMaxReturnBars(),
+                d.refreshMinExtension(),
+                d.exhaustExtension(),
+                d.exhaustMinBars(),
+                d.exhaustMaxRecovery(),
+                d.exhaustMinReversion(),
+                d.cwaveMinBars(),
+                d.cwaveUpper(),
+                d.cwaveLower(),
+                d.cwaveVolumeConfirmation(),
+                d.cwaveVolumeFactor(),
+                d.oscillationMinRows(),
+                d.oscillationLower(),
+                d.oscillationUpper(),
+                approach,
+                touch,
+                minStrength,
+                d.terminationLookbackBars());
+    }
+
+    /** Random walk around {@code scale} with the relative moves of {@link RandomBars}. */
+    private static BarSeries scaled(long seed, int n, double scale) {
+        SplittableRandom r = new SplittableRandom(seed);
+        BarSeries s = new BarSeries("E" + seed, Timeframe.H1, n);
+        double price = 100;
+        for (int i = 0; i < n; i++) {
+            double[] b = RandomBars.next(r, price);
+            double f = scale / 100;
+            s.append(RandomBars.START + i * 3600L, b[0] * f, b[1] * f, b[2] * f, b[3] * f, b[4]);
+            price = b[3];
+        }
+        return s;
+    }
+
+    private static List<String> bruteForce(DrummondAnalysis a) {
+        PatternParams p = a.params().patterns();
+        TerminationDetector checker = new TerminationDetector(p, new PatternEvents());
+        DrummondLines lines = a.lines();
+        int n = a.size();
+        List<String> out = new ArrayList<>();
+        Set<Integer> active = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            int from = p.terminationLookbackBars() > 0 ? Math.max(0, 2 * (i - p.terminationLookbackBars())) : 0;
+            int to = DrummondLines.countEndingBy(i);
+            Integer[] ids = new Integer[Math.max(0, to - from)];
+            for (int id = from; id < to; id++) {
+                ids[id - from] = id;
+            }
+            Arrays.sort(
+                    ids,
+                    (x, y) -> lines.projectedPrice(x) != lines.projectedPrice(y)
+                            ? Double.compare(lines.projectedPrice(x), lines.projectedPrice(y))
+                            : Integer.compare(x, y));
+            double tol = a.tolerance(i);
+            Set<Integer> next = new HashSet<>();
+            int k = 0;
+            while (k < ids.length) {
+                int j = k;
+                int anchor = ids[k];
+                while (j + 1 < ids.length
+                        && (ids[j] & 1) == (ids[j + 1] & 1)
+                        && lines.projectedPrice(ids[j + 1]) - lines.projectedPrice(ids[j]) <= tol) {
+                    j++;
+                    anchor = Math.min(anchor, ids[j]);
+                }
+                int strength = j - k + 1;
+                if (strength >= p.terminationMinZoneStrength()) {
+                    int type = ids[k] & 1;
+                    int r = checker.check(
+                            type,
+                            lines.projectedPrice(ids[k]),
+                            lines.projectedPrice(ids[j]),
+                            a.series().high()[i],
+                            a.series().low()[i]);
+                    int approachDir = type == DrummondLines.RESISTANCE ? 1 : -1;
+                    if (r == TerminationDetector.TOUCH) {
+                        out.add(PatternType.TERMINATION_TOUCH + " " + -approachDir + " " + i + " " + strength);
+                    } else if (r == TerminationDetector.APPROACH) {
+                        if (!active.contains(anchor)) {
+                            out.add(PatternType.TERMINATION_APPROACH + " " + approachDir + " " + i + " " + strength);
+                        }
+                        next.add(anchor);
+                    }
+                }
+                k = j + 1;
+            }
+            active = next;
+        }
+        return out;
+    }
+}
