@@ -19,6 +19,12 @@ import java.util.Map;
  * constant per batch, not per symbol.
  */
 public final class BarRepository {
+    /**
+     * The symbol's id as a scalar subquery: the planner then reads the primary key (symbol_id, timeframe, ts) of each
+     * partition backwards, instead of joining through the (timeframe, ts) index and filtering every symbol's rows.
+     */
+    private static final String SYMBOL_ID = "SELECT id FROM symbols WHERE ticker = ?";
+
     private static final String COLS = "extract(epoch FROM b.ts)::bigint, b.open, b.high, b.low, b.close, b.volume";
 
     private final Database db;
@@ -32,7 +38,7 @@ public final class BarRepository {
         ColumnsBuilder out = new ColumnsBuilder(symbol, tf);
         db.query(
                 "bars.range",
-                "SELECT " + COLS + " FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.ticker = ?"
+                "SELECT " + COLS + " FROM bars b WHERE b.symbol_id = (" + SYMBOL_ID + ")"
                         + " AND b.timeframe = ? AND b.ts >= ? AND b.ts < ? AND b.deleted_at IS NULL ORDER BY b.ts",
                 ps -> {
                     ps.setString(1, symbol);
@@ -52,7 +58,7 @@ public final class BarRepository {
         ColumnsBuilder out = new ColumnsBuilder(symbol, tf);
         db.query(
                 "bars.last-n",
-                "SELECT " + COLS + " FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.ticker = ?"
+                "SELECT " + COLS + " FROM bars b WHERE b.symbol_id = (" + SYMBOL_ID + ")"
                         + " AND b.timeframe = ? AND b.deleted_at IS NULL ORDER BY b.ts DESC LIMIT ?",
                 ps -> {
                     ps.setString(1, symbol);
