@@ -102,10 +102,17 @@ public final class RedisL2 implements L2, AutoCloseable {
         }
     }
 
-    /** Whether the shared level currently answers. */
+    /**
+     * Whether the shared level currently answers. A connection found closed while it was believed healthy counts as
+     * a failure (one warning, the error metric, a background probe), just as a failed command would.
+     */
     public boolean isUp() {
         StatefulRedisConnection<byte[], byte[]> c = connection;
-        return healthy && c != null && c.isOpen();
+        boolean open = c != null && c.isOpen();
+        if (healthy && !open) {
+            failed(new IllegalStateException("connection to Redis lost"));
+        }
+        return healthy && open;
     }
 
     @Override
