@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +57,7 @@ class TerminationEquivalenceTest {
                 actual.add(e.type(k) + " " + e.direction(k) + " " + e.end(k) + " " + e.strength(k));
             }
         }
-        assertThat(actual).as(name).hasSizeGreaterThan(20).isEqualTo(bruteForce(a));
+        assertThat(actual).as(name).hasSizeGreaterThan(20).isEqualTo(TerminationSearchTest.bruteForce(a));
     }
 
     private static PatternParams with(PatternParams d, double approach, double touch, int minStrength) {
@@ -102,62 +99,5 @@ class TerminationEquivalenceTest {
             price = b[3];
         }
         return s;
-    }
-
-    private static List<String> bruteForce(DrummondAnalysis a) {
-        PatternParams p = a.params().patterns();
-        TerminationDetector checker = new TerminationDetector(p, new PatternEvents());
-        DrummondLines lines = a.lines();
-        int n = a.size();
-        List<String> out = new ArrayList<>();
-        Set<Integer> active = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            int from = p.terminationLookbackBars() > 0 ? Math.max(0, 2 * (i - p.terminationLookbackBars())) : 0;
-            int to = DrummondLines.countEndingBy(i);
-            Integer[] ids = new Integer[Math.max(0, to - from)];
-            for (int id = from; id < to; id++) {
-                ids[id - from] = id;
-            }
-            Arrays.sort(
-                    ids,
-                    (x, y) -> lines.projectedPrice(x) != lines.projectedPrice(y)
-                            ? Double.compare(lines.projectedPrice(x), lines.projectedPrice(y))
-                            : Integer.compare(x, y));
-            double tol = a.tolerance(i);
-            Set<Integer> next = new HashSet<>();
-            int k = 0;
-            while (k < ids.length) {
-                int j = k;
-                int anchor = ids[k];
-                while (j + 1 < ids.length
-                        && (ids[j] & 1) == (ids[j + 1] & 1)
-                        && lines.projectedPrice(ids[j + 1]) - lines.projectedPrice(ids[j]) <= tol) {
-                    j++;
-                    anchor = Math.min(anchor, ids[j]);
-                }
-                int strength = j - k + 1;
-                if (strength >= p.terminationMinZoneStrength()) {
-                    int type = ids[k] & 1;
-                    int r = checker.check(
-                            type,
-                            lines.projectedPrice(ids[k]),
-                            lines.projectedPrice(ids[j]),
-                            a.series().high()[i],
-                            a.series().low()[i]);
-                    int approachDir = type == DrummondLines.RESISTANCE ? 1 : -1;
-                    if (r == TerminationDetector.TOUCH) {
-                        out.add(PatternType.TERMINATION_TOUCH + " " + -approachDir + " " + i + " " + strength);
-                    } else if (r == TerminationDetector.APPROACH) {
-                        if (!active.contains(anchor)) {
-                            out.add(PatternType.TERMINATION_APPROACH + " " + approachDir + " " + i + " " + strength);
-                        }
-                        next.add(anchor);
-                    }
-                }
-                k = j + 1;
-            }
-            active = next;
-        }
-        return out;
     }
 }

@@ -34,7 +34,8 @@ class TerminationSearchTest {
         assertThat(actual).hasSizeGreaterThan(100).isEqualTo(expected);
     }
 
-    private static List<String> bruteForce(DrummondAnalysis a) {
+    /** Every zone rebuilt at every bar (the literal §4.6 rule): the reference the fast search is compared with. */
+    static List<String> bruteForce(DrummondAnalysis a) {
         PatternParams p = a.params().patterns();
         TerminationDetector checker = new TerminationDetector(p, new PatternEvents());
         DrummondLines lines = a.lines();
