@@ -87,7 +87,10 @@ final class ApiBenchmarkCommand extends BaseCommand {
                                 new SyntheticBars(symbols, bars, Timeframe.H1, Instant.now(), 5),
                                 null,
                                 IngestOptions.defaults().withCreateSymbols(true));
-                db.update("bench.analyze", "ANALYZE", SqlSession.Binder.NONE);
+                // settle the freshly loaded tables first (visibility map, statistics, dirty pages), as a live database
+                // is
+                db.update("bench.vacuum", "VACUUM ANALYZE", SqlSession.Binder.NONE);
+                db.update("bench.checkpoint", "CHECKPOINT", SqlSession.Binder.NONE);
                 List<String> tickers = IntStream.range(0, symbols)
                         .mapToObj(SyntheticBars::ticker)
                         .toList();
