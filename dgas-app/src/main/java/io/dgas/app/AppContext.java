@@ -11,16 +11,23 @@ import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.calc.cache.CalculationCache;
+import io.dgas.calc.cache.CalculationProfiler;
+import io.dgas.calc.cache.ProfilingCalculationCache;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.store.Database;
 import io.dgas.store.ServerStatus;
 import io.dgas.store.alerts.AlertRepository;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.cache.CacheInvalidation;
 import io.dgas.store.cache.QueryCache;
+import io.dgas.store.calccache.CaffeineCalculationCache;
 import io.dgas.store.embedded.EmbeddedServer;
 import io.dgas.store.health.HealthMonitor;
 import io.dgas.store.health.Thresholds;
+import io.dgas.store.ingest.IngestListener;
+import io.dgas.store.ingest.IngestReport;
 import io.dgas.store.migrate.Migrator;
 import io.dgas.store.monitor.QueryMonitor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,7 +38,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +62,8 @@ public final class AppContext implements AutoCloseable {
     private HealthMonitor health;
     private ExecutorService workers;
     private ExecutorService deliveries;
-    private io.dgas.calc.cache.CalculationCache calculations;
-    private final io.dgas.calc.cache.CalculationProfiler profiler = new io.dgas.calc.cache.CalculationProfiler();
+    private CalculationCache calculations;
+    private final CalculationProfiler profiler = new CalculationProfiler();
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -200,37 +209,35 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The calculation cache (series-version keys; the null object when {@code cache.enabled} is off). */
-    public synchronized io.dgas.calc.cache.CalculationCache calculations() {
+    public synchronized CalculationCache calculations() {
         if (calculations == null) {
-            calculations = new io.dgas.calc.cache.ProfilingCalculationCache(
-                    config.bool(ConfigKeys.CACHE_ENABLED)
-                            ? new io.dgas.store.calccache.CaffeineCalculationCache()
-                            : io.dgas.calc.cache.CalculationCache.none(),
+            calculations = new ProfilingCalculationCache(
+                    config.bool(ConfigKeys.CACHE_ENABLED) ? new CaffeineCalculationCache() : CalculationCache.none(),
                     profiler);
         }
         return calculations;
     }
 
     /** Time per calculation type and cache hits of this process (cheap enough to stay on). */
-    public io.dgas.calc.cache.CalculationProfiler profiler() {
+    public CalculationProfiler profiler() {
         return profiler;
     }
 
     /** What writes call so caches never serve what they changed. */
-    public io.dgas.store.cache.CacheInvalidation invalidation() {
-        return new io.dgas.store.cache.CacheInvalidation(cache(), calculations());
+    public CacheInvalidation invalidation() {
+        return new CacheInvalidation(cache(), calculations());
     }
 
     /** The listener every ingest, aggregation and soft delete reports changed series to. */
-    public io.dgas.store.ingest.IngestListener ingestListener() {
+    public IngestListener ingestListener() {
         return invalidation();
     }
 
     /** After an ingest: count the rows and evaluate the alert rules of the symbols that changed. */
-    public void afterIngest(List<io.dgas.store.ingest.IngestReport> reports) {
-        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+    public void afterIngest(List<IngestReport> reports) {
+        Set<String> changed = new LinkedHashSet<>();
         long rows = 0;
-        for (io.dgas.store.ingest.IngestReport r : reports) {
+        for (IngestReport r : reports) {
             rows += r.inserted() + r.updated();
             r.series().forEach(s -> changed.add(s.substring(0, s.indexOf('/'))));
         }
@@ -241,7 +248,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** After a run is stored: drop cached signals and runs, then evaluate the alert rules with its signals. */
-    public void afterRun(io.dgas.app.cycle.CycleResult result) {
+    public void afterRun(CycleResult result) {
         invalidation().runStored();
         alerts().evaluate(result.signals(), null);
     }

@@ -66,7 +66,7 @@ final class DemoCommand extends BaseCommand {
         out().info("running a prediction cycle over " + cycleSymbols.size() + " symbols (4h / 1h) ...");
         CycleResult cycle = CycleCommand.run(context(), cycleSymbols, "4h", "1h", null);
         status.put("cycle", CycleCommand.model(cycle));
-        status.put("rows", StatusCommand.collect(context()).get("rows"));
+        status.put("rows", io.dgas.store.ServerStatus.read(context().database()).rowCounts());
         out().result(status, () -> {
             out().line("dgas demo: database ready in " + status.get("startup_ms") + " ms");
             out().line("sample data " + (sample.reused() ? "reused" : "loaded in " + sample.millis() + " ms") + ": "

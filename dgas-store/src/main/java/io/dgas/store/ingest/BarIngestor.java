@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -53,16 +50,7 @@ public final class BarIngestor {
 
     /** Ingests one file; rejects (with skip-invalid) go to {@code <file>.rejects.csv} unless options say otherwise. */
     public IngestReport ingest(Path file, IngestOptions opts) {
-        String name = file.getFileName().toString();
-        Path rejects = opts.rejects() != null ? opts.rejects() : RejectsFile.besides(file);
-        try (Reader r =
-                new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
-            return ingest(name, r, rejects, opts);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("no such file: " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts));
     }
 
     /** Ingests a character stream named {@code source} in messages; rejects go to {@code rejectsPath} (may be null). */

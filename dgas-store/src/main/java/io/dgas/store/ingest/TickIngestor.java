@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,16 +30,7 @@ public final class TickIngestor {
     }
 
     public IngestReport ingest(Path file, IngestOptions opts) {
-        String name = file.getFileName().toString();
-        Path rejects = opts.rejects() != null ? opts.rejects() : RejectsFile.besides(file);
-        try (Reader r =
-                new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
-            return ingest(name, r, rejects, opts);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("no such file: " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts));
     }
 
     /** Ingests ticks of {@code opts.symbol()} from a character stream named {@code source} in messages. */

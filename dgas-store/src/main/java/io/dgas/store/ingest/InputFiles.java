@@ -1,0 +1,32 @@
+package io.dgas.store.ingest;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens an input file as strict UTF-8 for an ingestor, with the rejects file beside it unless options name one. */
+final class InputFiles {
+    private InputFiles() {}
+
+    /** Loads a stream named {@code source}, writing rejects to {@code rejects}. */
+    @FunctionalInterface
+    interface Load {
+        IngestReport run(String source, Reader reader, Path rejects);
+    }
+
+    static IngestReport read(Path file, IngestOptions opts, Load load) {
+        Path rejects = opts.rejects() != null ? opts.rejects() : RejectsFile.besides(file);
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+            return load.run(file.getFileName().toString(), r, rejects);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
