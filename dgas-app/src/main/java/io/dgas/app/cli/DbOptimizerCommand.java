@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "db-optimizer",
-        mixinStandardHelpOptions = true,
         scope = picocli.CommandLine.ScopeType.INHERIT,
         description = "Index advice, unused/duplicate/invalid indexes, sizes, slow queries, vacuum/analyze, health."
                 + " Nothing changes the database without --apply.",

@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "dgas",
         mixinStandardHelpOptions = true,
+        // every subcommand answers --help (the usage errors point there)
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Market data and Drummond Geometry analysis on a fast, observable PostgreSQL data layer.",
         subcommands = {

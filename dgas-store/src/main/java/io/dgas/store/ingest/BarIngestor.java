@@ -3,11 +3,13 @@ package io.dgas.store.ingest;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
+import io.dgas.store.UnableToExecuteStatementException;
 import io.dgas.store.partition.Partitions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.Set;
 
 /**
  * Loads bars: stream a CSV, validate each line in Java, binary-COPY the good rows into a temporary staging table,
- * then one set-based upsert into {@code bars}, all in one transaction.
+ * then one set-based upsert into {@code bars}, all in one transaction. A file that a first pass over its keys proves
+ * new and free of duplicates is instead copied straight into {@code bars} ({@link DirectLoad}).
  *
  * <p>Contract:
  *
@@ -50,7 +53,15 @@ public final class BarIngestor {
 
     /** Ingests one file; rejects (with skip-invalid) go to {@code <file>.rejects.csv} unless options say otherwise. */
     public IngestReport ingest(Path file, IngestOptions opts) {
-        return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts));
+        BarPrescan pre = Files.isRegularFile(file)
+                ? BarPrescan.of(file, file.getFileName().toString(), opts)
+                : null;
+        try {
+            return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, pre));
+        } catch (DirectLoadConflict e) {
+            // a writer stored one of the file's keys after the overlap check: load again through staging
+            return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, null));
+        }
     }
 
     /** Ingests a character stream named {@code source} in messages; rejects go to {@code rejectsPath} (may be null). */
@@ -90,7 +101,10 @@ public final class BarIngestor {
 
     record SeriesCount(String ticker, Timeframe timeframe, long inserted, long updated) {}
 
-    /** Thrown when the direct COPY met a key stored concurrently; the caller loads again through staging. */
+    /**
+     * Thrown when the direct COPY met a key stored concurrently or a ticker its prescan did not see; the caller loads
+     * again through staging.
+     */
     private static final class DirectLoadConflict extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -111,9 +125,9 @@ public final class BarIngestor {
         BarCsvFormat format = BarCsvFormat.detect(source, csv.fields(), csv.line(), opts);
         String header = csv.line();
         Map<String, Long> known = Symbols.load(s);
-        if (pre != null && direct(s, pre, known, opts)) {
-            known = Symbols.load(s);
-            return loadDirect(s, source, csv, format, known, opts, rejects, header);
+        Map<String, Long> locked = pre == null ? null : DirectLoad.prepare(s, pre, known, opts);
+        if (locked != null) {
+            return loadDirect(s, source, csv, format, locked, opts, rejects, header);
         }
         s.update(
                 "ingest.bars.stage",
@@ -128,7 +142,7 @@ public final class BarIngestor {
                     new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
         }
         long staged = st.staged();
-        if (!st.sorted()) {
+        if (!st.ranges().strictlyIncreasing()) {
             staged -= BarStageSql.removeDuplicates(s, source, opts, rejects);
         }
         Symbols.create(s, new ArrayList<>(st.newTickers()));
@@ -144,28 +158,6 @@ public final class BarIngestor {
         return new Loaded(st.read(), staged, changed);
     }
 
-    /**
-     * Whether the prescanned file can be copied straight into {@code bars}: its keys strictly increase (no duplicate),
-     * every ticker is known or may be created (created here, in the transaction), and no stored row lies in any of its
-     * series' spans. Creates the month partitions it will need.
-     */
-    private static boolean direct(SqlSession s, BarPrescan pre, Map<String, Long> known, IngestOptions opts) {
-        if (!pre.sorted || pre.tickers.isEmpty()) {
-            return false;
-        }
-        List<String> missing =
-                pre.tickers.stream().filter(t -> !known.containsKey(t)).toList();
-        if (!missing.isEmpty() && !opts.createSymbols()) {
-            return false;
-        }
-        if (!BarStageSql.noStoredRowsIn(s, pre.ranges)) {
-            return false;
-        }
-        Symbols.create(s, missing);
-        Partitions.ensureMonths(s, "bars", pre.min, pre.max);
-        return true;
-    }
-
     private Loaded loadDirect(
             SqlSession s,
             String source,
@@ -176,38 +168,31 @@ public final class BarIngestor {
             RejectsFile rejects,
             String header)
             throws SQLException {
+        boolean suspended = DirectLoad.suspendTriggers(s);
         Stream st;
         try {
             st = s.timed(
                     "ingest.bars.copy-direct",
                     c -> copy(s, source, csv, format, known, opts, rejects, true),
                     Stream::staged);
-        } catch (io.dgas.store.UnableToExecuteStatementException e) {
+        } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 throw new DirectLoadConflict(e);
             }
             throw e;
         }
+        if (suspended) {
+            DirectLoad.resumeTriggers(s);
+        }
         if (st.read() == 0) {
             throw new InvalidInputException(
                     new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
         }
-        List<SeriesCount> out = new ArrayList<>();
-        for (SeriesRanges.Range r : st.ranges().all()) {
-            out.add(new SeriesCount(r.ticker, r.timeframe, r.rows, 0));
-        }
-        out.sort(java.util.Comparator.comparing(SeriesCount::ticker).thenComparing(SeriesCount::timeframe));
-        return new Loaded(st.read(), st.staged(), out);
+        return new Loaded(st.read(), st.staged(), BarStageSql.allInserted(st.ranges()));
     }
 
     private record Stream(
-            long read,
-            long staged,
-            boolean sorted,
-            long minTs,
-            long maxTs,
-            Set<String> newTickers,
-            SeriesRanges ranges) {}
+            long read, long staged, long minTs, long maxTs, Set<String> newTickers, SeriesRanges ranges) {}
 
     private Stream copy(
             SqlSession s,
@@ -233,10 +218,6 @@ public final class BarIngestor {
         long read = 0;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        boolean sorted = true;
-        String prevTicker = null;
-        Timeframe prevTf = null;
-        long prevTs = 0;
         try {
             while (readLine(csv, source)) {
                 read++;
@@ -245,7 +226,11 @@ public final class BarIngestor {
                 }
                 Reject bad = format.parse(csv.lineNumber(), csv.line(), csv.fields(), row);
                 if (bad == null && !known.containsKey(row.ticker)) {
-                    if (opts.createSymbols() && !direct) {
+                    if (direct) {
+                        // only the prescan's tickers are locked for the set-based key check
+                        throw new DirectLoadConflict(null);
+                    }
+                    if (opts.createSymbols()) {
                         newTickers.add(row.ticker);
                     } else {
                         bad = new Reject(
@@ -259,20 +244,6 @@ public final class BarIngestor {
                     rejects.add(bad);
                     continue;
                 }
-                if (sorted && prevTicker != null) {
-                    // keys strictly increasing in (ticker, timeframe, ts) order cannot repeat; otherwise check in SQL
-                    int c = row.ticker.compareTo(prevTicker);
-                    if (c == 0) {
-                        c = Integer.compare(row.timeframe.ordinal(), prevTf.ordinal());
-                    }
-                    if (c == 0) {
-                        c = Long.compare(row.tsMicros, prevTs);
-                    }
-                    sorted = c > 0;
-                }
-                prevTicker = row.ticker;
-                prevTf = row.timeframe;
-                prevTs = row.tsMicros;
                 min = Math.min(min, row.tsMicros);
                 max = Math.max(max, row.tsMicros);
                 ranges.add(row.ticker, row.timeframe, row.tsMicros);
@@ -294,7 +265,7 @@ public final class BarIngestor {
             }
             opts.progress().rowsRead(source, read);
             long staged = copy.finish();
-            return new Stream(read, staged, sorted, min, max, newTickers, ranges);
+            return new Stream(read, staged, min, max, newTickers, ranges);
         } catch (RuntimeException | SQLException e) {
             copy.cancel();
             throw e;

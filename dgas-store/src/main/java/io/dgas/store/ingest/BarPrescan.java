@@ -1,6 +1,7 @@
 package io.dgas.store.ingest;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,15 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A quick first pass over a bars file reading only the key columns: the tickers, each series' span and whether the
- * keys are strictly increasing (so the file cannot hold a duplicate). It lets {@link BarIngestor} COPY a new,
+ * A quick first pass over a bars file reading only the key columns: the tickers, each series' span and whether each
+ * series' timestamps strictly increase (so the file cannot hold a duplicate). It lets {@link BarIngestor} COPY a new,
  * duplicate-free file straight into {@code bars}, skipping the staging table. Nothing is validated here beyond what
  * the keys need; the real pass validates every field.
  */
 final class BarPrescan {
     final Set<String> tickers = new LinkedHashSet<>();
     final SeriesRanges ranges = new SeriesRanges();
-    boolean sorted = true;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
 
@@ -25,7 +25,7 @@ final class BarPrescan {
 
     /** The prescan of {@code file}, or null when the file is unusable (the real pass then reports why). */
     static BarPrescan of(Path file, String source, IngestOptions opts) {
-        try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
                 CsvReader csv = new CsvReader(r)) {
             if (!csv.next()) {
                 return null;
@@ -34,28 +34,14 @@ final class BarPrescan {
             BarPrescan p = new BarPrescan();
             BarRow row = new BarRow();
             String prevTicker = null;
-            int prevTf = -1;
-            long prevTs = 0;
             while (csv.next()) {
                 if (!format.key(csv.fields(), row)) {
                     continue;
-                }
-                if (p.sorted && prevTicker != null) {
-                    int c = row.ticker.compareTo(prevTicker);
-                    if (c == 0) {
-                        c = Integer.compare(row.timeframe.ordinal(), prevTf);
-                    }
-                    if (c == 0) {
-                        c = Long.compare(row.tsMicros, prevTs);
-                    }
-                    p.sorted = c > 0;
                 }
                 if (!row.ticker.equals(prevTicker)) {
                     p.tickers.add(row.ticker);
                 }
                 prevTicker = row.ticker;
-                prevTf = row.timeframe.ordinal();
-                prevTs = row.tsMicros;
                 p.min = Math.min(p.min, row.tsMicros);
                 p.max = Math.max(p.max, row.tsMicros);
                 p.ranges.add(row.ticker, row.timeframe, row.tsMicros);

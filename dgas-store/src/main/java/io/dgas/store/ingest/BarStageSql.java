@@ -97,6 +97,11 @@ final class BarStageSql {
             throw e;
         }
         s.connection().releaseSavepoint(sp);
+        return allInserted(ranges);
+    }
+
+    /** The counts of a load whose every row was new, by series in (ticker, timeframe) order. */
+    static List<SeriesCount> allInserted(SeriesRanges ranges) {
         List<SeriesCount> out = new ArrayList<>();
         for (SeriesRanges.Range r : ranges.all()) {
             out.add(new SeriesCount(r.ticker, r.timeframe, r.rows, 0));

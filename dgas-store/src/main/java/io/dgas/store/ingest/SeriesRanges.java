@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Per (symbol, timeframe) series of a load: first and last timestamp and row count, kept while streaming. Memory grows
+ * Per (symbol, timeframe) series of a load: first and last timestamp, row count and order, kept while streaming. Memory grows
  * with the number of series, not rows; consecutive rows of the same series (the usual file order) cost no lookup.
  */
 final class SeriesRanges {
@@ -26,6 +26,7 @@ final class SeriesRanges {
 
     private final Map<String, Range> byKey = new HashMap<>();
     private Range last;
+    private boolean increasing = true;
 
     void add(String ticker, Timeframe tf, long micros) {
         Range r = last;
@@ -33,9 +34,18 @@ final class SeriesRanges {
             r = byKey.computeIfAbsent(ticker + ' ' + tf.code(), k -> new Range(ticker, tf));
             last = r;
         }
+        increasing &= micros > r.hi;
         r.lo = Math.min(r.lo, micros);
         r.hi = Math.max(r.hi, micros);
         r.rows++;
+    }
+
+    /**
+     * Whether every series' timestamps arrived strictly increasing, which proves the load holds no duplicate key
+     * whatever the order of the series (symbol-major or time-major files alike).
+     */
+    boolean strictlyIncreasing() {
+        return increasing;
     }
 
     Collection<Range> all() {
