@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +61,46 @@ class PoolIT {
             assertThat(db.poolStats().utilisation()).isBetween(0.0, 1.0);
         } finally {
             holders.shutdownNow();
+        }
+    }
+
+    @Test
+    void exhaustedPool_waitersAreServedInArrivalOrder() throws Exception {
+        DatabaseSettings one = new DatabaseSettings(
+                PG.jdbcUrl(), null, null, 1, 0, Duration.ofSeconds(20), Duration.ofMinutes(30), true);
+        int waiters = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(waiters + 1);
+        try (Database db = Database.open(one, StatementObserver.NONE)) {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> holder = threads.submit(() -> db.withSession(s -> hold(held, release)));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Integer> served = new CopyOnWriteArrayList<>();
+            List<Future<?>> queued = new ArrayList<>();
+            for (int k = 0; k < waiters; k++) {
+                int id = k;
+                queued.add(threads.submit(() -> db.withSession(s -> served.add(id))));
+                awaitWaiting(db, k + 1);
+            }
+
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            for (Future<?> f : queued) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+
+            assertThat(served).as("first come, first served").containsExactly(0, 1, 2, 3);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Polls (bounded) until {@code n} callers wait for a connection: the order the waiters queued in is then known. */
+    private static void awaitWaiting(Database db, int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (db.poolStats().waiting() < n) {
+            assertThat(System.nanoTime()).as("caller %d queued", n).isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 
