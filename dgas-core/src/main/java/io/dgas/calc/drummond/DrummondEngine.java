@@ -9,7 +9,8 @@ import java.util.Arrays;
  * incremental results are the same code path and no output can look ahead.
  *
  * <p>Design notes: PLdot and envelope rows are pure functions of a short window; states and pattern detectors are
- * small state machines with a one-level snapshot taken before each new bar, so a replaced last bar is undone and
+ * small state machines with a one-level snapshot taken before the last bar of each {@link #advance} (the only bar
+ * that can be replaced; a batch run so takes one snapshot, not one per bar), so a replaced last bar is undone and
  * re-run in O(1) (plus re-indexing its two lines in the termination window). Zone tolerance uses a prefix sum of bar ranges. Arrays grow
  * geometrically; nothing is allocated per bar in steady state.
  */
@@ -70,7 +71,10 @@ final class DrummondEngine {
         int n = series.size();
         ensure(n);
         while (processed < n) {
-            save();
+            // only the last bar can be replaced, so only the state before it needs a snapshot: batch runs save once
+            if (processed == n - 1) {
+                save();
+            }
             step(processed++);
         }
     }
@@ -82,14 +86,13 @@ final class DrummondEngine {
         }
         int i = processed - 1;
         restore();
-        if (i >= 1) {
-            window.remove(linePrice, 2 * (i - 1));
-            window.remove(linePrice, 2 * (i - 1) + 1);
-        }
         int expired = expiredBar(i);
         if (expired >= 1) {
-            window.insert(linePrice, 2 * (expired - 1));
-            window.insert(linePrice, 2 * (expired - 1) + 1);
+            window.replace(linePrice, 2 * (i - 1), 2 * (expired - 1));
+            window.replace(linePrice, 2 * (i - 1) + 1, 2 * (expired - 1) + 1);
+        } else if (i >= 1) {
+            window.remove(linePrice, 2 * (i - 1));
+            window.remove(linePrice, 2 * (i - 1) + 1);
         }
         step(i);
     }
@@ -156,16 +159,17 @@ final class DrummondEngine {
         double[] c = series.close();
         rangeSum[i] = (i > 0 ? rangeSum[i - 1] : 0) + (h[i] - l[i]);
         tp[i] = PlDot.typical(h, l, c, i);
+        int expired = expiredBar(i);
         if (i >= 1) {
             for (int id = 2 * (i - 1); id < 2 * i; id++) {
                 linePrice[id] = DrummondLines.projectedPrice(h, l, id, p.lineGap());
-                window.insert(linePrice, id);
+                // a full window swaps the expired line of the same type for the new one in a single shift
+                if (expired >= 1) {
+                    window.replace(linePrice, id - 2 * (i - expired), id);
+                } else {
+                    window.insert(linePrice, id);
+                }
             }
-        }
-        int expired = expiredBar(i);
-        if (expired >= 1) {
-            window.remove(linePrice, 2 * (expired - 1));
-            window.remove(linePrice, 2 * (expired - 1) + 1);
         }
         if (i >= PlDot.WARM_UP) {
             double v = PlDot.fromTypical(tp[i - 2], tp[i - 1], tp[i]);

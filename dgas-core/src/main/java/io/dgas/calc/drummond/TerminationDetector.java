@@ -123,14 +123,18 @@ final class TerminationDetector {
         int[] ids = lines.order;
         double[] px = lines.sorted;
         // a zone at distance X beyond the bar qualifies only if X ≤ max(pct × |centre|, 2 × width, 2 × 0.01), and its
-        // width is at most the span left beyond it: X ≤ 2 × (span − X) gives X ≤ 2/3 × span
+        // width is at most the span left beyond it (X ≤ 2 × (span − X) gives X ≤ 2/3 × span) and at most the widest
+        // same-type run of the window (NaN when unknown: then the span bound alone)
         double minP = px[0];
         double maxP = px[n - 1];
         double pct = Math.max(p.terminationApproachPct(), p.terminationTouchPct());
-        double downBound = Math.max(
-                Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * MIN_WIDTH), 2.0 / 3.0 * (low - minP));
-        double upBound = Math.max(
-                Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * MIN_WIDTH), 2.0 / 3.0 * (maxP - high));
+        double runs = 2 * lines.runSpanBound();
+        double downWidth = 2.0 / 3.0 * (low - minP);
+        double upWidth = 2.0 / 3.0 * (maxP - high);
+        downWidth = runs < downWidth ? runs : downWidth;
+        upWidth = runs < upWidth ? runs : upWidth;
+        double downBound = Math.max(Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * MIN_WIDTH), downWidth);
+        double upBound = Math.max(Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * MIN_WIDTH), upWidth);
         // slack so that rounding in the bounds can only widen the pass
         double slack = 1e-9 * (Math.abs(low) + Math.abs(high) + downBound + upBound);
         int from = lines.floor(Math.nextDown(low - downBound - slack)) + 1;
