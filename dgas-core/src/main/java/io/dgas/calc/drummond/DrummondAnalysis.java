@@ -96,7 +96,7 @@ public final class DrummondAnalysis {
         return zonesAt(size() - 1);
     }
 
-    /** Zones as known at bar {@code i}: lines ending at or before i, tolerance of bar i. O(L log L). */
+    /** Zones as known at bar {@code i}: lines ending at or before i, tolerance of bar i. O(L) (radix sort). */
     public ZoneSet zonesAt(int i) {
         int count = DrummondLines.countEndingBy(i);
         return DrummondZones.fromLines(

@@ -11,8 +11,9 @@ import java.util.Arrays;
  * <p>Design notes: PLdot and envelope rows are pure functions of a short window; states and pattern detectors are
  * small state machines with a one-level snapshot taken before the last bar of each {@link #advance} (the only bar
  * that can be replaced; a batch run so takes one snapshot, not one per bar), so a replaced last bar is undone and
- * re-run in O(1) (plus re-indexing its two lines in the termination window). Zone tolerance uses a prefix sum of bar ranges. Arrays grow
- * geometrically; nothing is allocated per bar in steady state.
+ * re-run in O(1) (plus re-indexing its two lines in the termination window). Once the window is full each new line
+ * swaps places with the expired line of its type ({@link SortedLines#replace}). Zone tolerance uses a prefix sum of
+ * bar ranges. Arrays grow geometrically; nothing is allocated per bar in steady state.
  */
 final class DrummondEngine {
     private final BarSeries series;
@@ -87,12 +88,20 @@ final class DrummondEngine {
         int i = processed - 1;
         restore();
         int expired = expiredBar(i);
-        if (expired >= 1) {
-            window.replace(linePrice, 2 * (i - 1), 2 * (expired - 1));
-            window.replace(linePrice, 2 * (i - 1) + 1, 2 * (expired - 1) + 1);
-        } else if (i >= 1) {
-            window.remove(linePrice, 2 * (i - 1));
-            window.remove(linePrice, 2 * (i - 1) + 1);
+        if (i >= 1) {
+            int in = 2 * (expired - 1);
+            int out = 2 * (i - 1);
+            if (expired >= 1 && swappable(in)) {
+                window.replace(linePrice, out, in);
+                window.replace(linePrice, out + 1, in + 1);
+            } else {
+                window.remove(linePrice, out);
+                window.remove(linePrice, out + 1);
+                if (expired >= 1) {
+                    window.insert(linePrice, in);
+                    window.insert(linePrice, in + 1);
+                }
+            }
         }
         step(i);
     }
@@ -161,13 +170,20 @@ final class DrummondEngine {
         tp[i] = PlDot.typical(h, l, c, i);
         int expired = expiredBar(i);
         if (i >= 1) {
-            for (int id = 2 * (i - 1); id < 2 * i; id++) {
-                linePrice[id] = DrummondLines.projectedPrice(h, l, id, p.lineGap());
-                // a full window swaps the expired line of the same type for the new one in a single shift
+            int in = 2 * (i - 1);
+            int out = 2 * (expired - 1);
+            linePrice[in] = DrummondLines.projectedPrice(h, l, in, p.lineGap());
+            linePrice[in + 1] = DrummondLines.projectedPrice(h, l, in + 1, p.lineGap());
+            // a full window swaps each expired line for the new one of the same type in a single shift
+            if (expired >= 1 && swappable(in)) {
+                window.replace(linePrice, out, in);
+                window.replace(linePrice, out + 1, in + 1);
+            } else {
+                window.insert(linePrice, in);
+                window.insert(linePrice, in + 1);
                 if (expired >= 1) {
-                    window.replace(linePrice, id - 2 * (i - expired), id);
-                } else {
-                    window.insert(linePrice, id);
+                    window.remove(linePrice, out);
+                    window.remove(linePrice, out + 1);
                 }
             }
         }
@@ -188,6 +204,14 @@ final class DrummondEngine {
             oscillation.step(i, position[i]);
         }
         termination.step(i, h[i], l[i], tolerance(i), window, linePrice);
+    }
+
+    /**
+     * Whether lines {@code in} and {@code in + 1} may enter by {@link SortedLines#replace}: not while a NaN price is
+     * involved, whose place only the original sequence of single inserts and removes defines.
+     */
+    private boolean swappable(int in) {
+        return !window.hasNaN() && linePrice[in] == linePrice[in] && linePrice[in + 1] == linePrice[in + 1];
     }
 
     /** The bar whose lines leave the termination window when bar i arrives, or -1. */

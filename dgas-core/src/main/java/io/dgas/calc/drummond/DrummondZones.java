@@ -8,7 +8,8 @@ import java.util.Arrays;
  * <p>Design notes: lines sorted by (projected price, id); a line joins the current group when it has the group's type
  * and lies within tolerance of the group's last price (chained); zone = [min, max], centre = midpoint, strength = line
  * count. Tolerance = max(mean(high − low) × 0.3, envelope width × 0.25, 0.05) over the bars available at the analysis
- * bar; a NaN width (warm-up) does not count. O(L) given sorted lines.
+ * bar; a NaN width (warm-up) does not count. O(L) given sorted lines; {@link #fromLines} sorts them with
+ * {@link LineSort} (a radix sort, O(L) too).
  */
 public final class DrummondZones {
     private DrummondZones() {}
@@ -60,18 +61,10 @@ public final class DrummondZones {
     }
 
     /**
-     * Zones from explicit line prices ({@code price[id]}, id parity = type) for the ids {@code [0, count)}; sorts a copy.
+     * Zones from explicit line prices ({@code price[id]}, id parity = type) for the ids {@code [0, count)}.
      */
     public static ZoneSet fromLines(double[] price, int count, double tolerance, double avgRange, double lastWidth) {
-        int[] ids = new int[count];
-        double[] keys = new double[count];
-        for (int k = 0; k < count; k++) {
-            ids[k] = k;
-            keys[k] = price[k];
-        }
-        // (price, id) is a total order, so an unstable sort still gives the reference's stable order
-        sortByKey(keys, ids, 0, count - 1);
-        return build(ids, count, price, tolerance, avgRange, lastWidth);
+        return build(LineSort.sortedIds(price, count), count, price, tolerance, avgRange, lastWidth);
     }
 
     private static boolean less(double[] p, int[] id, int a, int b) {

@@ -1,0 +1,84 @@
+package io.dgas.calc.drummond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The radix sort of line ids against the quicksort it replaced, on data full of ties and signed zeros. */
+class LineSortTest {
+
+    /** The previous implementation: quicksort of (price, id). */
+    private static int[] quicksorted(double[] price, int count) {
+        int[] ids = new int[count];
+        double[] keys = new double[count];
+        for (int k = 0; k < count; k++) {
+            ids[k] = k;
+            keys[k] = price[k];
+        }
+        DrummondZones.sortByKey(keys, ids, 0, count - 1);
+        return ids;
+    }
+
+    private static double[] prices(long seed, int count) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] few = {-0.0, 0.0, 1.0, -1.0, 100.0, 100.5, Double.MIN_VALUE, -Double.MIN_VALUE, 1e300, -1e300};
+        double[] p = new double[count];
+        for (int k = 0; k < count; k++) {
+            switch (r.nextInt(6)) {
+                case 0 -> p[k] = few[r.nextInt(few.length)];
+                case 1 -> p[k] = Math.round(r.nextDouble() * 20) / 4.0 - 2.5; // many exact ties around zero
+                case 2 -> p[k] = r.nextInt(50) == 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                case 3 -> p[k] = 100 + r.nextGaussian();
+                case 4 -> p[k] = -r.nextDouble() * 1e-3;
+                default -> p[k] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(20) - 10);
+            }
+        }
+        return p;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 255, 256, 257, 1000, 20_000})
+    void sortedIds_mixedPricesWithTiesAndSignedZeros_equalsQuicksort(int count) {
+        for (long seed = 1; seed <= 5; seed++) {
+            double[] p = prices(seed * 31 + count, count);
+            assertThat(LineSort.sortedIds(p, count)).as("seed %d", seed).isEqualTo(quicksorted(p, count));
+        }
+    }
+
+    @Test
+    void sortedIds_pricesWithinOneBinade_equalsQuicksort() {
+        SplittableRandom r = new SplittableRandom(7);
+        double[] p = new double[5000];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = 64 + Math.floor(r.nextDouble() * 640) / 10; // [64, 128): the top digits never vary
+        }
+        assertThat(LineSort.sortedIds(p, p.length)).isEqualTo(quicksorted(p, p.length));
+    }
+
+    @Test
+    void sortedIds_onlySignedZeros_keepsIdOrder() {
+        double[] p = new double[600];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = k % 3 == 0 ? -0.0 : 0.0;
+        }
+        int[] ids = LineSort.sortedIds(p, p.length);
+        assertThat(ids).isSorted().isEqualTo(quicksorted(p, p.length));
+    }
+
+    @Test
+    void sortedIds_withNaN_sameOrderAsQuicksort() {
+        double[] p = prices(9, 3000);
+        p[17] = Double.NaN;
+        p[2500] = Double.NaN;
+        assertThat(LineSort.sortedIds(p, p.length)).isEqualTo(quicksorted(p, p.length));
+    }
+
+    @Test
+    void sortedIds_prefixOfLongerArray_sortsOnlyThePrefix() {
+        double[] p = prices(11, 2000);
+        assertThat(LineSort.sortedIds(p, 1500)).isEqualTo(quicksorted(p, 1500));
+    }
+}
