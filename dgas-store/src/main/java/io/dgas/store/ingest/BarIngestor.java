@@ -5,10 +5,7 @@ import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.UnableToExecuteStatementException;
 import io.dgas.store.partition.Partitions;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -117,7 +114,7 @@ public final class BarIngestor {
             SqlSession s, String source, Reader reader, IngestOptions opts, RejectsFile rejects, BarPrescan pre)
             throws SQLException {
         CsvReader csv = new CsvReader(reader);
-        if (!readLine(csv, source)) {
+        if (!csv.next(source)) {
             throw new InvalidInputException(
                     new Reject(1, "header", "", "empty file; expected a header such as " + BarCsvFormat.HEADER)
                             .describe(source));
@@ -125,9 +122,12 @@ public final class BarIngestor {
         BarCsvFormat format = BarCsvFormat.detect(source, csv.fields(), csv.line(), opts);
         String header = csv.line();
         Map<String, Long> known = Symbols.load(s);
-        Map<String, Long> locked = pre == null ? null : DirectLoad.prepare(s, pre, known, opts);
-        if (locked != null) {
-            return loadDirect(s, source, csv, format, locked, opts, rejects, header);
+        boolean overlaps = false;
+        if (pre != null && DirectLoad.eligible(pre, known, opts)) {
+            if (BarStageSql.noStoredRowsIn(s, pre.ranges)) {
+                return loadDirect(s, source, csv, format, DirectLoad.prepare(s, pre, known), opts, rejects, header);
+            }
+            overlaps = true; // known already: the staged rows go to the upsert without asking again
         }
         s.update(
                 "ingest.bars.stage",
@@ -150,7 +150,7 @@ public final class BarIngestor {
         List<SeriesCount> changed;
         if (staged == 0) {
             changed = List.of();
-        } else if (staged == st.staged() && BarStageSql.noStoredRowsIn(s, st.ranges())) {
+        } else if (!overlaps && staged == st.staged() && BarStageSql.noStoredRowsIn(s, st.ranges())) {
             changed = BarStageSql.insertFresh(s, st.ranges());
         } else {
             changed = BarStageSql.upsert(s);
@@ -219,7 +219,7 @@ public final class BarIngestor {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         try {
-            while (readLine(csv, source)) {
+            while (csv.next(source)) {
                 read++;
                 if (read % IngestProgress.EVERY == 0) {
                     opts.progress().rowsRead(source, read);
@@ -269,16 +269,6 @@ public final class BarIngestor {
         } catch (RuntimeException | SQLException e) {
             copy.cancel();
             throw e;
-        }
-    }
-
-    private static boolean readLine(CsvReader csv, String source) {
-        try {
-            return csv.next();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(source + " is not UTF-8 text (save it as UTF-8)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.dgas.store.ingest;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,7 +22,7 @@ final class BarPrescan {
 
     /** The prescan of {@code file}, or null when the file is unusable (the real pass then reports why). */
     static BarPrescan of(Path file, String source, IngestOptions opts) {
-        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
+        try (Reader r = InputFiles.open(file);
                 CsvReader csv = new CsvReader(r)) {
             if (!csv.next()) {
                 return null;

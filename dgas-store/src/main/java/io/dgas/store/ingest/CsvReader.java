@@ -3,6 +3,8 @@ package io.dgas.store.ingest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,20 @@ public final class CsvReader implements AutoCloseable {
 
     public CsvReader(Reader reader) {
         this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    }
+
+    /**
+     * {@link #next()} for an ingest of {@code source}: a source that is not UTF-8 is bad input naming it; other read
+     * failures are unchecked.
+     */
+    boolean next(String source) {
+        try {
+            return next();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(source + " is not UTF-8 text (save it as UTF-8)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
     }
 
     /** Advances to the next non-blank line; false at the end. */

@@ -27,25 +27,28 @@ final class DirectLoad {
     private DirectLoad() {}
 
     /**
-     * Prepares a direct load: checks that each series of the prescan strictly increases, that every ticker is known or
-     * may be created, and that no stored row lies in any series' span; creates the new tickers and the month
-     * partitions; locks the referenced symbols. Returns ticker → id of exactly the locked symbols, or null when the
-     * file must go through staging.
+     * Whether the prescan allows a direct load, before asking the database: each series strictly increases and every
+     * ticker is known or may be created. The caller then checks that no stored row lies in any series' span.
      */
-    static Map<String, Long> prepare(SqlSession s, BarPrescan pre, Map<String, Long> known, IngestOptions opts) {
+    static boolean eligible(BarPrescan pre, Map<String, Long> known, IngestOptions opts) {
         if (!pre.ranges.strictlyIncreasing() || pre.tickers.isEmpty()) {
-            return null;
+            return false;
         }
-        List<String> missing =
-                pre.tickers.stream().filter(t -> !known.containsKey(t)).toList();
         // with skip-invalid a new ticker's rows may all be rejected later: staging creates only tickers that load
-        if (!missing.isEmpty() && (!opts.createSymbols() || opts.skipInvalid())) {
-            return null;
-        }
-        if (!BarStageSql.noStoredRowsIn(s, pre.ranges)) {
-            return null;
-        }
-        Symbols.create(s, missing);
+        return opts.createSymbols() && !opts.skipInvalid()
+                || missing(pre, known).isEmpty();
+    }
+
+    private static List<String> missing(BarPrescan pre, Map<String, Long> known) {
+        return pre.tickers.stream().filter(t -> !known.containsKey(t)).toList();
+    }
+
+    /**
+     * Prepares an {@link #eligible} load whose spans hold no stored row: creates the new tickers and the month
+     * partitions and locks the referenced symbols. Returns ticker → id of exactly the locked symbols.
+     */
+    static Map<String, Long> prepare(SqlSession s, BarPrescan pre, Map<String, Long> known) {
+        Symbols.create(s, missing(pre, known));
         Partitions.ensureMonths(s, "bars", pre.min, pre.max);
         Map<String, Long> locked = new HashMap<>();
         String[] tickers = pre.tickers.toArray(String[]::new);

@@ -19,9 +19,14 @@ final class InputFiles {
         IngestReport run(String source, Reader reader, Path rejects);
     }
 
+    /** The file as strict UTF-8 text: a malformed byte fails the read instead of becoming U+FFFD. */
+    static Reader open(Path file) throws IOException {
+        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
+    }
+
     static IngestReport read(Path file, IngestOptions opts, Load load) {
         Path rejects = opts.rejects() != null ? opts.rejects() : RejectsFile.besides(file);
-        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+        try (Reader r = open(file)) {
             return load.run(file.getFileName().toString(), r, rejects);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("no such file: " + file);

@@ -3,10 +3,7 @@ package io.dgas.store.ingest;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.partition.Partitions;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -63,7 +60,7 @@ public final class TickIngestor {
     private long[] load(SqlSession s, String source, Reader reader, String ticker, IngestOptions opts, RejectsFile rj)
             throws SQLException {
         CsvReader csv = new CsvReader(reader);
-        if (!next(csv, source)) {
+        if (!csv.next(source)) {
             throw new InvalidInputException(
                     new Reject(1, "header", "", "empty file; expected a header such as " + TickCsvFormat.HEADER)
                             .describe(source));
@@ -130,7 +127,7 @@ public final class TickIngestor {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         try {
-            while (next(csv, source)) {
+            while (csv.next(source)) {
                 read++;
                 if (read % IngestProgress.EVERY == 0) {
                     opts.progress().rowsRead(source, read);
@@ -173,16 +170,6 @@ public final class TickIngestor {
         } catch (RuntimeException | SQLException e) {
             copy.cancel();
             throw e;
-        }
-    }
-
-    private static boolean next(CsvReader csv, String source) {
-        try {
-            return csv.next();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(source + " is not UTF-8 text (save it as UTF-8)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
         }
     }
 }
