@@ -34,14 +34,14 @@ final class BarCsvFormat {
     private BarCsvFormat(List<String> names, String fixedTicker, Timeframe fixedTf) {
         this.names = names;
         this.width = names.size();
-        this.ts = find(names, "timestamp", "date", "datetime", "time");
-        this.symbol = find(names, "symbol", "ticker");
-        this.interval = find(names, "interval", "timeframe");
-        this.open = find(names, "open");
-        this.high = find(names, "high");
-        this.low = find(names, "low");
-        this.close = find(names, "close");
-        this.volume = find(names, "volume");
+        this.ts = Fields.column(names, "timestamp", "date", "datetime", "time");
+        this.symbol = Fields.column(names, "symbol", "ticker");
+        this.interval = Fields.column(names, "interval", "timeframe");
+        this.open = Fields.column(names, "open");
+        this.high = Fields.column(names, "high");
+        this.low = Fields.column(names, "low");
+        this.close = Fields.column(names, "close");
+        this.volume = Fields.column(names, "volume");
         this.fixedTicker = fixedTicker;
         this.fixedTf = fixedTf;
     }
@@ -195,15 +195,5 @@ final class BarCsvFormat {
 
     private Reject reject(long line, int col, String value, String reason) {
         return new Reject(line, names.get(col), Fields.shown(value), reason);
-    }
-
-    private static int find(List<String> names, String... candidates) {
-        for (String c : candidates) {
-            int i = names.indexOf(c);
-            if (i >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -1,6 +1,7 @@
 package io.dgas.store.ingest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Field-level parsing and the validation messages shared by the bar and tick readers. */
@@ -96,5 +97,16 @@ final class Fields {
     /** The value as shown in a message: as written, cut at 80 characters. */
     static String shown(String value) {
         return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    }
+
+    /** Index of the first of {@code candidates} among the header's column {@code names}, or −1 if none is there. */
+    static int column(List<String> names, String... candidates) {
+        for (String c : candidates) {
+            int i = names.indexOf(c);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

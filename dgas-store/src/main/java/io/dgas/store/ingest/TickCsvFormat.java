@@ -22,9 +22,9 @@ final class TickCsvFormat {
 
     private TickCsvFormat(List<String> names) {
         this.names = names;
-        this.ts = find(names, "timestamp", "time", "datetime", "date");
-        this.price = find(names, "price");
-        this.size = find(names, "size", "amount", "volume", "quantity");
+        this.ts = Fields.column(names, "timestamp", "time", "datetime", "date");
+        this.price = Fields.column(names, "price");
+        this.size = Fields.column(names, "size", "amount", "volume", "quantity");
         for (int i = 0; i < 4; i++) {
             quote[i] = names.indexOf(QUOTES[i]);
         }
@@ -93,15 +93,5 @@ final class TickCsvFormat {
 
     private Reject reject(long line, int col, String value, String reason) {
         return new Reject(line, names.get(col), Fields.shown(value), reason);
-    }
-
-    private static int find(List<String> names, String... candidates) {
-        for (String c : candidates) {
-            int i = names.indexOf(c);
-            if (i >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
