@@ -138,11 +138,7 @@ final class AnalyzeCommand extends BaseCommand {
             row.put("pldot", a.pldot()[i]);
             row.put("upper", a.upper()[i]);
             row.put("lower", a.lower()[i]);
-            row.put(
-                    "state",
-                    io.dgas.calc.drummond.MarketState.of(a.states().state()[i])
-                            .name()
-                            .toLowerCase(Locale.ROOT));
+            row.put("state", io.dgas.calc.drummond.MarketState.codeOf(a.states().state()[i]));
             out.add(row);
         }
         return out;

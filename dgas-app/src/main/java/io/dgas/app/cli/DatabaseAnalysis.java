@@ -73,7 +73,7 @@ final class DatabaseAnalysis {
             row.put("last_bar", Instant.ofEpochSecond(ts.ts()[last]).toString());
             row.put("close", ts.close()[last]);
             row.put("pldot", a.pldot()[last]);
-            row.put("state", MarketState.of(a.states().state()[last]).name().toLowerCase(Locale.ROOT));
+            row.put("state", MarketState.codeOf(a.states().state()[last]));
             if (hs.size() >= 3) {
                 DrummondAnalysis ha = analyzer.analysis(hs);
                 if (MultiTimeframe.completeHtfIndex(ha, a, last) >= 2) {

@@ -21,6 +21,11 @@ public enum MarketState {
         return ordinal < 0 ? null : VALUES[ordinal];
     }
 
+    /** The file form of the state with this ordinal, or the empty string for -1 (no state yet, in the warm-up). */
+    public static String codeOf(int ordinal) {
+        return ordinal < 0 ? "" : VALUES[ordinal].code();
+    }
+
     boolean isCongestion() {
         return this == CONGESTION_ENTRANCE || this == CONGESTION_ACTION;
     }

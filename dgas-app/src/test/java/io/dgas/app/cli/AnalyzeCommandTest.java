@@ -1,0 +1,42 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dgas analyze --bars FILE}: no database involved. */
+class AnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void analyzeFile_fewerBarsThanTheStateWarmUp_printsRowsWithEmptyState() throws IOException {
+        // 6 bars: PLdot and the envelope exist from bar 3 on, a market state needs more history (drummond.md §3)
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (int i = 0; i < 6; i++) {
+            double c = 100 + i * 0.5;
+            csv.append(String.format(
+                    "2024-01-01T%02d:00:00Z,TINY,1h,%.2f,%.2f,%.2f,%.2f,1000%n", i, c - 0.2, c + 0.4, c - 0.5, c));
+        }
+        Path file = Files.writeString(dir.resolve("tiny.csv"), csv);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = DgasCommand.run(
+                new String[] {"analyze", "--bars", file.toString()},
+                Map.of("DGAS_HOME", dir.toString()),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        assertThat(err.toString()).doesNotContain("Exception");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("TINY 1h: 6 bars").contains("2024-01-01T05:00:00Z");
+    }
+}
