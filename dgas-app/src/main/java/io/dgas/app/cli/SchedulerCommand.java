@@ -10,7 +10,6 @@ import io.dgas.app.schedule.ClusterCycle;
 import io.dgas.app.schedule.ExchangeCalendar;
 import io.dgas.app.schedule.SchedulerService;
 import io.dgas.store.Database;
-import io.dgas.store.SqlSession;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -42,28 +42,29 @@ final class SchedulerCommand {
         @Override
         public Integer call() {
             AppContext ctx = context();
-            Database db = ctx.database();
-            long lastRun = db.queryOne(
-                            "scheduler.last-run",
-                            "SELECT coalesce(max(id), 0) FROM prediction_runs",
-                            SqlSession.Binder.NONE,
-                            rs -> rs.getLong(1))
-                    .orElse(0L);
-            SchedulerService service = service(ctx);
-            service.start();
-            out().info("scheduler " + service.name() + " started; next cycle " + SchedulerService.nextRun(db)
-                    + (once ? "" : " (Ctrl-C stops)"));
-            try {
-                if (once) {
-                    service.triggerNow();
-                    RunRecord r = awaitRunAfter(db, lastRun);
+            if (once) {
+                try (SchedulerService worker = SchedulerService.batchesOnly(
+                        ctx.database(),
+                        cluster(ctx),
+                        AppContext.instanceName(),
+                        ctx.clock(),
+                        SchedulerService.Timing.defaults())) {
+                    worker.start();
+                    Optional<RunRecord> run = worker.runOnce(Duration.ofMinutes(30));
                     out().result(
-                                    r,
-                                    () -> out().line("run " + r.id() + " "
-                                            + r.status().code() + ": " + r.signals() + " signals, "
-                                            + Math.round(r.durationMs()) + " ms"));
+                                    run.<Object>map(r -> r).orElse(Map.of("run", "none", "reason", "market closed")),
+                                    () -> out().line(run.map(r -> "run " + r.id() + " "
+                                                    + r.status().code() + ": " + r.signals() + " signals, "
+                                                    + Math.round(r.durationMs()) + " ms")
+                                            .orElse("market closed (scheduler calendar): no cycle")));
                     return ExitCodes.OK;
                 }
+            }
+            SchedulerService service = service(ctx);
+            service.start();
+            out().info("scheduler " + service.name() + " started; next cycle "
+                    + SchedulerService.nextRun(ctx.database()) + " (Ctrl-C stops)");
+            try {
                 Runtime.getRuntime().addShutdownHook(new Thread(service::close, "dgas-scheduler-stop"));
                 while (!Thread.currentThread().isInterrupted()) {
                     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(60));
@@ -72,24 +73,6 @@ final class SchedulerCommand {
             } finally {
                 service.close();
             }
-        }
-
-        private RunRecord awaitRunAfter(Database db, long lastRun) {
-            RunRepository runs = new RunRepository(db);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                Long id = db.queryOne(
-                                "scheduler.finished",
-                                "SELECT min(id) FROM prediction_runs WHERE id > ?" + " AND status <> 'running'",
-                                ps -> ps.setLong(1, lastRun),
-                                rs -> (Long) rs.getObject(1))
-                        .orElse(null);
-                if (id != null) {
-                    return runs.find(id).orElseThrow();
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            }
-            throw new BadArgumentException("no cycle finished within 30 minutes");
         }
     }
 
@@ -127,6 +110,22 @@ final class SchedulerCommand {
 
     static SchedulerService service(AppContext ctx) {
         DgasConfig c = ctx.config();
+        ClusterCycle cluster = cluster(ctx);
+        io.dgas.store.optimizer.MaintenanceJob maintenance = new io.dgas.store.optimizer.MaintenanceJob(
+                ctx.database(), DbOptimizerCommand.retention(c), DbOptimizerCommand.retentionMode(c));
+        return new SchedulerService(
+                ctx.database(),
+                cluster,
+                schedule(c),
+                AppContext.instanceName(),
+                ctx.clock(),
+                SchedulerService.Timing.defaults(),
+                () -> maintenance.run(ctx.clock().instant()));
+    }
+
+    /** The cluster cycle of this instance over the configured cycle settings and exchange calendar. */
+    static ClusterCycle cluster(AppContext ctx) {
+        DgasConfig c = ctx.config();
         int lookback = c.intValue(ConfigKeys.LOOKBACK);
         long stale = c.seconds(ConfigKeys.STALE_AFTER);
         CycleRequest template;
@@ -142,7 +141,7 @@ final class SchedulerCommand {
         } catch (IllegalArgumentException e) {
             throw new BadArgumentException("cycle.htf / cycle.trading: " + e.getMessage());
         }
-        ClusterCycle cluster = new ClusterCycle(
+        return new ClusterCycle(
                 ctx.database(),
                 ctx.cycle(ctx::afterRun),
                 () -> template,
@@ -150,16 +149,6 @@ final class SchedulerCommand {
                 ctx.clock(),
                 AppContext.instanceName(),
                 c.intValue(ConfigKeys.BATCH_SIZE));
-        io.dgas.store.optimizer.MaintenanceJob maintenance = new io.dgas.store.optimizer.MaintenanceJob(
-                ctx.database(), DbOptimizerCommand.retention(c), DbOptimizerCommand.retentionMode(c));
-        return new SchedulerService(
-                ctx.database(),
-                cluster,
-                schedule(c),
-                AppContext.instanceName(),
-                ctx.clock(),
-                SchedulerService.Timing.defaults(),
-                () -> maintenance.run(ctx.clock().instant()));
     }
 
     private static Schedule schedule(DgasConfig c) {

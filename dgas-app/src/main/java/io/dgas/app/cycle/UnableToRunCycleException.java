@@ -6,6 +6,10 @@ import io.dgas.DgasException;
 public class UnableToRunCycleException extends DgasException {
     private static final long serialVersionUID = 1L;
 
+    public UnableToRunCycleException(String message) {
+        super(message);
+    }
+
     public UnableToRunCycleException(String message, Throwable cause) {
         super(message, cause);
     }

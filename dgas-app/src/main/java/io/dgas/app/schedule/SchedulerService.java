@@ -4,15 +4,23 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import io.dgas.app.cycle.UnableToRunCycleException;
 import io.dgas.store.Database;
+import io.dgas.store.runs.RunRecord;
+import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.RunStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One instance's scheduler: db-scheduler over the shared database with the cycle's recurring and batch tasks, plus a
@@ -22,7 +30,11 @@ import java.util.concurrent.TimeUnit;
  * and anything still picked after that is released to the other instances by db-scheduler's dead-execution detection.
  */
 public final class SchedulerService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerService.class);
     private final Database db;
+    private final ClusterCycle cycle;
+    private final RunRepository runs;
+    private final Duration liveWithin;
     private final Scheduler scheduler;
     private final String name;
     private final Clock clock;
@@ -51,17 +63,46 @@ public final class SchedulerService implements AutoCloseable {
             Clock clock,
             Timing t,
             Runnable maintenance) {
+        this(
+                db,
+                cycle,
+                name,
+                clock,
+                t,
+                List.of(
+                        cycle.recurringTask(schedule),
+                        com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring(
+                                        MAINTENANCE_TASK,
+                                        com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(
+                                                java.time.LocalTime.of(3, 15)))
+                                .execute((inst, ctx) -> maintenance.run())));
+    }
+
+    /**
+     * An instance that only runs batches (of any run, started by any instance): {@code dgas scheduler start --once}
+     * ticks by itself ({@link #runOnce}) and must not also fire the recurring tick, which on a fresh database is due
+     * at once and would start a second run.
+     */
+    public static SchedulerService batchesOnly(Database db, ClusterCycle cycle, String name, Clock clock, Timing t) {
+        return new SchedulerService(db, cycle, name, clock, t, List.of());
+    }
+
+    private SchedulerService(
+            Database db,
+            ClusterCycle cycle,
+            String name,
+            Clock clock,
+            Timing t,
+            List<RecurringTask<Void>> recurringTasks) {
         this.db = db;
+        this.cycle = cycle;
+        this.runs = new RunRepository(db);
         this.name = name;
         this.clock = clock;
         this.heartbeatInterval = t.heartbeat();
-        RecurringTask<Void> recurring = cycle.recurringTask(schedule);
-        RecurringTask<Void> daily = com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring(
-                        MAINTENANCE_TASK,
-                        com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(java.time.LocalTime.of(3, 15)))
-                .execute((inst, ctx) -> maintenance.run());
+        this.liveWithin = t.heartbeat().multipliedBy(t.missedHeartbeats());
         this.scheduler = Scheduler.create(db.dataSource(), List.of(cycle.batchTask()))
-                .startTasks(recurring, daily)
+                .startTasks(recurringTasks)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .pollingInterval(t.polling())
                 .heartbeatInterval(t.heartbeat())
@@ -77,8 +118,14 @@ public final class SchedulerService implements AutoCloseable {
         });
     }
 
+    /** Announces this instance, closes runs that dead instances left behind, and starts polling. */
     public void start() {
         announce(true);
+        Instant now = clock.instant();
+        List<Long> abandoned = runs.abandonOrphans(now, now.minus(liveWithin), ClusterCycle.BATCH_TASK);
+        if (!abandoned.isEmpty()) {
+            LOG.warn("closed runs {} as abandoned: their instance is gone and no batch of theirs is left", abandoned);
+        }
         heartbeat.scheduleWithFixedDelay(
                 () -> announce(false),
                 heartbeatInterval.toMillis(),
@@ -105,17 +152,28 @@ public final class SchedulerService implements AutoCloseable {
         }
     }
 
-    /** Asks for the recurring cycle to run now (used by {@code --once} and catch-up requests). */
-    public void triggerNow() {
-        try {
-            scheduler.reschedule(
-                    new com.github.kagkarlsson.scheduler.task.TaskInstanceId.StandardTaskInstanceId(
-                            ClusterCycle.CYCLE_TASK, RecurringTask.INSTANCE),
-                    clock.instant());
-        } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException e) {
-            return; // a tick is running right now: that is what was asked for
+    /**
+     * Runs one cycle now and waits for it: this instance ticks (records the run, schedules its batches), then the
+     * batches run here and on every other instance; returns the finished run, or empty when the exchange calendar
+     * says the market is closed (no run). Started instances only.
+     *
+     * @throws UnableToRunCycleException when the run has not finished within {@code timeout}
+     */
+    public Optional<RunRecord> runOnce(Duration timeout) {
+        long runId = cycle.tick(scheduler);
+        if (runId == 0) {
+            return Optional.empty();
         }
         scheduler.triggerCheckForDueExecutions();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            RunRecord r = runs.find(runId).orElseThrow();
+            if (r.status() != RunStatus.RUNNING) {
+                return Optional.of(r);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        throw new UnableToRunCycleException("run " + runId + " did not finish within " + timeout.toSeconds() + " s");
     }
 
     public String name() {

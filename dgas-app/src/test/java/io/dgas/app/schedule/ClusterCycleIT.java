@@ -19,6 +19,7 @@ import io.dgas.store.StatementObserver;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.runs.RunStatus;
 import io.dgas.testkit.PostgresExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -46,7 +47,7 @@ class ClusterCycleIT {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
-    private record Instance(Database db, SchedulerService scheduler) {}
+    private record Instance(Database db, ClusterCycle cluster, SchedulerService scheduler) {}
 
     private Instance instance(String name, SymbolAnalysis analysis, Duration interval) {
         Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
@@ -62,6 +63,7 @@ class ClusterCycleIT {
                 5);
         return new Instance(
                 db,
+                cluster,
                 new SchedulerService(db, cluster, FixedDelay.of(interval), name, Clock.systemUTC(), FAST, () -> {}));
     }
 
@@ -191,6 +193,82 @@ class ClusterCycleIT {
             survivor.db().close();
             workers.shutdownNow();
         }
+    }
+
+    @Test
+    void runOnce_repeatedOnAFreshScheduleTable_eachRecordsExactlyOneFinishedRun() {
+        seed();
+        SymbolAnalysis real = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
+        Instance node = instance("node-once", real, Duration.ofHours(1));
+        try {
+            for (int i = 0; i < 5; i++) {
+                long before = scalar(node.db(), "SELECT count(*) FROM prediction_runs");
+                // a fresh table each time: the recurring tick of a full instance would be due at once and race
+                node.db().update("t", "DELETE FROM scheduled_tasks", SqlSession.Binder.NONE);
+                try (SchedulerService once =
+                        SchedulerService.batchesOnly(node.db(), node.cluster(), "node-once", Clock.systemUTC(), FAST)) {
+                    once.start();
+                    var run = once.runOnce(Duration.ofSeconds(60)).orElseThrow();
+                    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
+                    assertThat(run.processed()).isEqualTo(30);
+                }
+                assertThat(scalar(node.db(), "SELECT count(*) FROM prediction_runs"))
+                        .as("round " + i + ": one run, no second tick")
+                        .isEqualTo(before + 1);
+            }
+        } finally {
+            node.db().close();
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void start_runLeftRunningByADeadInstance_isClosedAsAbandonedUnlessBatchesRemain() {
+        seed();
+        SymbolAnalysis real = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
+        Instance node = instance("node-next", real, Duration.ofHours(1));
+        Database db = node.db();
+        long orphan = insertRunning(db, "node-dead:1");
+        long resumable = insertRunning(db, "node-dead:2");
+        db.update(
+                "t",
+                "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                        + " VALUES ('cycle-batch', ?, now() + interval '1 hour', false, 1)",
+                ps -> ps.setString(1, resumable + "-0"));
+        // batches only: a full instance would also tick at once and leave a run of its own behind
+        SchedulerService next = SchedulerService.batchesOnly(db, node.cluster(), "node-next", Clock.systemUTC(), FAST);
+        try {
+            next.start();
+            assertThat(status(db, orphan)).isEqualTo("abandoned");
+            assertThat(status(db, resumable)).as("its batch is still scheduled").isEqualTo("running");
+        } finally {
+            next.close();
+            db.update("t", "DELETE FROM scheduled_tasks", SqlSession.Binder.NONE);
+            // the other tests count finished runs: leave none of these behind
+            db.update("t", "DELETE FROM prediction_runs WHERE instance LIKE 'node-dead:%'", SqlSession.Binder.NONE);
+            db.close();
+            workers.shutdownNow();
+        }
+    }
+
+    private static long insertRunning(Database db, String instance) {
+        return db.queryOne(
+                        "t",
+                        "INSERT INTO prediction_runs (started_at, htf_timeframe, trading_timeframe, status, instance,"
+                                + " batches_total) VALUES (now() - interval '1 hour', '4h', '1h', 'running', ?, 2)"
+                                + " RETURNING id",
+                        ps -> ps.setString(1, instance),
+                        rs -> rs.getLong(1))
+                .orElseThrow();
+    }
+
+    private static String status(Database db, long run) {
+        return db.queryOne(
+                        "t",
+                        "SELECT status FROM prediction_runs WHERE id = ?",
+                        ps -> ps.setLong(1, run),
+                        rs -> rs.getString(1))
+                .orElseThrow();
     }
 
     /** Slows each symbol a little so that batches overlap and both instances get some. */

@@ -100,6 +100,27 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * Closes as {@code abandoned} every run still {@code running} whose instance has not been seen since
+     * {@code liveSince} (it died, or left) and that has no batch execution of {@code batchTask} left in db-scheduler's
+     * table: nobody can finish it any more. A run whose batches are still scheduled is not touched (any instance
+     * picks them up and finishes it). Returns the ids closed.
+     */
+    public List<Long> abandonOrphans(Instant now, Instant liveSince, String batchTask) {
+        return db.query(
+                "runs.abandon-orphans",
+                "UPDATE prediction_runs r SET status = 'abandoned', finished_at = ? WHERE r.status = 'running'"
+                        + " AND NOT EXISTS (SELECT 1 FROM scheduler_instances i WHERE i.name = r.instance"
+                        + " AND i.last_seen >= ?) AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t"
+                        + " WHERE t.task_name = ? AND t.task_instance LIKE r.id || '-%') RETURNING r.id",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setTimestamp(2, Timestamp.from(liveSince));
+                    ps.setString(3, batchTask);
+                },
+                rs -> rs.getLong(1));
+    }
+
     /** Overwrites the figures of run {@code r.id()} (a distributed run finishing); returns its id. */
     public long updateRun(SqlSession s, RunRecord r) {
         s.update(

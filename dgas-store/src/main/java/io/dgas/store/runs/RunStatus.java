@@ -7,7 +7,9 @@ public enum RunStatus {
     RUNNING,
     SUCCESS,
     PARTIAL,
-    FAILED;
+    FAILED,
+    /** Left running by an instance that died, with no batch left to finish it; closed by the next scheduler start. */
+    ABANDONED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
