@@ -1,0 +1,130 @@
+package io.dgas.ledger;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A portfolio's ledger: starting capital, cash, average-cost positions by symbol, realized P&L and costs. Applying
+ * an execution id a second time changes nothing. No buying-power or risk check happens here: limits are enforced
+ * before an order is accepted, and the ledger records what was filled.
+ *
+ * <p>Identity kept exactly (no tolerance) after every execution, for any marks:
+ * {@code cash + market value = starting capital + realized P&L + unrealized P&L − costs}.
+ *
+ * <p>Marks are the latest close per symbol; an open position without a mark is an error, not a zero.
+ */
+public final class Ledger {
+    private final BigDecimal startingCapital;
+    private BigDecimal cash;
+    private final Map<String, Position> positions = new TreeMap<>();
+    private final AppliedExecutions applied = new AppliedExecutions();
+
+    public Ledger(BigDecimal startingCapital) {
+        this.startingCapital = Money.of(startingCapital);
+        this.cash = this.startingCapital;
+    }
+
+    /**
+     * Applies {@code e} to its symbol's position and to cash; {@code false}, changing nothing, when its id was
+     * applied before.
+     *
+     * @throws IllegalArgumentException when its id was applied with different content
+     */
+    public boolean apply(Execution e) {
+        if (!applied.firstTime(e)) {
+            return false;
+        }
+        positions.put(e.symbol(), position(e.symbol()).apply(e));
+        cash = cash.subtract(e.notional()).subtract(e.costs());
+        return true;
+    }
+
+    /** Applies each in order; returns how many were new. */
+    public int applyAll(Iterable<Execution> executions) {
+        int n = 0;
+        for (Execution e : executions) {
+            n += apply(e) ? 1 : 0;
+        }
+        return n;
+    }
+
+    public BigDecimal startingCapital() {
+        return startingCapital;
+    }
+
+    public BigDecimal cash() {
+        return cash;
+    }
+
+    /** The position in {@code symbol}; flat when never traded. */
+    public Position position(String symbol) {
+        return positions.getOrDefault(symbol, Position.flat(symbol));
+    }
+
+    /** Every symbol ever traded, flat ones included (they carry realized P&L), by symbol. */
+    public Map<String, Position> positions() {
+        return Collections.unmodifiableMap(positions);
+    }
+
+    /** Executions applied (distinct ids). */
+    public int executionCount() {
+        return applied.size();
+    }
+
+    /** Realized P&L of all symbols, before costs. */
+    public BigDecimal realizedPnl() {
+        return sum(Position::realizedPnl);
+    }
+
+    /** Commissions and fees of all symbols. */
+    public BigDecimal totalCosts() {
+        return sum(Position::costs);
+    }
+
+    /** Σ quantity × mark over open positions. */
+    public BigDecimal marketValue(Map<String, Double> marks) {
+        return sum(p -> p.marketValue(mark(p, marks)));
+    }
+
+    /** Σ (mark − average) × quantity over open positions. */
+    public BigDecimal unrealizedPnl(Map<String, Double> marks) {
+        return sum(p -> p.unrealizedPnl(mark(p, marks)));
+    }
+
+    /** Cash + market value. */
+    public BigDecimal equity(Map<String, Double> marks) {
+        return cash.add(marketValue(marks));
+    }
+
+    /** Realized + unrealized − costs: equity − starting capital. */
+    public BigDecimal totalPnl(Map<String, Double> marks) {
+        return realizedPnl().add(unrealizedPnl(marks)).subtract(totalCosts());
+    }
+
+    /**
+     * The latest close of an open position's symbol (1 for a flat one, whose value does not depend on it).
+     *
+     * @throws IllegalArgumentException when an open position has no mark
+     */
+    static double mark(Position p, Map<String, Double> marks) {
+        if (p.isFlat()) {
+            return 1;
+        }
+        Double mark = marks.get(p.symbol());
+        if (mark == null) {
+            throw new IllegalArgumentException("no mark for open position " + p.symbol());
+        }
+        return mark;
+    }
+
+    private BigDecimal sum(Function<Position, BigDecimal> figure) {
+        BigDecimal total = Money.ZERO;
+        for (Position p : positions.values()) {
+            total = total.add(figure.apply(p));
+        }
+        return total;
+    }
+}
