@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.testkit.PostgresExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,15 +33,9 @@ class DemoCommandIT {
 
     /** Runs dgas, asserts exit 0, returns stdout. */
     private String dgas(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DgasCommand.run(
-                args,
-                Map.of("DGAS_HOME", home.toString(), "DGAS_DATABASE_URL", PG.jdbcUrl()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        return out.toString();
+        CliRun r = CliRun.of(Map.of("DGAS_HOME", home.toString(), "DGAS_DATABASE_URL", PG.jdbcUrl()), args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.testkit.PostgresExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -25,17 +23,8 @@ class ErrorMessagesIT {
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DgasCommand.run(
-                args,
-                Map.of("DGAS_HOME", home.toString(), "DGAS_DATABASE_URL", PG.jdbcUrl()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of("DGAS_HOME", home.toString(), "DGAS_DATABASE_URL", PG.jdbcUrl()), args);
     }
 
     @Test
@@ -43,7 +32,7 @@ class ErrorMessagesIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
 
-            Run r = run("serve", "--port", Integer.toString(port));
+            CliRun r = run("serve", "--port", Integer.toString(port));
 
             assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(r.err().lines())
@@ -57,7 +46,7 @@ class ErrorMessagesIT {
 
     @Test
     void cacheClear_unknownRegion_exits2ListingTheAcceptedRegions() {
-        Run r = run("cache", "clear", "--region", "bogus", "--server", "http://127.0.0.1:1");
+        CliRun r = run("cache", "clear", "--region", "bogus", "--server", "http://127.0.0.1:1");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err().lines())
@@ -67,15 +56,16 @@ class ErrorMessagesIT {
     }
 
     @Test
-    void unknownSymbol_cycleAggregateDataDelete_sayTheSameOneLineAndExit2() {
+    void unknownSymbol_cycleAggregateDataDeleteAnalyze_sayTheSameOneLineAndExit2() {
         run("db", "migrate");
 
-        Run cycle = run("cycle", "--symbols", "NOPE");
-        Run aggregate = run("aggregate", "--symbol", "NOPE", "--from", "1h", "--to", "4h");
-        Run delete = run("data", "delete", "--symbol", "NOPE");
-        Run restore = run("data", "restore", "--symbol", "nope");
+        CliRun cycle = run("cycle", "--symbols", "NOPE");
+        CliRun aggregate = run("aggregate", "--symbol", "NOPE", "--from", "1h", "--to", "4h");
+        CliRun delete = run("data", "delete", "--symbol", "NOPE");
+        CliRun restore = run("data", "restore", "--symbol", "nope");
+        CliRun analyze = run("analyze", "NOPE");
 
-        for (Run r : new Run[] {cycle, aggregate, delete, restore}) {
+        for (CliRun r : new CliRun[] {cycle, aggregate, delete, restore, analyze}) {
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(r.err()).isEqualTo("error: unknown symbol 'NOPE'" + System.lineSeparator());
             assertThat(r.out()).isEmpty();
@@ -86,7 +76,7 @@ class ErrorMessagesIT {
     void json_failureWhileRunning_isOneJsonObjectOnStderrWithTheExitCode() throws Exception {
         run("db", "migrate");
 
-        Run r = run("--json", "data", "delete", "--symbol", "NOPE");
+        CliRun r = run("--json", "data", "delete", "--symbol", "NOPE");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         JsonNode e = JSON.readTree(r.err());
@@ -97,8 +87,8 @@ class ErrorMessagesIT {
 
     @Test
     void json_unparseableOption_namesParameterAndValueEvenWhenJsonComesLast() throws Exception {
-        Run badValue = run("serve", "--port", "eighty", "--json");
-        Run unknown = run("status", "--bogus", "--json");
+        CliRun badValue = run("serve", "--port", "eighty", "--json");
+        CliRun unknown = run("status", "--bogus", "--json");
 
         JsonNode port = JSON.readTree(badValue.err());
         assertThat(badValue.code()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -113,7 +103,7 @@ class ErrorMessagesIT {
 
     @Test
     void json_databaseUnreachable_isJsonWithExitCode3() throws Exception {
-        Run r = run("--json", "--db-url", "jdbc:postgresql://127.0.0.1:1/none?user=x", "status");
+        CliRun r = run("--json", "--db-url", "jdbc:postgresql://127.0.0.1:1/none?user=x", "status");
 
         assertThat(r.code()).isEqualTo(ExitCodes.DB_UNAVAILABLE);
         JsonNode e = JSON.readTree(r.err());

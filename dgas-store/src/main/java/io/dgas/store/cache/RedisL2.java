@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -129,9 +130,7 @@ public final class RedisL2 implements L2, AutoCloseable {
             }
         } catch (RuntimeException e) {
             failed(e);
-            if (!closed) {
-                reconnector.schedule(this::connect, 2, TimeUnit.SECONDS);
-            }
+            later(this::connect, 2000);
             return;
         }
         // the first connection recovers like a reconnection: writes may have been queued before it
@@ -269,7 +268,16 @@ public final class RedisL2 implements L2, AutoCloseable {
             }
             probing = true;
         }
-        reconnector.schedule(this::probe, delayMillis, TimeUnit.MILLISECONDS);
+        later(this::probe, delayMillis);
+    }
+
+    /** Runs {@code task} on the background thread after a delay; nothing once closed. */
+    private void later(Runnable task, long delayMillis) {
+        try {
+            reconnector.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: nothing left to reconnect
+        }
     }
 
     /**
@@ -298,9 +306,7 @@ public final class RedisL2 implements L2, AutoCloseable {
         } catch (RuntimeException e) {
             // still down: try again below
         }
-        if (!closed) {
-            reconnector.schedule(this::probe, 500, TimeUnit.MILLISECONDS);
-        }
+        later(this::probe, 500);
     }
 
     private void replayQueued() {

@@ -37,12 +37,7 @@ class RedisL2IT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        redis = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .build();
-        redis.start();
+        startRedis();
         String url = "redis://127.0.0.1:" + port;
         l2a = new RedisL2(url, Duration.ofMillis(250), registryA);
         l2b = new RedisL2(url, Duration.ofMillis(250), new SimpleMeterRegistry());
@@ -95,12 +90,7 @@ class RedisL2IT {
         assertThat(registryA.get("cache.l2.errors").counter().count()).isPositive();
         assertThat(l2a.isUp()).isFalse();
 
-        redis = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .build();
-        redis.start();
+        startRedis();
         await(l2a::isUp);
         assertThat(a.get("signals", "back", () -> "ok")).isEqualTo("ok");
     }
@@ -118,12 +108,7 @@ class RedisL2IT {
         assertThat(down.up()).isFalse();
         assertThat(down.queuedInvalidations()).isEqualTo(1);
         assertThat(a.get("market_data", "bars:AAPL:1h:last:2", () -> "new")).isEqualTo("new");
-        redis = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .build();
-        redis.start();
+        startRedis();
         await(() -> l2a.isUp() && l2b.isUp());
         assertThat(b.get("market_data", "bars:AAPL:1h:last:2", () -> "new")).isEqualTo("new");
         assertThat(a.l2Health()).isEqualTo(new L2Health(true, 0, "Redis answering"));
@@ -210,6 +195,15 @@ class RedisL2IT {
                 s.close();
             }
         }
+    }
+
+    private void startRedis() throws IOException {
+        redis = RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .build();
+        redis.start();
     }
 
     /** Polls a condition the code signals asynchronously (Redis connects in the background), 10 s at most. */

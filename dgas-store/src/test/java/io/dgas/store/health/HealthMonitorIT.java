@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
-import io.dgas.store.cache.L2Health;
+import io.dgas.store.cache.CaffeineQueryCache;
 import io.dgas.store.cache.QueryCache;
+import io.dgas.store.cache.RedisL2;
+import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.cache.RegionStats;
 import io.dgas.store.monitor.QueryMonitor;
 import io.dgas.testkit.FakeClock;
@@ -129,44 +131,23 @@ class HealthMonitorIT {
 
     @Test
     void collectOnce_sharedCacheLevelDown_isWarningNamingTheQueue() {
-        QueryCache degraded = new QueryCache() {
-            @Override
-            public <T> T get(String region, String key, Supplier<T> loader) {
-                return loader.get();
-            }
+        try (RedisL2 unreachable =
+                new RedisL2("redis://127.0.0.1:1", Duration.ofMillis(100), new SimpleMeterRegistry())) {
+            QueryCache cache = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), unreachable);
+            cache.invalidate("bars:A:*");
 
-            @Override
-            public long invalidate(String pattern) {
-                return 0;
-            }
+            HealthSnapshot down = monitor(cache).collectOnce();
+            HealthSnapshot none = monitor(QueryCache.NONE).collectOnce();
 
-            @Override
-            public long clear(String region) {
-                return 0;
-            }
-
-            @Override
-            public List<RegionStats> stats() {
-                return List.of();
-            }
-
-            @Override
-            public L2Health l2Health() {
-                return new L2Health(false, 3, "Redis unreachable: 3 queued");
-            }
-        };
-
-        HealthSnapshot down = monitor(degraded).collectOnce();
-        HealthSnapshot none = monitor(QueryCache.NONE).collectOnce();
-
-        assertThat(down.checks())
-                .filteredOn(c -> c.name().equals("cache_l2"))
-                .singleElement()
-                .satisfies(c -> {
-                    assertThat(c.verdict()).isEqualTo(Verdict.WARNING);
-                    assertThat(c.message()).contains("3 queued");
-                });
-        assertThat(none.checks()).extracting(Check::name).doesNotContain("cache_l2");
+            assertThat(down.checks())
+                    .filteredOn(c -> c.name().equals("cache_l2"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.verdict()).isEqualTo(Verdict.WARNING);
+                        assertThat(c.message()).contains("1 invalidation pattern(s) queued");
+                    });
+            assertThat(none.checks()).extracting(Check::name).doesNotContain("cache_l2");
+        }
     }
 
     @Test
