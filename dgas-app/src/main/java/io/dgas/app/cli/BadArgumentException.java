@@ -6,8 +6,30 @@ import io.dgas.UserError;
 /** An option value the command cannot use; exit code 2. */
 final class BadArgumentException extends DgasException implements UserError {
     private static final long serialVersionUID = 1L;
+    private final String parameter;
+    private final String value;
 
     BadArgumentException(String message) {
+        this(null, null, message);
+    }
+
+    /**
+     * @param parameter the option or configuration key at fault ({@code --port}), or null
+     * @param value the value given, or null
+     */
+    BadArgumentException(String parameter, String value, String message) {
         super(message);
+        this.parameter = parameter;
+        this.value = value;
+    }
+
+    /** The option or key at fault, or null when the message is all there is. */
+    String parameter() {
+        return parameter;
+    }
+
+    /** The value given, or null. */
+    String value() {
+        return value;
     }
 }

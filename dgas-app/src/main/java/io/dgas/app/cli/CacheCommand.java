@@ -6,6 +6,7 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.web.AdminToken;
 import io.dgas.store.UnableToConnectException;
 import io.dgas.store.cache.CacheAdvisor;
+import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.cache.RegionStats;
 import java.io.IOException;
 import java.net.URI;
@@ -118,6 +119,12 @@ final class CacheCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (region != null && !RegionSpec.names().contains(region)) {
+                throw new BadArgumentException(
+                        "--region",
+                        region,
+                        "unknown cache region '" + region + "'; accepted: " + String.join(", ", RegionSpec.names()));
+            }
             String q = region == null ? "" : "?region=" + URLEncoder.encode(region, StandardCharsets.UTF_8);
             Map<String, Object> r = JSON.readValue(call("POST", "/api/cache/clear" + q), new TypeReference<>() {});
             out().result(r, () -> out().line("removed " + r.get("removed") + " entries"));

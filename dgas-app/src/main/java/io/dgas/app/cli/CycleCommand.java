@@ -6,6 +6,7 @@ import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
@@ -60,6 +61,9 @@ final class CycleCommand extends BaseCommand {
                     symbols == null ? null : symbols.stream().map(String::trim).toList(), h, t, n, stale);
         } catch (IllegalArgumentException e) {
             throw new BadArgumentException(e.getMessage());
+        }
+        if (request.symbols() != null) {
+            KnownSymbols.require(ctx.database(), request.symbols());
         }
         return ctx.cycle(ctx::afterRun).run(request);
     }

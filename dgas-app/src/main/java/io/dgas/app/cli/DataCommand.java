@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
 import io.dgas.store.bars.DataCatalog;
+import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SoftDelete;
 import io.dgas.store.ingest.Timestamps;
 import java.time.Instant;
@@ -77,11 +78,13 @@ final class DataCommand {
         String to;
 
         SoftDelete.Selection selection() {
-            return new SoftDelete.Selection(
+            SoftDelete.Selection sel = new SoftDelete.Selection(
                     symbol.trim().toUpperCase(Locale.ROOT),
                     IngestCommand.timeframe("--interval", interval),
                     instant("--from", from),
                     instant("--to", to));
+            KnownSymbols.require(context().database(), List.of(sel.symbol()));
+            return sel;
         }
 
         SoftDelete softDelete() {

@@ -15,6 +15,7 @@ import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.KnownSymbols;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ final class DatabaseAnalysis {
         BarRepository repo = new BarRepository(ctx.database());
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        KnownSymbols.require(ctx.database(), tickers);
         Map<String, BarColumns> t = repo.lastForSymbols(tickers, trading, n);
         Map<String, BarColumns> h = repo.lastForSymbols(tickers, htf, n);
         SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), ctx.calculations());

@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
         name = "demo",
         description = "Start the default database, prepare the schema, load the sample data and report status.")
 final class DemoCommand extends BaseCommand {
-    @Option(names = "--reset", description = "empty the market-data tables (bars, ticks) and load the samples again")
+    @Option(
+            names = "--reset",
+            description = "remove the demo's own data (the BTCUSD and AAPL samples, the SYNnnnn universe) and load"
+                    + " it again; other symbols' data stays")
     boolean reset;
 
     @Option(names = "--symbols", defaultValue = "200", description = "synthetic random-walk symbols (default 200)")
@@ -37,8 +40,9 @@ final class DemoCommand extends BaseCommand {
         Map<String, Object> status = StatusCommand.collect(context());
         status.put("startup_ms", (System.nanoTime() - start) / 1_000_000);
         if (reset) {
-            out().info("--reset: emptying bars and ticks ...");
+            out().info("--reset: removing the demo's own data (sample and synthetic series; other data stays) ...");
             SampleData.reset(context().database());
+            SyntheticUniverse.reset(context().database());
         }
         if (!SampleData.isLoaded(context().database())) {
             out().info("loading the sample data (100,000 BTC/USD trades, 252 AAPL daily bars) ...");

@@ -9,6 +9,7 @@ import io.dgas.app.config.DgasConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -101,13 +102,7 @@ public final class DgasCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> root.fail(e));
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-            err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        });
+        cli.setParameterExceptionHandler((e, a) -> root.usageError(e, a));
         try {
             return cli.execute(args);
         } finally {
@@ -115,12 +110,30 @@ public final class DgasCommand implements Runnable {
         }
     }
 
+    /** A command line picocli cannot parse: exit 2, the message and where to get help (or the JSON error). */
+    private int usageError(CommandLine.ParameterException e, String[] args) {
+        // --json may come after the bad argument, where picocli stopped parsing
+        Output o = output(Arrays.asList(args).contains("--json"));
+        o.error(ErrorReport.of(e, ExitCodes.BAD_INPUT));
+        if (!o.json()) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            err.flush();
+        }
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * A failure while running: one line (bad input says all in its message), or the JSON error with {@code --json};
+     * the stack trace with {@code -v}, and for an internal error also without it unless the output is JSON.
+     */
     private int fail(Exception e) {
         int code = ExitCodes.of(e);
-        err.println("error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
-        if (verbose || code == ExitCodes.INTERNAL) {
+        Output o = output();
+        o.error(ErrorReport.of(e, code));
+        if (verbose || (code == ExitCodes.INTERNAL && !o.json())) {
             e.printStackTrace(err);
-        } else {
+        } else if (code != ExitCodes.BAD_INPUT && !o.json()) {
             err.println("(run with -v for details)");
         }
         err.flush();

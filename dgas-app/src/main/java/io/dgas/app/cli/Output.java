@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where commands print: human text by default, one JSON document with {@code --json}. Warnings and progress go to
@@ -59,6 +60,23 @@ public final class Output {
             err.println(text);
             err.flush();
         }
+    }
+
+    /**
+     * Prints a failure on stderr, never suppressed by {@code --quiet}: the {@link ErrorReport} as one JSON object
+     * with {@code --json}, else {@code error: <message>}.
+     */
+    public void error(Map<String, Object> report) {
+        if (json) {
+            try {
+                err.println(io.dgas.app.Json.MAPPER.writeValueAsString(report));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot render JSON error", e);
+            }
+        } else {
+            err.println("error: " + report.get("error"));
+        }
+        err.flush();
     }
 
     /** Renders an aligned text table (first row: headers). */

@@ -23,6 +23,21 @@ public final class SyntheticUniverse {
     /** What {@link #ensure} did. */
     public record Result(List<String> symbols, boolean reused, long rows, long millis) {}
 
+    /**
+     * Removes the universe's rows for {@code dgas demo --reset}: the 1h and 4h bars of every {@code SYNnnnn} ticker
+     * (of any earlier {@code --symbols} count). Other symbols' bars stay.
+     */
+    public static void reset(Database db) {
+        db.update(
+                "demo.synthetic-reset",
+                "DELETE FROM bars b USING symbols y WHERE b.symbol_id = y.id AND y.ticker ~ '^SYN[0-9]{4,5}$'"
+                        + " AND b.timeframe IN (?, ?)",
+                ps -> {
+                    ps.setString(1, Timeframe.H1.code());
+                    ps.setString(2, Timeframe.H4.code());
+                });
+    }
+
     public static Result ensure(Database db, IngestListener listener, int n, Instant now) {
         long start = System.nanoTime();
         List<String> symbols =

@@ -2,7 +2,6 @@ package io.dgas.app.sample;
 
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
-import io.dgas.store.SqlSession;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.BarRollup;
 import io.dgas.store.ingest.BarIngestor;
@@ -92,9 +91,30 @@ public final class SampleData {
                 && s.btcBars().values().stream().allMatch(n -> n > 0);
     }
 
-    /** Empties the market-data tables (bars and ticks; symbols are kept): {@code dgas demo --reset}. */
+    /**
+     * Removes the samples' own rows for {@code dgas demo --reset}: BTCUSD's ticks and its bars at the sample
+     * timeframes, AAPL's daily bars. Everything else (other symbols, other series of these two, the symbols) stays,
+     * so a user's own data survives a reset.
+     */
     public static void reset(Database db) {
-        db.update("sample.reset", "TRUNCATE bars, ticks", SqlSession.Binder.NONE);
+        String[] btcFrames = BTC_TIMEFRAMES.stream().map(Timeframe::code).toArray(String[]::new);
+        db.inTransaction(s -> {
+            s.update(
+                    "sample.reset-ticks",
+                    "DELETE FROM ticks WHERE symbol_id = (SELECT id FROM symbols WHERE ticker = ?)",
+                    ps -> ps.setString(1, BTC));
+            s.update(
+                    "sample.reset-bars",
+                    "DELETE FROM bars b USING symbols y WHERE b.symbol_id = y.id AND ((y.ticker = ? AND"
+                            + " b.timeframe = ANY (?)) OR (y.ticker = ? AND b.timeframe = ?))",
+                    ps -> {
+                        ps.setString(1, BTC);
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", btcFrames));
+                        ps.setString(3, AAPL);
+                        ps.setString(4, Timeframe.D1.code());
+                    });
+            return null;
+        });
     }
 
     private static Summary summary(Database db, boolean reused, long millis) {

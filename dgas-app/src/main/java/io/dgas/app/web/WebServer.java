@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.AppContext;
 import io.dgas.store.SqlSession;
+import io.dgas.store.cache.L2Health;
+import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.monitor.QueryMonitor;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -23,23 +25,22 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final AppContext ctx;
     private final String token;
+    private final BarsApi bars;
 
     private WebServer(AppContext ctx, String token) {
         this.ctx = ctx;
         this.token = token;
+        this.bars = new BarsApi(ctx);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", this::health);
             config.routes.get("/api/monitor/queries", this::queries);
             config.routes.get("/api/cache/stats", c -> json(c, ctx.cache().stats()));
+            config.routes.get("/api/v1/bars/{symbol}", c -> json(c, bars.read(c)));
             config.routes.get(
                     "/api/monitor/calculations", c -> json(c, ctx.profiler().snapshot()));
-            config.routes.post("/api/cache/clear", c -> {
-                requireToken(c);
-                String region = c.queryParam("region");
-                json(c, Map.of("removed", ctx.cache().clear(region == null || region.isBlank() ? null : region)));
-            });
+            config.routes.post("/api/cache/clear", this::clearCache);
             config.routes.post("/api/cache/invalidate", c -> {
                 requireToken(c);
                 String pattern = c.queryParam("pattern");
@@ -81,6 +82,14 @@ public final class WebServer implements AutoCloseable {
             body.put("error", e.getMessage());
             c.status(503);
         }
+        L2Health l2 = ctx.cache().l2Health();
+        if (l2 != null) {
+            // Redis down fails nothing (local caching only) but is not healthy: say so without failing the probe
+            body.put("cache_l2", l2);
+            if (!l2.up() && "healthy".equals(body.get("status"))) {
+                body.put("status", "degraded");
+            }
+        }
         body.put("pool", ctx.database().poolStats());
         java.util.List<io.dgas.store.health.HealthSnapshot> history =
                 ctx.health().history();
@@ -88,6 +97,19 @@ public final class WebServer implements AutoCloseable {
             body.put("latest", history.get(history.size() - 1));
         }
         json(c, body);
+    }
+
+    private void clearCache(Context c) {
+        requireToken(c);
+        String region = c.queryParam("region");
+        if (region != null && !region.isBlank() && !RegionSpec.names().contains(region)) {
+            json(
+                    c,
+                    ParameterError.of(
+                            c, "region", region, "unknown cache region '" + region + "'", RegionSpec.names()));
+            return;
+        }
+        json(c, Map.of("removed", ctx.cache().clear(region == null || region.isBlank() ? null : region)));
     }
 
     private void queries(Context c) {

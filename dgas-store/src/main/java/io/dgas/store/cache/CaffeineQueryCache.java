@@ -121,6 +121,11 @@ public final class CaffeineQueryCache implements QueryCache {
         return out;
     }
 
+    @Override
+    public L2Health l2Health() {
+        return l2.health();
+    }
+
     private Region region(String name) {
         Region r = regions.get(name);
         if (r == null) {

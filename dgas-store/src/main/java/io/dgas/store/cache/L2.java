@@ -37,6 +37,14 @@ public interface L2 {
     /** Drops shared entries matching {@code pattern} and tells the other instances to drop theirs. */
     void invalidate(String pattern);
 
-    /** Registers the callback run when another instance invalidates {@code pattern}. */
+    /**
+     * Registers the callback run when another instance invalidates {@code pattern}; also run with {@code *} when this
+     * instance reconnects after an outage, during which it may have missed invalidations.
+     */
     void onRemoteInvalidation(Consumer<String> listener);
+
+    /** The shared level's state, or null when there is none (the null object). */
+    default L2Health health() {
+        return null;
+    }
 }

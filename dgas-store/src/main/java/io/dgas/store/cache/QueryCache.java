@@ -47,4 +47,9 @@ public interface QueryCache {
     long clear(String region);
 
     List<RegionStats> stats();
+
+    /** The state of the shared level behind the local regions, or null when there is none. */
+    default L2Health l2Health() {
+        return null;
+    }
 }

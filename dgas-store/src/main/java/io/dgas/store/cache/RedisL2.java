@@ -2,7 +2,9 @@ package io.dgas.store.cache;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -12,6 +14,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,13 +40,26 @@ import org.slf4j.LoggerFactory;
  * disconnected, Lettuce rejects commands at once rather than queueing them. Any failure counts in
  * {@code cache_l2_errors_total}, logs one warning per outage (not per request), and the lookup falls back to the
  * local level and the database. A connection that was never made is retried in the background; one that drops is
- * re-established by Lettuce's auto-reconnect.
+ * re-established by Lettuce's auto-reconnect (at most a second apart), and a dropped connection is noticed at once
+ * through the connection listener, traffic or not.
+ *
+ * <p>Nothing stale survives an outage, by doing both of two things on reconnect, before the level counts as up again:
+ * invalidations made here during the outage were queued ({@link PendingInvalidations}) and are replayed (their shared
+ * entries deleted, the other instances told), because an instance that stayed connected, and shared entries that
+ * survived (Redis not restarted, only unreachable from here), would otherwise keep what they changed; and this
+ * instance's local regions are cleared, because pub/sub is not durable, so broadcasts sent while this instance was
+ * disconnected are lost and replaying can't recover them. Clearing costs one reload per hot key after an outage.
+ * During the outage each instance caches locally only: another instance's write is seen here at reconnect or when the
+ * entry's TTL ends, whichever comes first.
  */
 public final class RedisL2 implements L2, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisL2.class);
     private static final String CHANNEL = "dgas:cache:invalidate";
     private static final String PREFIX = "dgas:cache:";
 
+    static final int MAX_QUEUED = 1000;
+
+    private final ClientResources resources;
     private final RedisClient client;
     private final String instanceId = UUID.randomUUID().toString();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -50,16 +68,34 @@ public final class RedisL2 implements L2, AutoCloseable {
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubsub;
     private volatile boolean healthy;
-    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closed;
+    /** Guards the transitions of healthy, probing, failures and the queue, so that none is lost between them. */
+    private final Object state = new Object();
+
+    private boolean probing;
+    private long failures;
+    private final PendingInvalidations queued = new PendingInvalidations(MAX_QUEUED);
 
     public RedisL2(String url, Duration commandTimeout, MeterRegistry registry) {
-        client = RedisClient.create(RedisURI.create(url));
+        resources = ClientResources.builder()
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        client = RedisClient.create(resources, RedisURI.create(url));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
         client.setDefaultTimeout(commandTimeout);
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                if (!closed) {
+                    failed(new IllegalStateException("connection to Redis lost"));
+                }
+            }
+        });
         errors = Counter.builder("cache.l2.errors")
                 .description("Failed Redis L2 operations")
                 .register(registry);
@@ -92,14 +128,13 @@ public final class RedisL2 implements L2, AutoCloseable {
                 ps.sync().subscribe(CHANNEL);
                 pubsub = ps;
             }
-            if (!healthy) {
-                LOG.info("Redis L2 cache connected");
-            }
-            healthy = true;
         } catch (RuntimeException e) {
             failed(e);
-            reconnector.schedule(this::connect, 2, TimeUnit.SECONDS);
+            later(this::connect, 2000);
+            return;
         }
+        // the first connection recovers like a reconnection: writes may have been queued before it
+        startProbe(0);
     }
 
     /**
@@ -142,27 +177,51 @@ public final class RedisL2 implements L2, AutoCloseable {
         return value;
     }
 
+    /**
+     * Drops the shared entries and tells the other instances; while the level is down the pattern is queued for
+     * replay on reconnect instead of being lost.
+     */
     @Override
     public void invalidate(String pattern) {
-        if (!isUp()) {
-            return;
+        // a few rounds: the level may come back between the check and the queue (then the pattern goes out now)
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (!isUp() && queue(pattern)) {
+                return;
+            }
+            try {
+                broadcast(pattern);
+                return;
+            } catch (RuntimeException e) {
+                failed(e);
+            }
         }
-        try {
-            RedisCommands<byte[], byte[]> redis = connection.sync();
-            ScanArgs args = ScanArgs.Builder.matches(PREFIX + "*:" + escapeGlob(pattern))
-                    .limit(500);
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<byte[]> page = redis.scan(cursor, args);
-                if (!page.getKeys().isEmpty()) {
-                    redis.del(page.getKeys().toArray(new byte[0][]));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-            pubsub.sync().publish(CHANNEL, instanceId + "|" + pattern);
-        } catch (RuntimeException e) {
-            failed(e);
+        LOG.warn("Redis L2 invalidation of '{}' not delivered: the connection keeps failing", pattern);
+    }
+
+    /** Queues {@code pattern} unless the level counts as up (then the caller sends it); under the state lock. */
+    private boolean queue(String pattern) {
+        synchronized (state) {
+            if (healthy) {
+                return false;
+            }
+            queued.add(pattern);
+            return true;
         }
+    }
+
+    private void broadcast(String pattern) {
+        RedisCommands<byte[], byte[]> redis = connection.sync();
+        ScanArgs args =
+                ScanArgs.Builder.matches(PREFIX + "*:" + escapeGlob(pattern)).limit(500);
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<byte[]> page = redis.scan(cursor, args);
+            if (!page.getKeys().isEmpty()) {
+                redis.del(page.getKeys().toArray(new byte[0][]));
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        pubsub.sync().publish(CHANNEL, instanceId + "|" + pattern);
     }
 
     @Override
@@ -170,29 +229,97 @@ public final class RedisL2 implements L2, AutoCloseable {
         listeners.add(listener);
     }
 
+    @Override
+    public L2Health health() {
+        boolean up = isUp();
+        int pending;
+        synchronized (state) {
+            pending = queued.size();
+        }
+        return new L2Health(
+                up,
+                pending,
+                up
+                        ? "Redis answering"
+                        : "Redis unreachable: caching locally only; " + pending + " invalidation pattern(s) queued for"
+                                + " replay, local regions cleared on reconnect");
+    }
+
     private void failed(RuntimeException e) {
         errors.increment();
-        if (healthy || connection == null) {
-            LOG.warn("Redis L2 cache unavailable, caching locally only until it returns: {}", e.getMessage());
+        boolean probe;
+        synchronized (state) {
+            failures++;
+            if (healthy || connection == null) {
+                LOG.warn("Redis L2 cache unavailable, caching locally only until it returns: {}", e.getMessage());
+            }
+            healthy = false;
+            probe = pubsub != null;
         }
-        healthy = false;
-        if (connection != null && probing.compareAndSet(false, true)) {
-            reconnector.schedule(this::probe, 500, TimeUnit.MILLISECONDS);
+        if (probe) {
+            startProbe(500);
         }
     }
 
-    private void probe() {
-        try {
-            if ("PONG".equals(connection.sync().ping())) {
-                healthy = true;
-                probing.set(false);
-                LOG.info("Redis L2 cache available again");
+    private void startProbe(long delayMillis) {
+        synchronized (state) {
+            if (probing || closed) {
                 return;
+            }
+            probing = true;
+        }
+        later(this::probe, delayMillis);
+    }
+
+    /** Runs {@code task} on the background thread after a delay; nothing once closed. */
+    private void later(Runnable task, long delayMillis) {
+        try {
+            reconnector.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: nothing left to reconnect
+        }
+    }
+
+    /**
+     * Until Redis answers on both connections: replay what was queued, clear the local regions (see the class notes),
+     * then count the level as up, unless a new failure or a new queued pattern came in meanwhile (then again).
+     */
+    private void probe() {
+        long seen;
+        synchronized (state) {
+            seen = failures;
+        }
+        try {
+            StatefulRedisPubSubConnection<String, String> ps = pubsub;
+            if (ps != null && ps.isOpen() && "PONG".equals(connection.sync().ping())) {
+                replayQueued();
+                listeners.forEach(l -> l.accept(PendingInvalidations.ALL));
+                synchronized (state) {
+                    if (failures == seen && queued.size() == 0) {
+                        healthy = true;
+                        probing = false;
+                        LOG.info("Redis L2 cache available");
+                        return;
+                    }
+                }
             }
         } catch (RuntimeException e) {
             // still down: try again below
         }
-        reconnector.schedule(this::probe, 500, TimeUnit.MILLISECONDS);
+        later(this::probe, 500);
+    }
+
+    private void replayQueued() {
+        List<String> pending;
+        synchronized (state) {
+            pending = queued.snapshot();
+        }
+        for (String pattern : pending) {
+            broadcast(pattern);
+            synchronized (state) {
+                queued.remove(pattern);
+            }
+        }
     }
 
     /** Escapes Redis glob metacharacters other than {@code *}. */
@@ -206,7 +333,9 @@ public final class RedisL2 implements L2, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         reconnector.shutdownNow();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

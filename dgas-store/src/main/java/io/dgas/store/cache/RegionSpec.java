@@ -27,6 +27,11 @@ public record RegionSpec(String name, long maxEntries, Duration ttl) {
         }
     }
 
+    /** The names of every region (configuration sets their sizes and TTLs, not which exist). */
+    public static List<String> names() {
+        return defaults().stream().map(RegionSpec::name).toList();
+    }
+
     /** The defaults of system.md §5 (portfolio and news sizes are not given there: 500 each). */
     public static List<RegionSpec> defaults() {
         return List.of(

@@ -2,6 +2,7 @@ package io.dgas.store.health;
 
 import io.dgas.store.Database;
 import io.dgas.store.PoolStats;
+import io.dgas.store.cache.L2Health;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionStats;
 import io.dgas.store.monitor.DatabaseActivity;
@@ -107,6 +108,7 @@ public final class HealthMonitor implements AutoCloseable {
         add(checks, "acquire_p95", this::acquire);
         add(checks, "query_mean", this::queryMean);
         add(checks, "cache_hit_rate", this::cacheHits);
+        add(checks, "cache_l2", this::cacheL2);
         add(checks, "host", this::hostChecks);
         add(checks, "database", this::database);
         return HealthSnapshot.of(clock.instant(), checks);
@@ -162,6 +164,12 @@ public final class HealthMonitor implements AutoCloseable {
         }
         return List.of(Check.info(
                 "cache_hit_rate", lookups == 0 ? Double.NaN : 100.0 * hits / lookups, "%", lookups + " lookups"));
+    }
+
+    /** The shared Redis level: warning (degraded, nothing fails) while it is unreachable; absent without one. */
+    private List<Check> cacheL2() {
+        L2Health h = cache.l2Health();
+        return h == null ? List.of() : List.of(Check.measured("cache_l2", h.up() ? 0 : 1, "down", 1, 2, h.detail()));
     }
 
     private List<Check> hostChecks() {

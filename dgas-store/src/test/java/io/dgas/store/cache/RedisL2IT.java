@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,12 +37,7 @@ class RedisL2IT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        redis = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .build();
-        redis.start();
+        startRedis();
         String url = "redis://127.0.0.1:" + port;
         l2a = new RedisL2(url, Duration.ofMillis(250), registryA);
         l2b = new RedisL2(url, Duration.ofMillis(250), new SimpleMeterRegistry());
@@ -91,14 +90,120 @@ class RedisL2IT {
         assertThat(registryA.get("cache.l2.errors").counter().count()).isPositive();
         assertThat(l2a.isUp()).isFalse();
 
+        startRedis();
+        await(l2a::isUp);
+        assertThat(a.get("signals", "back", () -> "ok")).isEqualTo("ok");
+    }
+
+    @Test
+    void invalidateWhileRedisDown_otherInstanceReadsFreshAfterReconnectAndHealthSaysDown() throws IOException {
+        a.get("market_data", "bars:AAPL:1h:last:2", () -> "old");
+        b.get("market_data", "bars:AAPL:1h:last:2", () -> "old");
+        redis.stop();
+        await(() -> !l2a.isUp() && !l2b.isUp());
+
+        a.invalidate("bars:AAPL:*");
+        L2Health down = a.l2Health();
+
+        assertThat(down.up()).isFalse();
+        assertThat(down.queuedInvalidations()).isEqualTo(1);
+        assertThat(a.get("market_data", "bars:AAPL:1h:last:2", () -> "new")).isEqualTo("new");
+        startRedis();
+        await(() -> l2a.isUp() && l2b.isUp());
+        assertThat(b.get("market_data", "bars:AAPL:1h:last:2", () -> "new")).isEqualTo("new");
+        assertThat(a.l2Health()).isEqualTo(new L2Health(true, 0, "Redis answering"));
+    }
+
+    @Test
+    void invalidateBeforeThisInstanceReachesRedis_isReplayedToTheOtherOnConnect() throws Exception {
+        b.get("market_data", "bars:MSFT:1h:x", () -> "old");
+        CountDownLatch heard = new CountDownLatch(1);
+        l2b.onRemoteInvalidation(p -> {
+            if (p.equals("bars:MSFT:*")) {
+                heard.countDown();
+            }
+        });
+        int proxyPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            proxyPort = s.getLocalPort();
+        }
+        // this instance cannot reach Redis yet (as behind a partition) while B stays connected and hears nothing
+        try (RedisL2 cutOff =
+                new RedisL2("redis://127.0.0.1:" + proxyPort, Duration.ofMillis(250), new SimpleMeterRegistry())) {
+            CaffeineQueryCache c = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), cutOff);
+            c.invalidate("bars:MSFT:*");
+            assertThat(cutOff.health().queuedInvalidations()).isEqualTo(1);
+
+            Relay relay = new Relay(proxyPort, port);
+            try {
+                await(cutOff::isUp);
+
+                assertThat(heard.await(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(b.get("market_data", "bars:MSFT:1h:x", () -> "new")).isEqualTo("new");
+                assertThat(cutOff.health().queuedInvalidations()).isZero();
+            } finally {
+                relay.close();
+            }
+        }
+    }
+
+    /** A loopback TCP relay from one port to another: the way in for an instance that could not reach Redis. */
+    private static final class Relay implements AutoCloseable {
+        private final ServerSocket server;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        Relay(int from, int to) throws IOException {
+            server = new ServerSocket(from, 50, InetAddress.getLoopbackAddress());
+            Thread accept = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                Socket in = server.accept();
+                                Socket out = new Socket(InetAddress.getLoopbackAddress(), to);
+                                sockets.add(in);
+                                sockets.add(out);
+                                pipe(in, out);
+                                pipe(out, in);
+                            } catch (IOException e) {
+                                // closed
+                            }
+                        }
+                    },
+                    "relay-accept");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            from.getInputStream().transferTo(to.getOutputStream());
+                        } catch (IOException e) {
+                            // one side closed
+                        }
+                    },
+                    "relay-pipe");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    private void startRedis() throws IOException {
         redis = RedisServer.newRedisServer()
                 .port(port)
                 .bind("127.0.0.1")
                 .setting("save \"\"")
                 .build();
         redis.start();
-        await(l2a::isUp);
-        assertThat(a.get("signals", "back", () -> "ok")).isEqualTo("ok");
     }
 
     /** Polls a condition the code signals asynchronously (Redis connects in the background), 10 s at most. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
+import io.dgas.store.cache.CaffeineQueryCache;
 import io.dgas.store.cache.QueryCache;
+import io.dgas.store.cache.RedisL2;
+import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.cache.RegionStats;
 import io.dgas.store.monitor.QueryMonitor;
 import io.dgas.testkit.FakeClock;
@@ -124,6 +127,27 @@ class HealthMonitorIT {
                     assertThat(c.message()).contains("stats exploded");
                 });
         assertThat(s.checks()).extracting(Check::name).contains("pool", "wraparound");
+    }
+
+    @Test
+    void collectOnce_sharedCacheLevelDown_isWarningNamingTheQueue() {
+        try (RedisL2 unreachable =
+                new RedisL2("redis://127.0.0.1:1", Duration.ofMillis(100), new SimpleMeterRegistry())) {
+            QueryCache cache = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), unreachable);
+            cache.invalidate("bars:A:*");
+
+            HealthSnapshot down = monitor(cache).collectOnce();
+            HealthSnapshot none = monitor(QueryCache.NONE).collectOnce();
+
+            assertThat(down.checks())
+                    .filteredOn(c -> c.name().equals("cache_l2"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.verdict()).isEqualTo(Verdict.WARNING);
+                        assertThat(c.message()).contains("1 invalidation pattern(s) queued");
+                    });
+            assertThat(none.checks()).extracting(Check::name).doesNotContain("cache_l2");
+        }
     }
 
     @Test

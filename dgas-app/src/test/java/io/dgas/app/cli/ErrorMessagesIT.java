@@ -1,0 +1,113 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.testkit.PostgresExtension;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors name their cause in one line (or one JSON object with --json), never a stack trace, with exit code 2. */
+class ErrorMessagesIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of("DGAS_HOME", home.toString(), "DGAS_DATABASE_URL", PG.jdbcUrl()), args);
+    }
+
+    @Test
+    void serve_portInUse_exits2WithOneLineNamingThePortAndOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            CliRun r = run("serve", "--port", Integer.toString(port));
+
+            assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err().lines())
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .startsWith("error: cannot listen on 127.0.0.1:" + port)
+                            .contains("--port")
+                            .contains("web.port"));
+        }
+    }
+
+    @Test
+    void cacheClear_unknownRegion_exits2ListingTheAcceptedRegions() {
+        CliRun r = run("cache", "clear", "--region", "bogus", "--server", "http://127.0.0.1:1");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err().lines())
+                .singleElement()
+                .isEqualTo("error: unknown cache region 'bogus'; accepted: dashboard, signals, metrics, market_data,"
+                        + " portfolio, news");
+    }
+
+    @Test
+    void unknownSymbol_cycleAggregateDataDeleteAnalyze_sayTheSameOneLineAndExit2() {
+        run("db", "migrate");
+
+        CliRun cycle = run("cycle", "--symbols", "NOPE");
+        CliRun aggregate = run("aggregate", "--symbol", "NOPE", "--from", "1h", "--to", "4h");
+        CliRun delete = run("data", "delete", "--symbol", "NOPE");
+        CliRun restore = run("data", "restore", "--symbol", "nope");
+        CliRun analyze = run("analyze", "NOPE");
+
+        for (CliRun r : new CliRun[] {cycle, aggregate, delete, restore, analyze}) {
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).isEqualTo("error: unknown symbol 'NOPE'" + System.lineSeparator());
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void json_failureWhileRunning_isOneJsonObjectOnStderrWithTheExitCode() throws Exception {
+        run("db", "migrate");
+
+        CliRun r = run("--json", "data", "delete", "--symbol", "NOPE");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        JsonNode e = JSON.readTree(r.err());
+        assertThat(e.get("error").asText()).isEqualTo("unknown symbol 'NOPE'");
+        assertThat(e.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(e.get("value").asText()).isEqualTo("NOPE");
+    }
+
+    @Test
+    void json_unparseableOption_namesParameterAndValueEvenWhenJsonComesLast() throws Exception {
+        CliRun badValue = run("serve", "--port", "eighty", "--json");
+        CliRun unknown = run("status", "--bogus", "--json");
+
+        JsonNode port = JSON.readTree(badValue.err());
+        assertThat(badValue.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(port.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(port.get("parameter").asText()).isEqualTo("--port");
+        assertThat(port.get("value").asText()).isEqualTo("eighty");
+        assertThat(port.get("error").asText()).contains("eighty");
+        JsonNode bogus = JSON.readTree(unknown.err());
+        assertThat(bogus.get("value").asText()).isEqualTo("--bogus");
+        assertThat(bogus.get("exit_code").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void json_databaseUnreachable_isJsonWithExitCode3() throws Exception {
+        CliRun r = run("--json", "--db-url", "jdbc:postgresql://127.0.0.1:1/none?user=x", "status");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.DB_UNAVAILABLE);
+        JsonNode e = JSON.readTree(r.err());
+        assertThat(e.get("exit_code").asInt()).isEqualTo(3);
+        assertThat(e.get("error").asText()).contains("database unavailable");
+    }
+}

@@ -1,0 +1,138 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.AppContext;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.ConfigLoader;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestOptions;
+import io.dgas.testkit.PostgresExtension;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The API's answers to bad parameters (400 naming parameter, value and what is accepted; 404 for an unknown symbol),
+ * the bars read, and {@code /health} with a configured Redis that cannot be reached.
+ */
+class WebParametersIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    private static AppContext ctx;
+    private static WebServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        ctx = new AppContext(
+                new ConfigLoader(Map.of("DGAS_HOME", home.toString()), home)
+                        .load(
+                                null,
+                                Map.of(
+                                        ConfigKeys.DB_URL,
+                                        PG.jdbcUrl(),
+                                        ConfigKeys.REDIS_ENABLED,
+                                        "true",
+                                        ConfigKeys.REDIS_URL,
+                                        "redis://127.0.0.1:" + closedPort),
+                                Map.of()),
+                Clock.systemUTC());
+        server = WebServer.start(ctx, "127.0.0.1", 0, "t0ken");
+        new BarIngestor(ctx.database(), ctx.ingestListener())
+                .ingest(
+                        "web.csv",
+                        new StringReader("timestamp,symbol,interval,open,high,low,close,volume\n"
+                                + "2025-01-06T00:00:00Z,WEBX,1h,10,12,9,11,100\n"
+                                + "2025-01-06T01:00:00Z,WEBX,1h,11,13,10,12,100\n"),
+                        null,
+                        IngestOptions.defaults().withCreateSymbols(true));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        ctx.close();
+    }
+
+    private static HttpResponse<String> send(String method, String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", "Bearer t0ken")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void cacheClear_unknownRegion_is400NamingParameterValueAndAcceptedRegions() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/cache/clear?region=bogus");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("error").asText()).isEqualTo("unknown cache region 'bogus'");
+        assertThat(body.get("parameter").asText()).isEqualTo("region");
+        assertThat(body.get("value").asText()).isEqualTo("bogus");
+        assertThat(body.get("accepted").toString())
+                .isEqualTo("[\"dashboard\",\"signals\",\"metrics\",\"market_data\",\"portfolio\",\"news\"]");
+        assertThat(send("POST", "/api/cache/clear?region=signals").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bars_storedSeries_returnsTheNewestOldestFirst() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/v1/bars/WEBX?interval=1h&last=1");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.at("/bars").size()).isEqualTo(1);
+        assertThat(body.at("/bars/0/close").asDouble()).isEqualTo(12.0);
+        assertThat(body.at("/bars/0/ts").asText()).isEqualTo("2025-01-06T01:00:00Z");
+    }
+
+    @Test
+    void bars_badParametersAndUnknownSymbol_are400And404NamingThem() throws Exception {
+        HttpResponse<String> interval = send("GET", "/api/v1/bars/WEBX?interval=7q");
+        HttpResponse<String> last = send("GET", "/api/v1/bars/WEBX?last=-5");
+        HttpResponse<String> unknown = send("GET", "/api/v1/bars/NOPE");
+
+        assertThat(interval.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(interval.body()).get("parameter").asText()).isEqualTo("interval");
+        assertThat(JSON.readTree(interval.body()).get("accepted").toString()).contains("\"1h\"");
+        assertThat(last.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(last.body()).get("value").asText()).isEqualTo("-5");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("unknown symbol 'NOPE'");
+    }
+
+    @Test
+    void health_redisConfiguredButUnreachable_isDegradedNotHealthy() throws Exception {
+        HttpResponse<String> r = send("GET", "/health");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("status").asText()).isEqualTo("degraded");
+        assertThat(body.at("/cache_l2/up").asBoolean()).isFalse();
+    }
+}

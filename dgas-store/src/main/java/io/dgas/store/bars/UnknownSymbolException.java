@@ -1,0 +1,20 @@
+package io.dgas.store.bars;
+
+import io.dgas.DgasException;
+import io.dgas.UserError;
+
+/** A command named a ticker that is not in {@code symbols}: {@code unknown symbol 'X'}, exit code 2. */
+public final class UnknownSymbolException extends DgasException implements UserError {
+    private static final long serialVersionUID = 1L;
+    private final String symbol;
+
+    public UnknownSymbolException(String symbol) {
+        super("unknown symbol '" + symbol + "'");
+        this.symbol = symbol;
+    }
+
+    /** The ticker as given. */
+    public String symbol() {
+        return symbol;
+    }
+}

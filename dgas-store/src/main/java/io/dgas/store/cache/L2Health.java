@@ -1,0 +1,11 @@
+package io.dgas.store.cache;
+
+/**
+ * The state of the shared level, for {@code /health} and the health monitor.
+ *
+ * @param up whether it answers now; while it does not, every instance caches locally only (degraded, not failed)
+ * @param queuedInvalidations invalidations made while it was down, replayed to it and to the other instances on
+ *     reconnect
+ * @param detail one line for operators
+ */
+public record L2Health(boolean up, int queuedInvalidations, String detail) {}
