@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>Design notes: the loader runs inside Caffeine's compute, so concurrent misses on one key load once. A null loaded
  * value is not cached. Pattern invalidation scans the keys of every region; regions hold at most a few thousand
- * entries, so a scan costs microseconds and writes are far rarer than reads.
+ * entries, so a scan costs microseconds and writes are far rarer than reads. While the shared level is down its
+ * invalidation broadcasts are lost, so the local level is bypassed until it is back: no stale read survives an outage.
  */
 public final class CaffeineQueryCache implements QueryCache {
     private final Map<String, Region> regions = new LinkedHashMap<>();
@@ -56,6 +57,12 @@ public final class CaffeineQueryCache implements QueryCache {
     @SuppressWarnings("unchecked")
     public <T> T get(String region, String key, Supplier<T> loader) {
         Region r = region(region);
+        if (!l2.delivering()) {
+            // another instance's invalidation cannot reach us now: neither trust nor fill the local level until the
+            // shared one is back (it then clears the local regions); reads still succeed, from the database
+            r.misses.increment();
+            return loader.get();
+        }
         Object present = r.cache.getIfPresent(key);
         if (present != null) {
             r.hits.increment();

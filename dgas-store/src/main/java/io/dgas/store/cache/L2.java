@@ -43,6 +43,15 @@ public interface L2 {
      */
     void onRemoteInvalidation(Consumer<String> listener);
 
+    /**
+     * Whether invalidations from the other instances can reach this one now. While they cannot, a local entry may
+     * already be stale (another instance may have changed the data and its broadcast is lost), so the local level is
+     * bypassed. Cheap: called on every read.
+     */
+    default boolean delivering() {
+        return true;
+    }
+
     /** The shared level's state, or null when there is none (the null object). */
     default L2Health health() {
         return null;

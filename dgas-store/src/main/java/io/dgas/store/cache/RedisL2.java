@@ -141,6 +141,11 @@ public final class RedisL2 implements L2, AutoCloseable {
      * Whether the shared level currently answers. A connection found closed while it was believed healthy counts as
      * a failure (one warning, the error metric, a background probe), just as a failed command would.
      */
+    @Override
+    public boolean delivering() {
+        return isUp();
+    }
+
     public boolean isUp() {
         StatefulRedisConnection<byte[], byte[]> c = connection;
         boolean open = c != null && c.isOpen();
