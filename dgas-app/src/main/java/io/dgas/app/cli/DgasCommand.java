@@ -2,6 +2,7 @@ package io.dgas.app.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.dgas.SafeText;
 import io.dgas.app.AppContext;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.ConfigLoader;
@@ -117,7 +118,9 @@ public final class DgasCommand implements Runnable {
 
     private int fail(Exception e) {
         int code = ExitCodes.of(e);
-        err.println("error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+        // control characters from input never reach the terminal raw
+        err.println("error: "
+                + SafeText.escape(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         if (verbose || code == ExitCodes.INTERNAL) {
             e.printStackTrace(err);
         } else {
@@ -168,6 +171,9 @@ public final class DgasCommand implements Runnable {
     private void configureLogging() {
         Logger dgas = (Logger) LoggerFactory.getLogger("io.dgas");
         dgas.setLevel(verbose ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger("com.zaxxer.hikari")).setLevel(Level.WARN);
+        }
     }
 
     private void closeContext() {
