@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Streams a CSV source one line at a time: strips a UTF-8 byte-order mark, accepts LF, CRLF and CR line ends, skips
- * blank lines, and splits on commas with RFC 4180 double quotes. Only the current line is held in memory, and a line
+ * blank lines, and splits on commas with RFC 4180 double quotes; fields lose edge spaces and tabs, never other control
+ * characters (a stray NUL or escape stays in the value, so validation sees it). Only the current line is held in memory, and a line
  * longer than the cap is refused as soon as the cap is passed: a huge file without line ends never fills the heap.
  */
 public final class CsvReader implements AutoCloseable {
@@ -170,7 +171,7 @@ public final class CsvReader implements AutoCloseable {
                     i++;
                 }
                 int comma = l.indexOf(',', i);
-                fields.add(sb.toString().trim());
+                fields.add(trim(sb.toString()));
                 if (comma < 0) {
                     return;
                 }
@@ -178,13 +179,26 @@ public final class CsvReader implements AutoCloseable {
             } else {
                 int comma = l.indexOf(',', i);
                 if (comma < 0) {
-                    fields.add(l.substring(i).trim());
+                    fields.add(trim(l.substring(i)));
                     return;
                 }
-                fields.add(l.substring(i, comma).trim());
+                fields.add(trim(l.substring(i, comma)));
                 i = comma + 1;
             }
         }
+    }
+
+    /** {@code s} without leading and trailing spaces and tabs (unlike {@link String#trim}, which drops NUL, ESC …). */
+    private static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 
     @Override
