@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.testkit.PostgresExtension;
 import io.dgas.testkit.StoreChecksum;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,16 +22,8 @@ class IngestBoundsCommandIT {
     @TempDir
     static Path home;
 
-    record Run(int code, String out, String err) {}
-
-    private static Run run(Map<String, String> extraEnv, String... args) {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("DGAS_HOME", home.toString());
-        env.put("DGAS_DATABASE_URL", PG.jdbcUrl());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(Map<String, String> env, String... args) {
+        return CliRun.of(home, PG.jdbcUrl(), env, args);
     }
 
     private static String file(String name, String content) throws Exception {
@@ -43,7 +32,7 @@ class IngestBoundsCommandIT {
 
     @BeforeAll
     static void seed() throws Exception {
-        Run r = run(
+        CliRun r = run(
                 Map.of(),
                 "ingest",
                 "bars",
@@ -58,7 +47,7 @@ class IngestBoundsCommandIT {
         String b = file("b.csv", H + "2024-01-02T01:00:00Z,BND,1h,10,9,9,10.5,1\n");
         String c = file("c.csv", H + "2024-01-02T02:00:00Z,BND,1h,10,11,9,10.5,1\n");
 
-        Run r = run(Map.of(), "ingest", "bars", a, b, c);
+        CliRun r = run(Map.of(), "ingest", "bars", a, b, c);
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err())
@@ -74,13 +63,13 @@ class IngestBoundsCommandIT {
         String c = file("at-c.csv", H + "2024-01-03T02:00:00Z,BND,1h,10,11,9,10.5,1\n");
         String before = StoreChecksum.of(PG.jdbcUrl());
 
-        Run bad = run(Map.of(), "ingest", "bars", "--atomic", a, b);
+        CliRun bad = run(Map.of(), "ingest", "bars", "--atomic", a, b);
 
         assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(bad.err()).contains("error: at-b.csv line 2, field high").doesNotContain("committed before");
         assertThat(StoreChecksum.of(PG.jdbcUrl())).isEqualTo(before);
 
-        Run good = run(Map.of(), "--json", "ingest", "bars", "--atomic", a, c);
+        CliRun good = run(Map.of(), "--json", "ingest", "bars", "--atomic", a, c);
         assertThat(good.code()).as(good.err()).isZero();
         assertThat(good.out()).contains("\"source\" : \"at-a.csv\"").contains("\"source\" : \"at-c.csv\"");
     }
@@ -89,9 +78,9 @@ class IngestBoundsCommandIT {
     void ingestBars_localTimes_needTimezone() throws Exception {
         String f = file("local.csv", H + "2024-01-04 09:00:00,BND,1h,10,11,9,10.5,1\n");
 
-        Run refused = run(Map.of(), "ingest", "bars", f);
-        Run badZone = run(Map.of(), "ingest", "bars", f, "--timezone", "Mars/Olympus");
-        Run ok = run(Map.of(), "ingest", "bars", f, "--timezone", "America/New_York");
+        CliRun refused = run(Map.of(), "ingest", "bars", f);
+        CliRun badZone = run(Map.of(), "ingest", "bars", f, "--timezone", "Mars/Olympus");
+        CliRun ok = run(Map.of(), "ingest", "bars", f, "--timezone", "America/New_York");
 
         assertThat(refused.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(refused.err()).contains("field timestamp, value 2024-01-04 09:00:00: timestamp has no UTC offset");
@@ -105,9 +94,9 @@ class IngestBoundsCommandIT {
         String local = file("ticks-local.csv", "timestamp,price,size\n2024-01-05 10:00:00,10,1\n");
         String pricey = file("ticks-pricey.csv", "timestamp,price,size\n2024-01-05T10:00:00Z,500,1\n");
 
-        Run tz = run(Map.of(), "ingest", "ticks", local, "--symbol", "BND", "--timezone", "Europe/Berlin");
-        Run capped = run(Map.of("DGAS_INGEST_MAX_PRICE", "100"), "ingest", "ticks", pricey, "--symbol", "BND");
-        Run crossed = run(Map.of("DGAS_INGEST_MIN_PRICE", "2e9"), "ingest", "ticks", pricey, "--symbol", "BND");
+        CliRun tz = run(Map.of(), "ingest", "ticks", local, "--symbol", "BND", "--timezone", "Europe/Berlin");
+        CliRun capped = run(Map.of("DGAS_INGEST_MAX_PRICE", "100"), "ingest", "ticks", pricey, "--symbol", "BND");
+        CliRun crossed = run(Map.of("DGAS_INGEST_MIN_PRICE", "2e9"), "ingest", "ticks", pricey, "--symbol", "BND");
 
         assertThat(tz.code()).as(tz.err()).isZero();
         assertThat(capped.code()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -122,7 +111,7 @@ class IngestBoundsCommandIT {
     void ingestBars_minTimestampConfigured_refusesOlderBars() throws Exception {
         String f = file("old.csv", H + "1999-12-31,BND,1d,10,11,9,10.5,1\n");
 
-        Run r = run(Map.of("DGAS_INGEST_MIN_TIMESTAMP", "2000-01-01"), "ingest", "bars", f);
+        CliRun r = run(Map.of("DGAS_INGEST_MIN_TIMESTAMP", "2000-01-01"), "ingest", "bars", f);
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err())

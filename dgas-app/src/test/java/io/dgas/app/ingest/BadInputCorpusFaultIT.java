@@ -2,17 +2,14 @@ package io.dgas.app.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dgas.app.cli.DgasCommand;
+import io.dgas.app.cli.CliRun;
 import io.dgas.testkit.PostgresExtension;
 import io.dgas.testkit.StoreChecksum;
 import java.io.BufferedWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,16 +47,8 @@ class BadInputCorpusFaultIT {
         }
     }
 
-    record Run(int code, String out, String err) {}
-
-    private static Run dgas(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DGAS_HOME", home.resolve("home").toString());
-        env.put("DGAS_DATABASE_URL", PG.jdbcUrl());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun dgas(String... args) {
+        return CliRun.of(home.resolve("home"), PG.jdbcUrl(), Map.of(), args);
     }
 
     @BeforeAll
@@ -271,7 +260,7 @@ class BadInputCorpusFaultIT {
         long t0 = System.nanoTime();
         for (Case c : corpus) {
             Path f = Files.write(home.resolve(c.file()), c.content());
-            Run r = c.ticks()
+            CliRun r = c.ticks()
                     ? dgas("ingest", "ticks", f.toString(), "--symbol", "AAA")
                     : dgas("ingest", "bars", f.toString());
             String first = r.err().lines().findFirst().orElse("");

@@ -1,0 +1,28 @@
+package io.dgas.app.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One in-process {@code dgas} command line against a test database: its exit code and what it printed.
+ *
+ * @param code the exit code
+ * @param out standard output
+ * @param err standard error
+ */
+public record CliRun(int code, String out, String err) {
+
+    /** Runs {@code dgas args} with {@code DGAS_HOME=home}, {@code DGAS_DATABASE_URL=url} and {@code env} added. */
+    public static CliRun of(Path home, String url, Map<String, String> env, String... args) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("DGAS_HOME", home.toString());
+        all.put("DGAS_DATABASE_URL", url);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DgasCommand.run(args, all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
