@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dgas.store.Database;
-import io.dgas.store.DatabaseSettings;
-import io.dgas.store.StatementObserver;
 import io.dgas.testkit.FakeClock;
 import io.dgas.testkit.PostgresExtension;
 import io.dgas.testkit.StoreChecksum;
@@ -26,7 +24,7 @@ class IngestBoundsIT {
     @RegisterExtension
     static final PostgresExtension PG = new PostgresExtension();
 
-    static final String H = "timestamp,symbol,interval,open,high,low,close,volume\n";
+    static final String H = SeededStore.H;
 
     static Database db;
 
@@ -35,10 +33,7 @@ class IngestBoundsIT {
 
     @BeforeAll
     static void open() throws Exception {
-        db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
-        Path seed = Files.writeString(dir.resolve("seed.csv"), H + "2024-03-01T01:00:00Z,AAPL,1h,100,101,99,100.5,1\n");
-        new BarIngestor(db, IngestListener.NONE)
-                .ingest(seed, IngestOptions.defaults().withCreateSymbols(true));
+        db = SeededStore.open(PG.jdbcUrl(), dir);
     }
 
     @AfterAll
