@@ -70,8 +70,8 @@ class IngestConnectionLossFaultIT {
             assertThat(count(pg.jdbcUrl())).as("rows of big.csv after restart").isZero();
             System.out.printf(
                     "FAULT ingest-connection-loss: %d-row file, postgres killed (%d processes) during COPY,"
-                            + " dgas exit %d after %d ms, %d lines on stderr, rows after restart 0%n",
-                    ROWS, killed, r.code(), millis, errLines.size());
+                            + " dgas exit %d after %d ms, %d lines on stderr, rows after restart 0: %s%n",
+                    ROWS, killed, r.code(), millis, errLines.size(), errLines.get(0));
         }
     }
 
