@@ -181,6 +181,9 @@ public final class DgasCommand implements Runnable {
     private void configureLogging() {
         Logger dgas = (Logger) LoggerFactory.getLogger("io.dgas");
         dgas.setLevel(verbose ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger("com.zaxxer.hikari")).setLevel(Level.WARN);
+        }
     }
 
     private void closeContext() {

@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.SafeText;
 import io.dgas.store.bars.UnknownSymbolException;
 import io.dgas.store.ingest.InvalidInputException;
 import io.dgas.store.ingest.Reject;
@@ -35,9 +36,12 @@ final class ErrorReport {
         return m;
     }
 
-    /** The one-line message: the exception's, or its type when it has none. */
+    /**
+     * The one-line message: the exception's, or its type when it has none; control characters from input escaped so
+     * they never reach the terminal raw.
+     */
     static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return SafeText.escape(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
     }
 
     private static void parameter(Map<String, Object> m, CommandLine.ParameterException p) {

@@ -104,13 +104,19 @@ final class IngestCommand {
         @Option(names = "--rejects", paramLabel = "FILE", description = "rejects CSV (default: <file>.rejects.csv)")
         Path rejects;
 
+        @Option(names = "--timezone", paramLabel = "ZONE", description = TIMEZONE_HELP)
+        String timezone;
+
+        @Option(names = "--atomic", description = "load all files in one transaction: all of them or none")
+        boolean atomic;
+
         @Override
         public Integer call() {
             if (rejects != null && files.size() > 1) {
                 throw new BadArgumentException("--rejects names one file; give one input file with it");
             }
             ProgressLine progress = new ProgressLine(out());
-            IngestOptions opts = IngestOptions.defaults()
+            IngestOptions opts = options(this, timezone)
                     .withSymbol(symbol, timeframe("--interval", interval))
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
@@ -120,9 +126,18 @@ final class IngestCommand {
                     new BarIngestor(context().database(), context().ingestListener());
             List<IngestReport> reports = new ArrayList<>();
             try {
-                for (Path f : files) {
-                    reports.add(ingestor.ingest(f, opts));
+                if (atomic) {
+                    reports.addAll(ingestor.ingestAtomically(files, opts));
+                } else {
+                    for (Path f : files) {
+                        reports.add(ingestor.ingest(f, opts));
+                    }
                 }
+            } catch (RuntimeException e) {
+                if (!atomic && files.size() > 1) {
+                    out().warn(partialNote(reports, files));
+                }
+                throw e;
             } finally {
                 progress.done();
             }
@@ -152,10 +167,13 @@ final class IngestCommand {
         @Option(names = "--rejects", paramLabel = "FILE", description = "rejects CSV (default: <file>.rejects.csv)")
         Path rejects;
 
+        @Option(names = "--timezone", paramLabel = "ZONE", description = TIMEZONE_HELP)
+        String timezone;
+
         @Override
         public Integer call() {
             ProgressLine progress = new ProgressLine(out());
-            IngestOptions opts = IngestOptions.defaults()
+            IngestOptions opts = options(this, timezone)
                     .withSymbol(symbol, null)
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
@@ -215,11 +233,34 @@ final class IngestCommand {
                         "api " + ticker + " " + tf.code(),
                         new StringReader(csv),
                         null,
-                        IngestOptions.defaults().withCreateSymbols(createSymbols)));
+                        options(this, null).withCreateSymbols(createSymbols)));
             }
             print(out(), reports);
             return ExitCodes.OK;
         }
+    }
+
+    static final String TIMEZONE_HELP = "read date-times without a UTC offset in this zone (e.g. America/New_York);"
+            + " without it they are rejected (dates alone are 00:00 UTC)";
+
+    /** The defaults with the configured limits (now from the context's clock) and {@code --timezone}. */
+    static IngestOptions options(BaseCommand cmd, String timezone) {
+        return IngestOptions.defaults()
+                .withLimits(IngestSettings.limits(cmd.config(), cmd.context().clock()))
+                .withTimezone(IngestSettings.zone(timezone));
+    }
+
+    /** What a failed multi-file load left behind: the files committed before the failure, and those not loaded. */
+    static String partialNote(List<IngestReport> committed, List<Path> files) {
+        List<String> done = committed.stream()
+                .map(r -> r.source() + " (" + r.inserted() + " inserted, " + r.updated() + " updated)")
+                .toList();
+        List<String> rest = files.subList(committed.size(), files.size()).stream()
+                .map(f -> f.getFileName().toString())
+                .toList();
+        return "committed before the failure: " + (done.isEmpty() ? "none" : String.join(", ", done))
+                + "; not committed: " + String.join(", ", rest)
+                + " (re-run with those files, or use --atomic for all-or-nothing)";
     }
 
     static List<String> split(List<String> values) {

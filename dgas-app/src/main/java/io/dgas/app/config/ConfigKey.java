@@ -26,13 +26,18 @@ public record ConfigKey(
         boolean secret,
         String help) {
 
-    /** Value types; SECONDS accepts {@code 30}, {@code 30s}, {@code 5m}, {@code 1h}. */
+    /**
+     * Value types; SECONDS accepts {@code 30}, {@code 30s}, {@code 5m}, {@code 1h}; DATE an ISO date; POSITIVE a
+     * finite decimal number > 0 ({@code 1e-8}, {@code 1000000000}).
+     */
     public enum Type {
         STRING,
         INT,
         SECONDS,
         BOOL,
-        ENUM
+        ENUM,
+        DATE,
+        POSITIVE
     }
 
     /** The accepted range, as told to a user who got it wrong. */
@@ -43,6 +48,8 @@ public record ConfigKey(
             case SECONDS -> "a duration from " + min + " s to " + max + " s (e.g. 30, 30s, 5m, 1h)";
             case BOOL -> "true or false";
             case ENUM -> "one of " + String.join(", ", choices);
+            case DATE -> "a date such as 1970-01-01";
+            case POSITIVE -> "a finite number > 0 (e.g. 1e-8, 1000000000)";
         };
     }
 

@@ -58,6 +58,11 @@ public final class ConfigKeys {
     public static final String API_BASE_URL = "api.base_url";
     public static final String API_KEY = "api.key";
     public static final String API_REQUESTS_PER_MINUTE = "api.requests_per_minute";
+    public static final String INGEST_MIN_TIMESTAMP = "ingest.min_timestamp";
+    public static final String INGEST_MAX_FUTURE = "ingest.max_future";
+    public static final String INGEST_MIN_PRICE = "ingest.min_price";
+    public static final String INGEST_MAX_PRICE = "ingest.max_price";
+    public static final String INGEST_MAX_LINE = "ingest.max_line_length";
 
     private static final List<String> TIMEFRAMES =
             Arrays.stream(Timeframe.values()).map(Timeframe::code).toList();
@@ -167,6 +172,27 @@ public final class ConfigKeys {
                 true,
                 "market-data API key (never printed)"));
         add(num(API_REQUESTS_PER_MINUTE, Type.INT, 1, 100_000, "60", null, "market-data API rate limit"));
+        add(new ConfigKey(
+                INGEST_MIN_TIMESTAMP,
+                Type.DATE,
+                0,
+                0,
+                List.of(),
+                "1970-01-01",
+                envs(INGEST_MIN_TIMESTAMP, null),
+                false,
+                "earliest timestamp ingest accepts (UTC date)"));
+        add(num(
+                INGEST_MAX_FUTURE,
+                Type.SECONDS,
+                0,
+                366 * 86_400,
+                "86400",
+                null,
+                "how far past now a timestamp may lie"));
+        add(positive(INGEST_MIN_PRICE, "1e-8", "smallest price ingest accepts (also the finest precision kept)"));
+        add(positive(INGEST_MAX_PRICE, "1e9", "largest price ingest accepts"));
+        add(num(INGEST_MAX_LINE, Type.INT, 256, 64L << 20, "65536", null, "longest input line in characters"));
         for (RegionSpec r : RegionSpec.defaults()) {
             add(num(
                     regionSize(r.name()),
@@ -214,6 +240,10 @@ public final class ConfigKeys {
 
     private static ConfigKey num(String path, Type type, long min, long max, String def, String alias, String help) {
         return new ConfigKey(path, type, min, max, List.of(), def, envs(path, alias), false, help);
+    }
+
+    private static ConfigKey positive(String path, String def, String help) {
+        return new ConfigKey(path, Type.POSITIVE, 0, 0, List.of(), def, envs(path, null), false, help);
     }
 
     private static ConfigKey bool(String path, String def, String help) {

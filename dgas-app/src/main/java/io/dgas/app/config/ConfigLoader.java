@@ -187,6 +187,8 @@ public final class ConfigLoader {
             case ENUM -> key.choices().contains(v.toLowerCase(java.util.Locale.ROOT));
             case INT -> inRange(parseLong(v), key);
             case SECONDS -> inRange(DgasConfig.parseSeconds(v), key);
+            case DATE -> DgasConfig.parseDate(v) != null;
+            case POSITIVE -> DgasConfig.parsePositive(v) > 0;
         };
         if (!ok) {
             throw new UnableToConfigureException("invalid value '" + (key.secret() ? "****" : v) + "' for key '"

@@ -69,6 +69,35 @@ public final class DgasConfig {
         return parseSeconds(required(path));
     }
 
+    /** A DATE key's value. */
+    public java.time.LocalDate date(String path) {
+        return parseDate(required(path));
+    }
+
+    /** A POSITIVE key's value. */
+    public double positive(String path) {
+        return parsePositive(required(path));
+    }
+
+    /** An ISO date, or null when {@code v} is not one. */
+    static java.time.LocalDate parseDate(String v) {
+        try {
+            return java.time.LocalDate.parse(v.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A finite number > 0, or NaN when {@code v} is not one. */
+    static double parsePositive(String v) {
+        try {
+            double d = Double.parseDouble(v.trim());
+            return Double.isFinite(d) && d > 0 ? d : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     public Timeframe timeframe(String path) {
         return Timeframe.parse(required(path));
     }

@@ -1,6 +1,7 @@
 package io.dgas.store.ingest;
 
 import io.dgas.domain.Timeframe;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.Locale;
  * case-insensitive; {@code date}, {@code datetime} and {@code time} stand for {@code timestamp}, {@code ticker} for
  * {@code symbol}, {@code timeframe} for {@code interval}; extra columns (e.g. {@code adjusted_close}) are ignored.
  * Rules (system.md §3): finite prices > 0, high ≥ max(open, close), low ≤ min(open, close), volume ≥ 0, timestamps
- * that parse and sit on the timeframe's grid. A bar is never repaired.
+ * that parse, carry an offset (or a zone is given), lie in the accepted range and sit on the timeframe's grid, prices
+ * inside the accepted range. A bar is never repaired.
  */
 final class BarCsvFormat {
     static final String HEADER = "timestamp,symbol,interval,open,high,low,close,volume";
@@ -30,8 +32,12 @@ final class BarCsvFormat {
     private final int volume;
     private final String fixedTicker;
     private final Timeframe fixedTf;
+    private final IngestLimits limits;
+    private final ZoneId zone;
+    private final long tsLo;
+    private final long tsHi;
 
-    private BarCsvFormat(List<String> names, String fixedTicker, Timeframe fixedTf) {
+    private BarCsvFormat(List<String> names, String fixedTicker, Timeframe fixedTf, IngestOptions opts) {
         this.names = names;
         this.width = names.size();
         this.ts = Fields.column(names, "timestamp", "date", "datetime", "time");
@@ -44,6 +50,10 @@ final class BarCsvFormat {
         this.volume = Fields.column(names, "volume");
         this.fixedTicker = fixedTicker;
         this.fixedTf = fixedTf;
+        this.limits = opts.limits();
+        this.zone = opts.timezone();
+        this.tsLo = limits.minMicros();
+        this.tsHi = limits.maxMicros();
     }
 
     /**
@@ -58,7 +68,7 @@ final class BarCsvFormat {
             names.add(h.toLowerCase(Locale.ROOT));
         }
         String ticker = opts.symbol() == null ? null : opts.symbol().trim().toUpperCase(Locale.ROOT);
-        BarCsvFormat f = new BarCsvFormat(names, ticker, opts.timeframe());
+        BarCsvFormat f = new BarCsvFormat(names, ticker, opts.timeframe(), opts);
         List<String> missing = new ArrayList<>();
         if (f.ts < 0) {
             missing.add("timestamp");
@@ -72,7 +82,7 @@ final class BarCsvFormat {
             throw new InvalidInputException(new Reject(
                             1,
                             "header",
-                            Fields.shown(line),
+                            line,
                             "missing column(s) " + String.join(", ", missing) + "; expected " + HEADER
                                     + " or date,open,high,low,close,volume")
                     .describe(source));
@@ -95,8 +105,8 @@ final class BarCsvFormat {
         if (v.size() != width) {
             return false;
         }
-        long micros = Timestamps.parseMicros(v.get(ts));
-        if (micros == Timestamps.INVALID) {
+        long micros = Timestamps.parseMicros(v.get(ts), zone);
+        if (micros < tsLo || micros > tsHi) {
             return false;
         }
         if (symbol >= 0) {
@@ -126,13 +136,14 @@ final class BarCsvFormat {
             return new Reject(
                     line,
                     "row",
-                    Fields.shown(text),
+                    text,
                     "expected " + width + " fields (" + String.join(",", names) + "), found " + v.size());
         }
         String tsText = v.get(ts);
-        long micros = Timestamps.parseMicros(tsText);
-        if (micros == Timestamps.INVALID) {
-            return reject(line, ts, tsText, names.get(ts) + " must be " + Fields.TIMESTAMP_FORMS);
+        long micros = Timestamps.parseMicros(tsText, zone);
+        String tsProblem = Fields.timestampProblem(names.get(ts), micros, zone, tsLo, tsHi);
+        if (tsProblem != null) {
+            return reject(line, ts, tsText, tsProblem);
         }
         if (symbol >= 0) {
             String t = v.get(symbol).toUpperCase(Locale.ROOT);
@@ -168,7 +179,7 @@ final class BarCsvFormat {
         }
         row.tsMicros = micros;
         for (int col : new int[] {open, high, low, close}) {
-            String problem = Fields.priceProblem(names.get(col), v.get(col));
+            String problem = Fields.priceProblem(names.get(col), v.get(col), limits);
             if (problem != null) {
                 return reject(line, col, v.get(col), problem);
             }
@@ -194,6 +205,6 @@ final class BarCsvFormat {
     }
 
     private Reject reject(long line, int col, String value, String reason) {
-        return new Reject(line, names.get(col), Fields.shown(value), reason);
+        return new Reject(line, names.get(col), value, reason);
     }
 }

@@ -4,12 +4,16 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.UnableToExecuteStatementException;
+import io.dgas.store.partition.MonthSet;
 import io.dgas.store.partition.Partitions;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +36,10 @@ import java.util.Set;
  *       sending a bar is a statement that it exists.
  *   <li>Duplicate keys (symbol, interval, timestamp) within one source are rejected, the later line naming the
  *       earlier one.
- *   <li>Month partitions for the range loaded are created first; the {@link IngestListener} hears about every
- *       series with inserted or updated rows, after commit.
+ *   <li>Month partitions for the months that hold rows are created first (never for the span between them); the
+ *       {@link IngestListener} hears about every series with inserted or updated rows, after commit.
+ *   <li>A database lost mid-load is reported as an {@link io.dgas.store.UnableToConnectException} naming the source,
+ *       the stage and that nothing was committed.
  *   <li>Memory is bounded by one line, one COPY buffer and the symbol table, whatever the file size.
  * </ul>
  */
@@ -68,30 +74,95 @@ public final class BarIngestor {
 
     private IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts, BarPrescan pre) {
         long start = System.nanoTime();
+        LoadStage stage = new LoadStage();
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
-            Loaded l = db.inTransaction(s -> load(s, source, reader, opts, rejects, pre));
-            List<String> series = new ArrayList<>();
-            for (SeriesCount c : l.changed()) {
-                series.add(c.ticker() + "/" + c.timeframe().code());
+            Loaded l;
+            try {
+                l = db.inTransaction(s -> {
+                    Loaded done = load(s, source, reader, opts, rejects, pre, stage);
+                    stage.enter(LoadStage.COMMIT);
+                    return done;
+                });
+            } catch (RuntimeException e) {
+                throw stage.translate(source, e);
             }
-            for (SeriesCount c : l.changed()) {
-                listener.seriesChanged(c.ticker(), c.timeframe());
-            }
-            long inserted =
-                    l.changed().stream().mapToLong(SeriesCount::inserted).sum();
-            long updated = l.changed().stream().mapToLong(SeriesCount::updated).sum();
-            return new IngestReport(
-                    source,
-                    "bars",
-                    l.read(),
-                    inserted,
-                    updated,
-                    l.staged() - inserted - updated,
-                    rejects.count(),
-                    rejects.written(),
-                    series,
-                    (System.nanoTime() - start) / 1_000_000);
+            return report(source, l, rejects, start);
         }
+    }
+
+    /**
+     * Ingests {@code files} in one transaction: all of them or nothing. Every file goes through staging and the upsert
+     * (no direct COPY); rejects (with skip-invalid) go beside each file.
+     */
+    public List<IngestReport> ingestAtomically(List<Path> files, IngestOptions opts) {
+        LoadStage stage = new LoadStage();
+        List<RejectsFile> rejects = new ArrayList<>();
+        long[] starts = new long[files.size()];
+        try {
+            List<Loaded> loaded;
+            try {
+                loaded = db.inTransaction(s -> {
+                    List<Loaded> done = new ArrayList<>();
+                    for (Path f : files) {
+                        starts[done.size()] = System.nanoTime();
+                        RejectsFile rj =
+                                new RejectsFile(opts.rejects() != null ? opts.rejects() : RejectsFile.besides(f));
+                        rejects.add(rj);
+                        done.add(loadFile(s, f, opts, rj, stage));
+                        s.update("ingest.bars.unstage", "DROP TABLE IF EXISTS " + STAGE, SqlSession.Binder.NONE);
+                    }
+                    stage.enter(LoadStage.COMMIT);
+                    return done;
+                });
+            } catch (RuntimeException e) {
+                throw stage.translate(String.join(", ", names(files)), e);
+            }
+            List<IngestReport> out = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                out.add(report(names(files).get(i), loaded.get(i), rejects.get(i), starts[i]));
+            }
+            return out;
+        } finally {
+            rejects.forEach(RejectsFile::close);
+        }
+    }
+
+    private Loaded loadFile(SqlSession s, Path f, IngestOptions opts, RejectsFile rj, LoadStage stage)
+            throws SQLException {
+        try (Reader r = InputFiles.open(f)) {
+            return load(s, f.getFileName().toString(), r, opts, rj, null, stage);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException("no such file: " + f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    private static List<String> names(Collection<Path> files) {
+        return files.stream().map(f -> f.getFileName().toString()).toList();
+    }
+
+    private IngestReport report(String source, Loaded l, RejectsFile rejects, long start) {
+        List<String> series = new ArrayList<>();
+        for (SeriesCount c : l.changed()) {
+            series.add(c.ticker() + "/" + c.timeframe().code());
+        }
+        for (SeriesCount c : l.changed()) {
+            listener.seriesChanged(c.ticker(), c.timeframe());
+        }
+        long inserted = l.changed().stream().mapToLong(SeriesCount::inserted).sum();
+        long updated = l.changed().stream().mapToLong(SeriesCount::updated).sum();
+        return new IngestReport(
+                source,
+                "bars",
+                l.read(),
+                inserted,
+                updated,
+                l.staged() - inserted - updated,
+                rejects.count(),
+                rejects.written(),
+                series,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private record Loaded(long read, long staged, List<SeriesCount> changed) {}
@@ -111,9 +182,16 @@ public final class BarIngestor {
     }
 
     private Loaded load(
-            SqlSession s, String source, Reader reader, IngestOptions opts, RejectsFile rejects, BarPrescan pre)
+            SqlSession s,
+            String source,
+            Reader reader,
+            IngestOptions opts,
+            RejectsFile rejects,
+            BarPrescan pre,
+            LoadStage stage)
             throws SQLException {
-        CsvReader csv = new CsvReader(reader);
+        CsvReader csv = new CsvReader(reader, opts.limits().maxLineChars());
+        stage.copying(csv);
         if (!csv.next(source)) {
             throw new InvalidInputException(
                     new Reject(1, "header", "", "empty file; expected a header such as " + BarCsvFormat.HEADER)
@@ -139,14 +217,17 @@ public final class BarIngestor {
                 "ingest.bars.copy", c -> copy(s, source, csv, format, ids, opts, rejects, false), Stream::staged);
         if (st.read() == 0) {
             throw new InvalidInputException(
-                    new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
+                    new Reject(1, "header", header, "no data rows after the header").describe(source));
         }
         long staged = st.staged();
         if (!st.ranges().strictlyIncreasing()) {
+            stage.enter("duplicate check");
             staged -= BarStageSql.removeDuplicates(s, source, opts, rejects);
         }
         Symbols.create(s, new ArrayList<>(st.newTickers()));
-        Partitions.ensureMonths(s, "bars", st.minTs(), st.maxTs());
+        stage.enter("partitions");
+        Partitions.ensureMonths(s, "bars", st.months());
+        stage.enter("upsert");
         List<SeriesCount> changed;
         if (staged == 0) {
             changed = List.of();
@@ -186,13 +267,12 @@ public final class BarIngestor {
         }
         if (st.read() == 0) {
             throw new InvalidInputException(
-                    new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
+                    new Reject(1, "header", header, "no data rows after the header").describe(source));
         }
         return new Loaded(st.read(), st.staged(), BarStageSql.allInserted(st.ranges()));
     }
 
-    private record Stream(
-            long read, long staged, long minTs, long maxTs, Set<String> newTickers, SeriesRanges ranges) {}
+    private record Stream(long read, long staged, MonthSet months, Set<String> newTickers, SeriesRanges ranges) {}
 
     private Stream copy(
             SqlSession s,
@@ -216,8 +296,7 @@ public final class BarIngestor {
         Set<String> newTickers = new LinkedHashSet<>();
         SeriesRanges ranges = new SeriesRanges();
         long read = 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
+        MonthSet months = new MonthSet();
         try {
             while (csv.next(source)) {
                 read++;
@@ -244,8 +323,7 @@ public final class BarIngestor {
                     rejects.add(bad);
                     continue;
                 }
-                min = Math.min(min, row.tsMicros);
-                max = Math.max(max, row.tsMicros);
+                months.add(row.tsMicros);
                 ranges.add(row.ticker, row.timeframe, row.tsMicros);
                 if (direct) {
                     w.startRow(8);
@@ -265,7 +343,7 @@ public final class BarIngestor {
             }
             opts.progress().rowsRead(source, read);
             long staged = copy.finish();
-            return new Stream(read, staged, min, max, newTickers, ranges);
+            return new Stream(read, staged, months, newTickers, ranges);
         } catch (RuntimeException | SQLException e) {
             copy.cancel();
             throw e;

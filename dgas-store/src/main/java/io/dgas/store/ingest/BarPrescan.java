@@ -1,5 +1,6 @@
 package io.dgas.store.ingest;
 
+import io.dgas.store.partition.MonthSet;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -15,15 +16,14 @@ import java.util.Set;
 final class BarPrescan {
     final Set<String> tickers = new LinkedHashSet<>();
     final SeriesRanges ranges = new SeriesRanges();
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
+    final MonthSet months = new MonthSet();
 
     private BarPrescan() {}
 
     /** The prescan of {@code file}, or null when the file is unusable (the real pass then reports why). */
     static BarPrescan of(Path file, String source, IngestOptions opts) {
         try (Reader r = InputFiles.open(file);
-                CsvReader csv = new CsvReader(r)) {
+                CsvReader csv = new CsvReader(r, opts.limits().maxLineChars())) {
             if (!csv.next()) {
                 return null;
             }
@@ -39,8 +39,7 @@ final class BarPrescan {
                     p.tickers.add(row.ticker);
                 }
                 prevTicker = row.ticker;
-                p.min = Math.min(p.min, row.tsMicros);
-                p.max = Math.max(p.max, row.tsMicros);
+                p.months.add(row.tsMicros);
                 p.ranges.add(row.ticker, row.timeframe, row.tsMicros);
             }
             return p;

@@ -1,6 +1,5 @@
 package io.dgas.store.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,25 +9,62 @@ import java.util.List;
 
 /**
  * Streams a CSV source one line at a time: strips a UTF-8 byte-order mark, accepts LF, CRLF and CR line ends, skips
- * blank lines, and splits on commas with RFC 4180 double quotes. Only the current line is held in memory.
+ * blank lines, and splits on commas with RFC 4180 double quotes; fields lose edge spaces and tabs, never other control
+ * characters (a stray NUL or escape stays in the value, so validation sees it). Only the current line is held in memory, and a line
+ * longer than the cap is refused as soon as the cap is passed: a huge file without line ends never fills the heap.
  */
 public final class CsvReader implements AutoCloseable {
-    private final BufferedReader in;
+    /** The default line cap in characters. */
+    public static final int DEFAULT_MAX_LINE = 65_536;
+
+    private final Reader in;
+    private final int maxLine;
+    private final char[] buf = new char[1 << 16];
+    private final StringBuilder partial = new StringBuilder();
     private final List<String> fields = new ArrayList<>(12);
+    private int pos;
+    private int lim;
+    private boolean skipLf;
     private long lineNumber;
     private String line;
 
     public CsvReader(Reader reader) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this(reader, DEFAULT_MAX_LINE);
+    }
+
+    /** A reader refusing lines longer than {@code maxLineChars} characters. */
+    public CsvReader(Reader reader, int maxLineChars) {
+        this.in = reader;
+        this.maxLine = maxLineChars;
+    }
+
+    /** A line passed the cap; the text read of it so far is at most the cap. */
+    static final class LineTooLongException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient String start;
+
+        LineTooLongException(String start) {
+            super("line longer than the cap");
+            this.start = start;
+        }
     }
 
     /**
-     * {@link #next()} for an ingest of {@code source}: a source that is not UTF-8 is bad input naming it; other read
-     * failures are unchecked.
+     * {@link #next()} for an ingest of {@code source}: a source that is not UTF-8 or has a line over the cap is bad
+     * input naming it; other read failures are unchecked.
      */
     boolean next(String source) {
         try {
             return next();
+        } catch (LineTooLongException e) {
+            throw new InvalidInputException(
+                    source,
+                    new Reject(
+                            lineNumber + 1,
+                            "row",
+                            e.start,
+                            "line longer than " + maxLine
+                                    + " characters (ingest.max_line_length); is it a CSV file with line ends?"));
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(source + " is not UTF-8 text (save it as UTF-8)");
         } catch (IOException e) {
@@ -39,7 +75,7 @@ public final class CsvReader implements AutoCloseable {
     /** Advances to the next non-blank line; false at the end. */
     public boolean next() throws IOException {
         while (true) {
-            String l = in.readLine();
+            String l = readLine();
             if (l == null) {
                 line = null;
                 return false;
@@ -53,6 +89,47 @@ public final class CsvReader implements AutoCloseable {
                 split(l);
                 return true;
             }
+        }
+    }
+
+    /** The next physical line without its end, or null at the end of input; never more than the cap is buffered. */
+    private String readLine() throws IOException {
+        partial.setLength(0);
+        boolean any = false;
+        while (true) {
+            if (pos >= lim) {
+                lim = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (lim <= 0) {
+                    lim = 0;
+                    return any ? partial.toString() : null;
+                }
+            }
+            if (skipLf) {
+                skipLf = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
+            int start = pos;
+            while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') {
+                pos++;
+            }
+            int len = pos - start;
+            if (partial.length() + len > maxLine) {
+                partial.append(buf, start, Math.min(len, 80));
+                throw new LineTooLongException(partial.substring(0, Math.min(partial.length(), 80)));
+            }
+            any |= len > 0;
+            if (pos < lim) {
+                skipLf = buf[pos++] == '\r';
+                if (partial.length() == 0) {
+                    return new String(buf, start, len);
+                }
+                return partial.append(buf, start, len).toString();
+            }
+            partial.append(buf, start, len);
         }
     }
 
@@ -94,7 +171,7 @@ public final class CsvReader implements AutoCloseable {
                     i++;
                 }
                 int comma = l.indexOf(',', i);
-                fields.add(sb.toString().trim());
+                fields.add(trim(sb.toString()));
                 if (comma < 0) {
                     return;
                 }
@@ -102,13 +179,26 @@ public final class CsvReader implements AutoCloseable {
             } else {
                 int comma = l.indexOf(',', i);
                 if (comma < 0) {
-                    fields.add(l.substring(i).trim());
+                    fields.add(trim(l.substring(i)));
                     return;
                 }
-                fields.add(l.substring(i, comma).trim());
+                fields.add(trim(l.substring(i, comma)));
                 i = comma + 1;
             }
         }
+    }
+
+    /** {@code s} without leading and trailing spaces and tabs (unlike {@link String#trim}, which drops NUL, ESC …). */
+    private static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 
     @Override

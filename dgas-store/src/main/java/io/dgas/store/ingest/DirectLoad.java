@@ -49,7 +49,7 @@ final class DirectLoad {
      */
     static Map<String, Long> prepare(SqlSession s, BarPrescan pre, Map<String, Long> known) {
         Symbols.create(s, missing(pre, known));
-        Partitions.ensureMonths(s, "bars", pre.min, pre.max);
+        Partitions.ensureMonths(s, "bars", pre.months);
         Map<String, Long> locked = new HashMap<>();
         String[] tickers = pre.tickers.toArray(String[]::new);
         s.query(

@@ -1,6 +1,8 @@
 package io.dgas.store.ingest;
 
+import io.dgas.SafeText;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -64,8 +66,8 @@ final class Fields {
         return true;
     }
 
-    /** The reason a price field is invalid, or null when {@code text} is a finite number > 0. */
-    static String priceProblem(String name, String text) {
+    /** The reason a price field is invalid, or null when {@code text} is a number > 0 inside the limits' range. */
+    static String priceProblem(String name, String text, IngestLimits limits) {
         if (!isNumberText(text)) {
             return name + " must be a number";
         }
@@ -73,7 +75,39 @@ final class Fields {
         if (!Double.isFinite(v)) {
             return name + " must be a finite number";
         }
-        return v > 0 ? null : name + " must be > 0";
+        if (!(v > 0)) {
+            return name + " must be > 0";
+        }
+        if (v < limits.minPrice() || v > limits.maxPrice()) {
+            return name + " must be from " + limits.priceRange() + " (ingest.min_price, ingest.max_price)";
+        }
+        return null;
+    }
+
+    /**
+     * The reason a parsed timestamp is unusable, or null: not a timestamp, no offset and no zone, a local time the
+     * zone skips or repeats, or outside [{@code lo}, {@code hi}].
+     */
+    static String timestampProblem(String name, long micros, ZoneId zone, long lo, long hi) {
+        if (micros == Timestamps.INVALID) {
+            return name + " must be " + TIMESTAMP_FORMS;
+        }
+        if (micros == Timestamps.NO_OFFSET) {
+            return name + " has no UTC offset: write it as 2024-01-01T02:00:00+00:00 (or ...Z), or give --timezone"
+                    + " ZONE to read local times";
+        }
+        if (micros == Timestamps.GAP) {
+            return name + " does not exist in " + zone + " (skipped by a daylight-saving change)";
+        }
+        if (micros == Timestamps.AMBIGUOUS) {
+            return name + " is ambiguous in " + zone + " (it occurs twice at a daylight-saving change); add its UTC"
+                    + " offset";
+        }
+        if (micros < lo || micros > hi) {
+            return name + " must be from " + iso(lo) + " to " + iso(hi)
+                    + " (ingest.min_timestamp, now + ingest.max_future)";
+        }
+        return null;
     }
 
     /** The reason a size/volume field is invalid, or null when {@code text} is a finite number >= 0. */
@@ -94,9 +128,9 @@ final class Fields {
                 .toString();
     }
 
-    /** The value as shown in a message: as written, cut at 80 characters. */
+    /** The value as shown in a message: as written, cut at 80 characters, control characters escaped. */
     static String shown(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+        return SafeText.escape(value.length() <= 80 ? value : value.substring(0, 77) + "...");
     }
 
     /** Index of the first of {@code candidates} among the header's column {@code names}, or −1 if none is there. */

@@ -2,6 +2,7 @@ package io.dgas.store.ingest;
 
 import io.dgas.domain.Timeframe;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 /**
  * How to ingest one source.
@@ -12,6 +13,8 @@ import java.nio.file.Path;
  * @param createSymbols add unknown tickers to {@code symbols} instead of rejecting their rows
  * @param rejects where to write the rejects CSV ({@code line,field,value,reason}); null: next to the input
  * @param progress told about rows read every so often; never null
+ * @param limits the accepted ranges of timestamps, prices and line lengths; never null
+ * @param timezone how to read date-times written without a UTC offset; null: such timestamps are rejected
  */
 public record IngestOptions(
         String symbol,
@@ -19,29 +22,40 @@ public record IngestOptions(
         boolean skipInvalid,
         boolean createSymbols,
         Path rejects,
-        IngestProgress progress) {
+        IngestProgress progress,
+        IngestLimits limits,
+        ZoneId timezone) {
 
     public static IngestOptions defaults() {
-        return new IngestOptions(null, null, false, false, null, IngestProgress.NONE);
+        return new IngestOptions(null, null, false, false, null, IngestProgress.NONE, IngestLimits.DEFAULTS, null);
     }
 
     public IngestOptions withSymbol(String s, Timeframe tf) {
-        return new IngestOptions(s, tf, skipInvalid, createSymbols, rejects, progress);
+        return new IngestOptions(s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone);
     }
 
     public IngestOptions withSkipInvalid(boolean skip) {
-        return new IngestOptions(symbol, timeframe, skip, createSymbols, rejects, progress);
+        return new IngestOptions(symbol, timeframe, skip, createSymbols, rejects, progress, limits, timezone);
     }
 
     public IngestOptions withCreateSymbols(boolean create) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, create, rejects, progress);
+        return new IngestOptions(symbol, timeframe, skipInvalid, create, rejects, progress, limits, timezone);
     }
 
     public IngestOptions withRejects(Path path) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, path, progress);
+        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, path, progress, limits, timezone);
     }
 
     public IngestOptions withProgress(IngestProgress p) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, p);
+        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, p, limits, timezone);
+    }
+
+    public IngestOptions withLimits(IngestLimits l) {
+        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, progress, l, timezone);
+    }
+
+    /** Reads offset-less date-times in {@code zone} (null: reject them). */
+    public IngestOptions withTimezone(ZoneId zone) {
+        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, zone);
     }
 }

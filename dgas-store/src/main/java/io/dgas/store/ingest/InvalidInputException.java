@@ -1,11 +1,13 @@
 package io.dgas.store.ingest;
 
 import io.dgas.DgasException;
+import io.dgas.SafeText;
 import io.dgas.UserError;
 
 /**
  * A source file broke a validation rule; nothing from it was written. The message names file, line, field, value
- * and rule, e.g. {@code bars.csv line 17, field high, value 99.5: high must be >= max(open, close) (101.2)}.
+ * and rule, e.g. {@code bars.csv line 17, field high, value 99.5: high must be >= max(open, close) (101.2)}. Control
+ * characters from the input are escaped, so the message is safe to print on a terminal.
  */
 public final class InvalidInputException extends DgasException implements UserError {
     private static final long serialVersionUID = 1L;
@@ -17,7 +19,7 @@ public final class InvalidInputException extends DgasException implements UserEr
     }
 
     public InvalidInputException(String message) {
-        super(message);
+        super(SafeText.escape(message));
         this.reject = null;
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The rejects report of a {@code --skip-invalid} ingest: CSV {@code line,field,value,reason}, created on the first
- * reject (no rejects, no file), streamed so memory stays bounded.
+ * reject (no rejects, no file), streamed so memory stays bounded. Values are kept whole (a line is at most the line
+ * cap long) and made safe to open in a spreadsheet ({@link #quote}).
  */
 final class RejectsFile implements AutoCloseable {
     private final Path path;
@@ -50,11 +51,22 @@ final class RejectsFile implements AutoCloseable {
         return out == null ? null : path.toString();
     }
 
+    /**
+     * One CSV cell, whole: a cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+     * return) gets a leading single quote (OWASP CSV-injection advice), and a cell holding a comma, quote, line end
+     * or edge space is quoted with inner quotes doubled.
+     */
     static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
+        String v = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        boolean plain = true;
+        for (int i = 0; i < v.length() && plain; i++) {
+            char c = v.charAt(i);
+            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
         }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        if (plain && (v.isEmpty() || v.charAt(0) != ' ' && v.charAt(v.length() - 1) != ' ')) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
     }
 
     @Override

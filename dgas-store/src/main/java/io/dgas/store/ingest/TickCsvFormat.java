@@ -1,5 +1,6 @@
 package io.dgas.store.ingest;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,8 @@ import java.util.Locale;
 /**
  * The columns of a ticks CSV: {@code timestamp,price,amount} (Bitstamp trades, epoch seconds) or the general
  * {@code timestamp,price,size[,bid,ask,bid_size,ask_size]}; quote columns may be empty. Rules: price finite > 0,
- * size ≥ 0, bid/ask > 0 and their sizes ≥ 0 when present, timestamps in time order (ties keep file order, which
+ * size ≥ 0, bid/ask > 0 and their sizes ≥ 0 when present, prices and timestamps inside the accepted ranges
+ * ({@link IngestLimits}), timestamps with an offset (or a zone given) and in time order (ties keep file order, which
  * numbers them {@code seq} 0, 1, …).
  */
 final class TickCsvFormat {
@@ -19,8 +21,12 @@ final class TickCsvFormat {
     private final int price;
     private final int size;
     private final int[] quote = new int[4];
+    private final IngestLimits limits;
+    private final ZoneId zone;
+    private final long tsLo;
+    private final long tsHi;
 
-    private TickCsvFormat(List<String> names) {
+    private TickCsvFormat(List<String> names, IngestOptions opts) {
         this.names = names;
         this.ts = Fields.column(names, "timestamp", "time", "datetime", "date");
         this.price = Fields.column(names, "price");
@@ -28,18 +34,21 @@ final class TickCsvFormat {
         for (int i = 0; i < 4; i++) {
             quote[i] = names.indexOf(QUOTES[i]);
         }
+        this.limits = opts.limits();
+        this.zone = opts.timezone();
+        this.tsLo = limits.minMicros();
+        this.tsHi = limits.maxMicros();
     }
 
-    static TickCsvFormat detect(String source, List<String> header, String line) {
+    static TickCsvFormat detect(String source, List<String> header, String line, IngestOptions opts) {
         List<String> names = new ArrayList<>();
         for (String h : header) {
             names.add(h.toLowerCase(Locale.ROOT));
         }
-        TickCsvFormat f = new TickCsvFormat(names);
+        TickCsvFormat f = new TickCsvFormat(names, opts);
         if (f.ts < 0 || f.price < 0 || f.size < 0) {
             throw new InvalidInputException(
-                    new Reject(1, "header", Fields.shown(line), "expected timestamp,price,amount or " + HEADER)
-                            .describe(source));
+                    new Reject(1, "header", line, "expected timestamp,price,amount or " + HEADER).describe(source));
         }
         return f;
     }
@@ -50,15 +59,16 @@ final class TickCsvFormat {
             return new Reject(
                     line,
                     "row",
-                    Fields.shown(text),
+                    text,
                     "expected " + names.size() + " fields (" + String.join(",", names) + "), found " + v.size());
         }
-        long micros = Timestamps.parseMicros(v.get(ts));
-        if (micros == Timestamps.INVALID) {
-            return reject(line, ts, v.get(ts), names.get(ts) + " must be " + Fields.TIMESTAMP_FORMS);
+        long micros = Timestamps.parseMicros(v.get(ts), zone);
+        String tsProblem = Fields.timestampProblem(names.get(ts), micros, zone, tsLo, tsHi);
+        if (tsProblem != null) {
+            return reject(line, ts, v.get(ts), tsProblem);
         }
         row.tsMicros = micros;
-        String p = Fields.priceProblem("price", v.get(price));
+        String p = Fields.priceProblem("price", v.get(price), limits);
         if (p != null) {
             return reject(line, price, v.get(price), p);
         }
@@ -74,7 +84,8 @@ final class TickCsvFormat {
                 continue;
             }
             String text2 = v.get(quote[i]);
-            String problem = i < 2 ? Fields.priceProblem(QUOTES[i], text2) : Fields.sizeProblem(QUOTES[i], text2);
+            String problem =
+                    i < 2 ? Fields.priceProblem(QUOTES[i], text2, limits) : Fields.sizeProblem(QUOTES[i], text2);
             if (problem != null) {
                 return reject(line, quote[i], text2, problem);
             }
@@ -92,6 +103,6 @@ final class TickCsvFormat {
     }
 
     private Reject reject(long line, int col, String value, String reason) {
-        return new Reject(line, names.get(col), Fields.shown(value), reason);
+        return new Reject(line, names.get(col), value, reason);
     }
 }

@@ -2,6 +2,7 @@ package io.dgas.store.ingest;
 
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
+import io.dgas.store.partition.MonthSet;
 import io.dgas.store.partition.Partitions;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -40,8 +41,18 @@ public final class TickIngestor {
             throw new InvalidInputException("--symbol " + ticker + " must match " + Fields.TICKER.pattern());
         }
         long start = System.nanoTime();
+        LoadStage stage = new LoadStage();
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
-            long[] r = db.inTransaction(s -> load(s, source, reader, ticker, opts, rejects));
+            long[] r;
+            try {
+                r = db.inTransaction(s -> {
+                    long[] done = load(s, source, reader, ticker, opts, rejects, stage);
+                    stage.enter(LoadStage.COMMIT);
+                    return done;
+                });
+            } catch (RuntimeException e) {
+                throw stage.translate(source, e);
+            }
             return new IngestReport(
                     source,
                     "ticks",
@@ -57,15 +68,23 @@ public final class TickIngestor {
     }
 
     /** Returns {read, staged, inserted, updated}. */
-    private long[] load(SqlSession s, String source, Reader reader, String ticker, IngestOptions opts, RejectsFile rj)
+    private long[] load(
+            SqlSession s,
+            String source,
+            Reader reader,
+            String ticker,
+            IngestOptions opts,
+            RejectsFile rj,
+            LoadStage stage)
             throws SQLException {
-        CsvReader csv = new CsvReader(reader);
+        CsvReader csv = new CsvReader(reader, opts.limits().maxLineChars());
+        stage.copying(csv);
         if (!csv.next(source)) {
             throw new InvalidInputException(
                     new Reject(1, "header", "", "empty file; expected a header such as " + TickCsvFormat.HEADER)
                             .describe(source));
         }
-        TickCsvFormat format = TickCsvFormat.detect(source, csv.fields(), csv.line());
+        TickCsvFormat format = TickCsvFormat.detect(source, csv.fields(), csv.line(), opts);
         String header = csv.line();
         Long symbolId = Symbols.resolve(s, ticker, opts.createSymbols());
         if (symbolId == null) {
@@ -76,15 +95,18 @@ public final class TickIngestor {
                 "CREATE TEMP TABLE " + STAGE + " (ts timestamptz, seq integer, price float8, size float8, bid float8,"
                         + " ask float8, bid_size float8, ask_size float8) ON COMMIT DROP",
                 SqlSession.Binder.NONE);
-        long[] st = s.timed("ingest.ticks.copy", c -> copy(s, source, csv, format, opts, rj), a -> a[1]);
+        MonthSet months = new MonthSet();
+        long[] st = s.timed("ingest.ticks.copy", c -> copy(s, source, csv, format, opts, rj, months), a -> a[1]);
         if (st[0] == 0) {
             throw new InvalidInputException(
-                    new Reject(1, "header", Fields.shown(header), "no data rows after the header").describe(source));
+                    new Reject(1, "header", header, "no data rows after the header").describe(source));
         }
         if (st[1] == 0) {
             return new long[] {st[0], 0, 0, 0};
         }
-        Partitions.ensureMonths(s, "ticks", st[2], st[3]);
+        stage.enter("partitions");
+        Partitions.ensureMonths(s, "ticks", months);
+        stage.enter("upsert");
         long[] counts = s.queryOne(
                         "ingest.ticks.upsert",
                         "WITH up AS (INSERT INTO ticks AS t (symbol_id, ts, seq, price, size, bid, ask, bid_size,"
@@ -112,9 +134,15 @@ public final class TickIngestor {
         return new long[] {st[0], st[1], counts[0], counts[1]};
     }
 
-    /** Streams the ticks into staging; returns {read, staged, min ts, max ts}. */
+    /** Streams the ticks into staging, adding their months to {@code months}; returns {read, staged}. */
     private long[] copy(
-            SqlSession s, String source, CsvReader csv, TickCsvFormat format, IngestOptions opts, RejectsFile rj)
+            SqlSession s,
+            String source,
+            CsvReader csv,
+            TickCsvFormat format,
+            IngestOptions opts,
+            RejectsFile rj,
+            MonthSet months)
             throws SQLException {
         CopyStream copy = CopyStream.open(
                 s, "ingest.ticks.copy", STAGE + " (ts, seq, price, size, bid, ask, bid_size, ask_size)");
@@ -124,8 +152,6 @@ public final class TickIngestor {
         long prevTs = Long.MIN_VALUE;
         long prevLine = 0;
         int seq = 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
         try {
             while (csv.next(source)) {
                 read++;
@@ -137,7 +163,7 @@ public final class TickIngestor {
                     bad = new Reject(
                             csv.lineNumber(),
                             format.timestampName(),
-                            Fields.shown(format.timestampText(csv.fields())),
+                            format.timestampText(csv.fields()),
                             "ticks must be in time order; earlier than line " + prevLine);
                 }
                 if (bad != null) {
@@ -150,8 +176,7 @@ public final class TickIngestor {
                 seq = row.tsMicros == prevTs ? seq + 1 : 0;
                 prevTs = row.tsMicros;
                 prevLine = csv.lineNumber();
-                min = Math.min(min, row.tsMicros);
-                max = Math.max(max, row.tsMicros);
+                months.add(row.tsMicros);
                 w.startRow(8);
                 w.timestamptz(row.tsMicros);
                 w.int4(seq);
@@ -166,7 +191,7 @@ public final class TickIngestor {
                 }
             }
             opts.progress().rowsRead(source, read);
-            return new long[] {read, copy.finish(), min, max};
+            return new long[] {read, copy.finish()};
         } catch (RuntimeException | SQLException e) {
             copy.cancel();
             throw e;

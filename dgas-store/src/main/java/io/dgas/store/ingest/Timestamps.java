@@ -2,6 +2,10 @@ package io.dgas.store.ingest;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Parses the timestamp forms ingest accepts into microseconds since the Unix epoch (UTC), without allocating on the
@@ -9,7 +13,10 @@ import java.time.LocalDate;
  *
  * <ul>
  *   <li>ISO-8601 date-time: {@code 2024-01-01T02:00:00+00:00}, {@code …Z}, {@code …+0530}, {@code …-05}, a space
- *       instead of {@code T}, optional seconds and fraction (to microseconds); no offset means UTC.
+ *       instead of {@code T}, optional seconds and fraction (to microseconds). A date-time without an offset is
+ *       read in the zone the caller gives; without one it is {@link #NO_OFFSET} (guessing UTC silently shifted
+ *       local data by hours). A local time the zone skips or repeats at a daylight-saving change is {@link #GAP} or
+ *       {@link #AMBIGUOUS}.
  *   <li>A date alone, {@code 2024-01-01}: that date at 00:00 UTC (never shifted to another day).
  *   <li>Epoch seconds, optionally with a fraction: {@code 1385337613}, {@code 1385337613.25}.
  * </ul>
@@ -17,18 +24,40 @@ import java.time.LocalDate;
 public final class Timestamps {
     /** Returned by {@link #parseMicros} for text that is not a timestamp. */
     public static final long INVALID = Long.MIN_VALUE;
+    /** A date-time without a UTC offset and no zone to read it in. */
+    public static final long NO_OFFSET = Long.MIN_VALUE + 1;
+    /** A local date-time that does not exist in the zone (skipped by a daylight-saving change). */
+    public static final long GAP = Long.MIN_VALUE + 2;
+    /** A local date-time that occurs twice in the zone (repeated by a daylight-saving change). */
+    public static final long AMBIGUOUS = Long.MIN_VALUE + 3;
 
     private Timestamps() {}
 
+    /** {@link #parseMicros(String, ZoneId)} with no zone: offset-less date-times are {@link #NO_OFFSET}. */
     public static long parseMicros(String s) {
+        return parseMicros(s, null);
+    }
+
+    /**
+     * Epoch microseconds of {@code s}, or one of the sentinels {@link #INVALID}, {@link #NO_OFFSET}, {@link #GAP},
+     * {@link #AMBIGUOUS} (all below any real value this parser returns).
+     *
+     * @param zone how to read a date-time without an offset; null: such text is {@link #NO_OFFSET}
+     */
+    public static long parseMicros(String s, ZoneId zone) {
         int n = s.length();
         if (n == 0) {
             return INVALID;
         }
         if (n >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-            return parseIso(s);
+            return parseIso(s, zone);
         }
         return parseEpoch(s);
+    }
+
+    /** Whether {@code micros} is one of the sentinels rather than a time. */
+    public static boolean isSentinel(long micros) {
+        return micros <= AMBIGUOUS;
     }
 
     private static long parseEpoch(String s) {
@@ -64,7 +93,7 @@ public final class Timestamps {
         return negative ? -total : total;
     }
 
-    private static long parseIso(String s) {
+    private static long parseIso(String s, ZoneId zone) {
         int n = s.length();
         int year = num(s, 0, 4);
         int month = num(s, 5, 2);
@@ -109,19 +138,36 @@ public final class Timestamps {
             }
             i = end;
         }
+        long local = secs + hour * 3600L + minute * 60L + second;
+        if (i == n) {
+            long offset = localOffset(local, zone);
+            return isSentinel(offset) ? offset : (local - offset) * 1_000_000L + micros;
+        }
         int offset = offsetSeconds(s, i, n);
         if (offset == Integer.MIN_VALUE) {
             return INVALID;
         }
-        secs += hour * 3600L + minute * 60L + second - offset;
-        return secs * 1_000_000L + micros;
+        return (local - offset) * 1_000_000L + micros;
     }
 
-    /** Offset east of UTC in seconds for the zone suffix at {@code i}, or MIN_VALUE when malformed. */
-    private static int offsetSeconds(String s, int i, int n) {
-        if (i == n) {
-            return 0;
+    /** Offset in seconds of {@code zone} at the local time {@code localSecs}, or a sentinel. */
+    private static long localOffset(long localSecs, ZoneId zone) {
+        if (zone == null) {
+            return NO_OFFSET;
         }
+        if (zone instanceof ZoneOffset fixed) {
+            return fixed.getTotalSeconds();
+        }
+        LocalDateTime ldt = LocalDateTime.ofEpochSecond(localSecs, 0, ZoneOffset.UTC);
+        List<ZoneOffset> valid = zone.getRules().getValidOffsets(ldt);
+        if (valid.isEmpty()) {
+            return GAP;
+        }
+        return valid.size() == 1 ? valid.get(0).getTotalSeconds() : AMBIGUOUS;
+    }
+
+    /** Offset east of UTC in seconds for the zone suffix at {@code i} (non-empty), or MIN_VALUE when malformed. */
+    private static int offsetSeconds(String s, int i, int n) {
         char c = s.charAt(i);
         if ((c == 'Z' || c == 'z') && i + 1 == n) {
             return 0;

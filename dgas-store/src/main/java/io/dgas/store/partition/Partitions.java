@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Monthly partitions of {@code bars} and {@code ticks}: created ahead of a load for every month it touches (so no
- * insert fails for want of a partition), and listed with their health figures.
+ * Monthly partitions of {@code bars} and {@code ticks}: created ahead of a load for every month that holds one of its
+ * rows (so no insert fails for want of a partition, and no empty partition is made for the gap between rows), and
+ * listed with their health figures.
  */
 public final class Partitions {
     private static final Set<String> MONTHLY = Set.of("bars", "ticks");
@@ -34,19 +35,38 @@ public final class Partitions {
         LocalDate month = monthOf(fromMicros);
         LocalDate last = monthOf(toMicros);
         while (!month.isAfter(last)) {
-            Timestamp at = Timestamp.from(month.atStartOfDay().toInstant(ZoneOffset.UTC));
-            names.add(s.queryOne(
-                            "partition.create-month",
-                            "SELECT dgas_create_month_partition(?, ?)",
-                            ps -> {
-                                ps.setString(1, parent);
-                                ps.setTimestamp(2, at);
-                            },
-                            rs -> rs.getString(1))
-                    .orElseThrow());
+            names.add(createMonth(s, parent, month));
             month = month.plusMonths(1);
         }
         return names;
+    }
+
+    /**
+     * Creates (if missing) the partitions of {@code parent} for exactly the months in {@code months}, not the span
+     * between them; returns their names. What a load calls: only months that hold rows get a partition.
+     */
+    public static List<String> ensureMonths(SqlSession s, String parent, MonthSet months) {
+        if (!MONTHLY.contains(parent)) {
+            throw new IllegalArgumentException(parent + " is not a monthly partitioned table");
+        }
+        List<String> names = new ArrayList<>();
+        for (LocalDate month : months.firstDays()) {
+            names.add(createMonth(s, parent, month));
+        }
+        return names;
+    }
+
+    private static String createMonth(SqlSession s, String parent, LocalDate month) {
+        Timestamp at = Timestamp.from(month.atStartOfDay().toInstant(ZoneOffset.UTC));
+        return s.queryOne(
+                        "partition.create-month",
+                        "SELECT dgas_create_month_partition(?, ?)",
+                        ps -> {
+                            ps.setString(1, parent);
+                            ps.setTimestamp(2, at);
+                        },
+                        rs -> rs.getString(1))
+                .orElseThrow();
     }
 
     private static LocalDate monthOf(long micros) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dgas.store.Database;
-import io.dgas.store.DatabaseSettings;
-import io.dgas.store.StatementObserver;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +26,7 @@ class BadInputCorpusIT {
     @RegisterExtension
     static final PostgresExtension PG = new PostgresExtension();
 
-    static final String H = "timestamp,symbol,interval,open,high,low,close,volume\n";
+    static final String H = SeededStore.H;
     /** A valid bar for a key not yet stored: if it were written, the row count would change. */
     static final String GOOD = "2024-03-01T05:00:00+00:00,AAPL,1h,100,101,99,100.5,1000\n";
 
@@ -39,10 +37,7 @@ class BadInputCorpusIT {
 
     @BeforeAll
     static void open() throws Exception {
-        db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
-        Path seed = Files.writeString(dir.resolve("seed.csv"), H + "2024-03-01T01:00:00Z,AAPL,1h,100,101,99,100.5,1\n");
-        new BarIngestor(db, IngestListener.NONE)
-                .ingest(seed, IngestOptions.defaults().withCreateSymbols(true));
+        db = SeededStore.open(PG.jdbcUrl(), dir);
     }
 
     @AfterAll

@@ -146,7 +146,7 @@ class BarIngestorIT {
                 .containsExactly(
                         "line,field,value,reason",
                         "3,high,99,\"high must be >= max(open, close) (100.5)\"",
-                        "4,volume,-1,volume must be >= 0",
+                        "4,volume,'-1,volume must be >= 0",
                         "5,timestamp,2024-01-03T00:00:00Z,"
                                 + "\"duplicate of line 2 (same symbol, interval and timestamp)\"");
         assertThat(repo.count("SKIP", Timeframe.H1)).isEqualTo(2);

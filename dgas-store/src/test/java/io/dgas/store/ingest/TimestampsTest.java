@@ -3,6 +3,9 @@ package io.dgas.store.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,8 +16,8 @@ class TimestampsTest {
     @CsvSource({
         "2024-01-01T02:00:00+00:00, 2024-01-01T02:00:00Z",
         "2024-01-01T02:00:00Z, 2024-01-01T02:00:00Z",
-        "2024-01-01 02:00:00, 2024-01-01T02:00:00Z",
-        "2024-01-01T02:00, 2024-01-01T02:00:00Z",
+        "2024-01-01 02:00:00Z, 2024-01-01T02:00:00Z",
+        "2024-01-01T02:00Z, 2024-01-01T02:00:00Z",
         "2024-01-01T02:00:00-05:00, 2024-01-01T07:00:00Z",
         "2024-01-01T02:00:00+0530, 2023-12-31T20:30:00Z",
         "2024-01-01T02:00:00+01, 2024-01-01T01:00:00Z",
@@ -55,5 +58,43 @@ class TimestampsTest {
             })
     void parseMicros_malformed_isInvalid(String text) {
         assertThat(Timestamps.parseMicros(text)).isEqualTo(Timestamps.INVALID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-01-01 02:00:00", "2024-01-01T02:00", "2024-03-10T02:30:00.5"})
+    void parseMicros_noOffsetNoZone_isNoOffsetNotUtc(String text) {
+        assertThat(Timestamps.parseMicros(text)).isEqualTo(Timestamps.NO_OFFSET);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-01-01 02:00:00, America/New_York, 2024-01-01T07:00:00Z",
+        "2024-07-01T02:00:00.25, America/New_York, 2024-07-01T06:00:00.250Z",
+        "2024-01-01T02:00, Europe/Berlin, 2024-01-01T01:00:00Z",
+        "2024-01-01 02:00:00, UTC, 2024-01-01T02:00:00Z",
+        "2024-01-01 02:00:00, +05:30, 2023-12-31T20:30:00Z",
+        "2024-03-10, America/New_York, 2024-03-10T00:00:00Z",
+        "2024-03-10T02:30:00Z, America/New_York, 2024-03-10T02:30:00Z"
+    })
+    void parseMicros_noOffsetWithZone_readInThatZoneDatesStayUtc(String text, String zone, String expected) {
+        Instant want = Instant.parse(expected);
+
+        long micros = Timestamps.parseMicros(text, ZoneId.of(zone));
+
+        assertThat(micros).isEqualTo(want.getEpochSecond() * 1_000_000L + want.getNano() / 1000);
+    }
+
+    @Test
+    void parseMicros_localTimeSkippedByDst_isGap() {
+        assertThat(Timestamps.parseMicros("2024-03-10 02:30:00", ZoneId.of("America/New_York")))
+                .isEqualTo(Timestamps.GAP);
+    }
+
+    @Test
+    void parseMicros_localTimeRepeatedByDst_isAmbiguous() {
+        assertThat(Timestamps.parseMicros("2024-11-03 01:30:00", ZoneId.of("America/New_York")))
+                .isEqualTo(Timestamps.AMBIGUOUS);
+        assertThat(Timestamps.parseMicros("2024-11-03 01:30:00", ZoneOffset.UTC))
+                .isEqualTo(Instant.parse("2024-11-03T01:30:00Z").getEpochSecond() * 1_000_000L);
     }
 }

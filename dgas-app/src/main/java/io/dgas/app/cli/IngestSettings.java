@@ -1,0 +1,47 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.DgasConfig;
+import io.dgas.app.config.UnableToConfigureException;
+import io.dgas.store.ingest.IngestLimits;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** The ingest bounds from the {@code ingest.*} keys, and the {@code --timezone} option read. */
+final class IngestSettings {
+    private IngestSettings() {}
+
+    /** The limits the configuration sets, reading now from {@code clock}. */
+    static IngestLimits limits(DgasConfig c, Clock clock) {
+        double min = c.positive(ConfigKeys.INGEST_MIN_PRICE);
+        double max = c.positive(ConfigKeys.INGEST_MAX_PRICE);
+        if (!(min < max)) {
+            throw new UnableToConfigureException(ConfigKeys.INGEST_MIN_PRICE + " (" + min + ") must be below "
+                    + ConfigKeys.INGEST_MAX_PRICE + " (" + max + ")");
+        }
+        long minMicros =
+                c.date(ConfigKeys.INGEST_MIN_TIMESTAMP).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+        return new IngestLimits(
+                minMicros,
+                c.seconds(ConfigKeys.INGEST_MAX_FUTURE),
+                min,
+                max,
+                c.intValue(ConfigKeys.INGEST_MAX_LINE),
+                clock);
+    }
+
+    /** {@code --timezone} as a zone, or null when not given. */
+    static ZoneId zone(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(text.trim());
+        } catch (DateTimeException e) {
+            throw new BadArgumentException("--timezone: unknown zone '" + text
+                    + "'; use a region such as America/New_York or an offset such as +02:00");
+        }
+    }
+}
