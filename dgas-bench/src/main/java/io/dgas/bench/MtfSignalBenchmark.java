@@ -48,7 +48,7 @@ public class MtfSignalBenchmark {
         int k = trading.size() - 1;
         MtfAnalysis m = MultiTimeframe.analyze(ha, ta, k, MtfParams.defaults());
         double atr = Atr.wilder(trading, 14, trading.size())[k];
-        Object s = Signals.evaluate(m, ta, atr, SignalParams.defaults());
+        Object s = Signals.evaluate(m, ha, ta, atr, SignalParams.defaults());
         return s == null ? m : s;
     }
 

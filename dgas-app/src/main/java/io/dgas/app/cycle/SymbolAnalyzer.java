@@ -82,7 +82,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             }
             MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
             double atr = Atr.wilder(t, signals.atrPeriod(), a.size())[last];
-            Signal s = Signals.evaluate(m, a, atr, signals);
+            Signal s = Signals.evaluate(m, ha, a, atr, signals);
             return new SymbolOutcome(symbol, s, false, null);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -3,7 +3,8 @@ package io.dgas.calc.drummond;
 /**
  * A multi-timeframe confluence zone (drummond.md §6).
  *
- * @param type {@link #RESISTANCE}, {@link #SUPPORT} or {@link #PIVOT}
+ * @param type the candidates' kind, {@link #RESISTANCE}, {@link #SUPPORT} or {@link #PIVOT} (not the zone's role,
+ *     see {@link #role})
  * @param level mean price of the clustered levels
  * @param lower lowest clustered price
  * @param upper highest clustered price
@@ -15,6 +16,11 @@ public record ConfluenceZone(
     public static final int RESISTANCE = 0;
     public static final int SUPPORT = 1;
     public static final int PIVOT = 2;
+
+    /** <b>[C]</b> Role by price when the trading close is {@code close}; {@link #type} never decides it. */
+    public ZoneRole role(double close) {
+        return ZoneRole.of(lower, upper, close);
+    }
 
     public String typeCode() {
         return type == RESISTANCE ? "resistance" : type == SUPPORT ? "support" : "pivot";

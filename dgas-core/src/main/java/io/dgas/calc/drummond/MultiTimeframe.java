@@ -68,9 +68,9 @@ public final class MultiTimeframe {
         double htfStrength =
                 Math.min(1.0, Math.min(0.1 * hs.barsInState()[j], 0.4) + 0.4 * hConf + (agreeingSlope ? 0.2 : 0.0));
 
-        double alignment = hDir == tDir ? 0.5 : (hDir == 0 || tDir == 0) ? 0.25 : 0.0;
-        alignment += hState == tState ? 0.2 : compatible(hState, tState) ? 0.1 : 0.0;
-        alignment = Math.min(1.0, alignment + 0.3 * (hConf + tConf) / 2.0);
+        double alignment = directionAlignment(hDir, tDir);
+        alignment += stateAlignment(hState, tState);
+        alignment = Math.min(1.0, alignment + confidenceAlignment(hConf, tConf));
         MtfAnalysis.AlignmentType type = alignment >= 0.8
                 ? MtfAnalysis.AlignmentType.PERFECT
                 : alignment >= 0.6
@@ -143,6 +143,21 @@ public final class MultiTimeframe {
                 strength,
                 risk,
                 action);
+    }
+
+    /** Direction part of the §6 alignment: 0.5 if equal, else 0.25 if either is neutral, else 0. */
+    static double directionAlignment(int hDir, int tDir) {
+        return hDir == tDir ? 0.5 : (hDir == 0 || tDir == 0) ? 0.25 : 0.0;
+    }
+
+    /** State part of the §6 alignment: 0.2 if equal, else 0.1 if compatible, else 0. */
+    static double stateAlignment(MarketState h, MarketState t) {
+        return h == t ? 0.2 : compatible(h, t) ? 0.1 : 0.0;
+    }
+
+    /** Confidence part of the §6 alignment: 0.3 × mean confidence. */
+    static double confidenceAlignment(double hConf, double tConf) {
+        return 0.3 * (hConf + tConf) / 2.0;
     }
 
     private static boolean compatible(MarketState a, MarketState b) {

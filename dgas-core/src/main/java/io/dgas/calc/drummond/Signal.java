@@ -3,6 +3,9 @@ package io.dgas.calc.drummond;
 /**
  * A trading signal (drummond.md §7). Exit signals carry the last trading PLdot as entry and NaN stop/target.
  *
+ * <p><b>[C]</b> An entry signal built by {@link Signals} is valid when issued: with c the close of its bar, LONG stop <
+ * entry ≤ c < target and SHORT stop > entry ≥ c > target. Not filled within {@code expiryBars} bars, it lapses.
+ *
  * @param symbol symbol
  * @param bar trading bar index at which it was generated
  * @param ts that bar's timestamp
@@ -10,11 +13,14 @@ package io.dgas.calc.drummond;
  * @param entry entry level
  * @param stop stop level
  * @param target target level
- * @param confidence §7 confidence, 0..1
+ * @param confidence §7 score (stored as confidence), 0..1: a ranking, not a probability
  * @param strength §6 signal strength
  * @param alignment §6 alignment
  * @param tier first tier that passes, or {@link Tier#NONE}
  * @param patternConfluence whether HTF and trading events agree
+ * @param expiryBars trading bars after {@code bar} in which the entry may fill; {@link #NO_EXPIRY} for none
+ * @param probability win probability from calibration, {@link WinProbability#uncalibrated uncalibrated} by default
+ * @param reasons why the signal exists; null only for a signal rebuilt from storage that does not keep them
  */
 public record Signal(
         String symbol,
@@ -28,7 +34,65 @@ public record Signal(
         double strength,
         double alignment,
         Tier tier,
-        boolean patternConfluence) {
+        boolean patternConfluence,
+        int expiryBars,
+        WinProbability probability,
+        SignalReasons reasons) {
+
+    /** Expiry of a signal rebuilt from storage that does not keep one: it may fill at any bar of its window. */
+    public static final int NO_EXPIRY = Integer.MAX_VALUE;
+
+    /** A signal without expiry, probability or reasons (rebuilt from storage that does not keep them yet). */
+    public Signal(
+            String symbol,
+            int bar,
+            long ts,
+            Type type,
+            double entry,
+            double stop,
+            double target,
+            double confidence,
+            double strength,
+            double alignment,
+            Tier tier,
+            boolean patternConfluence) {
+        this(
+                symbol,
+                bar,
+                ts,
+                type,
+                entry,
+                stop,
+                target,
+                confidence,
+                strength,
+                alignment,
+                tier,
+                patternConfluence,
+                NO_EXPIRY,
+                WinProbability.uncalibrated(0),
+                null);
+    }
+
+    /** This signal with {@code p} as its win probability. */
+    public Signal withProbability(WinProbability p) {
+        return new Signal(
+                symbol,
+                bar,
+                ts,
+                type,
+                entry,
+                stop,
+                target,
+                confidence,
+                strength,
+                alignment,
+                tier,
+                patternConfluence,
+                expiryBars,
+                p,
+                reasons);
+    }
 
     public enum Type {
         LONG,

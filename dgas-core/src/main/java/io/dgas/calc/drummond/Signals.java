@@ -10,69 +10,46 @@ import java.util.Map;
  *
  * <p>Design notes: gate (alignment, strength, permitted, a confluence zone of weighted strength ≥ 2.5); type from
  * the §6 action and the HTF direction; LONG/SHORT need a recent supporting trading event (push, C-wave, refresh or
- * termination touch) in the signal's direction with strength ≥ 2 and a support/resistance confluence zone of weighted
- * strength ≥ 2.5, the strongest such zone giving entry = level. <b>[C]</b> Stop buffer = max(1.5 × ATR(14) of the
- * trading timeframe, 0.001 × entry); ATR is Wilder's ({@link Atr}); while ATR is still warming up only the 0.001 ×
- * entry floor applies. Tier threshold "zone" is compared with the strongest zone's weighted strength.
+ * termination touch) in the signal's direction with strength ≥ 2 and an {@link EntryPlan}: <b>[C]</b> the nearest
+ * zone on the right side of the close by its role at the close, within entry_reach_atr × ATR(14), entry = min(level,
+ * close) for LONG, target capped by the next opposing zone, reward:risk ≥ min_reward_risk, and valid when issued
+ * (LONG stop &lt; entry ≤ close &lt; target). ATR is Wilder's ({@link Atr}); while it is warming up (NaN) no entry
+ * signal is issued. Every signal carries its {@link SignalReasons}, the expiry {@code expiryBars} and an uncalibrated
+ * {@link WinProbability} ({@link CalibrationTable#apply} supplies one). The score (stored as confidence) is the §7
+ * formula; tier threshold "zone" is compared with the strongest zone's weighted strength.
  */
 public final class Signals {
     private Signals() {}
 
-    /** The signal at the analysed bar, or null. */
-    public static Signal evaluate(MtfAnalysis m, DrummondAnalysis trading, double atr, SignalParams p) {
+    /** The signal at the analysed bar of {@code m}, or null; {@code atr} is the trading ATR at that bar. */
+    public static Signal evaluate(
+            MtfAnalysis m, DrummondAnalysis htf, DrummondAnalysis trading, double atr, SignalParams p) {
         if (m.alignment() < p.minAlignment() || m.signalStrength() < p.minStrength() || !m.tradePermitted()) {
             return null;
         }
         double topWeight = 0;
-        for (ConfluenceZone z : m.zones()) {
-            topWeight = Math.max(topWeight, z.weightedStrength());
+        for (int k = 0; k < m.zones().size(); k++) {
+            topWeight = Math.max(topWeight, m.zones().get(k).weightedStrength());
         }
         if (topWeight < p.minZoneWeight()) {
             return null;
         }
-        Signal.Type type = null;
-        if (m.action() == MtfAnalysis.Action.LONG && m.htfDirection() > 0) {
-            type = Signal.Type.LONG;
-        } else if (m.action() == MtfAnalysis.Action.SHORT && m.htfDirection() < 0) {
-            type = Signal.Type.SHORT;
-        } else if (m.action() == MtfAnalysis.Action.REDUCE
-                || m.action() == MtfAnalysis.Action.WAIT
-                || m.risk() == MtfAnalysis.Risk.HIGH) {
-            type = m.htfDirection() > 0 ? Signal.Type.EXIT_SHORT : m.htfDirection() < 0 ? Signal.Type.EXIT_LONG : null;
-        }
+        Signal.Type type = type(m);
         if (type == null) {
             return null;
         }
-        double entry;
-        double stop = Double.NaN;
-        double target = Double.NaN;
+        int k = m.tradingIndex();
+        double close = trading.series().close()[k];
+        EntryPlan plan = null;
         if (type.isEntry()) {
             int dir = type == Signal.Type.LONG ? 1 : -1;
-            if (!supportingEvent(trading.patterns(), m.recentTradingPatterns(), dir, p.patternStrength())) {
+            if (!supports(trading.patterns(), m.recentTradingPatterns(), dir, p.patternStrength(), null)) {
                 return null;
             }
-            int zoneType = dir > 0 ? ConfluenceZone.SUPPORT : ConfluenceZone.RESISTANCE;
-            ConfluenceZone zone = null;
-            for (ConfluenceZone z : m.zones()) {
-                if (z.type() == zoneType && z.weightedStrength() >= p.minZoneWeight()) {
-                    zone = z;
-                    break;
-                }
-            }
-            if (zone == null) {
+            plan = EntryPlan.of(m.zones(), dir, close, atr, p);
+            if (plan == null) {
                 return null;
             }
-            entry = zone.level();
-            double buffer = Math.max(Double.isNaN(atr) ? 0 : p.stopMultiplier() * atr, 0.001 * Math.abs(entry));
-            if (dir > 0) {
-                stop = zone.lower() - buffer;
-                target = entry + p.rewardRisk() * (entry - stop);
-            } else {
-                stop = zone.upper() + buffer;
-                target = entry - p.rewardRisk() * (stop - entry);
-            }
-        } else {
-            entry = trading.pldot()[m.tradingIndex()];
         }
         double confidence = 0.30 * m.alignment()
                 + (m.patternConfluence() ? 0.20 : 0.10)
@@ -83,20 +60,51 @@ public final class Signals {
         Signal.Tier tier = Signal.Tier.of(m.alignment(), m.signalStrength(), topWeight, m.patternConfluence());
         return new Signal(
                 trading.series().symbol(),
-                m.tradingIndex(),
+                k,
                 m.ts(),
                 type,
-                entry,
-                stop,
-                target,
+                plan == null ? trading.pldot()[k] : plan.entry(),
+                plan == null ? Double.NaN : plan.stop(),
+                plan == null ? Double.NaN : plan.target(),
                 confidence,
                 m.signalStrength(),
                 m.alignment(),
                 tier,
-                m.patternConfluence());
+                m.patternConfluence(),
+                p.expiryBars(),
+                WinProbability.uncalibrated(0),
+                SignalReasons.of(m, htf, trading, close, atr, plan, events(m, trading, plan, type, p), p));
     }
 
-    private static boolean supportingEvent(PatternEvents e, int[] recent, int dir, int minStrength) {
+    private static Signal.Type type(MtfAnalysis m) {
+        if (m.action() == MtfAnalysis.Action.LONG && m.htfDirection() > 0) {
+            return Signal.Type.LONG;
+        }
+        if (m.action() == MtfAnalysis.Action.SHORT && m.htfDirection() < 0) {
+            return Signal.Type.SHORT;
+        }
+        if (m.action() == MtfAnalysis.Action.REDUCE
+                || m.action() == MtfAnalysis.Action.WAIT
+                || m.risk() == MtfAnalysis.Risk.HIGH) {
+            return m.htfDirection() > 0 ? Signal.Type.EXIT_SHORT : m.htfDirection() < 0 ? Signal.Type.EXIT_LONG : null;
+        }
+        return null;
+    }
+
+    private static List<SignalReasons.Event> events(
+            MtfAnalysis m, DrummondAnalysis trading, EntryPlan plan, Signal.Type type, SignalParams p) {
+        List<SignalReasons.Event> events = new ArrayList<>();
+        if (plan != null) {
+            int dir = type == Signal.Type.LONG ? 1 : -1;
+            supports(trading.patterns(), m.recentTradingPatterns(), dir, p.patternStrength(), events);
+        }
+        return events;
+    }
+
+    /** Whether a recent event supports direction {@code dir}; each one that does is added to {@code out} if given. */
+    private static boolean supports(
+            PatternEvents e, int[] recent, int dir, int minStrength, List<SignalReasons.Event> out) {
+        boolean any = false;
         for (int k : recent) {
             PatternType t = e.type(k);
             boolean kind = t == PatternType.PLDOT_PUSH
@@ -104,10 +112,14 @@ public final class Signals {
                     || t == PatternType.PLDOT_REFRESH
                     || t == PatternType.TERMINATION_TOUCH;
             if (kind && e.direction(k) == dir && e.strength(k) >= minStrength) {
-                return true;
+                any = true;
+                if (out == null) {
+                    return true;
+                }
+                out.add(new SignalReasons.Event(t, dir, e.start(k), e.end(k), e.strength(k)));
             }
         }
-        return false;
+        return any;
     }
 
     /**
@@ -130,7 +142,7 @@ public final class Signals {
             if (m == null) {
                 continue;
             }
-            Signal s = evaluate(m, trading, atr[k], sp);
+            Signal s = evaluate(m, htf, trading, atr[k], sp);
             if (s != null) {
                 out.add(s);
             }

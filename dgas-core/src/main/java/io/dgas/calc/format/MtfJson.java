@@ -5,6 +5,7 @@ import io.dgas.calc.drummond.ConfluenceZone;
 import io.dgas.calc.drummond.Direction;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.MtfAnalysis;
+import io.dgas.calc.drummond.ReasonText;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.BarSeries;
 import java.util.List;
@@ -65,7 +66,10 @@ public final class MtfJson {
         return sb.append('\n').toString();
     }
 
-    /** Signals in rank order with their calibration outcome over {@code windowSeconds} of {@code trading}. */
+    /**
+     * Signals in rank order with their expiry, calibration outcome over {@code windowSeconds} of {@code trading} and
+     * one-line reason.
+     */
     public static String signals(List<Signal> signals, BarSeries trading, long windowSeconds) {
         StringBuilder sb = new StringBuilder();
         JsonWriter w = new JsonWriter(sb).beginObject();
@@ -85,7 +89,9 @@ public final class MtfJson {
             w.name("tier").value(lower(s.tier()));
             w.name("position_size").value(s.tier().size());
             w.name("pattern_confluence").value(s.patternConfluence());
+            w.name("expiry_bars").value(s.expiryBars());
             w.name("outcome").value(lower(Calibration.evaluate(s, trading, windowSeconds)));
+            w.name("reason").value(ReasonText.of(s));
             w.endObject();
         }
         w.endArray().endObject();

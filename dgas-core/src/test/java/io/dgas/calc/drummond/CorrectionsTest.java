@@ -156,13 +156,15 @@ class CorrectionsTest {
                 0.8,
                 MtfAnalysis.Risk.LOW,
                 MtfAnalysis.Action.LONG);
-        Signal s = Signals.evaluate(m, t, 0.4, SignalParams.defaults());
+        Signal s = Signals.evaluate(m, t, t, 0.4, SignalParams.defaults());
         assertThat(s).isNotNull();
         assertThat(s.type()).isEqualTo(Signal.Type.LONG);
-        assertThat(s.entry()).isEqualTo(99.0);
-        // buffer = max(1.5 × ATR 0.4, 0.001 × 99) = 0.6; the zone's own width (1.5) would give 2.25
+        // [C] §7 zone role: the zone 98.0–99.5 contains the close 98.51, so it is at price and the entry is
+        // min(level 99.0, close 98.51) = 98.51 (this test used to expect 99.0, a LONG entry above the market)
+        assertThat(s.entry()).isEqualTo(98.51);
+        // buffer = max(1.5 × ATR 0.4, 0.001 × 98.51) = 0.6; the zone's own width (1.5) would give 2.25
         assertThat(s.stop()).isCloseTo(98.0 - 0.6, within(1e-12));
-        assertThat(s.target()).isCloseTo(99.0 + 2 * (99.0 - 97.4), within(1e-12));
+        assertThat(s.target()).isCloseTo(98.51 + 2 * (98.51 - 97.4), within(1e-12));
     }
 
     @Test

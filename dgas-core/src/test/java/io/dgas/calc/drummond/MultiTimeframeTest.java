@@ -76,11 +76,17 @@ class MultiTimeframeTest {
         }
         for (Signal s : raw) {
             assertThat(s.confidence()).isBetween(0.0, 1.0);
-            if (s.type() == Signal.Type.LONG) {
-                assertThat(s.stop()).isLessThan(s.entry());
-                assertThat(s.target() - s.entry()).isCloseTo(2 * (s.entry() - s.stop()), within(1e-9));
-            } else if (s.type() == Signal.Type.SHORT) {
-                assertThat(s.stop()).isGreaterThan(s.entry());
+            if (s.type().isEntry()) {
+                int dir = s.type() == Signal.Type.LONG ? 1 : -1;
+                double risk = dir * (s.entry() - s.stop());
+                double reward = dir * (s.target() - s.entry());
+                assertThat(risk).isPositive();
+                // [C] §7: 2R unless the next opposing zone capped it, and never below 1.5R
+                if (s.reasons().targetCapped()) {
+                    assertThat(reward).isBetween(1.5 * risk - 1e-9, 2 * risk);
+                } else {
+                    assertThat(reward).isCloseTo(2 * risk, within(1e-9));
+                }
             } else {
                 assertThat(s.entry()).isEqualTo(t.pldot()[s.bar()]);
             }

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No look-ahead: the outputs computed on bars[0..k] equal, bitwise, the full computation's outputs up to k — for every
- * single-timeframe output, the MTF analysis at k (HTF series = complete buckets at that time) and the signals.
+ * single-timeframe output, the MTF analysis at k (HTF series = complete buckets at that time) and the signals with
+ * their reasons.
  */
 class NoLookAheadTest {
 
@@ -96,9 +97,14 @@ class NoLookAheadTest {
             }
             final int kk = k;
             List<Signal> truncated = Signals.raw(h, t, mp, sp, k + 1);
-            assertThat(truncated)
-                    .as("signals up to " + k)
-                    .isEqualTo(allSignals.stream().filter(s -> s.bar() <= kk).collect(Collectors.toList()));
+            List<Signal> expectedSignals =
+                    allSignals.stream().filter(s -> s.bar() <= kk).collect(Collectors.toList());
+            // record equality covers the reasons (zones, events, ATR, reach, reward:risk) and the expiry
+            assertThat(truncated).as("signals up to " + k).isEqualTo(expectedSignals);
+            assertThat(truncated).allSatisfy(s -> assertThat(s.reasons()).isNotNull());
+            assertThat(truncated.stream().map(ReasonText::of).collect(Collectors.toList()))
+                    .as("reason lines up to " + k)
+                    .isEqualTo(expectedSignals.stream().map(ReasonText::of).collect(Collectors.toList()));
         }
         assertThat(analysed).isGreaterThan(20);
         assertThat(allSignals)
@@ -108,7 +114,7 @@ class NoLookAheadTest {
 
     /** Gates relaxed so random data yields signals to compare. */
     static SignalParams loose() {
-        return new SignalParams(0.3, 0.2, 1.5, 2.0, 1.0, 1, 14, 3600, 86_400);
+        return new SignalParams(0.3, 0.2, 1.5, 2.0, 1.0, 1, 14, 3600, 86_400, 2.0, 1.5, 5, 30);
     }
 
     static void assertSameMtf(MtfAnalysis a, MtfAnalysis b, String ctx) {

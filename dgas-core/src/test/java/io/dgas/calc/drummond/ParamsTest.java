@@ -36,7 +36,7 @@ class ParamsTest {
 
     @Test
     void signalMinAlignment_nan_isRejected() {
-        assertThatThrownBy(() -> new SignalParams(Double.NaN, 0.5, 1.5, 2, 2.5, 2, 14, 3600, 86400))
+        assertThatThrownBy(() -> new SignalParams(Double.NaN, 0.5, 1.5, 2, 2.5, 2, 14, 3600, 86400, 2, 1.5, 5, 30))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minAlignment");
     }

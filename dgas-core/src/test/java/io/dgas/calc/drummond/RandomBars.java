@@ -22,6 +22,23 @@ final class RandomBars {
         return s;
     }
 
+    /**
+     * A walk whose bars are shifted by a drift plus {@code pull} × (100 − price), a pull towards 100: drift ±0.1
+     * trends, pull 0.3 congests. Prices stay positive for a few hundred bars at those settings.
+     */
+    static BarSeries shaped(long seed, int n, Timeframe tf, double drift, double pull) {
+        SplittableRandom r = new SplittableRandom(seed);
+        BarSeries s = new BarSeries("S" + seed, tf, n);
+        double price = 100;
+        for (int i = 0; i < n; i++) {
+            double[] b = next(r, price);
+            double shift = drift + pull * (100 - price);
+            s.append(START + i * tf.seconds(), b[0] + shift, b[1] + shift, b[2] + shift, b[3] + shift, b[4]);
+            price = b[3] + shift;
+        }
+        return s;
+    }
+
     /** open, high, low, close, volume around {@code price}; occasionally a run of identical bars. */
     static double[] next(SplittableRandom r, double price) {
         if (r.nextInt(40) == 0) {

@@ -47,20 +47,9 @@ class SignalsTest {
         return s;
     }
 
+    /** A signal without expiry: it may fill at any bar of the calibration window. */
     private static Signal longAt(double entry, double stop, double target) {
-        return new Signal(
-                "C",
-                0,
-                RandomBars.START,
-                Signal.Type.LONG,
-                entry,
-                stop,
-                target,
-                0.7,
-                0.7,
-                0.7,
-                Signal.Tier.MEDIUM,
-                false);
+        return CalibrationResolveTest.signal(Signal.Type.LONG, entry, stop, target, Signal.NO_EXPIRY);
     }
 
     @Test

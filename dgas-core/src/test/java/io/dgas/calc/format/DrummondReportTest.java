@@ -82,7 +82,10 @@ class DrummondReportTest {
         Map<String, Object> sig = (Map<String, Object>) MiniJson.parse(files.get("signals.json"));
         assertThat(sig).containsKey("signals");
         for (Object o : (List<?>) sig.get("signals")) {
-            assertThat(((Map<?, ?>) o).get("symbol")).isEqualTo("Q\"X");
+            Map<?, ?> one = (Map<?, ?>) o;
+            assertThat(one.get("symbol")).isEqualTo("Q\"X");
+            String type = ((String) one.get("signal_type")).toUpperCase(java.util.Locale.ROOT);
+            assertThat((String) one.get("reason")).startsWith(type + " Q\"X 1h: HTF 4h ");
         }
     }
 }
