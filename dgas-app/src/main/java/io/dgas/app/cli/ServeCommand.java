@@ -19,12 +19,11 @@ final class ServeCommand extends BaseCommand {
     public Integer call() throws InterruptedException {
         String h = host != null ? host : config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
         int p = port != null ? port : config().intValue(ConfigKeys.WEB_PORT);
+        String token = AdminToken.forServer(config()); // before the database: a bad token fails fast
         context().database();
         if (config().bool(ConfigKeys.HEALTH_ENABLED)) {
             context().health().start(java.time.Duration.ofSeconds(config().seconds(ConfigKeys.HEALTH_INTERVAL)));
         }
-        String token =
-                AdminToken.resolve(config().string(ConfigKeys.WEB_ADMIN_TOKEN).orElse(null), config().home());
         try (WebServer server = WebServer.start(context(), h, p, token)) {
             out().info("dgas serving on http://" + h + ":" + server.port() + " (/metrics, /health, /api/…);"
                     + " Ctrl-C stops");

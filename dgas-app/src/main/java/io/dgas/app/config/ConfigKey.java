@@ -1,5 +1,6 @@
 package io.dgas.app.config;
 
+import io.dgas.store.Redact;
 import java.util.List;
 
 /**
@@ -44,6 +45,14 @@ public record ConfigKey(
             case BOOL -> "true or false";
             case ENUM -> "one of " + String.join(", ", choices);
         };
+    }
+
+    /**
+     * {@code value} as it may be printed: a secret key's value masked whole (a URL keeps its scheme and host), any
+     * other value with the credentials inside URLs masked.
+     */
+    public String printable(String value) {
+        return secret ? Redact.secret(value) : Redact.url(value);
     }
 
     /** The default {@code DGAS_…} environment name of this key. */

@@ -188,9 +188,10 @@ public final class ConfigLoader {
             case INT -> inRange(parseLong(v), key);
             case SECONDS -> inRange(DgasConfig.parseSeconds(v), key);
         };
-        if (!ok) {
-            throw new UnableToConfigureException("invalid value '" + (key.secret() ? "****" : v) + "' for key '"
-                    + key.path() + "' (" + s.source() + "); accepted: " + key.accepted());
+        String urlProblem = ok ? ConfigUrls.problem(key.path(), v) : null;
+        if (!ok || urlProblem != null) {
+            throw new UnableToConfigureException("invalid value '" + key.printable(v) + "' for key '" + key.path()
+                    + "' (" + s.source() + "); accepted: " + (urlProblem != null ? urlProblem : key.accepted()));
         }
     }
 
