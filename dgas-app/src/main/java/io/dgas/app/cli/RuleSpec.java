@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.Printable;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.alerts.AlertRule;
 import java.util.List;

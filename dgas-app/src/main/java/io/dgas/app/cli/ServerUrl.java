@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.Printable;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

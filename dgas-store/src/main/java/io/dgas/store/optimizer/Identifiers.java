@@ -1,5 +1,6 @@
 package io.dgas.store.optimizer;
 
+import io.dgas.Printable;
 import io.dgas.store.SqlSession;
 
 /**
@@ -36,7 +37,7 @@ public final class Identifiers {
         String schema = dot < 0 ? null : text.substring(0, dot);
         String table = dot < 0 ? text : text.substring(dot + 1);
         if (text.indexOf('\0') >= 0) { // PostgreSQL text cannot hold NUL: no such name can exist
-            throw new UnableToResolveTableException("no table '" + printable(text) + "' in the database");
+            throw new UnableToResolveTableException("no table '" + Printable.of(text) + "' in the database");
         }
         String[] found = s.queryOne(
                         "optimizer.resolve-table",
@@ -50,23 +51,12 @@ public final class Identifiers {
                             ps.setString(2, schema);
                         },
                         rs -> new String[] {rs.getString(1), rs.getString(2), Boolean.toString(rs.getBoolean(3))})
-                .orElseThrow(
-                        () -> new UnableToResolveTableException("no table '" + printable(text) + "' in the database"));
+                .orElseThrow(() ->
+                        new UnableToResolveTableException("no table '" + Printable.of(text) + "' in the database"));
         if (Boolean.parseBoolean(found[2]) && !allowSystem) {
             throw new UnableToResolveTableException(
                     "'" + text + "' is a system catalog (schema " + found[0] + "); maintaining it needs --system");
         }
         return quote(found[0]) + "." + quote(found[1]);
-    }
-
-    private static String printable(String text) {
-        StringBuilder b = new StringBuilder();
-        text.codePoints()
-                .limit(200)
-                .forEach(c -> b.append(
-                        Character.isISOControl(c)
-                                ? String.format(java.util.Locale.ROOT, "\\u%04x", c)
-                                : Character.toString(c)));
-        return text.length() > 200 ? b + "…" : b.toString();
     }
 }

@@ -1,15 +1,15 @@
-package io.dgas.app.cli;
+package io.dgas;
 
 import java.util.Locale;
 
 /** User-given text made safe to echo in a message: control characters escaped, long values cut. */
-final class Printable {
+public final class Printable {
     private static final int MAX = 200;
 
     private Printable() {}
 
     /** {@code text} with control characters as {@code \\uXXXX} and at most 200 characters (then {@code …}). */
-    static String of(String text) {
+    public static String of(String text) {
         StringBuilder b = new StringBuilder();
         text.codePoints().limit(MAX).forEach(c -> {
             if (Character.isISOControl(c)) {
