@@ -24,6 +24,10 @@ final class RuleSpec {
             int bars,
             int lookback,
             int cooldown) {
+        if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new BadArgumentException("--name '" + Printable.of(name)
+                    + "': a rule name is 1 to 200 characters without control characters");
+        }
         AlertRule.Type t;
         try {
             t = AlertRule.Type.parse(type);
