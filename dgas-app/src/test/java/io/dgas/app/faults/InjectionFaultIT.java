@@ -394,6 +394,13 @@ class InjectionFaultIT {
                         "--out",
                         tmp.resolve("out").resolve(p.replace('/', '_')).toString()));
         cli(out, payloads.subList(4, 8), Map.of());
+        // the one path that starts a process (psql's \copy in the ingest benchmark): the file name is an argument and
+        // quoted for psql, never shell text nor a second psql command
+        Path benchDir = tmp.resolve("q' \\! touch " + marker + " '$(touch " + marker + ")");
+        cli(
+                new Vector("benchmark ingest --dir", p -> a("benchmark", "ingest", "--rows", "100", "--dir", p)),
+                List.of(benchDir.toString()),
+                Map.of());
     }
 
     private static Path csvWithSymbol(String symbol) {
