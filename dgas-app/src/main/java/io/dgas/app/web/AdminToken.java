@@ -96,9 +96,22 @@ public final class AdminToken {
         }
     }
 
+    private static Set<PosixFilePermission> posixPermissions(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return null;
+        }
+    }
+
     private static String read(Path file) {
         String token;
         try {
+            Set<PosixFilePermission> perms = posixPermissions(file);
+            if (perms != null && !OWNER_ONLY.containsAll(perms)) {
+                throw new UnableToConfigureException("the admin token file " + file + " is readable by others ("
+                        + PosixFilePermissions.toString(perms) + "); make it owner-only (chmod 600) or delete it");
+            }
             token = Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the admin token " + file + ": " + e.getMessage(), e);

@@ -40,13 +40,24 @@ class AdminTokenTest {
 
     @Test
     void forServer_emptyTokenFile_isAnError() throws Exception {
-        Files.writeString(home.resolve("admin.token"), " \n");
+        Path file = Files.writeString(home.resolve("admin.token"), " \n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
         assertThatThrownBy(() -> AdminToken.forServer(config(Map.of())))
                 .isInstanceOf(UnableToConfigureException.class)
                 .hasMessageContaining("admin.token")
                 .hasMessageContaining("is empty");
         assertThatThrownBy(() -> AdminToken.forClient(config(Map.of()))).isInstanceOf(UnableToConfigureException.class);
+    }
+
+    @Test
+    void forServer_tokenFileReadableByOthers_isAnError() throws Exception {
+        Path file = Files.writeString(home.resolve("admin.token"), "abc");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> AdminToken.forServer(config(Map.of())))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("readable by others");
     }
 
     @Test
