@@ -53,14 +53,14 @@ public record DatabaseSettings(
                 newUrl, newUser, newPassword, poolSize, maxOverflow, acquireTimeout, maxLifetime, prePing);
     }
 
-    /** The URL with any password parameter masked, safe to print. */
+    /** The URL with any password (parameter or user info) masked, safe to print. */
     public String safeUrl() {
         return maskPassword(url);
     }
 
-    /** Masks {@code password=…} in a JDBC URL's query string. */
+    /** Masks the credentials in a JDBC URL ({@link Redact#url}). */
     public static String maskPassword(String jdbcUrl) {
-        return jdbcUrl == null ? null : jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1****");
+        return Redact.url(jdbcUrl);
     }
 
     @Override

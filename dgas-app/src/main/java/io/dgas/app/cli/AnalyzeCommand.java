@@ -107,6 +107,9 @@ final class AnalyzeCommand extends BaseCommand {
             return BarsCsvParser.parseSingle(r, file.toString());
         } catch (NoSuchFileException e) {
             throw new BadArgumentException("bars file " + file + " does not exist");
+        } catch (java.nio.file.FileSystemException e) { // a name too long, a directory, no permission: the user's path
+            throw new BadArgumentException("bars file " + io.dgas.Printable.of(file.toString()) + ": cannot read it ("
+                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")");
         }
     }
 

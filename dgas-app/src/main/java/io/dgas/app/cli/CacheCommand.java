@@ -42,20 +42,56 @@ final class CacheCommand {
         @Option(names = "--server", description = "URL of the running dgas (default http://web.host:web.port)")
         String server;
 
-        String call(String method, String path) {
-            String base = server != null
-                    ? server
-                    : "http://" + config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1") + ":"
-                            + config().intValue(ConfigKeys.WEB_PORT);
-            String token = AdminToken.resolve(
-                    config().string(ConfigKeys.WEB_ADMIN_TOKEN).orElse(null), config().home());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        @Option(
+                names = "--insecure",
+                description = "allow plain http:// to another host (the admin token of clear and invalidate"
+                        + " then crosses the network in clear)")
+        boolean insecure;
+
+        /** A read: sends no token. */
+        String get(String path) {
+            return send("GET", path, null);
+        }
+
+        /** An admin call: sends the admin token, which must exist (configured, or the file of a local serve). */
+        String admin(String path) {
+            String token = AdminToken.forClient(config())
+                    .orElseThrow(() -> new BadArgumentException("no admin token: set " + ConfigKeys.WEB_ADMIN_TOKEN
+                            + " (or DGAS_WEB_ADMIN_TOKEN) to the token of the dgas serve at " + base()
+                            + ", or run this on its machine, where $DGAS_HOME/admin.token holds it"));
+            return send("POST", path, token);
+        }
+
+        private String base() {
+            if (server != null) {
+                return ServerUrl.check("--server", server, insecure);
+            }
+            String host = config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
+            if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+                host = "127.0.0.1"; // listening everywhere: talk to it here
+            }
+            return ServerUrl.check(
+                    ConfigKeys.WEB_HOST,
+                    "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
+                            + config().intValue(ConfigKeys.WEB_PORT),
+                    insecure);
+        }
+
+        private String send(String method, String path, String token) {
+            String base = base();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + token)
-                    .method(method, HttpRequest.BodyPublishers.noBody())
-                    .build();
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             try {
-                HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 401) {
+                    throw new BadArgumentException("dgas at " + base + " refused the admin token (401); set "
+                            + ConfigKeys.WEB_ADMIN_TOKEN + " to the token of that server");
+                }
                 if (r.statusCode() / 100 != 2) {
                     throw new BadArgumentException("dgas at " + base + " answered " + r.statusCode() + ": " + r.body());
                 }
@@ -71,7 +107,7 @@ final class CacheCommand {
 
         List<RegionStats> stats() {
             try {
-                return JSON.readValue(call("GET", "/api/cache/stats"), new TypeReference<List<RegionStats>>() {});
+                return JSON.readValue(get("/api/cache/stats"), new TypeReference<List<RegionStats>>() {});
             } catch (IOException e) {
                 throw new IllegalStateException("unreadable cache statistics: " + e.getMessage(), e);
             }
@@ -126,7 +162,7 @@ final class CacheCommand {
                         "unknown cache region '" + region + "'; accepted: " + String.join(", ", RegionSpec.names()));
             }
             String q = region == null ? "" : "?region=" + URLEncoder.encode(region, StandardCharsets.UTF_8);
-            Map<String, Object> r = JSON.readValue(call("POST", "/api/cache/clear" + q), new TypeReference<>() {});
+            Map<String, Object> r = JSON.readValue(admin("/api/cache/clear" + q), new TypeReference<>() {});
             out().result(r, () -> out().line("removed " + r.get("removed") + " entries"));
             return ExitCodes.OK;
         }
@@ -140,7 +176,7 @@ final class CacheCommand {
         @Override
         public Integer call() throws IOException {
             Map<String, Object> r = JSON.readValue(
-                    call("POST", "/api/cache/invalidate?pattern=" + URLEncoder.encode(pattern, StandardCharsets.UTF_8)),
+                    admin("/api/cache/invalidate?pattern=" + URLEncoder.encode(pattern, StandardCharsets.UTF_8)),
                     new TypeReference<>() {});
             out().result(r, () -> out().line("removed " + r.get("removed") + " entries matching " + pattern));
             return ExitCodes.OK;

@@ -26,7 +26,7 @@ final class CalculationsMonitor extends CacheCommand.Remote {
     @Override
     public Integer call() throws IOException {
         List<CalculationProfiler.Snapshot> list = new ArrayList<>(Json.MAPPER.readValue(
-                call("GET", "/api/monitor/calculations"), new TypeReference<List<CalculationProfiler.Snapshot>>() {}));
+                get("/api/monitor/calculations"), new TypeReference<List<CalculationProfiler.Snapshot>>() {}));
         if (hot) {
             list.sort(Comparator.comparingDouble((CalculationProfiler.Snapshot s) -> s.count() * s.meanNanos())
                     .reversed());

@@ -27,7 +27,7 @@ final class ConfigureCommand {
                 Setting s = c.setting(key.path()).orElse(null);
                 Map<String, String> row = new LinkedHashMap<>();
                 row.put("key", key.path());
-                row.put("value", s == null ? "" : key.secret() ? "****" : mask(s.value()));
+                row.put("value", s == null ? "" : key.printable(s.value()));
                 row.put("source", s == null ? "unset" : s.source());
                 rows.add(row);
             }
@@ -46,10 +46,6 @@ final class ConfigureCommand {
                                         .toList());
             });
             return ExitCodes.OK;
-        }
-
-        private static String mask(String value) {
-            return io.dgas.store.DatabaseSettings.maskPassword(value);
         }
     }
 

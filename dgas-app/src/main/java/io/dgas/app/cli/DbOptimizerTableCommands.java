@@ -262,12 +262,15 @@ final class DbOptimizerTableCommands {
         @Option(names = "--full", description = "VACUUM FULL: rewrites the table under an exclusive lock")
         boolean full;
 
+        @Option(names = "--system", description = "allow a system catalog (pg_catalog, information_schema, pg_toast)")
+        boolean system;
+
         @Option(names = "--apply", description = "run it (default: print what would run)")
         boolean apply;
 
         @Override
         public Integer call() {
-            return maintenance(this, new VacuumAnalyze(context().database()).planVacuum(table, full), apply);
+            return maintenance(this, new VacuumAnalyze(context().database()).planVacuum(table, full, system), apply);
         }
     }
 
@@ -278,12 +281,15 @@ final class DbOptimizerTableCommands {
         @Option(names = "--table", description = "table (default: all)")
         String table;
 
+        @Option(names = "--system", description = "allow a system catalog (pg_catalog, information_schema, pg_toast)")
+        boolean system;
+
         @Option(names = "--apply", description = "run it (default: print what would run)")
         boolean apply;
 
         @Override
         public Integer call() {
-            return maintenance(this, new VacuumAnalyze(context().database()).planAnalyze(table), apply);
+            return maintenance(this, new VacuumAnalyze(context().database()).planAnalyze(table, system), apply);
         }
     }
 

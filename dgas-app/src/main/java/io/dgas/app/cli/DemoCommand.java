@@ -98,7 +98,8 @@ final class DemoCommand extends BaseCommand {
             out().line("");
             out().line("data: "
                     + (config().isExternalDatabase()
-                            ? config().string(ConfigKeys.DB_URL).orElse("")
+                            ? io.dgas.store.Redact.url(
+                                    config().string(ConfigKeys.DB_URL).orElse(""))
                             : config().embeddedDataDir().toString())
                     + "   (try: dgas monitor signals, dgas serve)");
         });

@@ -1,11 +1,16 @@
 package io.dgas.app.cli;
 
+import io.dgas.Printable;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.alerts.AlertRule;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Validates the options of {@code alerts rules add} into a rule, naming the option at fault. */
 final class RuleSpec {
+    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9._:/^=-]{0,31}");
+
     private RuleSpec() {}
 
     static AlertRule parse(
@@ -19,6 +24,10 @@ final class RuleSpec {
             int bars,
             int lookback,
             int cooldown) {
+        if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new BadArgumentException("--name '" + Printable.of(name)
+                    + "': a rule name is 1 to 200 characters without control characters");
+        }
         AlertRule.Type t;
         try {
             t = AlertRule.Type.parse(type);
@@ -65,16 +74,31 @@ final class RuleSpec {
         return new AlertRule(
                 0,
                 name,
-                symbol,
+                symbol == null ? null : ticker("--symbol", symbol),
                 t,
                 c,
                 threshold,
                 Timeframe.parse(timeframe).code(),
                 bars,
                 lookback,
-                symbols,
+                symbols.stream().map(x -> ticker("--symbols", x)).distinct().toList(),
                 cooldown,
                 true,
                 null);
+    }
+
+    /**
+     * Tickers are stored upper case (as ingest stores them). One that ingest could never have stored (its ticker
+     * pattern, store's {@code Fields.TICKER}) is unknown without asking the database.
+     */
+    private static String ticker(String option, String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            throw new BadArgumentException(option + ": empty symbol");
+        }
+        if (!TICKER.matcher(t).matches()) {
+            throw new BadArgumentException(option + ": unknown symbol '" + Printable.of(t) + "'");
+        }
+        return t;
     }
 }

@@ -24,12 +24,11 @@ final class ServeCommand extends BaseCommand {
         String h = host != null ? host : config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
         int p = port != null ? port : config().intValue(ConfigKeys.WEB_PORT);
         requireFree(h, p);
+        String token = AdminToken.forServer(config()); // before the database: a bad token fails fast
         context().database();
         if (config().bool(ConfigKeys.HEALTH_ENABLED)) {
             context().health().start(java.time.Duration.ofSeconds(config().seconds(ConfigKeys.HEALTH_INTERVAL)));
         }
-        String token =
-                AdminToken.resolve(config().string(ConfigKeys.WEB_ADMIN_TOKEN).orElse(null), config().home());
         WebServer started;
         try {
             started = WebServer.start(context(), h, p, token);

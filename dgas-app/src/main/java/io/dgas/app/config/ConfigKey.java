@@ -1,5 +1,6 @@
 package io.dgas.app.config;
 
+import io.dgas.store.Redact;
 import java.util.List;
 
 /**
@@ -51,6 +52,14 @@ public record ConfigKey(
             case DATE -> "a date such as 1970-01-01";
             case POSITIVE -> "a finite number > 0 (e.g. 1e-8, 1000000000)";
         };
+    }
+
+    /**
+     * {@code value} as it may be printed: a secret key's value masked whole (a URL keeps its scheme and host), any
+     * other value with the credentials inside URLs masked.
+     */
+    public String printable(String value) {
+        return secret ? Redact.secret(value) : Redact.url(value);
     }
 
     /** The default {@code DGAS_…} environment name of this key. */

@@ -143,7 +143,7 @@ public final class ConfigKeys {
         add(num(WEB_PORT, Type.INT, 0, 65_535, "8080", null, "HTTP port of dgas serve (0: any free port)"));
         add(str(WEB_HOST, "127.0.0.1", false, "address dgas serve listens on"));
         add(str(WEB_ADMIN_TOKEN, null, true, "token for admin endpoints (default: generated in $DGAS_HOME)"));
-        add(str(ALERTS_WEBHOOK, null, false, "URL that receives alerts as JSON POSTs"));
+        add(str(ALERTS_WEBHOOK, null, true, "URL that receives alerts as JSON POSTs (its path is often its key)"));
         add(str(ALERTS_FILE, null, false, "file that receives alerts as JSON lines"));
         add(num(ALERTS_TIMEOUT, Type.SECONDS, 1, 120, "5", null, "webhook timeout per attempt"));
         add(num(

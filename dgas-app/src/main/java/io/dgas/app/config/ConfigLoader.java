@@ -190,9 +190,10 @@ public final class ConfigLoader {
             case DATE -> DgasConfig.parseDate(v) != null;
             case POSITIVE -> DgasConfig.parsePositive(v) > 0;
         };
-        if (!ok) {
-            throw new UnableToConfigureException("invalid value '" + (key.secret() ? "****" : v) + "' for key '"
-                    + key.path() + "' (" + s.source() + "); accepted: " + key.accepted());
+        String urlProblem = ok ? ConfigUrls.problem(key.path(), v) : null;
+        if (!ok || urlProblem != null) {
+            throw new UnableToConfigureException("invalid value '" + key.printable(v) + "' for key '" + key.path()
+                    + "' (" + s.source() + "); accepted: " + (urlProblem != null ? urlProblem : key.accepted()));
         }
     }
 

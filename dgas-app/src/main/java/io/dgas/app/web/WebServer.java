@@ -28,6 +28,9 @@ public final class WebServer implements AutoCloseable {
     private final BarsApi bars;
 
     private WebServer(AppContext ctx, String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("an admin token is required (a blank one would match any caller)");
+        }
         this.ctx = ctx;
         this.token = token;
         this.bars = new BarsApi(ctx);

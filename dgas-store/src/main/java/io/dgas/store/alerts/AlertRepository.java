@@ -27,22 +27,27 @@ public final class AlertRepository {
         this.db = db;
     }
 
-    /** Adds a rule; its symbol must exist. Returns the new id. */
+    /** Adds a rule; its symbol and every symbol of its set must exist, as stored (upper case). Returns the new id. */
     public long add(AlertRule r) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("timeframe", r.timeframe());
         params.put("bars", r.bars());
         params.put("lookback", r.lookback());
         params.put("symbols", r.symbols());
-        if (r.symbol() != null
-                && db.queryOne(
-                                "alerts.symbol-exists",
-                                "SELECT 1 FROM symbols WHERE ticker = ? AND deleted_at IS NULL",
-                                ps -> ps.setString(1, r.symbol()),
-                                rs -> rs.getInt(1))
-                        .isEmpty()) {
-            throw new InvalidRuleException("unknown symbol '" + r.symbol() + "' (ingest its bars first)");
+        List<String> watched = new ArrayList<>(r.symbols());
+        if (r.symbol() != null) {
+            watched.add(0, r.symbol());
         }
+        db.queryOne(
+                        "alerts.symbol-unknown",
+                        "SELECT t FROM unnest(?::text[]) WITH ORDINALITY AS u(t, ord) WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM symbols WHERE ticker = u.t AND deleted_at IS NULL) ORDER BY ord"
+                                + " LIMIT 1",
+                        ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", watched.toArray())),
+                        rs -> rs.getString(1))
+                .ifPresent(t -> {
+                    throw new InvalidRuleException("unknown symbol '" + t + "' (ingest its bars first)");
+                });
         String paramsJson;
         try {
             paramsJson = JSON.writeValueAsString(params);

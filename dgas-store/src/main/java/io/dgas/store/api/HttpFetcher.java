@@ -1,5 +1,6 @@
 package io.dgas.store.api;
 
+import io.dgas.store.Redact;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,9 +117,9 @@ final class HttpFetcher {
         return d.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : d;
     }
 
-    /** {@code …?api_token=secret&…} → {@code …?api_token=****&…}. */
+    /** {@code …?api_token=secret&…} → {@code …?api_token=****&…} (and every other credential, {@link Redact#url}). */
     static String mask(String url) {
-        return url.replaceAll("(api_token=)[^&]*", "$1****");
+        return Redact.url(url);
     }
 
     private String scrub(String text) {

@@ -30,6 +30,9 @@ final class InputFiles {
             return load.run(file.getFileName().toString(), r, rejects);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("no such file: " + file);
+        } catch (java.nio.file.FileSystemException e) { // a name too long, a directory, no permission: the user's path
+            throw new InvalidInputException("cannot read " + io.dgas.Printable.of(file.toString()) + ": "
+                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

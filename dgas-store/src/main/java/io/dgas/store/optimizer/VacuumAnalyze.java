@@ -21,16 +21,31 @@ public final class VacuumAnalyze {
         this.db = db;
     }
 
-    /** The VACUUM statement for {@code table} (null: every table); validates the name, runs nothing. */
+    /** The VACUUM statement for {@code table} (null: every table), system catalogs refused. */
     public String planVacuum(String table, boolean full) {
-        String target = table == null ? "" : " " + db.withSession(s -> Identifiers.resolveTable(s, table));
-        return "VACUUM (" + (full ? "FULL, " : "") + "ANALYZE, VERBOSE false)" + target;
+        return planVacuum(table, full, false);
     }
 
-    /** The ANALYZE statement for {@code table} (null: every table); validates the name, runs nothing. */
+    /**
+     * The VACUUM statement for {@code table} (null: every table); validates the name against the catalog, runs
+     * nothing. A system catalog is accepted only with {@code allowSystem}.
+     */
+    public String planVacuum(String table, boolean full, boolean allowSystem) {
+        return "VACUUM (" + (full ? "FULL, " : "") + "ANALYZE, VERBOSE false)" + target(table, allowSystem);
+    }
+
+    /** The ANALYZE statement for {@code table} (null: every table), system catalogs refused. */
     public String planAnalyze(String table) {
-        String target = table == null ? "" : " " + db.withSession(s -> Identifiers.resolveTable(s, table));
-        return "ANALYZE" + target;
+        return planAnalyze(table, false);
+    }
+
+    /** As {@link #planVacuum(String, boolean, boolean)}, for ANALYZE. */
+    public String planAnalyze(String table, boolean allowSystem) {
+        return "ANALYZE" + target(table, allowSystem);
+    }
+
+    private String target(String table, boolean allowSystem) {
+        return table == null ? "" : " " + db.withSession(s -> Identifiers.resolveTable(s, table, allowSystem));
     }
 
     /** Runs planned statements, each outside any transaction; returns the statements run. */

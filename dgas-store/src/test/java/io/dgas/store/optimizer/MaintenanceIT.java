@@ -75,6 +75,24 @@ class MaintenanceIT {
     }
 
     @Test
+    void plan_systemCatalog_refusedUnlessAllowed() {
+        VacuumAnalyze va = new VacuumAnalyze(db);
+
+        for (String t : List.of("pg_catalog.pg_authid", "information_schema.sql_features", "pg_catalog.pg_class")) {
+            assertThatThrownBy(() -> va.planVacuum(t, false))
+                    .isInstanceOf(UnableToResolveTableException.class)
+                    .hasMessageContaining("system catalog")
+                    .hasMessageContaining("--system");
+            assertThatThrownBy(() -> va.planAnalyze(t)).isInstanceOf(UnableToResolveTableException.class);
+        }
+        assertThat(va.planAnalyze("pg_catalog.pg_class", true)).isEqualTo("ANALYZE \"pg_catalog\".\"pg_class\"");
+        assertThat(va.planVacuum("information_schema.sql_features", false, true))
+                .endsWith("\"information_schema\".\"sql_features\"");
+        assertThatThrownBy(() -> va.planAnalyze("bars\0; DROP TABLE bars", true))
+                .isInstanceOf(UnableToResolveTableException.class);
+    }
+
+    @Test
     void ensureAhead_createsTwoMonthsOfBarsAndTicksAndTheNextQuarterOfAlertLogs() {
         new PartitionMaintenance(db).ensureAhead(NOW);
 
