@@ -2,6 +2,7 @@ package io.dgas.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.DgasException;
 import io.dgas.app.AppContext;
 import io.dgas.store.SqlSession;
 import io.dgas.store.monitor.QueryMonitor;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * The HTTP face of a running dgas: Prometheus at {@code /metrics}, {@code /health}, and a JSON API. Admin and write
- * endpoints require {@code Authorization: Bearer <token>}.
+ * endpoints require {@code Authorization: Bearer <token>}. A database that cannot serve (down, restarting, no pooled
+ * connection within the acquire timeout) is a 503 with {@code Retry-After} and a JSON error ({@link FailureResponses}).
  */
 public final class WebServer implements AutoCloseable {
     private static final ObjectMapper JSON = io.dgas.app.Json.MAPPER;
@@ -29,6 +31,7 @@ public final class WebServer implements AutoCloseable {
         this.token = token;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", this::health);
             config.routes.get("/api/monitor/queries", this::queries);
@@ -79,7 +82,7 @@ public final class WebServer implements AutoCloseable {
         } catch (RuntimeException e) {
             body.put("status", "critical");
             body.put("error", e.getMessage());
-            c.status(503);
+            FailureResponses.unavailable(c);
         }
         body.put("pool", ctx.database().poolStats());
         java.util.List<io.dgas.store.health.HealthSnapshot> history =

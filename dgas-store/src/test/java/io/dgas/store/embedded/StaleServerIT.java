@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * postmaster.pid} naming a dead or unrelated process. The next start must work at once (zonky gives up after 10 s).
  */
 class StaleServerIT {
-    /** Well under zonky's 10 s start-up wait, which a start blocked by the stale server runs into. */
-    private static final Duration PROMPT = Duration.ofSeconds(8);
+    /** Under zonky's 10 s start-up wait, which a start blocked by the stale server always runs into. */
+    private static final Duration PROMPT = Duration.ofSeconds(9);
 
     @TempDir
     Path home;
