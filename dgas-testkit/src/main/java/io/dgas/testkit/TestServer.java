@@ -15,6 +15,10 @@ import org.flywaydb.core.Flyway;
  * <p>Embedded (zonky, the binaries pinned by the build, {@code pg_stat_statements} preloaded when it loads) unless
  * {@code DGAS_TEST_DATABASE_URL} names an external server, e.g. {@code
  * jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}; then test databases are created there.
+ *
+ * <p>The embedded test server is unsafe on purpose: {@code fsync}, {@code synchronous_commit} and {@code
+ * full_page_writes} are off, which makes it fast and means a machine crash can corrupt it. It lives in a temporary
+ * directory and holds nothing worth keeping; the user's store ({@code EmbeddedServer}) runs durable.
  */
 public final class TestServer {
     private static final String TEMPLATE =

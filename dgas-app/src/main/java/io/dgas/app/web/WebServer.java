@@ -2,6 +2,7 @@ package io.dgas.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.DgasException;
 import io.dgas.app.AppContext;
 import io.dgas.store.SqlSession;
 import io.dgas.store.cache.L2Health;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * The HTTP face of a running dgas: Prometheus at {@code /metrics}, {@code /health}, and a JSON API. Admin and write
- * endpoints require {@code Authorization: Bearer <token>}.
+ * endpoints require {@code Authorization: Bearer <token>}. A database that cannot serve (down, restarting, no pooled
+ * connection within the acquire timeout) is a 503 with {@code Retry-After} and a JSON error ({@link FailureResponses}).
  */
 public final class WebServer implements AutoCloseable {
     private static final ObjectMapper JSON = io.dgas.app.Json.MAPPER;
@@ -36,6 +38,7 @@ public final class WebServer implements AutoCloseable {
         this.bars = new BarsApi(ctx);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", this::health);
             config.routes.get("/api/monitor/queries", this::queries);
@@ -83,7 +86,7 @@ public final class WebServer implements AutoCloseable {
         } catch (RuntimeException e) {
             body.put("status", "critical");
             body.put("error", e.getMessage());
-            c.status(503);
+            FailureResponses.unavailable(c);
         }
         L2Health l2 = ctx.cache().l2Health();
         if (l2 != null) {

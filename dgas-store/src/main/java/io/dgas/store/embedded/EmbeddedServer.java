@@ -15,6 +15,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The zero-setup default database: real PostgreSQL binaries (from Maven Central, via zonky) running on a free port
@@ -24,8 +27,15 @@ import java.sql.Statement;
  * second process gets a clear error naming the directory and the holder's pid instead of a corrupted cluster.
  * {@code pg_stat_statements} is preloaded when the bundled server ships it (detected on first start, then remembered
  * in {@code postgresql.auto.conf}); without it everything still works.
+ *
+ * <p>The server runs durable ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on): a committed
+ * transaction survives a crash of dgas, of PostgreSQL or of the machine. A PostgreSQL left running by a dgas that was
+ * killed is stopped cleanly by the next start ({@link StaleServer}).
  */
 public final class EmbeddedServer implements AutoCloseable {
+    /** How often a backend running a statement checks that its client is still there. */
+    static final String CONNECTION_CHECK_INTERVAL = "2s";
+
     private final EmbeddedPostgres postgres;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -68,6 +78,9 @@ public final class EmbeddedServer implements AutoCloseable {
             channel.write(java.nio.ByteBuffer.wrap(
                     Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
             boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
+            if (!fresh) {
+                StaleServer.clear(dataDir);
+            }
             EmbeddedPostgres pg = launch(dataDir);
             if (fresh && enablePgStatStatements(pg)) {
                 pg.close();
@@ -85,12 +98,31 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgres launch(Path dataDir) throws IOException {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(true)
-                .setServerConfig("max_connections", "200")
-                .start();
+                .setServerConfig("max_connections", "200");
+        durableSettings().forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    /**
+     * What makes this server safe to keep a user's data in. zonky, built for throw-away test databases, starts
+     * postgres with {@code -F} (fsync off) and {@code synchronous_commit=off}: a power cut could then lose committed
+     * transactions or corrupt the cluster. Each {@code -c} setting comes after {@code -F} on the command line and wins.
+     * {@code client_connection_check_interval} lets a backend notice a client killed mid-statement and release its
+     * locks; PostgreSQL supports it on Linux only (elsewhere a non-zero value stops it from starting).
+     */
+    static Map<String, String> durableSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("fsync", "on");
+        settings.put("synchronous_commit", "on");
+        settings.put("full_page_writes", "on");
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            settings.put("client_connection_check_interval", CONNECTION_CHECK_INTERVAL);
+        }
+        return settings;
     }
 
     /** Sets the preload when the server has the extension; returns whether a restart is needed. */

@@ -10,6 +10,12 @@ import io.dgas.store.SqlSession;
 import io.dgas.store.StatementObserver;
 import io.dgas.store.migrate.Migrator;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +49,27 @@ class EmbeddedServerIT {
                     .hasMessageContaining(dataDir.toString())
                     .hasMessageContaining("in use by another running dgas (pid "
                             + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
+    void start_userStore_runsDurableAndChecksForGoneClients() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.start(home.resolve("pg"));
+                Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"));
+                Statement st = c.createStatement()) {
+            assertThat(show(st, "fsync")).isEqualTo("on");
+            assertThat(show(st, "synchronous_commit")).isEqualTo("on");
+            assertThat(show(st, "full_page_writes")).isEqualTo("on");
+            if (System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux")) {
+                assertThat(show(st, "client_connection_check_interval")).isEqualTo("2s");
+            }
+        }
+    }
+
+    private static String show(Statement st, String setting) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
