@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,34 +43,59 @@ public final class BarIngestor {
 
     private final Database db;
     private final IngestListener listener;
+    private final IngestTransaction tx;
 
+    /** An ingestor that waits at most 30 s for a lock ({@link #withLockTimeout}). */
     public BarIngestor(Database db, IngestListener listener) {
-        this.db = db;
-        this.listener = listener;
+        this(db, listener, new IngestTransaction(db, IngestTransaction.DEFAULT_LOCK_TIMEOUT));
     }
 
-    /** Ingests one file; rejects (with skip-invalid) go to {@code <file>.rejects.csv} unless options say otherwise. */
+    private BarIngestor(Database db, IngestListener listener, IngestTransaction tx) {
+        this.db = db;
+        this.listener = listener;
+        this.tx = tx;
+    }
+
+    /** The same ingestor with another lock timeout (positive): a load waits no longer for another session's lock. */
+    public BarIngestor withLockTimeout(Duration lockTimeout) {
+        return new BarIngestor(db, listener, new IngestTransaction(db, lockTimeout));
+    }
+
+    /**
+     * Ingests one file; rejects (with skip-invalid) go to {@code <file>.rejects.csv} unless options say otherwise. A
+     * load that meets a deadlock with a concurrent writer runs again from the start of the file.
+     */
     public IngestReport ingest(Path file, IngestOptions opts) {
         BarPrescan pre = Files.isRegularFile(file)
                 ? BarPrescan.of(file, file.getFileName().toString(), opts)
                 : null;
-        try {
-            return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, pre));
-        } catch (DirectLoadConflict e) {
-            // a writer stored one of the file's keys after the overlap check: load again through staging
-            return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, null));
-        }
+        return tx.retrying(file.getFileName().toString(), opts.progress(), true, () -> {
+            try {
+                return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, pre));
+            } catch (DirectLoadConflict e) {
+                // a writer stored one of the file's keys after the overlap check: load again through staging
+                return InputFiles.read(
+                        file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, null));
+            }
+        });
     }
 
-    /** Ingests a character stream named {@code source} in messages; rejects go to {@code rejectsPath} (may be null). */
+    /**
+     * Ingests a character stream named {@code source} in messages; rejects go to {@code rejectsPath} (may be null).
+     * Only a {@link StringReader} can be read again, so only its load is retried after a deadlock.
+     */
     public IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts) {
-        return ingest(source, reader, rejectsPath, opts, null);
+        return tx.retrying(
+                source,
+                opts.progress(),
+                Rereading.start(reader),
+                () -> ingest(source, Rereading.again(reader), rejectsPath, opts, null));
     }
 
     private IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts, BarPrescan pre) {
         long start = System.nanoTime();
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
-            Loaded l = db.inTransaction(s -> load(s, source, reader, opts, rejects, pre));
+            Loaded l = tx.run(source, opts.progress(), s -> load(s, source, reader, opts, rejects, pre));
             List<String> series = new ArrayList<>();
             for (SeriesCount c : l.changed()) {
                 series.add(c.ticker() + "/" + c.timeframe().code());
