@@ -73,7 +73,10 @@ public final class Database implements AutoCloseable {
         config.setKeepaliveTime(
                 settings.prePing() ? Math.min(120_000, settings.maxLifetime().toMillis() / 2) : 0);
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("ApplicationName", "dgas");
+        // names the dgas process in pg_stat_activity, so a session holding locks can be traced to it (a URL's own
+        // ApplicationName wins)
+        config.addDataSourceProperty(
+                "ApplicationName", "dgas pid " + ProcessHandle.current().pid());
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (registry != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));

@@ -41,6 +41,10 @@ final class IngestCommand {
         }
     }
 
+    static java.time.Duration lockTimeout(io.dgas.app.config.DgasConfig config) {
+        return java.time.Duration.ofSeconds(config.seconds(ConfigKeys.INGEST_LOCK_TIMEOUT));
+    }
+
     /** One report as the JSON object {@code --json} prints (snake_case like every dgas document). */
     static Map<String, Object> model(IngestReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -122,8 +126,9 @@ final class IngestCommand {
                     .withCreateSymbols(createSymbols)
                     .withRejects(rejects)
                     .withProgress(progress);
-            BarIngestor ingestor =
-                    new BarIngestor(context().database(), context().ingestListener());
+            BarIngestor ingestor = new BarIngestor(
+                            context().database(), context().ingestListener())
+                    .withLockTimeout(lockTimeout(config()));
             List<IngestReport> reports = new ArrayList<>();
             try {
                 if (atomic) {
@@ -181,7 +186,9 @@ final class IngestCommand {
                     .withProgress(progress);
             IngestReport r;
             try {
-                r = new TickIngestor(context().database()).ingest(file, opts);
+                r = new TickIngestor(context().database())
+                        .withLockTimeout(lockTimeout(config()))
+                        .ingest(file, opts);
             } finally {
                 progress.done();
             }

@@ -1,23 +1,32 @@
 package io.dgas.app.cli;
 
 import io.dgas.store.ingest.IngestProgress;
+import io.dgas.store.ingest.LockWait;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * A progress line with rows/s on stderr, redrawn in place, shown only on a terminal ({@code System.console() != null})
- * and never with {@code --json}; elsewhere it does nothing, so scripted output stays clean.
+ * and never with {@code --json}; elsewhere rows read are not shown, so scripted output stays clean. Lock waits and
+ * retries are always said (as warnings where there is no terminal, a wait every {@link #WAIT_EVERY} at most): a load
+ * must never stall or start over silently.
  */
 final class ProgressLine implements IngestProgress {
+    static final Duration WAIT_EVERY = Duration.ofSeconds(10);
+
+    private final Output out;
     private final boolean enabled;
     private long start = System.nanoTime();
     private String current;
+    private long lastWaitWarning = -1;
 
     ProgressLine(Output out) {
+        this.out = out;
         this.enabled = System.console() != null && !out.json();
     }
 
     @Override
-    public void rowsRead(String source, long rows) {
+    public synchronized void rowsRead(String source, long rows) {
         if (!enabled) {
             return;
         }
@@ -30,8 +39,30 @@ final class ProgressLine implements IngestProgress {
         System.err.flush();
     }
 
+    @Override
+    public synchronized void lockWait(String source, LockWait wait) {
+        if (enabled) {
+            current = source;
+            System.err.print("\r" + source + ": " + wait.describe() + "   ");
+            System.err.flush();
+            return;
+        }
+        long now = System.nanoTime();
+        if (lastWaitWarning < 0 || now - lastWaitWarning >= WAIT_EVERY.toNanos()) {
+            lastWaitWarning = now;
+            out.warn(source + ": " + wait.describe());
+        }
+    }
+
+    @Override
+    public synchronized void retrying(String source, String reason, int attempt, int attempts, Duration delay) {
+        done();
+        out.warn(source + ": retrying after " + reason + ", attempt " + attempt + " of " + attempts
+                + " (the failed attempt was rolled back; starting again in " + delay.toMillis() + " ms)");
+    }
+
     /** Ends the line so the next output starts on a fresh one. */
-    void done() {
+    synchronized void done() {
         if (enabled && current != null) {
             System.err.println();
             System.err.flush();

@@ -29,6 +29,7 @@ public final class ConfigKeys {
     public static final String RETENTION_ALERT_LOGS_DAYS = "retention.alert_logs_days";
     public static final String RETENTION_MODE = "retention.mode";
     public static final String OPTIMIZER_LOCK_TIMEOUT = "optimizer.lock_timeout";
+    public static final String INGEST_LOCK_TIMEOUT = "ingest.lock_timeout";
     public static final String OPTIMIZER_STATEMENT_TIMEOUT = "optimizer.statement_timeout";
     public static final String WORKERS = "cycle.workers";
     public static final String BATCH_SIZE = "cycle.batch_size";
@@ -113,6 +114,7 @@ public final class ConfigKeys {
                 false,
                 "expired partitions: drop, or archive (detach and rename archive_<name>)"));
         add(num(OPTIMIZER_LOCK_TIMEOUT, Type.SECONDS, 1, 3600, "5", null, "lock timeout of index builds"));
+        add(num(INGEST_LOCK_TIMEOUT, Type.SECONDS, 1, 3600, "30", null, "longest wait of an ingest for a lock"));
         add(num(
                 OPTIMIZER_STATEMENT_TIMEOUT,
                 Type.SECONDS,

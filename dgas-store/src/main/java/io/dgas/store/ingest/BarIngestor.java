@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -48,28 +49,53 @@ public final class BarIngestor {
 
     private final Database db;
     private final IngestListener listener;
+    private final IngestTransaction tx;
 
+    /** An ingestor that waits at most 30 s for a lock ({@link #withLockTimeout}). */
     public BarIngestor(Database db, IngestListener listener) {
-        this.db = db;
-        this.listener = listener;
+        this(db, listener, new IngestTransaction(db, IngestTransaction.DEFAULT_LOCK_TIMEOUT));
     }
 
-    /** Ingests one file; rejects (with skip-invalid) go to {@code <file>.rejects.csv} unless options say otherwise. */
+    private BarIngestor(Database db, IngestListener listener, IngestTransaction tx) {
+        this.db = db;
+        this.listener = listener;
+        this.tx = tx;
+    }
+
+    /** The same ingestor with another lock timeout (positive): a load waits no longer for another session's lock. */
+    public BarIngestor withLockTimeout(Duration lockTimeout) {
+        return new BarIngestor(db, listener, new IngestTransaction(db, lockTimeout));
+    }
+
+    /**
+     * Ingests one file; rejects (with skip-invalid) go to {@code <file>.rejects.csv} unless options say otherwise. A
+     * load that meets a deadlock with a concurrent writer runs again from the start of the file.
+     */
     public IngestReport ingest(Path file, IngestOptions opts) {
         BarPrescan pre = Files.isRegularFile(file)
                 ? BarPrescan.of(file, file.getFileName().toString(), opts)
                 : null;
-        try {
-            return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, pre));
-        } catch (DirectLoadConflict e) {
-            // a writer stored one of the file's keys after the overlap check: load again through staging
-            return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, null));
-        }
+        return tx.retrying(file.getFileName().toString(), opts.progress(), true, () -> {
+            try {
+                return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, pre));
+            } catch (DirectLoadConflict e) {
+                // a writer stored one of the file's keys after the overlap check: load again through staging
+                return InputFiles.read(
+                        file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts, null));
+            }
+        });
     }
 
-    /** Ingests a character stream named {@code source} in messages; rejects go to {@code rejectsPath} (may be null). */
+    /**
+     * Ingests a character stream named {@code source} in messages; rejects go to {@code rejectsPath} (may be null).
+     * Only a {@link StringReader} can be read again, so only its load is retried after a deadlock.
+     */
     public IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts) {
-        return ingest(source, reader, rejectsPath, opts, null);
+        return tx.retrying(
+                source,
+                opts.progress(),
+                Rereading.start(reader),
+                () -> ingest(source, Rereading.again(reader), rejectsPath, opts, null));
     }
 
     private IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts, BarPrescan pre) {
@@ -78,7 +104,7 @@ public final class BarIngestor {
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
             Loaded l;
             try {
-                l = db.inTransaction(s -> {
+                l = tx.run(source, opts.progress(), s -> {
                     Loaded done = load(s, source, reader, opts, rejects, pre, stage);
                     stage.enter(LoadStage.COMMIT);
                     return done;
@@ -92,16 +118,22 @@ public final class BarIngestor {
 
     /**
      * Ingests {@code files} in one transaction: all of them or nothing. Every file goes through staging and the upsert
-     * (no direct COPY); rejects (with skip-invalid) go beside each file.
+     * (no direct COPY); rejects (with skip-invalid) go beside each file. A deadlock with a concurrent writer runs the
+     * whole set again from the start, as a single file's load does.
      */
     public List<IngestReport> ingestAtomically(List<Path> files, IngestOptions opts) {
+        return tx.retrying(
+                String.join(", ", names(files)), opts.progress(), true, () -> ingestAtomicallyOnce(files, opts));
+    }
+
+    private List<IngestReport> ingestAtomicallyOnce(List<Path> files, IngestOptions opts) {
         LoadStage stage = new LoadStage();
         List<RejectsFile> rejects = new ArrayList<>();
         long[] starts = new long[files.size()];
         try {
             List<Loaded> loaded;
             try {
-                loaded = db.inTransaction(s -> {
+                loaded = tx.run(String.join(", ", names(files)), opts.progress(), s -> {
                     List<Loaded> done = new ArrayList<>();
                     for (Path f : files) {
                         starts[done.size()] = System.nanoTime();

@@ -18,6 +18,13 @@ import java.util.List;
 final class BarStageSql {
     static final String STAGE = "dgas_stage_bars";
 
+    /**
+     * Rows go into {@code bars} in primary-key order, so every load takes its row locks (and waits for uncommitted
+     * keys) in the same order: two loads of overlapping keys then queue behind each other instead of deadlocking,
+     * whatever the order of their files.
+     */
+    private static final String KEY_ORDER = " ORDER BY y.id, st.timeframe, st.ts";
+
     private BarStageSql() {}
 
     /** Rejects every repeat of a key already seen on an earlier line; returns how many rows were removed. */
@@ -87,7 +94,7 @@ final class BarStageSql {
                     "INSERT INTO bars (symbol_id, timeframe, ts, open, high, low, close, volume, trade_count,"
                             + " is_partial, updated_at) SELECT y.id, st.timeframe, st.ts, st.open, st.high, st.low,"
                             + " st.close, st.volume, NULL, false, now() FROM " + STAGE + " st"
-                            + " JOIN symbols y ON y.ticker = st.ticker",
+                            + " JOIN symbols y ON y.ticker = st.ticker" + KEY_ORDER,
                     SqlSession.Binder.NONE);
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
@@ -122,7 +129,7 @@ final class BarStageSql {
                         + " trade_count, is_partial, updated_at)"
                         + " SELECT y.id, st.timeframe, st.ts, st.open, st.high, st.low, st.close, st.volume, NULL,"
                         + " false, now()"
-                        + " FROM " + STAGE + " st JOIN symbols y ON y.ticker = st.ticker"
+                        + " FROM " + STAGE + " st JOIN symbols y ON y.ticker = st.ticker" + KEY_ORDER
                         + " ON CONFLICT (symbol_id, timeframe, ts) DO UPDATE SET open = EXCLUDED.open,"
                         + " high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume,"
                         + " trade_count = EXCLUDED.trade_count, is_partial = false, updated_at = clock_timestamp(),"

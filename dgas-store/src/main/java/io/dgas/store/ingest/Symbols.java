@@ -26,7 +26,9 @@ final class Symbols {
         }
         s.update(
                 "ingest.create-symbols",
-                "INSERT INTO symbols (ticker) SELECT unnest(?::text[]) ON CONFLICT (ticker) DO NOTHING",
+                // sorted: concurrent creators of overlapping tickers take the key locks in one order
+                "INSERT INTO symbols (ticker) SELECT t FROM unnest(?::text[]) AS t ORDER BY t"
+                        + " ON CONFLICT (ticker) DO NOTHING",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", tickers.toArray())));
     }
 

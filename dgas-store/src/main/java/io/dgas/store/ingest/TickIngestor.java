@@ -7,6 +7,7 @@ import io.dgas.store.partition.Partitions;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,18 +22,44 @@ import java.util.Locale;
 public final class TickIngestor {
     private static final String STAGE = "dgas_stage_ticks";
 
-    private final Database db;
+    private final IngestTransaction tx;
 
+    /** An ingestor that waits at most 30 s for a lock ({@link #withLockTimeout}). */
     public TickIngestor(Database db) {
-        this.db = db;
+        this(new IngestTransaction(db, IngestTransaction.DEFAULT_LOCK_TIMEOUT));
     }
 
+    private TickIngestor(IngestTransaction tx) {
+        this.tx = tx;
+    }
+
+    /** The same ingestor with another lock timeout (positive): a load waits no longer for another session's lock. */
+    public TickIngestor withLockTimeout(Duration lockTimeout) {
+        return new TickIngestor(new IngestTransaction(tx.database(), lockTimeout));
+    }
+
+    /** Ingests one file; a load that meets a deadlock with a concurrent writer runs again from the start. */
     public IngestReport ingest(Path file, IngestOptions opts) {
-        return InputFiles.read(file, opts, (name, reader, rejects) -> ingest(name, reader, rejects, opts));
+        return tx.retrying(
+                file.getFileName().toString(),
+                opts.progress(),
+                true,
+                () -> InputFiles.read(file, opts, (name, reader, rejects) -> load(name, reader, rejects, opts)));
     }
 
-    /** Ingests ticks of {@code opts.symbol()} from a character stream named {@code source} in messages. */
+    /**
+     * Ingests ticks of {@code opts.symbol()} from a character stream named {@code source} in messages; only a
+     * {@link java.io.StringReader} is read again to retry after a deadlock.
+     */
     public IngestReport ingest(String source, Reader reader, Path rejectsPath, IngestOptions opts) {
+        return tx.retrying(
+                source,
+                opts.progress(),
+                Rereading.start(reader),
+                () -> load(source, Rereading.again(reader), rejectsPath, opts));
+    }
+
+    private IngestReport load(String source, Reader reader, Path rejectsPath, IngestOptions opts) {
         if (opts.symbol() == null || opts.symbol().isBlank()) {
             throw new InvalidInputException("ticks need a symbol: give --symbol");
         }
@@ -45,7 +72,7 @@ public final class TickIngestor {
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
             long[] r;
             try {
-                r = db.inTransaction(s -> {
+                r = tx.run(source, opts.progress(), s -> {
                     long[] done = load(s, source, reader, ticker, opts, rejects, stage);
                     stage.enter(LoadStage.COMMIT);
                     return done;
@@ -112,6 +139,7 @@ public final class TickIngestor {
                         "WITH up AS (INSERT INTO ticks AS t (symbol_id, ts, seq, price, size, bid, ask, bid_size,"
                                 + " ask_size, updated_at) SELECT ?, ts, seq, price, size, bid, ask, bid_size, ask_size,"
                                 + " now() FROM " + STAGE
+                                + " ORDER BY ts, seq" // rows locked in key order: concurrent loads wait, not deadlock
                                 + " ON CONFLICT (symbol_id, ts, seq) DO UPDATE SET price = EXCLUDED.price,"
                                 + " size = EXCLUDED.size, bid = EXCLUDED.bid, ask = EXCLUDED.ask,"
                                 + " bid_size = EXCLUDED.bid_size, ask_size = EXCLUDED.ask_size,"

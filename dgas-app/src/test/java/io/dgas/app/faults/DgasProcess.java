@@ -1,0 +1,86 @@
+package io.dgas.app.faults;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The dgas fat jar run as a child process ({@code java -jar dgas-app/target/dgas.jar …}) with a home of its own,
+ * output to files, stopped by its own pid.
+ */
+final class DgasProcess {
+    static final Path JAR = Path.of("target", "dgas.jar").toAbsolutePath();
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final long started = System.nanoTime();
+
+    private DgasProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts {@code java -jar dgas.jar args…} with {@code DGAS_HOME} under {@code dir} and the extra environment. */
+    static DgasProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the fault suite runs after the package phase");
+        }
+        Path home = Files.createTempDirectory(dir, "home");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-jar");
+        cmd.add(JAR.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("DGAS_HOME", home.toString());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
+        return new DgasProcess(pb.start(), out, err);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, then waits until the process is gone. */
+    void killNine() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Waits for the exit code, failing after {@code timeout}. */
+    int waitFor(Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("dgas did not finish within " + timeout + "; stderr: " + stderr());
+        }
+        return process.exitValue();
+    }
+
+    /** Seconds since start. */
+    double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+}
