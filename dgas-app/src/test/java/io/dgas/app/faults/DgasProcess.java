@@ -30,12 +30,18 @@ final class DgasProcess {
 
     /** Starts {@code java -jar dgas.jar args…} with {@code DGAS_HOME} under {@code dir} and the extra environment. */
     static DgasProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(dir, env, List.of(), args);
+    }
+
+    /** The same with JVM options ({@code -Xmx64m}, …) before {@code -jar}. */
+    static DgasProcess start(Path dir, Map<String, String> env, List<String> jvm, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the fault suite runs after the package phase");
         }
         Path home = Files.createTempDirectory(dir, "home");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
         cmd.add("-jar");
         cmd.add(JAR.toString());
         cmd.addAll(List.of(args));
