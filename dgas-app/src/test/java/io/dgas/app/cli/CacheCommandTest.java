@@ -3,13 +3,10 @@ package io.dgas.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,15 +47,8 @@ class CacheCommandTest {
         server.stop(0);
     }
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(Map<String, String> extraEnv, String... args) {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("DGAS_HOME", home.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(Map<String, String> extraEnv, String... args) {
+        return CliRun.in(home, extraEnv, args);
     }
 
     private String local() {
@@ -67,8 +57,8 @@ class CacheCommandTest {
 
     @Test
     void stats_read_sendsNoTokenAndCreatesNoTokenFile() {
-        Run r = run(Map.of("DGAS_WEB_ADMIN_TOKEN", "tok-read"), "cache", "stats", "--server", local());
-        Run noConfig = run(Map.of(), "cache", "stats", "--server", local());
+        CliRun r = run(Map.of("DGAS_WEB_ADMIN_TOKEN", "tok-read"), "cache", "stats", "--server", local());
+        CliRun noConfig = run(Map.of(), "cache", "stats", "--server", local());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(noConfig.code()).as(noConfig.err()).isZero();
@@ -80,8 +70,8 @@ class CacheCommandTest {
     void clearAndInvalidate_adminCalls_sendTheToken() {
         Map<String, String> env = Map.of("DGAS_WEB_ADMIN_TOKEN", "tok-admin");
 
-        Run clear = run(env, "cache", "clear", "--region", "market_data", "--server", local());
-        Run inv = run(env, "cache", "invalidate", "--pattern", "bars:AAPL:*", "--server", local() + "/");
+        CliRun clear = run(env, "cache", "clear", "--region", "market_data", "--server", local());
+        CliRun inv = run(env, "cache", "invalidate", "--pattern", "bars:AAPL:*", "--server", local() + "/");
 
         assertThat(clear.code()).as(clear.err()).isZero();
         assertThat(inv.code()).as(inv.err()).isZero();
@@ -93,7 +83,7 @@ class CacheCommandTest {
 
     @Test
     void clear_noTokenAnywhere_exits2AndCreatesNoFile() {
-        Run r = run(Map.of(), "cache", "clear", "--server", local());
+        CliRun r = run(Map.of(), "cache", "clear", "--server", local());
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("no admin token").doesNotContain("\tat ");
@@ -103,8 +93,8 @@ class CacheCommandTest {
 
     @Test
     void anyCall_plainHttpToAnotherHost_isRefusedBeforeSending() {
-        Run read = run(Map.of(), "cache", "stats", "--server", "http://192.0.2.10:8080");
-        Run admin = run(
+        CliRun read = run(Map.of(), "cache", "stats", "--server", "http://192.0.2.10:8080");
+        CliRun admin = run(
                 Map.of("DGAS_WEB_ADMIN_TOKEN", "tok-x"), "cache", "clear", "--server", "http://dgas.example.com:8080");
 
         assertThat(read.code()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -116,7 +106,7 @@ class CacheCommandTest {
     @Test
     void server_notAnHttpUrl_exits2() {
         for (String bad : List.of("file:///etc/passwd", "ftp://127.0.0.1/", "http://127.0.0.1:1/$(touch x)", "x")) {
-            Run r = run(Map.of(), "cache", "stats", "--server", bad);
+            CliRun r = run(Map.of(), "cache", "stats", "--server", bad);
 
             assertThat(r.code()).as(bad + ": " + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
         }

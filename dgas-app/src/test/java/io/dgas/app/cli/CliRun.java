@@ -23,11 +23,17 @@ public record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Runs {@code dgas args} with {@code DGAS_HOME=home} and {@code env} as its environment. */
+    public static CliRun in(Path home, Map<String, String> env, String... args) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("DGAS_HOME", home.toString());
+        return of(all, args);
+    }
+
     /** Runs {@code dgas args} with {@code DGAS_HOME=home}, {@code DGAS_DATABASE_URL=url} and {@code env} added. */
     public static CliRun of(Path home, String url, Map<String, String> env, String... args) {
         Map<String, String> all = new HashMap<>(env);
-        all.put("DGAS_HOME", home.toString());
         all.put("DGAS_DATABASE_URL", url);
-        return of(all, args);
+        return in(home, all, args);
     }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,15 +15,8 @@ class ConfigureSecretsTest {
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(Map<String, String> extraEnv, String... args) {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("DGAS_HOME", home.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(Map<String, String> extraEnv, String... args) {
+        return CliRun.in(home, extraEnv, args);
     }
 
     private static final Map<String, String> SECRETS = Map.of(
@@ -39,7 +29,7 @@ class ConfigureSecretsTest {
 
     @Test
     void configureShow_credentialsInUrlsAndSecretKeys_areMasked() {
-        Run r = run(SECRETS, "configure", "show");
+        CliRun r = run(SECRETS, "configure", "show");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
@@ -51,7 +41,7 @@ class ConfigureSecretsTest {
 
     @Test
     void configureShow_json_credentialsMasked() throws Exception {
-        Run r = run(SECRETS, "configure", "show", "--json");
+        CliRun r = run(SECRETS, "configure", "show", "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -64,7 +54,7 @@ class ConfigureSecretsTest {
         Path cfg =
                 Files.writeString(home.resolve("c.yaml"), "alerts:\n  webhook_url: file:///etc/passwd?token=tok-8\n");
 
-        Run r = run(Map.of(), "--config", cfg.toString(), "configure", "verify");
+        CliRun r = run(Map.of(), "--config", cfg.toString(), "configure", "verify");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err())
@@ -75,7 +65,7 @@ class ConfigureSecretsTest {
 
     @Test
     void configError_redisUrlWithControlCharacter_exits2MaskingThePassword() {
-        Run r = run(Map.of("DGAS_CACHE_REDIS_URL", "redis://u:pw-9@h:6379/\u001b[2J"), "configure", "verify");
+        CliRun r = run(Map.of("DGAS_CACHE_REDIS_URL", "redis://u:pw-9@h:6379/\u001b[2J"), "configure", "verify");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("cache.redis.url").doesNotContain("pw-9");

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.testkit.PostgresExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,22 +20,15 @@ class DgasCommandIT {
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(Map<String, String> extraEnv, String... args) {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("DGAS_HOME", home.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DgasCommand.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(Map<String, String> extraEnv, String... args) {
+        return CliRun.in(home, extraEnv, args);
     }
 
     @Test
     void migrateThenStatus_externalDatabase_reportsSchemaAndCounts() {
-        Run migrate = run(Map.of(), "--db-url", PG.jdbcUrl(), "db", "migrate");
-        Run again = run(Map.of(), "db", "migrate", "--db-url", PG.jdbcUrl());
-        Run status = run(Map.of(), "--db-url", PG.jdbcUrl(), "status");
+        CliRun migrate = run(Map.of(), "--db-url", PG.jdbcUrl(), "db", "migrate");
+        CliRun again = run(Map.of(), "db", "migrate", "--db-url", PG.jdbcUrl());
+        CliRun status = run(Map.of(), "--db-url", PG.jdbcUrl(), "status");
 
         assertThat(migrate.code()).as(migrate.err()).isZero();
         assertThat(migrate.out()).containsPattern("applied \\d+ migration|schema already at version \\d+");
@@ -53,7 +43,7 @@ class DgasCommandIT {
     @Test
     void status_json_isOneParseableDocument() throws Exception {
         run(Map.of(), "--db-url", PG.jdbcUrl(), "db", "migrate");
-        Run status = run(Map.of("DGAS_DATABASE_URL", PG.jdbcUrl()), "status", "--json");
+        CliRun status = run(Map.of("DGAS_DATABASE_URL", PG.jdbcUrl()), "status", "--json");
 
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(json.at("/database/reachable").asBoolean()).isTrue();
@@ -64,7 +54,7 @@ class DgasCommandIT {
 
     @Test
     void status_unreachableDatabase_exits3WithoutStackTrace() {
-        Run r = run(Map.of(), "--db-url", "jdbc:postgresql://127.0.0.1:1/none?user=x", "status");
+        CliRun r = run(Map.of(), "--db-url", "jdbc:postgresql://127.0.0.1:1/none?user=x", "status");
 
         assertThat(r.code()).isEqualTo(ExitCodes.DB_UNAVAILABLE);
         assertThat(r.err()).contains("database unavailable").doesNotContain("\tat ");
@@ -74,7 +64,7 @@ class DgasCommandIT {
     void status_poolSizeZeroInConfig_exits2NamingTheKey() throws Exception {
         Path cfg = Files.writeString(home.resolve("bad.yaml"), "database:\n  pool_size: 0\n");
 
-        Run r = run(Map.of(), "--config", cfg.toString(), "status");
+        CliRun r = run(Map.of(), "--config", cfg.toString(), "status");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err())
@@ -87,7 +77,7 @@ class DgasCommandIT {
     void status_unknownKeyInHomeConfig_exits2() throws Exception {
         Files.writeString(home.resolve("dgas.yaml"), "databse:\n  url: x\n");
 
-        Run r = run(Map.of(), "status");
+        CliRun r = run(Map.of(), "status");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("unknown key 'databse'").contains("line 1");
@@ -95,7 +85,7 @@ class DgasCommandIT {
 
     @Test
     void configureShow_passwordFromEnv_isMasked() {
-        Run r = run(
+        CliRun r = run(
                 Map.of(
                         "DGAS_DATABASE_PASSWORD",
                         "s3cret-pw",
@@ -116,14 +106,14 @@ class DgasCommandIT {
         assertThat(run(Map.of(), "configure", "verify", "--config", good.toString())
                         .code())
                 .isZero();
-        Run r = run(Map.of(), "configure", "verify", "--config", bad.toString());
+        CliRun r = run(Map.of(), "configure", "verify", "--config", bad.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("'profile'").contains("one of default, low_resource");
     }
 
     @Test
     void unknownCommand_exits2WithHint() {
-        Run r = run(Map.of(), "statsu");
+        CliRun r = run(Map.of(), "statsu");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("statsu");
@@ -131,7 +121,7 @@ class DgasCommandIT {
 
     @Test
     void version_exits0() {
-        Run r = run(Map.of(), "--version");
+        CliRun r = run(Map.of(), "--version");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("dgas ");
