@@ -52,10 +52,14 @@ final class MonitorCommand {
             Instant now = context().clock().instant();
             double minMean = slowOnly ? config().intValue(ConfigKeys.SLOW_QUERY_MS) : 0;
             List<ServerStatement> top = pss.top(now, window, limit, 1, minMean);
+            PgStatStatements.Window covered = pss.window(now, window);
             pss.snapshot(now);
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("pg_stat_statements", pss.available());
             model.put("lookback_seconds", window.toSeconds());
+            // a window with no snapshot at or before its start is partial (or all-time totals): say so, never hide it
+            model.put("window_complete", covered.complete());
+            model.put("window_baseline", covered.baseline());
             model.put("statements", top);
             if (connections) {
                 model.put("connections", new DatabaseActivity(db).connectionsByState());
@@ -71,6 +75,15 @@ final class MonitorCommand {
                 out().line("pg_stat_statements is not available on this server: no server-side statement figures.");
             } else {
                 out().line((slowOnly ? "Slow statements" : "Top statements") + " by total time, last " + lookback);
+                if (!(Boolean) model.get("window_complete")) {
+                    out().line(
+                                    model.get("window_baseline") == null
+                                            ? "note: no statement snapshot yet; these are totals since the server's statistics began"
+                                                    + " (dgas serve snapshots every "
+                                                    + ConfigKeys.STATEMENTS_SNAPSHOT_INTERVAL + ")"
+                                            : "note: no statement snapshot before the window start; these cover only since "
+                                                    + model.get("window_baseline"));
+                }
                 out().table(
                                 List.of("name", "calls", "total ms", "mean ms", "rows", "hit %", "query"),
                                 top.stream()

@@ -40,6 +40,7 @@ public final class ConfigKeys {
     public static final String QUERY_MONITOR = "monitor.query_monitor";
     public static final String HEALTH_ENABLED = "monitor.health.enabled";
     public static final String HEALTH_INTERVAL = "monitor.health.interval";
+    public static final String STATEMENTS_SNAPSHOT_INTERVAL = "monitor.statements_snapshot_interval";
     public static final String CACHE_ENABLED = "cache.enabled";
     public static final String REDIS_ENABLED = "cache.redis.enabled";
     public static final String REDIS_URL = "cache.redis.url";
@@ -139,6 +140,14 @@ public final class ConfigKeys {
         add(bool(QUERY_MONITOR, "true", "time every statement"));
         add(bool(HEALTH_ENABLED, "true", "background health collection"));
         add(num(HEALTH_INTERVAL, Type.SECONDS, 1, 3600, "30", null, "health collection interval"));
+        add(num(
+                STATEMENTS_SNAPSHOT_INTERVAL,
+                Type.SECONDS,
+                1,
+                86_400,
+                "300",
+                null,
+                "pg_stat_statements snapshot interval of dgas serve (look-back windows)"));
         add(bool(CACHE_ENABLED, "true", "query caches"));
         add(bool(REDIS_ENABLED, "false", "shared L2 cache in Redis"));
         add(str(REDIS_URL, "redis://127.0.0.1:6379", false, "Redis URL for the L2 cache"));

@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  * Server-side truth from {@code pg_stat_statements}: periodic snapshots of its cumulative counters, and the deltas
  * over a look-back window, joined to dgas statement names through the {@code /* dgas:<name> *&#47;} comment.
  *
- * <p>Design notes: the view is never reset (other tools rely on it). A delta is the live counters minus the oldest
- * snapshot inside the window; a statement first seen inside the window counts from zero, and a counter that went
- * down (someone else reset the view) counts from zero too, so deltas are never negative.
+ * <p>Design notes: the view is never reset (other tools rely on it). A delta is the live counters minus the baseline
+ * snapshot of the window ({@link #window}): the newest one taken at or before the window start, so a look-back is a
+ * difference of stored snapshots across restarts and instances. When no snapshot is that old the baseline is the
+ * oldest one inside the window (or none: totals since the server's statistics began), and {@link Window#complete}
+ * says so instead of passing that off as the window. A statement first seen after the baseline counts from zero, and
+ * a counter that went down (someone else reset the view) counts from zero too, so deltas are never negative.
  */
 public final class PgStatStatements {
     private static final Pattern NAME = Pattern.compile("/\\* dgas:([a-z0-9][a-z0-9_.-]*) \\*/");
@@ -25,7 +28,20 @@ public final class PgStatStatements {
             + " s.shared_blks_hit, s.shared_blks_read FROM pg_stat_statements s"
             + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database() AND s.queryid IS NOT NULL";
 
+    /** How long {@link #record} keeps snapshots: the longest look-back anyone asks for (7 d) plus a day. */
+    public static final Duration KEEP = Duration.ofDays(8);
+
     private final Database db;
+
+    /**
+     * The look-back window a delta really covers.
+     *
+     * @param from the requested start (now minus the look-back)
+     * @param baseline when the snapshot subtracted was taken; null when there is none (totals since the server's
+     *     statistics began)
+     * @param complete whether the baseline is at or before {@code from}, i.e. the delta covers the whole window
+     */
+    public record Window(Instant from, Instant baseline, boolean complete) {}
 
     public PgStatStatements(Database db) {
         this.db = db;
@@ -69,8 +85,40 @@ public final class PgStatStatements {
                 ps -> ps.setTimestamp(1, Timestamp.from(now.minus(keep))));
     }
 
+    /** The scheduled job: a snapshot now, then snapshots older than {@link #KEEP} removed. */
+    public int record(Instant now) {
+        int rows = snapshot(now);
+        prune(now, KEEP);
+        return rows;
+    }
+
+    /** The baseline snapshot {@link #top} subtracts for the window ending {@code now}. */
+    public Window window(Instant now, Duration lookback) {
+        Instant from = now.minus(lookback);
+        Instant before = db.queryOne(
+                        "pss.baseline",
+                        "SELECT max(taken_at) FROM query_stat_snapshots WHERE taken_at <= ?",
+                        ps -> ps.setTimestamp(1, Timestamp.from(from)),
+                        PgStatStatements::instantOrNull)
+                .orElse(null);
+        if (before != null) {
+            return new Window(from, before, true);
+        }
+        Instant inside = db.queryOne(
+                        "pss.baseline-inside",
+                        "SELECT min(taken_at) FROM query_stat_snapshots WHERE taken_at > ? AND taken_at <= ?",
+                        ps -> {
+                            ps.setTimestamp(1, Timestamp.from(from));
+                            ps.setTimestamp(2, Timestamp.from(now));
+                        },
+                        PgStatStatements::instantOrNull)
+                .orElse(null);
+        return new Window(from, inside, false);
+    }
+
     /**
-     * Statements by total time over the window ending now, at most {@code limit}; empty when unavailable.
+     * Statements by total time over the window ending now (live counters minus the {@link #window} baseline), at
+     * most {@code limit}; empty when unavailable.
      *
      * @param minCalls only statements called at least this often in the window
      * @param minMeanMs only statements whose mean is at least this
@@ -79,9 +127,10 @@ public final class PgStatStatements {
         if (!available()) {
             return List.of();
         }
-        String sql = "WITH live AS (" + LIVE + "), base AS (SELECT DISTINCT ON (queryid) queryid, calls,"
+        Instant baseline = window(now, lookback).baseline();
+        String sql = "WITH live AS (" + LIVE + "), base AS (SELECT queryid, calls,"
                 + " total_exec_ms, rows, shared_blks_hit, shared_blks_read FROM query_stat_snapshots"
-                + " WHERE taken_at >= ? ORDER BY queryid, taken_at),"
+                + " WHERE taken_at = ?),"
                 + " delta AS (SELECT l.queryid, l.query,"
                 + " CASE WHEN b.calls IS NULL OR l.calls < b.calls THEN l.calls ELSE l.calls - b.calls END AS calls,"
                 + " CASE WHEN b.calls IS NULL OR l.calls < b.calls THEN l.total_exec_time"
@@ -98,7 +147,8 @@ public final class PgStatStatements {
                 "pss.top",
                 sql,
                 ps -> {
-                    ps.setTimestamp(1, Timestamp.from(now.minus(lookback)));
+                    // no baseline: a time no snapshot has, so the delta is the live totals (flagged by window())
+                    ps.setTimestamp(1, Timestamp.from(baseline == null ? Instant.EPOCH : baseline));
                     ps.setLong(2, minCalls);
                     ps.setDouble(3, minMeanMs);
                     ps.setInt(4, limit);
@@ -116,6 +166,11 @@ public final class PgStatStatements {
                             rs.getLong(5),
                             hit + read == 0 ? 1.0 : (double) hit / (hit + read));
                 });
+    }
+
+    private static Instant instantOrNull(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(1);
+        return t == null ? null : t.toInstant();
     }
 
     /** The dgas statement name in {@code sql}'s leading comment, or null. */
