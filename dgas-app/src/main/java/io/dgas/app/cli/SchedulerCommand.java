@@ -109,6 +109,12 @@ final class SchedulerCommand {
     }
 
     static SchedulerService service(AppContext ctx) {
+        return service(ctx, List.of());
+    }
+
+    /** The cluster scheduler of this instance with {@code more} cluster-wide recurring tasks ({@code dgas serve}). */
+    static SchedulerService service(
+            AppContext ctx, List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void>> more) {
         DgasConfig c = ctx.config();
         ClusterCycle cluster = cluster(ctx);
         io.dgas.store.optimizer.MaintenanceJob maintenance = new io.dgas.store.optimizer.MaintenanceJob(
@@ -120,7 +126,8 @@ final class SchedulerCommand {
                 AppContext.instanceName(),
                 ctx.clock(),
                 SchedulerService.Timing.defaults(),
-                () -> maintenance.run(ctx.clock().instant()));
+                () -> maintenance.run(ctx.clock().instant()),
+                more);
     }
 
     /** The cluster cycle of this instance over the configured cycle settings and exchange calendar. */

@@ -1,18 +1,41 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.schedule.SchedulerService;
+import io.dgas.app.schedule.StatementSnapshots;
 import io.dgas.app.web.AdminToken;
 import io.dgas.app.web.WebServer;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dgas serve}: the HTTP API, {@code /metrics} and {@code /health}, until interrupted. */
-@Command(name = "serve", description = "Serve /metrics (Prometheus), /health and the JSON API until interrupted.")
+/**
+ * {@code dgas serve}: the product's long-running process. It serves the HTTP API, {@code /metrics} and
+ * {@code /health}, joins the cluster scheduler (cycles, batches, daily maintenance) unless {@code --no-scheduler},
+ * runs the health monitor, and snapshots {@code pg_stat_statements} every
+ * {@code monitor.statements_snapshot_interval}.
+ *
+ * <p>Stopping (SIGTERM, Ctrl-C) is graceful and ordered, once: the web server stops accepting and finishes in-flight
+ * requests, the scheduler stops taking work and lets in-flight batches finish, then leaves {@code
+ * scheduler_instances}; last the health monitor and the pools close. After a SIGTERM the JVM exits with 143 (128 +
+ * SIGTERM), as for any signal-stopped JVM.
+ */
+@Command(
+        name = "serve",
+        description = "Serve /metrics (Prometheus), /health and the JSON API, and run the cluster scheduler and"
+                + " statement snapshots, until interrupted.")
 final class ServeCommand extends BaseCommand {
+    @Option(
+            names = "--no-scheduler",
+            description = "serve only: do not join the cluster scheduler (cycles, batches, maintenance);"
+                    + " statement snapshots then run on a local timer")
+    boolean noScheduler;
+
     @Option(names = "--port", description = "port (default web.port, 8080; 0: any free port)")
     Integer port;
 
@@ -27,22 +50,47 @@ final class ServeCommand extends BaseCommand {
         String token = AdminToken.forServer(config()); // before the database: a bad token fails fast
         context().database();
         if (config().bool(ConfigKeys.HEALTH_ENABLED)) {
-            context().health().start(java.time.Duration.ofSeconds(config().seconds(ConfigKeys.HEALTH_INTERVAL)));
+            context().health().start(Duration.ofSeconds(config().seconds(ConfigKeys.HEALTH_INTERVAL)));
         }
-        WebServer started;
+        WebServer server;
         try {
-            started = WebServer.start(context(), h, p, token);
+            server = WebServer.start(context(), h, p, token);
         } catch (JavalinBindException e) {
             // lost a race with another process after the check above
             throw inUse(h, p, e.getMessage());
         }
-        try (WebServer server = started) {
-            out().info("dgas serving on http://" + h + ":" + server.port() + " (/metrics, /health, /api/…);"
-                    + " Ctrl-C stops");
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dgas-serve-stop"));
+        OrderedShutdown stop = new OrderedShutdown().then("web server (finishing in-flight requests)", server);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
+        try {
+            String scheduling = startBackground(stop);
+            out().info("dgas serving on http://" + h + ":" + server.port() + " (/metrics, /health, /api/…); "
+                    + scheduling + "; Ctrl-C stops");
             server.join();
+        } finally {
+            // the hook may be stopping already: this waits for it, so the pools never close under its steps
+            stop.run();
         }
         return ExitCodes.OK;
+    }
+
+    /** Joins the scheduler (or starts the local snapshot timer) and adds their stop steps; returns a line for the log. */
+    private String startBackground(OrderedShutdown stop) {
+        Duration every = Duration.ofSeconds(config().seconds(ConfigKeys.STATEMENTS_SNAPSHOT_INTERVAL));
+        StatementSnapshots snapshots =
+                new StatementSnapshots(context().database(), context().clock());
+        String line;
+        if (noScheduler) {
+            stop.then("statement snapshots", snapshots.startLocal(every));
+            line = "scheduler off (--no-scheduler)";
+        } else {
+            SchedulerService scheduler = SchedulerCommand.service(context(), List.of(snapshots.task(every)));
+            stop.then("scheduler (finishing in-flight batches, leaving the cluster)", scheduler);
+            scheduler.start();
+            line = "scheduler " + scheduler.name() + " joined, next cycle "
+                    + SchedulerService.nextRun(context().database());
+        }
+        stop.then("health monitor and pools", context());
+        return line + ", statement snapshots every " + every.toSeconds() + " s";
     }
 
     /**

@@ -63,19 +63,38 @@ public final class SchedulerService implements AutoCloseable {
             Clock clock,
             Timing t,
             Runnable maintenance) {
+        this(db, cycle, schedule, name, clock, t, maintenance, List.of());
+    }
+
+    /**
+     * @param maintenance the daily maintenance job (partitions ahead, retention, size snapshots, views, analyze)
+     * @param more further cluster-wide recurring tasks, e.g. {@link StatementSnapshots#task}
+     */
+    public SchedulerService(
+            Database db,
+            ClusterCycle cycle,
+            Schedule schedule,
+            String name,
+            Clock clock,
+            Timing t,
+            Runnable maintenance,
+            List<RecurringTask<Void>> more) {
         this(
                 db,
                 cycle,
                 name,
                 clock,
                 t,
-                List.of(
-                        cycle.recurringTask(schedule),
-                        com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring(
-                                        MAINTENANCE_TASK,
-                                        com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(
-                                                java.time.LocalTime.of(3, 15)))
-                                .execute((inst, ctx) -> maintenance.run())));
+                java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        cycle.recurringTask(schedule),
+                                        com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring(
+                                                        MAINTENANCE_TASK,
+                                                        com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(
+                                                                java.time.LocalTime.of(3, 15)))
+                                                .execute((inst, ctx) -> maintenance.run())),
+                                more.stream())
+                        .toList());
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class WebServer implements AutoCloseable {
     private static final ObjectMapper JSON = io.dgas.app.Json.MAPPER;
+    /** How long {@link #close} waits for in-flight requests before cutting them off. */
+    static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(20);
 
     private final Javalin app;
     private final AppContext ctx;
@@ -38,6 +40,11 @@ public final class WebServer implements AutoCloseable {
         this.bars = new BarsApi(ctx);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // graceful stop: stop accepting, let in-flight requests finish (Javalin nests its handler inside)
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
             config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", this::health);
@@ -149,6 +156,7 @@ public final class WebServer implements AutoCloseable {
         app.jettyServer().server().join();
     }
 
+    /** Stops accepting, waits up to {@link #STOP_TIMEOUT} for requests in flight, then stops. */
     @Override
     public void close() {
         app.stop();

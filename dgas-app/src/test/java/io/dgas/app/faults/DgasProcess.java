@@ -62,6 +62,11 @@ final class DgasProcess {
         return process.isAlive();
     }
 
+    /** SIGTERM (what a service manager sends to stop); returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL, then waits until the process is gone. */
     void killNine() throws InterruptedException {
         process.destroyForcibly();

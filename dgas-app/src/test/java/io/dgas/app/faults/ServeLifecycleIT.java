@@ -1,0 +1,148 @@
+package io.dgas.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.testkit.PostgresExtension;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dgas serve} as the long-running process, run as a child {@code java -jar dgas.jar serve}: it joins the
+ * cluster scheduler (a cycle runs on the cluster schedule), snapshots {@code pg_stat_statements} on its interval, and
+ * on SIGTERM finishes the request in flight before it exits and leaves {@code scheduler_instances}.
+ */
+class ServeLifecycleIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void serve_sigtermDuringRequest_finishesItLeavesTheClusterAndExits() throws Exception {
+        try (Connection c = PG.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            st.execute("INSERT INTO symbols (ticker) VALUES ('AAPL')");
+        }
+        int port = freePort();
+        DgasProcess serve = DgasProcess.start(
+                dir,
+                Map.of(
+                        "DGAS_SCHEDULER_INTERVAL", "3600",
+                        "DGAS_SCHEDULER_WEEKDAYS_ONLY", "false",
+                        "DGAS_MONITOR_STATEMENTS_SNAPSHOT_INTERVAL", "1"),
+                "--db-url",
+                PG.jdbcUrl(),
+                "serve",
+                "--port",
+                Integer.toString(port));
+        try (Connection c = PG.connect()) {
+            // joined the cluster: its instance row, a cycle run on the cluster schedule, a statement snapshot
+            await(serve, () -> count(c, "SELECT count(*) FROM scheduler_instances") == 1, "scheduler instance row");
+            await(
+                    serve,
+                    () -> count(c, "SELECT count(*) FROM prediction_runs WHERE status <> 'running'") >= 1,
+                    "a finished run");
+            await(serve, () -> count(c, "SELECT count(*) FROM query_stat_snapshots") > 0, "a statement snapshot");
+
+            // a request held in flight by a lock on bars
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("LOCK TABLE bars IN ACCESS EXCLUSIVE MODE");
+            }
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/bars/AAPL?interval=1d"))
+                            .timeout(WAIT)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            try (Connection watcher = PG.connect()) {
+                await(
+                        serve,
+                        () -> count(
+                                        watcher,
+                                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                                + " AND query LIKE '%dgas:bars.last-n %'")
+                                > 0,
+                        "the request waiting on the lock");
+            }
+
+            serve.terminate();
+            await(serve, () -> !accepts(port), "the server to stop accepting");
+            assertThat(inFlight).as("still held by the lock").isNotDone();
+            c.commit();
+
+            HttpResponse<String> response = inFlight.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"symbol\":\"AAPL\"");
+            // 143 = 128 + SIGTERM: a JVM stopped by a signal exits so once its shutdown hooks are done
+            assertThat(serve.waitFor(WAIT)).as(serve.stderr()).isIn(0, 143);
+            c.setAutoCommit(true);
+            assertThat(count(c, "SELECT count(*) FROM scheduler_instances")).isZero();
+        }
+        String log = serve.stdout() + serve.stderr();
+        assertThat(log)
+                .containsSubsequence(
+                        "stopping: web server", "stopping: scheduler", "stopping: health monitor and pools", "stopped");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long count(Connection c, String sql) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void await(DgasProcess p, BooleanSupplier condition, String what) throws IOException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "no " + what + " within " + WAIT + "; stderr: " + p.stderr() + "; stdout: " + p.stdout());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+}
