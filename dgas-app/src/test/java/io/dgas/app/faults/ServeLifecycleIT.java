@@ -110,6 +110,34 @@ class ServeLifecycleIT {
                         "stopping: web server", "stopping: scheduler", "stopping: health monitor and pools", "stopped");
     }
 
+    @Test
+    void serve_noScheduler_snapshotsStatementsWithoutJoiningTheCluster() throws Exception {
+        try (Connection c = PG.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            st.execute("DELETE FROM query_stat_snapshots");
+        }
+        DgasProcess serve = DgasProcess.start(
+                dir,
+                Map.of("DGAS_MONITOR_STATEMENTS_SNAPSHOT_INTERVAL", "1"),
+                "--db-url",
+                PG.jdbcUrl(),
+                "serve",
+                "--no-scheduler",
+                "--port",
+                Integer.toString(freePort()));
+        try (Connection c = PG.connect()) {
+            await(serve, () -> count(c, "SELECT count(*) FROM query_stat_snapshots") > 0, "a statement snapshot");
+
+            assertThat(count(c, "SELECT count(*) FROM scheduler_instances")).isZero();
+            serve.terminate();
+            assertThat(serve.waitFor(WAIT)).as(serve.stderr()).isIn(0, 143);
+        }
+        assertThat(serve.stdout() + serve.stderr())
+                .contains("scheduler off (--no-scheduler)")
+                .doesNotContain("stopping: scheduler");
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
