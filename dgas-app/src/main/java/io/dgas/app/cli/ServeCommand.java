@@ -2,6 +2,7 @@ package io.dgas.app.cli;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.web.AdminToken;
+import io.dgas.app.web.ServeAddress;
 import io.dgas.app.web.WebServer;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -36,10 +37,17 @@ final class ServeCommand extends BaseCommand {
             // lost a race with another process after the check above
             throw inUse(h, p, e.getMessage());
         }
-        try (WebServer server = started) {
+        try (WebServer server = started;
+                ServeAddress address = ServeAddress.publish(config().home(), ServeAddress.localUrl(h, server.port()))) {
             out().info("dgas serving on http://" + h + ":" + server.port() + " (/metrics, /health, /api/…);"
                     + " Ctrl-C stops");
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dgas-serve-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                address.close();
+                                server.close();
+                            },
+                            "dgas-serve-stop"));
             server.join();
         }
         return ExitCodes.OK;

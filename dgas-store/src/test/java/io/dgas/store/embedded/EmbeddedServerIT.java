@@ -53,6 +53,51 @@ class EmbeddedServerIT {
     }
 
     @Test
+    void startOrAttach_directoryHeldByAPublishedServer_connectsToItWithoutOwningOrStoppingIt() throws Exception {
+        Path dataDir = home.resolve("pg");
+        try (EmbeddedServer owner = EmbeddedServer.startOrAttach(dataDir)) {
+            assertThat(owner.owner()).isTrue();
+            owner.announce();
+            try (EmbeddedServer client = EmbeddedServer.startOrAttach(dataDir)) {
+                assertThat(client.owner()).isFalse();
+                assertThat(client.port()).isEqualTo(owner.port());
+                try (Connection c = DriverManager.getConnection(client.jdbcUrl("postgres"))) {
+                    assertThat(c.isValid(2)).isTrue();
+                }
+            }
+            try (Connection c = DriverManager.getConnection(owner.jdbcUrl("postgres"))) {
+                assertThat(c.isValid(2))
+                        .as("closing the client left the server running")
+                        .isTrue();
+            }
+        }
+        assertThat(PublishedPort.file(dataDir)).as("removed on close").doesNotExist();
+    }
+
+    @Test
+    void startOrAttach_holderPublishedNoServer_failsNamingTheHolderAfterTheWait() {
+        Path dataDir = home.resolve("pg");
+        try (EmbeddedServer running = EmbeddedServer.start(dataDir)) {
+            assertThatThrownBy(() -> EmbeddedServer.startOrAttach(dataDir, java.time.Duration.ofMillis(300)))
+                    .isInstanceOf(UnableToStartEmbeddedDatabaseException.class)
+                    .hasMessageContaining("in use by another running dgas (pid "
+                            + ProcessHandle.current().pid())
+                    .hasMessageContaining("published no database");
+        }
+    }
+
+    @Test
+    void startOrAttach_portLeftByAKilledOwner_startsItsOwnServer() throws Exception {
+        Path dataDir = home.resolve("pg");
+        java.nio.file.Files.createDirectories(home);
+        new PublishedPort(1, ProcessHandle.current().pid()).write(dataDir);
+        try (EmbeddedServer server = EmbeddedServer.startOrAttach(dataDir)) {
+            assertThat(server.owner()).isTrue();
+            assertThat(PublishedPort.file(dataDir)).as("the stale file is gone").doesNotExist();
+        }
+    }
+
+    @Test
     void start_userStore_runsDurableAndChecksForGoneClients() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start(home.resolve("pg"));
                 Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"));
