@@ -75,6 +75,23 @@ class EmbeddedServerIT {
     }
 
     @Test
+    void startOrAttach_holderStillStarting_waitsForItsPublication() throws Exception {
+        Path dataDir = home.resolve("pg");
+        try (EmbeddedServer owner = EmbeddedServer.start(dataDir)) {
+            java.util.concurrent.CompletableFuture<EmbeddedServer> client =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> EmbeddedServer.startOrAttach(dataDir, java.time.Duration.ofSeconds(20)));
+            assertThat(client).as("no publication yet: still waiting").isNotDone();
+            owner.announce(); // the owner finished migrating
+
+            try (EmbeddedServer attached = client.get(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(attached.owner()).isFalse();
+                assertThat(attached.port()).isEqualTo(owner.port());
+            }
+        }
+    }
+
+    @Test
     void startOrAttach_holderPublishedNoServer_failsNamingTheHolderAfterTheWait() {
         Path dataDir = home.resolve("pg");
         try (EmbeddedServer running = EmbeddedServer.start(dataDir)) {
