@@ -65,6 +65,8 @@ class SharedHomeIT {
             assertThat(lookups)
                     .as("the running server's caches: " + stats.out())
                     .isPositive();
+            CliRun calculations = CliRun.in(home, Map.of(), "monitor", "calculations");
+            assertThat(calculations.code()).as(calculations.err()).isZero();
 
             assertThat(serve.isAlive())
                     .as("the commands left the server running")
