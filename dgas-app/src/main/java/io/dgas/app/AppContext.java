@@ -51,7 +51,9 @@ import java.util.function.Consumer;
  * The composition root: builds what a command needs from the configuration, lazily, and closes it in reverse.
  *
  * <p>Without {@code database.url} the embedded server is started over {@code $DGAS_HOME/pg} and migrated on first
- * use (zero setup). An external server is never migrated implicitly: {@code dgas db migrate} does that.
+ * use (zero setup), then its port is published in the home: while this process runs, other dgas commands on the same
+ * home use its server instead of starting one (and neither migrate nor stop it). An external server is never migrated
+ * implicitly: {@code dgas db migrate} does that.
  */
 public final class AppContext implements AutoCloseable {
     private final DgasConfig config;
@@ -85,7 +87,7 @@ public final class AppContext implements AutoCloseable {
             if (config.isExternalDatabase()) {
                 url = config.string(ConfigKeys.DB_URL).orElseThrow();
             } else {
-                embedded = EmbeddedServer.start(config.embeddedDataDir());
+                embedded = EmbeddedServer.startOrAttach(config.embeddedDataDir());
                 url = embedded.jdbcUrl("postgres");
             }
             if (embedded == null) {
@@ -95,9 +97,10 @@ public final class AppContext implements AutoCloseable {
                     config.databaseSettings(url),
                     telemetry().observer(),
                     telemetry().registry());
-            if (embedded != null) {
+            if (embedded != null && embedded.owner()) { // an attached server was migrated by its owner
                 new Migrator(database).migrate();
                 ServerStatus.enablePgStatStatements(database);
+                embedded.announce();
             }
         }
         return database;

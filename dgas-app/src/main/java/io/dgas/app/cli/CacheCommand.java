@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.web.AdminToken;
+import io.dgas.app.web.ServeAddress;
 import io.dgas.store.UnableToConnectException;
 import io.dgas.store.cache.CacheAdvisor;
 import io.dgas.store.cache.RegionSpec;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +41,10 @@ final class CacheCommand {
     private static final ObjectMapper JSON = io.dgas.app.Json.MAPPER;
 
     abstract static class Remote extends BaseCommand {
-        @Option(names = "--server", description = "URL of the running dgas (default http://web.host:web.port)")
+        @Option(
+                names = "--server",
+                description =
+                        "URL of the running dgas (default: the dgas serve of this home, else http://web.host:web.port)")
         String server;
 
         @Option(
@@ -66,14 +71,15 @@ final class CacheCommand {
             if (server != null) {
                 return ServerUrl.check("--server", server, insecure);
             }
-            String host = config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
-            if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-                host = "127.0.0.1"; // listening everywhere: talk to it here
+            Optional<String> running = ServeAddress.find(config().home()); // the dgas serve of this home
+            if (running.isPresent()) {
+                return ServerUrl.check("$DGAS_HOME/serve.json", running.get(), insecure);
             }
             return ServerUrl.check(
                     ConfigKeys.WEB_HOST,
-                    "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
-                            + config().intValue(ConfigKeys.WEB_PORT),
+                    ServeAddress.localUrl(
+                            config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1"),
+                            config().intValue(ConfigKeys.WEB_PORT)),
                     insecure);
         }
 

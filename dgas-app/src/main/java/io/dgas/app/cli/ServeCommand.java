@@ -4,6 +4,7 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.schedule.SchedulerService;
 import io.dgas.app.schedule.StatementSnapshots;
 import io.dgas.app.web.AdminToken;
+import io.dgas.app.web.ServeAddress;
 import io.dgas.app.web.WebServer;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -59,7 +60,11 @@ final class ServeCommand extends BaseCommand {
             // lost a race with another process after the check above
             throw inUse(h, p, e.getMessage());
         }
-        OrderedShutdown stop = new OrderedShutdown().then("web server (finishing in-flight requests)", server);
+        // the published address goes first, so no command finds a server that is stopping
+        ServeAddress address = ServeAddress.publish(config().home(), ServeAddress.localUrl(h, server.port()));
+        OrderedShutdown stop = new OrderedShutdown()
+                .then("published address", address)
+                .then("web server (finishing in-flight requests)", server);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
             String scheduling = startBackground(stop);

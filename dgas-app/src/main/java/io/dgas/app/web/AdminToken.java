@@ -71,7 +71,7 @@ public final class AdminToken {
             byte[] bytes = new byte[24];
             new SecureRandom().nextBytes(bytes);
             String token = HexFormat.of().formatHex(bytes);
-            Path tmp = ownerOnlyTempFile(home);
+            Path tmp = ownerOnlyTempFile(home, FILE);
             try {
                 Files.writeString(tmp, token, StandardCharsets.UTF_8);
                 Files.createLink(file, tmp); // atomic, and fails when another process created the file first
@@ -86,13 +86,14 @@ public final class AdminToken {
         }
     }
 
-    private static Path ownerOnlyTempFile(Path dir) throws IOException {
+    /** A new empty file in {@code dir}, readable and writable by its owner only from the moment it exists. */
+    static Path ownerOnlyTempFile(Path dir, String prefix) throws IOException {
         FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
         try {
-            return Files.createTempFile(dir, FILE, ".tmp", attr);
+            return Files.createTempFile(dir, prefix, ".tmp", attr);
         } catch (UnsupportedOperationException notPosix) {
             // not a POSIX file system: the temporary file is private to its creator there, and so is the directory
-            return Files.createTempFile(dir, FILE, ".tmp");
+            return Files.createTempFile(dir, prefix, ".tmp");
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * The dgas fat jar run as a child process ({@code java -jar dgas-app/target/dgas.jar …}) with a home of its own,
  * output to files, stopped by its own pid.
  */
-final class DgasProcess {
+public final class DgasProcess {
     static final Path JAR = Path.of("target", "dgas.jar").toAbsolutePath();
 
     private final Process process;
@@ -35,10 +35,15 @@ final class DgasProcess {
 
     /** The same with JVM options ({@code -Xmx64m}, …) before {@code -jar}. */
     static DgasProcess start(Path dir, Map<String, String> env, List<String> jvm, String... args) throws IOException {
+        return startIn(Files.createTempDirectory(dir, "home"), dir, env, jvm, args);
+    }
+
+    /** Starts {@code java -jar dgas.jar args…} on the given {@code DGAS_HOME}, its output in files under {@code dir}. */
+    public static DgasProcess startIn(Path home, Path dir, Map<String, String> env, List<String> jvm, String... args)
+            throws IOException {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: the fault suite runs after the package phase");
+            throw new IllegalStateException(JAR + " is missing: child-process tests run after the package phase");
         }
-        Path home = Files.createTempDirectory(dir, "home");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);
@@ -54,17 +59,26 @@ final class DgasProcess {
         return new DgasProcess(pb.start(), out, err);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGTERM (what a service manager sends to stop); returns at once. */
     void terminate() {
         process.destroy();
+    }
+
+    /** SIGTERM (SIGKILL after {@code grace}), then waits until the process is gone; returns the exit code. */
+    public int stop(Duration grace) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+        }
+        return process.waitFor();
     }
 
     /** SIGKILL, then waits until the process is gone. */
@@ -87,11 +101,11 @@ final class DgasProcess {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    String stdout() throws IOException {
+    public String stdout() throws IOException {
         return Files.readString(stdout);
     }
 
-    String stderr() throws IOException {
+    public String stderr() throws IOException {
         return Files.readString(stderr);
     }
 }

@@ -15,16 +15,20 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The zero-setup default database: real PostgreSQL binaries (from Maven Central, via zonky) running on a free port
  * over a data directory that is kept across runs.
  *
- * <p>One dgas process at a time owns a data directory: a lock file beside it is held for the life of the server, and a
- * second process gets a clear error naming the directory and the holder's pid instead of a corrupted cluster.
+ * <p>One dgas process at a time owns a data directory: a lock file beside it is held for the life of the server, so a
+ * second process never starts another PostgreSQL on it. Once ready, the owner publishes the port ({@link
+ * PublishedPort}); a second process then connects to that server as a client ({@link #startOrAttach}), and gets a clear
+ * error naming the directory and the holder's pid when there is none to connect to.
  * {@code pg_stat_statements} is preloaded when the bundled server ships it (detected on first start, then remembered
  * in {@code postgresql.auto.conf}); without it everything still works.
  *
@@ -36,16 +40,64 @@ public final class EmbeddedServer implements AutoCloseable {
     /** How often a backend running a statement checks that its client is still there. */
     static final String CONNECTION_CHECK_INTERVAL = "2s";
 
+    /** How long a process that finds the directory held waits for its owner to publish a ready server. */
+    static final Duration ATTACH_WAIT = Duration.ofSeconds(30);
+
+    /** Null when attached to another process's server. */
     private final EmbeddedPostgres postgres;
+
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path dataDir;
+    private final int port;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, Path dataDir) {
+    private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, Path dataDir, int port) {
         this.postgres = postgres;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server over {@code dataDir} like {@link #start}, or, when another live dgas holds the directory,
+     * connects to the server it published ({@link #announce}): the result then {@linkplain #owner() does not own} the
+     * server, and closing it leaves that server running. While the holder is starting (or migrating) it waits for the
+     * publication up to {@link #ATTACH_WAIT}, taking the directory itself if the holder exits meanwhile.
+     *
+     * @throws UnableToStartEmbeddedDatabaseException when start-up fails, or the holder publishes no answering server
+     *     in time
+     */
+    public static EmbeddedServer startOrAttach(Path dataDir) {
+        return startOrAttach(dataDir, ATTACH_WAIT);
+    }
+
+    static EmbeddedServer startOrAttach(Path dataDir, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return start(dataDir);
+            } catch (InUseException held) {
+                Optional<PublishedPort> published =
+                        PublishedPort.read(dataDir).filter(p -> p.pid() == held.holder && p.answers());
+                if (published.isPresent()) {
+                    return new EmbeddedServer(
+                            null, null, null, dataDir, published.get().port());
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new UnableToStartEmbeddedDatabaseException(
+                            held.getMessage() + " (it published no database to connect to within " + wait.toMillis()
+                                    + " ms)",
+                            held);
+                }
+                try {
+                    Thread.sleep(100); // the holder is still starting or migrating: poll until it publishes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw held;
+                }
+            }
+        }
     }
 
     /**
@@ -70,10 +122,9 @@ public final class EmbeddedServer implements AutoCloseable {
                 String holder =
                         Files.readString(lockFile, StandardCharsets.UTF_8).trim();
                 channel.close();
-                throw new UnableToStartEmbeddedDatabaseException("the embedded database in " + dataDir
-                        + " is in use by another running dgas (pid " + (holder.isEmpty() ? "unknown" : holder)
-                        + "); stop it, or point DGAS_HOME or --db-url elsewhere");
+                throw new InUseException(dataDir, holder);
             }
+            Files.deleteIfExists(PublishedPort.file(dataDir)); // left by a killed owner: its server is gone or orphaned
             channel.truncate(0);
             channel.write(java.nio.ByteBuffer.wrap(
                     Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
@@ -86,7 +137,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 pg.close();
                 pg = launch(dataDir);
             }
-            return new EmbeddedServer(pg, channel, lock, dataDir);
+            return new EmbeddedServer(pg, channel, lock, dataDir, pg.getPort());
         } catch (IOException | RuntimeException e) {
             releaseQuietly(lock, channel);
             if (e instanceof DgasException de) {
@@ -155,22 +206,50 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes this server's port beside the data directory, so that other dgas processes on the same home connect to
+     * it ({@link #startOrAttach}); the owner calls it once the database is ready for them (migrated). Nothing for an
+     * attached server.
+     */
+    public void announce() {
+        if (!owner()) {
+            return;
+        }
+        try {
+            new PublishedPort(port, ProcessHandle.current().pid()).write(dataDir);
+        } catch (IOException e) {
+            throw new UnableToStartEmbeddedDatabaseException(
+                    "could not publish the embedded database's port in " + PublishedPort.file(dataDir) + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Whether this process started the server (false: attached to the server of another dgas). */
+    public boolean owner() {
+        return postgres != null;
+    }
+
     /** JDBC URL of {@code database} as the superuser {@code postgres} (trust authentication, loopback only). */
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl("postgres", database);
+        return PublishedPort.jdbcUrl(port, database);
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
-    /** Stops the server (fast shutdown) and releases the directory lock. */
+    /** Stops the server (fast shutdown) and releases the directory lock; nothing for an attached server. */
     @Override
     public void close() {
+        if (!owner()) {
+            return;
+        }
+        PublishedPort.remove(dataDir, ProcessHandle.current().pid()); // first, so that no one attaches to it now
         try {
             postgres.close();
         } catch (IOException e) {
@@ -178,6 +257,18 @@ public final class EmbeddedServer implements AutoCloseable {
                     "could not stop the embedded database: " + e.getMessage(), e);
         } finally {
             releaseQuietly(lock, lockChannel);
+        }
+    }
+
+    /** The directory's lock is held by another process (or by another server in this one). */
+    private static final class InUseException extends UnableToStartEmbeddedDatabaseException {
+        private static final long serialVersionUID = 1L;
+        private final long holder;
+
+        InUseException(Path dataDir, String holder) {
+            super("the embedded database in " + dataDir + " is in use by another running dgas (pid "
+                    + (holder.isEmpty() ? "unknown" : holder) + "); stop it, or point DGAS_HOME or --db-url elsewhere");
+            this.holder = holder.matches("[0-9]{1,18}") ? Long.parseLong(holder) : -1;
         }
     }
 }

@@ -53,6 +53,68 @@ class EmbeddedServerIT {
     }
 
     @Test
+    void startOrAttach_directoryHeldByAPublishedServer_connectsToItWithoutOwningOrStoppingIt() throws Exception {
+        Path dataDir = home.resolve("pg");
+        try (EmbeddedServer owner = EmbeddedServer.startOrAttach(dataDir)) {
+            assertThat(owner.owner()).isTrue();
+            owner.announce();
+            try (EmbeddedServer client = EmbeddedServer.startOrAttach(dataDir)) {
+                assertThat(client.owner()).isFalse();
+                assertThat(client.port()).isEqualTo(owner.port());
+                try (Connection c = DriverManager.getConnection(client.jdbcUrl("postgres"))) {
+                    assertThat(c.isValid(2)).isTrue();
+                }
+            }
+            try (Connection c = DriverManager.getConnection(owner.jdbcUrl("postgres"))) {
+                assertThat(c.isValid(2))
+                        .as("closing the client left the server running")
+                        .isTrue();
+            }
+        }
+        assertThat(PublishedPort.file(dataDir)).as("removed on close").doesNotExist();
+    }
+
+    @Test
+    void startOrAttach_holderStillStarting_waitsForItsPublication() throws Exception {
+        Path dataDir = home.resolve("pg");
+        try (EmbeddedServer owner = EmbeddedServer.start(dataDir)) {
+            java.util.concurrent.CompletableFuture<EmbeddedServer> client =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> EmbeddedServer.startOrAttach(dataDir, java.time.Duration.ofSeconds(20)));
+            assertThat(client).as("no publication yet: still waiting").isNotDone();
+            owner.announce(); // the owner finished migrating
+
+            try (EmbeddedServer attached = client.get(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(attached.owner()).isFalse();
+                assertThat(attached.port()).isEqualTo(owner.port());
+            }
+        }
+    }
+
+    @Test
+    void startOrAttach_holderPublishedNoServer_failsNamingTheHolderAfterTheWait() {
+        Path dataDir = home.resolve("pg");
+        try (EmbeddedServer running = EmbeddedServer.start(dataDir)) {
+            assertThatThrownBy(() -> EmbeddedServer.startOrAttach(dataDir, java.time.Duration.ofMillis(300)))
+                    .isInstanceOf(UnableToStartEmbeddedDatabaseException.class)
+                    .hasMessageContaining("in use by another running dgas (pid "
+                            + ProcessHandle.current().pid())
+                    .hasMessageContaining("published no database");
+        }
+    }
+
+    @Test
+    void startOrAttach_portLeftByAKilledOwner_startsItsOwnServer() throws Exception {
+        Path dataDir = home.resolve("pg");
+        java.nio.file.Files.createDirectories(home);
+        new PublishedPort(1, ProcessHandle.current().pid()).write(dataDir);
+        try (EmbeddedServer server = EmbeddedServer.startOrAttach(dataDir)) {
+            assertThat(server.owner()).isTrue();
+            assertThat(PublishedPort.file(dataDir)).as("the stale file is gone").doesNotExist();
+        }
+    }
+
+    @Test
     void start_userStore_runsDurableAndChecksForGoneClients() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start(home.resolve("pg"));
                 Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"));
