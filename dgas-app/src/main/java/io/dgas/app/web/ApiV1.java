@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The read routes of {@code /api/v1}: each parses (by its {@link Param}s), calls one service method, renders. No SQL
@@ -31,9 +32,10 @@ final class ApiV1 {
 
     /** The routes, with {@code health} answering both {@code /health} and {@code /api/v1/health}. */
     static List<Route> routes(AppContext ctx, Function<Context, Object> health) {
-        MarketDataService market = new MarketDataService(ctx.database(), ctx.cache());
-        SignalsService signals = new SignalsService(ctx.database(), ctx.cache());
-        RunsService runs = new RunsService(ctx.database(), ctx.cache());
+        // built on first request: the server starts (and /health answers 503) while the database is down
+        Supplier<MarketDataService> market = lazy(() -> new MarketDataService(ctx.database(), ctx.cache()));
+        Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
+        Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
         return List.of(
                 Route.get(
                         "/api/v1/symbols",
@@ -43,13 +45,13 @@ final class ApiV1 {
                                 Param.paging(100, 1000)),
                         "{items: [{ticker, name, exchange, asset_class, status, last_price, last_tick_at}], limit,"
                                 + " offset, next_offset}",
-                        (c, a) -> market.symbols(a.get("q"), a.get("limit"), a.get("offset"))),
+                        (c, a) -> market.get().symbols(a.get("q"), a.get("limit"), a.get("offset"))),
                 Route.get(
                         "/api/v1/symbols/{symbol}",
                         "One symbol with its stored bar series",
                         List.of(SYMBOL),
                         "{symbol: {ticker, …}, series: [{timeframe, rows, first, last}]}",
-                        (c, a) -> market.symbol(a.get("symbol"))),
+                        (c, a) -> market.get().symbol(a.get("symbol"))),
                 Route.get(
                         "/api/v1/bars/{symbol}",
                         "Bars of one series, oldest first: the newest `last`, or the range [from, to)",
@@ -66,7 +68,7 @@ final class ApiV1 {
                                 Param.query("include_deleted", Type.BOOL, "soft-deleted bars too")
                                         .withDefault("false")),
                         "{symbol, interval, bars: [{ts, open, high, low, close, volume}]}",
-                        (c, a) -> Bodies.bars(bars(ctx, market, a))),
+                        (c, a) -> Bodies.bars(bars(ctx, market.get(), a))),
                 Route.get(
                         "/api/v1/signals",
                         "Stored signals, newest first (superseded ones never)",
@@ -81,20 +83,21 @@ final class ApiV1 {
                                 Param.paging(100, 1000)),
                         "{items: [{id, run_id, symbol, timeframe, ts, type, entry, stop, target, confidence, strength,"
                                 + " alignment, tier}], limit, offset, next_offset}",
-                        (c, a) -> signals.signals(new SignalQuery(
-                                a.get("symbol"),
-                                a.get("since"),
-                                a.get("min_confidence"),
-                                a.get("direction"),
-                                a.get("limit"),
-                                a.get("offset")))),
+                        (c, a) -> signals.get()
+                                .signals(new SignalQuery(
+                                        a.get("symbol"),
+                                        a.get("since"),
+                                        a.get("min_confidence"),
+                                        a.get("direction"),
+                                        a.get("limit"),
+                                        a.get("offset")))),
                 Route.get(
                         "/api/v1/runs",
                         "Prediction runs, newest first",
                         Param.paging(50, 500),
                         "{items: [run], limit, offset, next_offset}; run as in /api/v1/runs/{id}",
                         (c, a) -> {
-                            Page<io.dgas.store.runs.RunRecord> p = runs.runs(a.get("limit"), a.get("offset"));
+                            Page<io.dgas.store.runs.RunRecord> p = runs.get().runs(a.get("limit"), a.get("offset"));
                             return new Page<>(
                                     p.items().stream().map(Bodies::run).toList(),
                                     p.limit(),
@@ -108,7 +111,7 @@ final class ApiV1 {
                         "{id, started_at, finished_at, status, htf, trading, symbols_requested, symbols_processed,"
                                 + " symbols_failed, signals, stage_ms: {load, analyse, persist, alerts, total}, errors:"
                                 + " [{symbol, error}], stale_symbols, instance}",
-                        (c, a) -> Bodies.run(runs.run(a.<Integer>get("id")))),
+                        (c, a) -> Bodies.run(runs.get().run(a.<Integer>get("id")))),
                 Route.get(
                         "/api/v1/config",
                         "The effective configuration and where each value came from, secrets masked",
@@ -148,6 +151,20 @@ final class ApiV1 {
                     List.of("from at most " + MAX_BARS + " bars before to"));
         }
         return market.range(symbol, tf, from, to, deleted);
+    }
+
+    private static <T> Supplier<T> lazy(Supplier<T> build) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = build.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -61,6 +61,9 @@ final class Args {
                     throw new BadParameterException(p, raw, p.name() + " must be a whole number");
                 }
                 inRange(p, raw, v);
+                if (v != (int) v) {
+                    throw new BadParameterException(p, raw, p.name() + " is out of range");
+                }
                 yield (int) v;
             }
             case NUMBER -> {
