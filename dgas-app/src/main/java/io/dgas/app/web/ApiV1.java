@@ -36,94 +36,101 @@ final class ApiV1 {
         Supplier<MarketDataService> market = lazy(() -> new MarketDataService(ctx.database(), ctx.cache()));
         Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
         Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
-        return List.of(
-                Route.get(
-                        "/api/v1/symbols",
-                        "List or search the active symbols, by ticker",
-                        concat(
-                                List.of(Param.query("q", Type.STRING, "part of the ticker or name, any case")),
-                                Param.paging(100, 1000)),
-                        "{items: [{ticker, name, exchange, asset_class, status, last_price, last_tick_at}], limit,"
-                                + " offset, next_offset}",
-                        (c, a) -> market.get().symbols(a.get("q"), a.get("limit"), a.get("offset"))),
-                Route.get(
-                        "/api/v1/symbols/{symbol}",
-                        "One symbol with its stored bar series",
-                        List.of(SYMBOL),
-                        "{symbol: {ticker, …}, series: [{timeframe, rows, first, last}]}",
-                        (c, a) -> market.get().symbol(a.get("symbol"))),
-                Route.get(
-                        "/api/v1/bars/{symbol}",
-                        "Bars of one series, oldest first: the newest `last`, or the range [from, to)",
-                        List.of(
-                                SYMBOL,
-                                Param.query("interval", Type.ENUM, "timeframe")
-                                        .oneOf(TIMEFRAMES)
-                                        .withDefault("1h"),
-                                Param.query("last", Type.INT, "newest bars (without from)")
-                                        .withDefault("200")
-                                        .range(1, MAX_BARS),
-                                Param.query("from", Type.INSTANT, "range start, inclusive"),
-                                Param.query("to", Type.INSTANT, "range end, exclusive (default now; needs from)"),
-                                Param.query("include_deleted", Type.BOOL, "soft-deleted bars too")
-                                        .withDefault("false")),
-                        "{symbol, interval, bars: [{ts, open, high, low, close, volume}]}",
-                        (c, a) -> Bodies.bars(bars(ctx, market.get(), a))),
-                Route.get(
-                        "/api/v1/signals",
-                        "Stored signals, newest first (superseded ones never)",
-                        concat(
+        return concat(
+                OpsRoutes.routes(ctx),
+                List.of(
+                        Route.get(
+                                "/api/v1/symbols",
+                                "List or search the active symbols, by ticker",
+                                concat(
+                                        List.of(Param.query("q", Type.STRING, "part of the ticker or name, any case")),
+                                        Param.paging(100, 1000)),
+                                "{items: [{ticker, name, exchange, asset_class, status, last_price, last_tick_at}], limit,"
+                                        + " offset, next_offset}",
+                                (c, a) -> market.get().symbols(a.get("q"), a.get("limit"), a.get("offset"))),
+                        Route.get(
+                                "/api/v1/symbols/{symbol}",
+                                "One symbol with its stored bar series",
+                                List.of(SYMBOL),
+                                "{symbol: {ticker, …}, series: [{timeframe, rows, first, last}]}",
+                                (c, a) -> market.get().symbol(a.get("symbol"))),
+                        Route.get(
+                                "/api/v1/bars/{symbol}",
+                                "Bars of one series, oldest first: the newest `last`, or the range [from, to)",
                                 List.of(
-                                        Param.query("symbol", Type.STRING, "exact ticker"),
-                                        Param.query("since", Type.INSTANT, "bar time at or after"),
-                                        Param.query("min_confidence", Type.NUMBER, "lowest confidence")
-                                                .range(0, 1),
-                                        Param.query("direction", Type.ENUM, "long: long entries and exits; short: …")
-                                                .oneOf(List.of("long", "short"))),
-                                Param.paging(100, 1000)),
-                        "{items: [{id, run_id, symbol, timeframe, ts, type, entry, stop, target, confidence, strength,"
-                                + " alignment, tier}], limit, offset, next_offset}",
-                        (c, a) -> signals.get()
-                                .signals(new SignalQuery(
-                                        a.get("symbol"),
-                                        a.get("since"),
-                                        a.get("min_confidence"),
-                                        a.get("direction"),
-                                        a.get("limit"),
-                                        a.get("offset")))),
-                Route.get(
-                        "/api/v1/runs",
-                        "Prediction runs, newest first",
-                        Param.paging(50, 500),
-                        "{items: [run], limit, offset, next_offset}; run as in /api/v1/runs/{id}",
-                        (c, a) -> {
-                            Page<io.dgas.store.runs.RunRecord> p = runs.get().runs(a.get("limit"), a.get("offset"));
-                            return new Page<>(
-                                    p.items().stream().map(Bodies::run).toList(),
-                                    p.limit(),
-                                    p.offset(),
-                                    p.nextOffset());
-                        }),
-                Route.get(
-                        "/api/v1/runs/{id}",
-                        "One run with its stage times (ms) and per-symbol errors",
-                        List.of(Param.path("id", Type.INT, "run id").range(1, Integer.MAX_VALUE)),
-                        "{id, started_at, finished_at, status, htf, trading, symbols_requested, symbols_processed,"
-                                + " symbols_failed, signals, stage_ms: {load, analyse, persist, alerts, total}, errors:"
-                                + " [{symbol, error}], stale_symbols, instance}",
-                        (c, a) -> Bodies.run(runs.get().run(a.<Integer>get("id")))),
-                Route.get(
-                        "/api/v1/config",
-                        "The effective configuration and where each value came from, secrets masked",
-                        List.of(),
-                        "{home, file, settings: [{key, value, source}], warnings}",
-                        (c, a) -> EffectiveConfig.of(ctx.config())),
-                Route.get(
-                        "/api/v1/health",
-                        "Health of the database, the Redis level and the pool (as /health)",
-                        List.of(),
-                        "{status: healthy|degraded|critical, database_ms, pool, cache_l2, latest}; 503 when critical",
-                        (c, a) -> health.apply(c)));
+                                        SYMBOL,
+                                        Param.query("interval", Type.ENUM, "timeframe")
+                                                .oneOf(TIMEFRAMES)
+                                                .withDefault("1h"),
+                                        Param.query("last", Type.INT, "newest bars (without from)")
+                                                .withDefault("200")
+                                                .range(1, MAX_BARS),
+                                        Param.query("from", Type.INSTANT, "range start, inclusive"),
+                                        Param.query(
+                                                "to", Type.INSTANT, "range end, exclusive (default now; needs from)"),
+                                        Param.query("include_deleted", Type.BOOL, "soft-deleted bars too")
+                                                .withDefault("false")),
+                                "{symbol, interval, bars: [{ts, open, high, low, close, volume}]}",
+                                (c, a) -> Bodies.bars(bars(ctx, market.get(), a))),
+                        Route.get(
+                                "/api/v1/signals",
+                                "Stored signals, newest first (superseded ones never)",
+                                concat(
+                                        List.of(
+                                                Param.query("symbol", Type.STRING, "exact ticker"),
+                                                Param.query("since", Type.INSTANT, "bar time at or after"),
+                                                Param.query("min_confidence", Type.NUMBER, "lowest confidence")
+                                                        .range(0, 1),
+                                                Param.query(
+                                                                "direction",
+                                                                Type.ENUM,
+                                                                "long: long entries and exits; short: …")
+                                                        .oneOf(List.of("long", "short"))),
+                                        Param.paging(100, 1000)),
+                                "{items: [{id, run_id, symbol, timeframe, ts, type, entry, stop, target, confidence, strength,"
+                                        + " alignment, tier}], limit, offset, next_offset}",
+                                (c, a) -> signals.get()
+                                        .signals(new SignalQuery(
+                                                a.get("symbol"),
+                                                a.get("since"),
+                                                a.get("min_confidence"),
+                                                a.get("direction"),
+                                                a.get("limit"),
+                                                a.get("offset")))),
+                        Route.get(
+                                "/api/v1/runs",
+                                "Prediction runs, newest first",
+                                Param.paging(50, 500),
+                                "{items: [run], limit, offset, next_offset}; run as in /api/v1/runs/{id}",
+                                (c, a) -> {
+                                    Page<io.dgas.store.runs.RunRecord> p =
+                                            runs.get().runs(a.get("limit"), a.get("offset"));
+                                    return new Page<>(
+                                            p.items().stream().map(Bodies::run).toList(),
+                                            p.limit(),
+                                            p.offset(),
+                                            p.nextOffset());
+                                }),
+                        Route.get(
+                                "/api/v1/runs/{id}",
+                                "One run with its stage times (ms) and per-symbol errors",
+                                List.of(Param.path("id", Type.INT, "run id").range(1, Integer.MAX_VALUE)),
+                                "{id, started_at, finished_at, status, htf, trading, symbols_requested, symbols_processed,"
+                                        + " symbols_failed, signals, stage_ms: {load, analyse, persist, alerts, total}, errors:"
+                                        + " [{symbol, error}], stale_symbols, instance}",
+                                (c, a) -> Bodies.run(runs.get().run(a.<Integer>get("id")))),
+                        Route.get(
+                                "/api/v1/config",
+                                "The effective configuration and where each value came from, secrets masked",
+                                List.of(),
+                                "{home, file, settings: [{key, value, source}], warnings}",
+                                (c, a) -> EffectiveConfig.of(ctx.config())),
+                        Route.get(
+                                "/api/v1/health",
+                                "Health of the database, the Redis level and the pool (as /health)",
+                                List.of(),
+                                "{status: healthy|degraded|critical, database_ms, pool, cache_l2, latest}; 503 when critical",
+                                (c, a) -> health.apply(c))));
     }
 
     private static BarColumns bars(AppContext ctx, MarketDataService market, Args a) {

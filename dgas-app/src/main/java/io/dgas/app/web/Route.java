@@ -34,6 +34,11 @@ record Route(
         return new Route("GET", path, summary, List.copyOf(params), false, response, handler);
     }
 
+    /** A write or admin operation: needs the admin token. */
+    static Route admin(String method, String path, String summary, List<Param> params, String response, Handler h) {
+        return new Route(method, path, summary, List.copyOf(params), true, response, h);
+    }
+
     /** {@code METHOD path}, as the equivalence test compares routes. */
     String key() {
         return method + " " + path;

@@ -10,6 +10,7 @@ import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.testkit.PostgresExtension;
 import java.io.StringReader;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -247,6 +248,30 @@ class ApiV1IT {
     }
 
     @Test
+    void cacheAndMonitor_v1_readsOpenWritesNeedTheToken() throws Exception {
+        api.ctx.cache().get("dashboard", "bars:ZZZ:chart", () -> "v");
+
+        assertThat(api.json("/api/v1/cache/stats", 200).toString()).contains("dashboard");
+        assertThat(api.json("/api/v1/monitor/statements", 200).get("enabled").asBoolean())
+                .isTrue();
+        assertThat(api.send("POST", "/api/v1/cache/invalidate?pattern=bars:ZZZ:*", null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(api.send("POST", "/api/v1/cache/invalidate?pattern=bars:ZZZ:*", "wrong")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> removed = api.send("POST", "/api/v1/cache/invalidate?pattern=bars:ZZZ:*", ApiClient.TOKEN);
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(removed.body()).get("removed").asInt()).isEqualTo(1);
+        HttpResponse<String> noPattern = api.send("POST", "/api/v1/cache/invalidate", ApiClient.TOKEN);
+        assertThat(noPattern.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noPattern.body()).get("parameter").asText()).isEqualTo("pattern");
+        HttpResponse<String> badRegion = api.send("POST", "/api/v1/cache/clear?region=bogus", ApiClient.TOKEN);
+        assertThat(badRegion.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badRegion.body()).get("accepted").toString()).contains("\"market_data\"");
+    }
+
+    @Test
     void auth_webAuthAll_closesReadsToo() throws Exception {
         try (ApiClient closed =
                 new ApiClient(home.resolve("closed"), PG.jdbcUrl(), Map.of(ConfigKeys.WEB_AUTH, "all"))) {
@@ -281,7 +306,11 @@ class ApiV1IT {
                         "GET /api/v1/runs/{id}",
                         "GET /api/v1/config",
                         "GET /api/v1/health",
-                        "GET /api/v1/openapi.json");
+                        "GET /api/v1/openapi.json",
+                        "GET /api/v1/cache/stats",
+                        "POST /api/v1/cache/clear",
+                        "POST /api/v1/cache/invalidate",
+                        "GET /api/v1/monitor/statements");
         JsonNode last = null;
         for (JsonNode p : doc.at("/paths/~1api~1v1~1bars~1{symbol}/get/parameters")) {
             if (p.get("name").asText().equals("last")) {
@@ -291,5 +320,9 @@ class ApiV1IT {
         assertThat(last).isNotNull();
         assertThat(last.at("/schema/maximum").asInt()).isEqualTo(5000);
         assertThat(last.at("/schema/default").asInt()).isEqualTo(200);
+        assertThat(doc.at("/paths/~1api~1v1~1cache~1clear/post/security").isArray())
+                .isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1symbols/get/security").isMissingNode())
+                .isTrue();
     }
 }
