@@ -94,8 +94,10 @@ final class CacheCommand {
             try {
                 HttpResponse<String> r =
                         HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 401) {
-                    throw new BadArgumentException("dgas at " + base + " refused the admin token (401); set "
+                if (r.statusCode() == 401 || r.statusCode() == 403) {
+                    // 401: no token sent; 403: a token the server does not hold
+                    throw new BadArgumentException("dgas at " + base + " refused the admin token (" + r.statusCode()
+                            + "); set "
                             + ConfigKeys.WEB_ADMIN_TOKEN + " to the token of that server");
                 }
                 if (r.statusCode() / 100 != 2) {

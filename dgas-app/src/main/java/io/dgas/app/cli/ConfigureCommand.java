@@ -1,11 +1,7 @@
 package io.dgas.app.cli;
 
-import io.dgas.app.config.ConfigKey;
-import io.dgas.app.config.ConfigKeys;
-import io.dgas.app.config.ConfigLoader.Setting;
 import io.dgas.app.config.DgasConfig;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.dgas.app.config.EffectiveConfig;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -22,20 +18,9 @@ final class ConfigureCommand {
         @Override
         public Integer call() {
             DgasConfig c = config();
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (ConfigKey key : ConfigKeys.all()) {
-                Setting s = c.setting(key.path()).orElse(null);
-                Map<String, String> row = new LinkedHashMap<>();
-                row.put("key", key.path());
-                row.put("value", s == null ? "" : key.printable(s.value()));
-                row.put("source", s == null ? "unset" : s.source());
-                rows.add(row);
-            }
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("home", c.home().toString());
-            model.put("file", c.file().map(Object::toString).orElse(null));
-            model.put("settings", rows);
-            model.put("warnings", c.warnings());
+            Map<String, Object> model = EffectiveConfig.of(c);
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> rows = (List<Map<String, String>>) model.get("settings");
             out().result(model, () -> {
                 out().line("home: " + c.home() + "   file: "
                         + c.file().map(Object::toString).orElse("(none)"));

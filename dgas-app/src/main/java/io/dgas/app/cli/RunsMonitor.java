@@ -1,9 +1,11 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.cycle.CalibrationJob;
+import io.dgas.app.service.SignalsService;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.util.List;
@@ -73,9 +75,25 @@ final class RunsMonitor {
         @Option(names = "--min-confidence", defaultValue = "0")
         double minConfidence;
 
+        @Option(names = "--symbol", description = "only this ticker")
+        String symbol;
+
+        @Option(names = "--direction", description = "long or short (entries and their exits)")
+        String direction;
+
         @Override
         public Integer call() {
-            List<StoredSignal> list = new RunRepository(context().database()).signals(limit, minConfidence);
+            if (limit < 1 || limit > 100_000) {
+                throw new BadArgumentException("--limit", Integer.toString(limit), "--limit must be 1..100000");
+            }
+            if (direction != null && !List.of("long", "short").contains(direction)) {
+                throw new BadArgumentException("--direction", direction, "--direction must be long or short");
+            }
+            // the same service method as GET /api/v1/signals
+            List<StoredSignal> list = new SignalsService(
+                            context().database(), context().cache())
+                    .signals(new SignalQuery(symbol, null, minConfidence, direction, limit, 0))
+                    .items();
             out().result(list, () -> print(out(), list));
             return ExitCodes.OK;
         }

@@ -47,6 +47,7 @@ public final class ConfigKeys {
     public static final String WEB_PORT = "web.port";
     public static final String WEB_HOST = "web.host";
     public static final String WEB_ADMIN_TOKEN = "web.admin_token";
+    public static final String WEB_AUTH = "web.auth";
     public static final String ALERTS_WEBHOOK = "alerts.webhook_url";
     public static final String ALERTS_FILE = "alerts.file";
     public static final String ALERTS_TIMEOUT = "alerts.webhook_timeout";
@@ -154,6 +155,16 @@ public final class ConfigKeys {
         add(num(WEB_PORT, Type.INT, 0, 65_535, "8080", null, "HTTP port of dgas serve (0: any free port)"));
         add(str(WEB_HOST, "127.0.0.1", false, "address dgas serve listens on"));
         add(str(WEB_ADMIN_TOKEN, null, true, "token for admin endpoints (default: generated in $DGAS_HOME)"));
+        add(new ConfigKey(
+                WEB_AUTH,
+                Type.ENUM,
+                0,
+                0,
+                List.of("writes", "all"),
+                "writes",
+                envs(WEB_AUTH, null),
+                false,
+                "which API requests need the admin token: writes (and admin), or all"));
         add(str(ALERTS_WEBHOOK, null, true, "URL that receives alerts as JSON POSTs (its path is often its key)"));
         add(str(ALERTS_FILE, null, false, "file that receives alerts as JSON lines"));
         add(num(ALERTS_TIMEOUT, Type.SECONDS, 1, 120, "5", null, "webhook timeout per attempt"));

@@ -4,21 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.DgasException;
 import io.dgas.app.AppContext;
+import io.dgas.app.config.ConfigKeys;
 import io.dgas.store.SqlSession;
 import io.dgas.store.cache.L2Health;
 import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.monitor.QueryMonitor;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.UnauthorizedResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP face of a running dgas: Prometheus at {@code /metrics}, {@code /health}, and a JSON API. Admin and write
- * endpoints require {@code Authorization: Bearer <token>}. A database that cannot serve (down, restarting, no pooled
+ * The HTTP face of a running dgas: Prometheus at {@code /metrics}, {@code /health}, and the JSON API under
+ * {@code /api/v1} ({@link ApiV1}, documented at {@code /api/v1/openapi.json}). Admin and write endpoints require
+ * {@code Authorization: Bearer <token>} (reads too with {@code web.auth: all}; see {@link Auth}). A database that cannot serve (down, restarting, no pooled
  * connection within the acquire timeout) is a 503 with {@code Retry-After} and a JSON error ({@link FailureResponses}).
  */
 public final class WebServer implements AutoCloseable {
@@ -28,16 +28,14 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final AppContext ctx;
-    private final String token;
-    private final BarsApi bars;
+    private final Auth auth;
+    private final RouteTable api;
 
     private WebServer(AppContext ctx, String token) {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("an admin token is required (a blank one would match any caller)");
-        }
         this.ctx = ctx;
-        this.token = token;
-        this.bars = new BarsApi(ctx);
+        this.auth = new Auth(
+                token, "all".equals(ctx.config().string(ConfigKeys.WEB_AUTH).orElse("writes")));
+        this.api = new RouteTable(ApiV1.routes(ctx, this::healthBody), auth);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // graceful stop: stop accepting, let in-flight requests finish (Javalin nests its handler inside)
@@ -47,15 +45,20 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.get("/metrics", this::metrics);
-            config.routes.get("/health", this::health);
+            config.routes.get("/health", c -> json(c, healthBody(c)));
             config.routes.get("/api/monitor/queries", this::queries);
-            config.routes.get("/api/cache/stats", c -> json(c, ctx.cache().stats()));
-            config.routes.get("/api/v1/bars/{symbol}", c -> json(c, bars.read(c)));
-            config.routes.get(
-                    "/api/monitor/calculations", c -> json(c, ctx.profiler().snapshot()));
+            config.routes.get("/api/cache/stats", c -> {
+                auth.check(c, false);
+                json(c, ctx.cache().stats());
+            });
+            config.routes.get("/api/monitor/calculations", c -> {
+                auth.check(c, false);
+                json(c, ctx.profiler().snapshot());
+            });
+            api.register(config.routes);
             config.routes.post("/api/cache/clear", this::clearCache);
             config.routes.post("/api/cache/invalidate", c -> {
-                requireToken(c);
+                auth.requireToken(c);
                 String pattern = c.queryParam("pattern");
                 if (pattern == null || pattern.isBlank()) {
                     c.status(400);
@@ -83,7 +86,8 @@ public final class WebServer implements AutoCloseable {
                 .result(ctx.meters().scrape());
     }
 
-    private void health(Context c) {
+    /** The {@code /health} body; marks {@code c} 503 when the database does not answer. */
+    private Map<String, Object> healthBody(Context c) {
         Map<String, Object> body = new LinkedHashMap<>();
         long start = System.nanoTime();
         try {
@@ -109,11 +113,11 @@ public final class WebServer implements AutoCloseable {
         if (!history.isEmpty()) {
             body.put("latest", history.get(history.size() - 1));
         }
-        json(c, body);
+        return body;
     }
 
     private void clearCache(Context c) {
-        requireToken(c);
+        auth.requireToken(c);
         String region = c.queryParam("region");
         if (region != null && !region.isBlank() && !RegionSpec.names().contains(region)) {
             json(
@@ -126,6 +130,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void queries(Context c) {
+        auth.check(c, false);
         QueryMonitor m = ctx.queryMonitor();
         json(
                 c,
@@ -134,13 +139,12 @@ public final class WebServer implements AutoCloseable {
                         : Map.of("enabled", true, "statements", m.stats(), "slow", m.slowQueries()));
     }
 
-    private void requireToken(Context c) {
-        String header = c.header("Authorization");
-        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
-        byte[] wanted = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, wanted)) {
-            throw new UnauthorizedResponse("admin token required (Authorization: Bearer …)");
-        }
+    /** {@code METHOD path} of every {@code /api/v1} handler Javalin holds (what the OpenAPI document must match). */
+    List<String> apiRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
+                .filter(k -> k.contains(" /api/v1/"))
+                .toList();
     }
 
     private static void json(Context c, Object body) {

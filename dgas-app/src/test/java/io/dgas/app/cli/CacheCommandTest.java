@@ -35,7 +35,7 @@ class CacheCommandTest {
             byte[] body = (ex.getRequestURI().getPath().equals("/api/cache/stats") ? "[]" : "{\"removed\":3}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, body.length);
+            ex.sendResponseHeaders("Bearer tok-wrong".equals(auth) ? 403 : 200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
         });
@@ -79,6 +79,14 @@ class CacheCommandTest {
                 .containsExactly(
                         "POST /api/cache/clear?region=market_data auth=Bearer tok-admin",
                         "POST /api/cache/invalidate?pattern=bars%3AAAPL%3A* auth=Bearer tok-admin");
+    }
+
+    @Test
+    void clear_tokenTheServerRefuses403_exits2SayingSo() {
+        CliRun r = run(Map.of("DGAS_WEB_ADMIN_TOKEN", "tok-wrong"), "cache", "clear", "--server", local());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("refused the admin token (403)").doesNotContain("\tat ");
     }
 
     @Test

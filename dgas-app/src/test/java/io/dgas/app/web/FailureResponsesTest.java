@@ -70,6 +70,15 @@ class FailureResponsesTest {
                     .contains("127.0.0.1:" + closedPort)
                     .doesNotContain("\tat ")
                     .doesNotContain("Exception");
+            HttpResponse<String> api = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/symbols"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.body())
+                    .contains("\"error\":\"database unavailable\"")
+                    .doesNotContain("\tat ");
         }
     }
 }

@@ -93,7 +93,7 @@ class WebServerIT {
                 .isEqualTo(401);
         assertThat(send("POST", "/api/cache/invalidate?pattern=bars:AAPL:*", "wrong")
                         .statusCode())
-                .isEqualTo(401);
+                .isEqualTo(403);
         HttpResponse<String> ok = send("POST", "/api/cache/invalidate?pattern=bars:AAPL:*", "t0ken");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("\"removed\":1");

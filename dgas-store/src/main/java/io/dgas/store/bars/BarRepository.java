@@ -37,11 +37,17 @@ public final class BarRepository {
 
     /** Bars with {@code from <= ts < to}. */
     public BarColumns range(String symbol, Timeframe tf, Instant from, Instant to) {
+        return range(symbol, tf, from, to, false);
+    }
+
+    /** Bars with {@code from <= ts < to}; soft-deleted ones too when {@code includeDeleted}. */
+    public BarColumns range(String symbol, Timeframe tf, Instant from, Instant to, boolean includeDeleted) {
         ColumnsBuilder out = new ColumnsBuilder(symbol, tf);
         db.query(
-                "bars.range",
+                includeDeleted ? "bars.range-with-deleted" : "bars.range",
                 "SELECT " + COLS + " FROM bars b WHERE b.symbol_id = (" + SYMBOL_ID + ")"
-                        + " AND b.timeframe = ? AND b.ts >= ? AND b.ts < ? AND b.deleted_at IS NULL ORDER BY b.ts",
+                        + " AND b.timeframe = ? AND b.ts >= ? AND b.ts < ?" + activeOnly(includeDeleted)
+                        + " ORDER BY b.ts",
                 ps -> {
                     ps.setString(1, symbol);
                     ps.setString(2, tf.code());
@@ -57,11 +63,16 @@ public final class BarRepository {
 
     /** The newest {@code n} bars, returned oldest first. */
     public BarColumns last(String symbol, Timeframe tf, int n) {
+        return last(symbol, tf, n, false);
+    }
+
+    /** The newest {@code n} bars, returned oldest first; soft-deleted ones too when {@code includeDeleted}. */
+    public BarColumns last(String symbol, Timeframe tf, int n, boolean includeDeleted) {
         ColumnsBuilder out = new ColumnsBuilder(symbol, tf);
         db.query(
-                "bars.last-n",
-                "SELECT " + COLS + " FROM bars b WHERE b.symbol_id = (" + SYMBOL_ID + ")"
-                        + " AND b.timeframe = ? AND b.deleted_at IS NULL ORDER BY b.ts DESC LIMIT ?",
+                includeDeleted ? "bars.last-n-with-deleted" : "bars.last-n",
+                "SELECT " + COLS + " FROM bars b WHERE b.symbol_id = (" + SYMBOL_ID + ")" + " AND b.timeframe = ?"
+                        + activeOnly(includeDeleted) + " ORDER BY b.ts DESC LIMIT ?",
                 ps -> {
                     ps.setString(1, symbol);
                     ps.setString(2, tf.code());
@@ -144,6 +155,10 @@ public final class BarRepository {
                         },
                         rs -> rs.getLong(1))
                 .orElse(0L);
+    }
+
+    private static String activeOnly(boolean includeDeleted) {
+        return includeDeleted ? "" : " AND b.deleted_at IS NULL";
     }
 
     private static void tickers(PreparedStatement ps, int index, Collection<String> symbols) throws SQLException {

@@ -22,6 +22,7 @@ public final class CacheInvalidation implements IngestListener {
     public void seriesChanged(String symbol, Timeframe tf) {
         cache.invalidate("bars:" + symbol + ":" + tf.code() + ":*");
         cache.invalidate("latest:" + tf.code() + ":*");
+        cache.invalidate("symbols:*"); // an ingest may create the symbol, and changes its series
         calculations.onSeriesChanged(symbol, tf);
     }
 

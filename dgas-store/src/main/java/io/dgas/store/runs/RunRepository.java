@@ -282,6 +282,47 @@ public final class RunRepository {
                 RunRepository::run);
     }
 
+    /** Runs newest first, at most {@code limit} from {@code offset}; one statement. */
+    public List<RunRecord> page(int limit, int offset) {
+        return db.query(
+                "runs.page",
+                "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe, status, symbols_requested,"
+                        + " symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms, persist_ms,"
+                        + " alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs"
+                        + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
+                ps -> {
+                    ps.setInt(1, limit);
+                    ps.setInt(2, offset);
+                },
+                RunRepository::run);
+    }
+
+    /** Stored signals matching {@code q}, newest first; one statement whatever the filters. */
+    public List<StoredSignal> signals(SignalQuery q) {
+        return db.query(
+                "signals.filtered",
+                "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type, g.entry_price, g.stop_loss,"
+                        + " g.target_price, g.confidence, g.strength, g.alignment, g.tier FROM signals g"
+                        + " JOIN symbols y ON y.id = g.symbol_id WHERE g.superseded_at IS NULL"
+                        + " AND (?::text IS NULL OR y.ticker = ?) AND (?::timestamptz IS NULL OR g.ts >= ?)"
+                        + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
+                        + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?",
+                ps -> {
+                    Timestamp since = q.since() == null ? null : Timestamp.from(q.since());
+                    ps.setString(1, q.symbol());
+                    ps.setString(2, q.symbol());
+                    ps.setTimestamp(3, since);
+                    ps.setTimestamp(4, since);
+                    ps.setDouble(5, q.minConfidence() == null ? 0 : q.minConfidence());
+                    ps.setString(6, q.direction());
+                    ps.setString(7, q.direction());
+                    ps.setString(8, q.direction());
+                    ps.setInt(9, q.limit());
+                    ps.setInt(10, q.offset());
+                },
+                RunRepository::stored);
+    }
+
     /** The run with {@code id}, if any. */
     public java.util.Optional<RunRecord> find(long id) {
         return db.queryOne(

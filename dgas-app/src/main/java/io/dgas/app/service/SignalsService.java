@@ -1,0 +1,39 @@
+package io.dgas.app.service;
+
+import io.dgas.store.Database;
+import io.dgas.store.bars.KnownSymbols;
+import io.dgas.store.cache.QueryCache;
+import io.dgas.store.cache.RegionSpec;
+import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.SignalQuery;
+import io.dgas.store.runs.StoredSignal;
+import java.util.List;
+
+/** Stored signals, read through the {@code signals} query cache (dropped whenever a run is stored). */
+public final class SignalsService {
+    private final Database db;
+    private final RunRepository runs;
+    private final QueryCache cache;
+
+    public SignalsService(Database db, QueryCache cache) {
+        this.db = db;
+        this.runs = new RunRepository(db);
+        this.cache = cache;
+    }
+
+    /**
+     * Signals matching {@code q}, newest first. A symbol filter naming no stored symbol is an
+     * {@link io.dgas.store.bars.UnknownSymbolException}, not an empty page.
+     */
+    public Page<StoredSignal> signals(SignalQuery q) {
+        Page<StoredSignal> page = cache.get(RegionSpec.SIGNALS, "signals:filtered:" + q.key(), () -> {
+            SignalQuery oneMore =
+                    new SignalQuery(q.symbol(), q.since(), q.minConfidence(), q.direction(), q.limit() + 1, q.offset());
+            return Page.of(runs.signals(oneMore), q.limit(), q.offset());
+        });
+        if (page.items().isEmpty() && q.symbol() != null) {
+            KnownSymbols.require(db, List.of(q.symbol()));
+        }
+        return page;
+    }
+}

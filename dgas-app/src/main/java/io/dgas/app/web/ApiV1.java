@@ -1,0 +1,180 @@
+package io.dgas.app.web;
+
+import io.dgas.app.AppContext;
+import io.dgas.app.config.EffectiveConfig;
+import io.dgas.app.service.MarketDataService;
+import io.dgas.app.service.Page;
+import io.dgas.app.service.RunsService;
+import io.dgas.app.service.SignalsService;
+import io.dgas.app.web.Param.Type;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.runs.SignalQuery;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The read routes of {@code /api/v1}: each parses (by its {@link Param}s), calls one service method, renders. No SQL
+ * and no rule lives here.
+ */
+final class ApiV1 {
+    static final int MAX_BARS = 5000;
+    static final List<String> TIMEFRAMES =
+            Arrays.stream(Timeframe.values()).map(Timeframe::code).toList();
+
+    private static final Param SYMBOL = Param.path("symbol", Type.STRING, "ticker, exactly as stored (AAPL)");
+
+    private ApiV1() {}
+
+    /** The routes, with {@code health} answering both {@code /health} and {@code /api/v1/health}. */
+    static List<Route> routes(AppContext ctx, Function<Context, Object> health) {
+        // built on first request: the server starts (and /health answers 503) while the database is down
+        Supplier<MarketDataService> market = lazy(() -> new MarketDataService(ctx.database(), ctx.cache()));
+        Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
+        Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
+        return concat(
+                OpsRoutes.routes(ctx),
+                List.of(
+                        Route.get(
+                                "/api/v1/symbols",
+                                "List or search the active symbols, by ticker",
+                                concat(
+                                        List.of(Param.query("q", Type.STRING, "part of the ticker or name, any case")),
+                                        Param.paging(100, 1000)),
+                                "{items: [{ticker, name, exchange, asset_class, status, last_price, last_tick_at}], limit,"
+                                        + " offset, next_offset}",
+                                (c, a) -> market.get().symbols(a.get("q"), a.get("limit"), a.get("offset"))),
+                        Route.get(
+                                "/api/v1/symbols/{symbol}",
+                                "One symbol with its stored bar series",
+                                List.of(SYMBOL),
+                                "{symbol: {ticker, …}, series: [{timeframe, rows, first, last}]}",
+                                (c, a) -> market.get().symbol(a.get("symbol"))),
+                        Route.get(
+                                "/api/v1/bars/{symbol}",
+                                "Bars of one series, oldest first: the newest `last`, or the range [from, to)",
+                                List.of(
+                                        SYMBOL,
+                                        Param.query("interval", Type.ENUM, "timeframe")
+                                                .oneOf(TIMEFRAMES)
+                                                .withDefault("1h"),
+                                        Param.query("last", Type.INT, "newest bars (without from)")
+                                                .withDefault("200")
+                                                .range(1, MAX_BARS),
+                                        Param.query("from", Type.INSTANT, "range start, inclusive"),
+                                        Param.query(
+                                                "to", Type.INSTANT, "range end, exclusive (default now; needs from)"),
+                                        Param.query("include_deleted", Type.BOOL, "soft-deleted bars too")
+                                                .withDefault("false")),
+                                "{symbol, interval, bars: [{ts, open, high, low, close, volume}]}",
+                                (c, a) -> Bodies.bars(bars(ctx, market.get(), a))),
+                        Route.get(
+                                "/api/v1/signals",
+                                "Stored signals, newest first (superseded ones never)",
+                                concat(
+                                        List.of(
+                                                Param.query("symbol", Type.STRING, "exact ticker"),
+                                                Param.query("since", Type.INSTANT, "bar time at or after"),
+                                                Param.query("min_confidence", Type.NUMBER, "lowest confidence")
+                                                        .range(0, 1),
+                                                Param.query(
+                                                                "direction",
+                                                                Type.ENUM,
+                                                                "long: long entries and exits; short: …")
+                                                        .oneOf(List.of("long", "short"))),
+                                        Param.paging(100, 1000)),
+                                "{items: [{id, run_id, symbol, timeframe, ts, type, entry, stop, target, confidence, strength,"
+                                        + " alignment, tier}], limit, offset, next_offset}",
+                                (c, a) -> signals.get()
+                                        .signals(new SignalQuery(
+                                                a.get("symbol"),
+                                                a.get("since"),
+                                                a.get("min_confidence"),
+                                                a.get("direction"),
+                                                a.get("limit"),
+                                                a.get("offset")))),
+                        Route.get(
+                                "/api/v1/runs",
+                                "Prediction runs, newest first",
+                                Param.paging(50, 500),
+                                "{items: [run], limit, offset, next_offset}; run as in /api/v1/runs/{id}",
+                                (c, a) -> {
+                                    Page<io.dgas.store.runs.RunRecord> p =
+                                            runs.get().runs(a.get("limit"), a.get("offset"));
+                                    return new Page<>(
+                                            p.items().stream().map(Bodies::run).toList(),
+                                            p.limit(),
+                                            p.offset(),
+                                            p.nextOffset());
+                                }),
+                        Route.get(
+                                "/api/v1/runs/{id}",
+                                "One run with its stage times (ms) and per-symbol errors",
+                                List.of(Param.path("id", Type.INT, "run id").range(1, Integer.MAX_VALUE)),
+                                "{id, started_at, finished_at, status, htf, trading, symbols_requested, symbols_processed,"
+                                        + " symbols_failed, signals, stage_ms: {load, analyse, persist, alerts, total}, errors:"
+                                        + " [{symbol, error}], stale_symbols, instance}",
+                                (c, a) -> Bodies.run(runs.get().run(a.<Integer>get("id")))),
+                        Route.get(
+                                "/api/v1/config",
+                                "The effective configuration and where each value came from, secrets masked",
+                                List.of(),
+                                "{home, file, settings: [{key, value, source}], warnings}",
+                                (c, a) -> EffectiveConfig.of(ctx.config())),
+                        Route.get(
+                                "/api/v1/health",
+                                "Health of the database, the Redis level and the pool (as /health)",
+                                List.of(),
+                                "{status: healthy|degraded|critical, database_ms, pool, cache_l2, latest}; 503 when critical",
+                                (c, a) -> health.apply(c))));
+    }
+
+    private static BarColumns bars(AppContext ctx, MarketDataService market, Args a) {
+        Timeframe tf = Timeframe.parse(a.get("interval"));
+        String symbol = a.get("symbol");
+        boolean deleted = a.get("include_deleted");
+        Instant from = a.get("from");
+        if (from == null) {
+            if (a.get("to") != null) {
+                throw new BadParameterException(
+                        "to", a.get("to").toString(), "to needs from", List.of("to together with from"));
+            }
+            return market.lastBars(symbol, tf, a.get("last"), deleted);
+        }
+        Instant to = a.has("to") ? a.get("to") : ctx.clock().instant();
+        if (!to.isAfter(from)) {
+            throw new BadParameterException("to", to.toString(), "to must be after from", List.of("after " + from));
+        }
+        long span = to.getEpochSecond() - from.getEpochSecond();
+        if (span / tf.seconds() > MAX_BARS) {
+            throw new BadParameterException(
+                    "from",
+                    from.toString(),
+                    "the range covers more than " + MAX_BARS + " " + tf.code() + " bars; narrow from/to or use last",
+                    List.of("from at most " + MAX_BARS + " bars before to"));
+        }
+        return market.range(symbol, tf, from, to, deleted);
+    }
+
+    private static <T> Supplier<T> lazy(Supplier<T> build) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = build.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

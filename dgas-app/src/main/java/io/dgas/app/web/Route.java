@@ -1,0 +1,46 @@
+package io.dgas.app.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * One API route: what {@link RouteTable} registers with Javalin and what it writes into the OpenAPI document, from
+ * the same record, so the two cannot drift.
+ *
+ * @param method HTTP method ({@code GET}, {@code POST}, …)
+ * @param path Javalin path, {@code {name}} for a path parameter (the OpenAPI syntax too)
+ * @param summary one line for the document
+ * @param params every parameter the handler reads; the handler sees them parsed ({@link Args})
+ * @param admin whether the admin token is required (writes and admin operations)
+ * @param response what a 200 carries
+ * @param handler parses nothing itself: gets the parsed arguments, calls a service, returns the JSON body
+ */
+record Route(
+        String method,
+        String path,
+        String summary,
+        List<Param> params,
+        boolean admin,
+        String response,
+        Handler handler) {
+
+    /** The body of a successful answer, rendered as JSON; may set the status on {@code c}. */
+    @FunctionalInterface
+    interface Handler {
+        Object handle(Context c, Args args) throws Exception;
+    }
+
+    static Route get(String path, String summary, List<Param> params, String response, Handler handler) {
+        return new Route("GET", path, summary, List.copyOf(params), false, response, handler);
+    }
+
+    /** A write or admin operation: needs the admin token. */
+    static Route admin(String method, String path, String summary, List<Param> params, String response, Handler h) {
+        return new Route(method, path, summary, List.copyOf(params), true, response, h);
+    }
+
+    /** {@code METHOD path}, as the equivalence test compares routes. */
+    String key() {
+        return method + " " + path;
+    }
+}

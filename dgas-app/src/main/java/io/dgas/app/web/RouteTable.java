@@ -1,0 +1,175 @@
+package io.dgas.app.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.dgas.app.Json;
+import io.dgas.app.service.NotFoundException;
+import io.dgas.store.bars.UnknownSymbolException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table of API routes: {@link #register} installs their handlers (auth, parameter parsing, JSON, 400/404) and
+ * {@link #openApi} writes the OpenAPI 3 document from the same {@link Route} records.
+ */
+final class RouteTable {
+    /** The API's names are snake_case, records' components included. */
+    private static final ObjectMapper JSON =
+            Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private final List<Route> routes;
+    private final Auth auth;
+
+    /** The table of {@code routes} plus {@code GET /api/v1/openapi.json}, which documents them all (itself too). */
+    RouteTable(List<Route> routes, Auth auth) {
+        List<Route> all = new ArrayList<>(routes);
+        all.add(Route.get(
+                "/api/v1/openapi.json",
+                "This document: every route of the API with its parameters",
+                List.of(),
+                "an OpenAPI 3 document",
+                (c, a) -> openApi()));
+        this.routes = List.copyOf(all);
+        this.auth = auth;
+    }
+
+    List<Route> routes() {
+        return routes;
+    }
+
+    void register(RoutesConfig config) {
+        for (Route r : routes) {
+            config.addEndpoint(
+                    new Endpoint(HandlerType.findOrCreate(r.method()), r.path(), c -> serve(r, c), Set.of()));
+        }
+    }
+
+    private void serve(Route r, Context c) throws Exception {
+        auth.check(c, r.admin());
+        Object body;
+        try {
+            body = r.handler().handle(c, Args.parse(c, r.params()));
+        } catch (BadParameterException e) {
+            body = ParameterError.of(c, e.parameter(), e.value(), e.getMessage(), e.accepted());
+        } catch (UnknownSymbolException e) {
+            body = notFound(c, e.getMessage(), "symbol", e.symbol());
+        } catch (NotFoundException e) {
+            body = notFound(c, e.getMessage(), e.parameter(), e.value());
+        }
+        json(c, body);
+    }
+
+    private static Map<String, Object> notFound(Context c, String error, String parameter, String value) {
+        c.status(404);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("parameter", parameter);
+        body.put("value", value);
+        return body;
+    }
+
+    static void json(Context c, Object body) {
+        try {
+            c.contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    /** The OpenAPI 3 document of every route in the table. */
+    Map<String, Object> openApi() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.0.3");
+        doc.put("info", Map.of("title", "dgas API", "version", "1"));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        for (Route r : routes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item =
+                    (Map<String, Object>) paths.computeIfAbsent(r.path(), p -> new LinkedHashMap<>());
+            item.put(r.method().toLowerCase(Locale.ROOT), operation(r));
+        }
+        doc.put("paths", paths);
+        doc.put("components", Map.of("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
+        return doc;
+    }
+
+    private static Map<String, Object> operation(Route r) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("summary", r.summary());
+        op.put("operationId", r.method().toLowerCase(Locale.ROOT) + r.path().replaceAll("[^A-Za-z0-9]+", "_"));
+        List<Object> params = new ArrayList<>();
+        for (Param p : r.params()) {
+            params.add(parameter(p));
+        }
+        op.put("parameters", params);
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("200", Map.of("description", r.response()));
+        if (!r.params().isEmpty()) {
+            responses.put(
+                    "400", Map.of("description", "a parameter does not fit: {error, parameter, value, accepted}"));
+        }
+        if (r.path().contains("{")) {
+            responses.put("404", Map.of("description", "what the path names does not exist"));
+        }
+        responses.put("401", Map.of("description", "no bearer token (admin routes; every route with web.auth: all)"));
+        responses.put("403", Map.of("description", "wrong bearer token"));
+        responses.put("503", Map.of("description", "database unavailable; retry after Retry-After seconds"));
+        op.put("responses", responses);
+        if (r.admin()) {
+            op.put("security", List.of(Map.of("bearer", List.of())));
+        }
+        return op;
+    }
+
+    private static Map<String, Object> parameter(Param p) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        switch (p.type()) {
+            case INT -> schema.put("type", "integer");
+            case NUMBER -> schema.put("type", "number");
+            case BOOL -> schema.put("type", "boolean");
+            case INSTANT -> {
+                schema.put("type", "string");
+                schema.put("format", "date-time");
+            }
+            case ENUM -> {
+                schema.put("type", "string");
+                schema.put("enum", p.choices());
+            }
+            case STRING -> schema.put("type", "string");
+        }
+        if (p.defaultValue() != null) {
+            schema.put("default", typedDefault(p));
+        }
+        if (p.minimum() != null) {
+            schema.put("minimum", p.minimum());
+        }
+        if (p.maximum() != null) {
+            schema.put("maximum", p.maximum());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", p.name());
+        out.put("in", p.in());
+        out.put("required", p.required());
+        out.put("description", p.description());
+        out.put("schema", schema);
+        return out;
+    }
+
+    private static Object typedDefault(Param p) {
+        return switch (p.type()) {
+            case INT -> Long.parseLong(p.defaultValue());
+            case NUMBER -> Double.parseDouble(p.defaultValue());
+            case BOOL -> Boolean.parseBoolean(p.defaultValue());
+            default -> p.defaultValue();
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.store.monitor.QueryStats;
+import io.dgas.testkit.PostgresExtension;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The list endpoints issue a fixed number of statements however many rows they return (no query per symbol or per
+ * row). Caches are off, so every request reaches the database; statements are counted by the query monitor.
+ */
+class ApiStatementCountIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    private static ApiClient api;
+    private static final List<String> LISTS = List.of(
+            "/api/v1/symbols?limit=1000",
+            "/api/v1/symbols?q=B&limit=1000",
+            "/api/v1/signals?limit=1000",
+            "/api/v1/signals?min_confidence=0.1&direction=long&limit=1000",
+            "/api/v1/runs?limit=500");
+
+    @BeforeAll
+    static void start() {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.CACHE_ENABLED, "false"));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static long statements() {
+        return api.ctx.queryMonitor().stats().stream()
+                .mapToLong(QueryStats::count)
+                .sum();
+    }
+
+    private static long statementsOf(String path) throws Exception {
+        long before = statements();
+        api.json(path, 200);
+        return statements() - before;
+    }
+
+    @Test
+    void lists_fewOrManyRows_sameStatementCount() throws Exception {
+        ApiSeed.symbolsRunsSignals(api.ctx.database(), "A", 3);
+        long[] few = new long[LISTS.size()];
+        for (int i = 0; i < LISTS.size(); i++) {
+            few[i] = statementsOf(LISTS.get(i));
+        }
+        ApiSeed.symbolsRunsSignals(api.ctx.database(), "B", 60);
+
+        for (int i = 0; i < LISTS.size(); i++) {
+            String path = LISTS.get(i);
+            assertThat(api.json(path, 200).get("items").size()).as(path).isGreaterThan(3);
+            assertThat(statementsOf(path)).as(path).isEqualTo(few[i]).isEqualTo(1);
+        }
+    }
+}
