@@ -26,6 +26,11 @@ import java.util.Map;
  * {@code unnest}ed by the server), so a cycle's statement count does not grow with the size of its batches.
  */
 public final class RunRepository {
+    /** The columns {@link #stored} reads, from signals joined to their symbol; every signal read starts with it. */
+    private static final String SIGNALS_FROM = "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type,"
+            + " g.entry_price, g.stop_loss, g.target_price, g.confidence, g.strength, g.alignment, g.tier"
+            + " FROM signals g JOIN symbols y ON y.id = g.symbol_id";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -301,9 +306,7 @@ public final class RunRepository {
     public List<StoredSignal> signals(SignalQuery q) {
         return db.query(
                 "signals.filtered",
-                "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type, g.entry_price, g.stop_loss,"
-                        + " g.target_price, g.confidence, g.strength, g.alignment, g.tier FROM signals g"
-                        + " JOIN symbols y ON y.id = g.symbol_id WHERE g.superseded_at IS NULL"
+                SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
                         + " AND (?::text IS NULL OR y.ticker = ?) AND (?::timestamptz IS NULL OR g.ts >= ?)"
                         + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
                         + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?",
@@ -362,9 +365,7 @@ public final class RunRepository {
     public List<StoredSignal> signals(int limit, double minConfidence) {
         return db.query(
                 "signals.latest",
-                "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type, g.entry_price, g.stop_loss,"
-                        + " g.target_price, g.confidence, g.strength, g.alignment, g.tier FROM signals g"
-                        + " JOIN symbols y ON y.id = g.symbol_id WHERE g.confidence >= ? AND g.superseded_at IS NULL"
+                SIGNALS_FROM + " WHERE g.confidence >= ? AND g.superseded_at IS NULL"
                         + " ORDER BY g.ts DESC, g.confidence DESC LIMIT ?",
                 ps -> {
                     ps.setDouble(1, minConfidence);
@@ -377,9 +378,7 @@ public final class RunRepository {
     public List<StoredSignal> entrySignalsSince(Instant since) {
         return db.query(
                 "signals.since",
-                "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type, g.entry_price, g.stop_loss,"
-                        + " g.target_price, g.confidence, g.strength, g.alignment, g.tier FROM signals g"
-                        + " JOIN symbols y ON y.id = g.symbol_id WHERE g.ts >= ? AND g.superseded_at IS NULL"
+                SIGNALS_FROM + " WHERE g.ts >= ? AND g.superseded_at IS NULL"
                         + " AND g.signal_type IN ('long', 'short') ORDER BY g.ts",
                 ps -> ps.setTimestamp(1, Timestamp.from(since)),
                 RunRepository::stored);
