@@ -15,10 +15,12 @@ import io.dgas.calc.drummond.ZoneSet;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
+import io.dgas.store.runs.SignalQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The analysis of one symbol's newest bars, as the market page draws it: bars, PLdot, envelope, state per bar,
@@ -27,11 +29,16 @@ import java.util.List;
  * calculation.
  */
 public final class AnalysisService {
+    /** Zones an analysis carries at most (the strongest). */
+    public static final int MAX_ZONES = 8;
+
     private final MarketDataService market;
+    private final SignalsService signals;
     private final SymbolAnalyzer analyzer;
 
-    public AnalysisService(MarketDataService market, CalculationCache calculations) {
+    public AnalysisService(MarketDataService market, SignalsService signals, CalculationCache calculations) {
         this.market = market;
+        this.signals = signals;
         this.analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
     }
 
@@ -42,13 +49,17 @@ public final class AnalysisService {
     /** A Drummond zone: a price range, its role and the number of lines in it. */
     public record Zone(double lower, double upper, double center, String type, int strength) {}
 
-    /** The signal at the latest bar, with its reason line. */
+    /**
+     * The latest signal: {@code computed} at the latest bar (with its reason line), else the newest {@code stored} one
+     * of this series within the bars (no reason kept; stop and target null for exits).
+     */
     public record LatestSignal(
+            String source,
             long ts,
             String type,
             double entry,
-            double stop,
-            double target,
+            Double stop,
+            Double target,
             double confidence,
             String tier,
             String reason) {}
@@ -89,15 +100,7 @@ public final class AnalysisService {
         for (int i = 0; i < bars.size(); i++) {
             out.add(bar(bars, i, a, i));
         }
-        ZoneSet z = a.zones();
-        for (int i = 0; i < z.size(); i++) {
-            zones.add(new Zone(
-                    z.lower()[i],
-                    z.upper()[i],
-                    z.center()[i],
-                    z.type()[i] == DrummondLines.RESISTANCE ? "resistance" : "support",
-                    z.strength()[i]));
-        }
+        zones.addAll(strongestZones(a.zones(), bars));
         int n = a.size() - 1;
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
@@ -110,17 +113,65 @@ public final class AnalysisService {
                 finite(a.states().confidence()[n]),
                 o.error() != null ? o.error() : s == null ? "no signal at the latest bar" : null);
         LatestSignal signal = s == null
-                ? null
+                ? stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]))
                 : new LatestSignal(
+                        "computed",
                         s.ts(),
-                        s.type().name().toLowerCase(java.util.Locale.ROOT),
+                        s.type().name().toLowerCase(Locale.ROOT),
                         s.entry(),
                         s.stop(),
                         s.target(),
                         s.confidence(),
-                        s.tier().name().toLowerCase(java.util.Locale.ROOT),
+                        s.tier().name().toLowerCase(Locale.ROOT),
                         ReasonText.of(s));
         return new Analysis(symbol, tf.code(), htf.code(), out, zones, latest, signal);
+    }
+
+    /** The newest stored signal of {@code symbol} at {@code tf} from {@code since} on, or null. */
+    private LatestSignal stored(String symbol, Timeframe tf, Instant since) {
+        return signals.signals(new SignalQuery(symbol, since, null, null, 50, 0)).items().stream()
+                .filter(x -> x.timeframe().equals(tf.code()))
+                .findFirst()
+                .map(x -> new LatestSignal(
+                        "stored",
+                        x.ts().getEpochSecond(),
+                        x.type(),
+                        x.entry(),
+                        x.stop(),
+                        x.target(),
+                        x.confidence(),
+                        x.tier(),
+                        null))
+                .orElse(null);
+    }
+
+    /**
+     * The {@link #MAX_ZONES} zones with the most lines among those overlapping the bars' price range, by price: a
+     * long series has hundreds of zones, and a chart of all of them shows none.
+     */
+    static List<Zone> strongestZones(ZoneSet z, BarColumns bars) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < bars.size(); i++) {
+            lo = Math.min(lo, bars.low()[i]);
+            hi = Math.max(hi, bars.high()[i]);
+        }
+        List<Zone> in = new ArrayList<>();
+        for (int i = 0; i < z.size(); i++) {
+            if (z.upper()[i] >= lo && z.lower()[i] <= hi) {
+                in.add(new Zone(
+                        z.lower()[i],
+                        z.upper()[i],
+                        z.center()[i],
+                        z.type()[i] == DrummondLines.RESISTANCE ? "resistance" : "support",
+                        z.strength()[i]));
+            }
+        }
+        return in.stream()
+                .sorted(java.util.Comparator.comparingInt(Zone::strength).reversed())
+                .limit(MAX_ZONES)
+                .sorted(java.util.Comparator.comparingDouble(Zone::lower))
+                .toList();
     }
 
     /** The timeframe above {@code tf} (the highest is its own). */

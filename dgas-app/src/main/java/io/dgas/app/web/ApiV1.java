@@ -36,8 +36,9 @@ final class ApiV1 {
         // built on first request: the server starts (and /health answers 503) while the database is down
         Supplier<MarketDataService> market = lazy(() -> new MarketDataService(ctx.database(), ctx.cache()));
         Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
-        Supplier<AnalysisService> analysis = lazy(() -> new AnalysisService(market.get(), ctx.calculations()));
         Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
+        Supplier<AnalysisService> analysis =
+                lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
         return concat(
                 OpsRoutes.routes(ctx),
                 List.of(
@@ -76,8 +77,8 @@ final class ApiV1 {
                                 (c, a) -> Bodies.bars(bars(ctx, market.get(), a))),
                         Route.get(
                                 "/api/v1/analysis/{symbol}",
-                                "Drummond analysis of the newest bars: PLdot, envelope, state per bar, zones, the latest"
-                                        + " signal",
+                                "Drummond analysis of the newest bars: PLdot, envelope, state per bar, the strongest zones"
+                                        + " in their price range, the latest signal",
                                 List.of(
                                         SYMBOL,
                                         Param.query("interval", Type.ENUM, "trading timeframe")
@@ -90,7 +91,8 @@ final class ApiV1 {
                                                 .oneOf(TIMEFRAMES)),
                                 "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
                                         + " [{lower, upper, center, type, strength}], latest: {state, trend, confidence,"
-                                        + " note}, signal: {ts, type, entry, stop, target, confidence, tier, reason} | null}",
+                                        + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"
+                                        + " reason} | null}",
                                 (c, a) -> {
                                     Timeframe tf = Timeframe.parse(a.get("interval"));
                                     Timeframe htf =

@@ -36,6 +36,9 @@ public final class WebServer implements AutoCloseable {
         this.api = new RouteTable(ApiV1.routes(ctx, this::healthBody), auth);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // the dashboard: static pages at / and the chart library from its webjar at /webjars/…
+            config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
             config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", c -> json(c, healthBody(c)));

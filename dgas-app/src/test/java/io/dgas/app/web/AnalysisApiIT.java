@@ -27,6 +27,8 @@ class AnalysisApiIT {
     static void start() {
         api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.wave(api.ctx, "ANLX", Timeframe.H1, 120, 100);
+        MarketSeed.wave(api.ctx, "ANLY", Timeframe.H1, 60, 50);
+        MarketSeed.storedLong(api.ctx, "ANLY", Timeframe.H1, "2025-01-08T06:00:00Z");
         api.ctx.cache().clear(null);
     }
 
@@ -54,7 +56,7 @@ class AnalysisApiIT {
         assertThat(bars.get(0).get("pldot").isNull())
                 .as("warm-up bar has no PLdot")
                 .isTrue();
-        assertThat(a.get("zones")).isNotEmpty();
+        assertThat(a.get("zones")).isNotEmpty().hasSizeLessThanOrEqualTo(8);
         JsonNode zone = a.get("zones").get(0);
         assertThat(zone.get("upper").asDouble())
                 .isGreaterThanOrEqualTo(zone.get("lower").asDouble());
@@ -83,6 +85,28 @@ class AnalysisApiIT {
                 .filter(r -> r.region().equals("market_data"))
                 .mapToLong(r -> r.hits())
                 .sum();
+    }
+
+    @Test
+    void analysis_noSignalAtTheLatestBar_newestStoredSignalOfTheSeries() throws Exception {
+        JsonNode a = api.json("/api/v1/analysis/ANLY?interval=1h&last=60", 200);
+
+        JsonNode s = a.get("signal");
+        assertThat(a.at("/latest/note").asText()).isEqualTo("no signal at the latest bar");
+        assertThat(s.get("source").asText()).isEqualTo("stored");
+        assertThat(s.get("ts").asLong())
+                .isEqualTo(java.time.Instant.parse("2025-01-08T06:00:00Z").getEpochSecond());
+        assertThat(s.get("confidence").asDouble()).isEqualTo(0.72);
+        assertThat(s.get("stop").asDouble()).isLessThan(s.get("entry").asDouble());
+        assertThat(s.get("target").asDouble()).isGreaterThan(s.get("entry").asDouble());
+    }
+
+    @Test
+    void analysis_storedSignalBeforeTheBars_notShown() throws Exception {
+        JsonNode a = api.json("/api/v1/analysis/ANLY?interval=1h&last=5", 200);
+
+        assertThat(a.at("/latest/note").asText()).isEqualTo("only 2 complete 4h bars (at least 3 needed)");
+        assertThat(a.get("signal").isNull()).isTrue();
     }
 
     @Test

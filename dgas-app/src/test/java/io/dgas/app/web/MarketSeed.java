@@ -30,4 +30,32 @@ final class MarketSeed {
                         null,
                         IngestOptions.defaults().withCreateSymbols(true));
     }
+
+    /**
+     * A finished run with one long signal of {@code symbol} at {@code tf} on the bar at {@code ts}: entry at that
+     * bar's close, stop 2 % below, target 4 % above, confidence 0.72.
+     */
+    static void storedLong(AppContext ctx, String symbol, Timeframe tf, String ts) {
+        ctx.database()
+                .update(
+                        "test.seed-run",
+                        "INSERT INTO prediction_runs (started_at, finished_at, htf_timeframe, trading_timeframe, status,"
+                                + " symbols_requested, symbols_processed, symbols_failed, load_ms, analyse_ms,"
+                                + " persist_ms, duration_ms, errors, instance) VALUES (now(), now(), '4h', ?,"
+                                + " 'success', 1, 1, 0, 1, 1, 1, 3, '[]'::jsonb, 'test')",
+                        ps -> ps.setString(1, tf.code()));
+        ctx.database()
+                .update(
+                        "test.seed-signal",
+                        "INSERT INTO signals (run_id, symbol_id, timeframe, ts, signal_type, entry_price, stop_loss,"
+                                + " target_price, confidence, strength, alignment, tier) SELECT (SELECT max(id) FROM"
+                                + " prediction_runs), b.symbol_id, b.timeframe, b.ts, 'long', b.close, b.close * 0.98,"
+                                + " b.close * 1.04, 0.72, 0.6, 0.8, 'medium' FROM bars b JOIN symbols y ON y.id ="
+                                + " b.symbol_id WHERE y.ticker = ? AND b.timeframe = ? AND b.ts = ?::timestamptz",
+                        ps -> {
+                            ps.setString(1, symbol);
+                            ps.setString(2, tf.code());
+                            ps.setString(3, ts);
+                        });
+    }
 }
