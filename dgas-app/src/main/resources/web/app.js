@@ -137,7 +137,23 @@
     });
   }
 
-  symbolSelect.addEventListener('change', load);
+  /** Offers only the timeframes the symbol has bars of (disabled radios are skipped by the arrow keys), then loads. */
+  function loadSymbol() {
+    var symbol = symbolSelect.value;
+    getJson('/api/v1/symbols/' + encodeURIComponent(symbol)).then(function (d) {
+      var have = d.series.filter(function (s) { return s.rows > 0; }).map(function (s) { return s.timeframe; });
+      var radios = Array.prototype.slice.call(document.querySelectorAll('input[name=interval]'));
+      radios.forEach(function (r) { r.disabled = have.length > 0 && have.indexOf(r.value) < 0; });
+      var checked = document.querySelector('input[name=interval]:checked');
+      if (checked.disabled) {
+        var first = radios.filter(function (r) { return !r.disabled; })[0];
+        if (first) { first.checked = true; }
+      }
+      load();
+    }).catch(function () { load(); });
+  }
+
+  symbolSelect.addEventListener('change', loadSymbol);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
   window.addEventListener('resize', function () { chart.resize(); });
 
@@ -149,6 +165,6 @@
       symbolSelect.appendChild(o);
     });
     if (!page.items.length) { say('No symbols yet: ingest bars first (dgas ingest).'); return; }
-    load();
+    loadSymbol();
   }).catch(function (e) { say('symbols: ' + e.message, true); });
 })();

@@ -119,10 +119,16 @@ class MarketPageIT {
         assertThat(series(other, "Candles").at("/data/0/0").asDouble())
                 .as("MKTB trades near 2500, MKTA near 100")
                 .isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("tf-4h")).isEnabled())
+                .as("MKTB has no 4h bars")
+                .isFalse();
 
-        // the timeframe switch is a radio group: the arrow key moves it, as a keyboard user would
+        // the timeframe switch is a radio group offering the symbol's timeframes: the arrow key moves it, as a
+        // keyboard user would
         new Select(driver.findElement(By.id("symbol"))).selectByValue("MKTA");
         chartAfter("MKTA", "1h");
+        assertThat(driver.findElement(By.id("tf-15m")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.id("tf-4h")).isEnabled()).isTrue();
         driver.executeScript("document.getElementById('tf-1h').focus();");
         new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
         JsonNode h4 = chartAfter("MKTA", "4h");
