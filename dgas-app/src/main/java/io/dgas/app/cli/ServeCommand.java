@@ -37,7 +37,8 @@ final class ServeCommand extends BaseCommand {
             throw inUse(h, p, e.getMessage());
         }
         try (WebServer server = started) {
-            out().info("dgas serving on http://" + h + ":" + server.port() + " (/metrics, /health, /api/…);"
+            out().info("dgas serving on http://" + h + ":" + server.port() + " (dashboard at /, /metrics, /health,"
+                    + " /api/…);"
                     + " Ctrl-C stops");
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dgas-serve-stop"));
             server.join();

@@ -89,7 +89,7 @@ public final class AnalysisService {
         Latest latest;
         if (bars.size() < 3) {
             for (int i = 0; i < bars.size(); i++) {
-                out.add(bar(bars, i, null, i));
+                out.add(bar(bars, i, null));
             }
             latest =
                     new Latest(null, null, null, "only " + bars.size() + " " + tf.code() + " bars (at least 3 needed)");
@@ -98,7 +98,7 @@ public final class AnalysisService {
         BarSeries series = SymbolAnalyzer.series(bars);
         DrummondAnalysis a = analyzer.analysis(series);
         for (int i = 0; i < bars.size(); i++) {
-            out.add(bar(bars, i, a, i));
+            out.add(bar(bars, i, a));
         }
         zones.addAll(strongestZones(a.zones(), bars));
         int n = a.size() - 1;
@@ -180,17 +180,17 @@ public final class AnalysisService {
         return all[Math.min(tf.ordinal() + 1, all.length - 1)];
     }
 
-    private static Bar bar(BarColumns b, int i, DrummondAnalysis a, int k) {
+    private static Bar bar(BarColumns b, int i, DrummondAnalysis a) {
         return new Bar(
                 b.ts()[i],
                 b.open()[i],
                 b.high()[i],
                 b.low()[i],
                 b.close()[i],
-                a == null ? null : finite(a.pldot()[k]),
-                a == null ? null : finite(a.upper()[k]),
-                a == null ? null : finite(a.lower()[k]),
-                a == null ? null : MarketState.codeOf(a.states().state()[k]));
+                a == null ? null : finite(a.pldot()[i]),
+                a == null ? null : finite(a.upper()[i]),
+                a == null ? null : finite(a.lower()[i]),
+                a == null ? null : MarketState.codeOf(a.states().state()[i]));
     }
 
     private static Double finite(double v) {
