@@ -68,8 +68,8 @@ final class ServeCommand extends BaseCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
             String scheduling = startBackground(stop);
-            out().info("dgas serving on http://" + h + ":" + server.port() + " (/metrics, /health, /api/…); "
-                    + scheduling + "; Ctrl-C stops");
+            out().info("dgas serving on http://" + h + ":" + server.port()
+                    + " (dashboard at /, /metrics, /health, /api/…); " + scheduling + "; Ctrl-C stops");
             server.join();
         } finally {
             // the hook may be stopping already: this waits for it, so the pools never close under its steps

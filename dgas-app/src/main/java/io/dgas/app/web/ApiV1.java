@@ -2,6 +2,7 @@ package io.dgas.app.web;
 
 import io.dgas.app.AppContext;
 import io.dgas.app.config.EffectiveConfig;
+import io.dgas.app.service.AnalysisService;
 import io.dgas.app.service.MarketDataService;
 import io.dgas.app.service.Page;
 import io.dgas.app.service.RunsService;
@@ -36,6 +37,8 @@ final class ApiV1 {
         Supplier<MarketDataService> market = lazy(() -> new MarketDataService(ctx.database(), ctx.cache()));
         Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
         Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
+        Supplier<AnalysisService> analysis =
+                lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
         return concat(
                 OpsRoutes.routes(ctx),
                 List.of(
@@ -72,6 +75,30 @@ final class ApiV1 {
                                                 .withDefault("false")),
                                 "{symbol, interval, bars: [{ts, open, high, low, close, volume}]}",
                                 (c, a) -> Bodies.bars(bars(ctx, market.get(), a))),
+                        Route.get(
+                                "/api/v1/analysis/{symbol}",
+                                "Drummond analysis of the newest bars: PLdot, envelope, state per bar, the strongest zones"
+                                        + " in their price range, the latest signal",
+                                List.of(
+                                        SYMBOL,
+                                        Param.query("interval", Type.ENUM, "trading timeframe")
+                                                .oneOf(TIMEFRAMES)
+                                                .withDefault("1h"),
+                                        Param.query("last", Type.INT, "newest bars analysed")
+                                                .withDefault("300")
+                                                .range(1, MAX_BARS),
+                                        Param.query("htf", Type.ENUM, "higher timeframe (default: the next one up)")
+                                                .oneOf(TIMEFRAMES)),
+                                "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
+                                        + " [{lower, upper, center, type, strength}], latest: {state, trend, confidence,"
+                                        + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"
+                                        + " reason} | null}",
+                                (c, a) -> {
+                                    Timeframe tf = Timeframe.parse(a.get("interval"));
+                                    Timeframe htf =
+                                            a.has("htf") ? Timeframe.parse(a.get("htf")) : AnalysisService.higherOf(tf);
+                                    return analysis.get().analyze(a.get("symbol"), tf, a.get("last"), htf);
+                                }),
                         Route.get(
                                 "/api/v1/signals",
                                 "Stored signals, newest first (superseded ones never)",

@@ -43,6 +43,9 @@ public final class WebServer implements AutoCloseable {
                 server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
+            // the dashboard: static pages at / and the chart library from its webjar at /webjars/…
+            config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
             config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", c -> json(c, healthBody(c)));

@@ -1,0 +1,199 @@
+package io.dgas.app.service;
+
+import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.cycle.SymbolOutcome;
+import io.dgas.calc.cache.CalculationCache;
+import io.dgas.calc.drummond.Direction;
+import io.dgas.calc.drummond.DrummondAnalysis;
+import io.dgas.calc.drummond.DrummondLines;
+import io.dgas.calc.drummond.MarketState;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.ReasonText;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.calc.drummond.ZoneSet;
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.runs.SignalQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The analysis of one symbol's newest bars, as the market page draws it: bars, PLdot, envelope, state per bar,
+ * Drummond zones and the signal at the latest bar. Bars come through the {@code market_data} query cache
+ * ({@link MarketDataService}), analyses through the calculation cache, so repeated views cost neither a query nor a
+ * calculation.
+ */
+public final class AnalysisService {
+    /** Zones an analysis carries at most (the strongest). */
+    public static final int MAX_ZONES = 8;
+
+    private final MarketDataService market;
+    private final SignalsService signals;
+    private final SymbolAnalyzer analyzer;
+
+    public AnalysisService(MarketDataService market, SignalsService signals, CalculationCache calculations) {
+        this.market = market;
+        this.signals = signals;
+        this.analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
+    }
+
+    /** One bar with its overlays; {@code null} doubles where the warm-up has no value yet. */
+    public record Bar(
+            long ts, double o, double h, double l, double c, Double pldot, Double upper, Double lower, String state) {}
+
+    /** A Drummond zone: a price range, its role and the number of lines in it. */
+    public record Zone(double lower, double upper, double center, String type, int strength) {}
+
+    /**
+     * The latest signal: {@code computed} at the latest bar (with its reason line), else the newest {@code stored} one
+     * of this series within the bars (no reason kept; stop and target null for exits).
+     */
+    public record LatestSignal(
+            String source,
+            long ts,
+            String type,
+            double entry,
+            Double stop,
+            Double target,
+            double confidence,
+            String tier,
+            String reason) {}
+
+    /** The latest bar's state and trend, or why there is no signal. */
+    public record Latest(String state, String trend, Double confidence, String note) {}
+
+    public record Analysis(
+            String symbol,
+            String interval,
+            String htf,
+            List<Bar> bars,
+            List<Zone> zones,
+            Latest latest,
+            LatestSignal signal) {}
+
+    /**
+     * The analysis of the newest {@code last} bars of {@code symbol} at {@code tf}, with the signal judged against
+     * {@code htf} (its own bars, or the trading bars aggregated when it has none).
+     *
+     * @throws io.dgas.store.bars.UnknownSymbolException when the symbol does not exist
+     */
+    public Analysis analyze(String symbol, Timeframe tf, int last, Timeframe htf) {
+        BarColumns bars = market.lastBars(symbol, tf, last, false);
+        List<Bar> out = new ArrayList<>(bars.size());
+        List<Zone> zones = new ArrayList<>();
+        Latest latest;
+        if (bars.size() < 3) {
+            for (int i = 0; i < bars.size(); i++) {
+                out.add(bar(bars, i, null));
+            }
+            latest =
+                    new Latest(null, null, null, "only " + bars.size() + " " + tf.code() + " bars (at least 3 needed)");
+            return new Analysis(symbol, tf.code(), htf.code(), out, zones, latest, null);
+        }
+        BarSeries series = SymbolAnalyzer.series(bars);
+        DrummondAnalysis a = analyzer.analysis(series);
+        for (int i = 0; i < bars.size(); i++) {
+            out.add(bar(bars, i, a));
+        }
+        zones.addAll(strongestZones(a.zones(), bars));
+        int n = a.size() - 1;
+        // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
+        Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
+        BarColumns higher = market.lastBars(symbol, htf, last, false);
+        SymbolOutcome o = analyzer.analyze(symbol, bars, higher, htf, asOf, Duration.ofDays(36_500));
+        Signal s = o.signal();
+        latest = new Latest(
+                MarketState.codeOf(a.states().state()[n]),
+                Direction.code(a.states().direction()[n]),
+                finite(a.states().confidence()[n]),
+                o.error() != null ? o.error() : s == null ? "no signal at the latest bar" : null);
+        LatestSignal signal = s == null
+                ? stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]))
+                : new LatestSignal(
+                        "computed",
+                        s.ts(),
+                        s.type().name().toLowerCase(Locale.ROOT),
+                        s.entry(),
+                        s.stop(),
+                        s.target(),
+                        s.confidence(),
+                        s.tier().name().toLowerCase(Locale.ROOT),
+                        ReasonText.of(s));
+        return new Analysis(symbol, tf.code(), htf.code(), out, zones, latest, signal);
+    }
+
+    /** The newest stored signal of {@code symbol} at {@code tf} from {@code since} on, or null. */
+    private LatestSignal stored(String symbol, Timeframe tf, Instant since) {
+        return signals.signals(new SignalQuery(symbol, since, null, null, 50, 0)).items().stream()
+                .filter(x -> x.timeframe().equals(tf.code()))
+                .findFirst()
+                .map(x -> new LatestSignal(
+                        "stored",
+                        x.ts().getEpochSecond(),
+                        x.type(),
+                        x.entry(),
+                        x.stop(),
+                        x.target(),
+                        x.confidence(),
+                        x.tier(),
+                        null))
+                .orElse(null);
+    }
+
+    /**
+     * The {@link #MAX_ZONES} zones with the most lines among those overlapping the bars' price range, by price: a
+     * long series has hundreds of zones, and a chart of all of them shows none.
+     */
+    static List<Zone> strongestZones(ZoneSet z, BarColumns bars) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < bars.size(); i++) {
+            lo = Math.min(lo, bars.low()[i]);
+            hi = Math.max(hi, bars.high()[i]);
+        }
+        List<Zone> in = new ArrayList<>();
+        for (int i = 0; i < z.size(); i++) {
+            if (z.upper()[i] >= lo && z.lower()[i] <= hi) {
+                in.add(new Zone(
+                        z.lower()[i],
+                        z.upper()[i],
+                        z.center()[i],
+                        z.type()[i] == DrummondLines.RESISTANCE ? "resistance" : "support",
+                        z.strength()[i]));
+            }
+        }
+        return in.stream()
+                .sorted(java.util.Comparator.comparingInt(Zone::strength).reversed())
+                .limit(MAX_ZONES)
+                .sorted(java.util.Comparator.comparingDouble(Zone::lower))
+                .toList();
+    }
+
+    /** The timeframe above {@code tf} (the highest is its own). */
+    public static Timeframe higherOf(Timeframe tf) {
+        Timeframe[] all = Timeframe.values();
+        return all[Math.min(tf.ordinal() + 1, all.length - 1)];
+    }
+
+    private static Bar bar(BarColumns b, int i, DrummondAnalysis a) {
+        return new Bar(
+                b.ts()[i],
+                b.open()[i],
+                b.high()[i],
+                b.low()[i],
+                b.close()[i],
+                a == null ? null : finite(a.pldot()[i]),
+                a == null ? null : finite(a.upper()[i]),
+                a == null ? null : finite(a.lower()[i]),
+                a == null ? null : MarketState.codeOf(a.states().state()[i]));
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

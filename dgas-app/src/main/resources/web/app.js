@@ -1,0 +1,170 @@
+/* The market page: one ECharts instance (window.dgasChart) fed by /api/v1/analysis. No build step. */
+(function () {
+  'use strict';
+  var BLUE = '#0072B2', ORANGE = '#E69F00', VERMILLION = '#D55E00', SKY = '#56B4E9', PURPLE = '#6a3d9a';
+  var chart = echarts.init(document.getElementById('chart'));
+  window.dgasChart = chart;
+  var symbolSelect = document.getElementById('symbol');
+  var status = document.getElementById('status');
+  var seq = 0;
+
+  function interval() {
+    return document.querySelector('input[name=interval]:checked').value;
+  }
+
+  function say(text, error) {
+    status.textContent = text;
+    status.className = error ? 'error' : '';
+  }
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) { throw new Error(body.message || body.error || ('HTTP ' + r.status)); }
+        return body;
+      });
+    });
+  }
+
+  function label(ts) {
+    return new Date(ts * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  }
+
+  function fmt(v, digits) {
+    return v === null || v === undefined ? '–' : Number(v).toFixed(digits === undefined ? 2 : digits);
+  }
+
+  function option(a) {
+    var x = a.bars.map(function (b) { return label(b.ts); });
+    var col = function (f) { return a.bars.map(function (b) { return b[f] === null ? '-' : b[f]; }); };
+    var width = a.bars.map(function (b) {
+      return b.upper === null || b.lower === null ? '-' : b.upper - b.lower;
+    });
+    var zones = a.zones.map(function (z) {
+      var support = z.type === 'support';
+      return [{
+        name: z.type + ' ' + fmt(z.lower) + '–' + fmt(z.upper),
+        yAxis: z.lower,
+        itemStyle: { color: support ? 'rgba(0,114,178,0.18)' : 'rgba(230,159,0,0.25)' },
+        label: { color: support ? BLUE : '#8a5a00', formatter: z.type + ' ×' + z.strength }
+      }, { yAxis: z.upper }];
+    });
+    var s = a.signal, lines = [], points = [];
+    if (s) {
+      lines = [
+        { name: 'entry', yAxis: s.entry, lineStyle: { color: '#1b1f24', type: 'solid', width: 2 } },
+        { name: 'stop', yAxis: s.stop, lineStyle: { color: VERMILLION, type: 'dashed', width: 2 } },
+        { name: 'target', yAxis: s.target, lineStyle: { color: BLUE, type: 'dotted', width: 2 } }
+      ].filter(function (l) { return l.yAxis !== null && l.yAxis !== undefined; });
+      points = [{
+        name: s.type, coord: [label(s.ts), s.entry], value: s.type,
+        symbol: s.type.indexOf('short') >= 0 ? 'triangle' : 'pin', symbolRotate: s.type.indexOf('short') >= 0 ? 180 : 0,
+        itemStyle: { color: s.type.indexOf('short') >= 0 ? VERMILLION : BLUE }
+      }];
+    }
+    return {
+      animation: false,
+      aria: { enabled: true },
+      legend: { top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'] },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
+      grid: { left: 60, right: 90, top: 36, bottom: 70 },
+      xAxis: { type: 'category', data: x, boundaryGap: true, axisLine: { onZero: false } },
+      yAxis: { type: 'value', scale: true },
+      dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 12 }],
+      series: [
+        {
+          name: 'Candles', type: 'candlestick',
+          data: a.bars.map(function (b) { return [b.o, b.c, b.l, b.h]; }),
+          // rising: filled blue; falling: hollow orange (shape and hue both differ)
+          itemStyle: { color: BLUE, borderColor: BLUE, color0: '#ffffff', borderColor0: ORANGE, borderWidth: 1.5 },
+          markArea: { silent: true, label: { position: 'insideRight', fontSize: 10 }, data: zones },
+          markLine: { symbol: ['none', 'none'], label: { formatter: function (p) { return p.name + ' ' + fmt(p.value); }, position: 'end' }, data: lines },
+          markPoint: { symbolSize: 36, label: { fontSize: 9, color: '#fff', formatter: function (p) { return p.name.slice(0, 5); } }, data: points }
+        },
+        { name: 'PLdot', type: 'line', data: col('pldot'), showSymbol: false, lineStyle: { color: PURPLE, width: 2 }, itemStyle: { color: PURPLE } },
+        { name: 'Envelope lower', type: 'line', data: col('lower'), stack: 'envelope', showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } },
+        { name: 'Envelope band', type: 'line', data: width, stack: 'envelope', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(86,180,233,0.18)' }, tooltip: { show: false } },
+        { name: 'Envelope upper', type: 'line', data: col('upper'), showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } }
+      ]
+    };
+  }
+
+  function panel(a) {
+    document.getElementById('state').textContent = a.latest.state ? a.latest.state.replace(/_/g, ' ') : '–';
+    document.getElementById('trend').textContent = a.latest.trend || '–';
+    document.getElementById('state-confidence').textContent = fmt(a.latest.confidence);
+    var box = document.getElementById('signal');
+    box.innerHTML = '';
+    var s = a.signal;
+    if (!s) {
+      var p = document.createElement('p');
+      p.textContent = a.latest.note || 'no signal';
+      box.appendChild(p);
+      return;
+    }
+    var dl = document.createElement('dl');
+    [['Type', s.type], ['Bar', label(s.ts)], ['Entry', fmt(s.entry)], ['Stop', fmt(s.stop)], ['Target', fmt(s.target)],
+      ['Confidence', fmt(s.confidence)], ['Tier', s.tier || '–'],
+      ['Source', s.source === 'computed' ? 'at the latest bar' : 'stored by a run']].forEach(function (kv) {
+      var dt = document.createElement('dt'); dt.textContent = kv[0];
+      var dd = document.createElement('dd'); dd.textContent = kv[1];
+      if (kv[0] === 'Type') { dd.className = s.type.indexOf('short') >= 0 ? 'short' : 'long'; }
+      dl.appendChild(dt); dl.appendChild(dd);
+    });
+    box.appendChild(dl);
+    var reason = document.createElement('p');
+    reason.className = 'reason';
+    reason.textContent = s.reason || 'reasons are not kept for stored signals';
+    box.appendChild(reason);
+  }
+
+  function load() {
+    var symbol = symbolSelect.value, tf = interval(), mine = ++seq;
+    if (!symbol) { return; }
+    document.body.dataset.loaded = '';
+    say('Loading ' + symbol + ' ' + tf + '…');
+    getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=300').then(function (a) {
+      if (mine !== seq) { return; }
+      chart.setOption(option(a), true);
+      panel(a);
+      say(a.bars.length + ' ' + tf + ' bars of ' + symbol + (a.bars.length ? ', newest ' + label(a.bars[a.bars.length - 1].ts) : ''));
+      document.body.dataset.loaded = symbol + ':' + tf;
+    }).catch(function (e) {
+      if (mine !== seq) { return; }
+      chart.clear();
+      say(symbol + ' ' + tf + ': ' + e.message, true);
+      document.body.dataset.loaded = symbol + ':' + tf + ':error';
+    });
+  }
+
+  /** Offers only the timeframes the symbol has bars of (disabled radios are skipped by the arrow keys), then loads. */
+  function loadSymbol() {
+    var symbol = symbolSelect.value;
+    getJson('/api/v1/symbols/' + encodeURIComponent(symbol)).then(function (d) {
+      var have = d.series.filter(function (s) { return s.rows > 0; }).map(function (s) { return s.timeframe; });
+      var radios = Array.prototype.slice.call(document.querySelectorAll('input[name=interval]'));
+      radios.forEach(function (r) { r.disabled = have.length > 0 && have.indexOf(r.value) < 0; });
+      var checked = document.querySelector('input[name=interval]:checked');
+      if (checked.disabled) {
+        var first = radios.filter(function (r) { return !r.disabled; })[0];
+        if (first) { first.checked = true; }
+      }
+      load();
+    }).catch(function () { load(); });
+  }
+
+  symbolSelect.addEventListener('change', loadSymbol);
+  document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
+  window.addEventListener('resize', function () { chart.resize(); });
+
+  getJson('/api/v1/symbols?limit=1000').then(function (page) {
+    page.items.forEach(function (s) {
+      var o = document.createElement('option');
+      o.value = s.ticker;
+      o.textContent = s.name && s.name !== s.ticker ? s.ticker + ' · ' + s.name : s.ticker;
+      symbolSelect.appendChild(o);
+    });
+    if (!page.items.length) { say('No symbols yet: ingest bars first (dgas ingest).'); return; }
+    loadSymbol();
+  }).catch(function (e) { say('symbols: ' + e.message, true); });
+})();

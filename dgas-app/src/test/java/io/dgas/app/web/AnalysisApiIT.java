@@ -1,0 +1,132 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dgas.domain.Timeframe;
+import io.dgas.testkit.PostgresExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /api/v1/analysis/{symbol}}: overlays per bar, zones, the latest state, its 400 and 404, its caches. */
+class AnalysisApiIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
+        MarketSeed.wave(api.ctx, "ANLX", Timeframe.H1, 120, 100);
+        MarketSeed.wave(api.ctx, "ANLY", Timeframe.H1, 60, 50);
+        MarketSeed.storedLong(api.ctx, "ANLY", Timeframe.H1, "2025-01-08T06:00:00Z");
+        api.ctx.cache().clear(null);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void analysis_seededSymbol_barsWithPldotEnvelopeStateAndZones() throws Exception {
+        JsonNode a = api.json("/api/v1/analysis/ANLX?interval=1h&last=100", 200);
+
+        assertThat(a.get("symbol").asText()).isEqualTo("ANLX");
+        assertThat(a.get("htf").asText()).isEqualTo("4h");
+        JsonNode bars = a.get("bars");
+        assertThat(bars).hasSize(100);
+        JsonNode newest = bars.get(99);
+        assertThat(newest.get("c").asDouble()).isPositive();
+        assertThat(newest.get("h").asDouble())
+                .isGreaterThanOrEqualTo(newest.get("l").asDouble());
+        assertThat(newest.get("pldot").isNumber()).isTrue();
+        assertThat(newest.get("upper").asDouble())
+                .isGreaterThan(newest.get("lower").asDouble());
+        assertThat(newest.get("state").asText()).isNotEmpty();
+        assertThat(bars.get(0).get("pldot").isNull())
+                .as("warm-up bar has no PLdot")
+                .isTrue();
+        assertThat(a.get("zones")).isNotEmpty().hasSizeLessThanOrEqualTo(8);
+        JsonNode zone = a.get("zones").get(0);
+        assertThat(zone.get("upper").asDouble())
+                .isGreaterThanOrEqualTo(zone.get("lower").asDouble());
+        assertThat(a.at("/latest/state").asText()).isEqualTo(newest.get("state").asText());
+        assertThat(a.at("/latest/trend").asText()).isIn("up", "down", "neutral");
+        assertThat(a.has("signal")).isTrue();
+    }
+
+    @Test
+    void analysis_repeated_answeredFromTheCaches() throws Exception {
+        api.json("/api/v1/analysis/ANLX?interval=1h&last=80&htf=1d", 200);
+        long calcHits = api.ctx.profiler().snapshot("drummond").hits();
+        long barHits = marketDataHits();
+
+        JsonNode again = api.json("/api/v1/analysis/ANLX?interval=1h&last=80&htf=1d", 200);
+
+        assertThat(again.get("htf").asText()).isEqualTo("1d");
+        assertThat(marketDataHits()).as("bars from the query cache").isGreaterThan(barHits);
+        assertThat(api.ctx.profiler().snapshot("drummond").hits())
+                .as("analysis from the calculation cache")
+                .isGreaterThan(calcHits);
+    }
+
+    private static long marketDataHits() {
+        return api.ctx.cache().stats().stream()
+                .filter(r -> r.region().equals("market_data"))
+                .mapToLong(r -> r.hits())
+                .sum();
+    }
+
+    @Test
+    void analysis_noSignalAtTheLatestBar_newestStoredSignalOfTheSeries() throws Exception {
+        JsonNode a = api.json("/api/v1/analysis/ANLY?interval=1h&last=60", 200);
+
+        JsonNode s = a.get("signal");
+        assertThat(a.at("/latest/note").asText()).isEqualTo("no signal at the latest bar");
+        assertThat(s.get("source").asText()).isEqualTo("stored");
+        assertThat(s.get("ts").asLong())
+                .isEqualTo(java.time.Instant.parse("2025-01-08T06:00:00Z").getEpochSecond());
+        assertThat(s.get("confidence").asDouble()).isEqualTo(0.72);
+        assertThat(s.get("stop").asDouble()).isLessThan(s.get("entry").asDouble());
+        assertThat(s.get("target").asDouble()).isGreaterThan(s.get("entry").asDouble());
+    }
+
+    @Test
+    void analysis_storedSignalBeforeTheBars_notShown() throws Exception {
+        JsonNode a = api.json("/api/v1/analysis/ANLY?interval=1h&last=5", 200);
+
+        assertThat(a.at("/latest/note").asText()).isEqualTo("only 2 complete 4h bars (at least 3 needed)");
+        assertThat(a.get("signal").isNull()).isTrue();
+    }
+
+    @Test
+    void analysis_unknownSymbol_404() throws Exception {
+        JsonNode e = api.json("/api/v1/analysis/NOPE?interval=1h", 404);
+
+        assertThat(e.toString()).contains("NOPE");
+    }
+
+    @Test
+    void analysis_badInterval_400NamingTheParameter() throws Exception {
+        JsonNode e = api.json("/api/v1/analysis/ANLX?interval=7h", 400);
+
+        assertThat(e.toString()).contains("interval").contains("7h");
+    }
+
+    @Test
+    void analysis_badHtf_400NamingTheParameter() throws Exception {
+        JsonNode e = api.json("/api/v1/analysis/ANLX?htf=2h", 400);
+
+        assertThat(e.toString()).contains("htf").contains("2h");
+    }
+}

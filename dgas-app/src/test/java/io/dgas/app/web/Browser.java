@@ -1,0 +1,56 @@
+package io.dgas.app.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian chromium driven through Debian's chromedriver, both by explicit path so that Selenium Manager never
+ * runs and nothing is downloaded. A machine without them fails the browser tests with a message, never skips them.
+ */
+final class Browser {
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private Browser() {}
+
+    /** A headless browser with its own profile under {@code profile}. */
+    static ChromeDriver start(Path profile) {
+        for (File f : new File[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!f.canExecute()) {
+                throw new AssertionError(f + " is missing: the browser tests need Debian's chromium and"
+                        + " chromium-driver (apt-get install -y chromium chromium-driver; .ci/run installs them)");
+            }
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--window-size=1400,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Saves a screenshot of the page as {@code target/screenshots/<name>.png} of the module. */
+    static Path screenshot(ChromeDriver driver, String name) throws Exception {
+        Path out = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(out.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+        return out;
+    }
+}

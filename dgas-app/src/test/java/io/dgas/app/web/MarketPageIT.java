@@ -1,0 +1,138 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.domain.Timeframe;
+import io.dgas.testkit.PostgresExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The market page in headless chromium against an in-process server: what the chart draws is read from the ECharts
+ * option ({@code window.dgasChart.getOption()}), not from pixels.
+ */
+class MarketPageIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    @TempDir
+    static Path profile;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ApiClient api;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
+        MarketSeed.wave(api.ctx, "MKTA", Timeframe.H1, 400, 100);
+        MarketSeed.wave(api.ctx, "MKTA", Timeframe.H4, 90, 100);
+        MarketSeed.wave(api.ctx, "MKTB", Timeframe.H1, 150, 2500);
+        MarketSeed.storedLong(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z");
+        driver = Browser.start(profile);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        api.close();
+    }
+
+    /** Waits until the page has drawn {@code symbol} at {@code tf}, then returns what the chart holds. */
+    private static JsonNode chartAfter(String symbol, String tf) throws Exception {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> (symbol + ":" + tf)
+                        .equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        String option = (String) driver.executeScript("var o = window.dgasChart.getOption();"
+                + " return JSON.stringify({series: o.series.map(function (s) { return {name: s.name, type: s.type,"
+                + " data: s.data, markArea: (s.markArea || {}).data || [], markLine: (s.markLine || {}).data || [],"
+                + " markPoint: (s.markPoint || {}).data || []}; })});");
+        return JSON.readTree(option);
+    }
+
+    private static JsonNode series(JsonNode chart, String name) {
+        for (JsonNode s : chart.get("series")) {
+            if (s.get("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no series '" + name + "' in " + chart);
+    }
+
+    private static long numbers(JsonNode data) {
+        long n = 0;
+        for (JsonNode v : data) {
+            n += v.isNumber() ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void marketPage_seededSymbols_drawsOverlaysAndFollowsSymbolAndTimeframe() throws Exception {
+        driver.get("http://127.0.0.1:" + api.server.port() + "/");
+
+        JsonNode first = chartAfter("MKTA", "1h");
+        JsonNode candles = series(first, "Candles");
+        assertThat(candles.get("type").asText()).isEqualTo("candlestick");
+        assertThat(candles.get("data")).hasSize(300);
+        assertThat(numbers(series(first, "PLdot").get("data"))).isGreaterThan(250);
+        assertThat(numbers(series(first, "Envelope upper").get("data"))).isGreaterThan(250);
+        assertThat(numbers(series(first, "Envelope lower").get("data"))).isGreaterThan(250);
+        assertThat(numbers(series(first, "Envelope band").get("data"))).isGreaterThan(250);
+        assertThat(candles.get("markArea")).as("Drummond zones").isNotEmpty();
+        assertThat(candles.at("/markArea/0/0/yAxis").asDouble())
+                .isLessThanOrEqualTo(candles.at("/markArea/0/1/yAxis").asDouble());
+        assertThat(candles.get("markLine"))
+                .as("entry, stop and target of the latest signal")
+                .extracting(l -> l.get("name").asText())
+                .containsExactly("entry", "stop", "target");
+        assertThat(candles.get("markPoint")).as("the signal's bar").hasSize(1);
+        assertThat(driver.findElement(By.id("state")).getText()).isNotIn("", "–");
+        assertThat(driver.findElement(By.id("signal")).getText()).contains("0.72");
+        assertThat(driver.findElement(By.id("signal")).getText()).isNotEmpty();
+        Path shot = Browser.screenshot(driver, "market");
+        assertThat(Files.size(shot)).isPositive();
+
+        new Select(driver.findElement(By.id("symbol"))).selectByValue("MKTB");
+        JsonNode other = chartAfter("MKTB", "1h");
+        assertThat(series(other, "Candles").get("data")).hasSize(150);
+        assertThat(series(other, "Candles").at("/data/0/0").asDouble())
+                .as("MKTB trades near 2500, MKTA near 100")
+                .isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("tf-4h")).isEnabled())
+                .as("MKTB has no 4h bars")
+                .isFalse();
+
+        // the timeframe switch is a radio group offering the symbol's timeframes: the arrow key moves it, as a
+        // keyboard user would
+        new Select(driver.findElement(By.id("symbol"))).selectByValue("MKTA");
+        chartAfter("MKTA", "1h");
+        assertThat(driver.findElement(By.id("tf-15m")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.id("tf-4h")).isEnabled()).isTrue();
+        driver.executeScript("document.getElementById('tf-1h').focus();");
+        new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        JsonNode h4 = chartAfter("MKTA", "4h");
+        assertThat(series(h4, "Candles").get("data")).hasSize(90);
+        assertThat(h4.toString()).isNotEqualTo(first.toString());
+    }
+}
