@@ -40,13 +40,20 @@
     var width = a.bars.map(function (b) {
       return b.upper === null || b.lower === null ? '-' : b.upper - b.lower;
     });
-    var zones = a.zones.map(function (z) {
+    var zones = a.zones.map(function (z, i) {
       var support = z.type === 'support';
+      var atPrice = z.type === 'at price';
       return [{
         name: z.type + ' ' + fmt(z.lower) + '–' + fmt(z.upper),
         yAxis: z.lower,
-        itemStyle: { color: support ? 'rgba(0,114,178,0.18)' : 'rgba(230,159,0,0.25)' },
-        label: { color: support ? BLUE : '#8a5a00', formatter: z.type + ' ×' + z.strength }
+        // blue below the close, orange above, grey where the zone holds the close (at price)
+        itemStyle: { color: support ? 'rgba(0,114,178,0.18)' : atPrice ? 'rgba(120,120,120,0.22)' : 'rgba(230,159,0,0.25)' },
+        // zones come sorted by price: alternate the label's side so neighbours' labels never overlap, and the
+        // left side keeps them clear of the newest bars and the signal marker
+        label: {
+          color: support ? BLUE : atPrice ? '#444' : '#8a5a00', formatter: z.type + ' ×' + z.strength,
+          position: i % 2 === 0 ? 'insideLeft' : 'inside'
+        }
       }, { yAxis: z.upper }];
     });
     var s = a.signal, lines = [], points = [];

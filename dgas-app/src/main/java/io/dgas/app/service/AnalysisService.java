@@ -5,12 +5,12 @@ import io.dgas.app.cycle.SymbolOutcome;
 import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.drummond.Direction;
 import io.dgas.calc.drummond.DrummondAnalysis;
-import io.dgas.calc.drummond.DrummondLines;
 import io.dgas.calc.drummond.MarketState;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.ReasonText;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
+import io.dgas.calc.drummond.ZoneRole;
 import io.dgas.calc.drummond.ZoneSet;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
@@ -46,7 +46,7 @@ public final class AnalysisService {
     public record Bar(
             long ts, double o, double h, double l, double c, Double pldot, Double upper, Double lower, String state) {}
 
-    /** A Drummond zone: a price range, its role and the number of lines in it. */
+    /** A Drummond zone: a price range, its role by price (support, resistance, at price) and its number of lines. */
     public record Zone(double lower, double upper, double center, String type, int strength) {}
 
     /**
@@ -156,6 +156,7 @@ public final class AnalysisService {
             lo = Math.min(lo, bars.low()[i]);
             hi = Math.max(hi, bars.high()[i]);
         }
+        double close = bars.close()[bars.size() - 1];
         List<Zone> in = new ArrayList<>();
         for (int i = 0; i < z.size(); i++) {
             if (z.upper()[i] >= lo && z.lower()[i] <= hi) {
@@ -163,7 +164,8 @@ public final class AnalysisService {
                         z.lower()[i],
                         z.upper()[i],
                         z.center()[i],
-                        z.type()[i] == DrummondLines.RESISTANCE ? "resistance" : "support",
+                        // the role by price at the newest close (drummond.md §7 [C]), as signals use it
+                        ZoneRole.of(z.lower()[i], z.upper()[i], close).label(),
                         z.strength()[i]));
             }
         }

@@ -62,9 +62,7 @@ final class ApiV1 {
                                 "Bars of one series, oldest first: the newest `last`, or the range [from, to)",
                                 List.of(
                                         SYMBOL,
-                                        Param.query("interval", Type.ENUM, "timeframe")
-                                                .oneOf(TIMEFRAMES)
-                                                .withDefault("1h"),
+                                        interval("timeframe"),
                                         Param.query("last", Type.INT, "newest bars (without from)")
                                                 .withDefault("200")
                                                 .range(1, MAX_BARS),
@@ -81,9 +79,7 @@ final class ApiV1 {
                                         + " in their price range, the latest signal",
                                 List.of(
                                         SYMBOL,
-                                        Param.query("interval", Type.ENUM, "trading timeframe")
-                                                .oneOf(TIMEFRAMES)
-                                                .withDefault("1h"),
+                                        interval("trading timeframe"),
                                         Param.query("last", Type.INT, "newest bars analysed")
                                                 .withDefault("300")
                                                 .range(1, MAX_BARS),
@@ -203,5 +199,10 @@ final class ApiV1 {
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** The {@code interval} query parameter: a timeframe code, 1h unless given. */
+    private static Param interval(String description) {
+        return Param.query("interval", Type.ENUM, description).oneOf(TIMEFRAMES).withDefault("1h");
     }
 }

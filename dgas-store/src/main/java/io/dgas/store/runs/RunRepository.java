@@ -363,15 +363,7 @@ public final class RunRepository {
 
     /** Stored signals, most recent first, at least {@code minConfidence}, not superseded. */
     public List<StoredSignal> signals(int limit, double minConfidence) {
-        return db.query(
-                "signals.latest",
-                SIGNALS_FROM + " WHERE g.confidence >= ? AND g.superseded_at IS NULL"
-                        + " ORDER BY g.ts DESC, g.confidence DESC LIMIT ?",
-                ps -> {
-                    ps.setDouble(1, minConfidence);
-                    ps.setInt(2, limit);
-                },
-                RunRepository::stored);
+        return signals(new SignalQuery(null, null, minConfidence, null, limit, 0));
     }
 
     /** Entry signals created since {@code since}, oldest first (for calibration). */
