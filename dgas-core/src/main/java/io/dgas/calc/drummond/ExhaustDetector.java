@@ -5,7 +5,8 @@ package io.dgas.calc.drummond;
  *
  * <p>Design notes: on envelope rows with width &gt; 0 (otherwise the run resets), extension beyond the band in widths
  * ≥ {@code extension} extends the run (a direction flip restarts it) and zeroes recovery; any other row of an active
- * run counts recovery. When the close is back inside the band with run ≥ minBars, recovery ≤ maxRecovery, reversion
+ * run counts recovery. When the close is back across the edge the run broke (≤ upper after an up-run, ≥ lower
+ * after a down-run, so a close straight through the band counts) with run ≥ minBars, recovery ≤ maxRecovery, reversion
  * from the run's extreme close ≥ minReversion widths, the last run bar's slope in the run's direction and the
  * re-entry slope not, the event (direction −dir, strength run) is emitted. Recovery beyond maxRecovery resets.
  * O(1) per bar.
@@ -77,8 +78,9 @@ final class ExhaustDetector {
             return;
         }
         recovery++;
-        boolean inside = close <= upper && close >= lower;
-        if (inside && run >= p.exhaustMinBars() && recovery <= p.exhaustMaxRecovery()) {
+        // back across the edge the run broke: a close that snaps through the band to the other side counts too
+        boolean back = dir > 0 ? close <= upper : close >= lower;
+        if (back && run >= p.exhaustMinBars() && recovery <= p.exhaustMaxRecovery()) {
             double reversion = dir > 0 ? (extreme - close) / width : (close - extreme) / width;
             if (reversion >= p.exhaustMinReversion() && lastRunSlope * dir > 0 && slope * dir <= 0) {
                 out.add(PatternType.EXHAUST, -dir, start, i, run, i);
