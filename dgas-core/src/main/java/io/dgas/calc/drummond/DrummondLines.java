@@ -7,7 +7,7 @@ import io.dgas.domain.BarSeries;
  *
  * <p>Design notes: for each bar i ≥ 1 two lines through bars i−1 and i: resistance (id 2(i−1)) through the highs and
  * support (id 2(i−1)+1) through the lows; slope = end − start; projected price = end + slope × gap <b>[C]</b> (the
- * reference ignores the gap for price); projected timestamp = ts_i + gap × timeframe. Lines are pure functions of two
+ * reference ignores the gap for price), quantised to 1e-9 so that prices equal in decimal are equal doubles; projected timestamp = ts_i + gap × timeframe. Lines are pure functions of two
  * bars, so this is a view over the series, not a copy. Ids ascend with the end bar, which makes "lines ending at or
  * before bar i" the id prefix {@code [0, 2i)}.
  */
@@ -80,6 +80,16 @@ public final class DrummondLines {
     static double projectedPrice(double[] high, double[] low, int id, int gap) {
         int e = endBar(id);
         double[] src = type(id) == RESISTANCE ? high : low;
-        return src[e] + (src[e] - src[e - 1]) * gap;
+        return quantise(src[e] + (src[e] - src[e - 1]) * gap);
+    }
+
+    /**
+     * The double nearest {@code v} rounded to 1e-9 (§5: projected prices are exact, so ulp noise never splits a
+     * zone or reorders equal prices). Bar prices carry far fewer decimals, so the exact decimal end + slope × gap is
+     * a multiple of 1e-9 and this returns the double nearest it; beyond about 9e6 (2^53 × 1e-9) doubles are coarser
+     * than 1e-9 and the value passes through. NaN and infinities pass through.
+     */
+    static double quantise(double v) {
+        return Math.rint(v * 1e9) / 1e9;
     }
 }
