@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parity with every file in the shared golden vectors (tolerance 1e-6; 2e-6 for standard-deviation values; state
- * confidences 1e-9). Our per-bar files carry the reference rows plus the latest bar(s) the reference drops ([C] §1).
+ * confidences 1e-9; envelope position 2.5e-6 × (1 + 1/width)). Our per-bar files carry the reference rows plus the latest bar(s) the reference drops ([C] §1).
  */
 class GoldenParityTest {
     private static final BarSeries BARS = Golden.bars();
@@ -189,13 +189,25 @@ class GoldenParityTest {
         assertThat(ours).as(file + " rows").hasSize(ref.size() + extraRows);
         for (int r = 0; r < ref.size(); r++) {
             for (String col : ref.get(r).keySet()) {
-                assertCell(file, r, col, ref.get(r).get(col), ours.get(r).get(col), tolerance);
+                double tol =
+                        col.equals("position") ? positionTolerance(ref.get(r).get("width"), tolerance) : tolerance;
+                assertCell(file, r, col, ref.get(r).get(col), ours.get(r).get(col), tol);
             }
         }
         Map<String, String> last = ours.get(ours.size() - 1);
         assertThat(last.get(ours.get(0).keySet().iterator().next()))
                 .as(file + " latest row")
                 .isEqualTo("2024-01-01T19:00:00+00:00");
+    }
+
+    /**
+     * drummond.md preamble: position = (close − lower)/width multiplies the reference's 6-decimal rounding by 1/width,
+     * so its tolerance is 2.5e-6 × (1 + 1/width) of the reference row's width. A zero or NaN width gives an exact
+     * position (0, 1 or NaN), compared at the file's own tolerance.
+     */
+    static double positionTolerance(String referenceWidth, double fileTolerance) {
+        double w = Double.parseDouble(referenceWidth);
+        return w > 0 ? 2.5e-6 * (1 + 1 / w) : fileTolerance;
     }
 
     static void assertCell(String file, int row, String col, String expected, String actual, double tolerance) {
