@@ -53,6 +53,7 @@ final class DrummondEngine {
         cwave = new CWaveDetector(pp, events);
         oscillation = new OscillationDetector(pp, events);
         termination = new TerminationDetector(pp, events);
+        window.track(termination.zoneTracker());
     }
 
     BarSeries series() {

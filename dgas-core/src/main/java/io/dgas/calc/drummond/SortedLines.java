@@ -40,6 +40,10 @@ final class SortedLines {
     private long[] keys = new long[64];
     /** NaN prices in the index: their place is only defined by the classic search's probe sequence. */
     private int nans;
+    /** NaN or infinite prices in the index. */
+    private int nonFinite;
+    /** Zone marks kept in step with every change, or null. */
+    private ZoneTracker tracker;
 
     private int size;
 
@@ -49,6 +53,17 @@ final class SortedLines {
 
     int id(int pos) {
         return order[pos];
+    }
+
+    /** Keeps {@code t}'s zone marks in step with this index from now on (it is rebuilt on first use). */
+    void track(ZoneTracker t) {
+        tracker = t;
+        t.attach(this);
+    }
+
+    /** Whether every indexed price is finite. */
+    boolean allFinite() {
+        return nonFinite == 0;
     }
 
     /** Whether a NaN price is indexed. */
@@ -94,6 +109,7 @@ final class SortedLines {
 
     private void set(int pos, double p) {
         sorted[pos] = p;
+        nonFinite += Double.isFinite(p) ? 0 : 1;
         if (p != p) {
             nans++;
         } else {
@@ -168,6 +184,10 @@ final class SortedLines {
         size++;
         relink(pos - 1);
         relink(pos);
+        if (tracker != null) {
+            tracker.inserted(pos);
+            tracker.relinked(pos - 1, pos);
+        }
     }
 
     void remove(double[] price, int id) {
@@ -177,8 +197,13 @@ final class SortedLines {
         System.arraycopy(link, pos + 1, link, pos, size - pos - 1);
         System.arraycopy(keys, pos + 1, keys, pos, size - pos - 1);
         nans -= price[id] != price[id] ? 1 : 0;
+        nonFinite -= Double.isFinite(price[id]) ? 0 : 1;
         size--;
         relink(pos - 1);
+        if (tracker != null) {
+            tracker.removed(pos);
+            tracker.relinked(pos - 1, pos - 1);
+        }
     }
 
     /** Removes line {@code out} and inserts line {@code in}, shifting only the entries between their positions. */
@@ -199,6 +224,7 @@ final class SortedLines {
             System.arraycopy(keys, r + 1, keys, r, q - r);
         }
         nans -= price[out] != price[out] ? 1 : 0;
+        nonFinite -= Double.isFinite(price[out]) ? 0 : 1;
         order[q] = in;
         set(q, p);
         // the new line's neighbours and the removed line's former neighbours (wherever the shift left them)
@@ -206,6 +232,12 @@ final class SortedLines {
         relink(q);
         relink(r - 1);
         relink(r);
+        if (tracker != null) {
+            // the same as removing position r, then inserting at q
+            tracker.removed(r);
+            tracker.inserted(q);
+            tracker.relinked(q - 1, q, r - 1, r);
+        }
     }
 
     /** Last position whose price is ≤ p, or -1. */

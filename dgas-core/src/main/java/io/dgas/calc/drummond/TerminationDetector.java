@@ -52,10 +52,21 @@ final class TerminationDetector {
     private int savedCount;
     /** Per search: bit j set when position from + j ends a zone. */
     private long[] ends = new long[4];
+    /** Zone marks of the engine's window, kept as lines enter and leave. */
+    private final ZoneTracker zones;
+
+    private final TrackedSearch tracked;
 
     TerminationDetector(PatternParams p, PatternEvents out) {
         this.p = p;
         this.out = out;
+        this.zones = new ZoneTracker(p.terminationMinZoneStrength());
+        this.tracked = new TrackedSearch(this, zones, p);
+    }
+
+    /** The tracker to attach to the window this detector searches ({@link SortedLines#track}). */
+    ZoneTracker zoneTracker() {
+        return zones;
     }
 
     void save() {
@@ -131,6 +142,14 @@ final class TerminationDetector {
 
     /** One upward pass over the positions whose zones can qualify (bounds in the class notes). */
     private void search(int bar, double high, double low, double tol, SortedLines lines) {
+        if (p.terminationMinZoneStrength() >= 2
+                && lines.allFinite()
+                && Double.isFinite(low)
+                && Double.isFinite(high)
+                && low <= high) {
+            tracked.run(bar, high, low, tol, lines);
+            return;
+        }
         int n = lines.size();
         int[] ids = lines.order;
         double[] px = lines.sorted;
@@ -245,7 +264,7 @@ final class TerminationDetector {
     }
 
     /** Emits the event of the zone at positions [from, to] with result {@code r}; the anchor is its earliest line. */
-    private void emit(int bar, int[] ids, int from, int to, int r) {
+    void emit(int bar, int[] ids, int from, int to, int r) {
         int strength = to - from + 1;
         int approachDir = (ids[from] & 1) == DrummondLines.RESISTANCE ? 1 : -1;
         if (r == TOUCH) {

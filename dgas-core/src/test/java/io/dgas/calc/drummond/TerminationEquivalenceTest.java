@@ -38,16 +38,7 @@ class TerminationEquivalenceTest {
     @MethodSource("cases")
     void boundedSearch_randomSeries_equalsBruteForceOverAllZones(
             String name, long seed, double scale, PatternParams pp) {
-        DrummondParams base = DrummondParams.defaults();
-        DrummondParams params = new DrummondParams(
-                base.displacement(),
-                base.envelope(),
-                base.slopeThreshold(),
-                pp,
-                base.lineGap(),
-                base.zoneRangeFactor(),
-                base.zoneWidthFactor(),
-                base.zoneMinTolerance());
+        DrummondParams params = withPatterns(pp);
         BarSeries s = scaled(seed, 600, scale);
         DrummondAnalysis a = DrummondAnalyzer.analyze(s, params);
         List<String> actual = new ArrayList<>();
@@ -60,7 +51,22 @@ class TerminationEquivalenceTest {
         assertThat(actual).as(name).hasSizeGreaterThan(20).isEqualTo(TerminationSearchTest.bruteForce(a));
     }
 
-    private static PatternParams with(PatternParams d, double approach, double touch, int minStrength) {
+    /** The default parameters with pattern settings {@code pp}. */
+    static DrummondParams withPatterns(PatternParams pp) {
+        DrummondParams base = DrummondParams.defaults();
+        return new DrummondParams(
+                base.displacement(),
+                base.envelope(),
+                base.slopeThreshold(),
+                pp,
+                base.lineGap(),
+                base.zoneRangeFactor(),
+                base.zoneWidthFactor(),
+                base.zoneMinTolerance());
+    }
+
+    /** {@code d} with the given termination fractions and minimum zone strength. */
+    static PatternParams with(PatternParams d, double approach, double touch, int minStrength) {
         return new PatternParams(
                 d.pushMinBars(),
                 d.refreshBaseTolerance(),
