@@ -65,13 +65,7 @@ final class TrackedSearch {
         int minStrength = p.terminationMinZoneStrength();
         for (int w = from >>> 6, last = to >>> 6; w <= last; w++) {
             long e = ends[w];
-            long starts = ~e & ((e << 1) | (w > 0 ? ends[w - 1] >>> 63 : 1L));
-            if (w == from >>> 6) {
-                starts &= -1L << from;
-            }
-            if (w == last) {
-                starts &= -1L >>> (63 - (to & 63));
-            }
+            long starts = ~e & ((e << 1) | (w > 0 ? ends[w - 1] >>> 63 : 1L)) & ZoneTracker.wordMask(w, from, to);
             while (starts != 0) {
                 int s = (w << 6) + Long.numberOfTrailingZeros(starts);
                 starts &= starts - 1;
@@ -90,13 +84,7 @@ final class TrackedSearch {
         }
         long[] wide = zones.wide;
         for (int w = from >>> 6, last = to >>> 6; w <= last; w++) {
-            long m = wide[w];
-            if (w == from >>> 6) {
-                m &= -1L << from;
-            }
-            if (w == last) {
-                m &= -1L >>> (63 - (to & 63));
-            }
+            long m = wide[w] & ZoneTracker.wordMask(w, from, to);
             while (m != 0) {
                 int e = (w << 6) + Long.numberOfTrailingZeros(m);
                 m &= m - 1;

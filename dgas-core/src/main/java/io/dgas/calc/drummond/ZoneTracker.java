@@ -188,14 +188,7 @@ final class ZoneTracker {
         int s = prevEnd(a - 1) + 1;
         int e = nextEnd(b);
         for (int w = s >>> 6; w <= e >>> 6; w++) {
-            long m = -1L;
-            if (w == s >>> 6) {
-                m &= -1L << s;
-            }
-            if (w == e >>> 6) {
-                m &= -1L >>> (63 - (e & 63));
-            }
-            wide[w] &= ~m;
+            wide[w] &= ~wordMask(w, s, e);
         }
         markWide(s, e);
     }
@@ -211,6 +204,18 @@ final class ZoneTracker {
             }
             zs = ze + 1;
         }
+    }
+
+    /** The bits of word {@code w} that stand for positions from..to. */
+    static long wordMask(int w, int from, int to) {
+        long m = -1L;
+        if (w == from >>> 6) {
+            m &= -1L << from;
+        }
+        if (w == to >>> 6) {
+            m &= -1L >>> (63 - (to & 63));
+        }
+        return m;
     }
 
     /** First zone end at or after {@code k} (the last position always ends one); k must be &lt; size. */
