@@ -94,6 +94,26 @@ public record Signal(
                 reasons);
     }
 
+    /** This signal with an expiry of {@code bars} trading bars. */
+    public Signal withExpiry(int bars) {
+        return new Signal(
+                symbol,
+                bar,
+                ts,
+                type,
+                entry,
+                stop,
+                target,
+                confidence,
+                strength,
+                alignment,
+                tier,
+                patternConfluence,
+                bars,
+                probability,
+                reasons);
+    }
+
     public enum Type {
         LONG,
         SHORT,
