@@ -2,6 +2,8 @@ package io.dgas.calc.format;
 
 import io.dgas.calc.drummond.ConfluenceZone;
 import io.dgas.calc.drummond.Direction;
+import io.dgas.calc.drummond.ReasonText;
+import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalReasons;
 import java.util.Locale;
 
@@ -12,19 +14,24 @@ import java.util.Locale;
 public final class ReasonsJson {
     private ReasonsJson() {}
 
-    /** The JSON object of {@code r}; {@code "null"} when {@code r} is null. */
-    public static String of(SignalReasons r) {
-        if (r == null) {
+    /**
+     * The reasons of {@code s} as one JSON object, its {@link ReasonText one-line rendering} first under {@code text};
+     * {@code "null"} when it has none.
+     */
+    public static String of(Signal s) {
+        if (s.reasons() == null) {
             return "null";
         }
         StringBuilder sb = new StringBuilder();
-        write(new JsonWriter(sb), r);
+        write(new JsonWriter(sb), s);
         return sb.toString();
     }
 
-    /** Writes {@code r} as one object value. */
-    public static void write(JsonWriter w, SignalReasons r) {
+    /** Writes the reasons of {@code s} (non-null) as one object value. */
+    public static void write(JsonWriter w, Signal s) {
+        SignalReasons r = s.reasons();
         w.beginObject();
+        w.name("text").value(ReasonText.of(s));
         w.name("htf");
         frame(w, r.htf());
         w.name("htf_strength").value(r.htfStrength());

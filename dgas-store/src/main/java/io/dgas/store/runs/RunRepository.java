@@ -230,7 +230,7 @@ public final class RunRepository {
             strength[i] = Math.max(0, Math.min(1, g.strength()));
             align[i] = Math.max(0, Math.min(1, g.alignment()));
             tier[i] = g.tier() == Signal.Tier.NONE ? null : g.tier().name().toLowerCase(Locale.ROOT);
-            reasons[i] = ReasonsJson.of(g.reasons());
+            reasons[i] = ReasonsJson.of(g);
             prob[i] = g.probability().calibrated() ? g.probability().rate() : null;
             lowerBound[i] = g.probability().calibrated() ? g.probability().lowerBound() : null;
             decided[i] = g.probability().decided();

@@ -80,21 +80,44 @@ public final class SignalOutcomes {
                 });
     }
 
-    /** The calibration table of every decided (win or loss) outcome recorded so far. */
-    public CalibrationTable calibration(SqlSession s, int minDecided) {
-        CalibrationTable table = new CalibrationTable(minDecided);
-        s.query(
+    /**
+     * Decided outcomes of one signal type in one score decile.
+     *
+     * @param type {@code long} or {@code short}
+     * @param decile score decile 0..9, as {@link CalibrationTable#decile}
+     * @param wins wins
+     * @param losses losses
+     */
+    public record DecileCount(String type, int decile, int wins, int losses) implements java.io.Serializable {}
+
+    /** Every decided (win or loss) outcome recorded so far, counted by type and score decile; at most 20 rows. */
+    public List<DecileCount> decided(SqlSession s) {
+        return s.query(
                 "signals.decided",
-                "SELECT signal_type, confidence, outcome FROM signals WHERE outcome IN ('win', 'loss')"
-                        + " AND superseded_at IS NULL AND signal_type IN ('long', 'short')",
+                "SELECT signal_type, least(9, floor(greatest(0, least(1, confidence)) * 10))::int AS decile,"
+                        + " count(*) FILTER (WHERE outcome = 'win'), count(*) FILTER (WHERE outcome = 'loss')"
+                        + " FROM signals WHERE outcome IN ('win', 'loss') AND superseded_at IS NULL"
+                        + " AND signal_type IN ('long', 'short') GROUP BY 1, 2 ORDER BY 1, 2",
                 SqlSession.Binder.NONE,
-                rs -> {
-                    table.add(
-                            Signal.Type.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
-                            rs.getDouble(2),
-                            Calibration.Outcome.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)));
-                    return Boolean.TRUE;
-                });
+                rs -> new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+    }
+
+    /** {@link #decided} in its own session. */
+    public List<DecileCount> decided() {
+        return db.withSession(this::decided);
+    }
+
+    /** The calibration table of {@code counts}. */
+    public static CalibrationTable table(List<DecileCount> counts, int minDecided) {
+        CalibrationTable table = new CalibrationTable(minDecided);
+        for (DecileCount c : counts) {
+            table.add(Signal.Type.valueOf(c.type().toUpperCase(Locale.ROOT)), c.decile(), c.wins(), c.losses());
+        }
         return table;
+    }
+
+    /** The calibration table of every decided outcome recorded so far. */
+    public CalibrationTable calibration(SqlSession s, int minDecided) {
+        return table(decided(s), minDecided);
     }
 }

@@ -29,7 +29,7 @@ public record StoredSignal(
         double strength,
         double alignment,
         String tier,
-        String reasons,
+        @com.fasterxml.jackson.annotation.JsonRawValue String reasons,
         Double winProbability,
         Double winProbabilityLower,
         int calibrationDecided,
