@@ -160,6 +160,11 @@ public final class AppContext implements AutoCloseable {
         return cycle(afterRun, signalParams());
     }
 
+    /** <b>[C]</b> The replay of past signals behind {@code dgas signals evaluate}. */
+    public io.dgas.app.evaluate.SignalEvaluation signalEvaluation() {
+        return new io.dgas.app.evaluate.SignalEvaluation(database(), calculations());
+    }
+
     /** <b>[C]</b> The signal parameters of drummond.md §7 with the configured {@code signals.*} keys. */
     public SignalParams signalParams() {
         return new io.dgas.app.cli.SignalOptions().params(config);

@@ -98,8 +98,7 @@ public final class CalibrationJob {
 
     /** The one resolution of a stored or replayed signal: {@link Calibration#resolve} over the horizon. */
     public static Calibration.Result resolve(Signal s, BarSeries bars) {
-        return Calibration.resolve(
-                s, bars, Calibration.horizonBars(bars.timeframe().seconds(), WINDOW.toSeconds(), s.expiryBars()));
+        return Calibration.resolveOver(s, bars, WINDOW.toSeconds());
     }
 
     private static int horizon(StoredSignal s, Timeframe tf) {

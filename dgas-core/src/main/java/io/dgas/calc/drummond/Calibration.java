@@ -61,6 +61,14 @@ public final class Calibration {
         return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(window, pastExpiry));
     }
 
+    /**
+     * <b>[C]</b> The one resolution of a stored, recorded or replayed signal: {@link #resolve} over {@link
+     * #horizonBars} of {@code windowSeconds} and the signal's expiry.
+     */
+    public static Result resolveOver(Signal s, BarSeries bars, long windowSeconds) {
+        return resolve(s, bars, horizonBars(bars.timeframe().seconds(), windowSeconds, s.expiryBars()));
+    }
+
     /** The fill, lapse, stop, target or time exit of {@code s} over the next {@code horizonBars} bars of {@code bars}. */
     public static Result resolve(Signal s, BarSeries bars, int horizonBars) {
         Check.range("horizonBars", horizonBars, 1, Integer.MAX_VALUE);
