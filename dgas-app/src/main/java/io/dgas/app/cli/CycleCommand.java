@@ -83,7 +83,8 @@ final class CycleCommand extends BaseCommand {
         return ctx.cycle(ctx::afterRun, signals).run(request);
     }
 
-    private static Timeframe timeframe(String option, String value, Timeframe fallback) {
+    /** {@code value} parsed as a timeframe for {@code option}, else {@code fallback}. */
+    static Timeframe timeframe(String option, String value, Timeframe fallback) {
         if (value == null) {
             return fallback;
         }

@@ -3,7 +3,6 @@ package io.dgas.app.cli;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.evaluate.SignalEvaluation;
 import io.dgas.calc.drummond.EvaluationReport;
-import io.dgas.domain.Timeframe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,8 +79,8 @@ final class SignalsCommand {
                                     .toList(),
                     f,
                     t,
-                    timeframe("--htf", htf, config().timeframe(ConfigKeys.HTF)),
-                    timeframe("--trading", trading, config().timeframe(ConfigKeys.TRADING)),
+                    CycleCommand.timeframe("--htf", htf, config().timeframe(ConfigKeys.HTF)),
+                    CycleCommand.timeframe("--trading", trading, config().timeframe(ConfigKeys.TRADING)),
                     signalOptions.params(config()),
                     costBps);
             SignalEvaluation.Result r = context().signalEvaluation().evaluate(request);
@@ -100,17 +99,6 @@ final class SignalsCommand {
                 return LocalDate.parse(v.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
                 throw new BadArgumentException(option, v, option + " must be a date such as 2024-01-31");
-            }
-        }
-
-        private static Timeframe timeframe(String option, String v, Timeframe fallback) {
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                return Timeframe.parse(v);
-            } catch (IllegalArgumentException e) {
-                throw new BadArgumentException(option + ": " + e.getMessage());
             }
         }
     }

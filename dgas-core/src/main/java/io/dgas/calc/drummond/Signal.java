@@ -76,26 +76,15 @@ public record Signal(
 
     /** This signal with {@code p} as its win probability. */
     public Signal withProbability(WinProbability p) {
-        return new Signal(
-                symbol,
-                bar,
-                ts,
-                type,
-                entry,
-                stop,
-                target,
-                confidence,
-                strength,
-                alignment,
-                tier,
-                patternConfluence,
-                expiryBars,
-                p,
-                reasons);
+        return copy(expiryBars, p);
     }
 
     /** This signal with an expiry of {@code bars} trading bars. */
     public Signal withExpiry(int bars) {
+        return copy(bars, probability);
+    }
+
+    private Signal copy(int expiry, WinProbability p) {
         return new Signal(
                 symbol,
                 bar,
@@ -109,8 +98,8 @@ public record Signal(
                 alignment,
                 tier,
                 patternConfluence,
-                bars,
-                probability,
+                expiry,
+                p,
                 reasons);
     }
 
