@@ -157,6 +157,21 @@ public final class AppContext implements AutoCloseable {
 
     /** A prediction cycle on this context's database and worker pool ({@code cycle.workers} threads). */
     public synchronized PredictionCycle cycle(Consumer<CycleResult> afterRun) {
+        return cycle(afterRun, signalParams());
+    }
+
+    /** <b>[C]</b> The replay of past signals behind {@code dgas signals evaluate}. */
+    public io.dgas.app.evaluate.SignalEvaluation signalEvaluation() {
+        return new io.dgas.app.evaluate.SignalEvaluation(database(), calculations());
+    }
+
+    /** <b>[C]</b> The signal parameters of drummond.md §7 with the configured {@code signals.*} keys. */
+    public SignalParams signalParams() {
+        return new io.dgas.app.cli.SignalOptions().params(config);
+    }
+
+    /** A prediction cycle with the signal parameters {@code signals}. */
+    public synchronized PredictionCycle cycle(Consumer<CycleResult> afterRun, SignalParams signals) {
         if (workers == null) {
             int n = config.intValue(ConfigKeys.WORKERS);
             AtomicInteger seq = new AtomicInteger();
@@ -168,13 +183,14 @@ public final class AppContext implements AutoCloseable {
         }
         return new PredictionCycle(
                 database(),
-                new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations()),
+                new SymbolAnalyzer(MtfParams.defaults(), signals, calculations()),
                 workers,
                 config.intValue(ConfigKeys.BATCH_SIZE),
                 clock,
                 instanceName(),
                 meters(),
-                afterRun);
+                afterRun,
+                signals.minCalibrated());
     }
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */

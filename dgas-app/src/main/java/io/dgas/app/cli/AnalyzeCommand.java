@@ -59,6 +59,10 @@ final class AnalyzeCommand extends BaseCommand {
     @Option(names = "--rows", defaultValue = "10", description = "latest rows to print (default 10)")
     int rows;
 
+    /** [C] The signal parameters of {@code signals.json}. */
+    @picocli.CommandLine.Mixin
+    SignalOptions signalOptions = new SignalOptions();
+
     @Override
     public Integer call() throws IOException {
         if (htfBars != null && htf != null) {
@@ -76,7 +80,12 @@ final class AnalyzeCommand extends BaseCommand {
         }
         BarSeries trading = read(bars);
         BarSeries higher = htfBars != null ? read(htfBars) : htf != null ? aggregate(trading, htf) : null;
-        Map<String, String> files = DrummondReport.files(trading, higher);
+        Map<String, String> files = DrummondReport.files(
+                trading,
+                higher,
+                io.dgas.calc.drummond.DrummondParams.defaults(),
+                io.dgas.calc.drummond.MtfParams.defaults(),
+                signalOptions.params(config()));
         if (out != null) {
             Files.createDirectories(out);
             for (Map.Entry<String, String> f : files.entrySet()) {

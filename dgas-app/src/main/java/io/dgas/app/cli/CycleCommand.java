@@ -37,19 +37,34 @@ final class CycleCommand extends BaseCommand {
     @Option(names = "--lookback", description = "trading bars per symbol (default cycle.lookback_bars, 200)")
     Integer lookback;
 
+    @picocli.CommandLine.Mixin
+    SignalOptions signalOptions = new SignalOptions();
+
     @Override
     public Integer call() {
         if (all && symbols != null) {
             throw new BadArgumentException("give either --symbols or --all, not both");
         }
-        CycleResult r = run(context(), symbols, htf, trading, lookback);
+        CycleResult r = run(
+                context(),
+                symbols,
+                htf,
+                trading,
+                lookback,
+                signalOptions.params(context().config()));
         Output o = out();
         o.result(model(r), () -> print(o, r));
         return r.run().status() == RunStatus.FAILED ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     /** Runs a cycle with the configuration's defaults for what is not given; also used by {@code dgas demo}. */
-    static CycleResult run(AppContext ctx, List<String> symbols, String htf, String trading, Integer lookback) {
+    static CycleResult run(
+            AppContext ctx,
+            List<String> symbols,
+            String htf,
+            String trading,
+            Integer lookback,
+            io.dgas.calc.drummond.SignalParams signals) {
         Timeframe h = timeframe("--htf", htf, ctx.config().timeframe(ConfigKeys.HTF));
         Timeframe t = timeframe("--trading", trading, ctx.config().timeframe(ConfigKeys.TRADING));
         int n = lookback != null ? lookback : ctx.config().intValue(ConfigKeys.LOOKBACK);
@@ -65,10 +80,11 @@ final class CycleCommand extends BaseCommand {
         if (request.symbols() != null) {
             KnownSymbols.require(ctx.database(), request.symbols());
         }
-        return ctx.cycle(ctx::afterRun).run(request);
+        return ctx.cycle(ctx::afterRun, signals).run(request);
     }
 
-    private static Timeframe timeframe(String option, String value, Timeframe fallback) {
+    /** {@code value} parsed as a timeframe for {@code option}, else {@code fallback}. */
+    static Timeframe timeframe(String option, String value, Timeframe fallback) {
         if (value == null) {
             return fallback;
         }
@@ -98,6 +114,7 @@ final class CycleCommand extends BaseCommand {
         m.put("strength", s.strength());
         m.put("alignment", s.alignment());
         m.put("tier", s.tier().name().toLowerCase(Locale.ROOT));
+        SignalText.put(m, s);
         return m;
     }
 
@@ -107,7 +124,17 @@ final class CycleCommand extends BaseCommand {
             o.line("no signals this cycle");
         } else {
             o.table(
-                    List.of("symbol", "time", "type", "entry", "stop", "target", "confidence", "tier"),
+                    List.of(
+                            "symbol",
+                            "time",
+                            "type",
+                            "entry",
+                            "stop",
+                            "target",
+                            "confidence",
+                            "tier",
+                            "p(win)",
+                            "reason"),
                     r.signals().stream()
                             .sorted(java.util.Comparator.comparingDouble(Signal::rank)
                                     .reversed())
@@ -120,7 +147,9 @@ final class CycleCommand extends BaseCommand {
                                     f(s.stop()),
                                     f(s.target()),
                                     String.format(Locale.ROOT, "%.2f", s.confidence()),
-                                    s.tier().name().toLowerCase(Locale.ROOT)))
+                                    s.tier().name().toLowerCase(Locale.ROOT),
+                                    SignalText.probability(s),
+                                    io.dgas.calc.drummond.ReasonText.of(s)))
                             .toList());
         }
         if (r.signals().size() > 20) {

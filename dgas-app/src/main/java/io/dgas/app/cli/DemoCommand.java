@@ -68,7 +68,8 @@ final class DemoCommand extends BaseCommand {
         List<String> cycleSymbols = new ArrayList<>(universe.symbols());
         cycleSymbols.add(SampleData.BTC);
         out().info("running a prediction cycle over " + cycleSymbols.size() + " symbols (4h / 1h) ...");
-        CycleResult cycle = CycleCommand.run(context(), cycleSymbols, "4h", "1h", null);
+        CycleResult cycle = CycleCommand.run(
+                context(), cycleSymbols, "4h", "1h", null, context().signalParams());
         status.put("cycle", CycleCommand.model(cycle));
         status.put("rows", io.dgas.store.ServerStatus.read(context().database()).rowCounts());
         out().result(status, () -> {

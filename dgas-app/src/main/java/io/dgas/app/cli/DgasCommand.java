@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
             DbOptimizerCommand.class,
             AnalyzeCommand.class,
             CycleCommand.class,
+            SignalsCommand.class,
             AlertsCommand.class,
             SchedulerCommand.class,
             IngestCommand.class,

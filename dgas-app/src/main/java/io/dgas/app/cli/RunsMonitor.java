@@ -111,7 +111,10 @@ final class RunsMonitor {
                             "stop",
                             "target",
                             "confidence",
-                            "tier"),
+                            "tier",
+                            "p(win)",
+                            "outcome",
+                            "reason"),
                     list.stream()
                             .map(s -> List.of(
                                     Long.toString(s.id()),
@@ -124,7 +127,12 @@ final class RunsMonitor {
                                     num(s.stop()),
                                     num(s.target()),
                                     String.format(Locale.ROOT, "%.2f", s.confidence()),
-                                    s.tier() == null ? "" : s.tier()))
+                                    s.tier() == null ? "" : s.tier(),
+                                    SignalText.probability(
+                                            s.winProbability(), s.winProbabilityLower(), s.calibrationDecided()),
+                                    s.outcome() == null ? "-" : s.outcome(),
+                                    java.util.Objects.requireNonNullElse(
+                                            io.dgas.app.service.SignalsService.reasonLine(s.reasons()), "-")))
                             .toList());
         }
     }

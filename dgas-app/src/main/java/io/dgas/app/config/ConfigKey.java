@@ -50,7 +50,10 @@ public record ConfigKey(
             case BOOL -> "true or false";
             case ENUM -> "one of " + String.join(", ", choices);
             case DATE -> "a date such as 1970-01-01";
-            case POSITIVE -> "a finite number > 0 (e.g. 1e-8, 1000000000)";
+            case POSITIVE ->
+                max == 0
+                        ? "a finite number > 0 (e.g. 1e-8, 1000000000)"
+                        : "a number > 0 and at most " + max + " (e.g. 1.5)";
         };
     }
 

@@ -52,6 +52,10 @@ public final class ConfigKeys {
     public static final String ALERTS_FILE = "alerts.file";
     public static final String ALERTS_TIMEOUT = "alerts.webhook_timeout";
     public static final String STALE_AFTER = "cycle.stale_after";
+    public static final String ENTRY_REACH_ATR = "signals.entry_reach_atr";
+    public static final String MIN_REWARD_RISK = "signals.min_reward_risk";
+    public static final String EXPIRY_BARS = "signals.expiry_bars";
+    public static final String MIN_CALIBRATED = "signals.min_calibrated";
     public static final String SCHED_INTERVAL = "scheduler.interval";
     public static final String SCHED_CRON = "scheduler.cron";
     public static final String SCHED_WEEKDAYS = "scheduler.weekdays_only";
@@ -137,6 +141,35 @@ public final class ConfigKeys {
         add(num(LOOKBACK, Type.INT, 50, 100_000, "200", null, "trading bars analysed per symbol"));
         add(new ConfigKey(HTF, Type.ENUM, 0, 0, TIMEFRAMES, "4h", envs(HTF, null), false, "higher timeframe"));
         add(new ConfigKey(TRADING, Type.ENUM, 0, 0, TIMEFRAMES, "1h", envs(TRADING, null), false, "trading timeframe"));
+        add(new ConfigKey(
+                ENTRY_REACH_ATR,
+                Type.POSITIVE,
+                0,
+                100,
+                List.of(),
+                "2",
+                envs(ENTRY_REACH_ATR, null),
+                false,
+                "[C] farthest entry zone level from the close, in ATR(14)"));
+        add(new ConfigKey(
+                MIN_REWARD_RISK,
+                Type.POSITIVE,
+                0,
+                100,
+                List.of(),
+                "1.5",
+                envs(MIN_REWARD_RISK, null),
+                false,
+                "[C] smallest reward:risk left after the target cap"));
+        add(num(EXPIRY_BARS, Type.INT, 1, 10_000, "5", null, "[C] trading bars in which an entry may fill"));
+        add(num(
+                MIN_CALIBRATED,
+                Type.INT,
+                1,
+                1_000_000,
+                "30",
+                null,
+                "[C] decided outcomes a score decile needs to give a win probability"));
         add(num(SLOW_QUERY_MS, Type.INT, 1, 600_000, "500", null, "slow-query log threshold (ms)"));
         add(bool(QUERY_MONITOR, "true", "time every statement"));
         add(bool(HEALTH_ENABLED, "true", "background health collection"));

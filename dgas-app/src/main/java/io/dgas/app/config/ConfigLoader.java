@@ -188,7 +188,8 @@ public final class ConfigLoader {
             case INT -> inRange(parseLong(v), key);
             case SECONDS -> inRange(DgasConfig.parseSeconds(v), key);
             case DATE -> DgasConfig.parseDate(v) != null;
-            case POSITIVE -> DgasConfig.parsePositive(v) > 0;
+            case POSITIVE ->
+                DgasConfig.parsePositive(v) > 0 && (key.max() == 0 || DgasConfig.parsePositive(v) <= key.max());
         };
         String urlProblem = ok ? ConfigUrls.problem(key.path(), v) : null;
         if (!ok || urlProblem != null) {

@@ -7,6 +7,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Calibration of past entry signals (drummond.md §7): each LONG/SHORT of the last days against the bars of the 24 h
- * after it — win, loss, neutral, pending, or [C] not filled when the entry was never reached. Reads the bars of each
- * (symbol, timeframe) that has signals once, over the span its signals need.
+ * Calibration of past entry signals (drummond.md §7): each LONG/SHORT against the bars after it — win, loss, neutral,
+ * pending, or [C] not filled when the entry was not reached within its expiry. Every stored signal is judged by
+ * {@link #resolve}, the same {@link Calibration#resolve} over the same {@link Calibration#horizonBars horizon} that
+ * {@code dgas signals evaluate} replays with, so recorded outcomes, the monitor and win probabilities agree. Reads the
+ * bars of each (symbol, timeframe) that has signals once, over the span its signals need.
  */
 public final class CalibrationJob {
     public static final Duration WINDOW = Duration.ofHours(24);
@@ -42,52 +45,81 @@ public final class CalibrationJob {
 
     public Report run(Instant now, Duration lookback) {
         List<StoredSignal> signals = runs.entrySignalsSince(now.minus(lookback));
-        Map<String, List<StoredSignal>> bySeries = new LinkedHashMap<>();
-        for (StoredSignal s : signals) {
-            bySeries.computeIfAbsent(s.symbol() + "/" + s.timeframe(), k -> new ArrayList<>())
-                    .add(s);
-        }
         Map<Calibration.Outcome, Integer> outcomes = new EnumMap<>(Calibration.Outcome.class);
         Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
-        for (List<StoredSignal> list : bySeries.values()) {
-            StoredSignal first = list.get(0);
-            Timeframe tf = Timeframe.parse(first.timeframe());
-            BarColumns c = bars.range(
-                    first.symbol(),
-                    tf,
-                    first.ts(),
-                    list.get(list.size() - 1).ts().plus(WINDOW));
-            BarSeries series = new BarSeries(first.symbol(), tf, Math.max(1, c.size()));
-            for (int i = 0; i < c.size(); i++) {
-                series.append(c.ts()[i], c.open()[i], c.high()[i], c.low()[i], c.close()[i], c.volume()[i]);
-            }
-            for (StoredSignal s : list) {
-                Calibration.Outcome o = Calibration.evaluate(signal(s), series, WINDOW.toSeconds());
-                outcomes.merge(o, 1, Integer::sum);
-                groups.computeIfAbsent(
-                                s.type() + "/" + (s.tier() == null ? "none" : s.tier()), k -> new LinkedHashMap<>())
-                        .merge(o.name().toLowerCase(Locale.ROOT), 1, Integer::sum);
-            }
-        }
+        resolveAll(signals, (s, r) -> {
+            outcomes.merge(r.outcome(), 1, Integer::sum);
+            groups.computeIfAbsent(s.type() + "/" + (s.tier() == null ? "none" : s.tier()), k -> new LinkedHashMap<>())
+                    .merge(r.outcome().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        });
         int wins = outcomes.getOrDefault(Calibration.Outcome.WIN, 0);
         int losses = outcomes.getOrDefault(Calibration.Outcome.LOSS, 0);
         return new Report(
                 signals.size(), outcomes, groups, wins + losses == 0 ? Double.NaN : (double) wins / (wins + losses));
     }
 
+    /**
+     * <b>[C]</b> Resolves every entry signal of the last {@code lookback} whose window has closed and that has no final
+     * outcome, and records it (pending while bars are missing); returns the number recorded.
+     */
+    public int record(SignalOutcomes store, Instant now, Duration lookback) {
+        List<SignalOutcomes.Recorded> out = new ArrayList<>();
+        resolveAll(
+                store.due(now.minus(lookback), now, WINDOW.toSeconds()),
+                (s, r) -> out.add(new SignalOutcomes.Recorded(s.id(), r.outcome(), r.r())));
+        return store.record(out, now);
+    }
+
+    private void resolveAll(
+            List<StoredSignal> signals, java.util.function.BiConsumer<StoredSignal, Calibration.Result> sink) {
+        Map<String, List<StoredSignal>> bySeries = new LinkedHashMap<>();
+        for (StoredSignal s : signals) {
+            bySeries.computeIfAbsent(s.symbol() + "/" + s.timeframe(), k -> new ArrayList<>())
+                    .add(s);
+        }
+        for (List<StoredSignal> list : bySeries.values()) {
+            StoredSignal first = list.get(0);
+            Timeframe tf = Timeframe.parse(first.timeframe());
+            Instant until = list.get(list.size() - 1).ts();
+            for (StoredSignal s : list) {
+                Instant end = s.ts().plusSeconds((long) horizon(s, tf) * tf.seconds() + tf.seconds());
+                until = end.isAfter(until) ? end : until;
+            }
+            BarColumns c = bars.range(first.symbol(), tf, first.ts(), until);
+            BarSeries series = new BarSeries(first.symbol(), tf, Math.max(1, c.size()));
+            for (int i = 0; i < c.size(); i++) {
+                series.append(c.ts()[i], c.open()[i], c.high()[i], c.low()[i], c.close()[i], c.volume()[i]);
+            }
+            for (StoredSignal s : list) {
+                sink.accept(s, resolve(signal(s), series));
+            }
+        }
+    }
+
+    /** The one resolution of a stored or replayed signal: {@link Calibration#resolve} over the horizon. */
+    public static Calibration.Result resolve(Signal s, BarSeries bars) {
+        return Calibration.resolveOver(s, bars, WINDOW.toSeconds());
+    }
+
+    private static int horizon(StoredSignal s, Timeframe tf) {
+        return Calibration.horizonBars(
+                tf.seconds(), WINDOW.toSeconds(), s.expiryBars() == null ? Signal.NO_EXPIRY : s.expiryBars());
+    }
+
     private static Signal signal(StoredSignal s) {
         return new Signal(
-                s.symbol(),
-                -1,
-                s.ts().getEpochSecond(),
-                Signal.Type.valueOf(s.type().toUpperCase(Locale.ROOT)),
-                s.entry(),
-                s.stop() == null ? Double.NaN : s.stop(),
-                s.target() == null ? Double.NaN : s.target(),
-                s.confidence(),
-                s.strength(),
-                s.alignment(),
-                Signal.Tier.NONE,
-                false);
+                        s.symbol(),
+                        -1,
+                        s.ts().getEpochSecond(),
+                        Signal.Type.valueOf(s.type().toUpperCase(Locale.ROOT)),
+                        s.entry(),
+                        s.stop() == null ? Double.NaN : s.stop(),
+                        s.target() == null ? Double.NaN : s.target(),
+                        s.confidence(),
+                        s.strength(),
+                        s.alignment(),
+                        Signal.Tier.NONE,
+                        false)
+                .withExpiry(s.expiryBars() == null ? Signal.NO_EXPIRY : s.expiryBars());
     }
 }

@@ -1,12 +1,15 @@
 package io.dgas.app.cycle;
 
+import io.dgas.calc.drummond.CalibrationTable;
 import io.dgas.calc.drummond.Signal;
+import io.dgas.calc.drummond.SignalParams;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
+import io.dgas.store.runs.SignalOutcomes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -33,10 +36,20 @@ import java.util.function.LongSupplier;
  * PARTIAL when some did, FAILED when none succeeded. If storing fails, nothing of the run is kept but a FAILED run row
  * naming the error, so the record never disagrees with what was stored. Stage times: load and analyse are summed over
  * the workers (CPU-side cost); persist, alerts and the total are wall time.
+ *
+ * <p><b>[C]</b> Before storing, the cycle records the outcomes of earlier entry signals that have become known
+ * ({@link CalibrationJob#record}, the resolution {@code dgas signals evaluate} uses), then gives each new signal its win
+ * probability from the decided outcomes stored so far (in the storing transaction). A failure to record outcomes is
+ * logged and does not stop the run.
  */
 public final class PredictionCycle {
     /** Signals of one (symbol, type) within this window are aggregated (drummond.md §7). */
     public static final Duration AGGREGATION_WINDOW = Duration.ofMinutes(60);
+
+    /** Entry signals older than this are no longer resolved (a pending one stays pending). */
+    public static final Duration OUTCOME_LOOKBACK = Duration.ofDays(60);
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PredictionCycle.class);
 
     private final Database db;
     private final BarRepository bars;
@@ -49,6 +62,9 @@ public final class PredictionCycle {
     private final Consumer<CycleResult> afterRun;
     private final Timer duration;
     private final MeterRegistry registry;
+    private final SignalOutcomes outcomeStore;
+    private final CalibrationJob calibration;
+    private final int minCalibrated;
 
     public PredictionCycle(
             Database db,
@@ -59,7 +75,32 @@ public final class PredictionCycle {
             String instance,
             MeterRegistry registry,
             Consumer<CycleResult> afterRun) {
+        this(
+                db,
+                analyzer,
+                workers,
+                batchSize,
+                clock,
+                instance,
+                registry,
+                afterRun,
+                SignalParams.defaults().minCalibrated());
+    }
+
+    /** @param minCalibrated decided outcomes a score decile needs before its signals get a win probability */
+    public PredictionCycle(
+            Database db,
+            SymbolAnalysis analyzer,
+            ExecutorService workers,
+            int batchSize,
+            Clock clock,
+            String instance,
+            MeterRegistry registry,
+            Consumer<CycleResult> afterRun,
+            int minCalibrated) {
         this.db = db;
+        this.outcomeStore = new SignalOutcomes(db);
+        this.minCalibrated = minCalibrated;
         this.bars = new BarRepository(db);
         this.runs = new RunRepository(db);
         this.analyzer = analyzer;
@@ -69,6 +110,7 @@ public final class PredictionCycle {
         this.instance = instance;
         this.registry = registry;
         this.afterRun = afterRun;
+        this.calibration = new CalibrationJob(runs, bars);
         this.duration = Timer.builder("dgas.cycle.duration")
                 .description("Prediction cycle wall time")
                 .register(registry);
@@ -168,9 +210,18 @@ public final class PredictionCycle {
         RunStatus status = requested == 0 ? RunStatus.SUCCESS : RunStatus.of(processed, errors.size());
         Figures f = new Figures(r, startedAt, requested, processed, stale, loadNanos, analyseNanos, elapsed);
         long persistStart = System.nanoTime();
+        try {
+            calibration.record(outcomeStore, clock.instant(), OUTCOME_LOOKBACK);
+        } catch (io.dgas.store.UnableToConnectException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("recording the outcomes of earlier signals failed; probabilities use those already stored", e);
+        }
         CycleResult result;
         try {
             result = db.inTransaction(s -> {
+                CalibrationTable table = outcomeStore.calibration(s, minCalibrated);
+                signals.replaceAll(table::apply);
                 Map<String, Long> ids =
                         runs.symbolIds(s, signals.stream().map(Signal::symbol).toList());
                 RunRecord draft = recordOf(f, runId, status, errors, 0, 0, 0);

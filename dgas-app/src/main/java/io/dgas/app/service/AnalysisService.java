@@ -51,7 +51,9 @@ public final class AnalysisService {
 
     /**
      * The latest signal: {@code computed} at the latest bar (with its reason line), else the newest {@code stored} one
-     * of this series within the bars (no reason kept; stop and target null for exits).
+     * of this series within the bars (stop and target null for exits). [C] With its win probability and Wilson lower
+     * bound (null: uncalibrated), expiry in bars and reasons (a JSON object; {@code []} for signals stored before
+     * reasons were kept).
      */
     public record LatestSignal(
             String source,
@@ -62,7 +64,11 @@ public final class AnalysisService {
             Double target,
             double confidence,
             String tier,
-            String reason) {}
+            String reason,
+            Double probability,
+            Double probabilityLower,
+            Integer expiryBars,
+            @com.fasterxml.jackson.annotation.JsonRawValue String reasons) {}
 
     /** The latest bar's state and trend, or why there is no signal. */
     public record Latest(String state, String trend, Double confidence, String note) {}
@@ -106,7 +112,9 @@ public final class AnalysisService {
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
         BarColumns higher = market.lastBars(symbol, htf, last, false);
         SymbolOutcome o = analyzer.analyze(symbol, bars, higher, htf, asOf, Duration.ofDays(36_500));
-        Signal s = o.signal();
+        Signal s = o.signal() == null
+                ? null
+                : signals.calibrated(o.signal(), SignalParams.defaults().minCalibrated());
         latest = new Latest(
                 MarketState.codeOf(a.states().state()[n]),
                 Direction.code(a.states().direction()[n]),
@@ -123,7 +131,11 @@ public final class AnalysisService {
                         s.target(),
                         s.confidence(),
                         s.tier().name().toLowerCase(Locale.ROOT),
-                        ReasonText.of(s));
+                        ReasonText.of(s),
+                        s.probability().calibrated() ? s.probability().rate() : null,
+                        s.probability().calibrated() ? s.probability().lowerBound() : null,
+                        s.expiryBars(),
+                        io.dgas.calc.format.ReasonsJson.of(s));
         return new Analysis(symbol, tf.code(), htf.code(), out, zones, latest, signal);
     }
 
@@ -141,7 +153,11 @@ public final class AnalysisService {
                         x.target(),
                         x.confidence(),
                         x.tier(),
-                        null))
+                        SignalsService.reasonLine(x.reasons()),
+                        x.winProbability(),
+                        x.winProbabilityLower(),
+                        x.expiryBars(),
+                        x.reasons()))
                 .orElse(null);
     }
 

@@ -1,10 +1,12 @@
 package io.dgas.app.service;
 
+import io.dgas.calc.drummond.Signal;
 import io.dgas.store.Database;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.StoredSignal;
 import java.util.List;
@@ -13,11 +15,13 @@ import java.util.List;
 public final class SignalsService {
     private final Database db;
     private final RunRepository runs;
+    private final SignalOutcomes outcomes;
     private final QueryCache cache;
 
     public SignalsService(Database db, QueryCache cache) {
         this.db = db;
         this.runs = new RunRepository(db);
+        this.outcomes = new SignalOutcomes(db);
         this.cache = cache;
     }
 
@@ -35,5 +39,25 @@ public final class SignalsService {
             KnownSymbols.require(db, List.of(q.symbol()));
         }
         return page;
+    }
+
+    /** The one-line {@code text} of stored reasons, or null for a row stored before reasons were kept. */
+    public static String reasonLine(String reasons) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = io.dgas.app.Json.MAPPER.readTree(reasons);
+            return n != null && n.hasNonNull("text") ? n.get("text").asText() : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * <b>[C]</b> {@code s} with its win probability from the decided outcomes stored so far (the table the cycle
+     * uses), {@code minCalibrated} decided outcomes per score decile at least.
+     */
+    public Signal calibrated(Signal s, int minCalibrated) {
+        List<SignalOutcomes.DecileCount> counts =
+                cache.get(RegionSpec.SIGNALS, "signals:decided", () -> outcomes.decided());
+        return SignalOutcomes.table(counts, minCalibrated).apply(s);
     }
 }

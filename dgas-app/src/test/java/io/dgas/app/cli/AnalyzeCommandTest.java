@@ -39,4 +39,45 @@ class AnalyzeCommandTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("TINY 1h: 6 bars").contains("2024-01-01T05:00:00Z");
     }
+
+    @Test
+    void analyzeFile_expiryBarsOption_reachesTheSignalsFileAndBadValuesAreRefused() throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        double c = 100;
+        for (int i = 0; i < 400; i++) {
+            double o = c;
+            c = Math.max(5, c + r.nextGaussian() * 0.8);
+            csv.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%s,WALK,1h,%.2f,%.2f,%.2f,%.2f,1000%n",
+                    java.time.Instant.ofEpochSecond(1_704_067_200L + i * 3600L),
+                    o,
+                    Math.max(o, c) + 0.3,
+                    Math.min(o, c) - 0.3,
+                    c));
+        }
+        Path file = Files.writeString(dir.resolve("walk.csv"), csv);
+        Path out = dir.resolve("out");
+
+        int code = DgasCommand.run(
+                new String[] {
+                    "analyze", "--bars", file.toString(), "--htf", "4h", "--out", out.toString(), "--expiry-bars", "3"
+                },
+                Map.of("DGAS_HOME", dir.toString()),
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true));
+        StringWriter err = new StringWriter();
+        int bad = DgasCommand.run(
+                new String[] {"analyze", "--bars", file.toString(), "--entry-reach-atr", "0"},
+                Map.of("DGAS_HOME", dir.toString()),
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+
+        assertThat(code).isZero();
+        String signals = Files.readString(out.resolve("signals.json"));
+        assertThat(signals).contains("\"expiry_bars\": 3").doesNotContain("\"expiry_bars\": 5");
+        assertThat(bad).isEqualTo(2);
+        assertThat(err.toString()).contains("--entry-reach-atr must be a number > 0 and at most 100");
+    }
 }

@@ -50,6 +50,25 @@ public final class Calibration {
         return resolve(s, bars, horizon).outcome();
     }
 
+    /**
+     * <b>[C]</b> The window in bars every stored or replayed signal is judged over: the bars within {@code
+     * windowSeconds} of the signal, but at least one bar past its expiry, so an entry filled on its last allowed bar
+     * still has a bar to reach its stop or target (on daily bars the 24 h window alone would be a single bar).
+     */
+    public static int horizonBars(long timeframeSeconds, long windowSeconds, int expiryBars) {
+        long window = Math.max(1, windowSeconds / timeframeSeconds);
+        long pastExpiry = expiryBars == Signal.NO_EXPIRY ? 1 : expiryBars + 1L;
+        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(window, pastExpiry));
+    }
+
+    /**
+     * <b>[C]</b> The one resolution of a stored, recorded or replayed signal: {@link #resolve} over {@link
+     * #horizonBars} of {@code windowSeconds} and the signal's expiry.
+     */
+    public static Result resolveOver(Signal s, BarSeries bars, long windowSeconds) {
+        return resolve(s, bars, horizonBars(bars.timeframe().seconds(), windowSeconds, s.expiryBars()));
+    }
+
     /** The fill, lapse, stop, target or time exit of {@code s} over the next {@code horizonBars} bars of {@code bars}. */
     public static Result resolve(Signal s, BarSeries bars, int horizonBars) {
         Check.range("horizonBars", horizonBars, 1, Integer.MAX_VALUE);

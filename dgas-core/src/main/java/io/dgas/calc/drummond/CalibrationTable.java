@@ -40,6 +40,17 @@ public final class CalibrationTable {
         }
     }
 
+    /** Counts {@code wins} and {@code losses} of entry signals of {@code type} in score decile {@code decile} (0..9). */
+    public void add(Signal.Type type, int decile, int wins, int losses) {
+        if (!type.isEntry()) {
+            return;
+        }
+        Check.range("decile", decile, 0, DECILES - 1);
+        int cell = (type == Signal.Type.LONG ? 0 : DECILES) + decile;
+        this.wins[cell] += wins;
+        this.losses[cell] += losses;
+    }
+
     /** Win probability of an entry signal of this type and score; uncalibrated below the minimum or for exits. */
     public WinProbability probability(Signal.Type type, double score) {
         if (!type.isEntry()) {

@@ -76,6 +76,15 @@ public record Signal(
 
     /** This signal with {@code p} as its win probability. */
     public Signal withProbability(WinProbability p) {
+        return copy(expiryBars, p);
+    }
+
+    /** This signal with an expiry of {@code bars} trading bars. */
+    public Signal withExpiry(int bars) {
+        return copy(bars, probability);
+    }
+
+    private Signal copy(int expiry, WinProbability p) {
         return new Signal(
                 symbol,
                 bar,
@@ -89,7 +98,7 @@ public record Signal(
                 alignment,
                 tier,
                 patternConfluence,
-                expiryBars,
+                expiry,
                 p,
                 reasons);
     }

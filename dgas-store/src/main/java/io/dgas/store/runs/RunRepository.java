@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.calc.drummond.Signal;
+import io.dgas.calc.format.ReasonsJson;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
@@ -27,9 +28,10 @@ import java.util.Map;
  */
 public final class RunRepository {
     /** The columns {@link #stored} reads, from signals joined to their symbol; every signal read starts with it. */
-    private static final String SIGNALS_FROM = "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type,"
-            + " g.entry_price, g.stop_loss, g.target_price, g.confidence, g.strength, g.alignment, g.tier"
-            + " FROM signals g JOIN symbols y ON y.id = g.symbol_id";
+    static final String SIGNALS_FROM = "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type,"
+            + " g.entry_price, g.stop_loss, g.target_price, g.confidence, g.strength, g.alignment, g.tier,"
+            + " g.reasons::text, g.win_probability, g.win_probability_lower, g.calibration_decided, g.expiry_bars,"
+            + " g.expires_at, g.outcome, g.outcome_r FROM signals g JOIN symbols y ON y.id = g.symbol_id";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -211,6 +213,11 @@ public final class RunRepository {
         Double[] align = new Double[n];
         String[] tier = new String[n];
         String[] reasons = new String[n];
+        Double[] prob = new Double[n];
+        Double[] lowerBound = new Double[n];
+        Integer[] decided = new Integer[n];
+        Integer[] expiry = new Integer[n];
+        Timestamp[] expires = new Timestamp[n];
         for (int i = 0; i < n; i++) {
             Signal g = list.get(i);
             sym[i] = ids.get(g.symbol());
@@ -223,16 +230,25 @@ public final class RunRepository {
             strength[i] = Math.max(0, Math.min(1, g.strength()));
             align[i] = Math.max(0, Math.min(1, g.alignment()));
             tier[i] = g.tier() == Signal.Tier.NONE ? null : g.tier().name().toLowerCase(Locale.ROOT);
-            reasons[i] = json(g.patternConfluence() ? List.of("pattern_confluence") : List.of());
+            reasons[i] = ReasonsJson.of(g);
+            prob[i] = g.probability().calibrated() ? g.probability().rate() : null;
+            lowerBound[i] = g.probability().calibrated() ? g.probability().lowerBound() : null;
+            decided[i] = g.probability().decided();
+            boolean lapses = g.expiryBars() != Signal.NO_EXPIRY;
+            expiry[i] = lapses ? g.expiryBars() : null;
+            expires[i] = lapses ? Timestamp.from(expiresAt(g, tf)) : null;
         }
         s.update(
                 "signals.insert-many",
                 "INSERT INTO signals (run_id, symbol_id, timeframe, ts, signal_type, entry_price, stop_loss,"
-                        + " target_price, confidence, strength, alignment, tier, reasons) SELECT ?, u.sym, ?, u.ts,"
-                        + " u.typ, u.entry, u.stop, u.target, u.conf, u.strength, u.align, u.tier, u.reasons::jsonb"
+                        + " target_price, confidence, strength, alignment, tier, reasons, win_probability,"
+                        + " win_probability_lower, calibration_decided, expiry_bars, expires_at) SELECT ?, u.sym, ?,"
+                        + " u.ts, u.typ, u.entry, u.stop, u.target, u.conf, u.strength, u.align, u.tier,"
+                        + " u.reasons::jsonb, u.prob, u.lb, u.decided, u.expiry, u.expires"
                         + " FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::float8[], ?::float8[],"
-                        + " ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])"
-                        + " AS u(sym, ts, typ, entry, stop, target, conf, strength, align, tier, reasons)",
+                        + " ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],"
+                        + " ?::float8[], ?::int[], ?::int[], ?::timestamptz[]) AS u(sym, ts, typ, entry, stop, target,"
+                        + " conf, strength, align, tier, reasons, prob, lb, decided, expiry, expires)",
                 ps -> {
                     ps.setLong(1, runId);
                     ps.setString(2, tf.code());
@@ -248,7 +264,20 @@ public final class RunRepository {
                     ps.setArray(11, c.createArrayOf("float8", align));
                     ps.setArray(12, c.createArrayOf("text", tier));
                     ps.setArray(13, c.createArrayOf("text", reasons));
+                    ps.setArray(14, c.createArrayOf("float8", prob));
+                    ps.setArray(15, c.createArrayOf("float8", lowerBound));
+                    ps.setArray(16, c.createArrayOf("int4", decided));
+                    ps.setArray(17, c.createArrayOf("int4", expiry));
+                    ps.setArray(18, c.createArrayOf("timestamptz", expires));
                 });
+    }
+
+    /**
+     * <b>[C]</b> End of the last bar in which the entry of {@code g} may fill: its bar's start + (expiry + 1) bars of
+     * {@code tf}, a calendar estimate (sessions and weekends are not skipped).
+     */
+    static Instant expiresAt(Signal g, Timeframe tf) {
+        return Instant.ofEpochSecond(g.ts() + (g.expiryBars() + 1L) * tf.seconds());
     }
 
     private record Kept(long id, long ts, double confidence) {}
@@ -376,7 +405,7 @@ public final class RunRepository {
                 RunRepository::stored);
     }
 
-    private static StoredSignal stored(ResultSet rs) throws SQLException {
+    static StoredSignal stored(ResultSet rs) throws SQLException {
         return new StoredSignal(
                 rs.getLong(1),
                 rs.getLong(2),
@@ -390,7 +419,15 @@ public final class RunRepository {
                 rs.getDouble(10),
                 rs.getDouble(11),
                 rs.getDouble(12),
-                rs.getString(13));
+                rs.getString(13),
+                rs.getString(14),
+                (Double) rs.getObject(15),
+                (Double) rs.getObject(16),
+                rs.getInt(17),
+                (Integer) rs.getObject(18),
+                rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(),
+                rs.getString(20),
+                (Double) rs.getObject(21));
     }
 
     /** Lower-case stored code of a signal type. */

@@ -2,7 +2,19 @@ package io.dgas.store.runs;
 
 import java.time.Instant;
 
-/** A signal as stored: type and tier lower-case, stop/target null for exit signals. */
+/**
+ * A signal as stored: type and tier lower-case, stop/target null for exit signals.
+ *
+ * @param reasons <b>[C]</b> why it exists, a JSON object (see {@code ReasonsJson}); {@code []} for rows stored before
+ *     reasons were kept
+ * @param winProbability win probability from calibration, null when uncalibrated
+ * @param winProbabilityLower its Wilson lower bound (95 %), null when uncalibrated
+ * @param calibrationDecided decided outcomes of the score decile when it was issued
+ * @param expiryBars trading bars after the signal's in which the entry may fill; null for older rows
+ * @param expiresAt end of the last bar in which the entry may fill (calendar estimate); null for older rows
+ * @param outcome outcome recorded by the cycle ({@code win}, {@code loss}, …), null before the first resolution
+ * @param outcomeR profit in R of a resolved trade, null without an exit
+ */
 public record StoredSignal(
         long id,
         long runId,
@@ -16,5 +28,13 @@ public record StoredSignal(
         double confidence,
         double strength,
         double alignment,
-        String tier)
+        String tier,
+        @com.fasterxml.jackson.annotation.JsonRawValue String reasons,
+        Double winProbability,
+        Double winProbabilityLower,
+        int calibrationDecided,
+        Integer expiryBars,
+        Instant expiresAt,
+        String outcome,
+        Double outcomeR)
         implements java.io.Serializable {}

@@ -1,0 +1,111 @@
+package io.dgas.app.evaluate;
+
+import io.dgas.app.cycle.CalibrationJob;
+import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.calc.cache.CalculationCache;
+import io.dgas.calc.drummond.DrummondAnalysis;
+import io.dgas.calc.drummond.EvaluationReport;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.calc.drummond.SignalReplay;
+import io.dgas.domain.BarAggregator;
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.KnownSymbols;
+import io.dgas.store.runs.RunRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * <b>[C]</b> {@code dgas signals evaluate} (drummond.md §7): replays the stored history of each symbol bar by bar —
+ * signals from data known at each bar only, resolved by the cycle's resolution ({@link CalibrationJob#WINDOW} and the
+ * expiry), probabilities from the outcomes decided before each signal — and reports the figures of {@link
+ * EvaluationReport}. Signals count when issued within [from, to); the bars before {@code from} warm the analysis up and
+ * calibrate, the bars after {@code to} resolve the last signals.
+ */
+public final class SignalEvaluation {
+    private final Database db;
+    private final BarRepository bars;
+    private final SymbolAnalyzer analyzer;
+
+    public SignalEvaluation(Database db, CalculationCache calculations) {
+        this.db = db;
+        this.bars = new BarRepository(db);
+        this.analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
+    }
+
+    /**
+     * What to evaluate.
+     *
+     * @param symbols tickers, or null for the active universe
+     * @param from first issue time counted, or null for the first bar
+     * @param to issue times before this count, or null for all
+     * @param htf higher timeframe
+     * @param trading trading timeframe
+     * @param signals signal parameters (reach, reward:risk, expiry, calibration minimum)
+     * @param costBps round-trip cost in basis points of the entry, subtracted from every closed trade's R
+     */
+    public record Request(
+            List<String> symbols,
+            Instant from,
+            Instant to,
+            Timeframe htf,
+            Timeframe trading,
+            SignalParams signals,
+            double costBps) {}
+
+    /**
+     * The evaluation.
+     *
+     * @param symbols symbols replayed with their entry signal count
+     * @param skipped symbols with too few bars and why
+     * @param report the figures
+     */
+    public record Result(
+            Request request, Map<String, Integer> symbols, Map<String, String> skipped, EvaluationReport report) {}
+
+    public Result evaluate(Request r) {
+        List<String> tickers = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
+        KnownSymbols.require(db, tickers);
+        long from = r.from() == null ? Long.MIN_VALUE : r.from().getEpochSecond();
+        long to = r.to() == null ? Long.MAX_VALUE : r.to().getEpochSecond();
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        List<SignalReplay.Trade> all = new ArrayList<>();
+        for (String symbol : tickers) {
+            BarColumns tc = bars.range(symbol, r.trading(), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+            if (tc.size() < 3) {
+                skipped.put(symbol, "only " + tc.size() + " " + r.trading().code() + " bars");
+                continue;
+            }
+            BarSeries t = SymbolAnalyzer.series(tc);
+            BarColumns hc = bars.range(symbol, r.htf(), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+            long end = t.ts()[t.size() - 1] + r.trading().seconds();
+            BarSeries h = hc.size() >= 3 ? SymbolAnalyzer.series(hc) : BarAggregator.complete(t, r.htf(), end);
+            if (h.size() < 3) {
+                skipped.put(symbol, "only " + h.size() + " complete " + r.htf().code() + " bars");
+                continue;
+            }
+            DrummondAnalysis ta = analyzer.analysis(t);
+            DrummondAnalysis ha = analyzer.analysis(h);
+            all.addAll(SignalReplay.trades(
+                    ha, ta, MtfParams.defaults(), r.signals(), CalibrationJob.WINDOW.toSeconds(), r.costBps()));
+            counted.put(symbol, 0);
+        }
+        // calibrated over the whole history, so outcomes decided before `from` inform the first counted signals
+        List<SignalReplay.Trade> inWindow = new ArrayList<>();
+        for (SignalReplay.Trade t : SignalReplay.calibrate(all, r.signals().minCalibrated())) {
+            if (t.signal().ts() >= from && t.signal().ts() < to) {
+                inWindow.add(t);
+                counted.merge(t.signal().symbol(), 1, Integer::sum);
+            }
+        }
+        return new Result(r, counted, skipped, EvaluationReport.of(inWindow));
+    }
+}

@@ -1,0 +1,123 @@
+package io.dgas.store.runs;
+
+import io.dgas.calc.drummond.Calibration;
+import io.dgas.calc.drummond.CalibrationTable;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * <b>[C]</b> Outcomes of stored entry signals (drummond.md §7) and the calibration they feed: the cycle records what
+ * became of each signal with {@link Calibration#resolve} and every new signal's win probability comes from the
+ * decided outcomes recorded so far. Superseded signals are neither resolved nor counted.
+ */
+public final class SignalOutcomes {
+    private final Database db;
+
+    public SignalOutcomes(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * An outcome to record.
+     *
+     * @param id signal id
+     * @param outcome its outcome
+     * @param r profit in R, NaN without an exit
+     */
+    public record Recorded(long id, Calibration.Outcome outcome, double r) {}
+
+    /**
+     * Entry signals at or after {@code since} with an expiry and no final outcome yet (none or pending) whose whole
+     * window has closed by {@code now}, oldest first. The window ends with the bar after max({@code windowSeconds},
+     * expiry + 1 bars), the horizon of {@code Calibration.horizonBars}; the bar length is (expires_at − ts) / (expiry
+     * + 1). Resolving only then keeps a signal from being read again at every cycle while it runs.
+     */
+    public List<StoredSignal> due(Instant since, Instant now, long windowSeconds) {
+        return db.query(
+                "signals.due",
+                RunRepository.SIGNALS_FROM + " WHERE g.ts >= ? AND g.superseded_at IS NULL"
+                        + " AND g.signal_type IN ('long', 'short') AND (g.outcome IS NULL OR g.outcome = 'pending')"
+                        + " AND g.expires_at IS NOT NULL AND greatest(g.ts + make_interval(secs => ?), g.expires_at)"
+                        + " + (g.expires_at - g.ts) / (g.expiry_bars + 1) <= ? ORDER BY g.ts",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(since));
+                    ps.setDouble(2, windowSeconds);
+                    ps.setTimestamp(3, Timestamp.from(now));
+                },
+                RunRepository::stored);
+    }
+
+    /** Writes {@code outcomes} as resolved at {@code at}; one statement whatever the count. */
+    public int record(List<Recorded> outcomes, Instant at) {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
+        int n = outcomes.size();
+        Long[] id = new Long[n];
+        String[] outcome = new String[n];
+        Double[] r = new Double[n];
+        for (int i = 0; i < n; i++) {
+            Recorded o = outcomes.get(i);
+            id[i] = o.id();
+            outcome[i] = o.outcome().name().toLowerCase(Locale.ROOT);
+            r[i] = Double.isFinite(o.r()) ? o.r() : null;
+        }
+        return db.update(
+                "signals.record-outcomes",
+                "UPDATE signals g SET outcome = u.o, outcome_r = u.r, resolved_at = ?"
+                        + " FROM unnest(?::bigint[], ?::text[], ?::float8[]) AS u(id, o, r) WHERE g.id = u.id",
+                ps -> {
+                    java.sql.Connection c = ps.getConnection();
+                    ps.setTimestamp(1, Timestamp.from(at));
+                    ps.setArray(2, c.createArrayOf("bigint", id));
+                    ps.setArray(3, c.createArrayOf("text", outcome));
+                    ps.setArray(4, c.createArrayOf("float8", r));
+                });
+    }
+
+    /**
+     * Decided outcomes of one signal type in one score decile.
+     *
+     * @param type {@code long} or {@code short}
+     * @param decile score decile 0..9, as {@link CalibrationTable#decile}
+     * @param wins wins
+     * @param losses losses
+     */
+    public record DecileCount(String type, int decile, int wins, int losses) implements java.io.Serializable {}
+
+    /** Every decided (win or loss) outcome recorded so far, counted by type and score decile; at most 20 rows. */
+    public List<DecileCount> decided(SqlSession s) {
+        return s.query(
+                "signals.decided",
+                "SELECT signal_type, least(9, floor(greatest(0, least(1, confidence)) * 10))::int AS decile,"
+                        + " count(*) FILTER (WHERE outcome = 'win'), count(*) FILTER (WHERE outcome = 'loss')"
+                        + " FROM signals WHERE outcome IN ('win', 'loss') AND superseded_at IS NULL"
+                        + " AND signal_type IN ('long', 'short') GROUP BY 1, 2 ORDER BY 1, 2",
+                SqlSession.Binder.NONE,
+                rs -> new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+    }
+
+    /** {@link #decided} in its own session. */
+    public List<DecileCount> decided() {
+        return db.withSession(this::decided);
+    }
+
+    /** The calibration table of {@code counts}. */
+    public static CalibrationTable table(List<DecileCount> counts, int minDecided) {
+        CalibrationTable table = new CalibrationTable(minDecided);
+        for (DecileCount c : counts) {
+            table.add(Signal.Type.valueOf(c.type().toUpperCase(Locale.ROOT)), c.decile(), c.wins(), c.losses());
+        }
+        return table;
+    }
+
+    /** The calibration table of every decided outcome recorded so far. */
+    public CalibrationTable calibration(SqlSession s, int minDecided) {
+        return table(decided(s), minDecided);
+    }
+}
