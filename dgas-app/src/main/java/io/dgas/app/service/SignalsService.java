@@ -1,12 +1,16 @@
 package io.dgas.app.service;
 
+import io.dgas.app.cycle.CalibrationJob;
 import io.dgas.store.Database;
+import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.StoredSignal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Stored signals, read through the {@code signals} query cache (dropped whenever a run is stored). */
@@ -35,5 +39,16 @@ public final class SignalsService {
             KnownSymbols.require(db, List.of(q.symbol()));
         }
         return page;
+    }
+
+    /**
+     * Calibration of the entry signals of the {@code days} before {@code now} ({@link CalibrationJob}), through the
+     * {@code dashboard} cache: outcomes also change as bars arrive, so its short time-to-live bounds the staleness.
+     */
+    public CalibrationJob.Report calibration(Instant now, int days) {
+        return cache.get(
+                RegionSpec.DASHBOARD,
+                "signals:calibration:" + days,
+                () -> new CalibrationJob(runs, new BarRepository(db)).run(now, Duration.ofDays(days)));
     }
 }
