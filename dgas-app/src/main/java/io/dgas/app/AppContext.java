@@ -3,6 +3,7 @@ package io.dgas.app;
 import io.dgas.app.alerts.AlertDispatcher;
 import io.dgas.app.alerts.AlertEngine;
 import io.dgas.app.alerts.AlertSink;
+import io.dgas.app.alerts.AlertsService;
 import io.dgas.app.alerts.FileSink;
 import io.dgas.app.alerts.LogSink;
 import io.dgas.app.alerts.WebhookSink;
@@ -65,6 +66,7 @@ public final class AppContext implements AutoCloseable {
     private ExecutorService workers;
     private ExecutorService deliveries;
     private CalculationCache calculations;
+    private AlertsService alertsService;
     private final CalculationProfiler profiler = new CalculationProfiler();
 
     public AppContext(DgasConfig config, Clock clock) {
@@ -197,7 +199,23 @@ public final class AppContext implements AutoCloseable {
                 repo,
                 new BarRepository(database()),
                 new AlertDispatcher(sinks, repo, deliveries, clock, timeout.multipliedBy(4)),
-                clock);
+                clock,
+                this::alertsLogged);
+    }
+
+    /** Cached alert logs are dropped once the evaluations are stored and again once their deliveries are. */
+    private void alertsLogged(AlertEngine.Outcome o) {
+        AlertsService service = alertsService(); // not from the delivery thread: close() holds this lock
+        service.changed();
+        o.delivered().thenRun(service::changed);
+    }
+
+    /** Alert rules and the alert log, for the command line and the API. */
+    public synchronized AlertsService alertsService() {
+        if (alertsService == null) {
+            alertsService = new AlertsService(database(), cache());
+        }
+        return alertsService;
     }
 
     /** This process as named in run records and the scheduler: host and pid. */

@@ -40,7 +40,7 @@ final class ApiV1 {
         Supplier<AnalysisService> analysis =
                 lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
         return concat(
-                OpsRoutes.routes(ctx),
+                concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)),
                 List.of(
                         Route.get(
                                 "/api/v1/symbols",
