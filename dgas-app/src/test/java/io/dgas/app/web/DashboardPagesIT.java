@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.alerts.RuleInput;
+import io.dgas.calc.drummond.Signal;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,6 +247,7 @@ class DashboardPagesIT {
                 .isPositive();
         Browser.screenshot(driver, "caches");
 
+        driver.executeScript("sessionStorage.clear();");
         // no token: the request goes without one and the server's 401 is shown
         driver.findElement(By.id("clear")).click();
         driver.findElement(By.id("token-cancel")).click();
@@ -269,8 +274,95 @@ class DashboardPagesIT {
     }
 
     private static void awaitStatus(String text) {
+        awaitText("status", text);
+    }
+
+    private static void awaitText(String id, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(d -> d.findElement(By.id("status")).getText().contains(text));
+                .until(d -> d.findElement(By.id(id)).getText().contains(text));
+    }
+
+    @Test
+    void alertsPage_ruleAndFiredAlert_showsDeliveryAndWritesOnlyWithTheToken() throws Exception {
+        api.ctx
+                .alertsService()
+                .create(new RuleInput(
+                        "sig-seed", "signal", null, List.of("SIGA"), null, 0.5, null, null, null, 0, true));
+        api.ctx
+                .alerts()
+                .evaluate(
+                        List.of(new Signal(
+                                "SIGA",
+                                1,
+                                Instant.now().getEpochSecond(),
+                                Signal.Type.LONG,
+                                100,
+                                98,
+                                104,
+                                0.9,
+                                0.5,
+                                0.7,
+                                Signal.Tier.HIGH,
+                                false)),
+                        List.of())
+                .delivered()
+                .get(10, TimeUnit.SECONDS);
+        JsonNode logged = api.json("/api/v1/alerts/log", 200).get("items");
+        assertThat(logged).isNotEmpty();
+
+        driver.get(url("alerts.html"));
+        driver.executeScript("sessionStorage.clear();");
+        awaitBody("rules", "1");
+        awaitBody("log", Integer.toString(logged.size()));
+        int deliveryCol = column("log-table", "Delivery");
+        assertThat(rows("log-table"))
+                .extracting(r -> r.get(deliveryCol))
+                .containsExactlyElementsOf(logged.findValuesAsText("delivery_status"));
+        assertThat(rows("log-table").get(0)).contains("sig-seed", "SIGA");
+
+        // a new rule without the token: refused by the server, shown, nothing stored
+        driver.findElement(By.id("r-name")).sendKeys("page-rule");
+        new Select(driver.findElement(By.id("r-type"))).selectByValue("threshold");
+        driver.findElement(By.id("r-symbol")).sendKeys("siga");
+        new Select(driver.findElement(By.id("r-condition"))).selectByValue("above");
+        driver.findElement(By.id("r-threshold")).sendKeys("150");
+        driver.findElement(By.id("save")).click();
+        driver.findElement(By.id("token-cancel")).click();
+        awaitText("form-status", "Refused (401)");
+        assertThat(api.json("/api/v1/alerts/rules", 200).get("items")).hasSize(1);
+
+        // with the token: created, listed
+        driver.findElement(By.id("save")).click();
+        driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+        driver.findElement(By.id("token-ok")).click();
+        awaitText("form-status", "Created rule");
+        awaitBody("rules", "2");
+        JsonNode created = api.json("/api/v1/alerts/rules", 200).get("items").get(1);
+        assertThat(created.get("name").asText()).isEqualTo("page-rule");
+        assertThat(created.get("symbol").asText()).isEqualTo("SIGA");
+        assertThat(created.get("threshold").asDouble()).isEqualTo(150.0);
+        long id = created.get("id").asLong();
+
+        // edit the threshold (the kept token: no second question), then delete in two steps
+        driver.findElement(By.cssSelector("button[aria-label='Edit rule " + id + "']"))
+                .click();
+        driver.findElement(By.id("r-threshold")).clear();
+        driver.findElement(By.id("r-threshold")).sendKeys("175");
+        driver.findElement(By.id("save")).click();
+        awaitText("form-status", "Saved rule #" + id);
+        awaitBody("rules", "2");
+        assertThat(api.json("/api/v1/alerts/rules", 200)
+                        .at("/items/1/threshold")
+                        .asDouble())
+                .isEqualTo(175.0);
+        Browser.screenshot(driver, "alerts");
+        WebElement delete = driver.findElement(By.cssSelector("button[aria-label='Delete rule " + id + "']"));
+        delete.click();
+        assertThat(delete.getText()).isEqualTo("Confirm delete");
+        delete.click();
+        awaitText("form-status", "Deleted rule #" + id);
+        awaitBody("rules", "1");
+        assertThat(driver.findElements(By.id("token-dialog"))).isEmpty();
     }
 
     @Test
