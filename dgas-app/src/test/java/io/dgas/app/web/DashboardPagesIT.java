@@ -195,6 +195,27 @@ class DashboardPagesIT {
     }
 
     @Test
+    void calibrationApi_seededSignals_countsBucketsAndRefusesAnOutOfRangeWindow() throws Exception {
+        JsonNode c = api.json("/api/v1/signals/calibration?days=30", 200);
+        long entries = java.util.Arrays.stream(TYPES)
+                .filter(t -> !t.startsWith("exit"))
+                .count();
+        assertThat(c.get("days").asInt()).isEqualTo(30);
+        assertThat(c.get("signals").asLong()).isEqualTo(entries);
+        assertThat(c.get("buckets")).hasSize(6);
+        assertThat(c.get("buckets").findValues("signals").stream()
+                        .mapToLong(JsonNode::asLong)
+                        .sum())
+                .isEqualTo(entries);
+        assertThat(c.at("/buckets/0/from").asDouble()).isZero();
+        assertThat(c.at("/buckets/5/to").asDouble()).isEqualTo(1.0);
+        JsonNode bad = api.json("/api/v1/signals/calibration?days=0", 400);
+        assertThat(bad.get("parameter").asText()).isEqualTo("days");
+        assertThat(bad.get("accepted").toString()).contains("90");
+        assertThat(api.json("/api/v1/monitor/calculations", 200).isArray()).isTrue();
+    }
+
+    @Test
     void runsPage_seededRuns_drawsStageBarsAndShowsARunsErrors() throws Exception {
         driver.get(url("runs.html"));
         awaitBody("loaded", "runs:0");
