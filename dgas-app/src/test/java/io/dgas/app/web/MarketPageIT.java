@@ -62,6 +62,7 @@ class MarketPageIT {
     /** Waits until the page has drawn {@code symbol} at {@code tf}, then returns what the chart holds. */
     private static JsonNode chartAfter(String symbol, String tf) throws Exception {
         new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the chart did not redraw with the 5 new bars")
                 .until(d -> (symbol + ":" + tf)
                         .equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
         String option = (String) driver.executeScript("var o = window.dgasChart.getOption();"
@@ -144,6 +145,7 @@ class MarketPageIT {
         new Select(driver.findElement(By.id("symbol"))).selectByValue("MKTC");
         assertThat(series(chartAfter("MKTC", "1h"), "Candles").get("data")).hasSize(50);
         new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the page's event stream (/api/v1/events) did not open")
                 .until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-events")));
         driver.executeScript("window.sameDocument = true;");
 
