@@ -153,6 +153,7 @@ class MarketPageIT {
         MarketSeed.wave(api.ctx, "MKTC", Timeframe.H1, 5, 300, "2025-01-08T02:00:00Z");
 
         new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the chart did not redraw with the 5 new bars")
                 .until(d -> ((Number) ((ChromeDriver) d)
                                         .executeScript("return window.dgasChart.getOption().series[0].data.length"))
                                 .intValue()
