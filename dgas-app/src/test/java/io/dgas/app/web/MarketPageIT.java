@@ -62,7 +62,6 @@ class MarketPageIT {
     /** Waits until the page has drawn {@code symbol} at {@code tf}, then returns what the chart holds. */
     private static JsonNode chartAfter(String symbol, String tf) throws Exception {
         new WebDriverWait(driver, Duration.ofSeconds(30))
-                .withMessage("the chart did not redraw with the 5 new bars")
                 .until(d -> (symbol + ":" + tf)
                         .equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
         String option = (String) driver.executeScript("var o = window.dgasChart.getOption();"
