@@ -12,6 +12,7 @@ import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.events.Events;
 import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.cache.CalculationProfiler;
 import io.dgas.calc.cache.ProfilingCalculationCache;
@@ -25,6 +26,7 @@ import io.dgas.store.cache.CacheInvalidation;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.calccache.CaffeineCalculationCache;
 import io.dgas.store.embedded.EmbeddedServer;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.health.HealthMonitor;
 import io.dgas.store.health.Thresholds;
 import io.dgas.store.ingest.IngestListener;
@@ -176,7 +178,8 @@ public final class AppContext implements AutoCloseable {
                 clock,
                 instanceName(),
                 meters(),
-                afterRun);
+                afterRun,
+                events());
     }
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */
@@ -207,7 +210,13 @@ public final class AppContext implements AutoCloseable {
     private void alertsLogged(AlertEngine.Outcome o) {
         AlertsService service = alertsService(); // not from the delivery thread: close() holds this lock
         service.changed();
+        events().publish(Events.alerts(o.events()));
         o.delivered().thenRun(service::changed);
+    }
+
+    /** Announces runs, signals and fired alerts to every {@code dgas serve} on the database ({@code pg_notify}). */
+    public EventPublisher events() {
+        return EventPublisher.postgres(database());
     }
 
     /** Alert rules and the alert log, for the command line and the API. */

@@ -1,9 +1,11 @@
 package io.dgas.app.cycle;
 
+import io.dgas.app.events.Events;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
@@ -47,6 +49,7 @@ public final class PredictionCycle {
     private final Clock clock;
     private final String instance;
     private final Consumer<CycleResult> afterRun;
+    private final EventPublisher events;
     private final Timer duration;
     private final MeterRegistry registry;
 
@@ -59,6 +62,24 @@ public final class PredictionCycle {
             String instance,
             MeterRegistry registry,
             Consumer<CycleResult> afterRun) {
+        this(db, analyzer, workers, batchSize, clock, instance, registry, afterRun, EventPublisher.NONE);
+    }
+
+    /**
+     * @param events announces each stored run and its signals ({@code run}, {@code signals}) in the transaction that
+     *     stores them
+     */
+    public PredictionCycle(
+            Database db,
+            SymbolAnalysis analyzer,
+            ExecutorService workers,
+            int batchSize,
+            Clock clock,
+            String instance,
+            MeterRegistry registry,
+            Consumer<CycleResult> afterRun,
+            EventPublisher events) {
+        this.events = events;
         this.db = db;
         this.bars = new BarRepository(db);
         this.runs = new RunRepository(db);
@@ -178,6 +199,7 @@ public final class PredictionCycle {
                 List<Signal> stored = runs.insertSignals(s, id, r.trading(), signals, ids, AGGREGATION_WINDOW);
                 RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
                 runs.updateRun(s, done);
+                events.publish(s, Events.run(done, stored));
                 return new CycleResult(done, stored);
             });
         } catch (RuntimeException e) {
