@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.alerts.RuleInput;
+import io.dgas.app.cycle.CycleRequest;
 import io.dgas.calc.drummond.Signal;
+import io.dgas.domain.Timeframe;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -62,6 +65,7 @@ class DashboardPagesIT {
         api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         PagesSeed.recentBars(api.ctx, "SIGA", 160, 100);
         PagesSeed.recentBars(api.ctx, "SIGB", 160, 40);
+        PagesSeed.recentBars(api.ctx, "SIGD", 10, 20);
         long ok = PagesSeed.run(api.ctx, "success", 40, 300, 20, "[]");
         partialRun = PagesSeed.run(
                 api.ctx, "partial", 60, 500, 30, "[{\"symbol\": \"SIGC\", \"error\": \"no bars in the window\"}]");
@@ -216,7 +220,7 @@ class DashboardPagesIT {
     }
 
     @Test
-    void runsPage_seededRuns_drawsStageBarsAndShowsARunsErrors() throws Exception {
+    void runsPage_seededRuns_drawsStageBarsShowsARunsErrorsAndANewRunLive() throws Exception {
         driver.get(url("runs.html"));
         awaitBody("loaded", "runs:0");
         assertThat(rows("runs-table")).hasSize(2);
@@ -239,6 +243,25 @@ class DashboardPagesIT {
         assertThat(rows("errors-table")).containsExactly(List.of("SIGC", "no bars in the window"));
         assertThat(driver.findElement(By.id("detail-fields")).getText()).contains("1 failed");
         Browser.screenshot(driver, "runs");
+
+        // a cycle that ends stores a run: the page lists it without a reload (too few bars of SIGD for a signal)
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the page's event stream (/api/v1/events) did not open")
+                .until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-events")));
+        driver.executeScript("window.sameDocument = true;");
+        long id = api.ctx
+                .cycle(api.ctx::afterRun) // as dgas cycle and the scheduler: drops cached runs
+                .run(new CycleRequest(List.of("SIGD"), Timeframe.H4, Timeframe.H1, 200, Duration.ofHours(3)))
+                .run()
+                .id();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("run " + id + " did not show up")
+                .ignoring(StaleElementReferenceException.class) // the table is redrawn meanwhile
+                .until(d -> rows("runs-table").size() == 3);
+        assertThat(rows("runs-table").get(0).get(0)).isEqualTo("#" + id);
+        assertThat(driver.executeScript("return window.sameDocument === true"))
+                .as("no reload")
+                .isEqualTo(true);
     }
 
     @Test
