@@ -66,7 +66,7 @@ final class AlertRoutes {
                 Route.get(
                         "/api/v1/alerts/log",
                         "Alert evaluations that fired or were suppressed, newest first, with delivery status",
-                        concat(
+                        ApiV1.concat(
                                 List.of(
                                         Param.query("rule", Type.STRING, "rule id or name"),
                                         Param.query("symbol", Type.STRING, "exact ticker"),
@@ -181,9 +181,5 @@ final class AlertRoutes {
 
     private static String shorten(String s) {
         return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -209,7 +209,7 @@ final class ApiV1 {
         };
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
+    static <T> List<T> concat(List<T> a, List<T> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 

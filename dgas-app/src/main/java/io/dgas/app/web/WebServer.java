@@ -7,6 +7,7 @@ import io.dgas.app.AppContext;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.events.EventHub;
 import io.dgas.app.events.EventListener;
+import io.dgas.app.events.RemoteChanges;
 import io.dgas.store.SqlSession;
 import io.dgas.store.cache.L2Health;
 import io.dgas.store.cache.RegionSpec;
@@ -40,12 +41,13 @@ public final class WebServer implements AutoCloseable {
         this.auth = new Auth(
                 token, "all".equals(ctx.config().string(ConfigKeys.WEB_AUTH).orElse("writes")));
         this.events = new EventHub(java.time.Duration.ofSeconds(ctx.config().seconds(ConfigKeys.EVENTS_HEARTBEAT)));
-        this.listener = new EventListener(() -> ctx.database().settings(), events::broadcast);
-        this.api = new RouteTable(
-                java.util.stream.Stream.concat(
-                                ApiV1.routes(ctx, this::healthBody).stream(), EventRoutes.routes(events).stream())
-                        .toList(),
-                auth);
+        RemoteChanges remote = new RemoteChanges(ctx.cache(), ctx.invalidation());
+        // caches first, so a client that reloads on the event reads what the event announces
+        this.listener = new EventListener(() -> ctx.database().settings(), (name, json) -> {
+            remote.apply(name, json);
+            events.broadcast(name, json);
+        });
+        this.api = new RouteTable(ApiV1.concat(ApiV1.routes(ctx, this::healthBody), EventRoutes.routes(events)), auth);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // graceful stop: stop accepting, let in-flight requests finish (Javalin nests its handler inside)

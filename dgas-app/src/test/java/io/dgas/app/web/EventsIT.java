@@ -126,6 +126,23 @@ class EventsIT {
     }
 
     @Test
+    void bars_ingestByAnotherProcess_cachedBarsAreFreshOnceTheEventArrives() throws Exception {
+        BarIngestor elsewhere = new BarIngestor(other, IngestListener.NONE); // tells this server's caches nothing
+        IngestOptions create = IngestOptions.defaults().withCreateSymbols(true);
+        elsewhere.ingest("one.csv", new StringReader(csv("EVF", "00")), null, create);
+        try (SseStream s = connect()) {
+            assertThat(api.json("/api/v1/bars/EVF?last=10", 200).get("bars").size())
+                    .isEqualTo(1); // now cached
+            elsewhere.ingest("two.csv", new StringReader(csv("EVF", "01")), null, create);
+
+            s.await(i -> "bars".equals(i.event()) && i.data().contains("\"EVF\""), WAIT);
+
+            assertThat(api.json("/api/v1/bars/EVF?last=10", 200).get("bars").size())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void rolledBack_ingestOrTransaction_announcesNothing() throws Exception {
         try (SseStream s = connect()) {
             String bad = csv("EVR", "00") + "2025-03-03T01:00:00Z,EVR,1h,10,12,9,not-a-price,100\n";
