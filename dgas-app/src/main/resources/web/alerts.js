@@ -122,7 +122,8 @@
   });
   document.getElementById('cancel-edit').addEventListener('click', reset);
   document.getElementById('log-filters').addEventListener('submit', function (e) { e.preventDefault(); loadLog(); });
-  dgas.events({ alert: function () { loadRules(); loadLog(); } });
+  var refresh = function () { loadRules(); loadLog(); };
+  dgas.events({ alert: refresh }, refresh);
   loadRules();
   loadLog();
 })();

@@ -167,7 +167,7 @@
   }
 
   symbolSelect.addEventListener('change', loadSymbol);
-  dgas.events({ bars: onBars });
+  dgas.events({ bars: onBars }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
   window.addEventListener('resize', function () { chart.resize(); });
 

@@ -191,13 +191,19 @@
 
   /**
    * Subscribes to the server's events ({name: handler(data)}); document.body's data-events tells whether the stream
-   * is open. EventSource reconnects by itself after an outage.
+   * is open. EventSource reconnects by itself after an outage; events of the outage are not replayed, so
+   * {@code reopened} (the page's reload) runs on every reconnect.
    */
-  function events(handlers) {
+  function events(handlers, reopened) {
     if (!window.EventSource) { return null; }
     var source = new EventSource('/api/v1/events');
-    source.onopen = function () { document.body.dataset.events = 'open'; };
-    source.onerror = function () { document.body.dataset.events = 'reconnecting'; };
+    var lost = false;
+    source.onopen = function () {
+      document.body.dataset.events = 'open';
+      if (lost && reopened) { reopened(); }
+      lost = false;
+    };
+    source.onerror = function () { lost = true; document.body.dataset.events = 'reconnecting'; };
     Object.keys(handlers).forEach(function (name) {
       source.addEventListener(name, function (e) {
         var data = null;

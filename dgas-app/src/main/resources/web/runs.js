@@ -85,6 +85,6 @@
   document.getElementById('prev').addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });
   document.getElementById('next').addEventListener('click', function () { if (nextOffset !== null) { offset = nextOffset; load(); } });
   window.addEventListener('resize', function () { chart.resize(); });
-  dgas.events({ run: function () { load(); } });
+  dgas.events({ run: load }, load);
   load();
 })();

@@ -82,7 +82,8 @@
       list.appendChild(o);
     });
   }).catch(function () { /* the symbol box still takes a typed ticker */ });
-  dgas.events({ run: function () { load(); calibration(); }, signals: function () { load(); calibration(); } });
+  var refresh = function () { load(); calibration(); };
+  dgas.events({ run: refresh, signals: refresh }, refresh);
   load();
   calibration();
 })();
