@@ -17,14 +17,7 @@
     status.className = error ? 'error' : '';
   }
 
-  function getJson(url) {
-    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
-      return r.json().then(function (body) {
-        if (!r.ok) { throw new Error(body.message || body.error || ('HTTP ' + r.status)); }
-        return body;
-      });
-    });
-  }
+  var getJson = dgas.getJson;
 
   function label(ts) {
     return new Date(ts * 1000).toISOString().slice(0, 16).replace('T', ' ');
@@ -160,7 +153,21 @@
     }).catch(function () { load(); });
   }
 
+  /** A new ingest of the shown series redraws it; of another timeframe of the symbol, re-offers the timeframes. */
+  function onBars(e) {
+    if (e.symbol !== symbolSelect.value) {
+      if (!Array.prototype.some.call(symbolSelect.options, function (o) { return o.value === e.symbol; })) {
+        var o = document.createElement('option');
+        o.value = o.textContent = e.symbol;
+        symbolSelect.appendChild(o);
+      }
+      return;
+    }
+    if (e.timeframe === interval()) { load(); } else { loadSymbol(); }
+  }
+
   symbolSelect.addEventListener('change', loadSymbol);
+  dgas.events({ bars: onBars }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
   window.addEventListener('resize', function () { chart.resize(); });
 

@@ -3,6 +3,7 @@ package io.dgas.app;
 import io.dgas.app.alerts.AlertDispatcher;
 import io.dgas.app.alerts.AlertEngine;
 import io.dgas.app.alerts.AlertSink;
+import io.dgas.app.alerts.AlertsService;
 import io.dgas.app.alerts.FileSink;
 import io.dgas.app.alerts.LogSink;
 import io.dgas.app.alerts.WebhookSink;
@@ -11,6 +12,7 @@ import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.events.Events;
 import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.cache.CalculationProfiler;
 import io.dgas.calc.cache.ProfilingCalculationCache;
@@ -24,6 +26,7 @@ import io.dgas.store.cache.CacheInvalidation;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.calccache.CaffeineCalculationCache;
 import io.dgas.store.embedded.EmbeddedServer;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.health.HealthMonitor;
 import io.dgas.store.health.Thresholds;
 import io.dgas.store.ingest.IngestListener;
@@ -65,6 +68,7 @@ public final class AppContext implements AutoCloseable {
     private ExecutorService workers;
     private ExecutorService deliveries;
     private CalculationCache calculations;
+    private AlertsService alertsService;
     private final CalculationProfiler profiler = new CalculationProfiler();
 
     public AppContext(DgasConfig config, Clock clock) {
@@ -190,7 +194,8 @@ public final class AppContext implements AutoCloseable {
                 instanceName(),
                 meters(),
                 afterRun,
-                signals.minCalibrated());
+                signals.minCalibrated(),
+                events());
     }
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */
@@ -213,7 +218,29 @@ public final class AppContext implements AutoCloseable {
                 repo,
                 new BarRepository(database()),
                 new AlertDispatcher(sinks, repo, deliveries, clock, timeout.multipliedBy(4)),
-                clock);
+                clock,
+                this::alertsLogged);
+    }
+
+    /** Cached alert logs are dropped once the evaluations are stored and again once their deliveries are. */
+    private void alertsLogged(AlertEngine.Outcome o) {
+        AlertsService service = alertsService(); // not from the delivery thread: close() holds this lock
+        service.changed();
+        events().publish(Events.alerts(o.events()));
+        o.delivered().thenRun(service::changed);
+    }
+
+    /** Announces runs, signals and fired alerts to every {@code dgas serve} on the database ({@code pg_notify}). */
+    public EventPublisher events() {
+        return EventPublisher.postgres(database());
+    }
+
+    /** Alert rules and the alert log, for the command line and the API. */
+    public synchronized AlertsService alertsService() {
+        if (alertsService == null) {
+            alertsService = new AlertsService(database(), cache());
+        }
+        return alertsService;
     }
 
     /** This process as named in run records and the scheduler: host and pid. */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Evaluates the active alert rules after a cycle (with its signals) or an ingest (with the symbols it changed),
@@ -35,12 +36,27 @@ public final class AlertEngine {
     private final BarRepository bars;
     private final AlertDispatcher dispatcher;
     private final Clock clock;
+    private final Consumer<Outcome> afterLog;
 
     public AlertEngine(AlertRepository repo, BarRepository bars, AlertDispatcher dispatcher, Clock clock) {
+        this(repo, bars, dispatcher, clock, o -> {});
+    }
+
+    /**
+     * @param afterLog told every outcome that logged something, once its events are stored and their deliveries
+     *     queued (announces fired alerts, drops cached logs)
+     */
+    public AlertEngine(
+            AlertRepository repo,
+            BarRepository bars,
+            AlertDispatcher dispatcher,
+            Clock clock,
+            Consumer<Outcome> afterLog) {
         this.repo = repo;
         this.bars = bars;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.afterLog = afterLog;
     }
 
     /** The events logged and a future completing when every fired one has been delivered (or failed). */
@@ -84,7 +100,11 @@ public final class AlertEngine {
                 deliveries.add(dispatcher.dispatch(e));
             }
         }
-        return new Outcome(logged, CompletableFuture.allOf(deliveries.toArray(new CompletableFuture<?>[0])));
+        Outcome outcome = new Outcome(logged, CompletableFuture.allOf(deliveries.toArray(new CompletableFuture<?>[0])));
+        if (!logged.isEmpty()) {
+            afterLog.accept(outcome);
+        }
+        return outcome;
     }
 
     private record Hit(String symbol, double value, String message) {}

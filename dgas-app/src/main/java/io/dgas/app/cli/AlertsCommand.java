@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
-import io.dgas.store.alerts.AlertRepository;
+import io.dgas.app.alerts.RuleInput;
+import io.dgas.store.alerts.AlertLogEntry;
 import io.dgas.store.alerts.AlertRule;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dgas alerts rules add|list|rm} and {@code dgas alerts log}. */
+/** {@code dgas alerts rules add|list|rm} and {@code dgas alerts log}: thin adapters over {@code AlertsService}. */
 @Command(
         name = "alerts",
         description = "Alert rules and the alert log.",
@@ -65,9 +66,12 @@ final class AlertsCommand {
 
         @Override
         public Integer call() {
-            AlertRule rule = RuleSpec.parse(
-                    name, type, symbol, symbols, condition, threshold, timeframe, bars, lookback, cooldown);
-            long id = new AlertRepository(context().database()).add(rule);
+            long id = context()
+                    .alertsService()
+                    .create(new RuleInput(
+                            name, type, symbol, symbols, condition, threshold, timeframe, bars, lookback, cooldown,
+                            true))
+                    .id();
             out().result(Map.of("id", id, "name", name), () -> out().line("added rule " + id + " (" + name + ")"));
             return ExitCodes.OK;
         }
@@ -75,9 +79,12 @@ final class AlertsCommand {
 
     @Command(name = "list", description = "List rules.")
     static final class ListRules extends BaseCommand {
+        private static final int MAX_RULES = 100_000;
+
         @Override
         public Integer call() {
-            List<AlertRule> rules = new AlertRepository(context().database()).rules(false);
+            List<AlertRule> rules =
+                    context().alertsService().rules(MAX_RULES, 0).items();
             out().result(
                             rules,
                             () -> out().table(
@@ -119,7 +126,7 @@ final class AlertsCommand {
 
         @Override
         public Integer call() {
-            String what = new AlertRepository(context().database()).remove(rule);
+            String what = context().alertsService().remove(rule);
             out().result(Map.of("rule", rule, "result", what), () -> out().line(rule + ": " + what));
             return what.equals("not found") ? ExitCodes.BAD_INPUT : ExitCodes.OK;
         }
@@ -136,8 +143,10 @@ final class AlertsCommand {
         @Override
         public Integer call() {
             Duration d = Durations.parse("--since", since);
-            List<Map<String, Object>> log = new AlertRepository(context().database())
-                    .logSince(context().clock().instant().minus(d), limit);
+            List<AlertLogEntry> log = context()
+                    .alertsService()
+                    .log(null, null, context().clock().instant().minus(d), limit, 0)
+                    .items();
             out().result(
                             log,
                             () -> out().table(
@@ -152,14 +161,14 @@ final class AlertsCommand {
                                                     "message"),
                                             log.stream()
                                                     .map(m -> List.of(
-                                                            String.valueOf(m.get("ts")),
-                                                            String.valueOf(m.get("rule")),
-                                                            String.valueOf(m.get("symbol")),
-                                                            String.valueOf(m.get("trigger_value")),
-                                                            String.valueOf(m.get("threshold_value")),
-                                                            String.valueOf(m.get("fired_status")),
-                                                            String.valueOf(m.get("delivery_status")),
-                                                            String.valueOf(m.get("message"))))
+                                                            String.valueOf(m.ts()),
+                                                            String.valueOf(m.rule()),
+                                                            String.valueOf(m.symbol()),
+                                                            String.valueOf(m.triggerValue()),
+                                                            String.valueOf(m.thresholdValue()),
+                                                            String.valueOf(m.firedStatus()),
+                                                            String.valueOf(m.deliveryStatus()),
+                                                            String.valueOf(m.message())))
                                                     .toList()));
             return ExitCodes.OK;
         }

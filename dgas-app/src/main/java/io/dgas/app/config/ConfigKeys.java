@@ -48,6 +48,7 @@ public final class ConfigKeys {
     public static final String WEB_HOST = "web.host";
     public static final String WEB_ADMIN_TOKEN = "web.admin_token";
     public static final String WEB_AUTH = "web.auth";
+    public static final String EVENTS_HEARTBEAT = "web.events_heartbeat";
     public static final String ALERTS_WEBHOOK = "alerts.webhook_url";
     public static final String ALERTS_FILE = "alerts.file";
     public static final String ALERTS_TIMEOUT = "alerts.webhook_timeout";
@@ -198,6 +199,7 @@ public final class ConfigKeys {
                 envs(WEB_AUTH, null),
                 false,
                 "which API requests need the admin token: writes (and admin), or all"));
+        add(num(EVENTS_HEARTBEAT, Type.SECONDS, 1, 300, "15", null, "heartbeat comment interval of /api/v1/events"));
         add(str(ALERTS_WEBHOOK, null, true, "URL that receives alerts as JSON POSTs (its path is often its key)"));
         add(str(ALERTS_FILE, null, false, "file that receives alerts as JSON lines"));
         add(num(ALERTS_TIMEOUT, Type.SECONDS, 1, 120, "5", null, "webhook timeout per attempt"));

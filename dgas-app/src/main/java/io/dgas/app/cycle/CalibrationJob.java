@@ -36,26 +36,77 @@ public final class CalibrationJob {
         this.bars = bars;
     }
 
-    /** Outcome counts overall and per signal type and tier, with the win rate of decided signals. */
+    /** Upper edges of the confidence buckets: [0, 0.5), [0.5, 0.6), … [0.9, 1]. */
+    static final double[] BUCKET_EDGES = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+
+    /**
+     * Outcome counts overall, per signal type and tier, and per confidence bucket (in bucket order), with the win rate
+     * of decided signals.
+     */
     public record Report(
             int signals,
             Map<Calibration.Outcome, Integer> outcomes,
             Map<String, Map<String, Integer>> byGroup,
-            double winRate) {}
+            List<Bucket> byConfidence,
+            double winRate)
+            implements java.io.Serializable {}
+
+    /**
+     * Signals whose confidence lies in [{@code from}, {@code to}) ({@code to} = 1 included): their outcome counts and
+     * the win rate of the decided ones, {@code null} when none is decided.
+     */
+    public record Bucket(double from, double to, int signals, Map<String, Integer> outcomes, Double winRate)
+            implements java.io.Serializable {}
 
     public Report run(Instant now, Duration lookback) {
         List<StoredSignal> signals = runs.entrySignalsSince(now.minus(lookback));
         Map<Calibration.Outcome, Integer> outcomes = new EnumMap<>(Calibration.Outcome.class);
         Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
+        List<Map<String, Integer>> buckets = new ArrayList<>();
+        for (int i = 0; i < BUCKET_EDGES.length; i++) {
+            buckets.add(new LinkedHashMap<>());
+        }
         resolveAll(signals, (s, r) -> {
+            String outcome = r.outcome().name().toLowerCase(Locale.ROOT);
             outcomes.merge(r.outcome(), 1, Integer::sum);
             groups.computeIfAbsent(s.type() + "/" + (s.tier() == null ? "none" : s.tier()), k -> new LinkedHashMap<>())
-                    .merge(r.outcome().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                    .merge(outcome, 1, Integer::sum);
+            buckets.get(bucketOf(s.confidence())).merge(outcome, 1, Integer::sum);
         });
         int wins = outcomes.getOrDefault(Calibration.Outcome.WIN, 0);
         int losses = outcomes.getOrDefault(Calibration.Outcome.LOSS, 0);
         return new Report(
-                signals.size(), outcomes, groups, wins + losses == 0 ? Double.NaN : (double) wins / (wins + losses));
+                signals.size(),
+                outcomes,
+                groups,
+                buckets(buckets),
+                wins + losses == 0 ? Double.NaN : (double) wins / (wins + losses));
+    }
+
+    /** The bucket index of {@code confidence}: the first edge above it (1.0 falls in the last bucket). */
+    static int bucketOf(double confidence) {
+        for (int i = 0; i < BUCKET_EDGES.length - 1; i++) {
+            if (confidence < BUCKET_EDGES[i]) {
+                return i;
+            }
+        }
+        return BUCKET_EDGES.length - 1;
+    }
+
+    private static List<Bucket> buckets(List<Map<String, Integer>> counts) {
+        List<Bucket> out = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            Map<String, Integer> c = counts.get(i);
+            int wins = c.getOrDefault("win", 0);
+            int decided = wins + c.getOrDefault("loss", 0);
+            out.add(new Bucket(
+                    i == 0 ? 0 : BUCKET_EDGES[i - 1],
+                    BUCKET_EDGES[i],
+                    c.values().stream().mapToInt(Integer::intValue).sum(),
+                    c,
+                    decided == 0 ? null : (double) wins / decided));
+        }
+        return out;
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.dgas.app.cycle;
 
+import io.dgas.app.events.Events;
 import io.dgas.calc.drummond.CalibrationTable;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
@@ -60,6 +62,7 @@ public final class PredictionCycle {
     private final Clock clock;
     private final String instance;
     private final Consumer<CycleResult> afterRun;
+    private final EventPublisher events;
     private final Timer duration;
     private final MeterRegistry registry;
     private final SignalOutcomes outcomeStore;
@@ -84,10 +87,15 @@ public final class PredictionCycle {
                 instance,
                 registry,
                 afterRun,
-                SignalParams.defaults().minCalibrated());
+                SignalParams.defaults().minCalibrated(),
+                EventPublisher.NONE);
     }
 
-    /** @param minCalibrated decided outcomes a score decile needs before its signals get a win probability */
+    /**
+     * @param minCalibrated decided outcomes a score decile needs before its signals get a win probability
+     * @param events announces each stored run and its signals ({@code run}, {@code signals}) in the transaction that
+     *     stores them
+     */
     public PredictionCycle(
             Database db,
             SymbolAnalysis analyzer,
@@ -97,7 +105,9 @@ public final class PredictionCycle {
             String instance,
             MeterRegistry registry,
             Consumer<CycleResult> afterRun,
-            int minCalibrated) {
+            int minCalibrated,
+            EventPublisher events) {
+        this.events = events;
         this.db = db;
         this.outcomeStore = new SignalOutcomes(db);
         this.minCalibrated = minCalibrated;
@@ -229,6 +239,7 @@ public final class PredictionCycle {
                 List<Signal> stored = runs.insertSignals(s, id, r.trading(), signals, ids, AGGREGATION_WINDOW);
                 RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
                 runs.updateRun(s, done);
+                events.publish(s, Events.run(done, stored));
                 return new CycleResult(done, stored);
             });
         } catch (RuntimeException e) {

@@ -1,7 +1,9 @@
 package io.dgas.app.service;
 
+import io.dgas.app.cycle.CalibrationJob;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.store.Database;
+import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
@@ -9,6 +11,8 @@ import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.StoredSignal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Stored signals, read through the {@code signals} query cache (dropped whenever a run is stored). */
@@ -59,5 +63,16 @@ public final class SignalsService {
         List<SignalOutcomes.DecileCount> counts =
                 cache.get(RegionSpec.SIGNALS, "signals:decided", () -> outcomes.decided());
         return SignalOutcomes.table(counts, minCalibrated).apply(s);
+    }
+
+    /**
+     * Calibration of the entry signals of the {@code days} before {@code now} ({@link CalibrationJob}), through the
+     * {@code dashboard} cache: outcomes also change as bars arrive, so its short time-to-live bounds the staleness.
+     */
+    public CalibrationJob.Report calibration(Instant now, int days) {
+        return cache.get(
+                RegionSpec.DASHBOARD,
+                "signals:calibration:" + days,
+                () -> new CalibrationJob(runs, new BarRepository(db)).run(now, Duration.ofDays(days)));
     }
 }

@@ -40,7 +40,7 @@ final class ApiV1 {
         Supplier<AnalysisService> analysis =
                 lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
         return concat(
-                OpsRoutes.routes(ctx),
+                concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)),
                 List.of(
                         Route.get(
                                 "/api/v1/symbols",
@@ -121,6 +121,18 @@ final class ApiV1 {
                                                 a.get("limit"),
                                                 a.get("offset")))),
                         Route.get(
+                                "/api/v1/signals/calibration",
+                                "Outcomes of the entry signals of the last days (win, loss, neutral, pending, not filled),"
+                                        + " overall and by confidence bucket",
+                                List.of(Param.query("days", Type.INT, "days looked back")
+                                        .withDefault("7")
+                                        .range(1, 90)),
+                                "{days, signals, outcomes: {win, loss, …}, win_rate, buckets: [{from, to, signals,"
+                                        + " outcomes, win_rate}]}; win_rate null when no signal is decided",
+                                (c, a) -> Bodies.calibration(
+                                        a.get("days"),
+                                        signals.get().calibration(ctx.clock().instant(), a.<Integer>get("days")))),
+                        Route.get(
                                 "/api/v1/runs",
                                 "Prediction runs, newest first",
                                 Param.paging(50, 500),
@@ -197,7 +209,7 @@ final class ApiV1 {
         };
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
+    static <T> List<T> concat(List<T> a, List<T> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.dgas.app.web;
 
+import io.dgas.app.cycle.CalibrationJob;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.runs.RunRecord;
 import java.time.Instant;
@@ -57,6 +58,28 @@ final class Bodies {
         r.errors().forEach((symbol, error) -> errors.add(Map.of("symbol", symbol, "error", error)));
         body.put("errors", errors);
         body.put("stale_symbols", r.staleSymbols());
+        return body;
+    }
+
+    static Map<String, Object> calibration(int days, CalibrationJob.Report r) {
+        Map<String, Object> outcomes = new LinkedHashMap<>();
+        r.outcomes().forEach((o, n) -> outcomes.put(o.name().toLowerCase(java.util.Locale.ROOT), n));
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        for (CalibrationJob.Bucket b : r.byConfidence()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", b.from());
+            m.put("to", b.to());
+            m.put("signals", b.signals());
+            m.put("outcomes", b.outcomes());
+            m.put("win_rate", b.winRate());
+            buckets.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("days", days);
+        body.put("signals", r.signals());
+        body.put("outcomes", outcomes);
+        body.put("win_rate", Double.isNaN(r.winRate()) ? null : r.winRate());
+        body.put("buckets", buckets);
         return body;
     }
 }

@@ -51,6 +51,12 @@ final class OpsRoutes {
                                     "pattern", pattern, "removed", ctx.cache().invalidate(pattern));
                         }),
                 Route.get(
+                        "/api/v1/monitor/calculations",
+                        "The calculation profiler of this process: calls, mean and p95 time, cache hits per calculation",
+                        List.of(),
+                        "[{calculation, count, mean_nanos, p95_nanos, hits, misses}]",
+                        (c, a) -> ctx.profiler().snapshot()),
+                Route.get(
                         "/api/v1/monitor/statements",
                         "Timed statements by name with P50/P95/P99, and the slow ones (no bound values)",
                         List.of(),

@@ -24,6 +24,9 @@ record Route(
         String response,
         Handler handler) {
 
+    /** What a handler returns when it answered itself (a 204, an event stream): nothing more is written. */
+    static final Object NO_BODY = new Object();
+
     /** The body of a successful answer, rendered as JSON; may set the status on {@code c}. */
     @FunctionalInterface
     interface Handler {

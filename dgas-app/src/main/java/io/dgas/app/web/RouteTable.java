@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.dgas.app.Json;
+import io.dgas.app.service.BadInputException;
 import io.dgas.app.service.NotFoundException;
 import io.dgas.store.bars.UnknownSymbolException;
 import io.javalin.config.RoutesConfig;
@@ -62,10 +63,14 @@ final class RouteTable {
             body = ParameterError.of(c, e.parameter(), e.value(), e.getMessage(), e.accepted());
         } catch (UnknownSymbolException e) {
             body = notFound(c, e.getMessage(), "symbol", e.symbol());
+        } catch (BadInputException e) {
+            body = ParameterError.of(c, e.parameter(), e.value(), e.getMessage(), e.accepted());
         } catch (NotFoundException e) {
             body = notFound(c, e.getMessage(), e.parameter(), e.value());
         }
-        json(c, body);
+        if (body != Route.NO_BODY) {
+            json(c, body);
+        }
     }
 
     private static Map<String, Object> notFound(Context c, String error, String parameter, String value) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.DgasException;
 import io.dgas.app.AppContext;
 import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.events.EventHub;
+import io.dgas.app.events.EventListener;
+import io.dgas.app.events.RemoteChanges;
 import io.dgas.store.SqlSession;
 import io.dgas.store.cache.L2Health;
 import io.dgas.store.cache.RegionSpec;
@@ -30,12 +33,21 @@ public final class WebServer implements AutoCloseable {
     private final AppContext ctx;
     private final Auth auth;
     private final RouteTable api;
+    private final EventHub events;
+    private final EventListener listener;
 
     private WebServer(AppContext ctx, String token) {
         this.ctx = ctx;
         this.auth = new Auth(
                 token, "all".equals(ctx.config().string(ConfigKeys.WEB_AUTH).orElse("writes")));
-        this.api = new RouteTable(ApiV1.routes(ctx, this::healthBody), auth);
+        this.events = new EventHub(java.time.Duration.ofSeconds(ctx.config().seconds(ConfigKeys.EVENTS_HEARTBEAT)));
+        RemoteChanges remote = new RemoteChanges(ctx.cache(), ctx.invalidation());
+        // caches first, so a client that reloads on the event reads what the event announces
+        this.listener = new EventListener(() -> ctx.database().settings(), (name, json) -> {
+            remote.apply(name, json);
+            events.broadcast(name, json);
+        });
+        this.api = new RouteTable(ApiV1.concat(ApiV1.routes(ctx, this::healthBody), EventRoutes.routes(events)), auth);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // graceful stop: stop accepting, let in-flight requests finish (Javalin nests its handler inside)
@@ -77,6 +89,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(AppContext ctx, String host, int port, String adminToken) {
         WebServer server = new WebServer(ctx, adminToken);
         server.app.start(host, port);
+        server.listener.start();
         return server;
     }
 
@@ -163,9 +176,24 @@ public final class WebServer implements AutoCloseable {
         app.jettyServer().server().join();
     }
 
-    /** Stops accepting, waits up to {@link #STOP_TIMEOUT} for requests in flight, then stops. */
+    /** The event listener (tests wait for it to LISTEN before they make events). */
+    EventListener eventListener() {
+        return listener;
+    }
+
+    /** Remote ports of the event-stream clients connected now. */
+    java.util.Set<Integer> eventClientPorts() {
+        return events.clientPorts();
+    }
+
+    /**
+     * Stops hearing events and ends the event streams (they would hold the graceful stop for its whole timeout), then
+     * stops accepting and waits up to {@link #STOP_TIMEOUT} for requests in flight.
+     */
     @Override
     public void close() {
+        listener.close();
+        events.close();
         app.stop();
     }
 }

@@ -13,6 +13,7 @@ import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.StoredSignal;
@@ -55,7 +56,16 @@ class SignalOutcomesIT {
 
     private static PredictionCycle cycle(SymbolAnalysis a, FakeClock clock, int minCalibrated) {
         return new PredictionCycle(
-                db, a, workers, 10, clock, "test", new SimpleMeterRegistry(), r -> {}, minCalibrated);
+                db,
+                a,
+                workers,
+                10,
+                clock,
+                "test",
+                new SimpleMeterRegistry(),
+                r -> {},
+                minCalibrated,
+                EventPublisher.NONE);
     }
 
     private static CycleRequest request(List<String> symbols) {

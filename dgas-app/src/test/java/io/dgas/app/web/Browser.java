@@ -21,6 +21,14 @@ final class Browser {
 
     /** A headless browser with its own profile under {@code profile}. */
     static ChromeDriver start(Path profile) {
+        return start(profile, null);
+    }
+
+    /**
+     * A headless browser with its own profile under {@code profile} that saves downloads into {@code downloads}
+     * without asking (none: the browser's default).
+     */
+    static ChromeDriver start(Path profile, Path downloads) {
         for (File f : new File[] {CHROMIUM, CHROMEDRIVER}) {
             if (!f.canExecute()) {
                 throw new AssertionError(f + " is missing: the browser tests need Debian's chromium and"
@@ -39,6 +47,15 @@ final class Browser {
                 "--no-first-run",
                 "--window-size=1400,900",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        if (downloads != null) {
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory",
+                            downloads.toAbsolutePath().toString(),
+                            "download.prompt_for_download",
+                            false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort()

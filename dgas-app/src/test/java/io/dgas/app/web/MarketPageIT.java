@@ -47,6 +47,7 @@ class MarketPageIT {
         MarketSeed.wave(api.ctx, "MKTA", Timeframe.H4, 90, 100);
         MarketSeed.wave(api.ctx, "MKTB", Timeframe.H1, 150, 2500);
         MarketSeed.storedLong(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z");
+        MarketSeed.wave(api.ctx, "MKTC", Timeframe.H1, 50, 300);
         driver = Browser.start(profile);
     }
 
@@ -134,5 +135,31 @@ class MarketPageIT {
         JsonNode h4 = chartAfter("MKTA", "4h");
         assertThat(series(h4, "Candles").get("data")).hasSize(90);
         assertThat(h4.toString()).isNotEqualTo(first.toString());
+    }
+
+    @Test
+    void marketPage_newIngestOfTheShownSeries_redrawsWithoutReload() throws Exception {
+        driver.get("http://127.0.0.1:" + api.server.port() + "/");
+        chartAfter("MKTA", "1h");
+        new Select(driver.findElement(By.id("symbol"))).selectByValue("MKTC");
+        assertThat(series(chartAfter("MKTC", "1h"), "Candles").get("data")).hasSize(50);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the page's event stream (/api/v1/events) did not open")
+                .until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-events")));
+        driver.executeScript("window.sameDocument = true;");
+
+        // five more hourly bars after the 50 from 2025-01-06T00:00Z, ingested as `dgas ingest` would
+        MarketSeed.wave(api.ctx, "MKTC", Timeframe.H1, 5, 300, "2025-01-08T02:00:00Z");
+
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the chart did not redraw with the 5 new bars")
+                .until(d -> ((Number) ((ChromeDriver) d)
+                                        .executeScript("return window.dgasChart.getOption().series[0].data.length"))
+                                .intValue()
+                        == 55);
+        assertThat(driver.executeScript("return window.sameDocument === true"))
+                .as("no reload")
+                .isEqualTo(true);
+        assertThat(driver.findElement(By.id("status")).getText()).contains("55 1h bars of MKTC");
     }
 }

@@ -16,13 +16,16 @@ final class MarketSeed {
      * analysis has trends, congestion and zones.
      */
     static void wave(AppContext ctx, String symbol, Timeframe tf, int n, double base) {
+        wave(ctx, symbol, tf, n, base, "2025-01-06T00:00:00Z");
+    }
+
+    /** {@link #wave} from {@code start} (an ISO instant). */
+    static void wave(AppContext ctx, String symbol, Timeframe tf, int n, double base, String start) {
         double[] closes = new double[n];
         for (int i = 0; i < n; i++) {
             closes[i] = base * (1 + 0.0015 * i + 0.04 * Math.sin(i / 7.0) + 0.01 * Math.sin(i * 1.3));
         }
-        String csv = BarsBuilder.of(symbol, tf, "2025-01-06T00:00:00Z")
-                .closes(closes)
-                .csv();
+        String csv = BarsBuilder.of(symbol, tf, start).closes(closes).csv();
         new BarIngestor(ctx.database(), ctx.ingestListener())
                 .ingest(
                         symbol + ".csv",

@@ -18,7 +18,7 @@ import java.util.Map;
 /** Alert rules and the alert log. Writing a batch of log rows is one statement whatever its size. */
 public final class AlertRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RULE_COLS = "r.id, r.name, y.ticker, r.rule_type, r.condition, r.threshold,"
+    static final String RULE_COLS = "r.id, r.name, y.ticker, r.rule_type, r.condition, r.threshold,"
             + " r.params::text, r.cooldown_seconds, r.active, r.last_triggered_at";
 
     private final Database db;
@@ -29,11 +29,65 @@ public final class AlertRepository {
 
     /** Adds a rule; its symbol and every symbol of its set must exist, as stored (upper case). Returns the new id. */
     public long add(AlertRule r) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("timeframe", r.timeframe());
-        params.put("bars", r.bars());
-        params.put("lookback", r.lookback());
-        params.put("symbols", r.symbols());
+        requireSymbols(r);
+        String paramsJson = paramsJson(r);
+        try {
+            return db.queryOne(
+                            "alerts.rule-add",
+                            "INSERT INTO alert_rules (name, symbol_id, rule_type, condition, threshold, params,"
+                                    + " cooldown_seconds, active) SELECT ?, (SELECT id FROM symbols WHERE ticker = ?"
+                                    + " AND deleted_at IS NULL), ?, ?, ?, ?::jsonb, ?, ? RETURNING id",
+                            ps -> bindRule(ps, r, paramsJson),
+                            rs -> rs.getLong(1))
+                    .orElseThrow();
+        } catch (UnableToExecuteStatementException e) {
+            throw duplicateName(r, e);
+        }
+    }
+
+    /**
+     * Replaces every field of rule {@code id} but its history ({@code last_triggered_at}) with those of {@code r};
+     * the same checks as {@link #add}. Returns false when there is no such rule.
+     */
+    public boolean update(long id, AlertRule r) {
+        requireSymbols(r);
+        String paramsJson = paramsJson(r);
+        try {
+            return db.update(
+                            "alerts.rule-update",
+                            "UPDATE alert_rules SET name = ?, symbol_id = (SELECT id FROM symbols WHERE ticker = ?"
+                                    + " AND deleted_at IS NULL), rule_type = ?, condition = ?, threshold = ?,"
+                                    + " params = ?::jsonb, cooldown_seconds = ?, active = ?, updated_at = now()"
+                                    + " WHERE id = ?",
+                            ps -> {
+                                bindRule(ps, r, paramsJson);
+                                ps.setLong(9, id);
+                            })
+                    == 1;
+        } catch (UnableToExecuteStatementException e) {
+            throw duplicateName(r, e);
+        }
+    }
+
+    private static void bindRule(java.sql.PreparedStatement ps, AlertRule r, String paramsJson) throws SQLException {
+        ps.setString(1, r.name());
+        ps.setString(2, r.symbol());
+        ps.setString(3, r.type().code());
+        ps.setString(4, r.condition().code());
+        ps.setDouble(5, r.threshold());
+        ps.setString(6, paramsJson);
+        ps.setInt(7, r.cooldownSeconds());
+        ps.setBoolean(8, r.active());
+    }
+
+    private static RuntimeException duplicateName(AlertRule r, UnableToExecuteStatementException e) {
+        if (String.valueOf(e.getMessage()).contains("alert_rules_name_key")) {
+            return new InvalidRuleException("name", r.name(), "an alert rule named '" + r.name() + "' exists already");
+        }
+        return e;
+    }
+
+    private void requireSymbols(AlertRule r) {
         List<String> watched = new ArrayList<>(r.symbols());
         if (r.symbol() != null) {
             watched.add(0, r.symbol());
@@ -46,37 +100,23 @@ public final class AlertRepository {
                         ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", watched.toArray())),
                         rs -> rs.getString(1))
                 .ifPresent(t -> {
-                    throw new InvalidRuleException("unknown symbol '" + t + "' (ingest its bars first)");
+                    throw new InvalidRuleException(
+                            r.symbols().contains(t) ? "symbols" : "symbol",
+                            t,
+                            "unknown symbol '" + t + "' (ingest its bars first)");
                 });
-        String paramsJson;
+    }
+
+    private static String paramsJson(AlertRule r) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("timeframe", r.timeframe());
+        params.put("bars", r.bars());
+        params.put("lookback", r.lookback());
+        params.put("symbols", r.symbols());
         try {
-            paramsJson = JSON.writeValueAsString(params);
+            return JSON.writeValueAsString(params);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-        try {
-            return db.queryOne(
-                            "alerts.rule-add",
-                            "INSERT INTO alert_rules (name, symbol_id, rule_type, condition, threshold, params,"
-                                    + " cooldown_seconds, active) SELECT ?, (SELECT id FROM symbols WHERE ticker = ?"
-                                    + " AND deleted_at IS NULL), ?, ?, ?, ?::jsonb, ?, ? RETURNING id",
-                            ps -> {
-                                ps.setString(1, r.name());
-                                ps.setString(2, r.symbol());
-                                ps.setString(3, r.type().code());
-                                ps.setString(4, r.condition().code());
-                                ps.setDouble(5, r.threshold());
-                                ps.setString(6, paramsJson);
-                                ps.setInt(7, r.cooldownSeconds());
-                                ps.setBoolean(8, r.active());
-                            },
-                            rs -> rs.getLong(1))
-                    .orElseThrow();
-        } catch (UnableToExecuteStatementException e) {
-            if (String.valueOf(e.getMessage()).contains("alert_rules_name_key")) {
-                throw new InvalidRuleException("an alert rule named '" + r.name() + "' exists already");
-            }
-            throw e;
         }
     }
 
@@ -105,25 +145,32 @@ public final class AlertRepository {
                             },
                             rs -> rs.getLong(1))
                     .orElse(null);
-            if (id == null) {
-                return "not found";
-            }
-            boolean logged = s.queryOne(
-                            "alerts.rule-logged",
-                            "SELECT EXISTS (SELECT 1 FROM alert_logs WHERE rule_id = ?)",
-                            ps -> ps.setLong(1, id),
-                            rs -> rs.getBoolean(1))
-                    .orElse(false);
-            if (logged) {
-                s.update(
-                        "alerts.rule-deactivate",
-                        "UPDATE alert_rules SET active = false, updated_at = now()" + " WHERE id = ?",
-                        ps -> ps.setLong(1, id));
-                return "deactivated";
-            }
-            s.update("alerts.rule-delete", "DELETE FROM alert_rules WHERE id = ?", ps -> ps.setLong(1, id));
-            return "removed";
+            return id == null ? "not found" : remove(s, id);
         });
+    }
+
+    /** {@link #remove(String)} of the rule with id {@code id}. */
+    public String remove(long id) {
+        return db.inTransaction(s -> remove(s, id));
+    }
+
+    private static String remove(SqlSession s, long id) throws SQLException {
+        boolean logged = s.queryOne(
+                        "alerts.rule-logged",
+                        "SELECT EXISTS (SELECT 1 FROM alert_logs WHERE rule_id = ?)",
+                        ps -> ps.setLong(1, id),
+                        rs -> rs.getBoolean(1))
+                .orElse(false);
+        if (logged) {
+            s.update(
+                    "alerts.rule-deactivate",
+                    "UPDATE alert_rules SET active = false, updated_at = now()" + " WHERE id = ?",
+                    ps -> ps.setLong(1, id));
+            return "deactivated";
+        }
+        return s.update("alerts.rule-delete", "DELETE FROM alert_rules WHERE id = ?", ps -> ps.setLong(1, id)) == 1
+                ? "removed"
+                : "not found";
     }
 
     /**
@@ -226,36 +273,6 @@ public final class AlertRepository {
                 });
     }
 
-    /** Log entries since {@code since}, newest first. */
-    public List<Map<String, Object>> logSince(Instant since, int limit) {
-        return db.query(
-                "alerts.log-since",
-                "SELECT l.id, l.ts, r.name, y.ticker, l.trigger_value, l.threshold_value, l.fired_status,"
-                        + " l.delivery_status, l.delivered_at, l.delivery_ms, l.message FROM alert_logs l"
-                        + " JOIN alert_rules r ON r.id = l.rule_id LEFT JOIN symbols y ON y.id = l.symbol_id"
-                        + " WHERE l.ts >= ? AND l.deleted_at IS NULL ORDER BY l.ts DESC, l.id DESC LIMIT ?",
-                ps -> {
-                    ps.setTimestamp(1, Timestamp.from(since));
-                    ps.setInt(2, limit);
-                },
-                rs -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getLong(1));
-                    m.put("ts", rs.getTimestamp(2).toInstant().toString());
-                    m.put("rule", rs.getString(3));
-                    m.put("symbol", rs.getString(4));
-                    m.put("trigger_value", rs.getObject(5));
-                    m.put("threshold_value", rs.getObject(6));
-                    m.put("fired_status", rs.getString(7));
-                    m.put("delivery_status", rs.getString(8));
-                    Timestamp d = rs.getTimestamp(9);
-                    m.put("delivered_at", d == null ? null : d.toInstant().toString());
-                    m.put("delivery_ms", rs.getObject(10));
-                    m.put("message", rs.getString(11));
-                    return m;
-                });
-    }
-
     private static Instant quarterStart(Instant at) {
         java.time.ZonedDateTime z = at.atZone(java.time.ZoneOffset.UTC);
         int month = (z.getMonthValue() - 1) / 3 * 3 + 1;
@@ -264,7 +281,7 @@ public final class AlertRepository {
                 .toInstant();
     }
 
-    private static AlertRule rule(ResultSet rs) throws SQLException {
+    static AlertRule rule(ResultSet rs) throws SQLException {
         JsonNode p;
         try {
             p = JSON.readTree(rs.getString(7));

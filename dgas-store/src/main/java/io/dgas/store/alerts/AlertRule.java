@@ -30,7 +30,8 @@ public record AlertRule(
         List<String> symbols,
         int cooldownSeconds,
         boolean active,
-        Instant lastTriggeredAt) {
+        Instant lastTriggeredAt)
+        implements java.io.Serializable {
 
     /** Rule types, stored lower-case ({@code alert_rules_type_check}). */
     public enum Type {
@@ -40,6 +41,7 @@ public record AlertRule(
         VOLUME_SPIKE,
         SIGNAL;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -57,6 +59,7 @@ public record AlertRule(
         CROSSES_BELOW,
         AT_LEAST;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -4,6 +4,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.UnableToExecuteStatementException;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.partition.MonthSet;
 import io.dgas.store.partition.Partitions;
 import java.io.IOException;
@@ -50,21 +51,35 @@ public final class BarIngestor {
     private final Database db;
     private final IngestListener listener;
     private final IngestTransaction tx;
+    private final EventPublisher events;
 
-    /** An ingestor that waits at most 30 s for a lock ({@link #withLockTimeout}). */
+    /**
+     * An ingestor that waits at most 30 s for a lock ({@link #withLockTimeout}) and announces the series it changed
+     * ({@code bars} events, {@link EventPublisher}) in its committing transaction.
+     */
     public BarIngestor(Database db, IngestListener listener) {
-        this(db, listener, new IngestTransaction(db, IngestTransaction.DEFAULT_LOCK_TIMEOUT));
+        this(
+                db,
+                listener,
+                new IngestTransaction(db, IngestTransaction.DEFAULT_LOCK_TIMEOUT),
+                EventPublisher.postgres(db));
     }
 
-    private BarIngestor(Database db, IngestListener listener, IngestTransaction tx) {
+    private BarIngestor(Database db, IngestListener listener, IngestTransaction tx, EventPublisher events) {
         this.db = db;
         this.listener = listener;
         this.tx = tx;
+        this.events = events;
     }
 
     /** The same ingestor with another lock timeout (positive): a load waits no longer for another session's lock. */
     public BarIngestor withLockTimeout(Duration lockTimeout) {
-        return new BarIngestor(db, listener, new IngestTransaction(db, lockTimeout));
+        return new BarIngestor(db, listener, new IngestTransaction(db, lockTimeout), events);
+    }
+
+    /** The same ingestor announcing through {@code publisher} ({@link EventPublisher#NONE}: not at all). */
+    public BarIngestor withEvents(EventPublisher publisher) {
+        return new BarIngestor(db, listener, tx, publisher);
     }
 
     /**
@@ -106,6 +121,7 @@ public final class BarIngestor {
             try {
                 l = tx.run(source, opts.progress(), s -> {
                     Loaded done = load(s, source, reader, opts, rejects, pre, stage);
+                    IngestEvents.announce(s, events, done.changed());
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });
@@ -143,6 +159,10 @@ public final class BarIngestor {
                         done.add(loadFile(s, f, opts, rj, stage));
                         s.update("ingest.bars.unstage", "DROP TABLE IF EXISTS " + STAGE, SqlSession.Binder.NONE);
                     }
+                    IngestEvents.announce(
+                            s,
+                            events,
+                            done.stream().flatMap(l -> l.changed().stream()).toList());
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });

@@ -1,0 +1,27 @@
+package io.dgas.app.web;
+
+import io.dgas.app.events.EventHub;
+import io.javalin.http.sse.SseHandler;
+import java.util.List;
+
+/** {@code GET /api/v1/events}: the server-sent event stream, open like the other reads (unless {@code web.auth: all}). */
+final class EventRoutes {
+    private EventRoutes() {}
+
+    static List<Route> routes(EventHub hub) {
+        SseHandler sse = new SseHandler(hub::subscribe);
+        return List.of(Route.get(
+                "/api/v1/events",
+                "Server-sent events (send Accept: text/event-stream): bars, run, signals, alert; a heartbeat"
+                        + " comment every web.events_heartbeat seconds",
+                List.of(),
+                "text/event-stream: event bars {symbol, timeframe, newest_ts, rows}; run {run_id, status,"
+                        + " finished_at, signals}; signals {run_id, count, items: [{symbol, timeframe, direction,"
+                        + " type, confidence, ts}] (at most 50)}; alert {rule_id, rule, symbol, message, fired_at,"
+                        + " delivery}",
+                (c, a) -> {
+                    sse.handle(c);
+                    return Route.NO_BODY;
+                }));
+    }
+}

@@ -1,0 +1,90 @@
+/* The runs page: run history with stage-time bars (ECharts, window.dgasRunsChart), a run's detail and its errors. */
+(function () {
+  'use strict';
+  var LIMIT = 25;
+  var STAGES = [['load', '#0072B2'], ['analyse', '#E69F00'], ['persist', '#56B4E9'], ['alerts', '#6a3d9a']];
+  var chart = echarts.init(document.getElementById('stages'));
+  window.dgasRunsChart = chart;
+  var status = document.getElementById('status');
+  var offset = 0, nextOffset = null;
+
+  var COLUMNS = [
+    { key: 'id', label: 'Run', render: function (r, td) {
+      td.textContent = '';
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'link';
+      b.textContent = '#' + r.id;
+      b.setAttribute('aria-label', 'Show run ' + r.id);
+      b.addEventListener('click', function () { detail(r.id); });
+      td.appendChild(b);
+    } },
+    { label: 'Started (UTC)', value: function (r) { return dgas.time(r.started_at); } },
+    { key: 'status', label: 'Status' },
+    { label: 'HTF/trading', value: function (r) { return r.htf + '/' + r.trading; } },
+    { key: 'symbols_processed', label: 'Symbols' },
+    { key: 'symbols_failed', label: 'Failed' },
+    { key: 'signals', label: 'Signals' },
+    { label: 'Total ms', value: function (r) { return dgas.num(r.stage_ms.total, 0); } },
+    { key: 'instance', label: 'Instance' }
+  ];
+
+  function draw(runs) {
+    var ordered = runs.slice().reverse(); // oldest left
+    chart.setOption({
+      animation: false,
+      aria: { enabled: true, decal: { show: true } },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 60, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: 'category', data: ordered.map(function (r) { return '#' + r.id; }) },
+      yAxis: { type: 'value', name: 'ms' },
+      series: STAGES.map(function (s) {
+        return { name: s[0], type: 'bar', stack: 'stages', itemStyle: { color: s[1] },
+          data: ordered.map(function (r) { return r.stage_ms[s[0]]; }) };
+      })
+    }, true);
+  }
+
+  function load() {
+    document.body.dataset.loaded = '';
+    dgas.getJson('/api/v1/runs' + dgas.query({ limit: LIMIT, offset: offset })).then(function (page) {
+      dgas.table(document.getElementById('runs-table'), 'Runs, newest first', COLUMNS, page.items, 'runs');
+      draw(page.items);
+      nextOffset = page.next_offset;
+      document.getElementById('prev').disabled = offset === 0;
+      document.getElementById('next').disabled = nextOffset === null || nextOffset === undefined;
+      document.getElementById('page-label').textContent = page.items.length ? 'runs ' + (offset + 1) + '–' + (offset + page.items.length) : '';
+      dgas.say(status, page.items.length ? page.items.length + ' runs' : 'No runs yet: run a cycle (dgas cycle).');
+      document.body.dataset.loaded = 'runs:' + offset;
+    }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'runs:error'; });
+  }
+
+  function detail(id) {
+    var say = document.getElementById('detail-status');
+    dgas.getJson('/api/v1/runs/' + id).then(function (r) {
+      var dl = document.getElementById('detail-fields');
+      dl.innerHTML = '';
+      [['Run', '#' + r.id], ['Status', r.status], ['Started', dgas.time(r.started_at)], ['Finished', dgas.time(r.finished_at)],
+        ['Symbols', r.symbols_requested + ' requested, ' + r.symbols_processed + ' processed, ' + r.symbols_failed + ' failed'],
+        ['Signals', r.signals], ['Stage ms', STAGES.map(function (s) { return s[0] + ' ' + dgas.num(r.stage_ms[s[0]], 0); }).join(' · ')],
+        ['Total ms', dgas.num(r.stage_ms.total, 0)], ['Stale symbols', (r.stale_symbols || []).join(', ') || 'none']
+      ].forEach(function (kv) {
+        var dt = document.createElement('dt'); dt.textContent = kv[0];
+        var dd = document.createElement('dd'); dd.textContent = kv[1];
+        dl.appendChild(dt); dl.appendChild(dd);
+      });
+      dgas.table(document.getElementById('errors-table'), 'Errors of run #' + r.id + ' by symbol',
+        [{ key: 'symbol', label: 'Symbol' }, { key: 'error', label: 'Error' }], r.errors, 'run-' + r.id + '-errors');
+      dgas.say(say, 'Run #' + r.id);
+      document.body.dataset.detail = String(r.id);
+      document.getElementById('detail').focus();
+    }).catch(function (e) { dgas.say(say, e.message, true); });
+  }
+
+  document.getElementById('prev').addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });
+  document.getElementById('next').addEventListener('click', function () { if (nextOffset !== null) { offset = nextOffset; load(); } });
+  window.addEventListener('resize', function () { chart.resize(); });
+  dgas.events({ run: load }, load);
+  load();
+})();

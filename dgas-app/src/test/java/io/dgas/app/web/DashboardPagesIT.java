@@ -1,0 +1,426 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.alerts.RuleInput;
+import io.dgas.app.cycle.CycleRequest;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.domain.Timeframe;
+import io.dgas.testkit.PostgresExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The signals, runs, caches and API pages in headless chromium against an in-process server over seeded runs and
+ * signals: what they show is read from the DOM and the ECharts options, downloads from the browser's download folder.
+ */
+class DashboardPagesIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    @TempDir
+    static Path profile;
+
+    @TempDir
+    static Path downloads;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Seeded signals: hours back, type, confidence (exit signals are not calibrated). */
+    private static final String[] TYPES = {
+        "long", "short", "long", "short", "long", "short", "exit_long", "long", "short", "long", "short", "long"
+    };
+
+    private static final double[] CONFIDENCES = {0.45, 0.55, 0.62, 0.65, 0.68, 0.72, 0.75, 0.78, 0.85, 0.88, 0.95, 0.99
+    };
+
+    private static ApiClient api;
+    private static ChromeDriver driver;
+    private static long partialRun;
+
+    @BeforeAll
+    static void start() {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
+        PagesSeed.recentBars(api.ctx, "SIGA", 160, 100);
+        PagesSeed.recentBars(api.ctx, "SIGB", 160, 40);
+        PagesSeed.recentBars(api.ctx, "SIGD", 10, 20);
+        long ok = PagesSeed.run(api.ctx, "success", 40, 300, 20, "[]");
+        partialRun = PagesSeed.run(
+                api.ctx, "partial", 60, 500, 30, "[{\"symbol\": \"SIGC\", \"error\": \"no bars in the window\"}]");
+        for (int i = 0; i < TYPES.length; i++) {
+            PagesSeed.signal(
+                    api.ctx,
+                    i % 2 == 0 ? ok : partialRun,
+                    i < 6 ? "SIGA" : "SIGB",
+                    120 - 5 * i,
+                    TYPES[i],
+                    CONFIDENCES[i]);
+        }
+        driver = Browser.start(profile, downloads);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        api.close();
+    }
+
+    private static String url(String page) {
+        return "http://127.0.0.1:" + api.server.port() + "/" + page;
+    }
+
+    private static void awaitBody(String attribute, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute("data-" + attribute)));
+    }
+
+    /** The cell texts of the body rows of the table inside {@code boxId}. */
+    private static List<List<String>> rows(String boxId) {
+        List<List<String>> out = new ArrayList<>();
+        for (WebElement tr : driver.findElements(By.cssSelector("#" + boxId + " tbody tr"))) {
+            List<String> cells = new ArrayList<>();
+            for (WebElement td : tr.findElements(By.tagName("td"))) {
+                cells.add(td.getText());
+            }
+            out.add(cells);
+        }
+        return out;
+    }
+
+    private static int column(String boxId, String label) {
+        List<WebElement> th = driver.findElements(By.cssSelector("#" + boxId + " thead th"));
+        for (int i = 0; i < th.size(); i++) {
+            if (th.get(i).getText().equals(label)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column '" + label + "' in #" + boxId);
+    }
+
+    private static void submit(String formId) {
+        driver.findElement(By.cssSelector("#" + formId + " button[type=submit]"))
+                .click();
+    }
+
+    @Test
+    void signalsPage_seededSignals_filtersPagesCalibratesAndDownloadsCsv() throws Exception {
+        driver.get(url("signals.html"));
+        awaitBody("loaded", "signals:0");
+        assertThat(rows("signals-table")).hasSize(TYPES.length);
+        assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))
+                        .getText())
+                .isEqualTo("Signals");
+
+        // calibration: the entry signals counted in their confidence bucket of [0,.5) [.5,.6) … [.9,1]
+        awaitBody("calibration", "7");
+        int[] expected = new int[6];
+        for (int i = 0; i < TYPES.length; i++) {
+            if (!TYPES[i].startsWith("exit")) {
+                expected[Math.max(0, Math.min(5, (int) Math.floor(CONFIDENCES[i] * 10) - 4))]++;
+            }
+        }
+        int signalsCol = column("calibration-table", "Signals");
+        assertThat(rows("calibration-table"))
+                .extracting(r -> Integer.parseInt(r.get(signalsCol)))
+                .containsExactly(expected[0], expected[1], expected[2], expected[3], expected[4], expected[5]);
+        Browser.screenshot(driver, "signals");
+
+        // filters: long entries and exits at confidence ≥ 0.7
+        driver.findElement(By.id("f-min")).sendKeys("0.7");
+        new Select(driver.findElement(By.id("f-direction"))).selectByValue("long");
+        submit("filters");
+        awaitBody("loaded", "signals:0");
+        long longAbove = 0;
+        for (int i = 0; i < TYPES.length; i++) {
+            longAbove += TYPES[i].endsWith("long") && CONFIDENCES[i] >= 0.7 ? 1 : 0;
+        }
+        int typeCol = column("signals-table", "Type");
+        int confCol = column("signals-table", "Confidence");
+        List<List<String>> filtered = rows("signals-table");
+        assertThat(filtered).hasSize((int) longAbove);
+        assertThat(filtered).allSatisfy(r -> {
+            assertThat(r.get(typeCol)).endsWith("long");
+            assertThat(Double.parseDouble(r.get(confCol))).isGreaterThanOrEqualTo(0.7);
+        });
+
+        // CSV of what the table shows: the header and the same cell texts, row by row
+        driver.findElement(By.cssSelector("#signals-table button.csv")).click();
+        Path csv = downloads.resolve("signals.csv");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("Bar (UTC),Symbol,Timeframe,Type,");
+        assertThat(lines.subList(1, lines.size()))
+                .containsExactlyElementsOf(
+                        filtered.stream().map(r -> String.join(",", r)).toList());
+
+        // paging: 10 a page, the rest on the next
+        driver.findElement(By.id("f-min")).clear();
+        new Select(driver.findElement(By.id("f-direction"))).selectByValue("");
+        new Select(driver.findElement(By.id("f-limit"))).selectByValue("10");
+        submit("filters");
+        awaitBody("loaded", "signals:0");
+        assertThat(rows("signals-table")).hasSize(10);
+        assertThat(driver.findElement(By.id("prev")).isEnabled()).isFalse();
+        driver.findElement(By.id("next")).click();
+        awaitBody("loaded", "signals:10");
+        assertThat(rows("signals-table")).hasSize(TYPES.length - 10);
+        assertThat(driver.findElement(By.id("next")).isEnabled()).isFalse();
+
+        // an unknown symbol is the API's 404, shown as it words it
+        driver.findElement(By.id("f-symbol")).sendKeys("NOSUCH");
+        submit("filters");
+        awaitBody("loaded", "signals:error");
+        assertThat(driver.findElement(By.id("status")).getText()).contains("NOSUCH");
+        assertThat(driver.findElement(By.id("status")).getAttribute("class")).contains("error");
+    }
+
+    @Test
+    void calibrationApi_seededSignals_countsBucketsAndRefusesAnOutOfRangeWindow() throws Exception {
+        JsonNode c = api.json("/api/v1/signals/calibration?days=30", 200);
+        long entries = java.util.Arrays.stream(TYPES)
+                .filter(t -> !t.startsWith("exit"))
+                .count();
+        assertThat(c.get("days").asInt()).isEqualTo(30);
+        assertThat(c.get("signals").asLong()).isEqualTo(entries);
+        assertThat(c.get("buckets")).hasSize(6);
+        assertThat(c.get("buckets").findValues("signals").stream()
+                        .mapToLong(JsonNode::asLong)
+                        .sum())
+                .isEqualTo(entries);
+        assertThat(c.at("/buckets/0/from").asDouble()).isZero();
+        assertThat(c.at("/buckets/5/to").asDouble()).isEqualTo(1.0);
+        JsonNode bad = api.json("/api/v1/signals/calibration?days=0", 400);
+        assertThat(bad.get("parameter").asText()).isEqualTo("days");
+        assertThat(bad.get("accepted").toString()).contains("90");
+        assertThat(api.json("/api/v1/monitor/calculations", 200).isArray()).isTrue();
+    }
+
+    @Test
+    void runsPage_seededRuns_drawsStageBarsShowsARunsErrorsAndANewRunLive() throws Exception {
+        driver.get(url("runs.html"));
+        awaitBody("loaded", "runs:0");
+        assertThat(rows("runs-table")).hasSize(2);
+        JsonNode option = JSON.readTree((String) driver.executeScript(
+                "var o = window.dgasRunsChart.getOption(); return JSON.stringify({x: o.xAxis[0].data,"
+                        + " series: o.series.map(function (s) { return {name: s.name, data: s.data}; })});"));
+        assertThat(option.get("x")).hasSize(2);
+        assertThat(option.at("/x/1").asText()).isEqualTo("#" + partialRun);
+        assertThat(option.get("series"))
+                .extracting(s -> s.get("name").asText())
+                .containsExactly("load", "analyse", "persist", "alerts");
+        // oldest run first: the seeded stage times, load and analyse
+        assertThat(option.at("/series/0/data/0").asDouble()).isEqualTo(40.0);
+        assertThat(option.at("/series/0/data/1").asDouble()).isEqualTo(60.0);
+        assertThat(option.at("/series/1/data/1").asDouble()).isEqualTo(500.0);
+
+        driver.findElement(By.cssSelector("#runs-table button[aria-label='Show run " + partialRun + "']"))
+                .click();
+        awaitBody("detail", Long.toString(partialRun));
+        assertThat(rows("errors-table")).containsExactly(List.of("SIGC", "no bars in the window"));
+        assertThat(driver.findElement(By.id("detail-fields")).getText()).contains("1 failed");
+        Browser.screenshot(driver, "runs");
+
+        // a cycle that ends stores a run: the page lists it without a reload (too few bars of SIGD for a signal)
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the page's event stream (/api/v1/events) did not open")
+                .until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-events")));
+        driver.executeScript("window.sameDocument = true;");
+        long id = api.ctx
+                .cycle(api.ctx::afterRun) // as dgas cycle and the scheduler: drops cached runs
+                .run(new CycleRequest(List.of("SIGD"), Timeframe.H4, Timeframe.H1, 200, Duration.ofHours(3)))
+                .run()
+                .id();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("run " + id + " did not show up")
+                .ignoring(StaleElementReferenceException.class) // the table is redrawn meanwhile
+                .until(d -> rows("runs-table").size() == 3);
+        assertThat(rows("runs-table").get(0).get(0)).isEqualTo("#" + id);
+        assertThat(driver.executeScript("return window.sameDocument === true"))
+                .as("no reload")
+                .isEqualTo(true);
+    }
+
+    @Test
+    void cachesPage_traffic_showsHitRatesProfilerAndClearNeedsTheToken() throws Exception {
+        api.json("/api/v1/signals?symbol=SIGA", 200);
+        api.json("/api/v1/signals?symbol=SIGA", 200);
+        api.json("/api/v1/analysis/SIGA?interval=1h&last=100", 200);
+        driver.get(url("caches.html"));
+        awaitBody("loaded", "caches");
+        int regionCol = column("cache-table", "Region");
+        int hitsCol = column("cache-table", "Hits");
+        List<String> signalsRegion = rows("cache-table").stream()
+                .filter(r -> r.get(regionCol).equals("signals"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Long.parseLong(signalsRegion.get(hitsCol))).isPositive();
+        assertThat(signalsRegion.get(column("cache-table", "TTL s")))
+                .as("5 min")
+                .isEqualTo("300");
+        assertThat(driver.executeScript("return window.dgasCacheChart.getOption().yAxis[0].data.length"))
+                .isEqualTo((long) rows("cache-table").size());
+        int computedCol = column("calc-table", "Computed");
+        assertThat(rows("calc-table").stream()
+                        .mapToLong(r -> Long.parseLong(r.get(computedCol)))
+                        .sum())
+                .as("the analysis request computed")
+                .isPositive();
+        Browser.screenshot(driver, "caches");
+
+        driver.executeScript("sessionStorage.clear();");
+        // no token: the request goes without one and the server's 401 is shown
+        driver.findElement(By.id("clear")).click();
+        driver.findElement(By.id("token-cancel")).click();
+        awaitStatus("Refused (401)");
+        // a wrong token: 403, and it is not kept
+        driver.findElement(By.id("clear")).click();
+        driver.findElement(By.id("token-input")).sendKeys("wrong");
+        driver.findElement(By.id("token-ok")).click();
+        awaitStatus("Refused (403)");
+        assertThat(driver.executeScript("return sessionStorage.getItem('dgas.token')"))
+                .isNull();
+        // the right token clears, and is kept in this tab only: the next clear does not ask
+        driver.findElement(By.id("clear")).click();
+        driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+        driver.findElement(By.id("token-ok")).click();
+        awaitStatus("Cleared all regions");
+        assertThat(driver.executeScript("return sessionStorage.getItem('dgas.token')"))
+                .isEqualTo(ApiClient.TOKEN);
+        assertThat(driver.executeScript("return localStorage.length")).isEqualTo(0L);
+        new Select(driver.findElement(By.id("region"))).selectByValue("signals");
+        driver.findElement(By.id("clear")).click();
+        awaitStatus("Cleared signals");
+        assertThat(driver.findElements(By.id("token-dialog"))).isEmpty();
+    }
+
+    private static void awaitStatus(String text) {
+        awaitText("status", text);
+    }
+
+    private static void awaitText(String id, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id(id)).getText().contains(text));
+    }
+
+    @Test
+    void alertsPage_ruleAndFiredAlert_showsDeliveryAndWritesOnlyWithTheToken() throws Exception {
+        api.ctx
+                .alertsService()
+                .create(new RuleInput(
+                        "sig-seed", "signal", null, List.of("SIGA"), null, 0.5, null, null, null, 0, true));
+        api.ctx
+                .alerts()
+                .evaluate(
+                        List.of(new Signal(
+                                "SIGA",
+                                1,
+                                Instant.now().getEpochSecond(),
+                                Signal.Type.LONG,
+                                100,
+                                98,
+                                104,
+                                0.9,
+                                0.5,
+                                0.7,
+                                Signal.Tier.HIGH,
+                                false)),
+                        List.of())
+                .delivered()
+                .get(10, TimeUnit.SECONDS);
+        JsonNode logged = api.json("/api/v1/alerts/log", 200).get("items");
+        assertThat(logged).isNotEmpty();
+
+        driver.get(url("alerts.html"));
+        driver.executeScript("sessionStorage.clear();");
+        awaitBody("rules", "1");
+        awaitBody("log", Integer.toString(logged.size()));
+        int deliveryCol = column("log-table", "Delivery");
+        assertThat(rows("log-table"))
+                .extracting(r -> r.get(deliveryCol))
+                .containsExactlyElementsOf(logged.findValuesAsText("delivery_status"));
+        assertThat(rows("log-table").get(0)).contains("sig-seed", "SIGA");
+
+        // a new rule without the token: refused by the server, shown, nothing stored
+        driver.findElement(By.id("r-name")).sendKeys("page-rule");
+        new Select(driver.findElement(By.id("r-type"))).selectByValue("threshold");
+        driver.findElement(By.id("r-symbol")).sendKeys("siga");
+        new Select(driver.findElement(By.id("r-condition"))).selectByValue("above");
+        driver.findElement(By.id("r-threshold")).sendKeys("150");
+        driver.findElement(By.id("save")).click();
+        driver.findElement(By.id("token-cancel")).click();
+        awaitText("form-status", "Refused (401)");
+        assertThat(api.json("/api/v1/alerts/rules", 200).get("items")).hasSize(1);
+
+        // with the token: created, listed
+        driver.findElement(By.id("save")).click();
+        driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+        driver.findElement(By.id("token-ok")).click();
+        awaitText("form-status", "Created rule");
+        awaitBody("rules", "2");
+        JsonNode created = api.json("/api/v1/alerts/rules", 200).get("items").get(1);
+        assertThat(created.get("name").asText()).isEqualTo("page-rule");
+        assertThat(created.get("symbol").asText()).isEqualTo("SIGA");
+        assertThat(created.get("threshold").asDouble()).isEqualTo(150.0);
+        long id = created.get("id").asLong();
+
+        // edit the threshold (the kept token: no second question), then delete in two steps
+        driver.findElement(By.cssSelector("button[aria-label='Edit rule " + id + "']"))
+                .click();
+        driver.findElement(By.id("r-threshold")).clear();
+        driver.findElement(By.id("r-threshold")).sendKeys("175");
+        driver.findElement(By.id("save")).click();
+        awaitText("form-status", "Saved rule #" + id);
+        awaitBody("rules", "2");
+        assertThat(api.json("/api/v1/alerts/rules", 200)
+                        .at("/items/1/threshold")
+                        .asDouble())
+                .isEqualTo(175.0);
+        Browser.screenshot(driver, "alerts");
+        WebElement delete = driver.findElement(By.cssSelector("button[aria-label='Delete rule " + id + "']"));
+        delete.click();
+        assertThat(delete.getText()).isEqualTo("Confirm delete");
+        delete.click();
+        awaitText("form-status", "Deleted rule #" + id);
+        awaitBody("rules", "1");
+        assertThat(driver.findElements(By.id("token-dialog"))).isEmpty();
+    }
+
+    @Test
+    void apiPage_openApiDocument_rendersEveryRoute() throws Exception {
+        driver.get(url("api.html"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector(".opblock")).size() > 10);
+        JsonNode doc = api.json("/api/v1/openapi.json", 200);
+        int operations = 0;
+        for (JsonNode path : doc.get("paths")) {
+            operations += path.size();
+        }
+        assertThat(driver.findElements(By.cssSelector(".opblock"))).hasSize(operations);
+        assertThat(driver.findElement(By.id("swagger")).getText()).contains("/api/v1/signals/calibration");
+        Browser.screenshot(driver, "api");
+    }
+}
