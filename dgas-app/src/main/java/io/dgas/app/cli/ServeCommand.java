@@ -64,7 +64,7 @@ final class ServeCommand extends BaseCommand {
         ServeAddress address = ServeAddress.publish(config().home(), ServeAddress.localUrl(h, server.port()));
         OrderedShutdown stop = new OrderedShutdown()
                 .then("published address", address)
-                .then("web server (finishing in-flight requests)", server);
+                .then("web server (ending event streams, finishing in-flight requests)", server);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
             String scheduling = startBackground(stop);

@@ -28,6 +28,7 @@ final class SseStream implements AutoCloseable {
     final HttpResponse<Stream<String>> response;
     private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     SseStream(int port, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
@@ -62,7 +63,14 @@ final class SseStream implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // the stream was closed by the test or the server
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** Whether the server ended the stream within {@code timeout}. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next item matching {@code wanted} within {@code timeout}, skipping others; fails when none comes. */
