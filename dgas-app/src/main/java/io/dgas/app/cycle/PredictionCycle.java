@@ -1,9 +1,11 @@
 package io.dgas.app.cycle;
 
+import io.dgas.app.collect.CollectStage;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.collect.CollectReport;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
@@ -49,7 +51,9 @@ public final class PredictionCycle {
     private final Consumer<CycleResult> afterRun;
     private final Timer duration;
     private final MeterRegistry registry;
+    private final CollectStage collect;
 
+    /** A cycle without a collect stage ({@code collect.source: none}). */
     public PredictionCycle(
             Database db,
             SymbolAnalysis analyzer,
@@ -59,7 +63,22 @@ public final class PredictionCycle {
             String instance,
             MeterRegistry registry,
             Consumer<CycleResult> afterRun) {
+        this(db, analyzer, workers, batchSize, clock, instance, registry, afterRun, CollectStage.none());
+    }
+
+    /** @param collect the first stage: fetches new bars of the universe before it is analysed */
+    public PredictionCycle(
+            Database db,
+            SymbolAnalysis analyzer,
+            ExecutorService workers,
+            int batchSize,
+            Clock clock,
+            String instance,
+            MeterRegistry registry,
+            Consumer<CycleResult> afterRun,
+            CollectStage collect) {
         this.db = db;
+        this.collect = collect;
         this.bars = new BarRepository(db);
         this.runs = new RunRepository(db);
         this.analyzer = analyzer;
@@ -78,6 +97,7 @@ public final class PredictionCycle {
         long start = System.nanoTime();
         Instant startedAt = clock.instant();
         List<String> universe = universe(request);
+        CollectReport collected = collect(universe);
         LongAdder loadNanos = new LongAdder();
         LongAdder analyseNanos = new LongAdder();
         List<Future<List<SymbolOutcome>>> futures = new ArrayList<>();
@@ -89,7 +109,7 @@ public final class PredictionCycle {
         for (Future<List<SymbolOutcome>> f : futures) {
             outcomes.addAll(join(f));
         }
-        return persist(
+        CycleResult result = persist(
                 request,
                 0,
                 startedAt,
@@ -98,6 +118,18 @@ public final class PredictionCycle {
                 outcomes,
                 loadNanos.sum(),
                 analyseNanos.sum());
+        recordCollect(result.run().id(), collected);
+        return result;
+    }
+
+    /** The collect stage over {@code universe}: fetches new bars; a failing symbol is reported, never thrown. */
+    public CollectReport collect(List<String> universe) {
+        return collect.collect(universe);
+    }
+
+    /** Stores the collect stage's figures on run {@code runId}. */
+    public void recordCollect(long runId, CollectReport r) {
+        collect.record(runId, r);
     }
 
     /** The symbols a run covers: the request's, or the active universe. */
