@@ -52,6 +52,7 @@ public final class PredictionCycle {
     private final Timer duration;
     private final MeterRegistry registry;
     private final CollectStage collect;
+    private final OwnTimeframes own;
 
     /** A cycle without a collect stage ({@code collect.source: none}). */
     public PredictionCycle(
@@ -81,6 +82,7 @@ public final class PredictionCycle {
         this.collect = collect;
         this.bars = new BarRepository(db);
         this.runs = new RunRepository(db);
+        this.own = new OwnTimeframes(new io.dgas.store.bars.SymbolTimeframes(db));
         this.analyzer = analyzer;
         this.workers = workers;
         this.batchSize = batchSize;
@@ -137,16 +139,22 @@ public final class PredictionCycle {
         return request.symbols() != null ? request.symbols() : runs.activeUniverse();
     }
 
-    /** Loads and analyses one batch: two queries whatever its size. */
+    /**
+     * Loads and analyses one batch: two queries whatever its size, plus, only when some symbols lack bars at the
+     * trading timeframe or are stale, one to look them up and two per other timeframe pair they are analysed at.
+     */
     public List<SymbolOutcome> batch(
             List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
         long t0 = System.nanoTime();
         Map<String, BarColumns> trading;
         Map<String, BarColumns> higher;
+        Map<String, OwnTimeframes.Plan> plans;
         List<SymbolOutcome> out = new ArrayList<>(symbols.size());
         try {
             trading = bars.lastForSymbols(symbols, r.trading(), r.lookback());
             higher = bars.lastForSymbols(symbols, r.htf(), r.lookback());
+            plans = own.plans(symbols, trading, r, asOf);
+            loadOwn(plans, r, trading, higher);
         } catch (io.dgas.store.UnableToConnectException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -160,13 +168,37 @@ public final class PredictionCycle {
         long t1 = System.nanoTime();
         for (String s : symbols) {
             try {
-                out.add(analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter()));
+                OwnTimeframes.Plan p = plans.get(s);
+                out.add(
+                        p == null
+                                ? analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter())
+                                : analyzer.analyze(s, trading.get(s), higher.get(s), p.htf(), p.asOf(), p.staleAfter())
+                                        .at(p.trading() == r.trading() ? null : p.trading()));
             } catch (RuntimeException e) {
                 out.add(new SymbolOutcome(s, null, false, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
         analyse.add(System.nanoTime() - t1);
         return out;
+    }
+
+    /** Replaces the bars of planned symbols analysed at other timeframes: two queries per timeframe pair. */
+    private void loadOwn(
+            Map<String, OwnTimeframes.Plan> plans,
+            CycleRequest r,
+            Map<String, BarColumns> trading,
+            Map<String, BarColumns> higher) {
+        Map<OwnTimeframes.Plan, List<String>> byPair = new LinkedHashMap<>();
+        plans.forEach((s, p) -> {
+            if (p.trading() != r.trading()) {
+                byPair.computeIfAbsent(new OwnTimeframes.Plan(p.trading(), p.htf(), null, null), k -> new ArrayList<>())
+                        .add(s);
+            }
+        });
+        byPair.forEach((pair, group) -> {
+            trading.putAll(bars.lastForSymbols(group, pair.trading(), r.lookback()));
+            higher.putAll(bars.lastForSymbols(group, pair.htf(), r.lookback()));
+        });
     }
 
     /**
@@ -187,6 +219,7 @@ public final class PredictionCycle {
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
+        Map<io.dgas.domain.Timeframe, List<Signal>> byTimeframe = new LinkedHashMap<>();
         for (SymbolOutcome o : outcomes) {
             if (o.failed()) {
                 errors.put(o.symbol(), o.error());
@@ -194,6 +227,9 @@ public final class PredictionCycle {
                 stale.add(o.symbol());
             } else if (o.signal() != null) {
                 signals.add(o.signal());
+                byTimeframe
+                        .computeIfAbsent(o.timeframe() == null ? r.trading() : o.timeframe(), k -> new ArrayList<>())
+                        .add(o.signal());
             }
         }
         int processed = outcomes.size() - errors.size();
@@ -207,7 +243,10 @@ public final class PredictionCycle {
                         runs.symbolIds(s, signals.stream().map(Signal::symbol).toList());
                 RunRecord draft = recordOf(f, runId, status, errors, 0, 0, 0);
                 long id = runId == 0 ? runs.insertRun(s, draft) : runs.updateRun(s, draft);
-                List<Signal> stored = runs.insertSignals(s, id, r.trading(), signals, ids, AGGREGATION_WINDOW);
+                List<Signal> stored = new ArrayList<>();
+                for (Map.Entry<io.dgas.domain.Timeframe, List<Signal>> e : byTimeframe.entrySet()) {
+                    stored.addAll(runs.insertSignals(s, id, e.getKey(), e.getValue(), ids, AGGREGATION_WINDOW));
+                }
                 RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
                 runs.updateRun(s, done);
                 return new CycleResult(done, stored);

@@ -7,6 +7,9 @@ import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.schedule.ClusterCycle;
+import io.dgas.app.schedule.ExchangeCalendar;
+import io.dgas.app.schedule.SchedulerService;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
@@ -20,6 +23,7 @@ import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestLimits;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunStatus;
 import io.dgas.testkit.FakeClock;
 import io.dgas.testkit.PostgresExtension;
@@ -211,6 +215,33 @@ class CollectCycleIT {
         // 429 waited as told; the 5xx backed off 1 s then 2 s; the bucket (burst 2, 10/s) paced the rest
         assertThat(sleeps).contains(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(sleeps).anyMatch(d -> d.compareTo(Duration.ofMillis(100)) <= 0 && !d.isZero());
+    }
+
+    @Test
+    void schedulerRunOnce_eodhdSource_collectsBeforeTheBatchesAndRecordsTheStageOnTheRun() {
+        ClusterCycle cluster = new ClusterCycle(
+                db, cycle("eodhd"), CollectCycleIT::request, ExchangeCalendar.always(), clock, "n1", 2);
+        SchedulerService node = SchedulerService.batchesOnly(
+                db,
+                cluster,
+                "collect-node",
+                clock,
+                new SchedulerService.Timing(
+                        Duration.ofMillis(100), Duration.ofMillis(250), 4, Duration.ofMillis(200), 2));
+        RunRecord run;
+        node.start();
+        try {
+            run = node.runOnce(Duration.ofSeconds(60)).orElseThrow();
+        } finally {
+            node.close();
+        }
+
+        assertThat(run.status()).isNotEqualTo(RunStatus.FAILED);
+        CollectReport c = new CollectRepository(db).find(run.id()).orElseThrow();
+        assertThat(c.rows()).containsEntry("AAA.US", 12L).containsEntry("EEE.US", 6L);
+        assertThat(c.failures()).containsOnlyKeys("DDD.US");
+        BarColumns aaa = bars("AAA.US", Timeframe.H1);
+        assertThat(aaa.ts()[aaa.size() - 1]).isEqualTo(T0.getEpochSecond() + 11 * 3600);
     }
 
     @Test
