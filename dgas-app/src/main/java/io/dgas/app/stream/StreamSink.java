@@ -31,6 +31,8 @@ public final class StreamSink {
     private long barsStored;
     private int pendingCount;
     private final Object writer = new Object();
+    private final List<String[]> unstored = new ArrayList<>();
+    private long failures;
 
     /**
      * @param timeframes bar timeframes kept forming (1m … 1d)
@@ -91,6 +93,11 @@ public final class StreamSink {
         return ticksStored;
     }
 
+    /** Tick loads that failed (each is tried again with the next batch). */
+    public synchronized long failures() {
+        return failures;
+    }
+
     public synchronized long barsStored() {
         return barsStored;
     }
@@ -125,13 +132,19 @@ public final class StreamSink {
                 completed.clear();
             }
             long stored = 0;
-            for (Map.Entry<String, String> e : tickCsv.entrySet()) {
-                IngestReport r = ticks.ingest(
-                        "stream " + e.getKey(),
-                        new StringReader(e.getValue()),
-                        null,
-                        options.withSymbol(e.getKey(), null));
-                stored += r.inserted() + r.updated() + r.unchanged();
+            // loads that failed before go first (the tick upsert is idempotent); a failure now waits for the next
+            List<String[]> loads = new ArrayList<>(unstored);
+            unstored.clear();
+            tickCsv.forEach((symbol, csv) -> loads.add(new String[] {symbol, csv}));
+            for (String[] load : loads) {
+                try {
+                    IngestReport r = ticks.ingest(
+                            "stream " + load[0], new StringReader(load[1]), null, options.withSymbol(load[0], null));
+                    stored += r.inserted() + r.updated() + r.unchanged();
+                } catch (RuntimeException e) {
+                    unstored.add(load);
+                    failures++;
+                }
             }
             long storedBars = 0;
             if (barCsv != null) {

@@ -122,10 +122,7 @@ public final class TradeStream implements AutoCloseable {
                 try {
                     sink.store();
                 } catch (RuntimeException e) {
-                    LOG.warn(
-                            "trade stream {}: storing a batch failed (kept for the next): {}",
-                            endpoint,
-                            e.getMessage());
+                    LOG.warn("trade stream {}: storing completed bars failed: {}", endpoint, e.getMessage());
                 }
             });
         }
