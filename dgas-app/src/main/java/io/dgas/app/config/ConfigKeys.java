@@ -71,6 +71,8 @@ public final class ConfigKeys {
     public static final String COLLECT_MAX_BACKFILL = "collect.max_backfill";
     public static final String COLLECT_MAX_ATTEMPTS = "collect.max_attempts";
     public static final String COLLECT_BACKOFF = "collect.backoff";
+    public static final String COLLECT_STREAM = "collect.stream";
+    public static final String COLLECT_STREAM_URL = "collect.stream_url";
     public static final String INGEST_MIN_TIMESTAMP = "ingest.min_timestamp";
     public static final String INGEST_MAX_FUTURE = "ingest.max_future";
     public static final String INGEST_MIN_PRICE = "ingest.min_price";
@@ -285,6 +287,12 @@ public final class ConfigKeys {
                 "longest gap after downtime the collect stage fills"));
         add(num(COLLECT_MAX_ATTEMPTS, Type.INT, 1, 10, "4", null, "attempts per collect request"));
         add(num(COLLECT_BACKOFF, Type.SECONDS, 1, 600, "2", null, "wait before a collect retry (doubles)"));
+        add(bool(COLLECT_STREAM, "false", "stream live trades (EODHD WebSocket) while the scheduler runs"));
+        add(str(
+                COLLECT_STREAM_URL,
+                "wss://ws.eodhistoricaldata.com/ws/crypto",
+                false,
+                "trade stream WebSocket endpoint"));
     }
 
     /** Key of the size of cache region {@code name}. */
