@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dgas.app.config.ConfigKeys;
-import io.dgas.app.config.ConfigLoader;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.config.TestConfigs;
 import io.dgas.app.config.UnableToConfigureException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +20,7 @@ class CollectSettingsTest {
     Path dir;
 
     private DgasConfig load(Map<String, String> env) {
-        Map<String, String> withHome = new HashMap<>(env);
-        withHome.put("DGAS_HOME", dir.resolve("home").toString());
-        return new ConfigLoader(withHome, dir).load(null, Map.of(), Map.of());
+        return TestConfigs.load(dir, env);
     }
 
     @Test
