@@ -7,6 +7,8 @@ import io.dgas.app.alerts.AlertsService;
 import io.dgas.app.alerts.FileSink;
 import io.dgas.app.alerts.LogSink;
 import io.dgas.app.alerts.WebhookSink;
+import io.dgas.app.collect.CollectSettings;
+import io.dgas.app.collect.CollectStage;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.CycleResult;
@@ -69,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private ExecutorService deliveries;
     private CalculationCache calculations;
     private AlertsService alertsService;
+    private CollectStage collect;
     private final CalculationProfiler profiler = new CalculationProfiler();
 
     public AppContext(DgasConfig config, Clock clock) {
@@ -195,7 +198,28 @@ public final class AppContext implements AutoCloseable {
                 meters(),
                 afterRun,
                 signals.minCalibrated(),
-                events());
+                events(),
+                collectStage());
+    }
+
+    /**
+     * The cycle's collect stage over {@code collect.*}, built once so its rate limit holds across cycles.
+     *
+     * @throws io.dgas.app.config.UnableToConfigureException when {@code collect.source: eodhd} has no token
+     */
+    public synchronized CollectStage collectStage() {
+        if (collect == null) {
+            CollectSettings s = CollectSettings.from(config);
+            collect = new CollectStage(
+                    s.source(clock, io.dgas.store.api.Sleeper.SYSTEM),
+                    new io.dgas.store.collect.CollectRepository(database()),
+                    new io.dgas.store.ingest.BarIngestor(database(), ingestListener()),
+                    io.dgas.store.ingest.IngestOptions.defaults()
+                            .withLimits(io.dgas.app.cli.IngestSettings.limits(config, clock)),
+                    clock,
+                    s);
+        }
+        return collect;
     }
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */

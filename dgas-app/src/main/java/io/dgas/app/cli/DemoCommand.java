@@ -67,7 +67,9 @@ final class DemoCommand extends BaseCommand {
         status.put("synthetic", Map.of("symbols", symbols, "reused", universe.reused(), "millis", universe.millis()));
         List<String> cycleSymbols = new ArrayList<>(universe.symbols());
         cycleSymbols.add(SampleData.BTC);
-        out().info("running a prediction cycle over " + cycleSymbols.size() + " symbols (4h / 1h) ...");
+        cycleSymbols.add(SampleData.AAPL);
+        out().info("running a prediction cycle over " + cycleSymbols.size() + " symbols (4h / 1h; " + SampleData.AAPL
+                + " at 1d / 1w, the timeframes its data has) ...");
         CycleResult cycle = CycleCommand.run(
                 context(), cycleSymbols, "4h", "1h", null, context().signalParams());
         status.put("cycle", CycleCommand.model(cycle));

@@ -10,11 +10,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The ingest bounds from the {@code ingest.*} keys, and the {@code --timezone} option read. */
-final class IngestSettings {
+public final class IngestSettings {
     private IngestSettings() {}
 
     /** The limits the configuration sets, reading now from {@code clock}. */
-    static IngestLimits limits(DgasConfig c, Clock clock) {
+    public static IngestLimits limits(DgasConfig c, Clock clock) {
         double min = c.positive(ConfigKeys.INGEST_MIN_PRICE);
         double max = c.positive(ConfigKeys.INGEST_MAX_PRICE);
         if (!(min < max)) {

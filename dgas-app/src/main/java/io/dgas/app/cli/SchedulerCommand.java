@@ -62,6 +62,13 @@ final class SchedulerCommand {
             }
             SchedulerService service = service(ctx);
             service.start();
+            Optional<io.dgas.app.stream.TradeStream> stream = io.dgas.app.stream.TradeStreams.start(
+                    ctx.config(),
+                    ctx.database(),
+                    ctx.ingestListener(),
+                    io.dgas.store.ingest.IngestOptions.defaults()
+                            .withLimits(IngestSettings.limits(ctx.config(), ctx.clock())),
+                    new RunRepository(ctx.database()).activeUniverse());
             out().info("scheduler " + service.name() + " started; next cycle "
                     + SchedulerService.nextRun(ctx.database()) + " (Ctrl-C stops)");
             try {
@@ -71,6 +78,7 @@ final class SchedulerCommand {
                 }
                 return ExitCodes.OK;
             } finally {
+                stream.ifPresent(io.dgas.app.stream.TradeStream::close);
                 service.close();
             }
         }

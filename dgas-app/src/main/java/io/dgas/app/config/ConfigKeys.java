@@ -66,6 +66,18 @@ public final class ConfigKeys {
     public static final String API_BASE_URL = "api.base_url";
     public static final String API_KEY = "api.key";
     public static final String API_REQUESTS_PER_MINUTE = "api.requests_per_minute";
+    public static final String COLLECT_SOURCE = "collect.source";
+    public static final String COLLECT_BASE_URL = "collect.base_url";
+    public static final String COLLECT_API_TOKEN = "collect.api_token";
+    public static final String COLLECT_PER_MINUTE = "collect.requests_per_minute";
+    public static final String COLLECT_BURST = "collect.burst";
+    public static final String COLLECT_BATCH_SIZE = "collect.batch_size";
+    public static final String COLLECT_OVERLAP_BARS = "collect.overlap_bars";
+    public static final String COLLECT_MAX_BACKFILL = "collect.max_backfill";
+    public static final String COLLECT_MAX_ATTEMPTS = "collect.max_attempts";
+    public static final String COLLECT_BACKOFF = "collect.backoff";
+    public static final String COLLECT_STREAM = "collect.stream";
+    public static final String COLLECT_STREAM_URL = "collect.stream_url";
     public static final String INGEST_MIN_TIMESTAMP = "ingest.min_timestamp";
     public static final String INGEST_MAX_FUTURE = "ingest.max_future";
     public static final String INGEST_MIN_PRICE = "ingest.min_price";
@@ -229,6 +241,7 @@ public final class ConfigKeys {
                 true,
                 "market-data API key (never printed)"));
         add(num(API_REQUESTS_PER_MINUTE, Type.INT, 1, 100_000, "60", null, "market-data API rate limit"));
+        addCollectKeys();
         add(new ConfigKey(
                 INGEST_MIN_TIMESTAMP,
                 Type.DATE,
@@ -271,6 +284,51 @@ public final class ConfigKeys {
     }
 
     private ConfigKeys() {}
+
+    /** The cycle's collect stage (fetching new bars before analysing). */
+    private static void addCollectKeys() {
+        add(new ConfigKey(
+                COLLECT_SOURCE,
+                Type.ENUM,
+                0,
+                0,
+                List.of("eodhd", "none"),
+                "none",
+                envs(COLLECT_SOURCE, null),
+                false,
+                "where each cycle fetches new bars from first (none: no collect stage)"));
+        add(str(COLLECT_BASE_URL, "https://eodhd.com", false, "collect source base URL"));
+        add(new ConfigKey(
+                COLLECT_API_TOKEN,
+                Type.STRING,
+                0,
+                0,
+                List.of(),
+                null,
+                List.of("DGAS_COLLECT_API_TOKEN"),
+                true,
+                "collect source API token (never printed; unset: api.key)"));
+        add(num(COLLECT_PER_MINUTE, Type.INT, 1, 100_000, "60", null, "collect requests per minute (token bucket)"));
+        add(num(COLLECT_BURST, Type.INT, 1, 10_000, "5", null, "collect requests sent at once before pacing"));
+        add(num(COLLECT_BATCH_SIZE, Type.INT, 1, 10_000, "100", null, "symbols per collect batch"));
+        add(num(COLLECT_OVERLAP_BARS, Type.INT, 0, 1_000, "2", null, "newest stored bars fetched again"));
+        add(num(
+                COLLECT_MAX_BACKFILL,
+                Type.SECONDS,
+                3_600,
+                3_650L * 86_400,
+                "7776000",
+                null,
+                "longest gap after downtime the collect stage fills"));
+        add(num(COLLECT_MAX_ATTEMPTS, Type.INT, 1, 10, "4", null, "attempts per collect request"));
+        add(num(COLLECT_BACKOFF, Type.SECONDS, 1, 600, "2", null, "wait before a collect retry (doubles)"));
+        add(bool(COLLECT_STREAM, "false", "stream live trades (EODHD WebSocket) while the scheduler runs"));
+        add(str(
+                COLLECT_STREAM_URL,
+                "wss://ws.eodhistoricaldata.com/ws/crypto",
+                false,
+                "trade stream WebSocket endpoint"));
+    }
 
     /** Key of the size of cache region {@code name}. */
     public static String regionSize(String name) {

@@ -1,5 +1,6 @@
 package io.dgas.app.cycle;
 
+import io.dgas.app.collect.CollectStage;
 import io.dgas.app.events.Events;
 import io.dgas.calc.drummond.CalibrationTable;
 import io.dgas.calc.drummond.Signal;
@@ -7,6 +8,7 @@ import io.dgas.calc.drummond.SignalParams;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.collect.CollectReport;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
@@ -68,7 +70,10 @@ public final class PredictionCycle {
     private final SignalOutcomes outcomeStore;
     private final CalibrationJob calibration;
     private final int minCalibrated;
+    private final CollectStage collect;
+    private final OwnTimeframes own;
 
+    /** A cycle without a collect stage ({@code collect.source: none}). */
     public PredictionCycle(
             Database db,
             SymbolAnalysis analyzer,
@@ -88,13 +93,15 @@ public final class PredictionCycle {
                 registry,
                 afterRun,
                 SignalParams.defaults().minCalibrated(),
-                EventPublisher.NONE);
+                EventPublisher.NONE,
+                CollectStage.none());
     }
 
     /**
      * @param minCalibrated decided outcomes a score decile needs before its signals get a win probability
      * @param events announces each stored run and its signals ({@code run}, {@code signals}) in the transaction that
      *     stores them
+     * @param collect the first stage: fetches new bars of the universe before it is analysed
      */
     public PredictionCycle(
             Database db,
@@ -106,13 +113,16 @@ public final class PredictionCycle {
             MeterRegistry registry,
             Consumer<CycleResult> afterRun,
             int minCalibrated,
-            EventPublisher events) {
+            EventPublisher events,
+            CollectStage collect) {
         this.events = events;
         this.db = db;
+        this.collect = collect;
         this.outcomeStore = new SignalOutcomes(db);
         this.minCalibrated = minCalibrated;
         this.bars = new BarRepository(db);
         this.runs = new RunRepository(db);
+        this.own = new OwnTimeframes(new io.dgas.store.bars.SymbolTimeframes(db));
         this.analyzer = analyzer;
         this.workers = workers;
         this.batchSize = batchSize;
@@ -130,6 +140,7 @@ public final class PredictionCycle {
         long start = System.nanoTime();
         Instant startedAt = clock.instant();
         List<String> universe = universe(request);
+        CollectReport collected = collect(universe);
         LongAdder loadNanos = new LongAdder();
         LongAdder analyseNanos = new LongAdder();
         List<Future<List<SymbolOutcome>>> futures = new ArrayList<>();
@@ -141,7 +152,7 @@ public final class PredictionCycle {
         for (Future<List<SymbolOutcome>> f : futures) {
             outcomes.addAll(join(f));
         }
-        return persist(
+        CycleResult result = persist(
                 request,
                 0,
                 startedAt,
@@ -150,6 +161,18 @@ public final class PredictionCycle {
                 outcomes,
                 loadNanos.sum(),
                 analyseNanos.sum());
+        recordCollect(result.run().id(), collected);
+        return result;
+    }
+
+    /** The collect stage over {@code universe}: fetches new bars; a failing symbol is reported, never thrown. */
+    public CollectReport collect(List<String> universe) {
+        return collect.collect(universe);
+    }
+
+    /** Stores the collect stage's figures on run {@code runId}. */
+    public void recordCollect(long runId, CollectReport r) {
+        collect.record(runId, r);
     }
 
     /** The symbols a run covers: the request's, or the active universe. */
@@ -157,16 +180,22 @@ public final class PredictionCycle {
         return request.symbols() != null ? request.symbols() : runs.activeUniverse();
     }
 
-    /** Loads and analyses one batch: two queries whatever its size. */
+    /**
+     * Loads and analyses one batch: two queries whatever its size, plus, only when some symbols lack bars at the
+     * trading timeframe or are stale, one to look them up and two per other timeframe pair they are analysed at.
+     */
     public List<SymbolOutcome> batch(
             List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
         long t0 = System.nanoTime();
         Map<String, BarColumns> trading;
         Map<String, BarColumns> higher;
+        Map<String, OwnTimeframes.Plan> plans;
         List<SymbolOutcome> out = new ArrayList<>(symbols.size());
         try {
             trading = bars.lastForSymbols(symbols, r.trading(), r.lookback());
             higher = bars.lastForSymbols(symbols, r.htf(), r.lookback());
+            plans = own.plans(symbols, trading, r, asOf);
+            loadOwn(plans, r, trading, higher);
         } catch (io.dgas.store.UnableToConnectException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -180,13 +209,37 @@ public final class PredictionCycle {
         long t1 = System.nanoTime();
         for (String s : symbols) {
             try {
-                out.add(analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter()));
+                OwnTimeframes.Plan p = plans.get(s);
+                out.add(
+                        p == null
+                                ? analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter())
+                                : analyzer.analyze(s, trading.get(s), higher.get(s), p.htf(), p.asOf(), p.staleAfter())
+                                        .at(p.trading() == r.trading() ? null : p.trading()));
             } catch (RuntimeException e) {
                 out.add(new SymbolOutcome(s, null, false, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
         analyse.add(System.nanoTime() - t1);
         return out;
+    }
+
+    /** Replaces the bars of planned symbols analysed at other timeframes: two queries per timeframe pair. */
+    private void loadOwn(
+            Map<String, OwnTimeframes.Plan> plans,
+            CycleRequest r,
+            Map<String, BarColumns> trading,
+            Map<String, BarColumns> higher) {
+        Map<OwnTimeframes.Plan, List<String>> byPair = new LinkedHashMap<>();
+        plans.forEach((s, p) -> {
+            if (p.trading() != r.trading()) {
+                byPair.computeIfAbsent(new OwnTimeframes.Plan(p.trading(), p.htf(), null, null), k -> new ArrayList<>())
+                        .add(s);
+            }
+        });
+        byPair.forEach((pair, group) -> {
+            trading.putAll(bars.lastForSymbols(group, pair.trading(), r.lookback()));
+            higher.putAll(bars.lastForSymbols(group, pair.htf(), r.lookback()));
+        });
     }
 
     /**
@@ -207,6 +260,7 @@ public final class PredictionCycle {
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
+        Map<io.dgas.domain.Timeframe, List<Signal>> byTimeframe = new LinkedHashMap<>();
         for (SymbolOutcome o : outcomes) {
             if (o.failed()) {
                 errors.put(o.symbol(), o.error());
@@ -214,6 +268,9 @@ public final class PredictionCycle {
                 stale.add(o.symbol());
             } else if (o.signal() != null) {
                 signals.add(o.signal());
+                byTimeframe
+                        .computeIfAbsent(o.timeframe() == null ? r.trading() : o.timeframe(), k -> new ArrayList<>())
+                        .add(o.signal());
             }
         }
         int processed = outcomes.size() - errors.size();
@@ -232,11 +289,15 @@ public final class PredictionCycle {
             result = db.inTransaction(s -> {
                 CalibrationTable table = outcomeStore.calibration(s, minCalibrated);
                 signals.replaceAll(table::apply);
+                byTimeframe.values().forEach(list -> list.replaceAll(table::apply));
                 Map<String, Long> ids =
                         runs.symbolIds(s, signals.stream().map(Signal::symbol).toList());
                 RunRecord draft = recordOf(f, runId, status, errors, 0, 0, 0);
                 long id = runId == 0 ? runs.insertRun(s, draft) : runs.updateRun(s, draft);
-                List<Signal> stored = runs.insertSignals(s, id, r.trading(), signals, ids, AGGREGATION_WINDOW);
+                List<Signal> stored = new ArrayList<>();
+                for (Map.Entry<io.dgas.domain.Timeframe, List<Signal>> e : byTimeframe.entrySet()) {
+                    stored.addAll(runs.insertSignals(s, id, e.getKey(), e.getValue(), ids, AGGREGATION_WINDOW));
+                }
                 RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
                 runs.updateRun(s, done);
                 events.publish(s, Events.run(done, stored));

@@ -4,6 +4,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.BarRollup;
+import io.dgas.store.bars.SymbolTimeframes;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
@@ -80,6 +81,7 @@ public final class SampleData {
             }
             describe(db);
         }
+        markHistorical(db);
         return summary(db, reused, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -140,6 +142,21 @@ public final class SampleData {
                     ps.setString(4, BTC);
                     ps.setString(5, AAPL);
                 });
+    }
+
+    /**
+     * Marks both samples as historical data with their own last trading time (BTCUSD's last trade, the end of AAPL's
+     * last trading day), so a cycle judges their staleness against it instead of the wall clock and the collect stage
+     * leaves them alone. Done on every load, so databases loaded before the mark existed get it too.
+     */
+    private static void markHistorical(Database db) {
+        SymbolTimeframes symbols = new SymbolTimeframes(db);
+        new TickRepository(db).newest(BTC).ifPresent(t -> symbols.markHistorical(BTC, t));
+        io.dgas.store.bars.LatestBar aapl =
+                new BarRepository(db).latest(List.of(AAPL), Timeframe.D1).get(AAPL);
+        if (aapl != null) {
+            symbols.markHistorical(AAPL, java.time.Instant.ofEpochSecond(aapl.ts() + Timeframe.D1.seconds()));
+        }
     }
 
     private static Reader resource(String name) {

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * stores its outcomes and bumps the run's {@code batches_done} in one transaction (idempotent per (run, batch)); the
  * instance whose bump reaches {@code batches_total} writes the run record and all its signals in one transaction.
  * A batch picked by an instance that died is picked up by another after db-scheduler's dead-execution timeout.
- * Ticks outside the exchange calendar do nothing.
+ * Ticks outside the exchange calendar do nothing. The ticking instance runs the collect stage (new bars from the
+ * market-data source) before it schedules the batches, so every batch analyses the fresh bars.
  */
 public final class ClusterCycle {
     public static final String CYCLE_TASK = "prediction-cycle";
@@ -112,6 +113,7 @@ public final class ClusterCycle {
                         List.of(),
                         instance),
                 batches);
+        cycle.recordCollect(runId, cycle.collect(universe));
         for (int b = 0; b < batches; b++) {
             List<String> symbols = universe.subList(b * batchSize, Math.min(universe.size(), (b + 1) * batchSize));
             BatchData data = new BatchData(

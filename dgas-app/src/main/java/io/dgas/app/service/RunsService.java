@@ -3,16 +3,20 @@ package io.dgas.app.service;
 import io.dgas.store.Database;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
+import io.dgas.store.collect.CollectReport;
+import io.dgas.store.collect.CollectRepository;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 
 /** Prediction runs with their stage times and errors, read through the {@code dashboard} cache ({@code runs:…}). */
 public final class RunsService {
     private final RunRepository runs;
+    private final CollectRepository collects;
     private final QueryCache cache;
 
     public RunsService(Database db, QueryCache cache) {
         this.runs = new RunRepository(db);
+        this.collects = new CollectRepository(db);
         this.cache = cache;
     }
 
@@ -31,5 +35,13 @@ public final class RunsService {
                 "runs:one:" + id,
                 () -> runs.find(id)
                         .orElseThrow(() -> new NotFoundException("id", Long.toString(id), "unknown run " + id)));
+    }
+
+    /** The collect stage of run {@code id} (time, rows and failures per symbol); NONE when it ran none. */
+    public CollectReport collect(long id) {
+        return cache.get(
+                RegionSpec.DASHBOARD,
+                "runs:collect:" + id,
+                () -> collects.find(id).orElse(CollectReport.NONE));
     }
 }

@@ -151,9 +151,12 @@ final class ApiV1 {
                                 "One run with its stage times (ms) and per-symbol errors",
                                 List.of(Param.path("id", Type.INT, "run id").range(1, Integer.MAX_VALUE)),
                                 "{id, started_at, finished_at, status, htf, trading, symbols_requested, symbols_processed,"
-                                        + " symbols_failed, signals, stage_ms: {load, analyse, persist, alerts, total}, errors:"
-                                        + " [{symbol, error}], stale_symbols, instance}",
-                                (c, a) -> Bodies.run(runs.get().run(a.<Integer>get("id")))),
+                                        + " symbols_failed, signals, stage_ms: {load, analyse, persist, alerts, total,"
+                                        + " collect}, errors: [{symbol, error}], stale_symbols, instance, collect: {rows:"
+                                        + " {symbol: n}, failures: [{symbol, error}]}}",
+                                (c, a) -> Bodies.run(
+                                        runs.get().run(a.<Integer>get("id")),
+                                        runs.get().collect(a.<Integer>get("id")))),
                         Route.get(
                                 "/api/v1/config",
                                 "The effective configuration and where each value came from, secrets masked",

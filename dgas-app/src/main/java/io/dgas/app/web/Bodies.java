@@ -82,4 +82,16 @@ final class Bodies {
         body.put("buckets", buckets);
         return body;
     }
+
+    /** A run as {@link #run(RunRecord)} plus its collect stage: {@code stage_ms.collect} and rows/failures per symbol. */
+    static Map<String, Object> run(RunRecord r, io.dgas.store.collect.CollectReport c) {
+        Map<String, Object> body = run(r);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stages = (Map<String, Object>) body.get("stage_ms");
+        stages.put("collect", c.millis());
+        List<Map<String, String>> failures = new ArrayList<>();
+        c.failures().forEach((symbol, error) -> failures.add(Map.of("symbol", symbol, "error", error)));
+        body.put("collect", Map.of("rows", new java.util.TreeMap<>(c.rows()), "failures", failures));
+        return body;
+    }
 }

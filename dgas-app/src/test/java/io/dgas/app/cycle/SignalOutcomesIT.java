@@ -3,6 +3,7 @@ package io.dgas.app.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.dgas.app.collect.CollectStage;
 import io.dgas.calc.drummond.Calibration;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.Signal;
@@ -65,7 +66,8 @@ class SignalOutcomesIT {
                 new SimpleMeterRegistry(),
                 r -> {},
                 minCalibrated,
-                EventPublisher.NONE);
+                EventPublisher.NONE,
+                CollectStage.none());
     }
 
     private static CycleRequest request(List<String> symbols) {

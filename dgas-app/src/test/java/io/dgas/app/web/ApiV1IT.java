@@ -195,6 +195,11 @@ class ApiV1IT {
                         SqlSession.Binder.NONE,
                         rs -> rs.getLong(1))
                 .orElseThrow();
+        new io.dgas.store.collect.CollectRepository(api.ctx.database())
+                .save(
+                        oldest,
+                        new io.dgas.store.collect.CollectReport(
+                                2.5, java.util.Map.of("SYM0", 3L, "SYM1", 0L), java.util.Map.of("SYM1", "HTTP 503")));
         JsonNode run = api.json("/api/v1/runs/" + oldest, 200);
 
         assertThat(page.get("items").size()).isEqualTo(2);
@@ -205,6 +210,10 @@ class ApiV1IT {
         assertThat(run.at("/stage_ms/total").asDouble()).isEqualTo(9.0);
         assertThat(run.at("/errors/0/symbol").asText()).isEqualTo("SYM1");
         assertThat(run.at("/errors/0/error").asText()).isEqualTo("no bars");
+        assertThat(run.at("/stage_ms/collect").asDouble()).isEqualTo(2.5);
+        assertThat(run.at("/collect/rows/SYM0").asLong()).isEqualTo(3);
+        assertThat(run.at("/collect/failures/0/symbol").asText()).isEqualTo("SYM1");
+        assertThat(run.at("/collect/failures/0/error").asText()).isEqualTo("HTTP 503");
     }
 
     @Test

@@ -32,11 +32,16 @@ public final class EodhdClient {
     private final HttpFetcher fetcher;
 
     public EodhdClient(ApiSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+        this(settings, http, clock, sleeper, new RateLimiter(settings.requestsPerMinute(), clock, sleeper));
+    }
+
+    /** A client whose requests are paced by {@code limiter} (e.g. a {@link TokenBucket}) instead of the window. */
+    public EodhdClient(ApiSettings settings, HttpClient http, Clock clock, Sleeper sleeper, RequestLimiter limiter) {
         if (settings.apiKey() == null || settings.apiKey().isBlank()) {
             throw new ApiRequestException(0, "no API key: set DGAS_API_KEY (or EODHD_API_KEY) or api.key in dgas.yaml");
         }
         this.settings = settings;
-        this.fetcher = new HttpFetcher(settings, http, clock, sleeper);
+        this.fetcher = new HttpFetcher(settings, http, clock, sleeper, limiter);
     }
 
     public static EodhdClient create(ApiSettings settings, Clock clock) {

@@ -23,14 +23,14 @@ final class HttpFetcher {
     private final HttpClient http;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final RateLimiter limiter;
+    private final RequestLimiter limiter;
 
-    HttpFetcher(ApiSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+    HttpFetcher(ApiSettings settings, HttpClient http, Clock clock, Sleeper sleeper, RequestLimiter limiter) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.limiter = new RateLimiter(settings.requestsPerMinute(), clock, sleeper);
+        this.limiter = limiter;
     }
 
     /** The response body of a 200. */

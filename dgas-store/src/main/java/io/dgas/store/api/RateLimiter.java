@@ -10,7 +10,7 @@ import java.util.Deque;
  * At most {@code perMinute} requests in any sliding 60-second window: {@link #acquire()} waits (through the {@link
  * Sleeper}) until the oldest request of a full window is a minute old. Thread-safe.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RequestLimiter {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final int perMinute;
@@ -28,6 +28,7 @@ public final class RateLimiter {
     }
 
     /** Blocks until a request may be sent, then records it. */
+    @Override
     public synchronized void acquire() throws InterruptedException {
         while (true) {
             Instant now = clock.instant();

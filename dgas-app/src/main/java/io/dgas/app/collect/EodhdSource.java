@@ -1,0 +1,31 @@
+package io.dgas.app.collect;
+
+import io.dgas.domain.Timeframe;
+import io.dgas.store.api.EodhdClient;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * EODHD over REST: {@code /api/eod/{SYM}} for daily bars, {@code /api/intraday/{SYM}?interval=…} for 1h, 5m and 1m,
+ * paced by the client's token bucket, 429 (Retry-After) and 5xx retried with backoff, unreadable (e.g. truncated)
+ * bodies refused.
+ */
+final class EodhdSource implements CollectSource {
+    private static final Set<Timeframe> SERVED = Set.of(Timeframe.M1, Timeframe.M5, Timeframe.H1, Timeframe.D1);
+
+    private final EodhdClient client;
+
+    EodhdSource(EodhdClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Set<Timeframe> timeframes() {
+        return SERVED;
+    }
+
+    @Override
+    public String barsCsv(String symbol, Timeframe tf, Instant from, Instant to) {
+        return client.barsCsv(symbol, tf, from, to);
+    }
+}

@@ -1,0 +1,106 @@
+package io.dgas.app.cycle;
+
+import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.bars.SymbolTimeframes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits a cycle to each symbol's own data. A symbol without bars at the run's trading timeframe is analysed at the
+ * timeframe its data has nearest to it (coarser preferred) with the next timeframe up as its higher one (AAPL with daily
+ * bars only: 1d with 1w). A symbol of historical sample data is judged stale against its own last trading time, not the
+ * wall clock. Only symbols that need it (too few trading bars, or stale) are looked up, in one query per batch.
+ */
+final class OwnTimeframes {
+    /** The next timeframe up used as the higher one, by trading timeframe; 1w has none and is never a trading one. */
+    private static final Map<Timeframe, Timeframe> HIGHER = new EnumMap<>(Map.of(
+            Timeframe.M1, Timeframe.M5,
+            Timeframe.M5, Timeframe.M15,
+            Timeframe.M15, Timeframe.H1,
+            Timeframe.M30, Timeframe.H4,
+            Timeframe.H1, Timeframe.H4,
+            Timeframe.H4, Timeframe.D1,
+            Timeframe.D1, Timeframe.W1));
+
+    /**
+     * How one symbol is analysed when it differs from the run's request.
+     *
+     * @param trading its trading timeframe
+     * @param htf its higher timeframe
+     * @param asOf the time its staleness is judged against
+     * @param staleAfter its staleness threshold (at least the default of its trading timeframe)
+     */
+    record Plan(Timeframe trading, Timeframe htf, Instant asOf, Duration staleAfter) {}
+
+    private final SymbolTimeframes catalog;
+
+    OwnTimeframes(SymbolTimeframes catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Plans for the symbols of a batch that differ from the request; no query when none needs one. */
+    Map<String, Plan> plans(List<String> symbols, Map<String, BarColumns> trading, CycleRequest r, Instant asOf) {
+        List<String> needs = new ArrayList<>();
+        for (String s : symbols) {
+            BarColumns c = trading.get(s);
+            if (c == null || c.size() < 3 || isStale(c, asOf, r.staleAfter())) {
+                needs.add(s);
+            }
+        }
+        Map<String, Plan> out = new LinkedHashMap<>();
+        if (needs.isEmpty()) {
+            return out;
+        }
+        Map<String, SymbolTimeframes.Info> infos = catalog.of(needs);
+        for (String s : needs) {
+            SymbolTimeframes.Info info = infos.get(s);
+            if (info == null) {
+                continue;
+            }
+            Instant own =
+                    info.historicalUntil() != null && info.historicalUntil().isBefore(asOf)
+                            ? info.historicalUntil()
+                            : asOf;
+            BarColumns c = trading.get(s);
+            Timeframe tf = c != null && c.size() >= 3 ? r.trading() : nearest(info.timeframes(), r.trading());
+            if (tf == null || (tf == r.trading() && own.equals(asOf))) {
+                continue;
+            }
+            Timeframe htf = tf == r.trading() ? r.htf() : HIGHER.get(tf);
+            Duration stale =
+                    tf == r.trading() ? r.staleAfter() : max(r.staleAfter(), CycleRequest.defaultStaleAfter(tf));
+            out.put(s, new Plan(tf, htf, own, stale));
+        }
+        return out;
+    }
+
+    /** The stored timeframe nearest to {@code wanted} that has a higher one: coarser first, else finer. */
+    static Timeframe nearest(List<Timeframe> stored, Timeframe wanted) {
+        Timeframe finer = null;
+        for (Timeframe tf : stored) {
+            if (!HIGHER.containsKey(tf)) {
+                continue;
+            }
+            if (tf.seconds() > wanted.seconds()) {
+                return tf;
+            }
+            finer = tf;
+        }
+        return finer;
+    }
+
+    private static boolean isStale(BarColumns c, Instant asOf, Duration staleAfter) {
+        long newestEnd = c.ts()[c.size() - 1] + c.timeframe().seconds();
+        return asOf.getEpochSecond() - newestEnd > staleAfter.toSeconds();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

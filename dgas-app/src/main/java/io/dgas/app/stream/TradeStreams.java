@@ -1,0 +1,51 @@
+package io.dgas.app.stream;
+
+import io.dgas.app.collect.CollectSettings;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.DgasConfig;
+import io.dgas.app.config.UnableToConfigureException;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestListener;
+import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.ingest.TickIngestor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the trade stream of {@code collect.stream: true} over the given symbols (the scheduler's live universe). */
+public final class TradeStreams {
+    /** Bars kept forming per streamed symbol. */
+    public static final List<Timeframe> TIMEFRAMES =
+            List.of(Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1);
+
+    private TradeStreams() {}
+
+    /**
+     * The started stream, or empty when {@code collect.stream} is off or there is nothing to stream.
+     *
+     * @throws UnableToConfigureException when streaming is on without a token
+     */
+    public static Optional<TradeStream> start(
+            DgasConfig c, Database db, IngestListener listener, IngestOptions options, List<String> symbols) {
+        if (!c.bool(ConfigKeys.COLLECT_STREAM) || symbols.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = CollectSettings.from(c).token();
+        if (token == null) {
+            throw new UnableToConfigureException("key '" + ConfigKeys.COLLECT_API_TOKEN
+                    + "' is required when collect.stream is true (set DGAS_COLLECT_API_TOKEN, or api.key)");
+        }
+        StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
+        return Optional.of(new TradeStream(
+                        URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow()),
+                        token,
+                        symbols,
+                        sink,
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(1))
+                .start());
+    }
+}

@@ -1,0 +1,177 @@
+package io.dgas.app.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.app.sample.SampleData;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.DatabaseSettings;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestListener;
+import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.ingest.TickIngestor;
+import io.dgas.store.ticks.TickRepository;
+import io.dgas.testkit.PostgresExtension;
+import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The trade-stream client against a real WebSocket server on loopback replaying the shipped Bitstamp BTC trades in the
+ * EODHD message format. The server goes away mid-stream on the first connection; the feed resumes 50 trades before
+ * the cut, so the client must reconnect, drop exactly the replays, and store every trade once.
+ */
+class TradeStreamIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static final String SYMBOL = "BTCLIVE";
+    private static final int TRADES = 2_000;
+    private static final int DROP_AT = 800;
+    private static final int REPLAY = 50;
+    private static Database db;
+    private static List<Trade> trades;
+
+    @BeforeAll
+    static void load() throws Exception {
+        db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), (n, t, r, f) -> {});
+        trades = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                TradeStreamIT.class.getClassLoader().getResourceAsStream(SampleData.TRADES), StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line; trades.size() < TRADES && (line = in.readLine()) != null; ) {
+                String[] f = line.split(",");
+                trades.add(new Trade(
+                        SYMBOL, Long.parseLong(f[0]) * 1000, Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static String message(Trade t) {
+        return "{\"s\":\"" + t.symbol() + "\",\"p\":\"" + t.price() + "\",\"q\":\"" + t.size() + "\",\"dc\":\"0.1\","
+                + "\"dd\":\"0.01\",\"t\":" + t.millis() + "}";
+    }
+
+    /** First connection: trades [0, DROP_AT) then a dropped connection; later ones: from DROP_AT - REPLAY on. */
+    private static Javalin replayServer(AtomicInteger connections, List<String> subscriptions) {
+        return Javalin.create(c -> c.routes.ws("/ws/crypto", ws -> {
+                    ws.onConnect(ctx -> ctx.send("{\"status_code\":200,\"message\":\"Authorized\"}"));
+                    ws.onMessage(ctx -> {
+                        subscriptions.add(ctx.message());
+                        int n = connections.incrementAndGet();
+                        int from = n == 1 ? 0 : DROP_AT - REPLAY;
+                        int to = n == 1 ? DROP_AT : TRADES;
+                        for (int i = from; i < to - 1; i++) {
+                            ctx.send(message(trades.get(i)));
+                        }
+                        // frames go out in order: once the last is written, all are, and the drop loses none
+                        org.eclipse.jetty.websocket.api.Callback.Completable sent =
+                                new org.eclipse.jetty.websocket.api.Callback.Completable();
+                        ctx.session.sendText(message(trades.get(to - 1)), sent);
+                        sent.get(10, TimeUnit.SECONDS);
+                        if (n == 1) {
+                            // the server goes away mid-stream (as on a restart); the feed resumes before the cut
+                            ctx.closeSession(1001, "going away");
+                        }
+                    });
+                }))
+                .start("127.0.0.1", 0);
+    }
+
+    @Test
+    void stream_droppedConnectionMidStream_storesEveryTradeOnceAndCountsTheReplays() {
+        AtomicInteger connections = new AtomicInteger();
+        List<String> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Javalin server = replayServer(connections, subscriptions);
+        IngestOptions opts = IngestOptions.defaults().withCreateSymbols(true);
+        StreamSink sink = new StreamSink(
+                new TickIngestor(db),
+                new BarIngestor(db, IngestListener.NONE),
+                opts,
+                List.of(Timeframe.M1, Timeframe.M5),
+                500);
+        TradeStream stream = new TradeStream(
+                URI.create("ws://127.0.0.1:" + server.port() + "/ws/crypto"),
+                "tok",
+                List.of(SYMBOL),
+                sink,
+                Duration.ofSeconds(1),
+                Duration.ofMillis(50));
+        try {
+            stream.start();
+            await(
+                    () -> stream.received() >= TRADES + REPLAY,
+                    Duration.ofSeconds(90),
+                    () -> "received " + stream.received() + ", duplicates " + stream.duplicates() + ", reconnects "
+                            + stream.reconnects() + ", connections served " + connections.get());
+        } finally {
+            stream.close();
+            server.stop();
+        }
+
+        assertThat(subscriptions)
+                .hasSize(2)
+                .allMatch(s -> s.equals("{\"action\":\"subscribe\",\"symbols\":\"BTCLIVE\"}"));
+        assertThat(stream.reconnects()).isEqualTo(1);
+        assertThat(stream.received()).isEqualTo(TRADES + REPLAY);
+        assertThat(stream.duplicates()).isEqualTo(REPLAY);
+        assertThat(new TickRepository(db).count(SYMBOL)).isEqualTo(TRADES);
+        assertThat(sink.ticksStored()).isEqualTo(TRADES);
+
+        // the forming 1m bar is the last minute's trades; every earlier minute is stored as a completed bar
+        Trade last = trades.get(TRADES - 1);
+        long minute = last.millis() / 60_000 * 60;
+        List<Trade> inLast =
+                trades.stream().filter(t -> t.millis() / 1000 >= minute).toList();
+        FormingBar f = sink.forming(SYMBOL, Timeframe.M1);
+        assertThat(f.start()).isEqualTo(minute);
+        assertThat(f.trades()).isEqualTo(inLast.size());
+        assertThat(f.open()).isEqualTo(inLast.get(0).price());
+        assertThat(f.close()).isEqualTo(last.price());
+        assertThat(f.high())
+                .isEqualTo(inLast.stream().mapToDouble(Trade::price).max().orElseThrow());
+        long minutes = trades.stream().map(t -> t.millis() / 60_000).distinct().count();
+        assertThat(new BarRepository(db).count(SYMBOL, Timeframe.M1)).isEqualTo(minutes - 1);
+    }
+
+    @Test
+    void parse_eodhdUsTradeAndStatusMessages_readsTradesOnly() {
+        Trade us = Trade.parse("{\"s\":\"aapl\",\"p\":227.31,\"c\":[12,37],\"v\":100,\"dp\":false,\"ms\":\"open\","
+                + "\"t\":1725198451165}");
+
+        assertThat(us).isEqualTo(new Trade("AAPL", 1725198451165L, 227.31, 100));
+        assertThat(Trade.parse("{\"status_code\":200,\"message\":\"Authorized\"}"))
+                .isNull();
+        assertThat(Trade.parse("{\"s\":\"X\",\"p\":\"oops\",\"t\":1}")).isNull();
+        assertThat(Trade.parse("not json")).isNull();
+    }
+
+    private static void await(BooleanSupplier done, Duration timeout, java.util.function.Supplier<String> state) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime())
+                    .as(() -> "condition within " + timeout + ": " + state.get())
+                    .isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.dgas.store.collect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The collect stage's reads and writes: where each series stands, and the stage's figures on the run record. */
+public final class CollectRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+
+    public CollectRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * The opening time of the newest active bar of every stored (symbol, timeframe) series of {@code symbols}, in one
+     * query. Symbols marked historical (sample data that stopped trading) are left out: there is nothing to collect.
+     */
+    public Map<String, Map<Timeframe, Instant>> newestBars(Collection<String> symbols) {
+        String[] frames = Arrays.stream(Timeframe.values()).map(Timeframe::code).toArray(String[]::new);
+        Map<String, Map<Timeframe, Instant>> out = new LinkedHashMap<>();
+        db.query(
+                "collect.newest",
+                "SELECT y.ticker, t.tf, n.ts FROM symbols y CROSS JOIN unnest(?::text[]) t(tf) CROSS JOIN LATERAL"
+                        + " (SELECT max(x.ts) AS ts FROM bars x WHERE x.symbol_id = y.id AND x.timeframe = t.tf"
+                        + " AND x.deleted_at IS NULL) n WHERE y.ticker = ANY (?) AND y.historical_until IS NULL"
+                        + " AND n.ts IS NOT NULL ORDER BY y.ticker, t.tf",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", frames));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", symbols.toArray()));
+                },
+                rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Timeframe.class))
+                            .put(
+                                    Timeframe.parse(rs.getString(2)),
+                                    rs.getTimestamp(3).toInstant());
+                    return null;
+                });
+        return out;
+    }
+
+    /** Stores the stage's figures on run {@code runId}. */
+    public void save(long runId, CollectReport r) {
+        db.update(
+                "collect.save",
+                "UPDATE prediction_runs SET collect_ms = ?, collect_rows = ?::jsonb, collect_failures = ?::jsonb"
+                        + " WHERE id = ?",
+                ps -> {
+                    ps.setDouble(1, r.millis());
+                    ps.setString(2, json(r.rows()));
+                    ps.setString(3, json(r.failures()));
+                    ps.setLong(4, runId);
+                });
+    }
+
+    /** The stage's figures of run {@code runId}; empty when the run is unknown or ran no collect stage. */
+    public Optional<CollectReport> find(long runId) {
+        return db.queryOne(
+                "collect.find",
+                "SELECT collect_ms, collect_rows::text, collect_failures::text FROM prediction_runs"
+                        + " WHERE id = ? AND collect_ms IS NOT NULL",
+                ps -> ps.setLong(1, runId),
+                rs -> new CollectReport(
+                        rs.getDouble(1),
+                        read(rs.getString(2), new TypeReference<Map<String, Long>>() {}),
+                        read(rs.getString(3), new TypeReference<Map<String, String>>() {})));
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON column: " + e.getMessage(), e);
+        }
+    }
+}
