@@ -73,6 +73,7 @@ CREATE TABLE orders (
     exit_stop         double precision,
     exit_target       double precision,
     client_order_id   text             NOT NULL,
+    fill_after        timestamptz,
     created_at        timestamptz      NOT NULL DEFAULT now(),
     updated_at        timestamptz      NOT NULL DEFAULT now(),
     CONSTRAINT orders_client_order_id_key UNIQUE (portfolio_id, client_order_id),
@@ -96,7 +97,8 @@ CREATE TABLE orders (
     CONSTRAINT orders_confidence_check CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
     CONSTRAINT orders_client_order_id_check CHECK (length(client_order_id) BETWEEN 1 AND 64)
 );
--- ledger.session-orders: a session's trades, newest first
+-- fill_after: the bar (open time) an order was decided on; a paper order fills at the first bar after it, never on it
+-- (no look-ahead). ledger.session-orders: a session's trades, newest first
 CREATE INDEX orders_session_created_idx ON orders (session_id, created_at DESC);
 -- ledger.orders-by-symbol: orders of a symbol in a status, newest first
 CREATE INDEX orders_symbol_status_created_idx ON orders (symbol_id, status, created_at DESC);
@@ -123,6 +125,16 @@ CREATE TABLE executions (
 );
 -- ledger.order-executions: the executions of a page of orders (order_id = ANY)
 CREATE INDEX executions_order_idx ON executions (order_id, executed_at);
+
+-- Equity snapshots (cash and equity at the marks of the time): the equity curve, and the day's starting equity the
+-- daily loss limit is measured from (ledger.equity-before reads the newest snapshot before a time by the primary key).
+CREATE TABLE portfolio_equity (
+    portfolio_id  bigint        NOT NULL REFERENCES portfolios (id) ON DELETE CASCADE,
+    ts            timestamptz   NOT NULL,
+    cash          numeric(20,8) NOT NULL,
+    equity        numeric(20,8) NOT NULL,
+    CONSTRAINT portfolio_equity_pkey PRIMARY KEY (portfolio_id, ts)
+);
 
 -- Positions are derived from executions and belong to their portfolio outright (CASCADE). The average cost is
 -- derived from the cost basis (io.dgas.ledger.Position keeps the basis, not a rounded average).

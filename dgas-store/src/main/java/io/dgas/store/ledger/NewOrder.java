@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param signalId the stored signal that caused it, or {@code null}
  * @param exitStop protective stop carried from the signal, or {@code null}
  * @param exitTarget target carried from the signal, or {@code null}
+ * @param fillAfter the bar the order was decided on: it fills at the first bar after it; {@code null} for any bar
  */
 public record NewOrder(
         Long sessionId,
@@ -31,6 +32,7 @@ public record NewOrder(
         Double exitStop,
         Double exitTarget,
         String clientOrderId,
+        Instant fillAfter,
         Instant createdAt) {
 
     /** A market day order in status new, without signal. */
@@ -53,6 +55,7 @@ public record NewOrder(
                 null,
                 null,
                 clientOrderId,
+                null,
                 at);
     }
 }

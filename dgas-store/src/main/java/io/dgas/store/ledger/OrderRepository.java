@@ -23,7 +23,7 @@ public final class OrderRepository {
     static final String ORDER_COLS = "o.id, o.portfolio_id, o.session_id, y.ticker, o.side, o.quantity,"
             + " o.filled_quantity, o.order_type, o.limit_price, o.stop_price, o.time_in_force, o.status,"
             + " o.reject_reason, o.signal_id, o.confidence, o.rationale, o.exit_stop, o.exit_target,"
-            + " o.client_order_id, o.created_at, o.updated_at";
+            + " o.client_order_id, o.fill_after, o.created_at, o.updated_at";
     static final String ORDERS_FROM = "SELECT " + ORDER_COLS + " FROM orders o JOIN symbols y ON y.id = o.symbol_id";
 
     /** orders_session_created_idx */
@@ -71,8 +71,8 @@ public final class OrderRepository {
                 "ledger.order-insert",
                 "WITH o AS (INSERT INTO orders (portfolio_id, session_id, symbol_id, side, quantity, order_type,"
                         + " limit_price, stop_price, time_in_force, status, reject_reason, signal_id, confidence,"
-                        + " rationale, exit_stop, exit_target, client_order_id, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " rationale, exit_stop, exit_target, client_order_id, fill_after, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (portfolio_id, client_order_id) DO NOTHING RETURNING *) SELECT " + ORDER_COLS
                         + " FROM o JOIN symbols y ON y.id = o.symbol_id",
                 ps -> {
@@ -93,8 +93,9 @@ public final class OrderRepository {
                     Cols.setDouble(ps, 15, o.exitStop());
                     Cols.setDouble(ps, 16, o.exitTarget());
                     ps.setString(17, o.clientOrderId());
-                    Cols.setInstant(ps, 18, o.createdAt());
+                    Cols.setInstant(ps, 18, o.fillAfter());
                     Cols.setInstant(ps, 19, o.createdAt());
+                    Cols.setInstant(ps, 20, o.createdAt());
                 },
                 OrderRepository::order);
     }
@@ -257,6 +258,7 @@ public final class OrderRepository {
                 Cols.doubleOrNull(rs, "exit_stop"),
                 Cols.doubleOrNull(rs, "exit_target"),
                 rs.getString("client_order_id"),
+                Cols.instantOrNull(rs, "fill_after"),
                 Cols.instant(rs, "created_at"),
                 Cols.instant(rs, "updated_at"));
     }

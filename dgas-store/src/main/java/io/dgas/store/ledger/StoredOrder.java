@@ -27,5 +27,6 @@ public record StoredOrder(
         Double exitStop,
         Double exitTarget,
         String clientOrderId,
+        Instant fillAfter,
         Instant createdAt,
         Instant updatedAt) {}

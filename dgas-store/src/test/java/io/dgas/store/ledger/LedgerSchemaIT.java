@@ -41,7 +41,9 @@ class LedgerSchemaIT {
             new Use("executions_order_idx", OrderRepository.ORDER_EXECUTIONS, (Object) new Long[] {5L, 17L, 900L}),
             new Use("positions_pkey", PositionRepository.PORTFOLIO_POSITIONS, "1d", 3L),
             new Use("news_items_symbol_sentiment_idx", NewsRepository.BY_SYMBOL_SENTIMENT, "S7", 0.8, 20),
-            new Use("news_items_published_idx", NewsRepository.LATEST, 20));
+            new Use("news_items_published_idx", NewsRepository.LATEST, 20),
+            new Use("portfolio_equity_pkey", EquityRepository.EQUITY_BEFORE, 3L, ts("2024-06-01")),
+            new Use("portfolio_equity_pkey", EquityRepository.CURVE, 3L, ts("2024-06-01"), ts("2024-06-08")));
 
     @BeforeAll
     static void seed() {
@@ -82,6 +84,11 @@ class LedgerSchemaIT {
                             + " SELECT 1 + i % 200, timestamptz '2024-01-01' + i * interval '1 hour', 'wire',"
                             + " 'https://n/' || i, 'h' || i, ((i * 7919) % 2001 - 1000) / 1000.0"
                             + " FROM generate_series(1, 40000) i");
+            exec(
+                    s,
+                    "INSERT INTO portfolio_equity (portfolio_id, ts, cash, equity) SELECT p,"
+                            + " timestamptz '2024-01-01' + d * interval '1 day', 1000, 1000"
+                            + " FROM generate_series(1, 100) p, generate_series(0, 365) d");
             exec(s, "SELECT dgas_create_month_partition('bars', '2024-03-01T00:00:00Z')");
             exec(
                     s,
