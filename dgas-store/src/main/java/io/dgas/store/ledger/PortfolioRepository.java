@@ -160,7 +160,11 @@ public final class PortfolioRepository {
 
     /** Sessions, newest first; {@code portfolioId} null for all portfolios; stopped ones only when asked. */
     public List<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit) {
-        return db.query(
+        return db.withSession(s -> sessions(s, portfolioId, includeStopped, limit));
+    }
+
+    public List<TradingSession> sessions(SqlSession s, Long portfolioId, boolean includeStopped, int limit) {
+        return s.query(
                 "ledger.sessions",
                 "SELECT " + SESSION_COLS + " FROM trading_sessions t WHERE (?::bigint IS NULL OR t.portfolio_id = ?)"
                         + " AND (? OR t.status = 'active') ORDER BY t.id DESC LIMIT ?",
