@@ -84,7 +84,12 @@ public final class PortfolioRepository {
 
     /** Closes an active portfolio and stops its sessions; false when it was not active. */
     public boolean close(long id, Instant at) {
-        return db.inTransaction(s -> {
+        return db.inTransaction(s -> closeIn(s, id, at));
+    }
+
+    /** {@link #close} inside the caller's transaction. */
+    public boolean closeIn(SqlSession s, long id, Instant at) {
+        {
             int n = s.update(
                     "ledger.portfolio-close",
                     "UPDATE portfolios SET active = false, closed_at = ? WHERE id = ? AND active",
@@ -101,7 +106,7 @@ public final class PortfolioRepository {
                         ps.setLong(2, id);
                     });
             return n == 1;
-        });
+        }
     }
 
     /** Starts a session on {@code portfolioId}. */
