@@ -45,6 +45,12 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             AggregateCommand.class,
             BenchmarkCommand.class,
+            BacktestCommand.class,
+            PortfolioCommand.class,
+            SessionCommand.class,
+            OrdersCommand.class,
+            PositionsCommand.class,
+            RiskCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DgasCommand implements Runnable {

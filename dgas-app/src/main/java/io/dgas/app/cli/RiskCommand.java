@@ -1,0 +1,46 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.trading.RiskReport;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code dgas risk}: a portfolio's risk diagnostics against its session's limits. */
+@Command(name = "risk", description = "Exposure, concentration, daily P&L against the loss limit, open orders.")
+final class RiskCommand extends BaseCommand {
+    @Mixin
+    PortfolioOptions target;
+
+    @Override
+    public Integer call() {
+        RiskReport r = context().risk().of(target.portfolio, target.markTimeframe());
+        out().result(r, () -> {
+            var x = r.exposure();
+            out().line(String.format(
+                    Locale.ROOT,
+                    "equity %s, gross %s, net %s",
+                    r.equity().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                    x.gross().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                    x.net().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()));
+            out().line(String.format(
+                    Locale.ROOT,
+                    "largest %s (%.1f%% of gross), Herfindahl %.3f",
+                    x.largestSymbol() == null ? "-" : x.largestSymbol(),
+                    100 * x.largestShare(),
+                    x.herfindahl()));
+            out().line(String.format(
+                    Locale.ROOT,
+                    "daily P&L %s%s; open orders %d",
+                    r.dailyPnl().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                    r.limits() == null
+                            ? " (no active session)"
+                            : " against a loss limit of "
+                                    + r.limits()
+                                            .maxLossPerDay()
+                                            .stripTrailingZeros()
+                                            .toPlainString() + (r.lossLimitBreached() ? ": BREACHED" : ""),
+                    r.openOrders()));
+        });
+        return ExitCodes.OK;
+    }
+}
