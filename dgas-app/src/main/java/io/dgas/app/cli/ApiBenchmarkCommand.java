@@ -83,7 +83,7 @@ final class ApiBenchmarkCommand extends BaseCommand {
         try {
             DatabaseSettings s = main.settings();
             DatabaseSettings pool10 = new DatabaseSettings(
-                    IngestBenchmarkCommand.urlFor(s.url(), name),
+                    io.dgas.app.bench.IngestBenchmark.urlFor(s.url(), name),
                     s.user(),
                     s.password(),
                     5,
