@@ -6,6 +6,10 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.api.ApiSettings;
 import io.dgas.store.api.EodhdClient;
+import io.dgas.store.bars.BarRollup;
+import io.dgas.store.bars.KnownSymbols;
+import io.dgas.store.bars.RollupResult;
+import io.dgas.store.bars.Session;
 import io.dgas.store.cache.CacheInvalidation;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestOptions;
@@ -200,6 +204,21 @@ public final class IngestService {
         }
         afterIngest.accept(reports);
         return reports;
+    }
+
+    /**
+     * Aggregates stored ticks ({@code fromTimeframe} null) or bars of {@code fromTimeframe} into {@code targets} for
+     * {@code symbols} (empty: all); the caches of the changed series are dropped.
+     *
+     * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
+     */
+    public List<RollupResult> aggregate(
+            List<String> symbols, Timeframe fromTimeframe, List<Timeframe> targets, boolean includePartial, Session s) {
+        KnownSymbols.require(db, symbols);
+        BarRollup rollup = new BarRollup(db, invalidation);
+        return fromTimeframe == null
+                ? rollup.fromTicks(symbols, targets, includePartial, s)
+                : rollup.fromBars(symbols, fromTimeframe, targets, includePartial, s);
     }
 
     private IngestReport ticksLoaded(IngestReport r) {
