@@ -70,16 +70,8 @@ final class WriteRoutes {
                         "Load the ticks of one symbol: " + CSV + " (timestamp,price,amount or"
                                 + " timestamp,price,size,bid,ask,bid_size,ask_size); all-or-nothing",
                         concat(
-                                List.of(new Param(
-                                        "symbol",
-                                        "query",
-                                        Type.STRING,
-                                        true,
-                                        null,
-                                        null,
-                                        null,
-                                        List.of(),
-                                        "ticker the ticks belong to")),
+                                List.of(Param.query("symbol", Type.STRING, "ticker the ticks belong to")
+                                        .mandatory()),
                                 common),
                         "{reports: [ingest report]}; 422 for a bad row; 413 over web.max_upload_mb",
                         (c, a) -> ingested(c, () -> {
