@@ -38,7 +38,7 @@ final class ApiV1 {
         Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
         Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
         Supplier<AnalysisService> analysis =
-                lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
+                lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations(), ctx.cache()));
         List<Route> writes = WriteRoutes.routes(ctx, lazy(ctx::ingest));
         return concat(
                 concat(OpsRoutes.routes(ctx), writes),

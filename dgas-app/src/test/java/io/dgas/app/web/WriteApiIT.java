@@ -93,6 +93,36 @@ class WriteApiIT {
     }
 
     @Test
+    void ingestBars_afterACachedAnalysis_theNextAnalysisHasTheNewBar() throws Exception {
+        StringBuilder five = new StringBuilder(HEADER);
+        for (int h = 0; h < 5; h++) {
+            five.append(bar("ANX", h, 10 + h));
+        }
+        csv("/api/v1/ingest/bars?create_symbols=true", ApiClient.TOKEN, five.toString());
+        JsonNode first = api.json("/api/v1/analysis/ANX?interval=1h", 200);
+        long hitsBefore = dashboardHits();
+        JsonNode again = api.json("/api/v1/analysis/ANX?interval=1h", 200);
+        long hitsAfter = dashboardHits();
+
+        csv("/api/v1/ingest/bars", ApiClient.TOKEN, HEADER + bar("ANX", 5, 15));
+        JsonNode after = api.json("/api/v1/analysis/ANX?interval=1h", 200);
+
+        assertThat(first.get("bars").size()).isEqualTo(5);
+        assertThat(again).isEqualTo(first);
+        assertThat(hitsAfter).isGreaterThan(hitsBefore);
+        assertThat(after.get("bars").size()).isEqualTo(6);
+        assertThat(after.at("/bars/5/ts").asLong())
+                .isEqualTo(java.time.Instant.parse("2025-03-03T05:00:00Z").getEpochSecond());
+    }
+
+    private static long dashboardHits() {
+        return api.ctx.cache().stats().stream()
+                .filter(r -> r.region().equals("dashboard"))
+                .mapToLong(r -> r.hits())
+                .sum();
+    }
+
+    @Test
     void ingestBars_badRow_422NamingLineFieldAndValue() throws Exception {
         String body = HEADER + bar("BADR", 0, 10) + "2025-03-03T01:00:00Z,BADR,1h,10,9,8,10,100\n";
 
