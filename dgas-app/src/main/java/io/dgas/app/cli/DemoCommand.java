@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.cli.monitor.RunsMonitor;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.demo.SyntheticUniverse;

@@ -3,6 +3,7 @@ package io.dgas.app.cli;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.dgas.app.AppContext;
+import io.dgas.app.cli.db.DbOptimizerCommand;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.CycleRequest;

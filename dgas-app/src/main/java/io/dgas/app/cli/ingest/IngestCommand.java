@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.ingest;
 
+import io.dgas.app.cli.*;
 import io.dgas.app.ingest.IngestSummary;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.ingest.IngestOptions;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
         name = "ingest",
         description = "Load bars or ticks (CSV files or the market-data API), validated, idempotent.",
         subcommands = {IngestCommand.Bars.class, IngestCommand.Ticks.class, IngestCommand.Api.class})
-final class IngestCommand {
+public final class IngestCommand {
 
     static Timeframe timeframe(String option, String text) {
         if (text == null) {

@@ -1,6 +1,7 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.bench;
 
 import io.dgas.app.bench.CycleBenchmark;
+import io.dgas.app.cli.*;
 import io.dgas.app.config.ConfigKeys;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code dgas benchmark cycle}: the {@link CycleBenchmark} per universe size, its figures printed. */
 @Command(name = "cycle", description = "Prediction-cycle stage times and peak heap on synthetic data.")
-final class CycleBenchmarkCommand extends BaseCommand {
+public final class CycleBenchmarkCommand extends BaseCommand {
     @Option(names = "--symbols", split = ",", defaultValue = "100,1000", description = "universe sizes (100,1000)")
     List<Integer> sizes;
 

@@ -1,6 +1,7 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.bench;
 
 import io.dgas.app.bench.ApiBenchmark;
+import io.dgas.app.cli.*;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
         name = "api",
         description = "The market page's requests over HTTP under a Zipfian load, caches on and off, with the raw"
                 + " bar query and the in-process analysis as the same-run baseline.")
-final class ApiBenchmarkCommand extends BaseCommand {
+public final class ApiBenchmarkCommand extends BaseCommand {
     @Option(names = "--clients", split = ",", defaultValue = "1,8,32", description = "concurrent clients (1,8,32)")
     List<Integer> clients;
 

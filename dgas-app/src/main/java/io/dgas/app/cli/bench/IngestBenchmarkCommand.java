@@ -1,6 +1,7 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.bench;
 
 import io.dgas.app.bench.IngestBenchmark;
+import io.dgas.app.cli.*;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code dgas benchmark ingest}: the {@link IngestBenchmark}, its figures printed. */
 @Command(name = "ingest", description = "dgas ingest vs psql \\copy on a generated bars file, in a fresh database.")
-final class IngestBenchmarkCommand extends BaseCommand {
+public final class IngestBenchmarkCommand extends BaseCommand {
     @Option(names = "--rows", defaultValue = "1000000", description = "rows to generate (default 1,000,000)")
     long rows;
 

@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.ingest;
 
+import io.dgas.app.cli.*;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.RollupResult;
 import io.dgas.store.bars.Session;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         name = "aggregate",
         description = "Build higher-timeframe bars from lower ones or from ticks (set-based SQL). Only complete"
                 + " buckets are written unless --include-partial.")
-final class AggregateCommand extends BaseCommand {
+public final class AggregateCommand extends BaseCommand {
     static final class Which {
         @Option(names = "--symbol", split = ",", description = "tickers (repeatable or comma-separated)")
         List<String> symbols;

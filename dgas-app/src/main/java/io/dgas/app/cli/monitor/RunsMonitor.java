@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.monitor;
 
+import io.dgas.app.cli.*;
 import io.dgas.app.cycle.CalibrationJob;
 import io.dgas.app.service.RunsService;
 import io.dgas.app.service.SignalsService;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The cycle's views under {@code dgas monitor}: recent runs, latest signals, calibration of past signals. */
-final class RunsMonitor {
+public final class RunsMonitor {
     private RunsMonitor() {}
 
     @Command(name = "recent-runs", description = "Prediction runs of the last hours with stage times.")
@@ -70,7 +71,7 @@ final class RunsMonitor {
     }
 
     @Command(name = "signals", description = "Latest signals (superseded ones left out).")
-    static final class Signals extends BaseCommand {
+    public static final class Signals extends BaseCommand {
         @Option(names = "--limit", defaultValue = "20")
         int limit;
 
@@ -100,7 +101,7 @@ final class RunsMonitor {
             return ExitCodes.OK;
         }
 
-        static void print(Output o, List<StoredSignal> list) {
+        public static void print(Output o, List<StoredSignal> list) {
             o.table(
                     List.of(
                             "id",
