@@ -73,6 +73,7 @@ public final class AppContext implements AutoCloseable {
     private AlertsService alertsService;
     private CollectStage collect;
     private final CalculationProfiler profiler = new CalculationProfiler();
+    private io.dgas.app.cycle.CycleService cycles;
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -215,11 +216,20 @@ public final class AppContext implements AutoCloseable {
                     new io.dgas.store.collect.CollectRepository(database()),
                     new io.dgas.store.ingest.BarIngestor(database(), ingestListener()),
                     io.dgas.store.ingest.IngestOptions.defaults()
-                            .withLimits(io.dgas.app.cli.IngestSettings.limits(config, clock)),
+                            .withLimits(io.dgas.app.ingest.IngestSettings.limits(config, clock)),
                     clock,
                     s);
         }
         return collect;
+    }
+
+    /** Cycles on demand ({@code dgas cycle}, {@code POST /api/v1/cycle}); one at a time in this process. */
+    public synchronized io.dgas.app.cycle.CycleService cycles() {
+        if (cycles == null) {
+            cycles = new io.dgas.app.cycle.CycleService(
+                    config, this::database, p -> cycle(this::afterRun, p), this::signalParams);
+        }
+        return cycles;
     }
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */
@@ -296,6 +306,11 @@ public final class AppContext implements AutoCloseable {
     /** What writes call so caches never serve what they changed. */
     public CacheInvalidation invalidation() {
         return new CacheInvalidation(cache(), calculations());
+    }
+
+    /** Loads bars and ticks: the service under {@code dgas ingest} and the upload routes. */
+    public io.dgas.app.ingest.IngestService ingest() {
+        return new io.dgas.app.ingest.IngestService(database(), invalidation(), config, clock, this::afterIngest);
     }
 
     /** The listener every ingest, aggregation and soft delete reports changed series to. */

@@ -4,12 +4,12 @@ import io.dgas.DgasException;
 import io.dgas.UserError;
 
 /** An option value the command cannot use; exit code 2. */
-final class BadArgumentException extends DgasException implements UserError {
+public final class BadArgumentException extends DgasException implements UserError {
     private static final long serialVersionUID = 1L;
     private final String parameter;
     private final String value;
 
-    BadArgumentException(String message) {
+    public BadArgumentException(String message) {
         this(null, null, message);
     }
 
@@ -17,19 +17,19 @@ final class BadArgumentException extends DgasException implements UserError {
      * @param parameter the option or configuration key at fault ({@code --port}), or null
      * @param value the value given, or null
      */
-    BadArgumentException(String parameter, String value, String message) {
+    public BadArgumentException(String parameter, String value, String message) {
         super(message);
         this.parameter = parameter;
         this.value = value;
     }
 
     /** The option or key at fault, or null when the message is all there is. */
-    String parameter() {
+    public String parameter() {
         return parameter;
     }
 
     /** The value given, or null. */
-    String value() {
+    public String value() {
         return value;
     }
 }

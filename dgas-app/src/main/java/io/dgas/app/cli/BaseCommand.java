@@ -7,23 +7,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** What every command shares: access to the root's options, configuration, context and output. */
-abstract class BaseCommand implements Callable<Integer> {
+public abstract class BaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    DgasCommand root() {
+    public DgasCommand root() {
         return (DgasCommand) spec.root().userObject();
     }
 
-    DgasConfig config() {
+    public DgasConfig config() {
         return root().config();
     }
 
-    AppContext context() {
+    public AppContext context() {
         return root().context();
     }
 
-    Output out() {
+    public Output out() {
         return root().output();
     }
 }

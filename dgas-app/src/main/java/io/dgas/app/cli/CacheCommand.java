@@ -2,6 +2,7 @@ package io.dgas.app.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.cli.monitor.MonitorCommand;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.web.AdminToken;
 import io.dgas.app.web.ServeAddress;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * time per calculation type, cache hits and misses).
  */
 @Command(name = "calculations", description = "Time per calculation type and calculation-cache hits (of 'dgas serve').")
-final class CalculationsMonitor extends CacheCommand.Remote {
+public final class CalculationsMonitor extends CacheCommand.Remote {
     @Option(names = "--cache-stats", description = "show cache hits, misses and hit ratio")
     boolean cacheStats;
 

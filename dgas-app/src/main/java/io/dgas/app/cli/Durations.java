@@ -3,10 +3,10 @@ package io.dgas.app.cli;
 import java.time.Duration;
 
 /** Parses option values such as {@code 90s}, {@code 15m}, {@code 24h}, {@code 7d}. */
-final class Durations {
+public final class Durations {
     private Durations() {}
 
-    static Duration parse(String option, String text) {
+    public static Duration parse(String option, String text) {
         String v = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
         if (v.length() >= 2) {
             long unit = switch (v.charAt(v.length() - 1)) {

@@ -15,10 +15,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * line), {@code exit_code}, and {@code parameter} / {@code value} (for a data file also {@code line}) when the failure
  * names them, so scripts need not parse the message.
  */
-final class ErrorReport {
+public final class ErrorReport {
     private ErrorReport() {}
 
-    static Map<String, Object> of(Throwable e, int exitCode) {
+    public static Map<String, Object> of(Throwable e, int exitCode) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", message(e));
         m.put("exit_code", exitCode);
@@ -40,7 +40,7 @@ final class ErrorReport {
      * The one-line message: the exception's, or its type when it has none; control characters from input escaped so
      * they never reach the terminal raw.
      */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         return SafeText.escape(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
     }
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * hook (SIGTERM, Ctrl-C) or from the command's own thread; a second caller waits until the first has finished, so
  * nothing (e.g. the pools) is closed under a step still in progress. A failing step is logged and the next still runs.
  */
-final class OrderedShutdown implements Runnable {
+public final class OrderedShutdown implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderedShutdown.class);
 
     private record Step(String what, AutoCloseable action) {}
@@ -19,7 +19,7 @@ final class OrderedShutdown implements Runnable {
     private boolean done;
 
     /** Adds a step after those already added. */
-    synchronized OrderedShutdown then(String what, AutoCloseable action) {
+    public synchronized OrderedShutdown then(String what, AutoCloseable action) {
         steps.add(new Step(what, action));
         return this;
     }

@@ -11,8 +11,8 @@ import java.util.Locale;
  * retries are always said (as warnings where there is no terminal, a wait every {@link #WAIT_EVERY} at most): a load
  * must never stall or start over silently.
  */
-final class ProgressLine implements IngestProgress {
-    static final Duration WAIT_EVERY = Duration.ofSeconds(10);
+public final class ProgressLine implements IngestProgress {
+    public static final Duration WAIT_EVERY = Duration.ofSeconds(10);
 
     private final Output out;
     private final boolean enabled;
@@ -20,7 +20,7 @@ final class ProgressLine implements IngestProgress {
     private String current;
     private long lastWaitWarning = -1;
 
-    ProgressLine(Output out) {
+    public ProgressLine(Output out) {
         this.out = out;
         this.enabled = System.console() != null && !out.json();
     }
@@ -62,7 +62,7 @@ final class ProgressLine implements IngestProgress {
     }
 
     /** Ends the line so the next output starts on a fresh one. */
-    synchronized void done() {
+    public synchronized void done() {
         if (enabled && current != null) {
             System.err.println();
             System.err.flush();

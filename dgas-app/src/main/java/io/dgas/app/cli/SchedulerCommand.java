@@ -3,9 +3,11 @@ package io.dgas.app.cli;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.dgas.app.AppContext;
+import io.dgas.app.cli.db.DbOptimizerCommand;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.CycleRequest;
+import io.dgas.app.ingest.IngestSettings;
 import io.dgas.app.schedule.ClusterCycle;
 import io.dgas.app.schedule.ExchangeCalendar;
 import io.dgas.app.schedule.SchedulerService;
@@ -98,7 +100,8 @@ final class SchedulerCommand {
                     SchedulerService.liveInstances(db, now, Duration.ofMinutes(3)).stream()
                             .map(a -> Map.of("name", a[0], "started_at", a[1], "last_seen", a[2]))
                             .toList());
-            List<RunRecord> recent = new RunRepository(db).recent(now, Duration.ofHours(24), 0);
+            List<RunRecord> recent =
+                    new io.dgas.app.service.RunsService(db, context().cache()).recent(now, Duration.ofHours(24), 0);
             m.put("recent_runs", recent.subList(0, Math.min(10, recent.size())));
             out().result(m, () -> {
                 out().line("schedule   " + m.get("schedule"));

@@ -14,7 +14,7 @@ import java.util.Locale;
  * with a host and no user info, query or fragment, and plain HTTP only to this machine (loopback, or an address of one
  * of its interfaces) unless {@code --insecure}, because the admin token would otherwise cross the network in clear.
  */
-final class ServerUrl {
+public final class ServerUrl {
     private ServerUrl() {}
 
     /**
@@ -23,7 +23,7 @@ final class ServerUrl {
      * @param option the option the text came from, for messages
      * @throws BadArgumentException when it is not acceptable
      */
-    static String check(String option, String text, boolean insecure) {
+    public static String check(String option, String text, boolean insecure) {
         String shown = Printable.of(text);
         if (text.chars().anyMatch(Character::isISOControl)) {
             throw new BadArgumentException(option + " " + shown + ": control characters are not allowed in a URL");
@@ -52,7 +52,7 @@ final class ServerUrl {
     }
 
     /** Whether {@code host} is this machine: {@code localhost}, or an IP literal that is loopback or local. */
-    static boolean thisMachine(String host) {
+    public static boolean thisMachine(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {
             return true;

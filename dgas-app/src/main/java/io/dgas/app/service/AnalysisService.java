@@ -15,6 +15,8 @@ import io.dgas.calc.drummond.ZoneSet;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
+import io.dgas.store.cache.QueryCache;
+import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.runs.SignalQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,9 @@ import java.util.Locale;
 /**
  * The analysis of one symbol's newest bars, as the market page draws it: bars, PLdot, envelope, state per bar,
  * Drummond zones and the signal at the latest bar. Bars come through the {@code market_data} query cache
- * ({@link MarketDataService}), analyses through the calculation cache, so repeated views cost neither a query nor a
- * calculation.
+ * ({@link MarketDataService}), analyses through the calculation cache, and the finished answer through the
+ * {@code dashboard} query cache ({@code analysis:SYMBOL:…}, dropped when any series of the symbol changes or a run is
+ * stored), so repeated views cost neither a query nor a calculation.
  */
 public final class AnalysisService {
     /** Zones an analysis carries at most (the strongest). */
@@ -35,11 +38,19 @@ public final class AnalysisService {
     private final MarketDataService market;
     private final SignalsService signals;
     private final SymbolAnalyzer analyzer;
+    private final QueryCache answers;
 
+    /** Without a cache of finished answers (each call analyses, through the calculation cache). */
     public AnalysisService(MarketDataService market, SignalsService signals, CalculationCache calculations) {
+        this(market, signals, calculations, QueryCache.NONE);
+    }
+
+    public AnalysisService(
+            MarketDataService market, SignalsService signals, CalculationCache calculations, QueryCache answers) {
         this.market = market;
         this.signals = signals;
         this.analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
+        this.answers = answers;
     }
 
     /** One bar with its overlays; {@code null} doubles where the warm-up has no value yet. */
@@ -89,6 +100,13 @@ public final class AnalysisService {
      * @throws io.dgas.store.bars.UnknownSymbolException when the symbol does not exist
      */
     public Analysis analyze(String symbol, Timeframe tf, int last, Timeframe htf) {
+        return answers.get(
+                RegionSpec.DASHBOARD,
+                "analysis:" + symbol + ":" + tf.code() + ":" + last + ":" + htf.code(),
+                () -> compute(symbol, tf, last, htf));
+    }
+
+    private Analysis compute(String symbol, Timeframe tf, int last, Timeframe htf) {
         BarColumns bars = market.lastBars(symbol, tf, last, false);
         List<Bar> out = new ArrayList<>(bars.size());
         List<Zone> zones = new ArrayList<>();

@@ -38,9 +38,10 @@ final class ApiV1 {
         Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
         Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
         Supplier<AnalysisService> analysis =
-                lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
+                lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations(), ctx.cache()));
+        List<Route> writes = WriteRoutes.routes(ctx, lazy(ctx::ingest));
         return concat(
-                concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)),
+                concat(concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)), writes),
                 List.of(
                         Route.get(
                                 "/api/v1/symbols",

@@ -69,20 +69,37 @@ class AnalysisApiIT {
     void analysis_repeated_answeredFromTheCaches() throws Exception {
         api.json("/api/v1/analysis/ANLX?interval=1h&last=80&htf=1d", 200);
         long calcHits = api.ctx.profiler().snapshot("drummond").hits();
-        long barHits = marketDataHits();
+        long barHits = hits("market_data");
+        long answerHits = hits("dashboard");
 
         JsonNode again = api.json("/api/v1/analysis/ANLX?interval=1h&last=80&htf=1d", 200);
 
         assertThat(again.get("htf").asText()).isEqualTo("1d");
-        assertThat(marketDataHits()).as("bars from the query cache").isGreaterThan(barHits);
+        assertThat(hits("dashboard")).as("the answer from the query cache").isGreaterThan(answerHits);
+        assertThat(hits("market_data")).as("so no bars read").isEqualTo(barHits);
+        assertThat(api.ctx.profiler().snapshot("drummond").hits())
+                .as("and nothing calculated")
+                .isEqualTo(calcHits);
+    }
+
+    @Test
+    void analysis_uncachedAnswerAfterAnIngest_barsAndAnalysisFromTheInnerCaches() throws Exception {
+        api.json("/api/v1/analysis/ANLX?interval=1h&last=80&htf=1d", 200);
+        api.ctx.cache().invalidate("analysis:*"); // as a write to another series of the symbol does
+        long calcHits = api.ctx.profiler().snapshot("drummond").hits();
+        long barHits = hits("market_data");
+
+        api.json("/api/v1/analysis/ANLX?interval=1h&last=80&htf=1d", 200);
+
+        assertThat(hits("market_data")).as("bars from the query cache").isGreaterThan(barHits);
         assertThat(api.ctx.profiler().snapshot("drummond").hits())
                 .as("analysis from the calculation cache")
                 .isGreaterThan(calcHits);
     }
 
-    private static long marketDataHits() {
+    private static long hits(String region) {
         return api.ctx.cache().stats().stream()
-                .filter(r -> r.region().equals("market_data"))
+                .filter(r -> r.region().equals(region))
                 .mapToLong(r -> r.hits())
                 .sum();
     }

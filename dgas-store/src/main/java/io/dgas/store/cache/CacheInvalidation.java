@@ -6,7 +6,8 @@ import io.dgas.store.ingest.IngestListener;
 
 /**
  * What a write changes, dropped from every cache that holds it: an ingested series from the query caches (its bars and
- * every latest-bar answer of its timeframe) and from the calculation cache; a stored run's signals and run lists.
+ * every latest-bar answer of its timeframe, every analysis of its symbol) and from the calculation cache; a stored
+ * run's signals, run lists and analyses.
  * With a shared Redis level the invalidation reaches every instance.
  */
 public final class CacheInvalidation implements IngestListener {
@@ -23,12 +24,19 @@ public final class CacheInvalidation implements IngestListener {
         cache.invalidate("bars:" + symbol + ":" + tf.code() + ":*");
         cache.invalidate("latest:" + tf.code() + ":*");
         cache.invalidate("symbols:*"); // an ingest may create the symbol, and changes its series
+        cache.invalidate("analysis:" + symbol + ":*"); // an analysis reads the trading and the higher timeframe
         calculations.onSeriesChanged(symbol, tf);
+    }
+
+    /** Called after a write that may add symbols or change their last price (a ticks load). */
+    public void symbolsChanged() {
+        cache.invalidate("symbols:*");
     }
 
     /** Called after a prediction run and its signals were stored. */
     public void runStored() {
         cache.invalidate("signals:*");
         cache.invalidate("runs:*");
+        cache.invalidate("analysis:*"); // without a computed signal an analysis shows the newest stored one
     }
 }

@@ -1,4 +1,4 @@
-package io.dgas.app.cli;
+package io.dgas.app.bench;
 
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
@@ -7,6 +7,7 @@ import io.dgas.store.StatementObserver;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.ingest.IngestProgress;
 import io.dgas.store.ingest.IngestReport;
 import io.dgas.store.migrate.Migrator;
 import java.io.IOException;
@@ -20,9 +21,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code dgas benchmark ingest}: generates a deterministic bars CSV, ingests it with dgas into a fresh database on the
@@ -31,33 +31,31 @@ import picocli.CommandLine.Option;
  * prints the rates and the ratios. The database is dropped
  * afterwards. Not a timed test: figures depend on the machine.
  */
-@Command(name = "ingest", description = "dgas ingest vs psql \\copy on a generated bars file, in a fresh database.")
-final class IngestBenchmarkCommand extends BaseCommand {
-    @Option(names = "--rows", defaultValue = "1000000", description = "rows to generate (default 1,000,000)")
-    long rows;
+public final class IngestBenchmark {
+    private final Database main;
+    private final Consumer<String> info;
+    private final IngestProgress progress;
 
-    @Option(names = "--dir", description = "where to write the CSV (default: a temporary directory)")
-    Path dir;
+    /**
+     * @param main the server's database; fresh databases are created beside it and dropped afterwards
+     * @param info hears what the benchmark is doing
+     * @param progress hears the rows of the main dgas load
+     */
+    public IngestBenchmark(Database main, Consumer<String> info, IngestProgress progress) {
+        this.main = main;
+        this.info = info;
+        this.progress = progress;
+    }
 
-    @Option(names = "--keep", description = "keep the generated CSV")
-    boolean keep;
-
-    @Option(
-            names = "--monitor-overhead",
-            description = "also ingest twice more into fresh databases, query monitor"
-                    + " and pool metrics off then on, and report the overhead")
-    boolean monitorOverhead;
-
-    @Override
-    public Integer call() throws Exception {
-        if (rows < 1 || rows > 100_000_000) {
-            throw new BadArgumentException("--rows must be between 1 and 100,000,000");
-        }
+    /**
+     * Generates {@code rows} rows into {@code dir} (null: a temporary directory), loads them with dgas and the
+     * baselines, and answers the figures; {@code monitorOverhead} adds four more loads (monitors off, on, on, off).
+     */
+    public Map<String, Object> run(long rows, Path dir, boolean keep, boolean monitorOverhead) throws Exception {
         Path where = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("dgas-bench");
         Path file = where.resolve("bench_bars_" + rows + ".csv");
-        out().info("generating " + file + " ...");
+        info.accept("generating " + file + " ...");
         long n = BenchFile.write(file, rows);
-        Database main = context().database();
         String name = "dgas_bench_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         main.update("bench.create-db", "CREATE DATABASE " + name, SqlSession.Binder.NONE);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -67,13 +65,11 @@ final class IngestBenchmarkCommand extends BaseCommand {
             try (Database db = Database.open(bench, StatementObserver.NONE)) {
                 new Migrator(db).migrate();
                 settle(main);
-                out().info("dgas ingest of " + n + " rows ...");
-                ProgressLine progress = new ProgressLine(out());
+                info.accept("dgas ingest of " + n + " rows ...");
                 IngestReport r = new BarIngestor(db, IngestListener.NONE)
                         .ingest(
                                 file,
                                 IngestOptions.defaults().withCreateSymbols(true).withProgress(progress));
-                progress.done();
                 double dgasRate = n * 1000.0 / Math.max(1, r.millis());
                 model.put("rows", n);
                 model.put("file_bytes", Files.size(file));
@@ -81,7 +77,7 @@ final class IngestBenchmarkCommand extends BaseCommand {
                 model.put("dgas_rows_per_s", Math.round(dgasRate));
                 model.put("dgas_inserted", r.inserted());
                 for (Baseline b : Baseline.values()) {
-                    out().info("baseline: " + b.description + " ...");
+                    info.accept("baseline: " + b.description + " ...");
                     b.create(db, n);
                     settle(main);
                     long start = System.nanoTime();
@@ -125,8 +121,7 @@ final class IngestBenchmarkCommand extends BaseCommand {
                 Files.deleteIfExists(file);
             }
         }
-        out().result(model, () -> model.forEach((k, v) -> out().line(String.format(Locale.ROOT, "%-20s %s", k, v))));
-        return ExitCodes.OK;
+        return model;
     }
 
     /**
@@ -207,7 +202,7 @@ final class IngestBenchmarkCommand extends BaseCommand {
                     s.withUrl(urlFor(s.url(), name), s.user(), s.password()), observer, monitored ? registry : null)) {
                 new Migrator(db).migrate();
                 settle(main);
-                out().info("dgas ingest, monitoring " + (monitored ? "on" : "off") + " ...");
+                info.accept("dgas ingest, monitoring " + (monitored ? "on" : "off") + " ...");
                 IngestReport r = new BarIngestor(db, IngestListener.NONE)
                         .ingest(file, IngestOptions.defaults().withCreateSymbols(true));
                 return Math.round(r.rowsRead() * 1000.0 / Math.max(1, r.millis()));
@@ -218,7 +213,7 @@ final class IngestBenchmarkCommand extends BaseCommand {
     }
 
     /** The server's JDBC URL with the database name replaced. */
-    static String urlFor(String url, String database) {
+    public static String urlFor(String url, String database) {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?', slash);
         return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
@@ -292,7 +287,7 @@ final class IngestBenchmarkCommand extends BaseCommand {
                 x -> 0));
     }
 
-    static long peakHeapMb() {
+    public static long peakHeapMb() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {

@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.*;
 import io.dgas.store.partition.PartitionInfo;
 import io.dgas.store.partition.Partitions;
 import java.util.List;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** {@code dgas db partitions}: every partition with its range, rows, size and newest row. */
 @Command(name = "partitions", description = "List partitions: parent, name, range, rows, size, newest row.")
-final class DbPartitionsCommand extends BaseCommand {
+public final class DbPartitionsCommand extends BaseCommand {
     @picocli.CommandLine.Option(
             names = "--apply-retention",
             description = "detach and drop (or archive, retention.mode) partitions older than retention.*_days")

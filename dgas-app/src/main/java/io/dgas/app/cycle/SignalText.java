@@ -1,4 +1,4 @@
-package io.dgas.app.cli;
+package io.dgas.app.cycle;
 
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.format.ReasonsJson;
@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
-/** <b>[C]</b> How the CLI shows a signal's win probability and reasons. */
-final class SignalText {
+/** <b>[C]</b> How the CLI and the cycle summary show a signal's win probability and reasons. */
+public final class SignalText {
     private SignalText() {}
 
     /** "0.54 ≥0.41 (n 120)", or "uncalibrated (n 12)" when the decile held too few decided outcomes. */
-    static String probability(Double rate, Double lower, int decided) {
+    public static String probability(Double rate, Double lower, int decided) {
         if (rate == null || rate.isNaN()) {
             return "uncalibrated (n " + decided + ")";
         }
@@ -19,7 +19,7 @@ final class SignalText {
     }
 
     /** {@link #probability} of a computed signal. */
-    static String probability(Signal s) {
+    public static String probability(Signal s) {
         return probability(
                 s.probability().rate(),
                 s.probability().lowerBound(),
@@ -27,7 +27,7 @@ final class SignalText {
     }
 
     /** The --json fields a computed signal adds: probability, expiry and the reasons structure. */
-    static void put(Map<String, Object> m, Signal s) {
+    public static void put(Map<String, Object> m, Signal s) {
         m.put("win_probability", s.probability().calibrated() ? s.probability().rate() : null);
         m.put(
                 "win_probability_lower",

@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.*;
 import io.dgas.store.optimizer.MaterializedViews;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "refresh-views",
         description = "Refresh the registered materialized views (REFRESH MATERIALIZED VIEW CONCURRENTLY).")
-final class DbRefreshViewsCommand extends BaseCommand {
+public final class DbRefreshViewsCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<MaterializedViews.Refreshed> done = new MaterializedViews(context().database()).refreshAll();

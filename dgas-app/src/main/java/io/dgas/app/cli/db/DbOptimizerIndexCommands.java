@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.*;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.store.Database;
 import io.dgas.store.monitor.PgStatStatements;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The index subcommands of {@code dgas db-optimizer}. */
-final class DbOptimizerIndexCommands {
+public final class DbOptimizerIndexCommands {
     private DbOptimizerIndexCommands() {}
 
     private static List<List<String>> rows(List<IndexInfo> list) {

@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.*;
 import io.dgas.store.partition.PartitionMaintenance;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code dgas db partitions --apply-retention}: the retention step of the maintenance job, on demand. */
-final class DbRetention {
+public final class DbRetention {
     private DbRetention() {}
 
     static int apply(BaseCommand cmd) {

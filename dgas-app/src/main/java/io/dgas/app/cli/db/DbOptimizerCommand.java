@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.*;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.store.Database;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Command;
             DbOptimizerTableCommands.Analyze.class,
             DbOptimizerTableCommands.Check.class
         })
-final class DbOptimizerCommand {
+public final class DbOptimizerCommand {
     private DbOptimizerCommand() {}
 
     /** Opens a one-connection pool per configured replica ({@code database.replicas}); callers close them. */
@@ -68,7 +69,7 @@ final class DbOptimizerCommand {
     }
 
     /** Retention settings: parent table → how long to keep; tables set to 0 days are kept forever. */
-    static Map<String, Duration> retention(DgasConfig config) {
+    public static Map<String, Duration> retention(DgasConfig config) {
         Map<String, Duration> out = new LinkedHashMap<>();
         put(out, "bars", config.intValue(ConfigKeys.RETENTION_BARS_DAYS));
         put(out, "ticks", config.intValue(ConfigKeys.RETENTION_TICKS_DAYS));
@@ -76,7 +77,7 @@ final class DbOptimizerCommand {
         return out;
     }
 
-    static PartitionMaintenance.Mode retentionMode(DgasConfig config) {
+    public static PartitionMaintenance.Mode retentionMode(DgasConfig config) {
         return config.string(ConfigKeys.RETENTION_MODE).orElse("drop").equals("archive")
                 ? PartitionMaintenance.Mode.ARCHIVE
                 : PartitionMaintenance.Mode.DROP;

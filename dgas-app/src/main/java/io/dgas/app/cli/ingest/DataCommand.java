@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.ingest;
 
+import io.dgas.app.cli.*;
 import io.dgas.store.bars.DataCatalog;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SoftDelete;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
             DataCommand.Restore.class,
             DataCommand.Purge.class
         })
-final class DataCommand {
+public final class DataCommand {
 
     @Command(name = "list", description = "Symbols with active row counts per timeframe (and ticks), first/last ts.")
     static final class ListData extends BaseCommand {

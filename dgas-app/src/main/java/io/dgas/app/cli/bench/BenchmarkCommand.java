@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.bench;
 
+import io.dgas.app.cli.*;
 import picocli.CommandLine.Command;
 
 /** {@code dgas benchmark …}: measured comparisons on the current server. */
@@ -7,4 +8,4 @@ import picocli.CommandLine.Command;
         name = "benchmark",
         description = "Benchmarks on the current database server.",
         subcommands = {IngestBenchmarkCommand.class, CycleBenchmarkCommand.class, ApiBenchmarkCommand.class})
-final class BenchmarkCommand {}
+public final class BenchmarkCommand {}

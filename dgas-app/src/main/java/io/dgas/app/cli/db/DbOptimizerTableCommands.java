@@ -1,5 +1,7 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.*;
+import io.dgas.app.cli.monitor.MonitorCommand;
 import io.dgas.store.Database;
 import io.dgas.store.health.Verdict;
 import io.dgas.store.monitor.PgStatStatements;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The table, statement, maintenance and health subcommands of {@code dgas db-optimizer}. */
-final class DbOptimizerTableCommands {
+public final class DbOptimizerTableCommands {
     private DbOptimizerTableCommands() {}
 
     private static String t(Instant i) {

@@ -1,5 +1,7 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.monitor;
 
+import io.dgas.app.cli.*;
+import io.dgas.app.cli.CalculationsMonitor;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.store.Database;
 import io.dgas.store.PoolStats;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
             RunsMonitor.Calibration.class,
             CalculationsMonitor.class
         })
-final class MonitorCommand {
+public final class MonitorCommand {
 
     /** Top statements by server time over a look-back window, with slow-query and connection views. */
     @Command(name = "database", description = "Top statements (pg_stat_statements deltas), slow queries, connections.")
@@ -131,11 +133,11 @@ final class MonitorCommand {
         }
     }
 
-    static String f(double v) {
+    public static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String abbreviate(String sql) {
+    public static String abbreviate(String sql) {
         String one = sql.replaceAll("\\s+", " ").replaceFirst("^/\\* dgas:[^*]+\\*/ ", "");
         return one.length() <= 60 ? one : one.substring(0, 57) + "...";
     }

@@ -1,4 +1,4 @@
-package io.dgas.app.cli;
+package io.dgas.app.bench;
 
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
@@ -32,26 +32,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code dgas benchmark cycle}: the prediction cycle on a fresh database of deterministic synthetic data (1h bars, 4h
  * aggregated from them), per universe size, with the pure in-memory analysis of the same bars measured in the same
  * run as the baseline, and the peak heap.
  */
-@Command(name = "cycle", description = "Prediction-cycle stage times and peak heap on synthetic data.")
-final class CycleBenchmarkCommand extends BaseCommand {
-    @Option(names = "--symbols", split = ",", defaultValue = "100,1000", description = "universe sizes (100,1000)")
-    List<Integer> sizes;
+public final class CycleBenchmark {
+    private final Database main;
+    private final int workers;
+    private final Consumer<String> info;
 
-    @Option(names = "--bars", defaultValue = "1000", description = "1h bars per symbol (default 1000)")
-    int bars;
+    /**
+     * @param main the server's database; a fresh database per size is created beside it and dropped afterwards
+     * @param workers analysis threads of the measured cycle
+     * @param info hears what the benchmark is doing
+     */
+    public CycleBenchmark(Database main, int workers, Consumer<String> info) {
+        this.main = main;
+        this.workers = workers;
+        this.info = info;
+    }
 
-    @Override
-    public Integer call() {
-        Database main = context().database();
+    /** One row of figures per universe size in {@code sizes}, each over {@code bars} 1h bars per symbol. */
+    public List<Map<String, Object>> run(List<Integer> sizes, int bars) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (int n : sizes) {
             String name = "dgas_cbench_" + ProcessHandle.current().pid() + "_" + n;
@@ -59,23 +65,22 @@ final class CycleBenchmarkCommand extends BaseCommand {
             try {
                 DatabaseSettings s = main.settings();
                 try (Database db = Database.open(
-                        s.withUrl(IngestBenchmarkCommand.urlFor(s.url(), name), s.user(), s.password()),
+                        s.withUrl(IngestBenchmark.urlFor(s.url(), name), s.user(), s.password()),
                         StatementObserver.NONE)) {
-                    results.add(measure(db, n));
+                    results.add(measure(db, n, bars));
                 }
             } finally {
                 main.update(
                         "bench.drop-db", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", SqlSession.Binder.NONE);
             }
         }
-        out().result(results, () -> results.forEach(r -> out().line(r.toString())));
-        return ExitCodes.OK;
+        return results;
     }
 
-    private Map<String, Object> measure(Database db, int n) {
+    private Map<String, Object> measure(Database db, int n, int bars) {
         new Migrator(db).migrate();
         Instant now = Instant.now();
-        out().info("seeding " + n + " symbols x " + bars + " 1h bars ...");
+        info.accept("seeding " + n + " symbols x " + bars + " 1h bars ...");
         new BarIngestor(db, IngestListener.NONE)
                 .ingest(
                         "synthetic",
@@ -84,7 +89,6 @@ final class CycleBenchmarkCommand extends BaseCommand {
                         IngestOptions.defaults().withCreateSymbols(true));
         new BarRollup(db, IngestListener.NONE).fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
         db.update("bench.analyze", "ANALYZE", SqlSession.Binder.NONE);
-        int workers = context().config().intValue(io.dgas.app.config.ConfigKeys.WORKERS);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
@@ -94,7 +98,7 @@ final class CycleBenchmarkCommand extends BaseCommand {
             cycle.run(request); // warm-up: JIT and the server's caches
             resetPeaks();
             CycleResult r = cycle.run(request);
-            long peak = IngestBenchmarkCommand.peakHeapMb();
+            long peak = IngestBenchmark.peakHeapMb();
             double baseline = pureAnalysisMs(db, analyzer, n, request, now);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbols", n);

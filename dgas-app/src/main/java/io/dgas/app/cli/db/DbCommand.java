@@ -1,5 +1,6 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.*;
 import io.dgas.store.migrate.Migrator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
             DbPartitionsCommand.class,
             DbRefreshViewsCommand.class
         })
-final class DbCommand {
+public final class DbCommand {
 
     @Command(name = "migrate", description = "Apply pending migrations (a database already current is untouched).")
     static final class Migrate extends BaseCommand {

@@ -1,6 +1,9 @@
-package io.dgas.app.cli;
+package io.dgas.app.cli.monitor;
 
+import io.dgas.app.cli.*;
 import io.dgas.app.cycle.CalibrationJob;
+import io.dgas.app.cycle.SignalText;
+import io.dgas.app.service.RunsService;
 import io.dgas.app.service.SignalsService;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.runs.RunRecord;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The cycle's views under {@code dgas monitor}: recent runs, latest signals, calibration of past signals. */
-final class RunsMonitor {
+public final class RunsMonitor {
     private RunsMonitor() {}
 
     @Command(name = "recent-runs", description = "Prediction runs of the last hours with stage times.")
@@ -27,7 +30,8 @@ final class RunsMonitor {
 
         @Override
         public Integer call() {
-            List<RunRecord> runs = new RunRepository(context().database())
+            List<RunRecord> runs = new RunsService(
+                            context().database(), context().cache())
                     .recent(context().clock().instant(), Duration.ofHours(hours), slowOnly ? 3000 : 0);
             out().result(
                             runs,
@@ -68,7 +72,7 @@ final class RunsMonitor {
     }
 
     @Command(name = "signals", description = "Latest signals (superseded ones left out).")
-    static final class Signals extends BaseCommand {
+    public static final class Signals extends BaseCommand {
         @Option(names = "--limit", defaultValue = "20")
         int limit;
 
@@ -98,7 +102,7 @@ final class RunsMonitor {
             return ExitCodes.OK;
         }
 
-        static void print(Output o, List<StoredSignal> list) {
+        public static void print(Output o, List<StoredSignal> list) {
             o.table(
                     List.of(
                             "id",
