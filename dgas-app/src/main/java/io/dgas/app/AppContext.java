@@ -8,6 +8,7 @@ import io.dgas.app.alerts.LogSink;
 import io.dgas.app.alerts.WebhookSink;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.cycle.AnalyzerPool;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolAnalyzer;
@@ -16,6 +17,7 @@ import io.dgas.calc.cache.CalculationProfiler;
 import io.dgas.calc.cache.ProfilingCalculationCache;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
+import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.ServerStatus;
 import io.dgas.store.alerts.AlertRepository;
@@ -65,6 +67,7 @@ public final class AppContext implements AutoCloseable {
     private ExecutorService workers;
     private ExecutorService deliveries;
     private CalculationCache calculations;
+    private AnalyzerPool analyzers;
     private final CalculationProfiler profiler = new CalculationProfiler();
 
     public AppContext(DgasConfig config, Clock clock) {
@@ -167,14 +170,25 @@ public final class AppContext implements AutoCloseable {
             });
         }
         return new PredictionCycle(
-                database(),
-                new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations()),
-                workers,
-                config.intValue(ConfigKeys.BATCH_SIZE),
-                clock,
-                instanceName(),
-                meters(),
-                afterRun);
+                        database(),
+                        new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations()),
+                        workers,
+                        config.intValue(ConfigKeys.BATCH_SIZE),
+                        clock,
+                        instanceName(),
+                        meters(),
+                        afterRun)
+                .warm(config.bool(ConfigKeys.CYCLE_WARM) ? analyzers() : null);
+    }
+
+    /** The warm series of this process's cycles; ingest in this process reports to it ({@link #ingestListener}). */
+    public synchronized AnalyzerPool analyzers() {
+        if (analyzers == null) {
+            analyzers = new AnalyzerPool(
+                    new BarRepository(database()),
+                    new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations()));
+        }
+        return analyzers;
     }
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */
@@ -233,7 +247,21 @@ public final class AppContext implements AutoCloseable {
 
     /** The listener every ingest, aggregation and soft delete reports changed series to. */
     public IngestListener ingestListener() {
-        return invalidation();
+        CacheInvalidation caches = invalidation();
+        AnalyzerPool pool = analyzers();
+        return new IngestListener() {
+            @Override
+            public void seriesChanged(String symbol, Timeframe tf) {
+                caches.seriesChanged(symbol, tf);
+                pool.seriesChanged(symbol, tf);
+            }
+
+            @Override
+            public void barsChanged(String symbol, Timeframe tf, long from) {
+                caches.seriesChanged(symbol, tf);
+                pool.barsChanged(symbol, tf, from);
+            }
+        };
     }
 
     /** After an ingest: count the rows and evaluate the alert rules of the symbols that changed. */

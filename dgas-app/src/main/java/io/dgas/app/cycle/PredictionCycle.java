@@ -49,6 +49,7 @@ public final class PredictionCycle {
     private final Consumer<CycleResult> afterRun;
     private final Timer duration;
     private final MeterRegistry registry;
+    private volatile AnalyzerPool warm;
 
     public PredictionCycle(
             Database db,
@@ -72,6 +73,12 @@ public final class PredictionCycle {
         this.duration = Timer.builder("dgas.cycle.duration")
                 .description("Prediction cycle wall time")
                 .register(registry);
+    }
+
+    /** Runs batches through {@code pool}'s warm series from now on (null: load and analyse everything each cycle). */
+    public PredictionCycle warm(AnalyzerPool pool) {
+        this.warm = pool;
+        return this;
     }
 
     public CycleResult run(CycleRequest request) {
@@ -108,6 +115,10 @@ public final class PredictionCycle {
     /** Loads and analyses one batch: two queries whatever its size. */
     public List<SymbolOutcome> batch(
             List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
+        AnalyzerPool pool = warm;
+        if (pool != null) {
+            return pool.batch(symbols, r, asOf, load, analyse);
+        }
         long t0 = System.nanoTime();
         Map<String, BarColumns> trading;
         Map<String, BarColumns> higher;
