@@ -69,6 +69,7 @@ public final class AppContext implements AutoCloseable {
     private CalculationCache calculations;
     private AnalyzerPool analyzers;
     private final CalculationProfiler profiler = new CalculationProfiler();
+    private io.dgas.app.cycle.CycleService cycles;
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
@@ -191,6 +192,14 @@ public final class AppContext implements AutoCloseable {
         return analyzers;
     }
 
+    /** Cycles on demand ({@code dgas cycle}, {@code POST /api/v1/cycle}); one at a time in this process. */
+    public synchronized io.dgas.app.cycle.CycleService cycles() {
+        if (cycles == null) {
+            cycles = new io.dgas.app.cycle.CycleService(config, this::database, () -> cycle(this::afterRun));
+        }
+        return cycles;
+    }
+
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */
     public synchronized AlertEngine alerts() {
         if (deliveries == null) {
@@ -243,6 +252,11 @@ public final class AppContext implements AutoCloseable {
     /** What writes call so caches never serve what they changed. */
     public CacheInvalidation invalidation() {
         return new CacheInvalidation(cache(), calculations());
+    }
+
+    /** Loads bars and ticks: the service under {@code dgas ingest} and the upload routes. */
+    public io.dgas.app.ingest.IngestService ingest() {
+        return new io.dgas.app.ingest.IngestService(database(), invalidation(), config, clock, this::afterIngest);
     }
 
     /** The listener every ingest, aggregation and soft delete reports changed series to. */

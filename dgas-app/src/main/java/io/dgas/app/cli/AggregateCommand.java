@@ -1,8 +1,6 @@
 package io.dgas.app.cli;
 
 import io.dgas.domain.Timeframe;
-import io.dgas.store.bars.BarRollup;
-import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.RollupResult;
 import io.dgas.store.bars.Session;
 import java.util.ArrayList;
@@ -54,11 +52,8 @@ final class AggregateCommand extends BaseCommand {
         }
         List<String> symbols = which.all ? List.of() : IngestCommand.split(which.symbols);
         Session s = session == null ? null : Session.parse(session.get(0), session.get(1));
-        KnownSymbols.require(context().database(), symbols);
-        BarRollup rollup = new BarRollup(context().database(), context().ingestListener());
-        List<RollupResult> results = from.trim().equalsIgnoreCase("ticks")
-                ? rollup.fromTicks(symbols, targets, includePartial, s)
-                : rollup.fromBars(symbols, IngestCommand.timeframe("--from", from), targets, includePartial, s);
+        Timeframe source = from.trim().equalsIgnoreCase("ticks") ? null : IngestCommand.timeframe("--from", from);
+        List<RollupResult> results = context().ingest().aggregate(symbols, source, targets, includePartial, s);
         List<Map<String, Object>> model = new ArrayList<>();
         for (RollupResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.service.StoredAnalysisService;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondAnalyzer;
 import io.dgas.calc.format.BarsCsvParser;
@@ -71,8 +73,7 @@ final class AnalyzeCommand extends BaseCommand {
             throw new BadArgumentException("give either --bars FILE or SYMBOL… from the database");
         }
         if (bars == null) {
-            return DatabaseAnalysis.run(
-                    this, symbols, htf, tradingTf, lookback, out, root().output(format.equals("json")));
+            return fromDatabase(root().output(format.equals("json")));
         }
         BarSeries trading = read(bars);
         BarSeries higher = htfBars != null ? read(htfBars) : htf != null ? aggregate(trading, htf) : null;
@@ -175,5 +176,47 @@ final class AnalyzeCommand extends BaseCommand {
     private static String num(Object v) {
         double d = (Double) v;
         return Double.isNaN(d) ? "NaN" : String.format(Locale.ROOT, "%.4f", d);
+    }
+
+    /** {@code dgas analyze SYMBOL…}: the stored series through the {@link StoredAnalysisService}. */
+    private int fromDatabase(Output o) throws IOException {
+        Timeframe trading =
+                tradingTf != null ? timeframe("--trading", tradingTf) : config().timeframe(ConfigKeys.TRADING);
+        Timeframe higher = htf != null ? timeframe("--htf", htf) : config().timeframe(ConfigKeys.HTF);
+        int n = lookback != null ? lookback : config().intValue(ConfigKeys.LOOKBACK);
+        List<String> tickers =
+                symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        List<Map<String, Object>> rows = new StoredAnalysisService(
+                        context().database(), context().calculations())
+                .analyze(tickers, trading, higher, n, out);
+        o.result(
+                rows,
+                () -> o.table(
+                        List.of("symbol", "bars", "last bar", "close", "pldot", "state", "alignment", "action", "risk"),
+                        rows.stream()
+                                .map(r -> List.of(
+                                        String.valueOf(r.get("symbol")),
+                                        String.valueOf(r.get("bars")),
+                                        String.valueOf(r.get("last_bar")),
+                                        cell(r.get("close")),
+                                        cell(r.get("pldot")),
+                                        String.valueOf(r.get("state")),
+                                        cell(r.get("alignment")),
+                                        String.valueOf(r.getOrDefault("action", "-")),
+                                        String.valueOf(r.getOrDefault("risk", "-"))))
+                                .toList()));
+        return ExitCodes.OK;
+    }
+
+    private static Timeframe timeframe(String option, String code) {
+        try {
+            return Timeframe.parse(code);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static String cell(Object v) {
+        return v instanceof Double d && !d.isNaN() ? String.format(Locale.ROOT, "%.4f", d) : "-";
     }
 }

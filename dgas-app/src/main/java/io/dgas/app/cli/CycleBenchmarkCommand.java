@@ -1,46 +1,13 @@
 package io.dgas.app.cli;
 
-import io.dgas.app.cycle.CycleRequest;
-import io.dgas.app.cycle.CycleResult;
-import io.dgas.app.cycle.PredictionCycle;
-import io.dgas.app.cycle.SymbolAnalyzer;
-import io.dgas.app.demo.SyntheticBars;
-import io.dgas.calc.drummond.MtfParams;
-import io.dgas.calc.drummond.SignalParams;
-import io.dgas.domain.Timeframe;
-import io.dgas.store.Database;
-import io.dgas.store.DatabaseSettings;
-import io.dgas.store.SqlSession;
-import io.dgas.store.StatementObserver;
-import io.dgas.store.bars.BarColumns;
-import io.dgas.store.bars.BarRepository;
-import io.dgas.store.bars.BarRollup;
-import io.dgas.store.ingest.BarIngestor;
-import io.dgas.store.ingest.IngestListener;
-import io.dgas.store.ingest.IngestOptions;
-import io.dgas.store.migrate.Migrator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.dgas.app.bench.CycleBenchmark;
+import io.dgas.app.config.ConfigKeys;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code dgas benchmark cycle}: the prediction cycle on a fresh database of deterministic synthetic data (1h bars, 4h
- * aggregated from them), per universe size, with the pure in-memory analysis of the same bars measured in the same
- * run as the baseline, and the peak heap.
- */
+/** {@code dgas benchmark cycle}: the {@link CycleBenchmark} per universe size, its figures printed. */
 @Command(name = "cycle", description = "Prediction-cycle stage times and peak heap on synthetic data.")
 final class CycleBenchmarkCommand extends BaseCommand {
     @Option(names = "--symbols", split = ",", defaultValue = "100,1000", description = "universe sizes (100,1000)")
@@ -51,98 +18,10 @@ final class CycleBenchmarkCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Database main = context().database();
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (int n : sizes) {
-            String name = "dgas_cbench_" + ProcessHandle.current().pid() + "_" + n;
-            main.update("bench.create-db", "CREATE DATABASE " + name, SqlSession.Binder.NONE);
-            try {
-                DatabaseSettings s = main.settings();
-                try (Database db = Database.open(
-                        s.withUrl(IngestBenchmarkCommand.urlFor(s.url(), name), s.user(), s.password()),
-                        StatementObserver.NONE)) {
-                    results.add(measure(db, n));
-                }
-            } finally {
-                main.update(
-                        "bench.drop-db", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", SqlSession.Binder.NONE);
-            }
-        }
+        List<Map<String, Object>> results = new CycleBenchmark(
+                        context().database(), config().intValue(ConfigKeys.WORKERS), out()::info)
+                .run(sizes, bars);
         out().result(results, () -> results.forEach(r -> out().line(r.toString())));
         return ExitCodes.OK;
-    }
-
-    private Map<String, Object> measure(Database db, int n) {
-        new Migrator(db).migrate();
-        Instant now = Instant.now();
-        out().info("seeding " + n + " symbols x " + bars + " 1h bars ...");
-        new BarIngestor(db, IngestListener.NONE)
-                .ingest(
-                        "synthetic",
-                        new SyntheticBars(n, bars, Timeframe.H1, now, 11),
-                        null,
-                        IngestOptions.defaults().withCreateSymbols(true));
-        new BarRollup(db, IngestListener.NONE).fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
-        db.update("bench.analyze", "ANALYZE", SqlSession.Binder.NONE);
-        int workers = context().config().intValue(io.dgas.app.config.ConfigKeys.WORKERS);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
-            PredictionCycle cycle = new PredictionCycle(
-                    db, analyzer, pool, 10, Clock.systemUTC(), "bench", new SimpleMeterRegistry(), r -> {});
-            CycleRequest request = new CycleRequest(null, Timeframe.H4, Timeframe.H1, bars, Duration.ofDays(1));
-            cycle.run(request); // warm-up: JIT and the server's caches
-            resetPeaks();
-            CycleResult r = cycle.run(request);
-            long peak = IngestBenchmarkCommand.peakHeapMb();
-            double baseline = pureAnalysisMs(db, analyzer, n, request, now);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("symbols", n);
-            m.put("bars_per_symbol", bars);
-            m.put("workers", workers);
-            m.put("total_ms", Math.round(r.run().durationMs()));
-            m.put("load_ms_summed", Math.round(r.run().loadMs()));
-            m.put("analyse_ms_summed", Math.round(r.run().analyseMs()));
-            m.put("persist_ms", Math.round(r.run().persistMs()));
-            m.put("alerts_ms", Math.round(r.run().alertsMs()));
-            m.put("signals", r.signals().size());
-            m.put("pure_analysis_ms_one_thread", Math.round(baseline));
-            m.put(
-                    "total_over_pure_analysis",
-                    String.format(Locale.ROOT, "%.2f", r.run().durationMs() / baseline));
-            m.put("peak_heap_mb", peak);
-            return m;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /**
-     * The same analysis on bars already in memory, one thread: what the cycle costs beyond computing. Bars are loaded
-     * 100 symbols at a time (outside the clock) so that the baseline itself stays within a small heap.
-     */
-    private static double pureAnalysisMs(Database db, SymbolAnalyzer analyzer, int n, CycleRequest r, Instant now) {
-        List<String> symbols =
-                IntStream.range(0, n).mapToObj(SyntheticBars::ticker).toList();
-        BarRepository repo = new BarRepository(db);
-        long nanos = 0;
-        for (int from = 0; from < n; from += 100) {
-            List<String> batch = symbols.subList(from, Math.min(n, from + 100));
-            Map<String, BarColumns> trading = repo.lastForSymbols(batch, r.trading(), r.lookback());
-            Map<String, BarColumns> higher = repo.lastForSymbols(batch, r.htf(), r.lookback());
-            long start = System.nanoTime();
-            for (String s : batch) {
-                analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), now, r.staleAfter());
-            }
-            nanos += System.nanoTime() - start;
-        }
-        return nanos / 1e6;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
     }
 }

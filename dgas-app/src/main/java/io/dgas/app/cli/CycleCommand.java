@@ -1,18 +1,15 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.AppContext;
-import io.dgas.app.config.ConfigKeys;
-import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.cycle.CycleSummary;
+import io.dgas.app.cycle.InvalidCycleRequestException;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
-import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,27 +47,16 @@ final class CycleCommand extends BaseCommand {
 
     /** Runs a cycle with the configuration's defaults for what is not given; also used by {@code dgas demo}. */
     static CycleResult run(AppContext ctx, List<String> symbols, String htf, String trading, Integer lookback) {
-        Timeframe h = timeframe("--htf", htf, ctx.config().timeframe(ConfigKeys.HTF));
-        Timeframe t = timeframe("--trading", trading, ctx.config().timeframe(ConfigKeys.TRADING));
-        int n = lookback != null ? lookback : ctx.config().intValue(ConfigKeys.LOOKBACK);
-        long staleSeconds = ctx.config().seconds(ConfigKeys.STALE_AFTER);
-        Duration stale = staleSeconds > 0 ? Duration.ofSeconds(staleSeconds) : CycleRequest.defaultStaleAfter(t);
-        CycleRequest request;
         try {
-            request = new CycleRequest(
-                    symbols == null ? null : symbols.stream().map(String::trim).toList(), h, t, n, stale);
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentException(e.getMessage());
+            return ctx.cycles().run(symbols, timeframe("--htf", htf), timeframe("--trading", trading), lookback);
+        } catch (InvalidCycleRequestException e) {
+            throw new BadArgumentException("--" + e.parameter(), e.value(), e.getMessage());
         }
-        if (request.symbols() != null) {
-            KnownSymbols.require(ctx.database(), request.symbols());
-        }
-        return ctx.cycle(ctx::afterRun).run(request);
     }
 
-    private static Timeframe timeframe(String option, String value, Timeframe fallback) {
+    private static Timeframe timeframe(String option, String value) {
         if (value == null) {
-            return fallback;
+            return null;
         }
         try {
             return Timeframe.parse(value);
@@ -80,25 +66,7 @@ final class CycleCommand extends BaseCommand {
     }
 
     static Map<String, Object> model(CycleResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run", r.run());
-        m.put("signals", r.signals().stream().map(CycleCommand::signal).toList());
-        return m;
-    }
-
-    private static Map<String, Object> signal(Signal s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbol", s.symbol());
-        m.put("timestamp", Instant.ofEpochSecond(s.ts()).toString());
-        m.put("type", RunRepository.code(s.type()));
-        m.put("entry", s.entry());
-        m.put("stop", Double.isNaN(s.stop()) ? null : s.stop());
-        m.put("target", Double.isNaN(s.target()) ? null : s.target());
-        m.put("confidence", s.confidence());
-        m.put("strength", s.strength());
-        m.put("alignment", s.alignment());
-        m.put("tier", s.tier().name().toLowerCase(Locale.ROOT));
-        return m;
+        return CycleSummary.model(r);
     }
 
     /** Prints the signals table and the run summary with stage times. */

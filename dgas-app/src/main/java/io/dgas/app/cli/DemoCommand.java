@@ -30,8 +30,14 @@ final class DemoCommand extends BaseCommand {
     @Option(names = "--symbols", defaultValue = "200", description = "synthetic random-walk symbols (default 200)")
     int symbols;
 
+    @Option(names = "--no-serve", description = "exit when done instead of serving the dashboard until Ctrl-C")
+    boolean noServe;
+
+    @Option(names = "--port", description = "dashboard port (default web.port, 8080; a busy port: any free one)")
+    Integer port;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         out().info(
                         config().isExternalDatabase()
                                 ? "using the configured database"
@@ -71,6 +77,41 @@ final class DemoCommand extends BaseCommand {
         CycleResult cycle = CycleCommand.run(context(), cycleSymbols, "4h", "1h", null);
         status.put("cycle", CycleCommand.model(cycle));
         status.put("rows", io.dgas.store.ServerStatus.read(context().database()).rowCounts());
+        if (noServe) {
+            report(status, sample, universe, cycle);
+            return ExitCodes.OK;
+        }
+        String host = config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
+        int p = port != null ? port : config().intValue(ConfigKeys.WEB_PORT);
+        if (p != 0 && ServeCommand.bindProblem(host, p) != null) {
+            out().info("port " + p + " is busy; the dashboard takes any free port");
+            p = 0;
+        }
+        int chosen = p;
+        ServeCommand.serve(
+                this,
+                host,
+                p,
+                true,
+                url -> {
+                    status.put("dashboard", url + "/");
+                    report(status, sample, universe, cycle);
+                    out().line("");
+                    out().line("dashboard: " + url + "/   (serving until Ctrl-C; --no-serve exits at once)");
+                },
+                e -> new BadArgumentException(
+                        port != null ? "--port" : ConfigKeys.WEB_PORT,
+                        Integer.toString(chosen),
+                        "cannot listen on " + host + ":" + chosen + " (" + e.getMessage() + ")"));
+        return ExitCodes.OK;
+    }
+
+    /** Prints what the demo did (the JSON document with --json). */
+    private void report(
+            Map<String, Object> status,
+            SampleData.Summary sample,
+            SyntheticUniverse.Result universe,
+            CycleResult cycle) {
         out().result(status, () -> {
             out().line("dgas demo: database ready in " + status.get("startup_ms") + " ms");
             out().line("sample data " + (sample.reused() ? "reused" : "loaded in " + sample.millis() + " ms") + ": "
@@ -103,6 +144,5 @@ final class DemoCommand extends BaseCommand {
                             : config().embeddedDataDir().toString())
                     + "   (try: dgas monitor signals, dgas serve)");
         });
-        return ExitCodes.OK;
     }
 }

@@ -1,24 +1,16 @@
 package io.dgas.app.cli;
 
-import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.ingest.IngestSummary;
 import io.dgas.domain.Timeframe;
-import io.dgas.store.api.ApiSettings;
-import io.dgas.store.api.EodhdClient;
-import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.IngestReport;
-import io.dgas.store.ingest.TickIngestor;
-import java.io.StringReader;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,29 +33,8 @@ final class IngestCommand {
         }
     }
 
-    static java.time.Duration lockTimeout(io.dgas.app.config.DgasConfig config) {
-        return java.time.Duration.ofSeconds(config.seconds(ConfigKeys.INGEST_LOCK_TIMEOUT));
-    }
-
-    /** One report as the JSON object {@code --json} prints (snake_case like every dgas document). */
-    static Map<String, Object> model(IngestReport r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", r.source());
-        m.put("kind", r.kind());
-        m.put("rows_read", r.rowsRead());
-        m.put("inserted", r.inserted());
-        m.put("updated", r.updated());
-        m.put("unchanged", r.unchanged());
-        m.put("rejected", r.rejected());
-        m.put("rejects_file", r.rejectsFile());
-        m.put("series_changed", r.series());
-        m.put("millis", r.millis());
-        m.put("rows_per_s", r.rowsPerSecond());
-        return m;
-    }
-
     static void print(Output out, List<IngestReport> reports) {
-        out.result(reports.stream().map(IngestCommand::model).toList(), () -> {
+        out.result(reports.stream().map(IngestSummary::model).toList(), () -> {
             out.table(
                     List.of("source", "kind", "read", "inserted", "updated", "unchanged", "rejected", "rows/s"),
                     reports.stream()
@@ -120,33 +91,20 @@ final class IngestCommand {
                 throw new BadArgumentException("--rejects names one file; give one input file with it");
             }
             ProgressLine progress = new ProgressLine(out());
-            IngestOptions opts = options(this, timezone)
+            IngestOptions opts = context()
+                    .ingest()
+                    .options(zone(timezone))
                     .withSymbol(symbol, timeframe("--interval", interval))
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
                     .withRejects(rejects)
                     .withProgress(progress);
-            BarIngestor ingestor = new BarIngestor(
-                            context().database(), context().ingestListener())
-                    .withLockTimeout(lockTimeout(config()));
-            List<IngestReport> reports = new ArrayList<>();
+            List<IngestReport> reports;
             try {
-                if (atomic) {
-                    reports.addAll(ingestor.ingestAtomically(files, opts));
-                } else {
-                    for (Path f : files) {
-                        reports.add(ingestor.ingest(f, opts));
-                    }
-                }
-            } catch (RuntimeException e) {
-                if (!atomic && files.size() > 1) {
-                    out().warn(partialNote(reports, files));
-                }
-                throw e;
+                reports = context().ingest().bars(files, opts, atomic, out()::warn);
             } finally {
                 progress.done();
             }
-            context().afterIngest(reports);
             print(out(), reports);
             return ExitCodes.OK;
         }
@@ -178,7 +136,9 @@ final class IngestCommand {
         @Override
         public Integer call() {
             ProgressLine progress = new ProgressLine(out());
-            IngestOptions opts = options(this, timezone)
+            IngestOptions opts = context()
+                    .ingest()
+                    .options(zone(timezone))
                     .withSymbol(symbol, null)
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
@@ -186,9 +146,7 @@ final class IngestCommand {
                     .withProgress(progress);
             IngestReport r;
             try {
-                r = new TickIngestor(context().database())
-                        .withLockTimeout(lockTimeout(config()))
-                        .ingest(file, opts);
+                r = context().ingest().ticks(file, opts);
             } finally {
                 progress.done();
             }
@@ -219,29 +177,9 @@ final class IngestCommand {
 
         @Override
         public Integer call() {
-            Timeframe tf = timeframe("--interval", interval);
-            ApiSettings settings = ApiSettings.of(
-                    config().string(ConfigKeys.API_BASE_URL).orElse(null),
-                    config().string(ConfigKeys.API_KEY).orElse(null),
-                    config().intValue(ConfigKeys.API_REQUESTS_PER_MINUTE));
-            EodhdClient client = EodhdClient.create(settings, context().clock());
-            Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
-            LocalDate last = to != null ? to : LocalDate.now(context().clock().withZone(ZoneOffset.UTC));
-            Instant end =
-                    last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
-            BarIngestor ingestor =
-                    new BarIngestor(context().database(), context().ingestListener());
-            List<IngestReport> reports = new ArrayList<>();
-            for (String s : symbols) {
-                String ticker = s.trim().toUpperCase(Locale.ROOT);
-                out().info("fetching " + ticker + " " + tf.code() + " from " + from + " to " + last + " ...");
-                String csv = client.barsCsv(ticker, tf, start, end);
-                reports.add(ingestor.ingest(
-                        "api " + ticker + " " + tf.code(),
-                        new StringReader(csv),
-                        null,
-                        options(this, null).withCreateSymbols(createSymbols)));
-            }
+            List<IngestReport> reports = context()
+                    .ingest()
+                    .fromApi(symbols, timeframe("--interval", interval), from, to, createSymbols, out()::info);
             print(out(), reports);
             return ExitCodes.OK;
         }
@@ -250,24 +188,17 @@ final class IngestCommand {
     static final String TIMEZONE_HELP = "read date-times without a UTC offset in this zone (e.g. America/New_York);"
             + " without it they are rejected (dates alone are 00:00 UTC)";
 
-    /** The defaults with the configured limits (now from the context's clock) and {@code --timezone}. */
-    static IngestOptions options(BaseCommand cmd, String timezone) {
-        return IngestOptions.defaults()
-                .withLimits(IngestSettings.limits(cmd.config(), cmd.context().clock()))
-                .withTimezone(IngestSettings.zone(timezone));
-    }
-
-    /** What a failed multi-file load left behind: the files committed before the failure, and those not loaded. */
-    static String partialNote(List<IngestReport> committed, List<Path> files) {
-        List<String> done = committed.stream()
-                .map(r -> r.source() + " (" + r.inserted() + " inserted, " + r.updated() + " updated)")
-                .toList();
-        List<String> rest = files.subList(committed.size(), files.size()).stream()
-                .map(f -> f.getFileName().toString())
-                .toList();
-        return "committed before the failure: " + (done.isEmpty() ? "none" : String.join(", ", done))
-                + "; not committed: " + String.join(", ", rest)
-                + " (re-run with those files, or use --atomic for all-or-nothing)";
+    /** {@code --timezone} as a zone, or null when not given. */
+    static ZoneId zone(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(text.trim());
+        } catch (DateTimeException e) {
+            throw new BadArgumentException("--timezone: unknown zone '" + text
+                    + "'; use a region such as America/New_York or an offset such as +02:00");
+        }
     }
 
     static List<String> split(List<String> values) {

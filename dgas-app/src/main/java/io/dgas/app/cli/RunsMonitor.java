@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.cycle.CalibrationJob;
+import io.dgas.app.service.RunsService;
 import io.dgas.app.service.SignalsService;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.runs.RunRecord;
@@ -27,7 +28,8 @@ final class RunsMonitor {
 
         @Override
         public Integer call() {
-            List<RunRecord> runs = new RunRepository(context().database())
+            List<RunRecord> runs = new RunsService(
+                            context().database(), context().cache())
                     .recent(context().clock().instant(), Duration.ofHours(hours), slowOnly ? 3000 : 0);
             out().result(
                             runs,

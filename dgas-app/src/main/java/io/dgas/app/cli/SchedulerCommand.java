@@ -11,7 +11,6 @@ import io.dgas.app.schedule.ExchangeCalendar;
 import io.dgas.app.schedule.SchedulerService;
 import io.dgas.store.Database;
 import io.dgas.store.runs.RunRecord;
-import io.dgas.store.runs.RunRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,7 +89,8 @@ final class SchedulerCommand {
                     SchedulerService.liveInstances(db, now, Duration.ofMinutes(3)).stream()
                             .map(a -> Map.of("name", a[0], "started_at", a[1], "last_seen", a[2]))
                             .toList());
-            List<RunRecord> recent = new RunRepository(db).recent(now, Duration.ofHours(24), 0);
+            List<RunRecord> recent =
+                    new io.dgas.app.service.RunsService(db, context().cache()).recent(now, Duration.ofHours(24), 0);
             m.put("recent_runs", recent.subList(0, Math.min(10, recent.size())));
             out().result(m, () -> {
                 out().line("schedule   " + m.get("schedule"));

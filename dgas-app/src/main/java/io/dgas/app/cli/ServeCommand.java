@@ -48,53 +48,72 @@ final class ServeCommand extends BaseCommand {
         String h = host != null ? host : config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
         int p = port != null ? port : config().intValue(ConfigKeys.WEB_PORT);
         requireFree(h, p);
-        String token = AdminToken.forServer(config()); // before the database: a bad token fails fast
-        context().database();
-        if (config().bool(ConfigKeys.HEALTH_ENABLED)) {
-            context().health().start(Duration.ofSeconds(config().seconds(ConfigKeys.HEALTH_INTERVAL)));
+        serve(this, h, p, noScheduler, url -> {}, e -> inUse(h, p, e.getMessage()));
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Serves on {@code h:p} until stopped (SIGTERM, Ctrl-C): the web server, its address published in the home, the
+     * health monitor, and the scheduler (or with {@code noScheduler} only the statement snapshots); {@code started}
+     * hears the server's base URL before this blocks. Also what {@code dgas demo} ends with.
+     */
+    static void serve(
+            BaseCommand cmd,
+            String h,
+            int p,
+            boolean noScheduler,
+            java.util.function.Consumer<String> started,
+            java.util.function.Function<JavalinBindException, RuntimeException> bindFailure)
+            throws InterruptedException {
+        String token = AdminToken.forServer(cmd.config()); // before the database: a bad token fails fast
+        cmd.context().database();
+        if (cmd.config().bool(ConfigKeys.HEALTH_ENABLED)) {
+            cmd.context().health().start(Duration.ofSeconds(cmd.config().seconds(ConfigKeys.HEALTH_INTERVAL)));
         }
         WebServer server;
         try {
-            server = WebServer.start(context(), h, p, token);
+            server = WebServer.start(cmd.context(), h, p, token);
         } catch (JavalinBindException e) {
             // lost a race with another process after the check above
-            throw inUse(h, p, e.getMessage());
+            throw bindFailure.apply(e);
         }
         // the published address goes first, so no command finds a server that is stopping
-        ServeAddress address = ServeAddress.publish(config().home(), ServeAddress.localUrl(h, server.port()));
+        String url = ServeAddress.localUrl(h, server.port());
+        ServeAddress address = ServeAddress.publish(cmd.config().home(), url);
         OrderedShutdown stop = new OrderedShutdown()
                 .then("published address", address)
                 .then("web server (finishing in-flight requests)", server);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
-            String scheduling = startBackground(stop);
-            out().info("dgas serving on http://" + h + ":" + server.port()
-                    + " (dashboard at /, /metrics, /health, /api/…); " + scheduling + "; Ctrl-C stops");
+            String scheduling = startBackground(cmd, noScheduler, stop);
+            cmd.out()
+                    .info("dgas serving on http://" + h + ":" + server.port()
+                            + " (dashboard at /, /metrics, /health, /api/…); " + scheduling + "; Ctrl-C stops");
+            started.accept(url);
             server.join();
         } finally {
             // the hook may be stopping already: this waits for it, so the pools never close under its steps
             stop.run();
         }
-        return ExitCodes.OK;
     }
 
     /** Joins the scheduler (or starts the local snapshot timer) and adds their stop steps; returns a line for the log. */
-    private String startBackground(OrderedShutdown stop) {
-        Duration every = Duration.ofSeconds(config().seconds(ConfigKeys.STATEMENTS_SNAPSHOT_INTERVAL));
+    private static String startBackground(BaseCommand cmd, boolean noScheduler, OrderedShutdown stop) {
+        Duration every = Duration.ofSeconds(cmd.config().seconds(ConfigKeys.STATEMENTS_SNAPSHOT_INTERVAL));
         StatementSnapshots snapshots =
-                new StatementSnapshots(context().database(), context().clock());
+                new StatementSnapshots(cmd.context().database(), cmd.context().clock());
         String line;
         if (noScheduler) {
             stop.then("statement snapshots", snapshots.startLocal(every));
             line = "scheduler off (--no-scheduler)";
         } else {
-            SchedulerService scheduler = SchedulerCommand.service(context(), List.of(snapshots.task(every)));
+            SchedulerService scheduler = SchedulerCommand.service(cmd.context(), List.of(snapshots.task(every)));
             stop.then("scheduler (finishing in-flight batches, leaving the cluster)", scheduler);
             scheduler.start();
             line = "scheduler " + scheduler.name() + " joined, next cycle "
-                    + SchedulerService.nextRun(context().database());
+                    + SchedulerService.nextRun(cmd.context().database());
         }
-        stop.then("health monitor and pools", context());
+        stop.then("health monitor and pools", cmd.context());
         return line + ", statement snapshots every " + every.toSeconds() + " s";
     }
 
@@ -103,15 +122,24 @@ final class ServeCommand extends BaseCommand {
      * and a stack trace for a port it cannot bind. Reuse-address is set as the server sets it, so a port merely in
      * TIME_WAIT is not refused.
      */
-    private void requireFree(String h, int p) {
+    void requireFree(String h, int p) {
         if (p == 0) {
             return;
         }
+        String reason = bindProblem(h, p);
+        if (reason != null) {
+            throw inUse(h, p, reason);
+        }
+    }
+
+    /** Why {@code h:p} cannot be listened on now, or null when it can. */
+    static String bindProblem(String h, int p) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(h, p));
+            return null;
         } catch (IOException e) {
-            throw inUse(h, p, e.getMessage());
+            return e.getMessage();
         }
     }
 

@@ -49,6 +49,7 @@ public final class ConfigKeys {
     public static final String WEB_HOST = "web.host";
     public static final String WEB_ADMIN_TOKEN = "web.admin_token";
     public static final String WEB_AUTH = "web.auth";
+    public static final String WEB_MAX_UPLOAD_MB = "web.max_upload_mb";
     public static final String ALERTS_WEBHOOK = "alerts.webhook_url";
     public static final String ALERTS_FILE = "alerts.file";
     public static final String ALERTS_TIMEOUT = "alerts.webhook_timeout";
@@ -167,6 +168,7 @@ public final class ConfigKeys {
                 envs(WEB_AUTH, null),
                 false,
                 "which API requests need the admin token: writes (and admin), or all"));
+        add(num(WEB_MAX_UPLOAD_MB, Type.INT, 1, 2048, "64", null, "largest CSV upload of the ingest API (MiB)"));
         add(str(ALERTS_WEBHOOK, null, true, "URL that receives alerts as JSON POSTs (its path is often its key)"));
         add(str(ALERTS_FILE, null, false, "file that receives alerts as JSON lines"));
         add(num(ALERTS_TIMEOUT, Type.SECONDS, 1, 120, "5", null, "webhook timeout per attempt"));

@@ -24,6 +24,14 @@ public final class RunsService {
                 () -> Page.of(runs.page(limit + 1, offset), limit, offset));
     }
 
+    /**
+     * Runs started within {@code window} before {@code now}, newest first, at least {@code minDurationMs} long (0:
+     * all); read fresh, for monitoring.
+     */
+    public java.util.List<RunRecord> recent(java.time.Instant now, java.time.Duration window, double minDurationMs) {
+        return runs.recent(now, window, minDurationMs);
+    }
+
     /** The run {@code id}; {@link NotFoundException} when there is none. */
     public RunRecord run(long id) {
         return cache.get(

@@ -39,8 +39,9 @@ final class ApiV1 {
         Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
         Supplier<AnalysisService> analysis =
                 lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
+        List<Route> writes = WriteRoutes.routes(ctx, lazy(ctx::ingest));
         return concat(
-                OpsRoutes.routes(ctx),
+                concat(OpsRoutes.routes(ctx), writes),
                 List.of(
                         Route.get(
                                 "/api/v1/symbols",

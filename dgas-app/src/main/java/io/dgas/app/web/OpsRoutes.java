@@ -34,16 +34,8 @@ final class OpsRoutes {
                         "POST",
                         "/api/v1/cache/invalidate",
                         "Drop the entries whose key matches a glob pattern, in every region",
-                        List.of(new Param(
-                                "pattern",
-                                "query",
-                                Type.STRING,
-                                true,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                "key glob, e.g. bars:AAPL:*")),
+                        List.of(Param.query("pattern", Type.STRING, "key glob, e.g. bars:AAPL:*")
+                                .mandatory()),
                         "{pattern, removed}",
                         (c, a) -> {
                             String pattern = a.get("pattern");

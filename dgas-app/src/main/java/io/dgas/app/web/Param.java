@@ -53,6 +53,11 @@ record Param(
                 query("offset", Type.INT, "rows skipped").withDefault("0").range(0, 1_000_000));
     }
 
+    /** The same parameter, which a request must carry. */
+    Param mandatory() {
+        return new Param(name, in, type, true, defaultValue, minimum, maximum, choices, description);
+    }
+
     Param withDefault(String value) {
         return new Param(name, in, type, required, value, minimum, maximum, choices, description);
     }

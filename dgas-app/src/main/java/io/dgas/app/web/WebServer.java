@@ -44,6 +44,10 @@ public final class WebServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
             // the dashboard: static pages at / and the chart library from its webjar at /webjars/…
+            long maxUpload = WriteRoutes.maxBytes(ctx);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
+            config.requestLogger.http(new RequestMetrics(ctx.meters())::record);
             config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.routes.exception(DgasException.class, FailureResponses::handle);

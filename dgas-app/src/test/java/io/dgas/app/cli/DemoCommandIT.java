@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.faults.DgasProcess;
 import io.dgas.testkit.PostgresExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dgas demo} loads the sample data once, reuses it on the next run, and reloads it with --reset, which removes
- * only the demo's own data.
+ * only the demo's own data; without --no-serve it ends by printing the dashboard's address and serves it until stopped.
  */
 class DemoCommandIT {
     @RegisterExtension
@@ -24,10 +33,11 @@ class DemoCommandIT {
     Path home;
 
     private JsonNode demo(String... extra) throws Exception {
-        String[] args = new String[extra.length + 2];
+        String[] args = new String[extra.length + 3];
         args[0] = "--json";
         args[1] = "demo";
-        System.arraycopy(extra, 0, args, 2, extra.length);
+        args[2] = "--no-serve";
+        System.arraycopy(extra, 0, args, 3, extra.length);
         return new ObjectMapper().readTree(dgas(args));
     }
 
@@ -65,6 +75,43 @@ class DemoCommandIT {
         assertThat(rows(list, "MINE", "1h")).isEqualTo(2);
         assertThat(rows(list, "AAPL", "1h")).isEqualTo(1);
         assertThat(rows(list, "AAPL", "1d")).isEqualTo(252);
+    }
+
+    @Test
+    void demo_withoutNoServe_printsTheDashboardAddressAndServesItUntilStopped() throws Exception {
+        DgasProcess p = DgasProcess.startIn(
+                Files.createDirectory(home.resolve("home")),
+                home,
+                Map.of("DGAS_DATABASE_URL", PG.jdbcUrl(), "DGAS_WEB_PORT", "0"),
+                List.of("-Xmx256m"),
+                "demo",
+                "--symbols",
+                "3");
+        try {
+            String url = null;
+            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            while (url == null && p.isAlive() && System.nanoTime() < deadline) {
+                Matcher m = Pattern.compile("dashboard: (http://\\S+/)").matcher(p.stdout());
+                url = m.find() ? m.group(1) : null;
+                Thread.onSpinWait();
+            }
+            assertThat(url).as(p.stderr()).isNotNull();
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> symbols = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "api/v1/symbols/BTCUSD"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).containsIgnoringCase("<html");
+            assertThat(symbols.statusCode()).isEqualTo(200);
+            assertThat(p.isAlive()).isTrue();
+        } finally {
+            int code = p.stop(Duration.ofSeconds(30));
+            assertThat(code).isIn(0, 143);
+        }
     }
 
     private static long rows(JsonNode list, String symbol, String timeframe) {

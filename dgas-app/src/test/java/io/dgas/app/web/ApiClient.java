@@ -42,6 +42,17 @@ final class ApiClient implements AutoCloseable {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of {@code body} as {@code contentType}, with the bearer {@code token} when not null. */
+    HttpResponse<String> post(String path, String token, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return send("GET", path, null);
     }

@@ -26,6 +26,11 @@ public final class CacheInvalidation implements IngestListener {
         calculations.onSeriesChanged(symbol, tf);
     }
 
+    /** Called after a write that may add symbols or change their last price (a ticks load). */
+    public void symbolsChanged() {
+        cache.invalidate("symbols:*");
+    }
+
     /** Called after a prediction run and its signals were stored. */
     public void runStored() {
         cache.invalidate("signals:*");

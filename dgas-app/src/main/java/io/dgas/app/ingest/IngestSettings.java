@@ -1,15 +1,13 @@
-package io.dgas.app.cli;
+package io.dgas.app.ingest;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.config.UnableToConfigureException;
 import io.dgas.store.ingest.IngestLimits;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The ingest bounds from the {@code ingest.*} keys, and the {@code --timezone} option read. */
+/** The ingest bounds from the {@code ingest.*} keys. */
 final class IngestSettings {
     private IngestSettings() {}
 
@@ -30,18 +28,5 @@ final class IngestSettings {
                 max,
                 c.intValue(ConfigKeys.INGEST_MAX_LINE),
                 clock);
-    }
-
-    /** {@code --timezone} as a zone, or null when not given. */
-    static ZoneId zone(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(text.trim());
-        } catch (DateTimeException e) {
-            throw new BadArgumentException("--timezone: unknown zone '" + text
-                    + "'; use a region such as America/New_York or an offset such as +02:00");
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.dgas.app.cli;
+package io.dgas.app.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,19 +15,19 @@ import java.util.SplittableRandom;
  * The deterministic bars file of {@code dgas benchmark ingest}: up to 1,000 symbols ({@code S0000}…) × N hourly bars
  * from 2023-01-01, a seeded random walk with valid OHLC, ordered by symbol then time, drummond.md §8 columns.
  */
-final class BenchFile {
-    static final Instant START = Instant.parse("2023-01-01T00:00:00Z");
+public final class BenchFile {
+    public static final Instant START = Instant.parse("2023-01-01T00:00:00Z");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private BenchFile() {}
 
     /** Symbols for a file of {@code rows} rows: 1,000, or fewer for tiny files. */
-    static int symbols(long rows) {
+    public static int symbols(long rows) {
         return (int) Math.max(1, Math.min(1000, rows));
     }
 
     /** Writes the file and returns the number of data rows (rows rounded down to a multiple of the symbols). */
-    static long write(Path file, long rows) throws IOException {
+    public static long write(Path file, long rows) throws IOException {
         int symbols = symbols(rows);
         int perSymbol = (int) (rows / symbols);
         String[] stamps = new String[perSymbol];

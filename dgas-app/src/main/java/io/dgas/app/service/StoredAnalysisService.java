@@ -1,8 +1,7 @@
-package io.dgas.app.cli;
+package io.dgas.app.service;
 
-import io.dgas.app.AppContext;
-import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.MarketState;
 import io.dgas.calc.drummond.MtfAnalysis;
@@ -13,6 +12,7 @@ import io.dgas.calc.format.DrummondReport;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
@@ -28,40 +28,40 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code dgas analyze SYMBOL… --htf 4h --trading 1h}: the analysis of stored series, bars of each timeframe read with
- * one query for all symbols, single-timeframe analyses through the calculation cache; with {@code --out DIR} the
- * report files of each symbol go to {@code DIR/SYMBOL/}.
+ * The analysis of stored series, as {@code dgas analyze SYMBOL… --htf 4h --trading 1h} prints it: bars of each
+ * timeframe read with one query for all symbols, single-timeframe analyses through the calculation cache, the
+ * multi-timeframe verdict where the higher timeframe is complete enough; optionally the report files of each symbol.
  */
-final class DatabaseAnalysis {
-    private DatabaseAnalysis() {}
+public final class StoredAnalysisService {
+    private final Database db;
+    private final CalculationCache calculations;
 
-    static int run(
-            BaseCommand cmd,
-            List<String> symbols,
-            String htfCode,
-            String tradingCode,
-            Integer lookback,
-            Path out,
-            Output o)
+    public StoredAnalysisService(Database db, CalculationCache calculations) {
+        this.db = db;
+        this.calculations = calculations;
+    }
+
+    /**
+     * One row per symbol: {@code symbol, bars, last_bar, close, pldot, state} and, with a usable higher timeframe,
+     * {@code alignment, action, risk}; with {@code out} the report files go to {@code out/SYMBOL/} ({@code files}).
+     *
+     * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
+     * @throws TooFewBarsException a symbol with fewer than 3 trading bars
+     */
+    public List<Map<String, Object>> analyze(List<String> symbols, Timeframe trading, Timeframe htf, int n, Path out)
             throws IOException {
-        AppContext ctx = cmd.context();
-        Timeframe trading = tradingCode != null
-                ? parse("--trading", tradingCode)
-                : ctx.config().timeframe(ConfigKeys.TRADING);
-        Timeframe htf = htfCode != null ? parse("--htf", htfCode) : ctx.config().timeframe(ConfigKeys.HTF);
-        int n = lookback != null ? lookback : ctx.config().intValue(ConfigKeys.LOOKBACK);
-        BarRepository repo = new BarRepository(ctx.database());
+        BarRepository repo = new BarRepository(db);
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
-        KnownSymbols.require(ctx.database(), tickers);
+        KnownSymbols.require(db, tickers);
         Map<String, BarColumns> t = repo.lastForSymbols(tickers, trading, n);
         Map<String, BarColumns> h = repo.lastForSymbols(tickers, htf, n);
-        SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), ctx.calculations());
+        SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String s : tickers) {
             BarColumns tc = t.get(s);
             if (tc.size() < 3) {
-                throw new BadArgumentException(s + " has " + tc.size() + " " + trading + " bars; at least 3 needed");
+                throw new TooFewBarsException(s + " has " + tc.size() + " " + trading + " bars; at least 3 needed");
             }
             BarSeries ts = SymbolAnalyzer.series(tc);
             long asOf = ts.ts()[ts.size() - 1] + trading.seconds();
@@ -95,34 +95,15 @@ final class DatabaseAnalysis {
             }
             rows.add(row);
         }
-        o.result(
-                rows,
-                () -> o.table(
-                        List.of("symbol", "bars", "last bar", "close", "pldot", "state", "alignment", "action", "risk"),
-                        rows.stream()
-                                .map(r -> List.of(
-                                        String.valueOf(r.get("symbol")),
-                                        String.valueOf(r.get("bars")),
-                                        String.valueOf(r.get("last_bar")),
-                                        num(r.get("close")),
-                                        num(r.get("pldot")),
-                                        String.valueOf(r.get("state")),
-                                        num(r.get("alignment")),
-                                        String.valueOf(r.getOrDefault("action", "-")),
-                                        String.valueOf(r.getOrDefault("risk", "-"))))
-                                .toList()));
-        return ExitCodes.OK;
+        return rows;
     }
 
-    private static Timeframe parse(String option, String code) {
-        try {
-            return Timeframe.parse(code);
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentException(option + ": " + e.getMessage());
+    /** A symbol without enough bars to analyse. */
+    public static final class TooFewBarsException extends io.dgas.DgasException implements io.dgas.UserError {
+        private static final long serialVersionUID = 1L;
+
+        TooFewBarsException(String message) {
+            super(message);
         }
-    }
-
-    private static String num(Object v) {
-        return v instanceof Double d && !d.isNaN() ? String.format(Locale.ROOT, "%.4f", d) : "-";
     }
 }

@@ -1,0 +1,198 @@
+package io.dgas.app.bench;
+
+import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.cache.QueryCache;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Closed-loop clients that each pick a symbol by a Zipfian law (a few symbols far more often than the rest, as on a
+ * real dashboard) and time one unit of work: the raw bar query, or the market page's three HTTP requests. Latencies
+ * go into HdrHistograms (3 significant digits), merged over the clients.
+ */
+final class LoadRun {
+    static final String RAW = "raw bar query";
+    static final String UNCACHED = "http, caches off";
+    static final String CACHED = "http, caches on";
+
+    private final List<String> tickers;
+    private final int last;
+    private final double[] zipf;
+    private final Consumer<String> info;
+
+    LoadRun(List<String> tickers, int last, Consumer<String> info) {
+        this.tickers = tickers;
+        this.last = last;
+        this.zipf = zipf(tickers.size());
+        this.info = info;
+    }
+
+    /** The newest {@code last} 1h bars of a symbol straight from the repository, on a pool without any layer. */
+    Map<String, Object> raw(BarRepository repo, int clients, int total) {
+        for (String t : tickers) {
+            repo.last(t, Timeframe.H1, last); // JIT and the server's buffers warm
+        }
+        Histogram[] h = drive(clients, total, (k, hs) -> {
+            long t0 = System.nanoTime();
+            repo.last(tickers.get(k), Timeframe.H1, last);
+            hs[0].recordValue(System.nanoTime() - t0);
+            return 1;
+        });
+        return row(RAW, clients, h, null);
+    }
+
+    /**
+     * The market page over HTTP: {@code /api/v1/analysis/S}, {@code /api/v1/bars/S} and {@code /api/v1/signals?symbol=S}
+     * on the server at {@code port}; {@code cache} (null when off) gives the hit rate of the measured requests.
+     */
+    Map<String, Object> http(int port, QueryCache cache, int clients, int total) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        String base = "http://127.0.0.1:" + port;
+        AtomicLong errors = new AtomicLong();
+        PageRequest page = (k, hs) -> {
+            String s = tickers.get(k);
+            time(client, base + "/api/v1/analysis/" + s + "?interval=1h&last=" + last, hs, 1, errors);
+            time(client, base + "/api/v1/bars/" + s + "?interval=1h&last=" + last, hs, 2, errors);
+            time(client, base + "/api/v1/signals?symbol=" + s + "&limit=20", hs, 3, errors);
+            return 3;
+        };
+        Histogram[] warm = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
+        for (int k = 0; k < tickers.size(); k++) {
+            page.run(k, warm); // steady state: every symbol's page once (JIT warm, caches filled) before the clock
+        }
+        long[] before = cache == null ? new long[2] : ApiBenchmark.hitsAndLookups(cache);
+        Histogram[] h = drive(clients, total, page);
+        Map<String, Object> row = row(cache == null ? UNCACHED : CACHED, clients, h, errors);
+        if (cache != null) {
+            long[] after = ApiBenchmark.hitsAndLookups(cache);
+            long lookups = after[1] - before[1];
+            row.put(
+                    "hit_rate",
+                    String.format(Locale.ROOT, "%.3f", lookups == 0 ? 0 : (double) (after[0] - before[0]) / lookups));
+        }
+        info.accept(row.toString());
+        return row;
+    }
+
+    private static void time(HttpClient client, String url, Histogram[] hs, int which, AtomicLong errors) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            long nanos = System.nanoTime() - t0;
+            hs[0].recordValue(nanos);
+            hs[which].recordValue(nanos);
+            if (r.statusCode() != 200) {
+                errors.incrementAndGet();
+            }
+        } catch (java.io.IOException e) {
+            errors.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** One unit of work for symbol rank {@code k}: records into {@code hs}, answers how many requests it made. */
+    @FunctionalInterface
+    private interface PageRequest {
+        int run(int k, Histogram[] hs);
+    }
+
+    /** {@code clients} threads, each with its own random stream and histograms, until {@code total} requests. */
+    private Histogram[] drive(int clients, int total, PageRequest work) {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong done = new AtomicLong();
+        List<Future<Histogram[]>> fs = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (int t = 0; t < clients; t++) {
+                int seed = 100 + t;
+                fs.add(pool.submit(() -> {
+                    Histogram[] hs = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
+                    SplittableRandom r = new SplittableRandom(seed);
+                    while (done.get() < total) {
+                        done.addAndGet(work.run(pick(zipf, r.nextDouble()), hs));
+                    }
+                    return hs;
+                }));
+            }
+            Histogram[] merged = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
+            for (Future<Histogram[]> f : fs) {
+                Histogram[] hs = f.get();
+                for (int i = 0; i < merged.length; i++) {
+                    merged[i].add(hs[i]);
+                }
+            }
+            merged[0].setStartTimeStamp(0);
+            merged[0].setEndTimeStamp((System.nanoTime() - start) / 1_000_000);
+            return merged;
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark client failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code {read, clients, requests, p50_ms, p95_ms, p99_ms, analysis_p95_ms, requests_per_s, hit_rate, errors}}. */
+    static Map<String, Object> row(String read, int clients, Histogram[] h, AtomicLong errors) {
+        Histogram all = h[0];
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("read", read);
+        m.put("clients", clients);
+        m.put("requests", all.getTotalCount());
+        m.put("p50_ms", ms(all.getValueAtPercentile(50)));
+        m.put("p95_ms", ms(all.getValueAtPercentile(95)));
+        m.put("p99_ms", ms(all.getValueAtPercentile(99)));
+        m.put("analysis_p95_ms", h[1].getTotalCount() == 0 ? "-" : ms(h[1].getValueAtPercentile(95)));
+        double seconds = Math.max(1, all.getEndTimeStamp()) / 1000.0;
+        m.put("requests_per_s", Math.round(all.getTotalCount() / seconds));
+        m.put("hit_rate", "-");
+        m.put("errors", errors == null ? 0 : errors.get());
+        return m;
+    }
+
+    /** Cumulative Zipf (s = 1) probabilities over ranks 1..n. */
+    static double[] zipf(int n) {
+        double[] cum = new double[n];
+        double sum = 0;
+        for (int k = 1; k <= n; k++) {
+            sum += 1.0 / k;
+            cum[k - 1] = sum;
+        }
+        for (int k = 0; k < n; k++) {
+            cum[k] /= sum;
+        }
+        return cum;
+    }
+
+    static int pick(double[] cum, double u) {
+        int i = Arrays.binarySearch(cum, u);
+        return Math.min(cum.length - 1, i >= 0 ? i : -i - 1);
+    }
+
+    /** Nanoseconds as milliseconds with two decimals. */
+    static double ms(double nanos) {
+        return Math.round(nanos / 1e4) / 100.0;
+    }
+}

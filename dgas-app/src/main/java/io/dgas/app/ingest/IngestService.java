@@ -1,0 +1,255 @@
+package io.dgas.app.ingest;
+
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.DgasConfig;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.api.ApiSettings;
+import io.dgas.store.api.EodhdClient;
+import io.dgas.store.bars.BarRollup;
+import io.dgas.store.bars.KnownSymbols;
+import io.dgas.store.bars.RollupResult;
+import io.dgas.store.bars.Session;
+import io.dgas.store.cache.CacheInvalidation;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.ingest.IngestReport;
+import io.dgas.store.ingest.TickIngestor;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Loads bars and ticks into the store: the one path under {@code dgas ingest bars|ticks|api} and the upload routes
+ * {@code POST /api/v1/ingest/bars|ticks}. Every load is validated and idempotent (see {@link BarIngestor}); after a
+ * bars load the caches of the changed series are dropped (the ingestor tells {@link CacheInvalidation}) and
+ * {@code afterIngest} counts the rows and evaluates the alert rules of the changed symbols. A ticks load changes no
+ * bar series but may add a symbol and its last price, so it drops the cached symbol lists.
+ */
+public final class IngestService {
+    private final Database db;
+    private final CacheInvalidation invalidation;
+    private final DgasConfig config;
+    private final Clock clock;
+    private final Consumer<List<IngestReport>> afterIngest;
+
+    public IngestService(
+            Database db,
+            CacheInvalidation invalidation,
+            DgasConfig config,
+            Clock clock,
+            Consumer<List<IngestReport>> afterIngest) {
+        this.db = db;
+        this.invalidation = invalidation;
+        this.config = config;
+        this.clock = clock;
+        this.afterIngest = afterIngest;
+    }
+
+    /**
+     * The defaults with the configured limits (now from the clock) and {@code timezone} (null: date-times without an
+     * offset are rejected); callers add symbol, skip-invalid and the rest with the {@code with…} methods.
+     */
+    public IngestOptions options(ZoneId timezone) {
+        return IngestOptions.defaults()
+                .withLimits(IngestSettings.limits(config, clock))
+                .withTimezone(timezone);
+    }
+
+    /**
+     * Loads bars files: each file all-or-nothing, or with {@code atomic} all of them in one transaction. When a
+     * non-atomic load of several files fails, {@code onPartial} hears which files were committed before the failure
+     * (then the failure is thrown on).
+     */
+    public List<IngestReport> bars(List<Path> files, IngestOptions opts, boolean atomic, Consumer<String> onPartial) {
+        BarIngestor ingestor = barIngestor();
+        List<IngestReport> reports = new ArrayList<>();
+        try {
+            if (atomic) {
+                reports.addAll(ingestor.ingestAtomically(files, opts));
+            } else {
+                for (Path f : files) {
+                    reports.add(ingestor.ingest(f, opts));
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!atomic && files.size() > 1) {
+                onPartial.accept(partialNote(reports, files));
+            }
+            throw e;
+        }
+        afterIngest.accept(reports);
+        return reports;
+    }
+
+    /** Loads one bars CSV given as text (an upload) named {@code source}; rejects are counted, not written. */
+    public IngestReport bars(String source, String csv, IngestOptions opts) {
+        IngestReport r = barIngestor().ingest(source, new StringReader(csv), null, opts);
+        afterIngest.accept(List.of(r));
+        return r;
+    }
+
+    /** A CSV sent to the server: its name (as reports and messages call it) and its text. */
+    public record Upload(String name, String csv) {}
+
+    /**
+     * Loads bars CSVs sent to the server, each all-or-nothing, or with {@code atomic} all of them in one transaction
+     * (then they pass through temporary files, deleted afterwards, and the reports name no rejects file).
+     */
+    public List<IngestReport> bars(List<Upload> uploads, IngestOptions opts, boolean atomic) {
+        if (!atomic || uploads.size() == 1) {
+            List<IngestReport> reports = new ArrayList<>();
+            for (Upload u : uploads) {
+                reports.add(bars(u.name(), u.csv(), opts));
+            }
+            return reports;
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("dgas-upload");
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i < uploads.size(); i++) {
+                // numbered, so two uploads with one name stay apart; a name as sent never leaves its folder
+                Path f = Files.createDirectory(dir.resolve(Integer.toString(i))).resolve(fileName(uploads.get(i)));
+                Files.writeString(f, uploads.get(i).csv());
+                files.add(f);
+            }
+            return bars(files, opts.withRejects(null), true, note -> {}).stream()
+                    .map(r -> new IngestReport(
+                            r.source(),
+                            r.kind(),
+                            r.rowsRead(),
+                            r.inserted(),
+                            r.updated(),
+                            r.unchanged(),
+                            r.rejected(),
+                            null,
+                            r.series(),
+                            r.millis()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the uploads in a temporary directory", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static String fileName(Upload u) {
+        String safe = u.name().replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "upload" + safe : safe;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless; the load's answer matters more
+        }
+    }
+
+    /** Loads the ticks of {@code opts.symbol()} from a file. */
+    public IngestReport ticks(Path file, IngestOptions opts) {
+        return ticksLoaded(tickIngestor().ingest(file, opts));
+    }
+
+    /** Loads the ticks of {@code opts.symbol()} given as text (an upload) named {@code source}. */
+    public IngestReport ticks(String source, String csv, IngestOptions opts) {
+        return ticksLoaded(tickIngestor().ingest(source, new StringReader(csv), null, opts));
+    }
+
+    /**
+     * Fetches the history of {@code tickers} in {@code tf} from the market-data API over whole UTC days
+     * [{@code from}, {@code to}] (to: null for today) and loads it like a file; {@code progress} hears each fetch.
+     */
+    public List<IngestReport> fromApi(
+            List<String> tickers,
+            Timeframe tf,
+            LocalDate from,
+            LocalDate to,
+            boolean createSymbols,
+            Consumer<String> progress) {
+        ApiSettings settings = ApiSettings.of(
+                config.string(ConfigKeys.API_BASE_URL).orElse(null),
+                config.string(ConfigKeys.API_KEY).orElse(null),
+                config.intValue(ConfigKeys.API_REQUESTS_PER_MINUTE));
+        EodhdClient client = EodhdClient.create(settings, clock);
+        Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
+        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
+        BarIngestor ingestor = barIngestor();
+        IngestOptions opts = options(null).withCreateSymbols(createSymbols);
+        List<IngestReport> reports = new ArrayList<>();
+        for (String s : tickers) {
+            String ticker = s.trim().toUpperCase(Locale.ROOT);
+            progress.accept("fetching " + ticker + " " + tf.code() + " from " + from + " to " + last + " ...");
+            String csv = client.barsCsv(ticker, tf, start, end);
+            reports.add(ingestor.ingest("api " + ticker + " " + tf.code(), new StringReader(csv), null, opts));
+        }
+        afterIngest.accept(reports);
+        return reports;
+    }
+
+    /**
+     * Aggregates stored ticks ({@code fromTimeframe} null) or bars of {@code fromTimeframe} into {@code targets} for
+     * {@code symbols} (empty: all); the caches of the changed series are dropped.
+     *
+     * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
+     */
+    public List<RollupResult> aggregate(
+            List<String> symbols, Timeframe fromTimeframe, List<Timeframe> targets, boolean includePartial, Session s) {
+        KnownSymbols.require(db, symbols);
+        BarRollup rollup = new BarRollup(db, invalidation);
+        return fromTimeframe == null
+                ? rollup.fromTicks(symbols, targets, includePartial, s)
+                : rollup.fromBars(symbols, fromTimeframe, targets, includePartial, s);
+    }
+
+    private IngestReport ticksLoaded(IngestReport r) {
+        if (r.inserted() + r.updated() > 0) {
+            invalidation.symbolsChanged();
+        }
+        return r;
+    }
+
+    private BarIngestor barIngestor() {
+        return new BarIngestor(db, invalidation).withLockTimeout(lockTimeout());
+    }
+
+    private TickIngestor tickIngestor() {
+        return new TickIngestor(db).withLockTimeout(lockTimeout());
+    }
+
+    private Duration lockTimeout() {
+        return Duration.ofSeconds(config.seconds(ConfigKeys.INGEST_LOCK_TIMEOUT));
+    }
+
+    /** What a failed multi-file load left behind: the files committed before the failure, and those not loaded. */
+    static String partialNote(List<IngestReport> committed, List<Path> files) {
+        List<String> done = committed.stream()
+                .map(r -> r.source() + " (" + r.inserted() + " inserted, " + r.updated() + " updated)")
+                .toList();
+        List<String> rest = files.subList(committed.size(), files.size()).stream()
+                .map(f -> f.getFileName().toString())
+                .toList();
+        return "committed before the failure: " + (done.isEmpty() ? "none" : String.join(", ", done))
+                + "; not committed: " + String.join(", ", rest)
+                + " (re-run with those files, or use --atomic for all-or-nothing)";
+    }
+}

@@ -1,0 +1,53 @@
+package io.dgas.app.web;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every finished request: one log line (method, path, status, milliseconds) on {@code io.dgas.http}, and the timer
+ * {@code http.server.requests} (Prometheus {@code http_server_requests_seconds}) tagged by method, route template
+ * (never the concrete path, so one timer per route), and status. The query string is never logged: it may carry
+ * values a caller considers secret, and tokens travel in a header that is never read here.
+ */
+final class RequestMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger("io.dgas.http");
+
+    private final MeterRegistry registry;
+
+    RequestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void record(Context c, Float millis) {
+        int status = c.statusCode();
+        String method = c.method().name();
+        double ms = millis == null ? 0 : millis;
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route template and status")
+                .tag("method", method)
+                .tag("uri", template(c, status))
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {} {} {} ms", method, c.path(), status, String.format(java.util.Locale.ROOT, "%.1f", ms));
+        }
+    }
+
+    /** The matched route's template ({@code /api/v1/bars/{symbol}}); static files and unmatched paths in two buckets. */
+    static String template(Context c, int status) {
+        try {
+            String path = c.endpoint().path;
+            if (path != null && !path.isEmpty()) {
+                return path;
+            }
+        } catch (RuntimeException noEndpoint) {
+            // no route matched: a static file or nothing
+        }
+        return status == 404 ? "NOT_FOUND" : "STATIC";
+    }
+}

@@ -1,0 +1,179 @@
+package io.dgas.app.web;
+
+import io.dgas.app.AppContext;
+import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.cycle.CycleRunningException;
+import io.dgas.app.cycle.CycleSummary;
+import io.dgas.app.cycle.InvalidCycleRequestException;
+import io.dgas.app.ingest.IngestService;
+import io.dgas.app.ingest.IngestSummary;
+import io.dgas.app.web.Param.Type;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.ingest.IngestReport;
+import io.dgas.store.ingest.InvalidInputException;
+import io.dgas.store.ingest.Reject;
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The write routes of {@code /api/v1} (admin token required): CSV uploads through the {@link IngestService} that
+ * {@code dgas ingest} uses, and a cycle now through the same {@link io.dgas.app.cycle.CycleService} as
+ * {@code dgas cycle}. A bad row is a 422 naming line, field and value; a cycle already running a 409.
+ */
+final class WriteRoutes {
+    private static final String CSV = "a CSV as the request body (text/csv) or as multipart/form-data file parts";
+
+    private WriteRoutes() {}
+
+    static List<Route> routes(AppContext ctx, Supplier<IngestService> ingest) {
+        List<Param> common = List.of(
+                Param.query("timezone", Type.STRING, "zone of date-times without a UTC offset (America/New_York)"),
+                Param.query("skip_invalid", Type.BOOL, "load the good rows; count the bad ones")
+                        .withDefault("false"),
+                Param.query("create_symbols", Type.BOOL, "add unknown tickers instead of rejecting their rows")
+                        .withDefault("false"));
+        return List.of(
+                Route.admin(
+                        "POST",
+                        "/api/v1/ingest/bars",
+                        "Load bars: " + CSV + " (timestamp,symbol,interval,open,high,low,close,volume, or"
+                                + " date,open,high,low,close,volume with symbol and interval); each file all-or-nothing",
+                        concat(
+                                List.of(
+                                        Param.query("symbol", Type.STRING, "ticker for files without a symbol column"),
+                                        Param.query("interval", Type.ENUM, "timeframe for files without an interval")
+                                                .oneOf(ApiV1.TIMEFRAMES),
+                                        Param.query("atomic", Type.BOOL, "several files in one transaction")
+                                                .withDefault("true")),
+                                common),
+                        "{reports: [{source, kind, rows_read, inserted, updated, unchanged, rejected, series_changed,"
+                                + " millis, rows_per_s}]}; 422 {error, line, field, value, reason} for a bad row;"
+                                + " 413 over web.max_upload_mb",
+                        (c, a) -> ingested(c, () -> {
+                            IngestOptions opts = options(ingest.get(), a)
+                                    .withSymbol(
+                                            a.get("symbol"),
+                                            a.has("interval") ? Timeframe.parse(a.get("interval")) : null);
+                            return ingest.get().bars(Uploads.read(c, maxBytes(ctx)), opts, a.get("atomic"));
+                        })),
+                Route.admin(
+                        "POST",
+                        "/api/v1/ingest/ticks",
+                        "Load the ticks of one symbol: " + CSV + " (timestamp,price,amount or"
+                                + " timestamp,price,size,bid,ask,bid_size,ask_size); all-or-nothing",
+                        concat(
+                                List.of(Param.query("symbol", Type.STRING, "ticker the ticks belong to")
+                                        .mandatory()),
+                                common),
+                        "{reports: [ingest report]}; 422 for a bad row; 413 over web.max_upload_mb",
+                        (c, a) -> ingested(c, () -> {
+                            IngestOptions opts = options(ingest.get(), a).withSymbol(a.get("symbol"), null);
+                            return Uploads.read(c, maxBytes(ctx)).stream()
+                                    .map(u -> ingest.get().ticks(u.name(), u.csv(), opts))
+                                    .toList();
+                        })),
+                Route.admin(
+                        "POST",
+                        "/api/v1/cycle",
+                        "Run one prediction cycle now (409 while one runs); defaults from cycle.*",
+                        List.of(
+                                Param.query("symbols", Type.STRING, "comma-separated tickers (default: the universe)"),
+                                Param.query("htf", Type.ENUM, "higher timeframe (default cycle.htf)")
+                                        .oneOf(ApiV1.TIMEFRAMES),
+                                Param.query("trading", Type.ENUM, "trading timeframe (default cycle.trading)")
+                                        .oneOf(ApiV1.TIMEFRAMES),
+                                Param.query(
+                                                "lookback",
+                                                Type.INT,
+                                                "trading bars per symbol (default cycle.lookback_bars)")
+                                        .range(3, 100_000)),
+                        "{run: run as in /api/v1/runs/{id}, signals: [{symbol, timestamp, type, entry, stop, target,"
+                                + " confidence, strength, alignment, tier}]}; 409 {error} while a cycle runs",
+                        (c, a) -> cycle(ctx, c, a)));
+    }
+
+    private static Object cycle(AppContext ctx, Context c, Args a) {
+        String symbols = a.get("symbols");
+        List<String> tickers = symbols == null
+                ? null
+                : Arrays.stream(symbols.split(","))
+                        .map(s -> s.trim().toUpperCase(Locale.ROOT))
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        try {
+            CycleResult r = ctx.cycles().run(tickers, timeframe(a, "htf"), timeframe(a, "trading"), a.get("lookback"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("run", Bodies.run(r.run()));
+            body.put("signals", CycleSummary.signals(r));
+            return body;
+        } catch (InvalidCycleRequestException e) {
+            throw new BadParameterException(
+                    e.parameter(), e.value(), e.getMessage(), List.of("htf coarser than trading, a multiple of it"));
+        } catch (CycleRunningException e) {
+            c.status(409);
+            return Map.of("error", e.getMessage());
+        }
+    }
+
+    private static Timeframe timeframe(Args a, String name) {
+        return a.has(name) ? Timeframe.parse(a.get(name)) : null;
+    }
+
+    private static IngestOptions options(IngestService ingest, Args a) {
+        String zone = a.get("timezone");
+        ZoneId tz = null;
+        if (zone != null) {
+            try {
+                tz = ZoneId.of(zone.trim());
+            } catch (DateTimeException e) {
+                throw new BadParameterException(
+                        "timezone",
+                        zone,
+                        "unknown zone '" + zone + "'",
+                        List.of("a region such as America/New_York", "an offset such as +02:00"));
+            }
+        }
+        return ingest.options(tz).withSkipInvalid(a.get("skip_invalid")).withCreateSymbols(a.get("create_symbols"));
+    }
+
+    /** {@code {reports}}, or a 422 naming the bad row (400 when the input as a whole is unusable). */
+    private static Object ingested(Context c, Supplier<List<IngestReport>> load) {
+        try {
+            return Map.of(
+                    "reports", load.get().stream().map(IngestSummary::model).toList());
+        } catch (Uploads.TooLargeException e) {
+            c.status(413);
+            return Map.of("error", e.getMessage());
+        } catch (InvalidInputException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            Reject r = e.reject();
+            if (r == null) {
+                c.status(400);
+                return body;
+            }
+            c.status(422);
+            body.put("line", r.line());
+            body.put("field", r.field());
+            body.put("value", r.value());
+            body.put("reason", r.reason());
+            return body;
+        }
+    }
+
+    static long maxBytes(AppContext ctx) {
+        return ctx.config().intValue(io.dgas.app.config.ConfigKeys.WEB_MAX_UPLOAD_MB) * 1024L * 1024L;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,276 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.domain.Timeframe;
+import io.dgas.testkit.PostgresExtension;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The write routes: CSV uploads (body and multipart), their errors, limits and auth, and a cycle now (409 while one runs). */
+class WriteApiIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    private static ApiClient api;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEADER = "timestamp,symbol,interval,open,high,low,close,volume\n";
+
+    @BeforeAll
+    static void start() {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.WEB_MAX_UPLOAD_MB, "1"));
+        MarketSeed.wave(api.ctx, "CYC", Timeframe.H1, 240, 50);
+        MarketSeed.wave(api.ctx, "CYC", Timeframe.H4, 120, 50);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static HttpResponse<String> csv(String path, String token, String body) throws Exception {
+        return api.post(path, token, "text/csv", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String bar(String symbol, int hour, double close) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "2025-03-03T%02d:00:00Z,%s,1h,%s,%s,%s,%s,100%n",
+                hour,
+                symbol,
+                close,
+                close + 1,
+                close - 1,
+                close);
+    }
+
+    @Test
+    void ingestBars_withoutOrWithWrongToken_401And403AndNothingLoaded() throws Exception {
+        String body = HEADER + bar("AUTHX", 0, 10);
+
+        assertThat(csv("/api/v1/ingest/bars?create_symbols=true", null, body).statusCode())
+                .isEqualTo(401);
+        assertThat(csv("/api/v1/ingest/bars?create_symbols=true", "wrong", body).statusCode())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/symbols/AUTHX").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void ingestBars_csvBody_reportsAndAReadAfterwardsSeesTheNewBar() throws Exception {
+        csv("/api/v1/ingest/bars?create_symbols=true", ApiClient.TOKEN, HEADER + bar("UPL", 0, 10) + bar("UPL", 1, 11));
+        JsonNode before = api.json("/api/v1/bars/UPL?interval=1h", 200); // now cached
+
+        HttpResponse<String> r =
+                csv("/api/v1/ingest/bars", ApiClient.TOKEN, HEADER + bar("UPL", 1, 12) + bar("UPL", 2, 13));
+        JsonNode after = api.json("/api/v1/bars/UPL?interval=1h", 200);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(r.body()).at("/reports/0");
+        assertThat(report.get("rows_read").asInt()).isEqualTo(2);
+        assertThat(report.get("inserted").asInt()).isEqualTo(1);
+        assertThat(report.get("updated").asInt()).isEqualTo(1);
+        assertThat(report.get("series_changed").get(0).asText()).isEqualTo("UPL/1h");
+        assertThat(before.get("bars").size()).isEqualTo(2);
+        assertThat(after.get("bars").size()).isEqualTo(3);
+        assertThat(after.at("/bars/1/close").asDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void ingestBars_badRow_422NamingLineFieldAndValue() throws Exception {
+        String body = HEADER + bar("BADR", 0, 10) + "2025-03-03T01:00:00Z,BADR,1h,10,9,8,10,100\n";
+
+        HttpResponse<String> r = csv("/api/v1/ingest/bars?create_symbols=true", ApiClient.TOKEN, body);
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode e = JSON.readTree(r.body());
+        assertThat(e.get("line").asInt()).isEqualTo(3);
+        assertThat(e.get("field").asText()).isEqualTo("high");
+        assertThat(e.get("value").asText()).isEqualTo("9");
+        assertThat(e.get("error").asText()).contains("line 3");
+        assertThat(api.get("/api/v1/symbols/BADR").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void ingestBars_skipInvalid_loadsTheGoodRowsAndCountsTheBad() throws Exception {
+        String body = HEADER + bar("SKIPX", 0, 10) + "2025-03-03T01:00:00Z,SKIPX,1h,10,9,8,10,100\n";
+
+        HttpResponse<String> r =
+                csv("/api/v1/ingest/bars?create_symbols=true&skip_invalid=true", ApiClient.TOKEN, body);
+
+        JsonNode report = JSON.readTree(r.body()).at("/reports/0");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(report.get("inserted").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void ingestBars_dateFormWithSymbolIntervalAndTimezone_readsLocalTimes() throws Exception {
+        String body = "date,open,high,low,close,volume\n2025-03-03 09:00:00,10,11,9,10.5,100\n";
+
+        HttpResponse<String> r = csv(
+                "/api/v1/ingest/bars?symbol=TZX&interval=1h&timezone=America/New_York&create_symbols=true",
+                ApiClient.TOKEN,
+                body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode bars = api.json("/api/v1/bars/TZX?interval=1h", 200);
+
+        assertThat(bars.at("/bars/0/ts").asText()).isEqualTo("2025-03-03T14:00:00Z");
+    }
+
+    @Test
+    void ingestBars_unknownTimezone_400NamingIt() throws Exception {
+        HttpResponse<String> r =
+                csv("/api/v1/ingest/bars?timezone=Mars/Olympus", ApiClient.TOKEN, HEADER + bar("TZY", 0, 1));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("parameter").asText()).isEqualTo("timezone");
+    }
+
+    @Test
+    void ingestBars_overTheSizeLimit_413() throws Exception {
+        StringBuilder big = new StringBuilder(HEADER);
+        while (big.length() <= 1024 * 1024) {
+            big.append(bar("BIGX", 0, 10));
+        }
+
+        HttpResponse<String> r = csv("/api/v1/ingest/bars?create_symbols=true", ApiClient.TOKEN, big.toString());
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(r.body()).get("error").asText()).contains("web.max_upload_mb");
+    }
+
+    @Test
+    void ingestBars_emptyBody_400() throws Exception {
+        HttpResponse<String> r = csv("/api/v1/ingest/bars", ApiClient.TOKEN, "");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("parameter").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void ingestBars_multipartAtomicWithOneBadFile_loadsNeither() throws Exception {
+        HttpResponse<String> bad = multipart(
+                "/api/v1/ingest/bars?create_symbols=true",
+                Map.of(
+                        "a.csv", HEADER + bar("MPA", 0, 10),
+                        "b.csv", HEADER + "2025-03-03T01:00:00Z,MPB,1h,10,9,8,10,100\n"));
+        HttpResponse<String> good = multipart(
+                "/api/v1/ingest/bars?create_symbols=true",
+                Map.of("c.csv", HEADER + bar("MPC", 0, 10), "d.csv", HEADER + bar("MPD", 0, 10)));
+
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(api.get("/api/v1/symbols/MPA").statusCode()).isEqualTo(404);
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+        assertThat(JSON.readTree(good.body()).get("reports").size()).isEqualTo(2);
+        assertThat(api.json("/api/v1/bars/MPD?interval=1h", 200).get("bars").size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void ingestTicks_csvBody_loadedAndSymbolRequired() throws Exception {
+        String ticks = "timestamp,price,amount\n2025-03-03T00:00:01Z,100.5,0.1\n2025-03-03T00:00:02Z,100.7,0.2\n";
+
+        HttpResponse<String> ok = csv("/api/v1/ingest/ticks?symbol=TICKX&create_symbols=true", ApiClient.TOKEN, ticks);
+        HttpResponse<String> noSymbol = csv("/api/v1/ingest/ticks", ApiClient.TOKEN, ticks);
+
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(JSON.readTree(ok.body()).at("/reports/0/inserted").asInt()).isEqualTo(2);
+        assertThat(noSymbol.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noSymbol.body()).get("parameter").asText()).isEqualTo("symbol");
+    }
+
+    @Test
+    void cycle_withToken_runsAndAnswersTheStoredRun() throws Exception {
+        HttpResponse<String> r =
+                api.post("/api/v1/cycle?symbols=CYC&htf=4h&trading=1h", ApiClient.TOKEN, "text/plain", new byte[0]);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        int id = body.at("/run/id").asInt();
+        assertThat(api.json("/api/v1/runs/" + id, 200).get("symbols_processed").asInt())
+                .isEqualTo(1);
+        assertThat(body.get("signals").isArray()).isTrue();
+    }
+
+    @Test
+    void cycle_badRequestOrNoToken_400And401() throws Exception {
+        HttpResponse<String> inverted =
+                api.post("/api/v1/cycle?symbols=CYC&htf=1h&trading=4h", ApiClient.TOKEN, "text/plain", new byte[0]);
+        HttpResponse<String> unknown =
+                api.post("/api/v1/cycle?symbols=NOPE", ApiClient.TOKEN, "text/plain", new byte[0]);
+        HttpResponse<String> anonymous = api.post("/api/v1/cycle", null, "text/plain", new byte[0]);
+
+        assertThat(inverted.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(inverted.body()).get("parameter").asText()).isEqualTo("htf");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void cycle_whileOneRuns_409() throws Exception {
+        CompletableFuture<HttpResponse<String>> first;
+        try (Connection lock = PG.connect()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                // the first cycle blocks on its run row until this transaction ends
+                st.execute("LOCK TABLE prediction_runs IN ACCESS EXCLUSIVE MODE");
+            }
+            first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return api.post("/api/v1/cycle?symbols=CYC", ApiClient.TOKEN, "text/plain", new byte[0]);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!api.ctx.cycles().isRunning() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+
+            HttpResponse<String> second =
+                    api.post("/api/v1/cycle?symbols=CYC", ApiClient.TOKEN, "text/plain", new byte[0]);
+
+            assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(second.body()).get("error").asText()).contains("running");
+            lock.rollback();
+        }
+        assertThat(first.get().statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> multipart(String path, Map<String, String> files) throws Exception {
+        String boundary = "dgas-test-boundary";
+        StringBuilder b = new StringBuilder();
+        files.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(f -> b.append("--")
+                        .append(boundary)
+                        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                        .append(f.getKey())
+                        .append("\"\r\nContent-Type: text/csv\r\n\r\n")
+                        .append(f.getValue())
+                        .append("\r\n"));
+        b.append("--").append(boundary).append("--\r\n");
+        return api.post(
+                path,
+                ApiClient.TOKEN,
+                "multipart/form-data; boundary=" + boundary,
+                b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
