@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The warm half of the cycle (issue 15): an analysed {@link WarmSeries} per (symbol, timeframe) kept in memory across
@@ -68,32 +68,15 @@ public final class AnalyzerPool implements IngestListener {
         return warm.values().stream().mapToLong(WarmSeries::size).sum();
     }
 
-    /** Loads and analyses one batch of the cycle through the warm series; see the class comment. */
-    public List<SymbolOutcome> batch(
-            List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
-        long t0 = System.nanoTime();
-        Map<String, WarmSeries> trading;
-        Map<String, WarmSeries> higher;
-        List<SymbolOutcome> out = new ArrayList<>(symbols.size());
-        try {
-            trading = refresh(symbols, r.trading(), r.lookback());
-            higher = refresh(symbols, r.htf(), r.lookback());
-        } catch (io.dgas.store.UnableToConnectException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            for (String s : symbols) {
-                out.add(new SymbolOutcome(s, null, false, "loading bars failed: " + e.getMessage()));
-            }
-            return out;
-        } finally {
-            load.add(System.nanoTime() - t0);
-        }
-        long t1 = System.nanoTime();
-        for (String s : symbols) {
-            out.add(analyze(s, trading.get(s), higher.get(s), r, asOf));
-        }
-        analyse.add(System.nanoTime() - t1);
-        return out;
+    /**
+     * Brings one batch's warm series up to date (see the class comment) and returns its per-symbol step.
+     *
+     * @throws RuntimeException when loading failed (the cycle records every symbol of the batch as failed)
+     */
+    public Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf) {
+        Map<String, WarmSeries> trading = refresh(symbols, r.trading(), r.lookback());
+        Map<String, WarmSeries> higher = refresh(symbols, r.htf(), r.lookback());
+        return s -> analyze(s, trading.get(s), higher.get(s), r, asOf);
     }
 
     private SymbolOutcome analyze(String symbol, WarmSeries t, WarmSeries h, CycleRequest r, Instant asOf) {
@@ -149,7 +132,8 @@ public final class AnalyzerPool implements IngestListener {
         return symbol + ' ' + tf.code();
     }
 
-    private static BarColumns columns(BarSeries s) {
+    /** A copy of {@code s} as columns. */
+    static BarColumns columns(BarSeries s) {
         int n = s.size();
         return new BarColumns(
                 s.symbol(),

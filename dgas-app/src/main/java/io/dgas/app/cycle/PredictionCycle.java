@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -112,20 +113,15 @@ public final class PredictionCycle {
         return request.symbols() != null ? request.symbols() : runs.activeUniverse();
     }
 
-    /** Loads and analyses one batch: two queries whatever its size. */
+    /** Loads and analyses one batch: a constant number of queries whatever its size (two cold, at most four warm). */
     public List<SymbolOutcome> batch(
             List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
         AnalyzerPool pool = warm;
-        if (pool != null) {
-            return pool.batch(symbols, r, asOf, load, analyse);
-        }
         long t0 = System.nanoTime();
-        Map<String, BarColumns> trading;
-        Map<String, BarColumns> higher;
+        Function<String, SymbolOutcome> step;
         List<SymbolOutcome> out = new ArrayList<>(symbols.size());
         try {
-            trading = bars.lastForSymbols(symbols, r.trading(), r.lookback());
-            higher = bars.lastForSymbols(symbols, r.htf(), r.lookback());
+            step = pool != null ? pool.load(symbols, r, asOf) : load(symbols, r, asOf);
         } catch (io.dgas.store.UnableToConnectException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -139,13 +135,20 @@ public final class PredictionCycle {
         long t1 = System.nanoTime();
         for (String s : symbols) {
             try {
-                out.add(analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter()));
+                out.add(step.apply(s));
             } catch (RuntimeException e) {
                 out.add(new SymbolOutcome(s, null, false, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
         analyse.add(System.nanoTime() - t1);
         return out;
+    }
+
+    /** The cold path: a batch's bars loaded in two queries, each symbol then analysed from them. */
+    private Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf) {
+        Map<String, BarColumns> trading = bars.lastForSymbols(symbols, r.trading(), r.lookback());
+        Map<String, BarColumns> higher = bars.lastForSymbols(symbols, r.htf(), r.lookback());
+        return s -> analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter());
     }
 
     /**

@@ -67,8 +67,8 @@ class WarmSeriesTest {
                     Duration.ofDays(3650));
             SymbolOutcome full = ANALYZER.analyze(
                     "W",
-                    columns(trading.warm.series()),
-                    columns(higher.warm.series()),
+                    AnalyzerPool.columns(trading.warm.series()),
+                    AnalyzerPool.columns(higher.warm.series()),
                     Timeframe.H4,
                     asOf,
                     Duration.ofDays(3650));
@@ -201,7 +201,7 @@ class WarmSeriesTest {
                 double[] b = store.get(k);
                 s.append(k, b[0], b[1], b[2], b[3], b[4]);
             });
-            return WarmSeriesTest.columns(s);
+            return AnalyzerPool.columns(s);
         }
 
         void assertSameBarsAsStore() {
@@ -209,7 +209,7 @@ class WarmSeriesTest {
             assertThat(columns(
                             new ArrayList<>(store.tailMap(warm.firstTs(), true).keySet())))
                     .usingRecursiveComparison()
-                    .isEqualTo(WarmSeriesTest.columns(s));
+                    .isEqualTo(AnalyzerPool.columns(s));
             assertThat(s.size()).isBetween(Math.min(WINDOW, store.size()), 2 * WINDOW - 1);
         }
     }
@@ -220,18 +220,5 @@ class WarmSeriesTest {
             c.append(s.ts()[i], s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.volume()[i]);
         }
         return c;
-    }
-
-    private static BarColumns columns(BarSeries s) {
-        int n = s.size();
-        return new BarColumns(
-                s.symbol(),
-                s.timeframe(),
-                java.util.Arrays.copyOf(s.ts(), n),
-                java.util.Arrays.copyOf(s.open(), n),
-                java.util.Arrays.copyOf(s.high(), n),
-                java.util.Arrays.copyOf(s.low(), n),
-                java.util.Arrays.copyOf(s.close(), n),
-                java.util.Arrays.copyOf(s.volume(), n));
     }
 }
