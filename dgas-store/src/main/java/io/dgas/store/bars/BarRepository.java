@@ -134,13 +134,8 @@ public final class BarRepository {
                     ps.setInt(2, n);
                     tickers(ps, 3, symbols);
                 },
-                rs -> {
-                    builders.get(rs.getString(1)).add(rs, 2);
-                    return null;
-                });
-        Map<String, BarColumns> out = new LinkedHashMap<>();
-        builders.forEach((s, b) -> out.put(s, b.build(false)));
-        return out;
+                rs -> addTo(builders, rs));
+        return built(builders);
     }
 
     /**
@@ -165,10 +160,17 @@ public final class BarRepository {
                     ps.setString(3, tf.code());
                     ps.setInt(4, limit);
                 },
-                rs -> {
-                    builders.get(rs.getString(1)).add(rs, 2);
-                    return null;
-                });
+                rs -> addTo(builders, rs));
+        return built(builders);
+    }
+
+    /** Adds a row whose first column is the ticker to that ticker's builder. */
+    private static Void addTo(Map<String, ColumnsBuilder> builders, java.sql.ResultSet rs) throws SQLException {
+        builders.get(rs.getString(1)).add(rs, 2);
+        return null;
+    }
+
+    private static Map<String, BarColumns> built(Map<String, ColumnsBuilder> builders) {
         Map<String, BarColumns> out = new LinkedHashMap<>();
         builders.forEach((s, b) -> out.put(s, b.build(false)));
         return out;
