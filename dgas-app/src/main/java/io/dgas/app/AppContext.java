@@ -11,6 +11,7 @@ import io.dgas.app.collect.CollectSettings;
 import io.dgas.app.collect.CollectStage;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.cycle.AnalyzerPool;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolAnalyzer;
@@ -20,6 +21,7 @@ import io.dgas.calc.cache.CalculationProfiler;
 import io.dgas.calc.cache.ProfilingCalculationCache;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
+import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.ServerStatus;
 import io.dgas.store.alerts.AlertRepository;
@@ -72,6 +74,7 @@ public final class AppContext implements AutoCloseable {
     private CalculationCache calculations;
     private AlertsService alertsService;
     private CollectStage collect;
+    private AnalyzerPool analyzers;
     private final CalculationProfiler profiler = new CalculationProfiler();
     private io.dgas.app.cycle.CycleService cycles;
 
@@ -190,17 +193,18 @@ public final class AppContext implements AutoCloseable {
             });
         }
         return new PredictionCycle(
-                database(),
-                new SymbolAnalyzer(MtfParams.defaults(), signals, calculations()),
-                workers,
-                config.intValue(ConfigKeys.BATCH_SIZE),
-                clock,
-                instanceName(),
-                meters(),
-                afterRun,
-                signals.minCalibrated(),
-                events(),
-                collectStage());
+                        database(),
+                        new SymbolAnalyzer(MtfParams.defaults(), signals, calculations()),
+                        workers,
+                        config.intValue(ConfigKeys.BATCH_SIZE),
+                        clock,
+                        instanceName(),
+                        meters(),
+                        afterRun,
+                        signals.minCalibrated(),
+                        events(),
+                        collectStage())
+                .warm(config.bool(ConfigKeys.CYCLE_WARM) && signals.equals(signalParams()) ? analyzers() : null);
     }
 
     /**
@@ -221,6 +225,19 @@ public final class AppContext implements AutoCloseable {
                     s);
         }
         return collect;
+    }
+
+    /**
+     * The warm series of this process's cycles, analysed with the configured signal parameters (a cycle with other
+     * parameters runs cold); ingest in this process reports to it ({@link #ingestListener}).
+     */
+    public synchronized AnalyzerPool analyzers() {
+        if (analyzers == null) {
+            analyzers = new AnalyzerPool(
+                    new BarRepository(database()),
+                    new SymbolAnalyzer(MtfParams.defaults(), signalParams(), calculations()));
+        }
+        return analyzers;
     }
 
     /** Cycles on demand ({@code dgas cycle}, {@code POST /api/v1/cycle}); one at a time in this process. */
@@ -315,7 +332,21 @@ public final class AppContext implements AutoCloseable {
 
     /** The listener every ingest, aggregation and soft delete reports changed series to. */
     public IngestListener ingestListener() {
-        return invalidation();
+        CacheInvalidation caches = invalidation();
+        AnalyzerPool pool = analyzers();
+        return new IngestListener() {
+            @Override
+            public void seriesChanged(String symbol, Timeframe tf) {
+                caches.seriesChanged(symbol, tf);
+                pool.seriesChanged(symbol, tf);
+            }
+
+            @Override
+            public void barsChanged(String symbol, Timeframe tf, long from) {
+                caches.seriesChanged(symbol, tf);
+                pool.barsChanged(symbol, tf, from);
+            }
+        };
     }
 
     /** After an ingest: count the rows and evaluate the alert rules of the symbols that changed. */

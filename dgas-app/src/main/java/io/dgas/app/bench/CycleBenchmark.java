@@ -58,16 +58,25 @@ public final class CycleBenchmark {
 
     /** One row of figures per universe size in {@code sizes}, each over {@code bars} 1h bars per symbol. */
     public List<Map<String, Object>> run(List<Integer> sizes, int bars) {
+        return perFreshDatabase(main, "dgas_cbench_", sizes, (db, n) -> measure(db, n, bars));
+    }
+
+    /** {@code measure} once per size, each on a fresh database created beside {@code main} and dropped afterwards. */
+    static List<Map<String, Object>> perFreshDatabase(
+            Database main,
+            String prefix,
+            List<Integer> sizes,
+            java.util.function.BiFunction<Database, Integer, Map<String, Object>> measure) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (int n : sizes) {
-            String name = "dgas_cbench_" + ProcessHandle.current().pid() + "_" + n;
+            String name = prefix + ProcessHandle.current().pid() + "_" + n;
             main.update("bench.create-db", "CREATE DATABASE " + name, SqlSession.Binder.NONE);
             try {
                 DatabaseSettings s = main.settings();
                 try (Database db = Database.open(
                         s.withUrl(IngestBenchmark.urlFor(s.url(), name), s.user(), s.password()),
                         StatementObserver.NONE)) {
-                    results.add(measure(db, n, bars));
+                    results.add(measure.apply(db, n));
                 }
             } finally {
                 main.update(
@@ -77,7 +86,8 @@ public final class CycleBenchmark {
         return results;
     }
 
-    private Map<String, Object> measure(Database db, int n, int bars) {
+    /** Migrates {@code db} and seeds {@code n} synthetic symbols with {@code bars} 1h bars up to now, 4h rolled up. */
+    static Instant seed(Database db, int n, int bars, Consumer<String> info) {
         new Migrator(db).migrate();
         Instant now = Instant.now();
         info.accept("seeding " + n + " symbols x " + bars + " 1h bars ...");
@@ -89,6 +99,11 @@ public final class CycleBenchmark {
                         IngestOptions.defaults().withCreateSymbols(true));
         new BarRollup(db, IngestListener.NONE).fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
         db.update("bench.analyze", "ANALYZE", SqlSession.Binder.NONE);
+        return now;
+    }
+
+    private Map<String, Object> measure(Database db, int n, int bars) {
+        Instant now = seed(db, n, bars, info);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());

@@ -33,6 +33,7 @@ public final class ConfigKeys {
     public static final String OPTIMIZER_STATEMENT_TIMEOUT = "optimizer.statement_timeout";
     public static final String WORKERS = "cycle.workers";
     public static final String BATCH_SIZE = "cycle.batch_size";
+    public static final String CYCLE_WARM = "cycle.warm";
     public static final String LOOKBACK = "cycle.lookback_bars";
     public static final String HTF = "cycle.htf";
     public static final String TRADING = "cycle.trading";
@@ -152,6 +153,7 @@ public final class ConfigKeys {
                 null,
                 "analysis worker threads"));
         add(num(BATCH_SIZE, Type.INT, 1, 1000, "10", null, "symbols per batch"));
+        add(bool(CYCLE_WARM, "true", "keep each series analysed in memory across cycles"));
         add(num(LOOKBACK, Type.INT, 50, 100_000, "200", null, "trading bars analysed per symbol"));
         add(new ConfigKey(HTF, Type.ENUM, 0, 0, TIMEFRAMES, "4h", envs(HTF, null), false, "higher timeframe"));
         add(new ConfigKey(TRADING, Type.ENUM, 0, 0, TIMEFRAMES, "1h", envs(TRADING, null), false, "trading timeframe"));

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -72,6 +73,7 @@ public final class PredictionCycle {
     private final int minCalibrated;
     private final CollectStage collect;
     private final OwnTimeframes own;
+    private volatile AnalyzerPool warm;
 
     /** A cycle without a collect stage ({@code collect.source: none}). */
     public PredictionCycle(
@@ -136,6 +138,12 @@ public final class PredictionCycle {
                 .register(registry);
     }
 
+    /** Runs batches through {@code pool}'s warm series from now on (null: load and analyse everything each cycle). */
+    public PredictionCycle warm(AnalyzerPool pool) {
+        this.warm = pool;
+        return this;
+    }
+
     public CycleResult run(CycleRequest request) {
         long start = System.nanoTime();
         Instant startedAt = clock.instant();
@@ -181,21 +189,18 @@ public final class PredictionCycle {
     }
 
     /**
-     * Loads and analyses one batch: two queries whatever its size, plus, only when some symbols lack bars at the
-     * trading timeframe or are stale, one to look them up and two per other timeframe pair they are analysed at.
+     * Loads and analyses one batch: a constant number of queries whatever its size (two cold, at most four warm), plus,
+     * only when some symbols lack bars at the trading timeframe or are stale, one to look them up and two per other
+     * timeframe pair they are analysed at.
      */
     public List<SymbolOutcome> batch(
             List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
+        AnalyzerPool pool = warm;
         long t0 = System.nanoTime();
-        Map<String, BarColumns> trading;
-        Map<String, BarColumns> higher;
-        Map<String, OwnTimeframes.Plan> plans;
+        Function<String, SymbolOutcome> step;
         List<SymbolOutcome> out = new ArrayList<>(symbols.size());
         try {
-            trading = bars.lastForSymbols(symbols, r.trading(), r.lookback());
-            higher = bars.lastForSymbols(symbols, r.htf(), r.lookback());
-            plans = own.plans(symbols, trading, r, asOf);
-            loadOwn(plans, r, trading, higher);
+            step = pool != null ? pool.load(symbols, r, asOf) : load(symbols, r, asOf);
         } catch (io.dgas.store.UnableToConnectException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -209,18 +214,59 @@ public final class PredictionCycle {
         long t1 = System.nanoTime();
         for (String s : symbols) {
             try {
-                OwnTimeframes.Plan p = plans.get(s);
-                out.add(
-                        p == null
-                                ? analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter())
-                                : analyzer.analyze(s, trading.get(s), higher.get(s), p.htf(), p.asOf(), p.staleAfter())
-                                        .at(p.trading() == r.trading() ? null : p.trading()));
+                out.add(step.apply(s));
             } catch (RuntimeException e) {
                 out.add(new SymbolOutcome(s, null, false, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
         analyse.add(System.nanoTime() - t1);
+        if (pool != null) {
+            refit(out, r, asOf);
+        }
         return out;
+    }
+
+    /**
+     * The warm path analyses every symbol at the run's timeframes; a symbol it finds stale or cannot analyse there is
+     * analysed again by the cold path, which fits it to its own data ({@link OwnTimeframes}).
+     */
+    private void refit(List<SymbolOutcome> out, CycleRequest r, Instant asOf) {
+        List<String> redo = out.stream()
+                .filter(o -> o.stale() || o.failed())
+                .map(SymbolOutcome::symbol)
+                .toList();
+        if (redo.isEmpty()) {
+            return;
+        }
+        Function<String, SymbolOutcome> cold = load(redo, r, asOf);
+        out.replaceAll(o -> {
+            if (!redo.contains(o.symbol())) {
+                return o;
+            }
+            try {
+                return cold.apply(o.symbol());
+            } catch (RuntimeException e) {
+                return o;
+            }
+        });
+    }
+
+    /**
+     * The cold path: a batch's bars loaded in two queries, each symbol then analysed from them, symbols without bars at
+     * the trading timeframe (or stale) at their own timeframes.
+     */
+    private Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf) {
+        Map<String, BarColumns> trading = bars.lastForSymbols(symbols, r.trading(), r.lookback());
+        Map<String, BarColumns> higher = bars.lastForSymbols(symbols, r.htf(), r.lookback());
+        Map<String, OwnTimeframes.Plan> plans = own.plans(symbols, trading, r, asOf);
+        loadOwn(plans, r, trading, higher);
+        return s -> {
+            OwnTimeframes.Plan p = plans.get(s);
+            return p == null
+                    ? analyzer.analyze(s, trading.get(s), higher.get(s), r.htf(), asOf, r.staleAfter())
+                    : analyzer.analyze(s, trading.get(s), higher.get(s), p.htf(), p.asOf(), p.staleAfter())
+                            .at(p.trading() == r.trading() ? null : p.trading());
+        };
     }
 
     /** Replaces the bars of planned symbols analysed at other timeframes: two queries per timeframe pair. */

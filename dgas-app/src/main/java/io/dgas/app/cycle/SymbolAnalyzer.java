@@ -18,6 +18,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * The per-symbol step of the cycle: bars in, at most one signal out (drummond.md §6–7 at the latest trading bar).
@@ -65,8 +66,28 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             }
             BarSeries t = series(trading);
             long newest = t.ts()[t.size() - 1] + trading.timeframe().seconds();
-            boolean stale = asOf.getEpochSecond() - newest > staleAfter.toSeconds();
             BarSeries h = higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf, newest);
+            return analyze(symbol, t, h, this::analysis, htf, asOf, staleAfter);
+        } catch (RuntimeException e) {
+            return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The step over series already built (at least 3 trading bars), with their single-timeframe analyses from
+     * {@code analyses}: the cold path analyses them (through the cache), the warm path hands in its live ones.
+     */
+    public SymbolOutcome analyze(
+            String symbol,
+            BarSeries t,
+            BarSeries h,
+            Function<BarSeries, DrummondAnalysis> analyses,
+            Timeframe htf,
+            Instant asOf,
+            Duration staleAfter) {
+        try {
+            long newest = t.ts()[t.size() - 1] + t.timeframe().seconds();
+            boolean stale = asOf.getEpochSecond() - newest > staleAfter.toSeconds();
             if (h.size() < 3) {
                 return new SymbolOutcome(
                         symbol, null, stale, "only " + h.size() + " complete " + htf + " bars (at least 3 needed)");
@@ -74,8 +95,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             if (stale) {
                 return new SymbolOutcome(symbol, null, true, null);
             }
-            DrummondAnalysis a = analysis(t);
-            DrummondAnalysis ha = analysis(h);
+            DrummondAnalysis a = analyses.apply(t);
+            DrummondAnalysis ha = analyses.apply(h);
             int last = a.size() - 1;
             if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
                 return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");

@@ -41,12 +41,30 @@ public final class DrummondReport {
     public static Map<String, String> files(
             BarSeries trading, BarSeries higher, DrummondParams params, MtfParams mtf, SignalParams signals) {
         DrummondAnalysis a = DrummondAnalyzer.analyze(trading, params);
+        DrummondAnalysis h = higher == null ? null : DrummondAnalyzer.analyze(higher, params);
+        Map<String, String> files = new LinkedHashMap<>();
+        StringBuilder sb = new StringBuilder();
+        DrummondCsv.pldot(DrummondAnalyzer.analyze(trading, params.withDisplacement(2)), sb);
+        String displaced = take(sb);
+        files(a, h, params, mtf, signals).forEach((name, text) -> {
+            files.put(name, text);
+            if (name.equals("pldot.csv")) {
+                files.put("pldot_displacement2.csv", displaced);
+            }
+        });
+        return files;
+    }
+
+    /**
+     * The files of analyses already made ({@code h} may be null), all but {@code pldot_displacement2.csv}: a live
+     * (incremental) analysis writes exactly what a batch one over the same bars writes.
+     */
+    public static Map<String, String> files(
+            DrummondAnalysis a, DrummondAnalysis h, DrummondParams params, MtfParams mtf, SignalParams signals) {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder sb = new StringBuilder();
         DrummondCsv.pldot(a, sb);
         files.put("pldot.csv", take(sb));
-        DrummondCsv.pldot(DrummondAnalyzer.analyze(trading, params.withDisplacement(2)), sb);
-        files.put("pldot_displacement2.csv", take(sb));
         for (EnvelopeMethod m : EnvelopeMethod.values()) {
             EnvelopeParams ep = new EnvelopeParams(
                     m,
@@ -62,8 +80,7 @@ public final class DrummondReport {
         files.put("drummond_lines.csv", take(sb));
         files.put("drummond_zones.json", DrummondJson.zones(a.zones()));
         files.put("patterns.json", DrummondJson.patterns(a.patterns(), a.series()));
-        if (higher != null) {
-            DrummondAnalysis h = DrummondAnalyzer.analyze(higher, params);
+        if (h != null) {
             MtfAnalysis m = MultiTimeframe.analyze(h, a, a.size() - 1, mtf);
             files.put("mtf.json", MtfJson.mtf(m, h, a));
             files.put(

@@ -139,10 +139,43 @@ public final class BarRepository {
                     ps.setInt(2, n);
                     tickers(ps, 3, symbols);
                 },
-                rs -> {
-                    builders.get(rs.getString(1)).add(rs, 2);
-                    return null;
-                });
+                rs -> addTo(builders, rs));
+        return built(builders);
+    }
+
+    /**
+     * Per symbol, the active bars with {@code ts >= since} (epoch seconds), oldest first, at most {@code limit} each,
+     * in one query: what a warm analysis needs to catch up (its last bar, possibly revised, and any newer ones). Every
+     * requested symbol is in the map (empty when it has no such bars).
+     */
+    public Map<String, BarColumns> sinceForSymbols(Map<String, Long> since, Timeframe tf, int limit) {
+        Map<String, ColumnsBuilder> builders = new LinkedHashMap<>();
+        since.keySet().forEach(s -> builders.put(s, new ColumnsBuilder(s, tf)));
+        String[] tickers = since.keySet().toArray(String[]::new);
+        Long[] from = since.values().toArray(Long[]::new);
+        db.query(
+                "bars.since-many",
+                "SELECT r.ticker, " + COLS + " FROM unnest(?::text[], ?::bigint[]) AS r(ticker, since)"
+                        + " JOIN symbols y ON y.ticker = r.ticker CROSS JOIN LATERAL (SELECT * FROM bars x"
+                        + " WHERE x.symbol_id = y.id AND x.timeframe = ? AND x.deleted_at IS NULL"
+                        + " AND x.ts >= to_timestamp(r.since) ORDER BY x.ts LIMIT ?) b ORDER BY r.ticker, b.ts",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", tickers));
+                    ps.setArray(2, ps.getConnection().createArrayOf("bigint", from));
+                    ps.setString(3, tf.code());
+                    ps.setInt(4, limit);
+                },
+                rs -> addTo(builders, rs));
+        return built(builders);
+    }
+
+    /** Adds a row whose first column is the ticker to that ticker's builder. */
+    private static Void addTo(Map<String, ColumnsBuilder> builders, java.sql.ResultSet rs) throws SQLException {
+        builders.get(rs.getString(1)).add(rs, 2);
+        return null;
+    }
+
+    private static Map<String, BarColumns> built(Map<String, ColumnsBuilder> builders) {
         Map<String, BarColumns> out = new LinkedHashMap<>();
         builders.forEach((s, b) -> out.put(s, b.build(false)));
         return out;

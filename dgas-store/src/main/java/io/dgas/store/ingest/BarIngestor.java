@@ -200,7 +200,7 @@ public final class BarIngestor {
             series.add(c.ticker() + "/" + c.timeframe().code());
         }
         for (SeriesCount c : l.changed()) {
-            listener.seriesChanged(c.ticker(), c.timeframe());
+            listener.barsChanged(c.ticker(), c.timeframe(), l.ranges().earliestSecond(c.ticker(), c.timeframe()));
         }
         long inserted = l.changed().stream().mapToLong(SeriesCount::inserted).sum();
         long updated = l.changed().stream().mapToLong(SeriesCount::updated).sum();
@@ -217,7 +217,7 @@ public final class BarIngestor {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private record Loaded(long read, long staged, List<SeriesCount> changed) {}
+    private record Loaded(long read, long staged, List<SeriesCount> changed, SeriesRanges ranges) {}
 
     record SeriesCount(String ticker, Timeframe timeframe, long inserted, long updated) {}
 
@@ -288,7 +288,7 @@ public final class BarIngestor {
         } else {
             changed = BarStageSql.upsert(s);
         }
-        return new Loaded(st.read(), staged, changed);
+        return new Loaded(st.read(), staged, changed, st.ranges());
     }
 
     private Loaded loadDirect(
@@ -321,7 +321,7 @@ public final class BarIngestor {
             throw new InvalidInputException(
                     new Reject(1, "header", header, "no data rows after the header").describe(source));
         }
-        return new Loaded(st.read(), st.staged(), BarStageSql.allInserted(st.ranges()));
+        return new Loaded(st.read(), st.staged(), BarStageSql.allInserted(st.ranges()), st.ranges());
     }
 
     private record Stream(long read, long staged, MonthSet months, Set<String> newTickers, SeriesRanges ranges) {}

@@ -12,4 +12,12 @@ public interface IngestListener {
     IngestListener NONE = (symbol, tf) -> {};
 
     void seriesChanged(String symbol, Timeframe tf);
+
+    /**
+     * The series changed, and no stored bar older than {@code from} (epoch seconds, bar open time) did: listeners that
+     * keep a window warm append what is newer instead of rebuilding. Defaults to {@link #seriesChanged}.
+     */
+    default void barsChanged(String symbol, Timeframe tf, long from) {
+        seriesChanged(symbol, tf);
+    }
 }

@@ -48,6 +48,12 @@ final class SeriesRanges {
         return increasing;
     }
 
+    /** The earliest staged timestamp of a series in epoch seconds (rounded down), or Long.MIN_VALUE if unknown. */
+    long earliestSecond(String ticker, Timeframe tf) {
+        Range r = byKey.get(ticker + ' ' + tf.code());
+        return r == null ? Long.MIN_VALUE : Math.floorDiv(r.lo, 1_000_000L);
+    }
+
     Collection<Range> all() {
         return byKey.values();
     }

@@ -1,6 +1,7 @@
 package io.dgas.app.cli.bench;
 
 import io.dgas.app.bench.CycleBenchmark;
+import io.dgas.app.bench.SteadyCycleBenchmark;
 import io.dgas.app.cli.*;
 import io.dgas.app.config.ConfigKeys;
 import java.util.List;
@@ -17,11 +18,17 @@ public final class CycleBenchmarkCommand extends BaseCommand {
     @Option(names = "--bars", defaultValue = "1000", description = "1h bars per symbol (default 1000)")
     int bars;
 
+    @Option(
+            names = "--steady",
+            description = "the warm cycle after one new bar per series, against a full recompute in the same run")
+    boolean steady;
+
     @Override
     public Integer call() {
-        List<Map<String, Object>> results = new CycleBenchmark(
-                        context().database(), config().intValue(ConfigKeys.WORKERS), out()::info)
-                .run(sizes, bars);
+        int workers = config().intValue(ConfigKeys.WORKERS);
+        List<Map<String, Object>> results = steady
+                ? new SteadyCycleBenchmark(context().database(), workers, out()::info).run(sizes, bars)
+                : new CycleBenchmark(context().database(), workers, out()::info).run(sizes, bars);
         out().result(results, () -> results.forEach(r -> out().line(r.toString())));
         return ExitCodes.OK;
     }

@@ -1,0 +1,139 @@
+package io.dgas.app.bench;
+
+import io.dgas.app.cycle.AnalyzerPool;
+import io.dgas.app.cycle.CycleRequest;
+import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.cycle.PredictionCycle;
+import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.demo.SyntheticBars;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.LatestBar;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * {@code dgas benchmark cycle --steady}: the warm cycle's steady state. Per universe size, on a fresh database of
+ * synthetic 1h bars (4h aggregated): a full-recompute cycle (the cold path), then a warm cycle to fill the warm state,
+ * then rounds of one new bar per series (1h and 4h, ingested outside the clock and reported to the warm state) each
+ * followed by a measured warm cycle (load new bars, analyse, persist signals, run record). The heap held by the warm
+ * state is the used heap after a collection with it minus without it.
+ */
+public final class SteadyCycleBenchmark {
+    private static final int ROUNDS = 5;
+    private static final int LOOKBACK = 200;
+
+    private final Database main;
+    private final int workers;
+    private final Consumer<String> info;
+
+    public SteadyCycleBenchmark(Database main, int workers, Consumer<String> info) {
+        this.main = main;
+        this.workers = workers;
+        this.info = info;
+    }
+
+    /** One row of figures per universe size, each seeded with {@code bars} 1h bars per symbol. */
+    public List<Map<String, Object>> run(List<Integer> sizes, int bars) {
+        return CycleBenchmark.perFreshDatabase(main, "dgas_sbench_", sizes, (db, n) -> measure(db, n, bars));
+    }
+
+    private Map<String, Object> measure(Database db, int n, int bars) {
+        CycleBenchmark.seed(db, n, bars, info);
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        try {
+            SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
+            CycleRequest request = new CycleRequest(null, Timeframe.H4, Timeframe.H1, LOOKBACK, Duration.ofDays(3650));
+            PredictionCycle cold = cycle(db, analyzer, threads);
+            cold.run(request); // warm-up: JIT and the server's caches
+            double full = cold.run(request).run().durationMs();
+            long before = usedHeap();
+            AnalyzerPool pool = new AnalyzerPool(new BarRepository(db), analyzer);
+            PredictionCycle warm = cycle(db, analyzer, threads).warm(pool);
+            info.accept("filling the warm state ...");
+            double fill = warm.run(request).run().durationMs();
+            long heap = usedHeap() - before;
+            List<String> symbols =
+                    IntStream.range(0, n).mapToObj(SyntheticBars::ticker).toList();
+            double[] steady = new double[ROUNDS];
+            CycleResult last = null;
+            for (int round = 0; round < ROUNDS; round++) {
+                appendOneBar(db, pool, symbols);
+                last = warm.run(request);
+                steady[round] = last.run().durationMs();
+            }
+            Arrays.sort(steady);
+            double median = steady[ROUNDS / 2];
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("symbols", n);
+            m.put("timeframes", "1h+4h");
+            m.put("workers", workers);
+            m.put("full_recompute_ms", Math.round(full));
+            m.put("warm_fill_ms", Math.round(fill));
+            m.put("steady_ms_median", Math.round(median));
+            m.put("steady_ms_min", Math.round(steady[0]));
+            m.put("steady_load_ms_summed", Math.round(last.run().loadMs()));
+            m.put("steady_analyse_ms_summed", Math.round(last.run().analyseMs()));
+            m.put("steady_persist_ms", Math.round(last.run().persistMs()));
+            m.put("speedup", String.format(Locale.ROOT, "%.1f", full / median));
+            m.put("warm_series", pool.size());
+            m.put("warm_bars", pool.bars());
+            m.put("warm_heap_mb", heap / (1024 * 1024));
+            m.put("signals_last_round", last.signals().size());
+            return m;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static PredictionCycle cycle(Database db, SymbolAnalyzer analyzer, ExecutorService threads) {
+        return new PredictionCycle(
+                db, analyzer, threads, 100, Clock.systemUTC(), "bench", new SimpleMeterRegistry(), r -> {});
+    }
+
+    /** One new bar after the newest of every series (1h and 4h), through the ingest path, reported to the pool. */
+    private static void appendOneBar(Database db, AnalyzerPool pool, List<String> symbols) {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        BarRepository repo = new BarRepository(db);
+        for (Timeframe tf : List.of(Timeframe.H1, Timeframe.H4)) {
+            for (LatestBar b : repo.latest(symbols, tf).values()) {
+                double c = b.close() * (1 + ((b.ts() / tf.seconds()) % 7 - 3) * 0.001);
+                csv.append(String.format(
+                        Locale.ROOT,
+                        "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,1000%n",
+                        Instant.ofEpochSecond(b.ts() + tf.seconds()),
+                        b.symbol(),
+                        tf.code(),
+                        b.close(),
+                        Math.max(b.close(), c) * 1.002,
+                        Math.min(b.close(), c) * 0.998,
+                        c));
+            }
+        }
+        new BarIngestor(db, pool).ingest("steady", new StringReader(csv.toString()), null, IngestOptions.defaults());
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,111 @@
+package io.dgas.app.cycle;
+
+import io.dgas.calc.drummond.DrummondAnalysis;
+import io.dgas.calc.drummond.DrummondParams;
+import io.dgas.calc.drummond.IncrementalAnalyzer;
+import io.dgas.domain.BarSeries;
+import io.dgas.store.bars.BarColumns;
+
+/**
+ * One (symbol, timeframe) series kept analysed across cycles. It holds the bars from its window start on: at a rebuild
+ * the newest {@code window} bars, growing by appends until it holds {@code 2 × window}, when it is rebuilt in memory
+ * from its newest {@code window} bars (exactly what a rebuild from the database would load). State is therefore
+ * O(window), and the cost per new bar is amortised O(1) bar analyses.
+ *
+ * <p>The contract: {@link #analysis()} equals a full {@code DrummondAnalyzer.analyze} over {@link #series()}, which
+ * equals the stored bars from {@link #firstTs()} on, provided every change older than {@link #lastTs()} was reported
+ * (the caller rebuilds such a series). Not thread-safe: a cycle touches a series from one batch at a time.
+ */
+final class WarmSeries {
+    private final int window;
+    private IncrementalAnalyzer inc;
+
+    private WarmSeries(int window, IncrementalAnalyzer inc) {
+        this.window = window;
+        this.inc = inc;
+    }
+
+    /** A series rebuilt from (at most) its newest {@code window} stored bars. */
+    static WarmSeries of(BarColumns newest, int window) {
+        return new WarmSeries(window, IncrementalAnalyzer.of(SymbolAnalyzer.series(newest), DrummondParams.defaults()));
+    }
+
+    int window() {
+        return window;
+    }
+
+    int size() {
+        return inc.series().size();
+    }
+
+    long firstTs() {
+        return inc.series().ts()[0];
+    }
+
+    long lastTs() {
+        return inc.series().ts()[size() - 1];
+    }
+
+    /**
+     * Catches up with the stored bars from {@link #lastTs()} on (oldest first): a revised last bar is replaced, newer
+     * ones appended.
+     *
+     * @return false when the bars do not continue this series (the last bar was deleted, or nothing is held): the
+     *     caller must rebuild
+     */
+    boolean apply(BarColumns fresh) {
+        if (size() == 0 || fresh.size() == 0 || fresh.ts()[0] != lastTs()) {
+            return false;
+        }
+        if (!sameAsLast(fresh)) {
+            inc.replaceLast(
+                    fresh.ts()[0],
+                    fresh.open()[0],
+                    fresh.high()[0],
+                    fresh.low()[0],
+                    fresh.close()[0],
+                    fresh.volume()[0]);
+        }
+        for (int i = 1; i < fresh.size(); i++) {
+            inc.append(
+                    fresh.ts()[i],
+                    fresh.open()[i],
+                    fresh.high()[i],
+                    fresh.low()[i],
+                    fresh.close()[i],
+                    fresh.volume()[i]);
+            if (size() >= 2 * window) {
+                compact();
+            }
+        }
+        return true;
+    }
+
+    /** The bars analysed (live; do not modify). */
+    BarSeries series() {
+        return inc.series();
+    }
+
+    DrummondAnalysis analysis() {
+        return inc.analysis();
+    }
+
+    private boolean sameAsLast(BarColumns f) {
+        BarSeries s = inc.series();
+        int n = s.size() - 1;
+        return s.open()[n] == f.open()[0]
+                && s.high()[n] == f.high()[0]
+                && s.low()[n] == f.low()[0]
+                && s.close()[n] == f.close()[0]
+                && s.volume()[n] == f.volume()[0];
+    }
+
+    private void compact() {
+        BarSeries s = inc.series();
+        BarSeries tail = new BarSeries(s.symbol(), s.timeframe(), 2 * window);
+        for (int i = s.size() - window; i < s.size(); i++) {
+            tail.append(s.ts()[i], s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.volume()[i]);
+        }
+        inc = IncrementalAnalyzer.of(tail, DrummondParams.defaults());
+    }
+}
