@@ -1,10 +1,9 @@
 package io.dgas.store.collect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
+import io.dgas.store.JsonColumns;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import java.util.Optional;
 
 /** The collect stage's reads and writes: where each series stands, and the stage's figures on the run record. */
 public final class CollectRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
 
     public CollectRepository(Database db) {
@@ -57,8 +55,8 @@ public final class CollectRepository {
                         + " WHERE id = ?",
                 ps -> {
                     ps.setDouble(1, r.millis());
-                    ps.setString(2, json(r.rows()));
-                    ps.setString(3, json(r.failures()));
+                    ps.setString(2, JsonColumns.write(r.rows()));
+                    ps.setString(3, JsonColumns.write(r.failures()));
                     ps.setLong(4, runId);
                 });
     }
@@ -72,23 +70,7 @@ public final class CollectRepository {
                 ps -> ps.setLong(1, runId),
                 rs -> new CollectReport(
                         rs.getDouble(1),
-                        read(rs.getString(2), new TypeReference<Map<String, Long>>() {}),
-                        read(rs.getString(3), new TypeReference<Map<String, String>>() {})));
-    }
-
-    private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable JSON column: " + e.getMessage(), e);
-        }
+                        JsonColumns.read(rs.getString(2), new TypeReference<Map<String, Long>>() {}),
+                        JsonColumns.read(rs.getString(3), new TypeReference<Map<String, String>>() {})));
     }
 }

@@ -1,12 +1,11 @@
 package io.dgas.store.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.format.ReasonsJson;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
+import io.dgas.store.JsonColumns;
 import io.dgas.store.SqlSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,8 +31,6 @@ public final class RunRepository {
             + " g.entry_price, g.stop_loss, g.target_price, g.confidence, g.strength, g.alignment, g.tier,"
             + " g.reasons::text, g.win_probability, g.win_probability_lower, g.calibration_decided, g.expiry_bars,"
             + " g.expires_at, g.outcome, g.outcome_r FROM signals g JOIN symbols y ON y.id = g.symbol_id";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
 
@@ -87,8 +84,8 @@ public final class RunRepository {
                             ps.setDouble(13, r.persistMs());
                             ps.setDouble(14, r.alertsMs());
                             ps.setDouble(15, r.durationMs());
-                            ps.setString(16, json(errorList(r.errors())));
-                            ps.setString(17, json(r.staleSymbols()));
+                            ps.setString(16, JsonColumns.write(errorList(r.errors())));
+                            ps.setString(17, JsonColumns.write(r.staleSymbols()));
                             ps.setString(18, r.instance());
                         },
                         rs -> rs.getLong(1))
@@ -147,8 +144,8 @@ public final class RunRepository {
                     ps.setDouble(9, r.analyseMs());
                     ps.setDouble(10, r.persistMs());
                     ps.setDouble(11, r.durationMs());
-                    ps.setString(12, json(errorList(r.errors())));
-                    ps.setString(13, json(r.staleSymbols()));
+                    ps.setString(12, JsonColumns.write(errorList(r.errors())));
+                    ps.setString(13, JsonColumns.write(r.staleSymbols()));
                     ps.setLong(14, r.id());
                 });
         return r.id();
@@ -386,7 +383,7 @@ public final class RunRepository {
                 rs.getDouble(14),
                 rs.getDouble(15),
                 errorMap(rs.getString(16)),
-                read(rs.getString(17), new TypeReference<List<String>>() {}),
+                JsonColumns.read(rs.getString(17), new TypeReference<List<String>>() {}),
                 rs.getString(18));
     }
 
@@ -443,25 +440,9 @@ public final class RunRepository {
 
     private static Map<String, String> errorMap(String json) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (Map<String, String> e : read(json, new TypeReference<List<Map<String, String>>>() {})) {
+        for (Map<String, String> e : JsonColumns.read(json, new TypeReference<List<Map<String, String>>>() {})) {
             out.put(e.get("symbol"), e.get("error"));
         }
         return out;
-    }
-
-    private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable JSON column: " + e.getMessage(), e);
-        }
     }
 }
