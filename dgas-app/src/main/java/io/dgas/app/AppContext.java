@@ -293,10 +293,29 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** After a run is stored: drop cached signals and runs, then evaluate the alert rules with its signals. */
+    /**
+     * After a run is stored: drop cached signals and runs, evaluate the alert rules with its signals, then drive the
+     * active paper sessions with them (a paper failure is logged: the run itself is stored and stands).
+     */
     public void afterRun(CycleResult result) {
         invalidation().runStored();
         alerts().evaluate(result.signals(), null);
+        try {
+            paperTrading().onRun(result.run().id(), result.run().trading(), result.signals());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger("io.dgas.paper")
+                    .warn("paper trading after run {} failed", result.run().id(), e);
+        }
+    }
+
+    /** Paper trading over this context's database and clock. */
+    public io.dgas.app.trading.PaperTradingService paperTrading() {
+        return new io.dgas.app.trading.PaperTradingService(database(), clock);
+    }
+
+    /** Risk diagnostics per portfolio. */
+    public io.dgas.app.trading.RiskService risk() {
+        return new io.dgas.app.trading.RiskService(database(), clock);
     }
 
     /** Whether the database in use is the embedded one (valid after {@link #database()}). */

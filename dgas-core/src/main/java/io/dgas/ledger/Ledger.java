@@ -1,6 +1,7 @@
 package io.dgas.ledger;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,19 @@ public final class Ledger {
     public Ledger(BigDecimal startingCapital) {
         this.startingCapital = Money.of(startingCapital);
         this.cash = this.startingCapital;
+    }
+
+    /**
+     * A ledger rebuilt from stored positions: cash follows from the identity, cash = starting capital + realized P&L −
+     * costs − open cost basis. Executions applied before are not known to it (the store keeps them unique).
+     */
+    public static Ledger restore(BigDecimal startingCapital, Collection<Position> stored) {
+        Ledger l = new Ledger(startingCapital);
+        for (Position p : stored) {
+            l.positions.put(p.symbol(), p);
+            l.cash = l.cash.add(p.realizedPnl()).subtract(p.costs()).subtract(p.costBasis());
+        }
+        return l;
     }
 
     /**

@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             AggregateCommand.class,
             BenchmarkCommand.class,
+            BacktestCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DgasCommand implements Runnable {

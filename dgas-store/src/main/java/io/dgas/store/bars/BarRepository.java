@@ -87,8 +87,13 @@ public final class BarRepository {
 
     /** The newest bar of each symbol that has one, in one query; symbols without bars are absent from the map. */
     public Map<String, LatestBar> latest(Collection<String> symbols, Timeframe tf) {
+        return db.withSession(s -> latest(s, symbols, tf));
+    }
+
+    /** {@link #latest(Collection, Timeframe)} on {@code s} (inside a caller's transaction). */
+    public Map<String, LatestBar> latest(io.dgas.store.SqlSession s, Collection<String> symbols, Timeframe tf) {
         Map<String, LatestBar> out = new LinkedHashMap<>();
-        db.query(
+        s.query(
                 "bars.latest-many",
                 "SELECT y.ticker, " + COLS + ", b.is_partial FROM symbols y CROSS JOIN LATERAL (SELECT * FROM bars x"
                         + " WHERE x.symbol_id = y.id AND x.timeframe = ? AND x.deleted_at IS NULL"

@@ -1,0 +1,270 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.trading.BacktestReport;
+import io.dgas.app.trading.BacktestRequest;
+import io.dgas.app.trading.BacktestService;
+import io.dgas.app.trading.Backtester;
+import io.dgas.domain.Timeframe;
+import io.dgas.ledger.Money;
+import io.dgas.ledger.PaperRules;
+import io.dgas.ledger.RiskLimits;
+import io.dgas.ledger.Sizing;
+import io.dgas.store.ingest.Timestamps;
+import io.dgas.store.ledger.BacktestRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dgas backtest}: replay stored bars through the engine and the paper rules; or list stored backtests. */
+@Command(
+        name = "backtest",
+        description = "Backtest symbols over stored bars into a portfolio of its own, or --list stored backtests.")
+final class BacktestCommand extends BaseCommand {
+    @Parameters(arity = "0..*", paramLabel = "SYMBOL", description = "symbols (or --all)")
+    List<String> symbols;
+
+    @Option(names = "--all", description = "the whole active universe")
+    boolean all;
+
+    @Option(names = "--list", description = "list stored backtests, newest first")
+    boolean list;
+
+    @Option(names = "--from", description = "first bar time included (date or ISO-8601)")
+    String from;
+
+    @Option(names = "--to", description = "bars before it are included (date or ISO-8601)")
+    String to;
+
+    @Option(names = "--htf", defaultValue = "4h", description = "higher timeframe (default 4h)")
+    String htf;
+
+    @Option(names = "--trading", defaultValue = "1h", description = "trading timeframe (default 1h)")
+    String trading;
+
+    @Option(names = "--capital", defaultValue = "100000", description = "starting capital (default 100000)")
+    BigDecimal capital;
+
+    @Option(names = "--slippage-bps", defaultValue = "5", description = "slippage in basis points (default 5)")
+    double slippageBps;
+
+    @Option(
+            names = "--commission",
+            defaultValue = "per_share=0,percent=0,min=0",
+            description = "per_share=X,percent=Y,min=Z (default all 0)")
+    String commission;
+
+    @Option(
+            names = "--sizing",
+            defaultValue = "percent_equity:10",
+            description = "fixed_quantity:N, fixed_cash:X or percent_equity:P (default percent_equity:10)")
+    String sizing;
+
+    @Option(names = "--max-position", description = "max position value (default: the capital)")
+    BigDecimal maxPosition;
+
+    @Option(names = "--max-gross", description = "max gross exposure (default: the capital)")
+    BigDecimal maxGross;
+
+    @Option(names = "--max-daily-loss", description = "max loss per day (default: 10% of the capital)")
+    BigDecimal maxDailyLoss;
+
+    @Option(names = "--curve", description = "write the equity curve to FILE (.csv or .json)")
+    Path curve;
+
+    @Override
+    public Integer call() {
+        BacktestService service =
+                new BacktestService(context().database(), context().clock());
+        if (list) {
+            List<BacktestRecord> all = service.list(100);
+            out().result(
+                            all,
+                            () -> out().table(
+                                            List.of("id", "portfolio", "symbols", "from", "to", "tf", "metrics"),
+                                            all.stream()
+                                                    .map(b -> List.of(
+                                                            "" + b.id(),
+                                                            "" + b.portfolioId(),
+                                                            String.join(
+                                                                            ",",
+                                                                            b.symbols()
+                                                                                    .subList(
+                                                                                            0,
+                                                                                            Math.min(
+                                                                                                    5,
+                                                                                                    b.symbols()
+                                                                                                            .size())))
+                                                                    + (b.symbols()
+                                                                                            .size()
+                                                                                    > 5
+                                                                            ? ",…"
+                                                                            : ""),
+                                                            b.from().toString(),
+                                                            b.to().toString(),
+                                                            b.htf() + "/" + b.trading(),
+                                                            b.metrics()))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+        BacktestReport r = service.run(request());
+        if (curve != null) {
+            writeCurve(curve, r.curve());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backtest", r.record().id());
+        m.put("portfolio", r.record().portfolioId());
+        m.put("metrics", r.metrics());
+        m.put("bar_steps", r.record().barSteps());
+        m.put("duration_ms", r.record().durationMs());
+        out().result(m, () -> {
+            var x = r.metrics();
+            out().line(String.format(
+                    Locale.ROOT,
+                    "backtest %d (portfolio %d): %d bar-steps in %.0f ms",
+                    r.record().id(),
+                    r.record().portfolioId(),
+                    r.record().barSteps(),
+                    r.record().durationMs()));
+            out().line(String.format(
+                    Locale.ROOT,
+                    "total return %.2f%%, CAGR %.2f%%, volatility %.2f%%, Sharpe %.2f, Sortino %.2f",
+                    100 * x.totalReturn(),
+                    100 * x.cagr(),
+                    100 * x.volatility(),
+                    x.sharpe(),
+                    x.sortino()));
+            out().line(String.format(
+                    Locale.ROOT,
+                    "max drawdown %.2f%% over %d bars, win rate %.1f%%, profit factor %.2f, exposure %.1f%%,"
+                            + " %d trades",
+                    100 * x.maxDrawdown(),
+                    x.maxDrawdownBars(),
+                    100 * x.winRate(),
+                    x.profitFactor(),
+                    100 * x.exposure(),
+                    x.trades()));
+        });
+        return ExitCodes.OK;
+    }
+
+    private BacktestRequest request() {
+        if (all == (symbols != null && !symbols.isEmpty())) {
+            throw new BadArgumentException("give SYMBOL… or --all, one of them");
+        }
+        if (from == null || to == null) {
+            throw new BadArgumentException("--from and --to are required");
+        }
+        Instant f = instant("--from", from);
+        Instant t = instant("--to", to);
+        if (!t.isAfter(f)) {
+            throw new BadArgumentException("--to must be after --from");
+        }
+        try {
+            BigDecimal cap = Money.of(capital);
+            RiskLimits limits = new RiskLimits(
+                    maxPosition != null ? maxPosition : cap,
+                    maxGross != null ? maxGross : cap,
+                    maxDailyLoss != null ? maxDailyLoss : cap.divide(BigDecimal.TEN),
+                    Integer.MAX_VALUE);
+            return new BacktestRequest(
+                    all
+                            ? null
+                            : symbols.stream()
+                                    .map(s -> s.trim().toUpperCase(Locale.ROOT))
+                                    .toList(),
+                    f,
+                    t,
+                    Timeframe.parse(htf),
+                    Timeframe.parse(trading),
+                    cap,
+                    limits,
+                    rules(sizing, slippageBps, commission));
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(e.getMessage());
+        }
+    }
+
+    /** Paper rules from the {@code --sizing} and {@code --commission} texts. */
+    static PaperRules rules(String sizing, double slippageBps, String commission) {
+        String[] sz = sizing.split(":", 2);
+        if (sz.length != 2) {
+            throw new BadArgumentException(
+                    "--sizing: expected RULE:VALUE, e.g. percent_equity:10, got '" + sizing + "'");
+        }
+        Map<String, BigDecimal> c = new LinkedHashMap<>(
+                Map.of("per_share", BigDecimal.ZERO, "percent", BigDecimal.ZERO, "min", BigDecimal.ZERO));
+        for (String part : commission.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length != 2 || !c.containsKey(kv[0])) {
+                throw new BadArgumentException(
+                        "--commission: expected per_share=X,percent=Y,min=Z, got '" + commission + "'");
+            }
+            c.put(kv[0], new BigDecimal(kv[1]));
+        }
+        return new PaperRules(
+                Sizing.of(sz[0]),
+                new BigDecimal(sz[1]),
+                slippageBps,
+                c.get("per_share"),
+                c.get("percent").doubleValue(),
+                c.get("min"));
+    }
+
+    private static Instant instant(String option, String text) {
+        long micros = Timestamps.parseMicros(text.trim());
+        if (micros == Timestamps.INVALID) {
+            throw new BadArgumentException(
+                    "invalid value '" + text + "' for " + option + ": expected a date or ISO-8601 date-time");
+        }
+        return Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static void writeCurve(Path file, List<Backtester.EquityPoint> points) {
+        StringBuilder b = new StringBuilder();
+        boolean json = file.toString().endsWith(".json");
+        b.append(json ? "[" : "timestamp,cash,equity,gross_exposure\n");
+        for (int i = 0; i < points.size(); i++) {
+            Backtester.EquityPoint p = points.get(i);
+            String ts = Instant.ofEpochSecond(p.ts()).toString();
+            if (json) {
+                b.append(i == 0 ? "" : ",")
+                        .append("{\"timestamp\":\"")
+                        .append(ts)
+                        .append("\",\"cash\":")
+                        .append(p.cash().toPlainString())
+                        .append(",\"equity\":")
+                        .append(p.equity().toPlainString())
+                        .append(",\"gross_exposure\":")
+                        .append(p.gross().toPlainString())
+                        .append('}');
+            } else {
+                b.append(ts)
+                        .append(',')
+                        .append(p.cash().toPlainString())
+                        .append(',')
+                        .append(p.equity().toPlainString())
+                        .append(',')
+                        .append(p.gross().toPlainString())
+                        .append('\n');
+            }
+        }
+        if (json) {
+            b.append("]\n");
+        }
+        try {
+            Files.writeString(file, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.dgas.app.trading;
+
+import io.dgas.ledger.ClosedLot;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Standard figures of a backtest from its equity curve and its closed FIFO lots. Returns are simple returns between
+ * consecutive curve points; annualisation uses the curve's own frequency (points per year observed), so daily bars
+ * with weekends and intraday bars with nights are both annualised by what they actually sample. The risk-free rate is
+ * zero.
+ *
+ * @param totalReturn final equity ÷ initial − 1
+ * @param cagr (final ÷ initial)^(1 / years) − 1; NaN over less than a day
+ * @param volatility standard deviation of returns × √(points per year)
+ * @param sharpe mean return ÷ its standard deviation × √(points per year); NaN without variation
+ * @param sortino mean return ÷ downside deviation (root mean square of the negative returns, over all returns) ×
+ *     √(points per year); NaN without a losing step
+ * @param maxDrawdown largest fall from a running peak, as a fraction of the peak (0..1)
+ * @param maxDrawdownBars curve points from that peak to recovery (or to the end when it never recovered)
+ * @param winRate closed lots with P&L > 0 ÷ closed lots; NaN without any
+ * @param profitFactor Σ winning P&L ÷ |Σ losing P&L|; NaN without a losing lot
+ * @param exposure share of curve points with an open position (gross exposure > 0)
+ * @param trades closed lots (round trips, FIFO)
+ */
+public record BacktestMetrics(
+        double totalReturn,
+        double cagr,
+        double volatility,
+        double sharpe,
+        double sortino,
+        double maxDrawdown,
+        int maxDrawdownBars,
+        double winRate,
+        double profitFactor,
+        double exposure,
+        int trades) {
+
+    private static final double YEAR_SECONDS = 365.25 * 86_400;
+
+    public static BacktestMetrics of(List<Backtester.EquityPoint> curve, List<ClosedLot> lots) {
+        int n = curve.size();
+        if (n < 2) {
+            return new BacktestMetrics(
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    0,
+                    winRate(lots),
+                    profitFactor(lots),
+                    0,
+                    lots.size());
+        }
+        double first = curve.get(0).equity().doubleValue();
+        double last = curve.get(n - 1).equity().doubleValue();
+        double years = (curve.get(n - 1).ts() - curve.get(0).ts()) / YEAR_SECONDS;
+        double perYear = years > 0 ? (n - 1) / years : Double.NaN;
+        double sum = 0;
+        double sumSq = 0;
+        double downSq = 0;
+        int exposed = curve.get(0).gross().signum() > 0 ? 1 : 0;
+        double peak = first;
+        int peakAt = 0;
+        double maxDd = 0;
+        int maxDdBars = 0;
+        int ddStart = 0;
+        boolean inDrawdownOfMax = false;
+        for (int i = 1; i < n; i++) {
+            double prev = curve.get(i - 1).equity().doubleValue();
+            double e = curve.get(i).equity().doubleValue();
+            double r = e / prev - 1;
+            sum += r;
+            sumSq += r * r;
+            downSq += r < 0 ? r * r : 0;
+            exposed += curve.get(i).gross().signum() > 0 ? 1 : 0;
+            if (e >= peak) {
+                if (inDrawdownOfMax) {
+                    maxDdBars = i - ddStart;
+                    inDrawdownOfMax = false;
+                }
+                peak = e;
+                peakAt = i;
+            } else {
+                double dd = (peak - e) / peak;
+                if (dd > maxDd) {
+                    maxDd = dd;
+                    ddStart = peakAt;
+                    inDrawdownOfMax = true;
+                }
+            }
+        }
+        if (inDrawdownOfMax) {
+            maxDdBars = n - 1 - ddStart;
+        }
+        int m = n - 1;
+        double mean = sum / m;
+        double sd = m > 1 ? Math.sqrt(Math.max(0, (sumSq - m * mean * mean) / (m - 1))) : Double.NaN;
+        double down = Math.sqrt(downSq / m);
+        double annual = Math.sqrt(perYear);
+        return new BacktestMetrics(
+                last / first - 1,
+                years * 365.25 >= 1 ? Math.pow(last / first, 1 / years) - 1 : Double.NaN,
+                sd * annual,
+                sd > 0 ? mean / sd * annual : Double.NaN,
+                down > 0 ? mean / down * annual : Double.NaN,
+                maxDd,
+                maxDdBars,
+                winRate(lots),
+                profitFactor(lots),
+                (double) exposed / n,
+                lots.size());
+    }
+
+    private static double winRate(List<ClosedLot> lots) {
+        return lots.isEmpty()
+                ? Double.NaN
+                : (double) lots.stream().filter(ClosedLot::isWin).count() / lots.size();
+    }
+
+    private static double profitFactor(List<ClosedLot> lots) {
+        BigDecimal won = BigDecimal.ZERO;
+        BigDecimal lost = BigDecimal.ZERO;
+        for (ClosedLot l : lots) {
+            if (l.isWin()) {
+                won = won.add(l.pnl());
+            } else if (l.isLoss()) {
+                lost = lost.add(l.pnl().negate());
+            }
+        }
+        return lost.signum() == 0 ? Double.NaN : won.doubleValue() / lost.doubleValue();
+    }
+}

@@ -1,0 +1,139 @@
+package io.dgas.app.trading;
+
+import io.dgas.app.Json;
+import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.domain.BarAggregator;
+import io.dgas.domain.BarSeries;
+import io.dgas.ledger.Execution;
+import io.dgas.ledger.FifoLots;
+import io.dgas.store.Database;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.KnownSymbols;
+import io.dgas.store.ledger.BacktestRecord;
+import io.dgas.store.ledger.BacktestRepository;
+import io.dgas.store.ledger.EquityRepository;
+import io.dgas.store.ledger.NewOrder;
+import io.dgas.store.ledger.OrderRepository;
+import io.dgas.store.ledger.Portfolio;
+import io.dgas.store.ledger.PortfolioRepository;
+import io.dgas.store.ledger.PositionRepository;
+import io.dgas.store.ledger.StoredPosition;
+import io.dgas.store.runs.RunRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code dgas backtest}: loads stored bars, replays them ({@link Backtester}) and stores the result in a portfolio of
+ * its own (kind {@code backtest}: its orders, executions, positions and equity snapshots) plus a {@code backtests}
+ * row with the request and the metrics, in one transaction.
+ */
+public final class BacktestService {
+    private final Database db;
+    private final Clock clock;
+    private final BarRepository bars;
+    private final PortfolioRepository portfolios;
+    private final OrderRepository orders;
+    private final BacktestRepository backtests;
+    private final PositionRepository positions = new PositionRepository();
+    private final EquityRepository equity = new EquityRepository();
+
+    public BacktestService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.bars = new BarRepository(db);
+        this.portfolios = new PortfolioRepository(db);
+        this.orders = new OrderRepository(db);
+        this.backtests = new BacktestRepository(db);
+    }
+
+    /** Runs and stores {@code r}. */
+    public BacktestReport run(BacktestRequest r) {
+        List<String> symbols = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
+        KnownSymbols.require(db, symbols);
+        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        Map<String, BarSeries> higher = new LinkedHashMap<>();
+        for (String s : symbols) {
+            BarSeries t = SymbolAnalyzer.series(bars.range(s, r.trading(), r.from(), r.to()));
+            BarSeries h = SymbolAnalyzer.series(bars.range(s, r.htf(), r.from(), r.to()));
+            trading.put(s, t);
+            // without stored higher-timeframe bars, the trading bars' complete buckets stand in (as in the cycle)
+            higher.put(
+                    s, h.size() > 0 || t.size() == 0 ? h : BarAggregator.complete(t, r.htf(), r.to().getEpochSecond()));
+        }
+        long start = System.nanoTime();
+        Backtester.Result result = Backtester.run(
+                trading,
+                higher,
+                new Backtester.Config(
+                        r.trading(),
+                        r.htf(),
+                        r.capital(),
+                        r.limits(),
+                        r.rules(),
+                        MtfParams.defaults(),
+                        SignalParams.defaults()));
+        double ms = (System.nanoTime() - start) / 1e6;
+        long steps = trading.values().stream().mapToLong(BarSeries::size).sum();
+        FifoLots lots = new FifoLots();
+        lots.applyAll(result.fills());
+        BacktestMetrics metrics = BacktestMetrics.of(result.equity(), lots.closedLots());
+        Instant now = clock.instant();
+        BacktestRecord stored = db.inTransaction(s -> {
+            Portfolio p = portfolios
+                    .create(
+                            s,
+                            "backtest",
+                            "bt-" + now.toEpochMilli() + "-" + System.nanoTime() % 100_000,
+                            "USD",
+                            r.capital(),
+                            "backtest",
+                            now)
+                    .orElseThrow();
+            for (Execution e : result.fills()) {
+                NewOrder o = NewOrder.market(null, e.symbol(), e.side(), e.quantity(), e.id(), e.time());
+                orders.insert(s, p.id(), o).ifPresent(so -> orders.applyExecution(s, so.id(), e));
+            }
+            for (var pos : result.ledger().positions().values()) {
+                positions.upsert(s, p.id(), new StoredPosition(pos, null, null, now, null), now);
+            }
+            for (Backtester.EquityPoint pt : result.equity()) {
+                equity.record(
+                        s, p.id(), new EquityRepository.Point(Instant.ofEpochSecond(pt.ts()), pt.cash(), pt.equity()));
+            }
+            portfolios.closeIn(s, p.id(), now);
+            return backtests.insert(
+                    s,
+                    new BacktestRecord(
+                            0,
+                            p.id(),
+                            symbols,
+                            r.from(),
+                            r.to(),
+                            r.htf().code(),
+                            r.trading().code(),
+                            json(Map.of("capital", r.capital(), "limits", r.limits(), "rules", r.rules())),
+                            json(metrics),
+                            steps,
+                            ms,
+                            now));
+        });
+        return new BacktestReport(stored, metrics, result.equity());
+    }
+
+    public List<BacktestRecord> list(int limit) {
+        return backtests.list(limit);
+    }
+
+    private static String json(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable: " + o, e);
+        }
+    }
+}

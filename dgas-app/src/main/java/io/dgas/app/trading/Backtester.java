@@ -1,0 +1,162 @@
+package io.dgas.app.trading;
+
+import io.dgas.calc.drummond.DrummondAnalysis;
+import io.dgas.calc.drummond.DrummondParams;
+import io.dgas.calc.drummond.IncrementalAnalyzer;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.MultiTimeframe;
+import io.dgas.calc.drummond.Signal;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.calc.drummond.Signals;
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import io.dgas.ledger.Execution;
+import io.dgas.ledger.Exposure;
+import io.dgas.ledger.Ledger;
+import io.dgas.ledger.PaperRules;
+import io.dgas.ledger.RiskCheck;
+import io.dgas.ledger.RiskLimits;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Replays stored bars bar by bar through the incremental engine and the {@link PaperBook} rules into one portfolio
+ * (issue 14, "Backtests on the same ledger"). Symbols step together in time, so the portfolio-wide limits see every
+ * position. At each trading bar of a symbol, in this order: orders decided on an earlier bar fill at its open; the
+ * position's stop or target is checked against it; the symbol is marked at its close; the bar is appended to the
+ * trading analysis, the higher-timeframe bars it completes to theirs; and the signal at the bar, if any, becomes an
+ * order for the next bar. No look-ahead: nothing at bar i depends on a bar after i (BacktesterTest proves it).
+ *
+ * <p>Higher-timeframe bars are given complete (stored, or aggregated from complete buckets) and are fed to the
+ * analysis only once their bucket has ended by the end of the current trading bar.
+ */
+public final class Backtester {
+    /** The replay's settings. */
+    public record Config(
+            Timeframe trading,
+            Timeframe htf,
+            BigDecimal capital,
+            RiskLimits limits,
+            PaperRules rules,
+            MtfParams mtf,
+            SignalParams signals) {}
+
+    /** Equity (and gross exposure) after the bars of one timestamp. */
+    public record EquityPoint(long ts, BigDecimal cash, BigDecimal equity, BigDecimal gross) {}
+
+    /** Everything a replay produced, in time order. */
+    public record Result(
+            List<Execution> fills, List<OrderDecision> decisions, List<EquityPoint> equity, Ledger ledger) {}
+
+    private static final class Sym {
+        final BarSeries t;
+        final BarSeries h;
+        final IncrementalAnalyzer ta;
+        final IncrementalAnalyzer ha;
+        final WilderAtr atr;
+        final List<PendingOrder> pending = new ArrayList<>();
+        int next;
+        int hNext;
+
+        Sym(BarSeries t, BarSeries h, int atrPeriod) {
+            this.t = t;
+            this.h = h;
+            this.ta = new IncrementalAnalyzer(t.symbol(), t.timeframe(), DrummondParams.defaults());
+            this.ha = new IncrementalAnalyzer(h.symbol(), h.timeframe(), DrummondParams.defaults());
+            this.atr = new WilderAtr(atrPeriod);
+        }
+    }
+
+    private Backtester() {}
+
+    /**
+     * @param trading trading-timeframe bars by symbol, oldest first
+     * @param higher complete higher-timeframe bars by symbol (a symbol without any gets no signal)
+     */
+    public static Result run(Map<String, BarSeries> trading, Map<String, BarSeries> higher, Config c) {
+        PaperBook book = new PaperBook(new Ledger(c.capital()), c.limits(), c.rules());
+        List<Sym> syms = new ArrayList<>();
+        TreeSet<Long> times = new TreeSet<>();
+        for (Map.Entry<String, BarSeries> e : trading.entrySet()) {
+            BarSeries h = higher.getOrDefault(e.getKey(), new BarSeries(e.getKey(), c.htf()));
+            syms.add(new Sym(e.getValue(), h, c.signals().atrPeriod()));
+            for (long ts : e.getValue().ts()) {
+                times.add(ts);
+            }
+        }
+        List<Execution> fills = new ArrayList<>();
+        List<OrderDecision> decisions = new ArrayList<>();
+        List<EquityPoint> curve = new ArrayList<>();
+        long seq = 0;
+        long day = Long.MIN_VALUE;
+        BigDecimal dayStart = c.capital();
+        for (long ts : times) {
+            if (Math.floorDiv(ts, 86_400L) != day) {
+                day = Math.floorDiv(ts, 86_400L);
+                dayStart = curve.isEmpty()
+                        ? c.capital()
+                        : curve.get(curve.size() - 1).equity();
+            }
+            for (Sym s : syms) {
+                if (s.next >= s.t.size() || s.t.ts()[s.next] != ts) {
+                    continue;
+                }
+                int i = s.next++;
+                PaperBar bar =
+                        new PaperBar(s.t.symbol(), ts, s.t.open()[i], s.t.high()[i], s.t.low()[i], s.t.close()[i]);
+                for (PendingOrder o : s.pending) {
+                    book.fill(o, bar).ifPresent(fills::add);
+                }
+                s.pending.clear();
+                book.checkExit(bar).ifPresent(x -> fills.add(x.execution()));
+                book.mark(bar.symbol(), bar.close());
+                s.ta.append(ts, bar.open(), bar.high(), bar.low(), bar.close(), s.t.volume()[i]);
+                double atr = s.atr.add(bar.high(), bar.low(), bar.close());
+                long end = ts + c.trading().seconds();
+                while (s.hNext < s.h.size() && s.h.ts()[s.hNext] + c.htf().seconds() <= end) {
+                    int j = s.hNext++;
+                    s.ha.append(
+                            s.h.ts()[j], s.h.open()[j], s.h.high()[j], s.h.low()[j], s.h.close()[j], s.h.volume()[j]);
+                }
+                Signal sig = signal(s, atr, c);
+                if (sig == null) {
+                    continue;
+                }
+                var d = book.decide(sig, bar.close(), new RiskCheck.Activity(dayStart, 0));
+                if (d.isPresent()) {
+                    decisions.add(d.get());
+                    if (d.get().accepted()) {
+                        OrderDecision od = d.get();
+                        s.pending.add(new PendingOrder(
+                                "bt-" + (++seq),
+                                od.symbol(),
+                                od.side(),
+                                od.quantity(),
+                                ts,
+                                od.exitStop(),
+                                od.exitTarget()));
+                    }
+                }
+            }
+            Exposure x = Exposure.of(book.ledger().positions().values(), book.marks());
+            curve.add(new EquityPoint(ts, book.ledger().cash(), book.equity(), x.gross()));
+        }
+        return new Result(fills, decisions, curve, book.ledger());
+    }
+
+    private static Signal signal(Sym s, double atr, Config c) {
+        if (s.ha.series().size() < 3 || s.ta.series().size() < 3) {
+            return null;
+        }
+        DrummondAnalysis a = s.ta.analysis();
+        DrummondAnalysis ha = s.ha.analysis();
+        int k = a.size() - 1;
+        if (MultiTimeframe.completeHtfIndex(ha, a, k) < 2) {
+            return null;
+        }
+        return Signals.evaluate(MultiTimeframe.analyze(ha, a, k, c.mtf()), ha, a, atr, c.signals());
+    }
+}

@@ -1,0 +1,219 @@
+package io.dgas.app.trading;
+
+import io.dgas.calc.drummond.Signal;
+import io.dgas.ledger.Execution;
+import io.dgas.ledger.Ledger;
+import io.dgas.ledger.Money;
+import io.dgas.ledger.PaperRules;
+import io.dgas.ledger.Position;
+import io.dgas.ledger.RiskCheck;
+import io.dgas.ledger.RiskLimits;
+import io.dgas.ledger.Side;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The paper-trading rules over one portfolio's {@link Ledger}, shared by live paper sessions and backtests. Pure: the
+ * caller loads and stores state. No look-ahead: an order decided on bar i fills at the open of the first bar after
+ * it (moved by the slippage), and a position's stop or target is checked against bars from the one it was filled on.
+ *
+ * <p>Stops and targets: a long is stopped when a bar's low reaches the stop, at the stop or the open if it gapped
+ * below; otherwise it reaches its target when the high does, at the target or the open if it gapped above (shorts
+ * mirrored). When both lie within one bar the stop is assumed first: the conservative reading of a bar whose path
+ * is unknown.
+ */
+public final class PaperBook {
+    /** Exits of an open position and the first bar (open time, epoch seconds) they are checked against. */
+    private record Exits(Double stop, Double target, long since) {}
+
+    private final Ledger ledger;
+    private final RiskLimits limits;
+    private final PaperRules rules;
+    private final Map<String, Exits> exits = new HashMap<>();
+    private final Map<String, Double> marks = new HashMap<>();
+
+    public PaperBook(Ledger ledger, RiskLimits limits, PaperRules rules) {
+        this.ledger = ledger;
+        this.limits = limits;
+        this.rules = rules;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Restores the exits of an open position loaded from storage (checked from any later bar). */
+    public void restoreExits(String symbol, Double stop, Double target) {
+        if (stop != null || target != null) {
+            exits.put(symbol, new Exits(stop, target, Long.MIN_VALUE));
+        }
+    }
+
+    /** The stop of {@code symbol}'s position, or {@code null}. */
+    public Double stop(String symbol) {
+        Exits e = exits.get(symbol);
+        return e == null ? null : e.stop();
+    }
+
+    /** The target of {@code symbol}'s position, or {@code null}. */
+    public Double target(String symbol) {
+        Exits e = exits.get(symbol);
+        return e == null ? null : e.target();
+    }
+
+    /** Marks {@code symbol} at {@code close} (the latest close is what equity and limits are measured at). */
+    public void mark(String symbol, double close) {
+        marks.put(symbol, close);
+    }
+
+    public Map<String, Double> marks() {
+        return marks;
+    }
+
+    /** Cash + positions at the latest marks. */
+    public BigDecimal equity() {
+        return ledger.equity(marks);
+    }
+
+    /**
+     * Fills {@code o} at {@code bar} when the bar comes after the one it was decided on; empty otherwise. The fill
+     * is applied to the ledger; a position it opens or adds to takes the order's exits, a flat one loses them.
+     */
+    public Optional<Execution> fill(PendingOrder o, PaperBar bar) {
+        if (bar.ts() <= o.fillAfter() || !bar.symbol().equals(o.symbol())) {
+            return Optional.empty();
+        }
+        double price = rules.fillPrice(o.side(), bar.open());
+        Execution e = new Execution(
+                "paper-" + o.ref(),
+                o.symbol(),
+                o.side(),
+                o.quantity(),
+                price,
+                rules.commission(o.quantity(), price),
+                Money.ZERO,
+                Instant.ofEpochSecond(bar.ts()));
+        Position before = ledger.position(o.symbol());
+        ledger.apply(e);
+        Position after = ledger.position(o.symbol());
+        boolean hasExits = o.exitStop() != null || o.exitTarget() != null;
+        if (after.isFlat()) {
+            exits.remove(o.symbol());
+        } else if (hasExits
+                && after.quantity().signum() == o.side().sign(BigDecimal.ONE).signum()) {
+            exits.put(o.symbol(), new Exits(o.exitStop(), o.exitTarget(), bar.ts()));
+        } else if (after.quantity().signum() != before.quantity().signum()) {
+            exits.remove(o.symbol());
+        }
+        return Optional.of(e);
+    }
+
+    /** Closes the position in {@code bar}'s symbol when the bar reaches its stop or target; empty otherwise. */
+    public Optional<ExitFill> checkExit(PaperBar bar) {
+        Position p = ledger.position(bar.symbol());
+        Exits x = exits.get(bar.symbol());
+        if (p.isFlat() || x == null || bar.ts() < x.since()) {
+            return Optional.empty();
+        }
+        boolean isLong = p.quantity().signum() > 0;
+        Double level = null;
+        String reason = null;
+        if (x.stop() != null && (isLong ? bar.low() <= x.stop() : bar.high() >= x.stop())) {
+            level = isLong ? Math.min(bar.open(), x.stop()) : Math.max(bar.open(), x.stop());
+            reason = "stop";
+        } else if (x.target() != null && (isLong ? bar.high() >= x.target() : bar.low() <= x.target())) {
+            level = isLong ? Math.max(bar.open(), x.target()) : Math.min(bar.open(), x.target());
+            reason = "target";
+        }
+        if (level == null) {
+            return Optional.empty();
+        }
+        Side side = isLong ? Side.SELL : Side.BUY;
+        BigDecimal q = p.quantity().abs();
+        double price = rules.fillPrice(side, level);
+        Execution e = new Execution(
+                "paper-" + reason + "-" + bar.symbol() + "-" + bar.ts(),
+                bar.symbol(),
+                side,
+                q,
+                price,
+                rules.commission(q, price),
+                Money.ZERO,
+                Instant.ofEpochSecond(bar.ts()));
+        ledger.apply(e);
+        exits.remove(bar.symbol());
+        return Optional.of(new ExitFill(e, reason));
+    }
+
+    /**
+     * The order {@code s} asks for, sized by the rules and checked against the limits at {@code price} (the latest
+     * close); empty when it asks for nothing (already positioned its way, or an exit signal with nothing to exit).
+     * An entry against an open position reverses it: the order closes it and opens the sized quantity.
+     */
+    public Optional<OrderDecision> decide(Signal s, double price, RiskCheck.Activity activity) {
+        Position p = ledger.position(s.symbol());
+        int dir = p.quantity().signum();
+        String why = s.type().name().toLowerCase(Locale.ROOT) + " signal, confidence "
+                + String.format(Locale.ROOT, "%.2f", s.confidence());
+        if (!s.type().isEntry()) {
+            boolean exitable = s.type() == Signal.Type.EXIT_LONG ? dir > 0 : dir < 0;
+            if (!exitable) {
+                return Optional.empty();
+            }
+            Side side = dir > 0 ? Side.SELL : Side.BUY;
+            return Optional.of(decision(s, side, p.quantity().abs(), null, true, why, price, activity));
+        }
+        Side side = s.type() == Signal.Type.LONG ? Side.BUY : Side.SELL;
+        int want = side == Side.BUY ? 1 : -1;
+        if (dir == want) {
+            return Optional.empty();
+        }
+        BigDecimal sized = rules.quantity(rules.fillPrice(side, price), equity());
+        if (sized.signum() == 0) {
+            return Optional.of(new OrderDecision(
+                    s.symbol(), side, sized, false, "size_below_one_unit", s.ts(), null, null, s.confidence(), why));
+        }
+        BigDecimal q = dir == 0 ? sized : sized.add(p.quantity().abs());
+        return Optional.of(decision(s, side, q, exitsOf(s), false, why, price, activity));
+    }
+
+    private OrderDecision decision(
+            Signal s,
+            Side side,
+            BigDecimal q,
+            double[] exitLevels,
+            boolean exit,
+            String why,
+            double price,
+            RiskCheck.Activity activity) {
+        RiskCheck.Decision d =
+                RiskCheck.check(limits, ledger, marks, s.symbol(), side, q, rules.fillPrice(side, price), activity);
+        Double stop = exitLevels == null || exit ? null : finite(exitLevels[0]);
+        Double target = exitLevels == null || exit ? null : finite(exitLevels[1]);
+        String rationale =
+                d.limit() == null ? why : why + (d.accepted() ? "; capped by " : "; refused by ") + d.limit();
+        return new OrderDecision(
+                s.symbol(),
+                side,
+                d.accepted() ? d.quantity() : q,
+                d.accepted(),
+                d.limit(),
+                s.ts(),
+                stop,
+                target,
+                s.confidence(),
+                rationale);
+    }
+
+    private static double[] exitsOf(Signal s) {
+        return new double[] {s.stop(), s.target()};
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) && v > 0 ? v : null;
+    }
+}

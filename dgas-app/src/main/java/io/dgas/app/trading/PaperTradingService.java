@@ -1,0 +1,234 @@
+package io.dgas.app.trading;
+
+import io.dgas.calc.drummond.Signal;
+import io.dgas.domain.Timeframe;
+import io.dgas.ledger.Execution;
+import io.dgas.ledger.Ledger;
+import io.dgas.ledger.OrderStatus;
+import io.dgas.ledger.OrderType;
+import io.dgas.ledger.Position;
+import io.dgas.ledger.RiskCheck;
+import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.LatestBar;
+import io.dgas.store.ledger.EquityRepository;
+import io.dgas.store.ledger.NewOrder;
+import io.dgas.store.ledger.OrderRepository;
+import io.dgas.store.ledger.Portfolio;
+import io.dgas.store.ledger.PortfolioRepository;
+import io.dgas.store.ledger.PositionRepository;
+import io.dgas.store.ledger.StoredOrder;
+import io.dgas.store.ledger.StoredPosition;
+import io.dgas.store.ledger.TradingSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drives active paper sessions after the prediction cycle has stored its signals (issue 14, "Paper trading"). For
+ * each session, in one transaction for the whole cycle: pending orders fill at the newest bar of the trading
+ * timeframe when it is after the bar they were decided on; open positions are closed by their stop or target; each
+ * signal becomes an order sized by the session's rules and checked against its limits (a refused one is stored as
+ * rejected with the limit); positions and an equity snapshot are written.
+ *
+ * <p>Orders accepted in a cycle are not counted against the limits of later signals of the same cycle until they
+ * fill: the limits bound positions, and a pending order is not yet one.
+ */
+public final class PaperTradingService {
+    private static final int MAX_PENDING = 10_000;
+
+    private final Database db;
+    private final Clock clock;
+    private final BarRepository bars;
+    private final PortfolioRepository portfolios;
+    private final OrderRepository orders;
+    private final PositionRepository positions = new PositionRepository();
+    private final EquityRepository equity = new EquityRepository();
+
+    public PaperTradingService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.bars = new BarRepository(db);
+        this.portfolios = new PortfolioRepository(db);
+        this.orders = new OrderRepository(db);
+    }
+
+    /**
+     * Runs one paper cycle of every active paper session with the signals of run {@code runId} (0 when the signals
+     * were not stored by a run: orders then carry no signal id), in one transaction.
+     */
+    public List<SessionReport> onRun(long runId, Timeframe trading, List<Signal> signals) {
+        List<TradingSession> sessions = portfolios.activePaperSessions();
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return db.inTransaction(s -> {
+            Map<String, Long> ids = runId == 0 ? Map.of() : signalIds(s, runId);
+            List<SessionReport> out = new ArrayList<>();
+            for (TradingSession t : sessions) {
+                out.add(cycle(s, t, trading, signals, ids, now));
+            }
+            return out;
+        });
+    }
+
+    private SessionReport cycle(
+            SqlSession s, TradingSession t, Timeframe tf, List<Signal> signals, Map<String, Long> ids, Instant now) {
+        Portfolio p = portfolios.find(s, t.portfolioId()).orElseThrow();
+        List<StoredPosition> stored = positions.of(s, p.id(), tf);
+        List<StoredOrder> pending = orders.byStatus(s, p.id(), OrderStatus.NEW, MAX_PENDING);
+        Set<String> symbols = new LinkedHashSet<>();
+        stored.forEach(sp -> symbols.add(sp.position().symbol()));
+        pending.forEach(o -> symbols.add(o.symbol()));
+        signals.forEach(g -> symbols.add(g.symbol()));
+        Map<String, LatestBar> latest = bars.latest(s, symbols, tf);
+
+        PaperBook book = new PaperBook(
+                Ledger.restore(
+                        p.startingCapital(),
+                        stored.stream().map(StoredPosition::position).toList()),
+                t.limits(),
+                t.rules());
+        for (StoredPosition sp : stored) {
+            Position pos = sp.position();
+            book.restoreExits(pos.symbol(), sp.exitStop(), sp.exitTarget());
+            // a position without a bar is marked at its average price: its value is then its cost
+            book.mark(pos.symbol(), sp.mark() != null ? sp.mark() : fallbackMark(pos));
+        }
+        latest.values().forEach(b -> book.mark(b.symbol(), b.close()));
+        Set<String> touched = new LinkedHashSet<>();
+
+        int fills = 0;
+        for (StoredOrder o : pending) {
+            LatestBar b = latest.get(o.symbol());
+            if (b == null) {
+                continue;
+            }
+            long after = (o.fillAfter() != null ? o.fillAfter() : o.createdAt()).getEpochSecond();
+            PendingOrder po = new PendingOrder(
+                    Long.toString(o.id()), o.symbol(), o.side(), o.quantity(), after, o.exitStop(), o.exitTarget());
+            var e = book.fill(po, bar(b));
+            if (e.isPresent() && orders.applyExecution(s, o.id(), e.get())) {
+                fills++;
+                touched.add(o.symbol());
+            }
+        }
+        int exits = 0;
+        for (LatestBar b : latest.values()) {
+            var x = book.checkExit(bar(b));
+            if (x.isPresent()) {
+                Execution e = x.get().execution();
+                NewOrder exit = NewOrder.market(t.id(), e.symbol(), e.side(), e.quantity(), e.id(), now);
+                exit = withRationale(exit, x.get().reason() + " reached");
+                orders.insert(s, p.id(), exit).ifPresent(o -> orders.applyExecution(s, o.id(), e));
+                exits++;
+                touched.add(e.symbol());
+            }
+        }
+
+        Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+        var dayStartEquity = equity.before(s, p.id(), dayStart).orElse(p.startingCapital());
+        int recent = orders.placedSince(s, t.id(), now.minusSeconds(60));
+        int placed = 0;
+        int rejected = 0;
+        for (Signal g : signals) {
+            LatestBar b = latest.get(g.symbol());
+            double price = b != null ? b.close() : g.entry();
+            var d = book.decide(g, price, new RiskCheck.Activity(dayStartEquity, recent + placed));
+            if (d.isEmpty()) {
+                continue;
+            }
+            NewOrder o = order(t, d.get(), ids.get(key(g)), now);
+            if (orders.insert(s, p.id(), o).isPresent()) {
+                placed += d.get().accepted() ? 1 : 0;
+                rejected += d.get().accepted() ? 0 : 1;
+            }
+        }
+
+        for (String sym : touched) {
+            Position pos = book.ledger().position(sym);
+            positions.upsert(s, p.id(), new StoredPosition(pos, book.stop(sym), book.target(sym), now, null), now);
+        }
+        var eq = book.equity();
+        equity.record(s, p.id(), new EquityRepository.Point(now, book.ledger().cash(), eq));
+        return new SessionReport(t.id(), p.id(), fills, exits, placed, rejected, eq);
+    }
+
+    private static NewOrder order(TradingSession t, OrderDecision d, Long signalId, Instant now) {
+        return new NewOrder(
+                t.id(),
+                d.symbol(),
+                d.side(),
+                d.quantity(),
+                OrderType.MARKET,
+                null,
+                null,
+                "day",
+                d.accepted() ? OrderStatus.NEW : OrderStatus.REJECTED,
+                d.accepted() ? null : d.limit(),
+                signalId,
+                d.confidence(),
+                d.rationale(),
+                d.exitStop(),
+                d.exitTarget(),
+                // one order per session, symbol, side and signal bar: a cycle run twice places nothing new
+                "s" + t.id() + "-" + d.symbol() + "-" + d.side().name().toLowerCase(Locale.ROOT) + "-" + d.fillAfter(),
+                Instant.ofEpochSecond(d.fillAfter()),
+                now);
+    }
+
+    private static NewOrder withRationale(NewOrder o, String rationale) {
+        return new NewOrder(
+                o.sessionId(),
+                o.symbol(),
+                o.side(),
+                o.quantity(),
+                o.type(),
+                o.limitPrice(),
+                o.stopPrice(),
+                o.timeInForce(),
+                o.status(),
+                o.rejectReason(),
+                o.signalId(),
+                o.confidence(),
+                rationale,
+                o.exitStop(),
+                o.exitTarget(),
+                o.clientOrderId(),
+                o.fillAfter(),
+                o.createdAt());
+    }
+
+    private static double fallbackMark(Position p) {
+        return p.isFlat() ? 1 : p.averagePrice().abs().doubleValue();
+    }
+
+    private static PaperBar bar(LatestBar b) {
+        return new PaperBar(b.symbol(), b.ts(), b.open(), b.high(), b.low(), b.close());
+    }
+
+    private static String key(Signal g) {
+        return g.symbol() + "|" + g.type().name().toLowerCase(Locale.ROOT) + "|" + g.ts();
+    }
+
+    /** Ids of the signals run {@code runId} stored, by symbol, type and bar: one statement. */
+    private static Map<String, Long> signalIds(SqlSession s, long runId) {
+        Map<String, Long> out = new HashMap<>();
+        s.query(
+                "paper.run-signals",
+                "SELECT g.id, y.ticker, g.signal_type, date_part('epoch', g.ts)::bigint FROM signals g"
+                        + " JOIN symbols y ON y.id = g.symbol_id WHERE g.run_id = ?",
+                ps -> ps.setLong(1, runId),
+                rs -> out.put(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4), rs.getLong(1)));
+        return out;
+    }
+}

@@ -1,0 +1,114 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.demo.SyntheticBars;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.DatabaseSettings;
+import io.dgas.store.StatementObserver;
+import io.dgas.store.bars.BarRollup;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestListener;
+import io.dgas.store.ingest.IngestOptions;
+import io.dgas.testkit.PostgresExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dgas backtest} end to end over stored bars: metrics, the curve file, the stored ledger rows, the list. */
+class BacktestCommandIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant END = Instant.parse("2024-06-03T12:00:00Z");
+
+    @TempDir
+    static Path home;
+
+    @BeforeAll
+    static void seed() {
+        try (Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
+            new BarIngestor(db, IngestListener.NONE)
+                    .ingest(
+                            "synthetic",
+                            new SyntheticBars(3, 700, Timeframe.H1, END, 7),
+                            null,
+                            IngestOptions.defaults().withCreateSymbols(true));
+            new BarRollup(db, IngestListener.NONE)
+                    .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+        }
+    }
+
+    @Test
+    void backtest_storedBars_printsMetricsWritesTheCurveAndIsListed() throws Exception {
+        Path curve = home.resolve("curve.csv");
+        CliRun r = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "--json",
+                "backtest",
+                "SYN0001",
+                "SYN0002",
+                "SYN0003",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-07-01",
+                "--commission",
+                "per_share=0.005,percent=0,min=1",
+                "--curve",
+                curve.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("bar_steps").asLong()).isEqualTo(3 * 700);
+        assertThat(j.get("metrics").get("trades").asInt()).isPositive();
+        List<String> lines = Files.readAllLines(curve);
+        assertThat(lines.get(0)).isEqualTo("timestamp,cash,equity,gross_exposure");
+        assertThat(lines).hasSize(700 + 1);
+
+        try (Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
+            long portfolio = j.get("portfolio").asLong();
+            long executions = db.queryOne(
+                            "test.bt-execs",
+                            "SELECT count(*) FROM executions e JOIN orders o ON o.id = e.order_id"
+                                    + " WHERE o.portfolio_id = ?",
+                            ps -> ps.setLong(1, portfolio),
+                            rs -> rs.getLong(1))
+                    .orElseThrow();
+            long points = db.queryOne(
+                            "test.bt-curve",
+                            "SELECT count(*) FROM portfolio_equity WHERE portfolio_id = ?",
+                            ps -> ps.setLong(1, portfolio),
+                            rs -> rs.getLong(1))
+                    .orElseThrow();
+            assertThat(executions)
+                    .isGreaterThanOrEqualTo(j.get("metrics").get("trades").asLong());
+            assertThat(points).isEqualTo(700);
+        }
+
+        CliRun list = CliRun.of(home, PG.jdbcUrl(), Map.of(), "--json", "backtest", "--list");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(JSON.readTree(list.out()).get(0).get("id").asLong())
+                .isEqualTo(j.get("backtest").asLong());
+    }
+
+    @Test
+    void backtest_withoutRange_isABadArgument() {
+        CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--from and --to are required");
+    }
+}

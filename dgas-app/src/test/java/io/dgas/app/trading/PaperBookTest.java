@@ -1,0 +1,140 @@
+package io.dgas.app.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.calc.drummond.Signal;
+import io.dgas.ledger.Execution;
+import io.dgas.ledger.Ledger;
+import io.dgas.ledger.Money;
+import io.dgas.ledger.PaperRules;
+import io.dgas.ledger.RiskCheck;
+import io.dgas.ledger.RiskLimits;
+import io.dgas.ledger.Side;
+import io.dgas.ledger.Sizing;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class PaperBookTest {
+    private static final RiskLimits LIMITS =
+            new RiskLimits(new BigDecimal("5000"), new BigDecimal("20000"), new BigDecimal("1000"), 10);
+    private static final RiskCheck.Activity CALM = new RiskCheck.Activity(new BigDecimal("100000"), 0);
+
+    private static PaperBook book(double slippageBps, String perShare) {
+        PaperRules rules = new PaperRules(
+                Sizing.FIXED_CASH, new BigDecimal("1000"), slippageBps, new BigDecimal(perShare), 0, Money.ZERO);
+        return new PaperBook(new Ledger(new BigDecimal("100000")), LIMITS, rules);
+    }
+
+    private static Signal signal(Signal.Type type, long ts, double stop, double target) {
+        return new Signal("A", 0, ts, type, 100, stop, target, 0.7, 0.6, 0.8, Signal.Tier.HIGH, true);
+    }
+
+    private static PendingOrder pending(OrderDecision d) {
+        return new PendingOrder("1", d.symbol(), d.side(), d.quantity(), d.fillAfter(), d.exitStop(), d.exitTarget());
+    }
+
+    @Test
+    void longSignal_fillsAtTheNextBarsOpenNeverOnItsOwnBar() {
+        PaperBook b = book(0, "0");
+        OrderDecision d =
+                b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
+
+        assertThat(d.accepted()).isTrue();
+        assertThat(d.side()).isEqualTo(Side.BUY);
+        assertThat(d.quantity()).isEqualByComparingTo("10");
+        assertThat(b.fill(pending(d), new PaperBar("A", 100, 100, 101, 99, 100)))
+                .isEmpty();
+        Execution e =
+                b.fill(pending(d), new PaperBar("A", 200, 101, 102, 100, 101)).orElseThrow();
+        assertThat(e.price()).isEqualTo(101);
+        assertThat(b.ledger().position("A").quantity()).isEqualByComparingTo("10");
+        assertThat(b.stop("A")).isEqualTo(95);
+    }
+
+    @Test
+    void stop_reachedOrGappedThrough_closesAtTheStopOrTheOpen() {
+        PaperBook b = book(0, "0");
+        OrderDecision d =
+                b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
+        b.fill(pending(d), new PaperBar("A", 200, 101, 102, 100, 101));
+
+        assertThat(b.checkExit(new PaperBar("A", 300, 100, 104, 96, 99))).isEmpty();
+        ExitFill x = b.checkExit(new PaperBar("A", 400, 97, 98, 94, 95)).orElseThrow();
+
+        assertThat(x.reason()).isEqualTo("stop");
+        assertThat(x.execution().price()).isEqualTo(95);
+        assertThat(b.ledger().position("A").isFlat()).isTrue();
+        assertThat(b.ledger().realizedPnl()).isEqualByComparingTo(Money.of(BigDecimal.valueOf((95 - 101) * 10)));
+
+        PaperBook gap = book(0, "0");
+        gap.fill(pending(d), new PaperBar("A", 200, 101, 102, 100, 101));
+        assertThat(gap.checkExit(new PaperBar("A", 300, 90, 92, 88, 91))
+                        .orElseThrow()
+                        .execution()
+                        .price())
+                .isEqualTo(90);
+    }
+
+    @Test
+    void target_reachedByAShort_closesAtTheTarget() {
+        PaperBook b = book(0, "0");
+        OrderDecision d =
+                b.decide(signal(Signal.Type.SHORT, 100, 105, 90), 100, CALM).orElseThrow();
+        b.fill(pending(d), new PaperBar("A", 200, 100, 101, 99, 100));
+
+        ExitFill x = b.checkExit(new PaperBar("A", 300, 95, 96, 89, 92)).orElseThrow();
+
+        assertThat(x.reason()).isEqualTo("target");
+        assertThat(x.execution().side()).isEqualTo(Side.BUY);
+        assertThat(x.execution().price()).isEqualTo(90);
+        assertThat(b.ledger().realizedPnl()).isEqualByComparingTo(Money.of(BigDecimal.valueOf((100 - 90) * 10)));
+    }
+
+    @Test
+    void fill_withSlippageAndCommission_costsAsTheRulesSay() {
+        PaperBook b = book(50, "0.02");
+        OrderDecision d =
+                b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
+        Execution e =
+                b.fill(pending(d), new PaperBar("A", 200, 100, 102, 99, 101)).orElseThrow();
+
+        // 1000 / 100.5 = 9.95 → 9 units at 100 × 1.005
+        assertThat(e.quantity()).isEqualByComparingTo("9");
+        assertThat(e.price()).isEqualTo(100 * (1 + 50 / 10_000.0));
+        assertThat(e.commission()).isEqualByComparingTo(Money.of(new BigDecimal("0.18")));
+    }
+
+    @Test
+    void decide_exitSignalOrSameDirection_asksForTheRightOrder() {
+        PaperBook b = book(0, "0");
+        assertThat(b.decide(signal(Signal.Type.EXIT_LONG, 100, Double.NaN, Double.NaN), 100, CALM))
+                .isEmpty();
+        OrderDecision d =
+                b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
+        b.fill(pending(d), new PaperBar("A", 200, 100, 101, 99, 100));
+        b.mark("A", 100);
+
+        assertThat(b.decide(signal(Signal.Type.LONG, 200, 95, 110), 100, CALM)).isEmpty();
+        OrderDecision exit = b.decide(signal(Signal.Type.EXIT_LONG, 200, Double.NaN, Double.NaN), 100, CALM)
+                .orElseThrow();
+        assertThat(exit.side()).isEqualTo(Side.SELL);
+        assertThat(exit.quantity()).isEqualByComparingTo("10");
+        OrderDecision reverse =
+                b.decide(signal(Signal.Type.SHORT, 200, 105, 90), 100, CALM).orElseThrow();
+        assertThat(reverse.quantity()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void decide_overTheLimit_isRejectedNamingIt() {
+        PaperRules big = new PaperRules(Sizing.FIXED_QUANTITY, new BigDecimal("100"), 0, Money.ZERO, 0, Money.ZERO);
+        RiskLimits tight = new RiskLimits(new BigDecimal("500"), new BigDecimal("50"), BigDecimal.TEN, 10);
+        PaperBook b = new PaperBook(new Ledger(new BigDecimal("100000")), tight, big);
+
+        OrderDecision d =
+                b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
+
+        assertThat(d.accepted()).isFalse();
+        assertThat(d.limit()).isEqualTo(RiskLimits.GROSS);
+        assertThat(d.rationale()).contains("refused by max_gross_exposure");
+    }
+}

@@ -1,0 +1,6 @@
+package io.dgas.store.ledger;
+
+import java.util.List;
+
+/** An order with its executions, oldest first. */
+public record Trade(StoredOrder order, List<StoredExecution> executions) {}
