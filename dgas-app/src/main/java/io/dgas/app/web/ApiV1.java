@@ -40,7 +40,9 @@ final class ApiV1 {
         Supplier<AnalysisService> analysis =
                 lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations()));
         return concat(
-                concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)),
+                concat(
+                        concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)),
+                        TradingRoutes.routes(ctx)),
                 List.of(
                         Route.get(
                                 "/api/v1/symbols",
@@ -195,7 +197,7 @@ final class ApiV1 {
         return market.range(symbol, tf, from, to, deleted);
     }
 
-    private static <T> Supplier<T> lazy(Supplier<T> build) {
+    static <T> Supplier<T> lazy(Supplier<T> build) {
         return new Supplier<>() {
             private T value;
 
