@@ -46,6 +46,11 @@ import picocli.CommandLine.ScopeType;
             AggregateCommand.class,
             BenchmarkCommand.class,
             BacktestCommand.class,
+            PortfolioCommand.class,
+            SessionCommand.class,
+            OrdersCommand.class,
+            PositionsCommand.class,
+            RiskCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DgasCommand implements Runnable {

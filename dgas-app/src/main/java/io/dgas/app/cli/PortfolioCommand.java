@@ -1,0 +1,145 @@
+package io.dgas.app.cli;
+
+import io.dgas.app.trading.PortfolioService;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.ledger.Portfolio;
+import io.dgas.store.ledger.PortfolioView;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dgas portfolio create|list|show|close}: thin over {@link PortfolioService}. */
+@Command(
+        name = "portfolio",
+        description = "Trading portfolios: create, list, show, close.",
+        subcommands = {
+            PortfolioCommand.Create.class,
+            PortfolioCommand.ListPortfolios.class,
+            PortfolioCommand.Show.class,
+            PortfolioCommand.Close.class
+        })
+final class PortfolioCommand {
+    private PortfolioCommand() {}
+
+    static PortfolioService service(BaseCommand c) {
+        return new PortfolioService(c.context().database(), c.context().clock());
+    }
+
+    static Timeframe timeframe(String option, String value) {
+        try {
+            return Timeframe.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    @Command(name = "create", description = "Create a portfolio.")
+    static final class Create extends BaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--owner", defaultValue = "default", description = "owner (default: default)")
+        String owner;
+
+        @Option(names = "--capital", required = true, description = "starting capital")
+        BigDecimal capital;
+
+        @Option(names = "--currency", defaultValue = "USD", description = "base currency, 3 letters (default USD)")
+        String currency;
+
+        @Override
+        public Integer call() {
+            Portfolio p;
+            try {
+                p = service(this).create(owner, name, currency.toUpperCase(Locale.ROOT), capital);
+            } catch (IllegalArgumentException e) {
+                throw new BadArgumentException(e.getMessage());
+            }
+            out().result(p, () -> out().line("portfolio " + p.id() + " created: " + p.owner() + "/" + p.name()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List portfolios, newest first.")
+    static final class ListPortfolios extends BaseCommand {
+        @Option(names = "--owner", description = "only this owner's")
+        String owner;
+
+        @Option(names = "--closed", description = "include closed portfolios")
+        boolean closed;
+
+        @Override
+        public Integer call() {
+            List<Portfolio> all = service(this).list(owner, closed, 1000);
+            out().result(
+                            all,
+                            () -> out().table(
+                                            List.of("id", "owner", "name", "currency", "capital", "active"),
+                                            all.stream()
+                                                    .map(p -> List.of(
+                                                            "" + p.id(),
+                                                            p.owner(),
+                                                            p.name(),
+                                                            p.currency(),
+                                                            p.startingCapital().toPlainString(),
+                                                            "" + p.active()))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", description = "A portfolio with its positions and latest trades.")
+    static final class Show extends BaseCommand {
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Option(names = "--mark", defaultValue = "1d", description = "timeframe of the closes positions are marked at")
+        String mark;
+
+        @Option(names = "--trades", defaultValue = "20", description = "latest trades shown (default 20)")
+        int trades;
+
+        @Override
+        public Integer call() {
+            PortfolioView v = service(this).show(id, timeframe("--mark", mark), trades);
+            out().result(v, () -> {
+                Portfolio p = v.portfolio();
+                out().line(String.format(
+                        Locale.ROOT,
+                        "portfolio %d %s/%s, %s %s, %s",
+                        p.id(),
+                        p.owner(),
+                        p.name(),
+                        p.startingCapital().toPlainString(),
+                        p.currency(),
+                        p.active() ? "active" : "closed"));
+                PositionsCommand.print(out(), v.positions());
+                out().line("");
+                OrdersCommand.print(
+                        out(), v.trades().stream().map(t -> t.order()).toList());
+            });
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "close", description = "Close a portfolio and stop its sessions.")
+    static final class Close extends BaseCommand {
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Override
+        public Integer call() {
+            boolean closed = service(this).close(id);
+            out().result(
+                            java.util.Map.of("id", id, "closed", closed),
+                            () -> out().line(
+                                            closed
+                                                    ? "portfolio " + id + " closed"
+                                                    : "portfolio " + id + " was closed already"));
+            return ExitCodes.OK;
+        }
+    }
+}

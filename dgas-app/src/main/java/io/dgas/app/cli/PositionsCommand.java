@@ -1,0 +1,58 @@
+package io.dgas.app.cli;
+
+import io.dgas.store.ledger.StoredPosition;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dgas positions}: a portfolio's positions with unrealized P&L at the latest close. */
+@Command(name = "positions", description = "A portfolio's positions, marked at the latest close.")
+final class PositionsCommand extends BaseCommand {
+    @Option(names = "--portfolio", required = true, description = "portfolio id")
+    long portfolio;
+
+    @Option(names = "--mark", defaultValue = "1d", description = "timeframe of the marking close (default 1d)")
+    String mark;
+
+    @Override
+    public Integer call() {
+        List<StoredPosition> all =
+                PortfolioCommand.service(this).positions(portfolio, PortfolioCommand.timeframe("--mark", mark));
+        out().result(all, () -> print(out(), all));
+        return ExitCodes.OK;
+    }
+
+    static void print(Output o, List<StoredPosition> positions) {
+        o.table(
+                List.of("symbol", "qty", "avg cost", "mark", "unrealized", "realized", "costs", "stop", "target"),
+                positions.stream()
+                        .map(sp -> {
+                            var p = sp.position();
+                            String unreal = sp.mark() == null || p.isFlat()
+                                    ? "-"
+                                    : p.unrealizedPnl(sp.mark())
+                                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                                            .toPlainString();
+                            return List.of(
+                                    p.symbol(),
+                                    p.quantity().stripTrailingZeros().toPlainString(),
+                                    p.averagePrice()
+                                            .setScale(4, java.math.RoundingMode.HALF_EVEN)
+                                            .toPlainString(),
+                                    sp.mark() == null ? "-" : String.format(Locale.ROOT, "%.4f", sp.mark()),
+                                    unreal,
+                                    p.realizedPnl()
+                                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                                            .toPlainString(),
+                                    p.costs()
+                                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                                            .toPlainString(),
+                                    sp.exitStop() == null ? "-" : sp.exitStop().toString(),
+                                    sp.exitTarget() == null
+                                            ? "-"
+                                            : sp.exitTarget().toString());
+                        })
+                        .toList());
+    }
+}

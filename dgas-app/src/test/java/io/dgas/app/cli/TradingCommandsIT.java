@@ -1,0 +1,87 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.testkit.PostgresExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trading CLI faces end to end: portfolio, session, orders, positions, risk. */
+class TradingCommandsIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path home;
+
+    private static JsonNode json(String... args) throws Exception {
+        String[] all = new String[args.length + 1];
+        all[0] = "--json";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), all);
+        assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    @Test
+    void lifecycle_createStartInspectStopClose() throws Exception {
+        long id = json("portfolio", "create", "main", "--owner", "ann", "--capital", "50000")
+                .get("id")
+                .asLong();
+        assertThat(json("portfolio", "list", "--owner", "ann")
+                        .get(0)
+                        .get("name")
+                        .asText())
+                .isEqualTo("main");
+
+        CliRun dup = CliRun.of(
+                home, PG.jdbcUrl(), Map.of(), "portfolio", "create", "main", "--owner", "ann", "--capital", "1");
+        assertThat(dup.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dup.err()).contains("already has a portfolio named main");
+
+        long session = json(
+                        "session",
+                        "start",
+                        "" + id,
+                        "--max-position",
+                        "5000",
+                        "--max-gross",
+                        "20000",
+                        "--max-daily-loss",
+                        "500",
+                        "--sizing",
+                        "fixed_cash:1000",
+                        "--commission",
+                        "per_share=0.01,percent=0,min=1")
+                .get("id")
+                .asLong();
+        JsonNode sessions = json("session", "list", "--portfolio", "" + id);
+        assertThat(sessions.get(0).get("id").asLong()).isEqualTo(session);
+        assertThat(sessions.get(0).get("rules").get("sizing").asText()).isEqualTo("FIXED_CASH");
+
+        assertThat(json("orders", "list", "--portfolio", "" + id)).isEmpty();
+        assertThat(json("positions", "--portfolio", "" + id)).isEmpty();
+        JsonNode risk = json("risk", "--portfolio", "" + id);
+        assertThat(risk.get("equity").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(risk.get("limits").get("maxLossPerDay").decimalValue()).isEqualByComparingTo("500");
+        assertThat(json("portfolio", "show", "" + id).get("portfolio").get("id").asLong())
+                .isEqualTo(id);
+
+        assertThat(json("session", "stop", "" + session).get("stopped").asBoolean())
+                .isTrue();
+        assertThat(json("portfolio", "close", "" + id).get("closed").asBoolean())
+                .isTrue();
+        assertThat(json("portfolio", "list", "--owner", "ann")).isEmpty();
+
+        CliRun missing = CliRun.of(home, PG.jdbcUrl(), Map.of(), "risk", "--portfolio", "999");
+        assertThat(missing.code()).isNotZero();
+        assertThat(missing.err()).contains("no portfolio 999");
+    }
+}
