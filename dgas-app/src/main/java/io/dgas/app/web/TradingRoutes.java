@@ -2,6 +2,8 @@ package io.dgas.app.web;
 
 import io.dgas.app.AppContext;
 import io.dgas.app.service.DailyBarsService;
+import io.dgas.app.trading.LedgerApiService;
+import io.dgas.app.trading.PortfolioService;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
 import java.time.LocalDate;
@@ -37,6 +39,10 @@ final class TradingRoutes {
                     return daily.get()
                             .days(a.get("symbol"), Timeframe.parse(a.get("interval")), to.minusDays(days - 1L), to);
                 }));
-        return ApiV1.concat(own, NewsRoutes.routes(ApiV1.lazy(ctx::news), ctx.clock()));
+        Supplier<PortfolioService> portfolios = ApiV1.lazy(() -> new PortfolioService(ctx.database(), ctx.clock()));
+        Supplier<LedgerApiService> ledger = ApiV1.lazy(() -> new LedgerApiService(ctx.database(), portfolios.get()));
+        List<Route> all = ApiV1.concat(own, NewsRoutes.routes(ApiV1.lazy(ctx::news), ctx.clock()));
+        all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, ApiV1.lazy(ctx::risk), ledger, ctx.clock()));
+        return ApiV1.concat(all, BacktestRoutes.routes(ledger));
     }
 }
