@@ -33,7 +33,7 @@ final class PortfolioRoutes {
     private static final Param ORDER = Param.path("id", Type.INT, "order id").range(1, Integer.MAX_VALUE);
     private static final Param MARK = Param.query("mark", Type.ENUM, "timeframe whose latest close marks positions")
             .oneOf(ApiV1.TIMEFRAMES)
-            .withDefault("1d");
+            .withDefault("1h");
     static final String PORTFOLIO_JSON =
             "{id, owner, name, currency, starting_capital, active, kind, created_at, closed_at}";
     static final String ORDER_JSON = "{id, portfolio_id, session_id, symbol, side, quantity, filled_quantity, type,"
