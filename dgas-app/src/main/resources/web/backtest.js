@@ -57,8 +57,8 @@
       var m = metrics(d.backtest), dl = document.getElementById('metrics');
       dl.innerHTML = '';
       Object.keys(m).forEach(function (k) {
-        var dt = document.createElement('dt'); dt.textContent = k.replace(/_/g, ' ');
-        var dd = document.createElement('dd'); dd.textContent = typeof m[k] === 'number' ? dgas.num(m[k], 4) : String(m[k]);
+        var dt = document.createElement('dt'); dt.textContent = k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase();
+        var dd = document.createElement('dd'); dd.textContent = typeof m[k] !== 'number' ? String(m[k]) : Number.isInteger(m[k]) ? String(m[k]) : dgas.num(m[k], 4);
         dl.appendChild(dt); dl.appendChild(dd);
       });
       line(equity, 'equity', '#0072B2', d.curve.map(function (p) { return [p.ts, Number(p.equity)]; }), 'equity');

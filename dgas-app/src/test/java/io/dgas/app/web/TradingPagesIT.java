@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -100,20 +98,11 @@ class TradingPagesIT {
     }
 
     private static void awaitBody(String attribute, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute("data-" + attribute)));
+        Browser.awaitBody(driver, attribute, value);
     }
 
     private static List<List<String>> rows(String boxId) {
-        List<List<String>> out = new ArrayList<>();
-        for (WebElement tr : driver.findElements(By.cssSelector("#" + boxId + " tbody tr"))) {
-            List<String> cells = new ArrayList<>();
-            for (WebElement td : tr.findElements(By.tagName("td"))) {
-                cells.add(td.getText());
-            }
-            out.add(cells);
-        }
-        return out;
+        return Browser.rows(driver, boxId);
     }
 
     @Test
