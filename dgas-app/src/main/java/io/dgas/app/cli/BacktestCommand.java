@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,20 +55,8 @@ final class BacktestCommand extends BaseCommand {
     @Option(names = "--capital", defaultValue = "100000", description = "starting capital (default 100000)")
     BigDecimal capital;
 
-    @Option(names = "--slippage-bps", defaultValue = "5", description = "slippage in basis points (default 5)")
-    double slippageBps;
-
-    @Option(
-            names = "--commission",
-            defaultValue = "per_share=0,percent=0,min=0",
-            description = "per_share=X,percent=Y,min=Z (default all 0)")
-    String commission;
-
-    @Option(
-            names = "--sizing",
-            defaultValue = "percent_equity:10",
-            description = "fixed_quantity:N, fixed_cash:X or percent_equity:P (default percent_equity:10)")
-    String sizing;
+    @Mixin
+    PaperRulesOptions paper;
 
     @Option(names = "--max-position", description = "max position value (default: the capital)")
     BigDecimal maxPosition;
@@ -188,7 +177,7 @@ final class BacktestCommand extends BaseCommand {
                     Timeframe.parse(trading),
                     cap,
                     limits,
-                    rules(sizing, slippageBps, commission));
+                    paper.rules());
         } catch (IllegalArgumentException e) {
             throw new BadArgumentException(e.getMessage());
         }

@@ -4,21 +4,17 @@ import io.dgas.store.ledger.StoredPosition;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code dgas positions}: a portfolio's positions with unrealized P&L at the latest close. */
 @Command(name = "positions", description = "A portfolio's positions, marked at the latest close.")
 final class PositionsCommand extends BaseCommand {
-    @Option(names = "--portfolio", required = true, description = "portfolio id")
-    long portfolio;
-
-    @Option(names = "--mark", defaultValue = "1d", description = "timeframe of the marking close (default 1d)")
-    String mark;
+    @Mixin
+    PortfolioOptions target;
 
     @Override
     public Integer call() {
-        List<StoredPosition> all =
-                PortfolioCommand.service(this).positions(portfolio, PortfolioCommand.timeframe("--mark", mark));
+        List<StoredPosition> all = PortfolioCommand.service(this).positions(target.portfolio, target.markTimeframe());
         out().result(all, () -> print(out(), all));
         return ExitCodes.OK;
     }

@@ -3,20 +3,17 @@ package io.dgas.app.cli;
 import io.dgas.app.trading.RiskReport;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code dgas risk}: a portfolio's risk diagnostics against its session's limits. */
 @Command(name = "risk", description = "Exposure, concentration, daily P&L against the loss limit, open orders.")
 final class RiskCommand extends BaseCommand {
-    @Option(names = "--portfolio", required = true, description = "portfolio id")
-    long portfolio;
-
-    @Option(names = "--mark", defaultValue = "1d", description = "timeframe of the marking close (default 1d)")
-    String mark;
+    @Mixin
+    PortfolioOptions target;
 
     @Override
     public Integer call() {
-        RiskReport r = context().risk().of(portfolio, PortfolioCommand.timeframe("--mark", mark));
+        RiskReport r = context().risk().of(target.portfolio, target.markTimeframe());
         out().result(r, () -> {
             var x = r.exposure();
             out().line(String.format(

@@ -6,6 +6,7 @@ import io.dgas.store.ledger.TradingSession;
 import java.math.BigDecimal;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,26 +35,14 @@ final class SessionCommand {
         @Option(names = "--max-orders-per-minute", defaultValue = "60", description = "default 60")
         int maxOrders;
 
-        @Option(
-                names = "--sizing",
-                defaultValue = "percent_equity:5",
-                description = "RULE:VALUE (default percent_equity:5)")
-        String sizing;
-
-        @Option(names = "--slippage-bps", defaultValue = "5", description = "default 5")
-        double slippageBps;
-
-        @Option(
-                names = "--commission",
-                defaultValue = "per_share=0,percent=0,min=0",
-                description = "per_share=X,percent=Y,min=Z")
-        String commission;
+        @Mixin
+        PaperRulesOptions paper;
 
         @Override
         public Integer call() {
             TradingSession t;
             try {
-                PaperRules rules = BacktestCommand.rules(sizing, slippageBps, commission);
+                PaperRules rules = paper.rules();
                 RiskLimits limits = new RiskLimits(maxPosition, maxGross, maxDailyLoss, maxOrders);
                 t = PortfolioCommand.service(this).startSession(portfolio, "paper", limits, rules);
             } catch (IllegalArgumentException e) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class BacktesterTest {
     private static final long START = 1_704_067_200L; // 2024-01-01T00:00:00Z
-    private static final int BARS = 1200;
-    private static final int T = 800;
+    private static final int BARS = 800;
+    private static final int T = 550;
 
     private static final Backtester.Config CONFIG = new Backtester.Config(
             Timeframe.H1,
@@ -59,7 +59,7 @@ class BacktesterTest {
     private static Backtester.Result run(int n, long futureSalt) {
         Map<String, BarSeries> trading = new LinkedHashMap<>();
         Map<String, BarSeries> higher = new LinkedHashMap<>();
-        for (int k = 0; k < 6; k++) {
+        for (int k = 0; k < 4; k++) {
             BarSeries t = walk("S" + k, 100 + k, n, T + 1, 9_000 + k + futureSalt);
             trading.put(t.symbol(), t);
             long end = t.ts()[t.size() - 1] + 3600;
