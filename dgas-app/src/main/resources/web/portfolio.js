@@ -37,6 +37,15 @@
       return t.executions.map(function (x) { return dgas.num(x.execution.quantity, 4) + ' @ ' + dgas.num(x.execution.price, 2); }).join('; '); } }
   ];
 
+  var PERFORMANCE = [
+    { key: 'day', label: 'Day' },
+    { label: 'Equity', value: function (d) { return money(d.equity); } },
+    { label: 'P&L', value: function (d) { return money(d.pnl); } },
+    { label: 'Return %', value: function (d) { return dgas.num(d.day_return * 100, 2); } },
+    { label: 'Average daily return %', value: function (d) { return dgas.num(d.avg_return * 100, 3); } },
+    { key: 'trades', label: 'Trades' }
+  ];
+
   function risk(r) {
     var l = r.limits || {};
     var rows = [
@@ -71,7 +80,8 @@
   function load(id) {
     document.body.dataset.loaded = '';
     var base = '/api/v1/portfolios/' + id;
-    Promise.all([dgas.getJson(base + '?trades=100'), dgas.getJson(base + '/risk'), dgas.getJson(base + '/equity')])
+    Promise.all([dgas.getJson(base + '?trades=100'), dgas.getJson(base + '/risk'), dgas.getJson(base + '/equity'),
+      dgas.getJson(base + '/performance?days=3660')])
       .then(function (r) {
         var view = r[0], p = view.portfolio;
         var dl = document.getElementById('summary');
@@ -86,6 +96,8 @@
           view.positions, 'positions-' + id);
         dgas.table(document.getElementById('orders-table'), 'Latest orders with their fills', ORDERS, view.trades, 'orders-' + id);
         risk(r[1]);
+        dgas.table(document.getElementById('performance-table'), 'Daily P&L, newest first (as of the last view refresh)', PERFORMANCE,
+          r[3].slice().reverse(), 'performance-' + id);
         draw(r[2]);
         dgas.say(status, view.positions.length + ' positions, ' + view.trades.length + ' orders, ' + r[2].length + ' equity points');
         document.body.dataset.loaded = 'portfolio:' + id;

@@ -118,6 +118,9 @@ class TradingPagesIT {
                 .isNotEmpty();
         assertThat(rows("orders-table")).hasSize(2);
         assertThat(rows("orders-table").get(0).get(6)).isEqualTo("10.0000 @ 100.00");
+        List<List<String>> days = rows("performance-table");
+        assertThat(days).hasSize(3);
+        assertThat(days.get(0)).containsExactly("2025-01-03", "9690.00", "-510.00", "-5.00", "-1.000", "0");
         List<List<String>> risk = rows("risk-table");
         assertThat(risk).anySatisfy(r -> assertThat(r).containsExactly("Gross exposure", r.get(1), "20000.00"));
         assertThat(risk).anySatisfy(r -> assertThat(r.get(0)).isEqualTo("Daily P&L"));
