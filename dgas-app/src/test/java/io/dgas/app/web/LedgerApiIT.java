@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.cli.CliRun;
 import io.dgas.app.config.ConfigKeys;
-import io.dgas.store.monitor.QueryStats;
 import io.dgas.testkit.PostgresExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,18 +67,6 @@ class LedgerApiIT {
                         201)
                 .get("id")
                 .asLong();
-    }
-
-    private static long statements() {
-        return api.ctx.queryMonitor().stats().stream()
-                .mapToLong(QueryStats::count)
-                .sum();
-    }
-
-    private static long statementsOf(String path) throws Exception {
-        long before = statements();
-        api.json(path, 200);
-        return statements() - before;
     }
 
     @Test
@@ -149,9 +136,9 @@ class LedgerApiIT {
         LedgerSeed.trades(api.ctx.database(), "LED", one, 1);
         LedgerSeed.trades(api.ctx.database(), "LED", many, 30);
 
-        long few = statementsOf("/api/v1/portfolios/" + one);
+        long few = api.statementsOf("/api/v1/portfolios/" + one);
         JsonNode body = api.json("/api/v1/portfolios/" + many, 200);
-        long lots = statementsOf("/api/v1/portfolios/" + many);
+        long lots = api.statementsOf("/api/v1/portfolios/" + many);
 
         assertThat(body.get("positions").size()).isEqualTo(30);
         assertThat(body.get("trades").size()).isEqualTo(30);
