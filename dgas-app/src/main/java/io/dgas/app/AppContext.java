@@ -383,6 +383,11 @@ public final class AppContext implements AutoCloseable {
         return new io.dgas.app.trading.PaperTradingService(database(), clock);
     }
 
+    /** News with sentiment: loads and reads (CLI and API). */
+    public io.dgas.app.news.NewsService news() {
+        return new io.dgas.app.news.NewsService(database(), cache());
+    }
+
     /** Risk diagnostics per portfolio. */
     public io.dgas.app.trading.RiskService risk() {
         return new io.dgas.app.trading.RiskService(database(), clock);

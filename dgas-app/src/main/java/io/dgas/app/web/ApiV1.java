@@ -41,7 +41,9 @@ final class ApiV1 {
                 lazy(() -> new AnalysisService(market.get(), signals.get(), ctx.calculations(), ctx.cache()));
         List<Route> writes = WriteRoutes.routes(ctx, lazy(ctx::ingest));
         return concat(
-                concat(concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)), writes),
+                concat(
+                        concat(concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)), writes),
+                        TradingRoutes.routes(ctx)),
                 List.of(
                         Route.get(
                                 "/api/v1/symbols",
@@ -199,7 +201,7 @@ final class ApiV1 {
         return market.range(symbol, tf, from, to, deleted);
     }
 
-    private static <T> Supplier<T> lazy(Supplier<T> build) {
+    static <T> Supplier<T> lazy(Supplier<T> build) {
         return new Supplier<>() {
             private T value;
 

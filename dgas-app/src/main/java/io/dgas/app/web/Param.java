@@ -62,6 +62,11 @@ record Param(
         return new Param(name, in, type, required, value, minimum, maximum, choices, description);
     }
 
+    /** A query parameter a request must carry. */
+    Param withRequired() {
+        return new Param(name, in, type, true, defaultValue, minimum, maximum, choices, description);
+    }
+
     Param range(double min, double max) {
         return new Param(name, in, type, required, defaultValue, min, max, choices, description);
     }

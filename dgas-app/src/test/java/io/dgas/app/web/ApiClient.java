@@ -66,6 +66,20 @@ final class ApiClient implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** Statements the query monitor has counted so far (with caches off, every read reaches the database). */
+    long statements() {
+        return ctx.queryMonitor().stats().stream()
+                .mapToLong(io.dgas.store.monitor.QueryStats::count)
+                .sum();
+    }
+
+    /** How many statements a GET of {@code path} (answering 200) ran. */
+    long statementsOf(String path) throws Exception {
+        long before = statements();
+        json(path, 200);
+        return statements() - before;
+    }
+
     @Override
     public void close() {
         server.close();

@@ -3,7 +3,6 @@ package io.dgas.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.config.ConfigKeys;
-import io.dgas.store.monitor.QueryStats;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,31 +42,19 @@ class ApiStatementCountIT {
         api.close();
     }
 
-    private static long statements() {
-        return api.ctx.queryMonitor().stats().stream()
-                .mapToLong(QueryStats::count)
-                .sum();
-    }
-
-    private static long statementsOf(String path) throws Exception {
-        long before = statements();
-        api.json(path, 200);
-        return statements() - before;
-    }
-
     @Test
     void lists_fewOrManyRows_sameStatementCount() throws Exception {
         ApiSeed.symbolsRunsSignals(api.ctx.database(), "A", 3);
         long[] few = new long[LISTS.size()];
         for (int i = 0; i < LISTS.size(); i++) {
-            few[i] = statementsOf(LISTS.get(i));
+            few[i] = api.statementsOf(LISTS.get(i));
         }
         ApiSeed.symbolsRunsSignals(api.ctx.database(), "B", 60);
 
         for (int i = 0; i < LISTS.size(); i++) {
             String path = LISTS.get(i);
             assertThat(api.json(path, 200).get("items").size()).as(path).isGreaterThan(3);
-            assertThat(statementsOf(path)).as(path).isEqualTo(few[i]).isEqualTo(1);
+            assertThat(api.statementsOf(path)).as(path).isEqualTo(few[i]).isEqualTo(1);
         }
     }
 }

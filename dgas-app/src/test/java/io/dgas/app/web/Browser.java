@@ -70,4 +70,23 @@ final class Browser {
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
         return out;
     }
+
+    /** Waits (30 s at most) until the page's {@code <body data-attribute>} is {@code value}. */
+    static void awaitBody(ChromeDriver driver, String attribute, String value) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> value.equals(
+                        d.findElement(org.openqa.selenium.By.tagName("body")).getAttribute("data-" + attribute)));
+    }
+
+    /** The cell texts of the body rows of the table inside {@code boxId}. */
+    static java.util.List<java.util.List<String>> rows(ChromeDriver driver, String boxId) {
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        for (org.openqa.selenium.WebElement tr :
+                driver.findElements(org.openqa.selenium.By.cssSelector("#" + boxId + " tbody tr"))) {
+            out.add(tr.findElements(org.openqa.selenium.By.tagName("td")).stream()
+                    .map(org.openqa.selenium.WebElement::getText)
+                    .toList());
+        }
+        return out;
+    }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class MaterializedViews {
     /** Views refreshed by {@link #refreshAll}. */
-    public static final List<String> REGISTERED = List.of("daily_bar_rollups");
+    public static final List<String> REGISTERED =
+            List.of("daily_bar_rollups", "daily_portfolio_performance", "daily_news_sentiment");
 
     private final Database db;
 

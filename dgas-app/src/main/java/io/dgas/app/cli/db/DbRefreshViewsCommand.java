@@ -13,6 +13,10 @@ public final class DbRefreshViewsCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<MaterializedViews.Refreshed> done = new MaterializedViews(context().database()).refreshAll();
+        // the views' readers cache what they read: drop it so the next read sees the refreshed rows
+        for (String pattern : List.of("bars:daily:*", "news:sentiment:*", "portfolio:performance:*")) {
+            context().cache().invalidate(pattern);
+        }
         out().result(
                         done,
                         () -> out().table(

@@ -19,8 +19,13 @@ import picocli.CommandLine.Parameters;
 /** {@code dgas ingest bars|ticks|api}: validated loads into the market-data store. */
 @Command(
         name = "ingest",
-        description = "Load bars or ticks (CSV files or the market-data API), validated, idempotent.",
-        subcommands = {IngestCommand.Bars.class, IngestCommand.Ticks.class, IngestCommand.Api.class})
+        description = "Load bars, ticks (CSV files or the market-data API) or news, validated, idempotent.",
+        subcommands = {
+            IngestCommand.Bars.class,
+            IngestCommand.Ticks.class,
+            IngestCommand.Api.class,
+            IngestNewsCommand.class
+        })
 public final class IngestCommand {
 
     static Timeframe timeframe(String option, String text) {

@@ -1,0 +1,39 @@
+package io.dgas.app.web;
+
+import io.dgas.app.trading.LedgerApiService;
+import io.dgas.app.web.Param.Type;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Stored backtests under {@code /api/v1/backtests} (they are run by {@code dgas backtest}): the list, and one with its
+ * equity curve, drawdown and trades. Each route parses, calls {@link LedgerApiService}, renders.
+ */
+final class BacktestRoutes {
+    static final String BACKTEST_JSON = "{id, portfolio_id, symbols, from, to, htf, trading, settings (JSON text),"
+            + " metrics (JSON text: total_return, cagr, volatility, sharpe, sortino, max_drawdown, …), bar_steps,"
+            + " duration_ms, created_at}";
+
+    private BacktestRoutes() {}
+
+    static List<Route> routes(Supplier<LedgerApiService> ledger) {
+        return List.of(
+                Route.get(
+                        "/api/v1/backtests",
+                        "Stored backtests with their metrics, newest first",
+                        PortfolioRoutes.paging(),
+                        "{items: [" + BACKTEST_JSON + "], limit, offset, next_offset}",
+                        (c, a) -> ledger.get().backtests(a.get("limit"), a.get("offset"))),
+                Route.get(
+                        "/api/v1/backtests/{id}",
+                        "One backtest with its equity curve (drawdown from the running peak) and its latest trades",
+                        List.of(
+                                Param.path("id", Type.INT, "backtest id").range(1, Integer.MAX_VALUE),
+                                Param.query("trades", Type.INT, "latest trades")
+                                        .withDefault("200")
+                                        .range(0, 5000)),
+                        "{backtest: " + BACKTEST_JSON + ", curve: [{ts, cash, equity, drawdown}], trades: [{order,"
+                                + " executions}]}",
+                        (c, a) -> ledger.get().backtest(PortfolioRoutes.id(a), a.get("trades"))));
+    }
+}

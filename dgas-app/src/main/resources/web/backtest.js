@@ -1,0 +1,82 @@
+/* The backtests page: stored backtests, one's metrics, equity and drawdown charts (window.dgasBacktestCharts) and its
+   trade list. Reads /api/v1/backtests…. */
+(function () {
+  'use strict';
+  var equity = echarts.init(document.getElementById('bt-equity'));
+  var drawdown = echarts.init(document.getElementById('bt-drawdown'));
+  window.dgasBacktestCharts = [equity, drawdown];
+  var status = document.getElementById('status');
+
+  function metrics(b) {
+    try { return JSON.parse(b.metrics); } catch (e) { return {}; }
+  }
+
+  var COLUMNS = [
+    { key: 'id', label: 'Backtest', render: function (b, td) {
+      td.textContent = '';
+      var btn = document.createElement('button');
+      btn.type = 'button';
+      btn.className = 'link';
+      btn.textContent = '#' + b.id;
+      btn.setAttribute('aria-label', 'Show backtest ' + b.id);
+      btn.addEventListener('click', function () { detail(b.id); });
+      td.appendChild(btn);
+    } },
+    { label: 'Symbols', value: function (b) { return b.symbols.join(' '); } },
+    { label: 'From', value: function (b) { return dgas.time(b.from); } },
+    { label: 'To', value: function (b) { return dgas.time(b.to); } },
+    { label: 'HTF/trading', value: function (b) { return b.htf + '/' + b.trading; } },
+    { label: 'Bar steps', key: 'bar_steps' },
+    { label: 'Created (UTC)', value: function (b) { return dgas.time(b.created_at); } }
+  ];
+
+  var TRADES = [
+    { label: 'Order', value: function (t) { return '#' + t.order.id; } },
+    { label: 'Time (UTC)', value: function (t) { return dgas.time(t.order.fill_after || t.order.created_at); } },
+    { label: 'Symbol', value: function (t) { return t.order.symbol; } },
+    { label: 'Side', value: function (t) { return t.order.side; } },
+    { label: 'Quantity', value: function (t) { return dgas.num(t.order.quantity, 4); } },
+    { label: 'Status', value: function (t) { return t.order.status; } },
+    { label: 'Fills', value: function (t) {
+      return t.executions.map(function (x) { return dgas.num(x.execution.quantity, 4) + ' @ ' + dgas.num(x.execution.price, 2); }).join('; '); } }
+  ];
+
+  function line(chart, name, color, data, yName) {
+    chart.setOption({
+      animation: false, aria: { enabled: true }, tooltip: { trigger: 'axis' },
+      grid: { left: 70, right: 20, top: 20, bottom: 30 },
+      xAxis: { type: 'time' }, yAxis: { type: 'value', name: yName, scale: true },
+      series: [{ name: name, type: 'line', showSymbol: false, itemStyle: { color: color }, areaStyle: name === 'drawdown' ? {} : undefined, data: data }]
+    }, true);
+  }
+
+  function detail(id) {
+    var say = document.getElementById('detail-status');
+    document.body.dataset.detail = '';
+    dgas.getJson('/api/v1/backtests/' + id).then(function (d) {
+      var m = metrics(d.backtest), dl = document.getElementById('metrics');
+      dl.innerHTML = '';
+      Object.keys(m).forEach(function (k) {
+        var dt = document.createElement('dt'); dt.textContent = k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase();
+        var dd = document.createElement('dd'); dd.textContent = typeof m[k] !== 'number' ? String(m[k]) : Number.isInteger(m[k]) ? String(m[k]) : dgas.num(m[k], 4);
+        dl.appendChild(dt); dl.appendChild(dd);
+      });
+      line(equity, 'equity', '#0072B2', d.curve.map(function (p) { return [p.ts, Number(p.equity)]; }), 'equity');
+      line(drawdown, 'drawdown', '#D55E00', d.curve.map(function (p) { return [p.ts, p.drawdown * 100]; }), '%');
+      dgas.table(document.getElementById('trades-table'), 'Trades of backtest #' + id + ', newest first', TRADES, d.trades, 'backtest-' + id + '-trades');
+      dgas.say(say, 'Backtest #' + id + ': ' + d.curve.length + ' equity points, ' + d.trades.length + ' orders');
+      document.body.dataset.detail = String(id);
+      document.getElementById('detail').focus();
+    }).catch(function (e) { dgas.say(say, e.message, true); });
+  }
+
+  document.body.dataset.loaded = '';
+  dgas.getJson('/api/v1/backtests?limit=100').then(function (page) {
+    dgas.table(document.getElementById('backtests-table'), 'Backtests, newest first', COLUMNS, page.items, 'backtests');
+    dgas.say(status, page.items.length ? page.items.length + ' backtests' : 'No backtests yet: run dgas backtest.');
+    document.body.dataset.loaded = 'backtests';
+    var wanted = new URLSearchParams(location.search).get('id');
+    if (wanted) { detail(wanted); }
+  }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'backtests:error'; });
+  window.addEventListener('resize', function () { equity.resize(); drawdown.resize(); });
+})();

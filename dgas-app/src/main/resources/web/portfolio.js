@@ -1,0 +1,120 @@
+/* The portfolio page: equity curve (window.dgasEquityChart), positions with unrealized P&L, orders with their fills,
+   risk figures against the session's limits. Reads /api/v1/portfolios…; no arithmetic beyond what is shown. */
+(function () {
+  'use strict';
+  var chart = echarts.init(document.getElementById('equity'));
+  window.dgasEquityChart = chart;
+  var status = document.getElementById('status');
+  var select = document.getElementById('portfolio');
+
+  function money(v) { return dgas.num(v, 2); }
+
+  function unrealized(p) {
+    if (p.mark === null || p.mark === undefined) { return ''; }
+    return money(Number(p.position.quantity) * p.mark - Number(p.position.cost_basis));
+  }
+
+  var POSITIONS = [
+    { label: 'Symbol', value: function (p) { return p.position.symbol; } },
+    { label: 'Quantity', value: function (p) { return dgas.num(p.position.quantity, 4); } },
+    { label: 'Average cost', value: function (p) {
+      var q = Number(p.position.quantity); return q ? money(Number(p.position.cost_basis) / q) : ''; } },
+    { label: 'Mark', value: function (p) { return dgas.num(p.mark, 2); } },
+    { label: 'Unrealized P&L', value: unrealized },
+    { label: 'Realized P&L', value: function (p) { return money(p.position.realized_pnl); } },
+    { label: 'Stop', value: function (p) { return dgas.num(p.exit_stop, 2); } },
+    { label: 'Target', value: function (p) { return dgas.num(p.exit_target, 2); } }
+  ];
+
+  var ORDERS = [
+    { label: 'Order', value: function (t) { return '#' + t.order.id; } },
+    { label: 'Created (UTC)', value: function (t) { return dgas.time(t.order.created_at); } },
+    { label: 'Symbol', value: function (t) { return t.order.symbol; } },
+    { label: 'Side', value: function (t) { return t.order.side; } },
+    { label: 'Quantity', value: function (t) { return dgas.num(t.order.quantity, 4); } },
+    { label: 'Status', value: function (t) { return t.order.status + (t.order.reject_reason ? ' (' + t.order.reject_reason + ')' : ''); } },
+    { label: 'Fills', value: function (t) {
+      return t.executions.map(function (x) { return dgas.num(x.execution.quantity, 4) + ' @ ' + dgas.num(x.execution.price, 2); }).join('; '); } }
+  ];
+
+  var PERFORMANCE = [
+    { key: 'day', label: 'Day' },
+    { label: 'Equity', value: function (d) { return money(d.equity); } },
+    { label: 'P&L', value: function (d) { return money(d.pnl); } },
+    { label: 'Return %', value: function (d) { return dgas.num(d.day_return * 100, 2); } },
+    { label: 'Average daily return %', value: function (d) { return dgas.num(d.avg_return * 100, 3); } },
+    { key: 'trades', label: 'Trades' }
+  ];
+
+  function risk(r) {
+    var l = r.limits || {};
+    var rows = [
+      { figure: 'Equity', value: money(r.equity), limit: '' },
+      { figure: 'Gross exposure', value: money(r.exposure.gross), limit: money(l.max_gross_exposure) },
+      { figure: 'Net exposure', value: money(r.exposure.net), limit: '' },
+      { figure: 'Largest position', value: (r.exposure.largest_symbol || '–') + ' ' + money(r.exposure.largest_value),
+        limit: money(l.max_position_value) },
+      { figure: 'Largest share', value: dgas.num(r.exposure.largest_share * 100, 1) + ' %', limit: '' },
+      { figure: 'Concentration (Herfindahl)', value: dgas.num(r.exposure.herfindahl, 3), limit: '' },
+      { figure: 'Daily P&L', value: money(r.daily_pnl),
+        limit: l.max_loss_per_day ? '−' + money(l.max_loss_per_day) + (r.loss_limit_breached ? ' (breached)' : '') : '' },
+      { figure: 'Open orders', value: String(r.open_orders), limit: l.max_orders_per_minute ? l.max_orders_per_minute + '/min' : '' }
+    ];
+    dgas.table(document.getElementById('risk-table'), 'Risk figures and the active session\'s limits',
+      [{ key: 'figure', label: 'Figure' }, { key: 'value', label: 'Value' }, { key: 'limit', label: 'Limit' }], rows, 'risk');
+  }
+
+  function draw(curve) {
+    chart.setOption({
+      animation: false,
+      aria: { enabled: true },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 70, right: 20, top: 20, bottom: 30 },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value', name: 'equity', scale: true },
+      series: [{ name: 'equity', type: 'line', showSymbol: false, itemStyle: { color: '#0072B2' },
+        data: curve.map(function (p) { return [p.ts, Number(p.equity)]; }) }]
+    }, true);
+  }
+
+  function load(id) {
+    document.body.dataset.loaded = '';
+    var base = '/api/v1/portfolios/' + id;
+    Promise.all([dgas.getJson(base + '?trades=100'), dgas.getJson(base + '/risk'), dgas.getJson(base + '/equity'),
+      dgas.getJson(base + '/performance?days=3660')])
+      .then(function (r) {
+        var view = r[0], p = view.portfolio;
+        var dl = document.getElementById('summary');
+        dl.innerHTML = '';
+        [['Owner', p.owner], ['Name', p.name], ['Currency', p.currency], ['Starting capital', money(p.starting_capital)],
+          ['Equity', money(r[1].equity)], ['Active', p.active ? 'yes' : 'no']].forEach(function (kv) {
+          var dt = document.createElement('dt'); dt.textContent = kv[0];
+          var dd = document.createElement('dd'); dd.textContent = kv[1];
+          dl.appendChild(dt); dl.appendChild(dd);
+        });
+        dgas.table(document.getElementById('positions-table'), 'Positions, unrealized P&L at the latest close', POSITIONS,
+          view.positions, 'positions-' + id);
+        dgas.table(document.getElementById('orders-table'), 'Latest orders with their fills', ORDERS, view.trades, 'orders-' + id);
+        risk(r[1]);
+        dgas.table(document.getElementById('performance-table'), 'Daily P&L, newest first (as of the last view refresh)', PERFORMANCE,
+          r[3].slice().reverse(), 'performance-' + id);
+        draw(r[2]);
+        dgas.say(status, view.positions.length + ' positions, ' + view.trades.length + ' orders, ' + r[2].length + ' equity points');
+        document.body.dataset.loaded = 'portfolio:' + id;
+      }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'portfolio:error'; });
+  }
+
+  dgas.getJson('/api/v1/portfolios?include_closed=true&limit=1000').then(function (page) {
+    page.items.forEach(function (p) {
+      var o = document.createElement('option');
+      o.value = p.id;
+      o.textContent = '#' + p.id + ' ' + p.owner + '/' + p.name;
+      select.appendChild(o);
+    });
+    var wanted = new URLSearchParams(location.search).get('id');
+    if (wanted) { select.value = wanted; }
+    if (select.value) { load(select.value); } else { dgas.say(status, 'No portfolio yet: dgas portfolio create.'); }
+  }).catch(function (e) { dgas.say(status, e.message, true); });
+  select.addEventListener('change', function () { load(select.value); });
+  window.addEventListener('resize', function () { chart.resize(); });
+})();

@@ -1,0 +1,206 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.cli.CliRun;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.testkit.PostgresExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger REST faces: portfolios, sessions, orders and backtests; writes need the token; errors per the
+ * conventions; the portfolio page's read is the same number of statements for 1 and 30 positions with their trades
+ * (no N+1); the daily performance view is read after {@code dgas db refresh-views}.
+ */
+class LedgerApiIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    private static ApiClient api;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.CACHE_ENABLED, "false"));
+        ApiSeed.symbolsRunsSignals(api.ctx.database(), "LED", 30);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static HttpResponse<String> post(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.server.port() + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode expect(HttpResponse<String> r, int status) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    private static long create(String owner, String name) throws Exception {
+        return expect(
+                        post("/api/v1/portfolios?owner=" + owner + "&name=" + name + "&capital=10000", ApiClient.TOKEN),
+                        201)
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void writes_withoutTokenAre401WrongTokenIs403() throws Exception {
+        assertThat(post("/api/v1/portfolios?owner=x&name=y&capital=1", null).statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/portfolios?owner=x&name=y&capital=1", "nope").statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/v1/sessions/1/stop", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/orders/1/cancel", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void portfolio_lifecycle_createListSessionStopClose() throws Exception {
+        long id = create("ann", "main");
+        JsonNode dup = expect(post("/api/v1/portfolios?owner=ann&name=main&capital=5", ApiClient.TOKEN), 400);
+        assertThat(dup.get("parameter").asText()).isEqualTo("name");
+        assertThat(api.json("/api/v1/portfolios?owner=ann", 200).get("items").findValuesAsText("name"))
+                .containsExactly("main");
+
+        JsonNode session = expect(
+                post(
+                        "/api/v1/portfolios/" + id + "/sessions?max_position=5000&max_gross=20000"
+                                + "&max_daily_loss=500&sizing=fixed_cash&sizing_value=1000",
+                        ApiClient.TOKEN),
+                201);
+        long sid = session.get("id").asLong();
+        assertThat(api.json("/api/v1/sessions?portfolio=" + id, 200)
+                        .get("items")
+                        .findValuesAsText("id"))
+                .containsExactly("" + sid);
+        JsonNode risk = api.json("/api/v1/portfolios/" + id + "/risk", 200);
+        assertThat(risk.get("equity").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(expect(post("/api/v1/sessions/" + sid + "/stop", ApiClient.TOKEN), 200)
+                        .get("stopped")
+                        .asBoolean())
+                .isTrue();
+        assertThat(expect(post("/api/v1/portfolios/" + id + "/close", ApiClient.TOKEN), 200)
+                        .get("closed")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.json("/api/v1/portfolios?owner=ann", 200).get("items").size())
+                .isZero();
+    }
+
+    @Test
+    void errors_unknownIdsAre404BadParametersAre400() throws Exception {
+        assertThat(api.json("/api/v1/portfolios/999999", 404).get("parameter").asText())
+                .isEqualTo("portfolio");
+        assertThat(api.json("/api/v1/backtests/999999", 404).get("parameter").asText())
+                .isEqualTo("id");
+        assertThat(api.json("/api/v1/portfolios/abc", 400).get("parameter").asText())
+                .isEqualTo("id");
+        assertThat(api.json("/api/v1/portfolios?limit=1001", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("limit");
+        JsonNode status = api.json("/api/v1/portfolios/1/orders?status=open", 400);
+        assertThat(status.get("accepted").toString()).contains("filled", "rejected");
+        assertThat(api.json("/api/v1/backtests", 200).get("items").isArray()).isTrue();
+    }
+
+    @Test
+    void portfolio_positionsTradesEquity_fixedStatementsAndDrawdown() throws Exception {
+        long one = create("bob", "one");
+        long many = create("bob", "many");
+        LedgerSeed.trades(api.ctx.database(), "LED", one, 1);
+        LedgerSeed.trades(api.ctx.database(), "LED", many, 30);
+
+        long few = api.statementsOf("/api/v1/portfolios/" + one);
+        JsonNode body = api.json("/api/v1/portfolios/" + many, 200);
+        long lots = api.statementsOf("/api/v1/portfolios/" + many);
+
+        assertThat(body.get("positions").size()).isEqualTo(30);
+        assertThat(body.get("trades").size()).isEqualTo(30);
+        assertThat(body.get("trades").get(0).get("executions").size()).isEqualTo(1);
+        assertThat(lots).isEqualTo(few);
+
+        JsonNode curve = api.json("/api/v1/portfolios/" + one + "/equity", 200);
+        assertThat(curve.size()).isEqualTo(3);
+        assertThat(curve.get(2).get("drawdown").asDouble()).isCloseTo(9690.0 / 10200 - 1, within(1e-12));
+
+        JsonNode orders = api.json("/api/v1/portfolios/" + many + "/orders?limit=20", 200);
+        assertThat(orders.get("items").size()).isEqualTo(20);
+        assertThat(orders.get("next_offset").asInt()).isEqualTo(20);
+        assertThat(api.json("/api/v1/portfolios/" + many + "/orders?limit=20&offset=20", 200)
+                        .get("items")
+                        .size())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void performance_afterRefresh_dailyPnlReturnsAndTrades() throws Exception {
+        long id = create("cy", "perf");
+        LedgerSeed.trades(api.ctx.database(), "LED", id, 2);
+        CliRun refresh = CliRun.of(home, PG.jdbcUrl(), Map.of(), "db", "refresh-views");
+        assertThat(refresh.code()).as(refresh.err()).isZero();
+
+        JsonNode days = api.json("/api/v1/portfolios/" + id + "/performance?days=3660", 200);
+
+        assertThat(days.size()).isEqualTo(3);
+        assertThat(days.get(0).get("pnl").decimalValue()).isEqualByComparingTo("0");
+        assertThat(days.get(1).get("pnl").decimalValue()).isEqualByComparingTo("200");
+        assertThat(days.get(1).get("trades").asLong()).isEqualTo(2);
+        assertThat(days.get(2).get("pnl").decimalValue()).isEqualByComparingTo("-510");
+        assertThat(days.get(2).get("day_return").asDouble()).isCloseTo(-510.0 / 10200, within(1e-9));
+        assertThat(days.get(2).get("avg_return").asDouble())
+                .isCloseTo((0 + 200.0 / 10000 - 510.0 / 10200) / 3, within(1e-9));
+    }
+
+    @Test
+    void openApi_documentsTheLedgerRoutesWithTokenOnWrites() throws Exception {
+        JsonNode doc = api.json("/api/v1/openapi.json", 200);
+
+        for (String path : new String[] {
+            "/api/v1/portfolios",
+            "/api/v1/portfolios/{id}",
+            "/api/v1/portfolios/{id}/risk",
+            "/api/v1/portfolios/{id}/equity",
+            "/api/v1/portfolios/{id}/performance",
+            "/api/v1/sessions",
+            "/api/v1/sessions/{id}/trades",
+            "/api/v1/backtests",
+            "/api/v1/backtests/{id}",
+            "/api/v1/news",
+            "/api/v1/news/sentiment/{symbol}",
+            "/api/v1/bars/{symbol}/daily"
+        }) {
+            assertThat(doc.get("paths").has(path)).as(path).isTrue();
+        }
+        assertThat(doc.at("/paths/~1api~1v1~1portfolios/post/security").isArray())
+                .isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1news/post/security").isArray()).isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1portfolios/get/security").isMissingNode())
+                .isTrue();
+    }
+}

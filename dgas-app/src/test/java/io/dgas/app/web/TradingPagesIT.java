@@ -1,0 +1,165 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.app.trading.BacktestRequest;
+import io.dgas.app.trading.BacktestService;
+import io.dgas.app.trading.PortfolioService;
+import io.dgas.domain.Timeframe;
+import io.dgas.ledger.PaperRules;
+import io.dgas.ledger.RiskLimits;
+import io.dgas.testkit.PostgresExtension;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portfolio and backtest pages and the market page's news panel in headless chromium against an in-process
+ * server: a seeded portfolio (positions marked at the latest close, orders with fills, equity, risk against limits),
+ * a backtest run by {@link BacktestService} over seeded bars, news loaded through the service. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+class TradingPagesIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    @TempDir
+    static Path profile;
+
+    private static ApiClient api;
+    private static ChromeDriver driver;
+    private static long portfolio;
+    private static long backtest;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
+        PagesSeed.recentBars(api.ctx, "PFA1", 400, 100);
+        PagesSeed.recentBars(api.ctx, "PFA2", 400, 50);
+        PortfolioService portfolios = new PortfolioService(api.ctx.database(), Clock.systemUTC());
+        portfolio = portfolios
+                .create("ann", "paper", "USD", new BigDecimal("10000"))
+                .id();
+        portfolios.startSession(
+                portfolio,
+                "paper",
+                new RiskLimits(new BigDecimal("5000"), new BigDecimal("20000"), new BigDecimal("500"), 60),
+                PaperRules.fixedCash(new BigDecimal("1000")));
+        LedgerSeed.trades(api.ctx.database(), "PFA", portfolio, 2);
+        backtest = new BacktestService(api.ctx.database(), Clock.systemUTC())
+                .run(new BacktestRequest(
+                        List.of("PFA1", "PFA2"),
+                        PagesSeed.hoursAgo(400),
+                        PagesSeed.hoursAgo(0),
+                        Timeframe.H4,
+                        Timeframe.H1,
+                        new BigDecimal("100000"),
+                        new RiskLimits(new BigDecimal("50000"), new BigDecimal("200000"), new BigDecimal("10000"), 60),
+                        PaperRules.fixedCash(new BigDecimal("10000"))))
+                .record()
+                .id();
+        String day = PagesSeed.hoursAgo(0).toString().substring(0, 10);
+        api.ctx
+                .news()
+                .load(
+                        "seed",
+                        new java.io.StringReader("symbol,published_at,source,url,headline,sentiment\n"
+                                + "PFA1," + day + ",wire,https://n.example/pfa1,PFA1 beats estimates,0.8\n"
+                                + "PFA1," + day + ",blog,https://n.example/pfa2,PFA1 faces a probe,-0.2\n"));
+        new io.dgas.store.optimizer.MaterializedViews(api.ctx.database()).refreshAll();
+        driver = Browser.start(profile);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        api.close();
+    }
+
+    private static String url(String page) {
+        return "http://127.0.0.1:" + api.server.port() + "/" + page;
+    }
+
+    private static void awaitBody(String attribute, String value) {
+        Browser.awaitBody(driver, attribute, value);
+    }
+
+    private static List<List<String>> rows(String boxId) {
+        return Browser.rows(driver, boxId);
+    }
+
+    @Test
+    void portfolioPage_seededPortfolio_showsEquityPositionsOrdersAndRiskAgainstLimits() throws Exception {
+        driver.get(url("portfolio.html?id=" + portfolio));
+        awaitBody("loaded", "portfolio:" + portfolio);
+
+        List<List<String>> positions = rows("positions-table");
+        assertThat(positions).hasSize(2);
+        assertThat(positions.get(0).get(0)).startsWith("PFA");
+        assertThat(positions.get(0).get(4))
+                .as("unrealized P&L marked at the latest close")
+                .isNotEmpty();
+        assertThat(rows("orders-table")).hasSize(2);
+        assertThat(rows("orders-table").get(0).get(6)).isEqualTo("10.0000 @ 100.00");
+        List<List<String>> days = rows("performance-table");
+        assertThat(days).hasSize(3);
+        assertThat(days.get(0)).containsExactly("2025-01-03", "9690.00", "-510.00", "-5.00", "-1.000", "0");
+        List<List<String>> risk = rows("risk-table");
+        assertThat(risk).anySatisfy(r -> assertThat(r).containsExactly("Gross exposure", r.get(1), "20000.00"));
+        assertThat(risk).anySatisfy(r -> assertThat(r.get(0)).isEqualTo("Daily P&L"));
+        Object points = driver.executeScript("return window.dgasEquityChart.getOption().series[0].data.length;");
+        assertThat(((Number) points).intValue()).isEqualTo(3);
+        assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))
+                        .getText())
+                .isEqualTo("Portfolio");
+        assertThat(Files.size(Browser.screenshot(driver, "portfolio"))).isPositive();
+    }
+
+    @Test
+    void backtestPage_storedBacktest_showsMetricsEquityDrawdownAndTrades() throws Exception {
+        driver.get(url("backtest.html?id=" + backtest));
+        awaitBody("detail", "" + backtest);
+
+        assertThat(rows("backtests-table")).hasSize(1);
+        assertThat(driver.findElement(By.id("metrics")).getText()).contains("sharpe");
+        Object equity = driver.executeScript("return window.dgasBacktestCharts[0].getOption().series[0].data.length;");
+        Object worst = driver.executeScript("return Math.min.apply(null,"
+                + " window.dgasBacktestCharts[1].getOption().series[0].data.map(function (p) { return p[1]; }));");
+        assertThat(((Number) equity).intValue()).isPositive();
+        assertThat(((Number) worst).doubleValue()).isLessThanOrEqualTo(0);
+        assertThat(Files.size(Browser.screenshot(driver, "backtest"))).isPositive();
+    }
+
+    @Test
+    void marketPage_newsPanel_showsDailySentimentOfTheChosenSymbol() throws Exception {
+        driver.get(url("index.html"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.tagName("body")).getAttribute("data-news") != null);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("symbol"))).selectByValue("PFA1");
+        awaitBody("news", "PFA1");
+
+        List<List<String>> days = rows("news");
+        assertThat(days).hasSize(1);
+        assertThat(days.get(0).get(1)).isEqualTo("0.30");
+        assertThat(days.get(0).get(2)).isEqualTo("2");
+        assertThat(driver.findElements(By.cssSelector("#headlines li"))).hasSize(2);
+        assertThat(Files.size(Browser.screenshot(driver, "market-news"))).isPositive();
+    }
+}

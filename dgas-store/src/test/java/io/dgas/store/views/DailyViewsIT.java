@@ -1,0 +1,91 @@
+package io.dgas.store.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.dgas.store.Database;
+import io.dgas.store.DatabaseSettings;
+import io.dgas.store.StatementObserver;
+import io.dgas.store.optimizer.MaterializedViews;
+import io.dgas.testkit.PostgresExtension;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The daily views (V43, V80, V81): each has the unique index that {@code REFRESH … CONCURRENTLY} needs, is refreshed
+ * concurrently once populated, and is read by its reader; the news sentiment view's figures by arithmetic.
+ */
+class DailyViewsIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static Database db;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static void exec(String sql) {
+        db.update("test.exec", sql, ps -> {});
+    }
+
+    @Test
+    void views_eachHasAUniqueIndexOnItsKey() {
+        List<String> unique = db.query(
+                "test.view-indexes",
+                "SELECT c.relname || ':' || i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                        + " JOIN pg_class c ON c.oid = x.indrelid WHERE x.indisunique AND c.relkind = 'm'",
+                ps -> {},
+                rs -> rs.getString(1));
+
+        assertThat(unique)
+                .contains(
+                        "daily_bar_rollups:daily_bar_rollups_key_idx",
+                        "daily_portfolio_performance:daily_portfolio_performance_key_idx",
+                        "daily_news_sentiment:daily_news_sentiment_key_idx");
+        assertThat(MaterializedViews.REGISTERED)
+                .contains("daily_bar_rollups", "daily_portfolio_performance", "daily_news_sentiment");
+    }
+
+    @Test
+    void refreshAll_populatedViews_concurrentlyAndReadersSeeNewRows() {
+        exec("INSERT INTO symbols (ticker, name) VALUES ('DVA', 'DVA Corp')");
+        exec("INSERT INTO news_items (symbol_id, published_at, source, url, headline, sentiment) SELECT id,"
+                + " timestamptz '2025-02-03 10:00Z', 'w', 'https://dv.example/' || g, 'h' || g, g / 10.0"
+                + " FROM symbols, generate_series(1, 4) g WHERE ticker = 'DVA'");
+        db.queryOne(
+                "test.partition",
+                "SELECT dgas_create_month_partition('bars', timestamptz '2025-02-03')",
+                ps -> {},
+                rs -> rs.getString(1));
+        exec("INSERT INTO bars (symbol_id, timeframe, ts, open, high, low, close, volume) SELECT id, '1h',"
+                + " timestamptz '2025-02-03 00:00Z' + g * interval '1 hour', 10 + g, 12 + g, 9 + g, 11 + g, 100"
+                + " FROM symbols, generate_series(0, 23) g WHERE ticker = 'DVA'");
+
+        List<MaterializedViews.Refreshed> done = new MaterializedViews(db).refreshAll();
+        DailyViews views = new DailyViews(db);
+        LocalDate day = LocalDate.parse("2025-02-03");
+
+        assertThat(done).extracting(MaterializedViews.Refreshed::how).containsOnly("concurrently");
+        List<DailyViews.SentimentDay> s = views.sentiment("DVA", day, day);
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).items()).isEqualTo(4);
+        assertThat(s.get(0).avgSentiment()).isCloseTo((0.1 + 0.2 + 0.3 + 0.4) / 4, within(1e-12));
+        List<DailyViews.BarDay> b = views.bars("DVA", "1h", day, day);
+        assertThat(b).hasSize(1);
+        assertThat(b.get(0).open()).isEqualTo(10);
+        assertThat(b.get(0).close()).isEqualTo(11 + 23);
+        assertThat(b.get(0).high()).isEqualTo(12 + 23);
+        assertThat(b.get(0).bars()).isEqualTo(24);
+    }
+}
