@@ -52,9 +52,7 @@ class EventStreamAuthIT {
     }
 
     private static void awaitBody(String attribute, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .withMessage("body data-" + attribute + " = " + value)
-                .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute("data-" + attribute)));
+        PageWaits.awaitBody(driver, attribute, value);
     }
 
     @Test
@@ -72,11 +70,10 @@ class EventStreamAuthIT {
 
         // with the kept token: the page's reads succeed and the stream opens (heartbeats flow every second)
         awaitBody("loaded", "AUTHA:1h");
-        awaitBody("events", "open");
+        PageWaits.awaitLive(driver);
         assertThat(driver.findElements(By.id("token-dialog")))
                 .as("one question for all reads")
                 .isEmpty();
-        driver.executeScript("window.sameDocument = true;");
 
         MarketSeed.wave(api.ctx, "AUTHA", Timeframe.H1, 5, 300, "2025-01-08T02:00:00Z");
 
@@ -86,9 +83,7 @@ class EventStreamAuthIT {
                                         .executeScript("return window.dgasChart.getOption().series[0].data.length"))
                                 .intValue()
                         == 55);
-        assertThat(driver.executeScript("return window.sameDocument === true"))
-                .as("no reload")
-                .isEqualTo(true);
+        assertThat(PageWaits.sameDocument(driver)).as("no reload").isTrue();
     }
 
     @Test

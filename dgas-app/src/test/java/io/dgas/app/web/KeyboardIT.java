@@ -99,9 +99,7 @@ class KeyboardIT {
     }
 
     private static void awaitBody(String attribute, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .withMessage("body data-" + attribute + " = " + value)
-                .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute("data-" + attribute)));
+        PageWaits.awaitBody(driver, attribute, value);
     }
 
     /** Waits until the page has filled {@code attribute} with anything (a count the other tests may change). */

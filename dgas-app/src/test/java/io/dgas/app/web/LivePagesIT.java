@@ -72,12 +72,8 @@ class LivePagesIT {
 
     private static void openLive(String page, String attribute, String value) {
         driver.get("http://127.0.0.1:" + api.server.port() + "/" + page);
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute("data-" + attribute)));
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .withMessage("the page's event stream (/api/v1/events) did not open")
-                .until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-events")));
-        driver.executeScript("window.sameDocument = true;");
+        PageWaits.awaitBody(driver, attribute, value);
+        PageWaits.awaitLive(driver);
     }
 
     private static int rows(String boxId) {
@@ -103,9 +99,7 @@ class LivePagesIT {
                 .withMessage("the cycle's " + stored + " signals did not show up")
                 .ignoring(StaleElementReferenceException.class) // the table is redrawn meanwhile
                 .until(d -> rows("signals-table") == stored);
-        assertThat(driver.executeScript("return window.sameDocument === true"))
-                .as("no reload")
-                .isEqualTo(true);
+        assertThat(PageWaits.sameDocument(driver)).as("no reload").isTrue();
     }
 
     @Test
@@ -143,8 +137,6 @@ class LivePagesIT {
         assertThat(driver.findElement(By.cssSelector("#log-table tbody tr")).getText())
                 .contains("live")
                 .contains("SYN0001");
-        assertThat(driver.executeScript("return window.sameDocument === true"))
-                .as("no reload")
-                .isEqualTo(true);
+        assertThat(PageWaits.sameDocument(driver)).as("no reload").isTrue();
     }
 }
