@@ -105,6 +105,8 @@
     var dl = document.createElement('dl');
     [['Type', s.type], ['Bar', label(s.ts)], ['Entry', fmt(s.entry)], ['Stop', fmt(s.stop)], ['Target', fmt(s.target)],
       ['Confidence', fmt(s.confidence)], ['Tier', s.tier || '–'],
+      ['Win probability', dgas.probability(s.probability, s.probability_lower, s.calibration_decided)],
+      ['Expires', dgas.expiry(s.expiry_bars, s.expires_at) || 'does not lapse'],
       ['Source', s.source === 'computed' ? 'at the latest bar' : 'stored by a run']].forEach(function (kv) {
       var dt = document.createElement('dt'); dt.textContent = kv[0];
       var dd = document.createElement('dd'); dd.textContent = kv[1];
@@ -116,6 +118,13 @@
     reason.className = 'reason';
     reason.textContent = s.reason || 'reasons are not kept for stored signals';
     box.appendChild(reason);
+    var breakdown = dgas.reasons(typeof s.reasons === 'object' ? s.reasons : null);
+    if (breakdown) {
+      var h = document.createElement('h3');
+      h.textContent = 'Why';
+      box.appendChild(h);
+      box.appendChild(breakdown);
+    }
   }
 
   function load() {

@@ -63,7 +63,20 @@
       });
   }
 
-  function getJson(url) { return request('GET', url); }
+  /**
+   * A read: with the kept token when there is one (under {@code web.auth: all} reads need it); a 401/403 forgets the
+   * kept token, asks for one once and repeats the read with it.
+   */
+  function getJson(url) {
+    return request('GET', url, undefined, sessionStorage.getItem(TOKEN_KEY)).catch(function (e) {
+      if (e.status !== 401 && e.status !== 403) { throw e; }
+      sessionStorage.removeItem(TOKEN_KEY);
+      return token().then(function (t) {
+        if (!t) { throw e; }
+        return request('GET', url, undefined, t);
+      });
+    });
+  }
 
   /** Shows {@code text} in a role=status element, as an error when {@code error}. */
   function say(el, text, error) {
@@ -156,10 +169,14 @@
    * The admin token: the one kept in this tab's sessionStorage, else asked once in a dialog (resolves null when the
    * user gives none: the request then goes without and the server's refusal is shown).
    */
+  var asking = null;
+
   function token() {
     var kept = sessionStorage.getItem(TOKEN_KEY);
     if (kept) { return Promise.resolve(kept); }
-    return new Promise(function (resolve) {
+    // the page's reads may all be refused at once: one dialog answers them all
+    if (asking) { return asking; }
+    asking = new Promise(function (resolve) {
       var dialog = document.createElement('dialog');
       dialog.id = 'token-dialog';
       dialog.setAttribute('aria-labelledby', 'token-title');
@@ -173,11 +190,13 @@
         var value = dialog.returnValue === 'ok' ? dialog.querySelector('input').value.trim() : '';
         dialog.remove();
         if (value) { sessionStorage.setItem(TOKEN_KEY, value); }
+        asking = null;
         resolve(value || null);
       });
       dialog.showModal();
       dialog.querySelector('input').focus();
     });
+    return asking;
   }
 
   /** A write with the admin token; a 401/403 forgets the kept token so that the next write asks again. */
@@ -191,28 +210,78 @@
   }
 
   /**
+   * Feeds {@code text} (a chunk of a text/event-stream) into {@code state} ({buffer, name, data}): every complete
+   * event (a blank line ends it) goes to {@code dispatch(name, data)}; comments (":…", the heartbeats) are skipped.
+   */
+  function sseParse(state, text, dispatch) {
+    state.buffer += text;
+    var lines = state.buffer.split(/\r\n|\r|\n/);
+    state.buffer = lines.pop();
+    lines.forEach(function (line) {
+      if (line === '') {
+        if (state.data.length) { dispatch(state.name || 'message', state.data.join('\n')); }
+        state.name = '';
+        state.data = [];
+        return;
+      }
+      if (line.charAt(0) === ':') { return; }
+      var colon = line.indexOf(':');
+      var field = colon < 0 ? line : line.slice(0, colon);
+      var value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') { state.name = value; } else if (field === 'data') { state.data.push(value); }
+    });
+  }
+
+  /**
    * Subscribes to the server's events ({name: handler(data)}); document.body's data-events tells whether the stream
-   * is open. EventSource reconnects by itself after an outage; events of the outage are not replayed, so
-   * {@code reopened} (the page's reload) runs on every reconnect.
+   * is open ("open", "reconnecting", "refused" while the token is missing or wrong). A fetch-based reader, not
+   * EventSource, so that it sends the kept admin token (reads may need it: {@code web.auth: all}). After an outage it
+   * reconnects with a growing pause (1 s doubling to 30 s); events of the outage are not replayed, so
+   * {@code reopened} (the page's reload) runs on every reconnect. Returns {close()}.
    */
   function events(handlers, reopened) {
-    if (!window.EventSource) { return null; }
-    var source = new EventSource('/api/v1/events');
-    var lost = false;
-    source.onopen = function () {
-      document.body.dataset.events = 'open';
-      if (lost && reopened) { reopened(); }
-      lost = false;
-    };
-    source.onerror = function () { lost = true; document.body.dataset.events = 'reconnecting'; };
-    Object.keys(handlers).forEach(function (name) {
-      source.addEventListener(name, function (e) {
-        var data = null;
-        try { data = JSON.parse(e.data); } catch (err) { return; }
-        handlers[name](data);
-      });
-    });
-    return source;
+    if (!window.fetch || !window.ReadableStream || !window.TextDecoder) { return null; }
+    var lost = false, closed = false, pause = 1000, controller = null;
+    function dispatch(name, text) {
+      if (!handlers[name]) { return; }
+      var data = null;
+      try { data = JSON.parse(text); } catch (err) { return; }
+      handlers[name](data);
+    }
+    function retry(state) {
+      lost = true;
+      document.body.dataset.events = state;
+      if (closed) { return; }
+      setTimeout(connect, pause);
+      pause = Math.min(30000, pause * 2);
+    }
+    function connect() {
+      var headers = { Accept: 'text/event-stream' };
+      var t = sessionStorage.getItem(TOKEN_KEY);
+      if (t) { headers.Authorization = 'Bearer ' + t; }
+      controller = window.AbortController ? new AbortController() : null;
+      fetch('/api/v1/events', { headers: headers, cache: 'no-store', signal: controller ? controller.signal : undefined })
+        .then(function (r) {
+          if (r.status === 401 || r.status === 403) { retry('refused'); return; }
+          if (!r.ok || !r.body) { retry('reconnecting'); return; }
+          document.body.dataset.events = 'open';
+          pause = 1000;
+          if (lost && reopened) { reopened(); }
+          lost = false;
+          var reader = r.body.getReader(), decoder = new TextDecoder(), state = { buffer: '', name: '', data: [] };
+          function pump() {
+            return reader.read().then(function (chunk) {
+              if (chunk.done) { retry('reconnecting'); return undefined; }
+              sseParse(state, decoder.decode(chunk.value, { stream: true }), dispatch);
+              return pump();
+            });
+          }
+          return pump();
+        })
+        .catch(function () { retry('reconnecting'); });
+    }
+    connect();
+    return { close: function () { closed = true; if (controller) { controller.abort(); } } };
   }
 
   /** ISO time to "YYYY-MM-DD HH:MM" UTC; empty for none. */
@@ -224,9 +293,75 @@
     return v === null || v === undefined || v === '' ? '' : Number(v).toFixed(digits === undefined ? 2 : digits);
   }
 
+
+  /** "62 % (lower bound 55 %, 40 decided)", or "uncalibrated (n 12 decided)" when calibration had too few outcomes. */
+  function probability(p, lower, decided) {
+    var n = decided === null || decided === undefined ? 0 : decided;
+    if (p === null || p === undefined) { return 'uncalibrated (n ' + n + ' decided)'; }
+    return num(100 * p, 0) + ' % (lower bound ' + num(100 * lower, 0) + ' %, ' + n + ' decided)';
+  }
+
+  /** "5 bars, until YYYY-MM-DD HH:MM UTC"; empty when the signal does not lapse (exits, older rows). */
+  function expiry(bars, expiresAt) {
+    if (bars === null || bars === undefined) { return ''; }
+    return bars + ' bars' + (expiresAt ? ', until ' + time(expiresAt) + ' UTC' : '');
+  }
+
+  function frameText(f) {
+    if (!f) { return '–'; }
+    return [f.timeframe, (f.state || '').replace(/_/g, ' '), f.direction, num(f.confidence)]
+      .filter(function (x) { return x; }).join(' ');
+  }
+
+  function zoneText(z, close, atr) {
+    if (!z) { return 'none'; }
+    var text = z.role + ' ' + num(z.lower) + '–' + num(z.upper) + ' (level ' + num(z.level) + ', ' + z.timeframes
+      + ' TFs, weight ' + num(z.weight, 1) + ')';
+    if (atr && close !== null && close !== undefined && z.level !== null) {
+      var d = (z.level - close) / atr;
+      text += ', ' + num(Math.abs(d), 1) + ' ATR ' + (d < 0 ? 'below' : 'above') + ' the close';
+    }
+    return text;
+  }
+
+  /**
+   * The readable breakdown of a signal's stored reasons (the API's {@code reasons} object) as a list of terms: HTF
+   * state, trading state, alignment, zone used, opposing zone, patterns, ATR and reach, R:R. Null when the signal has
+   * none (rows stored before reasons were kept hold {@code []}).
+   */
+  function reasons(r) {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) { return null; }
+    var events = (r.events || []).map(function (e) {
+      return e.type.replace(/_/g, ' ') + (e.direction ? ' ' + e.direction : '') + ' (bars ' + e.start_bar + '–'
+        + e.end_bar + ', strength ' + num(e.strength) + ')';
+    });
+    var a = r.alignment || {};
+    var rows = [
+      ['HTF', frameText(r.htf) + (r.htf_strength !== null && r.htf_strength !== undefined ? ', strength ' + num(r.htf_strength) : '')],
+      ['Trading', frameText(r.trading)],
+      ['Alignment', num(a.total) + ' (direction ' + num(a.direction) + ', state ' + num(a.state) + ', confidence '
+        + num(a.confidence) + ')'],
+      ['Zone used', zoneText(r.zone, r.close, r.atr)],
+      ['Opposing zone', zoneText(r.opposing_zone, r.close, r.atr)],
+      ['Patterns', events.length ? events.join('; ') : 'none'],
+      ['ATR', num(r.atr) + ' (reach ' + num(r.reach) + ', stop buffer ' + num(r.stop_buffer) + ')'],
+      ['R:R', num(r.reward_risk, 1) + (r.target_capped ? ' (target capped by the opposing zone)' : '')]
+    ];
+    var dl = document.createElement('dl');
+    dl.className = 'reasons';
+    rows.forEach(function (kv) {
+      var dt = document.createElement('dt'); dt.textContent = kv[0];
+      var dd = document.createElement('dd'); dd.textContent = kv[1];
+      dl.appendChild(dt); dl.appendChild(dd);
+    });
+    return dl;
+  }
+
   window.dgas = {
     nav: nav, request: request, getJson: getJson, errorText: errorText, say: say, query: query, csv: csv,
-    download: download, table: table, token: token, write: write, events: events, time: time, num: num
+    download: download, table: table, token: token, write: write, events: events, sseParse: sseParse, time: time,
+    num: num,
+    probability: probability, expiry: expiry, reasons: reasons
   };
   nav();
 })();

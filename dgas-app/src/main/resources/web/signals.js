@@ -16,8 +16,28 @@
     { label: 'Target', value: function (s) { return dgas.num(s.target); } },
     { label: 'Confidence', value: function (s) { return dgas.num(s.confidence); } },
     { key: 'tier', label: 'Tier' },
+    { label: 'Win probability', value: function (s) {
+      return s.type === 'long' || s.type === 'short'
+        ? dgas.probability(s.win_probability, s.win_probability_lower, s.calibration_decided) : '';
+    } },
+    { label: 'Expires', value: function (s) { return dgas.expiry(s.expiry_bars, s.expires_at); } },
+    { key: 'outcome', label: 'Outcome', value: function (s) { return s.outcome ? s.outcome.replace('_', ' ') : ''; } },
+    { label: 'Reasons', value: function (s) { return s.reasons && s.reasons.text ? s.reasons.text : ''; }, render: why },
     { key: 'run_id', label: 'Run' }
   ];
+
+  /** The reason line as a disclosure: opened (keyboard or mouse), it shows the breakdown of the structure. */
+  function why(s, td) {
+    var list = dgas.reasons(s.reasons);
+    if (!list) { return; }
+    td.textContent = '';
+    var details = document.createElement('details');
+    var summary = document.createElement('summary');
+    summary.textContent = s.reasons.text;
+    details.appendChild(summary);
+    details.appendChild(list);
+    td.appendChild(details);
+  }
 
   function filters() {
     var f = new FormData(form), p = {};

@@ -17,6 +17,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
+import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public final class AnalysisService {
      * The latest signal: {@code computed} at the latest bar (with its reason line), else the newest {@code stored} one
      * of this series within the bars (stop and target null for exits). [C] With its win probability and Wilson lower
      * bound (null: uncalibrated), expiry in bars and reasons (a JSON object; {@code []} for signals stored before
-     * reasons were kept).
+     * reasons were kept), the decided outcomes its probability rests on and when an unfilled entry lapses.
      */
     public record LatestSignal(
             String source,
@@ -79,7 +80,9 @@ public final class AnalysisService {
             Double probability,
             Double probabilityLower,
             Integer expiryBars,
-            @com.fasterxml.jackson.annotation.JsonRawValue String reasons) {}
+            @com.fasterxml.jackson.annotation.JsonRawValue String reasons,
+            int calibrationDecided,
+            Instant expiresAt) {}
 
     /** The latest bar's state and trend, or why there is no signal. */
     public record Latest(String state, String trend, Double confidence, String note) {}
@@ -152,8 +155,10 @@ public final class AnalysisService {
                         ReasonText.of(s),
                         s.probability().calibrated() ? s.probability().rate() : null,
                         s.probability().calibrated() ? s.probability().lowerBound() : null,
-                        s.expiryBars(),
-                        io.dgas.calc.format.ReasonsJson.of(s));
+                        s.expiryBars() == Signal.NO_EXPIRY ? null : s.expiryBars(),
+                        io.dgas.calc.format.ReasonsJson.of(s),
+                        s.probability().decided(),
+                        s.expiryBars() == Signal.NO_EXPIRY ? null : RunRepository.expiresAt(s, tf));
         return new Analysis(symbol, tf.code(), htf.code(), out, zones, latest, signal);
     }
 
@@ -175,7 +180,9 @@ public final class AnalysisService {
                         x.winProbability(),
                         x.winProbabilityLower(),
                         x.expiryBars(),
-                        x.reasons()))
+                        x.reasons(),
+                        x.calibrationDecided(),
+                        x.expiresAt()))
                 .orElse(null);
     }
 

@@ -78,6 +78,9 @@ class DashboardPagesIT {
                     TYPES[i],
                     CONFIDENCES[i]);
         }
+        // [C] the first (a long at 0.45, outside the filters of the signals test) explained and calibrated
+        MarketSeed.explain(
+                api.ctx, "SIGA", Timeframe.H1, PagesSeed.hoursAgo(120).toString(), MarketSeed.REASONS, 0.62, 0.55, 40);
         driver = Browser.start(profile, downloads);
     }
 
@@ -196,6 +199,48 @@ class DashboardPagesIT {
         awaitBody("loaded", "signals:error");
         assertThat(driver.findElement(By.id("status")).getText()).contains("NOSUCH");
         assertThat(driver.findElement(By.id("status")).getAttribute("class")).contains("error");
+    }
+
+    @Test
+    void signalsPage_explainedSignal_showsReasonsProbabilityExpiryAndOpensTheBreakdownByKeyboard() throws Exception {
+        driver.get(url("signals.html"));
+        awaitBody("loaded", "signals:0");
+        int reasonsCol = column("signals-table", "Reasons");
+        int probabilityCol = column("signals-table", "Win probability");
+        int expiresCol = column("signals-table", "Expires");
+        int typeCol = column("signals-table", "Type");
+        List<List<String>> all = rows("signals-table");
+        List<String> explained = all.stream()
+                .filter(r -> r.get(reasonsCol).startsWith("LONG MKTA 1h: HTF 4h trend up 0.82"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row with the reason line in " + all));
+        assertThat(explained.get(probabilityCol)).isEqualTo("62 % (lower bound 55 %, 40 decided)");
+        String expires = PagesSeed.hoursAgo(120)
+                .plus(Duration.ofHours(6))
+                .toString()
+                .substring(0, 16)
+                .replace('T', ' ');
+        assertThat(explained.get(expiresCol)).isEqualTo("5 bars, until " + expires + " UTC");
+        assertThat(all)
+                .filteredOn(r -> r != explained && !r.get(typeCol).startsWith("exit"))
+                .extracting(r -> r.get(probabilityCol))
+                .containsOnly("uncalibrated (n 0 decided)");
+        WebElement list = driver.findElement(By.cssSelector("#signals-table details dl.reasons"));
+        assertThat(list.isDisplayed()).as("closed until asked").isFalse();
+
+        // the reason line is a disclosure: Enter on it shows the breakdown
+        WebElement summary = driver.findElement(By.cssSelector("#signals-table details summary"));
+        driver.executeScript("arguments[0].focus();", summary);
+        new org.openqa.selenium.interactions.Actions(driver)
+                .sendKeys(org.openqa.selenium.Keys.ENTER)
+                .perform();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> list.isDisplayed());
+        assertThat(list.getText())
+                .contains("Zone used")
+                .contains("support 99.00–100.00 (level 99.50, 3 TFs, weight 3.5), 1.0 ATR below the close")
+                .contains("c wave up (bars 290–294, strength 0.75)")
+                .contains("2.0 (target capped by the opposing zone)");
+        Browser.screenshot(driver, "signals-reasons");
     }
 
     @Test

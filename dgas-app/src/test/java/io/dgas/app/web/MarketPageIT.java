@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -47,6 +48,7 @@ class MarketPageIT {
         MarketSeed.wave(api.ctx, "MKTA", Timeframe.H4, 90, 100);
         MarketSeed.wave(api.ctx, "MKTB", Timeframe.H1, 150, 2500);
         MarketSeed.storedLong(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z");
+        MarketSeed.explain(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z", MarketSeed.REASONS, 0.62, 0.55, 40);
         MarketSeed.wave(api.ctx, "MKTC", Timeframe.H1, 50, 300);
         driver = Browser.start(profile);
     }
@@ -110,7 +112,22 @@ class MarketPageIT {
         assertThat(candles.get("markPoint")).as("the signal's bar").hasSize(1);
         assertThat(driver.findElement(By.id("state")).getText()).isNotIn("", "–");
         assertThat(driver.findElement(By.id("signal")).getText()).contains("0.72");
-        assertThat(driver.findElement(By.id("signal")).getText()).isNotEmpty();
+        // [C] the signal explained: reason line, breakdown of the structure, probability with its bound, expiry
+        String panel = driver.findElement(By.id("signal")).getText();
+        assertThat(panel)
+                .contains("LONG MKTA 1h: HTF 4h trend up 0.82")
+                .contains("62 % (lower bound 55 %, 40 decided)")
+                .contains("5 bars, until 2025-01-22 16:00 UTC");
+        assertThat(driver.findElements(By.cssSelector("#signal dl.reasons dt")))
+                .extracting(WebElement::getText)
+                .containsExactly("HTF", "Trading", "Alignment", "Zone used", "Opposing zone", "Patterns", "ATR", "R:R");
+        assertThat(panel)
+                .contains("4h trend up 0.82, strength 0.70")
+                .contains("support 99.00–100.00 (level 99.50, 3 TFs, weight 3.5), 1.0 ATR below the close")
+                .contains("resistance 103.00–104.00 (level 103.50, 2 TFs, weight 2.5), 7.0 ATR above the close")
+                .contains("c wave up (bars 290–294, strength 0.75)")
+                .contains("0.50 (reach 1.00, stop buffer 0.10)")
+                .contains("2.0 (target capped by the opposing zone)");
         Path shot = Browser.screenshot(driver, "market");
         assertThat(Files.size(shot)).isPositive();
 

@@ -3,6 +3,8 @@ package io.dgas.store.bars;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
+import io.dgas.store.events.BarsEvents;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.InvalidInputException;
 import io.dgas.store.partition.Partitions;
@@ -36,10 +38,22 @@ public final class BarRollup {
 
     private final Database db;
     private final IngestListener listener;
+    private final EventPublisher events;
 
+    /** A rollup that announces every series it wrote ({@code bars} events) in the committing transaction. */
     public BarRollup(Database db, IngestListener listener) {
+        this(db, listener, EventPublisher.postgres(db));
+    }
+
+    private BarRollup(Database db, IngestListener listener, EventPublisher events) {
         this.db = db;
         this.listener = listener;
+        this.events = events;
+    }
+
+    /** The same rollup announcing through {@code publisher} ({@link EventPublisher#NONE}: not at all). */
+    public BarRollup withEvents(EventPublisher publisher) {
+        return new BarRollup(db, listener, publisher);
     }
 
     /**
@@ -72,11 +86,19 @@ public final class BarRollup {
         for (Timeframe target : targets) {
             List<RollupResult> results = db.inTransaction(s -> {
                 ensurePartitions(s, symbols, source, target);
-                return s.query(
+                List<RollupResult> written = s.query(
                         "aggregate." + (source == null ? "ticks" : "bars") + "." + target.lowerCode(),
                         sql(symbols.isEmpty(), source == null, target, session),
                         ps -> bind(ps, symbols, source, target, includePartial, session),
                         rs -> new RollupResult(rs.getString(1), target, rs.getLong(2), rs.getLong(3)));
+                BarsEvents changed = new BarsEvents();
+                for (RollupResult r : written) {
+                    if (r.inserted() + r.updated() > 0) {
+                        changed.add(r.symbol(), target.code(), r.inserted() + r.updated());
+                    }
+                }
+                changed.announce(s, events);
+                return written;
             });
             results.forEach(r -> listener.seriesChanged(r.symbol(), target));
             all.addAll(results);

@@ -2,6 +2,8 @@ package io.dgas.store.bars;
 
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
+import io.dgas.store.events.BarsEvents;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.IngestListener;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,21 +11,34 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Soft delete, restore and purge of market data. Deleting sets {@code deleted_at}; every active read then ignores the
  * row. All three are idempotent and return the number of rows they changed (a second delete changes 0). Purge
- * hard-deletes only rows already soft-deleted before {@code now - olderThan}.
+ * hard-deletes only rows already soft-deleted before {@code now - olderThan}. Delete and restore announce a
+ * {@code bars} event per changed series (ticks as {@link BarsEvents#TICKS}) in their committing transaction.
  */
 public final class SoftDelete {
     private final Database db;
     private final Clock clock;
     private final IngestListener listener;
+    private final EventPublisher events;
 
     public SoftDelete(Database db, Clock clock, IngestListener listener) {
+        this(db, clock, listener, EventPublisher.postgres(db));
+    }
+
+    private SoftDelete(Database db, Clock clock, IngestListener listener, EventPublisher events) {
         this.db = db;
         this.clock = clock;
         this.listener = listener;
+        this.events = events;
+    }
+
+    /** The same soft delete announcing through {@code publisher} ({@link EventPublisher#NONE}: not at all). */
+    public SoftDelete withEvents(EventPublisher publisher) {
+        return new SoftDelete(db, clock, listener, publisher);
     }
 
     /**
@@ -46,16 +61,30 @@ public final class SoftDelete {
     private Changed change(Selection sel, String name, String set, String state, boolean stamp) {
         Timestamp now = Timestamp.from(clock.instant());
         Changed c = db.inTransaction(s -> {
-            long bars = s.update(
+            BarsEvents changed = new BarsEvents();
+            // rows changed per timeframe: one event per series
+            List<Object[]> perSeries = s.query(
                     "data." + name + ".bars",
-                    "UPDATE bars SET " + set + " WHERE " + state + where(true, sel),
-                    ps -> bind(ps, sel, stamp ? now : null, true));
+                    "WITH up AS (UPDATE bars SET " + set + " WHERE " + state + where(true, sel)
+                            + " RETURNING timeframe) SELECT timeframe, count(*) FROM up GROUP BY timeframe"
+                            + " ORDER BY timeframe",
+                    ps -> bind(ps, sel, stamp ? now : null, true),
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2)});
+            long bars = 0;
+            for (Object[] r : perSeries) {
+                changed.add(sel.symbol(), (String) r[0], (Long) r[1]);
+                bars += (Long) r[1];
+            }
             long ticks = sel.timeframe() != null
                     ? 0
                     : s.update(
                             "data." + name + ".ticks",
                             "UPDATE ticks SET " + set + " WHERE " + state + where(false, sel),
                             ps -> bind(ps, sel, stamp ? now : null, false));
+            if (ticks > 0) {
+                changed.add(sel.symbol(), BarsEvents.TICKS, ticks);
+            }
+            changed.announce(s, events);
             return new Changed(bars, ticks);
         });
         if (c.bars() > 0) {

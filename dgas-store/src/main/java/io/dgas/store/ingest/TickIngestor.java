@@ -2,6 +2,8 @@ package io.dgas.store.ingest;
 
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
+import io.dgas.store.events.BarsEvents;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.partition.MonthSet;
 import io.dgas.store.partition.Partitions;
 import java.io.Reader;
@@ -17,25 +19,33 @@ import java.util.Locale;
  * skip-invalid, idempotent, soft-deleted ticks restored, partitions first, bounded memory). Ticks sharing a timestamp
  * are numbered {@code seq} 0, 1, … in file order, so a file must be in time order (a line earlier than its
  * predecessor is rejected) for re-ingest to be idempotent. Ticks change no bar series until aggregated, so the
- * listener is not told; aggregation tells it.
+ * listener is not told; aggregation tells it. A load that changed ticks announces a {@code bars} event of timeframe
+ * {@link BarsEvents#TICKS} in its committing transaction.
  */
 public final class TickIngestor {
     private static final String STAGE = "dgas_stage_ticks";
 
     private final IngestTransaction tx;
+    private final EventPublisher events;
 
-    /** An ingestor that waits at most 30 s for a lock ({@link #withLockTimeout}). */
+    /** An ingestor that waits at most 30 s for a lock ({@link #withLockTimeout}) and announces what it changed. */
     public TickIngestor(Database db) {
-        this(new IngestTransaction(db, IngestTransaction.DEFAULT_LOCK_TIMEOUT));
+        this(new IngestTransaction(db, IngestTransaction.DEFAULT_LOCK_TIMEOUT), EventPublisher.postgres(db));
     }
 
-    private TickIngestor(IngestTransaction tx) {
+    private TickIngestor(IngestTransaction tx, EventPublisher events) {
         this.tx = tx;
+        this.events = events;
     }
 
     /** The same ingestor with another lock timeout (positive): a load waits no longer for another session's lock. */
     public TickIngestor withLockTimeout(Duration lockTimeout) {
-        return new TickIngestor(new IngestTransaction(tx.database(), lockTimeout));
+        return new TickIngestor(new IngestTransaction(tx.database(), lockTimeout), events);
+    }
+
+    /** The same ingestor announcing through {@code publisher} ({@link EventPublisher#NONE}: not at all). */
+    public TickIngestor withEvents(EventPublisher publisher) {
+        return new TickIngestor(tx, publisher);
     }
 
     /** Ingests one file; a load that meets a deadlock with a concurrent writer runs again from the start. */
@@ -74,6 +84,11 @@ public final class TickIngestor {
             try {
                 r = tx.run(source, opts.progress(), s -> {
                     long[] done = load(s, source, reader, ticker, opts, rejects, stage);
+                    if (done[2] + done[3] > 0) {
+                        new BarsEvents()
+                                .add(ticker, BarsEvents.TICKS, done[2] + done[3])
+                                .announce(s, events);
+                    }
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });

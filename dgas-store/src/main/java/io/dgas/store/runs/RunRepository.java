@@ -273,7 +273,7 @@ public final class RunRepository {
      * <b>[C]</b> End of the last bar in which the entry of {@code g} may fill: its bar's start + (expiry + 1) bars of
      * {@code tf}, a calendar estimate (sessions and weekends are not skipped).
      */
-    static Instant expiresAt(Signal g, Timeframe tf) {
+    public static Instant expiresAt(Signal g, Timeframe tf) {
         return Instant.ofEpochSecond(g.ts() + (g.expiryBars() + 1L) * tf.seconds());
     }
 

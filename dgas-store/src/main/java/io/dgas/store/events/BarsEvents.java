@@ -1,0 +1,70 @@
+package io.dgas.store.events;
+
+import io.dgas.store.SqlSession;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code bars} events of a change to market data (ingest, tick ingest, soft delete and restore, aggregation), one
+ * per series whose rows changed, queued in the change's own transaction just before it commits: rolled-back work
+ * announces nothing. Two statements whatever the number of series. A series is a ticker and a timeframe code, or
+ * {@link #TICKS} for a symbol's ticks (which change no bar series until aggregated).
+ */
+public final class BarsEvents {
+    /** The "timeframe" of a symbol's ticks in a {@code bars} event. */
+    public static final String TICKS = "ticks";
+
+    private final Map<String, long[]> rows = new LinkedHashMap<>(); // ticker/timeframe -> rows changed
+
+    /** Counts {@code changed} rows of the series; a series may recur (several files of one load). */
+    public BarsEvents add(String ticker, String timeframe, long changed) {
+        rows.computeIfAbsent(ticker + "/" + timeframe, k -> new long[1])[0] += changed;
+        return this;
+    }
+
+    /**
+     * Queues {@code bars {symbol, timeframe, newest_ts, rows}} for every series added, {@code newest_ts}
+     * the newest active bar (tick) after the change, null when none is left.
+     */
+    public void announce(SqlSession s, EventPublisher events) throws SQLException {
+        if (rows.isEmpty() || events == EventPublisher.NONE) {
+            return;
+        }
+        String[] tickers = new String[rows.size()];
+        String[] tfs = new String[rows.size()];
+        int i = 0;
+        for (String key : rows.keySet()) {
+            int slash = key.lastIndexOf('/');
+            tickers[i] = key.substring(0, slash);
+            tfs[i++] = key.substring(slash + 1);
+        }
+        List<Timestamp> newest = s.query(
+                "events.bars.newest",
+                "SELECT CASE WHEN u.tf = '" + TICKS + "' THEN (SELECT max(t.ts) FROM ticks t JOIN symbols y ON"
+                        + " y.id = t.symbol_id WHERE y.ticker = u.t AND t.deleted_at IS NULL) ELSE (SELECT max(b.ts)"
+                        + " FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.ticker = u.t AND b.timeframe ="
+                        + " u.tf AND b.deleted_at IS NULL) END FROM unnest(?::text[], ?::text[]) WITH ORDINALITY"
+                        + " AS u(t, tf, ord) ORDER BY ord",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", tickers));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", tfs));
+                },
+                rs -> rs.getTimestamp(1));
+        List<EventPublisher.Event> out = new ArrayList<>(rows.size());
+        i = 0;
+        for (long[] n : rows.values()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("symbol", tickers[i]);
+            data.put("timeframe", tfs[i]);
+            Timestamp ts = newest.get(i++);
+            data.put("newest_ts", ts == null ? null : ts.toInstant().toString());
+            data.put("rows", n[0]);
+            out.add(new EventPublisher.Event("bars", data));
+        }
+        events.publish(s, out);
+    }
+}
