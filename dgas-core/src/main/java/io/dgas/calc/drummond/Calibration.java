@@ -69,7 +69,10 @@ public final class Calibration {
         return resolve(s, bars, horizonBars(bars.timeframe().seconds(), windowSeconds, s.expiryBars()));
     }
 
-    /** The fill, lapse, stop, target or time exit of {@code s} over the next {@code horizonBars} bars of {@code bars}. */
+    /**
+     * The fill, lapse, stop, target or time exit of {@code s} over the next {@code horizonBars} bars of {@code bars}.
+     * The stop comes first within a bar; the bar that fills reaches the target only when it opened through the entry.
+     */
     public static Result resolve(Signal s, BarSeries bars, int horizonBars) {
         Check.range("horizonBars", horizonBars, 1, Integer.MAX_VALUE);
         if (!s.type().isEntry()) {
@@ -92,13 +95,18 @@ public final class Calibration {
             return Result.of(n > lastFill ? Outcome.NOT_FILLED : Outcome.PENDING, -1);
         }
         double risk = Math.abs(s.entry() - s.stop());
+        // A bar says nothing of the order of its high and low: on the bar that fills a limit entry, the target may have
+        // traded before the fill. Crediting it would be an edge from inside the bar (it shows as a positive
+        // expectancy on random walks), so the fill bar can win only when it opened through the entry (filled at once).
+        double fillOpen = bars.open()[fill];
+        boolean openedThrough = dir > 0 ? fillOpen <= s.entry() : fillOpen >= s.entry();
         for (int i = fill; i < n && i <= last; i++) {
             if (dir > 0 ? lo[i] <= s.stop() : hi[i] >= s.stop()) {
                 double open = bars.open()[i];
                 double px = dir > 0 ? Math.min(s.stop(), open) : Math.max(s.stop(), open);
                 return new Result(Outcome.LOSS, fill, i, px, dir * (px - s.entry()) / risk);
             }
-            if (dir > 0 ? hi[i] >= s.target() : lo[i] <= s.target()) {
+            if ((i > fill || openedThrough) && (dir > 0 ? hi[i] >= s.target() : lo[i] <= s.target())) {
                 return new Result(Outcome.WIN, fill, i, s.target(), dir * (s.target() - s.entry()) / risk);
             }
         }

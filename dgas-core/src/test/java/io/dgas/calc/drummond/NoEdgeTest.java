@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * [C] The no-edge test (drummond.md §7): on zero-drift random walks nothing can be predicted, so the replay's
  * expectancy net of costs must not be significantly positive — its 95 % interval includes or lies below zero — over
- * 10,000 entry signals. An apparent edge on noise would mean information from the future leaked into the signals,
+ * 10,000 entry signals. The walks' bars are cut from the walk itself ({@link RandomBars#walk}), so a touched price is
+ * one the walk went through. An apparent edge on noise would mean information from the future leaked into the signals,
  * their resolution or their probabilities. The calibration table must stay honest too: on noise the observed win rate
  * of every well-filled predicted bucket stays near what was predicted (no probability learned from the future).
  */
@@ -26,7 +27,7 @@ class NoEdgeTest {
         long seed = 0;
         while (trades.size() < 10_000) {
             seed++;
-            BarSeries s = RandomBars.series(1_000_000 + seed, 600, Timeframe.H1);
+            BarSeries s = RandomBars.walk(1_000_000 + seed, 600, Timeframe.H1, 32);
             DrummondAnalysis t = DrummondAnalyzer.analyze(s);
             DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(s, Timeframe.H4));
             trades.addAll(SignalReplay.trades(h, t, MtfParams.defaults(), SignalParams.defaults(), 86_400, COST_BPS));

@@ -23,6 +23,31 @@ final class RandomBars {
     }
 
     /**
+     * A zero-drift Gaussian walk of {@code steps} moves per bar, each bar's open, high, low and close taken from the walk
+     * itself (first, max, min, last). Unlike {@link #series}, whose wicks are drawn apart from the close (so a wick
+     * that reaches a limit order is followed on average by a return to the open: an edge for limit entries), a price
+     * touched here is a price the walk went through, so nothing is predictable: the no-edge test's noise.
+     */
+    static BarSeries walk(long seed, int n, Timeframe tf, int steps) {
+        SplittableRandom r = new SplittableRandom(seed);
+        BarSeries s = new BarSeries("W" + seed, tf, n);
+        double sigma = 0.6 / Math.sqrt(steps);
+        double price = 100;
+        for (int i = 0; i < n; i++) {
+            double open = price;
+            double high = open;
+            double low = open;
+            for (int k = 0; k < steps; k++) {
+                price += r.nextGaussian() * sigma;
+                high = Math.max(high, price);
+                low = Math.min(low, price);
+            }
+            s.append(START + i * tf.seconds(), open, high, low, price, 1000 + r.nextInt(100_000));
+        }
+        return s;
+    }
+
+    /**
      * A walk whose bars are shifted by a drift plus {@code pull} × (100 − price), a pull towards 100: drift ±0.1
      * trends, pull 0.3 congests. Prices stay positive for a few hundred bars at those settings.
      */
