@@ -6,5 +6,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "benchmark",
         description = "Benchmarks on the current database server.",
-        subcommands = {IngestBenchmarkCommand.class, CycleBenchmarkCommand.class, ApiBenchmarkCommand.class})
+        subcommands = {
+            IngestBenchmarkCommand.class,
+            CycleBenchmarkCommand.class,
+            ApiBenchmarkCommand.class,
+            BacktestBenchmarkCommand.class
+        })
 final class BenchmarkCommand {}
