@@ -101,10 +101,13 @@ public final class BacktestService {
             for (var pos : result.ledger().positions().values()) {
                 positions.upsert(s, p.id(), new StoredPosition(pos, null, null, now, null), now);
             }
-            for (Backtester.EquityPoint pt : result.equity()) {
-                equity.record(
-                        s, p.id(), new EquityRepository.Point(Instant.ofEpochSecond(pt.ts()), pt.cash(), pt.equity()));
-            }
+            equity.recordAll(
+                    s,
+                    p.id(),
+                    result.equity().stream()
+                            .map(pt ->
+                                    new EquityRepository.Point(Instant.ofEpochSecond(pt.ts()), pt.cash(), pt.equity()))
+                            .toList());
             portfolios.closeIn(s, p.id(), now);
             return backtests.insert(
                     s,

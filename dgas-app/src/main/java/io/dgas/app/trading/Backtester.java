@@ -4,10 +4,9 @@ import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.IncrementalAnalyzer;
 import io.dgas.calc.drummond.MtfParams;
-import io.dgas.calc.drummond.MultiTimeframe;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
-import io.dgas.calc.drummond.Signals;
+import io.dgas.calc.drummond.SignalStepper;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.Execution;
@@ -57,16 +56,22 @@ public final class Backtester {
         final IncrementalAnalyzer ta;
         final IncrementalAnalyzer ha;
         final WilderAtr atr;
+        final SignalStepper stepper;
         final List<PendingOrder> pending = new ArrayList<>();
         int next;
         int hNext;
+        /** Live views, created once both series have the 3 bars an analysis needs (the zone sources key on them). */
+        DrummondAnalysis tView;
 
-        Sym(BarSeries t, BarSeries h, int atrPeriod) {
+        DrummondAnalysis hView;
+
+        Sym(BarSeries t, BarSeries h, int atrPeriod, SignalStepper stepper) {
             this.t = t;
             this.h = h;
             this.ta = new IncrementalAnalyzer(t.symbol(), t.timeframe(), DrummondParams.defaults());
             this.ha = new IncrementalAnalyzer(h.symbol(), h.timeframe(), DrummondParams.defaults());
             this.atr = new WilderAtr(atrPeriod);
+            this.stepper = stepper;
         }
     }
 
@@ -82,7 +87,7 @@ public final class Backtester {
         TreeSet<Long> times = new TreeSet<>();
         for (Map.Entry<String, BarSeries> e : trading.entrySet()) {
             BarSeries h = higher.getOrDefault(e.getKey(), new BarSeries(e.getKey(), c.htf()));
-            syms.add(new Sym(e.getValue(), h, c.signals().atrPeriod()));
+            syms.add(new Sym(e.getValue(), h, c.signals().atrPeriod(), new SignalStepper(c.mtf(), c.signals())));
             for (long ts : e.getValue().ts()) {
                 times.add(ts);
             }
@@ -121,7 +126,7 @@ public final class Backtester {
                     s.ha.append(
                             s.h.ts()[j], s.h.open()[j], s.h.high()[j], s.h.low()[j], s.h.close()[j], s.h.volume()[j]);
                 }
-                Signal sig = signal(s, atr, c);
+                Signal sig = signal(s, atr);
                 if (sig == null) {
                     continue;
                 }
@@ -147,16 +152,17 @@ public final class Backtester {
         return new Result(fills, decisions, curve, book.ledger());
     }
 
-    private static Signal signal(Sym s, double atr, Config c) {
+    /** O(lines) per bar: the stepper's zone sources add only the new bars' lines; nothing re-reads the history. */
+    private static Signal signal(Sym s, double atr) {
         if (s.ha.series().size() < 3 || s.ta.series().size() < 3) {
             return null;
         }
-        DrummondAnalysis a = s.ta.analysis();
-        DrummondAnalysis ha = s.ha.analysis();
-        int k = a.size() - 1;
-        if (MultiTimeframe.completeHtfIndex(ha, a, k) < 2) {
-            return null;
+        if (s.tView == null) {
+            s.tView = s.ta.analysis();
         }
-        return Signals.evaluate(MultiTimeframe.analyze(ha, a, k, c.mtf()), ha, a, atr, c.signals());
+        if (s.hView == null) {
+            s.hView = s.ha.analysis();
+        }
+        return s.stepper.at(s.hView, s.tView, s.tView.size() - 1, atr);
     }
 }

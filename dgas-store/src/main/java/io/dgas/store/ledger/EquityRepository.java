@@ -2,6 +2,7 @@ package io.dgas.store.ledger;
 
 import io.dgas.store.SqlSession;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,19 +19,46 @@ public final class EquityRepository {
     /** One point of an equity curve. */
     public record Point(Instant ts, BigDecimal cash, BigDecimal equity) {}
 
+    static final String RECORD = "INSERT INTO portfolio_equity (portfolio_id, ts, cash, equity) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (portfolio_id, ts) DO UPDATE SET cash = EXCLUDED.cash, equity = EXCLUDED.equity";
+    /** Points sent per JDBC batch by {@link #recordAll}. */
+    private static final int BATCH = 1_000;
+
     /** Records (or replaces) the snapshot of {@code portfolioId} at {@code ts}. */
     public void record(SqlSession s, long portfolioId, Point p) {
-        s.update(
-                "ledger.equity-record",
-                "INSERT INTO portfolio_equity (portfolio_id, ts, cash, equity) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (portfolio_id, ts) DO UPDATE SET cash = EXCLUDED.cash,"
-                        + " equity = EXCLUDED.equity",
-                ps -> {
-                    ps.setLong(1, portfolioId);
-                    Cols.setInstant(ps, 2, p.ts());
-                    ps.setBigDecimal(3, p.cash());
-                    ps.setBigDecimal(4, p.equity());
-                });
+        s.update("ledger.equity-record", RECORD, ps -> {
+            ps.setLong(1, portfolioId);
+            Cols.setInstant(ps, 2, p.ts());
+            ps.setBigDecimal(3, p.cash());
+            ps.setBigDecimal(4, p.equity());
+        });
+    }
+
+    /**
+     * Records (or replaces) every point as {@link #record} does, as JDBC batches of {@value #BATCH} (one round trip
+     * each, reported as one statement) instead of a statement per point: a backtest stores its whole curve at once.
+     * Points must have distinct times.
+     */
+    public void recordAll(SqlSession s, long portfolioId, List<Point> points) {
+        for (int from = 0; from < points.size(); from += BATCH) {
+            List<Point> part = points.subList(from, Math.min(points.size(), from + BATCH));
+            s.timed(
+                    "ledger.equity-record-batch",
+                    c -> {
+                        try (PreparedStatement ps =
+                                c.prepareStatement(SqlSession.named("ledger.equity-record-batch", RECORD))) {
+                            for (Point p : part) {
+                                ps.setLong(1, portfolioId);
+                                Cols.setInstant(ps, 2, p.ts());
+                                ps.setBigDecimal(3, p.cash());
+                                ps.setBigDecimal(4, p.equity());
+                                ps.addBatch();
+                            }
+                            return ps.executeBatch().length;
+                        }
+                    },
+                    n -> n);
+        }
     }
 
     /** Equity of the newest snapshot before {@code ts}; empty when there is none. */

@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "benchmark",
         description = "Benchmarks on the current database server.",
-        subcommands = {IngestBenchmarkCommand.class, CycleBenchmarkCommand.class, ApiBenchmarkCommand.class})
+        subcommands = {
+            IngestBenchmarkCommand.class,
+            CycleBenchmarkCommand.class,
+            ApiBenchmarkCommand.class,
+            BacktestBenchmarkCommand.class
+        })
 public final class BenchmarkCommand {}

@@ -1,0 +1,51 @@
+package io.dgas.app.cli.bench;
+
+import io.dgas.app.cli.*;
+import io.dgas.app.trading.BacktestBenchmark;
+import io.dgas.domain.Timeframe;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dgas benchmark backtest}: backtest bar-steps per second against the engine's incremental rate. */
+@Command(
+        name = "backtest",
+        description = "Backtest bar-steps/s on synthetic daily and 1-minute bars vs the incremental engine alone.")
+final class BacktestBenchmarkCommand extends BaseCommand {
+    @Option(names = "--daily-symbols", defaultValue = "100", description = "symbols of daily bars (100)")
+    int dailySymbols;
+
+    @Option(names = "--daily-bars", defaultValue = "2520", description = "daily bars per symbol (2520 = 10 years)")
+    int dailyBars;
+
+    @Option(names = "--minute-symbols", defaultValue = "10", description = "symbols of 1-minute bars (10)")
+    int minuteSymbols;
+
+    @Option(
+            names = "--minute-bars",
+            defaultValue = "98280",
+            description = "1-minute bars per symbol (98280 = 1 year of 390-minute sessions)")
+    int minuteBars;
+
+    @Override
+    public Integer call() {
+        List<BacktestBenchmark.Figures> f = List.of(
+                BacktestBenchmark.run("daily", dailySymbols, dailyBars, Timeframe.D1, Timeframe.W1),
+                BacktestBenchmark.run("1-minute", minuteSymbols, minuteBars, Timeframe.M1, Timeframe.M15));
+        out().result(
+                        f,
+                        () -> f.forEach(x -> out().line(String.format(
+                                Locale.ROOT,
+                                "%-8s %3d x %6d bars: backtest %,10.0f steps/s, engine %,10.0f steps/s, ratio %.3f,"
+                                        + " %d fills",
+                                x.scenario(),
+                                x.symbols(),
+                                x.barsPerSymbol(),
+                                x.backtestStepsPerSecond(),
+                                x.engineStepsPerSecond(),
+                                x.ratio(),
+                                x.fills()))));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,30 @@
+package io.dgas.calc.drummond;
+
+/**
+ * The signal at successive trading bars of two live analyses (an {@link IncrementalAnalyzer} each), for bar-by-bar
+ * replays: the same result as {@link Signals#raw} gives for that bar, but the zones of both timeframes are kept by
+ * {@link MultiTimeframe.ZoneSource}s that insert only the lines of the bars added since the previous step instead of
+ * re-sorting every line of the history at every bar. Indices must not decrease between calls (a lower one restarts
+ * the zone source). Not thread-safe.
+ */
+public final class SignalStepper {
+    private final MtfParams mtf;
+    private final SignalParams signals;
+    private final MultiTimeframe.ZoneSource htfZones = new MultiTimeframe.ZoneSource();
+    private final MultiTimeframe.ZoneSource tradingZones = new MultiTimeframe.ZoneSource();
+
+    public SignalStepper(MtfParams mtf, SignalParams signals) {
+        this.mtf = mtf;
+        this.signals = signals;
+    }
+
+    /**
+     * The signal at trading bar {@code k}, or null (none, or no complete higher-timeframe bar with a state yet).
+     *
+     * @param atr the trading ATR at bar {@code k}
+     */
+    public Signal at(DrummondAnalysis htf, DrummondAnalysis trading, int k, double atr) {
+        MtfAnalysis m = MultiTimeframe.tryAnalyze(htf, trading, k, mtf, htfZones, tradingZones);
+        return m == null ? null : Signals.evaluate(m, htf, trading, atr, signals);
+    }
+}
