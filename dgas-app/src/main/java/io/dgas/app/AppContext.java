@@ -240,6 +240,24 @@ public final class AppContext implements AutoCloseable {
         return analyzers;
     }
 
+    /**
+     * The trade stream over the active universe when {@code collect.stream} is on (started), else empty.
+     *
+     * @throws io.dgas.app.config.UnableToConfigureException when the stream is on without a token
+     */
+    public java.util.Optional<io.dgas.app.stream.TradeStream> tradeStream() {
+        if (!config.bool(ConfigKeys.COLLECT_STREAM)) {
+            return java.util.Optional.empty();
+        }
+        return io.dgas.app.stream.TradeStreams.start(
+                config,
+                database(),
+                ingestListener(),
+                io.dgas.store.ingest.IngestOptions.defaults()
+                        .withLimits(io.dgas.app.ingest.IngestSettings.limits(config, clock)),
+                new io.dgas.store.runs.RunRepository(database()).activeUniverse());
+    }
+
     /** Cycles on demand ({@code dgas cycle}, {@code POST /api/v1/cycle}); one at a time in this process. */
     public synchronized io.dgas.app.cycle.CycleService cycles() {
         if (cycles == null) {

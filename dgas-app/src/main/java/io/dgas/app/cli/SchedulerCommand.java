@@ -7,13 +7,11 @@ import io.dgas.app.cli.db.DbOptimizerCommand;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.CycleRequest;
-import io.dgas.app.ingest.IngestSettings;
 import io.dgas.app.schedule.ClusterCycle;
 import io.dgas.app.schedule.ExchangeCalendar;
 import io.dgas.app.schedule.SchedulerService;
 import io.dgas.store.Database;
 import io.dgas.store.runs.RunRecord;
-import io.dgas.store.runs.RunRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,13 +62,7 @@ final class SchedulerCommand {
             }
             SchedulerService service = service(ctx);
             service.start();
-            Optional<io.dgas.app.stream.TradeStream> stream = io.dgas.app.stream.TradeStreams.start(
-                    ctx.config(),
-                    ctx.database(),
-                    ctx.ingestListener(),
-                    io.dgas.store.ingest.IngestOptions.defaults()
-                            .withLimits(IngestSettings.limits(ctx.config(), ctx.clock())),
-                    new RunRepository(ctx.database()).activeUniverse());
+            Optional<io.dgas.app.stream.TradeStream> stream = ctx.tradeStream();
             out().info("scheduler " + service.name() + " started; next cycle "
                     + SchedulerService.nextRun(ctx.database()) + " (Ctrl-C stops)");
             try {

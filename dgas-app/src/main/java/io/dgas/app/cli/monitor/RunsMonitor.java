@@ -5,9 +5,7 @@ import io.dgas.app.cycle.CalibrationJob;
 import io.dgas.app.cycle.SignalText;
 import io.dgas.app.service.RunsService;
 import io.dgas.app.service.SignalsService;
-import io.dgas.store.bars.BarRepository;
 import io.dgas.store.runs.RunRecord;
-import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
@@ -150,10 +148,9 @@ public final class RunsMonitor {
 
         @Override
         public Integer call() {
-            CalibrationJob.Report r = new CalibrationJob(
-                            new RunRepository(context().database()),
-                            new BarRepository(context().database()))
-                    .run(context().clock().instant(), Duration.ofDays(days));
+            CalibrationJob.Report r = new io.dgas.app.service.SignalsService(
+                            context().database(), context().cache())
+                    .calibration(context().clock().instant(), days);
             out().result(r, () -> {
                 out().line(r.signals() + " entry signals in the last " + days + " days: " + r.outcomes());
                 out().line("win rate of decided signals: "
