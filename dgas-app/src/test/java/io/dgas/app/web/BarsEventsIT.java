@@ -60,9 +60,7 @@ class BarsEventsIT {
     private static SseStream connect() throws Exception {
         SseStream s = new SseStream(api.server.port(), null);
         s.await(i -> i.isComment() && i.data().equals("connected"), WAIT);
-        String sync = "sync-" + System.nanoTime();
-        marker(sync);
-        s.await(i -> "marker".equals(i.event()) && i.data().contains(sync), WAIT);
+        s.sync(text -> marker(text), WAIT);
         return s;
     }
 

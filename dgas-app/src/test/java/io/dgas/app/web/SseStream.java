@@ -88,6 +88,27 @@ final class SseStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends markers through {@code send} (one new text each second) until one comes back, so the stream has seen
+     * everything sent before it: a server that has just started may not be listening yet, and a notification sent
+     * before its LISTEN is gone.
+     */
+    void sync(java.util.function.Consumer<String> send, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String text = "sync-" + System.nanoTime();
+            send.accept(text);
+            try {
+                await(i -> "marker".equals(i.event()) && i.data().contains(text), Duration.ofSeconds(1));
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no marker came back within " + timeout, e);
+                }
+            }
+        }
+    }
+
     /** The next event (comments skipped) within {@code timeout}. */
     Item nextEvent(Duration timeout) throws InterruptedException {
         return await(i -> !i.isComment(), timeout);
