@@ -56,8 +56,13 @@
     dgas.getJson('/api/v1/backtests/' + id).then(function (d) {
       var m = metrics(d.backtest), dl = document.getElementById('metrics');
       dl.innerHTML = '';
-      Object.keys(m).forEach(function (k) {
-        var dt = document.createElement('dt'); dt.textContent = k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase();
+      // a trader reads returns first, then risk, then the trade statistics; keys not listed follow
+      var ORDER = ['total return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max drawdown', 'max drawdown bars',
+        'win rate', 'profit factor', 'exposure', 'trades'];
+      function label(k) { return k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase(); }
+      function rank(k) { var i = ORDER.indexOf(label(k)); return i < 0 ? ORDER.length : i; }
+      Object.keys(m).sort(function (a, b) { return rank(a) - rank(b); }).forEach(function (k) {
+        var dt = document.createElement('dt'); dt.textContent = label(k);
         var dd = document.createElement('dd'); dd.textContent = typeof m[k] !== 'number' ? String(m[k]) : Number.isInteger(m[k]) ? String(m[k]) : dgas.num(m[k], 4);
         dl.appendChild(dt); dl.appendChild(dd);
       });

@@ -231,14 +231,14 @@ public final class PredictionCycle {
      * analysed again by the cold path, which fits it to its own data ({@link OwnTimeframes}).
      */
     private void refit(List<SymbolOutcome> out, CycleRequest r, Instant asOf) {
-        List<String> redo = out.stream()
+        java.util.Set<String> redo = out.stream()
                 .filter(o -> o.stale() || o.failed())
                 .map(SymbolOutcome::symbol)
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         if (redo.isEmpty()) {
             return;
         }
-        Function<String, SymbolOutcome> cold = load(redo, r, asOf);
+        Function<String, SymbolOutcome> cold = load(List.copyOf(redo), r, asOf);
         out.replaceAll(o -> {
             if (!redo.contains(o.symbol())) {
                 return o;
@@ -305,7 +305,6 @@ public final class PredictionCycle {
             long analyseNanos) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
-        List<Signal> signals = new ArrayList<>();
         Map<io.dgas.domain.Timeframe, List<Signal>> byTimeframe = new LinkedHashMap<>();
         for (SymbolOutcome o : outcomes) {
             if (o.failed()) {
@@ -313,7 +312,6 @@ public final class PredictionCycle {
             } else if (o.stale()) {
                 stale.add(o.symbol());
             } else if (o.signal() != null) {
-                signals.add(o.signal());
                 byTimeframe
                         .computeIfAbsent(o.timeframe() == null ? r.trading() : o.timeframe(), k -> new ArrayList<>())
                         .add(o.signal());
@@ -334,10 +332,13 @@ public final class PredictionCycle {
         try {
             result = db.inTransaction(s -> {
                 CalibrationTable table = outcomeStore.calibration(s, minCalibrated);
-                signals.replaceAll(table::apply);
                 byTimeframe.values().forEach(list -> list.replaceAll(table::apply));
-                Map<String, Long> ids =
-                        runs.symbolIds(s, signals.stream().map(Signal::symbol).toList());
+                Map<String, Long> ids = runs.symbolIds(
+                        s,
+                        byTimeframe.values().stream()
+                                .flatMap(List::stream)
+                                .map(Signal::symbol)
+                                .toList());
                 RunRecord draft = recordOf(f, runId, status, errors, 0, 0, 0);
                 long id = runId == 0 ? runs.insertRun(s, draft) : runs.updateRun(s, draft);
                 List<Signal> stored = new ArrayList<>();
