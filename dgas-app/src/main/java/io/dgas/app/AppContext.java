@@ -219,6 +219,7 @@ public final class AppContext implements AutoCloseable {
                     s.source(clock, io.dgas.store.api.Sleeper.SYSTEM),
                     new io.dgas.store.collect.CollectRepository(database()),
                     new io.dgas.store.ingest.BarIngestor(database(), ingestListener()),
+                    new io.dgas.store.bars.BarRollup(database(), ingestListener()),
                     io.dgas.store.ingest.IngestOptions.defaults()
                             .withLimits(io.dgas.app.ingest.IngestSettings.limits(config, clock)),
                     clock,

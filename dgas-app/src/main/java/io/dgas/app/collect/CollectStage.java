@@ -1,6 +1,8 @@
 package io.dgas.app.collect;
 
 import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarRollup;
+import io.dgas.store.bars.RollupResult;
 import io.dgas.store.collect.CollectReport;
 import io.dgas.store.collect.CollectRepository;
 import io.dgas.store.ingest.BarIngestor;
@@ -10,6 +12,8 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,9 @@ import java.util.Map;
 /**
  * The cycle's first stage: per active symbol and stored timeframe the source serves, the bars after its newest stored
  * bar (plus {@code overlapBars} already stored, so a corrected recent bar replaces the stored one), up to now. A gap
- * after downtime is filled the same way, at most {@code maxBackfill} back. Bars go through the ingest path (the same
+ * after downtime is filled the same way, at most {@code maxBackfill} back. A stored timeframe the source does not serve
+ * (EODHD: 15m, 30m, 4h, 1w) is derived by {@link BarRollup} from a fetched timeframe it is a multiple of ({@link DerivedTimeframes}; that
+ * base is fetched for it when the symbol does not store it), one rollup statement per (base, target) and batch. Bars go through the ingest path (the same
  * validation and upsert as a file); the ingest listener hears about every changed series, which marks a corrected one
  * for rebuild. Symbols are taken in batches (one newest-bar query per batch); requests are paced by the source.
  *
@@ -28,6 +34,7 @@ public final class CollectStage {
     private final CollectSource source;
     private final CollectRepository repo;
     private final BarIngestor ingestor;
+    private final BarRollup rollup;
     private final IngestOptions options;
     private final Clock clock;
     private final int batchSize;
@@ -38,12 +45,14 @@ public final class CollectStage {
             CollectSource source,
             CollectRepository repo,
             BarIngestor ingestor,
+            BarRollup rollup,
             IngestOptions options,
             Clock clock,
             CollectSettings s) {
         this.source = source;
         this.repo = repo;
         this.ingestor = ingestor;
+        this.rollup = rollup;
         this.options = options;
         this.clock = clock;
         this.batchSize = s.batchSize();
@@ -55,6 +64,7 @@ public final class CollectStage {
     public static CollectStage none() {
         return new CollectStage(
                 CollectSource.none(),
+                null,
                 null,
                 null,
                 null,
@@ -73,7 +83,9 @@ public final class CollectStage {
         for (int from = 0; from < universe.size(); from += batchSize) {
             List<String> batch = universe.subList(from, Math.min(universe.size(), from + batchSize));
             Map<String, Map<Timeframe, Instant>> newest = repo.newestBars(batch);
-            newest.forEach((symbol, series) -> collect(symbol, series, rows, failures));
+            Map<Timeframe, Map<Timeframe, List<String>>> derive = new EnumMap<>(Timeframe.class);
+            newest.forEach((symbol, series) -> collect(symbol, series, rows, failures, derive));
+            derive(derive, rows, failures);
         }
         return new CollectReport((System.nanoTime() - start) / 1e6, rows, failures);
     }
@@ -85,17 +97,36 @@ public final class CollectStage {
         }
     }
 
+    /**
+     * Fetches the symbol's served timeframes (and the bases of its derived ones it does not store), and notes the
+     * derived ones in {@code derive} (base → target → symbols) when their base has new bars or they lag behind it.
+     */
     private void collect(
-            String symbol, Map<Timeframe, Instant> series, Map<String, Long> rows, Map<String, String> failures) {
+            String symbol,
+            Map<Timeframe, Instant> series,
+            Map<String, Long> rows,
+            Map<String, String> failures,
+            Map<Timeframe, Map<Timeframe, List<String>>> derive) {
         Instant now = clock.instant();
-        long stored = 0;
-        StringBuilder problems = new StringBuilder();
-        for (Map.Entry<Timeframe, Instant> e : series.entrySet()) {
-            Timeframe tf = e.getKey();
-            if (!source.timeframes().contains(tf)) {
-                continue;
+        Map<Timeframe, Timeframe> bases = DerivedTimeframes.bases(series.keySet(), source.timeframes());
+        Map<Timeframe, Instant> fetch = new EnumMap<>(Timeframe.class);
+        series.forEach((tf, newest) -> {
+            if (source.timeframes().contains(tf)) {
+                fetch.put(tf, newest.minusSeconds(overlapBars * tf.seconds()));
             }
-            Instant from = e.getValue().minusSeconds(overlapBars * tf.seconds());
+        });
+        bases.forEach((target, base) -> {
+            if (!series.containsKey(base)) {
+                Instant from = series.get(target).minusSeconds(overlapBars * target.seconds());
+                fetch.merge(base, from, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        });
+        long stored = 0;
+        Map<Timeframe, Long> storedPerTf = new EnumMap<>(Timeframe.class);
+        StringBuilder problems = new StringBuilder();
+        for (Map.Entry<Timeframe, Instant> e : fetch.entrySet()) {
+            Timeframe tf = e.getKey();
+            Instant from = e.getValue();
             Instant earliest = now.minus(maxBackfill);
             if (from.isBefore(earliest)) {
                 from = earliest;
@@ -105,16 +136,52 @@ public final class CollectStage {
                 IngestReport r =
                         ingestor.ingest("collect " + symbol + " " + tf.code(), new StringReader(csv), null, options);
                 stored += r.inserted() + r.updated();
+                storedPerTf.put(tf, r.inserted() + r.updated());
             } catch (RuntimeException ex) {
-                problems.append(problems.isEmpty() ? "" : "; ")
-                        .append(tf.code())
-                        .append(": ")
-                        .append(ex.getMessage());
+                problem(problems, tf, ex.getMessage());
             }
         }
+        bases.forEach((target, base) -> {
+            if (!storedPerTf.containsKey(base)) {
+                return; // its base failed: nothing new to derive from
+            }
+            Instant baseNewest = series.get(base);
+            boolean lags = baseNewest == null
+                    || baseNewest.getEpochSecond() >= series.get(target).getEpochSecond() + 2 * target.seconds();
+            if (storedPerTf.get(base) > 0 || lags) {
+                derive.computeIfAbsent(base, k -> new EnumMap<>(Timeframe.class))
+                        .computeIfAbsent(target, k -> new ArrayList<>())
+                        .add(symbol);
+            }
+        });
         rows.put(symbol, stored);
         if (!problems.isEmpty()) {
             failures.put(symbol, problems.toString());
         }
+    }
+
+    /** Derives every noted (base, target) for its symbols in one rollup statement; counts the buckets written. */
+    private void derive(
+            Map<Timeframe, Map<Timeframe, List<String>>> derive, Map<String, Long> rows, Map<String, String> failures) {
+        derive.forEach((base, targets) -> targets.forEach((target, symbols) -> {
+            try {
+                for (RollupResult r : rollup.fromBars(symbols, base, List.of(target), false, null)) {
+                    rows.merge(r.symbol(), r.inserted() + r.updated(), Long::sum);
+                }
+            } catch (RuntimeException ex) {
+                for (String symbol : symbols) {
+                    StringBuilder b = new StringBuilder(failures.getOrDefault(symbol, ""));
+                    problem(b, target, "deriving from " + base.code() + ": " + ex.getMessage());
+                    failures.put(symbol, b.toString());
+                }
+            }
+        }));
+    }
+
+    private static void problem(StringBuilder problems, Timeframe tf, String message) {
+        problems.append(problems.isEmpty() ? "" : "; ")
+                .append(tf.code())
+                .append(": ")
+                .append(message);
     }
 }

@@ -17,6 +17,7 @@ import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.BarRollup;
 import io.dgas.store.collect.CollectReport;
 import io.dgas.store.collect.CollectRepository;
 import io.dgas.store.events.EventPublisher;
@@ -148,6 +149,7 @@ class CollectCycleIT {
                 }),
                 new CollectRepository(db),
                 new BarIngestor(db, (sym, tf) -> changed.add(sym + "/" + tf.code())),
+                new BarRollup(db, (sym, tf) -> changed.add(sym + "/" + tf.code())).withEvents(EventPublisher.NONE),
                 IngestOptions.defaults().withLimits(new IngestLimits(0, 86_400, 1e-8, 1e9, 65_536, clock)),
                 clock,
                 s);
@@ -245,6 +247,63 @@ class CollectCycleIT {
         assertThat(c.failures()).containsOnlyKeys("DDD.US");
         BarColumns aaa = bars("AAA.US", Timeframe.H1);
         assertThat(aaa.ts()[aaa.size() - 1]).isEqualTo(T0.getEpochSecond() + 11 * 3600);
+    }
+
+    @Test
+    void run_storedTimeframesTheSourceDoesNotServe_derivesThemByRollupFromAFetchedBase() {
+        // AAA.US stores 4h (rolled up from its 1h); GGG.US stores only 15m, which EODHD does not serve
+        new BarRollup(db, IngestListener.NONE)
+                .withEvents(EventPublisher.NONE)
+                .fromBars(List.of("AAA.US"), Timeframe.H1, List.of(Timeframe.H4), false, null);
+        long t0 = T0.getEpochSecond();
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (long ts = t0 - 2 * 3600; ts <= t0; ts += 900) {
+            csv.append(ts).append(",GGG.US,15m,150,151,149,150,30\n");
+        }
+        new BarIngestor(db, IngestListener.NONE)
+                .ingest(
+                        "seed ggg",
+                        new StringReader(csv.toString()),
+                        null,
+                        IngestOptions.defaults().withCreateSymbols(true));
+        server.on("/api/intraday/GGG.US", Reply.ok("GGG.US-5m.json"));
+
+        CycleResult r = cycle("eodhd").run(request());
+
+        // 15m has no served base stored: 5m (the coarsest served divisor) is fetched from two 15m bars before its
+        // newest
+        // (the retries before it advanced the fake clock, so "to" is later than NOW)
+        assertThat(server.requests())
+                .anyMatch(q -> q.startsWith("/api/intraday/GGG.US?api_token=" + TOKEN + "&fmt=json&interval=5m&from="
+                        + (t0 - 1800) + "&to="));
+        // fixture: 18 5m bars from 23:30, bar k opens 200 + k (high +1, low -1, close +0.5, volume 10); the 15m
+        // bucket j from 23:30 holds k = 3j .. 3j+2; the 00:45 bucket lacks data at its end, so it is not written
+        BarColumns ggg = bars("GGG.US", Timeframe.M15);
+        assertThat(ggg.ts()[ggg.size() - 1]).isEqualTo(t0 + 1800);
+        for (int j = 0; j < 5; j++) {
+            int i = indexOf(ggg, t0 - 1800 + j * 900L);
+            assertThat(new double[] {ggg.open()[i], ggg.high()[i], ggg.low()[i], ggg.close()[i], ggg.volume()[i]})
+                    .containsExactly(200 + 3 * j, 200 + 3 * j + 2 + 1, 200 + 3 * j - 1, 200 + 3 * j + 2 + 0.5, 3 * 10);
+        }
+        assertThat(bars("GGG.US", Timeframe.M5).size()).isEqualTo(18);
+        CollectReport c = new CollectRepository(db).find(r.run().id()).orElseThrow();
+        // 18 5m bars stored + three 15m buckets rewritten (23:30, 23:45, 00:00) + two new (00:15, 00:30)
+        assertThat(c.rows()).containsEntry("GGG.US", 18L + 3 + 2);
+        // AAA 4h from its fetched 1h: 00:00 and 04:00 complete (08:00 lacks its end); 20:00 holds the corrected 23:00
+        BarColumns aaa4 = bars("AAA.US", Timeframe.H4);
+        BarColumns aaa1 = bars("AAA.US", Timeframe.H1);
+        assertThat(aaa4.ts()[aaa4.size() - 1]).isEqualTo(t0 + 4 * 3600);
+        int b = indexOf(aaa4, t0 + 4 * 3600);
+        int first = indexOf(aaa1, t0 + 4 * 3600);
+        assertThat(aaa4.open()[b]).isEqualTo(aaa1.open()[first]);
+        assertThat(aaa4.close()[b]).isEqualTo(aaa1.close()[first + 3]);
+        assertThat(aaa4.high()[b])
+                .isEqualTo(Math.max(
+                        Math.max(aaa1.high()[first], aaa1.high()[first + 1]),
+                        Math.max(aaa1.high()[first + 2], aaa1.high()[first + 3])));
+        assertThat(aaa4.close()[indexOf(aaa4, t0 - 4 * 3600)]).isEqualTo(aaa1.close()[indexOf(aaa1, t0 - 3600)]);
+        assertThat(c.rows()).containsEntry("AAA.US", 12L + 3);
+        assertThat(changed).contains("GGG.US/15m", "AAA.US/4h");
     }
 
     @Test
