@@ -242,11 +242,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The trade stream over the active universe when {@code collect.stream} is on (started), else empty.
+     * The trade stream over the live universe during each symbol's market hours when {@code collect.stream} is on
+     * (started), else empty.
      *
      * @throws io.dgas.app.config.UnableToConfigureException when the stream is on without a token
      */
-    public java.util.Optional<io.dgas.app.stream.TradeStream> tradeStream() {
+    public java.util.Optional<io.dgas.app.stream.StreamSupervisor> tradeStream() {
         if (!config.bool(ConfigKeys.COLLECT_STREAM)) {
             return java.util.Optional.empty();
         }
@@ -256,7 +257,7 @@ public final class AppContext implements AutoCloseable {
                 ingestListener(),
                 io.dgas.store.ingest.IngestOptions.defaults()
                         .withLimits(io.dgas.app.ingest.IngestSettings.limits(config, clock)),
-                new io.dgas.store.runs.RunRepository(database()).activeUniverse());
+                clock);
     }
 
     /** Cycles on demand ({@code dgas cycle}, {@code POST /api/v1/cycle}); one at a time in this process. */

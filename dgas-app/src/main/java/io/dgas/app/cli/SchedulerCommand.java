@@ -62,7 +62,7 @@ final class SchedulerCommand {
             }
             SchedulerService service = service(ctx);
             service.start();
-            Optional<io.dgas.app.stream.TradeStream> stream = ctx.tradeStream();
+            Optional<io.dgas.app.stream.StreamSupervisor> stream = ctx.tradeStream();
             out().info("scheduler " + service.name() + " started; next cycle "
                     + SchedulerService.nextRun(ctx.database()) + " (Ctrl-C stops)");
             try {
@@ -72,7 +72,7 @@ final class SchedulerCommand {
                 }
                 return ExitCodes.OK;
             } finally {
-                stream.ifPresent(io.dgas.app.stream.TradeStream::close);
+                stream.ifPresent(io.dgas.app.stream.StreamSupervisor::close);
                 service.close();
             }
         }

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code dgas serve}: the product's long-running process. It serves the HTTP API, {@code /metrics} and
  * {@code /health}, joins the cluster scheduler (cycles, batches, daily maintenance) unless {@code --no-scheduler},
- * runs the health monitor, and snapshots {@code pg_stat_statements} every
- * {@code monitor.statements_snapshot_interval}.
+ * runs the health monitor, snapshots {@code pg_stat_statements} every
+ * {@code monitor.statements_snapshot_interval}, and with {@code collect.stream: true} runs the trade stream during
+ * each symbol's market hours.
  *
  * <p>Stopping (SIGTERM, Ctrl-C) is graceful and ordered, once: the web server stops accepting and finishes in-flight
  * requests, the scheduler stops taking work and lets in-flight batches finish, then leaves {@code
@@ -103,6 +104,14 @@ final class ServeCommand extends BaseCommand {
         StatementSnapshots snapshots =
                 new StatementSnapshots(cmd.context().database(), cmd.context().clock());
         String line;
+        // the stream stops before the scheduler and the pools: its pending trades and completed bars are stored first
+        String streaming = cmd.context()
+                .tradeStream()
+                .map(supervisor -> {
+                    stop.then("trade stream (storing pending trades)", supervisor);
+                    return "trade stream on (" + supervisor.streaming().size() + " symbols trading now)";
+                })
+                .orElse("trade stream off");
         if (noScheduler) {
             stop.then("statement snapshots", snapshots.startLocal(every));
             line = "scheduler off (--no-scheduler)";
@@ -114,7 +123,7 @@ final class ServeCommand extends BaseCommand {
                     + SchedulerService.nextRun(cmd.context().database());
         }
         stop.then("health monitor and pools", cmd.context());
-        return line + ", statement snapshots every " + every.toSeconds() + " s";
+        return line + ", " + streaming + ", statement snapshots every " + every.toSeconds() + " s";
     }
 
     /**

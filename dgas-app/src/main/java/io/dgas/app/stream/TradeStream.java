@@ -108,6 +108,13 @@ public final class TradeStream implements AutoCloseable {
         try {
             if (!writer.awaitTermination(2, TimeUnit.MINUTES)) {
                 LOG.warn("trade stream {}: pending trades not stored within 2 min", endpoint);
+            } else {
+                LOG.info(
+                        "trade stream {} closed: {} trades received, {} replays dropped, {} ticks stored in all",
+                        endpoint,
+                        received(),
+                        duplicates(),
+                        sink.ticksStored());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

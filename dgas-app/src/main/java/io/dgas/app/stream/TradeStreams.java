@@ -11,6 +11,7 @@ import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.TickIngestor;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,29 +24,39 @@ public final class TradeStreams {
 
     private TradeStreams() {}
 
+    /** How often the supervisor re-reads the universe and the market hours. */
+    public static final Duration HOURS_CHECK = Duration.ofMinutes(1);
+
     /**
-     * The started stream, or empty when {@code collect.stream} is off or there is nothing to stream.
+     * The started stream over the live universe's symbols whose market is open (re-checked every {@link #HOURS_CHECK}
+     * with {@code clock}), or empty when {@code collect.stream} is off.
      *
      * @throws UnableToConfigureException when streaming is on without a token
      */
-    public static Optional<TradeStream> start(
-            DgasConfig c, Database db, IngestListener listener, IngestOptions options, List<String> symbols) {
-        if (!c.bool(ConfigKeys.COLLECT_STREAM) || symbols.isEmpty()) {
+    public static Optional<StreamSupervisor> start(
+            DgasConfig c, Database db, IngestListener listener, IngestOptions options, Clock clock) {
+        if (!c.bool(ConfigKeys.COLLECT_STREAM)) {
             return Optional.empty();
         }
+        String token = token(c);
+        StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
+        URI endpoint = URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow());
+        return Optional.of(new StreamSupervisor(
+                        () -> StreamUniverse.load(db),
+                        MarketHours.standard(),
+                        clock,
+                        symbols -> new TradeStream(
+                                        endpoint, token, symbols, sink, Duration.ofSeconds(20), Duration.ofSeconds(1))
+                                .start())
+                .start(HOURS_CHECK));
+    }
+
+    private static String token(DgasConfig c) {
         String token = CollectSettings.from(c).token();
         if (token == null) {
             throw new UnableToConfigureException("key '" + ConfigKeys.COLLECT_API_TOKEN
                     + "' is required when collect.stream is true (set DGAS_COLLECT_API_TOKEN, or api.key)");
         }
-        StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
-        return Optional.of(new TradeStream(
-                        URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow()),
-                        token,
-                        symbols,
-                        sink,
-                        Duration.ofSeconds(20),
-                        Duration.ofSeconds(1))
-                .start());
+        return token;
     }
 }

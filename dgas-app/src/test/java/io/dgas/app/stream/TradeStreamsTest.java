@@ -9,7 +9,7 @@ import io.dgas.app.config.UnableToConfigureException;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ class TradeStreamsTest {
     @Test
     void start_streamOff_startsNothing() {
         assertThat(TradeStreams.start(
-                        load(Map.of()), null, IngestListener.NONE, IngestOptions.defaults(), List.of("AAPL")))
+                        load(Map.of()), null, IngestListener.NONE, IngestOptions.defaults(), Clock.systemUTC()))
                 .isEmpty();
     }
 
@@ -35,7 +35,7 @@ class TradeStreamsTest {
         DgasConfig c = load(Map.of("DGAS_COLLECT_STREAM", "true"));
 
         assertThatThrownBy(() ->
-                        TradeStreams.start(c, null, IngestListener.NONE, IngestOptions.defaults(), List.of("AAPL")))
+                        TradeStreams.start(c, null, IngestListener.NONE, IngestOptions.defaults(), Clock.systemUTC()))
                 .isInstanceOf(UnableToConfigureException.class)
                 .hasMessageContaining("collect.api_token");
     }

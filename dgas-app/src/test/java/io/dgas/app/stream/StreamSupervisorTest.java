@@ -1,0 +1,86 @@
+package io.dgas.app.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.testkit.FakeClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stream follows each symbol's market hours on a fake clock: crypto always, US equities 09:30–16:00 New York on
+ * weekdays but holidays (2024-06-19, Juneteenth, is in the shipped list).
+ */
+class StreamSupervisorTest {
+    private final FakeClock clock = new FakeClock(Instant.parse("2024-06-18T12:00:00Z")); // Tue 08:00 New York
+    private final Map<String, String> universe = new LinkedHashMap<>(Map.of("BTC-USD", "crypto", "AAPL", "stock"));
+    private final List<List<String>> started = new ArrayList<>();
+    private final List<List<String>> stopped = new ArrayList<>();
+
+    private StreamSupervisor supervisor() {
+        return new StreamSupervisor(() -> universe, MarketHours.standard(), clock, symbols -> {
+            started.add(symbols);
+            return () -> stopped.add(symbols);
+        });
+    }
+
+    @Test
+    void check_acrossATradingDayAndAHoliday_streamsEachSymbolOnlyWhileItsMarketIsOpen() {
+        StreamSupervisor s = supervisor();
+
+        s.check(); // before the US open: crypto only
+        assertThat(s.streaming()).containsExactly("BTC-USD");
+        clock.set(Instant.parse("2024-06-18T13:30:00Z")); // 09:30 New York: the open
+        s.check();
+        assertThat(s.streaming()).containsExactly("AAPL", "BTC-USD");
+        clock.set(Instant.parse("2024-06-18T19:59:59Z")); // 15:59:59: still open, nothing restarts
+        s.check();
+        clock.set(Instant.parse("2024-06-18T20:00:00Z")); // 16:00: closed
+        s.check();
+        assertThat(s.streaming()).containsExactly("BTC-USD");
+        clock.set(Instant.parse("2024-06-19T15:00:00Z")); // Juneteenth 11:00: a holiday
+        s.check();
+        assertThat(s.streaming()).containsExactly("BTC-USD");
+        clock.set(Instant.parse("2024-06-22T15:00:00Z")); // Saturday
+        s.check();
+        assertThat(s.streaming()).containsExactly("BTC-USD");
+
+        assertThat(started).containsExactly(List.of("BTC-USD"), List.of("AAPL", "BTC-USD"), List.of("BTC-USD"));
+        assertThat(stopped).containsExactly(List.of("BTC-USD"), List.of("AAPL", "BTC-USD"));
+        s.close();
+        assertThat(stopped).hasSize(3);
+        assertThat(s.streaming()).isEmpty();
+    }
+
+    @Test
+    void check_everyMarketClosed_runsNoStream() {
+        universe.remove("BTC-USD");
+        clock.set(Instant.parse("2024-06-22T15:00:00Z")); // Saturday
+        StreamSupervisor s = supervisor();
+
+        s.check();
+
+        assertThat(started).isEmpty();
+        assertThat(s.streaming()).isEmpty();
+        clock.set(Instant.parse("2024-06-24T13:30:00Z")); // Monday's open
+        s.check();
+        assertThat(started).containsExactly(List.of("AAPL"));
+        s.close();
+    }
+
+    @Test
+    void isOpen_usEquitiesAroundTheSession_openFromTheOpenUntilBeforeTheClose() {
+        MarketHours h = MarketHours.standard();
+
+        assertThat(h.isOpen("stock", Instant.parse("2024-06-18T13:29:59Z"))).isFalse();
+        assertThat(h.isOpen("etf", Instant.parse("2024-06-18T13:30:00Z"))).isTrue();
+        assertThat(h.isOpen("stock", Instant.parse("2024-12-25T15:00:00Z"))).isFalse();
+        assertThat(h.isOpen("crypto", Instant.parse("2024-12-25T15:00:00Z"))).isTrue();
+        // winter time: 09:30 New York is 14:30 UTC
+        assertThat(h.isOpen("stock", Instant.parse("2024-12-02T14:29:00Z"))).isFalse();
+        assertThat(h.isOpen("stock", Instant.parse("2024-12-02T14:30:00Z"))).isTrue();
+    }
+}
