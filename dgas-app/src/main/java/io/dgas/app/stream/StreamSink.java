@@ -89,6 +89,11 @@ public final class StreamSink {
         return forming.get(symbol + "/" + tf.code());
     }
 
+    /** Every forming bar now, one per (symbol, timeframe) that has had a trade. */
+    public synchronized List<FormingBar> formingBars() {
+        return List.copyOf(forming.values());
+    }
+
     public synchronized long ticksStored() {
         return ticksStored;
     }

@@ -33,6 +33,7 @@ public final class StreamSupervisor implements AutoCloseable {
     });
     private List<String> streaming = List.of();
     private AutoCloseable running;
+    private final List<AutoCloseable> companions = new ArrayList<>();
     private boolean closed;
 
     /**
@@ -48,6 +49,12 @@ public final class StreamSupervisor implements AutoCloseable {
         this.hours = hours;
         this.clock = clock;
         this.starter = starter;
+    }
+
+    /** Closes {@code c} too when this closes, after the stream (e.g. the {@link FormingFeed} reading its bars). */
+    public synchronized StreamSupervisor closing(AutoCloseable c) {
+        companions.add(c);
+        return this;
     }
 
     /** Checks now, then every {@code every}. */
@@ -111,5 +118,12 @@ public final class StreamSupervisor implements AutoCloseable {
         timer.shutdownNow();
         stopRunning();
         streaming = List.of();
+        for (AutoCloseable c : companions) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", c, e.getMessage());
+            }
+        }
     }
 }

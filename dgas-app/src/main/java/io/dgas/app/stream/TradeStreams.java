@@ -6,6 +6,8 @@ import io.dgas.app.config.DgasConfig;
 import io.dgas.app.config.UnableToConfigureException;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
@@ -24,6 +26,12 @@ public final class TradeStreams {
 
     private TradeStreams() {}
 
+    /** How often the forming bars and their analysis are published ({@code forming} events). */
+    public static final Duration FORMING_EVERY = Duration.ofSeconds(1);
+
+    /** Stored bars analysed before each forming bar. */
+    public static final int FORMING_WINDOW = 300;
+
     /** How often the supervisor re-reads the universe and the market hours. */
     public static final Duration HOURS_CHECK = Duration.ofMinutes(1);
 
@@ -41,6 +49,8 @@ public final class TradeStreams {
         String token = token(c);
         StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
         URI endpoint = URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow());
+        FormingFeed feed = new FormingFeed(sink, new BarRepository(db), EventPublisher.postgres(db), FORMING_WINDOW)
+                .start(FORMING_EVERY);
         return Optional.of(new StreamSupervisor(
                         () -> StreamUniverse.load(db),
                         MarketHours.standard(),
@@ -48,6 +58,7 @@ public final class TradeStreams {
                         symbols -> new TradeStream(
                                         endpoint, token, symbols, sink, Duration.ofSeconds(20), Duration.ofSeconds(1))
                                 .start())
+                .closing(feed)
                 .start(HOURS_CHECK));
     }
 
