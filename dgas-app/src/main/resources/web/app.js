@@ -7,6 +7,7 @@
   var symbolSelect = document.getElementById('symbol');
   var status = document.getElementById('status');
   var seq = 0;
+  var shown = null; // the analysis drawn: {symbol, tf, bars}; a forming event updates its last bar
 
   function interval() {
     return document.querySelector('input[name=interval]:checked').value;
@@ -135,6 +136,8 @@
     getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=300').then(function (a) {
       if (mine !== seq) { return; }
       chart.setOption(option(a), true);
+      shown = { symbol: symbol, tf: tf, bars: a.bars.slice() };
+      document.getElementById('forming').textContent = 'none (no live trades)';
       panel(a);
       say(a.bars.length + ' ' + tf + ' bars of ' + symbol + (a.bars.length ? ', newest ' + label(a.bars[a.bars.length - 1].ts) : ''));
       document.body.dataset.loaded = symbol + ':' + tf;
@@ -175,8 +178,45 @@
     if (e.timeframe === interval()) { load(); } else { loadSymbol(); }
   }
 
+  /**
+   * A forming bar of the shown series (from the trade stream): it replaces the chart's last candle when it is the same
+   * bucket, else it is drawn as a new last candle; its PLdot and envelope move with it. It is drawn hatched-grey
+   * (dashed border, half opacity) and named in the panel as forming until its stored bar replaces it (a bars event
+   * reloads the series).
+   */
+  function onForming(e) {
+    if (!shown || e.symbol !== shown.symbol || e.timeframe !== shown.tf) { return; }
+    var bars = shown.bars, n = bars.length;
+    var bar = { ts: e.ts, o: e.open, h: e.high, l: e.low, c: e.close, pldot: e.pldot, upper: e.upper, lower: e.lower, forming: true };
+    if (n && bars[n - 1].ts === e.ts) {
+      bars[n - 1] = bar;
+    } else if (!n || bars[n - 1].ts < e.ts) {
+      bars.push(bar);
+    } else {
+      return; // older than the drawn bars
+    }
+    var val = function (v) { return v === null || v === undefined ? '-' : v; };
+    chart.setOption({
+      xAxis: { data: bars.map(function (b) { return label(b.ts); }) },
+      series: [
+        {
+          name: 'Candles', data: bars.map(function (b) {
+            return b.forming ? { value: [b.o, b.c, b.l, b.h], itemStyle: { opacity: 0.55, borderType: 'dashed', borderWidth: 2 } } : [b.o, b.c, b.l, b.h];
+          })
+        },
+        { name: 'PLdot', data: bars.map(function (b) { return val(b.pldot); }) },
+        { name: 'Envelope lower', data: bars.map(function (b) { return val(b.lower); }) },
+        { name: 'Envelope band', data: bars.map(function (b) { return b.upper === null || b.lower === null || b.upper === undefined ? '-' : b.upper - b.lower; }) },
+        { name: 'Envelope upper', data: bars.map(function (b) { return val(b.upper); }) }
+      ]
+    });
+    document.getElementById('forming').textContent = label(e.ts) + ' (forming, ' + e.trades + ' trades): O ' + fmt(e.open)
+      + ' H ' + fmt(e.high) + ' L ' + fmt(e.low) + ' C ' + fmt(e.close) + ' · PLdot ' + fmt(e.pldot);
+    document.body.dataset.forming = e.ts + ':' + e.close;
+  }
+
   symbolSelect.addEventListener('change', loadSymbol);
-  dgas.events({ bars: onBars }, load);
+  dgas.events({ bars: onBars, forming: onForming }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
   window.addEventListener('resize', function () { chart.resize(); });
 

@@ -12,7 +12,7 @@ final class EventRoutes {
         SseHandler sse = new SseHandler(hub::subscribe);
         return List.of(Route.get(
                 "/api/v1/events",
-                "Server-sent events (send Accept: text/event-stream): bars, run, signals, alert; a heartbeat"
+                "Server-sent events (send Accept: text/event-stream): bars, run, signals, alert, forming; a heartbeat"
                         + " comment every web.events_heartbeat seconds",
                 List.of(),
                 "text/event-stream: event bars {symbol, timeframe, newest_ts, rows}; run {run_id, status,"
