@@ -71,6 +71,11 @@ public record CollectSettings(
         if (!"eodhd".equals(source)) {
             return CollectSource.none();
         }
+        return new EodhdSource(client(clock, sleeper));
+    }
+
+    /** An EODHD client over these settings (base URL, token, pacing, retries), whatever the source. */
+    public EodhdClient client(Clock clock, Sleeper sleeper) {
         ApiSettings api = new ApiSettings(
                 baseUrl.replaceAll("/+$", ""),
                 token,
@@ -81,8 +86,7 @@ public record CollectSettings(
                 Duration.ofSeconds(30));
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        return new EodhdSource(
-                new EodhdClient(api, http, clock, sleeper, new TokenBucket(perMinute, burst, clock, sleeper)));
+        return new EodhdClient(api, http, clock, sleeper, new TokenBucket(perMinute, burst, clock, sleeper));
     }
 
     @Override

@@ -24,6 +24,12 @@ final class TradeDeduper {
         bySymbol.values().forEach(n -> n.replayed.clear());
     }
 
+    /** The newest trade time taken of {@code symbol} (epoch ms), or {@link Long#MIN_VALUE} when none. */
+    long newest(String symbol) {
+        Newest n = bySymbol.get(symbol);
+        return n == null ? Long.MIN_VALUE : n.millis;
+    }
+
     /** Whether {@code t} is new (and records it), false when it is a replay. */
     boolean accept(Trade t) {
         Newest n = bySymbol.computeIfAbsent(t.symbol(), k -> new Newest());

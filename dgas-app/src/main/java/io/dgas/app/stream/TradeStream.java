@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * subscribed in groups of at most {@value #MAX_SYMBOLS} per connection
  * ({@code {"action":"subscribe","symbols":"A,B"}}); a dropped connection is opened again with exponential backoff
  * (from {@code backoff}, doubling, capped at 64×), a heartbeat ping goes out every {@code heartbeat} and a connection
- * silent for three heartbeats is aborted and reopened. Trades a resumed feed sends again are dropped and counted
- * ({@link TradeDeduper}); new ones go to the {@link StreamSink}. The token never appears in a log line.
+ * silent for three heartbeats is aborted and reopened. A reopened connection subscribes, then fills the gap since the
+ * newest trade of each symbol from the REST history ({@link GapFill}) before it reads live frames again. Trades a
+ * resumed feed or the history sends again are dropped and counted ({@link TradeDeduper}); new ones go to the {@link
+ * StreamSink}. The token never appears in a log line.
  */
 public final class TradeStream implements AutoCloseable {
     public static final int MAX_SYMBOLS = 50;
@@ -34,6 +36,10 @@ public final class TradeStream implements AutoCloseable {
     private final StreamSink sink;
     private final Duration heartbeat;
     private final Duration backoff;
+    private final GapFill gapFill;
+    private final java.time.Clock clock;
+    private final AtomicLong filled = new AtomicLong();
+    private final AtomicLong gapFailures = new AtomicLong();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dgas-trade-stream");
@@ -59,6 +65,26 @@ public final class TradeStream implements AutoCloseable {
      */
     public TradeStream(
             URI endpoint, String token, List<String> symbols, StreamSink sink, Duration heartbeat, Duration backoff) {
+        this(endpoint, token, symbols, sink, heartbeat, backoff, GapFill.NONE, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * A stream that, on every reconnect, fills the gap since its newest trade of each symbol from {@code gapFill}
+     * before it reads the live feed again (the trades go through the same deduplication, so none is doubled).
+     *
+     * @param clock says when "now" is for the gap's end
+     */
+    public TradeStream(
+            URI endpoint,
+            String token,
+            List<String> symbols,
+            StreamSink sink,
+            Duration heartbeat,
+            Duration backoff,
+            GapFill gapFill,
+            java.time.Clock clock) {
+        this.gapFill = gapFill;
+        this.clock = clock;
         this.endpoint = endpoint;
         this.token = token;
         this.sink = sink;
@@ -90,6 +116,16 @@ public final class TradeStream implements AutoCloseable {
     /** Connections opened again after a drop. */
     public long reconnects() {
         return reconnects.get();
+    }
+
+    /** Trades taken from the REST history after reconnects (new ones only; overlaps count as duplicates). */
+    public long filled() {
+        return filled.get();
+    }
+
+    /** Gap fills that failed (the gap of that symbol stays open; the stream goes on). */
+    public long gapFailures() {
+        return gapFailures.get();
     }
 
     /** Connections (one per up to 50 symbols). */
@@ -141,6 +177,7 @@ public final class TradeStream implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         private volatile WebSocket socket;
         private volatile long lastHeard = System.nanoTime();
+        private volatile boolean reopened;
         private final java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
         private int failures;
 
@@ -153,6 +190,7 @@ public final class TradeStream implements AutoCloseable {
                 return;
             }
             URI uri = URI.create(endpoint + "?api_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            reopened = again;
             http.newWebSocketBuilder().buildAsync(uri, this).whenComplete((ws, e) -> {
                 if (e != null) {
                     LOG.warn(
@@ -183,7 +221,59 @@ public final class TradeStream implements AutoCloseable {
                 deduper.reconnected();
             }
             ws.sendText("{\"action\":\"subscribe\",\"symbols\":\"" + String.join(",", symbols) + "\"}", true);
+            if (reopened) {
+                // subscribed first, read after: live frames wait (unrequested) while the history covers the gap up
+                // to now, so no trade falls between the two
+                fillGap();
+            }
             ws.request(1);
+        }
+
+        /** Takes the trades since the newest of each symbol from the REST history, through the deduplication. */
+        private void fillGap() {
+            long now = clock.instant().getEpochSecond();
+            for (String symbol : symbols) {
+                long newest;
+                synchronized (this) {
+                    newest = deduper.newest(symbol);
+                }
+                if (newest == Long.MIN_VALUE) {
+                    continue; // nothing taken yet: no gap known
+                }
+                List<Trade> history;
+                try {
+                    history = gapFill.trades(symbol, Math.floorDiv(newest, 1000L), now);
+                } catch (RuntimeException e) {
+                    gapFailures.incrementAndGet();
+                    LOG.warn("trade stream {}: filling the gap of {} failed: {}", endpoint, symbol, e.getMessage());
+                    continue;
+                }
+                for (Trade t : history) {
+                    take(t, true);
+                }
+            }
+            synchronized (this) {
+                // the live feed's trades at the history's newest time are counted against it afresh
+                deduper.reconnected();
+            }
+        }
+
+        private void take(Trade t, boolean fromHistory) {
+            boolean fresh;
+            synchronized (this) {
+                fresh = deduper.accept(t);
+                failures = 0;
+            }
+            if (fresh) {
+                if (fromHistory) {
+                    filled.incrementAndGet();
+                }
+                if (sink.accept(t)) {
+                    storeSoon();
+                }
+            } else {
+                duplicates.incrementAndGet();
+            }
         }
 
         @Override
@@ -195,18 +285,7 @@ public final class TradeStream implements AutoCloseable {
                 partial.setLength(0);
                 if (t != null) {
                     received.incrementAndGet();
-                    boolean fresh;
-                    synchronized (this) {
-                        fresh = deduper.accept(t);
-                        failures = 0;
-                    }
-                    if (fresh) {
-                        if (sink.accept(t)) {
-                            storeSoon();
-                        }
-                    } else {
-                        duplicates.incrementAndGet();
-                    }
+                    take(t, false);
                 }
             }
             ws.request(1);

@@ -6,6 +6,7 @@ import io.dgas.app.config.DgasConfig;
 import io.dgas.app.config.UnableToConfigureException;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
+import io.dgas.store.api.Sleeper;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.BarIngestor;
@@ -25,6 +26,9 @@ public final class TradeStreams {
             List.of(Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1);
 
     private TradeStreams() {}
+
+    /** Trades asked of the REST history per symbol and reconnect at most. */
+    public static final int GAP_LIMIT = 50_000;
 
     /** How often the forming bars and their analysis are published ({@code forming} events). */
     public static final Duration FORMING_EVERY = Duration.ofSeconds(1);
@@ -49,6 +53,8 @@ public final class TradeStreams {
         String token = token(c);
         StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
         URI endpoint = URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow());
+        // a reconnect fills its gap from the REST tick history of the collect settings (base URL, token, pacing)
+        GapFill gapFill = GapFill.eodhd(CollectSettings.from(c).client(clock, Sleeper.SYSTEM), GAP_LIMIT);
         FormingFeed feed = new FormingFeed(sink, new BarRepository(db), EventPublisher.postgres(db), FORMING_WINDOW)
                 .start(FORMING_EVERY);
         return Optional.of(new StreamSupervisor(
@@ -56,7 +62,14 @@ public final class TradeStreams {
                         MarketHours.standard(),
                         clock,
                         symbols -> new TradeStream(
-                                        endpoint, token, symbols, sink, Duration.ofSeconds(20), Duration.ofSeconds(1))
+                                        endpoint,
+                                        token,
+                                        symbols,
+                                        sink,
+                                        Duration.ofSeconds(20),
+                                        Duration.ofSeconds(1),
+                                        gapFill,
+                                        clock)
                                 .start())
                 .closing(feed)
                 .start(HOURS_CHECK));

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -151,6 +152,132 @@ class TradeStreamIT {
                 .isEqualTo(inLast.stream().mapToDouble(Trade::price).max().orElseThrow());
         long minutes = trades.stream().map(t -> t.millis() / 60_000).distinct().count();
         assertThat(new BarRepository(db).count(SYMBOL, Timeframe.M1)).isEqualTo(minutes - 1);
+    }
+
+    /**
+     * A hard disconnect: the first connection's frames end at trade 800 and the connection drops; the feed resumes live
+     * at trade 1000, so 800..999 never come over the WebSocket. The REST tick history (a real HTTP server on loopback,
+     * EODHD's columnar {@code /api/ticks/} JSON) holds 750..1049: it overlaps both sides, and the gap is filled from it.
+     */
+    @Test
+    void stream_hardDisconnectLosesFrames_fillsTheGapFromRestWithNoTickLostOrDoubled() throws Exception {
+        String symbol = "BTCGAP";
+        List<Trade> all = trades.stream()
+                .map(t -> new Trade(symbol, t.millis(), t.price(), t.size()))
+                .toList();
+        int cut = 800;
+        int resume = 1000;
+        AtomicInteger connections = new AtomicInteger();
+        Javalin ws = Javalin.create(c -> c.routes.ws(
+                        "/ws/crypto",
+                        w -> w.onMessage(ctx -> {
+                            int n = connections.incrementAndGet();
+                            int from = n == 1 ? 0 : resume;
+                            int to = n == 1 ? cut : TRADES;
+                            for (int i = from; i < to - 1; i++) {
+                                ctx.send(message(all.get(i)));
+                            }
+                            org.eclipse.jetty.websocket.api.Callback.Completable sent =
+                                    new org.eclipse.jetty.websocket.api.Callback.Completable();
+                            ctx.session.sendText(message(all.get(to - 1)), sent);
+                            sent.get(10, TimeUnit.SECONDS);
+                            if (n == 1) {
+                                ctx.closeSession(1001, "going away");
+                            }
+                        })))
+                .start("127.0.0.1", 0);
+        List<String> restRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer rest =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        rest.createContext("/api/ticks/", ex -> {
+            restRequests.add(ex.getRequestURI().toString());
+            byte[] body = columnar(all.subList(cut - 50, resume + 50)).getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            try (java.io.OutputStream o = ex.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        rest.start();
+        io.dgas.testkit.FakeClock clock =
+                new io.dgas.testkit.FakeClock(java.time.Instant.parse("2024-06-03T12:00:00Z"));
+        io.dgas.app.collect.CollectSettings settings = new io.dgas.app.collect.CollectSettings(
+                "none",
+                "http://127.0.0.1:" + rest.getAddress().getPort(),
+                "tok",
+                600,
+                5,
+                10,
+                2,
+                Duration.ofDays(1),
+                3,
+                Duration.ofMillis(10));
+        StreamSink sink = new StreamSink(
+                new TickIngestor(db),
+                new BarIngestor(db, IngestListener.NONE),
+                IngestOptions.defaults().withCreateSymbols(true),
+                List.of(Timeframe.M1),
+                500);
+        TradeStream stream = new TradeStream(
+                URI.create("ws://127.0.0.1:" + ws.port() + "/ws/crypto"),
+                "tok",
+                List.of(symbol),
+                sink,
+                Duration.ofSeconds(1),
+                Duration.ofMillis(50),
+                GapFill.eodhd(settings.client(clock, d -> {}), 10_000),
+                clock);
+        try {
+            stream.start();
+            await(
+                    () -> stream.received() >= cut + (TRADES - resume),
+                    Duration.ofSeconds(90),
+                    () -> "received " + stream.received() + ", filled " + stream.filled() + ", duplicates "
+                            + stream.duplicates() + ", connections served " + connections.get());
+        } finally {
+            stream.close();
+            ws.stop();
+            rest.stop(0);
+        }
+
+        // the history was asked from the second of the newest trade taken before the drop, to now
+        assertThat(restRequests)
+                .containsExactly("/api/ticks/?api_token=tok&fmt=json&s=" + symbol + "&from="
+                        + all.get(cut - 1).millis() / 1000 + "&to="
+                        + clock.instant().getEpochSecond()
+                        + "&limit=10000");
+        assertThat(stream.reconnects()).isEqualTo(1);
+        assertThat(stream.gapFailures()).isZero();
+        // 800..1049 are new from the history; 750..799 of it and the live 1000..1049 are the overlaps
+        assertThat(stream.filled()).isEqualTo(resume + 50 - cut);
+        assertThat(stream.duplicates()).isEqualTo(50 + 50);
+        // lost = doubled = 0: every second holds exactly the trades it had at the source
+        Map<Long, Long> expected = all.stream()
+                .collect(java.util.stream.Collectors.groupingBy(Trade::millis, java.util.stream.Collectors.counting()));
+        Map<Long, Long> storedPerMs = new java.util.HashMap<>();
+        db.query(
+                "test.ticks-per-ts",
+                "SELECT (extract(epoch FROM x.ts) * 1000)::bigint, count(*) FROM ticks x JOIN symbols y"
+                        + " ON y.id = x.symbol_id WHERE y.ticker = ? GROUP BY 1",
+                ps -> ps.setString(1, symbol),
+                rs -> storedPerMs.put(rs.getLong(1), rs.getLong(2)));
+        assertThat(storedPerMs).isEqualTo(expected);
+        assertThat(new TickRepository(db).count(symbol)).isEqualTo(TRADES);
+    }
+
+    /** EODHD's tick history JSON: one array per field. */
+    private static String columnar(List<Trade> ts) {
+        StringBuilder t = new StringBuilder();
+        StringBuilder p = new StringBuilder();
+        StringBuilder q = new StringBuilder();
+        for (Trade x : ts) {
+            String sep = t.isEmpty() ? "" : ",";
+            t.append(sep).append(x.millis());
+            p.append(sep).append(x.price());
+            q.append(sep).append(x.size());
+        }
+        return "{\"ex\":[],\"mkt\":[],\"price\":[" + p + "],\"seq\":[],\"shares\":[" + q + "],\"sl\":[],"
+                + "\"sub_mkt\":[],\"ts\":[" + t + "]}";
     }
 
     @Test

@@ -83,6 +83,49 @@ public final class EodhdClient {
         return csv.toString();
     }
 
+    /**
+     * Trades of {@code symbol} from second {@code fromSecond} to {@code toSecond} (inclusive) from {@code /api/ticks/}
+     * ({@code ?s=SYM&from=&to=&limit=}), whose JSON is columnar: {@code ts} (epoch ms), {@code price}, {@code shares};
+     * oldest first. The stream fills the gap of a dropped connection with them.
+     *
+     * @throws UnableToFetchException for an unreadable body or columns of different lengths
+     */
+    public java.util.List<ApiTrade> ticks(String symbol, long fromSecond, long toSecond, int limit) {
+        String ticker = symbol.trim().toUpperCase(Locale.ROOT);
+        URI uri = uri(
+                "/api/ticks/",
+                "&fmt=json&s=" + enc(ticker) + "&from=" + fromSecond + "&to=" + toSecond + "&limit=" + limit);
+        JsonNode n;
+        try {
+            n = JSON.readTree(fetcher.get(uri));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnableToFetchException(
+                    "unreadable JSON from " + HttpFetcher.mask(uri.toString()) + ": " + e.getOriginalMessage(), e);
+        }
+        JsonNode ts = n == null ? null : n.get("ts");
+        JsonNode price = n == null ? null : n.get("price");
+        JsonNode shares = n == null ? null : n.get("shares");
+        if (ts == null
+                || price == null
+                || !ts.isArray()
+                || !price.isArray()
+                || price.size() != ts.size()
+                || (shares != null && shares.size() != ts.size())) {
+            throw new UnableToFetchException(
+                    "unexpected response from " + HttpFetcher.mask(uri.toString()) + ": not ts/price/shares columns",
+                    null);
+        }
+        java.util.List<ApiTrade> out = new java.util.ArrayList<>(ts.size());
+        for (int i = 0; i < ts.size(); i++) {
+            out.add(new ApiTrade(
+                    ts.get(i).asLong(),
+                    price.get(i).asDouble(),
+                    shares == null ? 0 : shares.get(i).asDouble()));
+        }
+        out.sort(java.util.Comparator.comparingLong(ApiTrade::millis));
+        return out;
+    }
+
     private URI uri(String path, String query) {
         return URI.create(settings.baseUrl() + path + "?api_token=" + enc(settings.apiKey()) + query);
     }
