@@ -122,7 +122,7 @@ final class SchedulerCommand {
         ClusterCycle cluster = cluster(ctx);
         io.dgas.store.optimizer.MaintenanceJob maintenance = new io.dgas.store.optimizer.MaintenanceJob(
                 ctx.database(), DbOptimizerCommand.retention(c), DbOptimizerCommand.retentionMode(c));
-        return new SchedulerService(
+        SchedulerService service = new SchedulerService(
                 ctx.database(),
                 cluster,
                 schedule(c),
@@ -131,6 +131,11 @@ final class SchedulerCommand {
                 SchedulerService.Timing.defaults(),
                 () -> maintenance.run(ctx.clock().instant()),
                 more);
+        // corrections ingested by any other process reach this instance's warm series
+        io.dgas.app.events.EventListener remote = new io.dgas.app.events.EventListener(
+                        () -> ctx.database().settings(), new io.dgas.app.events.RemoteBarChanges(ctx.analyzers()))
+                .start();
+        return service.closing(remote);
     }
 
     /** The cluster cycle of this instance over the configured cycle settings and exchange calendar. */
@@ -151,14 +156,16 @@ final class SchedulerCommand {
         } catch (IllegalArgumentException e) {
             throw new BadArgumentException("cycle.htf / cycle.trading: " + e.getMessage());
         }
+        SchedulerService.Timing t = SchedulerService.Timing.defaults();
         return new ClusterCycle(
-                ctx.database(),
-                ctx.cycle(ctx::afterRun),
-                () -> template,
-                calendar(c),
-                ctx.clock(),
-                AppContext.instanceName(),
-                c.intValue(ConfigKeys.BATCH_SIZE));
+                        ctx.database(),
+                        ctx.cycle(ctx::afterRun),
+                        () -> template,
+                        calendar(c),
+                        ctx.clock(),
+                        AppContext.instanceName(),
+                        c.intValue(ConfigKeys.BATCH_SIZE))
+                .assignByHash(t.heartbeat().multipliedBy(t.missedHeartbeats()));
     }
 
     private static Schedule schedule(DgasConfig c) {

@@ -54,6 +54,8 @@ public final class ClusterCycle {
     private final String instance;
     private final int batchSize;
     private final OneTimeTask<String> batchTask;
+    private final OneTimeTask<String> ownBatchTask;
+    private Duration liveWithin;
 
     public ClusterCycle(
             Database db,
@@ -72,10 +74,33 @@ public final class ClusterCycle {
         this.instance = instance;
         this.batchSize = batchSize;
         this.batchTask = Tasks.oneTime(BATCH_TASK, String.class).execute((inst, ctx) -> executeBatch(inst.getData()));
+        this.ownBatchTask =
+                Tasks.oneTime(ownerTask(instance), String.class).execute((inst, ctx) -> executeBatch(inst.getData()));
     }
 
     public OneTimeTask<String> batchTask() {
         return batchTask;
+    }
+
+    /** The batch tasks this instance runs: anyone's ({@value #BATCH_TASK}) and those assigned to it. */
+    public List<OneTimeTask<String>> batchTasks() {
+        return List.of(batchTask, ownBatchTask);
+    }
+
+    /**
+     * From now on the ticks assign symbols to the instances seen within {@code liveWithin} by a stable hash ({@link
+     * SymbolAssignment}) and schedule each instance's batches as its own task, which only it runs: its warm series stay
+     * warm. Batches of an instance that is gone are handed to anyone ({@link #rehomeOrphanBatches}) and rebuilt there
+     * from the database, one batched query per batch and timeframe.
+     */
+    public ClusterCycle assignByHash(Duration liveWithin) {
+        this.liveWithin = liveWithin;
+        return this;
+    }
+
+    /** The task name of the batches assigned to {@code instance}. */
+    static String ownerTask(String instance) {
+        return BATCH_TASK + ":" + instance;
     }
 
     public RecurringTask<Void> recurringTask(Schedule schedule) {
@@ -91,7 +116,8 @@ public final class ClusterCycle {
         }
         CycleRequest r = requests.get();
         List<String> universe = cycle.universe(r);
-        int batches = (universe.size() + batchSize - 1) / batchSize;
+        List<Map.Entry<String, List<String>>> plan = plan(universe, now);
+        int batches = plan.size();
         long runId = runs.insertRunning(
                 new RunRecord(
                         0,
@@ -115,7 +141,7 @@ public final class ClusterCycle {
                 batches);
         cycle.recordCollect(runId, cycle.collect(universe));
         for (int b = 0; b < batches; b++) {
-            List<String> symbols = universe.subList(b * batchSize, Math.min(universe.size(), (b + 1) * batchSize));
+            List<String> symbols = plan.get(b).getValue();
             BatchData data = new BatchData(
                     runId,
                     b,
@@ -125,12 +151,78 @@ public final class ClusterCycle {
                     r.lookback(),
                     r.staleAfter().toSeconds(),
                     now.getEpochSecond());
-            client.scheduleIfNotExists(batchTask.instance(runId + "-" + b, json(data)), now);
+            client.scheduleIfNotExists(
+                    new com.github.kagkarlsson.scheduler.task.TaskInstance<>(
+                            plan.get(b).getKey(), runId + "-" + b, json(data)),
+                    now);
         }
         if (batches == 0) {
             finish(runId);
         }
         return runId;
+    }
+
+    /**
+     * The run's batches as (task name, symbols): the universe in slices of {@code batchSize} for anyone, or, when
+     * assigning by hash, each live instance's share in slices for that instance only.
+     */
+    private List<Map.Entry<String, List<String>>> plan(List<String> universe, Instant now) {
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+        Map<String, List<String>> shares;
+        if (liveWithin == null) {
+            shares = Map.of(BATCH_TASK, universe);
+        } else {
+            rehomeOrphanBatches(now);
+            List<String> live = liveInstances(now);
+            if (!live.contains(instance)) {
+                live = new ArrayList<>(live);
+                live.add(instance); // ticking, so alive, even before its first announcement is visible
+            }
+            shares = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> e :
+                    SymbolAssignment.assign(universe, live).entrySet()) {
+                shares.put(ownerTask(e.getKey()), e.getValue());
+            }
+        }
+        shares.forEach((task, symbols) -> {
+            for (int from = 0; from < symbols.size(); from += batchSize) {
+                out.add(Map.entry(task, symbols.subList(from, Math.min(symbols.size(), from + batchSize))));
+            }
+        });
+        return out;
+    }
+
+    private List<String> liveInstances(Instant now) {
+        return db.query(
+                "scheduler.live-names",
+                "SELECT name FROM scheduler_instances WHERE last_seen >= ? ORDER BY name",
+                ps -> ps.setTimestamp(1, java.sql.Timestamp.from(now.minus(liveWithin))),
+                rs -> rs.getString(1));
+    }
+
+    /**
+     * Hands the batches assigned to instances no longer seen (not run, or picked by them before they died) to any
+     * instance: renamed to {@value #BATCH_TASK} and released. Returns how many.
+     */
+    public int rehomeOrphanBatches(Instant now) {
+        if (liveWithin == null) {
+            return 0;
+        }
+        int n = db.update(
+                "scheduler.rehome-batches",
+                "UPDATE scheduled_tasks SET task_name = ?, picked = false, picked_by = NULL, last_heartbeat = NULL,"
+                        + " version = version + 1 WHERE task_name LIKE ? AND substr(task_name, ?) NOT IN"
+                        + " (SELECT name FROM scheduler_instances WHERE last_seen >= ?)",
+                ps -> {
+                    ps.setString(1, BATCH_TASK);
+                    ps.setString(2, BATCH_TASK + ":%");
+                    ps.setInt(3, BATCH_TASK.length() + 2);
+                    ps.setTimestamp(4, java.sql.Timestamp.from(now.minus(liveWithin)));
+                });
+        if (n > 0) {
+            LOG.warn("{} batches of instances that are gone handed to any instance", n);
+        }
+        return n;
     }
 
     /** Runs one batch and, when it is the run's last, finishes the run. */

@@ -40,6 +40,7 @@ public final class SchedulerService implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService heartbeat;
     private final Duration heartbeatInterval;
+    private final List<AutoCloseable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Timing knobs; production uses {@link #defaults()}, tests shorten them. */
     public record Timing(
@@ -120,7 +121,7 @@ public final class SchedulerService implements AutoCloseable {
         this.clock = clock;
         this.heartbeatInterval = t.heartbeat();
         this.liveWithin = t.heartbeat().multipliedBy(t.missedHeartbeats());
-        this.scheduler = Scheduler.create(db.dataSource(), List.of(cycle.batchTask()))
+        this.scheduler = Scheduler.create(db.dataSource(), List.copyOf(cycle.batchTasks()))
                 .startTasks(recurringTasks)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .pollingInterval(t.polling())
@@ -145,12 +146,25 @@ public final class SchedulerService implements AutoCloseable {
         if (!abandoned.isEmpty()) {
             LOG.warn("closed runs {} as abandoned: their instance is gone and no batch of theirs is left", abandoned);
         }
+        cycle.rehomeOrphanBatches(now);
         heartbeat.scheduleWithFixedDelay(
-                () -> announce(false),
+                () -> {
+                    announce(false);
+                    rehome();
+                },
                 heartbeatInterval.toMillis(),
                 heartbeatInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         scheduler.start();
+    }
+
+    /** Hands batches of instances that are gone to anyone (each beat, so a run never waits for the next tick). */
+    private void rehome() {
+        try {
+            cycle.rehomeOrphanBatches(clock.instant());
+        } catch (RuntimeException e) {
+            // the database is away; the next beat retries
+        }
     }
 
     private void announce(boolean starting) {
@@ -199,6 +213,12 @@ public final class SchedulerService implements AutoCloseable {
         return name;
     }
 
+    /** Closes {@code c} too when this instance stops, after leaving the cluster (e.g. its event listener). */
+    public SchedulerService closing(AutoCloseable c) {
+        companions.add(c);
+        return this;
+    }
+
     @Override
     public void close() {
         heartbeat.shutdownNow();
@@ -207,6 +227,13 @@ public final class SchedulerService implements AutoCloseable {
             db.update("scheduler.leave", "DELETE FROM scheduler_instances WHERE name = ?", ps -> ps.setString(1, name));
         } catch (RuntimeException e) {
             // gone with the database: status ages the row out
+        }
+        for (AutoCloseable c : companions) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", c, e.getMessage());
+            }
         }
     }
 

@@ -18,17 +18,31 @@ public final class BarsEvents {
     /** The "timeframe" of a symbol's ticks in a {@code bars} event. */
     public static final String TICKS = "ticks";
 
-    private final Map<String, long[]> rows = new LinkedHashMap<>(); // ticker/timeframe -> rows changed
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
+    // ticker/timeframe -> {rows changed, earliest second the change may touch (UNKNOWN: any)}
+    private final Map<String, long[]> rows = new LinkedHashMap<>();
 
     /** Counts {@code changed} rows of the series; a series may recur (several files of one load). */
     public BarsEvents add(String ticker, String timeframe, long changed) {
-        rows.computeIfAbsent(ticker + "/" + timeframe, k -> new long[1])[0] += changed;
+        return add(ticker, timeframe, changed, UNKNOWN);
+    }
+
+    /**
+     * Counts {@code changed} rows of the series whose change starts at second {@code fromSecond} (the earliest row the
+     * load held): a listener keeping bars after that time knows the older ones are untouched.
+     */
+    public BarsEvents add(String ticker, String timeframe, long changed, long fromSecond) {
+        long[] n = rows.computeIfAbsent(ticker + "/" + timeframe, k -> new long[] {0, Long.MAX_VALUE});
+        n[0] += changed;
+        n[1] = Math.min(n[1], fromSecond);
         return this;
     }
 
     /**
-     * Queues {@code bars {symbol, timeframe, newest_ts, rows}} for every series added, {@code newest_ts}
-     * the newest active bar (tick) after the change, null when none is left.
+     * Queues {@code bars {symbol, timeframe, newest_ts, rows, from_ts}} for every series added, {@code newest_ts}
+     * the newest active bar (tick) after the change, null when none is left; {@code from_ts} the earliest time the
+     * change may touch, null when unknown (any bar of the series may have changed).
      */
     public void announce(SqlSession s, EventPublisher events) throws SQLException {
         if (rows.isEmpty() || events == EventPublisher.NONE) {
@@ -63,6 +77,11 @@ public final class BarsEvents {
             Timestamp ts = newest.get(i++);
             data.put("newest_ts", ts == null ? null : ts.toInstant().toString());
             data.put("rows", n[0]);
+            data.put(
+                    "from_ts",
+                    n[1] == UNKNOWN
+                            ? null
+                            : java.time.Instant.ofEpochSecond(n[1]).toString());
             out.add(new EventPublisher.Event("bars", data));
         }
         events.publish(s, out);

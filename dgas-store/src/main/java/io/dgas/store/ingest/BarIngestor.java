@@ -121,7 +121,7 @@ public final class BarIngestor {
             try {
                 l = tx.run(source, opts.progress(), s -> {
                     Loaded done = load(s, source, reader, opts, rejects, pre, stage);
-                    IngestEvents.announce(s, events, done.changed());
+                    IngestEvents.announce(s, events, done.changed(), List.of(done.ranges()));
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });
@@ -162,7 +162,8 @@ public final class BarIngestor {
                     IngestEvents.announce(
                             s,
                             events,
-                            done.stream().flatMap(l -> l.changed().stream()).toList());
+                            done.stream().flatMap(l -> l.changed().stream()).toList(),
+                            done.stream().map(Loaded::ranges).toList());
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });

@@ -10,12 +10,25 @@ import java.util.List;
 final class IngestEvents {
     private IngestEvents() {}
 
-    /** Queues {@code bars {symbol, timeframe, newest_ts, rows}} for every series of {@code changed}. */
-    static void announce(SqlSession s, EventPublisher events, List<BarIngestor.SeriesCount> changed)
+    /**
+     * Queues {@code bars {symbol, timeframe, newest_ts, rows, from_ts}} for every series of {@code changed}, {@code
+     * from_ts} the earliest row of the series in the loads' {@code ranges}.
+     */
+    static void announce(
+            SqlSession s, EventPublisher events, List<BarIngestor.SeriesCount> changed, List<SeriesRanges> ranges)
             throws SQLException {
         BarsEvents out = new BarsEvents();
         for (BarIngestor.SeriesCount c : changed) {
-            out.add(c.ticker(), c.timeframe().code(), c.inserted() + c.updated());
+            long from = Long.MAX_VALUE;
+            for (SeriesRanges r : ranges) {
+                from = Math.min(from, r.earliestSecond(c.ticker(), c.timeframe()));
+            }
+            // MIN_VALUE (a range unknown) stays unknown; MAX_VALUE (in no range) too
+            out.add(
+                    c.ticker(),
+                    c.timeframe().code(),
+                    c.inserted() + c.updated(),
+                    from == Long.MAX_VALUE ? Long.MIN_VALUE : from);
         }
         out.announce(s, events);
     }

@@ -116,11 +116,13 @@ public final class RunRepository {
                 "UPDATE prediction_runs r SET status = 'abandoned', finished_at = ? WHERE r.status = 'running'"
                         + " AND NOT EXISTS (SELECT 1 FROM scheduler_instances i WHERE i.name = r.instance"
                         + " AND i.last_seen >= ?) AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t"
-                        + " WHERE t.task_name = ? AND t.task_instance LIKE r.id || '-%') RETURNING r.id",
+                        + " WHERE (t.task_name = ? OR t.task_name LIKE ? || ':%') AND t.task_instance LIKE r.id || '-%')"
+                        + " RETURNING r.id",
                 ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
                     ps.setTimestamp(2, Timestamp.from(liveSince));
                     ps.setString(3, batchTask);
+                    ps.setString(4, batchTask);
                 },
                 rs -> rs.getLong(1));
     }

@@ -1,0 +1,239 @@
+package io.dgas.app.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.app.cycle.AnalyzerPool;
+import io.dgas.app.cycle.CycleRequest;
+import io.dgas.app.cycle.PredictionCycle;
+import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.demo.SyntheticBars;
+import io.dgas.app.events.EventListener;
+import io.dgas.app.events.RemoteBarChanges;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.DatabaseSettings;
+import io.dgas.store.SqlSession;
+import io.dgas.store.StatementObserver;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.BarRollup;
+import io.dgas.store.events.EventPublisher;
+import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestListener;
+import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.runs.RunRecord;
+import io.dgas.store.runs.RunStatus;
+import io.dgas.testkit.PostgresExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two scheduler instances (separate pools, warm analyzer pools and event listeners) on one database, symbols assigned
+ * by a stable hash: each instance's batches run on it, so a second cycle rebuilds nothing; a correction ingested by a
+ * third process reaches the owner's warm series (pg_notify) and only that series is rebuilt; when an instance leaves,
+ * the other takes its symbols over with one rebuild query per batch and timeframe. Rebuilds are counted as the
+ * rebuild statement ({@code bars.last-n-many}) each instance's pool executes.
+ */
+class WarmAssignmentIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    private static final SchedulerService.Timing FAST =
+            new SchedulerService.Timing(Duration.ofMillis(100), Duration.ofMillis(250), 4, Duration.ofMillis(200), 2);
+    private static final Duration LIVE = FAST.heartbeat().multipliedBy(FAST.missedHeartbeats());
+    private static final int SYMBOLS = 20;
+    private static final int BATCH = 4;
+    private static final String REBUILD = "bars.last-n-many";
+
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    private static final class Node {
+        final String name;
+        final AtomicInteger rebuilds = new AtomicInteger();
+        final AtomicInteger heard = new AtomicInteger();
+        Database db;
+        AnalyzerPool pool;
+        SchedulerService scheduler;
+        EventListener listener;
+
+        Node(String name) {
+            this.name = name;
+        }
+    }
+
+    private Node node(String name) {
+        Node n = new Node(name);
+        n.db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), (stmt, nanos, rows, failed) -> {
+            if (stmt.equals(REBUILD)) {
+                n.rebuilds.incrementAndGet();
+            }
+        });
+        SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
+        n.pool = new AnalyzerPool(new BarRepository(n.db), analyzer);
+        PredictionCycle cycle = new PredictionCycle(
+                        n.db, analyzer, workers, BATCH, Clock.systemUTC(), name, new SimpleMeterRegistry(), r -> {})
+                .warm(n.pool);
+        ClusterCycle cluster = new ClusterCycle(
+                        n.db,
+                        cycle,
+                        () -> new CycleRequest(null, Timeframe.H4, Timeframe.H1, 60, Duration.ofDays(3650)),
+                        ExchangeCalendar.always(),
+                        Clock.systemUTC(),
+                        name,
+                        BATCH)
+                .assignByHash(LIVE);
+        n.scheduler = SchedulerService.batchesOnly(n.db, cluster, name, Clock.systemUTC(), FAST);
+        RemoteBarChanges remote = new RemoteBarChanges(n.pool);
+        n.listener = new EventListener(() -> n.db.settings(), (event, json) -> {
+                    remote.accept(event, json);
+                    n.heard.incrementAndGet();
+                })
+                .start();
+        open.add(n.listener);
+        open.add(n.scheduler);
+        open.add(n.db);
+        return n;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        workers.shutdownNow();
+    }
+
+    private static void seed() {
+        try (Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
+            new BarIngestor(db, IngestListener.NONE)
+                    .ingest(
+                            "synthetic",
+                            new SyntheticBars(SYMBOLS, 400, Timeframe.H1, Instant.parse("2025-03-01T00:00:00Z"), 5),
+                            null,
+                            IngestOptions.defaults().withCreateSymbols(true));
+            new BarRollup(db, IngestListener.NONE)
+                    .withEvents(EventPublisher.NONE)
+                    .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+        }
+    }
+
+    @Test
+    void twoInstances_stableHash_warmStaysWarmRemoteCorrectionRebuildsOneSeriesTakeoverRebuildsPerBatch()
+            throws Exception {
+        seed();
+        Node a = node("node-a");
+        Node b = node("node-b");
+        a.scheduler.start();
+        b.scheduler.start();
+        List<String> universe = universe(a.db);
+        Map<String, List<String>> share = SymbolAssignment.assign(universe, List.of("node-a", "node-b"));
+        assertThat(share.get("node-a")).isNotEmpty();
+        assertThat(share.get("node-b")).isNotEmpty();
+
+        // cold start: each instance builds its own share (trading and higher timeframe), and only its share
+        RunRecord first = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+        assertThat(first.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(first.processed()).isEqualTo(SYMBOLS);
+        assertThat(a.pool.size()).isEqualTo(2 * share.get("node-a").size());
+        assertThat(b.pool.size()).isEqualTo(2 * share.get("node-b").size());
+        assertThat(batchesRanBy(a.db, first.id()))
+                .containsEntry("node-a", batches(share.get("node-a")))
+                .containsEntry("node-b", batches(share.get("node-b")));
+
+        // the same assignment next cycle: nothing to rebuild anywhere
+        a.rebuilds.set(0);
+        b.rebuilds.set(0);
+        assertThat(a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow().status())
+                .isEqualTo(RunStatus.SUCCESS);
+        assertThat(a.rebuilds.get()).isZero();
+        assertThat(b.rebuilds.get()).isZero();
+
+        // a third process corrects a bar inside the window of a symbol of node-b: node-b rebuilds that series only
+        await(() -> a.listener.listening() && b.listener.listening(), "both listeners");
+        String corrected = share.get("node-b").get(0);
+        int heardBefore = b.heard.get();
+        try (Database other =
+                Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
+            BarColumns last = new BarRepository(other).last(corrected, Timeframe.H1, 10);
+            int i = 4; // six bars before the newest
+            String csv = "timestamp,symbol,interval,open,high,low,close,volume\n" + last.ts()[i] + "," + corrected
+                    + ",1h," + last.open()[i] + "," + (last.high()[i] + 5) + "," + last.low()[i] + ","
+                    + (last.high()[i] + 4) + "," + last.volume()[i] + "\n";
+            new BarIngestor(other, IngestListener.NONE)
+                    .ingest("correction", new StringReader(csv), null, IngestOptions.defaults());
+        }
+        await(() -> b.heard.get() > heardBefore, "node-b hearing the correction");
+        a.rebuilds.set(0);
+        b.rebuilds.set(0);
+        assertThat(a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow().status())
+                .isEqualTo(RunStatus.SUCCESS);
+        assertThat(b.rebuilds.get())
+                .as("one query: the trading series of one batch")
+                .isEqualTo(1);
+        assertThat(a.rebuilds.get()).isZero();
+        BarColumns stored = new BarRepository(a.db).last(corrected, Timeframe.H1, 10);
+        assertThat(stored.close()[4]).isEqualTo(stored.high()[4] - 1);
+
+        // node-b leaves: node-a takes its symbols over, one rebuild query per batch holding any of them and timeframe
+        b.scheduler.close();
+        a.rebuilds.set(0);
+        RunRecord takeover = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+        assertThat(takeover.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(batchesRanBy(a.db, takeover.id())).containsOnlyKeys("node-a");
+        int withTakenOver = 0;
+        for (int from = 0; from < universe.size(); from += BATCH) {
+            List<String> batch = universe.subList(from, Math.min(universe.size(), from + BATCH));
+            withTakenOver += batch.stream().anyMatch(share.get("node-b")::contains) ? 1 : 0;
+        }
+        assertThat(a.rebuilds.get()).isEqualTo(2 * withTakenOver);
+        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+    }
+
+    private static List<String> universe(Database db) {
+        return db.query(
+                "t",
+                "SELECT ticker FROM symbols WHERE deleted_at IS NULL AND status = 'active' ORDER BY ticker",
+                SqlSession.Binder.NONE,
+                rs -> rs.getString(1));
+    }
+
+    private static long batches(List<String> symbols) {
+        return (symbols.size() + BATCH - 1) / BATCH;
+    }
+
+    private static Map<String, Long> batchesRanBy(Database db, long run) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        db.query(
+                "t",
+                "SELECT instance, count(*) FROM cycle_batch_results WHERE run_id = ? GROUP BY 1",
+                ps -> ps.setLong(1, run),
+                rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    private static void await(BooleanSupplier done, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+}
