@@ -132,6 +132,7 @@ class WarmAssignmentIT {
             new BarRollup(db, IngestListener.NONE)
                     .withEvents(EventPublisher.NONE)
                     .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+            db.update("t", "DELETE FROM scheduled_tasks", SqlSession.Binder.NONE);
         }
     }
 
@@ -205,6 +206,32 @@ class WarmAssignmentIT {
         }
         assertThat(a.rebuilds.get()).isEqualTo(2 * withTakenOver);
         assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+    }
+
+    @Test
+    void ownerDiesWithItsBatchesScheduled_theyAreHandedToTheLiveInstanceAndTheRunFinishes() {
+        seed();
+        Node a = node("node-a");
+        a.scheduler.start();
+        // node-c announced itself, then died: no scheduler runs its batches and its row stops being refreshed
+        a.db.update(
+                "t",
+                "INSERT INTO scheduler_instances (name, started_at, last_seen) VALUES ('node-c', now(), now())"
+                        + " ON CONFLICT (name) DO UPDATE SET last_seen = now()",
+                SqlSession.Binder.NONE);
+        Map<String, List<String>> share = SymbolAssignment.assign(universe(a.db), List.of("node-a", "node-c"));
+        assertThat(share.get("node-c")).isNotEmpty();
+
+        RunRecord run = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+
+        // node-c's batches waited for it until it was no longer live, then node-a's heartbeat handed them over
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.processed()).isEqualTo(SYMBOLS);
+        assertThat(batchesRanBy(a.db, run.id()))
+                .containsOnlyKeys("node-a")
+                .containsEntry("node-a", batches(share.get("node-a")) + batches(share.get("node-c")));
+        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+        a.db.update("t", "DELETE FROM scheduler_instances WHERE name = 'node-c'", SqlSession.Binder.NONE);
     }
 
     private static List<String> universe(Database db) {
