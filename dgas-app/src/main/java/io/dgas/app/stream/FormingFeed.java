@@ -7,6 +7,7 @@ import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.events.EventPublisher.Event;
+import io.dgas.store.ingest.IngestListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,8 +28,13 @@ import org.slf4j.LoggerFactory;
  * close, volume, trades, pldot, upper, lower, state}} ({@code ts} the bucket start in epoch seconds; the analysis
  * fields null while fewer than 3 bars are known) sent with {@code pg_notify}, so every {@code dgas serve} on the
  * database forwards it to its dashboards. Forming bars are never stored; the completed bar is, by the stream.
+ *
+ * <p>As an {@link IngestListener} (fed the {@code bars} events of every process, {@link
+ * io.dgas.app.events.RemoteBarChanges}) it forgets a series whose stored bars changed (a correction, or the stream's own
+ * completed bar), so the next round seeds it again from the database: the analysis is always of the stored bars plus
+ * the forming one.
  */
-public final class FormingFeed implements AutoCloseable {
+public final class FormingFeed implements AutoCloseable, IngestListener {
     private static final Logger LOG = LoggerFactory.getLogger(FormingFeed.class);
 
     private final StreamSink sink;
@@ -66,6 +72,16 @@ public final class FormingFeed implements AutoCloseable {
                 every.toMillis(),
                 TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    @Override
+    public synchronized void seriesChanged(String symbol, Timeframe tf) {
+        analyzer.forget(symbol, tf);
+    }
+
+    @Override
+    public synchronized void barsChanged(String symbol, Timeframe tf, long from) {
+        analyzer.forget(symbol, tf);
     }
 
     /** One round: analyses and publishes the forming bars that changed; returns how many events went out. */

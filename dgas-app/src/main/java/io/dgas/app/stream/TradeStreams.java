@@ -57,6 +57,10 @@ public final class TradeStreams {
         GapFill gapFill = GapFill.eodhd(CollectSettings.from(c).client(clock, Sleeper.SYSTEM), GAP_LIMIT);
         FormingFeed feed = new FormingFeed(sink, new BarRepository(db), EventPublisher.postgres(db), FORMING_WINDOW)
                 .start(FORMING_EVERY);
+        // stored bars changed by anyone (a correction, the stream's own completed bar) reseed the forming analysis
+        io.dgas.app.events.EventListener changes = new io.dgas.app.events.EventListener(
+                        db::settings, new io.dgas.app.events.RemoteBarChanges(feed))
+                .start();
         return Optional.of(new StreamSupervisor(
                         () -> StreamUniverse.load(db),
                         MarketHours.standard(),
@@ -71,6 +75,7 @@ public final class TradeStreams {
                                         gapFill,
                                         clock)
                                 .start())
+                .closing(changes)
                 .closing(feed)
                 .start(HOURS_CHECK));
     }

@@ -74,8 +74,6 @@ class MarketFormingIT {
     void marketPage_liveTrades_formingCandleAndPldotMoveThenTheStoredBarReplacesIt() throws Exception {
         Database db = api.ctx.database();
         BarColumns stored = new BarRepository(db).last("MKTF", Timeframe.H1, STORED);
-        long bucket = stored.ts()[STORED - 1] + 3600;
-        double close = stored.close()[STORED - 1];
         StreamSink sink = new StreamSink(
                 new TickIngestor(db),
                 new BarIngestor(db, api.ctx.ingestListener()),
@@ -83,6 +81,33 @@ class MarketFormingIT {
                 List.of(Timeframe.H1),
                 500);
         FormingFeed feed = new FormingFeed(sink, new BarRepository(db), EventPublisher.postgres(db), STORED);
+        // as the stream runs it: bars events of any process reseed the feed's analysis of the series they touch
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        io.dgas.app.events.RemoteBarChanges remote = new io.dgas.app.events.RemoteBarChanges(feed);
+        io.dgas.app.events.EventListener changes = new io.dgas.app.events.EventListener(db::settings, (n, j) -> {
+                    remote.accept(n, j);
+                    if (n.equals("bars") && j.contains("\"timeframe\":\"1h\"")) {
+                        heard.incrementAndGet();
+                    }
+                })
+                .start();
+        try {
+            await("the feed's listener", d -> changes.listening());
+            run(db, sink, feed, stored, heard);
+        } finally {
+            changes.close();
+        }
+    }
+
+    private void run(
+            Database db,
+            StreamSink sink,
+            FormingFeed feed,
+            BarColumns stored,
+            java.util.concurrent.atomic.AtomicInteger heard)
+            throws Exception {
+        long bucket = stored.ts()[STORED - 1] + 3600;
+        double close = stored.close()[STORED - 1];
         driver.get("http://127.0.0.1:" + api.server.port() + "/");
         await("the chart", d -> "MKTF:1h".equals(body("data-loaded")));
         await("the event stream", d -> "open".equals(body("data-events")));
@@ -139,6 +164,33 @@ class MarketFormingIT {
         assertThat(done.isArray()).as("a stored candle, no longer forming").isTrue();
         assertThat(done.get(1).asDouble()).isEqualTo(second);
         assertThat(new BarRepository(db).last("MKTF", Timeframe.H1, 1).ts()[0]).isEqualTo(bucket);
+
+        // another process corrects that stored bar (its high 3 above); the next forming bar's PLdot counts the
+        // correction
+        int before = heard.get();
+        driver.executeScript("document.body.dataset.loaded = 'before-correction';");
+        double high = second + 3;
+        new BarIngestor(db, io.dgas.store.ingest.IngestListener.NONE)
+                .ingest(
+                        "correction",
+                        new java.io.StringReader("timestamp,symbol,interval,open,high,low,close,volume\n" + bucket
+                                + ",MKTF,1h," + first + "," + high + "," + first + "," + second + ",3\n"),
+                        null,
+                        IngestOptions.defaults());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (heard.get() <= before) {
+            assertThat(System.nanoTime()).as("the feed hearing the correction").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(50).toNanos());
+        }
+        await("the page reloading the corrected series", d -> "MKTF:1h".equals(body("data-loaded")));
+        assertThat(feed.publish()).isEqualTo(1); // the next hour's forming bar (one trade at `second`)
+        long next = bucket + 3600;
+        await("the next forming bar", d -> (next + ":" + second).equals(body("data-forming")));
+        BarColumns now = new BarRepository(db).last("MKTF", Timeframe.H1, STORED);
+        assertThat(now.high()[STORED - 1]).isEqualTo(high);
+        assertThat(last(series(chart(), "PLdot")).asDouble())
+                .isCloseTo(fullPldot(now, next, second, second, second), within(1e-9));
     }
 
     private static double fullPldot(BarColumns stored, long ts, double open, double high, double low) {
