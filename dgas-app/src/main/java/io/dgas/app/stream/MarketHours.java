@@ -33,12 +33,16 @@ public final class MarketHours {
         return new MarketHours(ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", holidays(US_HOLIDAYS)));
     }
 
+    /** The market a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades on: its calendar's name. */
+    public String market(String assetClass) {
+        return "crypto".equals(assetClass == null ? "" : assetClass.toLowerCase(Locale.ROOT))
+                ? "crypto"
+                : "us-equities";
+    }
+
     /** Whether a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades at {@code at}. */
     public boolean isOpen(String assetClass, Instant at) {
-        if ("crypto".equals(assetClass == null ? "" : assetClass.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        return usEquities.isOpen(at);
+        return market(assetClass).equals("crypto") || usEquities.isOpen(at);
     }
 
     /** The dates of a holiday list on the classpath ({@code #} comments and blank lines skipped). */

@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the trade stream to the symbols whose market is open: every {@code every} (and at {@link #start}) it asks the
- * universe (ticker → asset class), keeps the symbols {@link MarketHours} says trade now, and when that set changed
- * closes the running stream (storing what it holds) and starts one over the new set; none when every market is closed.
- * Time comes from the injected clock, so a test drives it with a fake one through {@link #check}.
+ * Keeps one trade stream per market to the symbols of that market that trade now: every {@code every} (and at {@link
+ * #start}) it asks the universe (ticker → asset class), keeps the symbols {@link MarketHours} says trade now, and for
+ * each market whose set changed closes its running stream (storing what it holds) and starts one over the new set
+ * (none while the market is closed). A market opening or closing never touches another market's stream, so the crypto
+ * stream runs on undisturbed through the US session's open and close. Time comes from the injected clock, so a test
+ * drives it with a fake one through {@link #check}.
  */
 public final class StreamSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamSupervisor.class);
@@ -31,8 +33,8 @@ public final class StreamSupervisor implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private List<String> streaming = List.of();
-    private AutoCloseable running;
+    private final Map<String, List<String>> streaming = new java.util.TreeMap<>();
+    private final Map<String, AutoCloseable> running = new java.util.HashMap<>();
     private final List<AutoCloseable> companions = new ArrayList<>();
     private boolean closed;
 
@@ -64,32 +66,38 @@ public final class StreamSupervisor implements AutoCloseable {
         return this;
     }
 
-    /** The symbols streamed now (empty while their markets are closed). */
+    /** The symbols streamed now, by ticker (empty while their markets are closed). */
     public synchronized List<String> streaming() {
-        return streaming;
+        return streaming.values().stream().flatMap(List::stream).sorted().toList();
     }
 
-    /** Starts, restarts or stops the stream so it covers exactly the symbols trading now. */
+    /** Starts, restarts or stops each market's stream so it covers exactly that market's symbols trading now. */
     public synchronized void check() {
         if (closed) {
             return;
         }
-        List<String> open = new ArrayList<>();
+        Map<String, List<String>> open = new java.util.TreeMap<>();
         universe.get().forEach((ticker, assetClass) -> {
+            List<String> market = open.computeIfAbsent(hours.market(assetClass), k -> new ArrayList<>());
             if (hours.isOpen(assetClass, clock.instant())) {
-                open.add(ticker);
+                market.add(ticker);
             }
         });
-        open.sort(null);
-        if (open.equals(streaming)) {
-            return;
+        java.util.Set<String> markets = new java.util.TreeSet<>(open.keySet());
+        markets.addAll(streaming.keySet());
+        for (String market : markets) {
+            List<String> now = open.getOrDefault(market, List.of());
+            now.sort(null);
+            if (now.equals(streaming.getOrDefault(market, List.of()))) {
+                continue;
+            }
+            stop(market);
+            if (!now.isEmpty()) {
+                streaming.put(market, List.copyOf(now));
+                running.put(market, starter.apply(List.copyOf(now)));
+            }
+            LOG.info("trade stream of {} now over {} symbols (at {})", market, now.size(), clock.instant());
         }
-        stopRunning();
-        streaming = List.copyOf(open);
-        if (!open.isEmpty()) {
-            running = starter.apply(streaming);
-        }
-        LOG.info("trade stream now over {} symbols (markets open at {})", open.size(), clock.instant());
     }
 
     private void checkQuietly() {
@@ -100,14 +108,15 @@ public final class StreamSupervisor implements AutoCloseable {
         }
     }
 
-    private void stopRunning() {
-        if (running != null) {
+    private void stop(String market) {
+        AutoCloseable r = running.remove(market);
+        streaming.remove(market);
+        if (r != null) {
             try {
-                running.close();
+                r.close();
             } catch (Exception e) {
-                LOG.warn("closing the trade stream: {}", e.getMessage());
+                LOG.warn("closing the trade stream of {}: {}", market, e.getMessage());
             }
-            running = null;
         }
     }
 
@@ -116,8 +125,7 @@ public final class StreamSupervisor implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         timer.shutdownNow();
-        stopRunning();
-        streaming = List.of();
+        new ArrayList<>(running.keySet()).forEach(this::stop);
         for (AutoCloseable c : companions) {
             try {
                 c.close();
