@@ -83,7 +83,7 @@ public final class CollectStage {
         for (int from = 0; from < universe.size(); from += batchSize) {
             List<String> batch = universe.subList(from, Math.min(universe.size(), from + batchSize));
             Map<String, Map<Timeframe, Instant>> newest = repo.newestBars(batch);
-            Map<Timeframe, Map<Timeframe, List<String>>> derive = new EnumMap<>(Timeframe.class);
+            Map<Timeframe, Map<Timeframe, Derivation>> derive = new EnumMap<>(Timeframe.class);
             newest.forEach((symbol, series) -> collect(symbol, series, rows, failures, derive));
             derive(derive, rows, failures);
         }
@@ -106,7 +106,7 @@ public final class CollectStage {
             Map<Timeframe, Instant> series,
             Map<String, Long> rows,
             Map<String, String> failures,
-            Map<Timeframe, Map<Timeframe, List<String>>> derive) {
+            Map<Timeframe, Map<Timeframe, Derivation>> derive) {
         Instant now = clock.instant();
         Map<Timeframe, Timeframe> bases = DerivedTimeframes.bases(series.keySet(), source.timeframes());
         Map<Timeframe, Instant> fetch = new EnumMap<>(Timeframe.class);
@@ -149,9 +149,10 @@ public final class CollectStage {
             boolean lags = baseNewest == null
                     || baseNewest.getEpochSecond() >= series.get(target).getEpochSecond() + 2 * target.seconds();
             if (storedPerTf.get(base) > 0 || lags) {
+                long since = series.get(target).getEpochSecond() - overlapBars * target.seconds();
                 derive.computeIfAbsent(base, k -> new EnumMap<>(Timeframe.class))
-                        .computeIfAbsent(target, k -> new ArrayList<>())
-                        .add(symbol);
+                        .computeIfAbsent(target, k -> new Derivation())
+                        .add(symbol, since);
             }
         });
         rows.put(symbol, stored);
@@ -160,16 +161,30 @@ public final class CollectStage {
         }
     }
 
-    /** Derives every noted (base, target) for its symbols in one rollup statement; counts the buckets written. */
+    /** The symbols of one (base, target) rollup and the earliest bucket any of them needs rewritten. */
+    private static final class Derivation {
+        final List<String> symbols = new ArrayList<>();
+        long since = Long.MAX_VALUE;
+
+        void add(String symbol, long from) {
+            symbols.add(symbol);
+            since = Math.min(since, from);
+        }
+    }
+
+    /**
+     * Derives every noted (base, target) for its symbols in one rollup statement over the stretch from their earliest
+     * overlap on (not the history); counts the buckets written.
+     */
     private void derive(
-            Map<Timeframe, Map<Timeframe, List<String>>> derive, Map<String, Long> rows, Map<String, String> failures) {
-        derive.forEach((base, targets) -> targets.forEach((target, symbols) -> {
+            Map<Timeframe, Map<Timeframe, Derivation>> derive, Map<String, Long> rows, Map<String, String> failures) {
+        derive.forEach((base, targets) -> targets.forEach((target, d) -> {
             try {
-                for (RollupResult r : rollup.fromBars(symbols, base, List.of(target), false, null)) {
+                for (RollupResult r : rollup.fromBarsSince(d.symbols, base, List.of(target), d.since)) {
                     rows.merge(r.symbol(), r.inserted() + r.updated(), Long::sum);
                 }
             } catch (RuntimeException ex) {
-                for (String symbol : symbols) {
+                for (String symbol : d.symbols) {
                     StringBuilder b = new StringBuilder(failures.getOrDefault(symbol, ""));
                     problem(b, target, "deriving from " + base.code() + ": " + ex.getMessage());
                     failures.put(symbol, b.toString());

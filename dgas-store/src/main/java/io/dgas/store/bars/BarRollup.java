@@ -71,25 +71,48 @@ public final class BarRollup {
                         + ": the target must be a larger multiple of the source");
             }
         }
-        return run(symbols, source, targets, includePartial, session);
+        return run(symbols, source, targets, includePartial, session, null);
+    }
+
+    /**
+     * Aggregates {@code source} bars into each target (UTC buckets, complete ones only), rewriting only the buckets
+     * starting at or after the target bucket holding {@code sinceSecond}: the cost of a rollup after new bars is that of
+     * the new stretch, not of the history.
+     */
+    public List<RollupResult> fromBarsSince(
+            List<String> symbols, Timeframe source, List<Timeframe> targets, long sinceSecond) {
+        for (Timeframe t : targets) {
+            if (!t.isMultipleOf(source) || t == source) {
+                throw new InvalidInputException("cannot aggregate " + source.code() + " bars into " + t.code()
+                        + ": the target must be a larger multiple of the source");
+            }
+        }
+        return run(symbols, source, targets, false, null, sinceSecond);
     }
 
     /** Aggregates ticks into bars of each target timeframe (open/high/low/close of the trade prices, volume, count). */
     public List<RollupResult> fromTicks(
             List<String> symbols, List<Timeframe> targets, boolean includePartial, Session session) {
-        return run(symbols, null, targets, includePartial, session);
+        return run(symbols, null, targets, includePartial, session, null);
     }
 
     private List<RollupResult> run(
-            List<String> symbols, Timeframe source, List<Timeframe> targets, boolean includePartial, Session session) {
+            List<String> symbols,
+            Timeframe source,
+            List<Timeframe> targets,
+            boolean includePartial,
+            Session session,
+            Long since) {
         List<RollupResult> all = new ArrayList<>();
         for (Timeframe target : targets) {
+            Long from = since == null ? null : target.bucketStart(since);
             List<RollupResult> results = db.inTransaction(s -> {
                 ensurePartitions(s, symbols, source, target);
                 List<RollupResult> written = s.query(
-                        "aggregate." + (source == null ? "ticks" : "bars") + "." + target.lowerCode(),
-                        sql(symbols.isEmpty(), source == null, target, session),
-                        ps -> bind(ps, symbols, source, target, includePartial, session),
+                        "aggregate." + (source == null ? "ticks" : "bars") + "." + target.lowerCode()
+                                + (from == null ? "" : ".since"),
+                        sql(symbols.isEmpty(), source == null, target, session, from != null),
+                        ps -> bind(ps, symbols, source, target, includePartial, session, from),
                         rs -> new RollupResult(rs.getString(1), target, rs.getLong(2), rs.getLong(3)));
                 BarsEvents changed = new BarsEvents();
                 for (RollupResult r : written) {
@@ -134,12 +157,18 @@ public final class BarRollup {
     }
 
     static String sql(boolean allSymbols, boolean ticks, Timeframe target, Session session) {
+        return sql(allSymbols, ticks, target, session, false);
+    }
+
+    /** The rollup statement; {@code since}: only source rows at or after a bound time. */
+    static String sql(boolean allSymbols, boolean ticks, Timeframe target, Session session, boolean since) {
         String src = ticks
                 ? "SELECT x.symbol_id, x.ts, x.seq, x.price AS open, x.price AS high, x.price AS low, x.price AS close,"
                         + " x.size AS volume, 1 AS trade_count FROM ticks x WHERE x.deleted_at IS NULL"
                 : "SELECT x.symbol_id, x.ts, 0 AS seq, x.open, x.high, x.low, x.close, x.volume, x.trade_count"
                         + " FROM bars x WHERE x.timeframe = ? AND x.deleted_at IS NULL AND NOT x.is_partial";
         src += allSymbols ? "" : " AND x.symbol_id IN (SELECT id FROM symbols WHERE ticker = ANY (?))";
+        src += since ? " AND x.ts >= ?" : "";
         boolean sessionBucket = session != null && (target == Timeframe.D1 || target == Timeframe.W1);
         String local = "(ts AT TIME ZONE ?)";
         String bucket;
@@ -190,7 +219,8 @@ public final class BarRollup {
             Timeframe source,
             Timeframe target,
             boolean includePartial,
-            Session session)
+            Session session,
+            Long since)
             throws SQLException {
         int i = 1;
         if (source != null) {
@@ -198,6 +228,9 @@ public final class BarRollup {
         }
         if (!symbols.isEmpty()) {
             ps.setArray(i++, ps.getConnection().createArrayOf("text", symbols.toArray()));
+        }
+        if (since != null) {
+            ps.setTimestamp(i++, java.sql.Timestamp.from(java.time.Instant.ofEpochSecond(since)));
         }
         boolean sessionBucket = session != null && (target == Timeframe.D1 || target == Timeframe.W1);
         if (!sessionBucket) {

@@ -78,6 +78,37 @@ class BarRollupIT {
     }
 
     @Test
+    void fromBarsSince_boundInsideTheHistory_rewritesOnlyTheBucketsFromTheOneHoldingIt() {
+        minuteBars("AGS", 0, 20);
+        rollup().fromBars(List.of("AGS"), Timeframe.M1, List.of(Timeframe.M5), false, null);
+        // minute 2 and minute 12 change (high +10): only the second falls in the bound's stretch
+        minuteBarsHigh("AGS", 2, 111 + 2);
+        minuteBarsHigh("AGS", 12, 111 + 12);
+        long since = Instant.parse("2024-01-01T00:11:00Z").getEpochSecond(); // inside bucket 00:10
+
+        List<RollupResult> r = rollup().fromBarsSince(List.of("AGS"), Timeframe.M1, List.of(Timeframe.M5), since);
+
+        assertThat(r).containsExactly(new RollupResult("AGS", Timeframe.M5, 0, 1));
+        BarColumns five = repo.last("AGS", Timeframe.M5, 10);
+        // 00:00 keeps 105 although minute 2 now peaks at 113; 00:10 takes minute 12's 123; 00:15 unchanged
+        // unchanged
+        assertThat(five.high()).containsExactly(105, 110, 123, 120);
+    }
+
+    /** Minute {@code i}'s bar again with another high. */
+    private static void minuteBarsHigh(String symbol, int i, double high) {
+        String csv = "timestamp,open,high,low,close,volume\n"
+                + String.format(
+                        "2024-01-01T00:%02d:00Z,%s,%s,%s,%s,%s%n", i, 100 + i, high, 99.5 + i, 100.5 + i, 10 + i);
+        new BarIngestor(db, IngestListener.NONE)
+                .ingest(
+                        symbol,
+                        new StringReader(csv),
+                        null,
+                        IngestOptions.defaults().withSymbol(symbol, Timeframe.M1));
+    }
+
+    @Test
     void fromBars_oneMinuteToFive_writesCompleteBucketsOnlyThenPartialThenReplacesIt() {
         minuteBars("AGG", 0, 11);
 
