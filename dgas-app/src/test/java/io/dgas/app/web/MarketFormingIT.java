@@ -157,7 +157,14 @@ class MarketFormingIT {
         // a trade of the next hour completes the bar: stored, announced, and the page redraws it as a stored candle
         sink.accept(new Trade("MKTF", (bucket + 3600) * 1000 + 1_000, second, 1));
         sink.store();
-        await("the stored bar", d -> !body("data-forming").isEmpty() && formingCleared());
+        // (the ticks stored with it announce themselves too, and may reload the page first: wait for the bar itself)
+        await(
+                "the stored bar",
+                d -> formingCleared()
+                        && Boolean.TRUE.equals(driver.executeScript(
+                                "var d = window.dgasChart.getOption().series[0].data, l = d[d.length - 1];"
+                                        + " return Array.isArray(l) && l[1] === arguments[0];",
+                                second)));
         chart = chart();
         assertThat(candles(chart)).hasSize(STORED); // the analysis' newest 300: the stored bar is last
         JsonNode done = last(candles(chart));
@@ -168,7 +175,6 @@ class MarketFormingIT {
         // another process corrects that stored bar (its high 3 above); the next forming bar's PLdot counts the
         // correction
         int before = heard.get();
-        driver.executeScript("document.body.dataset.loaded = 'before-correction';");
         double high = second + 3;
         new BarIngestor(db, io.dgas.store.ingest.IngestListener.NONE)
                 .ingest(
@@ -183,7 +189,12 @@ class MarketFormingIT {
             java.util.concurrent.locks.LockSupport.parkNanos(
                     Duration.ofMillis(50).toNanos());
         }
-        await("the page reloading the corrected series", d -> "MKTF:1h".equals(body("data-loaded")));
+        await(
+                "the page redrawing the corrected bar",
+                d -> Boolean.TRUE.equals(driver.executeScript(
+                        "var d = window.dgasChart.getOption().series[0].data, l = d[d.length - 1];"
+                                + " return Array.isArray(l) && l[3] === arguments[0];",
+                        high)));
         assertThat(feed.publish()).isEqualTo(1); // the next hour's forming bar (one trade at `second`)
         long next = bucket + 3600;
         await("the next forming bar", d -> (next + ":" + second).equals(body("data-forming")));
