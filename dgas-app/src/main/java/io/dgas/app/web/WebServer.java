@@ -42,9 +42,12 @@ public final class WebServer implements AutoCloseable {
                 token, "all".equals(ctx.config().string(ConfigKeys.WEB_AUTH).orElse("writes")));
         this.events = new EventHub(java.time.Duration.ofSeconds(ctx.config().seconds(ConfigKeys.EVENTS_HEARTBEAT)));
         RemoteChanges remote = new RemoteChanges(ctx.cache(), ctx.invalidation());
+        // the warm series of cycles run here (POST /api/v1/cycle) learn of other processes' corrections too
+        io.dgas.app.events.RemoteBarChanges warm = new io.dgas.app.events.RemoteBarChanges(ctx.analyzers());
         // caches first, so a client that reloads on the event reads what the event announces
         this.listener = new EventListener(() -> ctx.database().settings(), (name, json) -> {
             remote.apply(name, json);
+            warm.accept(name, json);
             events.broadcast(name, json);
         });
         this.api = new RouteTable(ApiV1.concat(ApiV1.routes(ctx, this::healthBody), EventRoutes.routes(events)), auth);
