@@ -54,6 +54,7 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                     "analysis_p95_ms",
                     "requests_per_s",
                     "hit_rate",
+                    "not_modified",
                     "errors");
             out().table(
                             List.of(
@@ -66,6 +67,7 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                                     "analysis p95",
                                     "req/s",
                                     "hit rate",
+                                    "304s",
                                     "errors"),
                             rows.stream()
                                     .map(r -> keys.stream()
