@@ -31,6 +31,8 @@ final class LoadRun {
     static final String UNCACHED = "http, caches off";
     static final String CACHED = "http, caches on";
     static final String REVALIDATED = "http, caches on, If-None-Match";
+    /** Rounds over every symbol's page before a cached measurement (a few thousand requests). */
+    static final int WARM_ROUNDS = 10;
 
     private final List<String> tickers;
     private final int last;
@@ -49,7 +51,7 @@ final class LoadRun {
         for (String t : tickers) {
             repo.last(t, Timeframe.H1, last); // JIT and the server's buffers warm
         }
-        Histogram[] h = drive(clients, total, (k, hs) -> {
+        Measured h = drive(clients, total, (k, hs) -> {
             long t0 = System.nanoTime();
             repo.last(tickers.get(k), Timeframe.H1, last);
             hs[0].recordValue(System.nanoTime() - t0);
@@ -83,12 +85,16 @@ final class LoadRun {
         };
         try {
             Histogram[] warm = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
-            for (int k = 0; k < tickers.size(); k++) {
-                page.run(k, warm); // steady state: every symbol's page once (JIT warm, caches filled) before the clock
+            // steady state before the clock: every symbol's page (caches filled), and with caches on, where a page
+            // is cheap, as many rounds as the JIT needs to have compiled the path being measured
+            for (int round = 0; round < (cache == null ? 1 : WARM_ROUNDS); round++) {
+                for (int k = 0; k < tickers.size(); k++) {
+                    page.run(k, warm);
+                }
             }
             notModified.set(0);
             long[] before = cache == null ? new long[2] : ApiBenchmark.hitsAndLookups(cache);
-            Histogram[] h = drive(clients, total, page);
+            Measured h = drive(clients, total, page);
             String read = cache == null ? UNCACHED : revalidate ? REVALIDATED : CACHED;
             Map<String, Object> row = row(read, clients, h, errors);
             if (cache != null) {
@@ -136,11 +142,15 @@ final class LoadRun {
         int run(int k, Histogram[] hs);
     }
 
+    /** Merged histograms (all requests, then per kind) and the CPU time this process spent meanwhile. */
+    record Measured(Histogram[] h, long cpuNanos) {}
+
     /** {@code clients} threads, each with its own random stream and histograms, until {@code total} requests. */
-    private Histogram[] drive(int clients, int total, PageRequest work) {
+    private Measured drive(int clients, int total, PageRequest work) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         List<Future<Histogram[]>> fs = new ArrayList<>();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         try {
             for (int t = 0; t < clients; t++) {
@@ -163,7 +173,7 @@ final class LoadRun {
             }
             merged[0].setStartTimeStamp(0);
             merged[0].setEndTimeStamp((System.nanoTime() - start) / 1_000_000);
-            return merged;
+            return new Measured(merged, processCpuNanos() - cpu);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark client failed: " + e.getMessage(), e);
         } finally {
@@ -171,11 +181,21 @@ final class LoadRun {
         }
     }
 
+    /** CPU time of this process so far (server and clients; not the database's), or 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime())
+                : 0;
+    }
+
     /**
-     * {@code {read, clients, requests, p50_ms, p95_ms, p99_ms, analysis_p95_ms, requests_per_s, hit_rate, not_modified,
-     * errors}}.
+     * {@code {read, clients, requests, p50_ms, p95_ms, p99_ms, analysis_p95_ms, requests_per_s, cpu_us_per_request,
+     * hit_rate, not_modified, errors}}: {@code cpu_us_per_request} is this process's CPU time (server and clients, not
+     * the database's) per request, what a closed loop's latency comes down to once the cores are busy.
      */
-    static Map<String, Object> row(String read, int clients, Histogram[] h, AtomicLong errors) {
+    static Map<String, Object> row(String read, int clients, Measured run, AtomicLong errors) {
+        Histogram[] h = run.h();
         Histogram all = h[0];
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("read", read);
@@ -187,6 +207,7 @@ final class LoadRun {
         m.put("analysis_p95_ms", h[1].getTotalCount() == 0 ? "-" : ms(h[1].getValueAtPercentile(95)));
         double seconds = Math.max(1, all.getEndTimeStamp()) / 1000.0;
         m.put("requests_per_s", Math.round(all.getTotalCount() / seconds));
+        m.put("cpu_us_per_request", Math.round(run.cpuNanos() / 1e3 / Math.max(1, all.getTotalCount())));
         m.put("hit_rate", "-");
         m.put("not_modified", "-");
         m.put("errors", errors == null ? 0 : errors.get());

@@ -53,6 +53,7 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                     "p99_ms",
                     "analysis_p95_ms",
                     "requests_per_s",
+                    "cpu_us_per_request",
                     "hit_rate",
                     "not_modified",
                     "errors");
@@ -66,6 +67,7 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                                     "p99 ms",
                                     "analysis p95",
                                     "req/s",
+                                    "cpu µs/req",
                                     "hit rate",
                                     "304s",
                                     "errors"),
