@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code dgas benchmark api}: the market page's requests (analysis, bars and signals of one symbol) sent over HTTP to
  * the real {@link WebServer}, started in this process on a free port, for symbols drawn by a Zipfian law at several
- * client counts, once with the caches on and once with them off, in one run. The same run measures the baselines:
+ * client counts, once with the caches on and once with them off, in one run; with the caches on also as a browser
+ * revalidates its copies ({@code If-None-Match}, 304 when unchanged). The same run measures the baselines:
  * the raw bar query on a bare pool at the same client counts, and the analysis computed in process (its reads served
  * from memory). A fresh database on the current server holds the synthetic data and is dropped afterwards.
  */
@@ -100,7 +101,13 @@ public final class ApiBenchmark {
                                 server.port(),
                                 cached ? ctx.cache() : null,
                                 c,
-                                cached ? s.requests() : Math.max(150, s.requests() / 5)));
+                                cached ? s.requests() : Math.max(150, s.requests() / 5),
+                                false));
+                    }
+                    if (cached) {
+                        for (int c : s.clients()) {
+                            results.add(load.http(server.port(), ctx.cache(), c, s.requests(), true));
+                        }
                     }
                 }
             }

@@ -3,18 +3,16 @@ package io.dgas.app.bench;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.cache.QueryCache;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,12 +23,16 @@ import org.HdrHistogram.Histogram;
 /**
  * Closed-loop clients that each pick a symbol by a Zipfian law (a few symbols far more often than the rest, as on a
  * real dashboard) and time one unit of work: the raw bar query, or the market page's three HTTP requests. Latencies
- * go into HdrHistograms (3 significant digits), merged over the clients.
+ * go into HdrHistograms (3 significant digits), merged over the clients. The clients run in this process, on the
+ * server's cores: what they cost is kept small ({@link HttpLoadClient}) but not nothing.
  */
 final class LoadRun {
     static final String RAW = "raw bar query";
     static final String UNCACHED = "http, caches off";
     static final String CACHED = "http, caches on";
+    static final String REVALIDATED = "http, caches on, If-None-Match";
+    /** Rounds over every symbol's page before a cached measurement (a few thousand requests). */
+    static final int WARM_ROUNDS = 10;
 
     private final List<String> tickers;
     private final int last;
@@ -49,7 +51,7 @@ final class LoadRun {
         for (String t : tickers) {
             repo.last(t, Timeframe.H1, last); // JIT and the server's buffers warm
         }
-        Histogram[] h = drive(clients, total, (k, hs) -> {
+        Measured h = drive(clients, total, (k, hs) -> {
             long t0 = System.nanoTime();
             repo.last(tickers.get(k), Timeframe.H1, last);
             hs[0].recordValue(System.nanoTime() - t0);
@@ -60,56 +62,77 @@ final class LoadRun {
 
     /**
      * The market page over HTTP: {@code /api/v1/analysis/S}, {@code /api/v1/bars/S} and {@code /api/v1/signals?symbol=S}
-     * on the server at {@code port}; {@code cache} (null when off) gives the hit rate of the measured requests.
+     * on the server at {@code port}, each client on its own kept-alive connection ({@link HttpLoadClient});
+     * {@code cache} (null when off) gives the hit rate of the measured requests. With {@code revalidate} a client sends
+     * the ETag it last got for a URL in {@code If-None-Match}, as a browser does, and an unchanged answer is a 304.
      */
-    Map<String, Object> http(int port, QueryCache cache, int clients, int total) {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        String base = "http://127.0.0.1:" + port;
+    Map<String, Object> http(int port, QueryCache cache, int clients, int total, boolean revalidate) {
         AtomicLong errors = new AtomicLong();
+        AtomicLong notModified = new AtomicLong();
+        Queue<Tab> tabs = new ConcurrentLinkedQueue<>();
+        ThreadLocal<Tab> tab = ThreadLocal.withInitial(() -> {
+            Tab t = new Tab(new HttpLoadClient("127.0.0.1", port), new HashMap<>());
+            tabs.add(t);
+            return t;
+        });
         PageRequest page = (k, hs) -> {
             String s = tickers.get(k);
-            time(client, base + "/api/v1/analysis/" + s + "?interval=1h&last=" + last, hs, 1, errors);
-            time(client, base + "/api/v1/bars/" + s + "?interval=1h&last=" + last, hs, 2, errors);
-            time(client, base + "/api/v1/signals?symbol=" + s + "&limit=20", hs, 3, errors);
+            Tab t = tab.get();
+            t.time("/api/v1/analysis/" + s + "?interval=1h&last=" + last, revalidate, hs, 1, errors, notModified);
+            t.time("/api/v1/bars/" + s + "?interval=1h&last=" + last, revalidate, hs, 2, errors, notModified);
+            t.time("/api/v1/signals?symbol=" + s + "&limit=20", revalidate, hs, 3, errors, notModified);
             return 3;
         };
-        Histogram[] warm = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
-        for (int k = 0; k < tickers.size(); k++) {
-            page.run(k, warm); // steady state: every symbol's page once (JIT warm, caches filled) before the clock
+        try {
+            Histogram[] warm = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
+            // steady state before the clock: every symbol's page (caches filled), and with caches on, where a page
+            // is cheap, as many rounds as the JIT needs to have compiled the path being measured
+            for (int round = 0; round < (cache == null ? 1 : WARM_ROUNDS); round++) {
+                for (int k = 0; k < tickers.size(); k++) {
+                    page.run(k, warm);
+                }
+            }
+            notModified.set(0);
+            long[] before = cache == null ? new long[2] : ApiBenchmark.hitsAndLookups(cache);
+            Measured h = drive(clients, total, page);
+            String read = cache == null ? UNCACHED : revalidate ? REVALIDATED : CACHED;
+            Map<String, Object> row = row(read, clients, h, errors);
+            if (cache != null) {
+                long[] after = ApiBenchmark.hitsAndLookups(cache);
+                long lookups = after[1] - before[1];
+                row.put(
+                        "hit_rate",
+                        String.format(
+                                Locale.ROOT, "%.3f", lookups == 0 ? 0 : (double) (after[0] - before[0]) / lookups));
+            }
+            row.put("not_modified", notModified.get());
+            info.accept(row.toString());
+            return row;
+        } finally {
+            tabs.forEach(t -> t.client().close());
         }
-        long[] before = cache == null ? new long[2] : ApiBenchmark.hitsAndLookups(cache);
-        Histogram[] h = drive(clients, total, page);
-        Map<String, Object> row = row(cache == null ? UNCACHED : CACHED, clients, h, errors);
-        if (cache != null) {
-            long[] after = ApiBenchmark.hitsAndLookups(cache);
-            long lookups = after[1] - before[1];
-            row.put(
-                    "hit_rate",
-                    String.format(Locale.ROOT, "%.3f", lookups == 0 ? 0 : (double) (after[0] - before[0]) / lookups));
-        }
-        info.accept(row.toString());
-        return row;
     }
 
-    private static void time(HttpClient client, String url, Histogram[] hs, int which, AtomicLong errors) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
-        long t0 = System.nanoTime();
-        try {
-            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            long nanos = System.nanoTime() - t0;
-            hs[0].recordValue(nanos);
-            hs[which].recordValue(nanos);
-            if (r.statusCode() != 200) {
+    /** One client: its connection and the ETag it last got for each URL. */
+    private record Tab(HttpLoadClient client, Map<String, String> etags) {
+        void time(
+                String url, boolean revalidate, Histogram[] hs, int which, AtomicLong errors, AtomicLong notModified) {
+            long t0 = System.nanoTime();
+            try {
+                HttpLoadClient.Answer a = client.get(url, revalidate ? etags.get(url) : null);
+                long nanos = System.nanoTime() - t0;
+                hs[0].recordValue(nanos);
+                hs[which].recordValue(nanos);
+                if (a.status() == 304) {
+                    notModified.incrementAndGet();
+                } else if (a.status() != 200) {
+                    errors.incrementAndGet();
+                } else if (a.etag() != null) {
+                    etags.put(url, a.etag());
+                }
+            } catch (java.io.IOException e) {
                 errors.incrementAndGet();
             }
-        } catch (java.io.IOException e) {
-            errors.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -119,11 +142,15 @@ final class LoadRun {
         int run(int k, Histogram[] hs);
     }
 
+    /** Merged histograms (all requests, then per kind) and the CPU time this process spent meanwhile. */
+    record Measured(Histogram[] h, long cpuNanos) {}
+
     /** {@code clients} threads, each with its own random stream and histograms, until {@code total} requests. */
-    private Histogram[] drive(int clients, int total, PageRequest work) {
+    private Measured drive(int clients, int total, PageRequest work) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         List<Future<Histogram[]>> fs = new ArrayList<>();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         try {
             for (int t = 0; t < clients; t++) {
@@ -146,7 +173,7 @@ final class LoadRun {
             }
             merged[0].setStartTimeStamp(0);
             merged[0].setEndTimeStamp((System.nanoTime() - start) / 1_000_000);
-            return merged;
+            return new Measured(merged, processCpuNanos() - cpu);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark client failed: " + e.getMessage(), e);
         } finally {
@@ -154,8 +181,21 @@ final class LoadRun {
         }
     }
 
-    /** {@code {read, clients, requests, p50_ms, p95_ms, p99_ms, analysis_p95_ms, requests_per_s, hit_rate, errors}}. */
-    static Map<String, Object> row(String read, int clients, Histogram[] h, AtomicLong errors) {
+    /** CPU time of this process so far (server and clients; not the database's), or 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime())
+                : 0;
+    }
+
+    /**
+     * {@code {read, clients, requests, p50_ms, p95_ms, p99_ms, analysis_p95_ms, requests_per_s, cpu_us_per_request,
+     * hit_rate, not_modified, errors}}: {@code cpu_us_per_request} is this process's CPU time (server and clients, not
+     * the database's) per request, what a closed loop's latency comes down to once the cores are busy.
+     */
+    static Map<String, Object> row(String read, int clients, Measured run, AtomicLong errors) {
+        Histogram[] h = run.h();
         Histogram all = h[0];
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("read", read);
@@ -167,7 +207,9 @@ final class LoadRun {
         m.put("analysis_p95_ms", h[1].getTotalCount() == 0 ? "-" : ms(h[1].getValueAtPercentile(95)));
         double seconds = Math.max(1, all.getEndTimeStamp()) / 1000.0;
         m.put("requests_per_s", Math.round(all.getTotalCount() / seconds));
+        m.put("cpu_us_per_request", Math.round(run.cpuNanos() / 1e3 / Math.max(1, all.getTotalCount())));
         m.put("hit_rate", "-");
+        m.put("not_modified", "-");
         m.put("errors", errors == null ? 0 : errors.get());
         return m;
     }

@@ -65,12 +65,35 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                         "only " + trading.size() + " " + trading.timeframe() + " bars (at least 3 needed)");
             }
             BarSeries t = series(trading);
-            long newest = t.ts()[t.size() - 1] + trading.timeframe().seconds();
-            BarSeries h = higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf, newest);
-            return analyze(symbol, t, h, this::analysis, htf, asOf, staleAfter);
+            return analyze(symbol, t, higher(t, higher, htf), this::analysis, htf, asOf, staleAfter);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The step for trading bars {@code t} (at least 3) whose single-timeframe analysis {@code a} the caller already
+     * has (the dashboard draws it): {@code a} is used as is, only the higher timeframe is analysed (through the cache).
+     */
+    public SymbolOutcome analyze(
+            String symbol,
+            BarSeries t,
+            DrummondAnalysis a,
+            BarColumns higher,
+            Timeframe htf,
+            Instant asOf,
+            Duration staleAfter) {
+        try {
+            return analyze(symbol, t, higher(t, higher, htf), s -> s == t ? a : analysis(s), htf, asOf, staleAfter);
+        } catch (RuntimeException e) {
+            return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The higher timeframe's own bars when it has 3 at least, else the trading bars in complete buckets. */
+    private static BarSeries higher(BarSeries t, BarColumns higher, Timeframe htf) {
+        long newest = t.ts()[t.size() - 1] + t.timeframe().seconds();
+        return higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf, newest);
     }
 
     /**

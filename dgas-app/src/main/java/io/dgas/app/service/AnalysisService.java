@@ -132,7 +132,8 @@ public final class AnalysisService {
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
         BarColumns higher = market.lastBars(symbol, htf, last, false);
-        SymbolOutcome o = analyzer.analyze(symbol, bars, higher, htf, asOf, Duration.ofDays(36_500));
+        // the trading analysis drawn above is the one the signal is judged on: computed once per request
+        SymbolOutcome o = analyzer.analyze(symbol, series, a, higher, htf, asOf, Duration.ofDays(36_500));
         Signal s = o.signal() == null
                 ? null
                 : signals.calibrated(o.signal(), SignalParams.defaults().minCalibrated());
@@ -164,7 +165,8 @@ public final class AnalysisService {
 
     /** The newest stored signal of {@code symbol} at {@code tf} from {@code since} on, or null. */
     private LatestSignal stored(String symbol, Timeframe tf, Instant since) {
-        return signals.signals(new SignalQuery(symbol, since, null, null, 50, 0)).items().stream()
+        // its bars were just read, so the symbol exists: no statement to check it
+        return signals.signalsOfKnownSymbol(new SignalQuery(symbol, since, null, null, 50, 0)).items().stream()
                 .filter(x -> x.timeframe().equals(tf.code()))
                 .findFirst()
                 .map(x -> new LatestSignal(

@@ -53,24 +53,23 @@ public final class MarketDataService {
 
     /** The newest {@code n} bars, oldest first; {@link UnknownSymbolException} when the symbol does not exist. */
     public BarColumns lastBars(String symbol, Timeframe tf, int n, boolean includeDeleted) {
-        BarColumns b = cache.get(
+        return cache.get(
                 RegionSpec.MARKET_DATA,
                 "bars:" + symbol + ":" + tf.code() + ":last:" + n + (includeDeleted ? ":deleted" : ""),
-                () -> bars.last(symbol, tf, n, includeDeleted));
-        return requireKnownIfEmpty(symbol, b);
+                () -> requireKnownIfEmpty(symbol, bars.last(symbol, tf, n, includeDeleted)));
     }
 
     /** Bars with {@code from <= ts < to}; {@link UnknownSymbolException} when the symbol does not exist. */
     public BarColumns range(String symbol, Timeframe tf, Instant from, Instant to, boolean includeDeleted) {
-        BarColumns b = cache.get(
+        return cache.get(
                 RegionSpec.MARKET_DATA,
                 "bars:" + symbol + ":" + tf.code() + ":range:" + from.getEpochSecond() + ":" + to.getEpochSecond()
                         + (includeDeleted ? ":deleted" : ""),
-                () -> bars.range(symbol, tf, from, to, includeDeleted));
-        return requireKnownIfEmpty(symbol, b);
+                () -> requireKnownIfEmpty(symbol, bars.range(symbol, tf, from, to, includeDeleted)));
     }
 
-    // an empty answer is either an empty range or a typo: only the empty case pays for the extra statement
+    // an empty answer is either an empty range or a typo: only the empty case pays for the extra statement, and
+    // only when it is loaded (an unknown symbol throws, so it is never cached; a known one's empty answer is)
     private BarColumns requireKnownIfEmpty(String symbol, BarColumns b) {
         if (b.size() == 0) {
             KnownSymbols.require(db, List.of(symbol));

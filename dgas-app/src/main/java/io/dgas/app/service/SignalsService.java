@@ -34,15 +34,28 @@ public final class SignalsService {
      * {@link io.dgas.store.bars.UnknownSymbolException}, not an empty page.
      */
     public Page<StoredSignal> signals(SignalQuery q) {
-        Page<StoredSignal> page = cache.get(RegionSpec.SIGNALS, "signals:filtered:" + q.key(), () -> {
-            SignalQuery oneMore =
-                    new SignalQuery(q.symbol(), q.since(), q.minConfidence(), q.direction(), q.limit() + 1, q.offset());
-            return Page.of(runs.signals(oneMore), q.limit(), q.offset());
+        return cache.get(RegionSpec.SIGNALS, "signals:filtered:" + q.key(), () -> {
+            Page<StoredSignal> page = load(q);
+            if (page.items().isEmpty() && q.symbol() != null) {
+                // checked when loaded: an unknown symbol throws and is never cached, a known one's empty page is
+                KnownSymbols.require(db, List.of(q.symbol()));
+            }
+            return page;
         });
-        if (page.items().isEmpty() && q.symbol() != null) {
-            KnownSymbols.require(db, List.of(q.symbol()));
-        }
-        return page;
+    }
+
+    /**
+     * As {@link #signals} for a symbol the caller knows exists (it has just read its bars): an empty page is not
+     * checked against the symbols, so it costs one statement, not two.
+     */
+    public Page<StoredSignal> signalsOfKnownSymbol(SignalQuery q) {
+        return cache.get(RegionSpec.SIGNALS, "signals:of-known:" + q.key(), () -> load(q));
+    }
+
+    private Page<StoredSignal> load(SignalQuery q) {
+        SignalQuery oneMore =
+                new SignalQuery(q.symbol(), q.since(), q.minConfidence(), q.direction(), q.limit() + 1, q.offset());
+        return Page.of(runs.signals(oneMore), q.limit(), q.offset());
     }
 
     /** The one-line {@code text} of stored reasons, or null for a row stored before reasons were kept. */

@@ -46,83 +46,95 @@ final class ApiV1 {
                         TradingRoutes.routes(ctx)),
                 List.of(
                         Route.get(
-                                "/api/v1/symbols",
-                                "List or search the active symbols, by ticker",
-                                concat(
-                                        List.of(Param.query("q", Type.STRING, "part of the ticker or name, any case")),
-                                        Param.paging(100, 1000)),
-                                "{items: [{ticker, name, exchange, asset_class, status, last_price, last_tick_at}], limit,"
-                                        + " offset, next_offset}",
-                                (c, a) -> market.get().symbols(a.get("q"), a.get("limit"), a.get("offset"))),
+                                        "/api/v1/symbols",
+                                        "List or search the active symbols, by ticker",
+                                        concat(
+                                                List.of(Param.query(
+                                                        "q", Type.STRING, "part of the ticker or name, any case")),
+                                                Param.paging(100, 1000)),
+                                        "{items: [{ticker, name, exchange, asset_class, status, last_price, last_tick_at}], limit,"
+                                                + " offset, next_offset}",
+                                        (c, a) -> market.get().symbols(a.get("q"), a.get("limit"), a.get("offset")))
+                                .renderedOnce(),
                         Route.get(
-                                "/api/v1/symbols/{symbol}",
-                                "One symbol with its stored bar series",
-                                List.of(SYMBOL),
-                                "{symbol: {ticker, …}, series: [{timeframe, rows, first, last}]}",
-                                (c, a) -> market.get().symbol(a.get("symbol"))),
+                                        "/api/v1/symbols/{symbol}",
+                                        "One symbol with its stored bar series",
+                                        List.of(SYMBOL),
+                                        "{symbol: {ticker, …}, series: [{timeframe, rows, first, last}]}",
+                                        (c, a) -> market.get().symbol(a.get("symbol")))
+                                .renderedOnce(),
                         Route.get(
-                                "/api/v1/bars/{symbol}",
-                                "Bars of one series, oldest first: the newest `last`, or the range [from, to)",
-                                List.of(
-                                        SYMBOL,
-                                        interval("timeframe"),
-                                        Param.query("last", Type.INT, "newest bars (without from)")
-                                                .withDefault("200")
-                                                .range(1, MAX_BARS),
-                                        Param.query("from", Type.INSTANT, "range start, inclusive"),
-                                        Param.query(
-                                                "to", Type.INSTANT, "range end, exclusive (default now; needs from)"),
-                                        Param.query("include_deleted", Type.BOOL, "soft-deleted bars too")
-                                                .withDefault("false")),
-                                "{symbol, interval, bars: [{ts, open, high, low, close, volume}]}",
-                                (c, a) -> Bodies.bars(bars(ctx, market.get(), a))),
-                        Route.get(
-                                "/api/v1/analysis/{symbol}",
-                                "Drummond analysis of the newest bars: PLdot, envelope, state per bar, the strongest zones"
-                                        + " in their price range, the latest signal",
-                                List.of(
-                                        SYMBOL,
-                                        interval("trading timeframe"),
-                                        Param.query("last", Type.INT, "newest bars analysed")
-                                                .withDefault("300")
-                                                .range(1, MAX_BARS),
-                                        Param.query("htf", Type.ENUM, "higher timeframe (default: the next one up)")
-                                                .oneOf(TIMEFRAMES)),
-                                "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
-                                        + " [{lower, upper, center, type, strength}], latest: {state, trend, confidence,"
-                                        + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"
-                                        + " reason} | null}",
-                                (c, a) -> {
-                                    Timeframe tf = Timeframe.parse(a.get("interval"));
-                                    Timeframe htf =
-                                            a.has("htf") ? Timeframe.parse(a.get("htf")) : AnalysisService.higherOf(tf);
-                                    return analysis.get().analyze(a.get("symbol"), tf, a.get("last"), htf);
-                                }),
-                        Route.get(
-                                "/api/v1/signals",
-                                "Stored signals, newest first (superseded ones never)",
-                                concat(
+                                        "/api/v1/bars/{symbol}",
+                                        "Bars of one series, oldest first: the newest `last`, or the range [from, to)",
                                         List.of(
-                                                Param.query("symbol", Type.STRING, "exact ticker"),
-                                                Param.query("since", Type.INSTANT, "bar time at or after"),
-                                                Param.query("min_confidence", Type.NUMBER, "lowest confidence")
-                                                        .range(0, 1),
+                                                SYMBOL,
+                                                interval("timeframe"),
+                                                Param.query("last", Type.INT, "newest bars (without from)")
+                                                        .withDefault("200")
+                                                        .range(1, MAX_BARS),
+                                                Param.query("from", Type.INSTANT, "range start, inclusive"),
                                                 Param.query(
-                                                                "direction",
+                                                        "to",
+                                                        Type.INSTANT,
+                                                        "range end, exclusive (default now; needs from)"),
+                                                Param.query("include_deleted", Type.BOOL, "soft-deleted bars too")
+                                                        .withDefault("false")),
+                                        "{symbol, interval, bars: [{ts, open, high, low, close, volume}]}",
+                                        (c, a) -> Bodies.bars(bars(ctx, market.get(), a)))
+                                .renderedOnce(),
+                        Route.get(
+                                        "/api/v1/analysis/{symbol}",
+                                        "Drummond analysis of the newest bars: PLdot, envelope, state per bar, the strongest zones"
+                                                + " in their price range, the latest signal",
+                                        List.of(
+                                                SYMBOL,
+                                                interval("trading timeframe"),
+                                                Param.query("last", Type.INT, "newest bars analysed")
+                                                        .withDefault("300")
+                                                        .range(1, MAX_BARS),
+                                                Param.query(
+                                                                "htf",
                                                                 Type.ENUM,
-                                                                "long: long entries and exits; short: …")
-                                                        .oneOf(List.of("long", "short"))),
-                                        Param.paging(100, 1000)),
-                                "{items: [{id, run_id, symbol, timeframe, ts, type, entry, stop, target, confidence, strength,"
-                                        + " alignment, tier}], limit, offset, next_offset}",
-                                (c, a) -> signals.get()
-                                        .signals(new SignalQuery(
-                                                a.get("symbol"),
-                                                a.get("since"),
-                                                a.get("min_confidence"),
-                                                a.get("direction"),
-                                                a.get("limit"),
-                                                a.get("offset")))),
+                                                                "higher timeframe (default: the next one up)")
+                                                        .oneOf(TIMEFRAMES)),
+                                        "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
+                                                + " [{lower, upper, center, type, strength}], latest: {state, trend, confidence,"
+                                                + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"
+                                                + " reason} | null}",
+                                        (c, a) -> {
+                                            Timeframe tf = Timeframe.parse(a.get("interval"));
+                                            Timeframe htf = a.has("htf")
+                                                    ? Timeframe.parse(a.get("htf"))
+                                                    : AnalysisService.higherOf(tf);
+                                            return analysis.get().analyze(a.get("symbol"), tf, a.get("last"), htf);
+                                        })
+                                .renderedOnce(),
+                        Route.get(
+                                        "/api/v1/signals",
+                                        "Stored signals, newest first (superseded ones never)",
+                                        concat(
+                                                List.of(
+                                                        Param.query("symbol", Type.STRING, "exact ticker"),
+                                                        Param.query("since", Type.INSTANT, "bar time at or after"),
+                                                        Param.query("min_confidence", Type.NUMBER, "lowest confidence")
+                                                                .range(0, 1),
+                                                        Param.query(
+                                                                        "direction",
+                                                                        Type.ENUM,
+                                                                        "long: long entries and exits; short: …")
+                                                                .oneOf(List.of("long", "short"))),
+                                                Param.paging(100, 1000)),
+                                        "{items: [{id, run_id, symbol, timeframe, ts, type, entry, stop, target, confidence, strength,"
+                                                + " alignment, tier}], limit, offset, next_offset}",
+                                        (c, a) -> signals.get()
+                                                .signals(new SignalQuery(
+                                                        a.get("symbol"),
+                                                        a.get("since"),
+                                                        a.get("min_confidence"),
+                                                        a.get("direction"),
+                                                        a.get("limit"),
+                                                        a.get("offset"))))
+                                .renderedOnce(),
                         Route.get(
                                 "/api/v1/signals/calibration",
                                 "Outcomes of the entry signals of the last days (win, loss, neutral, pending, not filled),"

@@ -1,8 +1,13 @@
 package io.dgas.app.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.dgas.app.cycle.CalibrationJob;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.runs.RunRecord;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,23 +19,42 @@ final class Bodies {
     private Bodies() {}
 
     /** {@code {symbol, interval, bars: [{ts, open, high, low, close, volume}]}}, oldest first. */
-    static Map<String, Object> bars(BarColumns b) {
-        List<Map<String, Object>> rows = new ArrayList<>(b.size());
-        for (int i = 0; i < b.size(); i++) {
-            Map<String, Object> bar = new LinkedHashMap<>();
-            bar.put("ts", Instant.ofEpochSecond(b.ts()[i]));
-            bar.put("open", b.open()[i]);
-            bar.put("high", b.high()[i]);
-            bar.put("low", b.low()[i]);
-            bar.put("close", b.close()[i]);
-            bar.put("volume", b.volume()[i]);
-            rows.add(bar);
+    static Bars bars(BarColumns b) {
+        return new Bars(b);
+    }
+
+    /**
+     * The body of a bar series, written straight from its columns (no object per bar): a view of the answer of
+     * {@link io.dgas.app.service.MarketDataService}, so a body rendered once serves while that answer is cached.
+     */
+    @JsonSerialize(using = BarsWriter.class)
+    record Bars(BarColumns answer) implements RenderedBodies.View {}
+
+    static final class BarsWriter extends StdSerializer<Bars> {
+        BarsWriter() {
+            super(Bars.class);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", b.symbol());
-        body.put("interval", b.timeframe().code());
-        body.put("bars", rows);
-        return body;
+
+        @Override
+        public void serialize(Bars value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            BarColumns b = value.answer();
+            g.writeStartObject();
+            g.writeStringField("symbol", b.symbol());
+            g.writeStringField("interval", b.timeframe().code());
+            g.writeArrayFieldStart("bars");
+            for (int i = 0; i < b.size(); i++) {
+                g.writeStartObject();
+                g.writeStringField("ts", Instant.ofEpochSecond(b.ts()[i]).toString()); // ISO-8601, as every time
+                g.writeNumberField("open", b.open()[i]);
+                g.writeNumberField("high", b.high()[i]);
+                g.writeNumberField("low", b.low()[i]);
+                g.writeNumberField("close", b.close()[i]);
+                g.writeNumberField("volume", b.volume()[i]);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
     }
 
     /** A run with its counts, stage times (ms) and per-symbol errors. */

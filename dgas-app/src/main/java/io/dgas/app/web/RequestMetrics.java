@@ -3,6 +3,8 @@ package io.dgas.app.web;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,13 @@ final class RequestMetrics {
     private static final Logger LOG = LoggerFactory.getLogger("io.dgas.http");
 
     private final MeterRegistry registry;
+    /**
+     * The timers by tags, found without building and sorting a tag set per request (that was a fifth of the server's
+     * time on a cached answer); bounded, as routes and statuses are.
+     */
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Key(String method, String uri, int status) {}
 
     RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,12 +35,14 @@ final class RequestMetrics {
         int status = c.statusCode();
         String method = c.method().name();
         double ms = millis == null ? 0 : millis;
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route template and status")
-                .tag("method", method)
-                .tag("uri", template(c, status))
-                .tag("status", Integer.toString(status))
-                .register(registry)
+        timers.computeIfAbsent(
+                        new Key(method, template(c, status), status),
+                        k -> Timer.builder("http.server.requests")
+                                .description("HTTP requests by route template and status")
+                                .tag("method", k.method())
+                                .tag("uri", k.uri())
+                                .tag("status", Integer.toString(k.status()))
+                                .register(registry))
                 .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.info("{} {} {} {} ms", method, c.path(), status, String.format(java.util.Locale.ROOT, "%.1f", ms));

@@ -14,6 +14,8 @@ import java.util.List;
  * @param admin whether the admin token is required (writes and admin operations)
  * @param response what a 200 carries
  * @param handler parses nothing itself: gets the parsed arguments, calls a service, returns the JSON body
+ * @param reusesBodies the handler returns its service's answer as is ({@link RenderedBodies}): an answer the query
+ *     caches still hold is the same instance, rendered once, with an ETag that a client revalidates (304)
  */
 record Route(
         String method,
@@ -22,7 +24,8 @@ record Route(
         List<Param> params,
         boolean admin,
         String response,
-        Handler handler) {
+        Handler handler,
+        boolean reusesBodies) {
 
     /** What a handler returns when it answered itself (a 204, an event stream): nothing more is written. */
     static final Object NO_BODY = new Object();
@@ -34,12 +37,21 @@ record Route(
     }
 
     static Route get(String path, String summary, List<Param> params, String response, Handler handler) {
-        return new Route("GET", path, summary, List.copyOf(params), false, response, handler);
+        return new Route("GET", path, summary, List.copyOf(params), false, response, handler, false);
+    }
+
+    /**
+     * This route with its body rendered once per answer ({@link RenderedBodies}). Only for a handler whose body is
+     * its service's answer itself or a {@link RenderedBodies.View} of it, so that the same instance means the same
+     * body.
+     */
+    Route renderedOnce() {
+        return new Route(method, path, summary, params, admin, response, handler, true);
     }
 
     /** A write or admin operation: needs the admin token. */
     static Route admin(String method, String path, String summary, List<Param> params, String response, Handler h) {
-        return new Route(method, path, summary, List.copyOf(params), true, response, h);
+        return new Route(method, path, summary, List.copyOf(params), true, response, h, false);
     }
 
     /** {@code METHOD path}, as the equivalence test compares routes. */

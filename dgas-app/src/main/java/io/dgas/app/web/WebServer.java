@@ -50,7 +50,10 @@ public final class WebServer implements AutoCloseable {
             warm.accept(name, json);
             events.broadcast(name, json);
         });
-        this.api = new RouteTable(ApiV1.concat(ApiV1.routes(ctx, this::healthBody), EventRoutes.routes(events)), auth);
+        this.api = new RouteTable(
+                ApiV1.concat(ApiV1.routes(ctx, this::healthBody), EventRoutes.routes(events)),
+                auth,
+                ctx.config().bool(ConfigKeys.CACHE_ENABLED));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // graceful stop: stop accepting, let in-flight requests finish (Javalin nests its handler inside)

@@ -3,6 +3,7 @@ package io.dgas.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.config.ConfigKeys;
+import io.dgas.domain.Timeframe;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The list endpoints issue a fixed number of statements however many rows they return (no query per symbol or per
- * row). Caches are off, so every request reaches the database; statements are counted by the query monitor.
+ * row), and so do the market page's requests. Caches are off, so every request reaches the database; statements are counted by the query monitor.
  */
 class ApiStatementCountIT {
     @RegisterExtension
@@ -56,5 +57,18 @@ class ApiStatementCountIT {
             assertThat(api.json(path, 200).get("items").size()).as(path).isGreaterThan(3);
             assertThat(api.statementsOf(path)).as(path).isEqualTo(few[i]).isEqualTo(1);
         }
+    }
+
+    @Test
+    void marketPage_cachesOff_fixedStatementsPerRequest() throws Exception {
+        MarketSeed.wave(api.ctx, "MKT", Timeframe.H1, 240, 100);
+        MarketSeed.wave(api.ctx, "MKT", Timeframe.H4, 60, 100);
+
+        // the 1h and the 4h bars, then the calibration table (a computed signal) or the newest stored signal
+        assertThat(api.statementsOf("/api/v1/analysis/MKT?interval=1h&last=200"))
+                .isEqualTo(3);
+        assertThat(api.statementsOf("/api/v1/bars/MKT?interval=1h&last=200")).isEqualTo(1);
+        // an empty page also asks whether the symbol exists (a typo is a 404, not an empty list)
+        assertThat(api.statementsOf("/api/v1/signals?symbol=MKT&limit=20")).isEqualTo(2);
     }
 }

@@ -53,7 +53,9 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                     "p99_ms",
                     "analysis_p95_ms",
                     "requests_per_s",
+                    "cpu_us_per_request",
                     "hit_rate",
+                    "not_modified",
                     "errors");
             out().table(
                             List.of(
@@ -65,7 +67,9 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                                     "p99 ms",
                                     "analysis p95",
                                     "req/s",
+                                    "cpu µs/req",
                                     "hit rate",
+                                    "304s",
                                     "errors"),
                             rows.stream()
                                     .map(r -> keys.stream()
