@@ -42,8 +42,8 @@ final class SortedLines {
     private int nans;
     /** NaN or infinite prices in the index. */
     private int nonFinite;
-    /** Zone marks kept in step with every change, or null. */
-    private ZoneTracker tracker;
+    /** Zone width bound kept in step with every change, or null. */
+    private ZoneWidthBound tracker;
 
     private int size;
 
@@ -55,8 +55,8 @@ final class SortedLines {
         return order[pos];
     }
 
-    /** Keeps {@code t}'s zone marks in step with this index from now on (it is rebuilt on first use). */
-    void track(ZoneTracker t) {
+    /** Keeps {@code t}'s bound in step with this index from now on (it is measured on first use). */
+    void track(ZoneWidthBound t) {
         tracker = t;
         t.attach(this);
     }
@@ -185,8 +185,7 @@ final class SortedLines {
         relink(pos - 1);
         relink(pos);
         if (tracker != null) {
-            tracker.inserted(pos);
-            tracker.relinked(pos - 1, pos);
+            tracker.widen(pos);
         }
     }
 
@@ -201,8 +200,7 @@ final class SortedLines {
         size--;
         relink(pos - 1);
         if (tracker != null) {
-            tracker.removed(pos);
-            tracker.relinked(pos - 1, pos - 1);
+            tracker.widen(pos - 1);
         }
     }
 
@@ -233,10 +231,10 @@ final class SortedLines {
         relink(r - 1);
         relink(r);
         if (tracker != null) {
-            // the same as removing position r, then inserting at q
-            tracker.removed(r);
-            tracker.inserted(q);
-            tracker.relinked(q - 1, q, r - 1, r);
+            // the run of the new line and the run its removed neighbour's former neighbours may now share
+            tracker.widen(q);
+            tracker.widen(r - 1);
+            tracker.widen(r);
         }
     }
 

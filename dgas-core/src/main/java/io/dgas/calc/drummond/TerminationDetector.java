@@ -25,15 +25,12 @@ import java.util.Arrays;
  * equals building every zone of the window and testing each, which {@code TerminationSearchTest} and
  * {@code TerminationEquivalenceTest} check against a brute force.
  *
- * <p>That pass is the fallback (single-line zones counted, or a price that is not finite). The usual path is
- * {@link TrackedSearch} over the zones a {@link ZoneTracker} keeps as lines enter and leave the window: the bound
- * above needs the widest zone beyond the bar, which the tracker knows by marking every zone wider than θ (half the
- * percentage reach), so the range shrinks to the percentage reach (about 60 of 200 positions and 17 zone tests a bar
- * instead of 164 positions on the benchmark's bars; about 3 wide zones a bar are tested wherever they are). Both
- * paths give the same events; {@code TrackedZonesEquivalenceTest} checks the tracked one against the brute force
- * over many random series. The upkeep (bit shifts and re-marks on every insert and remove, a scan of the links when
- * the tolerance crosses one) costs about what the smaller range saves: measured within noise of the plain pass.
- * Buffers grow geometrically and are reused: no allocation per bar in steady state.
+ * <p>The span bound above lets a bar reach most of the window (about 164 of 200 positions on the benchmark's bars).
+ * A zone beyond the percentage reach qualifies only through X ≤ 2 × width, so the pass also stops at twice the
+ * widest zone's width: {@link ZoneWidthBound} keeps an upper bound of it as lines enter and leave (one number, no
+ * per-zone bookkeeping), which cuts the pass to about 80 positions and 20 zone tests a bar. The result still equals
+ * building every zone of the window and testing each. Buffers grow geometrically and are reused: no allocation per
+ * bar in steady state.
  */
 final class TerminationDetector {
     static final int NONE = 0;
@@ -54,21 +51,24 @@ final class TerminationDetector {
     private int savedCount;
     /** Per search: bit j set when position from + j ends a zone. */
     private long[] ends = new long[4];
-    /** Zone marks of the engine's window, kept as lines enter and leave. */
-    private final ZoneTracker zones;
-
-    private final TrackedSearch tracked;
+    /** Bound on the widest zone of the engine's window, kept as lines enter and leave. */
+    private final ZoneWidthBound widths = new ZoneWidthBound();
+    /** Whether the pass is cut at twice the widest zone (off: the span bound alone, the former exact pass). */
+    private final boolean widthBound;
 
     TerminationDetector(PatternParams p, PatternEvents out) {
-        this.p = p;
-        this.out = out;
-        this.zones = new ZoneTracker(p.terminationMinZoneStrength());
-        this.tracked = new TrackedSearch(this, zones, p);
+        this(p, out, true);
     }
 
-    /** The tracker to attach to the window this detector searches ({@link SortedLines#track}). */
-    ZoneTracker zoneTracker() {
-        return zones;
+    TerminationDetector(PatternParams p, PatternEvents out, boolean widthBound) {
+        this.p = p;
+        this.out = out;
+        this.widthBound = widthBound;
+    }
+
+    /** The bound to attach to the window this detector searches ({@link SortedLines#track}). */
+    ZoneWidthBound widthBound() {
+        return widths;
     }
 
     void save() {
@@ -144,14 +144,6 @@ final class TerminationDetector {
 
     /** One upward pass over the positions whose zones can qualify (bounds in the class notes). */
     private void search(int bar, double high, double low, double tol, SortedLines lines) {
-        if (p.terminationMinZoneStrength() >= 2
-                && lines.allFinite()
-                && Double.isFinite(low)
-                && Double.isFinite(high)
-                && low <= high) {
-            tracked.run(bar, high, low, tol, lines);
-            return;
-        }
         int n = lines.size();
         int[] ids = lines.order;
         double[] px = lines.sorted;
@@ -160,10 +152,14 @@ final class TerminationDetector {
         double minP = px[0];
         double maxP = px[n - 1];
         double pct = Math.max(p.terminationApproachPct(), p.terminationTouchPct());
+        // ... and X ≤ 2 × width ≤ twice the widest zone (+∞ while unknown, which leaves the span bound)
+        double reach = widthBound ? 2 * widths.at(bar, tol) : Double.POSITIVE_INFINITY;
         double downBound = Math.max(
-                Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * MIN_WIDTH), 2.0 / 3.0 * (low - minP));
+                Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * MIN_WIDTH),
+                Math.min(reach, 2.0 / 3.0 * (low - minP)));
         double upBound = Math.max(
-                Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * MIN_WIDTH), 2.0 / 3.0 * (maxP - high));
+                Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * MIN_WIDTH),
+                Math.min(reach, 2.0 / 3.0 * (maxP - high)));
         // slack so that rounding in the bounds can only widen the pass
         double slack = 1e-9 * (Math.abs(low) + Math.abs(high) + downBound + upBound);
         long tolKey = SortedLines.toleranceKey(tol);
