@@ -58,7 +58,9 @@ final class DrummondEngine {
         cwave = new CWaveDetector(pp, events);
         oscillation = new OscillationDetector(pp, events);
         termination = new TerminationDetector(pp, events, widthBound);
-        window.track(termination.widthBound());
+        if (widthBound) {
+            window.track(termination.widthBound());
+        }
     }
 
     BarSeries series() {

@@ -231,9 +231,9 @@ final class SortedLines {
         relink(r - 1);
         relink(r);
         if (tracker != null) {
-            // the run of the new line and the run its removed neighbour's former neighbours may now share
+            // the run of the new line, and the run the removed line's former neighbours may now share: they sit at
+            // r − 1 and r, or at r and r + 1, so a walk from r crosses their link if they chain
             tracker.widen(q);
-            tracker.widen(r - 1);
             tracker.widen(r);
         }
     }

@@ -142,6 +142,48 @@ final class TerminationDetector {
         return distance > 0 && distance <= approach ? APPROACH : NONE;
     }
 
+    /**
+     * {@link #check} without a branch, for prices whose magnitudes are below {@link #FAST_LIMIT} (so nothing overflows
+     * and no NaN arises): its compares are coin flips near the bar, and it runs about 20 times a bar. Each compare
+     * {@code a >= b} is the sign bit of {@code (a − b) + 0.0}, exact for finite doubles (a difference has the sign
+     * of the exact one and is zero only when the operands are equal; + 0.0 turns the −0.0 of −0.0 − 0.0 into +0.0);
+     * a maximum of two non-negative doubles is the maximum of their
+     * bits as longs; a select between doubles is a mask on their bits. Same doubles compared as in {@link #check},
+     * so the same result.
+     */
+    int checkFast(int type, double lower, double upper, double high, double low) {
+        double centre = Math.abs((lower + upper) / 2.0);
+        // ≥ 0 (the caller's lines are sorted); + 0.0 turns −0.0 (from 0.0 and −0.0, equal prices) into +0.0
+        long wb = Double.doubleToRawLongBits((upper - lower) + 0.0);
+        wb |= ~((wb | -wb) >> 63) & MIN_WIDTH_BITS; // width 0 → 0.01
+        double width = Double.longBitsToDouble(wb);
+        double approach = maxNonNegative(centre * p.terminationApproachPct(), 2 * width);
+        double touch = maxNonNegative(centre * p.terminationTouchPct(), 0.5 * width);
+        long resistance = (long) type - 1; // all ones for resistance (0), zero for support (1)
+        double price = select(resistance, high, low);
+        double distance = select(resistance, lower - high, low - upper);
+        long aboveLower = Double.doubleToRawLongBits((price - (lower - touch)) + 0.0);
+        long belowUpper = Double.doubleToRawLongBits(((upper + touch) - price) + 0.0);
+        long touched = ~(aboveLower | belowUpper) >>> 63;
+        long positive = Double.doubleToRawLongBits((0.0 - distance) + 0.0) >>> 63;
+        long inReach = ~Double.doubleToRawLongBits((approach - distance) + 0.0) >>> 63;
+        return (int) ((touched << 1) | (positive & inReach & ~touched));
+    }
+
+    /** Magnitude below which {@link #checkFast} may be used. */
+    static final double FAST_LIMIT = 1e300;
+
+    private static final long MIN_WIDTH_BITS = Double.doubleToRawLongBits(MIN_WIDTH);
+
+    private static double maxNonNegative(double a, double b) {
+        return Double.longBitsToDouble(Math.max(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b)));
+    }
+
+    private static double select(long mask, double a, double b) {
+        return Double.longBitsToDouble(
+                (Double.doubleToRawLongBits(a) & mask) | (Double.doubleToRawLongBits(b) & ~mask));
+    }
+
     /** One upward pass over the positions whose zones can qualify (bounds in the class notes). */
     private void search(int bar, double high, double low, double tol, SortedLines lines) {
         int n = lines.size();
@@ -177,7 +219,10 @@ final class TerminationDetector {
         if (p.terminationMinZoneStrength() < 2) {
             walkAll(bar, high, low, tolKey, lines, from, to);
         } else {
-            walkStrong(bar, high, low, tolKey, lines, from, to);
+            boolean fast = lines.allFinite()
+                    && Math.max(Math.max(Math.abs(minP), Math.abs(maxP)), Math.max(Math.abs(low), Math.abs(high)))
+                            < FAST_LIMIT;
+            walkStrong(bar, high, low, tolKey, lines, from, to, fast);
         }
     }
 
@@ -207,7 +252,8 @@ final class TerminationDetector {
      * zones of at least two lines — are visited, found with bit arithmetic. Zone boundaries are data-dependent coin
      * flips, so this replaces about two mispredicted branches per zone by a few instructions per line.
      */
-    private void walkStrong(int bar, double high, double low, long tol, SortedLines lines, int from, int to) {
+    private void walkStrong(
+            int bar, double high, double low, long tol, SortedLines lines, int from, int to, boolean fast) {
         int[] ids = lines.order;
         double[] px = lines.sorted;
         long[] link = lines.link;
@@ -242,7 +288,10 @@ final class TerminationDetector {
                 starts &= starts - 1;
                 int end = nextEnd(s);
                 if (end - s + 1 >= minStrength) {
-                    int r = check(ids[from + s] & 1, px[from + s], px[from + end], high, low);
+                    int type = ids[from + s] & 1;
+                    double lo = px[from + s];
+                    double hi = px[from + end];
+                    int r = fast ? checkFast(type, lo, hi, high, low) : check(type, lo, hi, high, low);
                     if (r != NONE) {
                         emit(bar, ids, from + s, from + end, r);
                     }

@@ -54,13 +54,13 @@ final class ZoneWidthBound {
         double[] px = lines.sorted;
         long[] link = lines.link;
         int n = lines.size();
+        // within a run px[k] − px[start] only grows, so the maximum over every position is the widest run; no branch
+        // on run ends (coin flips), only a conditional move of the start
         double w = 0;
         int s = 0;
         for (int k = 0; k < n; k++) {
-            if (k + 1 == n || link[k] > coarseKey) {
-                w = Math.max(w, px[k] - px[s]);
-                s = k + 1;
-            }
+            w = Math.max(w, px[k] - px[s]);
+            s = link[k] > coarseKey ? k + 1 : s;
         }
         width = w;
     }
