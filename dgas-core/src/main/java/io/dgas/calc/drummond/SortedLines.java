@@ -141,6 +141,33 @@ final class SortedLines {
         return pos;
     }
 
+    /** {@link #lowerBound} of two entries at once (no NaN indexed or sought), packed as {@code (a << 32) | b}. */
+    private long lowerBounds(double pa, int ida, double pb, int idb) {
+        long ka = key(pa);
+        long kb = key(pb);
+        int n = size;
+        if (n == 0) {
+            return 0;
+        }
+        int a = 0;
+        int b = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            a = keys[a + half] < ka ? a + half : a;
+            b = keys[b + half] < kb ? b + half : b;
+            n -= half;
+        }
+        a += keys[a] < ka ? 1 : 0;
+        b += keys[b] < kb ? 1 : 0;
+        while (a < size && keys[a] == ka && order[a] < ida) {
+            a++;
+        }
+        while (b < size && keys[b] == kb && order[b] < idb) {
+            b++;
+        }
+        return ((long) a << 32) | b;
+    }
+
     /** The (price, id) binary search with double compares, whose probes alone place NaN prices. */
     private int classicLowerBound(double p, int id) {
         int lo = 0;
@@ -206,9 +233,21 @@ final class SortedLines {
 
     /** Removes line {@code out} and inserts line {@code in}, shifting only the entries between their positions. */
     void replace(double[] price, int out, int in) {
-        int r = positionOf(price, out);
         double p = price[in];
-        int q = lowerBound(p, in);
+        int r;
+        int q;
+        if (nans == 0 && p == p) {
+            // both searches in one loop: their dependent probe chains overlap in the pipeline
+            long both = lowerBounds(price[out], out, p, in);
+            r = (int) (both >>> 32);
+            q = (int) both;
+            if (r >= size || order[r] != out) {
+                throw new IllegalStateException("line " + out + " is not indexed");
+            }
+        } else {
+            r = positionOf(price, out);
+            q = lowerBound(p, in);
+        }
         if (q <= r) {
             System.arraycopy(order, q, order, q + 1, r - q);
             System.arraycopy(sorted, q, sorted, q + 1, r - q);
