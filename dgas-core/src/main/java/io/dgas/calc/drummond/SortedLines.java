@@ -296,6 +296,30 @@ final class SortedLines {
         return base + (keys[base] <= kp ? 1 : 0) - 1;
     }
 
+    /**
+     * {@link #floor} of two prices in one interleaved search (their probe chains overlap in the pipeline), packed as
+     * {@code ((a + 1) << 32) | (b + 1)}.
+     */
+    long floors(double pa, double pb) {
+        if (nans > 0 || pa != pa || pb != pb || size == 0) {
+            return ((long) (floor(pa) + 1) << 32) | (floor(pb) + 1);
+        }
+        long ka = key(pa);
+        long kb = key(pb);
+        int n = size;
+        int a = 0;
+        int b = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            a = keys[a + half] <= ka ? a + half : a;
+            b = keys[b + half] <= kb ? b + half : b;
+            n -= half;
+        }
+        a += keys[a] <= ka ? 1 : 0;
+        b += keys[b] <= kb ? 1 : 0;
+        return ((long) a << 32) | b;
+    }
+
     private int classicFloor(double p) {
         int lo = 0;
         int hi = size;

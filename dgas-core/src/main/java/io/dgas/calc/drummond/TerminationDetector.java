@@ -205,11 +205,12 @@ final class TerminationDetector {
         // slack so that rounding in the bounds can only widen the pass
         double slack = 1e-9 * (Math.abs(low) + Math.abs(high) + downBound + upBound);
         long tolKey = SortedLines.toleranceKey(tol);
-        int from = lines.floor(Math.nextDown(low - downBound - slack)) + 1;
+        long floors = lines.floors(Math.nextDown(low - downBound - slack), high + upBound + slack);
+        int from = (int) (floors >>> 32);
         while (from > 0 && from < n && lines.chainedToNext(from - 1, tolKey)) {
             from--;
         }
-        int to = lines.floor(high + upBound + slack);
+        int to = (int) floors - 1;
         while (to >= 0 && to + 1 < n && lines.chainedToNext(to, tolKey)) {
             to++;
         }
