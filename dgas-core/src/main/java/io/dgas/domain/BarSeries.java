@@ -123,6 +123,19 @@ public final class BarSeries {
             throw new IndexOutOfBoundsException("head " + n + " of " + size);
         }
         BarSeries s = new BarSeries(symbol, timeframe, n);
+        if (n == size) {
+            // the whole series: the bars are known to be valid and their fingerprints are this series' own
+            System.arraycopy(ts, 0, s.ts, 0, n);
+            System.arraycopy(open, 0, s.open, 0, n);
+            System.arraycopy(high, 0, s.high, 0, n);
+            System.arraycopy(low, 0, s.low, 0, n);
+            System.arraycopy(close, 0, s.close, 0, n);
+            System.arraycopy(volume, 0, s.volume, 0, n);
+            s.size = n;
+            s.hash = hash;
+            s.prefixHash = prefixHash;
+            return s;
+        }
         for (int i = 0; i < n; i++) {
             s.append(ts[i], open[i], high[i], low[i], close[i], volume[i]);
         }

@@ -66,4 +66,22 @@ class BarSeriesTest {
         assertThat(s.indexAtOrBefore(3600 * 4 + 10)).isEqualTo(4);
         assertThat(s.indexAtOrBefore(3600 * 9)).isEqualTo(9);
     }
+
+    @Test
+    void head_wholeSeries_sameBarsVersionAndReplaceableLastBar() {
+        BarSeries s = new BarSeries("X", Timeframe.H1);
+        for (int i = 0; i < 7; i++) {
+            s.append(3600L * i, 10 + i, 11 + i, 9 + i, 10.5 + i, 100 * i);
+        }
+        BarSeries copy = s.head(7);
+        BarSeries rebuilt = s.head(6).append(3600L * 6, 16, 17, 15, 16.5, 600);
+
+        assertThat(copy.size()).isEqualTo(7);
+        assertThat(copy.close()[6]).isEqualTo(16.5);
+        assertThat(copy.version()).isEqualTo(s.version()).isEqualTo(rebuilt.version());
+        copy.replaceLast(3600L * 6, 16, 18, 15, 17, 650);
+        rebuilt.replaceLast(3600L * 6, 16, 18, 15, 17, 650);
+        assertThat(copy.version()).isEqualTo(rebuilt.version()).isNotEqualTo(s.version());
+        assertThat(s.close()[6]).as("the original is untouched").isEqualTo(16.5);
+    }
 }

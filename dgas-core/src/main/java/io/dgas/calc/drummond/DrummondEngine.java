@@ -43,6 +43,11 @@ final class DrummondEngine {
     private int processed;
 
     DrummondEngine(BarSeries series, DrummondParams p) {
+        this(series, p, true);
+    }
+
+    /** With {@code widthBound} off the termination search uses its span bound alone (for comparisons). */
+    DrummondEngine(BarSeries series, DrummondParams p, boolean widthBound) {
         this.series = series;
         this.p = p;
         PatternParams pp = p.patterns();
@@ -52,8 +57,10 @@ final class DrummondEngine {
         exhaust = new ExhaustDetector(pp, events);
         cwave = new CWaveDetector(pp, events);
         oscillation = new OscillationDetector(pp, events);
-        termination = new TerminationDetector(pp, events);
-        window.track(termination.zoneTracker());
+        termination = new TerminationDetector(pp, events, widthBound);
+        if (widthBound) {
+            window.track(termination.widthBound());
+        }
     }
 
     BarSeries series() {

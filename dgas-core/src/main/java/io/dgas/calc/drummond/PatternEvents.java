@@ -1,37 +1,38 @@
 package io.dgas.calc.drummond;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * Append-only columnar list of pattern events. Each event has a type, direction (+1/−1/0), start and end bar
+ * Append-only list of pattern events, stored row by row in one int array. Each event has a type, direction (+1/−1/0), start and end bar
  * indices, strength, and the bar at which it became known ({@code detectedAt} ≥ end): an event is only ever emitted
  * once it is confirmed, so the events known at bar k never change when later bars arrive.
  */
 public final class PatternEvents {
-    private int[] type = new int[16];
-    private int[] direction = new int[16];
-    private int[] start = new int[16];
-    private int[] end = new int[16];
-    private int[] strength = new int[16];
-    private int[] detectedAt = new int[16];
+    /** Fields of one event, side by side: an event is one sequential write and a growth one copy. */
+    private static final int STRIDE = 6;
+
+    private static final int TYPE = 0;
+    private static final int DIRECTION = 1;
+    private static final int START = 2;
+    private static final int END = 3;
+    private static final int STRENGTH = 4;
+    private static final int DETECTED = 5;
+
+    private int[] rows = new int[16 * STRIDE];
     private int size;
 
     void add(PatternType t, int dir, int startBar, int endBar, int strengthValue, int detectedBar) {
-        if (size == type.length) {
-            int n = size * 2;
-            type = Arrays.copyOf(type, n);
-            direction = Arrays.copyOf(direction, n);
-            start = Arrays.copyOf(start, n);
-            end = Arrays.copyOf(end, n);
-            strength = Arrays.copyOf(strength, n);
-            detectedAt = Arrays.copyOf(detectedAt, n);
+        int at = size * STRIDE;
+        if (at + STRIDE > rows.length) {
+            rows = Arrays.copyOf(rows, rows.length * 2);
         }
-        type[size] = t.ordinal();
-        direction[size] = dir;
-        start[size] = startBar;
-        end[size] = endBar;
-        strength[size] = strengthValue;
-        detectedAt[size] = detectedBar;
+        rows[at + TYPE] = t.ordinal();
+        rows[at + DIRECTION] = dir;
+        rows[at + START] = startBar;
+        rows[at + END] = endBar;
+        rows[at + STRENGTH] = strengthValue;
+        rows[at + DETECTED] = detectedBar;
         size++;
     }
 
@@ -45,27 +46,27 @@ public final class PatternEvents {
     }
 
     public PatternType type(int k) {
-        return PatternType.of(type[k]);
+        return PatternType.of(field(k, TYPE));
     }
 
     public int direction(int k) {
-        return direction[k];
+        return field(k, DIRECTION);
     }
 
     public int start(int k) {
-        return start[k];
+        return field(k, START);
     }
 
     public int end(int k) {
-        return end[k];
+        return field(k, END);
     }
 
     public int strength(int k) {
-        return strength[k];
+        return field(k, STRENGTH);
     }
 
     public int detectedAt(int k) {
-        return detectedAt[k];
+        return field(k, DETECTED);
     }
 
     /** Number of events known at bar {@code bar} (events are appended in detection order). */
@@ -74,12 +75,16 @@ public final class PatternEvents {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (detectedAt[mid] <= bar) {
+            if (rows[mid * STRIDE + DETECTED] <= bar) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    private int field(int k, int f) {
+        return rows[Objects.checkIndex(k, size) * STRIDE + f];
     }
 }

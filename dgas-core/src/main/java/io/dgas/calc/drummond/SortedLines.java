@@ -42,8 +42,8 @@ final class SortedLines {
     private int nans;
     /** NaN or infinite prices in the index. */
     private int nonFinite;
-    /** Zone marks kept in step with every change, or null. */
-    private ZoneTracker tracker;
+    /** Zone width bound kept in step with every change, or null. */
+    private ZoneWidthBound tracker;
 
     private int size;
 
@@ -55,8 +55,8 @@ final class SortedLines {
         return order[pos];
     }
 
-    /** Keeps {@code t}'s zone marks in step with this index from now on (it is rebuilt on first use). */
-    void track(ZoneTracker t) {
+    /** Keeps {@code t}'s bound in step with this index from now on (it is measured on first use). */
+    void track(ZoneWidthBound t) {
         tracker = t;
         t.attach(this);
     }
@@ -141,6 +141,33 @@ final class SortedLines {
         return pos;
     }
 
+    /** {@link #lowerBound} of two entries at once (no NaN indexed or sought), packed as {@code (a << 32) | b}. */
+    private long lowerBounds(double pa, int ida, double pb, int idb) {
+        long ka = key(pa);
+        long kb = key(pb);
+        int n = size;
+        if (n == 0) {
+            return 0;
+        }
+        int a = 0;
+        int b = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            a = keys[a + half] < ka ? a + half : a;
+            b = keys[b + half] < kb ? b + half : b;
+            n -= half;
+        }
+        a += keys[a] < ka ? 1 : 0;
+        b += keys[b] < kb ? 1 : 0;
+        while (a < size && keys[a] == ka && order[a] < ida) {
+            a++;
+        }
+        while (b < size && keys[b] == kb && order[b] < idb) {
+            b++;
+        }
+        return ((long) a << 32) | b;
+    }
+
     /** The (price, id) binary search with double compares, whose probes alone place NaN prices. */
     private int classicLowerBound(double p, int id) {
         int lo = 0;
@@ -185,8 +212,7 @@ final class SortedLines {
         relink(pos - 1);
         relink(pos);
         if (tracker != null) {
-            tracker.inserted(pos);
-            tracker.relinked(pos - 1, pos);
+            tracker.widen(pos);
         }
     }
 
@@ -201,16 +227,27 @@ final class SortedLines {
         size--;
         relink(pos - 1);
         if (tracker != null) {
-            tracker.removed(pos);
-            tracker.relinked(pos - 1, pos - 1);
+            tracker.widen(pos - 1);
         }
     }
 
     /** Removes line {@code out} and inserts line {@code in}, shifting only the entries between their positions. */
     void replace(double[] price, int out, int in) {
-        int r = positionOf(price, out);
         double p = price[in];
-        int q = lowerBound(p, in);
+        int r;
+        int q;
+        if (nans == 0 && p == p) {
+            // both searches in one loop: their dependent probe chains overlap in the pipeline
+            long both = lowerBounds(price[out], out, p, in);
+            r = (int) (both >>> 32);
+            q = (int) both;
+            if (r >= size || order[r] != out) {
+                throw new IllegalStateException("line " + out + " is not indexed");
+            }
+        } else {
+            r = positionOf(price, out);
+            q = lowerBound(p, in);
+        }
         if (q <= r) {
             System.arraycopy(order, q, order, q + 1, r - q);
             System.arraycopy(sorted, q, sorted, q + 1, r - q);
@@ -233,10 +270,10 @@ final class SortedLines {
         relink(r - 1);
         relink(r);
         if (tracker != null) {
-            // the same as removing position r, then inserting at q
-            tracker.removed(r);
-            tracker.inserted(q);
-            tracker.relinked(q - 1, q, r - 1, r);
+            // the run of the new line, and the run the removed line's former neighbours may now share: they sit at
+            // r − 1 and r, or at r and r + 1, so a walk from r crosses their link if they chain
+            tracker.widen(q);
+            tracker.widen(r);
         }
     }
 
@@ -257,6 +294,30 @@ final class SortedLines {
             n -= half;
         }
         return base + (keys[base] <= kp ? 1 : 0) - 1;
+    }
+
+    /**
+     * {@link #floor} of two prices in one interleaved search (their probe chains overlap in the pipeline), packed as
+     * {@code ((a + 1) << 32) | (b + 1)}.
+     */
+    long floors(double pa, double pb) {
+        if (nans > 0 || pa != pa || pb != pb || size == 0) {
+            return ((long) (floor(pa) + 1) << 32) | (floor(pb) + 1);
+        }
+        long ka = key(pa);
+        long kb = key(pb);
+        int n = size;
+        int a = 0;
+        int b = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            a = keys[a + half] <= ka ? a + half : a;
+            b = keys[b + half] <= kb ? b + half : b;
+            n -= half;
+        }
+        a += keys[a] <= ka ? 1 : 0;
+        b += keys[b] <= kb ? 1 : 0;
+        return ((long) a << 32) | b;
     }
 
     private int classicFloor(double p) {

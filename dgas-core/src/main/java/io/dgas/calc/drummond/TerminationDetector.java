@@ -25,15 +25,14 @@ import java.util.Arrays;
  * equals building every zone of the window and testing each, which {@code TerminationSearchTest} and
  * {@code TerminationEquivalenceTest} check against a brute force.
  *
- * <p>That pass is the fallback (single-line zones counted, or a price that is not finite). The usual path is
- * {@link TrackedSearch} over the zones a {@link ZoneTracker} keeps as lines enter and leave the window: the bound
- * above needs the widest zone beyond the bar, which the tracker knows by marking every zone wider than θ (half the
- * percentage reach), so the range shrinks to the percentage reach (about 60 of 200 positions and 17 zone tests a bar
- * instead of 164 positions on the benchmark's bars; about 3 wide zones a bar are tested wherever they are). Both
- * paths give the same events; {@code TrackedZonesEquivalenceTest} checks the tracked one against the brute force
- * over many random series. The upkeep (bit shifts and re-marks on every insert and remove, a scan of the links when
- * the tolerance crosses one) costs about what the smaller range saves: measured within noise of the plain pass.
- * Buffers grow geometrically and are reused: no allocation per bar in steady state.
+ * <p>The span bound above lets a bar reach most of the window (about 166 of 200 positions and 40 zone tests a bar
+ * on the benchmark's bars). A zone beyond the percentage reach qualifies only through X ≤ 2 × width, so the pass also
+ * stops at twice the widest zone's width: {@link ZoneWidthBound} keeps an upper bound of it as lines enter and leave
+ * (one number, no per-zone marks to shift or re-derive when the tolerance moves), which cuts the pass to about 88
+ * positions and 21 zone tests a bar (74 and 18 with the exact widest zone; only 59 positions lie within the
+ * percentage reach, so little is left to gain there). The result still equals building every zone of the window and
+ * testing each. On the usual finite prices the zone test runs without branches ({@link #checkFast}). Buffers grow
+ * geometrically and are reused: no allocation per bar in steady state.
  */
 final class TerminationDetector {
     static final int NONE = 0;
@@ -54,21 +53,24 @@ final class TerminationDetector {
     private int savedCount;
     /** Per search: bit j set when position from + j ends a zone. */
     private long[] ends = new long[4];
-    /** Zone marks of the engine's window, kept as lines enter and leave. */
-    private final ZoneTracker zones;
-
-    private final TrackedSearch tracked;
+    /** Bound on the widest zone of the engine's window, kept as lines enter and leave. */
+    private final ZoneWidthBound widths = new ZoneWidthBound();
+    /** Whether the pass is cut at twice the widest zone (off: the span bound alone, the former exact pass). */
+    private final boolean widthBound;
 
     TerminationDetector(PatternParams p, PatternEvents out) {
-        this.p = p;
-        this.out = out;
-        this.zones = new ZoneTracker(p.terminationMinZoneStrength());
-        this.tracked = new TrackedSearch(this, zones, p);
+        this(p, out, true);
     }
 
-    /** The tracker to attach to the window this detector searches ({@link SortedLines#track}). */
-    ZoneTracker zoneTracker() {
-        return zones;
+    TerminationDetector(PatternParams p, PatternEvents out, boolean widthBound) {
+        this.p = p;
+        this.out = out;
+        this.widthBound = widthBound;
+    }
+
+    /** The bound to attach to the window this detector searches ({@link SortedLines#track}). */
+    ZoneWidthBound widthBound() {
+        return widths;
     }
 
     void save() {
@@ -142,16 +144,50 @@ final class TerminationDetector {
         return distance > 0 && distance <= approach ? APPROACH : NONE;
     }
 
+    /**
+     * {@link #check} without a branch, for prices whose magnitudes are below {@link #FAST_LIMIT} (so nothing overflows
+     * and no NaN arises): its compares are coin flips near the bar, and it runs about 20 times a bar. Each compare
+     * {@code a >= b} is the sign bit of {@code (a − b) + 0.0}, exact for finite doubles (a difference has the sign
+     * of the exact one and is zero only when the operands are equal; + 0.0 turns the −0.0 of −0.0 − 0.0 into +0.0);
+     * a maximum of two non-negative doubles is the maximum of their
+     * bits as longs; a select between doubles is a mask on their bits. Same doubles compared as in {@link #check},
+     * so the same result.
+     */
+    int checkFast(int type, double lower, double upper, double high, double low) {
+        double centre = Math.abs((lower + upper) / 2.0);
+        // ≥ 0 (the caller's lines are sorted); + 0.0 turns −0.0 (from 0.0 and −0.0, equal prices) into +0.0
+        long wb = Double.doubleToRawLongBits((upper - lower) + 0.0);
+        wb |= ~((wb | -wb) >> 63) & MIN_WIDTH_BITS; // width 0 → 0.01
+        double width = Double.longBitsToDouble(wb);
+        double approach = maxNonNegative(centre * p.terminationApproachPct(), 2 * width);
+        double touch = maxNonNegative(centre * p.terminationTouchPct(), 0.5 * width);
+        long resistance = (long) type - 1; // all ones for resistance (0), zero for support (1)
+        double price = select(resistance, high, low);
+        double distance = select(resistance, lower - high, low - upper);
+        long aboveLower = Double.doubleToRawLongBits((price - (lower - touch)) + 0.0);
+        long belowUpper = Double.doubleToRawLongBits(((upper + touch) - price) + 0.0);
+        long touched = ~(aboveLower | belowUpper) >>> 63;
+        long positive = Double.doubleToRawLongBits((0.0 - distance) + 0.0) >>> 63;
+        long inReach = ~Double.doubleToRawLongBits((approach - distance) + 0.0) >>> 63;
+        return (int) ((touched << 1) | (positive & inReach & ~touched));
+    }
+
+    /** Magnitude below which {@link #checkFast} may be used. */
+    static final double FAST_LIMIT = 1e300;
+
+    private static final long MIN_WIDTH_BITS = Double.doubleToRawLongBits(MIN_WIDTH);
+
+    private static double maxNonNegative(double a, double b) {
+        return Double.longBitsToDouble(Math.max(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b)));
+    }
+
+    private static double select(long mask, double a, double b) {
+        return Double.longBitsToDouble(
+                (Double.doubleToRawLongBits(a) & mask) | (Double.doubleToRawLongBits(b) & ~mask));
+    }
+
     /** One upward pass over the positions whose zones can qualify (bounds in the class notes). */
     private void search(int bar, double high, double low, double tol, SortedLines lines) {
-        if (p.terminationMinZoneStrength() >= 2
-                && lines.allFinite()
-                && Double.isFinite(low)
-                && Double.isFinite(high)
-                && low <= high) {
-            tracked.run(bar, high, low, tol, lines);
-            return;
-        }
         int n = lines.size();
         int[] ids = lines.order;
         double[] px = lines.sorted;
@@ -160,18 +196,23 @@ final class TerminationDetector {
         double minP = px[0];
         double maxP = px[n - 1];
         double pct = Math.max(p.terminationApproachPct(), p.terminationTouchPct());
+        // ... and X ≤ 2 × width ≤ twice the widest zone (+∞ while unknown, which leaves the span bound)
+        double reach = widthBound ? 2 * widths.at(bar, tol) : Double.POSITIVE_INFINITY;
         double downBound = Math.max(
-                Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * MIN_WIDTH), 2.0 / 3.0 * (low - minP));
+                Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * MIN_WIDTH),
+                Math.min(reach, 2.0 / 3.0 * (low - minP)));
         double upBound = Math.max(
-                Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * MIN_WIDTH), 2.0 / 3.0 * (maxP - high));
+                Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * MIN_WIDTH),
+                Math.min(reach, 2.0 / 3.0 * (maxP - high)));
         // slack so that rounding in the bounds can only widen the pass
         double slack = 1e-9 * (Math.abs(low) + Math.abs(high) + downBound + upBound);
         long tolKey = SortedLines.toleranceKey(tol);
-        int from = lines.floor(Math.nextDown(low - downBound - slack)) + 1;
+        long floors = lines.floors(Math.nextDown(low - downBound - slack), high + upBound + slack);
+        int from = (int) (floors >>> 32);
         while (from > 0 && from < n && lines.chainedToNext(from - 1, tolKey)) {
             from--;
         }
-        int to = lines.floor(high + upBound + slack);
+        int to = (int) floors - 1;
         while (to >= 0 && to + 1 < n && lines.chainedToNext(to, tolKey)) {
             to++;
         }
@@ -181,7 +222,10 @@ final class TerminationDetector {
         if (p.terminationMinZoneStrength() < 2) {
             walkAll(bar, high, low, tolKey, lines, from, to);
         } else {
-            walkStrong(bar, high, low, tolKey, lines, from, to);
+            boolean fast = lines.allFinite()
+                    && Math.max(Math.max(Math.abs(minP), Math.abs(maxP)), Math.max(Math.abs(low), Math.abs(high)))
+                            < FAST_LIMIT;
+            walkStrong(bar, high, low, tolKey, lines, from, to, fast);
         }
     }
 
@@ -211,7 +255,8 @@ final class TerminationDetector {
      * zones of at least two lines — are visited, found with bit arithmetic. Zone boundaries are data-dependent coin
      * flips, so this replaces about two mispredicted branches per zone by a few instructions per line.
      */
-    private void walkStrong(int bar, double high, double low, long tol, SortedLines lines, int from, int to) {
+    private void walkStrong(
+            int bar, double high, double low, long tol, SortedLines lines, int from, int to, boolean fast) {
         int[] ids = lines.order;
         double[] px = lines.sorted;
         long[] link = lines.link;
@@ -246,7 +291,10 @@ final class TerminationDetector {
                 starts &= starts - 1;
                 int end = nextEnd(s);
                 if (end - s + 1 >= minStrength) {
-                    int r = check(ids[from + s] & 1, px[from + s], px[from + end], high, low);
+                    int type = ids[from + s] & 1;
+                    double lo = px[from + s];
+                    double hi = px[from + end];
+                    int r = fast ? checkFast(type, lo, hi, high, low) : check(type, lo, hi, high, low);
                     if (r != NONE) {
                         emit(bar, ids, from + s, from + end, r);
                     }

@@ -66,6 +66,10 @@ class SortedLinesTest {
                 floor++;
             }
             assertThat(lines.floor(probe)).as("floor of %s", probe).isEqualTo(floor);
+            double other = randomPrice(r);
+            assertThat(lines.floors(probe, other))
+                    .as("floors of %s and %s", probe, other)
+                    .isEqualTo(((long) (floor + 1) << 32) | (lines.floor(other) + 1));
             for (int k = 0; k + 1 < reference.size(); k++) {
                 int a = (int) reference.get(k)[1];
                 int b = (int) reference.get(k + 1)[1];

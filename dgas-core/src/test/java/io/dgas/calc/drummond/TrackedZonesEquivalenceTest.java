@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The incrementally tracked termination zones ({@link ZoneTracker}, {@link TrackedSearch}) against the brute force
+ * The termination search cut at twice the widest zone ({@link ZoneWidthBound}, kept as lines enter and leave) and
+ * the same search cut by its span bound alone, against the brute force
  * of {@link TerminationSearchTest} over many random series: lengths, price levels (near 1, 100, 10,000), trend or
  * congestion shapes, look-back windows (unlimited, tiny, default) and minimum zone strengths vary by seed; an
  * incremental run with forming-bar replacements must give the batch run's events too.
@@ -35,6 +36,9 @@ class TrackedZonesEquivalenceTest {
             String ctx = "series " + k + " seed " + seed + " n " + n + " scale " + scale + " look-back " + lookback
                     + " strength " + minStrength;
             assertThat(actual).as(ctx).isEqualTo(TerminationSearchTest.bruteForce(a));
+            DrummondEngine spanBound = new DrummondEngine(s.head(s.size()), params, false);
+            spanBound.advance();
+            assertThat(termination(spanBound.events)).as(ctx + " span bound").isEqualTo(actual);
             events += actual.size();
         }
         assertThat(events).as("events over all series").isGreaterThan(SERIES * 20);

@@ -1,0 +1,84 @@
+package io.dgas.calc.drummond;
+
+import io.dgas.domain.BarSeries;
+import java.util.function.LongSupplier;
+
+/**
+ * The full single-timeframe analysis rate (every output of {@link DrummondAnalyzer#analyze} plus the zones at the
+ * last bar), measured for the engine as shipped and, in the same run, with the termination search cut only by its
+ * span bound (the former exact pass): rounds alternate between the two so that load from other processes falls on
+ * both alike, and each figure is the fastest round (the least disturbed). Both paths must give the same events;
+ * a difference fails the measurement.
+ */
+public final class EngineRate {
+    /** The goal for the full analysis of issue 15, in ns per bar. */
+    public static final double GOAL_NS_PER_BAR = 500;
+
+    private EngineRate() {}
+
+    /**
+     * Figures of one measurement.
+     *
+     * @param bars bars per analysis
+     * @param rounds rounds per path
+     * @param nsPerBar the shipped engine, fastest round
+     * @param spanBoundNsPerBar the span-bound search, fastest round
+     * @param events pattern events per analysis (the same on both paths)
+     */
+    public record Figures(int bars, int rounds, double nsPerBar, double spanBoundNsPerBar, int events) {
+        /** How many times faster the shipped engine is. */
+        public double speedup() {
+            return spanBoundNsPerBar / nsPerBar;
+        }
+
+        public boolean goalMet() {
+            return nsPerBar <= GOAL_NS_PER_BAR;
+        }
+    }
+
+    /**
+     * Measures {@code rounds} alternating rounds per path over {@code series}, each round analysing the series
+     * repeatedly for at least {@code roundNanos} by {@code clock}.
+     *
+     * @throws IllegalStateException when the two paths disagree (a defect, never load)
+     */
+    public static Figures measure(
+            BarSeries series, DrummondParams params, int rounds, long roundNanos, LongSupplier clock) {
+        DrummondAnalyzer.requireBars(series);
+        double best = Double.POSITIVE_INFINITY;
+        double bestSpan = Double.POSITIVE_INFINITY;
+        int events = -1;
+        for (int r = 0; r < rounds; r++) {
+            best = Math.min(best, round(series, params, true, roundNanos, clock));
+            bestSpan = Math.min(bestSpan, round(series, params, false, roundNanos, clock));
+            int a = run(series, params, true).patterns().size();
+            int b = run(series, params, false).patterns().size();
+            if (a != b) {
+                throw new IllegalStateException("the two termination searches disagree: " + a + " vs " + b + " events");
+            }
+            events = a;
+        }
+        int n = series.size();
+        return new Figures(n, rounds, best / n, bestSpan / n, events);
+    }
+
+    private static double round(
+            BarSeries s, DrummondParams params, boolean widthBound, long nanos, LongSupplier clock) {
+        long start = clock.getAsLong();
+        double best = Double.POSITIVE_INFINITY;
+        long sink = 0;
+        do {
+            long t = clock.getAsLong();
+            DrummondAnalysis a = run(s, params, widthBound);
+            sink += a.zones().size();
+            best = Math.min(best, clock.getAsLong() - t);
+        } while (clock.getAsLong() - start < nanos);
+        return sink == Long.MIN_VALUE ? Double.NaN : best;
+    }
+
+    private static DrummondAnalysis run(BarSeries s, DrummondParams params, boolean widthBound) {
+        DrummondEngine engine = new DrummondEngine(s.head(s.size()), params, widthBound);
+        engine.advance();
+        return new DrummondAnalysis(engine);
+    }
+}

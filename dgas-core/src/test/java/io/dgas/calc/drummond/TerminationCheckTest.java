@@ -1,0 +1,59 @@
+package io.dgas.calc.drummond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The branch-free zone test equals the plain one (§4.6), also on the edges: equal prices, zero widths, −0.0. */
+class TerminationCheckTest {
+
+    @Test
+    void checkFast_randomZonesAndBars_equalsCheck() {
+        TerminationDetector d = new TerminationDetector(PatternParams.defaults(), new PatternEvents());
+        SplittableRandom r = new SplittableRandom(15);
+        int[] seen = new int[3];
+        for (int k = 0; k < 200_000; k++) {
+            // a coarse grid makes the bar meet zone edges and touch bounds exactly; a fine one covers the rest
+            double scale = new double[] {0.01, 1, 100, 1e6}[r.nextInt(4)];
+            double lower = value(r, scale);
+            double upper = r.nextInt(4) == 0 ? lower : Math.max(lower, value(r, scale));
+            double low = value(r, scale);
+            double high = r.nextInt(8) == 0 ? low : low + Math.abs(value(r, scale) - scale);
+            int type = r.nextInt(2);
+            int expected = d.check(type, lower, upper, high, low);
+            assertThat(d.checkFast(type, lower, upper, high, low))
+                    .as("type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
+                    .isEqualTo(expected);
+            seen[expected]++;
+        }
+        assertThat(seen[0]).as("none").isGreaterThan(1000);
+        assertThat(seen[1]).as("approach").isGreaterThan(1000);
+        assertThat(seen[2]).as("touch").isGreaterThan(1000);
+    }
+
+    @Test
+    void checkFast_negativeZeroAndZeroWidth_equalsCheck() {
+        TerminationDetector d = new TerminationDetector(PatternParams.defaults(), new PatternEvents());
+        double[] v = {-0.0, 0.0, 0.005, 0.01, -0.01};
+        for (double lower : v) {
+            for (double upper : v) {
+                for (double low : v) {
+                    for (double high : v) {
+                        if (lower <= upper && low <= high) {
+                            for (int type = 0; type < 2; type++) {
+                                assertThat(d.checkFast(type, lower, upper, high, low))
+                                        .as("type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
+                                        .isEqualTo(d.check(type, lower, upper, high, low));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double value(SplittableRandom r, double scale) {
+        return r.nextBoolean() ? scale * (1 + r.nextInt(200) * 0.0025) : scale * (0.5 + r.nextDouble());
+    }
+}
