@@ -6,7 +6,6 @@ import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
-import io.dgas.ledger.Execution;
 import io.dgas.ledger.FifoLots;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarRepository;
@@ -14,7 +13,6 @@ import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.ledger.BacktestRecord;
 import io.dgas.store.ledger.BacktestRepository;
 import io.dgas.store.ledger.EquityRepository;
-import io.dgas.store.ledger.NewOrder;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
@@ -94,10 +92,8 @@ public final class BacktestService {
                             "backtest",
                             now)
                     .orElseThrow();
-            for (Execution e : result.fills()) {
-                NewOrder o = NewOrder.market(null, e.symbol(), e.side(), e.quantity(), e.id(), e.time());
-                orders.insert(s, p.id(), o).ifPresent(so -> orders.applyExecution(s, so.id(), e));
-            }
+            // the replay names fills per run (bt-1, …): the portfolio id makes them unique across backtests
+            orders.insertFilled(s, p.id(), "bt" + p.id() + "-", result.fills());
             for (var pos : result.ledger().positions().values()) {
                 positions.upsert(s, p.id(), new StoredPosition(pos, null, null, now, null), now);
             }
