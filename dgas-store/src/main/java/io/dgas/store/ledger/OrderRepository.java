@@ -46,6 +46,31 @@ public final class OrderRepository {
     static final String SESSION_ORDERS_SINCE =
             "SELECT count(*) FROM orders o WHERE o.session_id = ?" + " AND o.created_at > ? AND o.status <> 'rejected'";
 
+    /** orders_portfolio_created_idx: a page of a portfolio's orders with their count */
+    static final String ORDERS_PAGE = Counted.sql(
+            "SELECT count(*) AS total FROM orders o WHERE o.portfolio_id = ?",
+            ORDERS_FROM + " WHERE o.portfolio_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+            "p.created_at DESC, p.id DESC");
+    /** orders_portfolio_status_created_idx: a page of a portfolio's orders in a status with their count */
+    static final String ORDERS_BY_STATUS_PAGE = Counted.sql(
+            "SELECT count(*) AS total FROM orders o WHERE o.portfolio_id = ? AND o.status = ?",
+            ORDERS_FROM + " WHERE o.portfolio_id = ? AND o.status = ? ORDER BY o.created_at DESC, o.id DESC"
+                    + " LIMIT ? OFFSET ?",
+            "p.created_at DESC, p.id DESC");
+    /** orders_session_created_idx: a page of a session's orders with their count */
+    static final String SESSION_ORDERS_PAGE = Counted.sql(
+            "SELECT count(*) AS total FROM orders o WHERE o.session_id = ?",
+            ORDERS_FROM + " WHERE o.session_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+            "p.created_at DESC, p.id DESC");
+    /**
+     * orders_portfolio_created_idx, then executions_order_idx: a portfolio's latest orders joined to their executions,
+     * one row per execution (or per order without any), newest order first.
+     */
+    static final String RECENT_TRADES = "SELECT o.*, e.id AS e_id, e.broker_execution_id, e.quantity AS e_quantity,"
+            + " e.price AS e_price, e.commission AS e_commission, e.fees AS e_fees, e.executed_at AS e_executed_at"
+            + " FROM (" + RECENT_ORDERS + ") o LEFT JOIN executions e ON e.order_id = o.id"
+            + " ORDER BY o.created_at DESC, o.id DESC, e.executed_at, e.id";
+
     private final Database db;
 
     public OrderRepository(Database db) {
@@ -254,6 +279,95 @@ public final class OrderRepository {
                     ps.setInt(2, limit);
                 },
                 OrderRepository::order);
+    }
+
+    /**
+     * A page of a portfolio's orders, newest first, with how many it has ({@code status} null for every status): one
+     * statement.
+     */
+    public Counted<StoredOrder> page(SqlSession s, long portfolioId, OrderStatus status, int limit, int offset) {
+        if (status == null) {
+            return Counted.read(
+                    s,
+                    "ledger.orders-page",
+                    ORDERS_PAGE,
+                    ps -> {
+                        ps.setLong(1, portfolioId);
+                        ps.setLong(2, portfolioId);
+                        ps.setInt(3, limit);
+                        ps.setInt(4, offset);
+                    },
+                    OrderRepository::order);
+        }
+        return Counted.read(
+                s,
+                "ledger.orders-by-status-page",
+                ORDERS_BY_STATUS_PAGE,
+                ps -> {
+                    ps.setLong(1, portfolioId);
+                    ps.setString(2, status.code());
+                    ps.setLong(3, portfolioId);
+                    ps.setString(4, status.code());
+                    ps.setInt(5, limit);
+                    ps.setInt(6, offset);
+                },
+                OrderRepository::order);
+    }
+
+    /** A page of a session's orders, newest first, with how many it has: one statement. */
+    public Counted<StoredOrder> sessionPage(SqlSession s, long sessionId, int limit, int offset) {
+        return Counted.read(
+                s,
+                "ledger.session-orders-page",
+                SESSION_ORDERS_PAGE,
+                ps -> {
+                    ps.setLong(1, sessionId);
+                    ps.setLong(2, sessionId);
+                    ps.setInt(3, limit);
+                    ps.setInt(4, offset);
+                },
+                OrderRepository::order);
+    }
+
+    /** A portfolio's latest {@code limit} orders with their executions, newest first: one statement. */
+    public List<Trade> recentTrades(SqlSession s, long portfolioId, int limit) {
+        java.util.Map<Long, StoredOrder> byId = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, List<StoredExecution>> execs = new java.util.HashMap<>();
+        s.query(
+                "ledger.recent-trades",
+                RECENT_TRADES,
+                ps -> {
+                    ps.setLong(1, portfolioId);
+                    ps.setInt(2, limit);
+                },
+                rs -> {
+                    StoredOrder o = byId.get(rs.getLong("id"));
+                    if (o == null) {
+                        o = order(rs);
+                        byId.put(o.id(), o);
+                        execs.put(o.id(), new java.util.ArrayList<>());
+                    }
+                    long eid = rs.getLong("e_id");
+                    if (!rs.wasNull()) {
+                        execs.get(o.id())
+                                .add(new StoredExecution(
+                                        eid,
+                                        o.id(),
+                                        new Execution(
+                                                rs.getString("broker_execution_id"),
+                                                o.symbol(),
+                                                o.side(),
+                                                rs.getBigDecimal("e_quantity"),
+                                                rs.getDouble("e_price"),
+                                                rs.getBigDecimal("e_commission"),
+                                                rs.getBigDecimal("e_fees"),
+                                                Cols.instant(rs, "e_executed_at"))));
+                    }
+                    return Boolean.TRUE;
+                });
+        List<Trade> out = new java.util.ArrayList<>(byId.size());
+        byId.values().forEach(o -> out.add(new Trade(o, List.copyOf(execs.get(o.id())))));
+        return out;
     }
 
     /** A session's latest orders, newest first. */

@@ -82,6 +82,53 @@ public final class PortfolioRepository {
                 PortfolioRepository::portfolio);
     }
 
+    /** A page of {@link #list} with how many portfolios match: one statement. */
+    public Counted<Portfolio> page(String owner, boolean includeClosed, String kind, int limit, int offset) {
+        String where = " WHERE (?::text IS NULL OR p.owner = ?) AND (? OR p.active) AND p.kind = ?";
+        return db.withSession(s -> Counted.read(
+                s,
+                "ledger.portfolios-page",
+                Counted.sql(
+                        "SELECT count(*) AS total FROM portfolios p" + where,
+                        "SELECT " + PORTFOLIO_COLS + " FROM portfolios p" + where + " ORDER BY p.id DESC LIMIT ?"
+                                + " OFFSET ?",
+                        "p.id DESC"),
+                ps -> {
+                    for (int k = 0; k < 2; k++) {
+                        ps.setString(1 + 4 * k, owner);
+                        ps.setString(2 + 4 * k, owner);
+                        ps.setBoolean(3 + 4 * k, includeClosed);
+                        ps.setString(4 + 4 * k, kind);
+                    }
+                    ps.setInt(9, limit);
+                    ps.setInt(10, offset);
+                },
+                PortfolioRepository::portfolio));
+    }
+
+    /** A page of {@link #sessions} with how many sessions match: one statement. */
+    public Counted<TradingSession> sessionsPage(Long portfolioId, boolean includeStopped, int limit, int offset) {
+        String where = " WHERE (?::bigint IS NULL OR t.portfolio_id = ?) AND (? OR t.status = 'active')";
+        return db.withSession(s -> Counted.read(
+                s,
+                "ledger.sessions-page",
+                Counted.sql(
+                        "SELECT count(*) AS total FROM trading_sessions t" + where,
+                        "SELECT " + SESSION_COLS + " FROM trading_sessions t" + where
+                                + " ORDER BY t.id DESC LIMIT ? OFFSET ?",
+                        "p.id DESC"),
+                ps -> {
+                    for (int k = 0; k < 2; k++) {
+                        Cols.setLong(ps, 1 + 3 * k, portfolioId);
+                        Cols.setLong(ps, 2 + 3 * k, portfolioId);
+                        ps.setBoolean(3 + 3 * k, includeStopped);
+                    }
+                    ps.setInt(7, limit);
+                    ps.setInt(8, offset);
+                },
+                PortfolioRepository::session));
+    }
+
     /** Closes an active portfolio and stops its sessions; false when it was not active. */
     public boolean close(long id, Instant at) {
         return db.inTransaction(s -> closeIn(s, id, at));

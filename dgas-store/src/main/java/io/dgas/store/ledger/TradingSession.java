@@ -18,7 +18,8 @@ public record TradingSession(
         RiskLimits limits,
         PaperRules rules,
         Instant startedAt,
-        Instant stoppedAt) {
+        Instant stoppedAt)
+        implements java.io.Serializable {
 
     public boolean isActive() {
         return "active".equals(status);
