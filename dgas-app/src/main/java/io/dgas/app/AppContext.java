@@ -398,7 +398,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Paper trading over this context's database and clock. */
     public io.dgas.app.trading.PaperTradingService paperTrading() {
-        return new io.dgas.app.trading.PaperTradingService(database(), clock);
+        return new io.dgas.app.trading.PaperTradingService(database(), clock, cache());
     }
 
     /** News with sentiment: loads and reads (CLI and API). */

@@ -40,8 +40,11 @@ public final class BacktestService {
     private final PositionRepository positions = new PositionRepository();
     private final EquityRepository equity = new EquityRepository();
 
-    public BacktestService(Database db, Clock clock) {
+    private final LedgerCache cache;
+
+    public BacktestService(Database db, Clock clock, io.dgas.store.cache.QueryCache cache) {
         this.db = db;
+        this.cache = new LedgerCache(cache);
         this.clock = clock;
         this.bars = new BarRepository(db);
         this.portfolios = new PortfolioRepository(db);
@@ -121,6 +124,7 @@ public final class BacktestService {
                             ms,
                             now));
         });
+        cache.changed(stored.portfolioId());
         return new BacktestReport(stored, metrics, result.equity());
     }
 

@@ -12,6 +12,7 @@ import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.LatestBar;
+import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.EquityRepository;
 import io.dgas.store.ledger.NewOrder;
 import io.dgas.store.ledger.OrderRepository;
@@ -21,6 +22,7 @@ import io.dgas.store.ledger.PositionRepository;
 import io.dgas.store.ledger.StoredOrder;
 import io.dgas.store.ledger.StoredPosition;
 import io.dgas.store.ledger.TradingSession;
+import io.dgas.store.optimizer.MaterializedViews;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +46,8 @@ import java.util.Set;
  */
 public final class PaperTradingService {
     private static final int MAX_PENDING = 10_000;
+    /** The view of daily portfolio figures a cycle changes (V80; the news view does not depend on the ledger). */
+    static final String PERFORMANCE_VIEW = "daily_portfolio_performance";
 
     private final Database db;
     private final Clock clock;
@@ -53,9 +57,14 @@ public final class PaperTradingService {
     private final PositionRepository positions = new PositionRepository();
     private final EquityRepository equity = new EquityRepository();
 
-    public PaperTradingService(Database db, Clock clock) {
+    private final LedgerCache cache;
+    private final MaterializedViews views;
+
+    public PaperTradingService(Database db, Clock clock, QueryCache cache) {
         this.db = db;
         this.clock = clock;
+        this.cache = new LedgerCache(cache);
+        this.views = new MaterializedViews(db);
         this.bars = new BarRepository(db);
         this.portfolios = new PortfolioRepository(db);
         this.orders = new OrderRepository(db);
@@ -63,13 +72,24 @@ public final class PaperTradingService {
 
     /**
      * Runs one paper cycle of every active paper session with the signals of run {@code runId} (0 when the signals
-     * were not stored by a run: orders then carry no signal id), in one transaction.
+     * were not stored by a run: orders then carry no signal id), in one transaction. After it commits, the cached
+     * reads of the sessions' portfolios are dropped and the daily performance view is refreshed (concurrently), so
+     * the dashboard's portfolio page and its daily figures show the cycle.
      */
     public List<SessionReport> onRun(long runId, Timeframe trading, List<Signal> signals) {
         List<TradingSession> sessions = portfolios.activePaperSessions();
         if (sessions.isEmpty()) {
             return List.of();
         }
+        List<SessionReport> reports = cycle(runId, trading, signals, sessions);
+        sessions.forEach(t -> cache.changed(t.portfolioId()));
+        views.refresh(List.of(PERFORMANCE_VIEW));
+        cache.performanceRefreshed();
+        return reports;
+    }
+
+    private List<SessionReport> cycle(
+            long runId, Timeframe trading, List<Signal> signals, List<TradingSession> sessions) {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
             Map<String, Long> ids = runId == 0 ? Map.of() : signalIds(s, runId);
