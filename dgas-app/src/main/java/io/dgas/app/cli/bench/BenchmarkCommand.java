@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             IngestBenchmarkCommand.class,
             CycleBenchmarkCommand.class,
             ApiBenchmarkCommand.class,
-            BacktestBenchmarkCommand.class
+            BacktestBenchmarkCommand.class,
+            LedgerBenchmarkCommand.class
         })
 public final class BenchmarkCommand {}
