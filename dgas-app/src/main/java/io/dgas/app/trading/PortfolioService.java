@@ -88,11 +88,20 @@ public final class PortfolioService {
     }
 
     public TradingSession startSession(long portfolioId, String mode, RiskLimits limits, PaperRules rules) {
+        return startSession(portfolioId, mode, limits, rules, 0);
+    }
+
+    /** @param maxParticipation largest fraction of a bar's volume one fill may take, in [0, 1] (0: no cap) */
+    public TradingSession startSession(
+            long portfolioId, String mode, RiskLimits limits, PaperRules rules, double maxParticipation) {
         Portfolio p = portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
         if (!p.active()) {
             throw new IllegalArgumentException("portfolio " + portfolioId + " is closed");
         }
-        TradingSession t = portfolios.startSession(portfolioId, mode, limits, rules, clock.instant());
+        if (!(maxParticipation >= 0 && maxParticipation <= 1)) {
+            throw new IllegalArgumentException("max participation must be in [0, 1], was " + maxParticipation);
+        }
+        TradingSession t = portfolios.startSession(portfolioId, mode, limits, rules, maxParticipation, clock.instant());
         cache.changed(portfolioId);
         return t;
     }

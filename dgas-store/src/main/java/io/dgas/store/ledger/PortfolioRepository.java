@@ -19,7 +19,7 @@ public final class PortfolioRepository {
     static final String SESSION_COLS = "t.id, t.portfolio_id, t.mode, t.status, t.max_position_value,"
             + " t.max_gross_exposure, t.max_loss_per_day, t.max_orders_per_minute, t.sizing, t.sizing_value,"
             + " t.slippage_bps, t.commission_per_share, t.commission_percent, t.commission_minimum, t.started_at,"
-            + " t.stopped_at";
+            + " t.stopped_at, t.max_participation";
 
     private final Database db;
 
@@ -156,15 +156,32 @@ public final class PortfolioRepository {
         }
     }
 
-    /** Starts a session on {@code portfolioId}. */
+    /** Starts a session on {@code portfolioId} without a participation cap. */
     public TradingSession startSession(
             SqlSession s, long portfolioId, String mode, RiskLimits limits, PaperRules rules, Instant at) {
+        return startSession(s, portfolioId, mode, limits, rules, 0, at);
+    }
+
+    /**
+     * Starts a session on {@code portfolioId}.
+     *
+     * @param maxParticipation largest fraction of a bar's volume one fill may take, in [0, 1] (0: no cap)
+     */
+    public TradingSession startSession(
+            SqlSession s,
+            long portfolioId,
+            String mode,
+            RiskLimits limits,
+            PaperRules rules,
+            double maxParticipation,
+            Instant at) {
         return s.queryOne(
                         "ledger.session-start",
                         "INSERT INTO trading_sessions AS t (portfolio_id, mode, max_position_value,"
                                 + " max_gross_exposure, max_loss_per_day, max_orders_per_minute, sizing, sizing_value,"
                                 + " slippage_bps, commission_per_share, commission_percent, commission_minimum,"
-                                + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+                                + " started_at, max_participation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " RETURNING "
                                 + SESSION_COLS,
                         ps -> {
                             ps.setLong(1, portfolioId);
@@ -180,13 +197,19 @@ public final class PortfolioRepository {
                             ps.setDouble(11, rules.commissionPercent());
                             ps.setBigDecimal(12, rules.commissionMinimum());
                             Cols.setInstant(ps, 13, at);
+                            ps.setDouble(14, maxParticipation);
                         },
                         PortfolioRepository::session)
                 .orElseThrow();
     }
 
     public TradingSession startSession(long portfolioId, String mode, RiskLimits limits, PaperRules rules, Instant at) {
-        return db.withSession(s -> startSession(s, portfolioId, mode, limits, rules, at));
+        return db.withSession(s -> startSession(s, portfolioId, mode, limits, rules, 0, at));
+    }
+
+    public TradingSession startSession(
+            long portfolioId, String mode, RiskLimits limits, PaperRules rules, double maxParticipation, Instant at) {
+        return db.withSession(s -> startSession(s, portfolioId, mode, limits, rules, maxParticipation, at));
     }
 
     /** Stops an active session; false when it was not active. */
@@ -273,6 +296,7 @@ public final class PortfolioRepository {
                 limits,
                 rules,
                 Cols.instant(rs, "started_at"),
-                Cols.instantOrNull(rs, "stopped_at"));
+                Cols.instantOrNull(rs, "stopped_at"),
+                rs.getDouble("max_participation"));
     }
 }
