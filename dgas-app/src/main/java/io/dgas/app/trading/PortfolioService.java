@@ -1,15 +1,20 @@
 package io.dgas.app.trading;
 
+import io.dgas.app.service.BadInputException;
 import io.dgas.app.service.NotFoundException;
 import io.dgas.app.service.Page;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.OrderStatus;
+import io.dgas.ledger.OrderType;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
+import io.dgas.ledger.Side;
 import io.dgas.store.Database;
+import io.dgas.store.bars.UnknownSymbolException;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.Counted;
 import io.dgas.store.ledger.LedgerReads;
+import io.dgas.store.ledger.NewOrder;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
@@ -132,6 +137,80 @@ public final class PortfolioService {
             Counted<StoredOrder> c = db.withSession(s -> orders.page(s, portfolioId, status, limit, offset));
             return Page.counted(c.items(), limit, offset, c.total());
         });
+    }
+
+    /**
+     * Places a manual order on an active portfolio: it waits, in status new, for the next paper cycle of the
+     * portfolio's session to fill it at the first bar opening after now (market at the open, limit and stop when the
+     * bar trades through their price; partial fills as the session's limits and participation allow).
+     *
+     * @param sessionId the session it belongs to (active, of this portfolio), or null
+     * @param clientOrderId unique per portfolio; null for one made from the time
+     * @throws BadInputException naming the field at fault
+     */
+    public StoredOrder place(
+            long portfolioId,
+            Long sessionId,
+            String symbol,
+            Side side,
+            BigDecimal quantity,
+            OrderType type,
+            Double limitPrice,
+            Double stopPrice,
+            String timeInForce,
+            String clientOrderId) {
+        Portfolio p = portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
+        if (!p.active()) {
+            throw new BadInputException(
+                    "id", "" + portfolioId, "portfolio " + portfolioId + " is closed", List.of("an open portfolio"));
+        }
+        if (sessionId != null) {
+            TradingSession t = portfolios.session(sessionId).orElse(null);
+            if (t == null || t.portfolioId() != portfolioId || !t.isActive()) {
+                throw new BadInputException(
+                        "session",
+                        "" + sessionId,
+                        "session " + sessionId + " is not an active session of portfolio " + portfolioId,
+                        List.of("an active session of the portfolio"));
+            }
+        }
+        if (type == OrderType.LIMIT && limitPrice == null) {
+            throw new BadInputException("limit_price", "", "a limit order needs limit_price", List.of("a price > 0"));
+        }
+        if (type == OrderType.STOP && stopPrice == null) {
+            throw new BadInputException("stop_price", "", "a stop order needs stop_price", List.of("a price > 0"));
+        }
+        var now = clock.instant();
+        String ref =
+                clientOrderId != null ? clientOrderId : "api-" + now.toEpochMilli() + "-" + System.nanoTime() % 1000;
+        NewOrder o = new NewOrder(
+                sessionId,
+                symbol,
+                side,
+                quantity,
+                type,
+                type == OrderType.LIMIT ? limitPrice : null,
+                type == OrderType.STOP ? stopPrice : null,
+                timeInForce,
+                OrderStatus.NEW,
+                null,
+                null,
+                null,
+                "manual " + type.code() + " order",
+                null,
+                null,
+                ref,
+                now,
+                now);
+        Optional<StoredOrder> stored;
+        try {
+            stored = db.withSession(s -> orders.insert(s, portfolioId, o));
+        } catch (UnknownSymbolException e) {
+            throw new BadInputException("symbol", symbol, e.getMessage(), List.of("a stored ticker"));
+        }
+        cache.changed(portfolioId);
+        return stored.orElseThrow(() -> new BadInputException(
+                "client_order_id", ref, "the portfolio already has an order " + ref, List.of("a new client order id")));
     }
 
     /** Cancels an open order; empty result when it is not open. */
