@@ -254,5 +254,11 @@ class LedgerApiIT {
         assertThat(doc.at("/paths/~1api~1v1~1news/post/security").isArray()).isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1portfolios/get/security").isMissingNode())
                 .isTrue();
+        JsonNode body = doc.at("/paths/~1api~1v1~1portfolios/post/requestBody/content/application~1json/schema");
+        assertThat(body.at("/properties/capital/type").asText()).isEqualTo("number");
+        assertThat(body.get("required").toString()).contains("owner", "name", "capital");
+        assertThat(doc.at("/paths/~1api~1v1~1portfolios/post/parameters").size())
+                .as("body fields are not query parameters")
+                .isZero();
     }
 }
