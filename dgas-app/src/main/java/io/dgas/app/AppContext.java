@@ -385,13 +385,16 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * After a run is stored: drop cached signals and runs, evaluate the alert rules with its signals, then drive the
-     * active paper sessions with them (a paper failure is logged: the run itself is stored and stands).
+     * active paper sessions with them and evaluate the fill and limit-breach rules with what they did (a paper failure
+     * is logged: the run itself is stored and stands).
      */
     public void afterRun(CycleResult result) {
         invalidation().runStored();
         alerts().evaluate(result.signals(), null);
         try {
-            paperTrading().onRun(result.run().id(), result.run().trading(), result.signals());
+            var reports = paperTrading().onRun(result.run().id(), result.run().trading(), result.signals());
+            alerts().evaluateTrading(
+                            reports.stream().flatMap(r -> r.events().stream()).toList());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger("io.dgas.paper")
                     .warn("paper trading after run {} failed", result.run().id(), e);
@@ -400,7 +403,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Paper trading over this context's database and clock. */
     public io.dgas.app.trading.PaperTradingService paperTrading() {
-        return new io.dgas.app.trading.PaperTradingService(database(), clock);
+        return new io.dgas.app.trading.PaperTradingService(database(), clock, cache());
     }
 
     /** News with sentiment: loads and reads (CLI and API). */

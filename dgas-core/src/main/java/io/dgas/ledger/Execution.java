@@ -25,7 +25,8 @@ public record Execution(
         double price,
         BigDecimal commission,
         BigDecimal fees,
-        Instant time) {
+        Instant time)
+        implements java.io.Serializable {
 
     public Execution {
         Objects.requireNonNull(id, "id");

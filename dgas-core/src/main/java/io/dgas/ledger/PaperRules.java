@@ -21,7 +21,8 @@ public record PaperRules(
         double slippageBps,
         BigDecimal commissionPerShare,
         double commissionPercent,
-        BigDecimal commissionMinimum) {
+        BigDecimal commissionMinimum)
+        implements java.io.Serializable {
 
     public PaperRules {
         Objects.requireNonNull(sizing, "sizing");

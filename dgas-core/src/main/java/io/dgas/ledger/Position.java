@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param costs commissions and fees of every fill in the symbol (realized costs)
  */
 public record Position(
-        String symbol, BigDecimal quantity, BigDecimal costBasis, BigDecimal realizedPnl, BigDecimal costs) {
+        String symbol, BigDecimal quantity, BigDecimal costBasis, BigDecimal realizedPnl, BigDecimal costs)
+        implements java.io.Serializable {
 
     public Position {
         Objects.requireNonNull(symbol, "symbol");

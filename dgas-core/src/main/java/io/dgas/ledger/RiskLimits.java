@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  * @param maxOrdersPerMinute orders a session may place within any minute
  */
 public record RiskLimits(
-        BigDecimal maxPositionValue, BigDecimal maxGrossExposure, BigDecimal maxLossPerDay, int maxOrdersPerMinute) {
+        BigDecimal maxPositionValue, BigDecimal maxGrossExposure, BigDecimal maxLossPerDay, int maxOrdersPerMinute)
+        implements java.io.Serializable {
 
     /** Names of the limits as a rejected order records them. */
     public static final String POSITION = "max_position_value";

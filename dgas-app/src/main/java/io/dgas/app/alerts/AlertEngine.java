@@ -67,14 +67,33 @@ public final class AlertEngine {
      * @param changed symbols whose bars changed, or null to evaluate every price rule
      */
     public Outcome evaluate(List<Signal> signals, Collection<String> changed) {
-        Instant now = clock.instant();
-        List<AlertRule> rules = repo.rules(true);
+        List<AlertRule> rules =
+                repo.rules(true).stream().filter(r -> !r.type().isTrading()).toList();
         Map<Timeframe, Map<String, BarColumns>> series = loadBars(rules, changed);
+        return fire(rules, r -> r.type() == AlertRule.Type.SIGNAL ? signalHits(r, signals) : priceHit(r, series));
+    }
+
+    /**
+     * Evaluates the {@code fill} and {@code limit_breach} rules with what a paper cycle did: a fill rule fires on a
+     * fill of its symbols (all when none) whose notional is at least its threshold, a breach rule on every breach of
+     * its symbols whose kept-back quantity is at least its threshold. Logged, dispatched and announced as the others.
+     */
+    public Outcome evaluateTrading(List<TradingEvent> happened) {
+        if (happened.isEmpty()) {
+            return new Outcome(List.of(), CompletableFuture.completedFuture(null));
+        }
+        List<AlertRule> rules =
+                repo.rules(true).stream().filter(r -> r.type().isTrading()).toList();
+        return fire(rules, r -> tradingHits(r, happened));
+    }
+
+    private Outcome fire(List<AlertRule> rules, java.util.function.Function<AlertRule, List<Hit>> hits) {
+        Instant now = clock.instant();
         List<AlertEvent> events = new ArrayList<>();
         Set<Long> firedNow = new HashSet<>();
         for (AlertRule r : rules) {
             long t0 = System.nanoTime();
-            for (Hit h : r.type() == AlertRule.Type.SIGNAL ? signalHits(r, signals) : priceHit(r, series)) {
+            for (Hit h : hits.apply(r)) {
                 boolean cooling = firedNow.contains(r.id())
                         || (r.lastTriggeredAt() != null
                                 && now.isBefore(r.lastTriggeredAt().plusSeconds(r.cooldownSeconds())));
@@ -114,6 +133,7 @@ public final class AlertEngine {
         Map<Timeframe, Integer> depth = new HashMap<>();
         for (AlertRule r : rules) {
             if (r.type() == AlertRule.Type.SIGNAL
+                    || r.type().isTrading()
                     || r.symbol() == null
                     || (changed != null && !changed.contains(r.symbol()))) {
                 continue;
@@ -188,7 +208,7 @@ public final class AlertEngine {
                         ? hit(r, ratio, "volume " + fmt(ratio) + "x the mean of " + (n - 1) + " bars")
                         : List.of();
             }
-            case SIGNAL -> List.of();
+            case SIGNAL, FILL, LIMIT_BREACH -> List.of();
         };
     }
 
@@ -205,6 +225,23 @@ public final class AlertEngine {
                         s.confidence(),
                         s.type().name().toLowerCase(Locale.ROOT) + " signal at " + fmt(s.entry()) + ", confidence "
                                 + fmt(s.confidence())));
+            }
+        }
+        return out;
+    }
+
+    private static List<Hit> tradingHits(AlertRule r, List<TradingEvent> happened) {
+        String kind = r.type() == AlertRule.Type.FILL ? TradingEvent.FILL : TradingEvent.LIMIT_BREACH;
+        Set<String> scope = new HashSet<>(r.symbols());
+        if (r.symbol() != null) {
+            scope.add(r.symbol());
+        }
+        List<Hit> out = new ArrayList<>();
+        for (TradingEvent e : happened) {
+            if (e.kind().equals(kind)
+                    && (scope.isEmpty() || scope.contains(e.symbol()))
+                    && e.value() >= r.threshold()) {
+                out.add(new Hit(e.symbol(), e.value(), e.message()));
             }
         }
         return out;

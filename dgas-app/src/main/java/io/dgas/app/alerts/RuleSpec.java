@@ -43,6 +43,7 @@ final class RuleSpec {
             case THRESHOLD, PERCENT_CHANGE -> c == AlertRule.Condition.ABOVE || c == AlertRule.Condition.BELOW;
             case CROSSOVER -> c == AlertRule.Condition.CROSSES_ABOVE || c == AlertRule.Condition.CROSSES_BELOW;
             case VOLUME_SPIKE, SIGNAL -> c == AlertRule.Condition.AT_LEAST || c == AlertRule.Condition.ABOVE;
+            case FILL, LIMIT_BREACH -> c == AlertRule.Condition.AT_LEAST;
         };
         if (!ok) {
             throw bad(
@@ -51,7 +52,9 @@ final class RuleSpec {
                     "condition " + c.code() + " does not apply to " + t.code() + " rules",
                     applicable(t));
         }
-        if (t != AlertRule.Type.SIGNAL && (in.symbol() == null || in.symbol().isBlank())) {
+        if (t != AlertRule.Type.SIGNAL
+                && !t.isTrading()
+                && (in.symbol() == null || in.symbol().isBlank())) {
             throw bad("symbol", in.symbol(), "symbol is required for " + t.code() + " rules", List.of("a ticker"));
         }
         Double threshold = in.threshold();
@@ -68,6 +71,13 @@ final class RuleSpec {
                     threshold.toString(),
                     "threshold of a signal rule is a confidence from 0 to 1, was " + threshold,
                     List.of("0..1"));
+        }
+        if (t.isTrading() && threshold < 0) {
+            throw bad(
+                    "threshold",
+                    threshold.toString(),
+                    "threshold of a " + t.code() + " rule is a notional or quantity ≥ 0, was " + threshold,
+                    List.of("≥ 0"));
         }
         int bars = atLeast("bars", in.bars(), 1, 1);
         int lookback = atLeast("lookback", in.lookback(), 20, 1);
@@ -110,7 +120,7 @@ final class RuleSpec {
     private static AlertRule.Condition parseCondition(String condition, AlertRule.Type t) {
         if (condition == null) {
             return switch (t) {
-                case SIGNAL, VOLUME_SPIKE -> AlertRule.Condition.AT_LEAST;
+                case SIGNAL, VOLUME_SPIKE, FILL, LIMIT_BREACH -> AlertRule.Condition.AT_LEAST;
                 case CROSSOVER -> AlertRule.Condition.CROSSES_ABOVE;
                 default -> AlertRule.Condition.ABOVE;
             };
@@ -127,6 +137,7 @@ final class RuleSpec {
             case THRESHOLD, PERCENT_CHANGE -> List.of("above", "below");
             case CROSSOVER -> List.of("crosses_above", "crosses_below");
             case VOLUME_SPIKE, SIGNAL -> List.of("at_least", "above");
+            case FILL, LIMIT_BREACH -> List.of("at_least");
         };
     }
 

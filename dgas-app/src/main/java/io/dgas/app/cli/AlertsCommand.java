@@ -34,10 +34,13 @@ final class AlertsCommand {
         @Option(
                 names = "--type",
                 required = true,
-                description = "threshold, crossover, percent_change, volume_spike," + " signal")
+                description = "threshold, crossover, percent_change, volume_spike, signal, fill (paper fill of notional"
+                        + " >= threshold), limit_breach (order refused or fill cut by a session limit)")
         String type;
 
-        @Option(names = "--symbol", description = "symbol watched (required except for signal rules)")
+        @Option(
+                names = "--symbol",
+                description = "symbol watched (required except for signal, fill and limit_breach rules)")
         String symbol;
 
         @Option(names = "--symbols", split = ",", description = "symbol set of a signal rule")
@@ -46,7 +49,7 @@ final class AlertsCommand {
         @Option(
                 names = "--condition",
                 description = "above, below, crosses_above, crosses_below, at_least (default:"
-                        + " above; signal and volume_spike: at_least)")
+                        + " above; signal, volume_spike, fill and limit_breach: at_least)")
         String condition;
 
         @Option(names = "--threshold", required = true, description = "level, percent, volume multiple or confidence")

@@ -72,8 +72,8 @@ final class BacktestCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BacktestService service =
-                new BacktestService(context().database(), context().clock());
+        BacktestService service = new BacktestService(
+                context().database(), context().clock(), context().cache());
         if (list) {
             List<BacktestRecord> all = service.list(100);
             out().result(

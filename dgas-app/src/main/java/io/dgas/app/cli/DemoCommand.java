@@ -3,8 +3,12 @@ package io.dgas.app.cli;
 import io.dgas.app.cli.monitor.RunsMonitor;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.demo.DemoPortfolio;
 import io.dgas.app.demo.SyntheticUniverse;
 import io.dgas.app.sample.SampleData;
+import io.dgas.app.trading.PortfolioService;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.ledger.PortfolioView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +76,9 @@ final class DemoCommand extends BaseCommand {
                 symbols,
                 context().clock().instant());
         status.put("synthetic", Map.of("symbols", symbols, "reused", universe.reused(), "millis", universe.millis()));
+        PortfolioService portfolios = new PortfolioService(
+                context().database(), context().clock(), context().cache());
+        DemoPortfolio.Result paper = DemoPortfolio.ensure(portfolios);
         List<String> cycleSymbols = new ArrayList<>(universe.symbols());
         cycleSymbols.add(SampleData.BTC);
         cycleSymbols.add(SampleData.AAPL);
@@ -80,6 +87,14 @@ final class DemoCommand extends BaseCommand {
         CycleResult cycle = CycleCommand.run(
                 context(), cycleSymbols, "4h", "1h", null, context().signalParams());
         status.put("cycle", CycleCommand.model(cycle));
+        PortfolioView view = portfolios.show(paper.portfolioId(), Timeframe.H1, 1000);
+        Map<String, Object> paperModel = new LinkedHashMap<>();
+        paperModel.put("portfolio", paper.portfolioId());
+        paperModel.put("session", paper.sessionId());
+        paperModel.put("created", paper.created());
+        paperModel.put("positions", view.positions().size());
+        paperModel.put("orders", view.trades().size());
+        status.put("paper", paperModel);
         status.put("rows", io.dgas.store.ServerStatus.read(context().database()).rowCounts());
         if (noServe) {
             report(status, sample, universe, cycle);
@@ -138,6 +153,12 @@ final class DemoCommand extends BaseCommand {
                                 out(),
                                 new io.dgas.store.runs.RunRepository(context().database()).signals(20, 0));
             }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> paper = (Map<String, Object>) status.get("paper");
+            out().line("paper portfolio #" + paper.get("portfolio") + " (" + DemoPortfolio.OWNER + "/"
+                    + DemoPortfolio.NAME + ", session #" + paper.get("session") + "): " + paper.get("orders")
+                    + " orders, " + paper.get("positions") + " positions; orders fill at the next bar"
+                    + " (portfolio.html?id=" + paper.get("portfolio") + ")");
             out().line("");
             StatusCommand.print(out(), status);
             out().line("");

@@ -25,7 +25,8 @@ final class PortfolioCommand {
     private PortfolioCommand() {}
 
     static PortfolioService service(BaseCommand c) {
-        return new PortfolioService(c.context().database(), c.context().clock());
+        return new PortfolioService(
+                c.context().database(), c.context().clock(), c.context().cache());
     }
 
     static Timeframe timeframe(String option, String value) {

@@ -35,6 +35,12 @@ final class SessionCommand {
         @Option(names = "--max-orders-per-minute", defaultValue = "60", description = "default 60")
         int maxOrders;
 
+        @Option(
+                names = "--max-participation",
+                defaultValue = "0",
+                description = "largest fraction (0..1) of a bar's volume one fill may take; 0 (default): no cap")
+        double maxParticipation;
+
         @Mixin
         PaperRulesOptions paper;
 
@@ -44,7 +50,7 @@ final class SessionCommand {
             try {
                 PaperRules rules = paper.rules();
                 RiskLimits limits = new RiskLimits(maxPosition, maxGross, maxDailyLoss, maxOrders);
-                t = PortfolioCommand.service(this).startSession(portfolio, "paper", limits, rules);
+                t = PortfolioCommand.service(this).startSession(portfolio, "paper", limits, rules, maxParticipation);
             } catch (IllegalArgumentException e) {
                 throw new BadArgumentException(e.getMessage());
             }

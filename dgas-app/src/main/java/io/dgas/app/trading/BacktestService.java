@@ -6,7 +6,6 @@ import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
-import io.dgas.ledger.Execution;
 import io.dgas.ledger.FifoLots;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarRepository;
@@ -14,7 +13,6 @@ import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.ledger.BacktestRecord;
 import io.dgas.store.ledger.BacktestRepository;
 import io.dgas.store.ledger.EquityRepository;
-import io.dgas.store.ledger.NewOrder;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
@@ -42,8 +40,11 @@ public final class BacktestService {
     private final PositionRepository positions = new PositionRepository();
     private final EquityRepository equity = new EquityRepository();
 
-    public BacktestService(Database db, Clock clock) {
+    private final LedgerCache cache;
+
+    public BacktestService(Database db, Clock clock, io.dgas.store.cache.QueryCache cache) {
         this.db = db;
+        this.cache = new LedgerCache(cache);
         this.clock = clock;
         this.bars = new BarRepository(db);
         this.portfolios = new PortfolioRepository(db);
@@ -94,10 +95,8 @@ public final class BacktestService {
                             "backtest",
                             now)
                     .orElseThrow();
-            for (Execution e : result.fills()) {
-                NewOrder o = NewOrder.market(null, e.symbol(), e.side(), e.quantity(), e.id(), e.time());
-                orders.insert(s, p.id(), o).ifPresent(so -> orders.applyExecution(s, so.id(), e));
-            }
+            // the replay names fills per run (bt-1, …): the portfolio id makes them unique across backtests
+            orders.insertFilled(s, p.id(), "bt" + p.id() + "-", result.fills());
             for (var pos : result.ledger().positions().values()) {
                 positions.upsert(s, p.id(), new StoredPosition(pos, null, null, now, null), now);
             }
@@ -125,6 +124,7 @@ public final class BacktestService {
                             ms,
                             now));
         });
+        cache.changed(stored.portfolioId());
         return new BacktestReport(stored, metrics, result.equity());
     }
 

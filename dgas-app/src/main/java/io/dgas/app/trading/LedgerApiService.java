@@ -6,6 +6,7 @@ import io.dgas.ledger.OrderStatus;
 import io.dgas.store.Database;
 import io.dgas.store.ledger.BacktestRecord;
 import io.dgas.store.ledger.BacktestRepository;
+import io.dgas.store.ledger.Counted;
 import io.dgas.store.ledger.EquityRepository;
 import io.dgas.store.ledger.LedgerReads;
 import io.dgas.store.ledger.Portfolio;
@@ -23,11 +24,12 @@ import java.util.List;
 /**
  * The reads the API and the dashboard need on top of {@link PortfolioService}, {@link RiskService} and
  * {@link BacktestService}: paged lists, equity curves with drawdown, the daily performance view, a backtest with its
- * curve and trades. No SQL here; every read is a fixed number of statements whatever the row count.
+ * curve and trades. No SQL here; every read is a fixed number of statements whatever the row count, lists paged in
+ * SQL with their total.
  */
 public final class LedgerApiService {
-    /** Rows a paged list looks at at most (offset + limit): the ledger's lists are newest first and short. */
-    public static final int MAX_WINDOW = 11_000;
+    /** Largest offset a paged list accepts (paging is in SQL; deep offsets still scan the rows they skip). */
+    public static final int MAX_WINDOW = 1_001_000;
 
     private final Database db;
     private final PortfolioService portfolios;
@@ -54,25 +56,26 @@ public final class LedgerApiService {
     public record BacktestDetail(BacktestRecord backtest, List<CurvePoint> curve, List<Trade> trades) {}
 
     public Page<Portfolio> portfolios(String owner, boolean includeClosed, int limit, int offset) {
-        return window(portfolios.list(owner, includeClosed, offset + limit + 1), limit, offset);
+        return portfolios.page(owner, includeClosed, limit, offset);
     }
 
     public Page<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit, int offset) {
         if (portfolioId != null) {
             requirePortfolio(portfolioId);
         }
-        return window(portfolios.sessions(portfolioId, includeStopped, offset + limit + 1), limit, offset);
+        Counted<TradingSession> c = portfolioRows.sessionsPage(portfolioId, includeStopped, limit, offset);
+        return Page.counted(c.items(), limit, offset, c.total());
     }
 
     public Page<StoredOrder> orders(long portfolioId, OrderStatus status, int limit, int offset) {
-        return window(portfolios.orders(portfolioId, status, offset + limit + 1), limit, offset);
+        return portfolios.orders(portfolioId, status, limit, offset);
     }
 
     /** A session's trades (orders with their executions), newest first. */
     public Page<Trade> sessionTrades(long sessionId, int limit, int offset) {
-        List<Trade> all = reads.sessionTrades(sessionId, offset + limit + 1)
+        Counted<Trade> c = reads.sessionTradesPage(sessionId, limit, offset)
                 .orElseThrow(() -> new NotFoundException("session", "" + sessionId, "no session " + sessionId));
-        return window(all, limit, offset);
+        return Page.counted(c.items(), limit, offset, c.total());
     }
 
     /** A portfolio's equity snapshots in [from, to] (inclusive), oldest first, each with its drawdown. */
@@ -88,7 +91,8 @@ public final class LedgerApiService {
     }
 
     public Page<BacktestRecord> backtests(int limit, int offset) {
-        return window(backtests.list(offset + limit + 1), limit, offset);
+        Counted<BacktestRecord> c = backtests.page(limit, offset);
+        return Page.counted(c.items(), limit, offset, c.total());
     }
 
     /** A backtest with its whole curve and its latest {@code trades} trades. */
@@ -114,10 +118,5 @@ public final class LedgerApiService {
             out.add(new CurvePoint(p.ts(), p.cash(), p.equity(), peak > 0 ? e / peak - 1 : 0));
         }
         return out;
-    }
-
-    private static <T> Page<T> window(List<T> rows, int limit, int offset) {
-        List<T> rest = offset >= rows.size() ? List.of() : rows.subList(offset, rows.size());
-        return Page.of(new ArrayList<>(rest), limit, offset);
     }
 }

@@ -10,6 +10,7 @@ import io.dgas.ledger.RiskCheck;
 import io.dgas.ledger.RiskLimits;
 import io.dgas.ledger.Side;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,6 +28,9 @@ import java.util.Optional;
  * is unknown.
  */
 public final class PaperBook {
+    /** What a fill cut short by the bar's volume reports as its cap. */
+    public static final String PARTICIPATION = "max_participation";
+
     /** Exits of an open position and the first bar (open time, epoch seconds) they are checked against. */
     private record Exits(Double stop, Double target, long since) {}
 
@@ -80,21 +84,67 @@ public final class PaperBook {
     }
 
     /**
-     * Fills {@code o} at {@code bar} when the bar comes after the one it was decided on; empty otherwise. The fill
-     * is applied to the ledger; a position it opens or adds to takes the order's exits, a flat one loses them.
+     * Fills {@code o} in full at {@code bar} when the bar comes after the one it was decided on and reaches its price;
+     * empty otherwise. No limit or volume cap applies (the backtest's fills). See {@link #fill(PendingOrder, PaperBar,
+     * RiskCheck.Activity, double)}.
      */
     public Optional<Execution> fill(PendingOrder o, PaperBar bar) {
+        return fill(o, bar, null, 0).map(FillResult::execution);
+    }
+
+    /**
+     * Fills what is left of {@code o} at {@code bar} when the bar comes after the one it was decided on and reaches
+     * the order's price; empty when it does not. The fill is applied to the ledger; a position it opens or adds to
+     * takes the order's exits, a flat one loses them.
+     *
+     * <p>Prices: a market order fills at the open moved by the slippage. A limit order fills when the bar trades at
+     * or through its price: at the open when the bar opened through it (a better price), else at the limit; no
+     * slippage (never worse than the limit). A stop order triggers when the bar trades at or through its price and
+     * fills as a market order: at the open when the bar gapped through it, else at the stop, moved by the slippage.
+     *
+     * <p>Partial fills: with {@code maxParticipation} > 0 and a known volume, at most that fraction of the bar's
+     * volume (whole units) fills; with {@code activity} given, the quantity is checked against the session's limits
+     * at the fill price and cut to what they allow (refused: nothing fills). The rest waits for later bars.
+     */
+    public Optional<FillResult> fill(
+            PendingOrder o, PaperBar bar, RiskCheck.Activity activity, double maxParticipation) {
         if (bar.ts() <= o.fillAfter() || !bar.symbol().equals(o.symbol())) {
             return Optional.empty();
         }
-        double price = rules.fillPrice(o.side(), bar.open());
+        double price = fillPrice(o, bar);
+        if (Double.isNaN(price)) {
+            return Optional.empty();
+        }
+        BigDecimal q = o.remaining();
+        String capped = null;
+        if (maxParticipation > 0 && Double.isFinite(bar.volume())) {
+            BigDecimal cap = BigDecimal.valueOf(bar.volume() * maxParticipation).setScale(0, RoundingMode.DOWN);
+            if (cap.compareTo(q) < 0) {
+                q = cap;
+                capped = PARTICIPATION;
+            }
+        }
+        if (activity != null && q.signum() > 0) {
+            marks.putIfAbsent(o.symbol(), bar.open()); // an unmarked position is valued at this bar for the check
+            RiskCheck.Decision d = RiskCheck.check(limits, ledger, marks, o.symbol(), o.side(), q, price, activity);
+            if (d.quantity().compareTo(q) < 0) {
+                q = d.quantity();
+                capped = d.limit();
+            }
+        }
+        if (q.signum() <= 0) {
+            return capped == null || PARTICIPATION.equals(capped)
+                    ? Optional.empty()
+                    : Optional.of(new FillResult(null, capped));
+        }
+        boolean whole = o.filled().signum() == 0 && q.compareTo(o.quantity()) == 0;
         Execution e = new Execution(
-                "paper-" + o.ref(),
+                whole ? "paper-" + o.ref() : "paper-" + o.ref() + "-" + bar.ts(),
                 o.symbol(),
                 o.side(),
-                o.quantity(),
+                q,
                 price,
-                rules.commission(o.quantity(), price),
+                rules.commission(q, price),
                 Money.ZERO,
                 Instant.ofEpochSecond(bar.ts()));
         Position before = ledger.position(o.symbol());
@@ -109,7 +159,29 @@ public final class PaperBook {
         } else if (after.quantity().signum() != before.quantity().signum()) {
             exits.remove(o.symbol());
         }
-        return Optional.of(e);
+        return Optional.of(new FillResult(e, capped));
+    }
+
+    /** The price {@code o} fills at in {@code bar}, or NaN when the bar does not reach it. */
+    private double fillPrice(PendingOrder o, PaperBar bar) {
+        boolean buy = o.side() == Side.BUY;
+        return switch (o.type()) {
+            case MARKET -> rules.fillPrice(o.side(), bar.open());
+            case LIMIT -> {
+                double l = o.price();
+                if (buy ? bar.open() <= l : bar.open() >= l) {
+                    yield bar.open();
+                }
+                yield (buy ? bar.low() <= l : bar.high() >= l) ? l : Double.NaN;
+            }
+            case STOP -> {
+                double st = o.price();
+                if (buy ? bar.open() >= st : bar.open() <= st) {
+                    yield rules.fillPrice(o.side(), bar.open());
+                }
+                yield (buy ? bar.high() >= st : bar.low() <= st) ? rules.fillPrice(o.side(), st) : Double.NaN;
+            }
+        };
     }
 
     /** Closes the position in {@code bar}'s symbol when the bar reaches its stop or target; empty otherwise. */

@@ -1,5 +1,6 @@
 package io.dgas.app.trading;
 
+import io.dgas.app.alerts.TradingEvent;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.Execution;
@@ -8,10 +9,12 @@ import io.dgas.ledger.OrderStatus;
 import io.dgas.ledger.OrderType;
 import io.dgas.ledger.Position;
 import io.dgas.ledger.RiskCheck;
+import io.dgas.ledger.RiskLimits;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.LatestBar;
+import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.EquityRepository;
 import io.dgas.store.ledger.NewOrder;
 import io.dgas.store.ledger.OrderRepository;
@@ -21,6 +24,7 @@ import io.dgas.store.ledger.PositionRepository;
 import io.dgas.store.ledger.StoredOrder;
 import io.dgas.store.ledger.StoredPosition;
 import io.dgas.store.ledger.TradingSession;
+import io.dgas.store.optimizer.MaterializedViews;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +48,8 @@ import java.util.Set;
  */
 public final class PaperTradingService {
     private static final int MAX_PENDING = 10_000;
+    /** The view of daily portfolio figures a cycle changes (V80; the news view does not depend on the ledger). */
+    static final String PERFORMANCE_VIEW = "daily_portfolio_performance";
 
     private final Database db;
     private final Clock clock;
@@ -53,9 +59,14 @@ public final class PaperTradingService {
     private final PositionRepository positions = new PositionRepository();
     private final EquityRepository equity = new EquityRepository();
 
-    public PaperTradingService(Database db, Clock clock) {
+    private final LedgerCache cache;
+    private final MaterializedViews views;
+
+    public PaperTradingService(Database db, Clock clock, QueryCache cache) {
         this.db = db;
         this.clock = clock;
+        this.cache = new LedgerCache(cache);
+        this.views = new MaterializedViews(db);
         this.bars = new BarRepository(db);
         this.portfolios = new PortfolioRepository(db);
         this.orders = new OrderRepository(db);
@@ -63,13 +74,24 @@ public final class PaperTradingService {
 
     /**
      * Runs one paper cycle of every active paper session with the signals of run {@code runId} (0 when the signals
-     * were not stored by a run: orders then carry no signal id), in one transaction.
+     * were not stored by a run: orders then carry no signal id), in one transaction. After it commits, the cached
+     * reads of the sessions' portfolios are dropped and the daily performance view is refreshed (concurrently), so
+     * the dashboard's portfolio page and its daily figures show the cycle.
      */
     public List<SessionReport> onRun(long runId, Timeframe trading, List<Signal> signals) {
         List<TradingSession> sessions = portfolios.activePaperSessions();
         if (sessions.isEmpty()) {
             return List.of();
         }
+        List<SessionReport> reports = cycle(runId, trading, signals, sessions);
+        sessions.forEach(t -> cache.changed(t.portfolioId()));
+        views.refresh(List.of(PERFORMANCE_VIEW));
+        cache.performanceRefreshed();
+        return reports;
+    }
+
+    private List<SessionReport> cycle(
+            long runId, Timeframe trading, List<Signal> signals, List<TradingSession> sessions) {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
             Map<String, Long> ids = runId == 0 ? Map.of() : signalIds(s, runId);
@@ -85,7 +107,8 @@ public final class PaperTradingService {
             SqlSession s, TradingSession t, Timeframe tf, List<Signal> signals, Map<String, Long> ids, Instant now) {
         Portfolio p = portfolios.find(s, t.portfolioId()).orElseThrow();
         List<StoredPosition> stored = positions.of(s, p.id(), tf);
-        List<StoredOrder> pending = orders.byStatus(s, p.id(), OrderStatus.NEW, MAX_PENDING);
+        List<StoredOrder> pending = new ArrayList<>(orders.byStatus(s, p.id(), OrderStatus.NEW, MAX_PENDING));
+        pending.addAll(orders.byStatus(s, p.id(), OrderStatus.PARTIALLY_FILLED, MAX_PENDING));
         Set<String> symbols = new LinkedHashSet<>();
         stored.forEach(sp -> symbols.add(sp.position().symbol()));
         pending.forEach(o -> symbols.add(o.symbol()));
@@ -106,6 +129,9 @@ public final class PaperTradingService {
         }
         latest.values().forEach(b -> book.mark(b.symbol(), b.close()));
         Set<String> touched = new LinkedHashSet<>();
+        List<TradingEvent> events = new ArrayList<>();
+        Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+        var dayStartEquity = equity.before(s, p.id(), dayStart).orElse(p.startingCapital());
 
         int fills = 0;
         for (StoredOrder o : pending) {
@@ -113,13 +139,23 @@ public final class PaperTradingService {
             if (b == null) {
                 continue;
             }
-            long after = (o.fillAfter() != null ? o.fillAfter() : o.createdAt()).getEpochSecond();
-            PendingOrder po = new PendingOrder(
-                    Long.toString(o.id()), o.symbol(), o.side(), o.quantity(), after, o.exitStop(), o.exitTarget());
-            var e = book.fill(po, bar(b));
-            if (e.isPresent() && orders.applyExecution(s, o.id(), e.get())) {
+            var r = book.fill(pending(o), bar(b), new RiskCheck.Activity(dayStartEquity, 0), t.maxParticipation());
+            if (r.isEmpty()) {
+                continue;
+            }
+            Execution e = r.get().execution();
+            if (e != null && orders.applyExecution(s, o.id(), e)) {
                 fills++;
                 touched.add(o.symbol());
+                events.add(fillEvent(t, o.id(), e));
+            }
+            if (r.get().limitBreached()) {
+                events.add(breach(
+                        t,
+                        o.symbol(),
+                        r.get().cappedBy(),
+                        o.quantity().subtract(o.filledQuantity()),
+                        "fill of order " + o.id() + (e == null ? " refused" : " cut to " + e.quantity())));
             }
         }
         int exits = 0;
@@ -129,14 +165,16 @@ public final class PaperTradingService {
                 Execution e = x.get().execution();
                 NewOrder exit = NewOrder.market(t.id(), e.symbol(), e.side(), e.quantity(), e.id(), now);
                 exit = withRationale(exit, x.get().reason() + " reached");
-                orders.insert(s, p.id(), exit).ifPresent(o -> orders.applyExecution(s, o.id(), e));
+                orders.insert(s, p.id(), exit).ifPresent(o -> {
+                    if (orders.applyExecution(s, o.id(), e)) {
+                        events.add(fillEvent(t, o.id(), e));
+                    }
+                });
                 exits++;
                 touched.add(e.symbol());
             }
         }
 
-        Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
-        var dayStartEquity = equity.before(s, p.id(), dayStart).orElse(p.startingCapital());
         int recent = orders.placedSince(s, t.id(), now.minusSeconds(60));
         int placed = 0;
         int rejected = 0;
@@ -151,6 +189,14 @@ public final class PaperTradingService {
             if (orders.insert(s, p.id(), o).isPresent()) {
                 placed += d.get().accepted() ? 1 : 0;
                 rejected += d.get().accepted() ? 0 : 1;
+                if (d.get().limit() != null && SESSION_LIMITS.contains(d.get().limit())) {
+                    events.add(breach(
+                            t,
+                            g.symbol(),
+                            d.get().limit(),
+                            d.get().quantity(),
+                            "order " + (d.get().accepted() ? "capped" : "refused")));
+                }
             }
         }
 
@@ -160,7 +206,54 @@ public final class PaperTradingService {
         }
         var eq = book.equity();
         equity.record(s, p.id(), new EquityRepository.Point(now, book.ledger().cash(), eq));
-        return new SessionReport(t.id(), p.id(), fills, exits, placed, rejected, eq);
+        return new SessionReport(t.id(), p.id(), fills, exits, placed, rejected, eq, List.copyOf(events));
+    }
+
+    /** The limits of a session (a decision's other reason, a size below one unit, is not a breach). */
+    private static final Set<String> SESSION_LIMITS =
+            Set.of(RiskLimits.POSITION, RiskLimits.GROSS, RiskLimits.DAILY_LOSS, RiskLimits.RATE);
+
+    /** {@code o} as the paper book fills it: its type and price, and what it has filled so far. */
+    private static PendingOrder pending(StoredOrder o) {
+        long after = (o.fillAfter() != null ? o.fillAfter() : o.createdAt()).getEpochSecond();
+        Double price = o.type() == OrderType.LIMIT ? o.limitPrice() : o.type() == OrderType.STOP ? o.stopPrice() : null;
+        return new PendingOrder(
+                Long.toString(o.id()),
+                o.symbol(),
+                o.side(),
+                o.quantity(),
+                after,
+                o.exitStop(),
+                o.exitTarget(),
+                o.type(),
+                price,
+                o.filledQuantity());
+    }
+
+    private static TradingEvent fillEvent(TradingSession t, long orderId, Execution e) {
+        double notional = e.quantity().doubleValue() * e.price();
+        return new TradingEvent(
+                TradingEvent.FILL,
+                e.symbol(),
+                notional,
+                String.format(
+                        Locale.ROOT,
+                        "session %d: %s %s %s @ %.4f (order %d)",
+                        t.id(),
+                        e.side().name().toLowerCase(Locale.ROOT),
+                        e.quantity().stripTrailingZeros().toPlainString(),
+                        e.symbol(),
+                        e.price(),
+                        orderId));
+    }
+
+    private static TradingEvent breach(
+            TradingSession t, String symbol, String limit, java.math.BigDecimal quantity, String what) {
+        return new TradingEvent(
+                TradingEvent.LIMIT_BREACH,
+                symbol,
+                quantity.doubleValue(),
+                "session " + t.id() + ": " + symbol + " " + what + " by " + limit);
     }
 
     private static NewOrder order(TradingSession t, OrderDecision d, Long signalId, Instant now) {
@@ -213,7 +306,7 @@ public final class PaperTradingService {
     }
 
     private static PaperBar bar(LatestBar b) {
-        return new PaperBar(b.symbol(), b.ts(), b.open(), b.high(), b.low(), b.close());
+        return new PaperBar(b.symbol(), b.ts(), b.open(), b.high(), b.low(), b.close(), b.volume());
     }
 
     private static String key(Signal g) {

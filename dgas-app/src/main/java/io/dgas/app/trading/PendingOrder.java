@@ -1,5 +1,6 @@
 package io.dgas.app.trading;
 
+import io.dgas.ledger.OrderType;
 import io.dgas.ledger.Side;
 import java.math.BigDecimal;
 
@@ -7,9 +8,13 @@ import java.math.BigDecimal;
  * An accepted order waiting for its bar.
  *
  * @param ref the order's reference (its row id, or a backtest's sequence), which names its execution
+ * @param quantity the order's whole quantity
  * @param fillAfter open time (epoch seconds) of the bar it was decided on: it fills at the first bar after it
  * @param exitStop stop to protect the position it opens, or {@code null}
  * @param exitTarget target of the position it opens, or {@code null}
+ * @param type market, limit or stop
+ * @param price the limit or stop price; {@code null} for a market order
+ * @param filled quantity filled so far (an order partially filled keeps waiting for the rest)
  */
 public record PendingOrder(
         String ref,
@@ -18,4 +23,31 @@ public record PendingOrder(
         BigDecimal quantity,
         long fillAfter,
         Double exitStop,
-        Double exitTarget) {}
+        Double exitTarget,
+        OrderType type,
+        Double price,
+        BigDecimal filled) {
+
+    public PendingOrder {
+        if (type != OrderType.MARKET && (price == null || !(price > 0) || price.isInfinite())) {
+            throw new IllegalArgumentException("order " + ref + ": a " + type.code() + " order needs a price > 0");
+        }
+    }
+
+    /** A market order with nothing filled yet. */
+    public PendingOrder(
+            String ref,
+            String symbol,
+            Side side,
+            BigDecimal quantity,
+            long fillAfter,
+            Double exitStop,
+            Double exitTarget) {
+        this(ref, symbol, side, quantity, fillAfter, exitStop, exitTarget, OrderType.MARKET, null, BigDecimal.ZERO);
+    }
+
+    /** What is left to fill. */
+    public BigDecimal remaining() {
+        return quantity.subtract(filled);
+    }
+}

@@ -1,12 +1,20 @@
 package io.dgas.app.trading;
 
+import io.dgas.app.service.BadInputException;
 import io.dgas.app.service.NotFoundException;
+import io.dgas.app.service.Page;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.OrderStatus;
+import io.dgas.ledger.OrderType;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
+import io.dgas.ledger.Side;
 import io.dgas.store.Database;
+import io.dgas.store.bars.UnknownSymbolException;
+import io.dgas.store.cache.QueryCache;
+import io.dgas.store.ledger.Counted;
 import io.dgas.store.ledger.LedgerReads;
+import io.dgas.store.ledger.NewOrder;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
@@ -17,58 +25,99 @@ import io.dgas.store.ledger.TradingSession;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-/** Portfolios, sessions, orders and positions for the CLI and the API: one method per action, no SQL here. */
+/**
+ * Portfolios, sessions, orders and positions for the CLI and the API: one method per action, no SQL here. Summary,
+ * position and order reads go through the {@code portfolio} cache region ({@link LedgerCache}); every write drops
+ * what it changed before it returns.
+ */
 public final class PortfolioService {
+    private final Database db;
     private final Clock clock;
     private final PortfolioRepository portfolios;
     private final OrderRepository orders;
     private final LedgerReads reads;
+    private final LedgerCache cache;
 
-    public PortfolioService(Database db, Clock clock) {
+    public PortfolioService(Database db, Clock clock, QueryCache cache) {
+        this.db = db;
         this.clock = clock;
         this.portfolios = new PortfolioRepository(db);
         this.orders = new OrderRepository(db);
         this.reads = new LedgerReads(db);
+        this.cache = new LedgerCache(cache);
     }
 
     /** @throws IllegalArgumentException when the owner already has a portfolio of that name */
     public Portfolio create(String owner, String name, String currency, BigDecimal capital) {
-        return portfolios
+        Portfolio p = portfolios
                 .create(owner, name, currency, capital, clock.instant())
                 .orElseThrow(() -> new IllegalArgumentException(owner + " already has a portfolio named " + name));
+        cache.changed(p.id());
+        return p;
     }
 
     public List<Portfolio> list(String owner, boolean includeClosed, int limit) {
-        return portfolios.list(owner, includeClosed, "trading", limit);
+        return page(owner, includeClosed, limit, 0).items();
     }
 
-    /** The portfolio with its positions (marked at {@code markTimeframe}) and its latest {@code trades} trades. */
+    /** A page of trading portfolios, newest first, with their total. */
+    public Page<Portfolio> page(String owner, boolean includeClosed, int limit, int offset) {
+        return cache.lists("list:" + owner + ":" + includeClosed + ":" + limit + ":" + offset, () -> {
+            Counted<Portfolio> c = portfolios.page(owner, includeClosed, "trading", limit, offset);
+            return Page.counted(c.items(), limit, offset, c.total());
+        });
+    }
+
+    /**
+     * The portfolio with its positions (marked at {@code markTimeframe}) and its latest {@code trades} trades: three
+     * statements on a miss.
+     */
     public PortfolioView show(long id, Timeframe markTimeframe, int trades) {
-        PortfolioView withPositions = reads.withPositions(id, markTimeframe).orElseThrow(() -> notFound(id));
-        PortfolioView withTrades = reads.withRecentTrades(id, trades).orElseThrow(() -> notFound(id));
-        return new PortfolioView(withPositions.portfolio(), withPositions.positions(), withTrades.trades());
+        // cached as a list of none or one (serializable, so the shared level keeps it too)
+        List<PortfolioView> found = cache.marked(
+                id,
+                markTimeframe,
+                "summary:" + trades,
+                () -> reads.summary(id, markTimeframe, trades).map(List::of).orElse(List.of()));
+        return found.stream().findFirst().orElseThrow(() -> notFound(id));
     }
 
     /** @return false when it was already closed */
     public boolean close(long id) {
         portfolios.find(id).orElseThrow(() -> notFound(id));
-        return portfolios.close(id, clock.instant());
+        boolean closed = portfolios.close(id, clock.instant());
+        cache.changed(id);
+        return closed;
     }
 
     public TradingSession startSession(long portfolioId, String mode, RiskLimits limits, PaperRules rules) {
+        return startSession(portfolioId, mode, limits, rules, 0);
+    }
+
+    /** @param maxParticipation largest fraction of a bar's volume one fill may take, in [0, 1] (0: no cap) */
+    public TradingSession startSession(
+            long portfolioId, String mode, RiskLimits limits, PaperRules rules, double maxParticipation) {
         Portfolio p = portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
         if (!p.active()) {
             throw new IllegalArgumentException("portfolio " + portfolioId + " is closed");
         }
-        return portfolios.startSession(portfolioId, mode, limits, rules, clock.instant());
+        if (!(maxParticipation >= 0 && maxParticipation <= 1)) {
+            throw new IllegalArgumentException("max participation must be in [0, 1], was " + maxParticipation);
+        }
+        TradingSession t = portfolios.startSession(portfolioId, mode, limits, rules, maxParticipation, clock.instant());
+        cache.changed(portfolioId);
+        return t;
     }
 
     public boolean stopSession(long sessionId) {
-        portfolios
+        TradingSession t = portfolios
                 .session(sessionId)
                 .orElseThrow(() -> new NotFoundException("session", "" + sessionId, "no session " + sessionId));
-        return portfolios.stopSession(sessionId, clock.instant());
+        boolean stopped = portfolios.stopSession(sessionId, clock.instant());
+        cache.changed(t.portfolioId());
+        return stopped;
     }
 
     public List<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit) {
@@ -77,25 +126,111 @@ public final class PortfolioService {
 
     /** A portfolio's orders, newest first; in {@code status} when given. */
     public List<StoredOrder> orders(long portfolioId, OrderStatus status, int limit) {
+        return orders(portfolioId, status, limit, 0).items();
+    }
+
+    /** A page of a portfolio's orders, newest first, in {@code status} when given, with their total. */
+    public Page<StoredOrder> orders(long portfolioId, OrderStatus status, int limit, int offset) {
         portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
-        if (status != null) {
-            return orders.byStatus(portfolioId, status, limit);
+        String key = "orders:" + (status == null ? "all" : status.code()) + ":" + limit + ":" + offset;
+        return cache.portfolio(portfolioId, key, () -> {
+            Counted<StoredOrder> c = db.withSession(s -> orders.page(s, portfolioId, status, limit, offset));
+            return Page.counted(c.items(), limit, offset, c.total());
+        });
+    }
+
+    /**
+     * Places a manual order on an active portfolio: it waits, in status new, for the next paper cycle of the
+     * portfolio's session to fill it at the first bar opening after now (market at the open, limit and stop when the
+     * bar trades through their price; partial fills as the session's limits and participation allow).
+     *
+     * @param sessionId the session it belongs to (active, of this portfolio), or null
+     * @param clientOrderId unique per portfolio; null for one made from the time
+     * @throws BadInputException naming the field at fault
+     */
+    public StoredOrder place(
+            long portfolioId,
+            Long sessionId,
+            String symbol,
+            Side side,
+            BigDecimal quantity,
+            OrderType type,
+            Double limitPrice,
+            Double stopPrice,
+            String timeInForce,
+            String clientOrderId) {
+        Portfolio p = portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
+        if (!p.active()) {
+            throw new BadInputException(
+                    "id", "" + portfolioId, "portfolio " + portfolioId + " is closed", List.of("an open portfolio"));
         }
-        return reads.withRecentTrades(portfolioId, limit).orElseThrow().trades().stream()
-                .map(t -> t.order())
-                .toList();
+        if (sessionId != null) {
+            TradingSession t = portfolios.session(sessionId).orElse(null);
+            if (t == null || t.portfolioId() != portfolioId || !t.isActive()) {
+                throw new BadInputException(
+                        "session",
+                        "" + sessionId,
+                        "session " + sessionId + " is not an active session of portfolio " + portfolioId,
+                        List.of("an active session of the portfolio"));
+            }
+        }
+        if (type == OrderType.LIMIT && limitPrice == null) {
+            throw new BadInputException("limit_price", "", "a limit order needs limit_price", List.of("a price > 0"));
+        }
+        if (type == OrderType.STOP && stopPrice == null) {
+            throw new BadInputException("stop_price", "", "a stop order needs stop_price", List.of("a price > 0"));
+        }
+        var now = clock.instant();
+        String ref =
+                clientOrderId != null ? clientOrderId : "api-" + now.toEpochMilli() + "-" + System.nanoTime() % 1000;
+        NewOrder o = new NewOrder(
+                sessionId,
+                symbol,
+                side,
+                quantity,
+                type,
+                type == OrderType.LIMIT ? limitPrice : null,
+                type == OrderType.STOP ? stopPrice : null,
+                timeInForce,
+                OrderStatus.NEW,
+                null,
+                null,
+                null,
+                "manual " + type.code() + " order",
+                null,
+                null,
+                ref,
+                now,
+                now);
+        Optional<StoredOrder> stored;
+        try {
+            stored = db.withSession(s -> orders.insert(s, portfolioId, o));
+        } catch (UnknownSymbolException e) {
+            throw new BadInputException("symbol", symbol, e.getMessage(), List.of("a stored ticker"));
+        }
+        cache.changed(portfolioId);
+        return stored.orElseThrow(() -> new BadInputException(
+                "client_order_id", ref, "the portfolio already has an order " + ref, List.of("a new client order id")));
     }
 
     /** Cancels an open order; empty result when it is not open. */
-    public java.util.Optional<StoredOrder> cancel(long orderId) {
-        orders.find(orderId).orElseThrow(() -> new NotFoundException("order", "" + orderId, "no order " + orderId));
-        return orders.cancel(orderId, clock.instant());
+    public Optional<StoredOrder> cancel(long orderId) {
+        StoredOrder o = orders.find(orderId)
+                .orElseThrow(() -> new NotFoundException("order", "" + orderId, "no order " + orderId));
+        Optional<StoredOrder> cancelled = orders.cancel(orderId, clock.instant());
+        cache.changed(o.portfolioId());
+        return cancelled;
     }
 
     public List<StoredPosition> positions(long portfolioId, Timeframe markTimeframe) {
-        return reads.withPositions(portfolioId, markTimeframe)
-                .orElseThrow(() -> notFound(portfolioId))
-                .positions();
+        List<List<StoredPosition>> found = cache.marked(
+                portfolioId,
+                markTimeframe,
+                "positions",
+                () -> reads.withPositions(portfolioId, markTimeframe)
+                        .map(v -> List.of(List.copyOf(v.positions())))
+                        .orElse(List.of()));
+        return found.stream().findFirst().orElseThrow(() -> notFound(portfolioId));
     }
 
     private static NotFoundException notFound(long id) {

@@ -16,15 +16,24 @@ import java.util.Map;
  */
 final class Args {
     private final Map<String, Object> values;
+    private final Map<String, String> raws;
 
-    private Args(Map<String, Object> values) {
+    private Args(Map<String, Object> values, Map<String, String> raws) {
         this.values = values;
+        this.raws = raws;
     }
 
     static Args parse(Context c, List<Param> params) {
         Map<String, Object> out = new HashMap<>();
+        Map<String, String> raws = new HashMap<>();
+        Map<String, String> body =
+                params.stream().anyMatch(p -> "body".equals(p.in())) ? bodyFields(c, params) : Map.of();
         for (Param p : params) {
-            String raw = "path".equals(p.in()) ? c.pathParam(p.name()) : c.queryParam(p.name());
+            String raw = switch (p.in()) {
+                case "path" -> c.pathParam(p.name());
+                case "body" -> body.containsKey(p.name()) ? body.get(p.name()) : c.queryParam(p.name());
+                default -> c.queryParam(p.name());
+            };
             if (raw == null || raw.isEmpty()) {
                 if (p.required()) {
                     throw new BadParameterException(p, raw == null ? "" : raw, p.name() + " is required");
@@ -33,9 +42,61 @@ final class Args {
             }
             if (raw != null) {
                 out.put(p.name(), convert(p, raw));
+                raws.put(p.name(), raw);
             }
         }
-        return new Args(out);
+        return new Args(out, raws);
+    }
+
+    /**
+     * The fields of a JSON object body as text (numbers as written), for the {@code body} parameters; empty without a
+     * body. A body that is not a JSON object, a field no parameter names, or one that is not a scalar is refused.
+     */
+    private static Map<String, String> bodyFields(Context c, List<Param> params) {
+        String text = c.body();
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        List<String> accepted = params.stream()
+                .filter(p -> "body".equals(p.in()))
+                .map(Param::name)
+                .toList();
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+            n = io.dgas.app.Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new BadParameterException("body", shorten(text), "the body is not JSON", List.of("a JSON object"));
+        }
+        if (n == null || !n.isObject()) {
+            throw new BadParameterException("body", shorten(text), "the body must be a JSON object", accepted);
+        }
+        Map<String, String> out = new HashMap<>();
+        for (var it = n.fields(); it.hasNext(); ) {
+            var f = it.next();
+            if (!accepted.contains(f.getKey())) {
+                throw new BadParameterException(
+                        f.getKey(), shorten(f.getValue().toString()), "unknown field '" + f.getKey() + "'", accepted);
+            }
+            var v = f.getValue();
+            if (v.isNull()) {
+                continue;
+            }
+            if (!v.isValueNode()) {
+                throw new BadParameterException(
+                        f.getKey(), shorten(v.toString()), f.getKey() + " must be a single value", List.of("a scalar"));
+            }
+            out.put(f.getKey(), v.isNumber() ? v.numberValue().toString() : v.asText());
+        }
+        return out;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+
+    /** The parameter's text as given (or its default), for exact decimals; null when absent. */
+    String raw(String name) {
+        return raws.get(name);
     }
 
     private static Object convert(Param p, String raw) {

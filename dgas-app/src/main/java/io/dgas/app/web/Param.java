@@ -40,6 +40,14 @@ record Param(
         return new Param(name, "path", type, true, null, null, null, List.of(), description);
     }
 
+    /**
+     * A field of the request's JSON object body ({@code Content-Type: application/json}); the older form, the same
+     * name as a query parameter, is accepted when the body does not give it.
+     */
+    static Param body(String name, Type type, String description) {
+        return new Param(name, "body", type, false, null, null, null, List.of(), description);
+    }
+
     static Param query(String name, Type type, String description) {
         return new Param(name, "query", type, false, null, null, null, List.of(), description);
     }

@@ -7,8 +7,10 @@ import io.dgas.app.trading.RiskService;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.OrderStatus;
+import io.dgas.ledger.OrderType;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
+import io.dgas.ledger.Side;
 import io.dgas.ledger.Sizing;
 import io.dgas.store.ledger.TradingSession;
 import java.math.BigDecimal;
@@ -67,12 +69,12 @@ final class PortfolioRoutes {
                         "/api/v1/portfolios",
                         "Create a portfolio; answers 201",
                         List.of(
-                                Param.query("owner", Type.STRING, "owner").withRequired(),
-                                Param.query("name", Type.STRING, "name, unique per owner")
+                                Param.body("owner", Type.STRING, "owner").withRequired(),
+                                Param.body("name", Type.STRING, "name, unique per owner")
                                         .withRequired(),
-                                Param.query("currency", Type.STRING, "base currency")
+                                Param.body("currency", Type.STRING, "base currency")
                                         .withDefault("USD"),
-                                Param.query("capital", Type.NUMBER, "starting capital")
+                                Param.body("capital", Type.NUMBER, "starting capital")
                                         .withRequired()
                                         .range(0.01, 1e15)),
                         PORTFOLIO_JSON,
@@ -85,10 +87,10 @@ final class PortfolioRoutes {
                                                 a.get("owner"),
                                                 a.get("name"),
                                                 a.get("currency"),
-                                                new BigDecimal(c.queryParam("capital")));
+                                                decimal(a.raw("capital")));
                             } catch (IllegalArgumentException e) {
                                 throw new BadInputException(
-                                        "name", c.queryParam("name"), e.getMessage(), List.of("a name new for owner"));
+                                        "name", a.get("name"), e.getMessage(), List.of("a name new for owner"));
                             }
                             c.status(201);
                             return p;
@@ -170,6 +172,53 @@ final class PortfolioRoutes {
                                         a.get("offset"))),
                 Route.admin(
                         "POST",
+                        "/api/v1/portfolios/{id}/orders",
+                        "Place a manual order (JSON body); it fills at the first bar after now in the paper cycle:"
+                                + " market at the open, limit/stop when the bar trades through the price; answers 201",
+                        List.of(
+                                ID,
+                                Param.body("symbol", Type.STRING, "ticker").withRequired(),
+                                Param.body("side", Type.ENUM, "buy or sell")
+                                        .oneOf(List.of("buy", "sell"))
+                                        .withRequired(),
+                                Param.body("quantity", Type.NUMBER, "units")
+                                        .withRequired()
+                                        .range(1e-8, 1e12),
+                                Param.body("type", Type.ENUM, "order type")
+                                        .oneOf(Arrays.stream(OrderType.values())
+                                                .map(OrderType::code)
+                                                .toList())
+                                        .withDefault("market"),
+                                Param.body("limit_price", Type.NUMBER, "limit price (limit orders)")
+                                        .range(1e-8, 1e12),
+                                Param.body("stop_price", Type.NUMBER, "stop price (stop orders)")
+                                        .range(1e-8, 1e12),
+                                Param.body("time_in_force", Type.ENUM, "time in force")
+                                        .oneOf(List.of("day", "gtc", "ioc", "fok"))
+                                        .withDefault("gtc"),
+                                Param.body("session", Type.INT, "the active session it belongs to")
+                                        .range(1, Integer.MAX_VALUE),
+                                Param.body("client_order_id", Type.STRING, "unique per portfolio (default: made up)")),
+                        ORDER_JSON,
+                        (c, a) -> {
+                            var o = portfolios
+                                    .get()
+                                    .place(
+                                            id(a),
+                                            a.has("session") ? (long) a.<Integer>get("session") : null,
+                                            a.get("symbol"),
+                                            Side.valueOf(a.<String>get("side").toUpperCase(java.util.Locale.ROOT)),
+                                            decimal(a.raw("quantity")),
+                                            OrderType.of(a.get("type")),
+                                            a.get("limit_price"),
+                                            a.get("stop_price"),
+                                            a.get("time_in_force"),
+                                            a.get("client_order_id"));
+                            c.status(201);
+                            return o;
+                        }),
+                Route.admin(
+                        "POST",
                         "/api/v1/orders/{id}/cancel",
                         "Cancel an open order",
                         List.of(ORDER),
@@ -210,37 +259,46 @@ final class PortfolioRoutes {
                                 money("max_position", "max position value per symbol"),
                                 money("max_gross", "max gross exposure"),
                                 money("max_daily_loss", "max loss per day"),
-                                Param.query("max_orders_per_minute", Type.INT, "order rate limit")
+                                Param.body("max_orders_per_minute", Type.INT, "order rate limit")
                                         .withDefault("60")
                                         .range(1, 100_000),
-                                Param.query("sizing", Type.ENUM, "sizing rule")
+                                Param.body("sizing", Type.ENUM, "sizing rule")
                                         .oneOf(Arrays.stream(Sizing.values())
                                                 .map(Sizing::code)
                                                 .toList())
                                         .withDefault("percent_equity"),
-                                Param.query("sizing_value", Type.NUMBER, "quantity, cash or percent of equity")
+                                Param.body("sizing_value", Type.NUMBER, "quantity, cash or percent of equity")
                                         .withDefault("5")
                                         .range(1e-8, 1e15),
-                                Param.query("slippage_bps", Type.NUMBER, "adverse slippage")
+                                Param.body("slippage_bps", Type.NUMBER, "adverse slippage")
                                         .withDefault("5")
-                                        .range(0, 9999)),
+                                        .range(0, 9999),
+                                Param.body(
+                                                "max_participation",
+                                                Type.NUMBER,
+                                                "largest fraction of a bar's volume one fill may take (0: no cap)")
+                                        .withDefault("0")
+                                        .range(0, 1)),
                         SESSION_JSON,
                         (c, a) -> {
                             TradingSession t;
                             try {
                                 RiskLimits limits = new RiskLimits(
-                                        decimal(c.queryParam("max_position")),
-                                        decimal(c.queryParam("max_gross")),
-                                        decimal(c.queryParam("max_daily_loss")),
+                                        decimal(a.raw("max_position")),
+                                        decimal(a.raw("max_gross")),
+                                        decimal(a.raw("max_daily_loss")),
                                         a.get("max_orders_per_minute"));
                                 PaperRules rules = new PaperRules(
                                         Sizing.of(a.get("sizing")),
-                                        BigDecimal.valueOf(a.<Double>get("sizing_value")),
+                                        decimal(a.raw("sizing_value")),
                                         a.get("slippage_bps"),
                                         BigDecimal.ZERO,
                                         0,
                                         BigDecimal.ZERO);
-                                t = portfolios.get().startSession(id(a), "paper", limits, rules);
+                                t = portfolios
+                                        .get()
+                                        .startSession(
+                                                id(a), "paper", limits, rules, a.<Double>get("max_participation"));
                             } catch (IllegalArgumentException e) {
                                 throw new BadInputException(
                                         "id", "" + id(a), e.getMessage(), List.of("an open portfolio"));
@@ -278,10 +336,10 @@ final class PortfolioRoutes {
     }
 
     private static Param money(String name, String description) {
-        return Param.query(name, Type.NUMBER, description).withRequired().range(0.01, 1e15);
+        return Param.body(name, Type.NUMBER, description).withRequired().range(0.01, 1e15);
     }
 
-    /** Money from the raw query text (already checked to be a number in range), exactly as written. */
+    /** Money from the raw parameter text (already checked to be a number in range), exactly as written. */
     private static BigDecimal decimal(String raw) {
         return new BigDecimal(raw.trim());
     }

@@ -128,10 +128,33 @@ final class RouteTable {
         op.put("summary", r.summary());
         op.put("operationId", r.method().toLowerCase(Locale.ROOT) + r.path().replaceAll("[^A-Za-z0-9]+", "_"));
         List<Object> params = new ArrayList<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
         for (Param p : r.params()) {
-            params.add(parameter(p));
+            Map<String, Object> described = parameter(p);
+            if ("body".equals(p.in())) {
+                // a field of the JSON object body (OpenAPI has no "body" parameter: it is the request body's schema)
+                Map<String, Object> schema = new LinkedHashMap<>(castMap(described.get("schema")));
+                schema.put("description", p.description());
+                fields.put(p.name(), schema);
+                if (p.required()) {
+                    required.add(p.name());
+                }
+            } else {
+                params.add(described);
+            }
         }
         op.put("parameters", params);
+        if (!fields.isEmpty()) {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("type", "object");
+            schema.put("properties", fields);
+            schema.put("required", required);
+            schema.put("additionalProperties", false);
+            op.put(
+                    "requestBody",
+                    Map.of("required", false, "content", Map.of("application/json", Map.of("schema", schema))));
+        }
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("200", Map.of("description", r.response()));
         if (!r.params().isEmpty()) {
@@ -149,6 +172,11 @@ final class RouteTable {
             op.put("security", List.of(Map.of("bearer", List.of())));
         }
         return op;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
     }
 
     private static Map<String, Object> parameter(Param p) {

@@ -67,6 +67,14 @@ class DemoCommandIT {
         assertThat(first.at("/sample_data/aapl_bars").asLong()).isEqualTo(252);
         assertThat(first.at("/rows/ticks").asLong()).isEqualTo(100_000);
         assertThat(second.at("/sample_data/reused").asBoolean()).isTrue();
+        assertThat(first.at("/paper/created").asBoolean())
+                .as("the demo's paper portfolio")
+                .isTrue();
+        assertThat(first.at("/paper/session").asLong()).isPositive();
+        assertThat(second.at("/paper/portfolio").asLong())
+                .as("reused by the next demo")
+                .isEqualTo(first.at("/paper/portfolio").asLong());
+        assertThat(second.at("/paper/created").asBoolean()).isFalse();
         assertThat(second.at("/sample_data/btc_bars/1d").asLong()).isEqualTo(6);
         assertThat(reset.at("/sample_data/reused").asBoolean()).isFalse();
         assertThat(reset.at("/sample_data/ticks").asLong()).isEqualTo(100_000);

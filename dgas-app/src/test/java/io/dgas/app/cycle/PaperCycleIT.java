@@ -66,7 +66,7 @@ class PaperCycleIT {
                 new RiskLimits(new BigDecimal("50000"), new BigDecimal("1000000"), new BigDecimal("10000"), 1000),
                 PaperRules.fixedCash(new BigDecimal("10000")),
                 NOW);
-        PaperTradingService paper = new PaperTradingService(db, clock);
+        PaperTradingService paper = new PaperTradingService(db, clock, io.dgas.store.cache.QueryCache.NONE);
         List<SessionReport> reports = new ArrayList<>();
         PredictionCycle cycle = new PredictionCycle(
                 db,

@@ -137,4 +137,93 @@ class PaperBookTest {
         assertThat(d.limit()).isEqualTo(RiskLimits.GROSS);
         assertThat(d.rationale()).contains("refused by max_gross_exposure");
     }
+
+    private static PendingOrder order(Side side, int qty, io.dgas.ledger.OrderType type, Double price, int filled) {
+        return new PendingOrder(
+                "1", "A", side, BigDecimal.valueOf(qty), 100, null, null, type, price, BigDecimal.valueOf(filled));
+    }
+
+    private static double price(PaperBook b, PendingOrder o, PaperBar bar) {
+        return b.fill(o, bar).map(Execution::price).orElse(Double.NaN);
+    }
+
+    @Test
+    void limitOrder_tradedThroughOrGappedBeyond_fillsAtTheLimitOrTheBetterOpen() {
+        PendingOrder buy = order(Side.BUY, 10, io.dgas.ledger.OrderType.LIMIT, 99.0, 0);
+
+        assertThat(price(book(10, "0"), buy, new PaperBar("A", 200, 101, 102, 98.5, 100)))
+                .as("low reached the limit: at the limit, no slippage")
+                .isEqualTo(99);
+        assertThat(price(book(10, "0"), buy, new PaperBar("A", 200, 98, 100, 97, 99)))
+                .as("opened below the limit: at the open")
+                .isEqualTo(98);
+        assertThat(book(10, "0").fill(buy, new PaperBar("A", 200, 101, 102, 99.5, 100)))
+                .as("never reached")
+                .isEmpty();
+        PendingOrder sell = order(Side.SELL, 10, io.dgas.ledger.OrderType.LIMIT, 105.0, 0);
+        assertThat(price(book(10, "0"), sell, new PaperBar("A", 200, 103, 105.5, 102, 104)))
+                .isEqualTo(105);
+        assertThat(price(book(10, "0"), sell, new PaperBar("A", 200, 106, 107, 104, 105)))
+                .isEqualTo(106);
+    }
+
+    @Test
+    void stopOrder_triggeredOrGappedThrough_fillsAtTheStopOrTheWorseOpenWithSlippage() {
+        PendingOrder buy = order(Side.BUY, 10, io.dgas.ledger.OrderType.STOP, 102.0, 0);
+
+        assertThat(price(book(10, "0"), buy, new PaperBar("A", 200, 100, 103, 99, 101)))
+                .isCloseTo(102 * 1.001, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(price(book(10, "0"), buy, new PaperBar("A", 200, 104, 105, 103, 104)))
+                .as("gapped above the stop: at the open")
+                .isCloseTo(104 * 1.001, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(book(10, "0").fill(buy, new PaperBar("A", 200, 100, 101.9, 99, 101)))
+                .isEmpty();
+        PendingOrder sell = order(Side.SELL, 10, io.dgas.ledger.OrderType.STOP, 97.0, 0);
+        assertThat(price(book(10, "0"), sell, new PaperBar("A", 200, 95, 96, 94, 95)))
+                .isCloseTo(95 * 0.999, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void participation_capsEachBarsFill_andTheRestFillsOnLaterBars() {
+        PaperBook b = book(0, "0");
+        PendingOrder o = order(Side.BUY, 10, io.dgas.ledger.OrderType.MARKET, null, 0);
+
+        FillResult first = b.fill(o, new PaperBar("A", 200, 100, 101, 99, 100, 45), CALM, 0.1)
+                .orElseThrow();
+        assertThat(first.execution().quantity()).as("floor(45 x 0.1) = 4").isEqualByComparingTo("4");
+        assertThat(first.execution().id()).isEqualTo("paper-1-200");
+        assertThat(first.cappedBy()).isEqualTo(PaperBook.PARTICIPATION);
+        assertThat(first.limitBreached()).isFalse();
+        assertThat(b.fill(o, new PaperBar("A", 250, 100, 101, 99, 100, 5), CALM, 0.1))
+                .as("0 units fit: nothing fills")
+                .isEmpty();
+
+        PendingOrder rest = order(Side.BUY, 10, io.dgas.ledger.OrderType.MARKET, null, 4);
+        FillResult second = b.fill(rest, new PaperBar("A", 300, 102, 103, 101, 102, 1000), CALM, 0.1)
+                .orElseThrow();
+        assertThat(second.execution().quantity()).isEqualByComparingTo("6");
+        assertThat(second.cappedBy()).isNull();
+        assertThat(b.ledger().position("A").quantity()).isEqualByComparingTo("10");
+        assertThat(b.ledger().position("A").costBasis()).isEqualByComparingTo("1012"); // 4 x 100 + 6 x 102
+    }
+
+    @Test
+    void sessionLimit_atTheFillPrice_cutsTheFillToWhatItAllows() {
+        PaperBook b = book(0, "0");
+        PendingOrder o = order(Side.BUY, 60, io.dgas.ledger.OrderType.MARKET, null, 0);
+
+        FillResult f = b.fill(o, new PaperBar("A", 200, 100, 101, 99, 100, 1e9), CALM, 0)
+                .orElseThrow();
+
+        assertThat(f.execution().quantity()).as("5000 / 100 = 50 of 60").isEqualByComparingTo("50");
+        assertThat(f.cappedBy()).isEqualTo(RiskLimits.POSITION);
+        assertThat(f.limitBreached()).isTrue();
+        PendingOrder rest = order(Side.BUY, 60, io.dgas.ledger.OrderType.MARKET, null, 50);
+        FillResult refused = b.fill(rest, new PaperBar("A", 300, 100, 101, 99, 100, 1e9), CALM, 0)
+                .orElseThrow();
+        assertThat(refused.execution())
+                .as("the position is at its limit: nothing more fills")
+                .isNull();
+        assertThat(refused.limitBreached()).isTrue();
+    }
 }

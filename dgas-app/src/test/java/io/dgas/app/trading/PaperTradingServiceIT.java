@@ -51,7 +51,7 @@ class PaperTradingServiceIT {
     static void open() {
         db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
         clock = new FakeClock(T0.plusSeconds(H));
-        paper = new PaperTradingService(db, clock);
+        paper = new PaperTradingService(db, clock, io.dgas.store.cache.QueryCache.NONE);
         portfolios = new PortfolioRepository(db);
         db.update("test.sym", "INSERT INTO symbols (ticker) VALUES ('AAA')", ps -> {});
         db.queryOne(

@@ -239,6 +239,33 @@ class EventsIT {
     }
 
     @Test
+    void alert_fillRule_paperFillAnnouncedAsAnAlertEvent() throws Exception {
+        api.ctx
+                .database()
+                .update(
+                        "test.rule",
+                        "INSERT INTO alert_rules (name, rule_type, condition, threshold, params, cooldown_seconds)"
+                                + " VALUES ('evt-fill', 'fill', 'at_least', 500, '{\"symbols\":[\"EVA\"]}', 0)",
+                        SqlSession.Binder.NONE);
+        try (SseStream s = connect()) {
+            api.ctx
+                    .alerts()
+                    .evaluateTrading(List.of(
+                            new io.dgas.app.alerts.TradingEvent("fill", "EVA", 499, "session 1: buy 1 EVA @ 499"),
+                            new io.dgas.app.alerts.TradingEvent("fill", "EVA", 1000, "session 1: buy 2 EVA @ 500")))
+                    .delivered()
+                    .get(10, TimeUnit.SECONDS);
+
+            JsonNode alert =
+                    data(s.await(i -> "alert".equals(i.event()) && i.data().contains("evt-fill"), WAIT));
+            assertThat(alert.get("symbol").asText()).isEqualTo("EVA");
+            assertThat(alert.get("message").asText())
+                    .as("only the fill of notional >= 500")
+                    .contains("buy 2 EVA");
+        }
+    }
+
+    @Test
     void heartbeat_commentArrivesOnAnIdleStream() throws Exception {
         try (SseStream s = connect()) {
             assertThat(s.await(i -> i.isComment() && i.data().equals("heartbeat"), WAIT)

@@ -129,6 +129,57 @@ class LedgerApiIT {
         assertThat(api.json("/api/v1/backtests", 200).get("items").isArray()).isTrue();
     }
 
+    private static HttpResponse<String> postJson(String path, String json) throws Exception {
+        return api.post(
+                path, ApiClient.TOKEN, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writes_jsonBodies_createStartAndPlaceOrders_errorsNameTheField() throws Exception {
+        JsonNode p = expect(
+                postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"name\": \"json\", \"capital\": 2500.25}"), 201);
+        assertThat(p.get("starting_capital").decimalValue()).isEqualByComparingTo("2500.25");
+        long id = p.get("id").asLong();
+        JsonNode t = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/sessions",
+                        "{\"max_position\": 1000, \"max_gross\": 5000, \"max_daily_loss\": 100,"
+                                + " \"sizing\": \"fixed_cash\", \"sizing_value\": 500, \"max_participation\": 0.25}"),
+                201);
+        assertThat(t.get("max_participation").asDouble()).isEqualTo(0.25);
+        JsonNode o = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/orders",
+                        "{\"symbol\": \"LED1\", \"side\": \"buy\", \"quantity\": 3, \"type\": \"limit\","
+                                + " \"limit_price\": 9.5, \"session\": "
+                                + t.get("id").asLong() + "}"),
+                201);
+        assertThat(o.get("status").asText()).isEqualToIgnoringCase("new");
+        assertThat(o.get("limit_price").asDouble()).isEqualTo(9.5);
+        assertThat(api.json("/api/v1/portfolios/" + id + "/orders", 200)
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
+
+        JsonNode unknown = expect(postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"nme\": \"x\"}"), 400);
+        assertThat(unknown.get("parameter").asText()).isEqualTo("nme");
+        assertThat(unknown.get("accepted").toString()).contains("name", "capital");
+        JsonNode range =
+                expect(postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"name\": \"x\", \"capital\": -1}"), 400);
+        assertThat(range.get("parameter").asText()).isEqualTo("capital");
+        assertThat(range.get("value").asText()).isEqualTo("-1");
+        JsonNode noPrice = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/orders",
+                        "{\"symbol\": \"LED1\", \"side\": \"sell\", \"quantity\": 1, \"type\": \"stop\"}"),
+                400);
+        assertThat(noPrice.get("parameter").asText()).isEqualTo("stop_price");
+        assertThat(expect(postJson("/api/v1/portfolios", "[1]"), 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("body");
+    }
+
     @Test
     void portfolio_positionsTradesEquity_fixedStatementsAndDrawdown() throws Exception {
         long one = create("bob", "one");
@@ -152,6 +203,7 @@ class LedgerApiIT {
         JsonNode orders = api.json("/api/v1/portfolios/" + many + "/orders?limit=20", 200);
         assertThat(orders.get("items").size()).isEqualTo(20);
         assertThat(orders.get("next_offset").asInt()).isEqualTo(20);
+        assertThat(orders.get("total").asInt()).as("counted in SQL").isEqualTo(30);
         assertThat(api.json("/api/v1/portfolios/" + many + "/orders?limit=20&offset=20", 200)
                         .get("items")
                         .size())
@@ -202,5 +254,11 @@ class LedgerApiIT {
         assertThat(doc.at("/paths/~1api~1v1~1news/post/security").isArray()).isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1portfolios/get/security").isMissingNode())
                 .isTrue();
+        JsonNode body = doc.at("/paths/~1api~1v1~1portfolios/post/requestBody/content/application~1json/schema");
+        assertThat(body.at("/properties/capital/type").asText()).isEqualTo("number");
+        assertThat(body.get("required").toString()).contains("owner", "name", "capital");
+        assertThat(doc.at("/paths/~1api~1v1~1portfolios/post/parameters").size())
+                .as("body fields are not query parameters")
+                .isZero();
     }
 }

@@ -51,7 +51,7 @@ class TradingPagesIT {
         api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         PagesSeed.recentBars(api.ctx, "PFA1", 400, 100);
         PagesSeed.recentBars(api.ctx, "PFA2", 400, 50);
-        PortfolioService portfolios = new PortfolioService(api.ctx.database(), Clock.systemUTC());
+        PortfolioService portfolios = new PortfolioService(api.ctx.database(), Clock.systemUTC(), api.ctx.cache());
         portfolio = portfolios
                 .create("ann", "paper", "USD", new BigDecimal("10000"))
                 .id();
@@ -61,7 +61,7 @@ class TradingPagesIT {
                 new RiskLimits(new BigDecimal("5000"), new BigDecimal("20000"), new BigDecimal("500"), 60),
                 PaperRules.fixedCash(new BigDecimal("1000")));
         LedgerSeed.trades(api.ctx.database(), "PFA", portfolio, 2);
-        backtest = new BacktestService(api.ctx.database(), Clock.systemUTC())
+        backtest = new BacktestService(api.ctx.database(), Clock.systemUTC(), api.ctx.cache())
                 .run(new BacktestRequest(
                         List.of("PFA1", "PFA2"),
                         PagesSeed.hoursAgo(400),

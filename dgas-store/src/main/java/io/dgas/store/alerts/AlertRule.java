@@ -39,7 +39,16 @@ public record AlertRule(
         CROSSOVER,
         PERCENT_CHANGE,
         VOLUME_SPIKE,
-        SIGNAL;
+        SIGNAL,
+        /** a paper fill whose notional is at least the threshold (0: every fill) */
+        FILL,
+        /** a paper order refused, or a fill cut short, by a session limit */
+        LIMIT_BREACH;
+
+        /** Rules fired by the paper cycle's trading events rather than by bars or signals. */
+        public boolean isTrading() {
+            return this == FILL || this == LIMIT_BREACH;
+        }
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String code() {

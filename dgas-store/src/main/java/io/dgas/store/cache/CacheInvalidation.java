@@ -25,6 +25,7 @@ public final class CacheInvalidation implements IngestListener {
         cache.invalidate("latest:" + tf.code() + ":*");
         cache.invalidate("symbols:*"); // an ingest may create the symbol, and changes its series
         cache.invalidate("analysis:" + symbol + ":*"); // an analysis reads the trading and the higher timeframe
+        cache.invalidate("portfolio:*:mark:" + tf.code() + ":*"); // positions marked at the latest close
         calculations.onSeriesChanged(symbol, tf);
     }
 

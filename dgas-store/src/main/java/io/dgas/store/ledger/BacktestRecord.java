@@ -21,4 +21,5 @@ public record BacktestRecord(
         String metrics,
         long barSteps,
         double durationMs,
-        Instant createdAt) {}
+        Instant createdAt)
+        implements java.io.Serializable {}

@@ -55,6 +55,22 @@ public final class BacktestRepository {
                 BacktestRepository::record);
     }
 
+    /** A page of backtests, newest first, with how many there are: one statement. */
+    public Counted<BacktestRecord> page(int limit, int offset) {
+        return db.withSession(s -> Counted.read(
+                s,
+                "ledger.backtests-page",
+                Counted.sql(
+                        "SELECT count(*) AS total FROM backtests",
+                        "SELECT " + COLS + " FROM backtests ORDER BY id DESC LIMIT ? OFFSET ?",
+                        "p.id DESC"),
+                ps -> {
+                    ps.setInt(1, limit);
+                    ps.setInt(2, offset);
+                },
+                BacktestRepository::record));
+    }
+
     public Optional<BacktestRecord> find(long id) {
         return db.queryOne(
                 "ledger.backtest",
@@ -65,17 +81,17 @@ public final class BacktestRepository {
 
     static BacktestRecord record(ResultSet rs) throws SQLException {
         return new BacktestRecord(
-                rs.getLong(1),
-                rs.getLong(2),
-                Arrays.asList((String[]) rs.getArray(3).getArray()),
+                rs.getLong("id"),
+                rs.getLong("portfolio_id"),
+                Arrays.asList((String[]) rs.getArray("symbols").getArray()),
                 Cols.instant(rs, "from_ts"),
                 Cols.instant(rs, "to_ts"),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getLong(10),
-                rs.getDouble(11),
+                rs.getString("htf"),
+                rs.getString("trading"),
+                rs.getString("settings"),
+                rs.getString("metrics"),
+                rs.getLong("bar_steps"),
+                rs.getDouble("duration_ms"),
                 Cols.instant(rs, "created_at"));
     }
 }

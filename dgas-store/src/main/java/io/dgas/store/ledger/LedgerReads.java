@@ -52,6 +52,35 @@ public final class LedgerReads {
                 .map(x -> trades(s, orders.ofSession(s, sessionId, limit))));
     }
 
+    /**
+     * A portfolio's summary: the portfolio, its positions marked at {@code markTimeframe} and its latest {@code trades}
+     * trades with their executions; three statements whatever the number of positions, orders or executions.
+     */
+    public Optional<PortfolioView> summary(long portfolioId, Timeframe markTimeframe, int trades) {
+        return db.withSession(s -> portfolios
+                .find(s, portfolioId)
+                .map(p -> new PortfolioView(
+                        p,
+                        List.copyOf(positions.of(s, portfolioId, markTimeframe)),
+                        List.copyOf(orders.recentTrades(s, portfolioId, trades)))));
+    }
+
+    /**
+     * A page of a session's trades with their executions and how many orders the session has: three statements;
+     * empty when the session does not exist.
+     */
+    public Optional<Counted<Trade>> sessionTradesPage(long sessionId, int limit, int offset) {
+        return db.withSession(s -> s.queryOne(
+                        "ledger.session-exists",
+                        "SELECT 1 FROM trading_sessions WHERE id = ?",
+                        ps -> ps.setLong(1, sessionId),
+                        rs -> rs.getInt(1))
+                .map(x -> {
+                    Counted<StoredOrder> page = orders.sessionPage(s, sessionId, limit, offset);
+                    return new Counted<>(List.copyOf(trades(s, page.items())), page.total());
+                }));
+    }
+
     /** {@code page} with the executions of its orders, fetched in one statement. */
     List<Trade> trades(SqlSession s, List<StoredOrder> page) {
         if (page.isEmpty()) {

@@ -46,6 +46,31 @@ public final class OrderRepository {
     static final String SESSION_ORDERS_SINCE =
             "SELECT count(*) FROM orders o WHERE o.session_id = ?" + " AND o.created_at > ? AND o.status <> 'rejected'";
 
+    /** orders_portfolio_created_idx: a page of a portfolio's orders with their count */
+    static final String ORDERS_PAGE = Counted.sql(
+            "SELECT count(*) AS total FROM orders o WHERE o.portfolio_id = ?",
+            ORDERS_FROM + " WHERE o.portfolio_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+            "p.created_at DESC, p.id DESC");
+    /** orders_portfolio_status_created_idx: a page of a portfolio's orders in a status with their count */
+    static final String ORDERS_BY_STATUS_PAGE = Counted.sql(
+            "SELECT count(*) AS total FROM orders o WHERE o.portfolio_id = ? AND o.status = ?",
+            ORDERS_FROM + " WHERE o.portfolio_id = ? AND o.status = ? ORDER BY o.created_at DESC, o.id DESC"
+                    + " LIMIT ? OFFSET ?",
+            "p.created_at DESC, p.id DESC");
+    /** orders_session_created_idx: a page of a session's orders with their count */
+    static final String SESSION_ORDERS_PAGE = Counted.sql(
+            "SELECT count(*) AS total FROM orders o WHERE o.session_id = ?",
+            ORDERS_FROM + " WHERE o.session_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+            "p.created_at DESC, p.id DESC");
+    /**
+     * orders_portfolio_created_idx, then executions_order_idx: a portfolio's latest orders joined to their executions,
+     * one row per execution (or per order without any), newest order first.
+     */
+    static final String RECENT_TRADES = "SELECT o.*, e.id AS e_id, e.broker_execution_id, e.quantity AS e_quantity,"
+            + " e.price AS e_price, e.commission AS e_commission, e.fees AS e_fees, e.executed_at AS e_executed_at"
+            + " FROM (" + RECENT_ORDERS + ") o LEFT JOIN executions e ON e.order_id = o.id"
+            + " ORDER BY o.created_at DESC, o.id DESC, e.executed_at, e.id";
+
     private final Database db;
 
     public OrderRepository(Database db) {
@@ -127,6 +152,70 @@ public final class OrderRepository {
                 == 1;
     }
 
+    /** Fills sent per statement by {@link #insertFilled}. */
+    static final int FILL_BATCH = 5_000;
+
+    /**
+     * Stores each of {@code fills} as a filled market order of {@code portfolioId} with its one execution, both
+     * named {@code prefix + execution id} (client order id and broker execution id, which are unique), in one
+     * statement per {@value #FILL_BATCH} fills (arrays unnested server-side) instead of two per fill: a backtest
+     * stores all its fills at once. A fill whose client order id the portfolio already has is skipped.
+     *
+     * @return executions inserted
+     */
+    public int insertFilled(SqlSession s, long portfolioId, String prefix, List<Execution> fills) {
+        int n = 0;
+        for (int from = 0; from < fills.size(); from += FILL_BATCH) {
+            List<Execution> part = fills.subList(from, Math.min(fills.size(), from + FILL_BATCH));
+            n += s.update("ledger.fills-insert", FILLS_INSERT, ps -> {
+                var c = ps.getConnection();
+                int k = part.size();
+                Object[] ids = new Object[k];
+                Object[] tickers = new Object[k];
+                Object[] sides = new Object[k];
+                Object[] qty = new Object[k];
+                Object[] price = new Object[k];
+                Object[] commission = new Object[k];
+                Object[] fees = new Object[k];
+                Object[] at = new Object[k];
+                for (int i = 0; i < k; i++) {
+                    Execution e = part.get(i);
+                    ids[i] = prefix + e.id();
+                    tickers[i] = e.symbol();
+                    sides[i] = code(e.side());
+                    qty[i] = e.quantity();
+                    price[i] = e.price();
+                    commission[i] = e.commission();
+                    fees[i] = e.fees();
+                    at[i] = java.sql.Timestamp.from(e.time());
+                }
+                ps.setArray(1, c.createArrayOf("text", ids));
+                ps.setArray(2, c.createArrayOf("text", tickers));
+                ps.setArray(3, c.createArrayOf("text", sides));
+                ps.setArray(4, c.createArrayOf("numeric", qty));
+                ps.setArray(5, c.createArrayOf("float8", price));
+                ps.setArray(6, c.createArrayOf("numeric", commission));
+                ps.setArray(7, c.createArrayOf("numeric", fees));
+                ps.setArray(8, c.createArrayOf("timestamptz", at));
+                ps.setLong(9, portfolioId);
+            });
+        }
+        return n;
+    }
+
+    /** The fills of one batch: their orders (filled), then their executions joined back by client order id. */
+    static final String FILLS_INSERT = "WITH f AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[],"
+            + " ?::numeric[], ?::float8[], ?::numeric[], ?::numeric[], ?::timestamptz[])"
+            + " AS f(ref, ticker, side, quantity, price, commission, fees, at)),"
+            + " o AS (INSERT INTO orders (portfolio_id, symbol_id, side, quantity, filled_quantity, order_type,"
+            + " time_in_force, status, client_order_id, created_at, updated_at)"
+            + " SELECT ?, y.id, f.side, f.quantity, f.quantity, 'market', 'day', 'filled', f.ref, f.at, f.at"
+            + " FROM f JOIN symbols y ON y.ticker = f.ticker AND y.deleted_at IS NULL"
+            + " ON CONFLICT (portfolio_id, client_order_id) DO NOTHING RETURNING id, client_order_id)"
+            + " INSERT INTO executions (order_id, broker_execution_id, quantity, price, commission, fees, executed_at)"
+            + " SELECT o.id, f.ref, f.quantity, f.price, f.commission, f.fees, f.at FROM o"
+            + " JOIN f ON f.ref = o.client_order_id";
+
     /** Cancels an open order; empty when it does not exist or is no longer open. */
     public Optional<StoredOrder> cancel(SqlSession s, long orderId, Instant at) {
         return s.queryOne(
@@ -190,6 +279,95 @@ public final class OrderRepository {
                     ps.setInt(2, limit);
                 },
                 OrderRepository::order);
+    }
+
+    /**
+     * A page of a portfolio's orders, newest first, with how many it has ({@code status} null for every status): one
+     * statement.
+     */
+    public Counted<StoredOrder> page(SqlSession s, long portfolioId, OrderStatus status, int limit, int offset) {
+        if (status == null) {
+            return Counted.read(
+                    s,
+                    "ledger.orders-page",
+                    ORDERS_PAGE,
+                    ps -> {
+                        ps.setLong(1, portfolioId);
+                        ps.setLong(2, portfolioId);
+                        ps.setInt(3, limit);
+                        ps.setInt(4, offset);
+                    },
+                    OrderRepository::order);
+        }
+        return Counted.read(
+                s,
+                "ledger.orders-by-status-page",
+                ORDERS_BY_STATUS_PAGE,
+                ps -> {
+                    ps.setLong(1, portfolioId);
+                    ps.setString(2, status.code());
+                    ps.setLong(3, portfolioId);
+                    ps.setString(4, status.code());
+                    ps.setInt(5, limit);
+                    ps.setInt(6, offset);
+                },
+                OrderRepository::order);
+    }
+
+    /** A page of a session's orders, newest first, with how many it has: one statement. */
+    public Counted<StoredOrder> sessionPage(SqlSession s, long sessionId, int limit, int offset) {
+        return Counted.read(
+                s,
+                "ledger.session-orders-page",
+                SESSION_ORDERS_PAGE,
+                ps -> {
+                    ps.setLong(1, sessionId);
+                    ps.setLong(2, sessionId);
+                    ps.setInt(3, limit);
+                    ps.setInt(4, offset);
+                },
+                OrderRepository::order);
+    }
+
+    /** A portfolio's latest {@code limit} orders with their executions, newest first: one statement. */
+    public List<Trade> recentTrades(SqlSession s, long portfolioId, int limit) {
+        java.util.Map<Long, StoredOrder> byId = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, List<StoredExecution>> execs = new java.util.HashMap<>();
+        s.query(
+                "ledger.recent-trades",
+                RECENT_TRADES,
+                ps -> {
+                    ps.setLong(1, portfolioId);
+                    ps.setInt(2, limit);
+                },
+                rs -> {
+                    StoredOrder o = byId.get(rs.getLong("id"));
+                    if (o == null) {
+                        o = order(rs);
+                        byId.put(o.id(), o);
+                        execs.put(o.id(), new java.util.ArrayList<>());
+                    }
+                    long eid = rs.getLong("e_id");
+                    if (!rs.wasNull()) {
+                        execs.get(o.id())
+                                .add(new StoredExecution(
+                                        eid,
+                                        o.id(),
+                                        new Execution(
+                                                rs.getString("broker_execution_id"),
+                                                o.symbol(),
+                                                o.side(),
+                                                rs.getBigDecimal("e_quantity"),
+                                                rs.getDouble("e_price"),
+                                                rs.getBigDecimal("e_commission"),
+                                                rs.getBigDecimal("e_fees"),
+                                                Cols.instant(rs, "e_executed_at"))));
+                    }
+                    return Boolean.TRUE;
+                });
+        List<Trade> out = new java.util.ArrayList<>(byId.size());
+        byId.values().forEach(o -> out.add(new Trade(o, List.copyOf(execs.get(o.id())))));
+        return out;
     }
 
     /** A session's latest orders, newest first. */

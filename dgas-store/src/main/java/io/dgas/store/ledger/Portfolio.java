@@ -18,4 +18,5 @@ public record Portfolio(
         boolean active,
         String kind,
         Instant createdAt,
-        Instant closedAt) {}
+        Instant closedAt)
+        implements java.io.Serializable {}

@@ -19,7 +19,7 @@ public final class PortfolioRepository {
     static final String SESSION_COLS = "t.id, t.portfolio_id, t.mode, t.status, t.max_position_value,"
             + " t.max_gross_exposure, t.max_loss_per_day, t.max_orders_per_minute, t.sizing, t.sizing_value,"
             + " t.slippage_bps, t.commission_per_share, t.commission_percent, t.commission_minimum, t.started_at,"
-            + " t.stopped_at";
+            + " t.stopped_at, t.max_participation";
 
     private final Database db;
 
@@ -82,6 +82,53 @@ public final class PortfolioRepository {
                 PortfolioRepository::portfolio);
     }
 
+    /** A page of {@link #list} with how many portfolios match: one statement. */
+    public Counted<Portfolio> page(String owner, boolean includeClosed, String kind, int limit, int offset) {
+        String where = " WHERE (?::text IS NULL OR p.owner = ?) AND (? OR p.active) AND p.kind = ?";
+        return db.withSession(s -> Counted.read(
+                s,
+                "ledger.portfolios-page",
+                Counted.sql(
+                        "SELECT count(*) AS total FROM portfolios p" + where,
+                        "SELECT " + PORTFOLIO_COLS + " FROM portfolios p" + where + " ORDER BY p.id DESC LIMIT ?"
+                                + " OFFSET ?",
+                        "p.id DESC"),
+                ps -> {
+                    for (int k = 0; k < 2; k++) {
+                        ps.setString(1 + 4 * k, owner);
+                        ps.setString(2 + 4 * k, owner);
+                        ps.setBoolean(3 + 4 * k, includeClosed);
+                        ps.setString(4 + 4 * k, kind);
+                    }
+                    ps.setInt(9, limit);
+                    ps.setInt(10, offset);
+                },
+                PortfolioRepository::portfolio));
+    }
+
+    /** A page of {@link #sessions} with how many sessions match: one statement. */
+    public Counted<TradingSession> sessionsPage(Long portfolioId, boolean includeStopped, int limit, int offset) {
+        String where = " WHERE (?::bigint IS NULL OR t.portfolio_id = ?) AND (? OR t.status = 'active')";
+        return db.withSession(s -> Counted.read(
+                s,
+                "ledger.sessions-page",
+                Counted.sql(
+                        "SELECT count(*) AS total FROM trading_sessions t" + where,
+                        "SELECT " + SESSION_COLS + " FROM trading_sessions t" + where
+                                + " ORDER BY t.id DESC LIMIT ? OFFSET ?",
+                        "p.id DESC"),
+                ps -> {
+                    for (int k = 0; k < 2; k++) {
+                        Cols.setLong(ps, 1 + 3 * k, portfolioId);
+                        Cols.setLong(ps, 2 + 3 * k, portfolioId);
+                        ps.setBoolean(3 + 3 * k, includeStopped);
+                    }
+                    ps.setInt(7, limit);
+                    ps.setInt(8, offset);
+                },
+                PortfolioRepository::session));
+    }
+
     /** Closes an active portfolio and stops its sessions; false when it was not active. */
     public boolean close(long id, Instant at) {
         return db.inTransaction(s -> closeIn(s, id, at));
@@ -109,15 +156,32 @@ public final class PortfolioRepository {
         }
     }
 
-    /** Starts a session on {@code portfolioId}. */
+    /** Starts a session on {@code portfolioId} without a participation cap. */
     public TradingSession startSession(
             SqlSession s, long portfolioId, String mode, RiskLimits limits, PaperRules rules, Instant at) {
+        return startSession(s, portfolioId, mode, limits, rules, 0, at);
+    }
+
+    /**
+     * Starts a session on {@code portfolioId}.
+     *
+     * @param maxParticipation largest fraction of a bar's volume one fill may take, in [0, 1] (0: no cap)
+     */
+    public TradingSession startSession(
+            SqlSession s,
+            long portfolioId,
+            String mode,
+            RiskLimits limits,
+            PaperRules rules,
+            double maxParticipation,
+            Instant at) {
         return s.queryOne(
                         "ledger.session-start",
                         "INSERT INTO trading_sessions AS t (portfolio_id, mode, max_position_value,"
                                 + " max_gross_exposure, max_loss_per_day, max_orders_per_minute, sizing, sizing_value,"
                                 + " slippage_bps, commission_per_share, commission_percent, commission_minimum,"
-                                + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+                                + " started_at, max_participation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " RETURNING "
                                 + SESSION_COLS,
                         ps -> {
                             ps.setLong(1, portfolioId);
@@ -133,13 +197,19 @@ public final class PortfolioRepository {
                             ps.setDouble(11, rules.commissionPercent());
                             ps.setBigDecimal(12, rules.commissionMinimum());
                             Cols.setInstant(ps, 13, at);
+                            ps.setDouble(14, maxParticipation);
                         },
                         PortfolioRepository::session)
                 .orElseThrow();
     }
 
     public TradingSession startSession(long portfolioId, String mode, RiskLimits limits, PaperRules rules, Instant at) {
-        return db.withSession(s -> startSession(s, portfolioId, mode, limits, rules, at));
+        return db.withSession(s -> startSession(s, portfolioId, mode, limits, rules, 0, at));
+    }
+
+    public TradingSession startSession(
+            long portfolioId, String mode, RiskLimits limits, PaperRules rules, double maxParticipation, Instant at) {
+        return db.withSession(s -> startSession(s, portfolioId, mode, limits, rules, maxParticipation, at));
     }
 
     /** Stops an active session; false when it was not active. */
@@ -226,6 +296,7 @@ public final class PortfolioRepository {
                 limits,
                 rules,
                 Cols.instant(rs, "started_at"),
-                Cols.instantOrNull(rs, "stopped_at"));
+                Cols.instantOrNull(rs, "stopped_at"),
+                rs.getDouble("max_participation"));
     }
 }

@@ -29,4 +29,5 @@ public record StoredOrder(
         String clientOrderId,
         Instant fillAfter,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt)
+        implements java.io.Serializable {}

@@ -10,4 +10,5 @@ import java.time.Instant;
  * @param exitTarget target, or {@code null}
  * @param mark the latest close of the symbol in the timeframe asked for, or {@code null} when there is no bar
  */
-public record StoredPosition(Position position, Double exitStop, Double exitTarget, Instant updatedAt, Double mark) {}
+public record StoredPosition(Position position, Double exitStop, Double exitTarget, Instant updatedAt, Double mark)
+        implements java.io.Serializable {}

@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param mode {@code paper} or {@code live}
  * @param status {@code active} or {@code stopped}
+ * @param maxParticipation largest fraction of a bar's volume one fill may take (0: no cap)
  */
 public record TradingSession(
         long id,
@@ -18,7 +19,9 @@ public record TradingSession(
         RiskLimits limits,
         PaperRules rules,
         Instant startedAt,
-        Instant stoppedAt) {
+        Instant stoppedAt,
+        double maxParticipation)
+        implements java.io.Serializable {
 
     public boolean isActive() {
         return "active".equals(status);

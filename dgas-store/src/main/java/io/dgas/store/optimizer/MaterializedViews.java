@@ -28,9 +28,14 @@ public final class MaterializedViews {
     public record Refreshed(String view, String how, long millis) {}
 
     public List<Refreshed> refreshAll() {
+        return refresh(REGISTERED);
+    }
+
+    /** Refreshes {@code views} (each concurrently when populated), in order. */
+    public List<Refreshed> refresh(List<String> views) {
         List<Refreshed> out = new ArrayList<>();
         db.withSession(s -> {
-            for (String view : REGISTERED) {
+            for (String view : views) {
                 Boolean populated = s.queryOne(
                                 "optimizer.matview",
                                 "SELECT ispopulated FROM pg_matviews WHERE schemaname = current_schema()"

@@ -161,6 +161,37 @@ class LedgerRepositoryIT {
         assertThat(read.get(0).mark()).isNull();
     }
 
+    @Test
+    void insertFilled_fillsOfTwoPortfolios_storeFilledOrdersWithTheirExecutionsAndSkipRepeats() {
+        Portfolio a = portfolios
+                .create("gus", "bt1", "USD", new BigDecimal("100000"), T0)
+                .orElseThrow();
+        Portfolio b = portfolios
+                .create("gus", "bt2", "USD", new BigDecimal("100000"), T0)
+                .orElseThrow();
+        List<Execution> fills = List.of(fill("bt-1", 3, T0), fill("bt-2", 5, T0.plusSeconds(60)));
+
+        int first = db.withSession(s -> orders.insertFilled(s, a.id(), "bt" + a.id() + "-", fills));
+        int again = db.withSession(s -> orders.insertFilled(s, a.id(), "bt" + a.id() + "-", fills));
+        int other = db.withSession(s -> orders.insertFilled(s, b.id(), "bt" + b.id() + "-", fills));
+
+        assertThat(first).isEqualTo(2);
+        assertThat(again).as("a repeated client order id is skipped").isZero();
+        assertThat(other).as("the same replay ids in another portfolio").isEqualTo(2);
+        List<StoredOrder> stored = db.withSession(s -> orders.recent(s, a.id(), 10));
+        assertThat(stored)
+                .extracting(StoredOrder::status, o -> o.filledQuantity().intValue(), StoredOrder::clientOrderId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(OrderStatus.FILLED, 3, "bt" + a.id() + "-bt-1"),
+                        org.assertj.core.groups.Tuple.tuple(OrderStatus.FILLED, 5, "bt" + a.id() + "-bt-2"));
+        List<StoredExecution> execs = db.withSession(
+                s -> orders.executionsOf(s, stored.stream().map(StoredOrder::id).toList()));
+        assertThat(execs).hasSize(2).allSatisfy(e -> {
+            assertThat(e.execution().price()).isEqualTo(100.25);
+            assertThat(e.execution().commission()).isEqualByComparingTo("1.5");
+        });
+    }
+
     private static boolean apply(long orderId, Execution e) {
         return db.<Boolean>withSession(s -> orders.applyExecution(s, orderId, e));
     }

@@ -102,4 +102,50 @@ class LedgerStatementCountIT {
         assertThat(trades.stream().mapToInt(t -> t.executions().size()).sum()).isEqualTo(2 * n);
         assertThat(statements(() -> reads.sessionTrades(n, 5000))).isEqualTo(3);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 1000})
+    void summary_anyChildCount_threeStatements(int n) {
+        PortfolioView v = reads.summary(n, Timeframe.D1, 5000).orElseThrow();
+
+        assertThat(v.positions()).hasSize(n);
+        assertThat(v.trades())
+                .hasSize(n)
+                .allSatisfy(t -> assertThat(t.executions())
+                        .hasSize(2)
+                        .allSatisfy(
+                                e -> assertThat(e.orderId()).isEqualTo(t.order().id())));
+        assertThat(v.trades().get(0).order().clientOrderId()).isEqualTo("c" + n);
+        assertThat(statements(() -> reads.summary(n, Timeframe.D1, 5000))).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 1000})
+    void ordersPage_anyOrderCount_oneStatementWithTheTotal(int n) {
+        OrderRepository orders = new OrderRepository(db);
+        Counted<StoredOrder> first = db.withSession(s -> orders.page(s, n, null, 7, 0));
+        Counted<StoredOrder> past = db.withSession(s -> orders.page(s, n, null, 7, n + 3));
+        Counted<StoredOrder> filled = db.withSession(s -> orders.page(s, n, io.dgas.ledger.OrderStatus.FILLED, 7, 1));
+
+        assertThat(first.total()).isEqualTo(n);
+        assertThat(first.items()).hasSize(Math.min(n, 7));
+        assertThat(first.items().get(0).clientOrderId()).as("newest first").isEqualTo("c" + n);
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).as("a page past the end still counts").isEqualTo(n);
+        assertThat(filled.items()).hasSize(Math.min(n - 1, 7));
+        assertThat(statements(() -> db.withSession(s -> orders.page(s, n, null, 7, 0))))
+                .isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 1000})
+    void sessionTradesPage_anyTradeCount_threeStatementsWithTheTotal(int n) {
+        Counted<Trade> page = reads.sessionTradesPage(n, 4, 2).orElseThrow();
+
+        assertThat(page.total()).isEqualTo(n);
+        assertThat(page.items()).hasSize(Math.max(0, Math.min(n - 2, 4)));
+        assertThat(statements(() -> reads.sessionTradesPage(n, 4, 2)))
+                .as("an empty page reads no executions")
+                .isEqualTo(n > 2 ? 3 : 2);
+    }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             CycleBenchmarkCommand.class,
             ApiBenchmarkCommand.class,
             BacktestBenchmarkCommand.class,
-            EngineBenchmarkCommand.class
+            EngineBenchmarkCommand.class,
+            LedgerBenchmarkCommand.class
         })
 public final class BenchmarkCommand {}
