@@ -107,11 +107,11 @@ final class ServeCommand extends BaseCommand {
             stop.then("statement snapshots", snapshots.startLocal(every));
             line = "scheduler off (--no-scheduler)";
         } else {
-            SchedulerService scheduler = SchedulerCommand.service(cmd.context(), List.of(snapshots.task(every)));
+            io.dgas.app.schedule.Scheduling scheduling = cmd.context().scheduling();
+            SchedulerService scheduler = scheduling.instance(List.of(snapshots.task(every)));
             stop.then("scheduler (finishing in-flight batches, leaving the cluster)", scheduler);
             scheduler.start();
-            line = "scheduler " + scheduler.name() + " joined, next cycle "
-                    + SchedulerService.nextRun(cmd.context().database());
+            line = "scheduler " + scheduler.name() + " joined, next cycle " + scheduling.nextRun();
         }
         stop.then("health monitor and pools", cmd.context());
         return line + ", statement snapshots every " + every.toSeconds() + " s";

@@ -69,7 +69,7 @@ public final class DbOptimizerIndexCommands {
             Database db = context().database();
             IndexCatalog catalog = new IndexCatalog(db);
             List<IndexInfo> unused = catalog.unused(DbOptimizerCommand.parseSize(minSize));
-            List<Database> replicas = DbOptimizerCommand.replicas(config());
+            List<Database> replicas = DbOptimizerCommand.service(this).replicas();
             List<Map<String, Long>> scans = new ArrayList<>();
             try {
                 for (Database r : replicas) {
@@ -158,15 +158,6 @@ public final class DbOptimizerIndexCommands {
         }
     }
 
-    /** Suggestions for the heaviest statements of the window; shared by suggest-indexes and add-indexes. */
-    static IndexAdvisor.Advice advise(BaseCommand cmd, String lookback, long minCalls, int limit, double minSavings) {
-        Database db = cmd.context().database();
-        Duration window = Durations.parse("--lookback", lookback);
-        List<ServerStatement> top =
-                new PgStatStatements(db).top(cmd.context().clock().instant(), window, limit, minCalls, 0);
-        return new IndexAdvisor(db).suggest(top, minSavings, true);
-    }
-
     @Command(
             name = "suggest-indexes",
             description = "Indexes that would cut the planner's cost of the heaviest statements by --min-savings"
@@ -189,7 +180,8 @@ public final class DbOptimizerIndexCommands {
             if (minSavings <= 0 || minSavings >= 1) {
                 throw new BadArgumentException("--min-savings must be between 0 and 1 (exclusive)");
             }
-            IndexAdvisor.Advice a = advise(this, lookback, minCalls, limit, minSavings);
+            IndexAdvisor.Advice a = DbOptimizerCommand.service(this)
+                    .advise(Durations.parse("--lookback", lookback), minCalls, limit, minSavings);
             out().result(a, () -> {
                 out().line("method: " + a.method() + " (" + a.planning() + ")");
                 a.notes().forEach(n -> out().line("note: " + n));
@@ -233,8 +225,9 @@ public final class DbOptimizerIndexCommands {
             Database db = context().database();
             List<IndexSpec> wanted = new ArrayList<>(IndexSpec.DECLARED);
             if (suggested) {
-                for (IndexSuggestion s :
-                        advise(this, lookback, minCalls, 20, 0.5).suggestions()) {
+                for (IndexSuggestion s : DbOptimizerCommand.service(this)
+                        .advise(Durations.parse("--lookback", lookback), minCalls, 20, 0.5)
+                        .suggestions()) {
                     wanted.add(IndexSpec.of(s));
                 }
             }
