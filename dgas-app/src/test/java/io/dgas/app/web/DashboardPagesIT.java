@@ -465,6 +465,9 @@ class DashboardPagesIT {
             operations += path.size();
         }
         assertThat(driver.findElements(By.cssSelector(".opblock"))).hasSize(operations);
+        assertThat(driver.findElements(By.cssSelector(".opblock-tag-section")))
+                .as("one section per tag")
+                .hasSize(doc.get("tags").size());
         assertThat(driver.findElement(By.id("swagger")).getText()).contains("/api/v1/signals/calibration");
         Browser.screenshot(driver, "api");
     }
