@@ -12,11 +12,14 @@ import io.dgas.testkit.PostgresExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -307,6 +311,51 @@ class DashboardPagesIT {
         assertThat(driver.executeScript("return window.sameDocument === true"))
                 .as("no reload")
                 .isEqualTo(true);
+
+        // "Run cycle now" (by keyboard): asks for the token, runs the configured cycle, and the new run arrives by the
+        // stream
+        driver.executeScript("sessionStorage.clear();");
+        WebElement button = driver.findElement(By.id("run-cycle"));
+        assertThat(button.getAccessibleName()).isEqualTo("Run cycle now");
+        button.sendKeys(Keys.ENTER);
+        driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+        driver.findElement(By.id("token-ok")).click();
+        awaitText("cycle-status", "finished");
+        String started = driver.findElement(By.id("cycle-status")).getText();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the run of the button did not show up")
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> rows("runs-table").size() == 4);
+        // no 4h bars are seeded, so the configured 4h/1h cycle stores no signal for the other tests to trip over
+        assertThat(started)
+                .isEqualTo("Run " + rows("runs-table").get(0).get(0) + " finished (success): 0 signals stored.");
+
+        // while a cycle runs (here one held on the run table), the button's cycle is refused with a 409 in words
+        CompletableFuture<java.net.http.HttpResponse<String>> held;
+        try (Connection lock = PG.connect()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("LOCK TABLE prediction_runs IN ACCESS EXCLUSIVE MODE");
+            }
+            held = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return api.post("/api/v1/cycle?symbols=SIGD", ApiClient.TOKEN, "text/plain", new byte[0]);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> api.ctx.cycles().isRunning());
+            driver.findElement(By.id("run-cycle")).click();
+            awaitText("cycle-status", "already running (409)");
+            assertThat(driver.findElement(By.id("cycle-status")).getAttribute("class"))
+                    .contains("error");
+            lock.rollback();
+        }
+        assertThat(held.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(driver.findElements(By.id("token-dialog")))
+                .as("the token was kept")
+                .isEmpty();
     }
 
     @Test
