@@ -63,6 +63,8 @@ class DashboardPagesIT {
     private static ApiClient api;
     private static ChromeDriver driver;
     private static long partialRun;
+    /** The entry of the explained signal, which its reasons are stated against. */
+    private static double explainedEntry;
 
     @BeforeAll
     static void start() {
@@ -83,8 +85,8 @@ class DashboardPagesIT {
                     CONFIDENCES[i]);
         }
         // [C] the first (a long at 0.45, outside the filters of the signals test) explained and calibrated
-        MarketSeed.explain(
-                api.ctx, "SIGA", Timeframe.H1, PagesSeed.hoursAgo(120).toString(), MarketSeed.REASONS, 0.62, 0.55, 40);
+        explainedEntry = MarketSeed.explain(
+                api.ctx, "SIGA", Timeframe.H1, PagesSeed.hoursAgo(120).toString(), 0.62, 0.55, 40);
         driver = Browser.start(profile, downloads);
     }
 
@@ -215,7 +217,7 @@ class DashboardPagesIT {
         int typeCol = column("signals-table", "Type");
         List<List<String>> all = rows("signals-table");
         List<String> explained = all.stream()
-                .filter(r -> r.get(reasonsCol).startsWith("LONG MKTA 1h: HTF 4h trend up 0.82"))
+                .filter(r -> r.get(reasonsCol).startsWith("LONG SIGA 1h: HTF 4h trend up 0.82"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row with the reason line in " + all));
         assertThat(explained.get(probabilityCol)).isEqualTo("62 % (lower bound 55 %, 40 decided)");
@@ -241,7 +243,7 @@ class DashboardPagesIT {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> list.isDisplayed());
         assertThat(list.getText())
                 .contains("Zone used")
-                .contains("support 99.00–100.00 (level 99.50, 3 TFs, weight 3.5), 1.0 ATR below the close")
+                .contains(MarketSeed.zoneLine(true, explainedEntry))
                 .contains("c wave up (bars 290–294, strength 0.75)")
                 .contains("2.0 (target capped by the opposing zone)");
         Browser.screenshot(driver, "signals-reasons");
