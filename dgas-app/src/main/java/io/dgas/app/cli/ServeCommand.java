@@ -80,12 +80,16 @@ final class ServeCommand extends BaseCommand {
         // the published address goes first, so no command finds a server that is stopping
         String url = ServeAddress.localUrl(h, server.port());
         ServeAddress address = ServeAddress.publish(cmd.config().home(), url);
+        // the embedded server's exit hook waits for this stop to end, so nothing loses its connection midway
+        io.dgas.store.embedded.EmbeddedServer.ExitHold keepDatabase =
+                io.dgas.store.embedded.EmbeddedServer.deferStopAtExit();
         OrderedShutdown stop = new OrderedShutdown()
                 .then("published address", address)
                 .then("web server (ending event streams, finishing in-flight requests)", server);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
             String scheduling = startBackground(cmd, noScheduler, stop);
+            stop.then("embedded database (its exit hook)", keepDatabase);
             cmd.out()
                     .info("dgas serving on http://" + h + ":" + server.port()
                             + " (dashboard at /, /metrics, /health, /api/…); " + scheduling + "; Ctrl-C stops");
@@ -94,6 +98,7 @@ final class ServeCommand extends BaseCommand {
         } finally {
             // the hook may be stopping already: this waits for it, so the pools never close under its steps
             stop.run();
+            keepDatabase.close();
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
-import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -428,25 +426,7 @@ class DashboardPagesIT {
                 .alertsService()
                 .create(new RuleInput(
                         "sig-seed", "signal", null, List.of("SIGA"), null, 0.5, null, null, null, 0, true));
-        api.ctx
-                .alerts()
-                .evaluate(
-                        List.of(new Signal(
-                                "SIGA",
-                                1,
-                                Instant.now().getEpochSecond(),
-                                Signal.Type.LONG,
-                                100,
-                                98,
-                                104,
-                                0.9,
-                                0.5,
-                                0.7,
-                                Signal.Tier.HIGH,
-                                false)),
-                        List.of())
-                .delivered()
-                .get(10, TimeUnit.SECONDS);
+        MarketSeed.fireSignalAlerts(api.ctx, "SIGA");
         JsonNode logged = api.json("/api/v1/alerts/log", 200).get("items");
         assertThat(logged).isNotEmpty();
 

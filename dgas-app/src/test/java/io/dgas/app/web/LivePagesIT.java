@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
-import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,25 +93,7 @@ class LivePagesIT {
                         "live", "signal", null, List.of("SYN0001"), null, 0.5, null, null, null, 0, true));
         openLive("alerts.html", "log", "0");
 
-        api.ctx
-                .alerts()
-                .evaluate(
-                        List.of(new Signal(
-                                "SYN0001",
-                                1,
-                                Instant.now().getEpochSecond(),
-                                Signal.Type.LONG,
-                                100,
-                                98,
-                                104,
-                                0.9,
-                                0.5,
-                                0.7,
-                                Signal.Tier.HIGH,
-                                false)),
-                        List.of())
-                .delivered()
-                .get(10, TimeUnit.SECONDS);
+        MarketSeed.fireSignalAlerts(api.ctx, "SYN0001");
 
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .withMessage("the fired alert did not show up")

@@ -2,6 +2,7 @@ package io.dgas.app.web;
 
 import io.dgas.app.AppContext;
 import io.dgas.app.demo.SyntheticBars;
+import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarRollup;
 import io.dgas.store.ingest.BarIngestor;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /** Bar series for the analysis endpoint and the market page, ingested through the real ingest path. */
 final class MarketSeed {
@@ -55,6 +57,31 @@ final class MarketSeed {
                         IngestOptions.defaults().withCreateSymbols(true));
         new BarRollup(ctx.database(), IngestListener.NONE)
                 .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+    }
+
+    /**
+     * Evaluates the alert rules with a high-confidence long signal of {@code symbol} now (entry 100, stop 98, target
+     * 104, confidence 0.9) and waits up to 10 s for the deliveries: the signal rules on that symbol fire.
+     */
+    static void fireSignalAlerts(AppContext ctx, String symbol) throws Exception {
+        ctx.alerts()
+                .evaluate(
+                        List.of(new Signal(
+                                symbol,
+                                1,
+                                Instant.now().getEpochSecond(),
+                                Signal.Type.LONG,
+                                100,
+                                98,
+                                104,
+                                0.9,
+                                0.5,
+                                0.7,
+                                Signal.Tier.HIGH,
+                                false)),
+                        List.of())
+                .delivered()
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** ATR(14) the derived reasons state: 0.5 % of the close. */
