@@ -44,8 +44,8 @@
   function line(chart, name, color, data, yName) {
     chart.setOption({
       animation: false, aria: { enabled: true }, tooltip: { trigger: 'axis' },
-      grid: { left: 70, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: 'time' }, yAxis: { type: 'value', name: yName, scale: true },
+      grid: { left: 70, right: 20, top: 44, bottom: 30 }, // room above the plot for the y axis name
+      xAxis: { type: 'time' }, yAxis: { type: 'value', name: yName, nameGap: 16, scale: true },
       series: [{ name: name, type: 'line', showSymbol: false, itemStyle: { color: color }, areaStyle: name === 'drawdown' ? {} : undefined, data: data }]
     }, true);
   }

@@ -69,9 +69,9 @@
       animation: false,
       aria: { enabled: true },
       tooltip: { trigger: 'axis' },
-      grid: { left: 70, right: 20, top: 20, bottom: 30 },
+      grid: { left: 70, right: 20, top: 44, bottom: 30 }, // room above the plot for the y axis name
       xAxis: { type: 'time' },
-      yAxis: { type: 'value', name: 'equity', scale: true },
+      yAxis: { type: 'value', name: 'equity', nameGap: 16, scale: true },
       series: [{ name: 'equity', type: 'line', showSymbol: false, itemStyle: { color: '#0072B2' },
         data: curve.map(function (p) { return [p.ts, Number(p.equity)]; }) }]
     }, true);

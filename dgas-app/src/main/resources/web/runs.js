@@ -82,6 +82,25 @@
     }).catch(function (e) { dgas.say(say, e.message, true); });
   }
 
+  /**
+   * "Run cycle now": POST /api/v1/cycle with the admin token (asked once per tab), the configured cycle over the active
+   * universe. The new run appears in the table from the event stream, like a run started anywhere else; a cycle
+   * already running (here, in another dgas, or a scheduled one) is a 409, said in words.
+   */
+  var runButton = document.getElementById('run-cycle');
+  var cycleStatus = document.getElementById('cycle-status');
+  runButton.addEventListener('click', function () {
+    runButton.disabled = true;
+    dgas.say(cycleStatus, 'Running a prediction cycle…');
+    dgas.write('POST', '/api/v1/cycle').then(function (r) {
+      dgas.say(cycleStatus, 'Run #' + r.run.id + ' finished (' + r.run.status + '): ' + r.signals.length + ' signals stored.');
+    }).catch(function (e) {
+      dgas.say(cycleStatus, e.status === 409
+        ? 'Not started: a cycle is already running (409). Try again when it has finished.'
+        : e.message, true);
+    }).then(function () { runButton.disabled = false; runButton.focus(); });
+  });
+
   document.getElementById('prev').addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });
   document.getElementById('next').addEventListener('click', function () { if (nextOffset !== null) { offset = nextOffset; load(); } });
   window.addEventListener('resize', function () { chart.resize(); });

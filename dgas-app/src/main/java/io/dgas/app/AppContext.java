@@ -260,13 +260,26 @@ public final class AppContext implements AutoCloseable {
                 clock);
     }
 
-    /** Cycles on demand ({@code dgas cycle}, {@code POST /api/v1/cycle}); one at a time in this process. */
+    /** Every cycle of this process (on demand and scheduled); one at a time on the database. */
     public synchronized io.dgas.app.cycle.CycleService cycles() {
         if (cycles == null) {
             cycles = new io.dgas.app.cycle.CycleService(
-                    config, this::database, p -> cycle(this::afterRun, p), this::signalParams);
+                    config,
+                    this::database,
+                    p -> cycle(this::afterRun, p),
+                    this::signalParams,
+                    () -> new io.dgas.store.runs.CycleLock(
+                            database(),
+                            io.dgas.app.schedule.ClusterCycle.BATCH_TASK,
+                            io.dgas.app.schedule.SchedulerService.Timing.defaults()
+                                    .liveWithin()));
         }
         return cycles;
+    }
+
+    /** The scheduler feature: this instance's cluster scheduler and its status. */
+    public io.dgas.app.schedule.Scheduling scheduling() {
+        return new io.dgas.app.schedule.Scheduling(this);
     }
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */

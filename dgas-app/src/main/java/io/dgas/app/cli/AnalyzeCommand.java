@@ -1,22 +1,12 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.service.FileAnalysisService;
 import io.dgas.app.service.StoredAnalysisService;
-import io.dgas.calc.drummond.DrummondAnalysis;
-import io.dgas.calc.drummond.DrummondAnalyzer;
-import io.dgas.calc.format.BarsCsvParser;
-import io.dgas.calc.format.DrummondReport;
-import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,9 +57,6 @@ final class AnalyzeCommand extends BaseCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (htfBars != null && htf != null) {
-            throw new BadArgumentException("give either --htf-bars or --htf, not both");
-        }
         if (!format.equals("table") && !format.equals("json")) {
             throw new BadArgumentException("invalid value '" + format + "' for --format: expected table or json");
         }
@@ -79,82 +66,26 @@ final class AnalyzeCommand extends BaseCommand {
         if (bars == null) {
             return fromDatabase(root().output(format.equals("json")));
         }
-        BarSeries trading = read(bars);
-        BarSeries higher = htfBars != null ? read(htfBars) : htf != null ? aggregate(trading, htf) : null;
-        Map<String, String> files = DrummondReport.files(
-                trading,
-                higher,
-                io.dgas.calc.drummond.DrummondParams.defaults(),
-                io.dgas.calc.drummond.MtfParams.defaults(),
-                signalOptions.params(config()));
-        if (out != null) {
-            Files.createDirectories(out);
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Files.writeString(out.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-            }
-        }
-        DrummondAnalysis a = DrummondAnalyzer.analyze(trading);
+        FileAnalysisService.Result r = new FileAnalysisService()
+                .analyze(
+                        bars,
+                        htfBars,
+                        htf == null ? null : timeframe("--htf", htf),
+                        signalOptions.params(config()),
+                        out,
+                        rows);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("symbol", trading.symbol());
-        model.put("timeframe", trading.timeframe().code());
-        model.put("bars", trading.size());
-        model.put("higher_timeframe", higher == null ? null : higher.timeframe().code());
+        model.put("symbol", r.trading().symbol());
+        model.put("timeframe", r.trading().timeframe().code());
+        model.put("bars", r.trading().size());
         model.put(
-                "files",
-                out == null
-                        ? List.of()
-                        : files.keySet().stream()
-                                .map(n -> out.resolve(n).toString())
-                                .toList());
-        model.put("latest", latest(a));
+                "higher_timeframe",
+                r.higher() == null ? null : r.higher().timeframe().code());
+        model.put("files", r.written().stream().map(Path::toString).toList());
+        model.put("latest", FileAnalysisService.rows(r));
         Output o = root().output(format.equals("json"));
-        o.result(model, () -> print(o, model, files, higher));
+        o.result(model, () -> print(o, model, r.files(), r.higher()));
         return ExitCodes.OK;
-    }
-
-    private static BarSeries read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return BarsCsvParser.parseSingle(r, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new BadArgumentException("bars file " + file + " does not exist");
-        } catch (java.nio.file.FileSystemException e) { // a name too long, a directory, no permission: the user's path
-            throw new BadArgumentException("bars file " + io.dgas.Printable.of(file.toString()) + ": cannot read it ("
-                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")");
-        }
-    }
-
-    private static BarSeries aggregate(BarSeries trading, String code) {
-        Timeframe target;
-        try {
-            target = Timeframe.parse(code);
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentException("--htf: " + e.getMessage());
-        }
-        if (!target.isMultipleOf(trading.timeframe()) || target == trading.timeframe()) {
-            throw new BadArgumentException("--htf " + target.code() + " is not a higher multiple of the input's "
-                    + trading.timeframe().code());
-        }
-        return BarAggregator.complete(
-                trading,
-                target,
-                trading.ts()[trading.size() - 1] + trading.timeframe().seconds());
-    }
-
-    private List<Map<String, Object>> latest(DrummondAnalysis a) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        long[] ts = a.series().ts();
-        double[] close = a.series().close();
-        for (int i = Math.max(0, a.size() - rows); i < a.size(); i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("timestamp", Instant.ofEpochSecond(ts[i]).toString());
-            row.put("close", close[i]);
-            row.put("pldot", a.pldot()[i]);
-            row.put("upper", a.upper()[i]);
-            row.put("lower", a.lower()[i]);
-            row.put("state", io.dgas.calc.drummond.MarketState.codeOf(a.states().state()[i]));
-            out.add(row);
-        }
-        return out;
     }
 
     @SuppressWarnings("unchecked")

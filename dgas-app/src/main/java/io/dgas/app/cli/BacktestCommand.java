@@ -3,7 +3,6 @@ package io.dgas.app.cli;
 import io.dgas.app.trading.BacktestReport;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
-import io.dgas.app.trading.Backtester;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.Money;
 import io.dgas.ledger.PaperRules;
@@ -11,10 +10,7 @@ import io.dgas.ledger.RiskLimits;
 import io.dgas.ledger.Sizing;
 import io.dgas.store.ingest.Timestamps;
 import io.dgas.store.ledger.BacktestRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -107,7 +103,7 @@ final class BacktestCommand extends BaseCommand {
         }
         BacktestReport r = service.run(request());
         if (curve != null) {
-            writeCurve(curve, r.curve());
+            io.dgas.app.trading.EquityCurveFile.write(curve, r.curve());
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backtest", r.record().id());
@@ -216,44 +212,5 @@ final class BacktestCommand extends BaseCommand {
                     "invalid value '" + text + "' for " + option + ": expected a date or ISO-8601 date-time");
         }
         return Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
-    }
-
-    private static void writeCurve(Path file, List<Backtester.EquityPoint> points) {
-        StringBuilder b = new StringBuilder();
-        boolean json = file.toString().endsWith(".json");
-        b.append(json ? "[" : "timestamp,cash,equity,gross_exposure\n");
-        for (int i = 0; i < points.size(); i++) {
-            Backtester.EquityPoint p = points.get(i);
-            String ts = Instant.ofEpochSecond(p.ts()).toString();
-            if (json) {
-                b.append(i == 0 ? "" : ",")
-                        .append("{\"timestamp\":\"")
-                        .append(ts)
-                        .append("\",\"cash\":")
-                        .append(p.cash().toPlainString())
-                        .append(",\"equity\":")
-                        .append(p.equity().toPlainString())
-                        .append(",\"gross_exposure\":")
-                        .append(p.gross().toPlainString())
-                        .append('}');
-            } else {
-                b.append(ts)
-                        .append(',')
-                        .append(p.cash().toPlainString())
-                        .append(',')
-                        .append(p.equity().toPlainString())
-                        .append(',')
-                        .append(p.gross().toPlainString())
-                        .append('\n');
-            }
-        }
-        if (json) {
-            b.append("]\n");
-        }
-        try {
-            Files.writeString(file, b);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

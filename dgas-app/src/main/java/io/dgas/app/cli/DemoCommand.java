@@ -48,7 +48,7 @@ final class DemoCommand extends BaseCommand {
                                 ? "using the configured database"
                                 : "starting the embedded PostgreSQL in " + config().embeddedDataDir() + " ...");
         long start = System.nanoTime();
-        Map<String, Object> status = StatusCommand.collect(context());
+        Map<String, Object> status = new io.dgas.app.service.StatusService(context()).status();
         status.put("startup_ms", (System.nanoTime() - start) / 1_000_000);
         if (reset) {
             out().info("--reset: removing the demo's own data (sample and synthetic series; other data stays) ...");
@@ -151,7 +151,10 @@ final class DemoCommand extends BaseCommand {
                 new RunsMonitor.Signals()
                         .print(
                                 out(),
-                                new io.dgas.store.runs.RunRepository(context().database()).signals(20, 0));
+                                new io.dgas.app.service.SignalsService(
+                                                context().database(), context().cache())
+                                        .signals(new io.dgas.store.runs.SignalQuery(null, null, 0.0, null, 20, 0))
+                                        .items());
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> paper = (Map<String, Object>) status.get("paper");

@@ -81,12 +81,16 @@ final class ServeCommand extends BaseCommand {
         // the published address goes first, so no command finds a server that is stopping
         String url = ServeAddress.localUrl(h, server.port());
         ServeAddress address = ServeAddress.publish(cmd.config().home(), url);
+        // the embedded server's exit hook waits for this stop to end, so nothing loses its connection midway
+        io.dgas.store.embedded.EmbeddedServer.ExitHold keepDatabase =
+                io.dgas.store.embedded.EmbeddedServer.deferStopAtExit();
         OrderedShutdown stop = new OrderedShutdown()
                 .then("published address", address)
                 .then("web server (ending event streams, finishing in-flight requests)", server);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
             String scheduling = startBackground(cmd, noScheduler, stop);
+            stop.then("embedded database (its exit hook)", keepDatabase);
             cmd.out()
                     .info("dgas serving on http://" + h + ":" + server.port()
                             + " (dashboard at /, /metrics, /health, /api/…); " + scheduling + "; Ctrl-C stops");
@@ -95,6 +99,7 @@ final class ServeCommand extends BaseCommand {
         } finally {
             // the hook may be stopping already: this waits for it, so the pools never close under its steps
             stop.run();
+            keepDatabase.close();
         }
     }
 
@@ -116,11 +121,11 @@ final class ServeCommand extends BaseCommand {
             stop.then("statement snapshots", snapshots.startLocal(every));
             line = "scheduler off (--no-scheduler)";
         } else {
-            SchedulerService scheduler = SchedulerCommand.service(cmd.context(), List.of(snapshots.task(every)));
+            io.dgas.app.schedule.Scheduling scheduling = cmd.context().scheduling();
+            SchedulerService scheduler = scheduling.instance(List.of(snapshots.task(every)));
             stop.then("scheduler (finishing in-flight batches, leaving the cluster)", scheduler);
             scheduler.start();
-            line = "scheduler " + scheduler.name() + " joined, next cycle "
-                    + SchedulerService.nextRun(cmd.context().database());
+            line = "scheduler " + scheduler.name() + " joined, next cycle " + scheduling.nextRun();
         }
         stop.then("health monitor and pools", cmd.context());
         return line + ", " + streaming + ", statement snapshots every " + every.toSeconds() + " s";

@@ -1,11 +1,6 @@
 package io.dgas.app.cli;
 
-import io.dgas.app.AppContext;
-import io.dgas.store.Database;
-import io.dgas.store.PoolStats;
-import io.dgas.store.ServerStatus;
-import io.dgas.store.migrate.Migrator;
-import java.util.LinkedHashMap;
+import io.dgas.app.service.StatusService;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -15,56 +10,10 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Map<String, Object> model = collect(context());
+        Map<String, Object> model = new StatusService(context()).status();
         Output out = out();
         out.result(model, () -> print(out, model));
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> collect(AppContext ctx) {
-        Database db = ctx.database();
-        ServerStatus status = ServerStatus.read(db);
-        Migrator migrator = new Migrator(db);
-        long pending = migrator.info().stream()
-                .filter(e -> e.state().equals("pending"))
-                .count();
-        PoolStats pool = db.poolStats();
-
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put(
-                "database",
-                Map.of(
-                        "reachable",
-                        true,
-                        "mode",
-                        ctx.isEmbedded() ? "embedded" : "external",
-                        "url",
-                        db.settings().safeUrl(),
-                        "data_dir",
-                        ctx.isEmbedded() ? ctx.config().embeddedDataDir().toString() : "",
-                        "name",
-                        status.database()));
-        model.put("server_version", status.serverVersion());
-        model.put(
-                "schema",
-                Map.of(
-                        "version",
-                        migrator.currentVersion() == null ? "none" : migrator.currentVersion(),
-                        "pending_migrations",
-                        pending));
-        model.put(
-                "pool",
-                Map.of(
-                        "total", pool.total(),
-                        "active", pool.active(),
-                        "idle", pool.idle(),
-                        "waiting", pool.waiting(),
-                        "max", pool.max(),
-                        "utilisation", pool.utilisation()));
-        model.put("pg_stat_statements", status.pgStatStatements());
-        model.put("rows", status.rowCounts());
-        model.put("health", ctx.health().evaluateNow());
-        return model;
     }
 
     @SuppressWarnings("unchecked")

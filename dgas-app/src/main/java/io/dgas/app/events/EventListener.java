@@ -86,7 +86,9 @@ public final class EventListener implements AutoCloseable {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (listening) {
+                if (stop.getCount() == 0) {
+                    LOG.debug("event listener stopped: {}", e.getMessage());
+                } else if (listening) {
                     LOG.warn("event listener lost its connection ({}); reconnecting", e.getMessage());
                 } else {
                     LOG.debug("event listener cannot connect: {}", e.getMessage());

@@ -9,10 +9,14 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import io.dgas.app.Json;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
+import io.dgas.app.cycle.CycleRunningException;
+import io.dgas.app.cycle.CycleService;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolOutcome;
+import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
+import io.dgas.store.runs.CycleLock;
 import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
@@ -56,7 +60,9 @@ public final class ClusterCycle {
     private final OneTimeTask<String> batchTask;
     private final OneTimeTask<String> ownBatchTask;
     private Duration liveWithin;
+    private final CycleService cycles;
 
+    /** A cluster cycle guarded by a cycle service of its own over {@code cycle} (tests, single-purpose tools). */
     public ClusterCycle(
             Database db,
             PredictionCycle cycle,
@@ -65,6 +71,39 @@ public final class ClusterCycle {
             Clock clock,
             String instance,
             int batchSize) {
+        this(
+                db,
+                cycle,
+                requests,
+                calendar,
+                clock,
+                instance,
+                batchSize,
+                new CycleService(
+                        null,
+                        () -> db,
+                        p -> cycle,
+                        SignalParams::defaults,
+                        () -> new CycleLock(
+                                db,
+                                BATCH_TASK,
+                                SchedulerService.Timing.defaults().liveWithin())));
+    }
+
+    /**
+     * @param cycles the service every cycle of this process goes through, so a tick is refused while any cycle runs on
+     *     the database ({@code dgas cycle}, {@code POST /api/v1/cycle}, another instance's run with batches left)
+     */
+    public ClusterCycle(
+            Database db,
+            PredictionCycle cycle,
+            Supplier<CycleRequest> requests,
+            ExchangeCalendar calendar,
+            Clock clock,
+            String instance,
+            int batchSize,
+            CycleService cycles) {
+        this.cycles = cycles;
         this.db = db;
         this.cycle = cycle;
         this.runs = new RunRepository(db);
@@ -104,17 +143,36 @@ public final class ClusterCycle {
     }
 
     public RecurringTask<Void> recurringTask(Schedule schedule) {
-        return Tasks.recurring(CYCLE_TASK, schedule).execute((inst, ctx) -> tick(ctx.getSchedulerClient()));
+        return Tasks.recurring(CYCLE_TASK, schedule).execute((inst, ctx) -> {
+            try {
+                tick(ctx.getSchedulerClient());
+            } catch (CycleRunningException e) {
+                LOG.info("a prediction cycle is running on the database: no new cycle this tick");
+            }
+        });
     }
 
-    /** One tick: when the market is open, record a running run and schedule its batches; returns the run id or 0. */
+    /**
+     * One tick: when the market is open, record a running run and schedule its batches, through
+     * {@link CycleService#run(CycleRequest, SignalParams, CycleService.Engine)} like every other cycle; returns the run
+     * id, or 0 when the market is closed.
+     *
+     * @throws CycleRunningException a cycle is running on the database (this process, another, or a run with batches
+     *     left)
+     */
     public long tick(SchedulerClient client) {
         Instant now = clock.instant();
         if (!calendar.isOpen(now)) {
             LOG.info("market closed at {}: no cycle this tick", now);
             return 0;
         }
-        CycleRequest r = requests.get();
+        return cycles.run(requests.get(), null, (r, p) -> start(client, r, now))
+                .run()
+                .id();
+    }
+
+    /** Records run {@code r} as running, collects, and schedules its batches; the running record, no signals yet. */
+    private CycleResult start(SchedulerClient client, CycleRequest r, Instant now) {
         List<String> universe = cycle.universe(r);
         List<Map.Entry<String, List<String>>> plan = plan(universe, now);
         int batches = plan.size();
@@ -157,9 +215,9 @@ public final class ClusterCycle {
                     now);
         }
         if (batches == 0) {
-            finish(runId);
+            return finish(runId);
         }
-        return runId;
+        return new CycleResult(runs.find(runId).orElseThrow(), List.of());
     }
 
     /**

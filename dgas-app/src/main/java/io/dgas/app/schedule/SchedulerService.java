@@ -48,6 +48,11 @@ public final class SchedulerService implements AutoCloseable {
         public static Timing defaults() {
             return new Timing(Duration.ofSeconds(2), Duration.ofSeconds(30), 6, Duration.ofSeconds(30), 2);
         }
+
+        /** An instance last seen longer ago than this is gone. */
+        public Duration liveWithin() {
+            return heartbeat.multipliedBy(missedHeartbeats);
+        }
     }
 
     /** The daily maintenance task: once a day cluster-wide (the job also holds its own advisory lock). */
@@ -120,7 +125,7 @@ public final class SchedulerService implements AutoCloseable {
         this.name = name;
         this.clock = clock;
         this.heartbeatInterval = t.heartbeat();
-        this.liveWithin = t.heartbeat().multipliedBy(t.missedHeartbeats());
+        this.liveWithin = t.liveWithin();
         this.scheduler = Scheduler.create(db.dataSource(), List.copyOf(cycle.batchTasks()))
                 .startTasks(recurringTasks)
                 .schedulerName(new SchedulerName.Fixed(name))
@@ -190,6 +195,7 @@ public final class SchedulerService implements AutoCloseable {
      * batches run here and on every other instance; returns the finished run, or empty when the exchange calendar
      * says the market is closed (no run). Started instances only.
      *
+     * @throws io.dgas.app.cycle.CycleRunningException a cycle is running on the database
      * @throws UnableToRunCycleException when the run has not finished within {@code timeout}
      */
     public Optional<RunRecord> runOnce(Duration timeout) {
@@ -247,16 +253,18 @@ public final class SchedulerService implements AutoCloseable {
                 .orElse(null);
     }
 
-    /** Instances seen within {@code within}, with when they started and were last seen. */
-    public static List<String[]> liveInstances(Database db, Instant now, Duration within) {
+    /** A scheduler instance: its name, when it started and when it was last seen. */
+    public record Instance(String name, Instant startedAt, Instant lastSeen) {}
+
+    /** Instances seen within {@code within}, by name. */
+    public static List<Instance> liveInstances(Database db, Instant now, Duration within) {
         return db.query(
                 "scheduler.instances",
                 "SELECT name, started_at, last_seen FROM scheduler_instances" + " WHERE last_seen >= ? ORDER BY name",
                 ps -> ps.setTimestamp(1, Timestamp.from(now.minus(within))),
-                rs -> new String[] {
-                    rs.getString(1),
-                    rs.getTimestamp(2).toInstant().toString(),
-                    rs.getTimestamp(3).toInstant().toString()
-                });
+                rs -> new Instance(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant()));
     }
 }

@@ -112,19 +112,35 @@ final class RouteTable {
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "dgas API", "version", "1"));
         Map<String, Object> paths = new LinkedHashMap<>();
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
         for (Route r : routes) {
+            tags.add(tag(r));
             @SuppressWarnings("unchecked")
             Map<String, Object> item =
                     (Map<String, Object>) paths.computeIfAbsent(r.path(), p -> new LinkedHashMap<>());
             item.put(r.method().toLowerCase(Locale.ROOT), operation(r));
         }
+        doc.put("tags", tags.stream().map(t -> Map.of("name", t)).toList());
         doc.put("paths", paths);
         doc.put("components", Map.of("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
         return doc;
     }
 
+    /**
+     * The group a route is listed under (Swagger UI's sections): the first segment of its path after
+     * {@code /api/v1/}, so the routes of one feature ({@code /api/v1/portfolios/{id}/risk}: {@code portfolios}) share
+     * a tag and a new feature gets its own.
+     */
+    static String tag(Route r) {
+        String rest = r.path().startsWith("/api/v1/") ? r.path().substring("/api/v1/".length()) : r.path();
+        int slash = rest.indexOf('/');
+        String first = slash < 0 ? rest : rest.substring(0, slash);
+        return first.endsWith(".json") ? "api" : first;
+    }
+
     private static Map<String, Object> operation(Route r) {
         Map<String, Object> op = new LinkedHashMap<>();
+        op.put("tags", List.of(tag(r)));
         op.put("summary", r.summary());
         op.put("operationId", r.method().toLowerCase(Locale.ROOT) + r.path().replaceAll("[^A-Za-z0-9]+", "_"));
         List<Object> params = new ArrayList<>();

@@ -71,6 +71,27 @@ class DbOptimizerCommandIT {
     }
 
     @Test
+    void unusedIndexes_replicas_unusedOnlyWhenUnusedOnEveryReplicaAndAReplicaNotAskedKeepsThemAll() throws Exception {
+        // the primary serves as its own replica: its scans are the primary's, so the planted index stays unused
+        String[] args = {"--json", "db-optimizer", "unused-indexes", "--min-size", "0"};
+        Run answering = run(Map.of("DGAS_DATABASE_REPLICAS", PG.jdbcUrl()), args);
+        Run oneDown = run(
+                Map.of("DGAS_DATABASE_REPLICAS", PG.jdbcUrl() + ",jdbc:postgresql://127.0.0.1:1/none?user=x"), args);
+
+        assertThat(answering.code()).as(answering.err()).isZero();
+        JsonNode one = new ObjectMapper().readTree(answering.out());
+        assertThat(one.get("replicas_checked").asInt()).isEqualTo(1);
+        assertThat(one.get("indexes").findValuesAsText("name")).contains("opt_unused_idx");
+        assertThat(oneDown.code()).as(oneDown.err()).isZero();
+        JsonNode two = new ObjectMapper().readTree(oneDown.out());
+        assertThat(two.get("replicas_checked").asInt()).isEqualTo(2);
+        assertThat(two.get("indexes"))
+                .as("a replica not asked may use any index")
+                .isEmpty();
+        assertThat(oneDown.err()).contains("replica").contains("not checked");
+    }
+
+    @Test
     void reports_plantedIndexes_areListedInTablesAndJson() throws Exception {
         Run unused = run("db-optimizer", "unused-indexes", "--min-size", "0");
         Run dups = run("db-optimizer", "duplicate-indexes", "--json");

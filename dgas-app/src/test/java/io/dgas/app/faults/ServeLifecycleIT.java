@@ -138,6 +138,37 @@ class ServeLifecycleIT {
                 .doesNotContain("stopping: scheduler");
     }
 
+    @Test
+    void serve_embeddedDatabase_sigtermStopsInOrderWithTheDatabaseLastAndNoWarning() throws Exception {
+        int port = freePort();
+        DgasProcess serve =
+                DgasProcess.start(dir, Map.of(), "serve", "--no-scheduler", "--port", Integer.toString(port));
+        await(serve, () -> accepts(port), "the server to accept");
+        await(serve, () -> log(serve).contains("dgas serving on"), "the serving line");
+
+        serve.terminate();
+
+        assertThat(serve.waitFor(WAIT)).as(serve.stderr()).isIn(0, 143);
+        String log = serve.stdout() + serve.stderr();
+        // the embedded server's own exit hook waits for the ordered stop, so the event listener never loses its
+        // connection under it (it used to log a WARN as the server stopped concurrently)
+        assertThat(log)
+                .containsSubsequence(
+                        "stopping: web server",
+                        "stopping: health monitor and pools",
+                        "stopping: embedded database",
+                        "stopped")
+                .doesNotContain("WARN");
+    }
+
+    private static String log(DgasProcess p) {
+        try {
+            return p.stdout() + p.stderr();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -334,4 +334,25 @@ class ApiV1IT {
         assertThat(doc.at("/paths/~1api~1v1~1symbols/get/security").isMissingNode())
                 .isTrue();
     }
+
+    @Test
+    void openApi_everyOperationTaggedByItsFeature_tagsListedOnce() throws Exception {
+        JsonNode doc = api.json("/api/v1/openapi.json", 200);
+        List<String> declared = new ArrayList<>();
+        doc.get("tags").forEach(t -> declared.add(t.get("name").asText()));
+        List<String> used = new ArrayList<>();
+        for (JsonNode path : doc.get("paths")) {
+            for (JsonNode op : path) {
+                assertThat(op.get("tags")).as(op.get("operationId").asText()).hasSize(1);
+                used.add(op.get("tags").get(0).asText());
+            }
+        }
+
+        assertThat(declared).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(new java.util.HashSet<>(used));
+        assertThat(doc.at("/paths/~1api~1v1~1portfolios~1{id}~1risk/get/tags/0").asText())
+                .isEqualTo("portfolios");
+        assertThat(doc.at("/paths/~1api~1v1~1alerts~1rules/post/tags/0").asText())
+                .isEqualTo("alerts");
+        assertThat(doc.at("/paths/~1api~1v1~1openapi.json/get/tags/0").asText()).isEqualTo("api");
+    }
 }

@@ -6,17 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
-import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,6 +61,8 @@ class DashboardPagesIT {
     private static ApiClient api;
     private static ChromeDriver driver;
     private static long partialRun;
+    /** The entry of the explained signal, which its reasons are stated against. */
+    private static double explainedEntry;
 
     @BeforeAll
     static void start() {
@@ -79,8 +83,8 @@ class DashboardPagesIT {
                     CONFIDENCES[i]);
         }
         // [C] the first (a long at 0.45, outside the filters of the signals test) explained and calibrated
-        MarketSeed.explain(
-                api.ctx, "SIGA", Timeframe.H1, PagesSeed.hoursAgo(120).toString(), MarketSeed.REASONS, 0.62, 0.55, 40);
+        explainedEntry = MarketSeed.explain(
+                api.ctx, "SIGA", Timeframe.H1, PagesSeed.hoursAgo(120).toString(), 0.62, 0.55, 40);
         driver = Browser.start(profile, downloads);
     }
 
@@ -211,7 +215,7 @@ class DashboardPagesIT {
         int typeCol = column("signals-table", "Type");
         List<List<String>> all = rows("signals-table");
         List<String> explained = all.stream()
-                .filter(r -> r.get(reasonsCol).startsWith("LONG MKTA 1h: HTF 4h trend up 0.82"))
+                .filter(r -> r.get(reasonsCol).startsWith("LONG SIGA 1h: HTF 4h trend up 0.82"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row with the reason line in " + all));
         assertThat(explained.get(probabilityCol)).isEqualTo("62 % (lower bound 55 %, 40 decided)");
@@ -237,7 +241,7 @@ class DashboardPagesIT {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> list.isDisplayed());
         assertThat(list.getText())
                 .contains("Zone used")
-                .contains("support 99.00–100.00 (level 99.50, 3 TFs, weight 3.5), 1.0 ATR below the close")
+                .contains(MarketSeed.zoneLine(true, explainedEntry))
                 .contains("c wave up (bars 290–294, strength 0.75)")
                 .contains("2.0 (target capped by the opposing zone)");
         Browser.screenshot(driver, "signals-reasons");
@@ -307,6 +311,51 @@ class DashboardPagesIT {
         assertThat(driver.executeScript("return window.sameDocument === true"))
                 .as("no reload")
                 .isEqualTo(true);
+
+        // "Run cycle now" (by keyboard): asks for the token, runs the configured cycle, and the new run arrives by the
+        // stream
+        driver.executeScript("sessionStorage.clear();");
+        WebElement button = driver.findElement(By.id("run-cycle"));
+        assertThat(button.getAccessibleName()).isEqualTo("Run cycle now");
+        button.sendKeys(Keys.ENTER);
+        driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+        driver.findElement(By.id("token-ok")).click();
+        awaitText("cycle-status", "finished");
+        String started = driver.findElement(By.id("cycle-status")).getText();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the run of the button did not show up")
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> rows("runs-table").size() == 4);
+        // no 4h bars are seeded, so the configured 4h/1h cycle stores no signal for the other tests to trip over
+        assertThat(started)
+                .isEqualTo("Run " + rows("runs-table").get(0).get(0) + " finished (success): 0 signals stored.");
+
+        // while a cycle runs (here one held on the run table), the button's cycle is refused with a 409 in words
+        CompletableFuture<java.net.http.HttpResponse<String>> held;
+        try (Connection lock = PG.connect()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("LOCK TABLE prediction_runs IN ACCESS EXCLUSIVE MODE");
+            }
+            held = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return api.post("/api/v1/cycle?symbols=SIGD", ApiClient.TOKEN, "text/plain", new byte[0]);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> api.ctx.cycles().isRunning());
+            driver.findElement(By.id("run-cycle")).click();
+            awaitText("cycle-status", "already running (409)");
+            assertThat(driver.findElement(By.id("cycle-status")).getAttribute("class"))
+                    .contains("error");
+            lock.rollback();
+        }
+        assertThat(held.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(driver.findElements(By.id("token-dialog")))
+                .as("the token was kept")
+                .isEmpty();
     }
 
     @Test
@@ -377,25 +426,7 @@ class DashboardPagesIT {
                 .alertsService()
                 .create(new RuleInput(
                         "sig-seed", "signal", null, List.of("SIGA"), null, 0.5, null, null, null, 0, true));
-        api.ctx
-                .alerts()
-                .evaluate(
-                        List.of(new Signal(
-                                "SIGA",
-                                1,
-                                Instant.now().getEpochSecond(),
-                                Signal.Type.LONG,
-                                100,
-                                98,
-                                104,
-                                0.9,
-                                0.5,
-                                0.7,
-                                Signal.Tier.HIGH,
-                                false)),
-                        List.of())
-                .delivered()
-                .get(10, TimeUnit.SECONDS);
+        MarketSeed.fireSignalAlerts(api.ctx, "SIGA");
         JsonNode logged = api.json("/api/v1/alerts/log", 200).get("items");
         assertThat(logged).isNotEmpty();
 
@@ -465,6 +496,9 @@ class DashboardPagesIT {
             operations += path.size();
         }
         assertThat(driver.findElements(By.cssSelector(".opblock"))).hasSize(operations);
+        assertThat(driver.findElements(By.cssSelector(".opblock-tag-section")))
+                .as("one section per tag")
+                .hasSize(doc.get("tags").size());
         assertThat(driver.findElement(By.id("swagger")).getText()).contains("/api/v1/signals/calibration");
         Browser.screenshot(driver, "api");
     }

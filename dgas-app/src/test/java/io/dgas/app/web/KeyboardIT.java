@@ -76,7 +76,6 @@ class KeyboardIT {
                 "KEYA",
                 io.dgas.domain.Timeframe.H1,
                 PagesSeed.hoursAgo(100).toString(),
-                MarketSeed.REASONS,
                 0.62,
                 0.55,
                 40);
@@ -252,7 +251,7 @@ class KeyboardIT {
         WebElement summary = tabTo(e -> e.getTagName().equals("summary"), "a reason line");
         press(Keys.ENTER);
         WebElement list = driver.findElement(By.cssSelector("#signals-table details[open] dl.reasons"));
-        assertThat(summary.getText()).startsWith("LONG MKTA 1h");
+        assertThat(summary.getText()).startsWith("LONG KEYA 1h: HTF 4h trend up");
         assertThat(list.getText()).contains("Zone used");
     }
 

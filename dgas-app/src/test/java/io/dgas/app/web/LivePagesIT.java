@@ -5,21 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
-import io.dgas.app.demo.SyntheticBars;
-import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
-import io.dgas.store.bars.BarRollup;
-import io.dgas.store.ingest.BarIngestor;
-import io.dgas.store.ingest.IngestListener;
-import io.dgas.store.ingest.IngestOptions;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,15 +41,7 @@ class LivePagesIT {
     @BeforeAll
     static void start() {
         api = new ApiClient(home, PG.jdbcUrl(), Map.of());
-        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        new BarIngestor(api.ctx.database(), IngestListener.NONE)
-                .ingest(
-                        "synthetic",
-                        new SyntheticBars(12, 400, Timeframe.H1, end, 7),
-                        null,
-                        IngestOptions.defaults().withCreateSymbols(true));
-        new BarRollup(api.ctx.database(), IngestListener.NONE)
-                .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+        MarketSeed.syntheticUniverse(api.ctx, 12, 400);
         driver = Browser.start(profile);
     }
 
@@ -110,25 +93,7 @@ class LivePagesIT {
                         "live", "signal", null, List.of("SYN0001"), null, 0.5, null, null, null, 0, true));
         openLive("alerts.html", "log", "0");
 
-        api.ctx
-                .alerts()
-                .evaluate(
-                        List.of(new Signal(
-                                "SYN0001",
-                                1,
-                                Instant.now().getEpochSecond(),
-                                Signal.Type.LONG,
-                                100,
-                                98,
-                                104,
-                                0.9,
-                                0.5,
-                                0.7,
-                                Signal.Tier.HIGH,
-                                false)),
-                        List.of())
-                .delivered()
-                .get(10, TimeUnit.SECONDS);
+        MarketSeed.fireSignalAlerts(api.ctx, "SYN0001");
 
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .withMessage("the fired alert did not show up")

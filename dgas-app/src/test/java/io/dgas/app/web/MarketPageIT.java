@@ -40,6 +40,8 @@ class MarketPageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ApiClient api;
     private static ChromeDriver driver;
+    /** The explained signal's entry, which its reasons are stated against. */
+    private static double entry;
 
     @BeforeAll
     static void start() {
@@ -48,7 +50,7 @@ class MarketPageIT {
         MarketSeed.wave(api.ctx, "MKTA", Timeframe.H4, 90, 100);
         MarketSeed.wave(api.ctx, "MKTB", Timeframe.H1, 150, 2500);
         MarketSeed.storedLong(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z");
-        MarketSeed.explain(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z", MarketSeed.REASONS, 0.62, 0.55, 40);
+        entry = MarketSeed.explain(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z", 0.62, 0.55, 40);
         MarketSeed.wave(api.ctx, "MKTC", Timeframe.H1, 50, 300);
         driver = Browser.start(profile);
     }
@@ -123,10 +125,11 @@ class MarketPageIT {
                 .containsExactly("HTF", "Trading", "Alignment", "Zone used", "Opposing zone", "Patterns", "ATR", "R:R");
         assertThat(panel)
                 .contains("4h trend up 0.82, strength 0.70")
-                .contains("support 99.00–100.00 (level 99.50, 3 TFs, weight 3.5), 1.0 ATR below the close")
-                .contains("resistance 103.00–104.00 (level 103.50, 2 TFs, weight 2.5), 7.0 ATR above the close")
+                .contains(MarketSeed.zoneLine(true, entry))
+                .contains(MarketSeed.opposingLine(true, entry))
                 .contains("c wave up (bars 290–294, strength 0.75)")
-                .contains("0.50 (reach 1.00, stop buffer 0.10)")
+                .contains(String.format(
+                        java.util.Locale.ROOT, "%.2f (reach 1.00, stop buffer 0.10)", MarketSeed.atr(entry)))
                 .contains("2.0 (target capped by the opposing zone)");
         Path shot = Browser.screenshot(driver, "market");
         assertThat(Files.size(shot)).isPositive();

@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
-import io.dgas.app.demo.SyntheticBars;
 import io.dgas.domain.Timeframe;
-import io.dgas.store.bars.BarRollup;
-import io.dgas.store.ingest.BarIngestor;
-import io.dgas.store.ingest.IngestListener;
-import io.dgas.store.ingest.IngestOptions;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,15 +31,7 @@ class SignalReasonsApiIT {
     @BeforeAll
     static void start() {
         api = new ApiClient(home, PG.jdbcUrl(), Map.of());
-        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        new BarIngestor(api.ctx.database(), IngestListener.NONE)
-                .ingest(
-                        "synthetic",
-                        new SyntheticBars(40, 400, Timeframe.H1, end, 7),
-                        null,
-                        IngestOptions.defaults().withCreateSymbols(true));
-        new BarRollup(api.ctx.database(), IngestListener.NONE)
-                .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+        MarketSeed.syntheticUniverse(api.ctx, 40, 400);
         run = api.ctx.cycle(r -> {}).run(new CycleRequest(null, Timeframe.H4, Timeframe.H1, 300, Duration.ofDays(3)));
         api.ctx.cache().clear(null);
     }

@@ -51,12 +51,67 @@ public final class EmbeddedServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
 
+    /** How long the exit hook waits for {@linkplain #deferStopAtExit holders} before it stops the server anyway. */
+    static final Duration EXIT_WAIT = Duration.ofSeconds(60);
+
+    private static final Object HOLDERS_LOCK = new Object();
+    private static int holders;
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Thread exitHook;
+
     private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, Path dataDir, int port) {
         this.postgres = postgres;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.dataDir = dataDir;
         this.port = port;
+        this.exitHook = postgres == null ? null : new Thread(this::stopAtExit, "dgas-embedded-stop");
+        if (exitHook != null) {
+            Runtime.getRuntime().addShutdownHook(exitHook);
+        }
+    }
+
+    /**
+     * Keeps an owned server running at JVM exit until the returned handle is closed (or {@link #EXIT_WAIT} passed):
+     * shutdown hooks run concurrently, so without it the server would stop under a process's own ordered shutdown
+     * (its event listener, in-flight requests and batches losing their connections). {@code dgas serve} holds one and
+     * releases it as its last stop step.
+     */
+    public static ExitHold deferStopAtExit() {
+        synchronized (HOLDERS_LOCK) {
+            holders++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                synchronized (HOLDERS_LOCK) {
+                    holders--;
+                    HOLDERS_LOCK.notifyAll();
+                }
+            }
+        };
+    }
+
+    /** A hold on the server's stop at exit; closing it (again) releases it (no-op). */
+    public interface ExitHold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private void stopAtExit() {
+        long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
+        synchronized (HOLDERS_LOCK) {
+            while (holders > 0 && System.nanoTime() < deadline) {
+                try {
+                    HOLDERS_LOCK.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        close();
     }
 
     /**
@@ -152,7 +207,7 @@ public final class EmbeddedServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(true)
+                .setRegisterShutdownHook(false) // our own hook, which lets an ordered shutdown finish first
                 .setServerConfig("max_connections", "200");
         durableSettings().forEach(builder::setServerConfig);
         return builder.start();
@@ -246,8 +301,15 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Stops the server (fast shutdown) and releases the directory lock; nothing for an attached server. */
     @Override
     public void close() {
-        if (!owner()) {
+        if (!owner() || !closed.compareAndSet(false, true)) {
             return;
+        }
+        if (Thread.currentThread() != exitHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook runs, finds this closed, and returns
+            }
         }
         PublishedPort.remove(dataDir, ProcessHandle.current().pid()); // first, so that no one attaches to it now
         try {

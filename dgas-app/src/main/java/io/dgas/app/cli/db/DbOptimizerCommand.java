@@ -1,15 +1,7 @@
 package io.dgas.app.cli.db;
 
 import io.dgas.app.cli.*;
-import io.dgas.app.config.ConfigKeys;
-import io.dgas.app.config.DgasConfig;
-import io.dgas.store.Database;
-import io.dgas.store.DatabaseSettings;
-import io.dgas.store.StatementObserver;
-import io.dgas.store.partition.PartitionMaintenance;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.dgas.app.service.OptimizerService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,47 +38,10 @@ import picocli.CommandLine.Command;
 public final class DbOptimizerCommand {
     private DbOptimizerCommand() {}
 
-    /** Opens a one-connection pool per configured replica ({@code database.replicas}); callers close them. */
-    static List<Database> replicas(DgasConfig config) {
-        List<Database> out = new ArrayList<>();
-        for (String url : config.string(ConfigKeys.DB_REPLICAS).orElse("").split(",")) {
-            if (!url.isBlank()) {
-                DatabaseSettings base = config.databaseSettings(url.trim());
-                out.add(Database.open(
-                        new DatabaseSettings(
-                                base.url(),
-                                base.user(),
-                                base.password(),
-                                1,
-                                0,
-                                Duration.ofSeconds(10),
-                                base.maxLifetime(),
-                                true),
-                        StatementObserver.NONE));
-            }
-        }
-        return out;
-    }
-
-    /** Retention settings: parent table → how long to keep; tables set to 0 days are kept forever. */
-    public static Map<String, Duration> retention(DgasConfig config) {
-        Map<String, Duration> out = new LinkedHashMap<>();
-        put(out, "bars", config.intValue(ConfigKeys.RETENTION_BARS_DAYS));
-        put(out, "ticks", config.intValue(ConfigKeys.RETENTION_TICKS_DAYS));
-        put(out, "alert_logs", config.intValue(ConfigKeys.RETENTION_ALERT_LOGS_DAYS));
-        return out;
-    }
-
-    public static PartitionMaintenance.Mode retentionMode(DgasConfig config) {
-        return config.string(ConfigKeys.RETENTION_MODE).orElse("drop").equals("archive")
-                ? PartitionMaintenance.Mode.ARCHIVE
-                : PartitionMaintenance.Mode.DROP;
-    }
-
-    private static void put(Map<String, Duration> out, String table, int days) {
-        if (days > 0) {
-            out.put(table, Duration.ofDays(days));
-        }
+    /** The optimizer service over the command's context. */
+    static OptimizerService service(BaseCommand cmd) {
+        return new OptimizerService(
+                cmd.context().database(), cmd.config(), cmd.context().clock());
     }
 
     /** Human size: B, kB, MB, GB. */

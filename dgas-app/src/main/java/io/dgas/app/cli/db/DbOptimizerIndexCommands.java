@@ -2,9 +2,8 @@ package io.dgas.app.cli.db;
 
 import io.dgas.app.cli.*;
 import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.service.OptimizerService;
 import io.dgas.store.Database;
-import io.dgas.store.monitor.PgStatStatements;
-import io.dgas.store.monitor.ServerStatement;
 import io.dgas.store.optimizer.HiddenIndexCheck;
 import io.dgas.store.optimizer.IndexAdvisor;
 import io.dgas.store.optimizer.IndexBuilder;
@@ -12,9 +11,7 @@ import io.dgas.store.optimizer.IndexCatalog;
 import io.dgas.store.optimizer.IndexInfo;
 import io.dgas.store.optimizer.IndexSpec;
 import io.dgas.store.optimizer.IndexSuggestion;
-import io.dgas.store.optimizer.UnusedIndexes;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,38 +63,21 @@ public final class DbOptimizerIndexCommands {
 
         @Override
         public Integer call() {
-            Database db = context().database();
-            IndexCatalog catalog = new IndexCatalog(db);
-            List<IndexInfo> unused = catalog.unused(DbOptimizerCommand.parseSize(minSize));
-            List<Database> replicas = DbOptimizerCommand.replicas(config());
-            List<Map<String, Long>> scans = new ArrayList<>();
-            try {
-                for (Database r : replicas) {
-                    try {
-                        scans.add(UnusedIndexes.scansByIndex(r));
-                    } catch (RuntimeException e) {
-                        out().warn("replica " + r.settings().safeUrl() + " not checked: " + e.getMessage());
-                        scans.add(null);
-                    }
-                }
-            } finally {
-                replicas.forEach(Database::close);
-            }
-            List<IndexInfo> result = replicas.isEmpty() ? unused : UnusedIndexes.onEveryServer(unused, scans);
+            OptimizerService.Unused u =
+                    DbOptimizerCommand.service(this).unused(DbOptimizerCommand.parseSize(minSize), verify);
+            u.warnings().forEach(w -> out().warn(w));
+            List<IndexInfo> result = u.indexes();
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put(
-                    "stats_reset", catalog.statsResetAt().map(Instant::toString).orElse(null));
-            model.put("replicas_checked", replicas.size());
+            model.put("stats_reset", u.statsReset());
+            model.put("replicas_checked", u.replicasChecked());
             model.put("indexes", result);
             if (verify) {
-                List<ServerStatement> top =
-                        new PgStatStatements(db).top(context().clock().instant(), Duration.ofDays(7), 20, 1, 0);
-                model.put("verification", new HiddenIndexCheck(db).verify(result, top));
+                model.put("verification", u.verification());
             }
             out().result(model, () -> {
                 out().line("statistics since "
                         + (model.get("stats_reset") == null ? "the database was created" : model.get("stats_reset"))
-                        + "; replicas checked: " + replicas.size());
+                        + "; replicas checked: " + u.replicasChecked());
                 out().table(HEADERS, rows(result));
                 if (model.get("verification") instanceof HiddenIndexCheck.Result v) {
                     if (!v.supported()) {
@@ -158,15 +138,6 @@ public final class DbOptimizerIndexCommands {
         }
     }
 
-    /** Suggestions for the heaviest statements of the window; shared by suggest-indexes and add-indexes. */
-    static IndexAdvisor.Advice advise(BaseCommand cmd, String lookback, long minCalls, int limit, double minSavings) {
-        Database db = cmd.context().database();
-        Duration window = Durations.parse("--lookback", lookback);
-        List<ServerStatement> top =
-                new PgStatStatements(db).top(cmd.context().clock().instant(), window, limit, minCalls, 0);
-        return new IndexAdvisor(db).suggest(top, minSavings, true);
-    }
-
     @Command(
             name = "suggest-indexes",
             description = "Indexes that would cut the planner's cost of the heaviest statements by --min-savings"
@@ -189,7 +160,8 @@ public final class DbOptimizerIndexCommands {
             if (minSavings <= 0 || minSavings >= 1) {
                 throw new BadArgumentException("--min-savings must be between 0 and 1 (exclusive)");
             }
-            IndexAdvisor.Advice a = advise(this, lookback, minCalls, limit, minSavings);
+            IndexAdvisor.Advice a = DbOptimizerCommand.service(this)
+                    .advise(Durations.parse("--lookback", lookback), minCalls, limit, minSavings);
             out().result(a, () -> {
                 out().line("method: " + a.method() + " (" + a.planning() + ")");
                 a.notes().forEach(n -> out().line("note: " + n));
@@ -233,8 +205,9 @@ public final class DbOptimizerIndexCommands {
             Database db = context().database();
             List<IndexSpec> wanted = new ArrayList<>(IndexSpec.DECLARED);
             if (suggested) {
-                for (IndexSuggestion s :
-                        advise(this, lookback, minCalls, 20, 0.5).suggestions()) {
+                for (IndexSuggestion s : DbOptimizerCommand.service(this)
+                        .advise(Durations.parse("--lookback", lookback), minCalls, 20, 0.5)
+                        .suggestions()) {
                     wanted.add(IndexSpec.of(s));
                 }
             }

@@ -305,7 +305,7 @@ public final class DbOptimizerTableCommands {
 
         @Override
         public Integer call() {
-            List<Database> replicas = DbOptimizerCommand.replicas(config());
+            List<Database> replicas = DbOptimizerCommand.service(this).replicas();
             List<Finding> findings;
             try {
                 findings = new OptimizerChecks(context().database(), replicas)

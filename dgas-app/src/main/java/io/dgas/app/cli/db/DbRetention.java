@@ -12,8 +12,8 @@ public final class DbRetention {
     private DbRetention() {}
 
     static int apply(BaseCommand cmd) {
-        Map<String, Duration> retention = DbOptimizerCommand.retention(cmd.config());
-        PartitionMaintenance.Mode mode = DbOptimizerCommand.retentionMode(cmd.config());
+        Map<String, Duration> retention = io.dgas.app.config.RetentionSettings.retention(cmd.config());
+        PartitionMaintenance.Mode mode = io.dgas.app.config.RetentionSettings.mode(cmd.config());
         List<PartitionMaintenance.Expired> done = retention.isEmpty()
                 ? List.of()
                 : new PartitionMaintenance(cmd.context().database())

@@ -1,0 +1,159 @@
+package io.dgas.app.schedule;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.dgas.app.AppContext;
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.DgasConfig;
+import io.dgas.app.config.RetentionSettings;
+import io.dgas.app.config.UnableToConfigureException;
+import io.dgas.app.cycle.CycleRequest;
+import io.dgas.app.events.EventListener;
+import io.dgas.app.events.RemoteBarChanges;
+import io.dgas.app.service.RunsService;
+import io.dgas.store.optimizer.MaintenanceJob;
+import io.dgas.store.runs.RunRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The scheduler feature over the configuration ({@code scheduler.*}, {@code cycle.*}): builds this instance's cluster
+ * scheduler for {@code dgas scheduler start} and {@code dgas serve}, and reports its state for
+ * {@code dgas scheduler status}. Every scheduled cycle goes through the context's
+ * {@link io.dgas.app.cycle.CycleService}, so it never overlaps a cycle started by hand anywhere on the database.
+ */
+public final class Scheduling {
+    /** Instances seen within this are listed as live by {@link #status()}. */
+    static final Duration LISTED_WITHIN = Duration.ofMinutes(3);
+
+    private final AppContext ctx;
+
+    public Scheduling(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** What {@code dgas scheduler status} shows. */
+    public record Status(
+            Instant nextRun, String schedule, List<SchedulerService.Instance> instances, List<RunRecord> recentRuns) {}
+
+    /** The next cycle, the schedule, the live instances and the last 10 runs of the past 24 h. */
+    public Status status() {
+        Instant now = ctx.clock().instant();
+        List<RunRecord> recent = new RunsService(ctx.database(), ctx.cache()).recent(now, Duration.ofHours(24), 0);
+        return new Status(
+                SchedulerService.nextRun(ctx.database()),
+                scheduleText(ctx.config()),
+                SchedulerService.liveInstances(ctx.database(), now, LISTED_WITHIN),
+                recent.subList(0, Math.min(10, recent.size())));
+    }
+
+    /** When the next cycle is due, or null when none is scheduled. */
+    public Instant nextRun() {
+        return SchedulerService.nextRun(ctx.database());
+    }
+
+    /**
+     * This instance's full scheduler (cycle ticks, batches, daily maintenance) with {@code more} cluster-wide recurring
+     * tasks ({@code dgas serve} adds the statement snapshots); not started.
+     *
+     * @throws UnableToConfigureException an invalid cron expression, cycle timeframes or calendar
+     */
+    public SchedulerService instance(List<RecurringTask<Void>> more) {
+        DgasConfig c = ctx.config();
+        ClusterCycle cluster = cluster();
+        MaintenanceJob maintenance =
+                new MaintenanceJob(ctx.database(), RetentionSettings.retention(c), RetentionSettings.mode(c));
+        SchedulerService service = new SchedulerService(
+                ctx.database(),
+                cluster,
+                schedule(c),
+                AppContext.instanceName(),
+                ctx.clock(),
+                SchedulerService.Timing.defaults(),
+                () -> maintenance.run(ctx.clock().instant()),
+                more);
+        // corrections ingested by any other process reach this instance's warm series
+        EventListener remote =
+                new EventListener(() -> ctx.database().settings(), new RemoteBarChanges(ctx.analyzers())).start();
+        return service.closing(remote);
+    }
+
+    /** An instance that only runs batches and ticks when asked ({@code dgas scheduler start --once}); not started. */
+    public SchedulerService batchesOnly() {
+        return SchedulerService.batchesOnly(
+                ctx.database(), cluster(), AppContext.instanceName(), ctx.clock(), SchedulerService.Timing.defaults());
+    }
+
+    /** The cluster cycle of this instance over the configured cycle settings and exchange calendar. */
+    ClusterCycle cluster() {
+        DgasConfig c = ctx.config();
+        long stale = c.seconds(ConfigKeys.STALE_AFTER);
+        CycleRequest template;
+        try {
+            template = new CycleRequest(
+                    null,
+                    c.timeframe(ConfigKeys.HTF),
+                    c.timeframe(ConfigKeys.TRADING),
+                    c.intValue(ConfigKeys.LOOKBACK),
+                    stale > 0
+                            ? Duration.ofSeconds(stale)
+                            : CycleRequest.defaultStaleAfter(c.timeframe(ConfigKeys.TRADING)));
+        } catch (IllegalArgumentException e) {
+            throw new UnableToConfigureException("cycle.htf / cycle.trading: " + e.getMessage());
+        }
+        return new ClusterCycle(
+                        ctx.database(),
+                        ctx.cycle(ctx::afterRun),
+                        () -> template,
+                        calendar(c),
+                        ctx.clock(),
+                        AppContext.instanceName(),
+                        c.intValue(ConfigKeys.BATCH_SIZE),
+                        ctx.cycles())
+                .assignByHash(SchedulerService.Timing.defaults().liveWithin());
+    }
+
+    static Schedule schedule(DgasConfig c) {
+        return c.string(ConfigKeys.SCHED_CRON)
+                .map(expr -> {
+                    try {
+                        return (Schedule) Schedules.cron(expr);
+                    } catch (RuntimeException e) {
+                        throw new UnableToConfigureException(
+                                "scheduler.cron: invalid expression '" + expr + "': " + e.getMessage());
+                    }
+                })
+                .orElseGet(() -> Schedules.fixedDelay(Duration.ofSeconds(c.seconds(ConfigKeys.SCHED_INTERVAL))));
+    }
+
+    static String scheduleText(DgasConfig c) {
+        return c.string(ConfigKeys.SCHED_CRON)
+                .map(x -> "cron " + x)
+                .orElse("every " + c.seconds(ConfigKeys.SCHED_INTERVAL) + " s");
+    }
+
+    static ExchangeCalendar calendar(DgasConfig c) {
+        try {
+            Set<LocalDate> holidays = c.string(ConfigKeys.SCHED_HOLIDAYS)
+                    .map(h -> Arrays.stream(h.split(","))
+                            .map(String::trim)
+                            .filter(x -> !x.isEmpty())
+                            .map(LocalDate::parse)
+                            .collect(Collectors.toSet()))
+                    .orElse(Set.of());
+            return ExchangeCalendar.of(
+                    c.bool(ConfigKeys.SCHED_WEEKDAYS),
+                    c.string(ConfigKeys.SCHED_ZONE).orElse("UTC"),
+                    c.string(ConfigKeys.SCHED_SESSION).orElse(null),
+                    holidays);
+        } catch (RuntimeException e) {
+            throw new UnableToConfigureException("scheduler calendar settings: " + e.getMessage());
+        }
+    }
+}

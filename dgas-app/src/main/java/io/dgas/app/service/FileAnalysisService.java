@@ -1,0 +1,134 @@
+package io.dgas.app.service;
+
+import io.dgas.Printable;
+import io.dgas.calc.drummond.DrummondAnalysis;
+import io.dgas.calc.drummond.DrummondAnalyzer;
+import io.dgas.calc.drummond.DrummondParams;
+import io.dgas.calc.drummond.MarketState;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.calc.format.BarsCsvParser;
+import io.dgas.calc.format.DrummondReport;
+import io.dgas.domain.BarAggregator;
+import io.dgas.domain.BarSeries;
+import io.dgas.domain.Timeframe;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analysis of a bars file with no database ({@code dgas analyze --bars F}): the trading series from the file, the
+ * higher timeframe from a second file or aggregated from the first (complete buckets only), the files of drummond.md
+ * §8 (written to a directory when one is given) and the latest rows.
+ */
+public final class FileAnalysisService {
+    /** What a file analysis produced. */
+    public record Result(
+            BarSeries trading, BarSeries higher, Map<String, String> files, List<Path> written, List<Row> latest) {}
+
+    /** One of the latest bars with its PLdot, envelope and market state code. */
+    public record Row(Instant timestamp, double close, double pldot, double upper, double lower, String state) {}
+
+    /**
+     * @param htfBars higher-timeframe bars file, or null
+     * @param htf higher timeframe to aggregate the input into, or null; at most one of {@code htfBars}, {@code htf}
+     * @param out directory for the report files, or null to write none
+     * @param rows how many latest bars to return
+     * @throws BadInputException a missing or unreadable file, both higher-timeframe sources, a {@code htf} that is not a
+     *     coarser multiple of the input's timeframe
+     */
+    public Result analyze(Path bars, Path htfBars, Timeframe htf, SignalParams signals, Path out, int rows)
+            throws IOException {
+        if (htfBars != null && htf != null) {
+            throw new BadInputException(
+                    "htf", htf.code(), "give either --htf-bars or --htf, not both", List.of("--htf-bars", "--htf"));
+        }
+        BarSeries trading = read(bars);
+        BarSeries higher = htfBars != null ? read(htfBars) : htf != null ? aggregate(trading, htf) : null;
+        Map<String, String> files =
+                DrummondReport.files(trading, higher, DrummondParams.defaults(), MtfParams.defaults(), signals);
+        List<Path> written = new ArrayList<>();
+        if (out != null) {
+            Files.createDirectories(out);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path p = out.resolve(f.getKey());
+                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+                written.add(p);
+            }
+        }
+        return new Result(trading, higher, files, written, latest(DrummondAnalyzer.analyze(trading), rows));
+    }
+
+    private static BarSeries read(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return BarsCsvParser.parseSingle(r, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(
+                    "file", file.toString(), "bars file " + file + " does not exist", List.of("an existing CSV file"));
+        } catch (FileSystemException e) { // a name too long, a directory, no permission: the user's path
+            throw new BadInputException(
+                    "file",
+                    file.toString(),
+                    "bars file " + Printable.of(file.toString()) + ": cannot read it ("
+                            + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")",
+                    List.of("a readable CSV file"));
+        }
+    }
+
+    private static BarSeries aggregate(BarSeries trading, Timeframe target) {
+        if (!target.isMultipleOf(trading.timeframe()) || target == trading.timeframe()) {
+            throw new BadInputException(
+                    "htf",
+                    target.code(),
+                    "--htf " + target.code() + " is not a higher multiple of the input's "
+                            + trading.timeframe().code(),
+                    List.of("a timeframe coarser than and a multiple of "
+                            + trading.timeframe().code()));
+        }
+        return BarAggregator.complete(
+                trading,
+                target,
+                trading.ts()[trading.size() - 1] + trading.timeframe().seconds());
+    }
+
+    private static List<Row> latest(DrummondAnalysis a, int rows) {
+        List<Row> out = new ArrayList<>();
+        long[] ts = a.series().ts();
+        double[] close = a.series().close();
+        for (int i = Math.max(0, a.size() - rows); i < a.size(); i++) {
+            out.add(new Row(
+                    Instant.ofEpochSecond(ts[i]),
+                    close[i],
+                    a.pldot()[i],
+                    a.upper()[i],
+                    a.lower()[i],
+                    MarketState.codeOf(a.states().state()[i])));
+        }
+        return out;
+    }
+
+    /** The latest rows as the documents {@code --format json} prints. */
+    public static List<Map<String, Object>> rows(Result r) {
+        return r.latest().stream()
+                .map(x -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("timestamp", x.timestamp().toString());
+                    m.put("close", x.close());
+                    m.put("pldot", x.pldot());
+                    m.put("upper", x.upper());
+                    m.put("lower", x.lower());
+                    m.put("state", x.state());
+                    return m;
+                })
+                .toList();
+    }
+}
