@@ -14,6 +14,7 @@ import io.dgas.testkit.PostgresExtension;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -72,7 +73,14 @@ class EveryRouteStatementCountIT {
                 Timeframe.H4,
                 Math.max(10, rows / 4),
                 100,
-                PagesSeed.hoursAgo(4 * Math.max(10, rows / 4)).toString());
+                // a 4h series starts at a 4h bar's open time, whatever the hour this test runs at
+                Instant.ofEpochSecond(Math.floorDiv(
+                                        PagesSeed.hoursAgo(4 * Math.max(10, rows / 4))
+                                                .getEpochSecond(),
+                                        4 * 3600L)
+                                * 4
+                                * 3600L)
+                        .toString());
         PortfolioService portfolios = new PortfolioService(db, Clock.systemUTC(), api.ctx.cache());
         long portfolio = portfolios
                 .create(prefix, "book", "USD", new BigDecimal("10000"))
