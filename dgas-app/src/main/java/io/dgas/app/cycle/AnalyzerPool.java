@@ -89,6 +89,7 @@ public final class AnalyzerPool implements IngestListener {
                 t.series(),
                 h.series(),
                 s -> s == t.series() ? t.analysis() : h.analysis(),
+                s -> s == t.series() ? t.zones() : h.zones(),
                 r.htf(),
                 asOf,
                 r.staleAfter());

@@ -12,6 +12,7 @@ import io.dgas.calc.drummond.MultiTimeframe;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.calc.drummond.Signals;
+import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
@@ -67,7 +68,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             BarSeries t = series(trading);
             long newest = t.ts()[t.size() - 1] + trading.timeframe().seconds();
             BarSeries h = higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf, newest);
-            return analyze(symbol, t, h, this::analysis, htf, asOf, staleAfter);
+            return analyze(symbol, t, h, this::analysis, null, htf, asOf, staleAfter);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -76,12 +77,15 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
     /**
      * The step over series already built (at least 3 trading bars), with their single-timeframe analyses from
      * {@code analyses}: the cold path analyses them (through the cache), the warm path hands in its live ones.
+     *
+     * @param zones each series' live {@link ZoneIndex} (the warm path), or null to build zones from every line
      */
     public SymbolOutcome analyze(
             String symbol,
             BarSeries t,
             BarSeries h,
             Function<BarSeries, DrummondAnalysis> analyses,
+            Function<BarSeries, ZoneIndex> zones,
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
@@ -101,7 +105,9 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
                 return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");
             }
-            MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
+            MtfAnalysis m = zones == null
+                    ? MultiTimeframe.analyze(ha, a, last, mtf)
+                    : MultiTimeframe.analyze(ha, a, last, mtf, zones.apply(h), zones.apply(t));
             double atr = Atr.wilder(t, signals.atrPeriod(), a.size())[last];
             Signal s = Signals.evaluate(m, ha, a, atr, signals);
             return new SymbolOutcome(symbol, s, false, null);

@@ -39,7 +39,48 @@ public final class ZoneIndex {
         if (!sync(price, want)) {
             return a.zonesAt(i);
         }
-        return DrummondZones.build(order, want, price, a.tolerance(i), a.avgRange(i), a.width()[i]);
+        return sweep(want, a.tolerance(i), a.avgRange(i), a.width()[i]);
+    }
+
+    /**
+     * {@link DrummondZones#build} over the held order, reading the prices kept in order (sequential) and sizing the
+     * output in a first pass instead of allocating per-line scratch arrays.
+     */
+    private ZoneSet sweep(int n, double tolerance, double avgRange, double lastWidth) {
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || !chained(k, tolerance)) {
+                m++;
+            }
+        }
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        double[] center = new double[m];
+        int[] type = new int[m];
+        int[] strength = new int[m];
+        int z = -1;
+        for (int k = 0; k < n; k++) {
+            double p = sorted[k];
+            if (z >= 0 && chained(k, tolerance)) {
+                hi[z] = p;
+                strength[z]++;
+            } else {
+                z++;
+                lo[z] = p;
+                hi[z] = p;
+                type[z] = order[k] & 1;
+                strength[z] = 1;
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            center[k] = (lo[k] + hi[k]) / 2.0;
+        }
+        return new ZoneSet(center, lo, hi, type, strength, tolerance, avgRange, lastWidth);
+    }
+
+    /** {@link DrummondZones#chained} of the lines at positions k − 1 and k. */
+    private boolean chained(int k, double tolerance) {
+        return (order[k - 1] & 1) == (order[k] & 1) && Math.abs(sorted[k] - sorted[k - 1]) <= tolerance;
     }
 
     /**
