@@ -69,7 +69,7 @@ public final class SteadyCycleBenchmark {
             cold.run(request); // warm-up: JIT and the server's caches
             double full = cold.run(request).run().durationMs();
             long before = usedHeap();
-            AnalyzerPool pool = new AnalyzerPool(new BarRepository(db), analyzer);
+            AnalyzerPool pool = new AnalyzerPool(db, analyzer);
             PredictionCycle warm = cycle(db, analyzer, threads).warm(pool);
             info.accept("filling the warm state ...");
             double fill = warm.run(request).run().durationMs();
