@@ -28,7 +28,13 @@ public final class ConfluenceZones {
     private int[] type;
     private int[] tf;
     private int n;
-    private final double pct;
+    private double pct;
+    /** build()'s scratch, kept for the next use of this instance. */
+    private int[] idx = new int[0];
+
+    private double[] keys = new double[0];
+    private int[] spareIdx = new int[0];
+    private double[] spareKeys = new double[0];
 
     ConfluenceZones(double pct) {
         this(pct, 256);
@@ -43,6 +49,13 @@ public final class ConfluenceZones {
         weight = new double[c];
         type = new int[c];
         tf = new int[c];
+    }
+
+    /** Empties this instance for reuse with another tolerance percentage (its arrays are kept). */
+    ConfluenceZones reset(double pct) {
+        this.pct = pct;
+        n = 0;
+        return this;
     }
 
     void add(int t, int timeframe, double p, double w, double volatility) {
@@ -90,18 +103,33 @@ public final class ConfluenceZones {
     /** Adds every Drummond zone of one timeframe. */
     void addZones(int timeframe, double tfWeight, ZoneSet zones) {
         for (int k = 0; k < zones.size(); k++) {
-            double component = Math.min(zones.strength()[k], 3) / 2.0;
-            int t = zones.type()[k] == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
-            add(t, timeframe, zones.center()[k], tfWeight * component, zones.upper()[k] - zones.lower()[k]);
+            addZone(
+                    timeframe,
+                    tfWeight,
+                    zones.center()[k],
+                    zones.lower()[k],
+                    zones.upper()[k],
+                    zones.type()[k],
+                    zones.strength()[k]);
         }
+    }
+
+    /** Adds one Drummond zone of one timeframe ({@code type} a {@link DrummondLines} type). */
+    void addZone(int timeframe, double tfWeight, double center, double lower, double upper, int type, int strength) {
+        double component = Math.min(strength, 3) / 2.0;
+        int t = type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
+        add(t, timeframe, center, tfWeight * component, upper - lower);
     }
 
     List<ConfluenceZone> build() {
         // group by type (stable), then sort each group by (price, entry index) without boxing
-        int[] idx = new int[n];
-        double[] keys = new double[n];
-        int[] spareIdx = new int[n];
-        double[] spareKeys = new double[n];
+        if (idx.length < n) {
+            int c = Math.max(n, 2 * idx.length);
+            idx = new int[c];
+            keys = new double[c];
+            spareIdx = new int[c];
+            spareKeys = new double[c];
+        }
         int m = 0;
         for (int t = 0; t < 3; t++) {
             int from = m;

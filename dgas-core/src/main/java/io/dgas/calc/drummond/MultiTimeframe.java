@@ -16,6 +16,14 @@ import java.util.List;
  * two events intersecting.
  */
 public final class MultiTimeframe {
+    /**
+     * Confluence candidates' storage per thread, reused by every call: a call adds a few hundred to a few thousand
+     * candidates (every Drummond zone of both timeframes), and allocating and zeroing them each time cost more than
+     * the sweep over them.
+     */
+    private static final ThreadLocal<ConfluenceZones> SCRATCH =
+            ThreadLocal.withInitial(() -> new ConfluenceZones(0.0, 1024));
+
     private MultiTimeframe() {}
 
     /**
@@ -105,12 +113,14 @@ public final class MultiTimeframe {
         String overlay =
                 distance > p.overlayThresholdPct() ? "above" : distance < -p.overlayThresholdPct() ? "below" : "at";
 
-        ZoneSet hz = htfZones == null ? htf.zonesAt(j) : htfZones.at(htf, j);
-        ZoneSet tz = tradingZones == null ? trading.zonesAt(k) : tradingZones.at(trading, k);
         int rows = p.envelopeRows();
-        ConfluenceZones cz = new ConfluenceZones(p.confluencePct(), 6 * rows + hz.size() + tz.size());
+        ConfluenceZones cz = SCRATCH.get().reset(p.confluencePct());
         cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
-        cz.addZones(0, p.htfWeight(), hz);
+        if (htfZones == null) {
+            cz.addZones(0, p.htfWeight(), htf.zonesAt(j));
+        } else {
+            htfZones.addTo(cz, 0, p.htfWeight(), htf, j);
+        }
         cz.addEnvelope(
                 1,
                 p.tradingWeight(),
@@ -120,7 +130,11 @@ public final class MultiTimeframe {
                 trading.width(),
                 k - rows + 1,
                 k);
-        cz.addZones(1, p.tradingWeight(), tz);
+        if (tradingZones == null) {
+            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k));
+        } else {
+            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k);
+        }
         List<ConfluenceZone> zones = cz.build();
 
         int[] recentH = recent(htf.patterns(), j, p.recentPatterns());

@@ -43,6 +43,33 @@ public final class ZoneIndex {
     }
 
     /**
+     * Adds the zones of {@code a} at bar {@code i} to {@code cz} as one timeframe's candidates ({@link
+     * ConfluenceZones#addZones} of {@code at(a, i)}), sweeping straight into it without building a {@link ZoneSet}.
+     */
+    void addTo(ConfluenceZones cz, int timeframe, double tfWeight, DrummondAnalysis a, int i) {
+        double[] price = a.linePrices();
+        int n = DrummondLines.countEndingBy(i);
+        if (!sync(price, n)) {
+            cz.addZones(timeframe, tfWeight, a.zonesAt(i));
+            return;
+        }
+        double tolerance = a.tolerance(i);
+        int k = 0;
+        while (k < n) {
+            double lo = sorted[k];
+            int type = order[k] & 1;
+            int strength = 1;
+            k++;
+            while (k < n && chained(k, tolerance)) {
+                strength++;
+                k++;
+            }
+            double hi = sorted[k - 1];
+            cz.addZone(timeframe, tfWeight, (lo + hi) / 2.0, lo, hi, type, strength);
+        }
+    }
+
+    /**
      * {@link DrummondZones#build} over the held order, reading the prices kept in order (sequential) and sizing the
      * output in a first pass instead of allocating per-line scratch arrays.
      */
