@@ -235,8 +235,7 @@ public final class AppContext implements AutoCloseable {
     public synchronized AnalyzerPool analyzers() {
         if (analyzers == null) {
             analyzers = new AnalyzerPool(
-                    new BarRepository(database()),
-                    new SymbolAnalyzer(MtfParams.defaults(), signalParams(), calculations()));
+                    database(), new SymbolAnalyzer(MtfParams.defaults(), signalParams(), calculations()));
         }
         return analyzers;
     }

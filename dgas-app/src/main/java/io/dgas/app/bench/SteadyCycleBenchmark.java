@@ -13,6 +13,7 @@ import io.dgas.store.Database;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.LatestBar;
 import io.dgas.store.ingest.BarIngestor;
+import io.dgas.store.ingest.IngestLimits;
 import io.dgas.store.ingest.IngestOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
@@ -38,16 +39,18 @@ import java.util.stream.IntStream;
  * state is the used heap after a collection with it minus without it.
  */
 public final class SteadyCycleBenchmark {
-    private static final int ROUNDS = 5;
     private static final int LOOKBACK = 200;
 
     private final Database main;
     private final int workers;
     private final Consumer<String> info;
+    private final int rounds;
 
-    public SteadyCycleBenchmark(Database main, int workers, Consumer<String> info) {
+    /** @param rounds measured warm cycles per size (the median is reported) */
+    public SteadyCycleBenchmark(Database main, int workers, int rounds, Consumer<String> info) {
         this.main = main;
         this.workers = workers;
+        this.rounds = rounds;
         this.info = info;
     }
 
@@ -66,22 +69,22 @@ public final class SteadyCycleBenchmark {
             cold.run(request); // warm-up: JIT and the server's caches
             double full = cold.run(request).run().durationMs();
             long before = usedHeap();
-            AnalyzerPool pool = new AnalyzerPool(new BarRepository(db), analyzer);
+            AnalyzerPool pool = new AnalyzerPool(db, analyzer);
             PredictionCycle warm = cycle(db, analyzer, threads).warm(pool);
             info.accept("filling the warm state ...");
             double fill = warm.run(request).run().durationMs();
             long heap = usedHeap() - before;
             List<String> symbols =
                     IntStream.range(0, n).mapToObj(SyntheticBars::ticker).toList();
-            double[] steady = new double[ROUNDS];
+            double[] steady = new double[rounds];
             CycleResult last = null;
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 appendOneBar(db, pool, symbols);
                 last = warm.run(request);
                 steady[round] = last.run().durationMs();
             }
             Arrays.sort(steady);
-            double median = steady[ROUNDS / 2];
+            double median = steady[rounds / 2];
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbols", n);
             m.put("timeframes", "1h+4h");
@@ -128,7 +131,14 @@ public final class SteadyCycleBenchmark {
                         c));
             }
         }
-        new BarIngestor(db, pool).ingest("steady", new StringReader(csv.toString()), null, IngestOptions.defaults());
+        // the synthetic bars end now: many rounds of new 4h bars run days into the future
+        IngestLimits future = new IngestLimits(0, 86_400L * 3650, 1e-8, 1e9, 65_536, Clock.systemUTC());
+        new BarIngestor(db, pool)
+                .ingest(
+                        "steady",
+                        new StringReader(csv.toString()),
+                        null,
+                        IngestOptions.defaults().withLimits(future));
     }
 
     private static long usedHeap() {

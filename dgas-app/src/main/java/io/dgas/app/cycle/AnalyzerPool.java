@@ -2,9 +2,12 @@ package io.dgas.app.cycle;
 
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.SymbolTimeframes;
 import io.dgas.store.ingest.IngestListener;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,28 +28,50 @@ import java.util.function.Function;
  * or after a series' last bar is caught up by the next load; one inside the analysed window (a corrected or deleted
  * bar, or a change of unknown extent) marks the series for a rebuild.
  *
+ * <p>A symbol stale or unusable at the run's timeframes (historical sample data, a symbol with daily bars only) is
+ * analysed as its {@link OwnTimeframes} plan says, from warm series at the plan's timeframes kept here like the others;
+ * what the catalog says of it is kept until ingest reports a change of that symbol, and its outcome is reused while
+ * neither series nor the plan changed. So such symbols cost no query and no analysis in a steady cycle.
+ *
  * <p>Outputs equal the cold path ({@link SymbolAnalyzer} over freshly loaded bars) on the same bars; the bars are the
  * newest {@code lookback} to {@code 2 × lookback} of each series (see {@link WarmSeries}). Changes made by another
- * process are not heard: a pool is for the single process that ingests, or must be {@link #clear() cleared}.
+ * process reach the pool as {@code bars} events ({@link io.dgas.app.events.RemoteBarChanges}, listened to by
+ * {@code dgas serve} and {@code dgas scheduler start}); a pool in any other process must be {@link #clear() cleared}.
  */
 public final class AnalyzerPool implements IngestListener {
     private final BarRepository bars;
     private final SymbolAnalyzer analyzer;
+    private final OwnTimeframes own;
     private final Map<String, WarmSeries> warm = new ConcurrentHashMap<>();
     private final Set<String> invalid = ConcurrentHashMap.newKeySet();
+    /** Series found without bars (a symbol with daily bars only has no 1h series): not looked for again until changed. */
+    private final Set<String> absent = ConcurrentHashMap.newKeySet();
+    /** Changes heard so far: a series found empty while one arrived is not marked absent (it may have just come). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    /** Catalog facts of symbols that needed a plan, until ingest reports a change of the symbol. */
+    private final Map<String, SymbolTimeframes.Info> infos = new ConcurrentHashMap<>();
+    /** The last planned outcome per symbol and what it was computed from. */
+    private final Map<String, Planned> planned = new ConcurrentHashMap<>();
 
-    public AnalyzerPool(BarRepository bars, SymbolAnalyzer analyzer) {
-        this.bars = bars;
+    public AnalyzerPool(Database db, SymbolAnalyzer analyzer) {
+        this.bars = new BarRepository(db);
+        this.own = new OwnTimeframes(new SymbolTimeframes(db));
         this.analyzer = analyzer;
     }
 
     @Override
     public void seriesChanged(String symbol, Timeframe tf) {
+        changes.incrementAndGet();
         invalid.add(key(symbol, tf));
+        absent.remove(key(symbol, tf));
+        infos.remove(symbol);
     }
 
     @Override
     public void barsChanged(String symbol, Timeframe tf, long from) {
+        changes.incrementAndGet();
+        infos.remove(symbol);
+        absent.remove(key(symbol, tf));
         WarmSeries w = warm.get(key(symbol, tf));
         if (w != null && w.size() > 0 && from < w.lastTs() && from >= w.firstTs()) {
             invalid.add(key(symbol, tf));
@@ -56,6 +81,9 @@ public final class AnalyzerPool implements IngestListener {
     /** Drops every warm series (the next cycle rebuilds all of them). */
     public void clear() {
         warm.clear();
+        absent.clear();
+        infos.clear();
+        planned.clear();
     }
 
     /** Warm series held. */
@@ -76,22 +104,130 @@ public final class AnalyzerPool implements IngestListener {
     public Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf) {
         Map<String, WarmSeries> trading = refresh(symbols, r.trading(), r.lookback());
         Map<String, WarmSeries> higher = refresh(symbols, r.htf(), r.lookback());
-        return s -> analyze(s, trading.get(s), higher.get(s), r, asOf);
+        return s -> analyze(s, r.trading(), trading.get(s), r.htf(), higher.get(s), asOf, r.staleAfter());
     }
 
-    private SymbolOutcome analyze(String symbol, WarmSeries t, WarmSeries h, CycleRequest r, Instant asOf) {
-        if (t.size() < 3 || h.size() < 3) {
+    /**
+     * Re-analyses the outcomes of {@code out} that are stale or failed at the run's timeframes as their {@link
+     * OwnTimeframes} plans say (in place): at most one catalog query for symbols not seen before, and two bar queries
+     * per other timeframe pair, from warm series.
+     */
+    public void refit(List<SymbolOutcome> out, CycleRequest r, Instant asOf) {
+        List<String> redo = new ArrayList<>();
+        for (SymbolOutcome o : out) {
+            if (o.stale() || o.failed()) {
+                redo.add(o.symbol());
+            }
+        }
+        if (redo.isEmpty()) {
+            return;
+        }
+        Map<String, SymbolTimeframes.Info> known = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String s : redo) {
+            SymbolTimeframes.Info info = infos.get(s);
+            if (info == null) {
+                unknown.add(s);
+            } else {
+                known.put(s, info);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            long heard = changes.get();
+            Map<String, SymbolTimeframes.Info> fetched = own.info(unknown);
+            known.putAll(fetched);
+            if (changes.get() == heard) {
+                infos.putAll(fetched);
+            }
+        }
+        Map<String, OwnTimeframes.Plan> plans = own.plans(
+                redo,
+                known,
+                s -> {
+                    WarmSeries w = warm.get(key(s, r.trading()));
+                    return w != null && w.size() >= 3;
+                },
+                r,
+                asOf);
+        Map<List<Timeframe>, List<String>> byPair = new LinkedHashMap<>();
+        plans.forEach((s, p) -> {
+            if (p.trading() != r.trading()) {
+                byPair.computeIfAbsent(List.of(p.trading(), p.htf()), k -> new ArrayList<>())
+                        .add(s);
+            }
+        });
+        byPair.forEach((pair, group) -> {
+            refresh(group, pair.get(0), r.lookback());
+            refresh(group, pair.get(1), r.lookback());
+        });
+        out.replaceAll(o -> {
+            OwnTimeframes.Plan p = plans.get(o.symbol());
+            return p == null ? o : planned(o.symbol(), p, r);
+        });
+    }
+
+    /** The outcome of one planned symbol: the last one when neither series nor the plan changed. */
+    private SymbolOutcome planned(String symbol, OwnTimeframes.Plan p, CycleRequest r) {
+        WarmSeries t = warm.get(key(symbol, p.trading()));
+        WarmSeries h = warm.get(key(symbol, p.htf()));
+        Planned key = new Planned(p, version(t), version(h), null);
+        Planned last = planned.get(symbol);
+        if (last != null && last.sameInputs(key)) {
+            return last.outcome();
+        }
+        SymbolOutcome o;
+        try {
+            o = analyze(symbol, p.trading(), t, p.htf(), h, p.asOf(), p.staleAfter())
+                    .at(p.trading() == r.trading() ? null : p.trading());
+        } catch (RuntimeException e) {
+            return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        planned.put(symbol, new Planned(p, key.trading(), key.higher(), o));
+        return o;
+    }
+
+    /** A planned outcome with the plan and series fingerprints (bars held, content version) it came from. */
+    private record Planned(OwnTimeframes.Plan plan, List<Long> trading, List<Long> higher, SymbolOutcome outcome) {
+        boolean sameInputs(Planned o) {
+            return plan.equals(o.plan) && trading.equals(o.trading) && higher.equals(o.higher);
+        }
+    }
+
+    private static List<Long> version(WarmSeries w) {
+        return w == null ? List.of() : List.of((long) w.size(), w.series().version());
+    }
+
+    private SymbolOutcome analyze(
+            String symbol,
+            Timeframe tradingTf,
+            WarmSeries t,
+            Timeframe htf,
+            WarmSeries h,
+            Instant asOf,
+            Duration staleAfter) {
+        if (t == null || h == null || t.size() < 3 || h.size() < 3) {
             // too short to analyse warm, or the higher timeframe comes from aggregation: the cold step decides
-            return analyzer.analyze(symbol, columns(t.series()), columns(h.series()), r.htf(), asOf, r.staleAfter());
+            return analyzer.analyze(
+                    symbol, columns(symbol, tradingTf, t), columns(symbol, htf, h), htf, asOf, staleAfter);
         }
         return analyzer.analyze(
                 symbol,
                 t.series(),
                 h.series(),
                 s -> s == t.series() ? t.analysis() : h.analysis(),
-                r.htf(),
+                s -> s == t.series() ? t.zones() : h.zones(),
+                htf,
                 asOf,
-                r.staleAfter());
+                staleAfter);
+    }
+
+    private static BarColumns columns(String symbol, Timeframe tf, WarmSeries w) {
+        if (w == null) {
+            long[] none = new long[0];
+            double[] empty = new double[0];
+            return new BarColumns(symbol, tf, none, empty, empty, empty, empty, empty);
+        }
+        return columns(w.series());
     }
 
     /** The batch's series of one timeframe brought up to date: at most two queries. */
@@ -101,6 +237,9 @@ public final class AnalyzerPool implements IngestListener {
         for (String s : symbols) {
             String k = key(s, tf);
             WarmSeries w = warm.get(k);
+            if (w == null && absent.contains(k)) {
+                continue;
+            }
             if (invalid.remove(k) || w == null || w.window() != lookback || w.size() == 0) {
                 rebuild.add(s);
             } else {
@@ -118,8 +257,20 @@ public final class AnalyzerPool implements IngestListener {
             }
         }
         if (!rebuild.isEmpty()) {
-            bars.lastForSymbols(rebuild, tf, lookback)
-                    .forEach((s, c) -> warm.put(key(s, tf), WarmSeries.of(c, lookback)));
+            long heard = changes.get();
+            Map<String, BarColumns> loaded = bars.lastForSymbols(rebuild, tf, lookback);
+            boolean quiet = changes.get() == heard;
+            for (String s : rebuild) {
+                BarColumns c = loaded.get(s);
+                if (c == null || c.size() == 0) {
+                    warm.remove(key(s, tf));
+                    if (quiet) {
+                        absent.add(key(s, tf));
+                    }
+                } else {
+                    warm.put(key(s, tf), WarmSeries.of(c, lookback));
+                }
+            }
         }
         Map<String, WarmSeries> out = new LinkedHashMap<>();
         for (String s : symbols) {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Fits a cycle to each symbol's own data. A symbol without bars at the run's trading timeframe is analysed at the
@@ -53,11 +54,30 @@ final class OwnTimeframes {
                 needs.add(s);
             }
         }
-        Map<String, Plan> out = new LinkedHashMap<>();
         if (needs.isEmpty()) {
-            return out;
+            return new LinkedHashMap<>();
         }
-        Map<String, SymbolTimeframes.Info> infos = catalog.of(needs);
+        return plans(needs, info(needs), s -> usable(trading.get(s)), r, asOf);
+    }
+
+    /** What the catalog knows of {@code symbols} (timeframes stored, historical until), in one query. */
+    Map<String, SymbolTimeframes.Info> info(List<String> symbols) {
+        return catalog.of(symbols);
+    }
+
+    /**
+     * Plans of the symbols {@code needs} (those stale or unusable at the request's trading timeframe) from what the
+     * catalog knows of them; no query.
+     *
+     * @param hasTrading whether a symbol has at least 3 bars at the request's trading timeframe
+     */
+    Map<String, Plan> plans(
+            List<String> needs,
+            Map<String, SymbolTimeframes.Info> infos,
+            Predicate<String> hasTrading,
+            CycleRequest r,
+            Instant asOf) {
+        Map<String, Plan> out = new LinkedHashMap<>();
         for (String s : needs) {
             SymbolTimeframes.Info info = infos.get(s);
             if (info == null) {
@@ -67,8 +87,8 @@ final class OwnTimeframes {
                     info.historicalUntil() != null && info.historicalUntil().isBefore(asOf)
                             ? info.historicalUntil()
                             : asOf;
-            BarColumns c = trading.get(s);
-            Timeframe tf = c != null && c.size() >= 3 ? r.trading() : nearest(info.timeframes(), r.trading());
+            boolean usable = hasTrading.test(s);
+            Timeframe tf = usable ? r.trading() : nearest(info.timeframes(), r.trading());
             if (tf == null || (tf == r.trading() && own.equals(asOf))) {
                 continue;
             }
@@ -78,6 +98,10 @@ final class OwnTimeframes {
             out.put(s, new Plan(tf, htf, own, stale));
         }
         return out;
+    }
+
+    private static boolean usable(BarColumns c) {
+        return c != null && c.size() >= 3;
     }
 
     /** The stored timeframe nearest to {@code wanted} that has a higher one: coarser first, else finer. */

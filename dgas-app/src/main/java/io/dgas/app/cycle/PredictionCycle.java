@@ -221,34 +221,12 @@ public final class PredictionCycle {
         }
         analyse.add(System.nanoTime() - t1);
         if (pool != null) {
-            refit(out, r, asOf);
+            // a symbol stale or unusable at the run's timeframes is analysed at its own, from warm series too
+            long t2 = System.nanoTime();
+            pool.refit(out, r, asOf);
+            analyse.add(System.nanoTime() - t2);
         }
         return out;
-    }
-
-    /**
-     * The warm path analyses every symbol at the run's timeframes; a symbol it finds stale or cannot analyse there is
-     * analysed again by the cold path, which fits it to its own data ({@link OwnTimeframes}).
-     */
-    private void refit(List<SymbolOutcome> out, CycleRequest r, Instant asOf) {
-        java.util.Set<String> redo = out.stream()
-                .filter(o -> o.stale() || o.failed())
-                .map(SymbolOutcome::symbol)
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
-        if (redo.isEmpty()) {
-            return;
-        }
-        Function<String, SymbolOutcome> cold = load(List.copyOf(redo), r, asOf);
-        out.replaceAll(o -> {
-            if (!redo.contains(o.symbol())) {
-                return o;
-            }
-            try {
-                return cold.apply(o.symbol());
-            } catch (RuntimeException e) {
-                return o;
-            }
-        });
     }
 
     /**

@@ -12,6 +12,7 @@ import io.dgas.calc.drummond.MultiTimeframe;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.calc.drummond.Signals;
+import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
@@ -65,7 +66,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                         "only " + trading.size() + " " + trading.timeframe() + " bars (at least 3 needed)");
             }
             BarSeries t = series(trading);
-            return analyze(symbol, t, higher(t, higher, htf), this::analysis, htf, asOf, staleAfter);
+            return analyze(symbol, t, higher(t, higher, htf), this::analysis, null, htf, asOf, staleAfter);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -84,7 +85,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             Instant asOf,
             Duration staleAfter) {
         try {
-            return analyze(symbol, t, higher(t, higher, htf), s -> s == t ? a : analysis(s), htf, asOf, staleAfter);
+            return analyze(
+                    symbol, t, higher(t, higher, htf), s -> s == t ? a : analysis(s), null, htf, asOf, staleAfter);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -99,12 +101,15 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
     /**
      * The step over series already built (at least 3 trading bars), with their single-timeframe analyses from
      * {@code analyses}: the cold path analyses them (through the cache), the warm path hands in its live ones.
+     *
+     * @param zones each series' live {@link ZoneIndex} (the warm path), or null to build zones from every line
      */
     public SymbolOutcome analyze(
             String symbol,
             BarSeries t,
             BarSeries h,
             Function<BarSeries, DrummondAnalysis> analyses,
+            Function<BarSeries, ZoneIndex> zones,
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
@@ -124,7 +129,9 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
                 return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");
             }
-            MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
+            MtfAnalysis m = zones == null
+                    ? MultiTimeframe.analyze(ha, a, last, mtf)
+                    : MultiTimeframe.analyze(ha, a, last, mtf, zones.apply(h), zones.apply(t));
             double atr = Atr.wilder(t, signals.atrPeriod(), a.size())[last];
             Signal s = Signals.evaluate(m, ha, a, atr, signals);
             return new SymbolOutcome(symbol, s, false, null);

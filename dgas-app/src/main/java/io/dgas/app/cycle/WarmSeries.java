@@ -3,6 +3,7 @@ package io.dgas.app.cycle;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.IncrementalAnalyzer;
+import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.domain.BarSeries;
 import io.dgas.store.bars.BarColumns;
 
@@ -18,6 +19,9 @@ import io.dgas.store.bars.BarColumns;
  */
 final class WarmSeries {
     private final int window;
+    /** The zones' line index, kept across cycles (it re-sorts only after a compaction). */
+    private final ZoneIndex zones = new ZoneIndex();
+
     private IncrementalAnalyzer inc;
 
     private WarmSeries(int window, IncrementalAnalyzer inc) {
@@ -88,6 +92,11 @@ final class WarmSeries {
 
     DrummondAnalysis analysis() {
         return inc.analysis();
+    }
+
+    /** The live zone index of {@link #analysis()}. */
+    ZoneIndex zones() {
+        return zones;
     }
 
     private boolean sameAsLast(BarColumns f) {

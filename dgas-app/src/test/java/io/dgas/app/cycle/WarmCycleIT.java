@@ -67,7 +67,7 @@ class WarmCycleIT {
     @Test
     void randomIngestsAndDeletes_twelveRounds_warmOutcomesEqualColdRecomputation() {
         SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
-        AnalyzerPool pool = new AnalyzerPool(new BarRepository(db), analyzer);
+        AnalyzerPool pool = new AnalyzerPool(db, analyzer);
         PredictionCycle warm = cycle(analyzer).warm(pool);
         PredictionCycle cold = cycle(analyzer);
         BarIngestor ingest = new BarIngestor(db, pool);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * The warm path's equivalence contract: after random appends, forming-bar replacements, corrections and deletions,
  * each caught up the way {@link AnalyzerPool} does (a change inside the window rebuilds, a deletion is a change of
  * unknown extent, a series that does not continue is rebuilt), the warm series holds exactly the stored bars from its
- * window start, and every drummond.md §8 file, the multi-timeframe result and the cycle's signal equal a full
- * recomputation over those bars.
+ * window start, and every drummond.md §8 file, the multi-timeframe result and the cycle's signal (through each warm
+ * series' kept zone index) equal a full recomputation over those bars.
  */
 class WarmSeriesTest {
     private static final int WINDOW = 40;
@@ -62,6 +62,7 @@ class WarmSeriesTest {
                     trading.warm.series(),
                     higher.warm.series(),
                     s -> s == trading.warm.series() ? trading.warm.analysis() : higher.warm.analysis(),
+                    s -> s == trading.warm.series() ? trading.warm.zones() : higher.warm.zones(),
                     Timeframe.H4,
                     asOf,
                     Duration.ofDays(3650));

@@ -87,7 +87,7 @@ class WarmAssignmentIT {
             }
         });
         SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
-        n.pool = new AnalyzerPool(new BarRepository(n.db), analyzer);
+        n.pool = new AnalyzerPool(n.db, analyzer);
         PredictionCycle cycle = new PredictionCycle(
                         n.db, analyzer, workers, BATCH, Clock.systemUTC(), name, new SimpleMeterRegistry(), r -> {})
                 .warm(n.pool);

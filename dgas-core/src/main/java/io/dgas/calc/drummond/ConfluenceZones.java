@@ -14,19 +14,48 @@ import java.util.List;
  * component; tolerance = max(|price| × pct, 0.5 × volatility, 0.0001). <b>[C]</b> Clustering is a sorted sweep per
  * type: the lowest unassigned level seeds a cluster that takes every following level within the seed's tolerance;
  * a cluster spanning ≥ 2 timeframes becomes a zone (level = mean, bounds = min/max, strength = distinct timeframes,
- * weighted strength = Σ weights). O(N log N). Zones are sorted by strength, then weighted strength, descending.
+ * weighted strength = Σ weights). Zones are sorted by strength, then weighted strength, descending.
+ *
+ * <p>The (price, entry) order is made by a natural merge sort: each timeframe's Drummond zones arrive in ascending
+ * price order ({@link ZoneSet}), so a type's candidates are a few ascending runs (the zones of each timeframe and the
+ * envelope rows, which drift), merged in O(N × log runs) instead of a comparison sort of hundreds of entries. Every
+ * price is finite, so (price, entry) is a total order and any correct sort gives the same sequence.
  */
 public final class ConfluenceZones {
-    private double[] price = new double[256];
-    private double[] tol = new double[256];
-    private double[] weight = new double[256];
-    private int[] type = new int[256];
-    private int[] tf = new int[256];
+    private double[] price;
+    private double[] tol;
+    private double[] weight;
+    private int[] type;
+    private int[] tf;
     private int n;
-    private final double pct;
+    private double pct;
+    /** build()'s scratch, kept for the next use of this instance. */
+    private int[] idx = new int[0];
+
+    private double[] keys = new double[0];
+    private int[] spareIdx = new int[0];
+    private double[] spareKeys = new double[0];
 
     ConfluenceZones(double pct) {
+        this(pct, 256);
+    }
+
+    /** With room for {@code capacity} candidates before growing. */
+    ConfluenceZones(double pct, int capacity) {
         this.pct = pct;
+        int c = Math.max(capacity, 16);
+        price = new double[c];
+        tol = new double[c];
+        weight = new double[c];
+        type = new int[c];
+        tf = new int[c];
+    }
+
+    /** Empties this instance for reuse with another tolerance percentage (its arrays are kept). */
+    ConfluenceZones reset(double pct) {
+        this.pct = pct;
+        n = 0;
+        return this;
     }
 
     void add(int t, int timeframe, double p, double w, double volatility) {
@@ -74,16 +103,33 @@ public final class ConfluenceZones {
     /** Adds every Drummond zone of one timeframe. */
     void addZones(int timeframe, double tfWeight, ZoneSet zones) {
         for (int k = 0; k < zones.size(); k++) {
-            double component = Math.min(zones.strength()[k], 3) / 2.0;
-            int t = zones.type()[k] == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
-            add(t, timeframe, zones.center()[k], tfWeight * component, zones.upper()[k] - zones.lower()[k]);
+            addZone(
+                    timeframe,
+                    tfWeight,
+                    zones.center()[k],
+                    zones.lower()[k],
+                    zones.upper()[k],
+                    zones.type()[k],
+                    zones.strength()[k]);
         }
+    }
+
+    /** Adds one Drummond zone of one timeframe ({@code type} a {@link DrummondLines} type). */
+    void addZone(int timeframe, double tfWeight, double center, double lower, double upper, int type, int strength) {
+        double component = Math.min(strength, 3) / 2.0;
+        int t = type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
+        add(t, timeframe, center, tfWeight * component, upper - lower);
     }
 
     List<ConfluenceZone> build() {
         // group by type (stable), then sort each group by (price, entry index) without boxing
-        int[] idx = new int[n];
-        double[] keys = new double[n];
+        if (idx.length < n) {
+            int c = Math.max(n, 2 * idx.length);
+            idx = new int[c];
+            keys = new double[c];
+            spareIdx = new int[c];
+            spareKeys = new double[c];
+        }
         int m = 0;
         for (int t = 0; t < 3; t++) {
             int from = m;
@@ -93,7 +139,7 @@ public final class ConfluenceZones {
                     keys[m++] = price[k];
                 }
             }
-            DrummondZones.sortByKey(keys, idx, from, m - 1);
+            mergeRuns(keys, idx, from, m, spareKeys, spareIdx);
         }
         List<ConfluenceZone> zones = new ArrayList<>();
         int i = 0;
@@ -124,5 +170,70 @@ public final class ConfluenceZones {
                 .thenComparingDouble(ConfluenceZone::weightedStrength)
                 .reversed());
         return zones;
+    }
+
+    private static boolean less(double[] p, int[] id, int a, int b) {
+        return p[a] < p[b] || (p[a] == p[b] && id[a] < id[b]);
+    }
+
+    /**
+     * Sorts {@code [from, to)} by (key, id): bottom-up merges of the ascending runs found, O(N × log runs); the spare
+     * arrays (as long as the others) are scratch.
+     */
+    static void mergeRuns(double[] keys, int[] idx, int from, int to, double[] spareKeys, int[] spareIdx) {
+        if (to - from < 2) {
+            return;
+        }
+        double[] k = keys;
+        int[] id = idx;
+        double[] k2 = spareKeys;
+        int[] id2 = spareIdx;
+        while (true) {
+            int runs = 0;
+            int i = from;
+            while (i < to) {
+                int a = runEnd(k, id, i, to);
+                int b = a < to ? runEnd(k, id, a, to) : to;
+                merge(k, id, i, a, b, k2, id2);
+                runs++;
+                i = b;
+            }
+            double[] tk = k;
+            k = k2;
+            k2 = tk;
+            int[] ti = id;
+            id = id2;
+            id2 = ti;
+            if (runs == 1) {
+                break;
+            }
+        }
+        if (k != keys) {
+            System.arraycopy(k, from, keys, from, to - from);
+            System.arraycopy(id, from, idx, from, to - from);
+        }
+    }
+
+    private static int runEnd(double[] k, int[] id, int start, int to) {
+        int e = start + 1;
+        while (e < to && !less(k, id, e, e - 1)) {
+            e++;
+        }
+        return e;
+    }
+
+    /** Merges the ascending runs [lo, mid) and [mid, hi) of (k, id) into (dk, did) at the same positions. */
+    private static void merge(double[] k, int[] id, int lo, int mid, int hi, double[] dk, int[] did) {
+        int a = lo;
+        int b = mid;
+        for (int o = lo; o < hi; o++) {
+            if (b >= hi || (a < mid && less(k, id, a, b))) {
+                dk[o] = k[a];
+                did[o] = id[a++];
+            } else {
+                dk[o] = k[b];
+                did[o] = id[b++];
+            }
+        }
     }
 }

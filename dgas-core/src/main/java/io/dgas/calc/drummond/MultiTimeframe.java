@@ -16,6 +16,14 @@ import java.util.List;
  * two events intersecting.
  */
 public final class MultiTimeframe {
+    /**
+     * Confluence candidates' storage per thread, reused by every call: a call adds a few hundred to a few thousand
+     * candidates (every Drummond zone of both timeframes), and allocating and zeroing them each time cost more than
+     * the sweep over them.
+     */
+    private static final ThreadLocal<ConfluenceZones> SCRATCH =
+            ThreadLocal.withInitial(() -> new ConfluenceZones(0.0, 1024));
+
     private MultiTimeframe() {}
 
     /**
@@ -24,14 +32,7 @@ public final class MultiTimeframe {
      * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
      */
     public static MtfAnalysis analyze(DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p) {
-        MtfAnalysis m = tryAnalyze(htf, trading, k, p, null, null);
-        if (m == null) {
-            throw new UnableToCalculateException(
-                    htf.series().symbol(),
-                    htf.series().timeframe(),
-                    "no complete higher-timeframe bar with a market state at the trading bar's time");
-        }
-        return m;
+        return analyze(htf, trading, k, p, null, null);
     }
 
     /** Index of the latest HTF bar complete when trading bar {@code k} closes, or -1. */
@@ -43,14 +44,41 @@ public final class MultiTimeframe {
         return Math.min(j, htf.size() - 1);
     }
 
-    /** Like {@link #analyze} but returns null instead of throwing; the zone sources may be null (zones rebuilt). */
+    /**
+     * Coordination at trading bar {@code k} with each timeframe's zones from its live {@link ZoneIndex} (one per
+     * series, kept across calls): the same result as {@link #analyze(DrummondAnalysis, DrummondAnalysis, int,
+     * MtfParams)} without sorting every line at every call.
+     *
+     * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
+     */
+    public static MtfAnalysis analyze(
+            DrummondAnalysis htf,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneIndex htfZones,
+            ZoneIndex tradingZones) {
+        MtfAnalysis m = tryAnalyze(htf, trading, k, p, htfZones, tradingZones);
+        if (m == null) {
+            throw new UnableToCalculateException(
+                    htf.series().symbol(),
+                    htf.series().timeframe(),
+                    "no complete higher-timeframe bar with a market state at the trading bar's time");
+        }
+        return m;
+    }
+
+    /**
+     * Like {@link #analyze} but returns null instead of throwing; the zone indexes may be null (zones built from every
+     * line by {@link DrummondAnalysis#zonesAt}: the reference path).
+     */
     static MtfAnalysis tryAnalyze(
             DrummondAnalysis htf,
             DrummondAnalysis trading,
             int k,
             MtfParams p,
-            ZoneSource htfZones,
-            ZoneSource tradingZones) {
+            ZoneIndex htfZones,
+            ZoneIndex tradingZones) {
         int j = completeHtfIndex(htf, trading, k);
         if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
             return null;
@@ -85,10 +113,14 @@ public final class MultiTimeframe {
         String overlay =
                 distance > p.overlayThresholdPct() ? "above" : distance < -p.overlayThresholdPct() ? "below" : "at";
 
-        ConfluenceZones cz = new ConfluenceZones(p.confluencePct());
         int rows = p.envelopeRows();
+        ConfluenceZones cz = SCRATCH.get().reset(p.confluencePct());
         cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
-        cz.addZones(0, p.htfWeight(), htfZones == null ? htf.zonesAt(j) : htfZones.get(htf, j));
+        if (htfZones == null) {
+            cz.addZones(0, p.htfWeight(), htf.zonesAt(j));
+        } else {
+            htfZones.addTo(cz, 0, p.htfWeight(), htf, j);
+        }
         cz.addEnvelope(
                 1,
                 p.tradingWeight(),
@@ -98,7 +130,11 @@ public final class MultiTimeframe {
                 trading.width(),
                 k - rows + 1,
                 k);
-        cz.addZones(1, p.tradingWeight(), tradingZones == null ? trading.zonesAt(k) : tradingZones.get(trading, k));
+        if (tradingZones == null) {
+            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k));
+        } else {
+            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k);
+        }
         List<ConfluenceZone> zones = cz.build();
 
         int[] recentH = recent(htf.patterns(), j, p.recentPatterns());
@@ -252,43 +288,5 @@ public final class MultiTimeframe {
             }
         }
         return false;
-    }
-
-    /**
-     * Zones as known at ascending bar indices, maintained incrementally: each call inserts only the lines of the bars
-     * added since the previous call into a sorted array (a lower index restarts it), so a walk over every trading
-     * bar costs O(L) per bar instead of a sort.
-     */
-    static final class ZoneSource {
-        private SortedLines lines = new SortedLines();
-        private DrummondAnalysis source;
-        private int upTo;
-        private int cachedIndex = -1;
-        private ZoneSet cached;
-
-        ZoneSet get(DrummondAnalysis a, int i) {
-            if (a != source || i < upTo) {
-                lines = new SortedLines();
-                source = a;
-                upTo = 0;
-                cachedIndex = -1;
-            }
-            if (i == cachedIndex) {
-                return cached;
-            }
-            double[] price = a.linePrices();
-            while (upTo < i) {
-                upTo++;
-                lines.insert(price, 2 * (upTo - 1));
-                lines.insert(price, 2 * (upTo - 1) + 1);
-            }
-            int[] ids = new int[lines.size()];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = lines.id(k);
-            }
-            cached = DrummondZones.build(ids, ids.length, price, a.tolerance(i), a.avgRange(i), a.width()[i]);
-            cachedIndex = i;
-            return cached;
-        }
     }
 }

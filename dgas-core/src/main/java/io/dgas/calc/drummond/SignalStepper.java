@@ -3,15 +3,15 @@ package io.dgas.calc.drummond;
 /**
  * The signal at successive trading bars of two live analyses (an {@link IncrementalAnalyzer} each), for bar-by-bar
  * replays: the same result as {@link Signals#raw} gives for that bar, but the zones of both timeframes are kept by
- * {@link MultiTimeframe.ZoneSource}s that insert only the lines of the bars added since the previous step instead of
- * re-sorting every line of the history at every bar. Indices must not decrease between calls (a lower one restarts
- * the zone source). Not thread-safe.
+ * {@link ZoneIndex}es that insert only the lines of the bars added since the previous step instead of
+ * re-sorting every line of the history at every bar. Indices should not decrease between calls (a lower one restarts
+ * the index). Not thread-safe.
  */
 public final class SignalStepper {
     private final MtfParams mtf;
     private final SignalParams signals;
-    private final MultiTimeframe.ZoneSource htfZones = new MultiTimeframe.ZoneSource();
-    private final MultiTimeframe.ZoneSource tradingZones = new MultiTimeframe.ZoneSource();
+    private final ZoneIndex htfZones = new ZoneIndex();
+    private final ZoneIndex tradingZones = new ZoneIndex();
 
     public SignalStepper(MtfParams mtf, SignalParams signals) {
         this.mtf = mtf;

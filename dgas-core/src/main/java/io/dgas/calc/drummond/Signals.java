@@ -134,8 +134,8 @@ public final class Signals {
     public static List<Signal> raw(
             DrummondAnalysis htf, DrummondAnalysis trading, MtfParams mp, SignalParams sp, int bars) {
         double[] atr = Atr.wilder(trading.series(), sp.atrPeriod(), bars);
-        MultiTimeframe.ZoneSource htfZones = new MultiTimeframe.ZoneSource();
-        MultiTimeframe.ZoneSource tradingZones = new MultiTimeframe.ZoneSource();
+        ZoneIndex htfZones = new ZoneIndex();
+        ZoneIndex tradingZones = new ZoneIndex();
         List<Signal> out = new ArrayList<>();
         for (int k = PlDot.WARM_UP; k < bars; k++) {
             MtfAnalysis m = MultiTimeframe.tryAnalyze(htf, trading, k, mp, htfZones, tradingZones);

@@ -42,12 +42,12 @@ class MultiTimeframeTest {
     }
 
     @Test
-    void zoneSource_ascendingAndRestartedIndices_equalsRebuiltZones() {
+    void zoneIndex_ascendingAndRestartedIndices_equalsRebuiltZones() {
         DrummondAnalysis t = DrummondAnalyzer.analyze(RandomBars.series(23, 250, Timeframe.H1));
-        MultiTimeframe.ZoneSource source = new MultiTimeframe.ZoneSource();
+        ZoneIndex source = new ZoneIndex();
         int[] order = {2, 3, 10, 10, 57, 200, 249, 40, 41, 249};
         for (int k : order) {
-            Same.zones(source.get(t, k), t.zonesAt(k), "k " + k);
+            Same.zones(source.at(t, k), t.zonesAt(k), "k " + k);
         }
     }
 

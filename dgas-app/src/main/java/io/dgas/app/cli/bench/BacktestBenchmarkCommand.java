@@ -30,9 +30,18 @@ final class BacktestBenchmarkCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        List<BacktestBenchmark.Figures> f = List.of(
-                BacktestBenchmark.run("daily", dailySymbols, dailyBars, Timeframe.D1, Timeframe.W1),
-                BacktestBenchmark.run("1-minute", minuteSymbols, minuteBars, Timeframe.M1, Timeframe.M15));
+        check("--daily-symbols", dailySymbols);
+        check("--daily-bars", dailyBars);
+        check("--minute-symbols", minuteSymbols);
+        check("--minute-bars", minuteBars);
+        // a scenario with 0 symbols or 0 bars is skipped, so one shape can be measured alone
+        List<BacktestBenchmark.Figures> f = new java.util.ArrayList<>();
+        if (dailySymbols > 0 && dailyBars > 0) {
+            f.add(BacktestBenchmark.run("daily", dailySymbols, dailyBars, Timeframe.D1, Timeframe.W1));
+        }
+        if (minuteSymbols > 0 && minuteBars > 0) {
+            f.add(BacktestBenchmark.run("1-minute", minuteSymbols, minuteBars, Timeframe.M1, Timeframe.M15));
+        }
         out().result(
                         f,
                         () -> f.forEach(x -> out().line(String.format(
@@ -47,5 +56,11 @@ final class BacktestBenchmarkCommand extends BaseCommand {
                                 x.ratio(),
                                 x.fills()))));
         return ExitCodes.OK;
+    }
+
+    private static void check(String option, int value) {
+        if (value < 0 || value > 10_000_000) {
+            throw new BadArgumentException(option + " must be between 0 and 10,000,000 (0 skips the scenario)");
+        }
     }
 }

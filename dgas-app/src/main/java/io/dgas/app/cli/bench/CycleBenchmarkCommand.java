@@ -23,11 +23,20 @@ public final class CycleBenchmarkCommand extends BaseCommand {
             description = "the warm cycle after one new bar per series, against a full recompute in the same run")
     boolean steady;
 
+    @Option(
+            names = "--rounds",
+            defaultValue = "5",
+            description = "with --steady: measured warm cycles per size, the median reported (default 5)")
+    int rounds;
+
     @Override
     public Integer call() {
+        if (rounds < 1 || rounds > 1000) {
+            throw new BadArgumentException("--rounds must be between 1 and 1,000");
+        }
         int workers = config().intValue(ConfigKeys.WORKERS);
         List<Map<String, Object>> results = steady
-                ? new SteadyCycleBenchmark(context().database(), workers, out()::info).run(sizes, bars)
+                ? new SteadyCycleBenchmark(context().database(), workers, rounds, out()::info).run(sizes, bars)
                 : new CycleBenchmark(context().database(), workers, out()::info).run(sizes, bars);
         out().result(results, () -> results.forEach(r -> out().line(r.toString())));
         return ExitCodes.OK;
