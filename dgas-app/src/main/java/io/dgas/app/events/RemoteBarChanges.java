@@ -7,6 +7,7 @@ import io.dgas.store.ingest.IngestListener;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Hands the {@code bars} events heard from the database (any process's ingest, rollup, delete or restore) to an
@@ -16,10 +17,15 @@ import java.util.function.BiConsumer;
  * ({@code timeframe: ticks}) and timeframes this version does not know are ignored.
  */
 public final class RemoteBarChanges implements BiConsumer<String, String> {
-    private final IngestListener listener;
+    private final Supplier<? extends IngestListener> listeners;
 
     public RemoteBarChanges(IngestListener listener) {
-        this.listener = listener;
+        this(() -> listener);
+    }
+
+    /** Over a listener looked up at each event (one that needs the database is built only when news arrives). */
+    public RemoteBarChanges(Supplier<? extends IngestListener> listeners) {
+        this.listeners = listeners;
     }
 
     @Override
@@ -35,6 +41,7 @@ public final class RemoteBarChanges implements BiConsumer<String, String> {
         } catch (IOException | IllegalArgumentException e) {
             return;
         }
+        IngestListener listener = listeners.get();
         String symbol = d.path("symbol").asText();
         String from = d.path("from_ts").isTextual() ? d.path("from_ts").asText() : null;
         if (from == null) {

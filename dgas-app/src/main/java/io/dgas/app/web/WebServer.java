@@ -42,8 +42,9 @@ public final class WebServer implements AutoCloseable {
                 token, "all".equals(ctx.config().string(ConfigKeys.WEB_AUTH).orElse("writes")));
         this.events = new EventHub(java.time.Duration.ofSeconds(ctx.config().seconds(ConfigKeys.EVENTS_HEARTBEAT)));
         RemoteChanges remote = new RemoteChanges(ctx.cache(), ctx.invalidation());
-        // the warm series of cycles run here (POST /api/v1/cycle) learn of other processes' corrections too
-        io.dgas.app.events.RemoteBarChanges warm = new io.dgas.app.events.RemoteBarChanges(ctx.analyzers());
+        // the warm series of cycles run here (POST /api/v1/cycle) learn of other processes' corrections too; the pool
+        // is asked for only when an event comes, so a server starts (and answers /health) without its database
+        io.dgas.app.events.RemoteBarChanges warm = new io.dgas.app.events.RemoteBarChanges(ctx::analyzers);
         // caches first, so a client that reloads on the event reads what the event announces
         this.listener = new EventListener(() -> ctx.database().settings(), (name, json) -> {
             remote.apply(name, json);
