@@ -4,11 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The dgas fat jar run as a child process ({@code java -jar dgas-app/target/dgas.jar …}) with a home of its own,
@@ -107,5 +113,28 @@ public final class DgasProcess {
 
     public String stderr() throws IOException {
         return Files.readString(stderr);
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds; fails naming {@code what} and this process's output. */
+    public void await(Duration within, BooleanSupplier condition, String what) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "no " + what + " within " + within + "; stderr: " + stderr() + "; stdout: " + stdout());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
+    /** The single number {@code sql} answers on {@code c} (a test reading what the process wrote). */
+    public static long count(Connection c, String sql) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 }

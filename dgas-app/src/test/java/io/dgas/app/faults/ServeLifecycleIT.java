@@ -13,14 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,12 +57,18 @@ class ServeLifecycleIT {
                 Integer.toString(port));
         try (Connection c = PG.connect()) {
             // joined the cluster: its instance row, a cycle run on the cluster schedule, a statement snapshot
-            await(serve, () -> count(c, "SELECT count(*) FROM scheduler_instances") == 1, "scheduler instance row");
-            await(
-                    serve,
-                    () -> count(c, "SELECT count(*) FROM prediction_runs WHERE status <> 'running'") >= 1,
+            serve.await(
+                    WAIT,
+                    () -> DgasProcess.count(c, "SELECT count(*) FROM scheduler_instances") == 1,
+                    "scheduler instance row");
+            serve.await(
+                    WAIT,
+                    () -> DgasProcess.count(c, "SELECT count(*) FROM prediction_runs WHERE status <> 'running'") >= 1,
                     "a finished run");
-            await(serve, () -> count(c, "SELECT count(*) FROM query_stat_snapshots") > 0, "a statement snapshot");
+            serve.await(
+                    WAIT,
+                    () -> DgasProcess.count(c, "SELECT count(*) FROM query_stat_snapshots") > 0,
+                    "a statement snapshot");
 
             // a request held in flight by a lock on bars
             c.setAutoCommit(false);
@@ -81,9 +84,9 @@ class ServeLifecycleIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             try (Connection watcher = PG.connect()) {
-                await(
-                        serve,
-                        () -> count(
+                serve.await(
+                        WAIT,
+                        () -> DgasProcess.count(
                                         watcher,
                                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                                                 + " AND query LIKE '%dgas:bars.last-n %'")
@@ -92,7 +95,7 @@ class ServeLifecycleIT {
             }
 
             serve.terminate();
-            await(serve, () -> !accepts(port), "the server to stop accepting");
+            serve.await(WAIT, () -> !accepts(port), "the server to stop accepting");
             assertThat(inFlight).as("still held by the lock").isNotDone();
             c.commit();
 
@@ -102,7 +105,8 @@ class ServeLifecycleIT {
             // 143 = 128 + SIGTERM: a JVM stopped by a signal exits so once its shutdown hooks are done
             assertThat(serve.waitFor(WAIT)).as(serve.stderr()).isIn(0, 143);
             c.setAutoCommit(true);
-            assertThat(count(c, "SELECT count(*) FROM scheduler_instances")).isZero();
+            assertThat(DgasProcess.count(c, "SELECT count(*) FROM scheduler_instances"))
+                    .isZero();
         }
         String log = serve.stdout() + serve.stderr();
         assertThat(log)
@@ -127,9 +131,13 @@ class ServeLifecycleIT {
                 "--port",
                 Integer.toString(freePort()));
         try (Connection c = PG.connect()) {
-            await(serve, () -> count(c, "SELECT count(*) FROM query_stat_snapshots") > 0, "a statement snapshot");
+            serve.await(
+                    WAIT,
+                    () -> DgasProcess.count(c, "SELECT count(*) FROM query_stat_snapshots") > 0,
+                    "a statement snapshot");
 
-            assertThat(count(c, "SELECT count(*) FROM scheduler_instances")).isZero();
+            assertThat(DgasProcess.count(c, "SELECT count(*) FROM scheduler_instances"))
+                    .isZero();
             serve.terminate();
             assertThat(serve.waitFor(WAIT)).as(serve.stderr()).isIn(0, 143);
         }
@@ -143,8 +151,8 @@ class ServeLifecycleIT {
         int port = freePort();
         DgasProcess serve =
                 DgasProcess.start(dir, Map.of(), "serve", "--no-scheduler", "--port", Integer.toString(port));
-        await(serve, () -> accepts(port), "the server to accept");
-        await(serve, () -> log(serve).contains("dgas serving on"), "the serving line");
+        serve.await(WAIT, () -> accepts(port), "the server to accept");
+        serve.await(WAIT, () -> log(serve).contains("dgas serving on"), "the serving line");
 
         serve.terminate();
 
@@ -181,27 +189,6 @@ class ServeLifecycleIT {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static long count(Connection c, String sql) {
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static void await(DgasProcess p, BooleanSupplier condition, String what) throws IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "no " + what + " within " + WAIT + "; stderr: " + p.stderr() + "; stdout: " + p.stdout());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
     }
 }

@@ -12,16 +12,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -74,7 +70,7 @@ class ServeStreamIT {
                     Integer.toString(freePort()));
             try (Connection c = PG.connect()) {
                 // a first batch (500 trades, the newest timestamp held back) is stored while serving
-                await(serve, () -> count(c, "SELECT count(*) FROM ticks") > 0, "stored ticks");
+                serve.await(WAIT, () -> DgasProcess.count(c, "SELECT count(*) FROM ticks") > 0, "stored ticks");
                 assertThat(subscriptions).containsExactly("{\"action\":\"subscribe\",\"symbols\":\"BTCLIVE\"}");
 
                 serve.terminate();
@@ -90,7 +86,7 @@ class ServeStreamIT {
                 long received = Long.parseLong(m.group(1));
                 assertThat(received).isGreaterThanOrEqualTo(500).isLessThanOrEqualTo(TRADES);
                 // nothing received is lost on the way down: the rest was flushed before the pools closed
-                assertThat(count(c, "SELECT count(*) FROM ticks")).isEqualTo(received);
+                assertThat(DgasProcess.count(c, "SELECT count(*) FROM ticks")).isEqualTo(received);
                 assertThat(Long.parseLong(m.group(3))).isEqualTo(received);
             }
         } finally {
@@ -115,27 +111,6 @@ class ServeStreamIT {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    private static long count(Connection c, String sql) {
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static void await(DgasProcess p, BooleanSupplier condition, String what) throws IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "no " + what + " within " + WAIT + "; stderr: " + p.stderr() + "; stdout: " + p.stdout());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
     }
 }
