@@ -234,6 +234,50 @@ class WarmAssignmentIT {
         a.db.update("t", "DELETE FROM scheduler_instances WHERE name = 'node-c'", SqlSession.Binder.NONE);
     }
 
+    @Test
+    void secondInstanceJoins_firstDropsTheSeriesNoLongerItsOwn_outputsUnchanged() {
+        seed();
+        Node a = node("node-a");
+        a.scheduler.start();
+        RunRecord alone = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+        assertThat(alone.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+
+        Node b = node("node-b");
+        b.scheduler.start();
+        await(() -> liveNames(a.db).contains("node-b"), "node-b announced");
+        Map<String, List<String>> share = SymbolAssignment.assign(universe(a.db), List.of("node-a", "node-b"));
+        assertThat(share.get("node-b")).isNotEmpty();
+        RunRecord shared = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+
+        assertThat(shared.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(batchesRanBy(a.db, shared.id())).containsOnlyKeys("node-a", "node-b");
+        assertThat(a.pool.size()).isEqualTo(2 * share.get("node-a").size());
+        assertThat(b.pool.size()).isEqualTo(2 * share.get("node-b").size());
+        assertThat(shared.processed()).isEqualTo(alone.processed());
+        assertThat(shared.signals()).isEqualTo(alone.signals());
+        assertThat(signals(a.db, shared.id())).isEqualTo(signals(a.db, alone.id()));
+    }
+
+    private static List<String> liveNames(Database db) {
+        return db.query(
+                "t",
+                "SELECT name FROM scheduler_instances WHERE last_seen >= now() - interval '1 second'",
+                SqlSession.Binder.NONE,
+                rs -> rs.getString(1));
+    }
+
+    /** A run's signals without ids and run: what the analysis decided. */
+    private static List<String> signals(Database db, long run) {
+        return db.query(
+                "t",
+                "SELECT symbol_id || ' ' || timeframe || ' ' || ts || ' ' || signal_type || ' ' || entry_price || ' '"
+                        + " || coalesce(stop_loss, 0) || ' ' || coalesce(target_price, 0) || ' ' || confidence || ' '"
+                        + " || strength || ' ' || alignment FROM signals WHERE run_id = ? ORDER BY 1",
+                ps -> ps.setLong(1, run),
+                rs -> rs.getString(1));
+    }
+
     private static List<String> universe(Database db) {
         return db.query(
                 "t",
