@@ -2,13 +2,15 @@ package io.dgas.app.collect;
 
 import io.dgas.domain.Timeframe;
 import io.dgas.store.api.EodhdClient;
+import io.dgas.store.api.EodhdTickers;
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * EODHD over REST: {@code /api/eod/{SYM}} for daily bars, {@code /api/intraday/{SYM}?interval=…} for 1h, 5m and 1m,
  * paced by the client's token bucket, 429 (Retry-After) and 5xx retried with backoff, unreadable (e.g. truncated)
- * bodies refused.
+ * bodies refused. A stored ticker is asked under its REST name ({@link EodhdTickers}: {@code AAPL} as {@code AAPL.US},
+ * {@code BTC-USD} as {@code BTC-USD.CC}); the bars keep the stored one.
  */
 final class EodhdSource implements CollectSource {
     private static final Set<Timeframe> SERVED = Set.of(Timeframe.M1, Timeframe.M5, Timeframe.H1, Timeframe.D1);
@@ -26,6 +28,6 @@ final class EodhdSource implements CollectSource {
 
     @Override
     public String barsCsv(String symbol, Timeframe tf, Instant from, Instant to) {
-        return client.barsCsv(symbol, tf, from, to);
+        return client.barsCsv(symbol, EodhdTickers.rest(symbol), tf, from, to);
     }
 }

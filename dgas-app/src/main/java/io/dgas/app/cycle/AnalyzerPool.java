@@ -86,6 +86,28 @@ public final class AnalyzerPool implements IngestListener {
         planned.clear();
     }
 
+    /**
+     * Drops everything held for the symbols {@code keep} rejects (warm series, pending rebuilds, absent marks, catalog
+     * facts and planned outcomes), so memory stays bounded by the symbols this instance is assigned when the set of
+     * instances changes. A dropped symbol that comes back is rebuilt from the database like a new one.
+     *
+     * @return warm series dropped
+     */
+    public int retain(java.util.function.Predicate<String> keep) {
+        int before = warm.size();
+        warm.keySet().removeIf(k -> !keep.test(symbolOf(k)));
+        int dropped = before - warm.size();
+        invalid.removeIf(k -> !keep.test(symbolOf(k)));
+        absent.removeIf(k -> !keep.test(symbolOf(k)));
+        infos.keySet().removeIf(s -> !keep.test(s));
+        planned.keySet().removeIf(s -> !keep.test(s));
+        return Math.max(0, dropped);
+    }
+
+    private static String symbolOf(String key) {
+        return key.substring(0, key.lastIndexOf(' '));
+    }
+
     /** Warm series held. */
     public int size() {
         return warm.size();

@@ -100,6 +100,11 @@ final class OwnTimeframes {
         return out;
     }
 
+    /** The higher timeframe paired with trading timeframe {@code tf} (null for 1w, never a trading one). */
+    static Timeframe higher(Timeframe tf) {
+        return HIGHER.get(tf);
+    }
+
     private static boolean usable(BarColumns c) {
         return c != null && c.size() >= 3;
     }

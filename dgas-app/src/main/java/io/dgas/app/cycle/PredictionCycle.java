@@ -144,6 +144,15 @@ public final class PredictionCycle {
         return this;
     }
 
+    /**
+     * Drops the warm series of the symbols {@code keep} rejects (no-op without a warm pool); see {@link
+     * AnalyzerPool#retain}. Returns how many were dropped.
+     */
+    public int retain(java.util.function.Predicate<String> keep) {
+        AnalyzerPool pool = warm;
+        return pool == null ? 0 : pool.retain(keep);
+    }
+
     public CycleResult run(CycleRequest request) {
         long start = System.nanoTime();
         Instant startedAt = clock.instant();

@@ -9,6 +9,8 @@ import java.util.List;
  * @param batch batch number within the run
  * @param asOf analysis time, epoch seconds
  * @param staleSeconds staleness threshold
+ * @param instances the live instances the symbols were assigned over by hash ({@link SymbolAssignment}), or null when
+ *     batches are for anyone; absent in tasks stored before it existed
  */
 public record BatchData(
         long run,
@@ -18,4 +20,5 @@ public record BatchData(
         String trading,
         int lookback,
         long staleSeconds,
-        long asOf) {}
+        long asOf,
+        List<String> instances) {}

@@ -60,6 +60,9 @@ public final class ClusterCycle {
     private final OneTimeTask<String> batchTask;
     private final OneTimeTask<String> ownBatchTask;
     private Duration liveWithin;
+    /** The instance set of the last own batch run here (its warm series were trimmed to its share then). */
+    private volatile List<String> assignedOver;
+
     private final CycleService cycles;
 
     /** A cluster cycle guarded by a cycle service of its own over {@code cycle} (tests, single-purpose tools). */
@@ -112,9 +115,10 @@ public final class ClusterCycle {
         this.clock = clock;
         this.instance = instance;
         this.batchSize = batchSize;
-        this.batchTask = Tasks.oneTime(BATCH_TASK, String.class).execute((inst, ctx) -> executeBatch(inst.getData()));
-        this.ownBatchTask =
-                Tasks.oneTime(ownerTask(instance), String.class).execute((inst, ctx) -> executeBatch(inst.getData()));
+        this.batchTask =
+                Tasks.oneTime(BATCH_TASK, String.class).execute((inst, ctx) -> executeBatch(inst.getData(), false));
+        this.ownBatchTask = Tasks.oneTime(ownerTask(instance), String.class)
+                .execute((inst, ctx) -> executeBatch(inst.getData(), true));
     }
 
     public OneTimeTask<String> batchTask() {
@@ -130,7 +134,9 @@ public final class ClusterCycle {
      * From now on the ticks assign symbols to the instances seen within {@code liveWithin} by a stable hash ({@link
      * SymbolAssignment}) and schedule each instance's batches as its own task, which only it runs: its warm series stay
      * warm. Batches of an instance that is gone are handed to anyone ({@link #rehomeOrphanBatches}) and rebuilt there
-     * from the database, one batched query per batch and timeframe.
+     * from the database, one batched query per batch and timeframe. When an instance runs a batch of its own assigned
+     * over a set of instances other than the last it saw, it drops the warm series of the symbols no longer its own, so
+     * its memory stays bounded by its share.
      */
     public ClusterCycle assignByHash(Duration liveWithin) {
         this.liveWithin = liveWithin;
@@ -174,7 +180,8 @@ public final class ClusterCycle {
     /** Records run {@code r} as running, collects, and schedules its batches; the running record, no signals yet. */
     private CycleResult start(SchedulerClient client, CycleRequest r, Instant now) {
         List<String> universe = cycle.universe(r);
-        List<Map.Entry<String, List<String>>> plan = plan(universe, now);
+        List<String> live = liveWithin == null ? null : assignees(now);
+        List<Map.Entry<String, List<String>>> plan = plan(universe, live);
         int batches = plan.size();
         long runId = runs.insertRunning(
                 new RunRecord(
@@ -208,7 +215,8 @@ public final class ClusterCycle {
                     r.trading().code(),
                     r.lookback(),
                     r.staleAfter().toSeconds(),
-                    now.getEpochSecond());
+                    now.getEpochSecond(),
+                    live);
             client.scheduleIfNotExists(
                     new com.github.kagkarlsson.scheduler.task.TaskInstance<>(
                             plan.get(b).getKey(), runId + "-" + b, json(data)),
@@ -224,18 +232,12 @@ public final class ClusterCycle {
      * The run's batches as (task name, symbols): the universe in slices of {@code batchSize} for anyone, or, when
      * assigning by hash, each live instance's share in slices for that instance only.
      */
-    private List<Map.Entry<String, List<String>>> plan(List<String> universe, Instant now) {
+    private List<Map.Entry<String, List<String>>> plan(List<String> universe, List<String> live) {
         List<Map.Entry<String, List<String>>> out = new ArrayList<>();
         Map<String, List<String>> shares;
-        if (liveWithin == null) {
+        if (live == null) {
             shares = Map.of(BATCH_TASK, universe);
         } else {
-            rehomeOrphanBatches(now);
-            List<String> live = liveInstances(now);
-            if (!live.contains(instance)) {
-                live = new ArrayList<>(live);
-                live.add(instance); // ticking, so alive, even before its first announcement is visible
-            }
             shares = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, List<String>> e :
                     SymbolAssignment.assign(universe, live).entrySet()) {
@@ -248,6 +250,14 @@ public final class ClusterCycle {
             }
         });
         return out;
+    }
+
+    /** The instances symbols are assigned over, sorted: the live ones and this one; orphan batches rehomed first. */
+    private List<String> assignees(Instant now) {
+        rehomeOrphanBatches(now);
+        java.util.TreeSet<String> live = new java.util.TreeSet<>(liveInstances(now));
+        live.add(instance); // ticking, so alive, even before its first announcement is visible
+        return List.copyOf(live);
     }
 
     private List<String> liveInstances(Instant now) {
@@ -283,9 +293,20 @@ public final class ClusterCycle {
         return n;
     }
 
-    /** Runs one batch and, when it is the run's last, finishes the run. */
-    void executeBatch(String json) {
+    /**
+     * Runs one batch and, when it is the run's last, finishes the run. A batch of this instance's own ({@code owned})
+     * assigned over a new set of instances first drops the warm series of symbols now assigned elsewhere.
+     */
+    void executeBatch(String json, boolean owned) {
         BatchData d = read(json, BatchData.class);
+        if (owned && d.instances() != null && !d.instances().equals(assignedOver)) {
+            List<String> over = d.instances();
+            int dropped = cycle.retain(s -> instance.equals(SymbolAssignment.owner(s, over)));
+            assignedOver = over;
+            if (dropped > 0) {
+                LOG.info("{} warm series dropped: their symbols are assigned to other instances of {}", dropped, over);
+            }
+        }
         CycleRequest r = new CycleRequest(
                 d.symbols(),
                 Timeframe.parse(d.htf()),

@@ -6,14 +6,34 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * When the market is open, for gating scheduled cycles: optionally weekdays only, optionally a daily session in the
- * exchange's time zone ({@code 09:30-16:00 America/New_York}), minus a holiday list. Session end is exclusive.
+ * exchange's time zone ({@code 09:30-16:00 America/New_York}), minus a holiday list, with the session ending earlier on
+ * early-close days ({@code 13:00} on the day after Thanksgiving). Session end is exclusive.
+ *
+ * @param earlyCloses date → the session's end that day (local time), before {@code close}
  */
 public record ExchangeCalendar(
-        boolean weekdaysOnly, ZoneId zone, LocalTime open, LocalTime close, Set<LocalDate> holidays) {
+        boolean weekdaysOnly,
+        ZoneId zone,
+        LocalTime open,
+        LocalTime close,
+        Set<LocalDate> holidays,
+        Map<LocalDate, LocalTime> earlyCloses) {
+
+    /** A calendar without early closes. */
+    public ExchangeCalendar(
+            boolean weekdaysOnly, ZoneId zone, LocalTime open, LocalTime close, Set<LocalDate> holidays) {
+        this(weekdaysOnly, zone, open, close, holidays, Map.of());
+    }
+
+    /** This calendar with the session ending at {@code earlyCloses}' time on their dates. */
+    public ExchangeCalendar withEarlyCloses(Map<LocalDate, LocalTime> earlyCloses) {
+        return new ExchangeCalendar(weekdaysOnly, zone, open, close, holidays, Map.copyOf(earlyCloses));
+    }
 
     /** Always open: 24/7 markets such as crypto. */
     public static ExchangeCalendar always() {
@@ -50,6 +70,6 @@ public record ExchangeCalendar(
             return true;
         }
         LocalTime t = z.toLocalTime();
-        return !t.isBefore(open) && t.isBefore(close);
+        return !t.isBefore(open) && t.isBefore(earlyCloses.getOrDefault(z.toLocalDate(), close));
     }
 }

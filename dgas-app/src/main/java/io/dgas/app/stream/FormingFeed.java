@@ -1,5 +1,6 @@
 package io.dgas.app.stream;
 
+import io.dgas.app.cycle.ShownTimeframes;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.MarketState;
 import io.dgas.domain.Timeframe;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * query per timeframe) and each becomes one {@code forming} event {@code {symbol, timeframe, ts, open, high, low,
  * close, volume, trades, pldot, upper, lower, state}} ({@code ts} the bucket start in epoch seconds; the analysis
  * fields null while fewer than 3 bars are known) sent with {@code pg_notify}, so every {@code dgas serve} on the
- * database forwards it to its dashboards. Forming bars are never stored; the completed bar is, by the stream.
+ * database forwards it to its dashboards. Forming bars are never stored; the completed bar is, by the stream. Only the
+ * timeframes a symbol is analysed at are published ({@link ShownTimeframes}: the cycle's pair and the symbol's own), not
+ * every timeframe the stream keeps forming.
  *
  * <p>As an {@link IngestListener} (fed the {@code bars} events of every process, {@link
  * io.dgas.app.events.RemoteBarChanges}) it forgets a series whose stored bars changed (a correction, or the stream's own
@@ -42,6 +45,7 @@ public final class FormingFeed implements AutoCloseable, IngestListener {
     private final EventPublisher events;
     private final int window;
     private final FormingAnalyzer analyzer;
+    private final ShownTimeframes shown;
     private final Map<String, FormingBar> published = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dgas-forming-feed");
@@ -49,8 +53,17 @@ public final class FormingFeed implements AutoCloseable, IngestListener {
         return t;
     });
 
-    /** @param window stored bars analysed before each forming one */
+    /** A feed publishing every timeframe the sink keeps forming. */
     public FormingFeed(StreamSink sink, BarRepository bars, EventPublisher events, int window) {
+        this(sink, bars, events, window, null);
+    }
+
+    /**
+     * @param window stored bars analysed before each forming one
+     * @param shown the timeframes published per symbol; null: every timeframe the sink keeps forming
+     */
+    public FormingFeed(StreamSink sink, BarRepository bars, EventPublisher events, int window, ShownTimeframes shown) {
+        this.shown = shown;
         this.sink = sink;
         this.bars = bars;
         this.events = events;
@@ -77,17 +90,28 @@ public final class FormingFeed implements AutoCloseable, IngestListener {
     @Override
     public synchronized void seriesChanged(String symbol, Timeframe tf) {
         analyzer.forget(symbol, tf);
+        if (shown != null) {
+            shown.forget(symbol, null);
+        }
     }
 
     @Override
     public synchronized void barsChanged(String symbol, Timeframe tf, long from) {
         analyzer.forget(symbol, tf);
+        if (shown != null) {
+            shown.forget(symbol, tf);
+        }
     }
 
     /** One round: analyses and publishes the forming bars that changed; returns how many events went out. */
     public synchronized int publish() {
         List<FormingBar> changed = new ArrayList<>();
-        for (FormingBar f : sink.formingBars()) {
+        List<FormingBar> forming = sink.formingBars();
+        Map<String, java.util.Set<Timeframe>> frames = shown == null ? null : shownOf(forming);
+        for (FormingBar f : forming) {
+            if (frames != null && !frames.get(f.symbol()).contains(f.timeframe())) {
+                continue;
+            }
             if (!f.equals(published.get(key(f)))) {
                 changed.add(f);
             }
@@ -104,6 +128,14 @@ public final class FormingFeed implements AutoCloseable, IngestListener {
             events.publish(out);
         }
         return out.size();
+    }
+
+    private Map<String, java.util.Set<Timeframe>> shownOf(List<FormingBar> forming) {
+        java.util.Set<String> symbols = new java.util.LinkedHashSet<>();
+        for (FormingBar f : forming) {
+            symbols.add(f.symbol());
+        }
+        return shown.of(symbols);
     }
 
     private void seed(List<FormingBar> changed) {

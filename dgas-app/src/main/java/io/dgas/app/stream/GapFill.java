@@ -2,6 +2,7 @@ package io.dgas.app.stream;
 
 import io.dgas.store.api.ApiTrade;
 import io.dgas.store.api.EodhdClient;
+import io.dgas.store.api.EodhdTickers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +19,14 @@ public interface GapFill {
     /** Trades of {@code symbol} from {@code fromSecond} to {@code toSecond} inclusive (epoch seconds), oldest first. */
     List<Trade> trades(String symbol, long fromSecond, long toSecond);
 
-    /** The EODHD tick history ({@code /api/ticks/}) through {@code client}, at most {@code limit} trades per gap. */
+    /**
+     * The EODHD tick history ({@code /api/ticks/}) through {@code client}, at most {@code limit} trades per gap; the
+     * streamed ticker is asked under its REST name ({@link EodhdTickers}).
+     */
     static GapFill eodhd(EodhdClient client, int limit) {
         return (symbol, fromSecond, toSecond) -> {
             List<Trade> out = new ArrayList<>();
-            for (ApiTrade t : client.ticks(symbol, fromSecond, toSecond, limit)) {
+            for (ApiTrade t : client.ticks(EodhdTickers.rest(symbol), fromSecond, toSecond, limit)) {
                 out.add(new Trade(symbol, t.millis(), t.price(), t.size()));
             }
             return out;

@@ -9,17 +9,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * When a symbol trades, from its exchange calendar: crypto around the clock, every other asset class on the US
- * equities session (09:30–16:00 America/New_York, weekdays, minus the holidays listed in {@value #US_HOLIDAYS}) —
- * the only exchange calendar shipped, and the one of the EODHD US trade stream.
+ * equities session (09:30–16:00 America/New_York, weekdays, minus the holidays listed in {@value #US_HOLIDAYS}, and
+ * to 13:00 on the early-close days listed there) — the only exchange calendar shipped, and the one of the EODHD US
+ * trade stream.
  */
 public final class MarketHours {
-    /** The US equities holiday list (data: one ISO date a line). */
+    /** The US equities holiday list (data: one ISO date a line, followed by {@code HH:mm} for an early close). */
     public static final String US_HOLIDAYS = "calendar/us-equities-holidays.txt";
 
     private final ExchangeCalendar usEquities;
@@ -30,8 +34,13 @@ public final class MarketHours {
 
     /** The shipped calendars. */
     public static MarketHours standard() {
-        return new MarketHours(ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", holidays(US_HOLIDAYS)));
+        Days days = days(US_HOLIDAYS);
+        return new MarketHours(ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", days.closed())
+                .withEarlyCloses(days.earlyCloses()));
     }
+
+    /** A calendar list: the dates closed all day, and the early-close dates with the session's end. */
+    record Days(Set<LocalDate> closed, Map<LocalDate, LocalTime> earlyCloses) {}
 
     /** The market a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades on: its calendar's name. */
     public String market(String assetClass) {
@@ -45,9 +54,13 @@ public final class MarketHours {
         return market(assetClass).equals("crypto") || usEquities.isOpen(at);
     }
 
-    /** The dates of a holiday list on the classpath ({@code #} comments and blank lines skipped). */
-    static Set<LocalDate> holidays(String resource) {
+    /**
+     * The days of a holiday list on the classpath: {@code yyyy-mm-dd} closed all day, {@code yyyy-mm-dd HH:mm} closing
+     * early at that time ({@code #} comments and blank lines skipped).
+     */
+    static Days days(String resource) {
         Set<LocalDate> out = new HashSet<>();
+        Map<LocalDate, LocalTime> early = new HashMap<>();
         try (InputStream in = MarketHours.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("holiday list " + resource + " is not on the classpath");
@@ -60,15 +73,24 @@ public final class MarketHours {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
+                String[] parts = t.split("\\s+");
                 try {
-                    out.add(LocalDate.parse(t));
+                    if (parts.length == 1) {
+                        out.add(LocalDate.parse(parts[0]));
+                    } else if (parts.length == 2) {
+                        early.put(LocalDate.parse(parts[0]), LocalTime.parse(parts[1]));
+                    } else {
+                        throw new IllegalStateException(
+                                resource + " line " + n + ": expected a date and an optional HH:mm, was '" + t + "'");
+                    }
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new IllegalStateException(resource + " line " + n + ": not a date: '" + t + "'", e);
+                    throw new IllegalStateException(
+                            resource + " line " + n + ": not a date (or HH:mm): '" + t + "'", e);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        return new Days(out, early);
     }
 }

@@ -55,7 +55,13 @@ public final class TradeStreams {
         URI endpoint = URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow());
         // a reconnect fills its gap from the REST tick history of the collect settings (base URL, token, pacing)
         GapFill gapFill = GapFill.eodhd(CollectSettings.from(c).client(clock, Sleeper.SYSTEM), GAP_LIMIT);
-        FormingFeed feed = new FormingFeed(sink, new BarRepository(db), EventPublisher.postgres(db), FORMING_WINDOW)
+        // only the timeframes analysed (the cycle's and each symbol's own) are published, not all seven kept forming
+        io.dgas.app.cycle.ShownTimeframes shown = new io.dgas.app.cycle.ShownTimeframes(
+                c.timeframe(ConfigKeys.TRADING),
+                c.timeframe(ConfigKeys.HTF),
+                new io.dgas.store.bars.SymbolTimeframes(db));
+        FormingFeed feed = new FormingFeed(
+                        sink, new BarRepository(db), EventPublisher.postgres(db), FORMING_WINDOW, shown)
                 .start(FORMING_EVERY);
         // stored bars changed by anyone (a correction, the stream's own completed bar) reseed the forming analysis
         io.dgas.app.events.EventListener changes = new io.dgas.app.events.EventListener(

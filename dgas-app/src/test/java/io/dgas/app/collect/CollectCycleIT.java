@@ -76,19 +76,7 @@ class CollectCycleIT {
     private static void seed() {
         db.update("test.clear", "DELETE FROM bars", ps -> {});
         StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        for (String s : List.of("AAA.US", "BBB.US", "CCC.US", "DDD.US")) {
-            for (long ts = T0.getEpochSecond() - 72 * 3600; ts <= T0.getEpochSecond(); ts += 3600) {
-                long o = 100 + (ts / 3600) % 24;
-                csv.append(ts)
-                        .append(',')
-                        .append(s)
-                        .append(",1h,")
-                        .append(o)
-                        .append(',')
-                        .append(o + 2);
-                csv.append(',').append(o - 1).append(',').append(o + 1).append(",1000\n");
-            }
-        }
+        hourly(csv, "AAA.US", "BBB.US", "CCC.US", "DDD.US");
         for (LocalDate d = LocalDate.of(2024, 5, 1); !d.isAfter(LocalDate.of(2024, 5, 27)); d = d.plusDays(1)) {
             int o = 50 + d.getDayOfMonth();
             csv.append(d)
@@ -107,6 +95,23 @@ class CollectCycleIT {
                         null,
                         IngestOptions.defaults().withCreateSymbols(true));
         workers = Executors.newFixedThreadPool(2);
+    }
+
+    /** 73 hourly bars to T0 of each of {@code symbols}. */
+    private static void hourly(StringBuilder csv, String... symbols) {
+        for (String s : symbols) {
+            for (long ts = T0.getEpochSecond() - 72 * 3600; ts <= T0.getEpochSecond(); ts += 3600) {
+                long o = 100 + (ts / 3600) % 24;
+                csv.append(ts)
+                        .append(',')
+                        .append(s)
+                        .append(",1h,")
+                        .append(o)
+                        .append(',')
+                        .append(o + 2);
+                csv.append(',').append(o - 1).append(',').append(o + 1).append(",1000\n");
+            }
+        }
     }
 
     @AfterAll
@@ -304,6 +309,36 @@ class CollectCycleIT {
         assertThat(aaa4.close()[indexOf(aaa4, t0 - 4 * 3600)]).isEqualTo(aaa1.close()[indexOf(aaa1, t0 - 3600)]);
         assertThat(c.rows()).containsEntry("AAA.US", 12L + 3);
         assertThat(changed).contains("GGG.US/15m", "AAA.US/4h");
+    }
+
+    @Test
+    void run_streamTickersWithoutExchange_askedUnderTheirRestTickersStoredUnderTheirOwn() {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        hourly(csv, "FFF", "XRP-USD");
+        new BarIngestor(db, IngestListener.NONE)
+                .ingest(
+                        "seed stream tickers",
+                        new StringReader(csv.toString()),
+                        null,
+                        IngestOptions.defaults().withCreateSymbols(true));
+        // the same recorded bodies as AAA.US (11 new bars and a corrected one) and BBB.US (5 new bars)
+        server.on("/api/intraday/FFF.US", Reply.ok("AAA.US-1h.json"))
+                .on("/api/intraday/XRP-USD.CC", Reply.ok("BBB.US-1h.json"));
+
+        CycleResult r = cycle("eodhd").run(request());
+
+        assertThat(server.requests())
+                .anyMatch(q -> q.startsWith("/api/intraday/FFF.US?"))
+                .anyMatch(q -> q.startsWith("/api/intraday/XRP-USD.CC?"))
+                .noneMatch(q -> q.startsWith("/api/intraday/FFF?") || q.startsWith("/api/intraday/XRP-USD?"));
+        CollectReport c = new CollectRepository(db).find(r.run().id()).orElseThrow();
+        assertThat(c.rows()).containsEntry("FFF", 12L).containsEntry("XRP-USD", 5L);
+        assertThat(c.failures()).doesNotContainKeys("FFF", "XRP-USD");
+        assertThat(bars("FFF", Timeframe.H1).size()).isEqualTo(73 + 11);
+        assertThat(bars("XRP-USD", Timeframe.H1).size()).isEqualTo(73 + 5);
+        assertThat(bars("FFF.US", Timeframe.H1).size()).isZero();
+        assertThat(bars("XRP-USD.CC", Timeframe.H1).size()).isZero();
+        db.update("test.forget", "UPDATE symbols SET status = 'inactive' WHERE ticker IN ('FFF', 'XRP-USD')", ps -> {});
     }
 
     @Test

@@ -71,6 +71,7 @@ class WarmAssignmentIT {
         final AtomicInteger heard = new AtomicInteger();
         Database db;
         AnalyzerPool pool;
+        PredictionCycle cycle;
         SchedulerService scheduler;
         EventListener listener;
 
@@ -91,10 +92,11 @@ class WarmAssignmentIT {
         PredictionCycle cycle = new PredictionCycle(
                         n.db, analyzer, workers, BATCH, Clock.systemUTC(), name, new SimpleMeterRegistry(), r -> {})
                 .warm(n.pool);
+        n.cycle = cycle;
         ClusterCycle cluster = new ClusterCycle(
                         n.db,
                         cycle,
-                        () -> new CycleRequest(null, Timeframe.H4, Timeframe.H1, 60, Duration.ofDays(3650)),
+                        WarmAssignmentIT::request,
                         ExchangeCalendar.always(),
                         Clock.systemUTC(),
                         name,
@@ -232,6 +234,76 @@ class WarmAssignmentIT {
                 .containsEntry("node-a", batches(share.get("node-a")) + batches(share.get("node-c")));
         assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
         a.db.update("t", "DELETE FROM scheduler_instances WHERE name = 'node-c'", SqlSession.Binder.NONE);
+    }
+
+    @Test
+    void secondInstanceJoins_firstDropsTheSeriesNoLongerItsOwn_outputsUnchanged() {
+        seed();
+        Node a = node("node-a");
+        a.scheduler.start();
+        RunRecord alone = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+        assertThat(alone.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+
+        Node b = node("node-b");
+        b.scheduler.start();
+        await(() -> liveNames(a.db).contains("node-b"), "node-b announced");
+        Map<String, List<String>> share = SymbolAssignment.assign(universe(a.db), List.of("node-a", "node-b"));
+        assertThat(share.get("node-b")).isNotEmpty();
+        RunRecord shared = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+
+        assertThat(shared.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(batchesRanBy(a.db, shared.id())).containsOnlyKeys("node-a", "node-b");
+        assertThat(a.pool.size()).isEqualTo(2 * share.get("node-a").size());
+        assertThat(b.pool.size()).isEqualTo(2 * share.get("node-b").size());
+        assertThat(shared.processed()).isEqualTo(alone.processed());
+        assertThat(shared.failed()).isZero();
+        // outputs unchanged: each instance's warm share analyses as a cold recomputation does, with no rebuild
+        Database coldDb = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
+        open.add(coldDb);
+        PredictionCycle cold = new PredictionCycle(
+                coldDb,
+                new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults()),
+                workers,
+                BATCH,
+                Clock.systemUTC(),
+                "cold",
+                new SimpleMeterRegistry(),
+                r -> {});
+        a.rebuilds.set(0);
+        b.rebuilds.set(0);
+        for (Node n : List.of(a, b)) {
+            List<String> own = share.get(n.name);
+            List<io.dgas.app.cycle.SymbolOutcome> warm = n.cycle.batch(
+                    own,
+                    request(),
+                    shared.startedAt(),
+                    new java.util.concurrent.atomic.LongAdder(),
+                    new java.util.concurrent.atomic.LongAdder());
+            assertThat(warm)
+                    .as(n.name)
+                    .isEqualTo(cold.batch(
+                            own,
+                            request(),
+                            shared.startedAt(),
+                            new java.util.concurrent.atomic.LongAdder(),
+                            new java.util.concurrent.atomic.LongAdder()));
+            assertThat(warm).as(n.name).anyMatch(o -> o.signal() != null);
+        }
+        assertThat(a.rebuilds.get() + b.rebuilds.get()).isZero();
+        assertThat(a.pool.size()).isEqualTo(2 * share.get("node-a").size());
+    }
+
+    private static CycleRequest request() {
+        return new CycleRequest(null, Timeframe.H4, Timeframe.H1, 60, Duration.ofDays(3650));
+    }
+
+    private static List<String> liveNames(Database db) {
+        return db.query(
+                "t",
+                "SELECT name FROM scheduler_instances WHERE last_seen >= now() - interval '1 second'",
+                SqlSession.Binder.NONE,
+                rs -> rs.getString(1));
     }
 
     private static List<String> universe(Database db) {

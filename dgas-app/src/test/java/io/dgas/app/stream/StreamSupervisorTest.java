@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stream follows each symbol's market hours on a fake clock: crypto always, US equities 09:30–16:00 New York on
- * weekdays but holidays (2024-06-19, Juneteenth, is in the shipped list).
+ * weekdays but holidays (2024-06-19, Juneteenth, is in the shipped list), to 13:00 on the shipped early-close days.
  */
 class StreamSupervisorTest {
     private final FakeClock clock = new FakeClock(Instant.parse("2024-06-18T12:00:00Z")); // Tue 08:00 New York
@@ -54,6 +54,52 @@ class StreamSupervisorTest {
         s.close();
         assertThat(stopped).containsExactly(List.of("AAPL"), List.of("BTC-USD"));
         assertThat(s.streaming()).isEmpty();
+    }
+
+    @Test
+    void check_dayAfterThanksgiving_usEquitiesStopAtTheEarlyClose() {
+        clock.set(Instant.parse("2025-11-28T17:59:59Z")); // Fri 12:59:59 New York (EST, UTC-5): still open
+        StreamSupervisor s = supervisor();
+        s.check();
+        assertThat(s.streaming()).containsExactly("AAPL", "BTC-USD");
+        clock.set(Instant.parse("2025-11-28T18:00:00Z")); // 13:00: the early close
+        s.check();
+        assertThat(s.streaming()).containsExactly("BTC-USD");
+        s.close();
+    }
+
+    @Test
+    void isOpen_shippedEarlyCloses_closedFrom1300NewYorkOpenBefore() {
+        MarketHours hours = MarketHours.standard();
+        // July 3 2024 and 2025 (EDT, UTC-4), Christmas Eve and the day after Thanksgiving (EST, UTC-5)
+        for (String day : List.of("2024-07-03T16:59:59Z", "2025-07-03T16:59:59Z")) {
+            clock.set(Instant.parse(day));
+            assertThat(hours.isOpen("stock", clock.instant())).as(day).isTrue();
+            clock.set(clock.instant().plusSeconds(1));
+            assertThat(hours.isOpen("stock", clock.instant()))
+                    .as(day + " + 1 s")
+                    .isFalse();
+        }
+        for (String day : List.of(
+                "2024-11-29T17:59:59Z",
+                "2024-12-24T17:59:59Z",
+                "2025-12-24T17:59:59Z",
+                "2026-11-27T17:59:59Z",
+                "2026-12-24T17:59:59Z",
+                "2027-11-26T17:59:59Z")) {
+            clock.set(Instant.parse(day));
+            assertThat(hours.isOpen("stock", clock.instant())).as(day).isTrue();
+            clock.set(clock.instant().plusSeconds(1));
+            assertThat(hours.isOpen("stock", clock.instant()))
+                    .as(day + " + 1 s")
+                    .isFalse();
+            assertThat(hours.isOpen("crypto", clock.instant())).isTrue();
+        }
+        // an ordinary day keeps its 16:00 close; 2026-07-03 is the observed Independence Day, closed all day
+        clock.set(Instant.parse("2025-11-26T18:00:00Z"));
+        assertThat(hours.isOpen("stock", clock.instant())).isTrue();
+        clock.set(Instant.parse("2026-07-03T15:00:00Z"));
+        assertThat(hours.isOpen("stock", clock.instant())).isFalse();
     }
 
     @Test

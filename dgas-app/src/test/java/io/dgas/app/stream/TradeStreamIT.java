@@ -161,7 +161,7 @@ class TradeStreamIT {
      */
     @Test
     void stream_hardDisconnectLosesFrames_fillsTheGapFromRestWithNoTickLostOrDoubled() throws Exception {
-        String symbol = "BTCGAP";
+        String symbol = "BTC-GAP"; // a crypto pair: its REST ticker is BTC-GAP.CC
         List<Trade> all = trades.stream()
                 .map(t -> new Trade(symbol, t.millis(), t.price(), t.size()))
                 .toList();
@@ -242,7 +242,7 @@ class TradeStreamIT {
 
         // the history was asked from the second of the newest trade taken before the drop, to now
         assertThat(restRequests)
-                .containsExactly("/api/ticks/?api_token=tok&fmt=json&s=" + symbol + "&from="
+                .containsExactly("/api/ticks/?api_token=tok&fmt=json&s=BTC-GAP.CC&from="
                         + all.get(cut - 1).millis() / 1000 + "&to="
                         + clock.instant().getEpochSecond()
                         + "&limit=10000");

@@ -59,12 +59,23 @@ public final class EodhdClient {
      */
     public String barsCsv(String symbol, Timeframe tf, Instant from, Instant to) {
         String ticker = symbol.trim().toUpperCase(Locale.ROOT);
+        return barsCsv(ticker, ticker, tf, from, to);
+    }
+
+    /**
+     * History of {@code apiTicker} (the API's name, e.g. {@code AAPL.US}) at {@code tf} with bars opening in [from, to]
+     * as bars CSV of {@code symbol} (the stored name, e.g. {@code AAPL}).
+     *
+     * @throws InvalidInputException for a timeframe the API does not serve (1d, 1m, 5m, 1h are served)
+     */
+    public String barsCsv(String symbol, String apiTicker, Timeframe tf, Instant from, Instant to) {
+        String ticker = apiTicker.trim().toUpperCase(Locale.ROOT);
         StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
         if (tf == Timeframe.D1) {
             LocalDate f = LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
             LocalDate t = LocalDate.ofInstant(to, java.time.ZoneOffset.UTC);
             URI uri = uri("/api/eod/" + enc(ticker), "&fmt=json&period=d&from=" + f + "&to=" + t);
-            append(csv, ticker, tf, parse(fetcher.get(uri), uri), "date");
+            append(csv, symbol, tf, parse(fetcher.get(uri), uri), "date");
             return csv.toString();
         }
         Long windowDays = INTRADAY_WINDOW_DAYS.get(tf);
@@ -78,7 +89,7 @@ public final class EodhdClient {
             URI uri = uri(
                     "/api/intraday/" + enc(ticker),
                     "&fmt=json&interval=" + tf.code() + "&from=" + start + "&to=" + end);
-            append(csv, ticker, tf, parse(fetcher.get(uri), uri), "timestamp");
+            append(csv, symbol, tf, parse(fetcher.get(uri), uri), "timestamp");
         }
         return csv.toString();
     }
