@@ -4,6 +4,7 @@ import io.dgas.calc.drummond.Signal;
 import io.dgas.ledger.Execution;
 import io.dgas.ledger.Ledger;
 import io.dgas.ledger.Money;
+import io.dgas.ledger.OrderType;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.Position;
 import io.dgas.ledger.RiskCheck;
@@ -219,6 +220,17 @@ public final class PaperBook {
         ledger.apply(e);
         exits.remove(bar.symbol());
         return Optional.of(new ExitFill(e, reason));
+    }
+
+    /**
+     * The pre-trade check of an order placed by hand, with the limits and conventions the cycle's own orders are
+     * checked with: at {@code reference} moved by the slippage for a market order (the latest close) or a stop order
+     * (its stop), at the limit itself for a limit order (never worse than it).
+     */
+    public RiskCheck.Decision check(
+            String symbol, Side side, BigDecimal quantity, OrderType type, double reference, RiskCheck.Activity a) {
+        double price = type == OrderType.LIMIT ? reference : rules.fillPrice(side, reference);
+        return RiskCheck.check(limits, ledger, marks, symbol, side, quantity, price, a);
     }
 
     /**

@@ -115,19 +115,7 @@ public final class PaperTradingService {
         signals.forEach(g -> symbols.add(g.symbol()));
         Map<String, LatestBar> latest = bars.latest(s, symbols, tf);
 
-        PaperBook book = new PaperBook(
-                Ledger.restore(
-                        p.startingCapital(),
-                        stored.stream().map(StoredPosition::position).toList()),
-                t.limits(),
-                t.rules());
-        for (StoredPosition sp : stored) {
-            Position pos = sp.position();
-            book.restoreExits(pos.symbol(), sp.exitStop(), sp.exitTarget());
-            // a position without a bar is marked at its average price: its value is then its cost
-            book.mark(pos.symbol(), sp.mark() != null ? sp.mark() : fallbackMark(pos));
-        }
-        latest.values().forEach(b -> book.mark(b.symbol(), b.close()));
+        PaperBook book = book(p, t, stored, latest);
         Set<String> touched = new LinkedHashSet<>();
         List<TradingEvent> events = new ArrayList<>();
         Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
@@ -207,6 +195,27 @@ public final class PaperTradingService {
         var eq = book.equity();
         equity.record(s, p.id(), new EquityRepository.Point(now, book.ledger().cash(), eq));
         return new SessionReport(t.id(), p.id(), fills, exits, placed, rejected, eq, List.copyOf(events));
+    }
+
+    /**
+     * Session {@code t}'s book of portfolio {@code p} as stored: its positions with their exits, marked at the latest
+     * close of the trading timeframe ({@code latest}, else the stored mark, else the average price).
+     */
+    static PaperBook book(Portfolio p, TradingSession t, List<StoredPosition> stored, Map<String, LatestBar> latest) {
+        PaperBook book = new PaperBook(
+                Ledger.restore(
+                        p.startingCapital(),
+                        stored.stream().map(StoredPosition::position).toList()),
+                t.limits(),
+                t.rules());
+        for (StoredPosition sp : stored) {
+            Position pos = sp.position();
+            book.restoreExits(pos.symbol(), sp.exitStop(), sp.exitTarget());
+            // a position without a bar is marked at its average price: its value is then its cost
+            book.mark(pos.symbol(), sp.mark() != null ? sp.mark() : fallbackMark(pos));
+        }
+        latest.values().forEach(b -> book.mark(b.symbol(), b.close()));
+        return book;
     }
 
     /** The limits of a session (a decision's other reason, a size below one unit, is not a breach). */
