@@ -425,7 +425,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Risk diagnostics per portfolio. */
     public io.dgas.app.trading.RiskService risk() {
-        return new io.dgas.app.trading.RiskService(database(), clock);
+        return new io.dgas.app.trading.RiskService(database(), clock, cache());
     }
 
     /** Whether the database in use is the embedded one (valid after {@link #database()}). */

@@ -132,7 +132,28 @@ public final class PortfolioService {
     }
 
     public List<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit) {
-        return portfolios.sessions(portfolioId, includeStopped, limit);
+        return sessions(portfolioId, includeStopped, limit, 0).items();
+    }
+
+    /**
+     * A page of trading sessions, newest first, of one portfolio when {@code portfolioId} is given, with their total;
+     * cached with the lists (dropped by any session started or stopped, any portfolio written).
+     *
+     * @throws NotFoundException when there is no portfolio {@code portfolioId}
+     */
+    public Page<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit, int offset) {
+        return cache.lists("sessions:" + portfolioId + ":" + includeStopped + ":" + limit + ":" + offset, () -> {
+            if (portfolioId != null) {
+                portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
+            }
+            Counted<TradingSession> c = portfolios.sessionsPage(portfolioId, includeStopped, limit, offset);
+            return Page.counted(c.items(), limit, offset, c.total());
+        });
+    }
+
+    /** The cache this service's reads go through (shared with {@link LedgerApiService}). */
+    LedgerCache ledgerCache() {
+        return cache;
     }
 
     /** A portfolio's orders, newest first; in {@code status} when given. */

@@ -16,6 +16,7 @@ import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.LatestBar;
+import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.EquityRepository;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
@@ -45,8 +46,17 @@ public final class RiskService {
     private final EquityRepository equity = new EquityRepository();
     private final BarRepository bars;
 
+    private final LedgerCache cache;
+
+    /** Uncached (the pre-trade check of {@link PortfolioService}). */
     public RiskService(Database db, Clock clock) {
+        this(db, clock, QueryCache.NONE);
+    }
+
+    /** With {@link #of} cached in the {@code portfolio} region. */
+    public RiskService(Database db, Clock clock, QueryCache cache) {
         this.db = db;
+        this.cache = new LedgerCache(cache);
         this.clock = clock;
         this.portfolios = new PortfolioRepository(db);
         this.orders = new OrderRepository(db);
@@ -102,12 +112,18 @@ public final class RiskService {
 
     /**
      * The figures of portfolio {@code id}, its positions marked at the latest close of {@code markTimeframe} (at their
-     * average price when the symbol has no bar).
+     * average price when the symbol has no bar). Cached per UTC day (the daily P&L counts from the day's start)
+     * until the portfolio is written or a bar of {@code markTimeframe} ingested ({@link LedgerCache#marked}).
      *
      * @throws NotFoundException when there is no such portfolio
      */
     public RiskReport of(long id, Timeframe markTimeframe) {
         Instant now = clock.instant();
+        String day = now.truncatedTo(ChronoUnit.DAYS).toString();
+        return cache.marked(id, markTimeframe, "risk:" + day, () -> load(id, markTimeframe, now));
+    }
+
+    private RiskReport load(long id, Timeframe markTimeframe, Instant now) {
         return db.withSession(s -> {
             Portfolio p = portfolios
                     .find(s, id)
