@@ -415,7 +415,8 @@ public final class AppContext implements AutoCloseable {
 
     /** Paper trading over this context's database and clock. */
     public io.dgas.app.trading.PaperTradingService paperTrading() {
-        return new io.dgas.app.trading.PaperTradingService(database(), clock, cache());
+        return new io.dgas.app.trading.PaperTradingService(
+                database(), clock, cache(), config.intValue(io.dgas.app.config.ConfigKeys.EXPIRY_BARS));
     }
 
     /** News with sentiment: loads and reads (CLI and API). */
