@@ -415,7 +415,8 @@ public final class AppContext implements AutoCloseable {
 
     /** Paper trading over this context's database and clock. */
     public io.dgas.app.trading.PaperTradingService paperTrading() {
-        return new io.dgas.app.trading.PaperTradingService(database(), clock, cache());
+        return new io.dgas.app.trading.PaperTradingService(
+                database(), clock, cache(), config.intValue(io.dgas.app.config.ConfigKeys.EXPIRY_BARS));
     }
 
     /** News with sentiment: loads and reads (CLI and API). */
@@ -425,7 +426,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Risk diagnostics per portfolio. */
     public io.dgas.app.trading.RiskService risk() {
-        return new io.dgas.app.trading.RiskService(database(), clock);
+        return new io.dgas.app.trading.RiskService(database(), clock, cache());
     }
 
     /** Whether the database in use is the embedded one (valid after {@link #database()}). */

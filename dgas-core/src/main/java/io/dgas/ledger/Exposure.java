@@ -23,7 +23,8 @@ public record Exposure(
         String largestSymbol,
         BigDecimal largestValue,
         double largestShare,
-        double herfindahl) {
+        double herfindahl)
+        implements java.io.Serializable {
 
     /**
      * The figures of {@code positions} marked at {@code marks} (latest close by symbol).

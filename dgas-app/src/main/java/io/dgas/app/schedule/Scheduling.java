@@ -76,7 +76,10 @@ public final class Scheduling {
                 AppContext.instanceName(),
                 ctx.clock(),
                 SchedulerService.Timing.defaults(),
-                () -> maintenance.run(ctx.clock().instant()),
+                () -> {
+                    maintenance.run(ctx.clock().instant());
+                    ctx.invalidation().viewsRefreshed(); // the job refreshed the views their readers cache
+                },
                 more);
         // corrections ingested by any other process reach this instance's warm series
         EventListener remote =

@@ -20,9 +20,24 @@ import java.util.SplittableRandom;
  * random walks, against the engine's own incremental rate measured in the same run on the same bars (an
  * {@link IncrementalAnalyzer} per symbol and timeframe fed the same bars, nothing else). The ratio is the share of
  * the engine's speed a backtest keeps; the goal is at least 0.5. In memory only (storing is not timed).
+ *
+ * <p>A second same-run baseline, the signal engine alone ({@link SignalFeed}: both analyses, ATR and the
+ * multi-timeframe {@link io.dgas.calc.drummond.SignalStepper} over the same bars, no ledger), shows where a backtest's
+ * time goes: backtest/signal-engine is the share left after the ledger (fills, exits, sizing, limits, equity), so
+ * 1 − it is the ledger's own share, while analyzer/signal-engine is what signal generation itself costs.
  */
 public final class BacktestBenchmark {
-    /** One scenario's figures. */
+    /** The goal for {@link Figures#ratio()}: a backtest keeps at least half the analyzer's speed. */
+    public static final double GOAL = 0.5;
+
+    /**
+     * One scenario's figures.
+     *
+     * @param engineStepsPerSecond the incremental analyzers alone (the issue's baseline)
+     * @param ratio backtest / analyzers alone: the issue's goal is ≥ {@link #GOAL}
+     * @param signalEngineStepsPerSecond the signal engine alone: analyzers, ATR and signal stepper, no ledger
+     * @param signalEngineRatio backtest / signal engine alone: 1 − it is the ledger's share of a backtest's time
+     */
     public record Figures(
             String scenario,
             int symbols,
@@ -31,7 +46,15 @@ public final class BacktestBenchmark {
             double backtestStepsPerSecond,
             double engineStepsPerSecond,
             double ratio,
-            int fills) {}
+            int fills,
+            double signalEngineStepsPerSecond,
+            double signalEngineRatio) {
+
+        /** Whether the goal (backtest / analyzers alone ≥ 0.5) is met. */
+        public boolean goalMet() {
+            return ratio >= GOAL;
+        }
+    }
 
     private static final long START = 1_262_304_000L; // 2010-01-01T00:00:00Z
 
@@ -62,6 +85,10 @@ public final class BacktestBenchmark {
         long e0 = System.nanoTime();
         engine(t, h);
         double engineSec = (System.nanoTime() - e0) / 1e9;
+        signals(t, h, c);
+        long s0 = System.nanoTime();
+        signals(t, h, c);
+        double signalSec = (System.nanoTime() - s0) / 1e9;
         Backtester.run(t, h, c);
         long b0 = System.nanoTime();
         Backtester.Result r = Backtester.run(t, h, c);
@@ -69,8 +96,22 @@ public final class BacktestBenchmark {
         long steps = (long) symbols * bars;
         double bt = steps / btSec;
         double en = steps / engineSec;
+        double sg = steps / signalSec;
         return new Figures(
-                scenario, symbols, bars, steps, bt, en, bt / en, r.fills().size());
+                scenario, symbols, bars, steps, bt, en, bt / en, r.fills().size(), sg, bt / sg);
+    }
+
+    /** The signal engine alone: every symbol's {@link SignalFeed} stepped over all its bars, as the backtest does. */
+    private static long signals(Map<String, BarSeries> t, Map<String, BarSeries> h, Backtester.Config c) {
+        long sink = 0;
+        for (Map.Entry<String, BarSeries> e : t.entrySet()) {
+            BarSeries s = e.getValue();
+            SignalFeed f = new SignalFeed(s, h.get(e.getKey()), c.trading(), c.htf(), c.mtf(), c.signals());
+            for (int i = 0; i < s.size(); i++) {
+                sink += f.step(i) != null ? 1 : 0;
+            }
+        }
+        return sink;
     }
 
     /** The engine alone: both timeframes' analyzers fed every bar, as the backtest feeds them. */

@@ -1,12 +1,8 @@
 package io.dgas.app.trading;
 
-import io.dgas.calc.drummond.DrummondAnalysis;
-import io.dgas.calc.drummond.DrummondParams;
-import io.dgas.calc.drummond.IncrementalAnalyzer;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
-import io.dgas.calc.drummond.SignalStepper;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.Execution;
@@ -52,26 +48,13 @@ public final class Backtester {
 
     private static final class Sym {
         final BarSeries t;
-        final BarSeries h;
-        final IncrementalAnalyzer ta;
-        final IncrementalAnalyzer ha;
-        final WilderAtr atr;
-        final SignalStepper stepper;
+        final SignalFeed feed;
         final List<PendingOrder> pending = new ArrayList<>();
         int next;
-        int hNext;
-        /** Live views, created once both series have the 3 bars an analysis needs (the zone sources key on them). */
-        DrummondAnalysis tView;
 
-        DrummondAnalysis hView;
-
-        Sym(BarSeries t, BarSeries h, int atrPeriod, SignalStepper stepper) {
+        Sym(BarSeries t, SignalFeed feed) {
             this.t = t;
-            this.h = h;
-            this.ta = new IncrementalAnalyzer(t.symbol(), t.timeframe(), DrummondParams.defaults());
-            this.ha = new IncrementalAnalyzer(h.symbol(), h.timeframe(), DrummondParams.defaults());
-            this.atr = new WilderAtr(atrPeriod);
-            this.stepper = stepper;
+            this.feed = feed;
         }
     }
 
@@ -87,7 +70,8 @@ public final class Backtester {
         TreeSet<Long> times = new TreeSet<>();
         for (Map.Entry<String, BarSeries> e : trading.entrySet()) {
             BarSeries h = higher.getOrDefault(e.getKey(), new BarSeries(e.getKey(), c.htf()));
-            syms.add(new Sym(e.getValue(), h, c.signals().atrPeriod(), new SignalStepper(c.mtf(), c.signals())));
+            syms.add(
+                    new Sym(e.getValue(), new SignalFeed(e.getValue(), h, c.trading(), c.htf(), c.mtf(), c.signals())));
             for (long ts : e.getValue().ts()) {
                 times.add(ts);
             }
@@ -118,15 +102,7 @@ public final class Backtester {
                 s.pending.clear();
                 book.checkExit(bar).ifPresent(x -> fills.add(x.execution()));
                 book.mark(bar.symbol(), bar.close());
-                s.ta.append(ts, bar.open(), bar.high(), bar.low(), bar.close(), s.t.volume()[i]);
-                double atr = s.atr.add(bar.high(), bar.low(), bar.close());
-                long end = ts + c.trading().seconds();
-                while (s.hNext < s.h.size() && s.h.ts()[s.hNext] + c.htf().seconds() <= end) {
-                    int j = s.hNext++;
-                    s.ha.append(
-                            s.h.ts()[j], s.h.open()[j], s.h.high()[j], s.h.low()[j], s.h.close()[j], s.h.volume()[j]);
-                }
-                Signal sig = signal(s, atr);
+                Signal sig = s.feed.step(i);
                 if (sig == null) {
                     continue;
                 }
@@ -150,19 +126,5 @@ public final class Backtester {
             curve.add(new EquityPoint(ts, book.ledger().cash(), book.equity(), x.gross()));
         }
         return new Result(fills, decisions, curve, book.ledger());
-    }
-
-    /** O(lines) per bar: the stepper's zone sources add only the new bars' lines; nothing re-reads the history. */
-    private static Signal signal(Sym s, double atr) {
-        if (s.ha.series().size() < 3 || s.ta.series().size() < 3) {
-            return null;
-        }
-        if (s.tView == null) {
-            s.tView = s.ta.analysis();
-        }
-        if (s.hView == null) {
-            s.hView = s.ha.analysis();
-        }
-        return s.stepper.at(s.hView, s.tView, s.tView.size() - 1, atr);
     }
 }

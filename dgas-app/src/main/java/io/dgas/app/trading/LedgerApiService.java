@@ -60,11 +60,7 @@ public final class LedgerApiService {
     }
 
     public Page<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit, int offset) {
-        if (portfolioId != null) {
-            requirePortfolio(portfolioId);
-        }
-        Counted<TradingSession> c = portfolioRows.sessionsPage(portfolioId, includeStopped, limit, offset);
-        return Page.counted(c.items(), limit, offset, c.total());
+        return portfolios.sessions(portfolioId, includeStopped, limit, offset);
     }
 
     public Page<StoredOrder> orders(long portfolioId, OrderStatus status, int limit, int offset) {
@@ -84,10 +80,15 @@ public final class LedgerApiService {
         return withDrawdown(db.withSession(s -> equity.curve(s, portfolioId, from, to)));
     }
 
-    /** A portfolio's days from the daily_portfolio_performance view (as of its last refresh), oldest first. */
+    /**
+     * A portfolio's days from the daily_portfolio_performance view (as of its last refresh), oldest first; cached
+     * until the view is refreshed or the portfolio written ({@link LedgerCache#performance}).
+     */
     public List<DailyViews.PortfolioDay> performance(long portfolioId, LocalDate from, LocalDate to) {
-        requirePortfolio(portfolioId);
-        return views.portfolio(portfolioId, from, to);
+        return portfolios.ledgerCache().performance(portfolioId, from + ":" + to, () -> {
+            requirePortfolio(portfolioId);
+            return List.copyOf(views.portfolio(portfolioId, from, to));
+        });
     }
 
     public Page<BacktestRecord> backtests(int limit, int offset) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
  * @param quantity quantity accepted (capped by a limit when {@code limit} is set), or the one asked for when rejected
  * @param limit the limit that refused or capped the order, or {@code null}
  * @param fillAfter the signal's bar (epoch seconds): the order fills at the next one
+ * @param limitPrice the limit of a limit entry (the signal's entry, better than the close), or {@code null}: market
  */
 public record OrderDecision(
         String symbol,
@@ -20,4 +21,5 @@ public record OrderDecision(
         Double exitStop,
         Double exitTarget,
         double confidence,
-        String rationale) {}
+        String rationale,
+        Double limitPrice) {}

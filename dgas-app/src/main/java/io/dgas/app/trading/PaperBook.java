@@ -4,6 +4,7 @@ import io.dgas.calc.drummond.Signal;
 import io.dgas.ledger.Execution;
 import io.dgas.ledger.Ledger;
 import io.dgas.ledger.Money;
+import io.dgas.ledger.OrderType;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.Position;
 import io.dgas.ledger.RiskCheck;
@@ -222,11 +223,32 @@ public final class PaperBook {
     }
 
     /**
+     * The pre-trade check of an order placed by hand, with the limits and conventions the cycle's own orders are
+     * checked with: at {@code reference} moved by the slippage for a market order (the latest close) or a stop order
+     * (its stop), at the limit itself for a limit order (never worse than it).
+     */
+    public RiskCheck.Decision check(
+            String symbol, Side side, BigDecimal quantity, OrderType type, double reference, RiskCheck.Activity a) {
+        double price = type == OrderType.LIMIT ? reference : rules.fillPrice(side, reference);
+        return RiskCheck.check(limits, ledger, marks, symbol, side, quantity, price, a);
+    }
+
+    /**
      * The order {@code s} asks for, sized by the rules and checked against the limits at {@code price} (the latest
      * close); empty when it asks for nothing (already positioned its way, or an exit signal with nothing to exit).
-     * An entry against an open position reverses it: the order closes it and opens the sized quantity.
+     * An entry against an open position reverses it: the order closes it and opens the sized quantity. Always a
+     * market order (the backtest's: it fills at the next bar's open).
      */
     public Optional<OrderDecision> decide(Signal s, double price, RiskCheck.Activity activity) {
+        return decide(s, price, activity, false);
+    }
+
+    /**
+     * As {@link #decide(Signal, double, RiskCheck.Activity)}; with {@code limitEntries}, an entry whose plan waits for
+     * the price (a long's entry below the close, a short's above) is a limit order at the entry, sized and checked at
+     * it (no slippage: a limit never fills worse); an entry at the close stays a market order.
+     */
+    public Optional<OrderDecision> decide(Signal s, double price, RiskCheck.Activity activity, boolean limitEntries) {
         Position p = ledger.position(s.symbol());
         int dir = p.quantity().signum();
         String why = s.type().name().toLowerCase(Locale.ROOT) + " signal, confidence "
@@ -237,20 +259,37 @@ public final class PaperBook {
                 return Optional.empty();
             }
             Side side = dir > 0 ? Side.SELL : Side.BUY;
-            return Optional.of(decision(s, side, p.quantity().abs(), null, true, why, price, activity));
+            return Optional.of(decision(
+                    s, side, p.quantity().abs(), null, true, why, rules.fillPrice(side, price), activity, null));
         }
         Side side = s.type() == Signal.Type.LONG ? Side.BUY : Side.SELL;
         int want = side == Side.BUY ? 1 : -1;
         if (dir == want) {
             return Optional.empty();
         }
-        BigDecimal sized = rules.quantity(rules.fillPrice(side, price), equity());
+        double e = s.entry();
+        boolean limit = limitEntries && Double.isFinite(e) && e > 0 && (side == Side.BUY ? e < price : e > price);
+        double at = limit ? e : rules.fillPrice(side, price);
+        if (limit) {
+            why += String.format(Locale.ROOT, ", limit entry at %.4f", e);
+        }
+        BigDecimal sized = rules.quantity(at, equity());
         if (sized.signum() == 0) {
             return Optional.of(new OrderDecision(
-                    s.symbol(), side, sized, false, "size_below_one_unit", s.ts(), null, null, s.confidence(), why));
+                    s.symbol(),
+                    side,
+                    sized,
+                    false,
+                    "size_below_one_unit",
+                    s.ts(),
+                    null,
+                    null,
+                    s.confidence(),
+                    why,
+                    limit ? e : null));
         }
         BigDecimal q = dir == 0 ? sized : sized.add(p.quantity().abs());
-        return Optional.of(decision(s, side, q, exitsOf(s), false, why, price, activity));
+        return Optional.of(decision(s, side, q, exitsOf(s), false, why, at, activity, limit ? e : null));
     }
 
     private OrderDecision decision(
@@ -260,10 +299,10 @@ public final class PaperBook {
             double[] exitLevels,
             boolean exit,
             String why,
-            double price,
-            RiskCheck.Activity activity) {
-        RiskCheck.Decision d =
-                RiskCheck.check(limits, ledger, marks, s.symbol(), side, q, rules.fillPrice(side, price), activity);
+            double fillPrice,
+            RiskCheck.Activity activity,
+            Double limitPrice) {
+        RiskCheck.Decision d = RiskCheck.check(limits, ledger, marks, s.symbol(), side, q, fillPrice, activity);
         Double stop = exitLevels == null || exit ? null : finite(exitLevels[0]);
         Double target = exitLevels == null || exit ? null : finite(exitLevels[1]);
         String rationale =
@@ -278,7 +317,8 @@ public final class PaperBook {
                 stop,
                 target,
                 s.confidence(),
-                rationale);
+                rationale,
+                limitPrice);
     }
 
     private static double[] exitsOf(Signal s) {

@@ -2,6 +2,7 @@ package io.dgas.app.trading;
 
 import io.dgas.app.alerts.TradingEvent;
 import io.dgas.calc.drummond.Signal;
+import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.Execution;
 import io.dgas.ledger.Ledger;
@@ -43,6 +44,10 @@ import java.util.Set;
  * signal becomes an order sized by the session's rules and checked against its limits (a refused one is stored as
  * rejected with the limit); positions and an equity snapshot are written.
  *
+ * <p>A signal's entry becomes a market order when its plan enters at the close, a limit order at the entry when the
+ * plan waits for the price (a long's entry below the close, a short's above); such a limit order lapses (cancelled)
+ * when it has not filled within the signal's expiry ({@code signals.expiry_bars} trading bars after its bar).
+ *
  * <p>Orders accepted in a cycle are not counted against the limits of later signals of the same cycle until they
  * fill: the limits bound positions, and a pending order is not yet one.
  */
@@ -62,7 +67,19 @@ public final class PaperTradingService {
     private final LedgerCache cache;
     private final MaterializedViews views;
 
+    private final int expiryBars;
+
+    /** With the default expiry of limit entries ({@code signals.expiry_bars}' default). */
     public PaperTradingService(Database db, Clock clock, QueryCache cache) {
+        this(db, clock, cache, SignalParams.defaults().expiryBars());
+    }
+
+    /** @param expiryBars trading bars after its signal's bar in which a limit entry may fill, then it lapses */
+    public PaperTradingService(Database db, Clock clock, QueryCache cache, int expiryBars) {
+        if (expiryBars < 1) {
+            throw new IllegalArgumentException("expiry bars must be >= 1: " + expiryBars);
+        }
+        this.expiryBars = expiryBars;
         this.db = db;
         this.clock = clock;
         this.cache = new LedgerCache(cache);
@@ -115,19 +132,7 @@ public final class PaperTradingService {
         signals.forEach(g -> symbols.add(g.symbol()));
         Map<String, LatestBar> latest = bars.latest(s, symbols, tf);
 
-        PaperBook book = new PaperBook(
-                Ledger.restore(
-                        p.startingCapital(),
-                        stored.stream().map(StoredPosition::position).toList()),
-                t.limits(),
-                t.rules());
-        for (StoredPosition sp : stored) {
-            Position pos = sp.position();
-            book.restoreExits(pos.symbol(), sp.exitStop(), sp.exitTarget());
-            // a position without a bar is marked at its average price: its value is then its cost
-            book.mark(pos.symbol(), sp.mark() != null ? sp.mark() : fallbackMark(pos));
-        }
-        latest.values().forEach(b -> book.mark(b.symbol(), b.close()));
+        PaperBook book = book(p, t, stored, latest);
         Set<String> touched = new LinkedHashSet<>();
         List<TradingEvent> events = new ArrayList<>();
         Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
@@ -137,6 +142,10 @@ public final class PaperTradingService {
         for (StoredOrder o : pending) {
             LatestBar b = latest.get(o.symbol());
             if (b == null) {
+                continue;
+            }
+            if (lapsed(t, o, b, tf)) {
+                orders.cancel(s, o.id(), now);
                 continue;
             }
             var r = book.fill(pending(o), bar(b), new RiskCheck.Activity(dayStartEquity, 0), t.maxParticipation());
@@ -181,7 +190,7 @@ public final class PaperTradingService {
         for (Signal g : signals) {
             LatestBar b = latest.get(g.symbol());
             double price = b != null ? b.close() : g.entry();
-            var d = book.decide(g, price, new RiskCheck.Activity(dayStartEquity, recent + placed));
+            var d = book.decide(g, price, new RiskCheck.Activity(dayStartEquity, recent + placed), true);
             if (d.isEmpty()) {
                 continue;
             }
@@ -207,6 +216,40 @@ public final class PaperTradingService {
         var eq = book.equity();
         equity.record(s, p.id(), new EquityRepository.Point(now, book.ledger().cash(), eq));
         return new SessionReport(t.id(), p.id(), fills, exits, placed, rejected, eq, List.copyOf(events));
+    }
+
+    /**
+     * Session {@code t}'s book of portfolio {@code p} as stored: its positions with their exits, marked at the latest
+     * close of the trading timeframe ({@code latest}, else the stored mark, else the average price).
+     */
+    static PaperBook book(Portfolio p, TradingSession t, List<StoredPosition> stored, Map<String, LatestBar> latest) {
+        PaperBook book = new PaperBook(
+                Ledger.restore(
+                        p.startingCapital(),
+                        stored.stream().map(StoredPosition::position).toList()),
+                t.limits(),
+                t.rules());
+        for (StoredPosition sp : stored) {
+            Position pos = sp.position();
+            book.restoreExits(pos.symbol(), sp.exitStop(), sp.exitTarget());
+            // a position without a bar is marked at its average price: its value is then its cost
+            book.mark(pos.symbol(), sp.mark() != null ? sp.mark() : fallbackMark(pos));
+        }
+        latest.values().forEach(b -> book.mark(b.symbol(), b.close()));
+        return book;
+    }
+
+    /** Whether {@code o} is a limit entry of this session's signals whose expiry has passed at bar {@code b}. */
+    private boolean lapsed(TradingSession t, StoredOrder o, LatestBar b, Timeframe tf) {
+        return o.type() == OrderType.LIMIT
+                && o.clientOrderId().startsWith(signalRefPrefix(t))
+                && o.fillAfter() != null
+                && b.ts() > o.fillAfter().getEpochSecond() + (long) expiryBars * tf.seconds();
+    }
+
+    /** How the client order ids of a session's signal orders start ({@link #order}). */
+    private static String signalRefPrefix(TradingSession t) {
+        return "s" + t.id() + "-";
     }
 
     /** The limits of a session (a decision's other reason, a size below one unit, is not a breach). */
@@ -262,8 +305,8 @@ public final class PaperTradingService {
                 d.symbol(),
                 d.side(),
                 d.quantity(),
-                OrderType.MARKET,
-                null,
+                d.limitPrice() != null ? OrderType.LIMIT : OrderType.MARKET,
+                d.limitPrice(),
                 null,
                 "day",
                 d.accepted() ? OrderStatus.NEW : OrderStatus.REJECTED,
@@ -274,7 +317,7 @@ public final class PaperTradingService {
                 d.exitStop(),
                 d.exitTarget(),
                 // one order per session, symbol, side and signal bar: a cycle run twice places nothing new
-                "s" + t.id() + "-" + d.symbol() + "-" + d.side().name().toLowerCase(Locale.ROOT) + "-" + d.fillAfter(),
+                signalRefPrefix(t) + d.symbol() + "-" + d.side().name().toLowerCase(Locale.ROOT) + "-" + d.fillAfter(),
                 Instant.ofEpochSecond(d.fillAfter()),
                 now);
     }

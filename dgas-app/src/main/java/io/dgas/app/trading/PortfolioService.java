@@ -7,6 +7,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.ledger.OrderStatus;
 import io.dgas.ledger.OrderType;
 import io.dgas.ledger.PaperRules;
+import io.dgas.ledger.RiskCheck;
 import io.dgas.ledger.RiskLimits;
 import io.dgas.ledger.Side;
 import io.dgas.store.Database;
@@ -39,9 +40,19 @@ public final class PortfolioService {
     private final OrderRepository orders;
     private final LedgerReads reads;
     private final LedgerCache cache;
+    private final RiskService risk;
+    private final Timeframe trading;
 
+    /** With the default trading timeframe (1h, {@code cycle.trading}'s default) pricing manual market orders. */
     public PortfolioService(Database db, Clock clock, QueryCache cache) {
+        this(db, clock, cache, Timeframe.H1);
+    }
+
+    /** @param trading the timeframe whose latest close prices a manual market order for the limit check */
+    public PortfolioService(Database db, Clock clock, QueryCache cache, Timeframe trading) {
         this.db = db;
+        this.trading = trading;
+        this.risk = new RiskService(db, clock);
         this.clock = clock;
         this.portfolios = new PortfolioRepository(db);
         this.orders = new OrderRepository(db);
@@ -121,7 +132,28 @@ public final class PortfolioService {
     }
 
     public List<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit) {
-        return portfolios.sessions(portfolioId, includeStopped, limit);
+        return sessions(portfolioId, includeStopped, limit, 0).items();
+    }
+
+    /**
+     * A page of trading sessions, newest first, of one portfolio when {@code portfolioId} is given, with their total;
+     * cached with the lists (dropped by any session started or stopped, any portfolio written).
+     *
+     * @throws NotFoundException when there is no portfolio {@code portfolioId}
+     */
+    public Page<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit, int offset) {
+        return cache.lists("sessions:" + portfolioId + ":" + includeStopped + ":" + limit + ":" + offset, () -> {
+            if (portfolioId != null) {
+                portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
+            }
+            Counted<TradingSession> c = portfolios.sessionsPage(portfolioId, includeStopped, limit, offset);
+            return Page.counted(c.items(), limit, offset, c.total());
+        });
+    }
+
+    /** The cache this service's reads go through (shared with {@link LedgerApiService}). */
+    LedgerCache ledgerCache() {
+        return cache;
     }
 
     /** A portfolio's orders, newest first; in {@code status} when given. */
@@ -144,6 +176,11 @@ public final class PortfolioService {
      * portfolio's session to fill it at the first bar opening after now (market at the open, limit and stop when the
      * bar trades through their price; partial fills as the session's limits and participation allow).
      *
+     * <p>Risk limits are enforced first, in the same transaction as the insert: with a session (the one given, else
+     * the portfolio's newest active one, which the order then belongs to), the order is checked as the paper cycle
+     * checks its own ({@link RiskService#checkOrder}). A manual order is never resized: one the limits would refuse
+     * or cap is stored as {@code rejected} with the limit that bound it as its reason, and returned so.
+     *
      * @param sessionId the session it belongs to (active, of this portfolio), or null
      * @param clientOrderId unique per portfolio; null for one made from the time
      * @throws BadInputException naming the field at fault
@@ -164,15 +201,20 @@ public final class PortfolioService {
             throw new BadInputException(
                     "id", "" + portfolioId, "portfolio " + portfolioId + " is closed", List.of("an open portfolio"));
         }
+        TradingSession session = null;
         if (sessionId != null) {
-            TradingSession t = portfolios.session(sessionId).orElse(null);
-            if (t == null || t.portfolioId() != portfolioId || !t.isActive()) {
+            session = portfolios.session(sessionId).orElse(null);
+            if (session == null || session.portfolioId() != portfolioId || !session.isActive()) {
                 throw new BadInputException(
                         "session",
                         "" + sessionId,
                         "session " + sessionId + " is not an active session of portfolio " + portfolioId,
                         List.of("an active session of the portfolio"));
             }
+        } else {
+            session = portfolios.sessions(portfolioId, false, 1).stream()
+                    .findFirst()
+                    .orElse(null);
         }
         if (type == OrderType.LIMIT && limitPrice == null) {
             throw new BadInputException("limit_price", "", "a limit order needs limit_price", List.of("a price > 0"));
@@ -183,28 +225,35 @@ public final class PortfolioService {
         var now = clock.instant();
         String ref =
                 clientOrderId != null ? clientOrderId : "api-" + now.toEpochMilli() + "-" + System.nanoTime() % 1000;
-        NewOrder o = new NewOrder(
-                sessionId,
-                symbol,
-                side,
-                quantity,
-                type,
-                type == OrderType.LIMIT ? limitPrice : null,
-                type == OrderType.STOP ? stopPrice : null,
-                timeInForce,
-                OrderStatus.NEW,
-                null,
-                null,
-                null,
-                "manual " + type.code() + " order",
-                null,
-                null,
-                ref,
-                now,
-                now);
+        Double price = type == OrderType.LIMIT ? limitPrice : type == OrderType.STOP ? stopPrice : null;
+        TradingSession t = session;
         Optional<StoredOrder> stored;
         try {
-            stored = db.withSession(s -> orders.insert(s, portfolioId, o));
+            stored = db.inTransaction(s -> {
+                RiskCheck.Decision d =
+                        t == null ? null : risk.checkOrder(s, p, t, trading, symbol, side, quantity, type, price, now);
+                String refusedBy = d != null && d.quantity().compareTo(quantity) < 0 ? d.limit() : null;
+                NewOrder o = new NewOrder(
+                        t == null ? null : t.id(),
+                        symbol,
+                        side,
+                        quantity,
+                        type,
+                        type == OrderType.LIMIT ? limitPrice : null,
+                        type == OrderType.STOP ? stopPrice : null,
+                        timeInForce,
+                        refusedBy == null ? OrderStatus.NEW : OrderStatus.REJECTED,
+                        refusedBy,
+                        null,
+                        null,
+                        "manual " + type.code() + " order" + (refusedBy == null ? "" : "; refused by " + refusedBy),
+                        null,
+                        null,
+                        ref,
+                        now,
+                        now);
+                return orders.insert(s, portfolioId, o);
+            });
         } catch (UnknownSymbolException e) {
             throw new BadInputException("symbol", symbol, e.getMessage(), List.of("a stored ticker"));
         }

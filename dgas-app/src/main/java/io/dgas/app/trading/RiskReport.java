@@ -21,4 +21,5 @@ public record RiskReport(
         BigDecimal dailyPnl,
         RiskLimits limits,
         boolean lossLimitBreached,
-        int openOrders) {}
+        int openOrders)
+        implements java.io.Serializable {}

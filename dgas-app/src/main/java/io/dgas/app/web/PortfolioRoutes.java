@@ -174,7 +174,10 @@ final class PortfolioRoutes {
                         "POST",
                         "/api/v1/portfolios/{id}/orders",
                         "Place a manual order (JSON body); it fills at the first bar after now in the paper cycle:"
-                                + " market at the open, limit/stop when the bar trades through the price; answers 201",
+                                + " market at the open, limit/stop when the bar trades through the price; answers 201."
+                                + " Checked first against the session's limits (the given one, else the newest active"
+                                + " one) at the latest close (market) or its price: one they refuse or would cap is"
+                                + " stored as rejected with the limit, answered 422",
                         List.of(
                                 ID,
                                 Param.body("symbol", Type.STRING, "ticker").withRequired(),
@@ -199,7 +202,7 @@ final class PortfolioRoutes {
                                 Param.body("session", Type.INT, "the active session it belongs to")
                                         .range(1, Integer.MAX_VALUE),
                                 Param.body("client_order_id", Type.STRING, "unique per portfolio (default: made up)")),
-                        ORDER_JSON,
+                        ORDER_JSON + "; 422 {error, parameter: \"quantity\", value, accepted, limit, order}",
                         (c, a) -> {
                             var o = portfolios
                                     .get()
@@ -214,6 +217,10 @@ final class PortfolioRoutes {
                                             a.get("stop_price"),
                                             a.get("time_in_force"),
                                             a.get("client_order_id"));
+                            if (o.status() == OrderStatus.REJECTED) {
+                                c.status(422);
+                                return refused(o);
+                            }
                             c.status(201);
                             return o;
                         }),
@@ -329,6 +336,18 @@ final class PortfolioRoutes {
                 Param.query("offset", Type.INT, "rows skipped")
                         .withDefault("0")
                         .range(0, LedgerApiService.MAX_WINDOW - 1000));
+    }
+
+    /** The answer to a manual order the session's limits refused (stored as rejected: {@code order}). */
+    private static Map<String, Object> refused(io.dgas.store.ledger.StoredOrder o) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("error", "order " + o.id() + " refused by the session's " + o.rejectReason());
+        body.put("parameter", "quantity");
+        body.put("value", o.quantity().stripTrailingZeros().toPlainString());
+        body.put("accepted", List.of("a quantity within the session's " + o.rejectReason()));
+        body.put("limit", o.rejectReason());
+        body.put("order", o);
+        return body;
     }
 
     static long id(Args a) {

@@ -39,8 +39,11 @@ final class TradingRoutes {
                     return daily.get()
                             .days(a.get("symbol"), Timeframe.parse(a.get("interval")), to.minusDays(days - 1L), to);
                 }));
-        Supplier<PortfolioService> portfolios =
-                ApiV1.lazy(() -> new PortfolioService(ctx.database(), ctx.clock(), ctx.cache()));
+        Supplier<PortfolioService> portfolios = ApiV1.lazy(() -> new PortfolioService(
+                ctx.database(),
+                ctx.clock(),
+                ctx.cache(),
+                ctx.config().timeframe(io.dgas.app.config.ConfigKeys.TRADING)));
         Supplier<LedgerApiService> ledger = ApiV1.lazy(() -> new LedgerApiService(ctx.database(), portfolios.get()));
         List<Route> all = ApiV1.concat(own, NewsRoutes.routes(ApiV1.lazy(ctx::news), ctx.clock()));
         all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, ApiV1.lazy(ctx::risk), ledger, ctx.clock()));

@@ -15,5 +15,9 @@ class BacktestBenchmarkTest {
         assertThat(f.fills()).as("the synthetic walks must produce trades").isPositive();
         assertThat(f.backtestStepsPerSecond()).isPositive();
         assertThat(f.ratio()).isCloseTo(f.backtestStepsPerSecond() / f.engineStepsPerSecond(), within(1e-9));
+        assertThat(f.signalEngineStepsPerSecond()).isPositive();
+        assertThat(f.signalEngineRatio())
+                .isCloseTo(f.backtestStepsPerSecond() / f.signalEngineStepsPerSecond(), within(1e-9));
+        assertThat(f.goalMet()).isEqualTo(f.ratio() >= 0.5);
     }
 }

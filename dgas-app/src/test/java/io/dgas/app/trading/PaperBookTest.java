@@ -52,6 +52,29 @@ class PaperBookTest {
     }
 
     @Test
+    void decide_entryBeyondTheCloseWithLimitEntries_limitAtTheEntrySizedThere() {
+        PaperBook b = book(10, "0");
+        // short entry 100 above the close 96: a sell limit at 100, 1000 / 100 = 10 units (no slippage at a limit)
+        OrderDecision limit = b.decide(signal(Signal.Type.SHORT, 100, 105, 90), 96, CALM, true)
+                .orElseThrow();
+        assertThat(limit.limitPrice()).isEqualTo(100.0);
+        assertThat(limit.quantity()).isEqualByComparingTo("10");
+        // without limit entries (the backtest): market, sized at 96 × 0.999 = 95.904 → 1000 / 95.904 = 10.4 → 10
+        OrderDecision market =
+                b.decide(signal(Signal.Type.SHORT, 100, 105, 90), 96, CALM).orElseThrow();
+        assertThat(market.limitPrice()).isNull();
+        // long entry 100 below the close 104 → limit; at a close of 100 → market
+        assertThat(b.decide(signal(Signal.Type.LONG, 100, 95, 110), 104, CALM, true)
+                        .orElseThrow()
+                        .limitPrice())
+                .isEqualTo(100.0);
+        assertThat(b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM, true)
+                        .orElseThrow()
+                        .limitPrice())
+                .isNull();
+    }
+
+    @Test
     void stop_reachedOrGappedThrough_closesAtTheStopOrTheOpen() {
         PaperBook b = book(0, "0");
         OrderDecision d =

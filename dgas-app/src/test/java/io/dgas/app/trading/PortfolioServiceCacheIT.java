@@ -99,4 +99,47 @@ class PortfolioServiceCacheIT {
         assertThat(service.page("cara", false, 10, 0).items()).isEmpty();
         assertThat(service.show(p.id(), Timeframe.H1, 10).portfolio().active()).isFalse();
     }
+
+    @Test
+    void sessionsRiskAndPerformance_repeated_areCachedAndEachWriteIsVisibleOnTheNextRead() {
+        Portfolio p = service.create("dora", "main", "USD", new BigDecimal("1000"));
+        RiskService risk = new RiskService(db, Clock.systemUTC(), cache);
+        LedgerApiService api = new LedgerApiService(db, service);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
+        assertThat(service.sessions(p.id(), false, 10, 0).items()).isEmpty();
+        assertThat(risk.of(p.id(), Timeframe.H1).openOrders()).isZero();
+        assertThat(api.performance(p.id(), today.minusDays(1), today)).isEmpty();
+        long before = STATEMENTS.get();
+        service.sessions(p.id(), false, 10, 0);
+        risk.of(p.id(), Timeframe.H1);
+        api.performance(p.id(), today.minusDays(1), today);
+        assertThat(STATEMENTS.get() - before)
+                .as("sessions, risk report and performance days come from the cache")
+                .isZero();
+
+        TradingSession t = service.startSession(
+                p.id(),
+                "paper",
+                new RiskLimits(new BigDecimal("500"), new BigDecimal("500"), new BigDecimal("100"), 5),
+                PaperRules.fixedCash(BigDecimal.ONE));
+        assertThat(service.sessions(p.id(), false, 10, 0).items())
+                .extracting(TradingSession::id)
+                .containsExactly(t.id());
+        assertThat(risk.of(p.id(), Timeframe.H1).limits()).isEqualTo(t.limits());
+
+        service.place(
+                p.id(), null, "CCA", Side.BUY, BigDecimal.ONE, io.dgas.ledger.OrderType.LIMIT, 2.0, null, "gtc", null);
+        assertThat(risk.of(p.id(), Timeframe.H1).openOrders()).isOne();
+
+        // the paper cycle records an equity snapshot, refreshes the view and drops the cached days
+        new PaperTradingService(db, Clock.systemUTC(), cache).onRun(0, Timeframe.H1, java.util.List.of());
+        assertThat(api.performance(p.id(), today.minusDays(1), today))
+                .singleElement()
+                .satisfies(d -> assertThat(d.equity()).isEqualByComparingTo("1000"));
+
+        assertThat(service.stopSession(t.id())).isTrue();
+        assertThat(service.sessions(p.id(), false, 10, 0).items()).isEmpty();
+        assertThat(risk.of(p.id(), Timeframe.H1).limits()).isNull();
+    }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14's "done when": the demo's setup (its synthetic universe and its paper portfolio with an active session)
  * and a prediction cycle leave the portfolio's orders on the API the portfolio page reads, with the day in the
- * refreshed daily view; the next bar fills them into positions. Reads in between are cached: each write must be
+ * refreshed daily view; the next bar (reaching every limit entry's price) fills them into positions. Reads in between are cached: each write must be
  * visible on the next read.
  */
 class DemoPaperIT {
@@ -82,7 +82,12 @@ class DemoPaperIT {
                         "test.next-bar",
                         "INSERT INTO bars (symbol_id, timeframe, ts, open, high, low, close, volume)"
                                 + " SELECT DISTINCT ON (b.symbol_id) b.symbol_id, '1h', b.ts + interval '1 hour',"
-                                + " b.close, b.close * 1.001, b.close * 0.999, b.close, 1000000 FROM bars b"
+                                // the bar reaches every limit entry (a buy's below the close, a sell's above)
+                                + " b.close, GREATEST(b.close * 1.001, coalesce((SELECT max(o.limit_price) FROM"
+                                + " orders o WHERE o.symbol_id = b.symbol_id AND o.status = 'new' AND o.side ="
+                                + " 'sell'), 0)), LEAST(b.close * 0.999, coalesce((SELECT min(o.limit_price) FROM"
+                                + " orders o WHERE o.symbol_id = b.symbol_id AND o.status = 'new' AND o.side ="
+                                + " 'buy'), b.close)), b.close, 1000000 FROM bars b"
                                 + " WHERE b.timeframe = '1h' ORDER BY b.symbol_id, b.ts DESC",
                         ps -> {});
         List<SessionReport> reports = api.ctx.paperTrading().onRun(0, Timeframe.H1, List.of());

@@ -160,6 +160,21 @@ class LedgerApiIT {
                         .get("total")
                         .asInt())
                 .isEqualTo(1);
+        // 200 × 9.5 = 1,900 > the session's max_position 1,000: stored as rejected, answered 422
+        JsonNode refused = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/orders",
+                        "{\"symbol\": \"LED1\", \"side\": \"buy\", \"quantity\": 200, \"type\": \"limit\","
+                                + " \"limit_price\": 9.5}"),
+                422);
+        assertThat(refused.get("limit").asText()).isEqualTo("max_position_value");
+        assertThat(refused.get("parameter").asText()).isEqualTo("quantity");
+        assertThat(refused.get("value").asText()).isEqualTo("200");
+        assertThat(refused.get("order").get("status").asText()).isEqualToIgnoringCase("rejected");
+        assertThat(api.json("/api/v1/portfolios/" + id + "/orders?status=rejected", 200)
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
 
         JsonNode unknown = expect(postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"nme\": \"x\"}"), 400);
         assertThat(unknown.get("parameter").asText()).isEqualTo("nme");

@@ -3,6 +3,7 @@ package io.dgas.store.cache;
 import io.dgas.calc.cache.SeriesInvalidationListener;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.ingest.IngestListener;
+import java.util.List;
 
 /**
  * What a write changes, dropped from every cache that holds it: an ingested series from the query caches (its bars and
@@ -32,6 +33,16 @@ public final class CacheInvalidation implements IngestListener {
     /** Called after a write that may add symbols or change their last price (a ticks load). */
     public void symbolsChanged() {
         cache.invalidate("symbols:*");
+    }
+
+    /**
+     * Called after the materialized views were refreshed (maintenance job, {@code dgas db refresh-views}): their
+     * readers' cached days (daily bars, news sentiment, portfolio performance).
+     */
+    public void viewsRefreshed() {
+        for (String pattern : List.of("bars:daily:*", "news:sentiment:*", "portfolio:performance:*")) {
+            cache.invalidate(pattern);
+        }
     }
 
     /** Called after a prediction run and its signals were stored. */

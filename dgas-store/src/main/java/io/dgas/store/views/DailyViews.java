@@ -13,7 +13,8 @@ import java.util.List;
 public final class DailyViews {
     /** One portfolio day: closing equity, P&L against the previous close, the day's and the average daily return. */
     public record PortfolioDay(
-            LocalDate day, BigDecimal equity, BigDecimal pnl, double dayReturn, double avgReturn, long trades) {}
+            LocalDate day, BigDecimal equity, BigDecimal pnl, double dayReturn, double avgReturn, long trades)
+            implements java.io.Serializable {}
 
     /** One symbol day of news: average sentiment −1..1 and the number of items. */
     public record SentimentDay(LocalDate day, double avgSentiment, long items) {}

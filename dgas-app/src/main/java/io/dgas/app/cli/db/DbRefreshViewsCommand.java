@@ -14,9 +14,7 @@ public final class DbRefreshViewsCommand extends BaseCommand {
     public Integer call() {
         List<MaterializedViews.Refreshed> done = new MaterializedViews(context().database()).refreshAll();
         // the views' readers cache what they read: drop it so the next read sees the refreshed rows
-        for (String pattern : List.of("bars:daily:*", "news:sentiment:*", "portfolio:performance:*")) {
-            context().cache().invalidate(pattern);
-        }
+        context().invalidation().viewsRefreshed();
         out().result(
                         done,
                         () -> out().table(
