@@ -91,6 +91,13 @@ public final class ApiBenchmark {
                     results.add(load.raw(raw, c, Math.max(200, s.requests() / 5)));
                 }
                 analysis = analysisInProcess(bare, tickers, s.last());
+                AnalysisService inProcess = uncachedAnalysis(bare);
+                for (int c : s.clients()) {
+                    results.add(load.inProcess(
+                            t -> inProcess.analyze(t, Timeframe.H1, s.last(), Timeframe.H4),
+                            c,
+                            Math.max(200, s.requests() / 5)));
+                }
             }
             for (boolean cached : new boolean[] {false, true}) {
                 try (AppContext ctx = new AppContext(serverConfig(bench, cached), Clock.systemUTC());
@@ -162,9 +169,7 @@ public final class ApiBenchmark {
      * calculations are not cached, so what is timed is the computing alone. Percentiles over every symbol, five rounds.
      */
     private static Map<String, Object> analysisInProcess(Database db, List<String> tickers, int last) {
-        QueryCache memory = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), L2.NONE);
-        AnalysisService analysis = new AnalysisService(
-                new MarketDataService(db, memory), new SignalsService(db, memory), CalculationCache.none());
+        AnalysisService analysis = uncachedAnalysis(db);
         tickers.forEach(t -> analysis.analyze(t, Timeframe.H1, last, Timeframe.H4)); // fills the reads, warms the JIT
         org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
         for (int round = 0; round < 5; round++) {
@@ -181,6 +186,16 @@ public final class ApiBenchmark {
         m.put("p95_ms", LoadRun.ms(h.getValueAtPercentile(95)));
         m.put("p99_ms", LoadRun.ms(h.getValueAtPercentile(99)));
         return m;
+    }
+
+    /**
+     * The analysis service with its reads served from a query cache of its own (filled by the first call for a
+     * symbol) and no calculation or answer cached: what a call then costs is the computing alone.
+     */
+    private static AnalysisService uncachedAnalysis(Database db) {
+        QueryCache memory = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), L2.NONE);
+        return new AnalysisService(
+                new MarketDataService(db, memory), new SignalsService(db, memory), CalculationCache.none());
     }
 
     /** Hits and lookups summed over the regions of {@code cache}. */

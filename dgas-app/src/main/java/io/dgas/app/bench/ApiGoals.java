@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * The issue's goals for {@code dgas benchmark api}, judged on one run's rows: over HTTP at {@value #CLIENTS} clients
  * the cached p95 at most {@value #CACHED_P95_MS} ms, a hit rate of at least 0.95 (worst client count), and the
- * uncached analysis request's p95 no worse than the raw bar query's p95 at the same client count plus the in-process
- * analysis p95, both measured in the same run.
+ * uncached analysis request's p95 no worse than the raw bar query's p95 plus the in-process analysis p95, both at the
+ * same client count and measured in the same run. Like for like: N HTTP clients on 2 cores queue for the CPU, and so
+ * do N threads analysing in process ({@link LoadRun#IN_PROCESS}), so the bound takes the in-process analysis at
+ * {@value #CLIENTS} threads; the one-thread figure (what an analysis costs alone) is printed beside it, not judged.
  */
 final class ApiGoals {
     static final int CLIENTS = 32;
@@ -17,7 +19,11 @@ final class ApiGoals {
 
     private ApiGoals() {}
 
-    static Map<String, Object> judge(List<Map<String, Object>> results, double analysisP95Ms) {
+    /**
+     * @param singleThreadAnalysisP95Ms the in-process analysis p95 on one thread, shown for reference (the bound uses
+     *     the {@link LoadRun#IN_PROCESS} row at {@value #CLIENTS} threads)
+     */
+    static Map<String, Object> judge(List<Map<String, Object>> results, double singleThreadAnalysisP95Ms) {
         Map<String, Object> g = new LinkedHashMap<>();
         String at = " at " + CLIENTS + " clients";
         double cached = figure(results, LoadRun.CACHED, "p95_ms");
@@ -34,12 +40,13 @@ final class ApiGoals {
         g.put("hit rate >= 0.95 (worst)", verdict(worstHit >= 0.95, String.format(Locale.ROOT, "%.3f", worstHit)));
         double uncached = figure(results, LoadRun.UNCACHED, "analysis_p95_ms");
         double raw = figure(results, LoadRun.RAW, "p95_ms");
-        if (Double.isNaN(uncached) || Double.isNaN(raw)) {
+        double analysisP95Ms = figure(results, LoadRun.IN_PROCESS, "p95_ms");
+        if (Double.isNaN(uncached) || Double.isNaN(raw) || Double.isNaN(analysisP95Ms)) {
             g.put("uncached p95" + at, "not measured (add " + CLIENTS + " to --clients)");
         } else {
             double bound = raw + analysisP95Ms;
             g.put(
-                    "uncached analysis p95" + at + " <= raw query p95 + in-process analysis p95",
+                    "uncached analysis p95" + at + " <= raw query p95 + in-process analysis p95, both" + at,
                     verdict(
                             uncached <= bound,
                             String.format(
@@ -49,6 +56,13 @@ final class ApiGoals {
                                     raw,
                                     analysisP95Ms,
                                     bound)));
+            g.put(
+                    "for reference, in-process analysis p95 on 1 thread (not judged)",
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f ms; raw query p95" + at + " + it = %.2f ms",
+                            singleThreadAnalysisP95Ms,
+                            raw + singleThreadAnalysisP95Ms));
         }
         return g;
     }

@@ -28,6 +28,9 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadRun {
     static final String RAW = "raw bar query";
+    /** The analysis endpoint's computing in process (reads from memory, calculations uncached), at N threads. */
+    static final String IN_PROCESS = "analysis in process";
+
     static final String UNCACHED = "http, caches off";
     static final String CACHED = "http, caches on";
     static final String REVALIDATED = "http, caches on, If-None-Match";
@@ -58,6 +61,27 @@ final class LoadRun {
             return 1;
         });
         return row(RAW, clients, h, null);
+    }
+
+    /**
+     * The analysis endpoint's computing in process at {@code clients} threads, the same Zipfian symbols as the HTTP
+     * clients: on 2 cores N threads queue for the CPU as N HTTP clients' analyses do, so this is the like-for-like
+     * share of the uncached HTTP figure at N clients. {@code analyze} must take its reads from memory and cache no
+     * calculation; every symbol is analysed once first (reads filled, JIT warm).
+     */
+    Map<String, Object> inProcess(Consumer<String> analyze, int clients, int total) {
+        tickers.forEach(analyze);
+        Measured h = drive(clients, total, (k, hs) -> {
+            long t0 = System.nanoTime();
+            analyze.accept(tickers.get(k));
+            long nanos = System.nanoTime() - t0;
+            hs[0].recordValue(nanos);
+            hs[1].recordValue(nanos);
+            return 1;
+        });
+        Map<String, Object> row = row(IN_PROCESS, clients, h, null);
+        info.accept(row.toString());
+        return row;
     }
 
     /**

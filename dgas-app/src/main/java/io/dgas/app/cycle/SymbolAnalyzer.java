@@ -13,6 +13,7 @@ import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.calc.drummond.Signals;
 import io.dgas.calc.drummond.ZoneIndex;
+import io.dgas.calc.drummond.ZoneSet;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
@@ -73,20 +74,30 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
     }
 
     /**
-     * The step for trading bars {@code t} (at least 3) whose single-timeframe analysis {@code a} the caller already
-     * has (the dashboard draws it): {@code a} is used as is, only the higher timeframe is analysed (through the cache).
+     * The step for trading bars {@code t} (at least 3) whose single-timeframe analysis {@code a} and its zones at the
+     * latest bar ({@code a.zones()}) the caller already has (the dashboard draws them): both are used as they are,
+     * only the higher timeframe is analysed (through the cache).
      */
     public SymbolOutcome analyze(
             String symbol,
             BarSeries t,
             DrummondAnalysis a,
+            ZoneSet zonesAtLatest,
             BarColumns higher,
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
         try {
-            return analyze(
-                    symbol, t, higher(t, higher, htf), s -> s == t ? a : analysis(s), null, htf, asOf, staleAfter);
+            return outcome(
+                    symbol,
+                    t,
+                    higher(t, higher, htf),
+                    s -> s == t ? a : analysis(s),
+                    null,
+                    zonesAtLatest,
+                    htf,
+                    asOf,
+                    staleAfter);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -113,6 +124,20 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
+        return outcome(symbol, t, h, analyses, zones, null, htf, asOf, staleAfter);
+    }
+
+    /** {@code tradingZonesAtLatest}, when not null, is the trading analysis' zones at its latest bar, built already. */
+    private SymbolOutcome outcome(
+            String symbol,
+            BarSeries t,
+            BarSeries h,
+            Function<BarSeries, DrummondAnalysis> analyses,
+            Function<BarSeries, ZoneIndex> zones,
+            ZoneSet tradingZonesAtLatest,
+            Timeframe htf,
+            Instant asOf,
+            Duration staleAfter) {
         try {
             long newest = t.ts()[t.size() - 1] + t.timeframe().seconds();
             boolean stale = asOf.getEpochSecond() - newest > staleAfter.toSeconds();
@@ -129,9 +154,11 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
                 return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");
             }
-            MtfAnalysis m = zones == null
-                    ? MultiTimeframe.analyze(ha, a, last, mtf)
-                    : MultiTimeframe.analyze(ha, a, last, mtf, zones.apply(h), zones.apply(t));
+            MtfAnalysis m = tradingZonesAtLatest != null
+                    ? MultiTimeframe.analyze(ha, a, last, mtf, tradingZonesAtLatest)
+                    : zones == null
+                            ? MultiTimeframe.analyze(ha, a, last, mtf)
+                            : MultiTimeframe.analyze(ha, a, last, mtf, zones.apply(h), zones.apply(t));
             double atr = Atr.wilder(t, signals.atrPeriod(), a.size())[last];
             Signal s = Signals.evaluate(m, ha, a, atr, signals);
             return new SymbolOutcome(symbol, s, false, null);

@@ -127,13 +127,14 @@ public final class AnalysisService {
         for (int i = 0; i < bars.size(); i++) {
             out.add(bar(bars, i, a));
         }
-        zones.addAll(strongestZones(a.zones(), bars));
+        ZoneSet all = a.zones();
+        zones.addAll(strongestZones(all, bars));
         int n = a.size() - 1;
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
         BarColumns higher = market.lastBars(symbol, htf, last, false);
-        // the trading analysis drawn above is the one the signal is judged on: computed once per request
-        SymbolOutcome o = analyzer.analyze(symbol, series, a, higher, htf, asOf, Duration.ofDays(36_500));
+        // the trading analysis and zones drawn above are the ones the signal is judged on: built once per request
+        SymbolOutcome o = analyzer.analyze(symbol, series, a, all, higher, htf, asOf, Duration.ofDays(36_500));
         Signal s = o.signal() == null
                 ? null
                 : signals.calibrated(o.signal(), SignalParams.defaults().minCalibrated());

@@ -13,35 +13,44 @@ class ApiGoalsTest {
     void judge_fastCacheAndUncachedWithinRawPlusAnalysis_allMet() {
         List<Map<String, Object>> results = List.of(
                 row(LoadRun.RAW, 32, 20.0, "-", "-"),
+                row(LoadRun.IN_PROCESS, 1, 2.0, 2.0, "-"),
+                row(LoadRun.IN_PROCESS, 32, 12.5, 12.5, "-"),
                 row(LoadRun.UNCACHED, 32, 40.0, 30.0, "-"),
                 row(LoadRun.CACHED, 1, 0.4, "-", "1.000"),
                 row(LoadRun.CACHED, 32, 1.5, "-", "0.970"));
 
-        Map<String, Object> goals = ApiGoals.judge(results, 12.5);
+        Map<String, Object> goals = ApiGoals.judge(results, 2.0);
 
         assertThat(goals)
                 .containsEntry("cached p95 at 32 clients <= 2.0 ms", "met, 1.5 ms")
                 .containsEntry("hit rate >= 0.95 (worst)", "met, 0.970")
-                // 30 <= 20 + 12.5
+                // 30 <= 20 + 12.5, the in-process analysis at 32 threads (not the 1-thread row or figure)
                 .containsEntry(
-                        "uncached analysis p95 at 32 clients <= raw query p95 + in-process analysis p95",
-                        "met, 30.00 ms vs 20.00 + 12.50 = 32.50 ms");
+                        "uncached analysis p95 at 32 clients <= raw query p95 + in-process analysis p95, both at 32"
+                                + " clients",
+                        "met, 30.00 ms vs 20.00 + 12.50 = 32.50 ms")
+                .containsEntry(
+                        "for reference, in-process analysis p95 on 1 thread (not judged)",
+                        "2.00 ms; raw query p95 at 32 clients + it = 22.00 ms");
     }
 
     @Test
     void judge_slowCacheColdCacheAndSlowUncached_notMet() {
         List<Map<String, Object>> results = List.of(
                 row(LoadRun.RAW, 32, 20.0, "-", "-"),
+                row(LoadRun.IN_PROCESS, 32, 12.5, 12.5, "-"),
                 row(LoadRun.UNCACHED, 32, 40.0, 32.51, "-"),
                 row(LoadRun.CACHED, 32, 2.01, "-", "0.949"));
 
-        Map<String, Object> goals = ApiGoals.judge(results, 12.5);
+        Map<String, Object> goals = ApiGoals.judge(results, 100.0);
 
         assertThat(goals)
                 .containsEntry("cached p95 at 32 clients <= 2.0 ms", "NOT met, 2.01 ms")
                 .containsEntry("hit rate >= 0.95 (worst)", "NOT met, 0.949")
+                // the 1-thread figure (100 here) never enters the bound
                 .containsEntry(
-                        "uncached analysis p95 at 32 clients <= raw query p95 + in-process analysis p95",
+                        "uncached analysis p95 at 32 clients <= raw query p95 + in-process analysis p95, both at 32"
+                                + " clients",
                         "NOT met, 32.51 ms vs 20.00 + 12.50 = 32.50 ms");
     }
 

@@ -131,6 +131,23 @@ class RenderedBodiesIT {
     }
 
     @Test
+    void bars_urisRepeatedAndBadOnesInBetween_eachAnswerFitsItsOwnQueryAndBadOnesStay400() throws Exception {
+        // a route keeps the parsed arguments of the URIs it saw: each URI must keep its own, a bad one none
+        for (int round = 0; round < 2; round++) {
+            HttpResponse<byte[]> ten = get(api, "/api/v1/bars/ETAG?interval=1h&last=10");
+            HttpResponse<byte[]> bad = get(api, "/api/v1/bars/ETAG?interval=1h&last=0");
+            HttpResponse<byte[]> twenty = get(api, "/api/v1/bars/ETAG?last=20&interval=1h");
+            HttpResponse<byte[]> defaults = get(api, "/api/v1/bars/ETAG?interval=1h");
+
+            assertThat(json(ten).get("bars")).hasSize(10);
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(bad.body()).get("parameter").asText()).isEqualTo("last");
+            assertThat(json(twenty).get("bars")).hasSize(20);
+            assertThat(json(defaults).get("bars")).hasSize(60); // default last 200, 60 stored
+        }
+    }
+
+    @Test
     void bars_clientAcceptsGzip_gzipOfTheSameBody_smallPageSentAsIs() throws Exception {
         String path = "/api/v1/bars/ETAG?interval=1h&last=60";
         HttpResponse<byte[]> plain = get(api, path);

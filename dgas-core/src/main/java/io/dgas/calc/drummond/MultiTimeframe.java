@@ -58,7 +58,22 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        MtfAnalysis m = tryAnalyze(htf, trading, k, p, htfZones, tradingZones);
+        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null), htf);
+    }
+
+    /**
+     * Coordination at trading bar {@code k} with the trading timeframe's zones at {@code k} already built
+     * ({@code trading.zonesAt(k)}, which a caller that also shows them has in hand): the same result as
+     * {@link #analyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams)} without building them a second time.
+     *
+     * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
+     */
+    public static MtfAnalysis analyze(
+            DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p, ZoneSet tradingZonesAtK) {
+        return orThrow(tryAnalyze(htf, trading, k, p, null, null, tradingZonesAtK), htf);
+    }
+
+    private static MtfAnalysis orThrow(MtfAnalysis m, DrummondAnalysis htf) {
         if (m == null) {
             throw new UnableToCalculateException(
                     htf.series().symbol(),
@@ -79,6 +94,18 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
+        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null);
+    }
+
+    /** {@code tradingZonesAtK}, when not null, is {@code trading.zonesAt(k)} built by the caller. */
+    private static MtfAnalysis tryAnalyze(
+            DrummondAnalysis htf,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneIndex htfZones,
+            ZoneIndex tradingZones,
+            ZoneSet tradingZonesAtK) {
         int j = completeHtfIndex(htf, trading, k);
         if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
             return null;
@@ -130,7 +157,9 @@ public final class MultiTimeframe {
                 trading.width(),
                 k - rows + 1,
                 k);
-        if (tradingZones == null) {
+        if (tradingZonesAtK != null) {
+            cz.addZones(1, p.tradingWeight(), tradingZonesAtK);
+        } else if (tradingZones == null) {
             cz.addZones(1, p.tradingWeight(), trading.zonesAt(k));
         } else {
             tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k);

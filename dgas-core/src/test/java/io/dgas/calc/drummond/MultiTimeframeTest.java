@@ -52,6 +52,19 @@ class MultiTimeframeTest {
     }
 
     @Test
+    void analyze_tradingZonesGiven_equalsZonesBuiltInside() {
+        BarSeries trading = RandomBars.series(31, 300, Timeframe.H1);
+        DrummondAnalysis t = DrummondAnalyzer.analyze(trading);
+        DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
+        int k = trading.size() - 1;
+
+        MtfAnalysis given = MultiTimeframe.analyze(h, t, k, MtfParams.defaults(), t.zonesAt(k));
+
+        assertThat(given).usingRecursiveComparison().isEqualTo(MultiTimeframe.analyze(h, t, k, MtfParams.defaults()));
+        assertThat(given.zones()).isNotEmpty();
+    }
+
+    @Test
     void analyze_noCompleteHigherBarYet_throwsUnableToCalculate() {
         BarSeries trading = RandomBars.series(2, 30, Timeframe.H1);
         DrummondAnalysis t = DrummondAnalyzer.analyze(trading);

@@ -76,7 +76,8 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                                             .map(k -> String.valueOf(r.get(k)))
                                             .toList())
                                     .toList());
-            out().line("in-process analysis: " + model.get("analysis_in_process"));
+            out().line("in-process analysis on 1 thread (reference; the goal uses the \""
+                    + "analysis in process\" row at 32): " + model.get("analysis_in_process"));
             @SuppressWarnings("unchecked")
             Map<String, Object> goals = (Map<String, Object>) model.get("goals");
             goals.forEach((k, v) -> out().line(k + ": " + v));
