@@ -20,6 +20,7 @@ import io.dgas.store.bars.BarColumns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The per-symbol step of the cycle: bars in, at most one signal out (drummond.md §6–7 at the latest trading bar).
@@ -113,6 +114,23 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
+        return analyze(symbol, t, h, analyses, zones, null, htf, asOf, staleAfter);
+    }
+
+    /**
+     * As above, with the trading series' ATR at its last bar from {@code tradingAtr} (period → {@link Atr#wilder}'s
+     * value at the last bar, bit for bit: the warm path keeps it per series), or computed over {@code t} when null.
+     */
+    public SymbolOutcome analyze(
+            String symbol,
+            BarSeries t,
+            BarSeries h,
+            Function<BarSeries, DrummondAnalysis> analyses,
+            Function<BarSeries, ZoneIndex> zones,
+            IntToDoubleFunction tradingAtr,
+            Timeframe htf,
+            Instant asOf,
+            Duration staleAfter) {
         try {
             long newest = t.ts()[t.size() - 1] + t.timeframe().seconds();
             boolean stale = asOf.getEpochSecond() - newest > staleAfter.toSeconds();
@@ -132,7 +150,9 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             MtfAnalysis m = zones == null
                     ? MultiTimeframe.analyze(ha, a, last, mtf)
                     : MultiTimeframe.analyze(ha, a, last, mtf, zones.apply(h), zones.apply(t));
-            double atr = Atr.wilder(t, signals.atrPeriod(), a.size())[last];
+            double atr = tradingAtr == null
+                    ? Atr.wilder(t, signals.atrPeriod(), a.size())[last]
+                    : tradingAtr.applyAsDouble(signals.atrPeriod());
             Signal s = Signals.evaluate(m, ha, a, atr, signals);
             return new SymbolOutcome(symbol, s, false, null);
         } catch (RuntimeException e) {
