@@ -238,6 +238,7 @@ public final class AnalyzerPool implements IngestListener {
                 h.series(),
                 s -> s == t.series() ? t.analysis() : h.analysis(),
                 s -> s == t.series() ? t.zones() : h.zones(),
+                t::atr,
                 htf,
                 asOf,
                 staleAfter);

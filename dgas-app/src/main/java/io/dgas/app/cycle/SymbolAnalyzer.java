@@ -21,6 +21,7 @@ import io.dgas.store.bars.BarColumns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The per-symbol step of the cycle: bars in, at most one signal out (drummond.md §6–7 at the latest trading bar).
@@ -95,6 +96,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                     s -> s == t ? a : analysis(s),
                     null,
                     zonesAtLatest,
+                    null,
                     htf,
                     asOf,
                     staleAfter);
@@ -124,7 +126,24 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
-        return outcome(symbol, t, h, analyses, zones, null, htf, asOf, staleAfter);
+        return outcome(symbol, t, h, analyses, zones, null, null, htf, asOf, staleAfter);
+    }
+
+    /**
+     * As above, with the trading series' ATR at its last bar from {@code tradingAtr} (period → {@link Atr#wilder}'s
+     * value at the last bar, bit for bit: the warm path keeps it per series), or computed over {@code t} when null.
+     */
+    public SymbolOutcome analyze(
+            String symbol,
+            BarSeries t,
+            BarSeries h,
+            Function<BarSeries, DrummondAnalysis> analyses,
+            Function<BarSeries, ZoneIndex> zones,
+            IntToDoubleFunction tradingAtr,
+            Timeframe htf,
+            Instant asOf,
+            Duration staleAfter) {
+        return outcome(symbol, t, h, analyses, zones, null, tradingAtr, htf, asOf, staleAfter);
     }
 
     /** {@code tradingZonesAtLatest}, when not null, is the trading analysis' zones at its latest bar, built already. */
@@ -135,6 +154,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             Function<BarSeries, DrummondAnalysis> analyses,
             Function<BarSeries, ZoneIndex> zones,
             ZoneSet tradingZonesAtLatest,
+            IntToDoubleFunction tradingAtr,
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
@@ -159,7 +179,9 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                     : zones == null
                             ? MultiTimeframe.analyze(ha, a, last, mtf)
                             : MultiTimeframe.analyze(ha, a, last, mtf, zones.apply(h), zones.apply(t));
-            double atr = Atr.wilder(t, signals.atrPeriod(), a.size())[last];
+            double atr = tradingAtr == null
+                    ? Atr.wilder(t, signals.atrPeriod(), a.size())[last]
+                    : tradingAtr.applyAsDouble(signals.atrPeriod());
             Signal s = Signals.evaluate(m, ha, a, atr, signals);
             return new SymbolOutcome(symbol, s, false, null);
         } catch (RuntimeException e) {

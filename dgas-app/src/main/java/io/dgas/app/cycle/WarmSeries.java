@@ -1,11 +1,13 @@
 package io.dgas.app.cycle;
 
+import io.dgas.calc.drummond.Atr;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.IncrementalAnalyzer;
 import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.domain.BarSeries;
 import io.dgas.store.bars.BarColumns;
+import java.util.Arrays;
 
 /**
  * One (symbol, timeframe) series kept analysed across cycles. It holds the bars from its window start on: at a rebuild
@@ -23,6 +25,12 @@ final class WarmSeries {
     private final ZoneIndex zones = new ZoneIndex();
 
     private IncrementalAnalyzer inc;
+
+    /** Wilder's ATR per bar ({@link Atr#wilder} over the series) for {@link #atrPeriod}: bars [0, atrValid). */
+    private double[] atr = new double[0];
+
+    private int atrPeriod = -1;
+    private int atrValid;
 
     private WarmSeries(int window, IncrementalAnalyzer inc) {
         this.window = window;
@@ -62,6 +70,7 @@ final class WarmSeries {
             return false;
         }
         if (!sameAsLast(fresh)) {
+            atrValid = Math.min(atrValid, size() - 1);
             inc.replaceLast(
                     fresh.ts()[0],
                     fresh.open()[0],
@@ -94,6 +103,24 @@ final class WarmSeries {
         return inc.analysis();
     }
 
+    /**
+     * Wilder's ATR at the last bar, equal to {@code Atr.wilder(series(), period, size())[size() - 1]} bit for bit:
+     * the values of earlier bars are kept, so a cycle computes only the bars added or replaced since the last call.
+     */
+    double atr(int period) {
+        int n = size();
+        if (period != atrPeriod) {
+            atrPeriod = period;
+            atrValid = 0;
+        }
+        if (atr.length < n) {
+            atr = Arrays.copyOf(atr, Math.max(n, 2 * window));
+        }
+        Atr.extend(inc.series(), period, atr, atrValid, n);
+        atrValid = n;
+        return atr[n - 1];
+    }
+
     /** The live zone index of {@link #analysis()}. */
     ZoneIndex zones() {
         return zones;
@@ -116,5 +143,6 @@ final class WarmSeries {
             tail.append(s.ts()[i], s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.volume()[i]);
         }
         inc = IncrementalAnalyzer.of(tail, DrummondParams.defaults());
+        atrValid = 0;
     }
 }

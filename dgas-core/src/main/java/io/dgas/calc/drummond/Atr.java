@@ -14,8 +14,20 @@ public final class Atr {
 
     public static double[] wilder(BarSeries s, int period, int n) {
         double[] atr = new double[n];
+        extend(s, period, atr, 0, n);
+        return atr;
+    }
+
+    /**
+     * Fills {@code atr[from, n)} given {@code atr[0, from)} as {@link #wilder} computed them (a live series keeps its
+     * values and extends them as bars arrive, or recomputes the last after it was replaced): the same operations in the
+     * same order, so equal to {@code wilder(s, period, n)} bit for bit. O(n − from) once past the first {@code period}
+     * bars (within them the seed's sum is recomputed from bar 0).
+     */
+    public static void extend(BarSeries s, int period, double[] atr, int from, int n) {
+        int start = from < period ? 0 : from;
         double sum = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = start; k < n; k++) {
             double tr = k == 0 ? s.high()[0] - s.low()[0] : Envelope.trueRange(s.high(), s.low(), s.close(), k);
             if (k < period - 1) {
                 sum += tr;
@@ -27,6 +39,5 @@ public final class Atr {
                 atr[k] = (atr[k - 1] * (period - 1) + tr) / period;
             }
         }
-        return atr;
     }
 }

@@ -22,6 +22,12 @@ import java.util.List;
  * price is finite, so (price, entry) is a total order and any correct sort gives the same sequence.
  */
 public final class ConfluenceZones {
+    /** Strength, then weighted strength, descending (built once: a comparator chain per call cost a tenth of build). */
+    private static final Comparator<ConfluenceZone> BY_STRENGTH_DESCENDING = Comparator.comparingInt(
+                    ConfluenceZone::strength)
+            .thenComparingDouble(ConfluenceZone::weightedStrength)
+            .reversed();
+
     private double[] price;
     private double[] tol;
     private double[] weight;
@@ -35,6 +41,7 @@ public final class ConfluenceZones {
     private double[] keys = new double[0];
     private int[] spareIdx = new int[0];
     private double[] spareKeys = new double[0];
+    private int[] bounds = new int[1];
 
     ConfluenceZones(double pct) {
         this(pct, 256);
@@ -129,7 +136,9 @@ public final class ConfluenceZones {
             keys = new double[c];
             spareIdx = new int[c];
             spareKeys = new double[c];
+            bounds = new int[c + 1];
         }
+        List<ConfluenceZone> zones = new ArrayList<>();
         int m = 0;
         for (int t = 0; t < 3; t++) {
             int from = m;
@@ -139,37 +148,45 @@ public final class ConfluenceZones {
                     keys[m++] = price[k];
                 }
             }
-            mergeRuns(keys, idx, from, m, spareKeys, spareIdx);
+            mergeRuns(keys, idx, from, m, spareKeys, spareIdx, bounds);
+            cluster(t, from, m, zones);
         }
-        List<ConfluenceZone> zones = new ArrayList<>();
-        int i = 0;
-        while (i < n) {
+        zones.sort(BY_STRENGTH_DESCENDING);
+        return zones;
+    }
+
+    /**
+     * Adds the zones of one type's candidates, sorted at {@code [from, to)} of (keys, idx): each cluster is seeded by
+     * the lowest unassigned candidate and takes every following one within the seed's tolerance.
+     */
+    private void cluster(int t, int from, int to, List<ConfluenceZone> zones) {
+        int i = from;
+        while (i < to) {
             int seed = idx[i];
+            double seedPrice = keys[i];
+            double seedTol = tol[seed];
             int j = i;
             int tfMask = 0;
             double sumP = 0;
             double sumW = 0;
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            while (j < n && type[idx[j]] == type[seed] && price[idx[j]] - price[seed] <= tol[seed]) {
+            while (j < to && keys[j] - seedPrice <= seedTol) {
                 int e = idx[j];
+                double p = keys[j];
                 tfMask |= 1 << tf[e];
-                sumP += price[e];
+                sumP += p;
                 sumW += weight[e];
-                lo = Math.min(lo, price[e]);
-                hi = Math.max(hi, price[e]);
+                lo = Math.min(lo, p);
+                hi = Math.max(hi, p);
                 j++;
             }
             int distinct = Integer.bitCount(tfMask);
             if (distinct >= 2) {
-                zones.add(new ConfluenceZone(type[seed], sumP / (j - i), lo, hi, distinct, sumW));
+                zones.add(new ConfluenceZone(t, sumP / (j - i), lo, hi, distinct, sumW));
             }
             i = j;
         }
-        zones.sort(Comparator.comparingInt(ConfluenceZone::strength)
-                .thenComparingDouble(ConfluenceZone::weightedStrength)
-                .reversed());
-        return zones;
     }
 
     private static boolean less(double[] p, int[] id, int a, int b) {
@@ -177,40 +194,37 @@ public final class ConfluenceZones {
     }
 
     /**
-     * Sorts {@code [from, to)} by (key, id): bottom-up merges of the ascending runs found, O(N × log runs); the spare
-     * arrays (as long as the others) are scratch.
+     * Sorts {@code [from, to)} by (key, id): finds the ascending runs, then repeatedly merges the adjacent pair of runs
+     * shortest together. A type's candidates are two long runs (each timeframe's zones) and a few dozen short ones
+     * (envelope rows drifting down), so the short ones are merged among themselves first and each long run is moved
+     * about twice, where merging all runs pairwise per pass moved every candidate log2(runs) times. The spare arrays
+     * (as long as the others) hold the left run of a merge; {@code bounds} (at least {@code to - from + 1} long) the
+     * run boundaries.
      */
-    static void mergeRuns(double[] keys, int[] idx, int from, int to, double[] spareKeys, int[] spareIdx) {
+    static void mergeRuns(
+            double[] keys, int[] idx, int from, int to, double[] spareKeys, int[] spareIdx, int[] bounds) {
         if (to - from < 2) {
             return;
         }
-        double[] k = keys;
-        int[] id = idx;
-        double[] k2 = spareKeys;
-        int[] id2 = spareIdx;
-        while (true) {
-            int runs = 0;
-            int i = from;
-            while (i < to) {
-                int a = runEnd(k, id, i, to);
-                int b = a < to ? runEnd(k, id, a, to) : to;
-                merge(k, id, i, a, b, k2, id2);
-                runs++;
-                i = b;
-            }
-            double[] tk = k;
-            k = k2;
-            k2 = tk;
-            int[] ti = id;
-            id = id2;
-            id2 = ti;
-            if (runs == 1) {
-                break;
-            }
+        int runs = 0;
+        bounds[0] = from;
+        for (int i = from; i < to; ) {
+            i = runEnd(keys, idx, i, to);
+            bounds[++runs] = i;
         }
-        if (k != keys) {
-            System.arraycopy(k, from, keys, from, to - from);
-            System.arraycopy(id, from, idx, from, to - from);
+        while (runs > 1) {
+            int best = 0;
+            int bestLength = Integer.MAX_VALUE;
+            for (int r = 0; r + 1 < runs; r++) {
+                int length = bounds[r + 2] - bounds[r];
+                if (length < bestLength) {
+                    bestLength = length;
+                    best = r;
+                }
+            }
+            merge(keys, idx, bounds[best], bounds[best + 1], bounds[best + 2], spareKeys, spareIdx);
+            System.arraycopy(bounds, best + 2, bounds, best + 1, runs - best - 1);
+            runs--;
         }
     }
 
@@ -222,17 +236,23 @@ public final class ConfluenceZones {
         return e;
     }
 
-    /** Merges the ascending runs [lo, mid) and [mid, hi) of (k, id) into (dk, did) at the same positions. */
-    private static void merge(double[] k, int[] id, int lo, int mid, int hi, double[] dk, int[] did) {
+    /**
+     * Merges the ascending runs [lo, mid) and [mid, hi) of (k, id) in place: the left run is copied to the spare
+     * arrays and merged back with the right one (the write position never passes the right run's next entry).
+     */
+    private static void merge(double[] k, int[] id, int lo, int mid, int hi, double[] sk, int[] sid) {
+        System.arraycopy(k, lo, sk, lo, mid - lo);
+        System.arraycopy(id, lo, sid, lo, mid - lo);
         int a = lo;
         int b = mid;
-        for (int o = lo; o < hi; o++) {
-            if (b >= hi || (a < mid && less(k, id, a, b))) {
-                dk[o] = k[a];
-                did[o] = id[a++];
+        int o = lo;
+        while (a < mid) {
+            if (b < hi && (k[b] < sk[a] || (k[b] == sk[a] && id[b] < sid[a]))) {
+                k[o] = k[b];
+                id[o++] = id[b++];
             } else {
-                dk[o] = k[b];
-                did[o] = id[b++];
+                k[o] = sk[a];
+                id[o++] = sid[a++];
             }
         }
     }

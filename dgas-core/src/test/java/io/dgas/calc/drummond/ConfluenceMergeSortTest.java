@@ -30,7 +30,7 @@ class ConfluenceMergeSortTest {
             if (n - from > 1) {
                 DrummondZones.sortByKey(expectedKeys, expectedIdx, from, n - 1);
             }
-            ConfluenceZones.mergeRuns(keys, idx, from, n, new double[n], new int[n]);
+            ConfluenceZones.mergeRuns(keys, idx, from, n, new double[n], new int[n], new int[n + 1]);
             assertThat(idx).as("trial " + trial).isEqualTo(expectedIdx);
             assertThat(Arrays.equals(keys, expectedKeys)).as("trial " + trial).isTrue();
         }
