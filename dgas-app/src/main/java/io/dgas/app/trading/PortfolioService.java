@@ -230,6 +230,9 @@ public final class PortfolioService {
         Optional<StoredOrder> stored;
         try {
             stored = db.inTransaction(s -> {
+                if (t != null) {
+                    portfolios.lockSession(s, t.id()); // concurrent orders of one session are checked in turn
+                }
                 RiskCheck.Decision d =
                         t == null ? null : risk.checkOrder(s, p, t, trading, symbol, side, quantity, type, price, now);
                 String refusedBy = d != null && d.quantity().compareTo(quantity) < 0 ? d.limit() : null;

@@ -24,8 +24,18 @@ import io.dgas.store.ledger.TradingSession;
 import io.dgas.testkit.FakeClock;
 import io.dgas.testkit.PostgresExtension;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +201,57 @@ class ManualOrderRiskIT {
                     .isEqualTo(OrderStatus.NEW);
         } finally {
             CLOCK.set(T0.plusSeconds(3660));
+        }
+    }
+
+    @Test
+    void place_twoAtOnceOverOrdersPerMinute_checkedInTurnOneRefused() throws Exception {
+        TradingSession t = session(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try (Connection holder = PG.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("SELECT id FROM trading_sessions WHERE id = " + t.id() + " FOR UPDATE");
+            }
+            List<Future<StoredOrder>> placed = List.of(
+                    two.submit(() -> placeAt(t, OrderType.LIMIT, Side.BUY, 1, 90)),
+                    two.submit(() -> placeAt(t, OrderType.LIMIT, Side.BUY, 1, 90)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (lockWaits(holder) < 1) {
+                assertThat(placed)
+                        .as("no placement passes the session's locked row")
+                        .noneMatch(Future::isDone);
+                assertThat(System.nanoTime())
+                        .as("a placement waiting on the lock")
+                        .isLessThan(deadline);
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            assertThat(placed)
+                    .as("no placement passes the session's locked row")
+                    .noneMatch(Future::isDone);
+            assertThat(placed)
+                    .as("no placement passes the session's locked row")
+                    .noneMatch(Future::isDone);
+            holder.commit();
+            List<StoredOrder> orders = new ArrayList<>();
+            for (Future<StoredOrder> f : placed) {
+                orders.add(f.get(20, TimeUnit.SECONDS));
+            }
+            assertThat(orders)
+                    .extracting(StoredOrder::status)
+                    .as("1 order a minute: the second is checked after the first is stored")
+                    .containsExactlyInAnyOrder(OrderStatus.NEW, OrderStatus.REJECTED);
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static long lockWaits(Connection c) throws Exception {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -233,6 +233,18 @@ public final class PortfolioRepository {
                 PortfolioRepository::session);
     }
 
+    /**
+     * Locks session {@code id}'s row until {@code s}'s transaction ends, so orders checked against its limits (orders per
+     * minute, exposure) are checked one after the other, never both against the same state.
+     */
+    public void lockSession(SqlSession s, long id) {
+        s.queryOne(
+                "ledger.session-lock",
+                "SELECT id FROM trading_sessions WHERE id = ? FOR UPDATE",
+                ps -> ps.setLong(1, id),
+                rs -> rs.getLong(1));
+    }
+
     /** Sessions, newest first; {@code portfolioId} null for all portfolios; stopped ones only when asked. */
     public List<TradingSession> sessions(Long portfolioId, boolean includeStopped, int limit) {
         return db.withSession(s -> sessions(s, portfolioId, includeStopped, limit));
