@@ -42,7 +42,7 @@ final class SchedulerCommand {
                     return ExitCodes.OK;
                 }
             }
-            SchedulerService service = scheduling.instance(java.util.List.of());
+            SchedulerService service = scheduling.standalone();
             service.start();
             Optional<io.dgas.app.stream.StreamSupervisor> stream = ctx.tradeStream();
             out().info("scheduler " + service.name() + " started; next cycle " + scheduling.nextRun()

@@ -68,7 +68,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                         "only " + trading.size() + " " + trading.timeframe() + " bars (at least 3 needed)");
             }
             BarSeries t = series(trading);
-            return analyze(symbol, t, higher(t, higher, htf), this::analysis, null, htf, asOf, staleAfter);
+            return outcome(symbol, t, higher(t, higher, htf), this::analysis, null, null, null, htf, asOf, staleAfter);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -113,25 +113,11 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
 
     /**
      * The step over series already built (at least 3 trading bars), with their single-timeframe analyses from
-     * {@code analyses}: the cold path analyses them (through the cache), the warm path hands in its live ones.
+     * {@code analyses}: the warm path hands in its live ones.
      *
-     * @param zones each series' live {@link ZoneIndex} (the warm path), or null to build zones from every line
-     */
-    public SymbolOutcome analyze(
-            String symbol,
-            BarSeries t,
-            BarSeries h,
-            Function<BarSeries, DrummondAnalysis> analyses,
-            Function<BarSeries, ZoneIndex> zones,
-            Timeframe htf,
-            Instant asOf,
-            Duration staleAfter) {
-        return outcome(symbol, t, h, analyses, zones, null, null, htf, asOf, staleAfter);
-    }
-
-    /**
-     * As above, with the trading series' ATR at its last bar from {@code tradingAtr} (period → {@link Atr#wilder}'s
-     * value at the last bar, bit for bit: the warm path keeps it per series), or computed over {@code t} when null.
+     * @param zones each series' live {@link ZoneIndex}, or null to build zones from every line
+     * @param tradingAtr the trading series' ATR at its last bar by period ({@link Atr#wilder}'s value, bit for bit:
+     *     the warm path keeps it per series), or null to compute it over {@code t}
      */
     public SymbolOutcome analyze(
             String symbol,

@@ -81,10 +81,18 @@ public final class Scheduling {
                     ctx.invalidation().viewsRefreshed(); // the job refreshed the views their readers cache
                 },
                 more);
-        // corrections ingested by any other process reach this instance's warm series
+        return service;
+    }
+
+    /**
+     * {@link #instance} for a process without a web server ({@code dgas scheduler start}): it also listens for other
+     * processes' {@code bars} events so their corrections reach this instance's warm series (a {@code dgas serve}
+     * hears them through its web server's listener, so a second listener there would rebuild twice).
+     */
+    public SchedulerService standalone() {
         EventListener remote =
                 new EventListener(() -> ctx.database().settings(), new RemoteBarChanges(ctx.analyzers())).start();
-        return service.closing(remote);
+        return instance(List.of()).closing(remote);
     }
 
     /** An instance that only runs batches and ticks when asked ({@code dgas scheduler start --once}); not started. */
