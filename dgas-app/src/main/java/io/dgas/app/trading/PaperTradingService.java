@@ -253,7 +253,7 @@ public final class PaperTradingService {
     }
 
     /** The limits of a session (a decision's other reason, a size below one unit, is not a breach). */
-    private static final Set<String> SESSION_LIMITS =
+    static final Set<String> SESSION_LIMITS =
             Set.of(RiskLimits.POSITION, RiskLimits.GROSS, RiskLimits.DAILY_LOSS, RiskLimits.RATE);
 
     /** {@code o} as the paper book fills it: its type and price, and what it has filled so far. */
@@ -290,7 +290,8 @@ public final class PaperTradingService {
                         orderId));
     }
 
-    private static TradingEvent breach(
+    /** A {@code limit_breach} event of session {@code t}: {@code quantity} kept back by {@code limit}. */
+    static TradingEvent breach(
             TradingSession t, String symbol, String limit, java.math.BigDecimal quantity, String what) {
         return new TradingEvent(
                 TradingEvent.LIMIT_BREACH,
