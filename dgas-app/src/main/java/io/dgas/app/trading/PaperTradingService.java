@@ -241,10 +241,9 @@ public final class PaperTradingService {
 
     /** Whether {@code o} is a limit entry of this session's signals whose expiry has passed at bar {@code b}. */
     private boolean lapsed(TradingSession t, StoredOrder o, LatestBar b, Timeframe tf) {
-        return o.type() == OrderType.LIMIT
-                && o.clientOrderId().startsWith(signalRefPrefix(t))
+        return o.clientOrderId().startsWith(signalRefPrefix(t))
                 && o.fillAfter() != null
-                && b.ts() > o.fillAfter().getEpochSecond() + (long) expiryBars * tf.seconds();
+                && pending(o).lapsedAt(b.ts(), expiryBars, tf.seconds());
     }
 
     /** How the client order ids of a session's signal orders start ({@link #order}). */
