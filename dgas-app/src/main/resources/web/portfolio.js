@@ -89,7 +89,8 @@
       grid: { left: 70, right: 20, top: 44, bottom: 30 }, // room above the plot for the y axis name
       xAxis: { type: 'time' },
       yAxis: { type: 'value', name: 'equity', nameGap: 16, scale: true },
-      series: [{ name: 'equity', type: 'line', showSymbol: false, itemStyle: { color: '#0072B2' },
+      // stepped: a snapshot's equity holds until the next point (no straight line invented between them)
+      series: [{ name: 'equity', type: 'line', step: 'end', showSymbol: false, itemStyle: { color: '#0072B2' },
         data: curve.map(function (p) { return [p.ts, Number(p.equity)]; }),
         markPoint: { symbol: 'circle', symbolSize: 10, itemStyle: { color: '#D55E00' },
           label: { position: 'left', distance: 6, color: '#1b1f24', fontSize: 11,

@@ -262,6 +262,12 @@ class LedgerApiIT {
         assertThat(mark.get("drawdown").asDouble()).isCloseTo(9972.5 / 10200 - 1, within(1e-12));
         assertThat(past.size()).as("a window ending in the past has no mark").isEqualTo(3);
         assertThat(past.findValuesAsText("mark")).containsOnly("false");
+        CliRun cli = CliRun.of(home, PG.jdbcUrl(), Map.of(), "--json", "portfolio", "equity", "" + id);
+        assertThat(cli.code()).as(cli.err()).isZero();
+        JsonNode printed = JSON.readTree(cli.out());
+        assertThat(printed.size()).as("the CLI's curve is the API's").isEqualTo(4);
+        assertThat(printed.get(3).get("mark").asBoolean()).isTrue();
+        assertThat(printed.get(3).get("equity").decimalValue()).isEqualByComparingTo("9972.50");
     }
 
     @Test
