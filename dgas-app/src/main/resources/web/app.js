@@ -28,6 +28,42 @@
     return v === null || v === undefined ? '–' : Number(v).toFixed(digits === undefined ? 2 : digits);
   }
 
+  // Zone labels sit in the grid's right margin, beyond the newest candle (never over a candle), one column wide;
+  // the signal lines' labels in a second column right of it. Widths are measured in the labels' own fonts.
+  var ZONE_FONT = 10, ZONE_GAP = 6, LINE_FONT = 11, COLUMN_GAP = 8, LABEL_SPACING = ZONE_FONT + 4;
+  var measure = document.createElement('canvas').getContext('2d');
+  var zoneItems = []; // the markArea data drawn, whose label offsets spreadZoneLabels adjusts
+
+  function textWidth(text, size) {
+    measure.font = size + 'px sans-serif';
+    return Math.ceil(measure.measureText(text).width);
+  }
+
+  function zoneText(z) { return z.type + ' ×' + z.strength; }
+
+  function lineText(name, value) { return name + ' ' + fmt(value); }
+
+  /**
+   * Moves zone labels apart vertically where neighbouring zones would stack them on each other (their anchors are
+   * the zones' middles, in pixels at the current zoom): each at least LABEL_SPACING below the one above it.
+   */
+  function spreadZoneLabels() {
+    if (!zoneItems.length) { return; }
+    var at = zoneItems.map(function (z, i) {
+      return { i: i, y: chart.convertToPixel({ yAxisIndex: 0 }, (z[0].yAxis + z[1].yAxis) / 2) };
+    }).filter(function (p) { return isFinite(p.y); });
+    at.sort(function (p, q) { return p.y - q.y; });
+    var last = -Infinity, changed = false;
+    at.forEach(function (p) {
+      var y = Math.max(p.y, last + LABEL_SPACING);
+      var off = Math.round(y - p.y);
+      last = p.y + off;
+      var lab = zoneItems[p.i][0].label;
+      if (!lab.offset || lab.offset[1] !== off) { lab.offset = [0, off]; changed = true; }
+    });
+    if (changed) { chart.setOption({ series: [{ markArea: { data: zoneItems } }] }); }
+  }
+
   function option(a) {
     var x = a.bars.map(function (b) { return label(b.ts); });
     var col = function (f) { return a.bars.map(function (b) { return b[f] === null ? '-' : b[f]; }); };
@@ -42,14 +78,17 @@
         yAxis: z.lower,
         // blue below the close, orange above, grey where the zone holds the close (at price)
         itemStyle: { color: support ? 'rgba(0,114,178,0.18)' : atPrice ? 'rgba(120,120,120,0.22)' : 'rgba(230,159,0,0.25)' },
-        // zones come sorted by price: alternate the label's side so neighbours' labels never overlap, and the
-        // left side keeps them clear of the newest bars and the signal marker
+        // outside the zone's right end: in the grid's margin, beyond the newest candle; the words (support,
+        // resistance, at price) name the zone whatever its colour
         label: {
-          color: support ? BLUE : atPrice ? '#444' : '#8a5a00', formatter: z.type + ' ×' + z.strength,
-          position: i % 2 === 0 ? 'insideLeft' : 'inside'
+          color: support ? BLUE : atPrice ? '#444' : '#8a5a00', formatter: zoneText(z),
+          position: 'right', distance: ZONE_GAP, fontSize: ZONE_FONT, offset: [0, 0]
         }
       }, { yAxis: z.upper }];
     });
+    zoneItems = zones;
+    var zoneColumn = a.zones.reduce(function (w, z) { return Math.max(w, textWidth(zoneText(z), ZONE_FONT)); }, 0);
+    zoneColumn = zoneColumn ? zoneColumn + ZONE_GAP + COLUMN_GAP : 0;
     var s = a.signal, lines = [], points = [];
     if (s) {
       lines = [
@@ -63,12 +102,14 @@
         itemStyle: { color: s.type.indexOf('short') >= 0 ? VERMILLION : BLUE }
       }];
     }
+    var lineColumn = lines.reduce(function (w, l) { return Math.max(w, textWidth(lineText(l.name, l.yAxis), LINE_FONT)); }, 0);
     return {
       animation: false,
       aria: { enabled: true },
       legend: { top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'] },
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
-      grid: { left: 60, right: 90, top: 36, bottom: 70 },
+      // the right margin holds the zone labels' column, then the signal lines' labels
+      grid: { left: 60, right: Math.max(90, zoneColumn + lineColumn + 12), top: 36, bottom: 70 },
       xAxis: { type: 'category', data: x, boundaryGap: true, axisLine: { onZero: false } },
       yAxis: { type: 'value', scale: true },
       dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 12 }],
@@ -78,8 +119,9 @@
           data: a.bars.map(function (b) { return [b.o, b.c, b.l, b.h]; }),
           // rising: filled blue; falling: hollow orange (shape and hue both differ)
           itemStyle: { color: BLUE, borderColor: BLUE, color0: '#ffffff', borderColor0: ORANGE, borderWidth: 1.5 },
-          markArea: { silent: true, label: { position: 'insideRight', fontSize: 10 }, data: zones },
-          markLine: { symbol: ['none', 'none'], label: { formatter: function (p) { return p.name + ' ' + fmt(p.value); }, position: 'end' }, data: lines },
+          markArea: { silent: true, label: { position: 'right', fontSize: ZONE_FONT }, data: zones },
+          markLine: { symbol: ['none', 'none'], label: { formatter: function (p) { return lineText(p.name, p.value); }, position: 'end',
+            distance: zoneColumn + 5, fontSize: LINE_FONT }, data: lines },
           markPoint: { symbolSize: 36, label: { fontSize: 9, color: '#fff', formatter: function (p) { return p.name.slice(0, 5); } }, data: points }
         },
         { name: 'PLdot', type: 'line', data: col('pldot'), showSymbol: false, lineStyle: { color: PURPLE, width: 2 }, itemStyle: { color: PURPLE } },
@@ -136,6 +178,7 @@
     getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=300').then(function (a) {
       if (mine !== seq) { return; }
       chart.setOption(option(a), true);
+      spreadZoneLabels();
       shown = { symbol: symbol, tf: tf, bars: a.bars.slice() };
       document.getElementById('forming').textContent = 'none (no live trades)';
       panel(a);
@@ -218,7 +261,8 @@
   symbolSelect.addEventListener('change', loadSymbol);
   dgas.events({ bars: onBars, forming: onForming }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
-  window.addEventListener('resize', function () { chart.resize(); });
+  window.addEventListener('resize', function () { chart.resize(); spreadZoneLabels(); });
+  chart.on('datazoom', spreadZoneLabels); // the y axis follows the zoomed bars: the zones' pixels move
 
   getJson('/api/v1/symbols?limit=1000').then(function (page) {
     page.items.forEach(function (s) {

@@ -64,7 +64,24 @@
       [{ key: 'figure', label: 'Figure' }, { key: 'value', label: 'Value' }, { key: 'limit', label: 'Limit' }], rows, 'risk');
   }
 
+  /** The equity curve's points as the CSV download has them: stored snapshots, then the live mark when it ends at now. */
+  var CURVE = [
+    { label: 'Time (UTC)', value: function (p) { return p.ts; } },
+    { label: 'Cash', value: function (p) { return money(p.cash); } },
+    { label: 'Equity', value: function (p) { return money(p.equity); } },
+    { label: 'Drawdown %', value: function (p) { return dgas.num(p.drawdown * 100, 2); } },
+    { label: 'Point', value: function (p) { return p.mark ? 'current mark (latest closes)' : 'snapshot'; } }
+  ];
+  var curveShown = { id: null, points: [] };
+
+  /** CSV text of the curve drawn (the download button's content). */
+  window.dgasEquityCsv = function () { return dgas.csv(CURVE, curveShown.points); };
+
   function draw(curve) {
+    var last = curve.length ? curve[curve.length - 1] : null;
+    // the curve ends at the live mark (now, positions at the latest closes): a vermillion dot labelled so, the value
+    // the summary's Equity shows
+    var marks = last && last.mark ? [{ name: 'current mark', coord: [last.ts, Number(last.equity)], value: money(last.equity) }] : [];
     chart.setOption({
       animation: false,
       aria: { enabled: true },
@@ -72,8 +89,13 @@
       grid: { left: 70, right: 20, top: 44, bottom: 30 }, // room above the plot for the y axis name
       xAxis: { type: 'time' },
       yAxis: { type: 'value', name: 'equity', nameGap: 16, scale: true },
-      series: [{ name: 'equity', type: 'line', showSymbol: false, itemStyle: { color: '#0072B2' },
-        data: curve.map(function (p) { return [p.ts, Number(p.equity)]; }) }]
+      // stepped: a snapshot's equity holds until the next point (no straight line invented between them)
+      series: [{ name: 'equity', type: 'line', step: 'end', showSymbol: false, itemStyle: { color: '#0072B2' },
+        data: curve.map(function (p) { return [p.ts, Number(p.equity)]; }),
+        markPoint: { symbol: 'circle', symbolSize: 10, itemStyle: { color: '#D55E00' },
+          label: { position: 'left', distance: 6, color: '#1b1f24', fontSize: 11,
+            formatter: function (p) { return 'now (mark) ' + p.value; } },
+          data: marks } }]
     }, true);
   }
 
@@ -98,8 +120,11 @@
         risk(r[1]);
         dgas.table(document.getElementById('performance-table'), 'Daily P&L, newest first (as of the last view refresh)', PERFORMANCE,
           r[3].slice().reverse(), 'performance-' + id);
+        curveShown = { id: id, points: r[2] };
         draw(r[2]);
-        dgas.say(status, view.positions.length + ' positions, ' + view.trades.length + ' orders, ' + r[2].length + ' equity points');
+        var stored = r[2].filter(function (pt) { return !pt.mark; }).length;
+        dgas.say(status, view.positions.length + ' positions, ' + view.trades.length + ' orders, ' + stored
+          + ' equity snapshots' + (stored < r[2].length ? ' and the current mark' : ''));
         document.body.dataset.loaded = 'portfolio:' + id;
       }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'portfolio:error'; });
   }
@@ -116,5 +141,8 @@
     if (select.value) { load(select.value); } else { dgas.say(status, 'No portfolio yet: dgas portfolio create.'); }
   }).catch(function (e) { dgas.say(status, e.message, true); });
   select.addEventListener('change', function () { load(select.value); });
+  document.getElementById('equity-csv').addEventListener('click', function () {
+    if (curveShown.id !== null) { dgas.download('equity-' + curveShown.id + '.csv', window.dgasEquityCsv()); }
+  });
   window.addEventListener('resize', function () { chart.resize(); });
 })();

@@ -54,6 +54,10 @@ final class BacktestCommand extends BaseCommand {
     @Mixin
     PaperRulesOptions paper;
 
+    /** The cycle's signal options: {@code --expiry-bars} bounds how long a limit entry waits, as in paper sessions. */
+    @Mixin
+    SignalOptions signals;
+
     @Option(names = "--max-position", description = "max position value (default: the capital)")
     BigDecimal maxPosition;
 
@@ -173,7 +177,8 @@ final class BacktestCommand extends BaseCommand {
                     Timeframe.parse(trading),
                     cap,
                     limits,
-                    paper.rules());
+                    paper.rules(),
+                    signals.params(context().config()));
         } catch (IllegalArgumentException e) {
             throw new BadArgumentException(e.getMessage());
         }

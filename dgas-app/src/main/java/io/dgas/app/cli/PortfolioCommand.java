@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.trading.LedgerApiService;
 import io.dgas.app.trading.PortfolioService;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.ledger.Portfolio;
@@ -11,14 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dgas portfolio create|list|show|close}: thin over {@link PortfolioService}. */
+/** {@code dgas portfolio create|list|show|equity|close}: thin over {@link PortfolioService} and {@link LedgerApiService}. */
 @Command(
         name = "portfolio",
-        description = "Trading portfolios: create, list, show, close.",
+        description = "Trading portfolios: create, list, show, equity, close.",
         subcommands = {
             PortfolioCommand.Create.class,
             PortfolioCommand.ListPortfolios.class,
             PortfolioCommand.Show.class,
+            PortfolioCommand.Equity.class,
             PortfolioCommand.Close.class
         })
 final class PortfolioCommand {
@@ -122,6 +124,38 @@ final class PortfolioCommand {
                 OrdersCommand.print(
                         out(), v.trades().stream().map(t -> t.order()).toList());
             });
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "equity",
+            description = "A portfolio's equity curve, oldest first, ending at the current mark (latest closes).")
+    static final class Equity extends BaseCommand {
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Option(names = "--mark", defaultValue = "1h", description = "timeframe of the closes positions are marked at")
+        String mark;
+
+        @Override
+        public Integer call() {
+            var ctx = context();
+            List<LedgerApiService.CurvePoint> curve = new LedgerApiService(
+                            ctx.database(), service(this), ctx.risk(), ctx.clock())
+                    .curve(id, java.time.Instant.EPOCH, null, timeframe("--mark", mark));
+            out().result(
+                            curve,
+                            () -> out().table(
+                                            List.of("time", "cash", "equity", "drawdown %", "point"),
+                                            curve.stream()
+                                                    .map(p -> List.of(
+                                                            p.ts().toString(),
+                                                            p.cash().toPlainString(),
+                                                            p.equity().toPlainString(),
+                                                            String.format(Locale.ROOT, "%.2f", 100 * p.drawdown()),
+                                                            p.mark() ? "current mark" : "snapshot"))
+                                                    .toList()));
             return ExitCodes.OK;
         }
     }

@@ -1,5 +1,6 @@
 package io.dgas.app.trading;
 
+import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
@@ -13,6 +14,8 @@ import java.util.List;
  * @param symbols the symbols, or {@code null} for the active universe
  * @param from first bar time included
  * @param to bars before it are included
+ * @param signals the signal parameters, as the cycle's ({@code signals.*}); their expiry bounds how long a limit
+ *     entry waits, as in paper sessions
  */
 public record BacktestRequest(
         List<String> symbols,
@@ -22,4 +25,19 @@ public record BacktestRequest(
         Timeframe trading,
         BigDecimal capital,
         RiskLimits limits,
-        PaperRules rules) {}
+        PaperRules rules,
+        SignalParams signals) {
+
+    /** With the default signal parameters. */
+    public BacktestRequest(
+            List<String> symbols,
+            Instant from,
+            Instant to,
+            Timeframe htf,
+            Timeframe trading,
+            BigDecimal capital,
+            RiskLimits limits,
+            PaperRules rules) {
+        this(symbols, from, to, htf, trading, capital, limits, rules, SignalParams.defaults());
+    }
+}

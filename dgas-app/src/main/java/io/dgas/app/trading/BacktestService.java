@@ -3,7 +3,6 @@ package io.dgas.app.trading;
 import io.dgas.app.Json;
 import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.calc.drummond.MtfParams;
-import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.ledger.FifoLots;
@@ -71,13 +70,7 @@ public final class BacktestService {
                 trading,
                 higher,
                 new Backtester.Config(
-                        r.trading(),
-                        r.htf(),
-                        r.capital(),
-                        r.limits(),
-                        r.rules(),
-                        MtfParams.defaults(),
-                        SignalParams.defaults()));
+                        r.trading(), r.htf(), r.capital(), r.limits(), r.rules(), MtfParams.defaults(), r.signals()));
         double ms = (System.nanoTime() - start) / 1e6;
         long steps = trading.values().stream().mapToLong(BarSeries::size).sum();
         FifoLots lots = new FifoLots();
@@ -118,7 +111,15 @@ public final class BacktestService {
                             r.to(),
                             r.htf().code(),
                             r.trading().code(),
-                            json(Map.of("capital", r.capital(), "limits", r.limits(), "rules", r.rules())),
+                            json(Map.of(
+                                    "capital",
+                                    r.capital(),
+                                    "limits",
+                                    r.limits(),
+                                    "rules",
+                                    r.rules(),
+                                    "expiry_bars",
+                                    r.signals().expiryBars())),
                             json(metrics),
                             steps,
                             ms,

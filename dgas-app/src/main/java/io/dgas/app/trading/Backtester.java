@@ -13,17 +13,26 @@ import io.dgas.ledger.RiskCheck;
 import io.dgas.ledger.RiskLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Replays stored bars bar by bar through the incremental engine and the {@link PaperBook} rules into one portfolio
  * (issue 14, "Backtests on the same ledger"). Symbols step together in time, so the portfolio-wide limits see every
- * position. At each trading bar of a symbol, in this order: orders decided on an earlier bar fill at its open; the
+ * position. At each trading bar of a symbol, in this order: orders decided on an earlier bar fill (a market order
+ * at its open, a limit entry when the bar reaches its price) or, a limit entry past its expiry, lapse; the
  * position's stop or target is checked against it; the symbol is marked at its close; the bar is appended to the
  * trading analysis, the higher-timeframe bars it completes to theirs; and the signal at the bar, if any, becomes an
- * order for the next bar. No look-ahead: nothing at bar i depends on a bar after i (BacktesterTest proves it).
+ * order for the next bars. No look-ahead: nothing at bar i depends on a bar after i (BacktesterTest proves it).
+ *
+ * <p>Entries follow the paper sessions' rules (shared code: {@link PaperBook#decide} with limit entries,
+ * {@link PendingOrder#of}, {@link PendingOrder#lapsedAt}): a signal whose plan waits for the price (a long's entry
+ * below the close, a short's above) is a limit order at its entry that may fill in the {@code expiryBars} of the
+ * config's {@link SignalParams} ({@code signals.expiry_bars}) after its bar, at the limit or a better open; one at
+ * the close is a market order at the next open.
  *
  * <p>Higher-timeframe bars are given complete (stored, or aggregated from complete buckets) and are fed to the
  * analysis only once their bucket has ended by the end of the current trading bar.
@@ -80,6 +89,8 @@ public final class Backtester {
         List<OrderDecision> decisions = new ArrayList<>();
         List<EquityPoint> curve = new ArrayList<>();
         long seq = 0;
+        int expiry = c.signals().expiryBars();
+        long barSeconds = c.trading().seconds();
         long day = Long.MIN_VALUE;
         BigDecimal dayStart = c.capital();
         for (long ts : times) {
@@ -96,29 +107,30 @@ public final class Backtester {
                 int i = s.next++;
                 PaperBar bar =
                         new PaperBar(s.t.symbol(), ts, s.t.open()[i], s.t.high()[i], s.t.low()[i], s.t.close()[i]);
-                for (PendingOrder o : s.pending) {
-                    book.fill(o, bar).ifPresent(fills::add);
+                // the paper session's entry rules: a limit entry waits (fills, or lapses after the expiry)
+                for (Iterator<PendingOrder> it = s.pending.iterator(); it.hasNext(); ) {
+                    PendingOrder o = it.next();
+                    if (o.lapsedAt(ts, expiry, barSeconds)) {
+                        it.remove();
+                        continue;
+                    }
+                    Optional<Execution> e = book.fill(o, bar);
+                    if (e.isPresent()) {
+                        fills.add(e.get());
+                        it.remove();
+                    }
                 }
-                s.pending.clear();
                 book.checkExit(bar).ifPresent(x -> fills.add(x.execution()));
                 book.mark(bar.symbol(), bar.close());
                 Signal sig = s.feed.step(i);
                 if (sig == null) {
                     continue;
                 }
-                var d = book.decide(sig, bar.close(), new RiskCheck.Activity(dayStart, 0));
+                var d = book.decide(sig, bar.close(), new RiskCheck.Activity(dayStart, 0), true);
                 if (d.isPresent()) {
                     decisions.add(d.get());
                     if (d.get().accepted()) {
-                        OrderDecision od = d.get();
-                        s.pending.add(new PendingOrder(
-                                "bt-" + (++seq),
-                                od.symbol(),
-                                od.side(),
-                                od.quantity(),
-                                ts,
-                                od.exitStop(),
-                                od.exitTarget()));
+                        s.pending.add(PendingOrder.of("bt-" + (++seq), d.get()));
                     }
                 }
             }

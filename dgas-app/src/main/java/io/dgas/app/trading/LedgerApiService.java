@@ -2,6 +2,7 @@ package io.dgas.app.trading;
 
 import io.dgas.app.service.NotFoundException;
 import io.dgas.app.service.Page;
+import io.dgas.domain.Timeframe;
 import io.dgas.ledger.OrderStatus;
 import io.dgas.store.Database;
 import io.dgas.store.ledger.BacktestRecord;
@@ -16,6 +17,7 @@ import io.dgas.store.ledger.Trade;
 import io.dgas.store.ledger.TradingSession;
 import io.dgas.store.views.DailyViews;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,9 +40,14 @@ public final class LedgerApiService {
     private final EquityRepository equity;
     private final LedgerReads reads;
     private final DailyViews views;
+    private final RiskService risk;
+    private final Clock clock;
 
-    public LedgerApiService(Database db, PortfolioService portfolios) {
+    /** @param risk the risk report whose equity (the portfolio summary's) ends a curve that reaches now */
+    public LedgerApiService(Database db, PortfolioService portfolios, RiskService risk, Clock clock) {
         this.db = db;
+        this.risk = risk;
+        this.clock = clock;
         this.portfolios = portfolios;
         this.portfolioRows = new PortfolioRepository(db);
         this.backtests = new BacktestRepository(db);
@@ -49,8 +56,13 @@ public final class LedgerApiService {
         this.views = new DailyViews(db);
     }
 
-    /** One point of an equity curve with its drawdown from the running peak (0 or negative, a fraction). */
-    public record CurvePoint(Instant ts, BigDecimal cash, BigDecimal equity, double drawdown) {}
+    /**
+     * One point of an equity curve with its drawdown from the running peak (0 or negative, a fraction).
+     *
+     * @param mark true for the live mark that ends a curve reaching now (positions at the latest closes), false for a
+     *     stored snapshot
+     */
+    public record CurvePoint(Instant ts, BigDecimal cash, BigDecimal equity, double drawdown, boolean mark) {}
 
     /** A backtest: its stored row, its curve with drawdown and its trades, newest first. */
     public record BacktestDetail(BacktestRecord backtest, List<CurvePoint> curve, List<Trade> trades) {}
@@ -74,10 +86,27 @@ public final class LedgerApiService {
         return Page.counted(c.items(), limit, offset, c.total());
     }
 
-    /** A portfolio's equity snapshots in [from, to] (inclusive), oldest first, each with its drawdown. */
-    public List<CurvePoint> curve(long portfolioId, Instant from, Instant to) {
+    /**
+     * A portfolio's equity snapshots in [from, to] (inclusive; {@code to} null: now), oldest first, each with its
+     * drawdown. When the window reaches now ({@code to} null or not before the clock), the curve ends at the live mark: a last point at now, flagged
+     * {@code mark}, whose cash and equity are the risk report's at the latest closes of {@code markTimeframe}
+     * ({@link RiskService#of}, the figure the portfolio summary shows), so the curve's end and the summary agree to
+     * the cent. Stored snapshots mark positions when a paper cycle ran; the mark follows every close since.
+     */
+    public List<CurvePoint> curve(long portfolioId, Instant from, Instant to, Timeframe markTimeframe) {
         requirePortfolio(portfolioId);
-        return withDrawdown(db.withSession(s -> equity.curve(s, portfolioId, from, to)));
+        Instant now = clock.instant();
+        Instant end = to == null ? now : to;
+        List<EquityRepository.Point> points =
+                new ArrayList<>(db.withSession(s -> equity.curve(s, portfolioId, from, end)));
+        boolean live = !end.isBefore(now) && !from.isAfter(now);
+        if (live) {
+            RiskReport r = risk.of(portfolioId, markTimeframe);
+            // a snapshot taken at this very instant is superseded by the mark
+            points.removeIf(p -> !p.ts().isBefore(now));
+            points.add(new EquityRepository.Point(now, r.cash(), r.equity()));
+        }
+        return withDrawdown(points, live);
     }
 
     /**
@@ -100,7 +129,8 @@ public final class LedgerApiService {
     public BacktestDetail backtest(long id, int trades) {
         BacktestRecord b =
                 backtests.find(id).orElseThrow(() -> new NotFoundException("id", "" + id, "no backtest " + id));
-        List<CurvePoint> curve = withDrawdown(db.withSession(s -> equity.curve(s, b.portfolioId(), b.from(), b.to())));
+        List<CurvePoint> curve =
+                withDrawdown(db.withSession(s -> equity.curve(s, b.portfolioId(), b.from(), b.to())), false);
         List<Trade> t =
                 reads.withRecentTrades(b.portfolioId(), trades).orElseThrow().trades();
         return new BacktestDetail(b, curve, t);
@@ -110,13 +140,16 @@ public final class LedgerApiService {
         portfolioRows.find(id).orElseThrow(() -> new NotFoundException("portfolio", "" + id, "no portfolio " + id));
     }
 
-    static List<CurvePoint> withDrawdown(List<EquityRepository.Point> points) {
+    /** @param endsAtMark whether the last point is the live mark */
+    static List<CurvePoint> withDrawdown(List<EquityRepository.Point> points, boolean endsAtMark) {
         List<CurvePoint> out = new ArrayList<>(points.size());
         double peak = Double.NEGATIVE_INFINITY;
-        for (EquityRepository.Point p : points) {
+        for (int i = 0; i < points.size(); i++) {
+            EquityRepository.Point p = points.get(i);
             double e = p.equity().doubleValue();
             peak = Math.max(peak, e);
-            out.add(new CurvePoint(p.ts(), p.cash(), p.equity(), peak > 0 ? e / peak - 1 : 0));
+            boolean mark = endsAtMark && i == points.size() - 1;
+            out.add(new CurvePoint(p.ts(), p.cash(), p.equity(), peak > 0 ? e / peak - 1 : 0, mark));
         }
         return out;
     }

@@ -241,10 +241,9 @@ public final class PaperTradingService {
 
     /** Whether {@code o} is a limit entry of this session's signals whose expiry has passed at bar {@code b}. */
     private boolean lapsed(TradingSession t, StoredOrder o, LatestBar b, Timeframe tf) {
-        return o.type() == OrderType.LIMIT
-                && o.clientOrderId().startsWith(signalRefPrefix(t))
+        return o.clientOrderId().startsWith(signalRefPrefix(t))
                 && o.fillAfter() != null
-                && b.ts() > o.fillAfter().getEpochSecond() + (long) expiryBars * tf.seconds();
+                && pending(o).lapsedAt(b.ts(), expiryBars, tf.seconds());
     }
 
     /** How the client order ids of a session's signal orders start ({@link #order}). */
@@ -253,7 +252,7 @@ public final class PaperTradingService {
     }
 
     /** The limits of a session (a decision's other reason, a size below one unit, is not a breach). */
-    private static final Set<String> SESSION_LIMITS =
+    static final Set<String> SESSION_LIMITS =
             Set.of(RiskLimits.POSITION, RiskLimits.GROSS, RiskLimits.DAILY_LOSS, RiskLimits.RATE);
 
     /** {@code o} as the paper book fills it: its type and price, and what it has filled so far. */
@@ -290,7 +289,8 @@ public final class PaperTradingService {
                         orderId));
     }
 
-    private static TradingEvent breach(
+    /** A {@code limit_breach} event of session {@code t}: {@code quantity} kept back by {@code limit}. */
+    static TradingEvent breach(
             TradingSession t, String symbol, String limit, java.math.BigDecimal quantity, String what) {
         return new TradingEvent(
                 TradingEvent.LIMIT_BREACH,

@@ -46,6 +46,35 @@ public record PendingOrder(
         this(ref, symbol, side, quantity, fillAfter, exitStop, exitTarget, OrderType.MARKET, null, BigDecimal.ZERO);
     }
 
+    /**
+     * The order a paper session or a backtest places for {@code d} (accepted): a limit order at its limit price when
+     * the decision waits for the price (a limit entry), else a market order; it fills after the signal's bar.
+     */
+    public static PendingOrder of(String ref, OrderDecision d) {
+        boolean limit = d.limitPrice() != null;
+        return new PendingOrder(
+                ref,
+                d.symbol(),
+                d.side(),
+                d.quantity(),
+                d.fillAfter(),
+                d.exitStop(),
+                d.exitTarget(),
+                limit ? OrderType.LIMIT : OrderType.MARKET,
+                limit ? d.limitPrice() : null,
+                BigDecimal.ZERO);
+    }
+
+    /**
+     * Whether this order, a signal's limit entry, has lapsed at the bar opening at {@code barTs}: it may fill in the
+     * {@code expiryBars} trading bars after its signal's bar (counted in time, {@code expiryBars × barSeconds} after
+     * it), and lapses (is cancelled) at any later bar. Market orders never lapse. The rule of paper sessions and
+     * backtests alike ({@code signals.expiry_bars}).
+     */
+    public boolean lapsedAt(long barTs, int expiryBars, long barSeconds) {
+        return type == OrderType.LIMIT && barTs > fillAfter + (long) expiryBars * barSeconds;
+    }
+
     /** What is left to fill. */
     public BigDecimal remaining() {
         return quantity.subtract(filled);

@@ -1,5 +1,6 @@
 package io.dgas.app.trading;
 
+import io.dgas.app.alerts.TradingEvent;
 import io.dgas.app.service.BadInputException;
 import io.dgas.app.service.NotFoundException;
 import io.dgas.app.service.Page;
@@ -27,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Portfolios, sessions, orders and positions for the CLI and the API: one method per action, no SQL here. Summary,
@@ -42,6 +44,7 @@ public final class PortfolioService {
     private final LedgerCache cache;
     private final RiskService risk;
     private final Timeframe trading;
+    private final Consumer<List<TradingEvent>> tradingEvents;
 
     /** With the default trading timeframe (1h, {@code cycle.trading}'s default) pricing manual market orders. */
     public PortfolioService(Database db, Clock clock, QueryCache cache) {
@@ -50,6 +53,17 @@ public final class PortfolioService {
 
     /** @param trading the timeframe whose latest close prices a manual market order for the limit check */
     public PortfolioService(Database db, Clock clock, QueryCache cache, Timeframe trading) {
+        this(db, clock, cache, trading, events -> {});
+    }
+
+    /**
+     * @param trading the timeframe whose latest close prices a manual market order for the limit check
+     * @param tradingEvents told, after the order is stored, of a manual order a session limit refused (a {@code
+     *     limit_breach} event, as the paper cycle reports its own): the alert engine's {@code evaluateTrading}
+     */
+    public PortfolioService(
+            Database db, Clock clock, QueryCache cache, Timeframe trading, Consumer<List<TradingEvent>> tradingEvents) {
+        this.tradingEvents = tradingEvents;
         this.db = db;
         this.trading = trading;
         this.risk = new RiskService(db, clock);
@@ -179,7 +193,9 @@ public final class PortfolioService {
      * <p>Risk limits are enforced first, in the same transaction as the insert: with a session (the one given, else
      * the portfolio's newest active one, which the order then belongs to), the order is checked as the paper cycle
      * checks its own ({@link RiskService#checkOrder}). A manual order is never resized: one the limits would refuse
-     * or cap is stored as {@code rejected} with the limit that bound it as its reason, and returned so.
+     * or cap is stored as {@code rejected} with the limit that bound it as its reason, and returned so; once stored,
+     * a refusal by a session limit is reported as a {@code limit_breach} trading event (so its alert rules fire as
+     * they do for the paper cycle's refusals).
      *
      * @param sessionId the session it belongs to (active, of this portfolio), or null
      * @param clientOrderId unique per portfolio; null for one made from the time
@@ -261,8 +277,13 @@ public final class PortfolioService {
             throw new BadInputException("symbol", symbol, e.getMessage(), List.of("a stored ticker"));
         }
         cache.changed(portfolioId);
-        return stored.orElseThrow(() -> new BadInputException(
+        StoredOrder o = stored.orElseThrow(() -> new BadInputException(
                 "client_order_id", ref, "the portfolio already has an order " + ref, List.of("a new client order id")));
+        if (o.status() == OrderStatus.REJECTED && PaperTradingService.SESSION_LIMITS.contains(o.rejectReason())) {
+            tradingEvents.accept(List.of(PaperTradingService.breach(
+                    t, symbol, o.rejectReason(), quantity, "manual order " + o.id() + " refused")));
+        }
+        return o;
     }
 
     /** Cancels an open order; empty result when it is not open. */

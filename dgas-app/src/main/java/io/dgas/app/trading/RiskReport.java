@@ -13,6 +13,7 @@ import java.math.BigDecimal;
  * @param limits the limits of the newest active session, or {@code null} without one
  * @param lossLimitBreached whether the daily loss has reached the session's limit (false without a session)
  * @param openOrders orders still new (waiting for their bar)
+ * @param cash the ledger's cash (starting capital + realized P&L − costs − cost of open positions)
  */
 public record RiskReport(
         long portfolioId,
@@ -21,5 +22,6 @@ public record RiskReport(
         BigDecimal dailyPnl,
         RiskLimits limits,
         boolean lossLimitBreached,
-        int openOrders)
+        int openOrders,
+        BigDecimal cash)
         implements java.io.Serializable {}

@@ -153,7 +153,14 @@ public final class RiskService {
                     + orders.byStatus(s, id, OrderStatus.PARTIALLY_FILLED, MAX_OPEN)
                             .size();
             return new RiskReport(
-                    id, Exposure.of(open, marks), eq, eq.subtract(dayStart), limits, breached, openOrders);
+                    id,
+                    Exposure.of(open, marks),
+                    eq,
+                    eq.subtract(dayStart),
+                    limits,
+                    breached,
+                    openOrders,
+                    ledger.cash());
         });
     }
 }

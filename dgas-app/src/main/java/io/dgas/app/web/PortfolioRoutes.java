@@ -126,17 +126,21 @@ final class PortfolioRoutes {
                         (c, a) -> risk.get().of(id(a), Timeframe.parse(a.get("mark")))),
                 Route.get(
                         "/api/v1/portfolios/{id}/equity",
-                        "A portfolio's equity snapshots with drawdown from the running peak, oldest first",
+                        "A portfolio's equity snapshots with drawdown from the running peak, oldest first; a window"
+                                + " reaching now ends at the live mark (mark: true, at now: the risk report's equity"
+                                + " at the latest closes of mark)",
                         List.of(
                                 ID,
                                 Param.query("from", Type.INSTANT, "at or after (default: the beginning)"),
-                                Param.query("to", Type.INSTANT, "at or before (default: now)")),
-                        "[{ts, cash, equity, drawdown}]",
+                                Param.query("to", Type.INSTANT, "at or before (default: now)"),
+                                MARK),
+                        "[{ts, cash, equity, drawdown, mark}]",
                         (c, a) -> ledger.get()
                                 .curve(
                                         id(a),
                                         a.has("from") ? a.get("from") : Instant.EPOCH,
-                                        a.has("to") ? a.get("to") : clock.instant())),
+                                        a.has("to") ? a.get("to") : null,
+                                        Timeframe.parse(a.get("mark")))),
                 Route.get(
                         "/api/v1/portfolios/{id}/performance",
                         "Daily P&L, return, average return and trades from the daily_portfolio_performance view,"

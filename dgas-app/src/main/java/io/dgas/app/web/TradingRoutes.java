@@ -4,6 +4,7 @@ import io.dgas.app.AppContext;
 import io.dgas.app.service.DailyBarsService;
 import io.dgas.app.trading.LedgerApiService;
 import io.dgas.app.trading.PortfolioService;
+import io.dgas.app.trading.RiskService;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
 import java.time.LocalDate;
@@ -43,10 +44,21 @@ final class TradingRoutes {
                 ctx.database(),
                 ctx.clock(),
                 ctx.cache(),
-                ctx.config().timeframe(io.dgas.app.config.ConfigKeys.TRADING)));
-        Supplier<LedgerApiService> ledger = ApiV1.lazy(() -> new LedgerApiService(ctx.database(), portfolios.get()));
+                ctx.config().timeframe(io.dgas.app.config.ConfigKeys.TRADING),
+                events -> {
+                    // the order is stored whatever the alert engine does: its failure is logged, not answered
+                    try {
+                        ctx.alerts().evaluateTrading(events);
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger("io.dgas.alerts")
+                                .warn("limit-breach alerts of a manual order failed", e);
+                    }
+                }));
+        Supplier<RiskService> risk = ApiV1.lazy(ctx::risk);
+        Supplier<LedgerApiService> ledger =
+                ApiV1.lazy(() -> new LedgerApiService(ctx.database(), portfolios.get(), risk.get(), ctx.clock()));
         List<Route> all = ApiV1.concat(own, NewsRoutes.routes(ApiV1.lazy(ctx::news), ctx.clock()));
-        all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, ApiV1.lazy(ctx::risk), ledger, ctx.clock()));
+        all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, risk, ledger, ctx.clock()));
         return ApiV1.concat(all, BacktestRoutes.routes(ledger));
     }
 }

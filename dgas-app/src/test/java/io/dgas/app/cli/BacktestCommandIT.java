@@ -67,6 +67,8 @@ class BacktestCommandIT {
                 "2024-07-01",
                 "--commission",
                 "per_share=0.005,percent=0,min=1",
+                "--expiry-bars",
+                "3",
                 "--curve",
                 curve.toString());
 
@@ -96,6 +98,15 @@ class BacktestCommandIT {
             assertThat(executions)
                     .isGreaterThanOrEqualTo(j.get("metrics").get("trades").asLong());
             assertThat(points).isEqualTo(700);
+            String expiry = db.queryOne(
+                            "test.bt-settings",
+                            "SELECT settings->>'expiry_bars' FROM backtests WHERE id = ?",
+                            ps -> ps.setLong(1, j.get("backtest").asLong()),
+                            rs -> rs.getString(1))
+                    .orElseThrow();
+            assertThat(expiry)
+                    .as("the limit entries' expiry, as paper sessions take it")
+                    .isEqualTo("3");
         }
 
         CliRun list = CliRun.of(home, PG.jdbcUrl(), Map.of(), "--json", "backtest", "--list");

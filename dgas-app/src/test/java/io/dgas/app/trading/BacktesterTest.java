@@ -57,7 +57,11 @@ class BacktesterTest {
     }
 
     private static Backtester.Result run(int n, long futureSalt) {
-        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        return run(n, futureSalt, new LinkedHashMap<>());
+    }
+
+    /** @param trading receives the trading bars replayed */
+    private static Backtester.Result run(int n, long futureSalt, Map<String, BarSeries> trading) {
         Map<String, BarSeries> higher = new LinkedHashMap<>();
         for (int k = 0; k < 4; k++) {
             BarSeries t = walk("S" + k, 100 + k, n, T + 1, 9_000 + k + futureSalt);
@@ -79,6 +83,11 @@ class BacktesterTest {
         assertThat(fillsToT)
                 .as("the test needs trades before T to mean anything")
                 .hasSizeGreaterThan(4);
+        assertThat(limitEntries(upToT).stream().filter(x -> x.fill() != null))
+                .as("and limit entries filled before T (placed at bar i, filled at a later bar)")
+                .isNotEmpty()
+                .allSatisfy(x -> assertThat(x.fill().time().getEpochSecond())
+                        .isGreaterThan(x.decision().fillAfter()));
         for (Backtester.Result other : List.of(a, b)) {
             assertThat(other.fills().stream()
                             .filter(e -> e.time().getEpochSecond() <= tEnd)
@@ -88,6 +97,89 @@ class BacktesterTest {
                     .isEqualTo(upToT.equity());
         }
         assertThat(a.fills()).isNotEqualTo(b.fills());
+    }
+
+    /** An accepted limit entry of a replay with its fill ({@code null}: it lapsed or the bars ended first). */
+    record LimitEntry(OrderDecision decision, Execution fill) {}
+
+    /**
+     * The accepted limit entries of {@code r} with their fills: the replay names its k-th accepted order {@code bt-k},
+     * whose execution is {@code paper-bt-k}.
+     */
+    private static List<LimitEntry> limitEntries(Backtester.Result r) {
+        Map<String, Execution> byId = new java.util.HashMap<>();
+        r.fills().forEach(e -> byId.put(e.id(), e));
+        List<LimitEntry> out = new java.util.ArrayList<>();
+        int k = 0;
+        for (OrderDecision d : r.decisions()) {
+            if (!d.accepted()) {
+                continue;
+            }
+            k++;
+            if (d.limitPrice() != null) {
+                out.add(new LimitEntry(d, byId.get("paper-bt-" + k)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void run_limitEntries_fillAtTheFirstBarWithinTheExpiryReachingTheLimit_atTheLimitOrABetterOpen() {
+        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        Backtester.Result r = run(BARS, 0, trading);
+        int expiry = CONFIG.signals().expiryBars();
+        List<LimitEntry> entries = limitEntries(r);
+        int atLimit = 0;
+        int lapsed = 0;
+
+        for (LimitEntry x : entries) {
+            OrderDecision d = x.decision();
+            BarSeries s = trading.get(d.symbol());
+            boolean buy = d.side() == io.dgas.ledger.Side.BUY;
+            double limit = d.limitPrice();
+            long expected = -1;
+            double price = Double.NaN;
+            // the bars after the signal's, up to expiry × 1h after it: the first that trades at or through the limit
+            for (int i = 0; i < s.size() && s.ts()[i] <= d.fillAfter() + expiry * 3600L; i++) {
+                if (s.ts()[i] <= d.fillAfter()) {
+                    continue;
+                }
+                double open = s.open()[i];
+                if (buy ? open <= limit : open >= limit) {
+                    expected = s.ts()[i];
+                    price = open;
+                    break;
+                }
+                if (buy ? s.low()[i] <= limit : s.high()[i] >= limit) {
+                    expected = s.ts()[i];
+                    price = limit;
+                    break;
+                }
+            }
+            boolean endsEarly = d.fillAfter() + expiry * 3600L > s.ts()[s.size() - 1];
+            if (expected < 0) {
+                if (!endsEarly) {
+                    lapsed++;
+                }
+                assertThat(x.fill()).as("lapsed: %s", d).isNull();
+                continue;
+            }
+            atLimit += price == limit ? 1 : 0;
+            Execution e = x.fill();
+            assertThat(e).as("filled: %s", d).isNotNull();
+            assertThat(e.time().getEpochSecond()).isEqualTo(expected);
+            assertThat(e.price())
+                    .as("no slippage on a limit: the limit or a better open")
+                    .isEqualTo(price);
+            assertThat(e.quantity()).isEqualByComparingTo(d.quantity());
+            // commission: 0.005 per share, at least 1
+            BigDecimal commission =
+                    d.quantity().multiply(new BigDecimal("0.005")).max(BigDecimal.ONE);
+            assertThat(e.commission()).isEqualByComparingTo(commission);
+        }
+        assertThat(entries).as("limit entries placed").hasSizeGreaterThan(3);
+        assertThat(atLimit).as("filled at the limit itself").isPositive();
+        assertThat(lapsed).as("lapsed unfilled after the expiry").isPositive();
     }
 
     @Test

@@ -104,7 +104,7 @@ class PortfolioServiceCacheIT {
     void sessionsRiskAndPerformance_repeated_areCachedAndEachWriteIsVisibleOnTheNextRead() {
         Portfolio p = service.create("dora", "main", "USD", new BigDecimal("1000"));
         RiskService risk = new RiskService(db, Clock.systemUTC(), cache);
-        LedgerApiService api = new LedgerApiService(db, service);
+        LedgerApiService api = new LedgerApiService(db, service, risk, Clock.systemUTC());
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 
         assertThat(service.sessions(p.id(), false, 10, 0).items()).isEmpty();

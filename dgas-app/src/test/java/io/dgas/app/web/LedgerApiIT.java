@@ -212,8 +212,12 @@ class LedgerApiIT {
         assertThat(lots).isEqualTo(few);
 
         JsonNode curve = api.json("/api/v1/portfolios/" + one + "/equity", 200);
-        assertThat(curve.size()).isEqualTo(3);
+        assertThat(curve.size()).as("three snapshots and the current mark").isEqualTo(4);
         assertThat(curve.get(2).get("drawdown").asDouble()).isCloseTo(9690.0 / 10200 - 1, within(1e-12));
+        assertThat(curve.get(2).get("mark").asBoolean()).isFalse();
+        // LED1 has no bar: its 10 shares are valued at their average price 100, so 9,000 cash + 1,000
+        assertThat(curve.get(3).get("mark").asBoolean()).isTrue();
+        assertThat(curve.get(3).get("equity").decimalValue()).isEqualByComparingTo("10000");
 
         JsonNode orders = api.json("/api/v1/portfolios/" + many + "/orders?limit=20", 200);
         assertThat(orders.get("items").size()).isEqualTo(20);
@@ -223,6 +227,88 @@ class LedgerApiIT {
                         .get("items")
                         .size())
                 .isEqualTo(10);
+    }
+
+    @Test
+    void equity_windowReachingNow_endsAtTheLiveMarkEqualToTheSummaryEquity() throws Exception {
+        long id = create("eve", "marked");
+        var db = api.ctx.database();
+        db.update("test.sym", "INSERT INTO symbols (ticker) VALUES ('EQM1')", ps -> {});
+        java.sql.Timestamp barTs = java.sql.Timestamp.from(java.time.Instant.parse("2025-01-03T21:00:00Z"));
+        db.queryOne(
+                "test.part", "SELECT dgas_create_month_partition('bars', ?)", ps -> ps.setObject(1, barTs), rs -> 1);
+        db.update(
+                "test.bar",
+                "INSERT INTO bars (symbol_id, timeframe, ts, open, high, low, close, volume) SELECT id, '1h', ?, 97,"
+                        + " 98, 96, 97.25, 1000 FROM symbols WHERE ticker = 'EQM1'",
+                ps -> ps.setTimestamp(1, barTs));
+        LedgerSeed.trades(db, "EQM", id, 1);
+        java.time.Instant before = java.time.Instant.now();
+
+        JsonNode curve = api.json("/api/v1/portfolios/" + id + "/equity", 200);
+        JsonNode risk = api.json("/api/v1/portfolios/" + id + "/risk", 200);
+        JsonNode past = api.json("/api/v1/portfolios/" + id + "/equity?to=2025-01-03T20:00:00Z", 200);
+
+        assertThat(curve.size()).isEqualTo(4);
+        JsonNode mark = curve.get(3);
+        assertThat(mark.get("mark").asBoolean()).isTrue();
+        assertThat(java.time.Instant.parse(mark.get("ts").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        // 10 shares bought at 100 out of 10,000: cash 9,000; marked at the latest 1h close 97.25: + 972.50
+        assertThat(mark.get("cash").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(mark.get("equity").decimalValue()).isEqualByComparingTo("9972.50");
+        assertThat(mark.get("equity").decimalValue())
+                .as("the curve ends at the summary's equity")
+                .isEqualByComparingTo(risk.get("equity").decimalValue());
+        assertThat(mark.get("drawdown").asDouble()).isCloseTo(9972.5 / 10200 - 1, within(1e-12));
+        assertThat(past.size()).as("a window ending in the past has no mark").isEqualTo(3);
+        assertThat(past.findValuesAsText("mark")).containsOnly("false");
+        CliRun cli = CliRun.of(home, PG.jdbcUrl(), Map.of(), "--json", "portfolio", "equity", "" + id);
+        assertThat(cli.code()).as(cli.err()).isZero();
+        JsonNode printed = JSON.readTree(cli.out());
+        assertThat(printed.size()).as("the CLI's curve is the API's").isEqualTo(4);
+        assertThat(printed.get(3).get("mark").asBoolean()).isTrue();
+        assertThat(printed.get(3).get("equity").decimalValue()).isEqualByComparingTo("9972.50");
+    }
+
+    @Test
+    void placeOrder_refusedByASessionLimit_firesTheLimitBreachAlertNamingTheLimit() throws Exception {
+        JsonNode rule = expect(
+                api.post(
+                        "/api/v1/alerts/rules",
+                        ApiClient.TOKEN,
+                        "application/json",
+                        ("{\"name\": \"manual-breach\", \"type\": \"limit_breach\", \"symbols\": [\"LED2\"],"
+                                        + " \"threshold\": 1, \"cooldown_seconds\": 0}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                201);
+        long id = create("fay", "breach");
+        long sid = expect(
+                        postJson(
+                                "/api/v1/portfolios/" + id + "/sessions",
+                                "{\"max_position\": 1000, \"max_gross\": 5000, \"max_daily_loss\": 100}"),
+                        201)
+                .get("id")
+                .asLong();
+        String order = "{\"symbol\": \"LED2\", \"side\": \"buy\", \"quantity\": %d, \"type\": \"limit\","
+                + " \"limit_price\": 9.5}";
+
+        expect(postJson("/api/v1/portfolios/" + id + "/orders", String.format(order, 3)), 201);
+        // 200 × 9.5 = 1,900 > max_position 1,000
+        JsonNode refused = expect(postJson("/api/v1/portfolios/" + id + "/orders", String.format(order, 200)), 422);
+
+        JsonNode log = api.json("/api/v1/alerts/log?rule=" + rule.get("id").asLong(), 200);
+        assertThat(log.get("items").size())
+                .as("the accepted order fires nothing")
+                .isEqualTo(1);
+        JsonNode e = log.get("items").get(0);
+        assertThat(e.get("symbol").asText()).isEqualTo("LED2");
+        assertThat(e.get("fired_status").asText()).isEqualTo("fired");
+        assertThat(e.get("trigger_value").asDouble())
+                .as("the quantity kept back")
+                .isEqualTo(200);
+        assertThat(e.get("message").asText())
+                .isEqualTo("session " + sid + ": LED2 manual order "
+                        + refused.at("/order/id").asLong() + " refused by max_position_value");
     }
 
     @Test

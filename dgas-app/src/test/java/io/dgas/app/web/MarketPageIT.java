@@ -92,6 +92,55 @@ class MarketPageIT {
         return n;
     }
 
+    /**
+     * Where the chart puts its zone labels, from its option and its axes' pixel mapping: each outside its zone's right
+     * end, starting beyond the newest candle's right edge; one below the other at least a line apart; the signal
+     * lines' labels in a column right of the widest zone label, inside the chart.
+     */
+    private static void assertZoneLabelsClearOfCandlesAndEachOther() throws Exception {
+        JsonNode g = JSON.readTree((String)
+                driver.executeScript("var c = window.dgasChart, o = c.getOption(), s = o.series[0], w = c.getWidth();"
+                        + " var plotRight = w - o.grid[0].right, n = s.data.length;"
+                        + " var band = c.convertToPixel({xAxisIndex: 0}, 1) - c.convertToPixel({xAxisIndex: 0}, 0);"
+                        + " var ctx = document.createElement('canvas').getContext('2d');"
+                        + " var zones = s.markArea.data.map(function (z) { var l = z[0].label;"
+                        + "   ctx.font = l.fontSize + 'px sans-serif';"
+                        + "   return {position: l.position, left: plotRight + l.distance,"
+                        + "     right: plotRight + l.distance + ctx.measureText(l.formatter).width,"
+                        + "     y: c.convertToPixel({yAxisIndex: 0}, (z[0].yAxis + z[1].yAxis) / 2) + l.offset[1]}; });"
+                        + " var ll = s.markLine.label; ctx.font = ll.fontSize + 'px sans-serif';"
+                        + " var lineRight = Math.max.apply(null, s.markLine.data.map(function (d) {"
+                        + "   return plotRight + ll.distance + ctx.measureText(d.name + ' ' + d.yAxis.toFixed(2)).width; }));"
+                        + " return JSON.stringify({width: w, plotRight: plotRight,"
+                        + "   lastCandleRight: c.convertToPixel({xAxisIndex: 0}, n - 1) + band / 2,"
+                        + "   zones: zones, lineLeft: plotRight + ll.distance, lineRight: lineRight});"));
+        JsonNode zones = g.get("zones");
+        assertThat(zones).as("zone labels").isNotEmpty();
+        double candles = g.get("lastCandleRight").asDouble();
+        assertThat(candles).isLessThanOrEqualTo(g.get("plotRight").asDouble() + 0.5);
+        java.util.List<Double> ys = new java.util.ArrayList<>();
+        double widest = 0;
+        for (JsonNode z : zones) {
+            assertThat(z.get("position").asText()).isEqualTo("right");
+            assertThat(z.get("left").asDouble())
+                    .as("the label starts beyond the newest candle")
+                    .isGreaterThan(candles);
+            ys.add(z.get("y").asDouble());
+            widest = Math.max(widest, z.get("right").asDouble());
+        }
+        java.util.Collections.sort(ys);
+        for (int i = 1; i < ys.size(); i++) {
+            assertThat(ys.get(i) - ys.get(i - 1))
+                    .as("zone labels a line apart: %s", ys)
+                    .isGreaterThanOrEqualTo(12.0);
+        }
+        assertThat(g.get("lineLeft").asDouble())
+                .as("the signal lines' labels right of the zone labels")
+                .isGreaterThanOrEqualTo(widest);
+        assertThat(g.get("lineRight").asDouble())
+                .isLessThanOrEqualTo(g.get("width").asDouble());
+    }
+
     @Test
     void marketPage_seededSymbols_drawsOverlaysAndFollowsSymbolAndTimeframe() throws Exception {
         driver.get("http://127.0.0.1:" + api.server.port() + "/");
@@ -131,6 +180,7 @@ class MarketPageIT {
                 .contains(String.format(
                         java.util.Locale.ROOT, "%.2f (reach 1.00, stop buffer 0.10)", MarketSeed.atr(entry)))
                 .contains("2.0 (target capped by the opposing zone)");
+        assertZoneLabelsClearOfCandlesAndEachOther();
         Path shot = Browser.screenshot(driver, "market");
         assertThat(Files.size(shot)).isPositive();
 

@@ -125,7 +125,28 @@ class TradingPagesIT {
         assertThat(risk).anySatisfy(r -> assertThat(r).containsExactly("Gross exposure", r.get(1), "20000.00"));
         assertThat(risk).anySatisfy(r -> assertThat(r.get(0)).isEqualTo("Daily P&L"));
         Object points = driver.executeScript("return window.dgasEquityChart.getOption().series[0].data.length;");
-        assertThat(((Number) points).intValue()).isEqualTo(3);
+        assertThat(((Number) points).intValue())
+                .as("three snapshots and the current mark")
+                .isEqualTo(4);
+        Object lastValue = driver.executeScript(
+                "var d = window.dgasEquityChart.getOption().series[0].data; return d[d.length - 1][1];");
+        Object marked = driver.executeScript("var m = window.dgasEquityChart.getOption().series[0].markPoint.data;"
+                + " return m.length === 1 ? [m[0].name, m[0].coord[1]] : m.length;");
+        String summaryEquity = driver.findElement(
+                        By.xpath("//dl[@id='summary']/dt[text()='Equity']/following-sibling::dd[1]"))
+                .getText();
+        assertThat(String.format(java.util.Locale.ROOT, "%.2f", ((Number) lastValue).doubleValue()))
+                .as("the chart ends at the summary's equity, to the cent")
+                .isEqualTo(summaryEquity);
+        assertThat(marked).as("the mark point, named").isInstanceOf(List.class);
+        assertThat(((List<?>) marked).get(0)).isEqualTo("current mark");
+        assertThat(((Number) ((List<?>) marked).get(1)).doubleValue()).isEqualTo(((Number) lastValue).doubleValue());
+        String csv = (String) driver.executeScript("return window.dgasEquityCsv();");
+        String[] lines = csv.split("\\R");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[0]).isEqualTo("Time (UTC),Cash,Equity,Drawdown %,Point");
+        assertThat(lines[4]).contains("," + summaryEquity + ",").endsWith(",current mark (latest closes)");
+        assertThat(lines[3]).endsWith(",9690.00,-5.00,snapshot");
         assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))
                         .getText())
                 .isEqualTo("Portfolio");
