@@ -78,6 +78,18 @@ final class Browser {
                         d.findElement(org.openqa.selenium.By.tagName("body")).getAttribute("data-" + attribute)));
     }
 
+    /**
+     * The lines of a finished download (30 s at most). Chromium reserves the file's name with an empty file while it
+     * writes {@code <name>.crdownload}, so the name existing is not enough: the partial file must be gone and the file
+     * must hold something.
+     */
+    static java.util.List<String> awaitDownload(ChromeDriver driver, Path file) throws java.io.IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".crdownload");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> !Files.exists(partial) && file.toFile().length() > 0);
+        return Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The cell texts of the body rows of the table inside {@code boxId}. */
     static java.util.List<java.util.List<String>> rows(ChromeDriver driver, String boxId) {
         java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();

@@ -9,8 +9,6 @@ import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.domain.Timeframe;
 import io.dgas.testkit.PostgresExtension;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -178,8 +176,7 @@ class DashboardPagesIT {
         // CSV of what the table shows: the header and the same cell texts, row by row
         driver.findElement(By.cssSelector("#signals-table button.csv")).click();
         Path csv = downloads.resolve("signals.csv");
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Files.exists(csv));
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> lines = Browser.awaitDownload(driver, csv);
         assertThat(lines.get(0)).startsWith("Bar (UTC),Symbol,Timeframe,Type,");
         assertThat(lines.subList(1, lines.size()))
                 .containsExactlyElementsOf(
