@@ -38,6 +38,7 @@ public final class ConfigKeys {
     public static final String HTF = "cycle.htf";
     public static final String TRADING = "cycle.trading";
     public static final String SLOW_QUERY_MS = "monitor.slow_query_ms";
+    public static final String SLOW_BULK_QUERY_MS = "monitor.slow_bulk_query_ms";
     public static final String QUERY_MONITOR = "monitor.query_monitor";
     public static final String HEALTH_ENABLED = "monitor.health.enabled";
     public static final String HEALTH_INTERVAL = "monitor.health.interval";
@@ -187,6 +188,14 @@ public final class ConfigKeys {
                 null,
                 "[C] decided outcomes a score decile needs to give a win probability"));
         add(num(SLOW_QUERY_MS, Type.INT, 1, 600_000, "500", null, "slow-query log threshold (ms)"));
+        add(num(
+                SLOW_BULK_QUERY_MS,
+                Type.INT,
+                1,
+                3_600_000,
+                "30000",
+                null,
+                "slow-query threshold of bulk loads and maintenance (ms)"));
         add(bool(QUERY_MONITOR, "true", "time every statement"));
         add(bool(HEALTH_ENABLED, "true", "background health collection"));
         add(num(HEALTH_INTERVAL, Type.SECONDS, 1, 3600, "30", null, "health collection interval"));
