@@ -81,6 +81,7 @@ public final class ConfigKeys {
     public static final String COLLECT_BACKOFF = "collect.backoff";
     public static final String COLLECT_STREAM = "collect.stream";
     public static final String COLLECT_STREAM_URL = "collect.stream_url";
+    public static final String COLLECT_STREAM_URL_US = "collect.stream_url_us";
     public static final String INGEST_MIN_TIMESTAMP = "ingest.min_timestamp";
     public static final String INGEST_MAX_FUTURE = "ingest.max_future";
     public static final String INGEST_MIN_PRICE = "ingest.min_price";
@@ -340,7 +341,12 @@ public final class ConfigKeys {
                 COLLECT_STREAM_URL,
                 "wss://ws.eodhistoricaldata.com/ws/crypto",
                 false,
-                "trade stream WebSocket endpoint"));
+                "trade stream WebSocket endpoint of crypto symbols"));
+        add(str(
+                COLLECT_STREAM_URL_US,
+                "wss://ws.eodhistoricaldata.com/ws/us",
+                false,
+                "trade stream WebSocket endpoint of the other (US-listed) symbols"));
     }
 
     /** Key of the size of cache region {@code name}. */

@@ -52,7 +52,6 @@ public final class TradeStreams {
         }
         String token = token(c);
         StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
-        URI endpoint = URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow());
         // a reconnect fills its gap from the REST tick history of the collect settings (base URL, token, pacing)
         // under the asset class of the universe last read (ticker -> class), so no query per gap
         java.util.concurrent.atomic.AtomicReference<java.util.Map<String, String>> universe =
@@ -81,8 +80,8 @@ public final class TradeStreams {
                         },
                         MarketHours.standard(),
                         clock,
-                        symbols -> new TradeStream(
-                                        endpoint,
+                        (market, symbols) -> new TradeStream(
+                                        endpoint(c, market),
                                         token,
                                         symbols,
                                         sink,
@@ -94,6 +93,15 @@ public final class TradeStreams {
                 .closing(changes)
                 .closing(feed)
                 .start(HOURS_CHECK));
+    }
+
+    /**
+     * The feed of {@code market} ({@link MarketHours#market}, from the symbols' asset classes): crypto trades on
+     * {@code collect.stream_url}, every other market on the US trade feed {@code collect.stream_url_us}.
+     */
+    static URI endpoint(DgasConfig c, String market) {
+        String key = "crypto".equals(market) ? ConfigKeys.COLLECT_STREAM_URL : ConfigKeys.COLLECT_STREAM_URL_US;
+        return URI.create(c.string(key).orElseThrow());
     }
 
     private static String token(DgasConfig c) {
