@@ -175,7 +175,12 @@ public final class IngestCommand {
             description = "Fetch history from the market-data API (EODHD-style) and load it through"
                     + " the same validation as files. Key: DGAS_API_KEY, EODHD_API_KEY or api.key.")
     static final class Api extends BaseCommand {
-        @Option(names = "--symbols", required = true, split = ",", description = "tickers, e.g. AAPL.US,MSFT.US")
+        @Option(
+                names = "--symbols",
+                required = true,
+                split = ",",
+                description = "tickers as stored, e.g. AAPL,BTC-USD (asked as AAPL.US, BTC-USD.CC by asset class), or"
+                        + " naming an exchange, e.g. VOD.LSE")
         List<String> symbols;
 
         @Option(names = "--interval", defaultValue = "1d", description = "1d, 1h, 5m or 1m (default 1d)")
