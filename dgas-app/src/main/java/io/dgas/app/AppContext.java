@@ -357,6 +357,11 @@ public final class AppContext implements AutoCloseable {
         return new CacheInvalidation(cache(), calculations());
     }
 
+    /** The database optimizer: the service under {@code dgas db-optimizer}. */
+    public io.dgas.app.service.OptimizerService optimizer() {
+        return new io.dgas.app.service.OptimizerService(database(), config, clock);
+    }
+
     /** Loads bars and ticks: the service under {@code dgas ingest} and the upload routes. */
     public io.dgas.app.ingest.IngestService ingest() {
         return new io.dgas.app.ingest.IngestService(database(), invalidation(), config, clock, this::afterIngest);

@@ -51,6 +51,7 @@ public final class Telemetry implements AutoCloseable {
                         registry,
                         clock,
                         Duration.ofMillis(config.intValue(ConfigKeys.SLOW_QUERY_MS)),
+                        Duration.ofMillis(config.intValue(ConfigKeys.SLOW_BULK_QUERY_MS)),
                         Duration.ofMinutes(5))
                 : null;
         l2 = config.bool(ConfigKeys.CACHE_ENABLED) && config.bool(ConfigKeys.REDIS_ENABLED)

@@ -25,7 +25,8 @@ import java.util.Map;
  * (EODHD: 15m, 30m, 4h, 1w) is derived by {@link BarRollup} from a fetched timeframe it is a multiple of ({@link DerivedTimeframes}; that
  * base is fetched for it when the symbol does not store it), one rollup statement per (base, target) and batch. Bars go through the ingest path (the same
  * validation and upsert as a file); the ingest listener hears about every changed series, which marks a corrected one
- * for rebuild. Symbols are taken in batches (one newest-bar query per batch); requests are paced by the source.
+ * for rebuild. Symbols are taken in batches (one query per batch for their newest bars and asset classes, which name
+ * them at the source); requests are paced by the source.
  *
  * <p>A symbol whose fetch or load fails is recorded with the reason and never fails the stage or the run: it is
  * analysed on the bars it had. The null source ({@code none}) serves no timeframe, so the stage does no work.
@@ -82,9 +83,9 @@ public final class CollectStage {
         Map<String, String> failures = new LinkedHashMap<>();
         for (int from = 0; from < universe.size(); from += batchSize) {
             List<String> batch = universe.subList(from, Math.min(universe.size(), from + batchSize));
-            Map<String, Map<Timeframe, Instant>> newest = repo.newestBars(batch);
+            Map<String, CollectRepository.Newest> newest = repo.newestBars(batch);
             Map<Timeframe, Map<Timeframe, Derivation>> derive = new EnumMap<>(Timeframe.class);
-            newest.forEach((symbol, series) -> collect(symbol, series, rows, failures, derive));
+            newest.forEach((symbol, n) -> collect(symbol, n.assetClass(), n.bars(), rows, failures, derive));
             derive(derive, rows, failures);
         }
         return new CollectReport((System.nanoTime() - start) / 1e6, rows, failures);
@@ -103,6 +104,7 @@ public final class CollectStage {
      */
     private void collect(
             String symbol,
+            String assetClass,
             Map<Timeframe, Instant> series,
             Map<String, Long> rows,
             Map<String, String> failures,
@@ -132,7 +134,7 @@ public final class CollectStage {
                 from = earliest;
             }
             try {
-                String csv = source.barsCsv(symbol, tf, from, now);
+                String csv = source.barsCsv(symbol, assetClass, tf, from, now);
                 IngestReport r =
                         ingestor.ingest("collect " + symbol + " " + tf.code(), new StringReader(csv), null, options);
                 stored += r.inserted() + r.updated();

@@ -16,7 +16,7 @@ final class NoCollectSource implements CollectSource {
     }
 
     @Override
-    public String barsCsv(String symbol, Timeframe tf, Instant from, Instant to) {
+    public String barsCsv(String symbol, String assetClass, Timeframe tf, Instant from, Instant to) {
         throw new IllegalStateException("collect.source is none: no bars to fetch for " + symbol + " " + tf);
     }
 }

@@ -38,6 +38,7 @@ public final class ConfigKeys {
     public static final String HTF = "cycle.htf";
     public static final String TRADING = "cycle.trading";
     public static final String SLOW_QUERY_MS = "monitor.slow_query_ms";
+    public static final String SLOW_BULK_QUERY_MS = "monitor.slow_bulk_query_ms";
     public static final String QUERY_MONITOR = "monitor.query_monitor";
     public static final String HEALTH_ENABLED = "monitor.health.enabled";
     public static final String HEALTH_INTERVAL = "monitor.health.interval";
@@ -80,6 +81,7 @@ public final class ConfigKeys {
     public static final String COLLECT_BACKOFF = "collect.backoff";
     public static final String COLLECT_STREAM = "collect.stream";
     public static final String COLLECT_STREAM_URL = "collect.stream_url";
+    public static final String COLLECT_STREAM_URL_US = "collect.stream_url_us";
     public static final String INGEST_MIN_TIMESTAMP = "ingest.min_timestamp";
     public static final String INGEST_MAX_FUTURE = "ingest.max_future";
     public static final String INGEST_MIN_PRICE = "ingest.min_price";
@@ -187,6 +189,14 @@ public final class ConfigKeys {
                 null,
                 "[C] decided outcomes a score decile needs to give a win probability"));
         add(num(SLOW_QUERY_MS, Type.INT, 1, 600_000, "500", null, "slow-query log threshold (ms)"));
+        add(num(
+                SLOW_BULK_QUERY_MS,
+                Type.INT,
+                1,
+                3_600_000,
+                "30000",
+                null,
+                "slow-query threshold of bulk loads and maintenance (ms)"));
         add(bool(QUERY_MONITOR, "true", "time every statement"));
         add(bool(HEALTH_ENABLED, "true", "background health collection"));
         add(num(HEALTH_INTERVAL, Type.SECONDS, 1, 3600, "30", null, "health collection interval"));
@@ -331,7 +341,12 @@ public final class ConfigKeys {
                 COLLECT_STREAM_URL,
                 "wss://ws.eodhistoricaldata.com/ws/crypto",
                 false,
-                "trade stream WebSocket endpoint"));
+                "trade stream WebSocket endpoint of crypto symbols"));
+        add(str(
+                COLLECT_STREAM_URL_US,
+                "wss://ws.eodhistoricaldata.com/ws/us",
+                false,
+                "trade stream WebSocket endpoint of the other (US-listed) symbols"));
     }
 
     /** Key of the size of cache region {@code name}. */

@@ -6,10 +6,13 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.api.ApiSettings;
 import io.dgas.store.api.EodhdClient;
+import io.dgas.store.api.EodhdTickers;
+import io.dgas.store.bars.AssetClasses;
 import io.dgas.store.bars.BarRollup;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.RollupResult;
 import io.dgas.store.bars.Session;
+import io.dgas.store.bars.SymbolRepository;
 import io.dgas.store.cache.CacheInvalidation;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestOptions;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -175,8 +179,12 @@ public final class IngestService {
     }
 
     /**
-     * Fetches the history of {@code tickers} in {@code tf} from the market-data API over whole UTC days
-     * [{@code from}, {@code to}] (to: null for today) and loads it like a file; {@code progress} hears each fetch.
+     * Fetches the history of {@code tickers} (as stored, e.g. {@code AAPL}, {@code BTC-USD}, or naming an exchange,
+     * {@code VOD.LSE}) in {@code tf} from the market-data API over whole UTC days [{@code from}, {@code to}] (to: null
+     * for today) and loads it like a file under the ticker as given; {@code progress} hears each fetch. Each ticker is
+     * asked under its API name as the collect stage asks it ({@link EodhdTickers}, by asset class): a stored symbol's
+     * class decides; one the load creates gets {@code assetClass} (null: the class its exchange implies, {@code .CC}
+     * crypto, {@code .FOREX} forex, {@code .INDX} index, else stock). The stored classes are read in one query.
      */
     public List<IngestReport> fromApi(
             List<String> tickers,
@@ -184,6 +192,7 @@ public final class IngestService {
             LocalDate from,
             LocalDate to,
             boolean createSymbols,
+            String assetClass,
             Consumer<String> progress) {
         ApiSettings settings = ApiSettings.of(
                 config.string(ConfigKeys.API_BASE_URL).orElse(null),
@@ -195,12 +204,22 @@ public final class IngestService {
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
         BarIngestor ingestor = barIngestor();
         IngestOptions opts = options(null).withCreateSymbols(createSymbols);
+        List<String> wanted =
+                tickers.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        Map<String, String> stored = new SymbolRepository(db).assetClasses(wanted);
         List<IngestReport> reports = new ArrayList<>();
-        for (String s : tickers) {
-            String ticker = s.trim().toUpperCase(Locale.ROOT);
-            progress.accept("fetching " + ticker + " " + tf.code() + " from " + from + " to " + last + " ...");
-            String csv = client.barsCsv(ticker, tf, start, end);
-            reports.add(ingestor.ingest("api " + ticker + " " + tf.code(), new StringReader(csv), null, opts));
+        for (String ticker : wanted) {
+            String cls = stored.getOrDefault(
+                    ticker,
+                    assetClass != null
+                            ? assetClass
+                            : EodhdTickers.impliedClass(ticker).orElse(AssetClasses.DEFAULT));
+            String apiTicker = EodhdTickers.rest(ticker, cls);
+            progress.accept("fetching " + ticker + (apiTicker.equals(ticker) ? "" : " (as " + apiTicker + ")") + " "
+                    + tf.code() + " from " + from + " to " + last + " ...");
+            String csv = client.barsCsv(ticker, apiTicker, tf, start, end);
+            reports.add(ingestor.ingest(
+                    "api " + ticker + " " + tf.code(), new StringReader(csv), null, opts.withAssetClass(cls)));
         }
         afterIngest.accept(reports);
         return reports;

@@ -62,7 +62,10 @@ public final class SampleData {
                                 TRADES,
                                 trades,
                                 null,
-                                IngestOptions.defaults().withSymbol(BTC, null).withCreateSymbols(true));
+                                IngestOptions.defaults()
+                                        .withSymbol(BTC, null)
+                                        .withCreateSymbols(true)
+                                        .withAssetClass("crypto"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -75,7 +78,8 @@ public final class SampleData {
                                 null,
                                 IngestOptions.defaults()
                                         .withSymbol(AAPL, Timeframe.D1)
-                                        .withCreateSymbols(true));
+                                        .withCreateSymbols(true)
+                                        .withAssetClass("stock"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -136,7 +136,8 @@ public final class ClusterCycle {
      * warm. Batches of an instance that is gone are handed to anyone ({@link #rehomeOrphanBatches}) and rebuilt there
      * from the database, one batched query per batch and timeframe. When an instance runs a batch of its own assigned
      * over a set of instances other than the last it saw, it drops the warm series of the symbols no longer its own, so
-     * its memory stays bounded by its share.
+     * its memory stays bounded by its share; an instance whose share is empty gets a release task instead, which drops
+     * them all.
      */
     public ClusterCycle assignByHash(Duration liveWithin) {
         this.liveWithin = liveWithin;
@@ -222,6 +223,31 @@ public final class ClusterCycle {
                             plan.get(b).getKey(), runId + "-" + b, json(data)),
                     now);
         }
+        if (live != null) {
+            // an instance with no share gets no batch, so it would keep the warm series it holds: a release task tells
+            // it to drop them (not counted in the run's batches; rehomed to anyone if it is gone, where it does
+            // nothing)
+            java.util.Set<String> busy = new java.util.HashSet<>();
+            plan.forEach(e -> busy.add(e.getKey()));
+            for (String idle : live) {
+                if (!busy.contains(ownerTask(idle))) {
+                    BatchData release = new BatchData(
+                            runId,
+                            -1,
+                            List.of(),
+                            r.htf().code(),
+                            r.trading().code(),
+                            r.lookback(),
+                            r.staleAfter().toSeconds(),
+                            now.getEpochSecond(),
+                            live);
+                    client.scheduleIfNotExists(
+                            new com.github.kagkarlsson.scheduler.task.TaskInstance<>(
+                                    ownerTask(idle), runId + "-release", json(release)),
+                            now);
+                }
+            }
+        }
         if (batches == 0) {
             return finish(runId);
         }
@@ -295,10 +321,22 @@ public final class ClusterCycle {
 
     /**
      * Runs one batch and, when it is the run's last, finishes the run. A batch of this instance's own ({@code owned})
-     * assigned over a new set of instances first drops the warm series of symbols now assigned elsewhere.
+     * assigned over a new set of instances first drops the warm series of symbols now assigned elsewhere; a release
+     * (no symbols: this instance's share of the run is empty) drops all of them.
      */
     void executeBatch(String json, boolean owned) {
         BatchData d = read(json, BatchData.class);
+        if (d.symbols().isEmpty()) { // a release: this instance's share is empty (elsewhere: nothing to do)
+            int dropped = owned ? cycle.retain(s -> false) : 0;
+            assignedOver = owned ? d.instances() : assignedOver;
+            if (dropped > 0) {
+                LOG.info(
+                        "{} warm series dropped: no symbol is assigned to this instance over {}",
+                        dropped,
+                        d.instances());
+            }
+            return;
+        }
         if (owned && d.instances() != null && !d.instances().equals(assignedOver)) {
             List<String> over = d.instances();
             int dropped = cycle.retain(s -> instance.equals(SymbolAssignment.owner(s, over)));

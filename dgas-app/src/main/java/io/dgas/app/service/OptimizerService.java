@@ -4,16 +4,32 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
+import io.dgas.store.PoolStats;
 import io.dgas.store.StatementObserver;
+import io.dgas.store.health.Verdict;
 import io.dgas.store.monitor.PgStatStatements;
 import io.dgas.store.monitor.ServerStatement;
+import io.dgas.store.optimizer.Finding;
 import io.dgas.store.optimizer.IndexAdvisor;
+import io.dgas.store.optimizer.IndexBuilder;
+import io.dgas.store.optimizer.IndexCatalog;
+import io.dgas.store.optimizer.IndexInfo;
+import io.dgas.store.optimizer.IndexSpec;
+import io.dgas.store.optimizer.IndexSuggestion;
+import io.dgas.store.optimizer.OptimizerChecks;
+import io.dgas.store.optimizer.TableReports;
+import io.dgas.store.optimizer.VacuumAnalyze;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code dgas db-optimizer} needs beyond the store's reports: the replicas to check and index advice. */
+/**
+ * The database optimizer: the one service under {@code dgas db-optimizer} (the commands parse, call this, render).
+ * Reports (sizes, slow statements, maintenance needs, bloat, wraparound, sequences, indexes, the health check), index
+ * advice and building, and VACUUM/ANALYZE, over the store's readers; the replicas of {@code database.replicas} where a
+ * report must see every server.
+ */
 public final class OptimizerService {
     private final Database db;
     private final DgasConfig config;
@@ -23,6 +39,120 @@ public final class OptimizerService {
         this.db = db;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** Table, index and TOAST sizes and rows, with growth since the last daily snapshot. */
+    public List<TableReports.TableSize> tableSizes() {
+        return new TableReports(db).sizes();
+    }
+
+    /** Dead tuples, last (auto)vacuum and (auto)analyze, modifications since analyze: which tables need work. */
+    public List<TableReports.TableMaintenance> analyzeNeeds() {
+        return new TableReports(db).maintenance();
+    }
+
+    /** Estimated table bloat. */
+    public List<TableReports.TableBloat> bloat() {
+        return new TableReports(db).bloat();
+    }
+
+    /** Transaction-ID age per table. */
+    public List<TableReports.TableAge> wraparound() {
+        return new TableReports(db).wraparound();
+    }
+
+    /** Sequences and the columns they feed, with the share of their range used. */
+    public List<TableReports.SequenceUsage> sequences() {
+        return new TableReports(db).sequences();
+    }
+
+    /** Statements passing the slow thresholds, and whether pg_stat_statements could be read at all. */
+    public record SlowQueries(boolean available, List<ServerStatement> statements) {}
+
+    /**
+     * The (at most 100) statements of the last {@code lookback} by total time with at least {@code minCalls} calls and
+     * a mean of at least {@code minMeanMs} (pg_stat_statements deltas).
+     */
+    public SlowQueries slowQueries(Duration lookback, long minCalls, double minMeanMs) {
+        PgStatStatements pss = new PgStatStatements(db);
+        List<ServerStatement> slow = pss.top(clock.instant(), lookback, 100, minCalls, minMeanMs);
+        return new SlowQueries(pss.available(), slow);
+    }
+
+    /** Connection pool figures of this process. */
+    public PoolStats poolStats() {
+        return db.poolStats();
+    }
+
+    /** The health verdicts and the worst of them. */
+    public record Checks(Verdict overall, List<Finding> findings) {}
+
+    /** The PgHero-style checks over the primary and the configured replicas, statements over {@code lookback}. */
+    public Checks check(Duration lookback) {
+        List<Database> replicas = replicas();
+        List<Finding> findings;
+        try {
+            findings = new OptimizerChecks(db, replicas).run(clock.instant(), lookback);
+        } finally {
+            replicas.forEach(Database::close);
+        }
+        return new Checks(OptimizerChecks.overall(findings), findings);
+    }
+
+    /** The VACUUM (with ANALYZE) statement for {@code table} (null: all); system catalogs only with {@code system}. */
+    public String planVacuum(String table, boolean full, boolean system) {
+        return new VacuumAnalyze(db).planVacuum(table, full, system);
+    }
+
+    /** The ANALYZE statement for {@code table} (null: all); system catalogs only with {@code system}. */
+    public String planAnalyze(String table, boolean system) {
+        return new VacuumAnalyze(db).planAnalyze(table, system);
+    }
+
+    /** Runs a planned VACUUM or ANALYZE outside any transaction; returns what ran. */
+    public List<String> runMaintenance(String statement) {
+        return new VacuumAnalyze(db).run(List.of(statement));
+    }
+
+    /** Every index with its scans, tuples read and size. */
+    public List<IndexInfo> indexes() {
+        return new IndexCatalog(db).all();
+    }
+
+    /** Indexes whose columns another index of the table starts with. */
+    public List<IndexCatalog.DuplicateIndex> duplicateIndexes() {
+        return new IndexCatalog(db).duplicates();
+    }
+
+    /** Indexes left invalid (a failed concurrent build). */
+    public List<IndexInfo> invalidIndexes() {
+        return new IndexCatalog(db).invalid();
+    }
+
+    /** The index builds planned and, when applied, the statements run. */
+    public record IndexBuild(List<IndexBuilder.Step> plan, List<String> executed) {}
+
+    /**
+     * The schema's declared indexes that are missing or invalid (with {@code suggested}, also the suggestions for the
+     * statements of the last {@code lookback} called {@code minCalls} times), built with CREATE INDEX CONCURRENTLY when
+     * {@code apply} under the configured lock and statement timeouts.
+     */
+    public IndexBuild addIndexes(boolean suggested, Duration lookback, long minCalls, boolean apply) {
+        List<IndexSpec> wanted = new ArrayList<>(IndexSpec.DECLARED);
+        if (suggested) {
+            for (IndexSuggestion s : advise(lookback, minCalls, 20, 0.5).suggestions()) {
+                wanted.add(IndexSpec.of(s));
+            }
+        }
+        IndexBuilder builder = new IndexBuilder(db);
+        List<IndexBuilder.Step> plan = builder.plan(wanted);
+        List<String> done = apply
+                ? builder.apply(
+                        plan,
+                        Duration.ofSeconds(config.seconds(ConfigKeys.OPTIMIZER_LOCK_TIMEOUT)),
+                        Duration.ofSeconds(config.seconds(ConfigKeys.OPTIMIZER_STATEMENT_TIMEOUT)))
+                : List.of();
+        return new IndexBuild(plan, done);
     }
 
     /** Opens a one-connection pool per configured replica ({@code database.replicas}); callers close them. */

@@ -5,6 +5,7 @@ import io.dgas.store.api.EodhdClient;
 import io.dgas.store.api.EodhdTickers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Where a reconnected stream gets the trades it missed while it was away (frames lost in flight, the outage itself):
@@ -21,12 +22,14 @@ public interface GapFill {
 
     /**
      * The EODHD tick history ({@code /api/ticks/}) through {@code client}, at most {@code limit} trades per gap; the
-     * streamed ticker is asked under its REST name ({@link EodhdTickers}).
+     * streamed ticker is asked under its REST name ({@link EodhdTickers}) by its asset class as {@code assetClass}
+     * knows it (the stream's universe, loaded with the symbols; null when unknown: a US ticker).
      */
-    static GapFill eodhd(EodhdClient client, int limit) {
+    static GapFill eodhd(EodhdClient client, int limit, Function<String, String> assetClass) {
         return (symbol, fromSecond, toSecond) -> {
             List<Trade> out = new ArrayList<>();
-            for (ApiTrade t : client.ticks(EodhdTickers.rest(symbol), fromSecond, toSecond, limit)) {
+            String rest = EodhdTickers.rest(symbol, assetClass.apply(symbol));
+            for (ApiTrade t : client.ticks(rest, fromSecond, toSecond, limit)) {
                 out.add(new Trade(symbol, t.millis(), t.price(), t.size()));
             }
             return out;

@@ -27,7 +27,7 @@ public final class StreamSupervisor implements AutoCloseable {
     private final Supplier<Map<String, String>> universe;
     private final MarketHours hours;
     private final Clock clock;
-    private final Function<List<String>, AutoCloseable> starter;
+    private final java.util.function.BiFunction<String, List<String>, AutoCloseable> starter;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dgas-stream-hours");
         t.setDaemon(true);
@@ -47,6 +47,19 @@ public final class StreamSupervisor implements AutoCloseable {
             MarketHours hours,
             Clock clock,
             Function<List<String>, AutoCloseable> starter) {
+        this(universe, hours, clock, (market, symbols) -> starter.apply(symbols));
+    }
+
+    /**
+     * @param universe the symbols to stream when open, ticker → asset class (asked at each check)
+     * @param starter starts a stream of market {@code m} ({@link MarketHours#market}) over the given tickers (each
+     *     market has its own feed); closing it stops that stream
+     */
+    public StreamSupervisor(
+            Supplier<Map<String, String>> universe,
+            MarketHours hours,
+            Clock clock,
+            java.util.function.BiFunction<String, List<String>, AutoCloseable> starter) {
         this.universe = universe;
         this.hours = hours;
         this.clock = clock;
@@ -94,7 +107,7 @@ public final class StreamSupervisor implements AutoCloseable {
             stop(market);
             if (!now.isEmpty()) {
                 streaming.put(market, List.copyOf(now));
-                running.put(market, starter.apply(List.copyOf(now)));
+                running.put(market, starter.apply(market, List.copyOf(now)));
             }
             LOG.info("trade stream of {} now over {} symbols (at {})", market, now.size(), clock.instant());
         }

@@ -52,9 +52,14 @@ public final class TradeStreams {
         }
         String token = token(c);
         StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
-        URI endpoint = URI.create(c.string(ConfigKeys.COLLECT_STREAM_URL).orElseThrow());
         // a reconnect fills its gap from the REST tick history of the collect settings (base URL, token, pacing)
-        GapFill gapFill = GapFill.eodhd(CollectSettings.from(c).client(clock, Sleeper.SYSTEM), GAP_LIMIT);
+        // under the asset class of the universe last read (ticker -> class), so no query per gap
+        java.util.concurrent.atomic.AtomicReference<java.util.Map<String, String>> universe =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Map.of());
+        GapFill gapFill = GapFill.eodhd(
+                CollectSettings.from(c).client(clock, Sleeper.SYSTEM),
+                GAP_LIMIT,
+                t -> universe.get().get(t));
         // only the timeframes analysed (the cycle's and each symbol's own) are published, not all seven kept forming
         io.dgas.app.cycle.ShownTimeframes shown = new io.dgas.app.cycle.ShownTimeframes(
                 c.timeframe(ConfigKeys.TRADING),
@@ -68,11 +73,15 @@ public final class TradeStreams {
                         db::settings, new io.dgas.app.events.RemoteBarChanges(feed))
                 .start();
         return Optional.of(new StreamSupervisor(
-                        () -> StreamUniverse.load(db),
+                        () -> {
+                            java.util.Map<String, String> u = StreamUniverse.load(db);
+                            universe.set(u);
+                            return u;
+                        },
                         MarketHours.standard(),
                         clock,
-                        symbols -> new TradeStream(
-                                        endpoint,
+                        (market, symbols) -> new TradeStream(
+                                        endpoint(c, market),
                                         token,
                                         symbols,
                                         sink,
@@ -84,6 +93,15 @@ public final class TradeStreams {
                 .closing(changes)
                 .closing(feed)
                 .start(HOURS_CHECK));
+    }
+
+    /**
+     * The feed of {@code market} ({@link MarketHours#market}, from the symbols' asset classes): crypto trades on
+     * {@code collect.stream_url}, every other market on the US trade feed {@code collect.stream_url_us}.
+     */
+    static URI endpoint(DgasConfig c, String market) {
+        String key = "crypto".equals(market) ? ConfigKeys.COLLECT_STREAM_URL : ConfigKeys.COLLECT_STREAM_URL_US;
+        return URI.create(c.string(key).orElseThrow());
     }
 
     private static String token(DgasConfig c) {

@@ -9,6 +9,7 @@ import io.dgas.app.ingest.IngestService;
 import io.dgas.app.ingest.IngestSummary;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.AssetClasses;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.IngestReport;
 import io.dgas.store.ingest.InvalidInputException;
@@ -39,7 +40,9 @@ final class WriteRoutes {
                 Param.query("skip_invalid", Type.BOOL, "load the good rows; count the bad ones")
                         .withDefault("false"),
                 Param.query("create_symbols", Type.BOOL, "add unknown tickers instead of rejecting their rows")
-                        .withDefault("false"));
+                        .withDefault("false"),
+                Param.query("asset_class", Type.ENUM, "asset class of the symbols it creates (default stock)")
+                        .oneOf(AssetClasses.ALL));
         return List.of(
                 Route.admin(
                         "POST",
@@ -142,7 +145,10 @@ final class WriteRoutes {
                         List.of("a region such as America/New_York", "an offset such as +02:00"));
             }
         }
-        return ingest.options(tz).withSkipInvalid(a.get("skip_invalid")).withCreateSymbols(a.get("create_symbols"));
+        return ingest.options(tz)
+                .withSkipInvalid(a.get("skip_invalid"))
+                .withCreateSymbols(a.get("create_symbols"))
+                .withAssetClass(a.get("asset_class"));
     }
 
     /** {@code {reports}}, or a 422 naming the bad row (400 when the input as a whole is unusable). */

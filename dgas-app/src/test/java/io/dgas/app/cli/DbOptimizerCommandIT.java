@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,29 @@ class DbOptimizerCommandIT {
             Run r = run("db-optimizer", report, "--json");
             assertThat(r.code()).as(report + ": " + r.err()).isZero();
             new ObjectMapper().readTree(r.out());
+        }
+    }
+
+    @Test
+    void tableReports_throughTheOptimizerService_renderTheirTablesAndModels() throws Exception {
+        sql("ANALYZE opt_t");
+        Run sizes = run("db-optimizer", "table-sizes");
+        Run needs = run("db-optimizer", "analyze-needs");
+        Run bloat = run("db-optimizer", "bloat");
+        Run age = run("db-optimizer", "wraparound");
+        Run seqs = run("db-optimizer", "sequences");
+        Run slow = run("db-optimizer", "slow-queries", "--json", "--min-calls", "1", "--min-mean", "0");
+
+        assertThat(sizes.out()).contains("table", "indexes", "toast", "growth", "opt_t");
+        assertThat(needs.out()).contains("dead %", "last autoanalyze", "opt_t");
+        assertThat(bloat.out()).contains("expected pages", "opt_t");
+        assertThat(age.out()).contains("xid age", "transactions left", "opt_t");
+        assertThat(seqs.out()).contains("last value", "symbols_id_seq", "symbols.id");
+        JsonNode model = new ObjectMapper().readTree(slow.out());
+        assertThat(model.fieldNames()).toIterable().containsExactly("pg_stat_statements", "statements");
+        assertThat(model.get("statements").isArray()).isTrue();
+        for (Run r : List.of(sizes, needs, bloat, age, seqs, slow)) {
+            assertThat(r.code()).as(r.err()).isZero();
         }
     }
 

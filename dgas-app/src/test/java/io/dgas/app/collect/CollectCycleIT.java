@@ -313,14 +313,17 @@ class CollectCycleIT {
 
     @Test
     void run_streamTickersWithoutExchange_askedUnderTheirRestTickersStoredUnderTheirOwn() {
-        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        hourly(csv, "FFF", "XRP-USD");
-        new BarIngestor(db, IngestListener.NONE)
-                .ingest(
-                        "seed stream tickers",
-                        new StringReader(csv.toString()),
-                        null,
-                        IngestOptions.defaults().withCreateSymbols(true));
+        // the stored asset class names the exchange: FFF a stock (.US), XRP-USD a crypto pair (.CC)
+        for (String[] symbolClass : new String[][] {{"FFF", "stock"}, {"XRP-USD", "crypto"}}) {
+            StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+            hourly(csv, symbolClass[0]);
+            new BarIngestor(db, IngestListener.NONE)
+                    .ingest(
+                            "seed stream tickers",
+                            new StringReader(csv.toString()),
+                            null,
+                            IngestOptions.defaults().withCreateSymbols(true).withAssetClass(symbolClass[1]));
+        }
         // the same recorded bodies as AAA.US (11 new bars and a corrected one) and BBB.US (5 new bars)
         server.on("/api/intraday/FFF.US", Reply.ok("AAA.US-1h.json"))
                 .on("/api/intraday/XRP-USD.CC", Reply.ok("BBB.US-1h.json"));

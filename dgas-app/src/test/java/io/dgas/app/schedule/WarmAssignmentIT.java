@@ -294,6 +294,42 @@ class WarmAssignmentIT {
         assertThat(a.pool.size()).isEqualTo(2 * share.get("node-a").size());
     }
 
+    @Test
+    void shareBecomesEmpty_instanceReleasesItsWarmSeries_otherInstanceRunsTheRest() {
+        seed();
+        Node a = node("node-a");
+        a.scheduler.start();
+        assertThat(a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow().status())
+                .isEqualTo(RunStatus.SUCCESS);
+        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+
+        Node b = node("node-b");
+        b.scheduler.start();
+        await(() -> liveNames(a.db).contains("node-b"), "node-b announced");
+        Map<String, List<String>> share = SymbolAssignment.assign(universe(a.db), List.of("node-a", "node-b"));
+        // node-a's symbols leave the universe: node-a has no share of the next run, so no batch of its own
+        setStatus(a.db, share.get("node-a"), "inactive");
+        try {
+            RunRecord run = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
+            assertThat(run.processed()).isEqualTo(share.get("node-b").size());
+            assertThat(batchesRanBy(a.db, run.id())).containsOnlyKeys("node-b");
+            await(() -> a.pool.size() == 0, "node-a releasing its warm series");
+            assertThat(a.pool.bars()).isZero();
+            assertThat(b.pool.size()).isEqualTo(2 * share.get("node-b").size());
+        } finally {
+            setStatus(a.db, share.get("node-a"), "active");
+        }
+    }
+
+    private static void setStatus(Database db, List<String> tickers, String status) {
+        db.update("t", "UPDATE symbols SET status = ? WHERE ticker = ANY (?)", ps -> {
+            ps.setString(1, status);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", tickers.toArray()));
+        });
+    }
+
     private static CycleRequest request() {
         return new CycleRequest(null, Timeframe.H4, Timeframe.H1, 60, Duration.ofDays(3650));
     }

@@ -20,6 +20,9 @@ class StreamSupervisorTest {
     private final List<List<String>> started = new ArrayList<>();
     private final List<List<String>> stopped = new ArrayList<>();
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private StreamSupervisor supervisor() {
         return new StreamSupervisor(() -> universe, MarketHours.standard(), clock, symbols -> {
             started.add(symbols);
@@ -54,6 +57,34 @@ class StreamSupervisorTest {
         s.close();
         assertThat(stopped).containsExactly(List.of("AAPL"), List.of("BTC-USD"));
         assertThat(s.streaming()).isEmpty();
+    }
+
+    @Test
+    void check_eachMarketsStream_isStartedForItsMarket_soItsFeedIsChosenByAssetClass() {
+        clock.set(Instant.parse("2024-06-18T14:00:00Z")); // Tue 10:00 New York: both open
+        universe.put("ABC-DEF", "stock"); // shaped like a crypto pair; the class says US equities
+        universe.put("ETHUSD", "crypto");
+        Map<String, List<String>> byMarket = new java.util.TreeMap<>();
+        StreamSupervisor s = new StreamSupervisor(() -> universe, MarketHours.standard(), clock, (market, symbols) -> {
+            byMarket.put(market, symbols);
+            return () -> {};
+        });
+
+        s.check();
+
+        assertThat(byMarket)
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(
+                        Map.of("crypto", List.of("BTC-USD", "ETHUSD"), "us-equities", List.of("AAPL", "ABC-DEF"))));
+        s.close();
+    }
+
+    @Test
+    void endpoint_cryptoMarketOnTheCryptoFeed_othersOnTheUsFeed() {
+        io.dgas.app.config.DgasConfig c = io.dgas.app.config.TestConfigs.load(
+                dir, Map.of("DGAS_COLLECT_STREAM_URL", "ws://127.0.0.1:1/ws/crypto"));
+
+        assertThat(TradeStreams.endpoint(c, "crypto")).hasToString("ws://127.0.0.1:1/ws/crypto");
+        assertThat(TradeStreams.endpoint(c, "us-equities")).hasToString("wss://ws.eodhistoricaldata.com/ws/us");
     }
 
     @Test

@@ -161,7 +161,7 @@ class TradeStreamIT {
      */
     @Test
     void stream_hardDisconnectLosesFrames_fillsTheGapFromRestWithNoTickLostOrDoubled() throws Exception {
-        String symbol = "BTC-GAP"; // a crypto pair: its REST ticker is BTC-GAP.CC
+        String symbol = "BTC-GAP"; // of asset class crypto: its REST ticker is BTC-GAP.CC
         List<Trade> all = trades.stream()
                 .map(t -> new Trade(symbol, t.millis(), t.price(), t.size()))
                 .toList();
@@ -225,7 +225,7 @@ class TradeStreamIT {
                 sink,
                 Duration.ofSeconds(1),
                 Duration.ofMillis(50),
-                GapFill.eodhd(settings.client(clock, d -> {}), 10_000),
+                GapFill.eodhd(settings.client(clock, d -> {}), 10_000, Map.of(symbol, "crypto")::get),
                 clock);
         try {
             stream.start();

@@ -93,6 +93,27 @@ class WriteApiIT {
     }
 
     @Test
+    void ingestBars_assetClass_createsTheSymbolOfThatClass_unknownClassIs400() throws Exception {
+        HttpResponse<String> ok = csv(
+                "/api/v1/ingest/bars?create_symbols=true&asset_class=crypto",
+                ApiClient.TOKEN,
+                HEADER + bar("CLSX", 0, 10));
+        HttpResponse<String> bad = csv(
+                "/api/v1/ingest/bars?create_symbols=true&asset_class=bond",
+                ApiClient.TOKEN,
+                HEADER + bar("CLSY", 0, 10));
+
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(api.json("/api/v1/symbols/CLSX", 200)
+                        .at("/symbol/asset_class")
+                        .asText())
+                .isEqualTo("crypto");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("asset_class", "bond");
+        assertThat(api.get("/api/v1/symbols/CLSY").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void ingestBars_afterACachedAnalysis_theNextAnalysisHasTheNewBar() throws Exception {
         StringBuilder five = new StringBuilder(HEADER);
         for (int h = 0; h < 5; h++) {

@@ -1,29 +1,48 @@
 package io.dgas.store.api;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one mapping between the tickers dgas stores and streams ({@code BTC-USD}, {@code AAPL}) and the tickers of the
  * EODHD REST API, which name the exchange ({@code BTC-USD.CC}, {@code AAPL.US}). The trade stream speaks the short form;
- * the REST bars and tick history (the collect stage and the stream's gap fill) need the long one.
+ * the REST bars and tick history ({@code dgas ingest api}, the collect stage, the stream's gap fill) need the long one.
  *
- * <p>A ticker that already names an exchange (a dot) is used as is. A {@code BASE-QUOTE} pair whose quote has at least
- * three letters ({@code BTC-USD}, {@code ETH-USDT}) is a crypto pair ({@code .CC}); anything else is a US ticker
- * ({@code .US}; share classes such as {@code BRK-B} keep their one-letter suffix).
+ * <p>A ticker that already names an exchange (a dot) is used as is. Otherwise the symbol's stored asset class
+ * ({@code symbols.asset_class}) names the exchange: {@code crypto} {@code .CC}, {@code forex} {@code .FOREX},
+ * {@code index} {@code .INDX}, every other class (stock, etf, …) {@code .US}. The ticker's shape is never consulted:
+ * {@code BRK-B} is a stock and {@code BTCUSD} a crypto pair only because the symbols table says so.
  */
 public final class EodhdTickers {
-    private static final Pattern CRYPTO_PAIR = Pattern.compile("[A-Z0-9]+-[A-Z]{3,}");
+    private static final Map<String, String> EXCHANGE_BY_CLASS =
+            Map.of("crypto", ".CC", "forex", ".FOREX", "index", ".INDX");
 
     private EodhdTickers() {}
 
-    /** The REST ticker of stored or streamed {@code ticker}. */
-    public static String rest(String ticker) {
+    /** The REST ticker of stored or streamed {@code ticker} whose symbol has asset class {@code assetClass}. */
+    public static String rest(String ticker, String assetClass) {
         String t = ticker.trim().toUpperCase(Locale.ROOT);
         if (t.indexOf('.') >= 0) {
             return t;
         }
-        return t + (CRYPTO_PAIR.matcher(t).matches() ? ".CC" : ".US");
+        String c = assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT);
+        return t + EXCHANGE_BY_CLASS.getOrDefault(c, ".US");
+    }
+
+    /**
+     * The asset class a REST ticker's exchange implies ({@code .CC} crypto, {@code .FOREX} forex, {@code .INDX}
+     * index), for a symbol created under that name; empty for any other (a stock exchange says nothing of stock or
+     * ETF).
+     */
+    public static Optional<String> impliedClass(String restTicker) {
+        String t = restTicker.trim().toUpperCase(Locale.ROOT);
+        for (Map.Entry<String, String> e : EXCHANGE_BY_CLASS.entrySet()) {
+            if (t.endsWith(e.getValue())) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The streamed ticker of REST {@code ticker}: without its {@code .CC} or {@code .US} exchange. */

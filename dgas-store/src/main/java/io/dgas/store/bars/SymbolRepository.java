@@ -65,6 +65,23 @@ public final class SymbolRepository {
                 SymbolRepository::symbol);
     }
 
+    /**
+     * The stored asset class of each of {@code tickers} that exists (soft-deleted ones included: their rows still
+     * belong to them), by ticker; one statement.
+     */
+    public java.util.Map<String, String> assetClasses(java.util.Collection<String> tickers) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (tickers.isEmpty()) {
+            return out;
+        }
+        db.query(
+                "symbols.asset-classes",
+                "SELECT ticker, asset_class FROM symbols WHERE ticker = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", tickers.toArray())),
+                rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
     /** The active bar series of {@code ticker}, shortest timeframe first; one statement. */
     public List<Series> series(String ticker) {
         return db.query(

@@ -21,27 +21,35 @@ public final class CollectRepository {
     }
 
     /**
-     * The opening time of the newest active bar of every stored (symbol, timeframe) series of {@code symbols}, in one
-     * query. Symbols marked historical (sample data that stopped trading) are left out: there is nothing to collect.
+     * Where one symbol stands: its asset class (which names it at the source) and the opening time of the newest
+     * active bar of every stored series.
      */
-    public Map<String, Map<Timeframe, Instant>> newestBars(Collection<String> symbols) {
+    public record Newest(String assetClass, Map<Timeframe, Instant> bars) {}
+
+    /**
+     * Where every symbol of {@code symbols} stands ({@link Newest}), in one query. Symbols marked historical (sample
+     * data that stopped trading) are left out: there is nothing to collect.
+     */
+    public Map<String, Newest> newestBars(Collection<String> symbols) {
         String[] frames = Arrays.stream(Timeframe.values()).map(Timeframe::code).toArray(String[]::new);
-        Map<String, Map<Timeframe, Instant>> out = new LinkedHashMap<>();
+        Map<String, Newest> out = new LinkedHashMap<>();
         db.query(
                 "collect.newest",
-                "SELECT y.ticker, t.tf, n.ts FROM symbols y CROSS JOIN unnest(?::text[]) t(tf) CROSS JOIN LATERAL"
-                        + " (SELECT max(x.ts) AS ts FROM bars x WHERE x.symbol_id = y.id AND x.timeframe = t.tf"
-                        + " AND x.deleted_at IS NULL) n WHERE y.ticker = ANY (?) AND y.historical_until IS NULL"
-                        + " AND n.ts IS NOT NULL ORDER BY y.ticker, t.tf",
+                "SELECT y.ticker, y.asset_class, t.tf, n.ts FROM symbols y CROSS JOIN unnest(?::text[]) t(tf)"
+                        + " CROSS JOIN LATERAL (SELECT max(x.ts) AS ts FROM bars x WHERE x.symbol_id = y.id"
+                        + " AND x.timeframe = t.tf AND x.deleted_at IS NULL) n WHERE y.ticker = ANY (?)"
+                        + " AND y.historical_until IS NULL AND n.ts IS NOT NULL ORDER BY y.ticker, t.tf",
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("text", frames));
                     ps.setArray(2, ps.getConnection().createArrayOf("text", symbols.toArray()));
                 },
                 rs -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Timeframe.class))
+                    String assetClass = rs.getString(2);
+                    out.computeIfAbsent(rs.getString(1), k -> new Newest(assetClass, new EnumMap<>(Timeframe.class)))
+                            .bars()
                             .put(
-                                    Timeframe.parse(rs.getString(2)),
-                                    rs.getTimestamp(3).toInstant());
+                                    Timeframe.parse(rs.getString(3)),
+                                    rs.getTimestamp(4).toInstant());
                     return null;
                 });
         return out;

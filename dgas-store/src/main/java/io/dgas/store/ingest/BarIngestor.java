@@ -256,7 +256,15 @@ public final class BarIngestor {
         boolean overlaps = false;
         if (pre != null && DirectLoad.eligible(pre, known, opts)) {
             if (BarStageSql.noStoredRowsIn(s, pre.ranges)) {
-                return loadDirect(s, source, csv, format, DirectLoad.prepare(s, pre, known), opts, rejects, header);
+                return loadDirect(
+                        s,
+                        source,
+                        csv,
+                        format,
+                        DirectLoad.prepare(s, pre, known, opts.assetClass()),
+                        opts,
+                        rejects,
+                        header);
             }
             overlaps = true; // known already: the staged rows go to the upsert without asking again
         }
@@ -277,7 +285,7 @@ public final class BarIngestor {
             stage.enter("duplicate check");
             staged -= BarStageSql.removeDuplicates(s, source, opts, rejects);
         }
-        Symbols.create(s, new ArrayList<>(st.newTickers()));
+        Symbols.create(s, new ArrayList<>(st.newTickers()), opts.assetClass());
         stage.enter("partitions");
         Partitions.ensureMonths(s, "bars", st.months());
         stage.enter("upsert");

@@ -44,11 +44,11 @@ final class DirectLoad {
     }
 
     /**
-     * Prepares an {@link #eligible} load whose spans hold no stored row: creates the new tickers and the month
+     * Prepares an {@link #eligible} load whose spans hold no stored row: creates the new tickers (of {@code assetClass}) and the month
      * partitions and locks the referenced symbols. Returns ticker → id of exactly the locked symbols.
      */
-    static Map<String, Long> prepare(SqlSession s, BarPrescan pre, Map<String, Long> known) {
-        Symbols.create(s, missing(pre, known));
+    static Map<String, Long> prepare(SqlSession s, BarPrescan pre, Map<String, Long> known, String assetClass) {
+        Symbols.create(s, missing(pre, known), assetClass);
         Partitions.ensureMonths(s, "bars", pre.months);
         Map<String, Long> locked = new HashMap<>();
         String[] tickers = pre.tickers.toArray(String[]::new);

@@ -15,6 +15,8 @@ import java.time.ZoneId;
  * @param progress told about rows read every so often; never null
  * @param limits the accepted ranges of timestamps, prices and line lengths; never null
  * @param timezone how to read date-times written without a UTC offset; null: such timestamps are rejected
+ * @param assetClass the asset class of the symbols the load creates ({@link io.dgas.store.bars.AssetClasses}); null:
+ *     {@value io.dgas.store.bars.AssetClasses#DEFAULT}. Symbols that exist keep theirs.
  */
 public record IngestOptions(
         String symbol,
@@ -24,38 +26,64 @@ public record IngestOptions(
         Path rejects,
         IngestProgress progress,
         IngestLimits limits,
-        ZoneId timezone) {
+        ZoneId timezone,
+        String assetClass) {
 
     public static IngestOptions defaults() {
-        return new IngestOptions(null, null, false, false, null, IngestProgress.NONE, IngestLimits.DEFAULTS, null);
+        return new IngestOptions(
+                null, null, false, false, null, IngestProgress.NONE, IngestLimits.DEFAULTS, null, null);
     }
 
     public IngestOptions withSymbol(String s, Timeframe tf) {
-        return new IngestOptions(s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone);
+        return new IngestOptions(s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass);
     }
 
     public IngestOptions withSkipInvalid(boolean skip) {
-        return new IngestOptions(symbol, timeframe, skip, createSymbols, rejects, progress, limits, timezone);
+        return new IngestOptions(
+                symbol, timeframe, skip, createSymbols, rejects, progress, limits, timezone, assetClass);
     }
 
     public IngestOptions withCreateSymbols(boolean create) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, create, rejects, progress, limits, timezone);
+        return new IngestOptions(
+                symbol, timeframe, skipInvalid, create, rejects, progress, limits, timezone, assetClass);
     }
 
     public IngestOptions withRejects(Path path) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, path, progress, limits, timezone);
+        return new IngestOptions(
+                symbol, timeframe, skipInvalid, createSymbols, path, progress, limits, timezone, assetClass);
     }
 
     public IngestOptions withProgress(IngestProgress p) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, p, limits, timezone);
+        return new IngestOptions(
+                symbol, timeframe, skipInvalid, createSymbols, rejects, p, limits, timezone, assetClass);
     }
 
     public IngestOptions withLimits(IngestLimits l) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, progress, l, timezone);
+        return new IngestOptions(
+                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, l, timezone, assetClass);
+    }
+
+    /**
+     * Creates symbols with asset class {@code c} (null: the default).
+     *
+     * @throws IllegalArgumentException for a class the schema does not know
+     */
+    public IngestOptions withAssetClass(String c) {
+        return new IngestOptions(
+                symbol,
+                timeframe,
+                skipInvalid,
+                createSymbols,
+                rejects,
+                progress,
+                limits,
+                timezone,
+                c == null ? null : io.dgas.store.bars.AssetClasses.parse(c));
     }
 
     /** Reads offset-less date-times in {@code zone} (null: reject them). */
     public IngestOptions withTimezone(ZoneId zone) {
-        return new IngestOptions(symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, zone);
+        return new IngestOptions(
+                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, zone, assetClass);
     }
 }

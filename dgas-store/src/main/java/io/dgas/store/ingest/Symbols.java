@@ -19,23 +19,29 @@ final class Symbols {
         return map;
     }
 
-    /** Creates the tickers that do not exist yet (concurrent creators are tolerated). */
-    static void create(SqlSession s, List<String> tickers) {
+    /**
+     * Creates the tickers that do not exist yet with asset class {@code assetClass} (null: the column's default);
+     * concurrent creators are tolerated, and existing symbols keep their class.
+     */
+    static void create(SqlSession s, List<String> tickers, String assetClass) {
         if (tickers.isEmpty()) {
             return;
         }
         s.update(
                 "ingest.create-symbols",
                 // sorted: concurrent creators of overlapping tickers take the key locks in one order
-                "INSERT INTO symbols (ticker) SELECT t FROM unnest(?::text[]) AS t ORDER BY t"
-                        + " ON CONFLICT (ticker) DO NOTHING",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", tickers.toArray())));
+                "INSERT INTO symbols (ticker, asset_class) SELECT t, coalesce(?, 'stock') FROM unnest(?::text[]) AS t"
+                        + " ORDER BY t ON CONFLICT (ticker) DO NOTHING",
+                ps -> {
+                    ps.setString(1, assetClass);
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", tickers.toArray()));
+                });
     }
 
     /** The id of {@code ticker}, creating it when {@code create}; null when unknown and not created. */
-    static Long resolve(SqlSession s, String ticker, boolean create) {
+    static Long resolve(SqlSession s, String ticker, boolean create, String assetClass) {
         if (create) {
-            create(s, List.of(ticker));
+            create(s, List.of(ticker), assetClass);
         }
         return s.queryOne(
                         "ingest.symbol-id",

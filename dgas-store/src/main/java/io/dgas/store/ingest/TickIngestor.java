@@ -128,7 +128,7 @@ public final class TickIngestor {
         }
         TickCsvFormat format = TickCsvFormat.detect(source, csv.fields(), csv.line(), opts);
         String header = csv.line();
-        Long symbolId = Symbols.resolve(s, ticker, opts.createSymbols());
+        Long symbolId = Symbols.resolve(s, ticker, opts.createSymbols(), opts.assetClass());
         if (symbolId == null) {
             throw new InvalidInputException("unknown symbol " + ticker + "; add it with --create-symbols");
         }

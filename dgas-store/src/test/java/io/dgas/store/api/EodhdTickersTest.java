@@ -6,21 +6,42 @@ import org.junit.jupiter.api.Test;
 
 class EodhdTickersTest {
     @Test
-    void rest_cryptoPair_getsTheCcExchange() {
-        assertThat(EodhdTickers.rest("BTC-USD")).isEqualTo("BTC-USD.CC");
-        assertThat(EodhdTickers.rest("eth-usdt")).isEqualTo("ETH-USDT.CC");
+    void rest_cryptoClass_getsTheCcExchangeWhateverTheShape() {
+        assertThat(EodhdTickers.rest("BTC-USD", "crypto")).isEqualTo("BTC-USD.CC");
+        assertThat(EodhdTickers.rest("eth-usdt", "crypto")).isEqualTo("ETH-USDT.CC");
+        assertThat(EodhdTickers.rest("BTCUSD", "crypto")).isEqualTo("BTCUSD.CC");
     }
 
     @Test
-    void rest_usStockOrShareClass_getsTheUsExchange() {
-        assertThat(EodhdTickers.rest("AAPL")).isEqualTo("AAPL.US");
-        assertThat(EodhdTickers.rest("BRK-B")).isEqualTo("BRK-B.US");
+    void rest_stockOrEtfClass_getsTheUsExchangeWhateverTheShape() {
+        assertThat(EodhdTickers.rest("AAPL", "stock")).isEqualTo("AAPL.US");
+        assertThat(EodhdTickers.rest("BRK-B", "stock")).isEqualTo("BRK-B.US");
+        // shaped like a crypto pair, but the symbols table says it is a stock
+        assertThat(EodhdTickers.rest("ABC-DEF", "stock")).isEqualTo("ABC-DEF.US");
+        assertThat(EodhdTickers.rest("SPY", "etf")).isEqualTo("SPY.US");
+        assertThat(EodhdTickers.rest("XYZ", null)).isEqualTo("XYZ.US");
+    }
+
+    @Test
+    void rest_forexAndIndexClasses_getTheirExchanges() {
+        assertThat(EodhdTickers.rest("EURUSD", "forex")).isEqualTo("EURUSD.FOREX");
+        assertThat(EodhdTickers.rest("GSPC", "INDEX")).isEqualTo("GSPC.INDX");
     }
 
     @Test
     void rest_tickerNamingItsExchange_isKept() {
-        assertThat(EodhdTickers.rest("AAPL.US")).isEqualTo("AAPL.US");
-        assertThat(EodhdTickers.rest("VOD.LSE")).isEqualTo("VOD.LSE");
+        assertThat(EodhdTickers.rest("AAPL.US", "stock")).isEqualTo("AAPL.US");
+        assertThat(EodhdTickers.rest("VOD.LSE", "stock")).isEqualTo("VOD.LSE");
+        assertThat(EodhdTickers.rest("BTC-USD.CC", "stock")).isEqualTo("BTC-USD.CC");
+    }
+
+    @Test
+    void impliedClass_exchangeOfAClass_namesIt_otherExchangesSayNothing() {
+        assertThat(EodhdTickers.impliedClass("BTC-USD.CC")).contains("crypto");
+        assertThat(EodhdTickers.impliedClass("eurusd.forex")).contains("forex");
+        assertThat(EodhdTickers.impliedClass("GSPC.INDX")).contains("index");
+        assertThat(EodhdTickers.impliedClass("AAPL.US")).isEmpty();
+        assertThat(EodhdTickers.impliedClass("BTC-USD")).isEmpty();
     }
 
     @Test
@@ -28,8 +49,9 @@ class EodhdTickersTest {
         assertThat(EodhdTickers.stream("BTC-USD.CC")).isEqualTo("BTC-USD");
         assertThat(EodhdTickers.stream("AAPL.US")).isEqualTo("AAPL");
         assertThat(EodhdTickers.stream("VOD.LSE")).isEqualTo("VOD.LSE");
-        for (String t : new String[] {"BTC-USD", "AAPL", "BRK-B"}) {
-            assertThat(EodhdTickers.stream(EodhdTickers.rest(t))).isEqualTo(t);
+        assertThat(EodhdTickers.stream(EodhdTickers.rest("BTC-USD", "crypto"))).isEqualTo("BTC-USD");
+        for (String t : new String[] {"AAPL", "BRK-B"}) {
+            assertThat(EodhdTickers.stream(EodhdTickers.rest(t, "stock"))).isEqualTo(t);
         }
     }
 }

@@ -73,6 +73,37 @@ class BarIngestorDirectIT {
     }
 
     @Test
+    void ingest_assetClassGiven_createsNewSymbolsOfThatClassOnBothPaths_existingKeepTheirs() throws Exception {
+        IngestOptions crypto = IngestOptions.defaults().withCreateSymbols(true).withAssetClass("Crypto");
+        // new data of a new symbol: the direct path
+        new BarIngestor(db, IngestListener.NONE)
+                .ingest(file("direct.csv", HEADER + "2024-05-01T00:00:00Z,CLSA,1h,10,11,9,10.5,1\n"), crypto);
+        assertThat(statements).contains("ingest.bars.copy-direct");
+        statements.clear();
+        // a second new symbol beside a stored row of the first: staged
+        new BarIngestor(db, IngestListener.NONE)
+                .ingest(
+                        file(
+                                "staged.csv",
+                                HEADER + "2024-05-01T00:00:00Z,CLSA,1h,10,11,9,10.5,1\n"
+                                        + "2024-05-01T00:00:00Z,CLSB,1h,10,11,9,10.5,1\n"),
+                        crypto.withAssetClass("etf"));
+        assertThat(statements).doesNotContain("ingest.bars.copy-direct");
+
+        assertThat(new io.dgas.store.bars.SymbolRepository(db).assetClasses(List.of("CLSA", "CLSB", "NONE")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("CLSA", "crypto", "CLSB", "etf"));
+    }
+
+    @Test
+    void withAssetClass_unknownClass_isRefusedNamingTheAcceptedOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> IngestOptions.defaults().withAssetClass("bond"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'bond'")
+                .hasMessageContaining("stock, etf, future, crypto, forex, index, other");
+    }
+
+    @Test
     void ingest_newTimeMajorFileOfNewSymbols_copiesStraightIntoBars() throws Exception {
         // rows ordered by time, then symbol: each series still strictly increases, so no key can repeat
         Path f = file(

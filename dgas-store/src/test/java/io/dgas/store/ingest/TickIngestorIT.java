@@ -65,6 +65,23 @@ class TickIngestorIT {
     }
 
     @Test
+    void ingest_createsSymbolWithAssetClass_whenGiven_elseStock() {
+        new TickIngestor(db)
+                .ingest(
+                        "ticks.csv",
+                        new StringReader("timestamp,price,amount\n1385337600,800.01,0.1\n"),
+                        null,
+                        IngestOptions.defaults()
+                                .withSymbol("CLSC", null)
+                                .withCreateSymbols(true)
+                                .withAssetClass("crypto"));
+        ingest("CLSD", "timestamp,price,amount\n1385337600,10,1\n");
+
+        assertThat(new io.dgas.store.bars.SymbolRepository(db).assetClasses(java.util.List.of("CLSC", "CLSD")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("CLSC", "crypto", "CLSD", "stock"));
+    }
+
+    @Test
     void ingest_generalFormWithEmptyQuotes_storesNulls() {
         IngestReport r = ingest(
                 "QUO",

@@ -52,6 +52,50 @@ class QueryMonitorTest {
     }
 
     @Test
+    void onStatement_bulkStatement_isJudgedAgainstTheBulkThreshold_interactiveOnesAgainstTheirs() {
+        QueryMonitor m = new QueryMonitor(
+                registry, clock, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(5));
+
+        m.onStatement("ingest.bars.copy", 1_544_800_000L, 120_000, false); // the demo's load: expected, not slow
+        m.onStatement("aggregate.bars.4h", 29_999_999_999L, 200, false);
+        m.onStatement("optimizer.vacuum", 30_000_000_000L, 0, false); // at the bulk threshold: slow
+        m.onStatement("bars.range", 500_000_000L, 300, false); // an interactive read: slow at 500 ms
+        m.onStatement("ingest.symbols", 600_000_000L, 1, false); // not a bulk family: slow
+
+        assertThat(m.slowQueries())
+                .extracting(SlowQuery::name)
+                .containsExactly("optimizer.vacuum", "bars.range", "ingest.symbols");
+        assertThat(registry.get("slow.queries")
+                        .tag("operation", "ingest.bars.copy")
+                        .counter()
+                        .count())
+                .isZero();
+        assertThat(registry.get("db.query.duration")
+                        .tag("operation", "ingest.bars.copy")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(m.bulkSlowThreshold()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void isBulk_loadsRollupsSetUpAndMaintenance_notReadsOrLookups() {
+        assertThat(List.of(
+                        "ingest.bars.copy",
+                        "ingest.ticks.upsert",
+                        "aggregate.ticks.1m",
+                        "sample.reset-bars",
+                        "demo.synthetic-reset",
+                        "views.daily-bars",
+                        "partition.create-month",
+                        "optimizer.analyze",
+                        "optimizer.refresh-view"))
+                .allMatch(QueryMonitor::isBulk);
+        assertThat(List.of("bars.range", "bars.last-n-many", "ingest.symbols", "optimizer.table-sizes", "cycle.lock"))
+                .noneMatch(QueryMonitor::isBulk);
+    }
+
+    @Test
     void onStatement_atOrAboveThreshold_isListedAndCountedAsSlow() {
         monitor.onStatement("fast", 499_999_999L, 1, false);
         monitor.onStatement("slow", 500_000_000L, 3, true);

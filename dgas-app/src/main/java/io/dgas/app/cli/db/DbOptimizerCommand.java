@@ -38,10 +38,9 @@ import picocli.CommandLine.Command;
 public final class DbOptimizerCommand {
     private DbOptimizerCommand() {}
 
-    /** The optimizer service over the command's context. */
+    /** The optimizer service the composition root builds. */
     static OptimizerService service(BaseCommand cmd) {
-        return new OptimizerService(
-                cmd.context().database(), cmd.config(), cmd.context().clock());
+        return cmd.context().optimizer();
     }
 
     /** Human size: B, kB, MB, GB. */

@@ -1,18 +1,12 @@
 package io.dgas.app.cli.db;
 
 import io.dgas.app.cli.*;
-import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.service.OptimizerService;
-import io.dgas.store.Database;
 import io.dgas.store.optimizer.HiddenIndexCheck;
 import io.dgas.store.optimizer.IndexAdvisor;
 import io.dgas.store.optimizer.IndexBuilder;
 import io.dgas.store.optimizer.IndexCatalog;
 import io.dgas.store.optimizer.IndexInfo;
-import io.dgas.store.optimizer.IndexSpec;
-import io.dgas.store.optimizer.IndexSuggestion;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +35,7 @@ public final class DbOptimizerIndexCommands {
     static final class IndexStats extends BaseCommand {
         @Override
         public Integer call() {
-            List<IndexInfo> all = new IndexCatalog(context().database()).all();
+            List<IndexInfo> all = DbOptimizerCommand.service(this).indexes();
             out().result(all, () -> out().table(HEADERS, rows(all)));
             return ExitCodes.OK;
         }
@@ -104,7 +98,8 @@ public final class DbOptimizerIndexCommands {
     static final class Duplicates extends BaseCommand {
         @Override
         public Integer call() {
-            List<IndexCatalog.DuplicateIndex> d = new IndexCatalog(context().database()).duplicates();
+            List<IndexCatalog.DuplicateIndex> d =
+                    DbOptimizerCommand.service(this).duplicateIndexes();
             out().result(
                             d,
                             () -> out().table(
@@ -132,7 +127,7 @@ public final class DbOptimizerIndexCommands {
     static final class Invalid extends BaseCommand {
         @Override
         public Integer call() {
-            List<IndexInfo> bad = new IndexCatalog(context().database()).invalid();
+            List<IndexInfo> bad = DbOptimizerCommand.service(this).invalidIndexes();
             out().result(bad, () -> out().table(HEADERS, rows(bad)));
             return ExitCodes.OK;
         }
@@ -202,23 +197,10 @@ public final class DbOptimizerIndexCommands {
 
         @Override
         public Integer call() {
-            Database db = context().database();
-            List<IndexSpec> wanted = new ArrayList<>(IndexSpec.DECLARED);
-            if (suggested) {
-                for (IndexSuggestion s : DbOptimizerCommand.service(this)
-                        .advise(Durations.parse("--lookback", lookback), minCalls, 20, 0.5)
-                        .suggestions()) {
-                    wanted.add(IndexSpec.of(s));
-                }
-            }
-            IndexBuilder builder = new IndexBuilder(db);
-            List<IndexBuilder.Step> plan = builder.plan(wanted);
-            List<String> done = apply
-                    ? builder.apply(
-                            plan,
-                            Duration.ofSeconds(config().seconds(ConfigKeys.OPTIMIZER_LOCK_TIMEOUT)),
-                            Duration.ofSeconds(config().seconds(ConfigKeys.OPTIMIZER_STATEMENT_TIMEOUT)))
-                    : List.of();
+            OptimizerService.IndexBuild build = DbOptimizerCommand.service(this)
+                    .addIndexes(suggested, Durations.parse("--lookback", lookback), minCalls, apply);
+            List<IndexBuilder.Step> plan = build.plan();
+            List<String> done = build.executed();
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("applied", apply);
             model.put("steps", plan);

@@ -2,14 +2,11 @@ package io.dgas.app.cli.db;
 
 import io.dgas.app.cli.*;
 import io.dgas.app.cli.monitor.MonitorCommand;
-import io.dgas.store.Database;
+import io.dgas.app.service.OptimizerService;
 import io.dgas.store.health.Verdict;
-import io.dgas.store.monitor.PgStatStatements;
 import io.dgas.store.monitor.ServerStatement;
 import io.dgas.store.optimizer.Finding;
-import io.dgas.store.optimizer.OptimizerChecks;
 import io.dgas.store.optimizer.TableReports;
-import io.dgas.store.optimizer.VacuumAnalyze;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +28,8 @@ public final class DbOptimizerTableCommands {
     static final class TableSizes extends BaseCommand {
         @Override
         public Integer call() {
-            List<TableReports.TableSize> sizes = new TableReports(context().database()).sizes();
+            List<TableReports.TableSize> sizes =
+                    DbOptimizerCommand.service(this).tableSizes();
             out().result(
                             sizes,
                             () -> out().table(
@@ -77,15 +75,14 @@ public final class DbOptimizerTableCommands {
 
         @Override
         public Integer call() {
-            Database db = context().database();
-            PgStatStatements pss = new PgStatStatements(db);
-            List<ServerStatement> slow = pss.top(
-                    context().clock().instant(), Durations.parse("--lookback", lookback), 100, minCalls, minMean);
+            OptimizerService.SlowQueries r = DbOptimizerCommand.service(this)
+                    .slowQueries(Durations.parse("--lookback", lookback), minCalls, minMean);
+            List<ServerStatement> slow = r.statements();
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("pg_stat_statements", pss.available());
+            model.put("pg_stat_statements", r.available());
             model.put("statements", slow);
             out().result(model, () -> {
-                if (!pss.available()) {
+                if (!r.available()) {
                     out().line("pg_stat_statements is not available on this server");
                     return;
                 }
@@ -112,7 +109,8 @@ public final class DbOptimizerTableCommands {
     static final class AnalyzeNeeds extends BaseCommand {
         @Override
         public Integer call() {
-            List<TableReports.TableMaintenance> m = new TableReports(context().database()).maintenance();
+            List<TableReports.TableMaintenance> m =
+                    DbOptimizerCommand.service(this).analyzeNeeds();
             out().result(
                             m,
                             () -> out().table(
@@ -147,7 +145,7 @@ public final class DbOptimizerTableCommands {
     static final class Bloat extends BaseCommand {
         @Override
         public Integer call() {
-            List<TableReports.TableBloat> b = new TableReports(context().database()).bloat();
+            List<TableReports.TableBloat> b = DbOptimizerCommand.service(this).bloat();
             out().result(
                             b,
                             () -> out().table(
@@ -168,7 +166,7 @@ public final class DbOptimizerTableCommands {
     static final class Wraparound extends BaseCommand {
         @Override
         public Integer call() {
-            List<TableReports.TableAge> a = new TableReports(context().database()).wraparound();
+            List<TableReports.TableAge> a = DbOptimizerCommand.service(this).wraparound();
             out().result(
                             a,
                             () -> out().table(
@@ -187,7 +185,8 @@ public final class DbOptimizerTableCommands {
     static final class Sequences extends BaseCommand {
         @Override
         public Integer call() {
-            List<TableReports.SequenceUsage> s = new TableReports(context().database()).sequences();
+            List<TableReports.SequenceUsage> s =
+                    DbOptimizerCommand.service(this).sequences();
             out().result(
                             s,
                             () -> out().table(
@@ -209,7 +208,7 @@ public final class DbOptimizerTableCommands {
     static final class PoolStats extends BaseCommand {
         @Override
         public Integer call() {
-            io.dgas.store.PoolStats p = context().database().poolStats();
+            io.dgas.store.PoolStats p = DbOptimizerCommand.service(this).poolStats();
             out().result(
                             p,
                             () -> out().table(
@@ -236,7 +235,7 @@ public final class DbOptimizerTableCommands {
     }
 
     private static Integer maintenance(BaseCommand cmd, String sql, boolean apply) {
-        List<String> done = apply ? new VacuumAnalyze(cmd.context().database()).run(List.of(sql)) : List.of();
+        List<String> done = apply ? DbOptimizerCommand.service(cmd).runMaintenance(sql) : List.of();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("applied", apply);
         model.put("statement", sql);
@@ -272,7 +271,7 @@ public final class DbOptimizerTableCommands {
 
         @Override
         public Integer call() {
-            return maintenance(this, new VacuumAnalyze(context().database()).planVacuum(table, full, system), apply);
+            return maintenance(this, DbOptimizerCommand.service(this).planVacuum(table, full, system), apply);
         }
     }
 
@@ -291,7 +290,7 @@ public final class DbOptimizerTableCommands {
 
         @Override
         public Integer call() {
-            return maintenance(this, new VacuumAnalyze(context().database()).planAnalyze(table, system), apply);
+            return maintenance(this, DbOptimizerCommand.service(this).planAnalyze(table, system), apply);
         }
     }
 
@@ -305,15 +304,10 @@ public final class DbOptimizerTableCommands {
 
         @Override
         public Integer call() {
-            List<Database> replicas = DbOptimizerCommand.service(this).replicas();
-            List<Finding> findings;
-            try {
-                findings = new OptimizerChecks(context().database(), replicas)
-                        .run(context().clock().instant(), Durations.parse("--lookback", lookback));
-            } finally {
-                replicas.forEach(Database::close);
-            }
-            Verdict overall = OptimizerChecks.overall(findings);
+            OptimizerService.Checks checks =
+                    DbOptimizerCommand.service(this).check(Durations.parse("--lookback", lookback));
+            List<Finding> findings = checks.findings();
+            Verdict overall = checks.overall();
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("overall", overall.code());
             model.put("checks", findings);

@@ -3,6 +3,7 @@ package io.dgas.app.cli.ingest;
 import io.dgas.app.cli.*;
 import io.dgas.app.ingest.IngestSummary;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.AssetClasses;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.IngestReport;
 import java.nio.file.Path;
@@ -82,6 +83,9 @@ public final class IngestCommand {
         @Option(names = "--create-symbols", description = "add unknown tickers instead of rejecting their rows")
         boolean createSymbols;
 
+        @Option(names = "--asset-class", paramLabel = "CLASS", description = ASSET_CLASS_HELP)
+        String assetClass;
+
         @Option(names = "--rejects", paramLabel = "FILE", description = "rejects CSV (default: <file>.rejects.csv)")
         Path rejects;
 
@@ -103,6 +107,7 @@ public final class IngestCommand {
                     .withSymbol(symbol, timeframe("--interval", interval))
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
+                    .withAssetClass(assetClass(assetClass))
                     .withRejects(rejects)
                     .withProgress(progress);
             List<IngestReport> reports;
@@ -133,6 +138,9 @@ public final class IngestCommand {
         @Option(names = "--create-symbols", description = "add the ticker if it is unknown")
         boolean createSymbols;
 
+        @Option(names = "--asset-class", paramLabel = "CLASS", description = ASSET_CLASS_HELP)
+        String assetClass;
+
         @Option(names = "--rejects", paramLabel = "FILE", description = "rejects CSV (default: <file>.rejects.csv)")
         Path rejects;
 
@@ -148,6 +156,7 @@ public final class IngestCommand {
                     .withSymbol(symbol, null)
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
+                    .withAssetClass(assetClass(assetClass))
                     .withRejects(rejects)
                     .withProgress(progress);
             IngestReport r;
@@ -166,7 +175,12 @@ public final class IngestCommand {
             description = "Fetch history from the market-data API (EODHD-style) and load it through"
                     + " the same validation as files. Key: DGAS_API_KEY, EODHD_API_KEY or api.key.")
     static final class Api extends BaseCommand {
-        @Option(names = "--symbols", required = true, split = ",", description = "tickers, e.g. AAPL.US,MSFT.US")
+        @Option(
+                names = "--symbols",
+                required = true,
+                split = ",",
+                description = "tickers as stored, e.g. AAPL,BTC-USD (asked as AAPL.US, BTC-USD.CC by asset class), or"
+                        + " naming an exchange, e.g. VOD.LSE")
         List<String> symbols;
 
         @Option(names = "--interval", defaultValue = "1d", description = "1d, 1h, 5m or 1m (default 1d)")
@@ -181,13 +195,43 @@ public final class IngestCommand {
         @Option(names = "--create-symbols", description = "add unknown tickers")
         boolean createSymbols;
 
+        @Option(
+                names = "--asset-class",
+                paramLabel = "CLASS",
+                description = "class of the tickers it creates (default: .CC crypto, .FOREX forex, .INDX index, else"
+                        + " stock); a stored symbol's class decides its API name: crypto BTC-USD as BTC-USD.CC, else"
+                        + " AAPL as AAPL.US")
+        String assetClass;
+
         @Override
         public Integer call() {
             List<IngestReport> reports = context()
                     .ingest()
-                    .fromApi(symbols, timeframe("--interval", interval), from, to, createSymbols, out()::info);
+                    .fromApi(
+                            symbols,
+                            timeframe("--interval", interval),
+                            from,
+                            to,
+                            createSymbols,
+                            assetClass(assetClass),
+                            out()::info);
             print(out(), reports);
             return ExitCodes.OK;
+        }
+    }
+
+    static final String ASSET_CLASS_HELP = "asset class of the symbols it creates: stock (default), etf, future,"
+            + " crypto, forex, index or other; existing symbols keep theirs";
+
+    /** {@code --asset-class} checked, or null when not given. */
+    static String assetClass(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return AssetClasses.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException("--asset-class: " + e.getMessage());
         }
     }
 
