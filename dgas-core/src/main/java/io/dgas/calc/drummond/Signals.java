@@ -136,15 +136,11 @@ public final class Signals {
     public static List<Signal> raw(
             DrummondAnalysis htf, DrummondAnalysis trading, MtfParams mp, SignalParams sp, int bars) {
         double[] atr = Atr.wilder(trading.series(), sp.atrPeriod(), bars);
-        ZoneIndex htfZones = new ZoneIndex();
-        ZoneIndex tradingZones = new ZoneIndex();
+        // the stepper's gate skips the zones where no signal can exist: the same signals (SignalFastPathTest)
+        SignalStepper stepper = new SignalStepper(mp, sp);
         List<Signal> out = new ArrayList<>();
         for (int k = PlDot.WARM_UP; k < bars; k++) {
-            MtfAnalysis m = MultiTimeframe.tryAnalyze(htf, trading, k, mp, htfZones, tradingZones);
-            if (m == null) {
-                continue;
-            }
-            Signal s = evaluate(m, htf, trading, atr[k], sp);
+            Signal s = stepper.at(htf, trading, k, atr[k]);
             if (s != null) {
                 out.add(s);
             }
