@@ -56,6 +56,20 @@ public record Exposure(
         return new Exposure(gross, net, largest, largestValue, share(largestValue, gross), herfindahl);
     }
 
+    /**
+     * {@code of(positions, marks).gross()} alone, by the same sum in the same order, without the shares (a
+     * backtest's equity curve needs only this, at every timestamp).
+     *
+     * @throws IllegalArgumentException when an open position has no mark
+     */
+    public static BigDecimal gross(Collection<Position> positions, Map<String, Double> marks) {
+        BigDecimal gross = Money.ZERO;
+        for (Position p : positions) {
+            gross = gross.add(p.marketValue(Ledger.mark(p, marks)).abs());
+        }
+        return gross;
+    }
+
     private static double share(BigDecimal value, BigDecimal gross) {
         return value.divide(gross, MathContext.DECIMAL64).doubleValue();
     }

@@ -31,6 +31,9 @@ class RiskFiguresTest {
         assertThat(x.largestShare()).isCloseTo(a / gross, within(1e-12));
         double hhi = (a / gross) * (a / gross) + (b / gross) * (b / gross) + (c / gross) * (c / gross);
         assertThat(x.herfindahl()).isCloseTo(hhi, within(1e-12));
+        assertThat(Exposure.gross(l.positions().values(), Map.of("A", 120.0, "B", 30.0, "C", 40.0)))
+                .as("gross alone: the same value and scale")
+                .isEqualTo(x.gross());
     }
 
     @Test

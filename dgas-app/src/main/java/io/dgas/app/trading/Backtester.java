@@ -24,9 +24,11 @@ import java.util.TreeSet;
  * (issue 14, "Backtests on the same ledger"). Symbols step together in time, so the portfolio-wide limits see every
  * position. At each trading bar of a symbol, in this order: orders decided on an earlier bar fill (a market order
  * at its open, a limit entry when the bar reaches its price) or, a limit entry past its expiry, lapse; the
- * position's stop or target is checked against it; the symbol is marked at its close; the bar is appended to the
- * trading analysis, the higher-timeframe bars it completes to theirs; and the signal at the bar, if any, becomes an
- * order for the next bars. No look-ahead: nothing at bar i depends on a bar after i (BacktesterTest proves it).
+ * position's stop or target is checked against it; the symbol is marked at its close; and the signal at the bar (its
+ * bars up to this one appended to the trading analysis, the higher-timeframe bars they complete to theirs), if any,
+ * becomes an order for the next bars. The signals depend on nothing but the symbol's own bars, so each symbol's are
+ * stepped first, symbol by symbol. No look-ahead: nothing at bar i depends on a bar after i (BacktesterTest proves
+ * it).
  *
  * <p>Entries follow the paper sessions' rules (shared code: {@link PaperBook#decide} with limit entries,
  * {@link PendingOrder#of}, {@link PendingOrder#lapsedAt}): a signal whose plan waits for the price (a long's entry
@@ -57,13 +59,24 @@ public final class Backtester {
 
     private static final class Sym {
         final BarSeries t;
-        final SignalFeed feed;
+        /** The signal at each trading bar, or null. */
+        final Signal[] signals;
+
         final List<PendingOrder> pending = new ArrayList<>();
         int next;
 
+        /**
+         * Steps {@code feed} over every bar first, one symbol at a time. A signal reads only its own symbol's bars up to
+         * its bar, never the ledger, so these are the very signals of stepping every symbol in turn at each timestamp;
+         * but one symbol's analyses stay in the processor's caches, where stepping a hundred in turn at each timestamp
+         * lost some 40 % of a replay's time to cache misses.
+         */
         Sym(BarSeries t, SignalFeed feed) {
             this.t = t;
-            this.feed = feed;
+            this.signals = new Signal[t.size()];
+            for (int i = 0; i < signals.length; i++) {
+                signals[i] = feed.step(i);
+            }
         }
     }
 
@@ -122,7 +135,7 @@ public final class Backtester {
                 }
                 book.checkExit(bar).ifPresent(x -> fills.add(x.execution()));
                 book.mark(bar.symbol(), bar.close());
-                Signal sig = s.feed.step(i);
+                Signal sig = s.signals[i];
                 if (sig == null) {
                     continue;
                 }
@@ -134,8 +147,8 @@ public final class Backtester {
                     }
                 }
             }
-            Exposure x = Exposure.of(book.ledger().positions().values(), book.marks());
-            curve.add(new EquityPoint(ts, book.ledger().cash(), book.equity(), x.gross()));
+            BigDecimal gross = Exposure.gross(book.ledger().positions().values(), book.marks());
+            curve.add(new EquityPoint(ts, book.ledger().cash(), book.equity(), gross));
         }
         return new Result(fills, decisions, curve, book.ledger());
     }

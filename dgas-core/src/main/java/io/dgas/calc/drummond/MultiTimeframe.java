@@ -119,21 +119,10 @@ public final class MultiTimeframe {
         int tDir = ts.direction()[k];
         double tConf = ts.confidence()[k];
 
-        boolean agreeingSlope = hState == MarketState.TREND && hDir != 0 && hs.slopeClass()[j] == hDir;
-        double htfStrength =
-                Math.min(1.0, Math.min(0.1 * hs.barsInState()[j], 0.4) + 0.4 * hConf + (agreeingSlope ? 0.2 : 0.0));
-
-        double alignment = directionAlignment(hDir, tDir);
-        alignment += stateAlignment(hState, tState);
-        alignment = Math.min(1.0, alignment + confidenceAlignment(hConf, tConf));
-        MtfAnalysis.AlignmentType type = alignment >= 0.8
-                ? MtfAnalysis.AlignmentType.PERFECT
-                : alignment >= 0.6
-                        ? MtfAnalysis.AlignmentType.PARTIAL
-                        : alignment >= 0.3
-                                ? MtfAnalysis.AlignmentType.DIVERGENT
-                                : MtfAnalysis.AlignmentType.CONFLICTING;
-        boolean permitted = (hDir == tDir || hDir == 0) && alignment >= p.alignmentThreshold();
+        double htfStrength = htfStrength(hs, j);
+        double alignment = alignment(hState, hDir, hConf, tState, tDir, tConf);
+        MtfAnalysis.AlignmentType type = alignmentType(alignment);
+        boolean permitted = permitted(hDir, tDir, alignment, p);
 
         double hp = htf.pldot()[j];
         double distance = (trading.pldot()[k] - hp) / hp * 100.0;
@@ -170,19 +159,9 @@ public final class MultiTimeframe {
         int[] recentT = recent(trading.patterns(), k, p.recentPatterns());
         boolean confluence = patternConfluence(htf, recentH, trading, recentT);
 
-        double bonus = 0;
-        if (!zones.isEmpty()) {
-            ConfluenceZone top = zones.get(0);
-            bonus = top.weightedStrength() >= 4.0
-                    ? 0.15
-                    : top.weightedStrength() >= 2.5 ? 0.12 : top.strength() >= 2 ? 0.08 : 0.0;
-        }
-        double strength = Math.min(1.0, 0.4 * alignment + 0.3 * htfStrength + bonus + (confluence ? 0.15 : 0.0));
-        MtfAnalysis.Risk risk = !permitted
-                ? MtfAnalysis.Risk.HIGH
-                : strength >= 0.7 && htfStrength >= 0.6
-                        ? MtfAnalysis.Risk.LOW
-                        : strength >= 0.5 ? MtfAnalysis.Risk.MEDIUM : MtfAnalysis.Risk.HIGH;
+        double bonus = zoneBonus(zones.isEmpty() ? null : zones.get(0));
+        double strength = strength(alignment, htfStrength, bonus, confluence);
+        MtfAnalysis.Risk risk = risk(permitted, strength, htfStrength);
         MtfAnalysis.Action action = action(permitted, strength, hDir, tDir, type);
         return new MtfAnalysis(
                 k,
@@ -208,6 +187,65 @@ public final class MultiTimeframe {
                 strength,
                 risk,
                 action);
+    }
+
+    /** §6 HTF strength at HTF bar {@code j}. */
+    static double htfStrength(StateSeries hs, int j) {
+        MarketState hState = MarketState.of(hs.state()[j]);
+        int hDir = hs.direction()[j];
+        boolean agreeingSlope = hState == MarketState.TREND && hDir != 0 && hs.slopeClass()[j] == hDir;
+        return Math.min(
+                1.0, Math.min(0.1 * hs.barsInState()[j], 0.4) + 0.4 * hs.confidence()[j] + (agreeingSlope ? 0.2 : 0.0));
+    }
+
+    /** §6 alignment score: min(1, direction + state + confidence parts). */
+    static double alignment(MarketState hState, int hDir, double hConf, MarketState tState, int tDir, double tConf) {
+        double alignment = directionAlignment(hDir, tDir);
+        alignment += stateAlignment(hState, tState);
+        return Math.min(1.0, alignment + confidenceAlignment(hConf, tConf));
+    }
+
+    /** §6 alignment class of an alignment score. */
+    static MtfAnalysis.AlignmentType alignmentType(double alignment) {
+        return alignment >= 0.8
+                ? MtfAnalysis.AlignmentType.PERFECT
+                : alignment >= 0.6
+                        ? MtfAnalysis.AlignmentType.PARTIAL
+                        : alignment >= 0.3
+                                ? MtfAnalysis.AlignmentType.DIVERGENT
+                                : MtfAnalysis.AlignmentType.CONFLICTING;
+    }
+
+    /** §6 risk level. */
+    static MtfAnalysis.Risk risk(boolean permitted, double strength, double htfStrength) {
+        return !permitted
+                ? MtfAnalysis.Risk.HIGH
+                : strength >= 0.7 && htfStrength >= 0.6
+                        ? MtfAnalysis.Risk.LOW
+                        : strength >= 0.5 ? MtfAnalysis.Risk.MEDIUM : MtfAnalysis.Risk.HIGH;
+    }
+
+    /** §6 zone bonus of the strongest confluence zone (null: no zone). */
+    static double zoneBonus(ConfluenceZone top) {
+        if (top == null) {
+            return 0;
+        }
+        return top.weightedStrength() >= 4.0
+                ? 0.15
+                : top.weightedStrength() >= 2.5 ? 0.12 : top.strength() >= 2 ? 0.08 : 0.0;
+    }
+
+    /** §6 trade permission: directions equal or HTF neutral, and alignment at the threshold. */
+    static boolean permitted(int hDir, int tDir, double alignment, MtfParams p) {
+        return (hDir == tDir || hDir == 0) && alignment >= p.alignmentThreshold();
+    }
+
+    /**
+     * §6 signal strength. Floating-point addition rounds monotonically, so it never decreases as {@code bonus} grows:
+     * {@link SignalGate} bounds it with the smallest (0) and largest (0.15) zone bonus.
+     */
+    static double strength(double alignment, double htfStrength, double bonus, boolean confluence) {
+        return Math.min(1.0, 0.4 * alignment + 0.3 * htfStrength + bonus + (confluence ? 0.15 : 0.0));
     }
 
     /** Direction part of the §6 alignment: 0.5 if equal, else 0.25 if either is neutral, else 0. */
@@ -237,7 +275,7 @@ public final class MultiTimeframe {
                 || s == MarketState.CONGESTION_EXIT;
     }
 
-    private static MtfAnalysis.Action action(
+    static MtfAnalysis.Action action(
             boolean permitted, double strength, int hDir, int tDir, MtfAnalysis.AlignmentType type) {
         if (!permitted || strength < 0.4) {
             return MtfAnalysis.Action.WAIT;
@@ -296,8 +334,7 @@ public final class MultiTimeframe {
         return ends[n - max];
     }
 
-    private static boolean patternConfluence(
-            DrummondAnalysis htf, int[] recentH, DrummondAnalysis trading, int[] recentT) {
+    static boolean patternConfluence(DrummondAnalysis htf, int[] recentH, DrummondAnalysis trading, int[] recentT) {
         PatternEvents he = htf.patterns();
         PatternEvents te = trading.patterns();
         long hDur = htf.series().timeframe().seconds();

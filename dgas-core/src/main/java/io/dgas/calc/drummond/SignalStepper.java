@@ -2,10 +2,12 @@ package io.dgas.calc.drummond;
 
 /**
  * The signal at successive trading bars of two live analyses (an {@link IncrementalAnalyzer} each), for bar-by-bar
- * replays: the same result as {@link Signals#raw} gives for that bar, but the zones of both timeframes are kept by
+ * replays ({@link Signals#raw} is one): the same result as {@link Signals#evaluate} of {@link MultiTimeframe#analyze}
+ * at that bar with every zone built from every line, but the zones of both timeframes are kept by
  * {@link ZoneIndex}es that insert only the lines of the bars added since the previous step instead of
- * re-sorting every line of the history at every bar. Indices should not decrease between calls (a lower one restarts
- * the index). Not thread-safe.
+ * re-sorting every line of the history at every bar, and a bar where {@link SignalGate} sees that no signal can exist
+ * whatever the zones builds no zones at all. Indices should not decrease between calls (a lower one restarts the
+ * index). Not thread-safe.
  */
 public final class SignalStepper {
     private final MtfParams mtf;
@@ -24,6 +26,9 @@ public final class SignalStepper {
      * @param atr the trading ATR at bar {@code k}
      */
     public Signal at(DrummondAnalysis htf, DrummondAnalysis trading, int k, double atr) {
+        if (!SignalGate.mayFire(htf, trading, k, mtf, signals, atr)) {
+            return null;
+        }
         MtfAnalysis m = MultiTimeframe.tryAnalyze(htf, trading, k, mtf, htfZones, tradingZones);
         return m == null ? null : Signals.evaluate(m, htf, trading, atr, signals);
     }

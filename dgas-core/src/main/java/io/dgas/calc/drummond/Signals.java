@@ -77,16 +77,19 @@ public final class Signals {
     }
 
     private static Signal.Type type(MtfAnalysis m) {
-        if (m.action() == MtfAnalysis.Action.LONG && m.htfDirection() > 0) {
+        return type(m.action(), m.risk(), m.htfDirection());
+    }
+
+    /** The signal type of a §6 action and risk with HTF direction {@code hDir}, or null. */
+    static Signal.Type type(MtfAnalysis.Action action, MtfAnalysis.Risk risk, int hDir) {
+        if (action == MtfAnalysis.Action.LONG && hDir > 0) {
             return Signal.Type.LONG;
         }
-        if (m.action() == MtfAnalysis.Action.SHORT && m.htfDirection() < 0) {
+        if (action == MtfAnalysis.Action.SHORT && hDir < 0) {
             return Signal.Type.SHORT;
         }
-        if (m.action() == MtfAnalysis.Action.REDUCE
-                || m.action() == MtfAnalysis.Action.WAIT
-                || m.risk() == MtfAnalysis.Risk.HIGH) {
-            return m.htfDirection() > 0 ? Signal.Type.EXIT_SHORT : m.htfDirection() < 0 ? Signal.Type.EXIT_LONG : null;
+        if (action == MtfAnalysis.Action.REDUCE || action == MtfAnalysis.Action.WAIT || risk == MtfAnalysis.Risk.HIGH) {
+            return hDir > 0 ? Signal.Type.EXIT_SHORT : hDir < 0 ? Signal.Type.EXIT_LONG : null;
         }
         return null;
     }
@@ -102,8 +105,7 @@ public final class Signals {
     }
 
     /** Whether a recent event supports direction {@code dir}; each one that does is added to {@code out} if given. */
-    private static boolean supports(
-            PatternEvents e, int[] recent, int dir, int minStrength, List<SignalReasons.Event> out) {
+    static boolean supports(PatternEvents e, int[] recent, int dir, int minStrength, List<SignalReasons.Event> out) {
         boolean any = false;
         for (int k : recent) {
             PatternType t = e.type(k);
@@ -134,15 +136,11 @@ public final class Signals {
     public static List<Signal> raw(
             DrummondAnalysis htf, DrummondAnalysis trading, MtfParams mp, SignalParams sp, int bars) {
         double[] atr = Atr.wilder(trading.series(), sp.atrPeriod(), bars);
-        ZoneIndex htfZones = new ZoneIndex();
-        ZoneIndex tradingZones = new ZoneIndex();
+        // the stepper's gate skips the zones where no signal can exist: the same signals (SignalFastPathTest)
+        SignalStepper stepper = new SignalStepper(mp, sp);
         List<Signal> out = new ArrayList<>();
         for (int k = PlDot.WARM_UP; k < bars; k++) {
-            MtfAnalysis m = MultiTimeframe.tryAnalyze(htf, trading, k, mp, htfZones, tradingZones);
-            if (m == null) {
-                continue;
-            }
-            Signal s = evaluate(m, htf, trading, atr[k], sp);
+            Signal s = stepper.at(htf, trading, k, atr[k]);
             if (s != null) {
                 out.add(s);
             }

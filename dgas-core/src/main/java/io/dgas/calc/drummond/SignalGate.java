@@ -1,0 +1,82 @@
+package io.dgas.calc.drummond;
+
+/**
+ * Whether a signal can exist at a trading bar, decided without the confluence zones: the bar-by-bar replays
+ * ({@link SignalStepper}) skip the zones, the costly part of a step, wherever this says no.
+ *
+ * <p>Contract: {@link #mayFire} is false only when {@code Signals.evaluate(MultiTimeframe.tryAnalyze(…))} is null,
+ * so a caller that returns null on false and runs the full computation on true gives exactly the full result.
+ *
+ * <p>Design note: the zones reach the signal through the §6 zone bonus (one of 0, 0.08, 0.12, 0.15: no zone, top
+ * zone below 2.5, below 4.0, else) and, once the strength is known, through the zone gate and the entry plan. Every
+ * other input (states, alignment, permission, HTF strength, recent events and their confluence, ATR) is zone-free. So
+ * the gate replays {@link Signals#evaluate}'s null checks for each of the four possible bonuses with the very same
+ * functions ({@link MultiTimeframe#strength}, {@code action}, {@code risk}, {@link Signals#type}): a signal is
+ * possible only if some bonus passes the strength gate, gives a type, and, for an entry type, has a supporting event
+ * and an ATR (a NaN ATR reaches no zone). A bonus of 0 means no zone (the zone gate then needs a minimum weight ≤ 0),
+ * 0.08 a strongest zone lighter than 2.5 (every zone spans both timeframes, so the strongest is the heaviest, and the
+ * zone gate needs a minimum below 2.5). An HTF direction of 0 gives no type at all.
+ */
+final class SignalGate {
+    private static final double[] BONUSES = {0.0, 0.08, 0.12, 0.15};
+
+    private SignalGate() {}
+
+    /** False only when no signal exists at trading bar {@code k} whatever the zones; {@code atr} the bar's ATR. */
+    static boolean mayFire(
+            DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p, SignalParams sp, double atr) {
+        int j = MultiTimeframe.completeHtfIndex(htf, trading, k);
+        if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
+            return false;
+        }
+        StateSeries hs = htf.states();
+        StateSeries ts = trading.states();
+        int hDir = hs.direction()[j];
+        if (hDir == 0) {
+            return false;
+        }
+        int tDir = ts.direction()[k];
+        double alignment = MultiTimeframe.alignment(
+                MarketState.of(hs.state()[j]),
+                hDir,
+                hs.confidence()[j],
+                MarketState.of(ts.state()[k]),
+                tDir,
+                ts.confidence()[k]);
+        boolean permitted = MultiTimeframe.permitted(hDir, tDir, alignment, p);
+        if (alignment < sp.minAlignment() || !permitted) {
+            return false;
+        }
+        double htfStrength = MultiTimeframe.htfStrength(hs, j);
+        int[] recentT = MultiTimeframe.recent(trading.patterns(), k, p.recentPatterns());
+        // the pattern confluence adds 0.15 at most: first see whether the strength gate can pass with it
+        if (MultiTimeframe.strength(alignment, htfStrength, 0.15, true) < sp.minStrength()) {
+            return false;
+        }
+        int[] recentH = MultiTimeframe.recent(htf.patterns(), j, p.recentPatterns());
+        boolean confluence = MultiTimeframe.patternConfluence(htf, recentH, trading, recentT);
+        MtfAnalysis.AlignmentType type = MultiTimeframe.alignmentType(alignment);
+        for (double bonus : BONUSES) {
+            if ((bonus == 0.0 && sp.minZoneWeight() > 0) || (bonus == 0.08 && sp.minZoneWeight() >= 2.5)) {
+                continue;
+            }
+            double strength = MultiTimeframe.strength(alignment, htfStrength, bonus, confluence);
+            if (strength < sp.minStrength()) {
+                continue;
+            }
+            MtfAnalysis.Action action = MultiTimeframe.action(permitted, strength, hDir, tDir, type);
+            Signal.Type st = Signals.type(action, MultiTimeframe.risk(permitted, strength, htfStrength), hDir);
+            if (st == null) {
+                continue;
+            }
+            if (!st.isEntry()) {
+                return true;
+            }
+            int dir = st == Signal.Type.LONG ? 1 : -1;
+            if (!Double.isNaN(atr) && Signals.supports(trading.patterns(), recentT, dir, sp.patternStrength(), null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
