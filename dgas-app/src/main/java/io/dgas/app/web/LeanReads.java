@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.Callback;
  * and Javalin's request lifecycle, which were about 70 % of a cached answer's server time.
  *
  * <p>Anything else goes on to Javalin unchanged: another method, a URI not yet seen (or seen only with a parameter
- * that did not parse: those are never kept), a read refused by {@code web.auth: all} (Javalin answers 401 or 403),
+ * that did not parse or an answer other than a 200: those are never kept), a read refused by {@code web.auth: all} (Javalin answers 401 or 403),
  * and a handler that throws (404 of an unknown symbol, 503 of a database that does not answer), so every error is
  * Javalin's. The request is timed and logged as {@link RequestMetrics} does for Javalin's requests (same meter, same
  * tags, same line), when its answer has been written.

@@ -51,7 +51,7 @@ final class RouteTable {
     /**
      * The {@link Served} request URIs (path and query string as received, not decoded), null with the caches off: a
      * page asks for the same few URIs again and again, and parsing the query string and converting each parameter was
-     * a twentieth of the server's time on a cached answer. Bounded; a request that does not parse is never kept. What
+     * a twentieth of the server's time on a cached answer. Bounded; a request that does not parse or answer 200 is never kept. What
      * {@link LeanReads} answers without Javalin: only URIs that Javalin itself routed here.
      */
     private final Cache<String, Served> served;
@@ -107,6 +107,7 @@ final class RouteTable {
     private void serve(Route r, RenderedBodies bodies, boolean keepParsed, Context c) throws Exception {
         auth.check(c, r.admin());
         Object body;
+        Served fresh = null;
         try {
             Args args;
             if (!keepParsed) {
@@ -119,10 +120,14 @@ final class RouteTable {
                     args = known.args();
                 } else {
                     args = Args.parse(c, r.params());
-                    served.put(key, new Served(r, bodies, args));
+                    fresh = new Served(r, bodies, args);
                 }
             }
             body = r.handler().handle(c, args);
+            if (fresh != null && c.statusCode() == 200) {
+                // kept once it answered: a URI that fails (unknown symbol) would have LeanReads try it in vain
+                served.put(uriKey(c.path(), c.queryString()), fresh);
+            }
         } catch (BadParameterException e) {
             body = ParameterError.of(c, e.parameter(), e.value(), e.getMessage(), e.accepted());
         } catch (UnknownSymbolException e) {

@@ -44,6 +44,8 @@ class LeanReadsIT {
 
     private static final String TOKEN = "lean-t0ken";
     private static final List<AutoCloseable> OPEN = new ArrayList<>();
+    private static AppContext leanCtx;
+    private static AppContext javalinCtx;
     private static WebServer lean;
     private static WebServer javalin;
     private static WebServer leanClosed;
@@ -53,8 +55,12 @@ class LeanReadsIT {
     static void start() {
         AppContext seed = context("seed", Map.of());
         MarketSeed.wave(seed, "LEAN", Timeframe.H1, 80, 100);
-        lean = server("lean", Map.of(), true);
-        javalin = server("javalin", Map.of(), false);
+        leanCtx = context("lean", Map.of());
+        javalinCtx = context("javalin", Map.of());
+        lean = WebServer.start(leanCtx, "127.0.0.1", 0, TOKEN, true);
+        OPEN.add(lean);
+        javalin = WebServer.start(javalinCtx, "127.0.0.1", 0, TOKEN, false);
+        OPEN.add(javalin);
         leanClosed = server("lean-closed", Map.of(ConfigKeys.WEB_AUTH, "all"), true);
         javalinClosed = server("javalin-closed", Map.of(ConfigKeys.WEB_AUTH, "all"), false);
     }
@@ -221,6 +227,15 @@ class LeanReadsIT {
             assertThat(r[1]).as(target).isEqualTo(r[0]);
             assertThat(r[1].status()).as(target).startsWith("HTTP/1.1 4");
         }
+        // a URI that failed is not kept, so the lean path does not try it first: no statement more than without it
+        String unknown = "/api/v1/analysis/NOPE2?interval=1h";
+        get(lean, unknown);
+        get(javalin, unknown);
+        long leanBefore = statements(leanCtx);
+        long javalinBefore = statements(javalinCtx);
+        get(lean, unknown);
+        get(javalin, unknown);
+        assertThat(statements(leanCtx) - leanBefore).isEqualTo(statements(javalinCtx) - javalinBefore);
         // the encoded '?' is part of the symbol, not a query: the plain URI still gets its own answer
         Raw plain = get(lean, "/api/v1/bars/LEAN?interval=1h");
         assertThat(plain.status()).isEqualTo("HTTP/1.1 200 OK");
@@ -258,6 +273,12 @@ class LeanReadsIT {
         assertThat(lean.leanAnswers() - answered).isEqualTo(2);
         assertThat(count(lean, "/api/v1/bars/{symbol}", 200)).isEqualTo(ok + 1);
         assertThat(count(lean, "/api/v1/bars/{symbol}", 304)).isEqualTo(notModified + 1);
+    }
+
+    private static long statements(AppContext ctx) {
+        return ctx.queryMonitor().stats().stream()
+                .mapToLong(io.dgas.store.monitor.QueryStats::count)
+                .sum();
     }
 
     private static double count(WebServer server, String uri, int status) throws IOException {
