@@ -30,6 +30,20 @@ final class Auth {
         }
     }
 
+    /**
+     * Whether a read with this {@code Authorization} header value (null when absent) may proceed: always with reads
+     * open, else only with the right bearer token. What refuses it (401 or 403) is {@link #check}'s to say.
+     */
+    boolean allowsRead(String authorization) {
+        if (!readsClosed) {
+            return true;
+        }
+        return authorization != null
+                && authorization.startsWith("Bearer ")
+                && MessageDigest.isEqual(
+                        authorization.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8), wanted);
+    }
+
     void requireToken(Context c) {
         String header = c.header("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {

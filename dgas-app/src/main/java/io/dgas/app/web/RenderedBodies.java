@@ -56,8 +56,7 @@ final class RenderedBodies {
 
     /** Answers {@code c} with {@code body} (the handler's 200 answer): 304 when the client's tag matches. */
     void send(Context c, Object body) throws IOException {
-        Object answer = body instanceof View v ? v.answer() : body;
-        Body b = kept == null ? render(body) : kept.get(answer, k -> render(body));
+        Body b = body(body);
         c.header("ETag", b.etag);
         c.header("Cache-Control", "no-cache");
         c.header("Vary", "Accept-Encoding");
@@ -80,6 +79,12 @@ final class RenderedBodies {
         c.res().getOutputStream().write(out);
     }
 
+    /** The rendered body of {@code body} (the handler's 200 answer): the kept one while its answer is cached. */
+    Body body(Object body) {
+        Object answer = body instanceof View v ? v.answer() : body;
+        return kept == null ? render(body) : kept.get(answer, k -> render(body));
+    }
+
     private Body render(Object body) {
         try {
             return new Body(json.writeValueAsBytes(body));
@@ -92,6 +97,9 @@ final class RenderedBodies {
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
+        }
+        if (ifNoneMatch.equals(etag)) {
+            return true; // what a client sends back: the tag it was given
         }
         String opaque = opaque(etag);
         for (String tag : ifNoneMatch.split(",")) {
@@ -110,6 +118,19 @@ final class RenderedBodies {
     /** Whether an {@code Accept-Encoding} value allows gzip ({@code gzip} or {@code *}, without {@code q=0}). */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
+            return false;
+        }
+        if (acceptEncoding.indexOf(';') < 0) {
+            // no q-values (what browsers send): a plain token scan, no splitting or pattern per request
+            for (int from = 0; from < acceptEncoding.length(); ) {
+                int comma = acceptEncoding.indexOf(',', from);
+                int end = comma < 0 ? acceptEncoding.length() : comma;
+                String coding = acceptEncoding.substring(from, end).trim();
+                if (coding.toLowerCase(Locale.ROOT).equals("gzip") || coding.equals("*")) {
+                    return true;
+                }
+                from = end + 1;
+            }
             return false;
         }
         for (String part : acceptEncoding.split(",")) {

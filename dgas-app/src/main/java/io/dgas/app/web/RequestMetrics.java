@@ -33,10 +33,16 @@ final class RequestMetrics {
 
     void record(Context c, Float millis) {
         int status = c.statusCode();
-        String method = c.method().name();
-        double ms = millis == null ? 0 : millis;
+        record(c.method().name(), c.path(), template(c, status), status, millis == null ? 0 : millis);
+    }
+
+    /**
+     * One finished request by its parts: {@code path} without the query string, {@code template} the route's
+     * (what {@link #template} gives for a Javalin request).
+     */
+    void record(String method, String path, String template, int status, double ms) {
         timers.computeIfAbsent(
-                        new Key(method, template(c, status), status),
+                        new Key(method, template, status),
                         k -> Timer.builder("http.server.requests")
                                 .description("HTTP requests by route template and status")
                                 .tag("method", k.method())
@@ -45,7 +51,7 @@ final class RequestMetrics {
                                 .register(registry))
                 .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
-            LOG.info("{} {} {} {} ms", method, c.path(), status, String.format(java.util.Locale.ROOT, "%.1f", ms));
+            LOG.info("{} {} {} {} ms", method, path, status, String.format(java.util.Locale.ROOT, "%.1f", ms));
         }
     }
 

@@ -43,7 +43,8 @@ record Route(
     /**
      * This route with its body rendered once per answer ({@link RenderedBodies}). Only for a handler whose body is
      * its service's answer itself or a {@link RenderedBodies.View} of it, so that the same instance means the same
-     * body.
+     * body. Its handler must read nothing but its arguments: {@link LeanReads} calls it without a Javalin context
+     * (null), and a handler that throws there is answered by Javalin instead.
      */
     Route renderedOnce() {
         return new Route(method, path, summary, params, admin, response, handler, true);

@@ -36,12 +36,25 @@ final class RouteTable {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
 
-    /** Request URIs whose parsed arguments a route keeps ({@link #parsedArgs}). */
-    static final int MAX_PARSED_URIS = 4096;
+    /** Request URIs whose route and parsed arguments the table keeps ({@link #served}). */
+    static final int MAX_PARSED_URIS = 16384;
+
+    /**
+     * A request URI that Javalin routed to {@code route}, a {@link Route#renderedOnce()} GET whose arguments come from
+     * the URI alone, and that parsed to {@code args}: the same URI is the same route and the same arguments.
+     */
+    record Served(Route route, RenderedBodies bodies, Args args) {}
 
     private final List<Route> routes;
     private final Auth auth;
     private final boolean keepBodies;
+    /**
+     * The {@link Served} request URIs (path and query string as received, not decoded), null with the caches off: a
+     * page asks for the same few URIs again and again, and parsing the query string and converting each parameter was
+     * a twentieth of the server's time on a cached answer. Bounded; a request that does not parse or answer 200 is never kept. What
+     * {@link LeanReads} answers without Javalin: only URIs that Javalin itself routed here.
+     */
+    private final Cache<String, Served> served;
 
     /**
      * The table of {@code routes} plus {@code GET /api/v1/openapi.json}, which documents them all (itself too).
@@ -59,6 +72,18 @@ final class RouteTable {
         this.routes = List.copyOf(all);
         this.auth = auth;
         this.keepBodies = keepBodies;
+        this.served =
+                keepBodies ? Caffeine.newBuilder().maximumSize(MAX_PARSED_URIS).build() : null;
+    }
+
+    /** What the route table knows of the request URI {@code pathAndQuery} (raw), or null. */
+    Served served(String pathAndQuery) {
+        return served == null ? null : served.getIfPresent(pathAndQuery);
+    }
+
+    /** The request URI as received, the query string (when any) after {@code ?}: the key of {@link #served}. */
+    static String uriKey(String path, String query) {
+        return query == null ? path : path + '?' + query;
     }
 
     List<Route> routes() {
@@ -68,9 +93,9 @@ final class RouteTable {
     void register(RoutesConfig config) {
         for (Route r : routes) {
             RenderedBodies bodies = r.reusesBodies() ? new RenderedBodies(JSON, keepBodies) : null;
-            Cache<String, Args> parsed = bodies != null && keepBodies && readsNoBody(r) ? parsedArgs() : null;
+            boolean keepParsed = bodies != null && served != null && readsNoBody(r);
             config.addEndpoint(new Endpoint(
-                    HandlerType.findOrCreate(r.method()), r.path(), c -> serve(r, bodies, parsed, c), Set.of()));
+                    HandlerType.findOrCreate(r.method()), r.path(), c -> serve(r, bodies, keepParsed, c), Set.of()));
         }
     }
 
@@ -79,27 +104,30 @@ final class RouteTable {
         return "GET".equals(r.method()) && r.params().stream().noneMatch(p -> "body".equals(p.in()));
     }
 
-    /**
-     * The arguments of a route's recent request URIs (path and query string, which they are a function of): a page
-     * asks for the same few URIs again and again, and parsing the query string and converting each parameter was a
-     * twentieth of the server's time on a cached answer. Bounded; a request that does not parse is never kept.
-     */
-    private static Cache<String, Args> parsedArgs() {
-        return Caffeine.newBuilder().maximumSize(MAX_PARSED_URIS).build();
-    }
-
-    private void serve(Route r, RenderedBodies bodies, Cache<String, Args> parsed, Context c) throws Exception {
+    private void serve(Route r, RenderedBodies bodies, boolean keepParsed, Context c) throws Exception {
         auth.check(c, r.admin());
         Object body;
+        Served fresh = null;
         try {
             Args args;
-            if (parsed == null) {
+            if (!keepParsed) {
                 args = Args.parse(c, r.params());
             } else {
-                String query = c.queryString();
-                args = parsed.get(query == null ? c.path() : c.path() + '?' + query, k -> Args.parse(c, r.params()));
+                // c.path() is the servlet request URI: the path as received, as LeanReads looks it up
+                String key = uriKey(c.path(), c.queryString());
+                Served known = served.getIfPresent(key);
+                if (known != null && known.route() == r) {
+                    args = known.args();
+                } else {
+                    args = Args.parse(c, r.params());
+                    fresh = new Served(r, bodies, args);
+                }
             }
             body = r.handler().handle(c, args);
+            if (fresh != null && c.statusCode() == 200) {
+                // kept once it answered: a URI that fails (unknown symbol) would have LeanReads try it in vain
+                served.put(uriKey(c.path(), c.queryString()), fresh);
+            }
         } catch (BadParameterException e) {
             body = ParameterError.of(c, e.parameter(), e.value(), e.getMessage(), e.accepted());
         } catch (UnknownSymbolException e) {

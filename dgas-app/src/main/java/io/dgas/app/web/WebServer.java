@@ -35,8 +35,9 @@ public final class WebServer implements AutoCloseable {
     private final RouteTable api;
     private final EventHub events;
     private final EventListener listener;
+    private final LeanReads leanReads;
 
-    private WebServer(AppContext ctx, String token) {
+    private WebServer(AppContext ctx, String token, boolean lean) {
         this.ctx = ctx;
         this.auth = new Auth(
                 token, "all".equals(ctx.config().string(ConfigKeys.WEB_AUTH).orElse("writes")));
@@ -55,18 +56,26 @@ public final class WebServer implements AutoCloseable {
                 ApiV1.concat(ApiV1.routes(ctx, this::healthBody), EventRoutes.routes(events)),
                 auth,
                 ctx.config().bool(ConfigKeys.CACHE_ENABLED));
+        RequestMetrics metrics = new RequestMetrics(ctx.meters());
+        this.leanReads = lean ? new LeanReads(api, auth, metrics) : null;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            // graceful stop: stop accepting, let in-flight requests finish (Javalin nests its handler inside)
+            // graceful stop: stop accepting, let in-flight requests finish (Javalin nests its handler inside the
+            // innermost wrapper: the market page's cached reads first, then Javalin's servlet context)
             config.jetty.modifyServer(server -> {
-                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                org.eclipse.jetty.server.handler.GracefulHandler graceful =
+                        new org.eclipse.jetty.server.handler.GracefulHandler();
+                if (leanReads != null) {
+                    graceful.setHandler(leanReads);
+                }
+                server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
             // the dashboard: static pages at / and the chart library from its webjar at /webjars/…
             long maxUpload = WriteRoutes.maxBytes(ctx);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
-            config.requestLogger.http(new RequestMetrics(ctx.meters())::record);
+            config.requestLogger.http(metrics::record);
             config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.routes.exception(DgasException.class, FailureResponses::handle);
@@ -98,7 +107,12 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts listening on {@code host:port} (port 0: any free port). */
     public static WebServer start(AppContext ctx, String host, int port, String adminToken) {
-        WebServer server = new WebServer(ctx, adminToken);
+        return start(ctx, host, port, adminToken, true);
+    }
+
+    /** As {@link #start(AppContext, String, int, String)}; {@code lean} false: every request through Javalin. */
+    static WebServer start(AppContext ctx, String host, int port, String adminToken, boolean lean) {
+        WebServer server = new WebServer(ctx, adminToken, lean);
         server.app.start(host, port);
         server.listener.start();
         return server;
@@ -185,6 +199,11 @@ public final class WebServer implements AutoCloseable {
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
         app.jettyServer().server().join();
+    }
+
+    /** Requests answered by {@link LeanReads} so far (0 without it). */
+    long leanAnswers() {
+        return leanReads == null ? 0 : leanReads.answered();
     }
 
     /** The event listener (tests wait for it to LISTEN before they make events). */
