@@ -13,8 +13,9 @@ import io.dgas.ledger.RiskCheck;
 import io.dgas.ledger.RiskLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -36,6 +37,12 @@ import java.util.TreeSet;
  * config's {@link SignalParams} ({@code signals.expiry_bars}) after its bar, at the limit or a better open; one at
  * the close is a market order at the next open.
  *
+ * <p>Fills are checked against the limits as a paper session's are (shared code: {@link PaperBook#fill(PendingOrder,
+ * PaperBar, RiskCheck.Activity, double)} with the day's activity): an order whose fill would now breach a limit (the
+ * other positions having grown since it was decided, say) is cut to what the limits allow or refused, the limit is
+ * reported ({@link Result#fillLimits()}), and what is left waits for later bars (a limit entry until its expiry).
+ * Backtests have no volume cap (a session's {@code max_participation} is 0 here).
+ *
  * <p>Higher-timeframe bars are given complete (stored, or aggregated from complete buckets) and are fed to the
  * analysis only once their bucket has ended by the end of the current trading bar.
  */
@@ -53,9 +60,24 @@ public final class Backtester {
     /** Equity (and gross exposure) after the bars of one timestamp. */
     public record EquityPoint(long ts, BigDecimal cash, BigDecimal equity, BigDecimal gross) {}
 
+    /**
+     * A fill cut short or refused by a limit at fill time, as a paper session reports it (a {@code limit_breach}).
+     *
+     * @param ref the order's reference ({@code bt-k}: the k-th accepted order)
+     * @param ts the bar it was checked at
+     * @param limit the limit that cut or refused it
+     * @param kept the quantity kept back (all that was left when refused)
+     * @param execution what filled, or {@code null} when refused
+     */
+    public record FillLimit(String ref, String symbol, long ts, String limit, BigDecimal kept, Execution execution) {}
+
     /** Everything a replay produced, in time order. */
     public record Result(
-            List<Execution> fills, List<OrderDecision> decisions, List<EquityPoint> equity, Ledger ledger) {}
+            List<Execution> fills,
+            List<OrderDecision> decisions,
+            List<EquityPoint> equity,
+            Ledger ledger,
+            List<FillLimit> fillLimits) {}
 
     private static final class Sym {
         final BarSeries t;
@@ -71,12 +93,21 @@ public final class Backtester {
          * but one symbol's analyses stay in the processor's caches, where stepping a hundred in turn at each timestamp
          * lost some 40 % of a replay's time to cache misses.
          */
-        Sym(BarSeries t, SignalFeed feed) {
-            this.t = t;
-            this.signals = new Signal[t.size()];
+        static Signal[] signals(BarSeries t, SignalFeed feed) {
+            Signal[] signals = new Signal[t.size()];
             for (int i = 0; i < signals.length; i++) {
                 signals[i] = feed.step(i);
             }
+            return signals;
+        }
+
+        Sym(BarSeries t, Signal[] signals) {
+            if (signals.length != t.size()) {
+                throw new IllegalArgumentException(
+                        t.symbol() + ": " + signals.length + " signals for " + t.size() + " bars");
+            }
+            this.t = t;
+            this.signals = signals;
         }
     }
 
@@ -87,19 +118,34 @@ public final class Backtester {
      * @param higher complete higher-timeframe bars by symbol (a symbol without any gets no signal)
      */
     public static Result run(Map<String, BarSeries> trading, Map<String, BarSeries> higher, Config c) {
+        Map<String, Signal[]> signals = new LinkedHashMap<>();
+        for (Map.Entry<String, BarSeries> e : trading.entrySet()) {
+            BarSeries h = higher.getOrDefault(e.getKey(), new BarSeries(e.getKey(), c.htf()));
+            signals.put(
+                    e.getKey(),
+                    Sym.signals(
+                            e.getValue(), new SignalFeed(e.getValue(), h, c.trading(), c.htf(), c.mtf(), c.signals())));
+        }
+        return replay(trading, signals, c);
+    }
+
+    /**
+     * The ledger half of {@link #run}: replays {@code trading} with the signal at each bar given ({@code signals} by
+     * symbol, one per bar, {@code null} for none).
+     */
+    static Result replay(Map<String, BarSeries> trading, Map<String, Signal[]> signals, Config c) {
         PaperBook book = new PaperBook(new Ledger(c.capital()), c.limits(), c.rules());
         List<Sym> syms = new ArrayList<>();
         TreeSet<Long> times = new TreeSet<>();
         for (Map.Entry<String, BarSeries> e : trading.entrySet()) {
-            BarSeries h = higher.getOrDefault(e.getKey(), new BarSeries(e.getKey(), c.htf()));
-            syms.add(
-                    new Sym(e.getValue(), new SignalFeed(e.getValue(), h, c.trading(), c.htf(), c.mtf(), c.signals())));
+            syms.add(new Sym(e.getValue(), signals.get(e.getKey())));
             for (long ts : e.getValue().ts()) {
                 times.add(ts);
             }
         }
         List<Execution> fills = new ArrayList<>();
         List<OrderDecision> decisions = new ArrayList<>();
+        List<FillLimit> fillLimits = new ArrayList<>();
         List<EquityPoint> curve = new ArrayList<>();
         long seq = 0;
         int expiry = c.signals().expiryBars();
@@ -120,17 +166,34 @@ public final class Backtester {
                 int i = s.next++;
                 PaperBar bar =
                         new PaperBar(s.t.symbol(), ts, s.t.open()[i], s.t.high()[i], s.t.low()[i], s.t.close()[i]);
-                // the paper session's entry rules: a limit entry waits (fills, or lapses after the expiry)
-                for (Iterator<PendingOrder> it = s.pending.iterator(); it.hasNext(); ) {
+                // the paper session's entry rules: a limit entry waits (fills, or lapses after the expiry); a fill is
+                // checked against the limits at its price, as a session's is, and what they keep back waits
+                RiskCheck.Activity activity = new RiskCheck.Activity(dayStart, 0);
+                for (ListIterator<PendingOrder> it = s.pending.listIterator(); it.hasNext(); ) {
                     PendingOrder o = it.next();
                     if (o.lapsedAt(ts, expiry, barSeconds)) {
                         it.remove();
                         continue;
                     }
-                    Optional<Execution> e = book.fill(o, bar);
-                    if (e.isPresent()) {
-                        fills.add(e.get());
-                        it.remove();
+                    Optional<FillResult> r = book.fill(o, bar, activity, 0);
+                    if (r.isEmpty()) {
+                        continue;
+                    }
+                    Execution e = r.get().execution();
+                    if (r.get().limitBreached()) {
+                        BigDecimal kept =
+                                e == null ? o.remaining() : o.remaining().subtract(e.quantity());
+                        fillLimits.add(
+                                new FillLimit(o.ref(), o.symbol(), ts, r.get().cappedBy(), kept, e));
+                    }
+                    if (e != null) {
+                        fills.add(e);
+                        PendingOrder rest = o.withFill(e.quantity());
+                        if (rest.remaining().signum() > 0) {
+                            it.set(rest);
+                        } else {
+                            it.remove();
+                        }
                     }
                 }
                 book.checkExit(bar).ifPresent(x -> fills.add(x.execution()));
@@ -150,6 +213,6 @@ public final class Backtester {
             BigDecimal gross = Exposure.gross(book.ledger().positions().values(), book.marks());
             curve.add(new EquityPoint(ts, book.ledger().cash(), book.equity(), gross));
         }
-        return new Result(fills, decisions, curve, book.ledger());
+        return new Result(fills, decisions, curve, book.ledger(), fillLimits);
     }
 }

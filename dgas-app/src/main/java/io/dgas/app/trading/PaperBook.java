@@ -86,7 +86,8 @@ public final class PaperBook {
 
     /**
      * Fills {@code o} in full at {@code bar} when the bar comes after the one it was decided on and reaches its price;
-     * empty otherwise. No limit or volume cap applies (the backtest's fills). See {@link #fill(PendingOrder, PaperBar,
+     * empty otherwise. No limit or volume cap applies (sessions and backtests check the limits: the
+     * overload below). See {@link #fill(PendingOrder, PaperBar,
      * RiskCheck.Activity, double)}.
      */
     public Optional<Execution> fill(PendingOrder o, PaperBar bar) {

@@ -18,6 +18,7 @@ import io.dgas.store.bars.LatestBar;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.EquityRepository;
 import io.dgas.store.ledger.NewOrder;
+import io.dgas.store.ledger.OrderReads;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
@@ -61,6 +62,7 @@ public final class PaperTradingService {
     private final BarRepository bars;
     private final PortfolioRepository portfolios;
     private final OrderRepository orders;
+    private final OrderReads orderReads;
     private final PositionRepository positions = new PositionRepository();
     private final EquityRepository equity = new EquityRepository();
 
@@ -87,6 +89,7 @@ public final class PaperTradingService {
         this.bars = new BarRepository(db);
         this.portfolios = new PortfolioRepository(db);
         this.orders = new OrderRepository(db);
+        this.orderReads = new OrderReads(db);
     }
 
     /**
@@ -124,8 +127,8 @@ public final class PaperTradingService {
             SqlSession s, TradingSession t, Timeframe tf, List<Signal> signals, Map<String, Long> ids, Instant now) {
         Portfolio p = portfolios.find(s, t.portfolioId()).orElseThrow();
         List<StoredPosition> stored = positions.of(s, p.id(), tf);
-        List<StoredOrder> pending = new ArrayList<>(orders.byStatus(s, p.id(), OrderStatus.NEW, MAX_PENDING));
-        pending.addAll(orders.byStatus(s, p.id(), OrderStatus.PARTIALLY_FILLED, MAX_PENDING));
+        List<StoredOrder> pending = new ArrayList<>(orderReads.byStatus(s, p.id(), OrderStatus.NEW, MAX_PENDING));
+        pending.addAll(orderReads.byStatus(s, p.id(), OrderStatus.PARTIALLY_FILLED, MAX_PENDING));
         Set<String> symbols = new LinkedHashSet<>();
         stored.forEach(sp -> symbols.add(sp.position().symbol()));
         pending.forEach(o -> symbols.add(o.symbol()));
@@ -184,7 +187,7 @@ public final class PaperTradingService {
             }
         }
 
-        int recent = orders.placedSince(s, t.id(), now.minusSeconds(60));
+        int recent = orderReads.placedSince(s, t.id(), now.minusSeconds(60));
         int placed = 0;
         int rejected = 0;
         for (Signal g : signals) {

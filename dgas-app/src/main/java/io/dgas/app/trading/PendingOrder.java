@@ -75,6 +75,12 @@ public record PendingOrder(
         return type == OrderType.LIMIT && barTs > fillAfter + (long) expiryBars * barSeconds;
     }
 
+    /** This order after a fill of {@code quantity} more (a partial fill waits for the rest at later bars). */
+    public PendingOrder withFill(BigDecimal quantity) {
+        return new PendingOrder(
+                ref, symbol, side, this.quantity, fillAfter, exitStop, exitTarget, type, price, filled.add(quantity));
+    }
+
     /** What is left to fill. */
     public BigDecimal remaining() {
         return quantity.subtract(filled);

@@ -17,6 +17,7 @@ import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.Counted;
 import io.dgas.store.ledger.LedgerReads;
 import io.dgas.store.ledger.NewOrder;
+import io.dgas.store.ledger.OrderReads;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
@@ -40,6 +41,7 @@ public final class PortfolioService {
     private final Clock clock;
     private final PortfolioRepository portfolios;
     private final OrderRepository orders;
+    private final OrderReads orderReads;
     private final LedgerReads reads;
     private final LedgerCache cache;
     private final RiskService risk;
@@ -70,6 +72,7 @@ public final class PortfolioService {
         this.clock = clock;
         this.portfolios = new PortfolioRepository(db);
         this.orders = new OrderRepository(db);
+        this.orderReads = new OrderReads(db);
         this.reads = new LedgerReads(db);
         this.cache = new LedgerCache(cache);
     }
@@ -180,7 +183,7 @@ public final class PortfolioService {
         portfolios.find(portfolioId).orElseThrow(() -> notFound(portfolioId));
         String key = "orders:" + (status == null ? "all" : status.code()) + ":" + limit + ":" + offset;
         return cache.portfolio(portfolioId, key, () -> {
-            Counted<StoredOrder> c = db.withSession(s -> orders.page(s, portfolioId, status, limit, offset));
+            Counted<StoredOrder> c = db.withSession(s -> orderReads.page(s, portfolioId, status, limit, offset));
             return Page.counted(c.items(), limit, offset, c.total());
         });
     }
@@ -288,7 +291,8 @@ public final class PortfolioService {
 
     /** Cancels an open order; empty result when it is not open. */
     public Optional<StoredOrder> cancel(long orderId) {
-        StoredOrder o = orders.find(orderId)
+        StoredOrder o = orderReads
+                .find(orderId)
                 .orElseThrow(() -> new NotFoundException("order", "" + orderId, "no order " + orderId));
         Optional<StoredOrder> cancelled = orders.cancel(orderId, clock.instant());
         cache.changed(o.portfolioId());

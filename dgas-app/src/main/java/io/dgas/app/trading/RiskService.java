@@ -18,7 +18,7 @@ import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.LatestBar;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.EquityRepository;
-import io.dgas.store.ledger.OrderRepository;
+import io.dgas.store.ledger.OrderReads;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
 import io.dgas.store.ledger.PositionRepository;
@@ -41,7 +41,7 @@ public final class RiskService {
     private final Database db;
     private final Clock clock;
     private final PortfolioRepository portfolios;
-    private final OrderRepository orders;
+    private final OrderReads orders;
     private final PositionRepository positions = new PositionRepository();
     private final EquityRepository equity = new EquityRepository();
     private final BarRepository bars;
@@ -59,7 +59,7 @@ public final class RiskService {
         this.cache = new LedgerCache(cache);
         this.clock = clock;
         this.portfolios = new PortfolioRepository(db);
-        this.orders = new OrderRepository(db);
+        this.orders = new OrderReads(db);
         this.bars = new BarRepository(db);
     }
 

@@ -1,9 +1,11 @@
 package io.dgas.app.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dgas.calc.drummond.Atr;
 import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
@@ -99,8 +101,11 @@ class BacktesterTest {
         assertThat(a.fills()).isNotEqualTo(b.fills());
     }
 
-    /** An accepted limit entry of a replay with its fill ({@code null}: it lapsed or the bars ended first). */
-    record LimitEntry(OrderDecision decision, Execution fill) {}
+    /**
+     * An accepted limit entry of a replay with its fill ({@code null}: it lapsed or the bars ended first, or a limit
+     * refused it) and the first limit that cut or refused a fill of it ({@code null}: none).
+     */
+    record LimitEntry(OrderDecision decision, Execution fill, Backtester.FillLimit limited) {}
 
     /**
      * The accepted limit entries of {@code r} with their fills: the replay names its k-th accepted order {@code bt-k},
@@ -117,7 +122,12 @@ class BacktesterTest {
             }
             k++;
             if (d.limitPrice() != null) {
-                out.add(new LimitEntry(d, byId.get("paper-bt-" + k)));
+                String ref = "bt-" + k;
+                Backtester.FillLimit limited = r.fillLimits().stream()
+                        .filter(x -> x.ref().equals(ref))
+                        .findFirst()
+                        .orElse(null);
+                out.add(new LimitEntry(d, byId.get("paper-" + ref), limited));
             }
         }
         return out;
@@ -131,6 +141,7 @@ class BacktesterTest {
         List<LimitEntry> entries = limitEntries(r);
         int atLimit = 0;
         int lapsed = 0;
+        int limited = 0;
 
         for (LimitEntry x : entries) {
             OrderDecision d = x.decision();
@@ -162,6 +173,13 @@ class BacktesterTest {
                     lapsed++;
                 }
                 assertThat(x.fill()).as("lapsed: %s", d).isNull();
+                assertThat(x.limited()).as("never reached: %s", d).isNull();
+                continue;
+            }
+            if (x.limited() != null) {
+                // cut or refused by a limit at the bar that reached the price (other tests check the arithmetic)
+                limited++;
+                assertThat(x.limited().ts()).as("limited: %s", d).isEqualTo(expected);
                 continue;
             }
             atLimit += price == limit ? 1 : 0;
@@ -180,6 +198,7 @@ class BacktesterTest {
         assertThat(entries).as("limit entries placed").hasSizeGreaterThan(3);
         assertThat(atLimit).as("filled at the limit itself").isPositive();
         assertThat(lapsed).as("lapsed unfilled after the expiry").isPositive();
+        assertThat(limited).as("limited at fill, as in paper sessions").isLessThan(entries.size());
     }
 
     @Test
@@ -195,6 +214,92 @@ class BacktesterTest {
         assertThat(m.totalReturn())
                 .isCloseTo(last.equity().doubleValue() / 100_000 - 1, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(m.exposure()).isBetween(0.0, 1.0);
+    }
+
+    /** Limits of 20,000 per position and 30,000 gross; 100 units per entry, no slippage or commission. */
+    private static final Backtester.Config LIMITS = new Backtester.Config(
+            Timeframe.H1,
+            Timeframe.H4,
+            new BigDecimal("100000"),
+            new RiskLimits(new BigDecimal("20000"), new BigDecimal("30000"), new BigDecimal("50000"), 100),
+            new PaperRules(Sizing.FIXED_QUANTITY, new BigDecimal("100"), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO),
+            MtfParams.defaults(),
+            SignalParams.defaults());
+
+    private static Signal longAt(String symbol, int bar, double entry) {
+        return new Signal(
+                symbol, bar, START + bar * 3600L, Signal.Type.LONG, entry, 50, 1000, 0.8, 1, 1, Signal.Tier.HIGH, true);
+    }
+
+    /**
+     * A at bar 0: a market entry of 100 filled at bar 1's open, 100, and marked at bar 1's and 2's close {@code aClose}.
+     * B at bar 0 (close 100): a limit entry of 100 at 90, accepted (9,000; no other position yet), which bar 2 reaches
+     * (open 95, low 89: it fills at 90). At that fill the other positions are worth 100 × {@code aClose}.
+     */
+    private static Backtester.Result limitEntryAfterGrowth(double aClose) {
+        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        BarSeries a = new BarSeries("A", Timeframe.H1);
+        a.append(START, 100, 100, 100, 100, 1000);
+        a.append(START + 3600, 100, aClose, 100, aClose, 1000);
+        a.append(START + 7200, aClose, aClose, aClose, aClose, 1000);
+        BarSeries b = new BarSeries("B", Timeframe.H1);
+        b.append(START, 100, 100, 100, 100, 1000);
+        b.append(START + 3600, 100, 100, 95, 95, 1000);
+        b.append(START + 7200, 95, 95, 89, 92, 1000);
+        trading.put("A", a);
+        trading.put("B", b);
+        Map<String, Signal[]> signals = Map.of(
+                "A", new Signal[] {longAt("A", 0, 100), null, null},
+                "B", new Signal[] {longAt("B", 0, 90), null, null});
+        return Backtester.replay(trading, signals, LIMITS);
+    }
+
+    @Test
+    void replay_limitEntryFillingAfterOtherPositionsGrewPastGrossLimit_refusedAtFillNamingTheLimit() {
+        // A marked at 310: 100 × 310 = 31,000 of the 30,000 gross already, so no unit of B fits at 90
+        Backtester.Result r = limitEntryAfterGrowth(310);
+
+        assertThat(r.decisions())
+                .extracting(OrderDecision::symbol, OrderDecision::accepted, OrderDecision::limitPrice)
+                .containsExactly(tuple("A", true, null), tuple("B", true, 90.0));
+        assertThat(r.fills()).singleElement().satisfies(e -> {
+            assertThat(e.symbol()).isEqualTo("A");
+            assertThat(e.price()).isEqualTo(100.0);
+        });
+        assertThat(r.fillLimits()).singleElement().satisfies(x -> {
+            assertThat(x.ref()).isEqualTo("bt-2");
+            assertThat(x.ts()).isEqualTo(START + 7200);
+            assertThat(x.limit()).isEqualTo(RiskLimits.GROSS);
+            assertThat(x.kept()).isEqualByComparingTo("100");
+            assertThat(x.execution()).isNull();
+        });
+        assertThat(r.ledger().position("B").isFlat()).isTrue();
+    }
+
+    @Test
+    void replay_limitEntryFillingAfterOtherPositionsGrewNearGrossLimit_cutToWhatTheLimitAllows() {
+        // A marked at 260: 26,000 of 30,000; (30,000 − 26,000) / 90 = 44.4: 44 units fill, 56 are kept back
+        Backtester.Result r = limitEntryAfterGrowth(260);
+
+        assertThat(r.fills()).extracting(Execution::symbol).containsExactly("A", "B");
+        Execution b = r.fills().get(1);
+        assertThat(b.price()).isEqualTo(90.0);
+        assertThat(b.quantity()).isEqualByComparingTo("44");
+        assertThat(r.fillLimits()).singleElement().satisfies(x -> {
+            assertThat(x.limit()).isEqualTo(RiskLimits.GROSS);
+            assertThat(x.kept()).isEqualByComparingTo("56");
+            assertThat(x.execution()).isEqualTo(b);
+        });
+    }
+
+    @Test
+    void replay_limitEntryWithinTheLimits_fillsInFull() {
+        // A marked at 100: 10,000 + 100 × 90 = 19,000 gross, within 30,000
+        Backtester.Result r = limitEntryAfterGrowth(100);
+
+        assertThat(r.fills()).extracting(Execution::symbol).containsExactly("A", "B");
+        assertThat(r.fills().get(1).quantity()).isEqualByComparingTo("100");
+        assertThat(r.fillLimits()).isEmpty();
     }
 
     @Test

@@ -14,7 +14,7 @@ import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
 import io.dgas.store.cache.QueryCache;
-import io.dgas.store.ledger.OrderRepository;
+import io.dgas.store.ledger.OrderReads;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
 import io.dgas.store.ledger.StoredOrder;
@@ -81,7 +81,7 @@ class PaperLimitEntryIT {
     }
 
     private static StoredOrder order(long portfolio, String symbol) {
-        return db.withSession(s -> new OrderRepository(db).page(s, portfolio, null, 100, 0)).items().stream()
+        return db.withSession(s -> new OrderReads(db).page(s, portfolio, null, 100, 0)).items().stream()
                 .filter(o -> o.symbol().equals(symbol))
                 .findFirst()
                 .orElseThrow();

@@ -23,6 +23,7 @@ import io.dgas.store.bars.BarRepository;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ledger.LedgerReads;
 import io.dgas.store.ledger.NewOrder;
+import io.dgas.store.ledger.OrderReads;
 import io.dgas.store.ledger.OrderRepository;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
@@ -100,6 +101,7 @@ class PaperOrdersIT {
     void limitOrder_participationAndPositionLimit_fillInPartsAndFireTradingAlerts() throws Exception {
         PortfolioRepository portfolios = new PortfolioRepository(db);
         OrderRepository orders = new OrderRepository(db);
+        OrderReads orderReads = new OrderReads(db);
         Portfolio p = portfolios
                 .create("lim", "paper", "USD", new BigDecimal("100000"), T0)
                 .orElseThrow();
@@ -142,15 +144,15 @@ class PaperOrdersIT {
         bar(2, 99, 100, 97, 98, 200);
         SessionReport partial = cycle(paper, 2);
         assertThat(partial.fills()).isOne();
-        StoredOrder half = orders.find(limit.id()).orElseThrow();
+        StoredOrder half = orderReads.find(limit.id()).orElseThrow();
         assertThat(half.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(half.filledQuantity()).as("10 % of 200").isEqualByComparingTo("20");
 
         bar(3, 97, 98, 96, 97.5, 100_000);
         assertThat(cycle(paper, 3).fills()).isOne();
-        StoredOrder done = orders.find(limit.id()).orElseThrow();
+        StoredOrder done = orderReads.find(limit.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(OrderStatus.FILLED);
-        var execs = db.withSession(s -> orders.executionsOf(s, List.of(limit.id())));
+        var execs = db.withSession(s -> orderReads.executionsOf(s, List.of(limit.id())));
         assertThat(execs)
                 .extracting(e -> e.execution().price())
                 .as("at the limit, then at the open below it")
@@ -169,7 +171,7 @@ class PaperOrdersIT {
 
         // max position 5000 at 100 is 50 units; 30 held, so 20 of the 40 fill
         StoredOrder big =
-                orders.byStatus(p.id(), OrderStatus.PARTIALLY_FILLED, 10).get(0);
+                orderReads.byStatus(p.id(), OrderStatus.PARTIALLY_FILLED, 10).get(0);
         assertThat(big.filledQuantity()).isEqualByComparingTo("20");
         assertThat(capped.events())
                 .extracting(TradingEvent::kind)

@@ -13,7 +13,7 @@ import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
 import io.dgas.store.ledger.LedgerReads;
-import io.dgas.store.ledger.OrderRepository;
+import io.dgas.store.ledger.OrderReads;
 import io.dgas.store.ledger.Portfolio;
 import io.dgas.store.ledger.PortfolioRepository;
 import io.dgas.store.ledger.StoredOrder;
@@ -101,8 +101,7 @@ class PaperTradingServiceIT {
         SessionReport r1 = only(paper.onRun(0, Timeframe.H1, List.of(longSignal())), t);
         assertThat(r1.placed()).isOne();
         assertThat(r1.fills()).isZero();
-        StoredOrder o =
-                new OrderRepository(db).byStatus(p.id(), OrderStatus.NEW, 10).get(0);
+        StoredOrder o = new OrderReads(db).byStatus(p.id(), OrderStatus.NEW, 10).get(0);
         assertThat(o.exitStop()).isEqualTo(95);
         assertThat(o.fillAfter()).isEqualTo(T0);
 
@@ -167,9 +166,8 @@ class PaperTradingServiceIT {
         SessionReport r = only(paper.onRun(0, Timeframe.H1, List.of(longSignal())), t);
 
         assertThat(r.rejected()).isOne();
-        StoredOrder o = new OrderRepository(db)
-                .byStatus(p.id(), OrderStatus.REJECTED, 10)
-                .get(0);
+        StoredOrder o =
+                new OrderReads(db).byStatus(p.id(), OrderStatus.REJECTED, 10).get(0);
         assertThat(o.rejectReason()).isEqualTo(RiskLimits.GROSS);
         assertThat(o.rationale()).contains("refused by max_gross_exposure");
         RiskReport risk = new RiskService(db, clock).of(p.id(), Timeframe.H1);

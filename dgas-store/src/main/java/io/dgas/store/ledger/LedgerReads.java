@@ -16,13 +16,13 @@ import java.util.Optional;
 public final class LedgerReads {
     private final Database db;
     private final PortfolioRepository portfolios;
-    private final OrderRepository orders;
+    private final OrderReads orders;
     private final PositionRepository positions = new PositionRepository();
 
     public LedgerReads(Database db) {
         this.db = db;
         this.portfolios = new PortfolioRepository(db);
-        this.orders = new OrderRepository(db);
+        this.orders = new OrderReads(db);
     }
 
     /** A portfolio with its positions marked at {@code markTimeframe}: two statements. */

@@ -33,6 +33,7 @@ class LedgerRepositoryIT {
     private static Database db;
     private static PortfolioRepository portfolios;
     private static OrderRepository orders;
+    private static OrderReads orderReads;
     private static final PositionRepository positions = new PositionRepository();
 
     @BeforeAll
@@ -40,6 +41,7 @@ class LedgerRepositoryIT {
         db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
         portfolios = new PortfolioRepository(db);
         orders = new OrderRepository(db);
+        orderReads = new OrderReads(db);
         db.update("test.sym", "INSERT INTO symbols (ticker) VALUES ('AAA'), ('BBB')", ps -> {});
     }
 
@@ -111,13 +113,13 @@ class LedgerRepositoryIT {
 
         assertThat(apply(o.id(), part1)).isTrue();
         assertThat(apply(o.id(), part1)).isFalse();
-        assertThat(orders.find(o.id()).orElseThrow().status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(orderReads.find(o.id()).orElseThrow().status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(apply(o.id(), part2)).isTrue();
 
-        StoredOrder filled = orders.find(o.id()).orElseThrow();
+        StoredOrder filled = orderReads.find(o.id()).orElseThrow();
         assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(filled.filledQuantity()).isEqualByComparingTo("10");
-        List<StoredExecution> execs = db.withSession(s -> orders.executionsOf(s, List.of(o.id())));
+        List<StoredExecution> execs = db.withSession(s -> orderReads.executionsOf(s, List.of(o.id())));
         assertThat(execs).extracting(StoredExecution::execution).containsExactly(part1, part2);
         assertThat(orders.cancel(o.id(), T0)).isEmpty();
     }
@@ -134,10 +136,10 @@ class LedgerRepositoryIT {
         assertThatThrownBy(() -> db.withSession(s ->
                         orders.insert(s, p.id(), NewOrder.market(null, "NOPE", Side.BUY, BigDecimal.ONE, "n", T0))))
                 .isInstanceOf(UnknownSymbolException.class);
-        StoredOrder open = orders.byStatus(p.id(), OrderStatus.NEW, 10).get(0);
+        StoredOrder open = orderReads.byStatus(p.id(), OrderStatus.NEW, 10).get(0);
         assertThat(orders.cancel(open.id(), T0.plusSeconds(5)).orElseThrow().status())
                 .isEqualTo(OrderStatus.CANCELLED);
-        assertThat(orders.bySymbol("BBB", OrderStatus.CANCELLED, 10))
+        assertThat(orderReads.bySymbol("BBB", OrderStatus.CANCELLED, 10))
                 .extracting(StoredOrder::id)
                 .contains(open.id());
     }
@@ -178,14 +180,14 @@ class LedgerRepositoryIT {
         assertThat(first).isEqualTo(2);
         assertThat(again).as("a repeated client order id is skipped").isZero();
         assertThat(other).as("the same replay ids in another portfolio").isEqualTo(2);
-        List<StoredOrder> stored = db.withSession(s -> orders.recent(s, a.id(), 10));
+        List<StoredOrder> stored = db.withSession(s -> orderReads.recent(s, a.id(), 10));
         assertThat(stored)
                 .extracting(StoredOrder::status, o -> o.filledQuantity().intValue(), StoredOrder::clientOrderId)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(OrderStatus.FILLED, 3, "bt" + a.id() + "-bt-1"),
                         org.assertj.core.groups.Tuple.tuple(OrderStatus.FILLED, 5, "bt" + a.id() + "-bt-2"));
-        List<StoredExecution> execs = db.withSession(
-                s -> orders.executionsOf(s, stored.stream().map(StoredOrder::id).toList()));
+        List<StoredExecution> execs = db.withSession(s ->
+                orderReads.executionsOf(s, stored.stream().map(StoredOrder::id).toList()));
         assertThat(execs).hasSize(2).allSatisfy(e -> {
             assertThat(e.execution().price()).isEqualTo(100.25);
             assertThat(e.execution().commission()).isEqualByComparingTo("1.5");

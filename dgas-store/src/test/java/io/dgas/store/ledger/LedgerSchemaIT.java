@@ -33,12 +33,12 @@ class LedgerSchemaIT {
     private record Use(String index, String sql, Object... params) {}
 
     private static final List<Use> USES = List.of(
-            new Use("orders_session_created_idx", OrderRepository.SESSION_ORDERS, 7L, 50),
-            new Use("orders_session_created_idx", OrderRepository.SESSION_ORDERS_SINCE, 7L, ts("2024-06-01")),
-            new Use("orders_symbol_status_created_idx", OrderRepository.ORDERS_BY_SYMBOL, "S7", "filled", 50),
-            new Use("orders_portfolio_status_created_idx", OrderRepository.ORDERS_BY_STATUS, 3L, "new", 50),
-            new Use("orders_portfolio_created_idx", OrderRepository.RECENT_ORDERS, 3L, 50),
-            new Use("executions_order_idx", OrderRepository.ORDER_EXECUTIONS, (Object) new Long[] {5L, 17L, 900L}),
+            new Use("orders_session_created_idx", OrderReads.SESSION_ORDERS, 7L, 50),
+            new Use("orders_session_created_idx", OrderReads.SESSION_ORDERS_SINCE, 7L, ts("2024-06-01")),
+            new Use("orders_symbol_status_created_idx", OrderReads.ORDERS_BY_SYMBOL, "S7", "filled", 50),
+            new Use("orders_portfolio_status_created_idx", OrderReads.ORDERS_BY_STATUS, 3L, "new", 50),
+            new Use("orders_portfolio_created_idx", OrderReads.RECENT_ORDERS, 3L, 50),
+            new Use("executions_order_idx", OrderReads.ORDER_EXECUTIONS, (Object) new Long[] {5L, 17L, 900L}),
             new Use("positions_pkey", PositionRepository.PORTFOLIO_POSITIONS, "1d", 3L),
             new Use("news_items_symbol_sentiment_idx", NewsRepository.BY_SYMBOL_SENTIMENT, "S7", 0.8, 20),
             new Use("news_items_published_idx", NewsRepository.LATEST, 20),

@@ -122,7 +122,7 @@ class LedgerStatementCountIT {
     @ParameterizedTest
     @ValueSource(ints = {1, 10, 1000})
     void ordersPage_anyOrderCount_oneStatementWithTheTotal(int n) {
-        OrderRepository orders = new OrderRepository(db);
+        OrderReads orders = new OrderReads(db);
         Counted<StoredOrder> first = db.withSession(s -> orders.page(s, n, null, 7, 0));
         Counted<StoredOrder> past = db.withSession(s -> orders.page(s, n, null, 7, n + 3));
         Counted<StoredOrder> filled = db.withSession(s -> orders.page(s, n, io.dgas.ledger.OrderStatus.FILLED, 7, 1));
