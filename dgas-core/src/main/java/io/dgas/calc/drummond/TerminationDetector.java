@@ -71,15 +71,23 @@ final class TerminationDetector {
     private final ZoneWidthBound widths = new ZoneWidthBound();
     /** Whether the pass is cut at twice the widest zone (off: the span bound alone, the former exact pass). */
     private final boolean widthBound;
+    /** Whether each type is searched in its own band ({@link #searchByType}; off: both types in one band). */
+    private final boolean byType;
 
     TerminationDetector(PatternParams p, PatternEvents out) {
         this(p, out, true);
     }
 
     TerminationDetector(PatternParams p, PatternEvents out, boolean widthBound) {
+        this(p, out, widthBound, true);
+    }
+
+    /** With {@code byType} off every zone of either type in one band around the bar is tested (for comparisons). */
+    TerminationDetector(PatternParams p, PatternEvents out, boolean widthBound, boolean byType) {
         this.p = p;
         this.out = out;
         this.widthBound = widthBound;
+        this.byType = byType;
     }
 
     /** The bound to attach to the window this detector searches ({@link SortedLines#track}). */
@@ -213,7 +221,7 @@ final class TerminationDetector {
         double reach = widthBound ? 2 * widths.at(bar, tol) : Double.POSITIVE_INFINITY;
         long tolKey = SortedLines.toleranceKey(tol);
         boolean finite = lines.allFinite() && Double.isFinite(low) && Double.isFinite(high);
-        if (finite && p.terminationMinZoneStrength() >= 2) {
+        if (byType && finite && p.terminationMinZoneStrength() >= 2) {
             searchByType(bar, high, low, tolKey, lines, minP, maxP, pct, reach);
             return;
         }

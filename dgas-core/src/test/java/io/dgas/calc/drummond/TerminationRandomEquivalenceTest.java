@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The termination search as shipped (cut by the widest-zone bound) against the literal §4.6 brute force and against
- * the span-bound pass, over many seeds and regimes: calm and wild volatility, trends, price scales from 0.05 to
+ * The termination search as shipped (a band per zone type, cut by the widest-zone bound) against the literal §4.6
+ * brute force, the search of both types in one band and the span-bound pass, over many seeds and regimes: calm and wild volatility, trends, price scales from 0.05 to
  * 20,000, prices on a coarse tick (so projected prices tie and zones of equal prices form), gaps between bars, and
- * the look-back and zone settings. Every pattern event of both engine paths must be the same, field by field, and
+ * the look-back and zone settings. Every pattern event of the three engine paths must be the same, field by field, and
  * the termination events must equal the brute force's.
  */
 class TerminationRandomEquivalenceTest {
@@ -63,10 +63,15 @@ class TerminationRandomEquivalenceTest {
         DrummondAnalysis shipped = DrummondAnalyzer.analyze(s, params);
         DrummondEngine span = new DrummondEngine(s.head(s.size()), params, false);
         span.advance();
+        DrummondEngine both = new DrummondEngine(s.head(s.size()), params, true, false);
+        both.advance();
 
         assertThat(rows(shipped.patterns()))
                 .as("case %d: all events, shipped vs span bound", k)
                 .isEqualTo(rows(span.events));
+        assertThat(rows(shipped.patterns()))
+                .as("case %d: all events, shipped vs both types in one band", k)
+                .isEqualTo(rows(both.events));
         List<String> expected = TerminationSearchTest.bruteForce(shipped);
         assertThat(expected)
                 .as("case %d: the regime produces termination events", k)
