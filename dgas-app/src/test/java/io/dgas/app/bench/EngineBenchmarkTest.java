@@ -15,6 +15,7 @@ class EngineBenchmarkTest {
         assertThat(r.figures().rounds()).isEqualTo(2);
         assertThat(r.figures().nsPerBar()).isPositive();
         assertThat(r.figures().spanBoundNsPerBar()).isPositive();
+        assertThat(r.figures().bothTypesNsPerBar()).isPositive();
         assertThat(r.figures().events())
                 .isEqualTo(DrummondAnalyzer.analyze(EngineBenchmark.walk(400, 42))
                         .patterns()

@@ -48,6 +48,14 @@ final class DrummondEngine {
 
     /** With {@code widthBound} off the termination search uses its span bound alone (for comparisons). */
     DrummondEngine(BarSeries series, DrummondParams p, boolean widthBound) {
+        this(series, p, widthBound, true);
+    }
+
+    /**
+     * With {@code byType} off the termination search tests the zones of both types in one band around the bar, as
+     * the build before did (for comparisons).
+     */
+    DrummondEngine(BarSeries series, DrummondParams p, boolean widthBound, boolean byType) {
         this.series = series;
         this.p = p;
         PatternParams pp = p.patterns();
@@ -57,7 +65,7 @@ final class DrummondEngine {
         exhaust = new ExhaustDetector(pp, events);
         cwave = new CWaveDetector(pp, events);
         oscillation = new OscillationDetector(pp, events);
-        termination = new TerminationDetector(pp, events, widthBound);
+        termination = new TerminationDetector(pp, events, widthBound, byType);
         if (widthBound) {
             window.track(termination.widthBound());
         }

@@ -5,10 +5,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The full single-timeframe analysis rate (every output of {@link DrummondAnalyzer#analyze} plus the zones at the
- * last bar), measured for the engine as shipped and, in the same run, with the termination search cut only by its
- * span bound (the former exact pass): rounds alternate between the two so that load from other processes falls on
- * both alike, and each figure is the fastest round (the least disturbed). Both paths must give the same events;
- * a difference fails the measurement.
+ * last bar), measured for the engine as shipped and, in the same run, with the termination search testing both zone
+ * types in one band (the build before) and cut only by its span bound (the former exact pass): rounds alternate
+ * between the paths so that load from other processes falls on all alike, and each figure is the fastest round (the
+ * least disturbed). Every path must give the same events; a difference fails the measurement.
  */
 public final class EngineRate {
     /** The goal for the full analysis of issue 15, in ns per bar. */
@@ -23,9 +23,11 @@ public final class EngineRate {
      * @param rounds rounds per path
      * @param nsPerBar the shipped engine, fastest round
      * @param spanBoundNsPerBar the span-bound search, fastest round
-     * @param events pattern events per analysis (the same on both paths)
+     * @param bothTypesNsPerBar the search testing both zone types in one band, fastest round
+     * @param events pattern events per analysis (the same on every path)
      */
-    public record Figures(int bars, int rounds, double nsPerBar, double spanBoundNsPerBar, int events) {
+    public record Figures(
+            int bars, int rounds, double nsPerBar, double spanBoundNsPerBar, double bothTypesNsPerBar, int events) {
         /** How many times faster the shipped engine is. */
         public double speedup() {
             return spanBoundNsPerBar / nsPerBar;
@@ -47,37 +49,41 @@ public final class EngineRate {
         DrummondAnalyzer.requireBars(series);
         double best = Double.POSITIVE_INFINITY;
         double bestSpan = Double.POSITIVE_INFINITY;
+        double bestBoth = Double.POSITIVE_INFINITY;
         int events = -1;
         for (int r = 0; r < rounds; r++) {
-            best = Math.min(best, round(series, params, true, roundNanos, clock));
-            bestSpan = Math.min(bestSpan, round(series, params, false, roundNanos, clock));
-            int a = run(series, params, true).patterns().size();
-            int b = run(series, params, false).patterns().size();
-            if (a != b) {
-                throw new IllegalStateException("the two termination searches disagree: " + a + " vs " + b + " events");
+            best = Math.min(best, round(series, params, true, true, roundNanos, clock));
+            bestSpan = Math.min(bestSpan, round(series, params, false, true, roundNanos, clock));
+            bestBoth = Math.min(bestBoth, round(series, params, true, false, roundNanos, clock));
+            int a = run(series, params, true, true).patterns().size();
+            int b = run(series, params, false, true).patterns().size();
+            int c = run(series, params, true, false).patterns().size();
+            if (a != b || a != c) {
+                throw new IllegalStateException(
+                        "the termination searches disagree: " + a + " vs " + b + " vs " + c + " events");
             }
             events = a;
         }
         int n = series.size();
-        return new Figures(n, rounds, best / n, bestSpan / n, events);
+        return new Figures(n, rounds, best / n, bestSpan / n, bestBoth / n, events);
     }
 
     private static double round(
-            BarSeries s, DrummondParams params, boolean widthBound, long nanos, LongSupplier clock) {
+            BarSeries s, DrummondParams params, boolean widthBound, boolean byType, long nanos, LongSupplier clock) {
         long start = clock.getAsLong();
         double best = Double.POSITIVE_INFINITY;
         long sink = 0;
         do {
             long t = clock.getAsLong();
-            DrummondAnalysis a = run(s, params, widthBound);
+            DrummondAnalysis a = run(s, params, widthBound, byType);
             sink += a.zones().size();
             best = Math.min(best, clock.getAsLong() - t);
         } while (clock.getAsLong() - start < nanos);
         return sink == Long.MIN_VALUE ? Double.NaN : best;
     }
 
-    private static DrummondAnalysis run(BarSeries s, DrummondParams params, boolean widthBound) {
-        DrummondEngine engine = new DrummondEngine(s.head(s.size()), params, widthBound);
+    private static DrummondAnalysis run(BarSeries s, DrummondParams params, boolean widthBound, boolean byType) {
+        DrummondEngine engine = new DrummondEngine(s.head(s.size()), params, widthBound, byType);
         engine.advance();
         return new DrummondAnalysis(engine);
     }

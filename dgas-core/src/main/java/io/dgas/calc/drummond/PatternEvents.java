@@ -36,6 +36,24 @@ public final class PatternEvents {
         size++;
     }
 
+    /**
+     * Writes the event's row after the last event and keeps it when {@code keep} is 1 (0 leaves the list as it was):
+     * a caller that decides per event by a data-dependent compare adds without a branch on it.
+     */
+    void addIf(int keep, PatternType t, int dir, int startBar, int endBar, int strengthValue, int detectedBar) {
+        int at = size * STRIDE;
+        if (at + STRIDE > rows.length) {
+            rows = Arrays.copyOf(rows, rows.length * 2);
+        }
+        rows[at + TYPE] = t.ordinal();
+        rows[at + DIRECTION] = dir;
+        rows[at + START] = startBar;
+        rows[at + END] = endBar;
+        rows[at + STRENGTH] = strengthValue;
+        rows[at + DETECTED] = detectedBar;
+        size += keep;
+    }
+
     /** Drops events added after the list had {@code n} events (used to re-run a replaced last bar). */
     void truncate(int n) {
         size = n;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class EngineRateTest {
 
     @Test
-    void measure_stepClock_reportsBothPathsFromTheClockAndTheSameEvents() {
+    void measure_stepClock_reportsEveryPathFromTheClockAndTheSameEvents() {
         var series = RandomBars.series(5, 300, Timeframe.H1);
         long[] now = {0};
         // every reading advances the clock by 3 ns: each timed analysis spans exactly one step
@@ -17,6 +17,7 @@ class EngineRateTest {
         assertThat(f.bars()).isEqualTo(300);
         assertThat(f.nsPerBar()).isEqualTo(3.0 / 300);
         assertThat(f.spanBoundNsPerBar()).isEqualTo(3.0 / 300);
+        assertThat(f.bothTypesNsPerBar()).isEqualTo(3.0 / 300);
         assertThat(f.speedup()).isEqualTo(1.0);
         assertThat(f.events())
                 .isEqualTo(DrummondAnalyzer.analyze(series).patterns().size())
