@@ -150,6 +150,9 @@ class AnalysisBodyTest {
             case 2 -> -0.0;
             case 3 -> r.nextInt(100_000);
             case 4 -> r.nextBoolean() ? Double.NaN : Double.NEGATIVE_INFINITY;
+            case 5 -> -Math.round(r.nextDouble(0, 50) * 100) / 100.0;
+            case 6 -> Math.round(r.nextDouble(0, 2) * 1000) / 1000.0;
+            case 7 -> r.nextDouble(1, 5000); // an overlay: all its digits
             default -> Math.round(r.nextDouble(1, 5000) * 10_000) / 10_000.0;
         };
     }
