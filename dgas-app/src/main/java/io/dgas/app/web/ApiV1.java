@@ -106,7 +106,8 @@ final class ApiV1 {
                                             Timeframe htf = a.has("htf")
                                                     ? Timeframe.parse(a.get("htf"))
                                                     : AnalysisService.higherOf(tf);
-                                            return analysis.get().analyze(a.get("symbol"), tf, a.get("last"), htf);
+                                            return new AnalysisBody(
+                                                    analysis.get().analyze(a.get("symbol"), tf, a.get("last"), htf));
                                         })
                                 .renderedOnce(),
                         Route.get(
