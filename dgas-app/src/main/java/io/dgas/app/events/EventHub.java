@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ public final class EventHub implements AutoCloseable {
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService writer;
+    private volatile boolean closed;
 
     public EventHub(Duration heartbeat) {
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -31,12 +33,25 @@ public final class EventHub implements AutoCloseable {
         writer.scheduleAtFixedRate(this::heartbeat, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Keeps {@code c} open and sends it every event from now on, until it or the hub closes. */
+    /**
+     * Keeps {@code c} open and sends it every event from now on, until it or the hub closes. A client that connects
+     * while the hub closes is ended at once: kept open, it would hold the server's graceful stop for its whole
+     * timeout.
+     */
     public void subscribe(SseClient c) {
         c.keepAlive();
         c.onClose(() -> clients.remove(c));
         clients.add(c);
-        writer.execute(() -> c.sendComment("connected"));
+        // added before the flag is read, and close() sets the flag before it walks the set: one of the two ends it
+        if (closed) {
+            end(c);
+            return;
+        }
+        try {
+            writer.execute(() -> c.sendComment("connected"));
+        } catch (RejectedExecutionException e) {
+            end(c); // the hub closed between the check and here
+        }
     }
 
     /** Sends event {@code name} with {@code json} as its data to every client (asynchronously, in order). */
@@ -90,14 +105,19 @@ public final class EventHub implements AutoCloseable {
     /** Ends every client's stream (so a graceful stop does not wait for them) and stops the heartbeat. */
     @Override
     public void close() {
+        closed = true;
         writer.shutdownNow();
         for (SseClient c : clients) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                LOG.debug("closing an event client: {}", e.toString());
-            }
+            end(c);
         }
-        clients.clear();
+    }
+
+    private void end(SseClient c) {
+        clients.remove(c);
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing an event client: {}", e.toString());
+        }
     }
 }

@@ -211,6 +211,11 @@ public final class WebServer implements AutoCloseable {
         return listener;
     }
 
+    /** The event-stream clients' hub. */
+    EventHub eventHub() {
+        return events;
+    }
+
     /** Remote ports of the event-stream clients connected now. */
     java.util.Set<Integer> eventClientPorts() {
         return events.clientPorts();

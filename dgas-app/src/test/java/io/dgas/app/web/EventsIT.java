@@ -339,6 +339,19 @@ class EventsIT {
     }
 
     @Test
+    void subscribe_whileTheHubCloses_endsTheStreamAtOnce() throws Exception {
+        // a stream that connects after the hub ended the others (a server stopping under load) must not stay open:
+        // it would hold the graceful stop for its whole timeout
+        try (ApiClient own = new ApiClient(home.resolve("late"), PG.jdbcUrl(), Map.of())) {
+            own.server.eventHub().close();
+            try (SseStream late = new SseStream(own.server.port(), null)) {
+                assertThat(late.response.statusCode()).isEqualTo(200);
+                assertThat(late.awaitEnd(WAIT)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void events_closedReadsNeedTheToken() throws Exception {
         try (ApiClient closed =
                 new ApiClient(home.resolve("closed"), PG.jdbcUrl(), Map.of(ConfigKeys.WEB_AUTH, "all"))) {
