@@ -33,6 +33,10 @@ import java.util.function.Function;
  * what the catalog says of it is kept until ingest reports a change of that symbol, and its outcome is reused while
  * neither series nor the plan changed. So such symbols cost no query and no analysis in a steady cycle.
  *
+ * <p>A symbol whose two series did not change since its last fresh outcome (no new or revised bar: a market closed, a
+ * quiet symbol) gets that outcome again without analysis, unless it has become stale: the analysis depends on the bars
+ * only, staleness on the time too.
+ *
  * <p>Outputs equal the cold path ({@link SymbolAnalyzer} over freshly loaded bars) on the same bars; the bars are the
  * newest {@code lookback} to {@code 2 × lookback} of each series (see {@link WarmSeries}). Changes made by another
  * process reach the pool as {@code bars} events ({@link io.dgas.app.events.RemoteBarChanges}, listened to by
@@ -52,6 +56,8 @@ public final class AnalyzerPool implements IngestListener {
     private final Map<String, SymbolTimeframes.Info> infos = new ConcurrentHashMap<>();
     /** The last planned outcome per symbol and what it was computed from. */
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
+    /** The last fresh warm outcome per (symbol, trading timeframe), reused while its inputs stay the same. */
+    private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();
     /** Symbol ids by ticker, for the range catch-up (a stored symbol keeps its id). */
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
@@ -98,6 +104,7 @@ public final class AnalyzerPool implements IngestListener {
     public void clear() {
         warm.clear();
         ids.clear();
+        analysed.clear();
         absent.clear();
         infos.clear();
         planned.clear();
@@ -118,6 +125,7 @@ public final class AnalyzerPool implements IngestListener {
         absent.removeIf(k -> !keep.test(symbolOf(k)));
         infos.keySet().removeIf(s -> !keep.test(s));
         planned.keySet().removeIf(s -> !keep.test(s));
+        analysed.keySet().removeIf(k -> !keep.test(symbolOf(k)));
         return Math.max(0, dropped);
     }
 
@@ -257,7 +265,16 @@ public final class AnalyzerPool implements IngestListener {
             return analyzer.analyze(
                     symbol, columns(symbol, tradingTf, t), columns(symbol, htf, h), htf, asOf, staleAfter);
         }
-        return analyzer.analyze(
+        // a fresh outcome depends on the bars, not on asOf: while neither series changed it is the last one
+        Inputs inputs = new Inputs(
+                t, t.size(), t.series().version(), h, h.size(), h.series().version(), htf, staleAfter);
+        boolean stale = asOf.getEpochSecond() - (t.lastTs() + tradingTf.seconds()) > staleAfter.toSeconds();
+        String k = key(symbol, tradingTf);
+        Analysed last = analysed.get(k);
+        if (!stale && last != null && last.inputs().equals(inputs)) {
+            return last.outcome();
+        }
+        SymbolOutcome o = analyzer.analyze(
                 symbol,
                 t.series(),
                 h.series(),
@@ -267,7 +284,30 @@ public final class AnalyzerPool implements IngestListener {
                 htf,
                 asOf,
                 staleAfter);
+        if (o.stale() || o.failed()) {
+            analysed.remove(k);
+        } else {
+            analysed.put(k, new Analysed(inputs, o));
+        }
+        return o;
     }
+
+    /**
+     * What a warm outcome was computed from: the series (by identity: a rebuilt one is a new object), their bars held
+     * and content versions, the higher timeframe and the staleness threshold.
+     */
+    private record Inputs(
+            WarmSeries trading,
+            int tradingBars,
+            long tradingVersion,
+            WarmSeries higher,
+            int higherBars,
+            long higherVersion,
+            Timeframe htf,
+            Duration staleAfter) {}
+
+    /** The last fresh (neither stale nor failed) warm outcome of a (symbol, trading timeframe) and its inputs. */
+    private record Analysed(Inputs inputs, SymbolOutcome outcome) {}
 
     private static BarColumns columns(String symbol, Timeframe tf, WarmSeries w) {
         if (w == null) {
