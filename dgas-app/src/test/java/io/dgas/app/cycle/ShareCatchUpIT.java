@@ -152,6 +152,10 @@ class ShareCatchUpIT {
                         .contains("bars.since-span", "bars.since-many");
             }
         }
+        // nothing changed since: reused outcomes, then every symbol stale ten years on, then reused no more
+        assertSame(pool, warm, cold, symbols, "unchanged", new ArrayList<>());
+        assertSame(pool, warm, cold, symbols, "stale", new ArrayList<>(), NOW.plus(Duration.ofDays(3700)));
+        assertSame(pool, warm, cold, symbols, "fresh again", new ArrayList<>());
         assertThat(pool.size()).isEqualTo(2 * SYMBOLS);
         assertThat(signals).as("signals over the rounds").isGreaterThan(0);
     }
@@ -171,8 +175,18 @@ class ShareCatchUpIT {
             List<String> symbols,
             String ctx,
             List<String> queries) {
+        return assertSame(pool, warm, cold, symbols, ctx, queries, NOW.plus(Duration.ofDays(10)));
+    }
+
+    private static int assertSame(
+            AnalyzerPool pool,
+            PredictionCycle warm,
+            PredictionCycle cold,
+            List<String> symbols,
+            String ctx,
+            List<String> queries,
+            Instant asOf) {
         CycleRequest req = new CycleRequest(null, Timeframe.H4, Timeframe.H1, LOOKBACK, Duration.ofDays(3650));
-        Instant asOf = NOW.plus(Duration.ofDays(10));
         STATEMENTS.clear();
         AnalyzerPool.CaughtUp done = AnalyzerPool.caughtUp();
         pool.catchUp(symbols, req.trading(), LOOKBACK, done);
@@ -189,6 +203,9 @@ class ShareCatchUpIT {
                     STATEMENTS.stream().filter(q -> q.startsWith("bars.")).toList());
             List<SymbolOutcome> c = cold.batch(batch, req, asOf, new LongAdder(), new LongAdder());
             assertThat(w).as(ctx).isEqualTo(c);
+            if (asOf.isAfter(NOW.plus(Duration.ofDays(3650)))) {
+                assertThat(w).as(ctx).allMatch(SymbolOutcome::stale);
+            }
             signals += (int) w.stream().filter(o -> o.signal() != null).count();
         }
         return signals;
