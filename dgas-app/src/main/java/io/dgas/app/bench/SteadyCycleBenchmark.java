@@ -18,7 +18,6 @@ import io.dgas.store.ingest.IngestOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,7 +32,7 @@ import java.util.stream.IntStream;
 
 /**
  * {@code dgas benchmark cycle --steady}: the warm cycle's steady state. Per universe size, on a fresh database of
- * synthetic 1h bars (4h aggregated): a full-recompute cycle (the cold path), then a warm cycle to fill the warm state,
+ * synthetic 1h bars (4h aggregated) ending at the fixed {@link CycleBenchmark#SEED_END}: a full-recompute cycle (the cold path), then a warm cycle to fill the warm state,
  * then rounds of one new bar per series (1h and 4h, ingested outside the clock and reported to the warm state) each
  * followed by a measured warm cycle (load new bars, analyse, persist signals, run record). The heap held by the warm
  * state is the used heap after a collection with it minus without it.
@@ -109,7 +108,7 @@ public final class SteadyCycleBenchmark {
 
     private static PredictionCycle cycle(Database db, SymbolAnalyzer analyzer, ExecutorService threads) {
         return new PredictionCycle(
-                db, analyzer, threads, 100, Clock.systemUTC(), "bench", new SimpleMeterRegistry(), r -> {});
+                db, analyzer, threads, 100, CycleBenchmark.seedClock(), "bench", new SimpleMeterRegistry(), r -> {});
     }
 
     /** One new bar after the newest of every series (1h and 4h), through the ingest path, reported to the pool. */
@@ -131,8 +130,8 @@ public final class SteadyCycleBenchmark {
                         c));
             }
         }
-        // the synthetic bars end now: many rounds of new 4h bars run days into the future
-        IngestLimits future = new IngestLimits(0, 86_400L * 3650, 1e-8, 1e9, 65_536, Clock.systemUTC());
+        // many rounds of new 4h bars run days past the seed's end (and the cycles' clock): accept them
+        IngestLimits future = new IngestLimits(0, 86_400L * 3650, 1e-8, 1e9, 65_536, CycleBenchmark.seedClock());
         new BarIngestor(db, pool)
                 .ingest(
                         "steady",
