@@ -37,7 +37,7 @@ import java.util.stream.IntStream;
 
 /**
  * {@code dgas benchmark cycle}: the prediction cycle on a fresh database of deterministic synthetic data (1h bars, 4h
- * aggregated from them), per universe size, with the pure in-memory analysis of the same bars measured in the same
+ * aggregated from them, ending at the fixed {@link #SEED_END} and analysed as of then), per universe size, with the pure in-memory analysis of the same bars measured in the same
  * run as the baseline, and the peak heap.
  */
 public final class CycleBenchmark {
@@ -86,10 +86,24 @@ public final class CycleBenchmark {
         return results;
     }
 
-    /** Migrates {@code db} and seeds {@code n} synthetic symbols with {@code bars} 1h bars up to now, 4h rolled up. */
+    /**
+     * Where the synthetic seeds end: a fixed instant, so every run analyses the same bars. (They used to end at the
+     * current hour, so the 4h buckets rolled up from them, and the figures, changed with the hour of the run.)
+     */
+    static final Instant SEED_END = Instant.parse("2026-06-01T18:00:00Z");
+
+    /** A clock that reads {@link #SEED_END} now and runs on from it: the time the measured cycles analyse at. */
+    static Clock seedClock() {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), SEED_END));
+    }
+
+    /**
+     * Migrates {@code db} and seeds {@code n} synthetic symbols with {@code bars} 1h bars up to {@link #SEED_END}, 4h
+     * rolled up; returns {@link #SEED_END}.
+     */
     static Instant seed(Database db, int n, int bars, Consumer<String> info) {
         new Migrator(db).migrate();
-        Instant now = Instant.now();
+        Instant now = SEED_END;
         info.accept("seeding " + n + " symbols x " + bars + " 1h bars ...");
         new BarIngestor(db, IngestListener.NONE)
                 .ingest(
@@ -108,7 +122,7 @@ public final class CycleBenchmark {
         try {
             SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
             PredictionCycle cycle = new PredictionCycle(
-                    db, analyzer, pool, 10, Clock.systemUTC(), "bench", new SimpleMeterRegistry(), r -> {});
+                    db, analyzer, pool, 10, seedClock(), "bench", new SimpleMeterRegistry(), r -> {});
             CycleRequest request = new CycleRequest(null, Timeframe.H4, Timeframe.H1, bars, Duration.ofDays(1));
             cycle.run(request); // warm-up: JIT and the server's caches
             resetPeaks();

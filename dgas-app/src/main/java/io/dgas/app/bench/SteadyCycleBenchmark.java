@@ -18,7 +18,6 @@ import io.dgas.store.ingest.IngestOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,10 +32,12 @@ import java.util.stream.IntStream;
 
 /**
  * {@code dgas benchmark cycle --steady}: the warm cycle's steady state. Per universe size, on a fresh database of
- * synthetic 1h bars (4h aggregated): a full-recompute cycle (the cold path), then a warm cycle to fill the warm state,
- * then rounds of one new bar per series (1h and 4h, ingested outside the clock and reported to the warm state) each
- * followed by a measured warm cycle (load new bars, analyse, persist signals, run record). The heap held by the warm
- * state is the used heap after a collection with it minus without it.
+ * synthetic 1h bars (4h aggregated) ending at the fixed {@link CycleBenchmark#SEED_END}: a full-recompute cycle (the
+ * cold path), then a warm cycle to fill the warm state, then rounds of one new bar per series (1h and 4h, ingested outside the clock and reported to the warm state) each
+ * followed by a measured warm cycle (load new bars, analyse, persist signals, run record). Beside each cycle's wall time,
+ * the JVM's CPU time over it (all threads, the collector's too; not the database server's) and the collection time:
+ * on a busy machine the wall time mostly measures the neighbours. The heap held by the warm state is the used heap after
+ * a collection with it minus without it.
  */
 public final class SteadyCycleBenchmark {
     private static final int LOOKBACK = 200;
@@ -67,7 +68,9 @@ public final class SteadyCycleBenchmark {
             CycleRequest request = new CycleRequest(null, Timeframe.H4, Timeframe.H1, LOOKBACK, Duration.ofDays(3650));
             PredictionCycle cold = cycle(db, analyzer, threads);
             cold.run(request); // warm-up: JIT and the server's caches
+            long fullCpu0 = processCpuNanos();
             double full = cold.run(request).run().durationMs();
+            double fullCpu = (processCpuNanos() - fullCpu0) / 1e6;
             long before = usedHeap();
             AnalyzerPool pool = new AnalyzerPool(db, analyzer);
             PredictionCycle warm = cycle(db, analyzer, threads).warm(pool);
@@ -77,13 +80,21 @@ public final class SteadyCycleBenchmark {
             List<String> symbols =
                     IntStream.range(0, n).mapToObj(SyntheticBars::ticker).toList();
             double[] steady = new double[rounds];
+            double[] cpu = new double[rounds];
+            double[] gc = new double[rounds];
             CycleResult last = null;
             for (int round = 0; round < rounds; round++) {
                 appendOneBar(db, pool, symbols);
+                long cpu0 = processCpuNanos();
+                long gc0 = gcMillis();
                 last = warm.run(request);
                 steady[round] = last.run().durationMs();
+                cpu[round] = (processCpuNanos() - cpu0) / 1e6;
+                gc[round] = gcMillis() - gc0;
             }
             Arrays.sort(steady);
+            Arrays.sort(cpu);
+            Arrays.sort(gc);
             double median = steady[rounds / 2];
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbols", n);
@@ -93,10 +104,14 @@ public final class SteadyCycleBenchmark {
             m.put("warm_fill_ms", Math.round(fill));
             m.put("steady_ms_median", Math.round(median));
             m.put("steady_ms_min", Math.round(steady[0]));
+            m.put("full_recompute_jvm_cpu_ms", Math.round(fullCpu));
+            m.put("steady_jvm_cpu_ms_median", Math.round(cpu[rounds / 2]));
+            m.put("steady_gc_ms_median", Math.round(gc[rounds / 2]));
             m.put("steady_load_ms_summed", Math.round(last.run().loadMs()));
             m.put("steady_analyse_ms_summed", Math.round(last.run().analyseMs()));
             m.put("steady_persist_ms", Math.round(last.run().persistMs()));
             m.put("speedup", String.format(Locale.ROOT, "%.1f", full / median));
+            m.put("speedup_jvm_cpu", String.format(Locale.ROOT, "%.1f", fullCpu / cpu[rounds / 2]));
             m.put("warm_series", pool.size());
             m.put("warm_bars", pool.bars());
             m.put("warm_heap_mb", heap / (1024 * 1024));
@@ -109,7 +124,7 @@ public final class SteadyCycleBenchmark {
 
     private static PredictionCycle cycle(Database db, SymbolAnalyzer analyzer, ExecutorService threads) {
         return new PredictionCycle(
-                db, analyzer, threads, 100, Clock.systemUTC(), "bench", new SimpleMeterRegistry(), r -> {});
+                db, analyzer, threads, 100, CycleBenchmark.seedClock(), "bench", new SimpleMeterRegistry(), r -> {});
     }
 
     /** One new bar after the newest of every series (1h and 4h), through the ingest path, reported to the pool. */
@@ -131,14 +146,28 @@ public final class SteadyCycleBenchmark {
                         c));
             }
         }
-        // the synthetic bars end now: many rounds of new 4h bars run days into the future
-        IngestLimits future = new IngestLimits(0, 86_400L * 3650, 1e-8, 1e9, 65_536, Clock.systemUTC());
+        // many rounds of new 4h bars run days past the seed's end (and the cycles' clock): accept them
+        IngestLimits future = new IngestLimits(0, 86_400L * 3650, 1e-8, 1e9, 65_536, CycleBenchmark.seedClock());
         new BarIngestor(db, pool)
                 .ingest(
                         "steady",
                         new StringReader(csv.toString()),
                         null,
                         IngestOptions.defaults().withLimits(future));
+    }
+
+    /** CPU time of this JVM (every thread, the collector's too); the database server's is not in it. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
+    }
+
+    /** Collection time so far, summed over the collectors (pauses and concurrent work as the JVM counts them). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime()))
+                .sum();
     }
 
     private static long usedHeap() {

@@ -33,6 +33,10 @@ import java.util.function.Function;
  * what the catalog says of it is kept until ingest reports a change of that symbol, and its outcome is reused while
  * neither series nor the plan changed. So such symbols cost no query and no analysis in a steady cycle.
  *
+ * <p>A symbol whose two series did not change since its last fresh outcome (no new or revised bar: a market closed, a
+ * quiet symbol) gets that outcome again without analysis, unless it has become stale: the analysis depends on the bars
+ * only, staleness on the time too.
+ *
  * <p>Outputs equal the cold path ({@link SymbolAnalyzer} over freshly loaded bars) on the same bars; the bars are the
  * newest {@code lookback} to {@code 2 × lookback} of each series (see {@link WarmSeries}). Changes made by another
  * process reach the pool as {@code bars} events ({@link io.dgas.app.events.RemoteBarChanges}, listened to by
@@ -52,11 +56,29 @@ public final class AnalyzerPool implements IngestListener {
     private final Map<String, SymbolTimeframes.Info> infos = new ConcurrentHashMap<>();
     /** The last planned outcome per symbol and what it was computed from. */
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
+    /** The last fresh warm outcome per (symbol, trading timeframe), reused while its inputs stay the same. */
+    private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();
+    /** Symbol ids by ticker, for the range catch-up (a stored symbol keeps its id). */
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+
+    /** Bars below the median last bar that the range catch-up still reads ({@link #catchUp}). */
+    static final int SPAN_BARS = 8;
+
+    /** Fewest series read as a range; fewer are read per series. */
+    static final int MIN_SPAN_READ = 256;
+
+    private final int minSpanRead;
 
     public AnalyzerPool(Database db, SymbolAnalyzer analyzer) {
+        this(db, analyzer, MIN_SPAN_READ);
+    }
+
+    /** @param minSpanRead fewest series {@link #catchUp} reads as a range (tests lower it) */
+    AnalyzerPool(Database db, SymbolAnalyzer analyzer, int minSpanRead) {
         this.bars = new BarRepository(db);
         this.own = new OwnTimeframes(new SymbolTimeframes(db));
         this.analyzer = analyzer;
+        this.minSpanRead = minSpanRead;
     }
 
     @Override
@@ -81,6 +103,8 @@ public final class AnalyzerPool implements IngestListener {
     /** Drops every warm series (the next cycle rebuilds all of them). */
     public void clear() {
         warm.clear();
+        ids.clear();
+        analysed.clear();
         absent.clear();
         infos.clear();
         planned.clear();
@@ -101,6 +125,7 @@ public final class AnalyzerPool implements IngestListener {
         absent.removeIf(k -> !keep.test(symbolOf(k)));
         infos.keySet().removeIf(s -> !keep.test(s));
         planned.keySet().removeIf(s -> !keep.test(s));
+        analysed.keySet().removeIf(k -> !keep.test(symbolOf(k)));
         return Math.max(0, dropped);
     }
 
@@ -124,8 +149,16 @@ public final class AnalyzerPool implements IngestListener {
      * @throws RuntimeException when loading failed (the cycle records every symbol of the batch as failed)
      */
     public Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf) {
-        Map<String, WarmSeries> trading = refresh(symbols, r.trading(), r.lookback());
-        Map<String, WarmSeries> higher = refresh(symbols, r.htf(), r.lookback());
+        return load(symbols, r, asOf, CaughtUp.NONE);
+    }
+
+    /**
+     * As {@link #load(List, CycleRequest, Instant)}, the series in {@code done} (caught up by {@link #catchUp} this
+     * cycle) without a catch-up query: only rebuilds are read.
+     */
+    public Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf, CaughtUp done) {
+        Map<String, WarmSeries> trading = refresh(symbols, r.trading(), r.lookback(), done);
+        Map<String, WarmSeries> higher = refresh(symbols, r.htf(), r.lookback(), done);
         return s -> analyze(s, r.trading(), trading.get(s), r.htf(), higher.get(s), asOf, r.staleAfter());
     }
 
@@ -232,7 +265,16 @@ public final class AnalyzerPool implements IngestListener {
             return analyzer.analyze(
                     symbol, columns(symbol, tradingTf, t), columns(symbol, htf, h), htf, asOf, staleAfter);
         }
-        return analyzer.analyze(
+        // a fresh outcome depends on the bars, not on asOf: while neither series changed it is the last one
+        Inputs inputs = new Inputs(
+                t, t.size(), t.series().version(), h, h.size(), h.series().version(), htf, staleAfter);
+        boolean stale = asOf.getEpochSecond() - (t.lastTs() + tradingTf.seconds()) > staleAfter.toSeconds();
+        String k = key(symbol, tradingTf);
+        Analysed last = analysed.get(k);
+        if (!stale && last != null && last.inputs().equals(inputs)) {
+            return last.outcome();
+        }
+        SymbolOutcome o = analyzer.analyze(
                 symbol,
                 t.series(),
                 h.series(),
@@ -242,7 +284,30 @@ public final class AnalyzerPool implements IngestListener {
                 htf,
                 asOf,
                 staleAfter);
+        if (o.stale() || o.failed()) {
+            analysed.remove(k);
+        } else {
+            analysed.put(k, new Analysed(inputs, o));
+        }
+        return o;
     }
+
+    /**
+     * What a warm outcome was computed from: the series (by identity: a rebuilt one is a new object), their bars held
+     * and content versions, the higher timeframe and the staleness threshold.
+     */
+    private record Inputs(
+            WarmSeries trading,
+            int tradingBars,
+            long tradingVersion,
+            WarmSeries higher,
+            int higherBars,
+            long higherVersion,
+            Timeframe htf,
+            Duration staleAfter) {}
+
+    /** The last fresh (neither stale nor failed) warm outcome of a (symbol, trading timeframe) and its inputs. */
+    private record Analysed(Inputs inputs, SymbolOutcome outcome) {}
 
     private static BarColumns columns(String symbol, Timeframe tf, WarmSeries w) {
         if (w == null) {
@@ -253,8 +318,105 @@ public final class AnalyzerPool implements IngestListener {
         return columns(w.series());
     }
 
+    /**
+     * The series of one cycle already caught up by {@link #catchUp}: their batches ({@link #load(List, CycleRequest,
+     * Instant, CaughtUp)}) skip the catch-up query and only rebuild what needs it.
+     */
+    public static final class CaughtUp {
+        static final CaughtUp NONE = new CaughtUp();
+        private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    }
+
+    /** A new, empty record of caught-up series for one cycle. */
+    public static CaughtUp caughtUp() {
+        return new CaughtUp();
+    }
+
+    /**
+     * Catches up every warm series of {@code symbols} at {@code tf} (a whole share at once) and records them in
+     * {@code into}; series that are new, invalid or do not continue are left for their batch to rebuild.
+     *
+     * <p>Design note: a steady cycle's series all end at about the same bar, so they are read as one range of the
+     * bars' {@code (timeframe, ts)} index from the oldest of them on ({@link BarRepository#sinceInSpan}), one statement
+     * for the whole share instead of one index descent per series. The span is anchored at the median last bar and
+     * reaches {@value #SPAN_BARS} bars below it, so a series far behind (a market closed, a symbol gone quiet) does not
+     * widen it: such stragglers are read per series in one more statement ({@link BarRepository#sinceForSymbols}), as
+     * is the whole share when it holds fewer than {@value #MIN_SPAN_READ} series (the range also reads the rows of
+     * every other symbol in the span). The outcome equals the per-batch catch-up of {@link #load(List, CycleRequest,
+     * Instant)}: the same bars reach the same series.
+     */
+    public void catchUp(List<String> symbols, Timeframe tf, int lookback, CaughtUp into) {
+        Map<String, Long> since = new LinkedHashMap<>();
+        for (String s : symbols) {
+            String k = key(s, tf);
+            WarmSeries w = warm.get(k);
+            if (w != null && !invalid.contains(k) && w.window() == lookback && w.size() > 0) {
+                since.put(s, w.lastTs());
+            }
+        }
+        if (since.isEmpty()) {
+            return;
+        }
+        long[] sorted =
+                since.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        long from = sorted[sorted.length / 2] - SPAN_BARS * tf.seconds();
+        Map<String, Long> span = new LinkedHashMap<>();
+        Map<String, Long> stragglers = new LinkedHashMap<>();
+        since.forEach((s, ts) -> (ts >= from ? span : stragglers).put(s, ts));
+        if (span.size() < minSpanRead) {
+            stragglers.putAll(span);
+            span.clear();
+        }
+        List<String> rebuild = new ArrayList<>();
+        if (!span.isEmpty()) {
+            apply(bars.sinceInSpan(span, ids(span.keySet()), tf, lookback + 1), tf, lookback, rebuild);
+        }
+        if (!stragglers.isEmpty()) {
+            apply(bars.sinceForSymbols(stragglers, tf, lookback + 1), tf, lookback, rebuild);
+        }
+        for (String s : rebuild) {
+            invalid.add(key(s, tf));
+        }
+        for (String s : since.keySet()) {
+            into.keys.add(key(s, tf));
+        }
+    }
+
+    /** Symbol ids of {@code tickers}: ids never change once a symbol is stored, so each is looked up once. */
+    private Map<String, Long> ids(java.util.Collection<String> tickers) {
+        List<String> unknown = new ArrayList<>();
+        for (String t : tickers) {
+            if (!ids.containsKey(t)) {
+                unknown.add(t);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            ids.putAll(bars.symbolIds(unknown));
+        }
+        return ids;
+    }
+
+    /**
+     * Applies caught-up bars to their warm series; adds to {@code rebuild} those that gained more than the window or
+     * do not continue.
+     */
+    private void apply(Map<String, BarColumns> fresh, Timeframe tf, int lookback, List<String> rebuild) {
+        for (Map.Entry<String, BarColumns> e : fresh.entrySet()) {
+            BarColumns f = e.getValue();
+            // one more than the window was read: a series that gained more than that is rebuilt rather than replayed
+            if (f.size() > lookback || !warm.get(key(e.getKey(), tf)).apply(f)) {
+                rebuild.add(e.getKey());
+            }
+        }
+    }
+
     /** The batch's series of one timeframe brought up to date: at most two queries. */
     private Map<String, WarmSeries> refresh(List<String> symbols, Timeframe tf, int lookback) {
+        return refresh(symbols, tf, lookback, CaughtUp.NONE);
+    }
+
+    /** As {@link #refresh(List, Timeframe, int)}, the series in {@code done} needing no catch-up query. */
+    private Map<String, WarmSeries> refresh(List<String> symbols, Timeframe tf, int lookback, CaughtUp done) {
         Map<String, Long> since = new LinkedHashMap<>();
         List<String> rebuild = new ArrayList<>();
         for (String s : symbols) {
@@ -265,19 +427,12 @@ public final class AnalyzerPool implements IngestListener {
             }
             if (invalid.remove(k) || w == null || w.window() != lookback || w.size() == 0) {
                 rebuild.add(s);
-            } else {
+            } else if (!done.keys.contains(k)) {
                 since.put(s, w.lastTs());
             }
         }
         if (!since.isEmpty()) {
-            // one more than the window: a series that gained more than that is rebuilt rather than replayed
-            Map<String, BarColumns> fresh = bars.sinceForSymbols(since, tf, lookback + 1);
-            for (Map.Entry<String, BarColumns> e : fresh.entrySet()) {
-                BarColumns f = e.getValue();
-                if (f.size() > lookback || !warm.get(key(e.getKey(), tf)).apply(f)) {
-                    rebuild.add(e.getKey());
-                }
-            }
+            apply(bars.sinceForSymbols(since, tf, lookback + 1), tf, lookback, rebuild);
         }
         if (!rebuild.isEmpty()) {
             long heard = changes.get();

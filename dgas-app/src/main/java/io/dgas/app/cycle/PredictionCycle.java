@@ -160,10 +160,12 @@ public final class PredictionCycle {
         CollectReport collected = collect(universe);
         LongAdder loadNanos = new LongAdder();
         LongAdder analyseNanos = new LongAdder();
+        AnalyzerPool pool = warm;
+        AnalyzerPool.CaughtUp done = pool == null ? null : catchUp(pool, universe, request, loadNanos);
         List<Future<List<SymbolOutcome>>> futures = new ArrayList<>();
         for (int from = 0; from < universe.size(); from += batchSize) {
             List<String> batch = universe.subList(from, Math.min(universe.size(), from + batchSize));
-            futures.add(workers.submit(() -> batch(batch, request, startedAt, loadNanos, analyseNanos)));
+            futures.add(workers.submit(() -> batch(batch, request, startedAt, loadNanos, analyseNanos, pool, done)));
         }
         List<SymbolOutcome> outcomes = new ArrayList<>();
         for (Future<List<SymbolOutcome>> f : futures) {
@@ -205,11 +207,51 @@ public final class PredictionCycle {
     public List<SymbolOutcome> batch(
             List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
         AnalyzerPool pool = warm;
+        return batch(symbols, r, asOf, load, analyse, pool, pool == null ? null : AnalyzerPool.caughtUp());
+    }
+
+    /**
+     * The warm series of the whole universe caught up before its batches run: one range read per timeframe ({@link
+     * AnalyzerPool#catchUp}), the two timeframes at once on the workers. A failure leaves the series to their
+     * batches, which catch them up themselves (and record the batch as failed if that fails too).
+     */
+    private AnalyzerPool.CaughtUp catchUp(AnalyzerPool pool, List<String> universe, CycleRequest r, LongAdder load) {
+        AnalyzerPool.CaughtUp done = AnalyzerPool.caughtUp();
+        List<Future<?>> reads = new ArrayList<>();
+        for (io.dgas.domain.Timeframe tf : List.of(r.trading(), r.htf())) {
+            reads.add(workers.submit(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    pool.catchUp(universe, tf, r.lookback(), done);
+                } catch (io.dgas.store.UnableToConnectException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    LOG.warn("catching up the {} series at once failed; each batch catches up its own", tf, e);
+                } finally {
+                    load.add(System.nanoTime() - t0);
+                }
+            }));
+        }
+        for (Future<?> f : reads) {
+            join(f);
+        }
+        return done;
+    }
+
+    /** One batch, its warm series ({@code pool}, null: cold) caught up already when in {@code done}. */
+    List<SymbolOutcome> batch(
+            List<String> symbols,
+            CycleRequest r,
+            Instant asOf,
+            LongAdder load,
+            LongAdder analyse,
+            AnalyzerPool pool,
+            AnalyzerPool.CaughtUp done) {
         long t0 = System.nanoTime();
         Function<String, SymbolOutcome> step;
         List<SymbolOutcome> out = new ArrayList<>(symbols.size());
         try {
-            step = pool != null ? pool.load(symbols, r, asOf) : load(symbols, r, asOf);
+            step = pool != null ? pool.load(symbols, r, asOf, done) : load(symbols, r, asOf);
         } catch (io.dgas.store.UnableToConnectException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -403,7 +445,7 @@ public final class PredictionCycle {
                 instance);
     }
 
-    private static List<SymbolOutcome> join(Future<List<SymbolOutcome>> f) {
+    private static <T> T join(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

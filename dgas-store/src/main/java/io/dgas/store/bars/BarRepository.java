@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,72 @@ public final class BarRepository {
                 },
                 rs -> addTo(builders, rs));
         return built(builders);
+    }
+
+    /**
+     * What {@link #sinceForSymbols} answers (per symbol, its active bars with {@code ts >= since}, oldest first, at most
+     * {@code limit} each; every requested symbol in the map), read as one range of the {@code (timeframe, ts)} index
+     * from the oldest {@code since} on instead of one index descent per symbol: a few buffers for thousands of
+     * series instead of several per series.
+     *
+     * <p>Every active row of {@code tf} in that span is read, those of other symbols are dropped here, so this pays
+     * when the symbols are most of those with bars in the span and their {@code since} lie close together (a whole
+     * universe catching up on its newest bars); a caller keeps stragglers for {@link #sinceForSymbols}. The plan is
+     * the same range scan whether the statement is planned per execution or generically (the span's lower bound is
+     * its only parameter besides the timeframe).
+     *
+     * @param ids the symbol id of every ticker in {@code since} ({@link #symbolIds})
+     */
+    public Map<String, BarColumns> sinceInSpan(
+            Map<String, Long> since, Map<String, Long> ids, Timeframe tf, int limit) {
+        Map<String, BarColumns> out = new LinkedHashMap<>();
+        if (since.isEmpty()) {
+            return out;
+        }
+        Map<Long, ColumnsBuilder> byId = new HashMap<>(since.size() * 2);
+        Map<Long, Long> fromById = new HashMap<>(since.size() * 2);
+        long from = Long.MAX_VALUE;
+        for (Map.Entry<String, Long> e : since.entrySet()) {
+            Long id = ids.get(e.getKey());
+            if (id == null) {
+                throw new IllegalArgumentException("no symbol id given for " + e.getKey());
+            }
+            byId.put(id, new ColumnsBuilder(e.getKey(), tf, 4));
+            fromById.put(id, e.getValue());
+            from = Math.min(from, e.getValue());
+        }
+        long start = from;
+        db.query(
+                "bars.since-span",
+                "SELECT b.symbol_id, " + COLS + " FROM bars b WHERE b.timeframe = ? AND b.ts >= to_timestamp(?)"
+                        + " AND b.deleted_at IS NULL ORDER BY b.ts",
+                ps -> {
+                    ps.setString(1, tf.code());
+                    ps.setLong(2, start);
+                },
+                rs -> {
+                    long id = rs.getLong(1);
+                    ColumnsBuilder b = byId.get(id);
+                    if (b != null && b.size() < limit && rs.getLong(2) >= fromById.get(id)) {
+                        b.add(rs, 2);
+                    }
+                    return null;
+                });
+        for (Map.Entry<String, Long> e : since.entrySet()) {
+            out.put(e.getKey(), byId.get(ids.get(e.getKey())).build(false));
+        }
+        return out;
+    }
+
+    /** Ids of the stored symbols among {@code tickers} (soft-deleted ones too), in one query. */
+    public Map<String, Long> symbolIds(Collection<String> tickers) {
+        Map<String, Long> out = new HashMap<>();
+        db.query(
+                "bars.symbol-ids",
+                "SELECT ticker, id FROM symbols WHERE ticker = ANY (?)",
+                ps -> tickers(ps, 1, tickers),
+                rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
     }
 
     /** Adds a row whose first column is the ticker to that ticker's builder. */

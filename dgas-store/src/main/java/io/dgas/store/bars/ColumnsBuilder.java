@@ -9,13 +9,25 @@ import java.util.Arrays;
 final class ColumnsBuilder {
     private final String symbol;
     private final Timeframe tf;
-    private long[] ts = new long[64];
-    private double[][] v = new double[5][64];
+    private long[] ts;
+    private double[][] v;
     private int n;
 
     ColumnsBuilder(String symbol, Timeframe tf) {
+        this(symbol, tf, 64);
+    }
+
+    /** A builder sized for {@code capacity} rows (it grows past them). */
+    ColumnsBuilder(String symbol, Timeframe tf, int capacity) {
         this.symbol = symbol;
         this.tf = tf;
+        this.ts = new long[Math.max(1, capacity)];
+        this.v = new double[5][Math.max(1, capacity)];
+    }
+
+    /** Rows added so far. */
+    int size() {
+        return n;
     }
 
     /** Adds the row at {@code rs} whose columns {@code first}…{@code first+5} are ts_epoch, o, h, l, c, v. */

@@ -102,6 +102,33 @@ class BarRepositoryIT {
     }
 
     @Test
+    void sinceInSpan_anySinceAndLimit_equalsThePerSymbolRead() {
+        Map<String, Long> ids = repo.symbolIds(List.of("AAA", "BBB", "CCC", "NOPE"));
+        assertThat(ids).containsOnlyKeys("AAA", "BBB", "CCC");
+        for (long aaa : new long[] {T0 - 3600, T0, T0 + 5 * 3600 + 1, T0 + 9 * 3600, T0 + 20 * 3600}) {
+            for (int limit : new int[] {1, 2, 3, 50}) {
+                Map<String, Long> since = new java.util.LinkedHashMap<>();
+                since.put("BBB", T0 + 3600);
+                since.put("AAA", aaa);
+                since.put("CCC", T0);
+
+                Map<String, BarColumns> span = repo.sinceInSpan(since, ids, Timeframe.H1, limit);
+                Map<String, BarColumns> each = repo.sinceForSymbols(since, Timeframe.H1, limit);
+
+                assertThat(span).as("since %d, limit %d", aaa, limit).containsOnlyKeys("BBB", "AAA", "CCC");
+                assertThat(span).usingRecursiveComparison().isEqualTo(each);
+            }
+        }
+        BarColumns fromStart = repo.sinceInSpan(Map.of("AAA", T0 + 7 * 3600), ids, Timeframe.H1, 10)
+                .get("AAA");
+        assertThat(fromStart.close()).containsExactly(8, 9, 10);
+        assertThat(repo.sinceInSpan(Map.of("AAA", T0), ids, Timeframe.H4, 10)
+                        .get("AAA")
+                        .size())
+                .isZero();
+    }
+
+    @Test
     void softDelete_deleteRestorePurge_countsAndReadsExcludeDeleted() {
         FakeClock clock = new FakeClock(Instant.parse("2030-01-01T00:00:00Z"));
         AtomicLong notified = new AtomicLong();

@@ -15,8 +15,8 @@ public final class CycleBenchmarkCommand extends BaseCommand {
     @Option(names = "--symbols", split = ",", defaultValue = "100,1000", description = "universe sizes (100,1000)")
     List<Integer> sizes;
 
-    @Option(names = "--bars", defaultValue = "1000", description = "1h bars per symbol (default 1000)")
-    int bars;
+    @Option(names = "--bars", description = "1h bars per symbol (default 1000; with --steady 400)")
+    Integer bars;
 
     @Option(
             names = "--steady",
@@ -35,6 +35,7 @@ public final class CycleBenchmarkCommand extends BaseCommand {
             throw new BadArgumentException("--rounds must be between 1 and 1,000");
         }
         int workers = config().intValue(ConfigKeys.WORKERS);
+        int bars = this.bars != null ? this.bars : steady ? 400 : 1000;
         List<Map<String, Object>> results = steady
                 ? new SteadyCycleBenchmark(context().database(), workers, rounds, out()::info).run(sizes, bars)
                 : new CycleBenchmark(context().database(), workers, out()::info).run(sizes, bars);
