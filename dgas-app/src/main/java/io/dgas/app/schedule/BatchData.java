@@ -1,5 +1,7 @@
 package io.dgas.app.schedule;
 
+import io.dgas.app.cycle.CycleRequest;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,4 +23,19 @@ public record BatchData(
         int lookback,
         long staleSeconds,
         long asOf,
-        List<String> instances) {}
+        List<String> instances) {
+    /** Batch {@code batch} of run {@code run} (-1: an idle instance's release task) for {@code symbols} under {@code r}. */
+    static BatchData of(
+            long run, int batch, List<String> symbols, CycleRequest r, Instant asOf, List<String> instances) {
+        return new BatchData(
+                run,
+                batch,
+                symbols,
+                r.htf().code(),
+                r.trading().code(),
+                r.lookback(),
+                r.staleAfter().toSeconds(),
+                asOf.getEpochSecond(),
+                instances);
+    }
+}

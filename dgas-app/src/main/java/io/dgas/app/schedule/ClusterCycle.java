@@ -208,16 +208,7 @@ public final class ClusterCycle {
         cycle.recordCollect(runId, cycle.collect(universe));
         for (int b = 0; b < batches; b++) {
             List<String> symbols = plan.get(b).getValue();
-            BatchData data = new BatchData(
-                    runId,
-                    b,
-                    List.copyOf(symbols),
-                    r.htf().code(),
-                    r.trading().code(),
-                    r.lookback(),
-                    r.staleAfter().toSeconds(),
-                    now.getEpochSecond(),
-                    live);
+            BatchData data = BatchData.of(runId, b, List.copyOf(symbols), r, now, live);
             client.scheduleIfNotExists(
                     new com.github.kagkarlsson.scheduler.task.TaskInstance<>(
                             plan.get(b).getKey(), runId + "-" + b, json(data)),
@@ -231,16 +222,7 @@ public final class ClusterCycle {
             plan.forEach(e -> busy.add(e.getKey()));
             for (String idle : live) {
                 if (!busy.contains(ownerTask(idle))) {
-                    BatchData release = new BatchData(
-                            runId,
-                            -1,
-                            List.of(),
-                            r.htf().code(),
-                            r.trading().code(),
-                            r.lookback(),
-                            r.staleAfter().toSeconds(),
-                            now.getEpochSecond(),
-                            live);
+                    BatchData release = BatchData.of(runId, -1, List.of(), r, now, live);
                     client.scheduleIfNotExists(
                             new com.github.kagkarlsson.scheduler.task.TaskInstance<>(
                                     ownerTask(idle), runId + "-release", json(release)),

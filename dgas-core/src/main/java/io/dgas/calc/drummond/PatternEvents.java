@@ -23,17 +23,7 @@ public final class PatternEvents {
     private int size;
 
     void add(PatternType t, int dir, int startBar, int endBar, int strengthValue, int detectedBar) {
-        int at = size * STRIDE;
-        if (at + STRIDE > rows.length) {
-            rows = Arrays.copyOf(rows, rows.length * 2);
-        }
-        rows[at + TYPE] = t.ordinal();
-        rows[at + DIRECTION] = dir;
-        rows[at + START] = startBar;
-        rows[at + END] = endBar;
-        rows[at + STRENGTH] = strengthValue;
-        rows[at + DETECTED] = detectedBar;
-        size++;
+        addIf(1, t, dir, startBar, endBar, strengthValue, detectedBar);
     }
 
     /**
