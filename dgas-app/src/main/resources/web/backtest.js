@@ -60,10 +60,22 @@
       var ORDER = ['total return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max drawdown', 'max drawdown bars',
         'win rate', 'profit factor', 'exposure', 'trades'];
       function label(k) { return k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase(); }
+      // numbers as numbers; an object (fillLimits: {limit: {cut, refused}}) as "name: key value, …" per entry
+      function value(v) {
+        if (v !== null && typeof v === 'object') {
+          var parts = Object.keys(v).map(function (n) {
+            var x = v[n];
+            return n + ': ' + (x !== null && typeof x === 'object'
+              ? Object.keys(x).map(function (q) { return q + ' ' + value(x[q]); }).join(', ') : value(x));
+          });
+          return parts.length ? parts.join('; ') : 'none';
+        }
+        return typeof v !== 'number' ? String(v) : Number.isInteger(v) ? String(v) : dgas.num(v, 4);
+      }
       function rank(k) { var i = ORDER.indexOf(label(k)); return i < 0 ? ORDER.length : i; }
       Object.keys(m).sort(function (a, b) { return rank(a) - rank(b); }).forEach(function (k) {
         var dt = document.createElement('dt'); dt.textContent = label(k);
-        var dd = document.createElement('dd'); dd.textContent = typeof m[k] !== 'number' ? String(m[k]) : Number.isInteger(m[k]) ? String(m[k]) : dgas.num(m[k], 4);
+        var dd = document.createElement('dd'); dd.textContent = value(m[k]);
         dl.appendChild(dt); dl.appendChild(dd);
       });
       line(equity, 'equity', '#0072B2', d.curve.map(function (p) { return [p.ts, Number(p.equity)]; }), 'equity');

@@ -142,6 +142,16 @@ final class BacktestCommand extends BaseCommand {
                     x.profitFactor(),
                     100 * x.exposure(),
                     x.trades()));
+            out().line("fills cut or refused by a limit: "
+                    + (x.fillLimits().isEmpty()
+                            ? "none"
+                            : String.join(
+                                    ", ",
+                                    x.fillLimits().entrySet().stream()
+                                            .map(e -> e.getKey() + " "
+                                                    + e.getValue().cut() + " cut, "
+                                                    + e.getValue().refused() + " refused")
+                                            .toList())));
         });
         return ExitCodes.OK;
     }

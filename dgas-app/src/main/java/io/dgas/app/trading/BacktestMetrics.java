@@ -2,7 +2,10 @@ package io.dgas.app.trading;
 
 import io.dgas.ledger.ClosedLot;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Standard figures of a backtest from its equity curve and its closed FIFO lots. Returns are simple returns between
@@ -22,6 +25,8 @@ import java.util.List;
  * @param profitFactor Σ winning P&L ÷ |Σ losing P&L|; NaN without a losing lot
  * @param exposure share of curve points with an open position (gross exposure > 0)
  * @param trades closed lots (round trips, FIFO)
+ * @param fillLimits fills cut short or refused by a risk limit at fill time, by limit name (e.g. {@code
+ *     max_gross_exposure}), sorted by name; empty when none was
  */
 public record BacktestMetrics(
         double totalReturn,
@@ -34,7 +39,16 @@ public record BacktestMetrics(
         double winRate,
         double profitFactor,
         double exposure,
-        int trades) {
+        int trades,
+        Map<String, LimitCount> fillLimits) {
+
+    /**
+     * How often one limit stopped fills.
+     *
+     * @param cut fills it cut short (part filled, the rest kept back)
+     * @param refused fills it refused outright
+     */
+    public record LimitCount(int cut, int refused) {}
 
     private static final double YEAR_SECONDS = 365.25 * 86_400;
 
@@ -52,7 +66,8 @@ public record BacktestMetrics(
                     winRate(lots),
                     profitFactor(lots),
                     0,
-                    lots.size());
+                    lots.size(),
+                    Map.of());
         }
         double first = curve.get(0).equity().doubleValue();
         double last = curve.get(n - 1).equity().doubleValue();
@@ -111,7 +126,34 @@ public record BacktestMetrics(
                 winRate(lots),
                 profitFactor(lots),
                 (double) exposed / n,
-                lots.size());
+                lots.size(),
+                Map.of());
+    }
+
+    /** These metrics with the counts of {@code limited}, a replay's {@link Backtester.Result#fillLimits()}. */
+    public BacktestMetrics withFillLimits(List<Backtester.FillLimit> limited) {
+        Map<String, LimitCount> counts = new TreeMap<>();
+        for (Backtester.FillLimit f : limited) {
+            LimitCount c = counts.getOrDefault(f.limit(), new LimitCount(0, 0));
+            counts.put(
+                    f.limit(),
+                    f.execution() == null
+                            ? new LimitCount(c.cut(), c.refused() + 1)
+                            : new LimitCount(c.cut() + 1, c.refused()));
+        }
+        return new BacktestMetrics(
+                totalReturn,
+                cagr,
+                volatility,
+                sharpe,
+                sortino,
+                maxDrawdown,
+                maxDrawdownBars,
+                winRate,
+                profitFactor,
+                exposure,
+                trades,
+                Collections.unmodifiableMap(counts));
     }
 
     private static double winRate(List<ClosedLot> lots) {

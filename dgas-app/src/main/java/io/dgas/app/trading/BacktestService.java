@@ -75,7 +75,8 @@ public final class BacktestService {
         long steps = trading.values().stream().mapToLong(BarSeries::size).sum();
         FifoLots lots = new FifoLots();
         lots.applyAll(result.fills());
-        BacktestMetrics metrics = BacktestMetrics.of(result.equity(), lots.closedLots());
+        BacktestMetrics metrics =
+                BacktestMetrics.of(result.equity(), lots.closedLots()).withFillLimits(result.fillLimits());
         Instant now = clock.instant();
         BacktestRecord stored = db.inTransaction(s -> {
             Portfolio p = portfolios

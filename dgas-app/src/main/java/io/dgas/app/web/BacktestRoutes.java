@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  */
 final class BacktestRoutes {
     static final String BACKTEST_JSON = "{id, portfolio_id, symbols, from, to, htf, trading, settings (JSON text),"
-            + " metrics (JSON text: total_return, cagr, volatility, sharpe, sortino, max_drawdown, …), bar_steps,"
+            + " metrics (JSON text: totalReturn, cagr, volatility, sharpe, sortino, maxDrawdown, …, fillLimits: {limit:"
+            + " {cut, refused}} for the fills a risk limit cut or refused), bar_steps,"
             + " duration_ms, created_at}";
 
     private BacktestRoutes() {}

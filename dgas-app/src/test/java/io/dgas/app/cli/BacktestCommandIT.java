@@ -4,19 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.config.TestConfigs;
+import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.app.demo.SyntheticBars;
+import io.dgas.app.trading.BacktestMetrics;
+import io.dgas.app.trading.Backtester;
+import io.dgas.calc.drummond.MtfParams;
+import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
+import io.dgas.ledger.Money;
+import io.dgas.ledger.RiskLimits;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
+import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.BarRollup;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.testkit.PostgresExtension;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +124,87 @@ class BacktestCommandIT {
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(JSON.readTree(list.out()).get(0).get("id").asLong())
                 .isEqualTo(j.get("backtest").asLong());
+    }
+
+    @Test
+    void backtest_tightGrossLimit_storesAndPrintsTheFillsTheLimitCutOrRefused() throws Exception {
+        String[] args = {
+            "backtest",
+            "SYN0001",
+            "SYN0002",
+            "SYN0003",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-07-01",
+            "--max-gross",
+            "15000"
+        };
+        CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), prepend("--json", args));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+
+        Map<String, BacktestMetrics.LimitCount> expected;
+        JsonNode stored;
+        try (Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
+            expected = expectedFillLimits(db, new BigDecimal("15000"));
+            stored = JSON.readTree(db.queryOne(
+                            "test.bt-metrics",
+                            "SELECT metrics FROM backtests WHERE id = ?",
+                            ps -> ps.setLong(1, j.get("backtest").asLong()),
+                            rs -> rs.getString(1))
+                    .orElseThrow());
+        }
+        assertThat(expected).as("the tight limit stops some fills").isNotEmpty();
+        JsonNode want = JSON.valueToTree(expected);
+        assertThat(stored.get("fillLimits")).as("stored metrics").isEqualTo(want);
+        assertThat(j.get("metrics").get("fillLimits")).as("--json report").isEqualTo(want);
+        assertThat(want.get("max_gross_exposure").fieldNames()).toIterable().containsExactly("cut", "refused");
+
+        CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
+        assertThat(text.code()).as(text.err()).isZero();
+        BacktestMetrics.LimitCount gross = expected.get("max_gross_exposure");
+        assertThat(text.out())
+                .contains("fills cut or refused by a limit: ")
+                .contains("max_gross_exposure " + gross.cut() + " cut, " + gross.refused() + " refused");
+    }
+
+    /** The fill limits of {@link Backtester#run} over the stored bars, loaded and configured as the command does. */
+    private static Map<String, BacktestMetrics.LimitCount> expectedFillLimits(Database db, BigDecimal maxGross) {
+        BarRepository bars = new BarRepository(db);
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+        Instant to = Instant.parse("2024-07-01T00:00:00Z");
+        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        Map<String, BarSeries> higher = new LinkedHashMap<>();
+        for (String s : List.of("SYN0001", "SYN0002", "SYN0003")) {
+            trading.put(s, SymbolAnalyzer.series(bars.range(s, Timeframe.H1, from, to)));
+            higher.put(s, SymbolAnalyzer.series(bars.range(s, Timeframe.H4, from, to)));
+        }
+        assertThat(higher.get("SYN0001").size())
+                .as("stored 4h bars, as the service reads")
+                .isPositive();
+        BigDecimal capital = Money.of(new BigDecimal("100000"));
+        Backtester.Result result = Backtester.run(
+                trading,
+                higher,
+                new Backtester.Config(
+                        Timeframe.H1,
+                        Timeframe.H4,
+                        capital,
+                        new RiskLimits(capital, maxGross, capital.divide(BigDecimal.TEN), Integer.MAX_VALUE),
+                        BacktestCommand.rules("percent_equity:10", 5, "per_share=0,percent=0,min=0"),
+                        MtfParams.defaults(),
+                        new SignalOptions().params(TestConfigs.load(home, Map.of()))));
+        return BacktestMetrics.of(List.of(), List.of())
+                .withFillLimits(result.fillLimits())
+                .fillLimits();
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @Test

@@ -159,7 +159,10 @@ class TradingPagesIT {
         awaitBody("detail", "" + backtest);
 
         assertThat(rows("backtests-table")).hasSize(1);
-        assertThat(driver.findElement(By.id("metrics")).getText()).contains("sharpe");
+        assertThat(driver.findElement(By.id("metrics")).getText())
+                .contains("sharpe")
+                .contains("fill limits")
+                .doesNotContain("[object Object]");
         Object equity = driver.executeScript("return window.dgasBacktestCharts[0].getOption().series[0].data.length;");
         Object worst = driver.executeScript("return Math.min.apply(null,"
                 + " window.dgasBacktestCharts[1].getOption().series[0].data.map(function (p) { return p[1]; }));");
