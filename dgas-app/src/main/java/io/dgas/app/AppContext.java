@@ -401,6 +401,23 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
+     * Portfolios and manual orders, whose refusals by a session limit fire the limit-breach alert rules (the CLI and
+     * the API place orders through this one service). The order is stored whatever the alert engine does: its failure
+     * is logged, not answered.
+     */
+    public io.dgas.app.trading.PortfolioService portfolios() {
+        return new io.dgas.app.trading.PortfolioService(
+                database(), clock(), cache(), config().timeframe(io.dgas.app.config.ConfigKeys.TRADING), events -> {
+                    try {
+                        alerts().evaluateTrading(events);
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger("io.dgas.alerts")
+                                .warn("limit-breach alerts of a manual order failed", e);
+                    }
+                });
+    }
+
+    /**
      * After a run is stored: drop cached signals and runs, evaluate the alert rules with its signals, then drive the
      * active paper sessions with them and evaluate the fill and limit-breach rules with what they did (a paper failure
      * is logged: the run itself is stored and stands).

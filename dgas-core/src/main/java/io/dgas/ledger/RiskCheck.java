@@ -72,8 +72,7 @@ public final class RiskCheck {
         // gross exposure of the other symbols, and what is left of the limit for this one
         BigDecimal current =
                 p.isFlat() ? Money.ZERO : p.marketValue(Ledger.mark(p, marks)).abs();
-        BigDecimal others =
-                Exposure.of(ledger.positions().values(), marks).gross().subtract(current);
+        BigDecimal others = Exposure.gross(ledger.positions().values(), marks).subtract(current);
         BigDecimal byGross =
                 limits.maxGrossExposure().subtract(others).max(BigDecimal.ZERO).divide(px, 0, RoundingMode.DOWN);
         String limit = null;

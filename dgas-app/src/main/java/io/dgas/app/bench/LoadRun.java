@@ -220,7 +220,7 @@ final class LoadRun {
     }
 
     /** CPU time of this process so far (server and clients; not the database's), or 0 where the JVM cannot tell. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         instanceof com.sun.management.OperatingSystemMXBean os
                 ? Math.max(0, os.getProcessCpuTime())

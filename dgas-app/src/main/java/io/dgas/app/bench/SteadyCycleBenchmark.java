@@ -68,9 +68,9 @@ public final class SteadyCycleBenchmark {
             CycleRequest request = new CycleRequest(null, Timeframe.H4, Timeframe.H1, LOOKBACK, Duration.ofDays(3650));
             PredictionCycle cold = cycle(db, analyzer, threads);
             cold.run(request); // warm-up: JIT and the server's caches
-            long fullCpu0 = processCpuNanos();
+            long fullCpu0 = LoadRun.processCpuNanos();
             double full = cold.run(request).run().durationMs();
-            double fullCpu = (processCpuNanos() - fullCpu0) / 1e6;
+            double fullCpu = (LoadRun.processCpuNanos() - fullCpu0) / 1e6;
             long before = usedHeap();
             AnalyzerPool pool = new AnalyzerPool(db, analyzer);
             PredictionCycle warm = cycle(db, analyzer, threads).warm(pool);
@@ -85,11 +85,11 @@ public final class SteadyCycleBenchmark {
             CycleResult last = null;
             for (int round = 0; round < rounds; round++) {
                 appendOneBar(db, pool, symbols);
-                long cpu0 = processCpuNanos();
+                long cpu0 = LoadRun.processCpuNanos();
                 long gc0 = gcMillis();
                 last = warm.run(request);
                 steady[round] = last.run().durationMs();
-                cpu[round] = (processCpuNanos() - cpu0) / 1e6;
+                cpu[round] = (LoadRun.processCpuNanos() - cpu0) / 1e6;
                 gc[round] = gcMillis() - gc0;
             }
             Arrays.sort(steady);
@@ -154,13 +154,6 @@ public final class SteadyCycleBenchmark {
                         new StringReader(csv.toString()),
                         null,
                         IngestOptions.defaults().withLimits(future));
-    }
-
-    /** CPU time of this JVM (every thread, the collector's too); the database server's is not in it. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime()
-                : 0;
     }
 
     /** Collection time so far, summed over the collectors (pauses and concurrent work as the JVM counts them). */

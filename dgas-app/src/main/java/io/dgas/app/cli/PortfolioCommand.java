@@ -27,8 +27,7 @@ final class PortfolioCommand {
     private PortfolioCommand() {}
 
     static PortfolioService service(BaseCommand c) {
-        return new PortfolioService(
-                c.context().database(), c.context().clock(), c.context().cache());
+        return c.context().portfolios();
     }
 
     static Timeframe timeframe(String option, String value) {

@@ -126,6 +126,7 @@ public final class AnalyzerPool implements IngestListener {
         infos.keySet().removeIf(s -> !keep.test(s));
         planned.keySet().removeIf(s -> !keep.test(s));
         analysed.keySet().removeIf(k -> !keep.test(symbolOf(k)));
+        ids.keySet().removeIf(s -> !keep.test(s));
         return Math.max(0, dropped);
     }
 
@@ -268,7 +269,7 @@ public final class AnalyzerPool implements IngestListener {
         // a fresh outcome depends on the bars, not on asOf: while neither series changed it is the last one
         Inputs inputs = new Inputs(
                 t, t.size(), t.series().version(), h, h.size(), h.series().version(), htf, staleAfter);
-        boolean stale = asOf.getEpochSecond() - (t.lastTs() + tradingTf.seconds()) > staleAfter.toSeconds();
+        boolean stale = SymbolAnalyzer.stale(t.lastTs(), tradingTf, asOf, staleAfter);
         String k = key(symbol, tradingTf);
         Analysed last = analysed.get(k);
         if (!stale && last != null && last.inputs().equals(inputs)) {

@@ -145,8 +145,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             Instant asOf,
             Duration staleAfter) {
         try {
-            long newest = t.ts()[t.size() - 1] + t.timeframe().seconds();
-            boolean stale = asOf.getEpochSecond() - newest > staleAfter.toSeconds();
+            boolean stale = stale(t.ts()[t.size() - 1], t.timeframe(), asOf, staleAfter);
             if (h.size() < 3) {
                 return new SymbolOutcome(
                         symbol, null, stale, "only " + h.size() + " complete " + htf + " bars (at least 3 needed)");
@@ -176,6 +175,14 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
     }
 
     /** A columnar bar series from loaded columns. */
+    /**
+     * Whether a series whose newest bar opened at {@code lastTs} is stale at {@code asOf}: that bar ended more than
+     * {@code staleAfter} before it. The one rule of the cold step and of the warm pool's reuse of an outcome.
+     */
+    static boolean stale(long lastTs, Timeframe tf, Instant asOf, Duration staleAfter) {
+        return asOf.getEpochSecond() - (lastTs + tf.seconds()) > staleAfter.toSeconds();
+    }
+
     public static BarSeries series(BarColumns c) {
         BarSeries s = new BarSeries(c.symbol(), c.timeframe(), c.size());
         for (int i = 0; i < c.size(); i++) {

@@ -21,7 +21,6 @@ public final class EventHub implements AutoCloseable {
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService writer;
-    private volatile boolean closed;
 
     public EventHub(Duration heartbeat) {
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,8 +41,9 @@ public final class EventHub implements AutoCloseable {
         c.keepAlive();
         c.onClose(() -> clients.remove(c));
         clients.add(c);
-        // added before the flag is read, and close() sets the flag before it walks the set: one of the two ends it
-        if (closed) {
+        // added before the writer's state is read, and close() shuts the writer down before it walks the set: one of
+        // the two ends it
+        if (writer.isShutdown()) {
             end(c);
             return;
         }
@@ -105,7 +105,6 @@ public final class EventHub implements AutoCloseable {
     /** Ends every client's stream (so a graceful stop does not wait for them) and stops the heartbeat. */
     @Override
     public void close() {
-        closed = true;
         writer.shutdownNow();
         for (SseClient c : clients) {
             end(c);

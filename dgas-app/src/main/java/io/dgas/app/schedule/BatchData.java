@@ -24,6 +24,11 @@ public record BatchData(
         long staleSeconds,
         long asOf,
         List<String> instances) {
+    /** Whether this is an idle instance's release task (no batch of the run: its share is empty). */
+    boolean release() {
+        return batch < 0;
+    }
+
     /** Batch {@code batch} of run {@code run} (-1: an idle instance's release task) for {@code symbols} under {@code r}. */
     static BatchData of(
             long run, int batch, List<String> symbols, CycleRequest r, Instant asOf, List<String> instances) {

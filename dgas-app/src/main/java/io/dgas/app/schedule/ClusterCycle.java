@@ -308,7 +308,7 @@ public final class ClusterCycle {
      */
     void executeBatch(String json, boolean owned) {
         BatchData d = read(json, BatchData.class);
-        if (d.symbols().isEmpty()) { // a release: this instance's share is empty (elsewhere: nothing to do)
+        if (d.release()) { // a release: this instance's share is empty (elsewhere: nothing to do)
             int dropped = owned ? cycle.retain(s -> false) : 0;
             assignedOver = owned ? d.instances() : assignedOver;
             if (dropped > 0) {

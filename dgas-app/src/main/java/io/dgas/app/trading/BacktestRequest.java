@@ -26,18 +26,4 @@ public record BacktestRequest(
         BigDecimal capital,
         RiskLimits limits,
         PaperRules rules,
-        SignalParams signals) {
-
-    /** With the default signal parameters. */
-    public BacktestRequest(
-            List<String> symbols,
-            Instant from,
-            Instant to,
-            Timeframe htf,
-            Timeframe trading,
-            BigDecimal capital,
-            RiskLimits limits,
-            PaperRules rules) {
-        this(symbols, from, to, htf, trading, capital, limits, rules, SignalParams.defaults());
-    }
-}
+        SignalParams signals) {}

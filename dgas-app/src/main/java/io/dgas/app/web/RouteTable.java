@@ -108,13 +108,14 @@ final class RouteTable {
         auth.check(c, r.admin());
         Object body;
         Served fresh = null;
+        String key = null;
         try {
             Args args;
             if (!keepParsed) {
                 args = Args.parse(c, r.params());
             } else {
                 // c.path() is the servlet request URI: the path as received, as LeanReads looks it up
-                String key = uriKey(c.path(), c.queryString());
+                key = uriKey(c.path(), c.queryString());
                 Served known = served.getIfPresent(key);
                 if (known != null && known.route() == r) {
                     args = known.args();
@@ -126,7 +127,7 @@ final class RouteTable {
             body = r.handler().handle(c, args);
             if (fresh != null && c.statusCode() == 200) {
                 // kept once it answered: a URI that fails (unknown symbol) would have LeanReads try it in vain
-                served.put(uriKey(c.path(), c.queryString()), fresh);
+                served.put(key, fresh);
             }
         } catch (BadParameterException e) {
             body = ParameterError.of(c, e.parameter(), e.value(), e.getMessage(), e.accepted());

@@ -40,20 +40,7 @@ final class TradingRoutes {
                     return daily.get()
                             .days(a.get("symbol"), Timeframe.parse(a.get("interval")), to.minusDays(days - 1L), to);
                 }));
-        Supplier<PortfolioService> portfolios = ApiV1.lazy(() -> new PortfolioService(
-                ctx.database(),
-                ctx.clock(),
-                ctx.cache(),
-                ctx.config().timeframe(io.dgas.app.config.ConfigKeys.TRADING),
-                events -> {
-                    // the order is stored whatever the alert engine does: its failure is logged, not answered
-                    try {
-                        ctx.alerts().evaluateTrading(events);
-                    } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger("io.dgas.alerts")
-                                .warn("limit-breach alerts of a manual order failed", e);
-                    }
-                }));
+        Supplier<PortfolioService> portfolios = ApiV1.lazy(ctx::portfolios);
         Supplier<RiskService> risk = ApiV1.lazy(ctx::risk);
         Supplier<LedgerApiService> ledger =
                 ApiV1.lazy(() -> new LedgerApiService(ctx.database(), portfolios.get(), risk.get(), ctx.clock()));

@@ -7,6 +7,7 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.PortfolioService;
+import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
@@ -106,7 +107,8 @@ class EveryRouteStatementCountIT {
                         Timeframe.H1,
                         new BigDecimal("100000"),
                         new RiskLimits(new BigDecimal("50000"), new BigDecimal("200000"), new BigDecimal("10000"), 60),
-                        PaperRules.fixedCash(new BigDecimal("10000"))))
+                        PaperRules.fixedCash(new BigDecimal("10000")),
+                        SignalParams.defaults()))
                 .record()
                 .id();
         StringBuilder news = new StringBuilder("symbol,published_at,source,url,headline,sentiment\n");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.PortfolioService;
+import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
@@ -70,7 +71,8 @@ class TradingPagesIT {
                         Timeframe.H1,
                         new BigDecimal("100000"),
                         new RiskLimits(new BigDecimal("50000"), new BigDecimal("200000"), new BigDecimal("10000"), 60),
-                        PaperRules.fixedCash(new BigDecimal("10000"))))
+                        PaperRules.fixedCash(new BigDecimal("10000")),
+                        SignalParams.defaults()))
                 .record()
                 .id();
         String day = PagesSeed.hoursAgo(0).toString().substring(0, 10);

@@ -230,10 +230,21 @@ public final class MultiTimeframe {
         if (top == null) {
             return 0;
         }
-        return top.weightedStrength() >= 4.0
-                ? 0.15
-                : top.weightedStrength() >= 2.5 ? 0.12 : top.strength() >= 2 ? 0.08 : 0.0;
+        return top.weightedStrength() >= HEAVY_ZONE_WEIGHT
+                ? ZONE_BONUSES[3]
+                : top.weightedStrength() >= STRONG_ZONE_WEIGHT
+                        ? ZONE_BONUSES[2]
+                        : top.strength() >= 2 ? ZONE_BONUSES[1] : ZONE_BONUSES[0];
     }
+
+    /**
+     * The top zone's bonuses of §6, lowest first: none, a zone spanning two timeframes, one of weighted strength ≥
+     * {@link #STRONG_ZONE_WEIGHT}, one ≥ {@link #HEAVY_ZONE_WEIGHT}. {@link SignalGate} replays each of them.
+     */
+    static final double[] ZONE_BONUSES = {0.0, 0.08, 0.12, 0.15};
+
+    static final double STRONG_ZONE_WEIGHT = 2.5;
+    static final double HEAVY_ZONE_WEIGHT = 4.0;
 
     /** §6 trade permission: directions equal or HTF neutral, and alignment at the threshold. */
     static boolean permitted(int hDir, int tDir, double alignment, MtfParams p) {

@@ -18,8 +18,6 @@ package io.dgas.calc.drummond;
  * zone gate needs a minimum below 2.5). An HTF direction of 0 gives no type at all.
  */
 final class SignalGate {
-    private static final double[] BONUSES = {0.0, 0.08, 0.12, 0.15};
-
     private SignalGate() {}
 
     /** False only when no signal exists at trading bar {@code k} whatever the zones; {@code atr} the bar's ATR. */
@@ -49,15 +47,19 @@ final class SignalGate {
         }
         double htfStrength = MultiTimeframe.htfStrength(hs, j);
         int[] recentT = MultiTimeframe.recent(trading.patterns(), k, p.recentPatterns());
-        // the pattern confluence adds 0.15 at most: first see whether the strength gate can pass with it
-        if (MultiTimeframe.strength(alignment, htfStrength, 0.15, true) < sp.minStrength()) {
+        // first see whether the strength gate can pass with the largest zone bonus and the pattern confluence
+        double most = MultiTimeframe.ZONE_BONUSES[MultiTimeframe.ZONE_BONUSES.length - 1];
+        if (MultiTimeframe.strength(alignment, htfStrength, most, true) < sp.minStrength()) {
             return false;
         }
         int[] recentH = MultiTimeframe.recent(htf.patterns(), j, p.recentPatterns());
         boolean confluence = MultiTimeframe.patternConfluence(htf, recentH, trading, recentT);
         MtfAnalysis.AlignmentType type = MultiTimeframe.alignmentType(alignment);
-        for (double bonus : BONUSES) {
-            if ((bonus == 0.0 && sp.minZoneWeight() > 0) || (bonus == 0.08 && sp.minZoneWeight() >= 2.5)) {
+        for (int b = 0; b < MultiTimeframe.ZONE_BONUSES.length; b++) {
+            double bonus = MultiTimeframe.ZONE_BONUSES[b];
+            // no zone passes a positive minimum weight; a zone lighter than the strong weight fails one at or above it
+            if ((b == 0 && sp.minZoneWeight() > 0)
+                    || (b == 1 && sp.minZoneWeight() >= MultiTimeframe.STRONG_ZONE_WEIGHT)) {
                 continue;
             }
             double strength = MultiTimeframe.strength(alignment, htfStrength, bonus, confluence);

@@ -1,6 +1,7 @@
 package io.dgas.store.ingest;
 
 import io.dgas.store.SqlSession;
+import io.dgas.store.bars.AssetClasses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,10 @@ final class Symbols {
         s.update(
                 "ingest.create-symbols",
                 // sorted: concurrent creators of overlapping tickers take the key locks in one order
-                "INSERT INTO symbols (ticker, asset_class) SELECT t, coalesce(?, 'stock') FROM unnest(?::text[]) AS t"
+                "INSERT INTO symbols (ticker, asset_class) SELECT t, ? FROM unnest(?::text[]) AS t"
                         + " ORDER BY t ON CONFLICT (ticker) DO NOTHING",
                 ps -> {
-                    ps.setString(1, assetClass);
+                    ps.setString(1, assetClass == null ? AssetClasses.DEFAULT : assetClass);
                     ps.setArray(2, ps.getConnection().createArrayOf("text", tickers.toArray()));
                 });
     }
