@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Where streamed trades go: through the tick path in small batches, and into a forming bar per (symbol, timeframe)
@@ -33,6 +34,8 @@ public final class StreamSink {
     private final Object writer = new Object();
     private final List<String[]> unstored = new ArrayList<>();
     private long failures;
+    /** The stored ticker of a trade's symbol as the stream names it ({@link #storingAs}); itself by default. */
+    private volatile UnaryOperator<String> storedTicker = UnaryOperator.identity();
 
     /**
      * @param timeframes bar timeframes kept forming (1m … 1d)
@@ -53,10 +56,23 @@ public final class StreamSink {
     }
 
     /**
-     * Takes one new (deduplicated) trade into memory: pending ticks and the forming bars. Cheap, so the stream's reader
-     * never waits for the database; returns whether a batch is due ({@link #store}).
+     * Stores each trade under {@code storedTicker} of its symbol from now on: the stream's names are not always the
+     * stored tickers ({@link StreamNames}).
      */
-    public synchronized boolean accept(Trade t) {
+    public StreamSink storingAs(UnaryOperator<String> storedTicker) {
+        this.storedTicker = storedTicker;
+        return this;
+    }
+
+    /**
+     * Takes one new (deduplicated) trade into memory: pending ticks and the forming bars, under its stored ticker.
+     * Cheap, so the stream's reader never waits for the database; returns whether a batch is due ({@link #store}).
+     */
+    public synchronized boolean accept(Trade streamed) {
+        String stored = storedTicker.apply(streamed.symbol());
+        Trade t = stored.equals(streamed.symbol())
+                ? streamed
+                : new Trade(stored, streamed.millis(), streamed.price(), streamed.size());
         pending.computeIfAbsent(t.symbol(), k -> new ArrayList<>()).add(t);
         pendingCount++;
         for (Timeframe tf : timeframes) {

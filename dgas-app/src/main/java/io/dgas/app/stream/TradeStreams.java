@@ -51,15 +51,17 @@ public final class TradeStreams {
             return Optional.empty();
         }
         String token = token(c);
-        StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500);
-        // a reconnect fills its gap from the REST tick history of the collect settings (base URL, token, pacing)
-        // under the asset class of the universe last read (ticker -> class), so no query per gap
-        java.util.concurrent.atomic.AtomicReference<java.util.Map<String, String>> universe =
-                new java.util.concurrent.atomic.AtomicReference<>(java.util.Map.of());
+        // the stream's names of the universe last read (BTCUSD is BTC-USD there): subscriptions use them, trades are
+        // stored under the stored tickers, and a reconnect fills its gap from the REST tick history of the collect
+        // settings (base URL, token, pacing) under the asset class read with them, so no query per gap
+        java.util.concurrent.atomic.AtomicReference<StreamNames> names =
+                new java.util.concurrent.atomic.AtomicReference<>(StreamNames.NONE);
+        StreamSink sink = new StreamSink(new TickIngestor(db), new BarIngestor(db, listener), options, TIMEFRAMES, 500)
+                .storingAs(s -> names.get().stored(s));
         GapFill gapFill = GapFill.eodhd(
                 CollectSettings.from(c).client(clock, Sleeper.SYSTEM),
                 GAP_LIMIT,
-                t -> universe.get().get(t));
+                s -> names.get().assetClass(s));
         // only the timeframes analysed (the cycle's and each symbol's own) are published, not all seven kept forming
         io.dgas.app.cycle.ShownTimeframes shown = new io.dgas.app.cycle.ShownTimeframes(
                 c.timeframe(ConfigKeys.TRADING),
@@ -75,7 +77,7 @@ public final class TradeStreams {
         return Optional.of(new StreamSupervisor(
                         () -> {
                             java.util.Map<String, String> u = StreamUniverse.load(db);
-                            universe.set(u);
+                            names.set(StreamNames.of(u));
                             return u;
                         },
                         MarketHours.standard(),
@@ -83,7 +85,7 @@ public final class TradeStreams {
                         (market, symbols) -> new TradeStream(
                                         endpoint(c, market),
                                         token,
-                                        symbols,
+                                        names.get().streamed(symbols),
                                         sink,
                                         Duration.ofSeconds(20),
                                         Duration.ofSeconds(1),

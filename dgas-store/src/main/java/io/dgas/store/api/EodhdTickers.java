@@ -1,5 +1,6 @@
 package io.dgas.store.api;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +13,17 @@ import java.util.Optional;
  * <p>A ticker that already names an exchange (a dot) is used as is. Otherwise the symbol's stored asset class
  * ({@code symbols.asset_class}) names the exchange: {@code crypto} {@code .CC}, {@code forex} {@code .FOREX},
  * {@code index} {@code .INDX}, every other class (stock, etf, …) {@code .US}. The ticker's shape is never consulted:
- * {@code BRK-B} is a stock and {@code BTCUSD} a crypto pair only because the symbols table says so.
+ * {@code BRK-B} is a stock and {@code BTCUSD} a crypto pair only because the symbols table says so. EODHD names a
+ * crypto pair with a dash ({@code BTC-USD.CC}; its stream {@code BTC-USD}), so a crypto ticker stored without one
+ * ({@code BTCUSD}, the common exchange spelling) is split before its quote currency ({@link #QUOTES}).
  */
 public final class EodhdTickers {
     private static final Map<String, String> EXCHANGE_BY_CLASS =
             Map.of("crypto", ".CC", "forex", ".FOREX", "index", ".INDX");
+
+    /** Quote currencies of crypto pairs written without a dash, longest first where one ends another. */
+    private static final List<String> QUOTES =
+            List.of("USDT", "USDC", "BUSD", "USD", "EUR", "GBP", "JPY", "BTC", "ETH");
 
     private EodhdTickers() {}
 
@@ -27,7 +34,25 @@ public final class EodhdTickers {
             return t;
         }
         String c = assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT);
-        return t + EXCHANGE_BY_CLASS.getOrDefault(c, ".US");
+        return ("crypto".equals(c) ? pair(t) : t) + EXCHANGE_BY_CLASS.getOrDefault(c, ".US");
+    }
+
+    /** The stream's ticker of stored {@code ticker} with asset class {@code assetClass}: {@code BTCUSD} → {@code BTC-USD}. */
+    public static String streamName(String ticker, String assetClass) {
+        return stream(rest(ticker, assetClass));
+    }
+
+    /** {@code BTCUSD} → {@code BTC-USD}: a dashless pair split before a known quote, leaving a base of 2+ letters. */
+    private static String pair(String t) {
+        if (t.indexOf('-') >= 0) {
+            return t;
+        }
+        for (String q : QUOTES) {
+            if (t.endsWith(q) && t.length() - q.length() >= 2) {
+                return t.substring(0, t.length() - q.length()) + '-' + q;
+            }
+        }
+        return t;
     }
 
     /**

@@ -9,7 +9,26 @@ class EodhdTickersTest {
     void rest_cryptoClass_getsTheCcExchangeWhateverTheShape() {
         assertThat(EodhdTickers.rest("BTC-USD", "crypto")).isEqualTo("BTC-USD.CC");
         assertThat(EodhdTickers.rest("eth-usdt", "crypto")).isEqualTo("ETH-USDT.CC");
-        assertThat(EodhdTickers.rest("BTCUSD", "crypto")).isEqualTo("BTCUSD.CC");
+    }
+
+    @Test
+    void rest_cryptoPairWithoutDash_isSplitBeforeItsQuoteAsEodhdNamesIt() {
+        assertThat(EodhdTickers.rest("BTCUSD", "crypto")).isEqualTo("BTC-USD.CC");
+        assertThat(EodhdTickers.rest("ethusdt", "crypto")).isEqualTo("ETH-USDT.CC");
+        assertThat(EodhdTickers.rest("USDTUSD", "crypto")).isEqualTo("USDT-USD.CC");
+        assertThat(EodhdTickers.rest("ETHBTC", "crypto")).isEqualTo("ETH-BTC.CC");
+        // no known quote, or no base left before it: kept as stored
+        assertThat(EodhdTickers.rest("DOGEXYZ", "crypto")).isEqualTo("DOGEXYZ.CC");
+        assertThat(EodhdTickers.rest("XUSD", "crypto")).isEqualTo("XUSD.CC");
+        // only a crypto pair is split: a stock ending in USD is not
+        assertThat(EodhdTickers.rest("ABCUSD", "stock")).isEqualTo("ABCUSD.US");
+    }
+
+    @Test
+    void streamName_storedTicker_isTheStreamsSpelling() {
+        assertThat(EodhdTickers.streamName("BTCUSD", "crypto")).isEqualTo("BTC-USD");
+        assertThat(EodhdTickers.streamName("BTC-USD", "crypto")).isEqualTo("BTC-USD");
+        assertThat(EodhdTickers.streamName("AAPL", "stock")).isEqualTo("AAPL");
     }
 
     @Test
