@@ -35,23 +35,29 @@ final class Auth {
      * open, else only with the right bearer token. What refuses it (401 or 403) is {@link #check}'s to say.
      */
     boolean allowsRead(String authorization) {
-        if (!readsClosed) {
-            return true;
-        }
-        return authorization != null
-                && authorization.startsWith("Bearer ")
-                && MessageDigest.isEqual(
-                        authorization.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8), wanted);
+        return !readsClosed || verdict(authorization) == Verdict.OK;
     }
 
     void requireToken(Context c) {
-        String header = c.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            throw new UnauthorizedResponse("admin token required (Authorization: Bearer …)");
+        switch (verdict(c.header("Authorization"))) {
+            case MISSING -> throw new UnauthorizedResponse("admin token required (Authorization: Bearer …)");
+            case WRONG -> throw new ForbiddenResponse("wrong admin token");
+            case OK -> {}
         }
-        byte[] given = header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, wanted)) {
-            throw new ForbiddenResponse("wrong admin token");
+    }
+
+    private enum Verdict {
+        MISSING,
+        WRONG,
+        OK
+    }
+
+    /** The one token comparison: no bearer header, a wrong token, or the right one. */
+    private Verdict verdict(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Verdict.MISSING;
         }
+        byte[] given = authorization.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, wanted) ? Verdict.OK : Verdict.WRONG;
     }
 }
