@@ -50,6 +50,9 @@ class ShareCatchUpIT {
     private static final int LOOKBACK = 200;
 
     private static final List<String> STATEMENTS = Collections.synchronizedList(new ArrayList<>());
+    /** The warm outcomes of the last {@link #assertSame}, in symbol order. */
+    private static final List<SymbolOutcome> lastWarm = new ArrayList<>();
+
     private static Database db;
     private static ExecutorService workers;
     private final FakeClock clock = new FakeClock(NOW);
@@ -152,10 +155,30 @@ class ShareCatchUpIT {
                         .contains("bars.since-span", "bars.since-many");
             }
         }
-        // nothing changed since: reused outcomes, then every symbol stale ten years on, then reused no more
+        // nothing changed since: reused outcomes (the very objects), then every symbol stale ten years on, then
+        // analysed afresh (equal, but new objects)
+        List<SymbolOutcome> before = List.copyOf(lastWarm);
         assertSame(pool, warm, cold, symbols, "unchanged", new ArrayList<>());
+        List<SymbolOutcome> unchanged = List.copyOf(lastWarm);
+        int reused = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).stale() && !before.get(i).failed()) {
+                assertThat(unchanged.get(i))
+                        .as("unchanged: reused %s", symbols.get(i))
+                        .isSameAs(before.get(i));
+                reused++;
+            }
+        }
+        assertThat(reused).as("fresh outcomes to reuse").isPositive();
         assertSame(pool, warm, cold, symbols, "stale", new ArrayList<>(), NOW.plus(Duration.ofDays(3700)));
         assertSame(pool, warm, cold, symbols, "fresh again", new ArrayList<>());
+        for (int i = 0; i < unchanged.size(); i++) {
+            if (!unchanged.get(i).stale() && !unchanged.get(i).failed()) {
+                assertThat(lastWarm.get(i))
+                        .as("fresh again: analysed anew %s", symbols.get(i))
+                        .isNotSameAs(unchanged.get(i));
+            }
+        }
         assertThat(pool.size()).isEqualTo(2 * SYMBOLS);
         assertThat(signals).as("signals over the rounds").isGreaterThan(0);
     }
@@ -195,6 +218,7 @@ class ShareCatchUpIT {
         queries.addAll(
                 catchUp.stream().filter(q -> !q.equals("bars.symbol-ids")).toList());
         int signals = 0;
+        lastWarm.clear();
         for (int from = 0; from < symbols.size(); from += 5) {
             List<String> batch = symbols.subList(from, Math.min(symbols.size(), from + 5));
             STATEMENTS.clear();
@@ -203,6 +227,7 @@ class ShareCatchUpIT {
                     STATEMENTS.stream().filter(q -> q.startsWith("bars.")).toList());
             List<SymbolOutcome> c = cold.batch(batch, req, asOf, new LongAdder(), new LongAdder());
             assertThat(w).as(ctx).isEqualTo(c);
+            lastWarm.addAll(w);
             if (asOf.isAfter(NOW.plus(Duration.ofDays(3650)))) {
                 assertThat(w).as(ctx).allMatch(SymbolOutcome::stale);
             }
