@@ -153,6 +153,11 @@ public final class PredictionCycle {
         return pool == null ? 0 : pool.retain(keep);
     }
 
+    /** The active universe now (one query). */
+    public List<String> activeUniverse() {
+        return runs.activeUniverse();
+    }
+
     public CycleResult run(CycleRequest request) {
         long start = System.nanoTime();
         Instant startedAt = clock.instant();
@@ -161,6 +166,10 @@ public final class PredictionCycle {
         LongAdder loadNanos = new LongAdder();
         LongAdder analyseNanos = new LongAdder();
         AnalyzerPool pool = warm;
+        if (pool != null && request.symbols() == null) {
+            // a symbol that left the active universe keeps no warm state (it is rebuilt should it come back)
+            pool.retain(new java.util.HashSet<>(universe)::contains);
+        }
         AnalyzerPool.CaughtUp done = pool == null ? null : catchUp(pool, universe, request, loadNanos);
         List<Future<List<SymbolOutcome>>> futures = new ArrayList<>();
         for (int from = 0; from < universe.size(); from += batchSize) {

@@ -62,6 +62,8 @@ public final class ClusterCycle {
     private Duration liveWithin;
     /** The instance set of the last own batch run here (its warm series were trimmed to its share then). */
     private volatile List<String> assignedOver;
+    /** The run of the last own batch run here: the first own batch of a run trims the warm series. */
+    private volatile long trimmedForRun = Long.MIN_VALUE;
 
     private final CycleService cycles;
 
@@ -302,9 +304,10 @@ public final class ClusterCycle {
     }
 
     /**
-     * Runs one batch and, when it is the run's last, finishes the run. A batch of this instance's own ({@code owned})
-     * assigned over a new set of instances first drops the warm series of symbols now assigned elsewhere; a release
-     * (no symbols: this instance's share of the run is empty) drops all of them.
+     * Runs one batch and, when it is the run's last, finishes the run. The first batch of this instance's own
+     * ({@code owned}) in a run, or one assigned over a new set of instances, first drops the warm series of symbols
+     * now assigned elsewhere or no longer in the active universe (one query per run); a release (no symbols: this
+     * instance's share of the run is empty) drops all of them.
      */
     void executeBatch(String json, boolean owned) {
         BatchData d = read(json, BatchData.class);
@@ -319,12 +322,20 @@ public final class ClusterCycle {
             }
             return;
         }
-        if (owned && d.instances() != null && !d.instances().equals(assignedOver)) {
+        if (owned
+                && d.instances() != null
+                && (d.run() != trimmedForRun || !d.instances().equals(assignedOver))) {
             List<String> over = d.instances();
-            int dropped = cycle.retain(s -> instance.equals(SymbolAssignment.owner(s, over)));
+            java.util.Set<String> active = new java.util.HashSet<>(cycle.activeUniverse());
+            int dropped = cycle.retain(s -> active.contains(s) && instance.equals(SymbolAssignment.owner(s, over)));
             assignedOver = over;
+            trimmedForRun = d.run();
             if (dropped > 0) {
-                LOG.info("{} warm series dropped: their symbols are assigned to other instances of {}", dropped, over);
+                LOG.info(
+                        "{} warm series dropped: their symbols left the active universe or are assigned to other"
+                                + " instances of {}",
+                        dropped,
+                        over);
             }
         }
         CycleRequest r = new CycleRequest(

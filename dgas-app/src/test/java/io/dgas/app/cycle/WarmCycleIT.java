@@ -118,6 +118,38 @@ class WarmCycleIT {
         assertThat(signals).as("signals over the rounds").isGreaterThan(0);
     }
 
+    @Test
+    void run_symbolsLeaveTheActiveUniverse_theirWarmSeriesAreDropped() {
+        SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
+        AnalyzerPool pool = new AnalyzerPool(db, analyzer);
+        PredictionCycle warm = cycle(analyzer).warm(pool);
+        CycleRequest all = new CycleRequest(null, Timeframe.H4, Timeframe.H1, 100, Duration.ofDays(3650));
+        warm.run(all);
+        assertThat(pool.size()).isEqualTo(2 * SYMBOLS);
+        List<String> leaving = List.of(SyntheticBars.ticker(0), SyntheticBars.ticker(1));
+        setStatus(leaving, "inactive");
+        try {
+            warm.run(new CycleRequest(
+                    List.of(SyntheticBars.ticker(2)), Timeframe.H4, Timeframe.H1, 100, Duration.ofDays(3650)));
+            assertThat(pool.size())
+                    .as("a run over chosen symbols trims nothing")
+                    .isEqualTo(2 * SYMBOLS);
+
+            warm.run(all);
+
+            assertThat(pool.size()).isEqualTo(2 * (SYMBOLS - 2));
+        } finally {
+            setStatus(leaving, "active");
+        }
+    }
+
+    private static void setStatus(List<String> tickers, String status) {
+        db.update("t", "UPDATE symbols SET status = ? WHERE ticker = ANY (?)", ps -> {
+            ps.setString(1, status);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", tickers.toArray()));
+        });
+    }
+
     private PredictionCycle cycle(SymbolAnalyzer analyzer) {
         return new PredictionCycle(db, analyzer, workers, 5, clock, "test", new SimpleMeterRegistry(), x -> {});
     }

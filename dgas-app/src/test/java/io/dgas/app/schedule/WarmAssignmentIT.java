@@ -323,6 +323,27 @@ class WarmAssignmentIT {
         }
     }
 
+    @Test
+    void symbolsLeaveTheUniverse_sameInstances_theirWarmSeriesAreDroppedAtTheNextRun() {
+        seed();
+        Node a = node("node-a");
+        a.scheduler.start();
+        assertThat(a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow().status())
+                .isEqualTo(RunStatus.SUCCESS);
+        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+        List<String> leaving = universe(a.db).subList(0, 3);
+        setStatus(a.db, leaving, "inactive");
+        try {
+            RunRecord run = a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow();
+
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
+            assertThat(run.processed()).isEqualTo(SYMBOLS - 3);
+            assertThat(a.pool.size()).isEqualTo(2 * (SYMBOLS - 3));
+        } finally {
+            setStatus(a.db, leaving, "active");
+        }
+    }
+
     private static void setStatus(Database db, List<String> tickers, String status) {
         db.update("t", "UPDATE symbols SET status = ? WHERE ticker = ANY (?)", ps -> {
             ps.setString(1, status);
