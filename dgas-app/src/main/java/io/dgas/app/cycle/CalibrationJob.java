@@ -6,8 +6,8 @@ import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
-import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalOutcomes;
+import io.dgas.store.runs.SignalReads;
 import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +28,11 @@ import java.util.Map;
 public final class CalibrationJob {
     public static final Duration WINDOW = Duration.ofHours(24);
 
-    private final RunRepository runs;
+    private final SignalReads signals;
     private final BarRepository bars;
 
-    public CalibrationJob(RunRepository runs, BarRepository bars) {
-        this.runs = runs;
+    public CalibrationJob(SignalReads signals, BarRepository bars) {
+        this.signals = signals;
         this.bars = bars;
     }
 
@@ -59,7 +59,7 @@ public final class CalibrationJob {
             implements java.io.Serializable {}
 
     public Report run(Instant now, Duration lookback) {
-        List<StoredSignal> signals = runs.entrySignalsSince(now.minus(lookback));
+        List<StoredSignal> signals = this.signals.entrySignalsSince(now.minus(lookback));
         Map<Calibration.Outcome, Integer> outcomes = new EnumMap<>(Calibration.Outcome.class);
         Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
         List<Map<String, Integer>> buckets = new ArrayList<>();

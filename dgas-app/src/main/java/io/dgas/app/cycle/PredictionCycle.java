@@ -132,7 +132,7 @@ public final class PredictionCycle {
         this.instance = instance;
         this.registry = registry;
         this.afterRun = afterRun;
-        this.calibration = new CalibrationJob(runs, bars);
+        this.calibration = new CalibrationJob(new io.dgas.store.runs.SignalReads(db), bars);
         this.duration = Timer.builder("dgas.cycle.duration")
                 .description("Prediction cycle wall time")
                 .register(registry);

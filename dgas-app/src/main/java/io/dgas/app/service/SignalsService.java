@@ -7,9 +7,9 @@ import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
-import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.SignalQuery;
+import io.dgas.store.runs.SignalReads;
 import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +18,13 @@ import java.util.List;
 /** Stored signals, read through the {@code signals} query cache (dropped whenever a run is stored). */
 public final class SignalsService {
     private final Database db;
-    private final RunRepository runs;
+    private final SignalReads signals;
     private final SignalOutcomes outcomes;
     private final QueryCache cache;
 
     public SignalsService(Database db, QueryCache cache) {
         this.db = db;
-        this.runs = new RunRepository(db);
+        this.signals = new SignalReads(db);
         this.outcomes = new SignalOutcomes(db);
         this.cache = cache;
     }
@@ -55,7 +55,7 @@ public final class SignalsService {
     private Page<StoredSignal> load(SignalQuery q) {
         SignalQuery oneMore =
                 new SignalQuery(q.symbol(), q.since(), q.minConfidence(), q.direction(), q.limit() + 1, q.offset());
-        return Page.of(runs.signals(oneMore), q.limit(), q.offset());
+        return Page.of(signals.signals(oneMore), q.limit(), q.offset());
     }
 
     /** The one-line {@code text} of stored reasons, or null for a row stored before reasons were kept. */
@@ -86,6 +86,6 @@ public final class SignalsService {
         return cache.get(
                 RegionSpec.DASHBOARD,
                 "signals:calibration:" + days,
-                () -> new CalibrationJob(runs, new BarRepository(db)).run(now, Duration.ofDays(days)));
+                () -> new CalibrationJob(signals, new BarRepository(db)).run(now, Duration.ofDays(days)));
     }
 }

@@ -20,17 +20,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prediction runs and their signals.
+ * Prediction runs and the signals they store ({@link SignalReads} reads the signals).
  *
  * <p>Every write takes a constant number of statements whatever the number of signals (arrays bound once and
  * {@code unnest}ed by the server), so a cycle's statement count does not grow with the size of its batches.
  */
 public final class RunRepository {
-    /** The columns {@link #stored} reads, from signals joined to their symbol; every signal read starts with it. */
-    static final String SIGNALS_FROM = "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type,"
-            + " g.entry_price, g.stop_loss, g.target_price, g.confidence, g.strength, g.alignment, g.tier,"
-            + " g.reasons::text, g.win_probability, g.win_probability_lower, g.calibration_decided, g.expiry_bars,"
-            + " g.expires_at, g.outcome, g.outcome_r FROM signals g JOIN symbols y ON y.id = g.symbol_id";
+    /** The columns {@link #run} reads; every run read starts with it. */
+    private static final String RUNS_FROM = "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe,"
+            + " status, symbols_requested, symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms,"
+            + " persist_ms, alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs";
 
     private final Database db;
 
@@ -304,10 +303,7 @@ public final class RunRepository {
     public List<RunRecord> recent(Instant now, Duration window, double minDurationMs) {
         return db.query(
                 "runs.recent",
-                "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe, status, symbols_requested,"
-                        + " symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms, persist_ms,"
-                        + " alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs"
-                        + " WHERE started_at >= ? AND coalesce(duration_ms, 0) >= ? ORDER BY started_at DESC",
+                RUNS_FROM + " WHERE started_at >= ? AND coalesce(duration_ms, 0) >= ? ORDER BY started_at DESC",
                 ps -> {
                     ps.setTimestamp(1, Timestamp.from(now.minus(window)));
                     ps.setDouble(2, minDurationMs);
@@ -319,10 +315,7 @@ public final class RunRepository {
     public List<RunRecord> page(int limit, int offset) {
         return db.query(
                 "runs.page",
-                "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe, status, symbols_requested,"
-                        + " symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms, persist_ms,"
-                        + " alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs"
-                        + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
+                RUNS_FROM + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
                 ps -> {
                     ps.setInt(1, limit);
                     ps.setInt(2, offset);
@@ -330,40 +323,9 @@ public final class RunRepository {
                 RunRepository::run);
     }
 
-    /** Stored signals matching {@code q}, newest first; one statement whatever the filters. */
-    public List<StoredSignal> signals(SignalQuery q) {
-        return db.query(
-                "signals.filtered",
-                SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
-                        + " AND (?::text IS NULL OR y.ticker = ?) AND (?::timestamptz IS NULL OR g.ts >= ?)"
-                        + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
-                        + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?",
-                ps -> {
-                    Timestamp since = q.since() == null ? null : Timestamp.from(q.since());
-                    ps.setString(1, q.symbol());
-                    ps.setString(2, q.symbol());
-                    ps.setTimestamp(3, since);
-                    ps.setTimestamp(4, since);
-                    ps.setDouble(5, q.minConfidence() == null ? 0 : q.minConfidence());
-                    ps.setString(6, q.direction());
-                    ps.setString(7, q.direction());
-                    ps.setString(8, q.direction());
-                    ps.setInt(9, q.limit());
-                    ps.setInt(10, q.offset());
-                },
-                RunRepository::stored);
-    }
-
     /** The run with {@code id}, if any. */
     public java.util.Optional<RunRecord> find(long id) {
-        return db.queryOne(
-                "runs.find",
-                "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe, status, symbols_requested,"
-                        + " symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms, persist_ms,"
-                        + " alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs"
-                        + " WHERE id = ?",
-                ps -> ps.setLong(1, id),
-                RunRepository::run);
+        return db.queryOne("runs.find", RUNS_FROM + " WHERE id = ?", ps -> ps.setLong(1, id), RunRepository::run);
     }
 
     private static RunRecord run(ResultSet rs) throws SQLException {
@@ -387,46 +349,6 @@ public final class RunRepository {
                 errorMap(rs.getString(16)),
                 JsonColumns.read(rs.getString(17), new TypeReference<List<String>>() {}),
                 rs.getString(18));
-    }
-
-    /** Stored signals, most recent first, at least {@code minConfidence}, not superseded. */
-    public List<StoredSignal> signals(int limit, double minConfidence) {
-        return signals(new SignalQuery(null, null, minConfidence, null, limit, 0));
-    }
-
-    /** Entry signals created since {@code since}, oldest first (for calibration). */
-    public List<StoredSignal> entrySignalsSince(Instant since) {
-        return db.query(
-                "signals.since",
-                SIGNALS_FROM + " WHERE g.ts >= ? AND g.superseded_at IS NULL"
-                        + " AND g.signal_type IN ('long', 'short') ORDER BY g.ts",
-                ps -> ps.setTimestamp(1, Timestamp.from(since)),
-                RunRepository::stored);
-    }
-
-    static StoredSignal stored(ResultSet rs) throws SQLException {
-        return new StoredSignal(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getTimestamp(5).toInstant(),
-                rs.getString(6),
-                rs.getDouble(7),
-                (Double) rs.getObject(8),
-                (Double) rs.getObject(9),
-                rs.getDouble(10),
-                rs.getDouble(11),
-                rs.getDouble(12),
-                rs.getString(13),
-                rs.getString(14),
-                (Double) rs.getObject(15),
-                (Double) rs.getObject(16),
-                rs.getInt(17),
-                (Integer) rs.getObject(18),
-                rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(),
-                rs.getString(20),
-                (Double) rs.getObject(21));
     }
 
     /** Lower-case stored code of a signal type. */

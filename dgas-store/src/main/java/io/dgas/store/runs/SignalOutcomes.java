@@ -40,7 +40,7 @@ public final class SignalOutcomes {
     public List<StoredSignal> due(Instant since, Instant now, long windowSeconds) {
         return db.query(
                 "signals.due",
-                RunRepository.SIGNALS_FROM + " WHERE g.ts >= ? AND g.superseded_at IS NULL"
+                SignalReads.SIGNALS_FROM + " WHERE g.ts >= ? AND g.superseded_at IS NULL"
                         + " AND g.signal_type IN ('long', 'short') AND (g.outcome IS NULL OR g.outcome = 'pending')"
                         + " AND g.expires_at IS NOT NULL AND greatest(g.ts + make_interval(secs => ?), g.expires_at)"
                         + " + (g.expires_at - g.ts) / (g.expiry_bars + 1) <= ? ORDER BY g.ts",
@@ -49,7 +49,7 @@ public final class SignalOutcomes {
                     ps.setDouble(2, windowSeconds);
                     ps.setTimestamp(3, Timestamp.from(now));
                 },
-                RunRepository::stored);
+                SignalReads::stored);
     }
 
     /** Writes {@code outcomes} as resolved at {@code at}; one statement whatever the count. */

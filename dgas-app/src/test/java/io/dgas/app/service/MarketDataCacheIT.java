@@ -1,4 +1,4 @@
-package io.dgas.store.cache;
+package io.dgas.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,12 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.bars.BarColumns;
-import io.dgas.store.bars.BarRepository;
+import io.dgas.store.cache.CacheInvalidation;
+import io.dgas.store.cache.CaffeineQueryCache;
+import io.dgas.store.cache.L2;
+import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestOptions;
-import io.dgas.store.runs.RunRepository;
 import io.dgas.testkit.PostgresExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
@@ -21,8 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Reads go through the query cache; an ingest of a series drops exactly its entries, so corrections show at once. */
-class CachedReadsIT {
+/**
+ * The market data service's reads go through the query cache; an ingest of a series drops exactly its entries, so
+ * corrections show at once.
+ */
+class MarketDataCacheIT {
     @RegisterExtension
     static final PostgresExtension PG = new PostgresExtension();
 
@@ -58,19 +63,19 @@ class CachedReadsIT {
         CacheInvalidation invalidation =
                 new CacheInvalidation(cache, (s, tf) -> calcInvalidations.add(s + "/" + tf.code()));
         BarIngestor ingest = new BarIngestor(db, invalidation);
-        CachedReads reads = new CachedReads(new BarRepository(db), new RunRepository(db), cache);
+        MarketDataService reads = new MarketDataService(db, cache);
         IngestOptions opts = IngestOptions.defaults().withCreateSymbols(true);
         ingest.ingest(
                 "a.csv", new StringReader(bars("AAA", 12.5) + bars("BBB", 12.5).replace(HEADER, "")), null, opts);
-        reads.lastBars("BBB", Timeframe.H1, 3);
+        reads.lastBars("BBB", Timeframe.H1, 3, false);
 
-        BarColumns first = reads.lastBars("AAA", Timeframe.H1, 3);
+        BarColumns first = reads.lastBars("AAA", Timeframe.H1, 3, false);
         int readsAfterFirst = READS.get();
-        BarColumns cached = reads.lastBars("AAA", Timeframe.H1, 3);
+        BarColumns cached = reads.lastBars("AAA", Timeframe.H1, 3, false);
         assertThat(READS.get()).as("second read served by the cache").isEqualTo(readsAfterFirst);
         ingest.ingest("fix.csv", new StringReader(bars("AAA", 12.75)), null, opts);
-        BarColumns corrected = reads.lastBars("AAA", Timeframe.H1, 3);
-        reads.lastBars("BBB", Timeframe.H1, 3);
+        BarColumns corrected = reads.lastBars("AAA", Timeframe.H1, 3, false);
+        reads.lastBars("BBB", Timeframe.H1, 3, false);
 
         assertThat(first.close()[2]).isEqualTo(12.5);
         assertThat(cached).isSameAs(first);

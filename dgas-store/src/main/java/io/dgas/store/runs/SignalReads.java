@@ -1,0 +1,87 @@
+package io.dgas.store.runs;
+
+import io.dgas.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads of stored signals (the prediction runs write them, {@link RunRepository#insertSignals}); one statement each. */
+public final class SignalReads {
+    /** The columns {@link #stored} reads, from signals joined to their symbol; every signal read starts with it. */
+    static final String SIGNALS_FROM = "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type,"
+            + " g.entry_price, g.stop_loss, g.target_price, g.confidence, g.strength, g.alignment, g.tier,"
+            + " g.reasons::text, g.win_probability, g.win_probability_lower, g.calibration_decided, g.expiry_bars,"
+            + " g.expires_at, g.outcome, g.outcome_r FROM signals g JOIN symbols y ON y.id = g.symbol_id";
+
+    private final Database db;
+
+    public SignalReads(Database db) {
+        this.db = db;
+    }
+
+    /** Stored signals matching {@code q}, newest first; one statement whatever the filters. */
+    public List<StoredSignal> signals(SignalQuery q) {
+        return db.query(
+                "signals.filtered",
+                SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
+                        + " AND (?::text IS NULL OR y.ticker = ?) AND (?::timestamptz IS NULL OR g.ts >= ?)"
+                        + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
+                        + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?",
+                ps -> {
+                    Timestamp since = q.since() == null ? null : Timestamp.from(q.since());
+                    ps.setString(1, q.symbol());
+                    ps.setString(2, q.symbol());
+                    ps.setTimestamp(3, since);
+                    ps.setTimestamp(4, since);
+                    ps.setDouble(5, q.minConfidence() == null ? 0 : q.minConfidence());
+                    ps.setString(6, q.direction());
+                    ps.setString(7, q.direction());
+                    ps.setString(8, q.direction());
+                    ps.setInt(9, q.limit());
+                    ps.setInt(10, q.offset());
+                },
+                SignalReads::stored);
+    }
+
+    /** Stored signals, most recent first, at least {@code minConfidence}, not superseded. */
+    public List<StoredSignal> signals(int limit, double minConfidence) {
+        return signals(new SignalQuery(null, null, minConfidence, null, limit, 0));
+    }
+
+    /** Entry signals created since {@code since}, oldest first (for calibration). */
+    public List<StoredSignal> entrySignalsSince(Instant since) {
+        return db.query(
+                "signals.since",
+                SIGNALS_FROM + " WHERE g.ts >= ? AND g.superseded_at IS NULL"
+                        + " AND g.signal_type IN ('long', 'short') ORDER BY g.ts",
+                ps -> ps.setTimestamp(1, Timestamp.from(since)),
+                SignalReads::stored);
+    }
+
+    static StoredSignal stored(ResultSet rs) throws SQLException {
+        return new StoredSignal(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant(),
+                rs.getString(6),
+                rs.getDouble(7),
+                (Double) rs.getObject(8),
+                (Double) rs.getObject(9),
+                rs.getDouble(10),
+                rs.getDouble(11),
+                rs.getDouble(12),
+                rs.getString(13),
+                rs.getString(14),
+                (Double) rs.getObject(15),
+                (Double) rs.getObject(16),
+                rs.getInt(17),
+                (Integer) rs.getObject(18),
+                rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(),
+                rs.getString(20),
+                (Double) rs.getObject(21));
+    }
+}
