@@ -66,13 +66,15 @@ public record PendingOrder(
     }
 
     /**
-     * Whether this order, a signal's limit entry, has lapsed at the bar opening at {@code barTs}: it may fill in the
+     * Whether this order, a signal's entry, has lapsed at the bar opening at {@code barTs}: it may fill in the
      * {@code expiryBars} trading bars after its signal's bar (counted in time, {@code expiryBars × barSeconds} after
-     * it), and lapses (is cancelled) at any later bar. Market orders never lapse. The rule of paper sessions and
-     * backtests alike ({@code signals.expiry_bars}).
+     * it), and lapses (is cancelled) at any later bar, as the signal itself does (drummond.md §7). A limit entry lapses
+     * when the price never came; a market entry, which fills at the next open, only when the risk limits refused (or
+     * the volume cap cut) its fills until then: retried for ever, it would enter long after its signal was void. The
+     * rule of paper sessions and backtests alike ({@code signals.expiry_bars}).
      */
     public boolean lapsedAt(long barTs, int expiryBars, long barSeconds) {
-        return type == OrderType.LIMIT && barTs > fillAfter + (long) expiryBars * barSeconds;
+        return barTs > fillAfter + (long) expiryBars * barSeconds;
     }
 
     /** This order after a fill of {@code quantity} more (a partial fill waits for the rest at later bars). */

@@ -293,6 +293,40 @@ class BacktesterTest {
     }
 
     @Test
+    void replay_marketEntryRefusedAtEveryFill_lapsesAfterTheSignalsExpiryLikeALimitEntry() {
+        // A and B enter at market on bar 0 (both accepted: nothing held yet). A fills at bar 1's open (100) and is
+        // marked at 310 from then on: 31,000 of the 30,000 gross, so B's market order is refused at each bar until
+        // the signal's expiry (5 bars after bar 0), then lapses instead of being retried for ever
+        int bars = 10;
+        BarSeries a = new BarSeries("A", Timeframe.H1);
+        BarSeries b = new BarSeries("B", Timeframe.H1);
+        for (int i = 0; i < bars; i++) {
+            double open = i <= 1 ? 100 : 310;
+            double close = i == 0 ? 100 : 310;
+            a.append(START + i * 3600L, open, Math.max(open, close), Math.min(open, close), close, 1000);
+            b.append(START + i * 3600L, 100, 100, 100, 100, 1000);
+        }
+        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        trading.put("A", a);
+        trading.put("B", b);
+        Signal[] sa = new Signal[bars];
+        Signal[] sb = new Signal[bars];
+        sa[0] = longAt("A", 0, 100);
+        sb[0] = longAt("B", 0, 100);
+
+        Backtester.Result r = Backtester.replay(trading, Map.of("A", sa, "B", sb), LIMITS);
+
+        int expiry = LIMITS.signals().expiryBars();
+        assertThat(r.decisions()).extracting(OrderDecision::accepted).containsExactly(true, true);
+        assertThat(r.fills()).extracting(Execution::symbol).containsExactly("A");
+        assertThat(r.fillLimits())
+                .extracting(Backtester.FillLimit::ts)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, expiry)
+                        .mapToObj(i -> START + i * 3600L)
+                        .toList());
+    }
+
+    @Test
     void replay_limitEntryWithinTheLimits_fillsInFull() {
         // A marked at 100: 10,000 + 100 × 90 = 19,000 gross, within 30,000
         Backtester.Result r = limitEntryAfterGrowth(100);
