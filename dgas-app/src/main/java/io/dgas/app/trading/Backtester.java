@@ -181,10 +181,13 @@ public final class Backtester {
                     }
                     Execution e = r.get().execution();
                     if (r.get().limitBreached()) {
-                        BigDecimal kept =
-                                e == null ? o.remaining() : o.remaining().subtract(e.quantity());
-                        fillLimits.add(
-                                new FillLimit(o.ref(), o.symbol(), ts, r.get().cappedBy(), kept, e));
+                        fillLimits.add(new FillLimit(
+                                o.ref(),
+                                o.symbol(),
+                                ts,
+                                r.get().cappedBy(),
+                                r.get().kept(o.remaining()),
+                                e));
                     }
                     if (e != null) {
                         fills.add(e);

@@ -1,6 +1,7 @@
 package io.dgas.app.trading;
 
 import io.dgas.ledger.Execution;
+import java.math.BigDecimal;
 
 /**
  * What a bar did to a pending order it reached.
@@ -13,5 +14,10 @@ public record FillResult(Execution execution, String cappedBy) {
     /** Whether a session limit (not the volume cap) cut or refused the fill. */
     public boolean limitBreached() {
         return cappedBy != null && !PaperBook.PARTICIPATION.equals(cappedBy);
+    }
+
+    /** What a limit kept back of an order with {@code remaining} left to fill: all of it when refused. */
+    public BigDecimal kept(BigDecimal remaining) {
+        return execution == null ? remaining : remaining.subtract(execution.quantity());
     }
 }

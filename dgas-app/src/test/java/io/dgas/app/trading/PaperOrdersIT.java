@@ -177,6 +177,9 @@ class PaperOrdersIT {
                 .extracting(TradingEvent::kind)
                 .containsExactly(TradingEvent.FILL, TradingEvent.LIMIT_BREACH);
         assertThat(capped.events().get(1).message()).contains(RiskLimits.POSITION);
+        assertThat(capped.events().get(1).value())
+                .as("the 20 units the limit kept back")
+                .isEqualTo(20.0);
 
         AlertRepository repo = new AlertRepository(db);
         repo.add(new AlertRule(
