@@ -85,16 +85,6 @@ public final class PaperBook {
     }
 
     /**
-     * Fills {@code o} in full at {@code bar} when the bar comes after the one it was decided on and reaches its price;
-     * empty otherwise. No limit or volume cap applies (sessions and backtests check the limits: the
-     * overload below). See {@link #fill(PendingOrder, PaperBar,
-     * RiskCheck.Activity, double)}.
-     */
-    public Optional<Execution> fill(PendingOrder o, PaperBar bar) {
-        return fill(o, bar, null, 0).map(FillResult::execution);
-    }
-
-    /**
      * Fills what is left of {@code o} at {@code bar} when the bar comes after the one it was decided on and reaches
      * the order's price; empty when it does not. The fill is applied to the ledger; a position it opens or adds to
      * takes the order's exits, a flat one loses them.

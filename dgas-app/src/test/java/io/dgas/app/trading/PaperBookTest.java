@@ -42,10 +42,10 @@ class PaperBookTest {
         assertThat(d.accepted()).isTrue();
         assertThat(d.side()).isEqualTo(Side.BUY);
         assertThat(d.quantity()).isEqualByComparingTo("10");
-        assertThat(b.fill(pending(d), new PaperBar("A", 100, 100, 101, 99, 100)))
+        assertThat(fill(b, pending(d), new PaperBar("A", 100, 100, 101, 99, 100)))
                 .isEmpty();
         Execution e =
-                b.fill(pending(d), new PaperBar("A", 200, 101, 102, 100, 101)).orElseThrow();
+                fill(b, pending(d), new PaperBar("A", 200, 101, 102, 100, 101)).orElseThrow();
         assertThat(e.price()).isEqualTo(101);
         assertThat(b.ledger().position("A").quantity()).isEqualByComparingTo("10");
         assertThat(b.stop("A")).isEqualTo(95);
@@ -79,7 +79,7 @@ class PaperBookTest {
         PaperBook b = book(0, "0");
         OrderDecision d =
                 b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
-        b.fill(pending(d), new PaperBar("A", 200, 101, 102, 100, 101));
+        fill(b, pending(d), new PaperBar("A", 200, 101, 102, 100, 101));
 
         assertThat(b.checkExit(new PaperBar("A", 300, 100, 104, 96, 99))).isEmpty();
         ExitFill x = b.checkExit(new PaperBar("A", 400, 97, 98, 94, 95)).orElseThrow();
@@ -90,7 +90,7 @@ class PaperBookTest {
         assertThat(b.ledger().realizedPnl()).isEqualByComparingTo(Money.of(BigDecimal.valueOf((95 - 101) * 10)));
 
         PaperBook gap = book(0, "0");
-        gap.fill(pending(d), new PaperBar("A", 200, 101, 102, 100, 101));
+        fill(gap, pending(d), new PaperBar("A", 200, 101, 102, 100, 101));
         assertThat(gap.checkExit(new PaperBar("A", 300, 90, 92, 88, 91))
                         .orElseThrow()
                         .execution()
@@ -103,7 +103,7 @@ class PaperBookTest {
         PaperBook b = book(0, "0");
         OrderDecision d =
                 b.decide(signal(Signal.Type.SHORT, 100, 105, 90), 100, CALM).orElseThrow();
-        b.fill(pending(d), new PaperBar("A", 200, 100, 101, 99, 100));
+        fill(b, pending(d), new PaperBar("A", 200, 100, 101, 99, 100));
 
         ExitFill x = b.checkExit(new PaperBar("A", 300, 95, 96, 89, 92)).orElseThrow();
 
@@ -119,7 +119,7 @@ class PaperBookTest {
         OrderDecision d =
                 b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
         Execution e =
-                b.fill(pending(d), new PaperBar("A", 200, 100, 102, 99, 101)).orElseThrow();
+                fill(b, pending(d), new PaperBar("A", 200, 100, 102, 99, 101)).orElseThrow();
 
         // 1000 / 100.5 = 9.95 → 9 units at 100 × 1.005
         assertThat(e.quantity()).isEqualByComparingTo("9");
@@ -134,7 +134,7 @@ class PaperBookTest {
                 .isEmpty();
         OrderDecision d =
                 b.decide(signal(Signal.Type.LONG, 100, 95, 110), 100, CALM).orElseThrow();
-        b.fill(pending(d), new PaperBar("A", 200, 100, 101, 99, 100));
+        fill(b, pending(d), new PaperBar("A", 200, 100, 101, 99, 100));
         b.mark("A", 100);
 
         assertThat(b.decide(signal(Signal.Type.LONG, 200, 95, 110), 100, CALM)).isEmpty();
@@ -167,7 +167,7 @@ class PaperBookTest {
     }
 
     private static double price(PaperBook b, PendingOrder o, PaperBar bar) {
-        return b.fill(o, bar).map(Execution::price).orElse(Double.NaN);
+        return fill(b, o, bar).map(Execution::price).orElse(Double.NaN);
     }
 
     @Test
@@ -180,7 +180,7 @@ class PaperBookTest {
         assertThat(price(book(10, "0"), buy, new PaperBar("A", 200, 98, 100, 97, 99)))
                 .as("opened below the limit: at the open")
                 .isEqualTo(98);
-        assertThat(book(10, "0").fill(buy, new PaperBar("A", 200, 101, 102, 99.5, 100)))
+        assertThat(fill(book(10, "0"), buy, new PaperBar("A", 200, 101, 102, 99.5, 100)))
                 .as("never reached")
                 .isEmpty();
         PendingOrder sell = order(Side.SELL, 10, io.dgas.ledger.OrderType.LIMIT, 105.0, 0);
@@ -199,7 +199,7 @@ class PaperBookTest {
         assertThat(price(book(10, "0"), buy, new PaperBar("A", 200, 104, 105, 103, 104)))
                 .as("gapped above the stop: at the open")
                 .isCloseTo(104 * 1.001, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(book(10, "0").fill(buy, new PaperBar("A", 200, 100, 101.9, 99, 101)))
+        assertThat(fill(book(10, "0"), buy, new PaperBar("A", 200, 100, 101.9, 99, 101)))
                 .isEmpty();
         PendingOrder sell = order(Side.SELL, 10, io.dgas.ledger.OrderType.STOP, 97.0, 0);
         assertThat(price(book(10, "0"), sell, new PaperBar("A", 200, 95, 96, 94, 95)))
@@ -248,5 +248,10 @@ class PaperBookTest {
                 .as("the position is at its limit: nothing more fills")
                 .isNull();
         assertThat(refused.limitBreached()).isTrue();
+    }
+
+    /** A fill with no limits on activity and no volume cap. */
+    private static java.util.Optional<Execution> fill(PaperBook b, PendingOrder o, PaperBar bar) {
+        return b.fill(o, bar, null, 0).map(FillResult::execution);
     }
 }
