@@ -1,22 +1,14 @@
 package io.dgas.app.cycle;
 
 import io.dgas.app.collect.CollectStage;
-import io.dgas.app.events.Events;
-import io.dgas.calc.drummond.CalibrationTable;
-import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.collect.CollectReport;
 import io.dgas.store.events.EventPublisher;
-import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunRepository;
-import io.dgas.store.runs.RunStatus;
-import io.dgas.store.runs.SignalOutcomes;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,13 +56,7 @@ public final class PredictionCycle {
     private final int batchSize;
     private final Clock clock;
     private final String instance;
-    private final Consumer<CycleResult> afterRun;
-    private final EventPublisher events;
-    private final Timer duration;
-    private final MeterRegistry registry;
-    private final SignalOutcomes outcomeStore;
-    private final CalibrationJob calibration;
-    private final int minCalibrated;
+    private final RunStore store;
     private final CollectStage collect;
     private final OwnTimeframes own;
     private volatile AnalyzerPool warm;
@@ -117,11 +103,8 @@ public final class PredictionCycle {
             int minCalibrated,
             EventPublisher events,
             CollectStage collect) {
-        this.events = events;
         this.db = db;
         this.collect = collect;
-        this.outcomeStore = new SignalOutcomes(db);
-        this.minCalibrated = minCalibrated;
         this.bars = new BarRepository(db);
         this.runs = new RunRepository(db);
         this.own = new OwnTimeframes(new io.dgas.store.bars.SymbolTimeframes(db));
@@ -130,12 +113,7 @@ public final class PredictionCycle {
         this.batchSize = batchSize;
         this.clock = clock;
         this.instance = instance;
-        this.registry = registry;
-        this.afterRun = afterRun;
-        this.calibration = new CalibrationJob(new io.dgas.store.runs.SignalReads(db), bars);
-        this.duration = Timer.builder("dgas.cycle.duration")
-                .description("Prediction cycle wall time")
-                .register(registry);
+        this.store = new RunStore(db, clock, instance, registry, afterRun, minCalibrated, events);
     }
 
     /** Runs batches through {@code pool}'s warm series from now on (null: load and analyse everything each cycle). */
@@ -341,117 +319,7 @@ public final class PredictionCycle {
             List<SymbolOutcome> outcomes,
             long loadNanos,
             long analyseNanos) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<String> stale = new ArrayList<>();
-        Map<io.dgas.domain.Timeframe, List<Signal>> byTimeframe = new LinkedHashMap<>();
-        for (SymbolOutcome o : outcomes) {
-            if (o.failed()) {
-                errors.put(o.symbol(), o.error());
-            } else if (o.stale()) {
-                stale.add(o.symbol());
-            } else if (o.signal() != null) {
-                byTimeframe
-                        .computeIfAbsent(o.timeframe() == null ? r.trading() : o.timeframe(), k -> new ArrayList<>())
-                        .add(o.signal());
-            }
-        }
-        int processed = outcomes.size() - errors.size();
-        RunStatus status = requested == 0 ? RunStatus.SUCCESS : RunStatus.of(processed, errors.size());
-        Figures f = new Figures(r, startedAt, requested, processed, stale, loadNanos, analyseNanos, elapsed);
-        long persistStart = System.nanoTime();
-        try {
-            calibration.record(outcomeStore, clock.instant(), OUTCOME_LOOKBACK);
-        } catch (io.dgas.store.UnableToConnectException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warn("recording the outcomes of earlier signals failed; probabilities use those already stored", e);
-        }
-        CycleResult result;
-        try {
-            result = db.inTransaction(s -> {
-                CalibrationTable table = outcomeStore.calibration(s, minCalibrated);
-                byTimeframe.values().forEach(list -> list.replaceAll(table::apply));
-                Map<String, Long> ids = runs.symbolIds(
-                        s,
-                        byTimeframe.values().stream()
-                                .flatMap(List::stream)
-                                .map(Signal::symbol)
-                                .toList());
-                RunRecord draft = recordOf(f, runId, status, errors, 0, 0, 0);
-                long id = runId == 0 ? runs.insertRun(s, draft) : runs.updateRun(s, draft);
-                List<Signal> stored = new ArrayList<>();
-                for (Map.Entry<io.dgas.domain.Timeframe, List<Signal>> e : byTimeframe.entrySet()) {
-                    stored.addAll(runs.insertSignals(s, id, e.getKey(), e.getValue(), ids, AGGREGATION_WINDOW));
-                }
-                RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
-                runs.updateRun(s, done);
-                events.publish(s, Events.run(done, stored));
-                return new CycleResult(done, stored);
-            });
-        } catch (RuntimeException e) {
-            Map<String, String> all = new LinkedHashMap<>(errors);
-            all.put("*", "storing the run failed: " + e.getMessage());
-            RunRecord failed = recordOf(f, runId, RunStatus.FAILED, all, 0, System.nanoTime() - persistStart, 0);
-            long id = db.inTransaction(s -> runId == 0 ? runs.insertRun(s, failed) : runs.updateRun(s, failed));
-            throw new UnableToRunCycleException(
-                    "run " + id + " failed while storing its signals: " + e.getMessage(), e);
-        }
-        for (Signal s : result.signals()) {
-            Counter.builder("dgas.signals")
-                    .tag("type", RunRepository.code(s.type()))
-                    .register(registry)
-                    .increment();
-        }
-        long alertsStart = System.nanoTime();
-        afterRun.accept(result);
-        long alertsNanos = System.nanoTime() - alertsStart;
-        runs.setAlertsMs(result.run().id(), alertsNanos / 1e6);
-        duration.record(Duration.ofNanos(elapsed.getAsLong()));
-        RunRecord rr = result.run();
-        return new CycleResult(
-                recordOf(
-                        f, rr.id(), rr.status(), rr.errors(), rr.signals(), (long) (rr.persistMs() * 1e6), alertsNanos),
-                result.signals());
-    }
-
-    /** The figures of one run that do not change while it is stored. */
-    private record Figures(
-            CycleRequest r,
-            Instant startedAt,
-            int requested,
-            int processed,
-            List<String> stale,
-            long loadNanos,
-            long analyseNanos,
-            LongSupplier elapsed) {}
-
-    private RunRecord recordOf(
-            Figures f,
-            long id,
-            RunStatus status,
-            Map<String, String> errors,
-            int signals,
-            long persistNanos,
-            long alertsNanos) {
-        return new RunRecord(
-                id,
-                f.startedAt(),
-                clock.instant(),
-                f.r().htf(),
-                f.r().trading(),
-                status,
-                f.requested(),
-                f.processed(),
-                errors.size(),
-                signals,
-                f.loadNanos() / 1e6,
-                f.analyseNanos() / 1e6,
-                persistNanos / 1e6,
-                alertsNanos / 1e6,
-                f.elapsed().getAsLong() / 1e6,
-                errors,
-                f.stale(),
-                instance);
+        return store.persist(r, runId, startedAt, elapsed, requested, outcomes, loadNanos, analyseNanos);
     }
 
     private static <T> T join(Future<T> f) {
