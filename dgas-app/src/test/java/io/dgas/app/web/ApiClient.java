@@ -75,9 +75,15 @@ final class ApiClient implements AutoCloseable {
 
     /** How many statements a GET of {@code path} (answering 200) ran. */
     long statementsOf(String path) throws Exception {
-        long before = statements();
-        json(path, 200);
-        return statements() - before;
+        // the monitor counts every statement of the process: a background task's (a scheduler poll, a snapshot) may
+        // land in one request's window, never in all three, so the fewest of three identical reads is the request's
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = statements();
+            json(path, 200);
+            fewest = Math.min(fewest, statements() - before);
+        }
+        return fewest;
     }
 
     @Override
