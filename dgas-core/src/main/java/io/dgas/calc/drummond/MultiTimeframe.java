@@ -11,14 +11,25 @@ import java.util.List;
  * complete when bar k closes (its end ts + duration ≤ ts_k + trading duration), found by binary search, so a forming
  * HTF bar is never used. Every input is restricted to what is known at that time: envelope rows ≤ k (≤ j for the HTF),
  * zones from lines ending ≤ k (≤ j) with that bar's tolerance, events detected by then. <b>[C]</b> Recent patterns
- * are the last N events by end time. Scores follow §6 literally; "congestion states" for compatibility are
+ * are the last N events by end time.
+ *
+ * <p><b>[C]</b> A line window for the Drummond zones that enter confluence ({@link MtfParams#zoneLookbackBars()},
+ * default 100; 0 = every line, the literal rule): each timeframe's zone candidates are built (§5 chaining, that
+ * bar's tolerance) only from the lines ending in its last N bars up to its analysed bar (k; j for the HTF), the rule
+ * the §4.6 termination zones already follow ({@link PatternParams#terminationLookbackBars()}). A line projects one
+ * bar ahead, so a line from years back is a stale level; the live cycle analyses only its lookback (it holds
+ * lookback..2 × lookback bars between compactions), so with a fixed window its signals no longer depend on its
+ * compaction phase and a backtest over the whole history replays the signals the live cycle would have given; a
+ * step costs O(window) instead of O(history); and the §6 top-zone bonus no longer saturates as lines pile up over a
+ * long history. The single-timeframe zones ({@link DrummondAnalysis#zonesAt(int)}, the zones file, the dashboard)
+ * stay the literal §5 rule: only the confluence candidates are windowed. Scores follow §6 literally; "congestion states" for compatibility are
  * entrance, action and exit. Pattern confluence: same type and direction, with [start ts, end ts + duration) of the
  * two events intersecting.
  */
 public final class MultiTimeframe {
     /**
-     * Confluence candidates' storage per thread, reused by every call: a call adds a few hundred to a few thousand
-     * candidates (every Drummond zone of both timeframes), and allocating and zeroing them each time cost more than
+     * Confluence candidates' storage per thread, reused by every call: a call adds a few hundred candidates (every
+     * Drummond zone of both timeframes' windows, more with a long or no window), and allocating and zeroing them each time cost more than
      * the sweep over them.
      */
     private static final ThreadLocal<ConfluenceZones> SCRATCH =
@@ -64,7 +75,8 @@ public final class MultiTimeframe {
     /**
      * Coordination at trading bar {@code k} with the trading timeframe's zones at {@code k} already built
      * ({@code trading.zonesAt(k)}, which a caller that also shows them has in hand): the same result as
-     * {@link #analyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams)} without building them a second time.
+     * {@link #analyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams)}, without building them a second time when
+     * the zone window holds every line ({@link MtfParams#zoneLookbackBars()} 0 or at least k).
      *
      * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
      */
@@ -84,8 +96,8 @@ public final class MultiTimeframe {
     }
 
     /**
-     * Like {@link #analyze} but returns null instead of throwing; the zone indexes may be null (zones built from every
-     * line by {@link DrummondAnalysis#zonesAt}: the reference path).
+     * Like {@link #analyze} but returns null instead of throwing; the zone indexes may be null (each window's zones
+     * built by {@link DrummondAnalysis#zonesAt(int, int)}: the reference path).
      */
     static MtfAnalysis tryAnalyze(
             DrummondAnalysis htf,
@@ -132,10 +144,11 @@ public final class MultiTimeframe {
         int rows = p.envelopeRows();
         ConfluenceZones cz = SCRATCH.get().reset(p.confluencePct());
         cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
+        int window = p.zoneLookbackBars();
         if (htfZones == null) {
-            cz.addZones(0, p.htfWeight(), htf.zonesAt(j));
+            cz.addZones(0, p.htfWeight(), htf.zonesAt(j, window));
         } else {
-            htfZones.addTo(cz, 0, p.htfWeight(), htf, j);
+            htfZones.addTo(cz, 0, p.htfWeight(), htf, j, window);
         }
         cz.addEnvelope(
                 1,
@@ -146,12 +159,12 @@ public final class MultiTimeframe {
                 trading.width(),
                 k - rows + 1,
                 k);
-        if (tradingZonesAtK != null) {
+        if (tradingZonesAtK != null && DrummondLines.firstInWindow(k, window) == 0) {
             cz.addZones(1, p.tradingWeight(), tradingZonesAtK);
         } else if (tradingZones == null) {
-            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k));
+            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k, window));
         } else {
-            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k);
+            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k, window);
         }
         List<ConfluenceZone> zones = cz.build();
 

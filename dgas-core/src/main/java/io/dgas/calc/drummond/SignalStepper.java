@@ -3,9 +3,10 @@ package io.dgas.calc.drummond;
 /**
  * The signal at successive trading bars of two live analyses (an {@link IncrementalAnalyzer} each), for bar-by-bar
  * replays ({@link Signals#raw} is one): the same result as {@link Signals#evaluate} of {@link MultiTimeframe#analyze}
- * at that bar with every zone built from every line, but the zones of both timeframes are kept by
- * {@link ZoneIndex}es that insert only the lines of the bars added since the previous step instead of
- * re-sorting every line of the history at every bar, and a bar where {@link SignalGate} sees that no signal can exist
+ * at that bar with each timeframe's zones built from the lines of its window ({@link MtfParams#zoneLookbackBars()}),
+ * but the zones of both timeframes are kept by {@link ZoneIndex}es that slide: they insert only the lines of the bars
+ * added since the previous step and remove those that left the window, instead of re-sorting the window at every
+ * bar, and a bar where {@link SignalGate} sees that no signal can exist
  * whatever the zones builds no zones at all. Indices should not decrease between calls (a lower one restarts the
  * index). Not thread-safe.
  */

@@ -58,10 +58,37 @@ class MultiTimeframeTest {
         DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
         int k = trading.size() - 1;
 
-        MtfAnalysis given = MultiTimeframe.analyze(h, t, k, MtfParams.defaults(), t.zonesAt(k));
+        for (int window : new int[] {0, 100, 299, 300, 1000}) {
+            MtfParams mp = MtfParams.defaults().withZoneLookbackBars(window);
+            MtfAnalysis given = MultiTimeframe.analyze(h, t, k, mp, t.zonesAt(k));
 
-        assertThat(given).usingRecursiveComparison().isEqualTo(MultiTimeframe.analyze(h, t, k, MtfParams.defaults()));
-        assertThat(given.zones()).isNotEmpty();
+            assertThat(given)
+                    .as("window " + window)
+                    .usingRecursiveComparison()
+                    .isEqualTo(MultiTimeframe.analyze(h, t, k, mp));
+            assertThat(given.zones()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void analyze_windowCoveringEveryLine_equalsEveryLine() {
+        BarSeries trading = RandomBars.series(37, 260, Timeframe.H1);
+        DrummondAnalysis t = DrummondAnalyzer.analyze(trading);
+        DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
+        MtfParams every = MtfParams.defaults().withZoneLookbackBars(0);
+        MtfParams longer = MtfParams.defaults().withZoneLookbackBars(trading.size());
+        MtfParams shorter = MtfParams.defaults().withZoneLookbackBars(20);
+        int differs = 0;
+        for (int k = 30; k < trading.size(); k += 23) {
+            MtfAnalysis all = MultiTimeframe.analyze(h, t, k, every);
+            assertThat(MultiTimeframe.analyze(h, t, k, longer))
+                    .usingRecursiveComparison()
+                    .isEqualTo(all);
+            differs += MultiTimeframe.analyze(h, t, k, shorter).zones().equals(all.zones()) ? 0 : 1;
+        }
+        assertThat(differs)
+                .as("a window shorter than the series drops old lines' zones")
+                .isPositive();
     }
 
     @Test
