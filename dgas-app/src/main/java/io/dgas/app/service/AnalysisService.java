@@ -42,15 +42,21 @@ public final class AnalysisService {
     private final QueryCache answers;
 
     /** Without a cache of finished answers (each call analyses, through the calculation cache). */
-    public AnalysisService(MarketDataService market, SignalsService signals, CalculationCache calculations) {
-        this(market, signals, calculations, QueryCache.NONE);
+    public AnalysisService(
+            MarketDataService market, SignalsService signals, CalculationCache calculations, MtfParams mtf) {
+        this(market, signals, calculations, mtf, QueryCache.NONE);
     }
 
+    /** @param mtf the multi-timeframe parameters (the configured ones) */
     public AnalysisService(
-            MarketDataService market, SignalsService signals, CalculationCache calculations, QueryCache answers) {
+            MarketDataService market,
+            SignalsService signals,
+            CalculationCache calculations,
+            MtfParams mtf,
+            QueryCache answers) {
         this.market = market;
         this.signals = signals;
-        this.analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
+        this.analyzer = new SymbolAnalyzer(mtf, SignalParams.defaults(), calculations);
         this.answers = answers;
     }
 
