@@ -71,6 +71,33 @@ class MultiTimeframeTest {
     }
 
     @Test
+    void recent_everyBarAndSize_equalsLastEventsByEndOfEveryKnownEvent() {
+        int compared = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            DrummondAnalysis a = DrummondAnalyzer.analyze(RandomBars.series(seed, 400, Timeframe.H1));
+            PatternEvents e = a.patterns();
+            for (int bar = 0; bar < a.size(); bar++) {
+                for (int max : new int[] {1, 3, 10, 50}) {
+                    // brute force: every event detected by the bar, stably sorted by end, the last max of them
+                    java.util.List<Integer> known = new java.util.ArrayList<>();
+                    for (int k = 0; k < e.countDetectedBy(bar); k++) {
+                        known.add(k);
+                    }
+                    known.sort(java.util.Comparator.comparingInt(e::end));
+                    int[] expected = known.subList(Math.max(0, known.size() - max), known.size()).stream()
+                            .mapToInt(Integer::intValue)
+                            .toArray();
+                    assertThat(MultiTimeframe.recent(e, bar, max))
+                            .as("seed " + seed + " bar " + bar + " max " + max)
+                            .isEqualTo(expected);
+                    compared += expected.length;
+                }
+            }
+        }
+        assertThat(compared).as("events must occur to mean anything").isGreaterThan(10_000);
+    }
+
+    @Test
     void analyze_windowCoveringEveryLine_equalsEveryLine() {
         BarSeries trading = RandomBars.series(37, 260, Timeframe.H1);
         DrummondAnalysis t = DrummondAnalyzer.analyze(trading);
