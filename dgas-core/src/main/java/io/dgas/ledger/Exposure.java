@@ -56,26 +56,8 @@ public record Exposure(
         return new Exposure(gross, net, largest, largestValue, share(largestValue, gross), herfindahl);
     }
 
-    /** Gross exposure and net market value together. */
+    /** Gross exposure and net market value together ({@link Ledger#grossAndNet}). */
     public record GrossNet(BigDecimal gross, BigDecimal net) {}
-
-    /**
-     * {@code of(positions, marks).gross()} and {@code .net()} (with a ledger's positions, net is its
-     * {@link Ledger#marketValue}, so its equity is {@code cash + net}) by the same sums in one pass, without the
-     * shares: a backtest's equity curve needs only these, at every timestamp.
-     *
-     * @throws IllegalArgumentException when an open position has no mark
-     */
-    public static GrossNet grossAndNet(Collection<Position> positions, Map<String, Double> marks) {
-        BigDecimal gross = Money.ZERO;
-        BigDecimal net = Money.ZERO;
-        for (Position p : positions) {
-            BigDecimal value = p.marketValue(Ledger.mark(p, marks));
-            gross = gross.add(value.abs());
-            net = net.add(value);
-        }
-        return new GrossNet(gross, net);
-    }
 
     /**
      * {@code of(positions, marks).gross()} alone, by the same sum in the same order, without the shares (a

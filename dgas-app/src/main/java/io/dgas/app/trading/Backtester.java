@@ -229,7 +229,7 @@ public final class Backtester {
             EquityPoint last = curve.get(curve.size() - 1);
             return new EquityPoint(ts, last.cash(), last.equity(), last.gross());
         }
-        Exposure.GrossNet v = Exposure.grossAndNet(ledger.positions().values(), book.marks());
+        Exposure.GrossNet v = ledger.grossAndNet(book.marks());
         return new EquityPoint(ts, ledger.cash(), ledger.cash().add(v.net()), v.gross());
     }
 

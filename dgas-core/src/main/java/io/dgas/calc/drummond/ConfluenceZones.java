@@ -49,6 +49,8 @@ public final class ConfluenceZones {
 
     private final int[][] typeIdx = new int[3][64];
     private final int[] typeCount = new int[3];
+    private final int[] markCount = new int[3];
+    private int markN;
     /** build()'s scratch, kept for the next use of this instance. */
     private final int[] heads = new int[MAX_WAYS];
 
@@ -75,11 +77,29 @@ public final class ConfluenceZones {
         tf = new int[c];
     }
 
+    /**
+     * Marks the candidates added so far: {@link #rewind} drops every candidate added after this, so a caller whose
+     * first candidates did not change (a higher timeframe's, while its bar stays the same) adds only the others.
+     */
+    void mark() {
+        markN = n;
+        System.arraycopy(typeCount, 0, markCount, 0, 3);
+    }
+
+    /** Back to the candidates at the last {@link #mark} (the same tolerance percentage). */
+    ConfluenceZones rewind() {
+        n = markN;
+        System.arraycopy(markCount, 0, typeCount, 0, 3);
+        return this;
+    }
+
     /** Empties this instance for reuse with another tolerance percentage (its arrays are kept). */
     ConfluenceZones reset(double pct) {
         this.pct = pct;
         n = 0;
         Arrays.fill(typeCount, 0);
+        markN = 0;
+        Arrays.fill(markCount, 0);
         return this;
     }
 

@@ -69,7 +69,7 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null), htf);
+        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null), htf);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class MultiTimeframe {
      */
     public static MtfAnalysis analyze(
             DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p, ZoneSet tradingZonesAtK) {
-        return orThrow(tryAnalyze(htf, trading, k, p, null, null, tradingZonesAtK), htf);
+        return orThrow(tryAnalyze(htf, trading, k, p, null, null, tradingZonesAtK, null), htf);
     }
 
     private static MtfAnalysis orThrow(MtfAnalysis m, DrummondAnalysis htf) {
@@ -106,10 +106,28 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null);
+        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null);
     }
 
-    /** {@code tradingZonesAtK}, when not null, is {@code trading.zonesAt(k)} built by the caller. */
+    /**
+     * {@link #tryAnalyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams, ZoneIndex, ZoneIndex)} with the
+     * higher timeframe's candidates kept by {@code htfCandidates} across calls (a replay's), both indexes not null.
+     */
+    static MtfAnalysis tryAnalyze(
+            DrummondAnalysis htf,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneIndex htfZones,
+            ZoneIndex tradingZones,
+            HtfCandidates htfCandidates) {
+        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, htfCandidates);
+    }
+
+    /**
+     * {@code tradingZonesAtK}, when not null, is {@code trading.zonesAt(k)} built by the caller; {@code htfCandidates},
+     * when not null, keeps the higher timeframe's candidates ({@code htfZones} then not null).
+     */
     private static MtfAnalysis tryAnalyze(
             DrummondAnalysis htf,
             DrummondAnalysis trading,
@@ -117,7 +135,8 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones,
-            ZoneSet tradingZonesAtK) {
+            ZoneSet tradingZonesAtK,
+            HtfCandidates htfCandidates) {
         int j = completeHtfIndex(htf, trading, k);
         if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
             return null;
@@ -142,13 +161,18 @@ public final class MultiTimeframe {
                 distance > p.overlayThresholdPct() ? "above" : distance < -p.overlayThresholdPct() ? "below" : "at";
 
         int rows = p.envelopeRows();
-        ConfluenceZones cz = SCRATCH.get().reset(p.confluencePct());
-        cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
         int window = p.zoneLookbackBars();
-        if (htfZones == null) {
-            cz.addZones(0, p.htfWeight(), htf.zonesAt(j, window));
+        ConfluenceZones cz;
+        if (htfCandidates != null) {
+            cz = htfCandidates.at(htf, j, p, htfZones);
         } else {
-            htfZones.addTo(cz, 0, p.htfWeight(), htf, j, window);
+            cz = SCRATCH.get().reset(p.confluencePct());
+            cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
+            if (htfZones == null) {
+                cz.addZones(0, p.htfWeight(), htf.zonesAt(j, window));
+            } else {
+                htfZones.addTo(cz, 0, p.htfWeight(), htf, j, window);
+            }
         }
         cz.addEnvelope(
                 1,

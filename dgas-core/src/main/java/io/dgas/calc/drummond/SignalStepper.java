@@ -6,7 +6,8 @@ package io.dgas.calc.drummond;
  * at that bar with each timeframe's zones built from the lines of its window ({@link MtfParams#zoneLookbackBars()}),
  * but the zones of both timeframes are kept by {@link ZoneIndex}es that slide: they insert only the lines of the bars
  * added since the previous step and remove those that left the window, instead of re-sorting the window at every
- * bar, and a bar where {@link SignalGate} sees that no signal can exist
+ * bar; the higher timeframe's candidates are kept while its bar stays the same ({@link HtfCandidates}); and a bar
+ * where {@link SignalGate} sees that no signal can exist
  * whatever the zones builds no zones at all. Indices should not decrease between calls (a lower one restarts the
  * index). Not thread-safe.
  */
@@ -15,6 +16,7 @@ public final class SignalStepper {
     private final SignalParams signals;
     private final ZoneIndex htfZones = new ZoneIndex();
     private final ZoneIndex tradingZones = new ZoneIndex();
+    private final HtfCandidates htfCandidates = new HtfCandidates();
 
     public SignalStepper(MtfParams mtf, SignalParams signals) {
         this.mtf = mtf;
@@ -30,7 +32,7 @@ public final class SignalStepper {
         if (!SignalGate.mayFire(htf, trading, k, mtf, signals, atr)) {
             return null;
         }
-        MtfAnalysis m = MultiTimeframe.tryAnalyze(htf, trading, k, mtf, htfZones, tradingZones);
+        MtfAnalysis m = MultiTimeframe.tryAnalyze(htf, trading, k, mtf, htfZones, tradingZones, htfCandidates);
         return m == null ? null : Signals.evaluate(m, htf, trading, atr, signals);
     }
 }

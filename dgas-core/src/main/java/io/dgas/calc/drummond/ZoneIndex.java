@@ -38,6 +38,8 @@ public final class ZoneIndex {
     private int count;
     /** Entries of {@link #order} in use (equals {@code count − lo} between calls). */
     private int size;
+    /** Changes whenever the lines held or their prices change: equal versions, equal lines. */
+    private long version;
 
     /** The zones of {@code a} as known at bar {@code i}, every line: equal to {@code a.zonesAt(i)}. */
     public ZoneSet at(DrummondAnalysis a, int i) {
@@ -63,14 +65,30 @@ public final class ZoneIndex {
      * into it without building a {@link ZoneSet}.
      */
     void addTo(ConfluenceZones cz, int timeframe, double tfWeight, DrummondAnalysis a, int i, int lookbackBars) {
-        int from = DrummondLines.firstInWindow(i, lookbackBars);
-        int want = DrummondLines.countEndingBy(i);
-        if (!sync(a.linePrices(), from, want)) {
+        if (sync(a, i, lookbackBars) < 0) {
             cz.addZones(timeframe, tfWeight, a.zonesAt(i, lookbackBars));
             return;
         }
+        sweepInto(cz, timeframe, tfWeight, a.tolerance(i));
+    }
+
+    /**
+     * Brings the index to the lines of {@code a} ending in its last {@code lookbackBars} bars up to bar {@code i}.
+     *
+     * @return the index's version (equal versions hold equal lines at equal prices), or -1 when a NaN price is among
+     *     the lines (the index is then empty, and {@link DrummondAnalysis#zonesAt(int, int)} gives the zones)
+     */
+    long sync(DrummondAnalysis a, int i, int lookbackBars) {
+        int from = DrummondLines.firstInWindow(i, lookbackBars);
+        return sync(a.linePrices(), from, DrummondLines.countEndingBy(i)) ? version : -1;
+    }
+
+    /**
+     * Adds the zones of the lines held, chained with {@code tolerance}, to {@code cz} as one timeframe's candidates:
+     * after a {@link #sync} that did not return -1, {@code addTo} without the sync.
+     */
+    void sweepInto(ConfluenceZones cz, int timeframe, double tfWeight, double tolerance) {
         int n = size;
-        double tolerance = a.tolerance(i);
         int k = 0;
         while (k < n) {
             double lo = sorted[k];
@@ -182,6 +200,7 @@ public final class ZoneIndex {
             }
             count = want;
             size = ids.length;
+            version++;
         }
         for (; count < want; count++) {
             held[count & (held.length - 1)] = price[count];
@@ -224,6 +243,7 @@ public final class ZoneIndex {
     }
 
     private void insert(int id, double p) {
+        version++;
         int pos = lowerBound(p, id);
         System.arraycopy(order, pos, order, pos + 1, size - pos);
         System.arraycopy(sorted, pos, sorted, pos + 1, size - pos);
@@ -233,6 +253,7 @@ public final class ZoneIndex {
     }
 
     private void remove(int id, double p) {
+        version++;
         int pos = lowerBound(p, id);
         if (pos == size || order[pos] != id) {
             throw new IllegalStateException("line " + id + " is not indexed");
@@ -244,6 +265,7 @@ public final class ZoneIndex {
 
     /** Empties the index, to hold the lines from {@code from} on. */
     private void restart(int from) {
+        version++;
         lo = from;
         count = from;
         size = 0;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * of both timeframes: appends, forming-bar replacements of the last bar, corrections of an older bar (the analysis
  * rebuilt from the corrected bars while the index is kept) and a window moved forward (the analysis rebuilt from the
  * newest bars, as {@code WarmSeries} compacts); for zone windows of every line (0), shorter than the series (the
- * index slides) and longer than it.
+ * index slides) and longer than it; and with the higher timeframe's candidates kept across steps
+ * ({@link HtfCandidates}).
  */
 class ZoneIndexEquivalenceTest {
     /** Zone windows ({@link MtfParams#zoneLookbackBars()}): every line, shorter than every series, the default, longer. */
@@ -31,9 +32,11 @@ class ZoneIndexEquivalenceTest {
             Live h = new Live(RandomBars.series(seed + 100, 20 + r.nextInt(60), Timeframe.H4));
             ZoneIndex[] tz = new ZoneIndex[WINDOWS.length];
             ZoneIndex[] hz = new ZoneIndex[WINDOWS.length];
+            HtfCandidates[] hc = new HtfCandidates[WINDOWS.length];
             for (int w = 0; w < WINDOWS.length; w++) {
                 tz[w] = new ZoneIndex();
                 hz[w] = new ZoneIndex();
+                hc[w] = new HtfCandidates();
             }
             for (int step = 0; step < 400; step++) {
                 Live which = r.nextInt(4) == 0 ? h : t;
@@ -63,11 +66,15 @@ class ZoneIndexEquivalenceTest {
                     MtfParams mp = MtfParams.defaults().withZoneLookbackBars(n);
                     MtfAnalysis expected = MultiTimeframe.tryAnalyze(ha, ta, k, mp, null, null);
                     MtfAnalysis actual = MultiTimeframe.tryAnalyze(ha, ta, k, mp, hz[w], tz[w]);
+                    // the higher timeframe's candidates kept across steps (a replay's), with the same indexes
+                    MtfAnalysis kept = MultiTimeframe.tryAnalyze(ha, ta, k, mp, hz[w], tz[w], hc[w]);
                     if (expected == null) {
                         assertThat(actual).isNull();
+                        assertThat(kept).isNull();
                         continue;
                     }
                     same(actual, expected, ctx);
+                    same(kept, expected, ctx + " kept");
                     compared++;
                     withZones += expected.zones().isEmpty() ? 0 : 1;
                     slid += DrummondLines.firstInWindow(k, n) > 0 ? 1 : 0;
