@@ -115,7 +115,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
      * The step over series already built (at least 3 trading bars), with their single-timeframe analyses from
      * {@code analyses}: the warm path hands in its live ones.
      *
-     * @param zones each series' live {@link ZoneIndex}, or null to build zones from every line
+     * @param zones each series' live {@link ZoneIndex}, or null to build each zone window's zones afresh
      * @param tradingAtr the trading series' ATR at its last bar by period ({@link Atr#wilder}'s value, bit for bit:
      *     the warm path keeps it per series), or null to compute it over {@code t}
      */

@@ -58,7 +58,7 @@ public final class MultiTimeframe {
     /**
      * Coordination at trading bar {@code k} with each timeframe's zones from its live {@link ZoneIndex} (one per
      * series, kept across calls): the same result as {@link #analyze(DrummondAnalysis, DrummondAnalysis, int,
-     * MtfParams)} without sorting every line at every call.
+     * MtfParams)} without sorting the zone window's lines at every call.
      *
      * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
      */
