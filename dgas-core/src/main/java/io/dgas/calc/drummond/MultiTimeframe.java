@@ -69,7 +69,7 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null), htf);
+        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null, null), htf);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class MultiTimeframe {
      */
     public static MtfAnalysis analyze(
             DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p, ZoneSet tradingZonesAtK) {
-        return orThrow(tryAnalyze(htf, trading, k, p, null, null, tradingZonesAtK, null), htf);
+        return orThrow(tryAnalyze(htf, trading, k, p, null, null, tradingZonesAtK, null, null), htf);
     }
 
     private static MtfAnalysis orThrow(MtfAnalysis m, DrummondAnalysis htf) {
@@ -106,12 +106,13 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null);
+        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null, null);
     }
 
     /**
      * {@link #tryAnalyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams, ZoneIndex, ZoneIndex)} with the
-     * higher timeframe's candidates kept by {@code htfCandidates} across calls (a replay's), both indexes not null.
+     * higher timeframe's candidates kept by {@code htfCandidates} across calls (a replay's), both indexes not null,
+     * and the recent events and confluence {@code known} from {@link SignalGate#mayFire} at the same bar (or null).
      */
     static MtfAnalysis tryAnalyze(
             DrummondAnalysis htf,
@@ -120,8 +121,9 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones,
-            HtfCandidates htfCandidates) {
-        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, htfCandidates);
+            HtfCandidates htfCandidates,
+            SignalGate.Known known) {
+        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, htfCandidates, known);
     }
 
     /**
@@ -136,7 +138,8 @@ public final class MultiTimeframe {
             ZoneIndex htfZones,
             ZoneIndex tradingZones,
             ZoneSet tradingZonesAtK,
-            HtfCandidates htfCandidates) {
+            HtfCandidates htfCandidates,
+            SignalGate.Known known) {
         int j = completeHtfIndex(htf, trading, k);
         if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
             return null;
@@ -192,9 +195,9 @@ public final class MultiTimeframe {
         }
         List<ConfluenceZone> zones = cz.build();
 
-        int[] recentH = recent(htf.patterns(), j, p.recentPatterns());
-        int[] recentT = recent(trading.patterns(), k, p.recentPatterns());
-        boolean confluence = patternConfluence(htf, recentH, trading, recentT);
+        int[] recentH = known != null ? known.recentHtf : recent(htf.patterns(), j, p.recentPatterns());
+        int[] recentT = known != null ? known.recentTrading : recent(trading.patterns(), k, p.recentPatterns());
+        boolean confluence = known != null ? known.confluence : patternConfluence(htf, recentH, trading, recentT);
 
         double bonus = zoneBonus(zones.isEmpty() ? null : zones.get(0));
         double strength = strength(alignment, htfStrength, bonus, confluence);

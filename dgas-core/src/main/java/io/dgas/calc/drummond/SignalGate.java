@@ -20,9 +20,32 @@ package io.dgas.calc.drummond;
 final class SignalGate {
     private SignalGate() {}
 
+    /**
+     * What {@link #mayFire} computed on its way to true, exactly as {@link MultiTimeframe} computes it at the same
+     * bar: the recent events of both timeframes and their pattern confluence (so the analysis need not find them
+     * again).
+     */
+    static final class Known {
+        int[] recentHtf;
+        int[] recentTrading;
+        boolean confluence;
+    }
+
     /** False only when no signal exists at trading bar {@code k} whatever the zones; {@code atr} the bar's ATR. */
     static boolean mayFire(
             DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p, SignalParams sp, double atr) {
+        return mayFire(htf, trading, k, p, sp, atr, new Known());
+    }
+
+    /** {@link #mayFire}; when true, {@code known} holds the recent events and confluence it found. */
+    static boolean mayFire(
+            DrummondAnalysis htf,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            SignalParams sp,
+            double atr,
+            Known known) {
         int j = MultiTimeframe.completeHtfIndex(htf, trading, k);
         if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
             return false;
@@ -54,6 +77,9 @@ final class SignalGate {
         }
         int[] recentH = MultiTimeframe.recent(htf.patterns(), j, p.recentPatterns());
         boolean confluence = MultiTimeframe.patternConfluence(htf, recentH, trading, recentT);
+        known.recentHtf = recentH;
+        known.recentTrading = recentT;
+        known.confluence = confluence;
         MtfAnalysis.AlignmentType type = MultiTimeframe.alignmentType(alignment);
         for (int b = 0; b < MultiTimeframe.ZONE_BONUSES.length; b++) {
             double bonus = MultiTimeframe.ZONE_BONUSES[b];

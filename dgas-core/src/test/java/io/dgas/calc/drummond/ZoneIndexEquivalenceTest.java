@@ -67,7 +67,7 @@ class ZoneIndexEquivalenceTest {
                     MtfAnalysis expected = MultiTimeframe.tryAnalyze(ha, ta, k, mp, null, null);
                     MtfAnalysis actual = MultiTimeframe.tryAnalyze(ha, ta, k, mp, hz[w], tz[w]);
                     // the higher timeframe's candidates kept across steps (a replay's), with the same indexes
-                    MtfAnalysis kept = MultiTimeframe.tryAnalyze(ha, ta, k, mp, hz[w], tz[w], hc[w]);
+                    MtfAnalysis kept = MultiTimeframe.tryAnalyze(ha, ta, k, mp, hz[w], tz[w], hc[w], null);
                     if (expected == null) {
                         assertThat(actual).isNull();
                         assertThat(kept).isNull();
