@@ -76,8 +76,9 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
 
     /**
      * The step for trading bars {@code t} (at least 3) whose single-timeframe analysis {@code a} and its zones at the
-     * latest bar ({@code a.zones()}) the caller already has (the dashboard draws them): both are used as they are,
-     * only the higher timeframe is analysed (through the cache).
+     * latest bar ({@code a.zones()}) the caller already has (the dashboard draws them): the analysis is used as it
+     * is, the zones too while the confluence's zone window holds every line (else the window's are built:
+     * {@link MtfParams#zoneLookbackBars()}); only the higher timeframe is analysed (through the cache).
      */
     public SymbolOutcome analyze(
             String symbol,

@@ -139,7 +139,8 @@ public final class AnalysisService {
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
         BarColumns higher = market.lastBars(symbol, htf, last, false);
-        // the trading analysis and zones drawn above are the ones the signal is judged on: built once per request
+        // the trading analysis drawn above is the one the signal is judged on, built once per request; so are its zones
+        // while the confluence's zone window (mtf.zone_lookback_bars) holds every line drawn
         SymbolOutcome o = analyzer.analyze(symbol, series, a, all, higher, htf, asOf, Duration.ofDays(36_500));
         Signal s = o.signal() == null
                 ? null
