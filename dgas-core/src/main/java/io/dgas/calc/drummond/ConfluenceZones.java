@@ -229,7 +229,9 @@ public final class ConfluenceZones {
                 clusterRuns(t, k, id, runs, zones);
             } else {
                 sortAll(k, id, count);
-                cluster(t, 0, count, zones);
+                heads[0] = 0;
+                ends[0] = count;
+                clusterRuns(t, keys, idx, 1, zones);
             }
         }
         zones.sort(BY_STRENGTH_DESCENDING);
@@ -254,9 +256,10 @@ public final class ConfluenceZones {
     }
 
     /**
-     * {@link #cluster} over the ascending runs {@code [heads[r], ends[r])} of (k, id), taken in their merged
-     * (price, entry) order: the head of least (price, entry) is the next candidate, so the runs are never merged into
-     * a copy.
+     * Adds the zones of one type's candidates, the ascending runs {@code [heads[r], ends[r])} of (k, id) taken in
+     * their merged (price, entry) order (the head of least (price, entry) is the next candidate, so the runs are
+     * never merged into a copy): each cluster is seeded by the lowest unassigned candidate and takes every following
+     * one within the seed's tolerance.
      */
     private void clusterRuns(int t, double[] k, int[] id, int runs, List<ConfluenceZone> zones) {
         int r = next(k, id, runs);
@@ -302,40 +305,6 @@ public final class ConfluenceZones {
             }
         }
         return best;
-    }
-
-    /**
-     * Adds the zones of one type's candidates, sorted at {@code [from, to)} of (keys, idx): each cluster is seeded by
-     * the lowest unassigned candidate and takes every following one within the seed's tolerance.
-     */
-    private void cluster(int t, int from, int to, List<ConfluenceZone> zones) {
-        int i = from;
-        while (i < to) {
-            int seed = idx[i];
-            double seedPrice = keys[i];
-            double seedTol = tol[seed];
-            int j = i;
-            int tfMask = 0;
-            double sumP = 0;
-            double sumW = 0;
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            while (j < to && keys[j] - seedPrice <= seedTol) {
-                int e = idx[j];
-                double p = keys[j];
-                tfMask |= 1 << tf[e];
-                sumP += p;
-                sumW += weight[e];
-                lo = Math.min(lo, p);
-                hi = Math.max(hi, p);
-                j++;
-            }
-            int distinct = Integer.bitCount(tfMask);
-            if (distinct >= 2) {
-                zones.add(new ConfluenceZone(t, sumP / (j - i), lo, hi, distinct, sumW));
-            }
-            i = j;
-        }
     }
 
     private static boolean less(double[] p, int[] id, int a, int b) {

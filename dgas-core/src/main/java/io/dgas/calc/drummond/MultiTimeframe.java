@@ -1,7 +1,6 @@
 package io.dgas.calc.drummond;
 
 import io.dgas.calc.UnableToCalculateException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -195,8 +194,9 @@ public final class MultiTimeframe {
         }
         List<ConfluenceZone> zones = cz.build();
 
-        int[] recentH = known != null ? known.recentHtf : recent(htf.patterns(), j, p.recentPatterns());
-        int[] recentT = known != null ? known.recentTrading : recent(trading.patterns(), k, p.recentPatterns());
+        int[] recentH = known != null ? known.recentHtf : RecentEvents.of(htf.patterns(), j, p.recentPatterns());
+        int[] recentT =
+                known != null ? known.recentTrading : RecentEvents.of(trading.patterns(), k, p.recentPatterns());
         boolean confluence = known != null ? known.confluence : patternConfluence(htf, recentH, trading, recentT);
 
         double bonus = zoneBonus(zones.isEmpty() ? null : zones.get(0));
@@ -343,63 +343,6 @@ public final class MultiTimeframe {
             }
         }
         return type == MtfAnalysis.AlignmentType.CONFLICTING ? MtfAnalysis.Action.REDUCE : MtfAnalysis.Action.WAIT;
-    }
-
-    /**
-     * The last {@code max} events known at bar {@code bar}, ordered by end bar (ties: detection order). Scans back
-     * in detection order and stops once an event was detected before the N-th latest end found so far: its end, and
-     * that of every earlier event, is no later than its detection bar. The N latest ends are kept in a small sorted
-     * array as the scan goes, and the candidates are sorted as (end, id) longs: no boxing.
-     */
-    static int[] recent(PatternEvents e, int bar, int max) {
-        int known = e.countDetectedBy(bar);
-        long[] cand = new long[Math.min(known, 4 * max + 16)];
-        int[] latest = new int[max]; // the N latest ends so far, ascending: latest[0] is the N-th latest once full
-        int held = 0;
-        int n = 0;
-        for (int k = known - 1; k >= 0; k--) {
-            if (held == max && e.detectedAt(k) < latest[0]) {
-                break;
-            }
-            if (n == cand.length) {
-                cand = Arrays.copyOf(cand, n * 2);
-            }
-            int end = e.end(k);
-            cand[n++] = ((long) end << 32) | k;
-            held = keepLatest(latest, held, end);
-        }
-        Arrays.sort(cand, 0, n);
-        int from = Math.max(0, n - max);
-        int[] out = new int[n - from];
-        for (int k = from; k < n; k++) {
-            out[k - from] = (int) cand[k];
-        }
-        return out;
-    }
-
-    /** Adds {@code end} to the ascending N latest ends {@code latest[0, held)}; returns the new count. */
-    private static int keepLatest(int[] latest, int held, int end) {
-        int at;
-        if (held < latest.length) {
-            at = held++;
-        } else if (end > latest[0]) {
-            at = 0;
-            // drop the smallest: shift left while the next is below end
-            while (at + 1 < held && latest[at + 1] < end) {
-                latest[at] = latest[at + 1];
-                at++;
-            }
-            latest[at] = end;
-            return held;
-        } else {
-            return held;
-        }
-        while (at > 0 && latest[at - 1] > end) {
-            latest[at] = latest[at - 1];
-            at--;
-        }
-        latest[at] = end;
-        return held;
     }
 
     static boolean patternConfluence(DrummondAnalysis htf, int[] recentH, DrummondAnalysis trading, int[] recentT) {

@@ -87,7 +87,7 @@ class MultiTimeframeTest {
                     int[] expected = known.subList(Math.max(0, known.size() - max), known.size()).stream()
                             .mapToInt(Integer::intValue)
                             .toArray();
-                    assertThat(MultiTimeframe.recent(e, bar, max))
+                    assertThat(RecentEvents.of(e, bar, max))
                             .as("seed " + seed + " bar " + bar + " max " + max)
                             .isEqualTo(expected);
                     compared += expected.length;
