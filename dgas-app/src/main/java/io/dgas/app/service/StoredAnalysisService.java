@@ -90,8 +90,13 @@ public final class StoredAnalysisService {
             }
             if (out != null) {
                 Path dir = Files.createDirectories(out.resolve(s));
-                for (Map.Entry<String, String> f :
-                        DrummondReport.files(ts, hs.size() >= 3 ? hs : null).entrySet()) {
+                for (Map.Entry<String, String> f : DrummondReport.files(
+                                ts,
+                                hs.size() >= 3 ? hs : null,
+                                io.dgas.calc.drummond.DrummondParams.defaults(),
+                                mtf,
+                                SignalParams.defaults())
+                        .entrySet()) {
                     Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
                 }
                 row.put("files", dir.toString());
