@@ -173,12 +173,25 @@ public final class AppContext implements AutoCloseable {
 
     /** <b>[C]</b> The replay of past signals behind {@code dgas signals evaluate}. */
     public io.dgas.app.evaluate.SignalEvaluation signalEvaluation() {
-        return new io.dgas.app.evaluate.SignalEvaluation(database(), calculations());
+        return new io.dgas.app.evaluate.SignalEvaluation(database(), calculations(), mtfParams());
     }
 
     /** <b>[C]</b> The signal parameters of drummond.md §7 with the configured {@code signals.*} keys. */
     public SignalParams signalParams() {
         return new io.dgas.app.cli.SignalOptions().params(config);
+    }
+
+    /**
+     * <b>[C]</b> The multi-timeframe parameters of drummond.md §6 with the configured {@code mtf.*} key (the confluence
+     * zones' line window).
+     */
+    public MtfParams mtfParams() {
+        return mtfParams(config);
+    }
+
+    /** {@link #mtfParams()} of {@code config}, for commands that need no context (no database). */
+    public static MtfParams mtfParams(DgasConfig config) {
+        return MtfParams.defaults().withZoneLookbackBars(config.intValue(ConfigKeys.ZONE_LOOKBACK));
     }
 
     /** A prediction cycle with the signal parameters {@code signals}. */
@@ -194,7 +207,7 @@ public final class AppContext implements AutoCloseable {
         }
         return new PredictionCycle(
                         database(),
-                        new SymbolAnalyzer(MtfParams.defaults(), signals, calculations()),
+                        new SymbolAnalyzer(mtfParams(), signals, calculations()),
                         workers,
                         config.intValue(ConfigKeys.BATCH_SIZE),
                         clock,
@@ -234,8 +247,7 @@ public final class AppContext implements AutoCloseable {
      */
     public synchronized AnalyzerPool analyzers() {
         if (analyzers == null) {
-            analyzers = new AnalyzerPool(
-                    database(), new SymbolAnalyzer(MtfParams.defaults(), signalParams(), calculations()));
+            analyzers = new AnalyzerPool(database(), new SymbolAnalyzer(mtfParams(), signalParams(), calculations()));
         }
         return analyzers;
     }

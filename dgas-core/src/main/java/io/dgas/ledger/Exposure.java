@@ -56,6 +56,9 @@ public record Exposure(
         return new Exposure(gross, net, largest, largestValue, share(largestValue, gross), herfindahl);
     }
 
+    /** Gross exposure and net market value together ({@link Ledger#grossAndNet}). */
+    public record GrossNet(BigDecimal gross, BigDecimal net) {}
+
     /**
      * {@code of(positions, marks).gross()} alone, by the same sum in the same order, without the shares (a
      * backtest's equity curve needs only this, at every timestamp).

@@ -22,6 +22,15 @@ public final class Ledger {
     private BigDecimal cash;
     private final Map<String, Position> positions = new TreeMap<>();
     private final AppliedExecutions applied = new AppliedExecutions();
+    /**
+     * Each open position's latest market value with the position and mark it was computed for: a value is
+     * {@code quantity × mark} through {@link Money#value} (a decimal conversion of the mark and a rounding), and a
+     * portfolio is valued again at every order and fill while most marks and positions are as they were. Entries are
+     * immutable, so concurrent readers see a stale entry at worst, which its key check refuses.
+     */
+    private final Map<String, Valued> valued = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Valued(Position position, long markBits, BigDecimal value) {}
 
     public Ledger(BigDecimal startingCapital) {
         this.startingCapital = Money.of(startingCapital);
@@ -100,7 +109,39 @@ public final class Ledger {
 
     /** Σ quantity × mark over open positions. */
     public BigDecimal marketValue(Map<String, Double> marks) {
-        return sum(p -> p.marketValue(mark(p, marks)));
+        return sum(p -> value(p, marks));
+    }
+
+    /**
+     * Gross exposure and net market value at {@code marks} in one pass: {@code Exposure.gross(positions().values(),
+     * marks)} and {@link #marketValue}, so equity is {@code cash() + net}.
+     *
+     * @throws IllegalArgumentException when an open position has no mark
+     */
+    public Exposure.GrossNet grossAndNet(Map<String, Double> marks) {
+        BigDecimal gross = Money.ZERO;
+        BigDecimal net = Money.ZERO;
+        for (Position p : positions.values()) {
+            BigDecimal v = value(p, marks);
+            gross = gross.add(v.abs());
+            net = net.add(v);
+        }
+        return new Exposure.GrossNet(gross, net);
+    }
+
+    /** {@code p.marketValue(mark(p, marks))}, reusing the value computed last for the same position and mark. */
+    BigDecimal value(Position p, Map<String, Double> marks) {
+        if (p.isFlat()) {
+            return Money.ZERO;
+        }
+        double mark = mark(p, marks);
+        long bits = Double.doubleToRawLongBits(mark);
+        Valued v = valued.get(p.symbol());
+        if (v == null || v.position() != p || v.markBits() != bits) {
+            v = new Valued(p, bits, p.marketValue(mark));
+            valued.put(p.symbol(), v);
+        }
+        return v.value();
     }
 
     /** Σ (mark − average) × quantity over open positions. */

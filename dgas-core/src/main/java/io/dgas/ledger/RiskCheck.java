@@ -61,7 +61,8 @@ public final class RiskCheck {
         if (activity.ordersInLastMinute() >= limits.maxOrdersPerMinute()) {
             return Decision.refused(RiskLimits.RATE);
         }
-        BigDecimal equity = ledger.equity(marks);
+        Exposure.GrossNet valuation = ledger.grossAndNet(marks);
+        BigDecimal equity = ledger.cash().add(valuation.net());
         if (DailyLoss.of(activity.equityAtDayStart(), equity, limits.maxLossPerDay())
                 .breached()) {
             return Decision.refused(RiskLimits.DAILY_LOSS);
@@ -70,9 +71,8 @@ public final class RiskCheck {
         // largest |position after| the position limit allows
         BigDecimal byPosition = limits.maxPositionValue().divide(px, 0, RoundingMode.DOWN);
         // gross exposure of the other symbols, and what is left of the limit for this one
-        BigDecimal current =
-                p.isFlat() ? Money.ZERO : p.marketValue(Ledger.mark(p, marks)).abs();
-        BigDecimal others = Exposure.gross(ledger.positions().values(), marks).subtract(current);
+        BigDecimal current = ledger.value(p, marks).abs();
+        BigDecimal others = valuation.gross().subtract(current);
         BigDecimal byGross =
                 limits.maxGrossExposure().subtract(others).max(BigDecimal.ZERO).divide(px, 0, RoundingMode.DOWN);
         String limit = null;

@@ -40,6 +40,49 @@ class LedgerTest {
     }
 
     @Test
+    void grossAndNet_randomFillsAndMarksValuedAgain_equalsEveryPositionValuedAfresh() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        Ledger l = new Ledger(new BigDecimal("1000000"));
+        Map<String, Double> marks = new java.util.HashMap<>();
+        String[] symbols = {"A", "B", "C", "D"};
+        for (String s : symbols) {
+            marks.put(s, 50.0);
+        }
+        int held = 0;
+        for (int step = 0; step < 3000; step++) {
+            String s = symbols[r.nextInt(symbols.length)];
+            int op = r.nextInt(4);
+            if (op == 0) {
+                // a fill: the position is replaced (closing it now and then)
+                BigDecimal q = l.position(s).quantity();
+                boolean close = q.signum() != 0 && r.nextInt(4) == 0;
+                Side side = close ? (q.signum() > 0 ? Side.SELL : Side.BUY) : r.nextBoolean() ? Side.BUY : Side.SELL;
+                String qty = close ? q.abs().toPlainString() : Integer.toString(1 + r.nextInt(20));
+                l.apply(f.of(s, side, qty, marks.get(s), "0.5"));
+            } else if (op == 1) {
+                marks.put(s, Math.rint((20 + r.nextDouble() * 80) * 100) / 100);
+            }
+            // brute force: every position valued afresh by the same conversions
+            BigDecimal gross = Money.ZERO;
+            BigDecimal net = Money.ZERO;
+            for (Position p : l.positions().values()) {
+                BigDecimal v = p.isFlat() ? Money.ZERO : Money.value(p.quantity(), marks.get(p.symbol()));
+                gross = gross.add(v.abs());
+                net = net.add(v);
+            }
+            Exposure.GrossNet v = l.grossAndNet(marks);
+            assertThat(v.gross()).as("step " + step).isEqualTo(gross);
+            assertThat(v.net()).as("step " + step).isEqualTo(net);
+            assertThat(l.marketValue(marks)).as("step " + step).isEqualTo(net);
+            assertThat(Exposure.gross(l.positions().values(), marks))
+                    .as("step " + step)
+                    .isEqualTo(gross);
+            held += gross.signum() != 0 ? 1 : 0;
+        }
+        assertThat(held).as("positions held to mean anything").isGreaterThan(1000);
+    }
+
+    @Test
     void apply_sameExecutionTwice_isNoOp() {
         Ledger l = new Ledger(new BigDecimal("1000"));
         Execution e = f.of("A", Side.BUY, "2", 10, "1");

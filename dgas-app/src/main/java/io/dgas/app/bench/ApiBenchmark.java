@@ -195,7 +195,10 @@ public final class ApiBenchmark {
     private static AnalysisService uncachedAnalysis(Database db) {
         QueryCache memory = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), L2.NONE);
         return new AnalysisService(
-                new MarketDataService(db, memory), new SignalsService(db, memory), CalculationCache.none());
+                new MarketDataService(db, memory),
+                new SignalsService(db, memory),
+                CalculationCache.none(),
+                io.dgas.calc.drummond.MtfParams.defaults());
     }
 
     /** Hits and lookups summed over the regions of {@code cache}. */

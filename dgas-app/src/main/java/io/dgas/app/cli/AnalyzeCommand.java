@@ -71,6 +71,7 @@ final class AnalyzeCommand extends BaseCommand {
                         bars,
                         htfBars,
                         htf == null ? null : timeframe("--htf", htf),
+                        io.dgas.app.AppContext.mtfParams(config()),
                         signalOptions.params(config()),
                         out,
                         rows);
@@ -127,7 +128,9 @@ final class AnalyzeCommand extends BaseCommand {
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         List<Map<String, Object>> rows = new StoredAnalysisService(
-                        context().database(), context().calculations())
+                        context().database(),
+                        context().calculations(),
+                        context().mtfParams())
                 .analyze(tickers, trading, higher, n, out);
         o.result(
                 rows,

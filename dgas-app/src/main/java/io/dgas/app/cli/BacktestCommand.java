@@ -73,7 +73,10 @@ final class BacktestCommand extends BaseCommand {
     @Override
     public Integer call() {
         BacktestService service = new BacktestService(
-                context().database(), context().clock(), context().cache());
+                context().database(),
+                context().clock(),
+                context().cache(),
+                context().mtfParams());
         if (list) {
             List<BacktestRecord> all = service.list(100);
             out().result(

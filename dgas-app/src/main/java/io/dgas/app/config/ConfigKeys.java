@@ -60,6 +60,7 @@ public final class ConfigKeys {
     public static final String MIN_REWARD_RISK = "signals.min_reward_risk";
     public static final String EXPIRY_BARS = "signals.expiry_bars";
     public static final String MIN_CALIBRATED = "signals.min_calibrated";
+    public static final String ZONE_LOOKBACK = "mtf.zone_lookback_bars";
     public static final String SCHED_INTERVAL = "scheduler.interval";
     public static final String SCHED_CRON = "scheduler.cron";
     public static final String SCHED_WEEKDAYS = "scheduler.weekdays_only";
@@ -188,6 +189,15 @@ public final class ConfigKeys {
                 "30",
                 null,
                 "[C] decided outcomes a score decile needs to give a win probability"));
+        add(num(
+                ZONE_LOOKBACK,
+                Type.INT,
+                0,
+                1_000_000,
+                "100",
+                null,
+                "[C] confluence zones are built from the lines ending in each timeframe's last this many bars"
+                        + " (0: every line)"));
         add(num(SLOW_QUERY_MS, Type.INT, 1, 600_000, "500", null, "slow-query log threshold (ms)"));
         add(num(
                 SLOW_BULK_QUERY_MS,

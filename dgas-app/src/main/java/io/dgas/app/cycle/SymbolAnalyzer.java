@@ -76,8 +76,9 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
 
     /**
      * The step for trading bars {@code t} (at least 3) whose single-timeframe analysis {@code a} and its zones at the
-     * latest bar ({@code a.zones()}) the caller already has (the dashboard draws them): both are used as they are,
-     * only the higher timeframe is analysed (through the cache).
+     * latest bar ({@code a.zones()}) the caller already has (the dashboard draws them): the analysis is used as it
+     * is, the zones too while the confluence's zone window holds every line (else the window's are built:
+     * {@link MtfParams#zoneLookbackBars()}); only the higher timeframe is analysed (through the cache).
      */
     public SymbolOutcome analyze(
             String symbol,
@@ -115,7 +116,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
      * The step over series already built (at least 3 trading bars), with their single-timeframe analyses from
      * {@code analyses}: the warm path hands in its live ones.
      *
-     * @param zones each series' live {@link ZoneIndex}, or null to build zones from every line
+     * @param zones each series' live {@link ZoneIndex}, or null to build each zone window's zones afresh
      * @param tradingAtr the trading series' ATR at its last bar by period ({@link Atr#wilder}'s value, bit for bit:
      *     the warm path keeps it per series), or null to compute it over {@code t}
      */

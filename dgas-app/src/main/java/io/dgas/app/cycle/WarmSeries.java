@@ -21,7 +21,10 @@ import java.util.Arrays;
  */
 final class WarmSeries {
     private final int window;
-    /** The zones' line index, kept across cycles (it re-sorts only after a compaction). */
+    /**
+     * The zones' line index, kept across cycles: it slides with the zone window (mtf.zone_lookback_bars) and re-sorts
+     * only after a compaction.
+     */
     private final ZoneIndex zones = new ZoneIndex();
 
     private IncrementalAnalyzer inc;

@@ -33,11 +33,14 @@ public final class SignalEvaluation {
     private final Database db;
     private final BarRepository bars;
     private final SymbolAnalyzer analyzer;
+    private final MtfParams mtf;
 
-    public SignalEvaluation(Database db, CalculationCache calculations) {
+    /** @param mtf the multi-timeframe parameters the replay analyses with (the configured ones) */
+    public SignalEvaluation(Database db, CalculationCache calculations, MtfParams mtf) {
         this.db = db;
+        this.mtf = mtf;
         this.bars = new BarRepository(db);
-        this.analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
+        this.analyzer = new SymbolAnalyzer(mtf, SignalParams.defaults(), calculations);
     }
 
     /**
@@ -94,8 +97,7 @@ public final class SignalEvaluation {
             }
             DrummondAnalysis ta = analyzer.analysis(t);
             DrummondAnalysis ha = analyzer.analysis(h);
-            all.addAll(SignalReplay.trades(
-                    ha, ta, MtfParams.defaults(), r.signals(), CalibrationJob.WINDOW.toSeconds(), r.costBps()));
+            all.addAll(SignalReplay.trades(ha, ta, mtf, r.signals(), CalibrationJob.WINDOW.toSeconds(), r.costBps()));
             counted.put(symbol, 0);
         }
         // calibrated over the whole history, so outcomes decided before `from` inform the first counted signals

@@ -42,15 +42,21 @@ public final class AnalysisService {
     private final QueryCache answers;
 
     /** Without a cache of finished answers (each call analyses, through the calculation cache). */
-    public AnalysisService(MarketDataService market, SignalsService signals, CalculationCache calculations) {
-        this(market, signals, calculations, QueryCache.NONE);
+    public AnalysisService(
+            MarketDataService market, SignalsService signals, CalculationCache calculations, MtfParams mtf) {
+        this(market, signals, calculations, mtf, QueryCache.NONE);
     }
 
+    /** @param mtf the multi-timeframe parameters (the configured ones) */
     public AnalysisService(
-            MarketDataService market, SignalsService signals, CalculationCache calculations, QueryCache answers) {
+            MarketDataService market,
+            SignalsService signals,
+            CalculationCache calculations,
+            MtfParams mtf,
+            QueryCache answers) {
         this.market = market;
         this.signals = signals;
-        this.analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
+        this.analyzer = new SymbolAnalyzer(mtf, SignalParams.defaults(), calculations);
         this.answers = answers;
     }
 
@@ -133,7 +139,8 @@ public final class AnalysisService {
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
         BarColumns higher = market.lastBars(symbol, htf, last, false);
-        // the trading analysis and zones drawn above are the ones the signal is judged on: built once per request
+        // the trading analysis drawn above is the one the signal is judged on, built once per request; so are its zones
+        // while the confluence's zone window (mtf.zone_lookback_bars) holds every line drawn
         SymbolOutcome o = analyzer.analyze(symbol, series, a, all, higher, htf, asOf, Duration.ofDays(36_500));
         Signal s = o.signal() == null
                 ? null

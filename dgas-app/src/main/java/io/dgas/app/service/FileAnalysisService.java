@@ -46,7 +46,8 @@ public final class FileAnalysisService {
      * @throws BadInputException a missing or unreadable file, both higher-timeframe sources, a {@code htf} that is not a
      *     coarser multiple of the input's timeframe
      */
-    public Result analyze(Path bars, Path htfBars, Timeframe htf, SignalParams signals, Path out, int rows)
+    public Result analyze(
+            Path bars, Path htfBars, Timeframe htf, MtfParams mtf, SignalParams signals, Path out, int rows)
             throws IOException {
         if (htfBars != null && htf != null) {
             throw new BadInputException(
@@ -54,8 +55,7 @@ public final class FileAnalysisService {
         }
         BarSeries trading = read(bars);
         BarSeries higher = htfBars != null ? read(htfBars) : htf != null ? aggregate(trading, htf) : null;
-        Map<String, String> files =
-                DrummondReport.files(trading, higher, DrummondParams.defaults(), MtfParams.defaults(), signals);
+        Map<String, String> files = DrummondReport.files(trading, higher, DrummondParams.defaults(), mtf, signals);
         List<Path> written = new ArrayList<>();
         if (out != null) {
             Files.createDirectories(out);

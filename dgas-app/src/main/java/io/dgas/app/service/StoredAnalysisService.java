@@ -35,9 +35,12 @@ import java.util.Map;
 public final class StoredAnalysisService {
     private final Database db;
     private final CalculationCache calculations;
+    private final MtfParams mtf;
 
-    public StoredAnalysisService(Database db, CalculationCache calculations) {
+    /** @param mtf the multi-timeframe parameters (the configured ones) */
+    public StoredAnalysisService(Database db, CalculationCache calculations, MtfParams mtf) {
         this.db = db;
+        this.mtf = mtf;
         this.calculations = calculations;
     }
 
@@ -56,7 +59,7 @@ public final class StoredAnalysisService {
         KnownSymbols.require(db, tickers);
         Map<String, BarColumns> t = repo.lastForSymbols(tickers, trading, n);
         Map<String, BarColumns> h = repo.lastForSymbols(tickers, htf, n);
-        SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults(), calculations);
+        SymbolAnalyzer analyzer = new SymbolAnalyzer(mtf, SignalParams.defaults(), calculations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String s : tickers) {
             BarColumns tc = t.get(s);
@@ -79,7 +82,7 @@ public final class StoredAnalysisService {
             if (hs.size() >= 3) {
                 DrummondAnalysis ha = analyzer.analysis(hs);
                 if (MultiTimeframe.completeHtfIndex(ha, a, last) >= 2) {
-                    MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, MtfParams.defaults());
+                    MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
                     row.put("alignment", m.alignment());
                     row.put("action", m.action().name().toLowerCase(Locale.ROOT));
                     row.put("risk", m.risk().name().toLowerCase(Locale.ROOT));
@@ -87,8 +90,13 @@ public final class StoredAnalysisService {
             }
             if (out != null) {
                 Path dir = Files.createDirectories(out.resolve(s));
-                for (Map.Entry<String, String> f :
-                        DrummondReport.files(ts, hs.size() >= 3 ? hs : null).entrySet()) {
+                for (Map.Entry<String, String> f : DrummondReport.files(
+                                ts,
+                                hs.size() >= 3 ? hs : null,
+                                io.dgas.calc.drummond.DrummondParams.defaults(),
+                                mtf,
+                                SignalParams.defaults())
+                        .entrySet()) {
                     Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
                 }
                 row.put("files", dir.toString());

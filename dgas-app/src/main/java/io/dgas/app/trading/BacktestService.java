@@ -40,9 +40,12 @@ public final class BacktestService {
     private final EquityRepository equity = new EquityRepository();
 
     private final LedgerCache cache;
+    private final MtfParams mtf;
 
-    public BacktestService(Database db, Clock clock, io.dgas.store.cache.QueryCache cache) {
+    /** @param mtf the multi-timeframe parameters the replays analyse with (the configured ones) */
+    public BacktestService(Database db, Clock clock, io.dgas.store.cache.QueryCache cache, MtfParams mtf) {
         this.db = db;
+        this.mtf = mtf;
         this.cache = new LedgerCache(cache);
         this.clock = clock;
         this.bars = new BarRepository(db);
@@ -69,8 +72,7 @@ public final class BacktestService {
         Backtester.Result result = Backtester.run(
                 trading,
                 higher,
-                new Backtester.Config(
-                        r.trading(), r.htf(), r.capital(), r.limits(), r.rules(), MtfParams.defaults(), r.signals()));
+                new Backtester.Config(r.trading(), r.htf(), r.capital(), r.limits(), r.rules(), mtf, r.signals()));
         double ms = (System.nanoTime() - start) / 1e6;
         long steps = trading.values().stream().mapToLong(BarSeries::size).sum();
         FifoLots lots = new FifoLots();

@@ -9,6 +9,7 @@ import io.dgas.ledger.Execution;
 import io.dgas.ledger.Exposure;
 import io.dgas.ledger.Ledger;
 import io.dgas.ledger.PaperRules;
+import io.dgas.ledger.Position;
 import io.dgas.ledger.RiskCheck;
 import io.dgas.ledger.RiskLimits;
 import java.math.BigDecimal;
@@ -153,6 +154,7 @@ public final class Backtester {
         long day = Long.MIN_VALUE;
         BigDecimal dayStart = c.capital();
         for (long ts : times) {
+            int fillsBefore = fills.size();
             if (Math.floorDiv(ts, 86_400L) != day) {
                 day = Math.floorDiv(ts, 86_400L);
                 dayStart = curve.isEmpty()
@@ -213,9 +215,33 @@ public final class Backtester {
                     }
                 }
             }
-            BigDecimal gross = Exposure.gross(book.ledger().positions().values(), book.marks());
-            curve.add(new EquityPoint(ts, book.ledger().cash(), book.equity(), gross));
+            curve.add(point(ts, book, curve, fills.size() != fillsBefore));
         }
         return new Result(fills, decisions, curve, book.ledger(), fillLimits);
+    }
+
+    /**
+     * The equity point after the bars of {@code ts}. Cash and positions change only by fills, and with no position
+     * open the marks do not count: then, with no fill at {@code ts}, the point is the previous one's figures (the
+     * same numbers the sums would give, without re-marking); otherwise equity and gross exposure are summed over the
+     * positions in one pass.
+     */
+    private static EquityPoint point(long ts, PaperBook book, List<EquityPoint> curve, boolean filled) {
+        Ledger ledger = book.ledger();
+        if (!filled && !curve.isEmpty() && !holds(ledger)) {
+            EquityPoint last = curve.get(curve.size() - 1);
+            return new EquityPoint(ts, last.cash(), last.equity(), last.gross());
+        }
+        Exposure.GrossNet v = ledger.grossAndNet(book.marks());
+        return new EquityPoint(ts, ledger.cash(), ledger.cash().add(v.net()), v.gross());
+    }
+
+    private static boolean holds(Ledger ledger) {
+        for (Position p : ledger.positions().values()) {
+            if (!p.isFlat()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

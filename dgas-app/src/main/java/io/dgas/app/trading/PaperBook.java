@@ -234,6 +234,12 @@ public final class PaperBook {
         return decide(s, price, activity, false);
     }
 
+    /** The decision's reason: the signal's type and confidence. */
+    private static String why(Signal s) {
+        return s.type().name().toLowerCase(Locale.ROOT) + " signal, confidence "
+                + String.format(Locale.ROOT, "%.2f", s.confidence());
+    }
+
     /**
      * As {@link #decide(Signal, double, RiskCheck.Activity)}; with {@code limitEntries}, an entry whose plan waits for
      * the price (a long's entry below the close, a short's above) is a limit order at the entry, sized and checked at
@@ -242,13 +248,12 @@ public final class PaperBook {
     public Optional<OrderDecision> decide(Signal s, double price, RiskCheck.Activity activity, boolean limitEntries) {
         Position p = ledger.position(s.symbol());
         int dir = p.quantity().signum();
-        String why = s.type().name().toLowerCase(Locale.ROOT) + " signal, confidence "
-                + String.format(Locale.ROOT, "%.2f", s.confidence());
         if (!s.type().isEntry()) {
             boolean exitable = s.type() == Signal.Type.EXIT_LONG ? dir > 0 : dir < 0;
             if (!exitable) {
                 return Optional.empty();
             }
+            String why = why(s);
             Side side = dir > 0 ? Side.SELL : Side.BUY;
             return Optional.of(decision(
                     s, side, p.quantity().abs(), null, true, why, rules.fillPrice(side, price), activity, null));
@@ -261,6 +266,8 @@ public final class PaperBook {
         double e = s.entry();
         boolean limit = limitEntries && Double.isFinite(e) && e > 0 && (side == Side.BUY ? e < price : e > price);
         double at = limit ? e : rules.fillPrice(side, price);
+        // formatted only for a decision made (String.format was a tenth of a backtest's ledger time)
+        String why = why(s);
         if (limit) {
             why += String.format(Locale.ROOT, ", limit entry at %.4f", e);
         }

@@ -57,7 +57,8 @@ final class SignalFeed {
             int j = hNext++;
             ha.append(h.ts()[j], h.open()[j], h.high()[j], h.low()[j], h.close()[j], h.volume()[j]);
         }
-        // O(lines) per bar: the stepper's zone sources add only the new bars' lines; nothing re-reads the history
+        // O(zone window) per bar (mtf.zone_lookback_bars): the stepper's zone indexes add the new bars' lines and drop
+        // those that left the window; nothing re-reads the history
         if (ha.series().size() < 3 || ta.series().size() < 3) {
             return null;
         }

@@ -92,11 +92,14 @@ class SignalOutcomesIT {
                             "SELECT g.reasons->'zone'->>'role' AS role, g.reasons->'htf'->>'timeframe' AS htf,"
                                     + " (g.reasons->>'reward_risk')::float8 AS rr, g.expiry_bars, g.expires_at,"
                                     + " g.win_probability, g.calibration_decided FROM signals g JOIN symbols y"
-                                    + " ON y.id = g.symbol_id WHERE y.ticker = ? AND g.ts = ? AND g.signal_type = ?",
+                                    + " ON y.id = g.symbol_id WHERE y.ticker = ? AND g.ts = ? AND g.signal_type = ?"
+                                    // this run's row: the other test stores longs at the same bars
+                                    + " AND g.run_id = ?",
                             ps -> {
                                 ps.setString(1, s.symbol());
                                 ps.setTimestamp(2, java.sql.Timestamp.from(Instant.ofEpochSecond(s.ts())));
                                 ps.setString(3, RunRepository.code(s.type()));
+                                ps.setLong(4, r.run().id());
                             },
                             rs -> Map.<String, Object>of(
                                     "role", rs.getString(1),

@@ -110,7 +110,7 @@ class SignalEvaluationIT {
 
     @Test
     void service_realSeries_reportsNoViolationsAndConsistentCounts() {
-        SignalEvaluation.Result r = new SignalEvaluation(db, CalculationCache.none())
+        SignalEvaluation.Result r = new SignalEvaluation(db, CalculationCache.none(), MtfParams.defaults())
                 .evaluate(new SignalEvaluation.Request(
                         List.of(SampleData.BTC), null, null, Timeframe.M15, Timeframe.M5, SignalParams.defaults(), 5));
 

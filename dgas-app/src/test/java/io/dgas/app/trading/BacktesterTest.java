@@ -216,6 +216,40 @@ class BacktesterTest {
         assertThat(m.exposure()).isBetween(0.0, 1.0);
     }
 
+    @Test
+    void run_everyEquityPoint_equalsTheFillsReplayedIntoALedgerMarkedAtTheCloses() {
+        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        Backtester.Result r = run(BARS, 0, trading);
+        // brute force: the fills up to each timestamp applied to a fresh ledger, marked at every symbol's close
+        io.dgas.ledger.Ledger ledger = new io.dgas.ledger.Ledger(CONFIG.capital());
+        Map<String, Double> marks = new java.util.HashMap<>();
+        int applied = 0;
+        int flatPoints = 0;
+        for (Backtester.EquityPoint p : r.equity()) {
+            while (applied < r.fills().size() && r.fills().get(applied).time().getEpochSecond() <= p.ts()) {
+                ledger.apply(r.fills().get(applied++));
+            }
+            for (BarSeries s : trading.values()) {
+                int i = s.indexAtOrBefore(p.ts());
+                if (i >= 0) {
+                    marks.put(s.symbol(), s.close()[i]);
+                }
+            }
+            String ctx = "ts " + p.ts();
+            assertThat(p.cash()).as(ctx).isEqualTo(ledger.cash());
+            assertThat(p.equity()).as(ctx).isEqualTo(ledger.equity(marks));
+            assertThat(p.gross())
+                    .as(ctx)
+                    .isEqualTo(io.dgas.ledger.Exposure.gross(ledger.positions().values(), marks));
+            flatPoints += p.gross().signum() == 0 ? 1 : 0;
+        }
+        assertThat(applied).isEqualTo(r.fills().size()).isPositive();
+        assertThat(flatPoints)
+                .as("points with nothing held")
+                .isPositive()
+                .isLessThan(r.equity().size());
+    }
+
     /** Limits of 20,000 per position and 30,000 gross; 100 units per entry, no slippage or commission. */
     private static final Backtester.Config LIMITS = new Backtester.Config(
             Timeframe.H1,

@@ -7,6 +7,7 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.PortfolioService;
+import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.PaperRules;
@@ -98,7 +99,7 @@ class EveryRouteStatementCountIT {
             ps.setLong(1, session);
             ps.setLong(2, portfolio);
         });
-        long backtest = new BacktestService(db, Clock.systemUTC(), api.ctx.cache())
+        long backtest = new BacktestService(db, Clock.systemUTC(), api.ctx.cache(), MtfParams.defaults())
                 .run(new BacktestRequest(
                         List.of(first),
                         PagesSeed.hoursAgo(rows),

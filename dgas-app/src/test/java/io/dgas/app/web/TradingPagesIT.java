@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.PortfolioService;
+import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.PaperRules;
@@ -62,7 +63,7 @@ class TradingPagesIT {
                 new RiskLimits(new BigDecimal("5000"), new BigDecimal("20000"), new BigDecimal("500"), 60),
                 PaperRules.fixedCash(new BigDecimal("1000")));
         LedgerSeed.trades(api.ctx.database(), "PFA", portfolio, 2);
-        backtest = new BacktestService(api.ctx.database(), Clock.systemUTC(), api.ctx.cache())
+        backtest = new BacktestService(api.ctx.database(), Clock.systemUTC(), api.ctx.cache(), MtfParams.defaults())
                 .run(new BacktestRequest(
                         List.of("PFA1", "PFA2"),
                         PagesSeed.hoursAgo(400),

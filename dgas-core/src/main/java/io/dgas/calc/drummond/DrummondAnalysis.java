@@ -98,9 +98,22 @@ public final class DrummondAnalysis {
 
     /** Zones as known at bar {@code i}: lines ending at or before i, tolerance of bar i. O(L) (radix sort). */
     public ZoneSet zonesAt(int i) {
-        int count = DrummondLines.countEndingBy(i);
+        return zonesAt(i, 0);
+    }
+
+    /**
+     * <b>[C]</b> Zones as known at bar {@code i} built only from the lines ending in its last {@code lookbackBars}
+     * bars (after bar {@code i − lookbackBars}; 0: every line, {@link #zonesAt(int)}), tolerance of bar i: the
+     * Drummond zones that enter §6 confluence ({@link MtfParams#zoneLookbackBars()}).
+     */
+    public ZoneSet zonesAt(int i, int lookbackBars) {
         return DrummondZones.fromLines(
-                engine.linePrice, count, engine.tolerance(i), engine.avgRange(i), engine.width[i]);
+                engine.linePrice,
+                DrummondLines.firstInWindow(i, lookbackBars),
+                DrummondLines.countEndingBy(i),
+                engine.tolerance(i),
+                engine.avgRange(i),
+                engine.width[i]);
     }
 
     /** Another envelope method over the same PLdots. */

@@ -35,6 +35,15 @@ public final class DrummondLines {
         return Math.max(0, 2 * i);
     }
 
+    /**
+     * First id of the lines ending in the last {@code lookbackBars} bars up to bar {@code i}, i.e. after bar
+     * {@code i − lookbackBars}: those lines are the ids {@code [firstInWindow(i, lookbackBars), countEndingBy(i))}.
+     * 0 when {@code lookbackBars} is 0 (every line).
+     */
+    public static int firstInWindow(int i, int lookbackBars) {
+        return lookbackBars > 0 ? countEndingBy(i - lookbackBars) : 0;
+    }
+
     public static int endBar(int id) {
         return id / 2 + 1;
     }

@@ -64,7 +64,12 @@ public final class DrummondZones {
      * Zones from explicit line prices ({@code price[id]}, id parity = type) for the ids {@code [0, count)}.
      */
     public static ZoneSet fromLines(double[] price, int count, double tolerance, double avgRange, double lastWidth) {
-        return build(LineSort.sortedIds(price, count), count, price, tolerance, avgRange, lastWidth);
+        return fromLines(price, 0, count, tolerance, avgRange, lastWidth);
+    }
+
+    /** Zones from the lines {@code [from, to)} of {@code price} (indexed by line id, id parity = type). */
+    static ZoneSet fromLines(double[] price, int from, int to, double tolerance, double avgRange, double lastWidth) {
+        return build(LineSort.sortedIds(price, from, to), to - from, price, tolerance, avgRange, lastWidth);
     }
 
     private static boolean less(double[] p, int[] id, int a, int b) {

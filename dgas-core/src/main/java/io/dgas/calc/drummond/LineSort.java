@@ -22,13 +22,19 @@ final class LineSort {
 
     /** Ids {@code [0, count)} sorted by ({@code price[id]}, id). */
     static int[] sortedIds(double[] price, int count) {
+        return sortedIds(price, 0, count);
+    }
+
+    /** Ids {@code [from, to)} sorted by ({@code price[id]}, id). */
+    static int[] sortedIds(double[] price, int from, int to) {
+        int count = to - from;
         int[] ids = new int[count];
         for (int k = 0; k < count; k++) {
-            ids[k] = k;
+            ids[k] = from + k;
         }
-        if (count < SMALL || hasNaN(price, count)) {
+        if (count < SMALL || hasNaN(price, from, to)) {
             double[] keys = new double[count];
-            System.arraycopy(price, 0, keys, 0, count);
+            System.arraycopy(price, from, keys, 0, count);
             // (price, id) is a total order without NaN, so the unstable quicksort gives the reference's stable order
             DrummondZones.sortByKey(keys, ids, 0, count - 1);
             return ids;
@@ -36,7 +42,7 @@ final class LineSort {
         long[] keys = new long[count];
         int[] counts = new int[PASSES * RADIX];
         for (int k = 0; k < count; k++) {
-            long b = Double.doubleToRawLongBits(price[k] + 0.0);
+            long b = Double.doubleToRawLongBits(price[from + k] + 0.0);
             long key = b ^ ((b >> 63) | Long.MIN_VALUE);
             keys[k] = key;
             for (int pass = 0; pass < PASSES; pass++) {
@@ -73,8 +79,8 @@ final class LineSort {
         return ids;
     }
 
-    private static boolean hasNaN(double[] price, int count) {
-        for (int k = 0; k < count; k++) {
+    private static boolean hasNaN(double[] price, int from, int to) {
+        for (int k = from; k < to; k++) {
             if (price[k] != price[k]) {
                 return true;
             }

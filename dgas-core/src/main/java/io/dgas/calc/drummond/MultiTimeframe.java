@@ -1,7 +1,6 @@
 package io.dgas.calc.drummond;
 
 import io.dgas.calc.UnableToCalculateException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,14 +10,25 @@ import java.util.List;
  * complete when bar k closes (its end ts + duration ≤ ts_k + trading duration), found by binary search, so a forming
  * HTF bar is never used. Every input is restricted to what is known at that time: envelope rows ≤ k (≤ j for the HTF),
  * zones from lines ending ≤ k (≤ j) with that bar's tolerance, events detected by then. <b>[C]</b> Recent patterns
- * are the last N events by end time. Scores follow §6 literally; "congestion states" for compatibility are
+ * are the last N events by end time.
+ *
+ * <p><b>[C]</b> A line window for the Drummond zones that enter confluence ({@link MtfParams#zoneLookbackBars()},
+ * default 100; 0 = every line, the literal rule): each timeframe's zone candidates are built (§5 chaining, that
+ * bar's tolerance) only from the lines ending in its last N bars up to its analysed bar (k; j for the HTF), the rule
+ * the §4.6 termination zones already follow ({@link PatternParams#terminationLookbackBars()}). A line projects one
+ * bar ahead, so a line from years back is a stale level; the live cycle analyses only its lookback (it holds
+ * lookback..2 × lookback bars between compactions), so with a fixed window its signals no longer depend on its
+ * compaction phase and a backtest over the whole history replays the signals the live cycle would have given; a
+ * step costs O(window) instead of O(history); and the §6 top-zone bonus no longer saturates as lines pile up over a
+ * long history. The single-timeframe zones ({@link DrummondAnalysis#zonesAt(int)}, the zones file, the dashboard)
+ * stay the literal §5 rule: only the confluence candidates are windowed. Scores follow §6 literally; "congestion states" for compatibility are
  * entrance, action and exit. Pattern confluence: same type and direction, with [start ts, end ts + duration) of the
  * two events intersecting.
  */
 public final class MultiTimeframe {
     /**
-     * Confluence candidates' storage per thread, reused by every call: a call adds a few hundred to a few thousand
-     * candidates (every Drummond zone of both timeframes), and allocating and zeroing them each time cost more than
+     * Confluence candidates' storage per thread, reused by every call: a call adds a few hundred candidates (every
+     * Drummond zone of both timeframes' windows, more with a long or no window), and allocating and zeroing them each time cost more than
      * the sweep over them.
      */
     private static final ThreadLocal<ConfluenceZones> SCRATCH =
@@ -47,7 +57,7 @@ public final class MultiTimeframe {
     /**
      * Coordination at trading bar {@code k} with each timeframe's zones from its live {@link ZoneIndex} (one per
      * series, kept across calls): the same result as {@link #analyze(DrummondAnalysis, DrummondAnalysis, int,
-     * MtfParams)} without sorting every line at every call.
+     * MtfParams)} without sorting the zone window's lines at every call.
      *
      * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
      */
@@ -58,19 +68,20 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null), htf);
+        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null, null), htf);
     }
 
     /**
      * Coordination at trading bar {@code k} with the trading timeframe's zones at {@code k} already built
      * ({@code trading.zonesAt(k)}, which a caller that also shows them has in hand): the same result as
-     * {@link #analyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams)} without building them a second time.
+     * {@link #analyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams)}, without building them a second time when
+     * the zone window holds every line ({@link MtfParams#zoneLookbackBars()} 0 or at least k).
      *
      * @throws UnableToCalculateException when no complete higher-timeframe bar with a state exists at that time
      */
     public static MtfAnalysis analyze(
             DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p, ZoneSet tradingZonesAtK) {
-        return orThrow(tryAnalyze(htf, trading, k, p, null, null, tradingZonesAtK), htf);
+        return orThrow(tryAnalyze(htf, trading, k, p, null, null, tradingZonesAtK, null, null), htf);
     }
 
     private static MtfAnalysis orThrow(MtfAnalysis m, DrummondAnalysis htf) {
@@ -84,8 +95,8 @@ public final class MultiTimeframe {
     }
 
     /**
-     * Like {@link #analyze} but returns null instead of throwing; the zone indexes may be null (zones built from every
-     * line by {@link DrummondAnalysis#zonesAt}: the reference path).
+     * Like {@link #analyze} but returns null instead of throwing; the zone indexes may be null (each window's zones
+     * built by {@link DrummondAnalysis#zonesAt(int, int)}: the reference path).
      */
     static MtfAnalysis tryAnalyze(
             DrummondAnalysis htf,
@@ -94,10 +105,30 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null);
+        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null, null);
     }
 
-    /** {@code tradingZonesAtK}, when not null, is {@code trading.zonesAt(k)} built by the caller. */
+    /**
+     * {@link #tryAnalyze(DrummondAnalysis, DrummondAnalysis, int, MtfParams, ZoneIndex, ZoneIndex)} with the
+     * higher timeframe's candidates kept by {@code htfCandidates} across calls (a replay's), both indexes not null,
+     * and the recent events and confluence {@code known} from {@link SignalGate#mayFire} at the same bar (or null).
+     */
+    static MtfAnalysis tryAnalyze(
+            DrummondAnalysis htf,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneIndex htfZones,
+            ZoneIndex tradingZones,
+            HtfCandidates htfCandidates,
+            SignalGate.Known known) {
+        return tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, htfCandidates, known);
+    }
+
+    /**
+     * {@code tradingZonesAtK}, when not null, is {@code trading.zonesAt(k)} built by the caller; {@code htfCandidates},
+     * when not null, keeps the higher timeframe's candidates ({@code htfZones} then not null).
+     */
     private static MtfAnalysis tryAnalyze(
             DrummondAnalysis htf,
             DrummondAnalysis trading,
@@ -105,7 +136,9 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones,
-            ZoneSet tradingZonesAtK) {
+            ZoneSet tradingZonesAtK,
+            HtfCandidates htfCandidates,
+            SignalGate.Known known) {
         int j = completeHtfIndex(htf, trading, k);
         if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
             return null;
@@ -130,12 +163,18 @@ public final class MultiTimeframe {
                 distance > p.overlayThresholdPct() ? "above" : distance < -p.overlayThresholdPct() ? "below" : "at";
 
         int rows = p.envelopeRows();
-        ConfluenceZones cz = SCRATCH.get().reset(p.confluencePct());
-        cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
-        if (htfZones == null) {
-            cz.addZones(0, p.htfWeight(), htf.zonesAt(j));
+        int window = p.zoneLookbackBars();
+        ConfluenceZones cz;
+        if (htfCandidates != null) {
+            cz = htfCandidates.at(htf, j, p, htfZones);
         } else {
-            htfZones.addTo(cz, 0, p.htfWeight(), htf, j);
+            cz = SCRATCH.get().reset(p.confluencePct());
+            cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
+            if (htfZones == null) {
+                cz.addZones(0, p.htfWeight(), htf.zonesAt(j, window));
+            } else {
+                htfZones.addTo(cz, 0, p.htfWeight(), htf, j, window);
+            }
         }
         cz.addEnvelope(
                 1,
@@ -146,18 +185,19 @@ public final class MultiTimeframe {
                 trading.width(),
                 k - rows + 1,
                 k);
-        if (tradingZonesAtK != null) {
+        if (tradingZonesAtK != null && DrummondLines.firstInWindow(k, window) == 0) {
             cz.addZones(1, p.tradingWeight(), tradingZonesAtK);
         } else if (tradingZones == null) {
-            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k));
+            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k, window));
         } else {
-            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k);
+            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k, window);
         }
         List<ConfluenceZone> zones = cz.build();
 
-        int[] recentH = recent(htf.patterns(), j, p.recentPatterns());
-        int[] recentT = recent(trading.patterns(), k, p.recentPatterns());
-        boolean confluence = patternConfluence(htf, recentH, trading, recentT);
+        int[] recentH = known != null ? known.recentHtf : RecentEvents.of(htf.patterns(), j, p.recentPatterns());
+        int[] recentT =
+                known != null ? known.recentTrading : RecentEvents.of(trading.patterns(), k, p.recentPatterns());
+        boolean confluence = known != null ? known.confluence : patternConfluence(htf, recentH, trading, recentT);
 
         double bonus = zoneBonus(zones.isEmpty() ? null : zones.get(0));
         double strength = strength(alignment, htfStrength, bonus, confluence);
@@ -303,46 +343,6 @@ public final class MultiTimeframe {
             }
         }
         return type == MtfAnalysis.AlignmentType.CONFLICTING ? MtfAnalysis.Action.REDUCE : MtfAnalysis.Action.WAIT;
-    }
-
-    /**
-     * The last {@code max} events known at bar {@code bar}, ordered by end bar (ties: detection order). Scans back
-     * in detection order and stops once an event was detected before the N-th latest end found so far: its end, and
-     * that of every earlier event, is no later than its detection bar.
-     */
-    static int[] recent(PatternEvents e, int bar, int max) {
-        int known = e.countDetectedBy(bar);
-        int[] cand = new int[Math.min(known, 4 * max + 16)];
-        int n = 0;
-        for (int k = known - 1; k >= 0; k--) {
-            if (n >= max && e.detectedAt(k) < nthLatestEnd(e, cand, n, max)) {
-                break;
-            }
-            if (n == cand.length) {
-                cand = Arrays.copyOf(cand, n * 2);
-            }
-            cand[n++] = k;
-        }
-        Integer[] idx = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            idx[k] = cand[n - 1 - k];
-        }
-        Arrays.sort(idx, (a, b) -> Integer.compare(e.end(a), e.end(b)));
-        int from = Math.max(0, n - max);
-        int[] out = new int[n - from];
-        for (int k = from; k < n; k++) {
-            out[k - from] = idx[k];
-        }
-        return out;
-    }
-
-    private static int nthLatestEnd(PatternEvents e, int[] cand, int n, int max) {
-        int[] ends = new int[n];
-        for (int k = 0; k < n; k++) {
-            ends[k] = e.end(cand[k]);
-        }
-        Arrays.sort(ends);
-        return ends[n - max];
     }
 
     static boolean patternConfluence(DrummondAnalysis htf, int[] recentH, DrummondAnalysis trading, int[] recentT) {

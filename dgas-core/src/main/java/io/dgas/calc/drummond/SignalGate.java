@@ -20,9 +20,32 @@ package io.dgas.calc.drummond;
 final class SignalGate {
     private SignalGate() {}
 
+    /**
+     * What {@link #mayFire} computed on its way to true, exactly as {@link MultiTimeframe} computes it at the same
+     * bar: the recent events of both timeframes and their pattern confluence (so the analysis need not find them
+     * again).
+     */
+    static final class Known {
+        int[] recentHtf;
+        int[] recentTrading;
+        boolean confluence;
+    }
+
     /** False only when no signal exists at trading bar {@code k} whatever the zones; {@code atr} the bar's ATR. */
     static boolean mayFire(
             DrummondAnalysis htf, DrummondAnalysis trading, int k, MtfParams p, SignalParams sp, double atr) {
+        return mayFire(htf, trading, k, p, sp, atr, new Known());
+    }
+
+    /** {@link #mayFire}; when true, {@code known} holds the recent events and confluence it found. */
+    static boolean mayFire(
+            DrummondAnalysis htf,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            SignalParams sp,
+            double atr,
+            Known known) {
         int j = MultiTimeframe.completeHtfIndex(htf, trading, k);
         if (j < PlDot.WARM_UP || k < PlDot.WARM_UP) {
             return false;
@@ -46,14 +69,17 @@ final class SignalGate {
             return false;
         }
         double htfStrength = MultiTimeframe.htfStrength(hs, j);
-        int[] recentT = MultiTimeframe.recent(trading.patterns(), k, p.recentPatterns());
+        int[] recentT = RecentEvents.of(trading.patterns(), k, p.recentPatterns());
         // first see whether the strength gate can pass with the largest zone bonus and the pattern confluence
         double most = MultiTimeframe.ZONE_BONUSES[MultiTimeframe.ZONE_BONUSES.length - 1];
         if (MultiTimeframe.strength(alignment, htfStrength, most, true) < sp.minStrength()) {
             return false;
         }
-        int[] recentH = MultiTimeframe.recent(htf.patterns(), j, p.recentPatterns());
+        int[] recentH = RecentEvents.of(htf.patterns(), j, p.recentPatterns());
         boolean confluence = MultiTimeframe.patternConfluence(htf, recentH, trading, recentT);
+        known.recentHtf = recentH;
+        known.recentTrading = recentT;
+        known.confluence = confluence;
         MtfAnalysis.AlignmentType type = MultiTimeframe.alignmentType(alignment);
         for (int b = 0; b < MultiTimeframe.ZONE_BONUSES.length; b++) {
             double bonus = MultiTimeframe.ZONE_BONUSES[b];

@@ -117,7 +117,7 @@ class CorrectionsTest {
         PatternEvents e = new PatternEvents();
         e.add(PatternType.PLDOT_PUSH, 1, 20, 30, 11, 31);
         e.add(PatternType.CONGESTION_OSCILLATION, 0, 2, 10, 9, 32);
-        int[] recent = MultiTimeframe.recent(e, 40, 1);
+        int[] recent = RecentEvents.of(e, 40, 1);
         // by list order the oscillation (ending at 10) would be "most recent"
         assertThat(recent).containsExactly(0);
     }

@@ -58,10 +58,64 @@ class MultiTimeframeTest {
         DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
         int k = trading.size() - 1;
 
-        MtfAnalysis given = MultiTimeframe.analyze(h, t, k, MtfParams.defaults(), t.zonesAt(k));
+        for (int window : new int[] {0, 100, 299, 300, 1000}) {
+            MtfParams mp = MtfParams.defaults().withZoneLookbackBars(window);
+            MtfAnalysis given = MultiTimeframe.analyze(h, t, k, mp, t.zonesAt(k));
 
-        assertThat(given).usingRecursiveComparison().isEqualTo(MultiTimeframe.analyze(h, t, k, MtfParams.defaults()));
-        assertThat(given.zones()).isNotEmpty();
+            assertThat(given)
+                    .as("window " + window)
+                    .usingRecursiveComparison()
+                    .isEqualTo(MultiTimeframe.analyze(h, t, k, mp));
+            assertThat(given.zones()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void recent_everyBarAndSize_equalsLastEventsByEndOfEveryKnownEvent() {
+        int compared = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            DrummondAnalysis a = DrummondAnalyzer.analyze(RandomBars.series(seed, 400, Timeframe.H1));
+            PatternEvents e = a.patterns();
+            for (int bar = 0; bar < a.size(); bar++) {
+                for (int max : new int[] {1, 3, 10, 50}) {
+                    // brute force: every event detected by the bar, stably sorted by end, the last max of them
+                    java.util.List<Integer> known = new java.util.ArrayList<>();
+                    for (int k = 0; k < e.countDetectedBy(bar); k++) {
+                        known.add(k);
+                    }
+                    known.sort(java.util.Comparator.comparingInt(e::end));
+                    int[] expected = known.subList(Math.max(0, known.size() - max), known.size()).stream()
+                            .mapToInt(Integer::intValue)
+                            .toArray();
+                    assertThat(RecentEvents.of(e, bar, max))
+                            .as("seed " + seed + " bar " + bar + " max " + max)
+                            .isEqualTo(expected);
+                    compared += expected.length;
+                }
+            }
+        }
+        assertThat(compared).as("events must occur to mean anything").isGreaterThan(10_000);
+    }
+
+    @Test
+    void analyze_windowCoveringEveryLine_equalsEveryLine() {
+        BarSeries trading = RandomBars.series(37, 260, Timeframe.H1);
+        DrummondAnalysis t = DrummondAnalyzer.analyze(trading);
+        DrummondAnalysis h = DrummondAnalyzer.analyze(BarAggregator.complete(trading, Timeframe.H4));
+        MtfParams every = MtfParams.defaults().withZoneLookbackBars(0);
+        MtfParams longer = MtfParams.defaults().withZoneLookbackBars(trading.size());
+        MtfParams shorter = MtfParams.defaults().withZoneLookbackBars(20);
+        int differs = 0;
+        for (int k = 30; k < trading.size(); k += 23) {
+            MtfAnalysis all = MultiTimeframe.analyze(h, t, k, every);
+            assertThat(MultiTimeframe.analyze(h, t, k, longer))
+                    .usingRecursiveComparison()
+                    .isEqualTo(all);
+            differs += MultiTimeframe.analyze(h, t, k, shorter).zones().equals(all.zones()) ? 0 : 1;
+        }
+        assertThat(differs)
+                .as("a window shorter than the series drops old lines' zones")
+                .isPositive();
     }
 
     @Test

@@ -16,6 +16,18 @@ class ParamsTest {
         assertThat(p.patterns().exhaustExtension()).isEqualTo(2.0);
         assertThat(SignalParams.defaults().atrPeriod()).isEqualTo(14);
         assertThat(MtfParams.defaults().alignmentThreshold()).isEqualTo(0.6);
+        assertThat(MtfParams.defaults().zoneLookbackBars())
+                .isEqualTo(PatternParams.defaults().terminationLookbackBars())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void zoneLookbackBars_negative_isRejectedNamingParameterAndRange() {
+        assertThatThrownBy(() -> MtfParams.defaults().withZoneLookbackBars(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("zoneLookbackBars")
+                .hasMessageContaining("[0, 1000000]")
+                .hasMessageContaining("was -1");
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stepper's fast path ({@link SignalGate}, then the zones) gives, at every bar, exactly the signal of the full
- * computation: {@code Signals.evaluate(MultiTimeframe.tryAnalyze(…))} with every zone built from every line. Random
+ * computation: {@code Signals.evaluate(MultiTimeframe.tryAnalyze(…))} with each zone window's lines sorted at every
+ * call (zone windows of every line, shorter than the series and longer). Random
  * seeds over calm, trending (both directions) and congested walks, prices on a tick (equal projected prices: ties),
  * hourly and daily pairs, and settings that open every gate. (No setting here makes exit signals: a permitted
  * trade with a directed HTF has a strength of 0.5 or more in these walks; the gate never skips a bar where an exit
@@ -28,8 +29,14 @@ class SignalFastPathTest {
 
     /** The §6 defaults, and a lower permission threshold (weak alignments make the exit signals). */
     private static final MtfParams[] MTF = {
-        MtfParams.defaults(), new MtfParams(0.005, 0.5, 1.5, 1.0, 20, 10, 0.1),
+        MtfParams.defaults(), new MtfParams(0.005, 0.5, 1.5, 1.0, 20, 10, 0.1, 100),
     };
+
+    /**
+     * Zone windows by seed: the default, every line, shorter than the series (the indexes slide every bar) and longer
+     * than it.
+     */
+    private static final int[] WINDOWS = {100, 0, 12, 5000};
 
     @Test
     void at_everyBarOfRandomWalks_equalsFullComputation() {
@@ -47,7 +54,7 @@ class SignalFastPathTest {
             DrummondAnalysis ha = DrummondAnalyzer.analyze(h);
             for (int v = 0; v < SETTINGS.length; v++) {
                 SignalParams sp = SETTINGS[v];
-                MtfParams mp = MTF[v == SETTINGS.length - 1 ? 1 : 0];
+                MtfParams mp = MTF[v == SETTINGS.length - 1 ? 1 : 0].withZoneLookbackBars(WINDOWS[(int) (seed % 4)]);
                 double[] atr = Atr.wilder(t, sp.atrPeriod(), bars);
                 SignalStepper stepper = new SignalStepper(mp, sp);
                 for (int k = 0; k < bars; k++) {

@@ -21,13 +21,14 @@ class SignalStepperTest {
             long end = t.ts()[t.size() - 1] + Timeframe.H1.seconds();
             BarSeries h = BarAggregator.complete(t, Timeframe.H4, end);
             SignalParams sp = NoLookAheadTest.loose();
-            List<Signal> expected = Signals.raw(
-                    DrummondAnalyzer.analyze(h), DrummondAnalyzer.analyze(t), MtfParams.defaults(), sp, BARS);
+            // the default zone window, every line, a short one and one longer than the series
+            MtfParams mp = MtfParams.defaults().withZoneLookbackBars(new int[] {100, 0, 9, 2000}[(int) (seed - 1)]);
+            List<Signal> expected = Signals.raw(DrummondAnalyzer.analyze(h), DrummondAnalyzer.analyze(t), mp, sp, BARS);
             double[] atr = Atr.wilder(t, sp.atrPeriod(), BARS);
 
             IncrementalAnalyzer ti = new IncrementalAnalyzer(t.symbol(), t.timeframe(), DrummondParams.defaults());
             IncrementalAnalyzer hi = new IncrementalAnalyzer(h.symbol(), h.timeframe(), DrummondParams.defaults());
-            SignalStepper stepper = new SignalStepper(MtfParams.defaults(), sp);
+            SignalStepper stepper = new SignalStepper(mp, sp);
             DrummondAnalysis tv = null;
             DrummondAnalysis hv = null;
             List<Signal> actual = new ArrayList<>();
