@@ -14,10 +14,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The termination search as shipped (a band per zone type, cut by the widest-zone bound) against the literal §4.6
- * brute force, the search of both types in one band and the span-bound pass, over many seeds and regimes: calm and wild volatility, trends, price scales from 0.05 to
+ * The termination search as shipped (zone marks kept across bars, a band per zone type, cut by the widest-zone bound)
+ * against the literal §4.6 brute force, the search deriving its marks per bar (the build before), the search of both
+ * types in one band and the span-bound pass, over many seeds and regimes: calm and wild volatility, trends, price
+ * scales from 0.05 to
  * 20,000, prices on a coarse tick (so projected prices tie and zones of equal prices form), gaps between bars, and
- * the look-back and zone settings. Every pattern event of the three engine paths must be the same, field by field, and
+ * the look-back and zone settings. Every pattern event of the four engine paths must be the same, field by field, and
  * the termination events must equal the brute force's.
  */
 class TerminationRandomEquivalenceTest {
@@ -65,10 +67,15 @@ class TerminationRandomEquivalenceTest {
         span.advance();
         DrummondEngine both = new DrummondEngine(s.head(s.size()), params, true, false);
         both.advance();
+        DrummondEngine perBar = new DrummondEngine(s.head(s.size()), params, true, true, false);
+        perBar.advance();
 
         assertThat(rows(shipped.patterns()))
                 .as("case %d: all events, shipped vs span bound", k)
                 .isEqualTo(rows(span.events));
+        assertThat(rows(shipped.patterns()))
+                .as("case %d: all events, shipped vs marks derived per bar", k)
+                .isEqualTo(rows(perBar.events));
         assertThat(rows(shipped.patterns()))
                 .as("case %d: all events, shipped vs both types in one band", k)
                 .isEqualTo(rows(both.events));
