@@ -359,27 +359,38 @@ final class SortedLines {
     }
 
     /**
-     * {@link #floor} of two prices in one interleaved search (their probe chains overlap in the pipeline), packed as
-     * {@code ((a + 1) << 32) | (b + 1)}.
+     * {@link #floor} + 1 of four prices into {@code out[0..3]}, in one interleaved search (four independent probe
+     * chains overlap in the pipeline).
      */
-    long floors(double pa, double pb) {
-        if (nans > 0 || pa != pa || pb != pb || size == 0) {
-            return ((long) (floor(pa) + 1) << 32) | (floor(pb) + 1);
+    void floors(double pa, double pb, double pc, double pd, int[] out) {
+        if (nans > 0 || pa != pa || pb != pb || pc != pc || pd != pd || size == 0) {
+            out[0] = floor(pa) + 1;
+            out[1] = floor(pb) + 1;
+            out[2] = floor(pc) + 1;
+            out[3] = floor(pd) + 1;
+            return;
         }
         long ka = key(pa);
         long kb = key(pb);
+        long kc = key(pc);
+        long kd = key(pd);
         int n = size;
         int a = 0;
         int b = 0;
+        int c = 0;
+        int d = 0;
         while (n > 1) {
             int half = n >>> 1;
             a = keys[a + half] <= ka ? a + half : a;
             b = keys[b + half] <= kb ? b + half : b;
+            c = keys[c + half] <= kc ? c + half : c;
+            d = keys[d + half] <= kd ? d + half : d;
             n -= half;
         }
-        a += keys[a] <= ka ? 1 : 0;
-        b += keys[b] <= kb ? 1 : 0;
-        return ((long) a << 32) | b;
+        out[0] = a + (keys[a] <= ka ? 1 : 0);
+        out[1] = b + (keys[b] <= kb ? 1 : 0);
+        out[2] = c + (keys[c] <= kc ? 1 : 0);
+        out[3] = d + (keys[d] <= kd ? 1 : 0);
     }
 
     private int classicFloor(double p) {

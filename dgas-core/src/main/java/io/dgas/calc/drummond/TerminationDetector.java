@@ -54,6 +54,8 @@ final class TerminationDetector {
     private int nextCount;
     private int[] savedList = new int[16];
     private int savedCount;
+    /** Per search: the positions of the band edges, {@link SortedLines#floors} + 1. */
+    private final int[] bounds = new int[4];
     /** Per search: bit j set when position from + j ends a zone. */
     private long[] ends = new long[4];
     /** Per search: bit j set when the line at position from + j is a support line. */
@@ -177,9 +179,11 @@ final class TerminationDetector {
                 Math.min(reach, 2.0 / 3.0 * (maxP - high)));
         // slack so that rounding in the bounds can only widen the pass
         double slack = 1e-9 * (Math.abs(low) + Math.abs(high) + downBound + upBound);
-        long floors = lines.floors(Math.nextDown(low - downBound - slack), high + upBound + slack);
-        int from = zoneStart(lines, (int) (floors >>> 32), tolKey);
-        int to = zoneEnd(lines, (int) floors - 1, tolKey);
+        double lowest = Math.nextDown(low - downBound - slack);
+        double highest = high + upBound + slack;
+        lines.floors(lowest, highest, lowest, highest, bounds);
+        int from = zoneStart(lines, bounds[0], tolKey);
+        int to = zoneEnd(lines, bounds[1] - 1, tolKey);
         if (from > to) {
             return;
         }
@@ -229,13 +233,18 @@ final class TerminationDetector {
                 Math.min(reach / 4, (maxP - low) / 3.0));
         // slack so that rounding in the bounds can only widen the bands
         double slack = 1e-9 * (Math.abs(low) + Math.abs(high) + upR + downS + downR + upS);
-        long r = lines.floors(Math.nextDown(high - downR - slack), high + upR + slack);
-        long s = lines.floors(Math.nextDown(low - downS - slack), low + upS + slack);
+        int[] f = bounds;
+        lines.floors(
+                Math.nextDown(high - downR - slack),
+                high + upR + slack,
+                Math.nextDown(low - downS - slack),
+                low + upS + slack,
+                f);
         // the lines within each band: positions [fR, tR] and [fS, tS] (empty when f > t)
-        int fR = (int) (r >>> 32);
-        int tR = (int) r - 1;
-        int fS = (int) (s >>> 32);
-        int tS = (int) s - 1;
+        int fR = f[0];
+        int tR = f[1] - 1;
+        int fS = f[2];
+        int tS = f[3] - 1;
         boolean fast = Math.max(Math.max(Math.abs(minP), Math.abs(maxP)), Math.max(Math.abs(low), Math.abs(high)))
                 < ZoneCheck.FAST_LIMIT;
         if (marks != null) {

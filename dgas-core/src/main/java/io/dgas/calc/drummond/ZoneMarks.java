@@ -78,62 +78,78 @@ final class ZoneMarks {
 
     /** Positions a + 1 … c take the marks of a … c − 1 (an entry inserted at a, or moved from c down to a). */
     void shiftUp(int a, int c) {
+        if (c <= a) {
+            return;
+        }
+        if (c < 256) {
+            // a window of up to 256 positions (the default look-back's 200 lines): four words without a loop, whose
+            // exit would be a coin flip, and one set of masks for both bit sets
+            long m0 = range(0, a + 1, c);
+            long m1 = range(64, a + 1, c);
+            long m2 = range(128, a + 1, c);
+            long m3 = range(192, a + 1, c);
+            up4(ends, m0, m1, m2, m3);
+            up4(types, m0, m1, m2, m3);
+            return;
+        }
         shiftUp(ends, a, c);
         shiftUp(types, a, c);
     }
 
     /** Positions a … c − 1 take the marks of a + 1 … c (an entry removed at a, or moved from a up to c). */
     void shiftDown(int a, int c) {
+        if (c <= a) {
+            return;
+        }
+        if (c < 256) {
+            long m0 = range(0, a, c - 1);
+            long m1 = range(64, a, c - 1);
+            long m2 = range(128, a, c - 1);
+            long m3 = range(192, a, c - 1);
+            down4(ends, m0, m1, m2, m3);
+            down4(types, m0, m1, m2, m3);
+            return;
+        }
         shiftDown(ends, a, c);
         shiftDown(types, a, c);
     }
 
+    private static void up4(long[] b, long m0, long m1, long m2, long m3) {
+        long b0 = b[0];
+        long b1 = b[1];
+        long b2 = b[2];
+        long b3 = b[3];
+        b[0] = merge(b0, b0 << 1, m0);
+        b[1] = merge(b1, (b1 << 1) | (b0 >>> 63), m1);
+        b[2] = merge(b2, (b2 << 1) | (b1 >>> 63), m2);
+        b[3] = merge(b3, (b3 << 1) | (b2 >>> 63), m3);
+    }
+
+    private static void down4(long[] b, long m0, long m1, long m2, long m3) {
+        long b0 = b[0];
+        long b1 = b[1];
+        long b2 = b[2];
+        long b3 = b[3];
+        b[0] = merge(b0, (b0 >>> 1) | (b1 << 63), m0);
+        b[1] = merge(b1, (b1 >>> 1) | (b2 << 63), m1);
+        b[2] = merge(b2, (b2 >>> 1) | (b3 << 63), m2);
+        b[3] = merge(b3, b3 >>> 1, m3);
+    }
+
     private static void shiftUp(long[] b, int a, int c) {
-        if (c <= a) {
-            return;
-        }
-        if (c < 256) {
-            // a window of up to 256 positions (the default look-back's 200 lines): four words without a loop, whose
-            // exit would be a coin flip
-            long b0 = b[0];
-            long b1 = b[1];
-            long b2 = b[2];
-            long b3 = b[3];
-            b[0] = merge(b0, b0 << 1, range(0, a + 1, c));
-            b[1] = merge(b1, (b1 << 1) | (b0 >>> 63), range(64, a + 1, c));
-            b[2] = merge(b2, (b2 << 1) | (b1 >>> 63), range(128, a + 1, c));
-            b[3] = merge(b3, (b3 << 1) | (b2 >>> 63), range(192, a + 1, c));
-            return;
-        }
         // from the top word down, so each word's carry is read from the word below before that one is shifted
         for (int w = c >>> 6; w >= a >>> 6; w--) {
             long old = b[w];
             long shifted = (old << 1) | (w > 0 ? b[w - 1] >>> 63 : 0L);
-            long m = range(w << 6, a + 1, c);
-            b[w] = (old & ~m) | (shifted & m);
+            b[w] = merge(old, shifted, range(w << 6, a + 1, c));
         }
     }
 
     private static void shiftDown(long[] b, int a, int c) {
-        if (c <= a) {
-            return;
-        }
-        if (c < 256) {
-            long b0 = b[0];
-            long b1 = b[1];
-            long b2 = b[2];
-            long b3 = b[3];
-            b[0] = merge(b0, (b0 >>> 1) | (b1 << 63), range(0, a, c - 1));
-            b[1] = merge(b1, (b1 >>> 1) | (b2 << 63), range(64, a, c - 1));
-            b[2] = merge(b2, (b2 >>> 1) | (b3 << 63), range(128, a, c - 1));
-            b[3] = merge(b3, b3 >>> 1, range(192, a, c - 1));
-            return;
-        }
         for (int w = a >>> 6; w <= (c - 1) >>> 6; w++) {
             long old = b[w];
             long shifted = (old >>> 1) | (b[w + 1] << 63);
-            long m = range(w << 6, a, c - 1);
-            b[w] = (old & ~m) | (shifted & m);
+            b[w] = merge(old, shifted, range(w << 6, a, c - 1));
         }
     }
 
