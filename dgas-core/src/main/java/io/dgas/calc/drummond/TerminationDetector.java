@@ -34,9 +34,9 @@ import java.util.Arrays;
  *
  * <p>The result equals building every zone of the window and testing each: {@code TerminationSearchTest} and
  * {@code TerminationEquivalenceTest} check it against a brute force, {@code TerminationRandomEquivalenceTest} over 48
- * regimes (ties, gaps, trends, scales, settings) against the brute force and every former search path, and {@code
- * IncrementalAnalyzerTest} through replaced last bars. Buffers grow geometrically and are reused: no allocation per
- * bar in steady state.
+ * regimes (ties, gaps, trends, scales, settings) against the brute force and every former search path, also with
+ * forming bars replaced through the incremental analyzer, and {@code IncrementalAnalyzerTest} against batch runs.
+ * Buffers grow geometrically and are reused: no allocation per bar in steady state.
  */
 final class TerminationDetector {
     static final int NONE = 0;
