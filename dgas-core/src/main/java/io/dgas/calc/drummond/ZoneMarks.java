@@ -211,9 +211,16 @@ final class ZoneMarks {
         long span = Math.max(key, tk) - lo;
         key = tk;
         long[] keys = bandKey;
-        for (int i = 0; i < bandCount; i++) {
-            if (Long.compareUnsigned(keys[i] - lo, span) <= 0) {
-                flip(i);
+        int i = 0;
+        while (i < bandCount) {
+            if (Long.compareUnsigned(keys[i] - lo, span) <= 0 && !flip(i)) {
+                // stale: dropped, so that it costs no further look-up; the last entry takes its place
+                bandCount--;
+                keys[i] = keys[bandCount];
+                bandPrice[i] = bandPrice[bandCount];
+                bandId[i] = bandId[bandCount];
+            } else {
+                i++;
             }
         }
         bracket();
@@ -234,11 +241,14 @@ final class ZoneMarks {
         above = a;
     }
 
-    /** Re-marks the listed link {@code i} at the new tolerance, when it is still in the window. */
-    private void flip(int i) {
+    /**
+     * Re-marks the listed link {@code i} at the new tolerance when it is still in the window; false when it is stale
+     * (its line left, or its link changed: a relink listed the new one).
+     */
+    private boolean flip(int i) {
         int pos = lines.find(bandPrice[i], bandId[i]);
         if (pos < 0 || lines.gapKey(pos) != bandKey[i]) {
-            return;
+            return false;
         }
         long bit = 1L << pos;
         int w = pos >>> 6;
@@ -248,6 +258,7 @@ final class ZoneMarks {
             ends[w] &= ~bit;
             widen(pos);
         }
+        return true;
     }
 
     private void rebuild(double tol, long tk) {
@@ -281,6 +292,11 @@ final class ZoneMarks {
         }
         if (!lines.allFinite()) {
             stale = true;
+            return;
+        }
+        // a line alone (it and the line before it end zones) is a zone of width 0: nothing to measure
+        boolean endsHere = (ends[k >>> 6] & (1L << k)) != 0;
+        if (endsHere && (k == 0 || (ends[(k - 1) >>> 6] & (1L << (k - 1))) != 0)) {
             return;
         }
         width = Math.max(width, lines.price(nextEnd(ends, k)) - lines.price(startOf(ends, k)));
