@@ -17,8 +17,8 @@ import java.util.Arrays;
  * in four bars; to find those without reading every link, every link whose key lies in a band around the tolerance
  * ([t / {@value #BAND}, t × {@value #BAND}]) is listed with its left line (id and price, to find its position by a
  * binary search), and {@link #retolerance} tests only the listed keys, and none while the tolerance stays between the
- * nearest listed keys below and above it (most bars). A link relinked into the band is appended; entries whose line
- * left or whose link changed are found stale when looked up and skipped. The whole is rebuilt, the list anew, when
+ * nearest listed keys below and above it (most bars). A link relinked into the band is appended; an entry whose line
+ * left or whose link changed is found stale at its first look-up and dropped. The whole is rebuilt, the list anew, when
  * the tolerance leaves the band (about 2 % of the benchmark's bars: the envelope term of the tolerance jumps), the
  * list has grown past twice its size at the last rebuild (stale entries), or a NaN price is indexed (whose position
  * a binary search cannot be relied on to find).
