@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The engine's full-analysis rate (issue 15): {@link EngineRate} on the seeded random walk of the JMH
- * {@code AnalysisBenchmark} (seed 42, 1h bars around 100), the shipped termination search against the search of
- * both zone types in one band (the build before) and the span-bound pass, in alternating rounds of one run. Timed by the thread's CPU clock when the JVM has one, so time the thread
+ * {@code AnalysisBenchmark} (seed 42, 1h bars around 100), the shipped termination search (zone marks kept across
+ * bars) against the search deriving its marks per bar (the build before) and the span-bound pass, in alternating
+ * rounds of one run. Timed by the thread's CPU clock when the JVM has one, so time the thread
  * spends waiting for a core on a loaded machine is not counted; otherwise by the wall clock.
  */
 public final class EngineBenchmark {

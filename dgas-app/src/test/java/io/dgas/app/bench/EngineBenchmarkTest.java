@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 class EngineBenchmarkTest {
 
     @Test
-    void run_smallSeries_measuresBothPathsOnTheSameEvents() {
+    void run_smallSeries_measuresEveryPathOnTheSameEvents() {
         EngineBenchmark.Result r = EngineBenchmark.run(400, 2, 1);
 
         assertThat(r.figures().bars()).isEqualTo(400);
         assertThat(r.figures().rounds()).isEqualTo(2);
         assertThat(r.figures().nsPerBar()).isPositive();
+        assertThat(r.figures().perBarMarksNsPerBar()).isPositive();
         assertThat(r.figures().spanBoundNsPerBar()).isPositive();
-        assertThat(r.figures().bothTypesNsPerBar()).isPositive();
         assertThat(r.figures().events())
                 .isEqualTo(DrummondAnalyzer.analyze(EngineBenchmark.walk(400, 42))
                         .patterns()

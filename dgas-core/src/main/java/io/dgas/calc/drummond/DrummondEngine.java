@@ -43,19 +43,30 @@ final class DrummondEngine {
     private int processed;
 
     DrummondEngine(BarSeries series, DrummondParams p) {
-        this(series, p, true);
+        this(series, p, true, true, true);
     }
 
-    /** With {@code widthBound} off the termination search uses its span bound alone (for comparisons). */
+    /**
+     * With {@code widthBound} off the termination search uses its span bound alone; either way it derives its zone
+     * marks per bar (for comparisons).
+     */
     DrummondEngine(BarSeries series, DrummondParams p, boolean widthBound) {
         this(series, p, widthBound, true);
     }
 
     /**
      * With {@code byType} off the termination search tests the zones of both types in one band around the bar, as
-     * the build before did (for comparisons).
+     * an earlier build did; either way it derives its zone marks per bar (for comparisons).
      */
     DrummondEngine(BarSeries series, DrummondParams p, boolean widthBound, boolean byType) {
+        this(series, p, widthBound, byType, false);
+    }
+
+    /**
+     * With {@code kept} off the termination search derives its zone marks per bar over its pass, as the build before
+     * did, instead of keeping them across bars ({@link ZoneMarks}) (for comparisons).
+     */
+    DrummondEngine(BarSeries series, DrummondParams p, boolean widthBound, boolean byType, boolean kept) {
         this.series = series;
         this.p = p;
         PatternParams pp = p.patterns();
@@ -65,10 +76,8 @@ final class DrummondEngine {
         exhaust = new ExhaustDetector(pp, events);
         cwave = new CWaveDetector(pp, events);
         oscillation = new OscillationDetector(pp, events);
-        termination = new TerminationDetector(pp, events, widthBound, byType);
-        if (widthBound) {
-            window.track(termination.widthBound());
-        }
+        termination = new TerminationDetector(pp, events, widthBound, byType, kept);
+        termination.attach(window);
     }
 
     BarSeries series() {

@@ -51,7 +51,7 @@ final class ZoneWidthBound {
         coarse = t;
         coarseKey = SortedLines.toleranceKey(t);
         scannedAt = bar;
-        double[] px = lines.sorted;
+        long[] px = lines.keys;
         long[] link = lines.link;
         int n = lines.size();
         // within a run px[k] − px[start] only grows, so the maximum over every position is the widest run; no branch
@@ -59,7 +59,7 @@ final class ZoneWidthBound {
         double w = 0;
         int s = 0;
         for (int k = 0; k < n; k++) {
-            w = Math.max(w, px[k] - px[s]);
+            w = Math.max(w, SortedLines.price(px[k]) - SortedLines.price(px[s]));
             s = link[k] > coarseKey ? k + 1 : s;
         }
         width = w;
@@ -85,6 +85,6 @@ final class ZoneWidthBound {
         while (e + 1 < n && link[e] <= coarseKey) {
             e++;
         }
-        width = Math.max(width, lines.sorted[e] - lines.sorted[s]);
+        width = Math.max(width, lines.price(e) - lines.price(s));
     }
 }

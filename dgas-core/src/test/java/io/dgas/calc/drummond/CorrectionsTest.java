@@ -36,7 +36,7 @@ class CorrectionsTest {
         }
         ZoneSet allLines = DrummondZones.fromLines(price, price.length, a.tolerance(19), a.lastAvgRange(), 0);
         PatternEvents reference =
-                TerminationDetector.scanFixedZones(a.params().patterns(), allLines, BARS.high(), BARS.low(), 20);
+                ZoneCheck.scanFixedZones(a.params().patterns(), allLines, BARS.high(), BARS.low(), 20);
         // the reference reports events at bar 0, when no line exists yet: they come from future lines
         assertThat(countTermination(reference, 0)).isPositive();
         assertThat(countTermination(a.patterns(), 0)).isZero();
@@ -61,8 +61,7 @@ class CorrectionsTest {
             price[id] = a.lines().projectedPrice(id);
         }
         ZoneSet future = DrummondZones.fromLines(price, price.length, a.tolerance(8), a.lastAvgRange(), 0);
-        PatternEvents reference =
-                TerminationDetector.scanFixedZones(a.params().patterns(), future, s.high(), s.low(), s.size());
+        PatternEvents reference = ZoneCheck.scanFixedZones(a.params().patterns(), future, s.high(), s.low(), s.size());
         int before = 0;
         for (int i = 0; i < 3; i++) {
             before += countTermination(reference, i);

@@ -16,8 +16,8 @@ class EngineRateTest {
 
         assertThat(f.bars()).isEqualTo(300);
         assertThat(f.nsPerBar()).isEqualTo(3.0 / 300);
+        assertThat(f.perBarMarksNsPerBar()).isEqualTo(3.0 / 300);
         assertThat(f.spanBoundNsPerBar()).isEqualTo(3.0 / 300);
-        assertThat(f.bothTypesNsPerBar()).isEqualTo(3.0 / 300);
         assertThat(f.speedup()).isEqualTo(1.0);
         assertThat(f.events())
                 .isEqualTo(DrummondAnalyzer.analyze(series).patterns().size())

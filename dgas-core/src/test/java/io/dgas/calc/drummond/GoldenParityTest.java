@@ -157,8 +157,7 @@ class GoldenParityTest {
         }
         double tol = DrummondZones.tolerance(a.params(), a.lastAvgRange(), a.width()[18]);
         ZoneSet z = DrummondZones.fromLines(price, price.length, tol, a.lastAvgRange(), a.width()[18]);
-        PatternEvents e =
-                TerminationDetector.scanFixedZones(a.params().patterns(), z, BARS.high(), BARS.low(), BARS.size());
+        PatternEvents e = ZoneCheck.scanFixedZones(a.params().patterns(), z, BARS.high(), BARS.low(), BARS.size());
         List<String> actual = new ArrayList<>();
         for (int k = 0; k < e.size(); k++) {
             actual.add(eventKey(e, k, BARS));

@@ -66,10 +66,13 @@ class SortedLinesTest {
                 floor++;
             }
             assertThat(lines.floor(probe)).as("floor of %s", probe).isEqualTo(floor);
-            double other = randomPrice(r);
-            assertThat(lines.floors(probe, other))
-                    .as("floors of %s and %s", probe, other)
-                    .isEqualTo(((long) (floor + 1) << 32) | (lines.floor(other) + 1));
+            double[] probes = {randomPrice(r), probe, randomPrice(r), randomPrice(r)};
+            int[] floors = new int[4];
+            lines.floors(probes[0], probes[1], probes[2], probes[3], floors);
+            for (int j = 0; j < 4; j++) {
+                assertThat(floors[j]).as("floors of %s", probes[j]).isEqualTo(lines.floor(probes[j]) + 1);
+            }
+            assertThat(floors[1]).isEqualTo(floor + 1);
             for (int k = 0; k + 1 < reference.size(); k++) {
                 int a = (int) reference.get(k)[1];
                 int b = (int) reference.get(k + 1)[1];

@@ -37,7 +37,7 @@ class TerminationSearchTest {
     /** Every zone rebuilt at every bar (the literal §4.6 rule): the reference the fast search is compared with. */
     static List<String> bruteForce(DrummondAnalysis a) {
         PatternParams p = a.params().patterns();
-        TerminationDetector checker = new TerminationDetector(p, new PatternEvents());
+        ZoneCheck checker = new ZoneCheck(p);
         DrummondLines lines = a.lines();
         int n = a.size();
         List<String> out = new ArrayList<>();

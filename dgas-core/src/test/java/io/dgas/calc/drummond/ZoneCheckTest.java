@@ -6,11 +6,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The branch-free zone test equals the plain one (§4.6), also on the edges: equal prices, zero widths, −0.0. */
-class TerminationCheckTest {
+class ZoneCheckTest {
 
     @Test
     void checkFast_randomZonesAndBars_equalsCheck() {
-        TerminationDetector d = new TerminationDetector(PatternParams.defaults(), new PatternEvents());
+        ZoneCheck d = new ZoneCheck(PatternParams.defaults());
         SplittableRandom r = new SplittableRandom(15);
         int[] seen = new int[3];
         for (int k = 0; k < 200_000; k++) {
@@ -34,7 +34,7 @@ class TerminationCheckTest {
 
     @Test
     void checkFast_negativeZeroAndZeroWidth_equalsCheck() {
-        TerminationDetector d = new TerminationDetector(PatternParams.defaults(), new PatternEvents());
+        ZoneCheck d = new ZoneCheck(PatternParams.defaults());
         double[] v = {-0.0, 0.0, 0.005, 0.01, -0.01};
         for (double lower : v) {
             for (double upper : v) {
