@@ -28,7 +28,7 @@ public final class ApiBenchmarkCommand extends BaseCommand {
     @Option(
             names = "--requests",
             defaultValue = "30000",
-            description = "requests per cached measurement (30000); a fiftieth per uncached one and per baseline")
+            description = "requests per cached measurement (30000); a tenth per uncached one and per baseline")
     int requests;
 
     @Override
