@@ -43,6 +43,9 @@ final class EventLoopLoad implements AutoCloseable {
     record Result(Histogram[] h, long clientCpuNanos, long errors, long notModified) {}
 
     private static final byte[] CRLF = {'\r', '\n'};
+    /** Beyond this many failed requests in a row on one tab the server is taken as gone and the run ends. */
+    private static final int MAX_FAILURES_IN_A_ROW = 10;
+
     private static final int READ_BUFFER = 64 * 1024;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -211,6 +214,8 @@ final class EventLoopLoad implements AutoCloseable {
         int answersOnChannel;
 
         boolean resent;
+        /** Requests failed in a row: a server that takes connections and fails every request ends the run. */
+        int failures;
 
         Tab(int index, Loop loop) {
             this.index = index;
@@ -299,6 +304,7 @@ final class EventLoopLoad implements AutoCloseable {
         }
 
         private void answered() {
+            failures = 0;
             long nanos = System.nanoTime() - start;
             loop.h[0].recordValue(nanos);
             loop.h[1 + request].recordValue(nanos);
@@ -330,6 +336,10 @@ final class EventLoopLoad implements AutoCloseable {
                 write();
             } else {
                 loop.errors++;
+                if (++failures > MAX_FAILURES_IN_A_ROW) {
+                    throw new UncheckedIOException(
+                            failures + " requests in a row failed on " + address + ": " + e.getMessage(), e);
+                }
                 next();
             }
         }

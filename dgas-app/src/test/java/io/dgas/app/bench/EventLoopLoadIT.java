@@ -1,6 +1,7 @@
 package io.dgas.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -76,6 +77,30 @@ class EventLoopLoadIT {
                         "GET /z HTTP/1.1");
         // three answers, then the 304 closes; the 404 and the close-delimited body; /y then dropped; /z anew
         assertThat(connections).containsExactly(4, 2, 1, 1);
+    }
+
+    @Test
+    void run_serverClosingEveryConnection_endsTheRunNamingTheFailures() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        s.shutdownOutput(); // closed without an answer: the request meets the end of the stream
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+
+            try (EventLoopLoad load =
+                    new EventLoopLoad("127.0.0.1", server.getLocalPort(), new String[][] {{"/a"}}, "", 1, 1)) {
+                assertThatThrownBy(() -> load.run(1, tab -> 0, false)) // pages without end: only failing stops it
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("requests in a row failed");
+            }
+        }
     }
 
     /** Page {@code page} once for tab 0, then done. */
