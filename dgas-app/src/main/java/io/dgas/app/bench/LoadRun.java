@@ -5,14 +5,11 @@ import io.dgas.store.bars.BarRepository;
 import io.dgas.store.cache.QueryCache;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * Closed-loop clients that each pick a symbol by a Zipfian law (a few symbols far more often than the rest, as on a
  * real dashboard) and time one unit of work: the raw bar query, or the market page's three HTTP requests. Latencies
  * go into HdrHistograms (3 significant digits), merged over the clients. The clients run in this process, on the
- * server's cores: what they cost is kept small ({@link HttpLoadClient}) but not nothing.
+ * server's cores: what they cost is kept small ({@link EventLoopLoad}) but not nothing.
  */
 final class LoadRun {
     static final String RAW = "raw bar query";
@@ -36,6 +33,29 @@ final class LoadRun {
     static final String REVALIDATED = "http, caches on, If-None-Match";
     /** Rounds over every symbol's page before a cached measurement (a few thousand requests). */
     static final int WARM_ROUNDS = 10;
+    /** Event-loop threads driving the HTTP clients: one, as wrk on a machine whose cores the server needs. */
+    static final int LOOPS = 1;
+
+    /**
+     * The header lines Chromium sends with the market page's {@code fetch} of the analysis (captured from headless
+     * Chromium 156 and its {@code Accept} from {@code common.js}), after {@code Host}: among them
+     * {@code Accept-Encoding}, so the server answers as it answers a browser, gzip included.
+     */
+    static String browserHeaders(int port) {
+        return "Connection: keep-alive\r\n"
+                + "sec-ch-ua-platform: \"Linux\"\r\n"
+                + "User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/156.0.0.0 Safari/537.36\r\n"
+                + "Accept: application/json\r\n"
+                + "sec-ch-ua: \"Not:A-Brand\";v=\"8\", \"Chromium\";v=\"156\"\r\n"
+                + "sec-ch-ua-mobile: ?0\r\n"
+                + "Sec-Fetch-Site: same-origin\r\n"
+                + "Sec-Fetch-Mode: cors\r\n"
+                + "Sec-Fetch-Dest: empty\r\n"
+                + "Referer: http://127.0.0.1:" + port + "/\r\n"
+                + "Accept-Encoding: gzip, deflate, br, zstd\r\n"
+                + "Accept-Language: en-US,en;q=0.9\r\n";
+    }
 
     private final List<String> tickers;
     private final int last;
@@ -54,87 +74,78 @@ final class LoadRun {
         for (String t : tickers) {
             repo.last(t, Timeframe.H1, last); // JIT and the server's buffers warm
         }
-        Measured h = drive(clients, total, (k, hs) -> {
+        PageRequest query = (k, hs) -> {
             long t0 = System.nanoTime();
             repo.last(tickers.get(k), Timeframe.H1, last);
             hs[0].recordValue(System.nanoTime() - t0);
             return 1;
-        });
-        return row(RAW, clients, h, null);
+        };
+        drive(clients, total, query); // the measured loop once unmeasured, as for every row (see http)
+        return row(RAW, clients, drive(clients, total, query), 0);
     }
 
     /**
      * The analysis endpoint's computing in process at {@code clients} threads, the same Zipfian symbols as the HTTP
      * clients: on 2 cores N threads queue for the CPU as N HTTP clients' analyses do, so this is the like-for-like
      * share of the uncached HTTP figure at N clients. {@code analyze} must take its reads from memory and cache no
-     * calculation; every symbol is analysed once first (reads filled, JIT warm).
+     * calculation; every symbol is analysed once first (reads filled), then the measured loop runs once unmeasured (JIT warm).
      */
     Map<String, Object> inProcess(Consumer<String> analyze, int clients, int total) {
         tickers.forEach(analyze);
-        Measured h = drive(clients, total, (k, hs) -> {
+        PageRequest analysis = (k, hs) -> {
             long t0 = System.nanoTime();
             analyze.accept(tickers.get(k));
             long nanos = System.nanoTime() - t0;
             hs[0].recordValue(nanos);
             hs[1].recordValue(nanos);
             return 1;
-        });
-        Map<String, Object> row = row(IN_PROCESS, clients, h, null);
+        };
+        drive(clients, total, analysis); // the measured loop once unmeasured, as for every row (see http)
+        Measured h = drive(clients, total, analysis);
+        Map<String, Object> row = row(IN_PROCESS, clients, h, 0);
         info.accept(row.toString());
         return row;
     }
 
     /**
      * The market page over HTTP: {@code /api/v1/analysis/S}, {@code /api/v1/bars/S} and {@code /api/v1/signals?symbol=S}
-     * on the server at {@code port}, each client on its own kept-alive connection ({@link HttpLoadClient});
-     * {@code cache} (null when off) gives the hit rate of the measured requests. With {@code revalidate} a client sends
-     * the ETag it last got for a URL in {@code If-None-Match}, as a browser does, and an unchanged answer is a 304.
+     * on the server at {@code port}, each client a browser tab on its own kept-alive connection, the tabs driven by
+     * an event loop ({@link EventLoopLoad}) and sending the headers the market page's {@code fetch} sends
+     * ({@link #browserHeaders}); {@code cache} (null when off) gives the hit rate of the measured requests. With
+     * {@code revalidate} a tab sends the ETag it last got for a URL in {@code If-None-Match}, as a browser does, and
+     * an unchanged answer is a 304.
      */
     Map<String, Object> http(int port, QueryCache cache, int clients, int total, boolean revalidate) {
-        AtomicLong errors = new AtomicLong();
-        AtomicLong notModified = new AtomicLong();
-        Queue<Tab> tabs = new ConcurrentLinkedQueue<>();
-        ThreadLocal<Tab> tab = ThreadLocal.withInitial(() -> {
-            Tab t = new Tab(new HttpLoadClient("127.0.0.1", port), new HashMap<>());
-            tabs.add(t);
-            return t;
-        });
-        String[][] urls = new String[tickers.size()][];
-        for (int k = 0; k < urls.length; k++) {
+        String[][] pages = new String[tickers.size()][];
+        for (int k = 0; k < pages.length; k++) {
             String s = tickers.get(k);
-            urls[k] = new String[] {
+            pages[k] = new String[] {
                 "/api/v1/analysis/" + s + "?interval=1h&last=" + last,
                 "/api/v1/bars/" + s + "?interval=1h&last=" + last,
                 "/api/v1/signals?symbol=" + s + "&limit=20"
             };
         }
-        PageRequest page = (k, hs) -> {
-            Tab t = tab.get();
-            for (int i = 0; i < 3; i++) {
-                t.time(urls[k][i], revalidate, hs, i + 1, errors, notModified);
-            }
-            return 3;
-        };
-        try {
-            Histogram[] warm = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
-            // steady state before the clock: every symbol's page (caches filled), and with caches on, where a page
-            // is cheap, as many rounds as the JIT needs to have compiled the path being measured
-            for (int round = 0; round < (cache == null ? 1 : WARM_ROUNDS); round++) {
-                for (int k = 0; k < tickers.size(); k++) {
-                    page.run(k, warm);
-                }
-            }
-            if (cache != null) {
-                // and the measured loop itself once, unmeasured: at N clients other paths run hot (contended locks,
-                // N connections' buffers) than on one, and without this the JIT was still compiling them (C2 was a
-                // fifth of the process's CPU) through a short measured run
-                drive(clients, total, page);
-            }
-            notModified.set(0);
+        try (EventLoopLoad load = new EventLoopLoad("127.0.0.1", port, pages, browserHeaders(port), clients, LOOPS)) {
+            // steady state before the clock: every symbol's page (caches filled) on one tab, and with caches on,
+            // where a page is cheap, as many rounds as the JIT needs to have compiled the path being measured
+            int warm = (cache == null ? 1 : WARM_ROUNDS) * pages.length;
+            int[] next = {0};
+            load.run(1, t -> next[0] < warm ? next[0]++ % pages.length : -1, revalidate);
+            // and the measured loop itself once, unmeasured: at N clients other paths run hot (contended locks, N
+            // connections' buffers) than on one, and without this the JIT was still compiling them (C2 was a fifth
+            // of the process's CPU) through a short measured run. Every row, baselines included, is measured so, in
+            // its steady state: a cold uncached run of 600 requests cost 1.3 to 2 times the CPU per request of a long
+            // one
+            load.run(clients, zipfPages(clients, total), revalidate);
             long[] before = cache == null ? new long[2] : ApiBenchmark.hitsAndLookups(cache);
-            Measured h = drive(clients, total, page);
+            long cpu = processCpuNanos();
+            long start = System.nanoTime();
+            EventLoopLoad.Result r = load.run(clients, zipfPages(clients, total), revalidate);
+            r.h()[0].setStartTimeStamp(0);
+            r.h()[0].setEndTimeStamp((System.nanoTime() - start) / 1_000_000);
+            Measured h = new Measured(r.h(), processCpuNanos() - cpu, r.clientCpuNanos());
             String read = cache == null ? UNCACHED : revalidate ? REVALIDATED : CACHED;
-            Map<String, Object> row = row(read, clients, h, errors);
+            Map<String, Object> row = row(read, clients, h, r.errors());
             if (cache != null) {
                 long[] after = ApiBenchmark.hitsAndLookups(cache);
                 long lookups = after[1] - before[1];
@@ -143,35 +154,25 @@ final class LoadRun {
                         String.format(
                                 Locale.ROOT, "%.3f", lookups == 0 ? 0 : (double) (after[0] - before[0]) / lookups));
             }
-            row.put("not_modified", notModified.get());
+            row.put("not_modified", r.notModified());
             info.accept(row.toString());
             return row;
-        } finally {
-            tabs.forEach(t -> t.client().close());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the benchmark's event loop: " + e.getMessage(), e);
         }
     }
 
-    /** One client: its connection and the ETag it last got for each URL. */
-    private record Tab(HttpLoadClient client, Map<String, String> etags) {
-        void time(
-                String url, boolean revalidate, Histogram[] hs, int which, AtomicLong errors, AtomicLong notModified) {
-            long t0 = System.nanoTime();
-            try {
-                HttpLoadClient.Answer a = client.get(url, revalidate ? etags.get(url) : null);
-                long nanos = System.nanoTime() - t0;
-                hs[0].recordValue(nanos);
-                hs[which].recordValue(nanos);
-                if (a.status() == 304) {
-                    notModified.incrementAndGet();
-                } else if (a.status() != 200) {
-                    errors.incrementAndGet();
-                } else if (a.etag() != null) {
-                    etags.put(url, a.etag());
-                }
-            } catch (java.io.IOException e) {
-                errors.incrementAndGet();
-            }
+    /**
+     * Each tab's pages by the Zipfian law, from a random stream of its own (seeded by its index, so runs repeat),
+     * until {@code total} requests are given out (whole pages of 3).
+     */
+    private EventLoopLoad.Pages zipfPages(int clients, int total) {
+        SplittableRandom[] random = new SplittableRandom[clients];
+        for (int t = 0; t < clients; t++) {
+            random[t] = new SplittableRandom(100 + t);
         }
+        AtomicLong given = new AtomicLong();
+        return t -> given.getAndAdd(3) < total ? pick(zipf, random[t].nextDouble()) : -1;
     }
 
     /** One unit of work for symbol rank {@code k}: records into {@code hs}, answers how many requests it made. */
@@ -181,7 +182,7 @@ final class LoadRun {
     }
 
     /** Merged histograms (all requests, then per kind) and the CPU time this process spent meanwhile. */
-    record Measured(Histogram[] h, long cpuNanos) {}
+    record Measured(Histogram[] h, long cpuNanos, long clientCpuNanos) {}
 
     /** {@code clients} threads, each with its own random stream and histograms, until {@code total} requests. */
     private Measured drive(int clients, int total, PageRequest work) {
@@ -211,7 +212,7 @@ final class LoadRun {
             }
             merged[0].setStartTimeStamp(0);
             merged[0].setEndTimeStamp((System.nanoTime() - start) / 1_000_000);
-            return new Measured(merged, processCpuNanos() - cpu);
+            return new Measured(merged, processCpuNanos() - cpu, 0);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark client failed: " + e.getMessage(), e);
         } finally {
@@ -232,7 +233,7 @@ final class LoadRun {
      * hit_rate, not_modified, errors}}: {@code cpu_us_per_request} is this process's CPU time (server and clients, not
      * the database's) per request, what a closed loop's latency comes down to once the cores are busy.
      */
-    static Map<String, Object> row(String read, int clients, Measured run, AtomicLong errors) {
+    static Map<String, Object> row(String read, int clients, Measured run, long errors) {
         Histogram[] h = run.h();
         Histogram all = h[0];
         Map<String, Object> m = new LinkedHashMap<>();
@@ -246,9 +247,14 @@ final class LoadRun {
         double seconds = Math.max(1, all.getEndTimeStamp()) / 1000.0;
         m.put("requests_per_s", Math.round(all.getTotalCount() / seconds));
         m.put("cpu_us_per_request", Math.round(run.cpuNanos() / 1e3 / Math.max(1, all.getTotalCount())));
+        m.put(
+                "client_cpu_us_per_request",
+                run.clientCpuNanos() == 0
+                        ? "-"
+                        : Math.round(run.clientCpuNanos() / 1e3 / Math.max(1, all.getTotalCount())));
         m.put("hit_rate", "-");
         m.put("not_modified", "-");
-        m.put("errors", errors == null ? 0 : errors.get());
+        m.put("errors", errors);
         return m;
     }
 

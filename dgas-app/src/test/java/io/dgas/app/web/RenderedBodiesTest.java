@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,29 @@ class RenderedBodiesTest {
         assertThat(gz).isNotNull();
         assertThat(gz.length).isLessThan(json.length / 10);
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertThat(in.readAllBytes()).isEqualTo(json);
+        }
+    }
+
+    @Test
+    void gzip_fastestLevel_inflatesToTheBodyAndIsLargerThanTheDefault() throws IOException {
+        StringBuilder prices = new StringBuilder("[");
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 300; i++) {
+            prices.append(i == 0 ? "" : ",")
+                    .append("{\"c\":")
+                    .append(r.nextInt(1_000_000) / 100.0)
+                    .append('}');
+        }
+        byte[] json = bytes(prices.append(']').toString());
+
+        byte[] fast = new RenderedBodies.Body(json, Deflater.BEST_SPEED).gzip();
+        byte[] usual = new RenderedBodies.Body(json).gzip();
+
+        assertThat(fast).isNotNull();
+        assertThat(usual).isNotNull();
+        assertThat(fast.length).isGreaterThan(usual.length); // the level reached the deflater
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(fast))) {
             assertThat(in.readAllBytes()).isEqualTo(json);
         }
     }

@@ -25,7 +25,10 @@ public final class ApiBenchmarkCommand extends BaseCommand {
     @Option(names = "--last", defaultValue = "300", description = "bars per request, as the market page (300)")
     int last;
 
-    @Option(names = "--requests", defaultValue = "3000", description = "requests per cached measurement (3000)")
+    @Option(
+            names = "--requests",
+            defaultValue = "30000",
+            description = "requests per cached measurement (30000); a tenth per uncached one and per baseline")
     int requests;
 
     @Override
@@ -54,6 +57,7 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                     "analysis_p95_ms",
                     "requests_per_s",
                     "cpu_us_per_request",
+                    "client_cpu_us_per_request",
                     "hit_rate",
                     "not_modified",
                     "errors");
@@ -68,6 +72,7 @@ public final class ApiBenchmarkCommand extends BaseCommand {
                                     "analysis p95",
                                     "req/s",
                                     "cpu µs/req",
+                                    "client µs/req",
                                     "hit rate",
                                     "304s",
                                     "errors"),
