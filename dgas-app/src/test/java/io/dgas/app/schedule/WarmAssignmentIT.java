@@ -296,12 +296,7 @@ class WarmAssignmentIT {
 
     @Test
     void shareBecomesEmpty_instanceReleasesItsWarmSeries_otherInstanceRunsTheRest() {
-        seed();
-        Node a = node("node-a");
-        a.scheduler.start();
-        assertThat(a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow().status())
-                .isEqualTo(RunStatus.SUCCESS);
-        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+        Node a = warmAlone();
 
         Node b = node("node-b");
         b.scheduler.start();
@@ -325,12 +320,7 @@ class WarmAssignmentIT {
 
     @Test
     void symbolsLeaveTheUniverse_sameInstances_theirWarmSeriesAreDroppedAtTheNextRun() {
-        seed();
-        Node a = node("node-a");
-        a.scheduler.start();
-        assertThat(a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow().status())
-                .isEqualTo(RunStatus.SUCCESS);
-        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+        Node a = warmAlone();
         List<String> leaving = universe(a.db).subList(0, 3);
         setStatus(a.db, leaving, "inactive");
         try {
@@ -342,6 +332,17 @@ class WarmAssignmentIT {
         } finally {
             setStatus(a.db, leaving, "active");
         }
+    }
+
+    /** The seeded universe run once by node-a alone: every series warm there. */
+    private Node warmAlone() {
+        seed();
+        Node a = node("node-a");
+        a.scheduler.start();
+        assertThat(a.scheduler.runOnce(Duration.ofSeconds(60)).orElseThrow().status())
+                .isEqualTo(RunStatus.SUCCESS);
+        assertThat(a.pool.size()).isEqualTo(2 * SYMBOLS);
+        return a;
     }
 
     private static void setStatus(Database db, List<String> tickers, String status) {
