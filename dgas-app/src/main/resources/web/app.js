@@ -41,6 +41,9 @@
 
   function zoneText(z) { return z.type + ' ×' + z.strength; }
 
+  // a higher-timeframe confluence zone (drummond.md §6): its role by price and its weighted strength
+  function confluenceText(z) { return 'MTF ' + z.type + ' w' + fmt(z.weight, 1); }
+
   function lineText(name, value) { return name + ' ' + fmt(value); }
 
   /**
@@ -86,8 +89,25 @@
         }
       }, { yAxis: z.upper }];
     });
+    // confluence zones: reddish purple with a dashed edge (apart from the Drummond bands by hue and by edge), their
+    // labels in the same column, spread with the others
+    var confluence = (a.confluence || []).map(function (z) {
+      return [{
+        name: 'confluence ' + z.type + ' ' + fmt(z.lower) + '–' + fmt(z.upper),
+        yAxis: z.lower,
+        itemStyle: { color: 'rgba(204,121,167,0.16)', borderColor: '#a0407a', borderType: 'dashed', borderWidth: 1 },
+        label: {
+          color: '#8a2d63', formatter: confluenceText(z),
+          position: 'right', distance: ZONE_GAP, fontSize: ZONE_FONT, offset: [0, 0]
+        }
+      }, { yAxis: z.upper }];
+    });
+    zones = zones.concat(confluence);
     zoneItems = zones;
     var zoneColumn = a.zones.reduce(function (w, z) { return Math.max(w, textWidth(zoneText(z), ZONE_FONT)); }, 0);
+    zoneColumn = (a.confluence || []).reduce(function (w, z) {
+      return Math.max(w, textWidth(confluenceText(z), ZONE_FONT));
+    }, zoneColumn);
     zoneColumn = zoneColumn ? zoneColumn + ZONE_GAP + COLUMN_GAP : 0;
     var s = a.signal, lines = [], points = [];
     if (s) {

@@ -20,6 +20,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 
@@ -68,7 +69,18 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                         "only " + trading.size() + " " + trading.timeframe() + " bars (at least 3 needed)");
             }
             BarSeries t = series(trading);
-            return outcome(symbol, t, higher(t, higher, htf), this::analysis, null, null, null, htf, asOf, staleAfter);
+            return outcome(
+                    symbol,
+                    t,
+                    higher(t, higher, htf),
+                    this::analysis,
+                    null,
+                    null,
+                    null,
+                    htf,
+                    asOf,
+                    staleAfter,
+                    m -> {});
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -78,7 +90,9 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
      * The step for trading bars {@code t} (at least 3) whose single-timeframe analysis {@code a} and its zones at the
      * latest bar ({@code a.zones()}) the caller already has (the dashboard draws them): the analysis is used as it
      * is, the zones too while the confluence's zone window holds every line (else the window's are built:
-     * {@link MtfParams#zoneLookbackBars()}); only the higher timeframe is analysed (through the cache).
+     * {@link MtfParams#zoneLookbackBars()}); only the higher timeframe is analysed (through the cache). The
+     * multi-timeframe analysis the signal was judged on, when it got that far, goes to {@code judgedOn} (the dashboard
+     * draws its confluence zones).
      */
     public SymbolOutcome analyze(
             String symbol,
@@ -88,7 +102,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             BarColumns higher,
             Timeframe htf,
             Instant asOf,
-            Duration staleAfter) {
+            Duration staleAfter,
+            Consumer<MtfAnalysis> judgedOn) {
         try {
             return outcome(
                     symbol,
@@ -100,7 +115,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                     null,
                     htf,
                     asOf,
-                    staleAfter);
+                    staleAfter,
+                    judgedOn);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -130,7 +146,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
-        return outcome(symbol, t, h, analyses, zones, null, tradingAtr, htf, asOf, staleAfter);
+        return outcome(symbol, t, h, analyses, zones, null, tradingAtr, htf, asOf, staleAfter, m -> {});
     }
 
     /** {@code tradingZonesAtLatest}, when not null, is the trading analysis' zones at its latest bar, built already. */
@@ -144,7 +160,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             IntToDoubleFunction tradingAtr,
             Timeframe htf,
             Instant asOf,
-            Duration staleAfter) {
+            Duration staleAfter,
+            Consumer<MtfAnalysis> judgedOn) {
         try {
             boolean stale = stale(t.ts()[t.size() - 1], t.timeframe(), asOf, staleAfter);
             if (h.size() < 3) {
@@ -169,6 +186,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
                     ? Atr.wilder(t, signals.atrPeriod(), a.size())[last]
                     : tradingAtr.applyAsDouble(signals.atrPeriod());
             Signal s = Signals.evaluate(m, ha, a, atr, signals);
+            judgedOn.accept(m);
             return new SymbolOutcome(symbol, s, false, null);
         } catch (RuntimeException e) {
             return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -3,6 +3,7 @@ package io.dgas.app.service;
 import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.app.cycle.SymbolOutcome;
 import io.dgas.calc.cache.CalculationCache;
+import io.dgas.calc.drummond.ConfluenceZone;
 import io.dgas.calc.drummond.Direction;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.MarketState;
@@ -36,6 +37,9 @@ public final class AnalysisService {
     /** Zones an analysis carries at most (the strongest). */
     public static final int MAX_ZONES = 8;
 
+    /** Confluence zones drawn at most. */
+    public static final int MAX_CONFLUENCE = 4;
+
     private final MarketDataService market;
     private final SignalsService signals;
     private final SymbolAnalyzer analyzer;
@@ -66,6 +70,17 @@ public final class AnalysisService {
 
     /** A Drummond zone: a price range, its role by price (support, resistance, at price) and its number of lines. */
     public record Zone(double lower, double upper, double center, String type, int strength) {}
+
+    /**
+     * A multi-timeframe confluence zone (drummond.md §6) of the analysis the signal was judged on.
+     *
+     * @param type its role by price at the newest close (support, resistance, at price), as signals use it
+     * @param kind the kind of the levels clustered (resistance, support, pivot)
+     * @param timeframes distinct timeframes in it
+     * @param weight its weighted strength
+     */
+    public record Confluence(
+            double lower, double upper, double level, String type, String kind, int timeframes, double weight) {}
 
     /**
      * The latest signal: {@code computed} at the latest bar (with its reason line), else the newest {@code stored} one
@@ -99,6 +114,7 @@ public final class AnalysisService {
             String htf,
             List<Bar> bars,
             List<Zone> zones,
+            List<Confluence> confluence,
             Latest latest,
             LatestSignal signal) {}
 
@@ -126,7 +142,7 @@ public final class AnalysisService {
             }
             latest =
                     new Latest(null, null, null, "only " + bars.size() + " " + tf.code() + " bars (at least 3 needed)");
-            return new Analysis(symbol, tf.code(), htf.code(), out, zones, latest, null);
+            return new Analysis(symbol, tf.code(), htf.code(), out, zones, List.of(), latest, null);
         }
         BarSeries series = SymbolAnalyzer.series(bars);
         DrummondAnalysis a = analyzer.analysis(series);
@@ -141,7 +157,17 @@ public final class AnalysisService {
         BarColumns higher = market.lastBars(symbol, htf, last, false);
         // the trading analysis drawn above is the one the signal is judged on, built once per request; so are its zones
         // while the confluence's zone window (mtf.zone_lookback_bars) holds every line drawn
-        SymbolOutcome o = analyzer.analyze(symbol, series, a, all, higher, htf, asOf, Duration.ofDays(36_500));
+        List<Confluence> confluence = new ArrayList<>();
+        SymbolOutcome o = analyzer.analyze(
+                symbol,
+                series,
+                a,
+                all,
+                higher,
+                htf,
+                asOf,
+                Duration.ofDays(36_500),
+                m -> confluence.addAll(strongestConfluence(m.zones(), bars)));
         Signal s = o.signal() == null
                 ? null
                 : signals.calibrated(o.signal(), SignalParams.defaults().minCalibrated());
@@ -168,7 +194,7 @@ public final class AnalysisService {
                         io.dgas.calc.format.ReasonsJson.of(s),
                         s.probability().decided(),
                         s.expiryBars() == Signal.NO_EXPIRY ? null : RunRepository.expiresAt(s, tf));
-        return new Analysis(symbol, tf.code(), htf.code(), out, zones, latest, signal);
+        return new Analysis(symbol, tf.code(), htf.code(), out, zones, confluence, latest, signal);
     }
 
     /** The newest stored signal of {@code symbol} at {@code tf} from {@code since} on, or null. */
@@ -225,6 +251,35 @@ public final class AnalysisService {
                 .limit(MAX_ZONES)
                 .sorted(java.util.Comparator.comparingDouble(Zone::lower))
                 .toList();
+    }
+
+    /**
+     * The {@link #MAX_CONFLUENCE} strongest confluence zones ({@code zones} come strongest first) overlapping the bars'
+     * price range, by price.
+     */
+    static List<Confluence> strongestConfluence(List<ConfluenceZone> zones, BarColumns bars) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < bars.size(); i++) {
+            lo = Math.min(lo, bars.low()[i]);
+            hi = Math.max(hi, bars.high()[i]);
+        }
+        double close = bars.close()[bars.size() - 1];
+        List<Confluence> out = new ArrayList<>();
+        for (ConfluenceZone z : zones) {
+            if (out.size() < MAX_CONFLUENCE && z.upper() >= lo && z.lower() <= hi) {
+                out.add(new Confluence(
+                        z.lower(),
+                        z.upper(),
+                        z.level(),
+                        z.role(close).label(),
+                        z.typeCode(),
+                        z.strength(),
+                        z.weightedStrength()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(Confluence::lower));
+        return out;
     }
 
     /** The timeframe above {@code tf} (the highest is its own). */

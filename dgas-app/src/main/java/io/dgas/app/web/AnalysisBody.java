@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.dgas.app.service.AnalysisService.Analysis;
 import io.dgas.app.service.AnalysisService.Bar;
+import io.dgas.app.service.AnalysisService.Confluence;
 import io.dgas.app.service.AnalysisService.Latest;
 import io.dgas.app.service.AnalysisService.LatestSignal;
 import io.dgas.app.service.AnalysisService.Zone;
@@ -56,6 +57,8 @@ record AnalysisBody(Analysis answer) implements RenderedBodies.View {
             bars(g, a.bars(), d);
             g.writeFieldName("zones");
             zones(g, a.zones(), d);
+            g.writeFieldName("confluence");
+            confluence(g, a.confluence(), d);
             g.writeFieldName("latest");
             latest(g, a.latest(), d);
             g.writeFieldName("signal");
@@ -102,6 +105,27 @@ record AnalysisBody(Analysis answer) implements RenderedBodies.View {
                 number(g, CENTER, z.center(), d);
                 string(g, "type", z.type());
                 g.writeNumberField("strength", z.strength());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        private static void confluence(JsonGenerator g, List<Confluence> zones, PriceDigits d) throws IOException {
+            if (zones == null) {
+                g.writeNull();
+                return;
+            }
+            g.writeStartArray();
+            for (int i = 0, n = zones.size(); i < n; i++) {
+                Confluence z = zones.get(i);
+                g.writeStartObject();
+                number(g, LOWER, z.lower(), d);
+                number(g, UPPER, z.upper(), d);
+                number(g, "level", z.level(), d);
+                string(g, "type", z.type());
+                string(g, "kind", z.kind());
+                g.writeNumberField("timeframes", z.timeframes());
+                number(g, "weight", z.weight(), d);
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -85,7 +85,8 @@ final class ApiV1 {
                         Route.get(
                                         "/api/v1/analysis/{symbol}",
                                         "Drummond analysis of the newest bars: PLdot, envelope, state per bar, the strongest zones"
-                                                + " in their price range, the latest signal",
+                                                + " and multi-timeframe confluence zones in their price range, the latest"
+                                                + " signal",
                                         List.of(
                                                 SYMBOL,
                                                 interval("trading timeframe"),
@@ -98,7 +99,8 @@ final class ApiV1 {
                                                                 "higher timeframe (default: the next one up)")
                                                         .oneOf(TIMEFRAMES)),
                                         "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
-                                                + " [{lower, upper, center, type, strength}], latest: {state, trend, confidence,"
+                                                + " [{lower, upper, center, type, strength}], confluence: [{lower, upper, level, type, kind,"
+                                                + " timeframes, weight}], latest: {state, trend, confidence,"
                                                 + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"
                                                 + " reason} | null}",
                                         (c, a) -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.service.AnalysisService.Analysis;
 import io.dgas.app.service.AnalysisService.Bar;
+import io.dgas.app.service.AnalysisService.Confluence;
 import io.dgas.app.service.AnalysisService.Latest;
 import io.dgas.app.service.AnalysisService.LatestSignal;
 import io.dgas.app.service.AnalysisService.Zone;
@@ -44,9 +45,9 @@ class AnalysisBodyTest {
 
     @Test
     void serialize_emptyAnalysisWithoutSignal_sameBytesAsJacksonBeans() throws Exception {
-        assertSameBytes(
-                new Analysis("A", "1h", "4h", List.of(), List.of(), new Latest(null, null, null, "only 0"), null));
-        assertSameBytes(new Analysis(null, null, null, null, null, null, null));
+        assertSameBytes(new Analysis(
+                "A", "1h", "4h", List.of(), List.of(), List.of(), new Latest(null, null, null, "only 0"), null));
+        assertSameBytes(new Analysis(null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -57,13 +58,15 @@ class AnalysisBodyTest {
                 "4h",
                 List.of(new Bar(1_700_000_000L, 1.5, 2, 1, 1.75, null, null, null, null)),
                 List.of(new Zone(1, 2, 1.5, "support", 3)),
+                List.of(new Confluence(1.25, 1.5, 1.375, "support", "pivot", 2, 2.75)),
                 new Latest("trend_up", "up", 0.5, null),
                 null);
         assertThat(new String(RouteTable.JSON.writeValueAsBytes(new AnalysisBody(a)), StandardCharsets.UTF_8))
                 .isEqualTo("{\"symbol\":\"AAPL\",\"interval\":\"1h\",\"htf\":\"4h\",\"bars\":[{\"ts\":1700000000,"
                         + "\"o\":1.5,\"h\":2.0,\"l\":1.0,\"c\":1.75,\"pldot\":null,\"upper\":null,\"lower\":null,"
                         + "\"state\":null}],\"zones\":[{\"lower\":1.0,\"upper\":2.0,\"center\":1.5,\"type\":\"support\","
-                        + "\"strength\":3}],\"latest\":{\"state\":\"trend_up\",\"trend\":\"up\",\"confidence\":0.5,"
+                        + "\"strength\":3}],\"confluence\":[{\"lower\":1.25,\"upper\":1.5,\"level\":1.375,"
+                        + "\"type\":\"support\",\"kind\":\"pivot\",\"timeframes\":2,\"weight\":2.75}],\"latest\":{\"state\":\"trend_up\",\"trend\":\"up\",\"confidence\":0.5,"
                         + "\"note\":null},\"signal\":null}");
     }
 
@@ -96,6 +99,17 @@ class AnalysisBodyTest {
             zones.add(new Zone(
                     price(r), price(r), price(r), r.nextBoolean() ? "support" : "resistance", r.nextInt(-1, 40)));
         }
+        List<Confluence> confluence = new ArrayList<>();
+        for (int i = r.nextInt(5); i > 0; i--) {
+            confluence.add(new Confluence(
+                    price(r),
+                    price(r),
+                    price(r),
+                    r.nextBoolean() ? "support" : "at price",
+                    r.nextBoolean() ? "pivot" : "resistance",
+                    r.nextInt(1, 4),
+                    r.nextDouble() * 6));
+        }
         Latest latest = r.nextInt(10) == 0
                 ? null
                 : new Latest(
@@ -109,6 +123,7 @@ class AnalysisBodyTest {
                 "4h",
                 bars,
                 zones,
+                r.nextInt(10) == 0 ? null : confluence,
                 latest,
                 r.nextInt(3) == 0 ? null : signal(r));
     }

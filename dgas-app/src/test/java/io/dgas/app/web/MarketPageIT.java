@@ -9,6 +9,8 @@ import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,6 +195,10 @@ class MarketPageIT {
         assertThat(driver.findElement(By.id("tf-4h")).isEnabled())
                 .as("MKTB has no 4h bars")
                 .isFalse();
+        // its 4h bars are its 1h bars aggregated, so the two timeframes' levels meet: confluence zones (MKTA's seeded
+        // 4h wave lies far below its 1h prices, so it has none in the shown range)
+        assertConfluenceDrawn(series(other, "Candles"), "MKTB");
+        Browser.screenshot(driver, "market-confluence");
 
         // the timeframe switch is a radio group offering the symbol's timeframes: the arrow key moves it, as a
         // keyboard user would
@@ -205,6 +211,25 @@ class MarketPageIT {
         JsonNode h4 = chartAfter("MKTA", "4h");
         assertThat(series(h4, "Candles").get("data")).hasSize(90);
         assertThat(h4.toString()).isNotEqualTo(first.toString());
+    }
+
+    /** The chart draws the confluence zones the API gives for {@code symbol} at 1h, by role and bounds. */
+    private static void assertConfluenceDrawn(JsonNode candles, String symbol) throws Exception {
+        JsonNode confluence = api.json("/api/v1/analysis/" + symbol + "?interval=1h&last=300", 200)
+                .get("confluence");
+        assertThat(confluence).as("confluence zones of %s", symbol).isNotEmpty();
+        List<String> drawn = new ArrayList<>();
+        candles.get("markArea").forEach(z -> drawn.add(z.at("/0/name").asText()));
+        List<String> expected = new ArrayList<>();
+        confluence.forEach(z -> expected.add(String.format(
+                java.util.Locale.ROOT,
+                "confluence %s %.2f–%.2f",
+                z.get("type").asText(),
+                z.get("lower").asDouble(),
+                z.get("upper").asDouble())));
+        assertThat(drawn.stream().filter(n -> n.startsWith("confluence ")))
+                .as("drawn confluence zones")
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
