@@ -1,21 +1,13 @@
 package io.dgas.app;
 
-import io.dgas.app.alerts.AlertDispatcher;
 import io.dgas.app.alerts.AlertEngine;
-import io.dgas.app.alerts.AlertSink;
 import io.dgas.app.alerts.AlertsService;
-import io.dgas.app.alerts.FileSink;
-import io.dgas.app.alerts.LogSink;
-import io.dgas.app.alerts.WebhookSink;
-import io.dgas.app.collect.CollectSettings;
 import io.dgas.app.collect.CollectStage;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.AnalyzerPool;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.PredictionCycle;
-import io.dgas.app.cycle.SymbolAnalyzer;
-import io.dgas.app.events.Events;
 import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.cache.CalculationProfiler;
 import io.dgas.calc.cache.ProfilingCalculationCache;
@@ -24,8 +16,6 @@ import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.ServerStatus;
-import io.dgas.store.alerts.AlertRepository;
-import io.dgas.store.bars.BarRepository;
 import io.dgas.store.cache.CacheInvalidation;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.calccache.CaffeineCalculationCache;
@@ -39,19 +29,12 @@ import io.dgas.store.migrate.Migrator;
 import io.dgas.store.monitor.QueryMonitor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -69,18 +52,16 @@ public final class AppContext implements AutoCloseable {
     private Database database;
     private Telemetry telemetry;
     private HealthMonitor health;
-    private ExecutorService workers;
-    private ExecutorService deliveries;
     private CalculationCache calculations;
-    private AlertsService alertsService;
-    private CollectStage collect;
-    private AnalyzerPool analyzers;
     private final CalculationProfiler profiler = new CalculationProfiler();
-    private io.dgas.app.cycle.CycleService cycles;
+    private final CycleWiring cycling;
+    private final AlertWiring alerting;
 
     public AppContext(DgasConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.cycling = new CycleWiring(this);
+        this.alerting = new AlertWiring(this);
     }
 
     public DgasConfig config() {
@@ -196,28 +177,7 @@ public final class AppContext implements AutoCloseable {
 
     /** A prediction cycle with the signal parameters {@code signals}. */
     public synchronized PredictionCycle cycle(Consumer<CycleResult> afterRun, SignalParams signals) {
-        if (workers == null) {
-            int n = config.intValue(ConfigKeys.WORKERS);
-            AtomicInteger seq = new AtomicInteger();
-            workers = Executors.newFixedThreadPool(n, r -> {
-                Thread t = new Thread(r, "dgas-worker-" + seq.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return new PredictionCycle(
-                        database(),
-                        new SymbolAnalyzer(mtfParams(), signals, calculations()),
-                        workers,
-                        config.intValue(ConfigKeys.BATCH_SIZE),
-                        clock,
-                        instanceName(),
-                        meters(),
-                        afterRun,
-                        signals.minCalibrated(),
-                        events(),
-                        collectStage())
-                .warm(config.bool(ConfigKeys.CYCLE_WARM) && signals.equals(signalParams()) ? analyzers() : null);
+        return cycling.cycle(afterRun, signals);
     }
 
     /**
@@ -226,19 +186,7 @@ public final class AppContext implements AutoCloseable {
      * @throws io.dgas.app.config.UnableToConfigureException when {@code collect.source: eodhd} has no token
      */
     public synchronized CollectStage collectStage() {
-        if (collect == null) {
-            CollectSettings s = CollectSettings.from(config);
-            collect = new CollectStage(
-                    s.source(clock, io.dgas.store.api.Sleeper.SYSTEM),
-                    new io.dgas.store.collect.CollectRepository(database()),
-                    new io.dgas.store.ingest.BarIngestor(database(), ingestListener()),
-                    new io.dgas.store.bars.BarRollup(database(), ingestListener()),
-                    io.dgas.store.ingest.IngestOptions.defaults()
-                            .withLimits(io.dgas.app.ingest.IngestSettings.limits(config, clock)),
-                    clock,
-                    s);
-        }
-        return collect;
+        return cycling.collectStage();
     }
 
     /**
@@ -246,10 +194,7 @@ public final class AppContext implements AutoCloseable {
      * parameters runs cold); ingest in this process reports to it ({@link #ingestListener}).
      */
     public synchronized AnalyzerPool analyzers() {
-        if (analyzers == null) {
-            analyzers = new AnalyzerPool(database(), new SymbolAnalyzer(mtfParams(), signalParams(), calculations()));
-        }
-        return analyzers;
+        return cycling.analyzers();
     }
 
     /**
@@ -259,33 +204,12 @@ public final class AppContext implements AutoCloseable {
      * @throws io.dgas.app.config.UnableToConfigureException when the stream is on without a token
      */
     public java.util.Optional<io.dgas.app.stream.StreamSupervisor> tradeStream() {
-        if (!config.bool(ConfigKeys.COLLECT_STREAM)) {
-            return java.util.Optional.empty();
-        }
-        return io.dgas.app.stream.TradeStreams.start(
-                config,
-                database(),
-                ingestListener(),
-                io.dgas.store.ingest.IngestOptions.defaults()
-                        .withLimits(io.dgas.app.ingest.IngestSettings.limits(config, clock)),
-                clock);
+        return cycling.tradeStream();
     }
 
     /** Every cycle of this process (on demand and scheduled); one at a time on the database. */
     public synchronized io.dgas.app.cycle.CycleService cycles() {
-        if (cycles == null) {
-            cycles = new io.dgas.app.cycle.CycleService(
-                    config,
-                    this::database,
-                    p -> cycle(this::afterRun, p),
-                    this::signalParams,
-                    () -> new io.dgas.store.runs.CycleLock(
-                            database(),
-                            io.dgas.app.schedule.ClusterCycle.BATCH_TASK,
-                            io.dgas.app.schedule.SchedulerService.Timing.defaults()
-                                    .liveWithin()));
-        }
-        return cycles;
+        return cycling.cycles();
     }
 
     /** The scheduler feature: this instance's cluster scheduler and its status. */
@@ -295,34 +219,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The alert engine with the configured sinks: the log always, a webhook and a file when configured. */
     public synchronized AlertEngine alerts() {
-        if (deliveries == null) {
-            deliveries = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "dgas-alert-delivery");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        List<AlertSink> sinks = new ArrayList<>();
-        sinks.add(new LogSink());
-        Duration timeout = Duration.ofSeconds(config.seconds(ConfigKeys.ALERTS_TIMEOUT));
-        config.string(ConfigKeys.ALERTS_WEBHOOK)
-                .ifPresent(u -> sinks.add(new WebhookSink(URI.create(u), timeout, 3, Duration.ofMillis(200))));
-        config.string(ConfigKeys.ALERTS_FILE).ifPresent(f -> sinks.add(new FileSink(Path.of(f))));
-        AlertRepository repo = new AlertRepository(database());
-        return new AlertEngine(
-                repo,
-                new BarRepository(database()),
-                new AlertDispatcher(sinks, repo, deliveries, clock, timeout.multipliedBy(4)),
-                clock,
-                this::alertsLogged);
-    }
-
-    /** Cached alert logs are dropped once the evaluations are stored and again once their deliveries are. */
-    private void alertsLogged(AlertEngine.Outcome o) {
-        AlertsService service = alertsService(); // not from the delivery thread: close() holds this lock
-        service.changed();
-        events().publish(Events.alerts(o.events()));
-        o.delivered().thenRun(service::changed);
+        return alerting.alerts();
     }
 
     /** Announces runs, signals and fired alerts to every {@code dgas serve} on the database ({@code pg_notify}). */
@@ -332,10 +229,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Alert rules and the alert log, for the command line and the API. */
     public synchronized AlertsService alertsService() {
-        if (alertsService == null) {
-            alertsService = new AlertsService(database(), cache());
-        }
-        return alertsService;
+        return alerting.alertsService();
     }
 
     /** This process as named in run records and the scheduler: host and pid. */
@@ -435,16 +329,7 @@ public final class AppContext implements AutoCloseable {
      * is logged: the run itself is stored and stands).
      */
     public void afterRun(CycleResult result) {
-        invalidation().runStored();
-        alerts().evaluate(result.signals(), null);
-        try {
-            var reports = paperTrading().onRun(result.run().id(), result.run().trading(), result.signals());
-            alerts().evaluateTrading(
-                            reports.stream().flatMap(r -> r.events().stream()).toList());
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger("io.dgas.paper")
-                    .warn("paper trading after run {} failed", result.run().id(), e);
-        }
+        cycling.afterRun(result);
     }
 
     /** Paper trading over this context's database and clock. */
@@ -470,19 +355,8 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (workers != null) {
-            workers.shutdownNow();
-            workers = null;
-        }
-        if (deliveries != null) {
-            deliveries.shutdown();
-            try {
-                deliveries.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            deliveries = null;
-        }
+        cycling.close();
+        alerting.close();
         if (health != null) {
             health.close();
             health = null;

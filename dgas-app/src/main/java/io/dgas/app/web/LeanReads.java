@@ -62,30 +62,22 @@ final class LeanReads extends Handler.Wrapper {
         } catch (Exception e) {
             return super.handle(request, response, callback); // Javalin's answer to the failure, as without this
         }
+        Reply r = Reply.of(b, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.ACCEPT_ENCODING));
         HttpFields.Mutable out = response.getHeaders();
         // the header order of Javalin's answer: its default content type first (left so on a 304), then the handler's
-        boolean unchanged = RenderedBodies.matches(in.get(HttpHeader.IF_NONE_MATCH), b.etag);
-        out.put(HttpHeader.CONTENT_TYPE, unchanged ? JAVALIN_DEFAULT_TYPE : "application/json");
-        out.put(HttpHeader.ETAG, b.etag);
-        out.put(HttpHeader.CACHE_CONTROL, "no-cache");
-        out.put(HttpHeader.VARY, "Accept-Encoding");
-        int status;
+        out.put(HttpHeader.CONTENT_TYPE, r.unchanged() ? JAVALIN_DEFAULT_TYPE : Reply.CONTENT_TYPE);
+        out.put(HttpHeader.ETAG, r.etag());
+        out.put(HttpHeader.CACHE_CONTROL, Reply.CACHE_CONTROL);
+        out.put(HttpHeader.VARY, Reply.VARY);
         ByteBuffer content = null;
-        if (unchanged) {
-            status = 304;
-        } else {
-            status = 200;
-            byte[] bytes = b.json;
-            if (RenderedBodies.acceptsGzip(in.get(HttpHeader.ACCEPT_ENCODING))) {
-                byte[] gz = b.gzip();
-                if (gz != null) {
-                    out.put(HttpHeader.CONTENT_ENCODING, "gzip");
-                    bytes = gz;
-                }
+        if (!r.unchanged()) {
+            if (r.gzip()) {
+                out.put(HttpHeader.CONTENT_ENCODING, "gzip");
             }
-            out.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-            content = ByteBuffer.wrap(bytes);
+            out.put(HttpHeader.CONTENT_LENGTH, r.bytes().length);
+            content = ByteBuffer.wrap(r.bytes());
         }
+        int status = r.status();
         response.setStatus(status);
         answered.increment();
         String template = s.route().path();

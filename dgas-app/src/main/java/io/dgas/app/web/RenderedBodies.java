@@ -62,27 +62,22 @@ final class RenderedBodies {
 
     /** Answers {@code c} with {@code body} (the handler's 200 answer): 304 when the client's tag matches. */
     void send(Context c, Object body) throws IOException {
-        Body b = body(body);
-        c.header("ETag", b.etag);
-        c.header("Cache-Control", "no-cache");
-        c.header("Vary", "Accept-Encoding");
-        if (matches(c.header("If-None-Match"), b.etag)) {
+        Reply r = Reply.of(body(body), c.header("If-None-Match"), c.header("Accept-Encoding"));
+        c.header("ETag", r.etag());
+        c.header("Cache-Control", Reply.CACHE_CONTROL);
+        c.header("Vary", Reply.VARY);
+        if (r.unchanged()) {
             c.status(304);
             return;
         }
-        byte[] out = b.json;
-        if (acceptsGzip(c.header("Accept-Encoding"))) {
-            byte[] gz = b.gzip();
-            if (gz != null) {
-                c.header("Content-Encoding", "gzip");
-                out = gz;
-            }
+        if (r.gzip()) {
+            c.header("Content-Encoding", "gzip");
         }
-        c.contentType("application/json");
-        c.res().setContentLength(out.length);
+        c.contentType(Reply.CONTENT_TYPE);
+        c.res().setContentLength(r.bytes().length);
         // straight to the servlet stream, in one write: compressed here once or not at all, so Javalin's compressing
         // stream (which weighs its mime-type lists on every body, a fifth of a cached answer's time) has no part
-        c.res().getOutputStream().write(out);
+        c.res().getOutputStream().write(r.bytes());
     }
 
     /** The rendered body of {@code body} (the handler's 200 answer): the kept one while its answer is cached. */
