@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.config.DgasConfig;
 import io.dgas.app.trading.BacktestReport;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
@@ -108,7 +109,7 @@ final class BacktestCommand extends BaseCommand {
                                                     .toList()));
             return ExitCodes.OK;
         }
-        BacktestReport r = service.run(request());
+        BacktestReport r = service.run(request(context().config()));
         if (curve != null) {
             io.dgas.app.trading.EquityCurveFile.write(curve, r.curve());
         }
@@ -159,7 +160,11 @@ final class BacktestCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private BacktestRequest request() {
+    /**
+     * The request of the parsed options, with their defaults (capital, the limits it implies, paper rules) and the
+     * signal parameters of {@code config} overridden by the options.
+     */
+    BacktestRequest request(DgasConfig config) {
         if (all == (symbols != null && !symbols.isEmpty())) {
             throw new BadArgumentException("give SYMBOL… or --all, one of them");
         }
@@ -191,7 +196,7 @@ final class BacktestCommand extends BaseCommand {
                     cap,
                     limits,
                     paper.rules(),
-                    signals.params(context().config()));
+                    signals.params(config));
         } catch (IllegalArgumentException e) {
             throw new BadArgumentException(e.getMessage());
         }

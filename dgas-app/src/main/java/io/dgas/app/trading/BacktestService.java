@@ -69,10 +69,7 @@ public final class BacktestService {
                     s, h.size() > 0 || t.size() == 0 ? h : BarAggregator.complete(t, r.htf(), r.to().getEpochSecond()));
         }
         long start = System.nanoTime();
-        Backtester.Result result = Backtester.run(
-                trading,
-                higher,
-                new Backtester.Config(r.trading(), r.htf(), r.capital(), r.limits(), r.rules(), mtf, r.signals()));
+        Backtester.Result result = Backtester.run(trading, higher, config(r));
         double ms = (System.nanoTime() - start) / 1e6;
         long steps = trading.values().stream().mapToLong(BarSeries::size).sum();
         FifoLots lots = new FifoLots();
@@ -130,6 +127,14 @@ public final class BacktestService {
         });
         cache.changed(stored.portfolioId());
         return new BacktestReport(stored, metrics, result.equity());
+    }
+
+    /**
+     * The replay settings {@link #run} uses for {@code r}: its timeframes, capital, limits, paper rules and signal
+     * parameters, with this service's multi-timeframe parameters.
+     */
+    public Backtester.Config config(BacktestRequest r) {
+        return new Backtester.Config(r.trading(), r.htf(), r.capital(), r.limits(), r.rules(), mtf, r.signals());
     }
 
     public List<BacktestRecord> list(int limit) {

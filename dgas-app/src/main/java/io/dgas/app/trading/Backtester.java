@@ -188,7 +188,7 @@ public final class Backtester {
                                 o.symbol(),
                                 ts,
                                 r.get().cappedBy(),
-                                r.get().kept(o.remaining()),
+                                r.get().kept(),
                                 e));
                     }
                     if (e != null) {

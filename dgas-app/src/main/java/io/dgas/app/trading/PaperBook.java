@@ -127,7 +127,7 @@ public final class PaperBook {
         if (q.signum() <= 0) {
             return capped == null || PARTICIPATION.equals(capped)
                     ? Optional.empty()
-                    : Optional.of(new FillResult(null, capped));
+                    : Optional.of(new FillResult(null, capped, o.remaining()));
         }
         boolean whole = o.filled().signum() == 0 && q.compareTo(o.quantity()) == 0;
         Execution e = new Execution(
@@ -151,7 +151,7 @@ public final class PaperBook {
         } else if (after.quantity().signum() != before.quantity().signum()) {
             exits.remove(o.symbol());
         }
-        return Optional.of(new FillResult(e, capped));
+        return Optional.of(new FillResult(e, capped, o.remaining().subtract(q)));
     }
 
     /** The price {@code o} fills at in {@code bar}, or NaN when the bar does not reach it. */

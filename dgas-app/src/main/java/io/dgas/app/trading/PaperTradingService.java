@@ -166,7 +166,7 @@ public final class PaperTradingService {
                         t,
                         o.symbol(),
                         r.get().cappedBy(),
-                        r.get().kept(o.quantity().subtract(o.filledQuantity())),
+                        r.get().kept(),
                         "fill of order " + o.id() + (e == null ? " refused" : " cut to " + e.quantity())));
             }
         }

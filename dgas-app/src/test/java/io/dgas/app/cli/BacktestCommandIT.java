@@ -4,28 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.app.AppContext;
+import io.dgas.app.config.DgasConfig;
 import io.dgas.app.config.TestConfigs;
 import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.app.demo.SyntheticBars;
 import io.dgas.app.trading.BacktestMetrics;
+import io.dgas.app.trading.BacktestRequest;
+import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.Backtester;
-import io.dgas.calc.drummond.MtfParams;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
-import io.dgas.ledger.Money;
-import io.dgas.ledger.RiskLimits;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.BarRollup;
+import io.dgas.store.cache.QueryCache;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.testkit.PostgresExtension;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code dgas backtest} end to end over stored bars: metrics, the curve file, the stored ledger rows, the list. */
 class BacktestCommandIT {
@@ -147,7 +150,7 @@ class BacktestCommandIT {
         Map<String, BacktestMetrics.LimitCount> expected;
         JsonNode stored;
         try (Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
-            expected = expectedFillLimits(db, new BigDecimal("15000"));
+            expected = expectedFillLimits(db, args);
             stored = JSON.readTree(db.queryOne(
                             "test.bt-metrics",
                             "SELECT metrics FROM backtests WHERE id = ?",
@@ -169,32 +172,28 @@ class BacktestCommandIT {
                 .contains("max_gross_exposure " + gross.cut() + " cut, " + gross.refused() + " refused");
     }
 
-    /** The fill limits of {@link Backtester#run} over the stored bars, loaded and configured as the command does. */
-    private static Map<String, BacktestMetrics.LimitCount> expectedFillLimits(Database db, BigDecimal maxGross) {
+    /**
+     * The fill limits of {@link Backtester#run} over the stored bars, with the request the command builds from
+     * {@code args} (parsed as {@code dgas} parses them) and the replay settings the service makes of it.
+     */
+    private static Map<String, BacktestMetrics.LimitCount> expectedFillLimits(Database db, String[] args) {
+        DgasConfig config = TestConfigs.load(home, Map.of());
+        CommandLine.ParseResult parsed = new CommandLine(new DgasCommand()).parseArgs(args);
+        BacktestRequest request =
+                ((BacktestCommand) parsed.subcommand().commandSpec().userObject()).request(config);
         BarRepository bars = new BarRepository(db);
-        Instant from = Instant.parse("2024-01-01T00:00:00Z");
-        Instant to = Instant.parse("2024-07-01T00:00:00Z");
         Map<String, BarSeries> trading = new LinkedHashMap<>();
         Map<String, BarSeries> higher = new LinkedHashMap<>();
-        for (String s : List.of("SYN0001", "SYN0002", "SYN0003")) {
-            trading.put(s, SymbolAnalyzer.series(bars.range(s, Timeframe.H1, from, to)));
-            higher.put(s, SymbolAnalyzer.series(bars.range(s, Timeframe.H4, from, to)));
+        for (String s : request.symbols()) {
+            trading.put(s, SymbolAnalyzer.series(bars.range(s, request.trading(), request.from(), request.to())));
+            higher.put(s, SymbolAnalyzer.series(bars.range(s, request.htf(), request.from(), request.to())));
         }
         assertThat(higher.get("SYN0001").size())
                 .as("stored 4h bars, as the service reads")
                 .isPositive();
-        BigDecimal capital = Money.of(new BigDecimal("100000"));
-        Backtester.Result result = Backtester.run(
-                trading,
-                higher,
-                new Backtester.Config(
-                        Timeframe.H1,
-                        Timeframe.H4,
-                        capital,
-                        new RiskLimits(capital, maxGross, capital.divide(BigDecimal.TEN), Integer.MAX_VALUE),
-                        BacktestCommand.rules("percent_equity:10", 5, "per_share=0,percent=0,min=0"),
-                        MtfParams.defaults(),
-                        new SignalOptions().params(TestConfigs.load(home, Map.of()))));
+        BacktestService service =
+                new BacktestService(db, Clock.systemUTC(), QueryCache.NONE, AppContext.mtfParams(config));
+        Backtester.Result result = Backtester.run(trading, higher, service.config(request));
         return BacktestMetrics.of(List.of(), List.of())
                 .withFillLimits(result.fillLimits())
                 .fillLimits();

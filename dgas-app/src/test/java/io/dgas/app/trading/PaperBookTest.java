@@ -217,6 +217,7 @@ class PaperBookTest {
         assertThat(first.execution().id()).isEqualTo("paper-1-200");
         assertThat(first.cappedBy()).isEqualTo(PaperBook.PARTICIPATION);
         assertThat(first.limitBreached()).isFalse();
+        assertThat(first.kept()).as("10 - 4 wait").isEqualByComparingTo("6");
         assertThat(b.fill(o, new PaperBar("A", 250, 100, 101, 99, 100, 5), CALM, 0.1))
                 .as("0 units fit: nothing fills")
                 .isEmpty();
@@ -226,6 +227,7 @@ class PaperBookTest {
                 .orElseThrow();
         assertThat(second.execution().quantity()).isEqualByComparingTo("6");
         assertThat(second.cappedBy()).isNull();
+        assertThat(second.kept()).as("10 - 4 - 6").isEqualByComparingTo("0");
         assertThat(b.ledger().position("A").quantity()).isEqualByComparingTo("10");
         assertThat(b.ledger().position("A").costBasis()).isEqualByComparingTo("1012"); // 4 x 100 + 6 x 102
     }
@@ -241,6 +243,7 @@ class PaperBookTest {
         assertThat(f.execution().quantity()).as("5000 / 100 = 50 of 60").isEqualByComparingTo("50");
         assertThat(f.cappedBy()).isEqualTo(RiskLimits.POSITION);
         assertThat(f.limitBreached()).isTrue();
+        assertThat(f.kept()).as("60 - 50").isEqualByComparingTo("10");
         PendingOrder rest = order(Side.BUY, 60, io.dgas.ledger.OrderType.MARKET, null, 50);
         FillResult refused = b.fill(rest, new PaperBar("A", 300, 100, 101, 99, 100, 1e9), CALM, 0)
                 .orElseThrow();
@@ -248,6 +251,7 @@ class PaperBookTest {
                 .as("the position is at its limit: nothing more fills")
                 .isNull();
         assertThat(refused.limitBreached()).isTrue();
+        assertThat(refused.kept()).as("all of the 60 - 50 left").isEqualByComparingTo("10");
     }
 
     /** A fill with no limits on activity and no volume cap. */
