@@ -222,27 +222,38 @@ public final class AnalysisService {
                 .orElse(null);
     }
 
+    /** The shown bars' price range and newest close: zones outside the range are not drawn, roles are by the close. */
+    private record Shown(double lo, double hi, double close) {
+        static Shown of(BarColumns bars) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < bars.size(); i++) {
+                lo = Math.min(lo, bars.low()[i]);
+                hi = Math.max(hi, bars.high()[i]);
+            }
+            return new Shown(lo, hi, bars.close()[bars.size() - 1]);
+        }
+
+        boolean overlaps(double lower, double upper) {
+            return upper >= lo && lower <= hi;
+        }
+    }
+
     /**
      * The {@link #MAX_ZONES} zones with the most lines among those overlapping the bars' price range, by price: a
      * long series has hundreds of zones, and a chart of all of them shows none.
      */
     static List<Zone> strongestZones(ZoneSet z, BarColumns bars) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < bars.size(); i++) {
-            lo = Math.min(lo, bars.low()[i]);
-            hi = Math.max(hi, bars.high()[i]);
-        }
-        double close = bars.close()[bars.size() - 1];
+        Shown r = Shown.of(bars);
         List<Zone> in = new ArrayList<>();
         for (int i = 0; i < z.size(); i++) {
-            if (z.upper()[i] >= lo && z.lower()[i] <= hi) {
+            if (r.overlaps(z.lower()[i], z.upper()[i])) {
                 in.add(new Zone(
                         z.lower()[i],
                         z.upper()[i],
                         z.center()[i],
                         // the role by price at the newest close (drummond.md §7 [C]), as signals use it
-                        ZoneRole.of(z.lower()[i], z.upper()[i], close).label(),
+                        ZoneRole.of(z.lower()[i], z.upper()[i], r.close()).label(),
                         z.strength()[i]));
             }
         }
@@ -258,21 +269,15 @@ public final class AnalysisService {
      * price range, by price.
      */
     static List<Confluence> strongestConfluence(List<ConfluenceZone> zones, BarColumns bars) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < bars.size(); i++) {
-            lo = Math.min(lo, bars.low()[i]);
-            hi = Math.max(hi, bars.high()[i]);
-        }
-        double close = bars.close()[bars.size() - 1];
+        Shown r = Shown.of(bars);
         List<Confluence> out = new ArrayList<>();
         for (ConfluenceZone z : zones) {
-            if (out.size() < MAX_CONFLUENCE && z.upper() >= lo && z.lower() <= hi) {
+            if (out.size() < MAX_CONFLUENCE && r.overlaps(z.lower(), z.upper())) {
                 out.add(new Confluence(
                         z.lower(),
                         z.upper(),
                         z.level(),
-                        z.role(close).label(),
+                        z.role(r.close()).label(),
                         z.typeCode(),
                         z.strength(),
                         z.weightedStrength()));
