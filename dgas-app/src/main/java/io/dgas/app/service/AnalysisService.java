@@ -167,7 +167,7 @@ public final class AnalysisService {
                 htf,
                 asOf,
                 Duration.ofDays(36_500),
-                m -> confluence.addAll(strongestConfluence(m.zones(), bars)));
+                m -> confluence.addAll(nearestConfluence(m.zones(), bars)));
         Signal s = o.signal() == null
                 ? null
                 : signals.calibrated(o.signal(), SignalParams.defaults().minCalibrated());
@@ -265,26 +265,28 @@ public final class AnalysisService {
     }
 
     /**
-     * The {@link #MAX_CONFLUENCE} strongest confluence zones ({@code zones} come strongest first) overlapping the bars'
-     * price range, by price.
+     * The {@link #MAX_CONFLUENCE} confluence zones nearest the newest close (a zone holding it first), by price: the
+     * signal's entry zone and the zone that caps its target are the near ones (drummond.md §7 [C]), where the
+     * strongest of the history may lie far from any trade.
      */
-    static List<Confluence> strongestConfluence(List<ConfluenceZone> zones, BarColumns bars) {
+    static List<Confluence> nearestConfluence(List<ConfluenceZone> zones, BarColumns bars) {
         Shown r = Shown.of(bars);
-        List<Confluence> out = new ArrayList<>();
-        for (ConfluenceZone z : zones) {
-            if (out.size() < MAX_CONFLUENCE && r.overlaps(z.lower(), z.upper())) {
-                out.add(new Confluence(
+        double c = r.close();
+        return zones.stream()
+                .filter(z -> r.overlaps(z.lower(), z.upper()))
+                .sorted(java.util.Comparator.comparingDouble(
+                        (ConfluenceZone z) -> Math.max(0, Math.max(z.lower() - c, c - z.upper()))))
+                .limit(MAX_CONFLUENCE)
+                .map(z -> new Confluence(
                         z.lower(),
                         z.upper(),
                         z.level(),
-                        z.role(r.close()).label(),
+                        z.role(c).label(),
                         z.typeCode(),
                         z.strength(),
-                        z.weightedStrength()));
-            }
-        }
-        out.sort(java.util.Comparator.comparingDouble(Confluence::lower));
-        return out;
+                        z.weightedStrength()))
+                .sorted(java.util.Comparator.comparingDouble(Confluence::lower))
+                .toList();
     }
 
     /** The timeframe above {@code tf} (the highest is its own). */
