@@ -145,17 +145,11 @@ public final class AnalyzerPool implements IngestListener {
     }
 
     /**
-     * Brings one batch's warm series up to date (see the class comment) and returns its per-symbol step.
+     * Brings one batch's warm series up to date (see the class comment) and returns its per-symbol step; the series in
+     * {@code done} (caught up by {@link #catchUp} this cycle, {@link CaughtUp#NONE} for none) without a catch-up query:
+     * only rebuilds are read.
      *
      * @throws RuntimeException when loading failed (the cycle records every symbol of the batch as failed)
-     */
-    public Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf) {
-        return load(symbols, r, asOf, CaughtUp.NONE);
-    }
-
-    /**
-     * As {@link #load(List, CycleRequest, Instant)}, the series in {@code done} (caught up by {@link #catchUp} this
-     * cycle) without a catch-up query: only rebuilds are read.
      */
     public Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf, CaughtUp done) {
         Map<String, WarmSeries> trading = refresh(symbols, r.trading(), r.lookback(), done);
@@ -320,8 +314,8 @@ public final class AnalyzerPool implements IngestListener {
     }
 
     /**
-     * The series of one cycle already caught up by {@link #catchUp}: their batches ({@link #load(List, CycleRequest,
-     * Instant, CaughtUp)}) skip the catch-up query and only rebuild what needs it.
+     * The series of one cycle already caught up by {@link #catchUp}: their batches ({@link #load(List, CycleRequest, Instant,
+     * CaughtUp)}) skip the catch-up query and only rebuild what needs it.
      */
     public static final class CaughtUp {
         static final CaughtUp NONE = new CaughtUp();
@@ -343,8 +337,8 @@ public final class AnalyzerPool implements IngestListener {
      * reaches {@value #SPAN_BARS} bars below it, so a series far behind (a market closed, a symbol gone quiet) does not
      * widen it: such stragglers are read per series in one more statement ({@link BarRepository#sinceForSymbols}), as
      * is the whole share when it holds fewer than {@value #MIN_SPAN_READ} series (the range also reads the rows of
-     * every other symbol in the span). The outcome equals the per-batch catch-up of {@link #load(List, CycleRequest,
-     * Instant)}: the same bars reach the same series.
+     * every other symbol in the span). The outcome equals the per-batch catch-up of {@link #load(List, CycleRequest, Instant,
+     * CaughtUp)} with {@link CaughtUp#NONE}: the same bars reach the same series.
      */
     public void catchUp(List<String> symbols, Timeframe tf, int lookback, CaughtUp into) {
         Map<String, Long> since = new LinkedHashMap<>();

@@ -304,12 +304,7 @@ public final class PredictionCycle {
         });
     }
 
-    /**
-     * Stores a run and its signals in one transaction, then runs the alert stage.
-     *
-     * @param runId the run's row when it was created earlier (a distributed run), or 0 to insert it now
-     * @param elapsed nanoseconds since the run started, read at each stage
-     */
+    /** Stores a run, its signals and their alerts: see {@link RunStore#persist}. */
     public CycleResult persist(
             CycleRequest r,
             long runId,

@@ -193,7 +193,6 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
         }
     }
 
-    /** A columnar bar series from loaded columns. */
     /**
      * Whether a series whose newest bar opened at {@code lastTs} is stale at {@code asOf}: that bar ended more than
      * {@code staleAfter} before it. The one rule of the cold step and of the warm pool's reuse of an outcome.
@@ -202,6 +201,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
         return asOf.getEpochSecond() - (lastTs + tf.seconds()) > staleAfter.toSeconds();
     }
 
+    /** A columnar bar series from loaded columns. */
     public static BarSeries series(BarColumns c) {
         BarSeries s = new BarSeries(c.symbol(), c.timeframe(), c.size());
         for (int i = 0; i < c.size(); i++) {

@@ -150,7 +150,8 @@ public final class AnalysisService {
             out.add(bar(bars, i, a));
         }
         ZoneSet all = a.zones();
-        zones.addAll(strongestZones(all, bars));
+        Shown shown = Shown.of(bars);
+        zones.addAll(strongestZones(all, shown));
         int n = a.size() - 1;
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
@@ -167,7 +168,7 @@ public final class AnalysisService {
                 htf,
                 asOf,
                 Duration.ofDays(36_500),
-                m -> confluence.addAll(nearestConfluence(m.zones(), bars)));
+                m -> confluence.addAll(nearestConfluence(m.zones(), shown)));
         Signal s = o.signal() == null
                 ? null
                 : signals.calibrated(o.signal(), SignalParams.defaults().minCalibrated());
@@ -223,7 +224,7 @@ public final class AnalysisService {
     }
 
     /** The shown bars' price range and newest close: zones outside the range are not drawn, roles are by the close. */
-    private record Shown(double lo, double hi, double close) {
+    record Shown(double lo, double hi, double close) {
         static Shown of(BarColumns bars) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
@@ -243,8 +244,7 @@ public final class AnalysisService {
      * The {@link #MAX_ZONES} zones with the most lines among those overlapping the bars' price range, by price: a
      * long series has hundreds of zones, and a chart of all of them shows none.
      */
-    static List<Zone> strongestZones(ZoneSet z, BarColumns bars) {
-        Shown r = Shown.of(bars);
+    static List<Zone> strongestZones(ZoneSet z, Shown r) {
         List<Zone> in = new ArrayList<>();
         for (int i = 0; i < z.size(); i++) {
             if (r.overlaps(z.lower()[i], z.upper()[i])) {
@@ -269,8 +269,7 @@ public final class AnalysisService {
      * signal's entry zone and the zone that caps its target are the near ones (drummond.md §7 [C]), where the
      * strongest of the history may lie far from any trade.
      */
-    static List<Confluence> nearestConfluence(List<ConfluenceZone> zones, BarColumns bars) {
-        Shown r = Shown.of(bars);
+    static List<Confluence> nearestConfluence(List<ConfluenceZone> zones, Shown r) {
         double c = r.close();
         return zones.stream()
                 .filter(z -> r.overlaps(z.lower(), z.upper()))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dgas.app.AppContext;
 import io.dgas.calc.drummond.MtfParams;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,7 @@ class MtfConfigKeysTest {
     Path dir;
 
     private DgasConfig load(Map<String, String> env) {
-        Map<String, String> withHome = new HashMap<>(env);
-        withHome.put("DGAS_HOME", dir.resolve("home").toString());
-        return new ConfigLoader(withHome, dir).load(null, Map.of(), Map.of());
+        return TestConfigs.load(dir, env);
     }
 
     @Test

@@ -36,7 +36,8 @@ class NearestConfluenceTest {
                 zone(102, 103, 2.6),
                 zone(200, 201, 30));
 
-        List<AnalysisService.Confluence> shown = AnalysisService.nearestConfluence(zones, BARS);
+        List<AnalysisService.Confluence> shown =
+                AnalysisService.nearestConfluence(zones, AnalysisService.Shown.of(BARS));
 
         assertThat(shown)
                 .extracting(AnalysisService.Confluence::lower)

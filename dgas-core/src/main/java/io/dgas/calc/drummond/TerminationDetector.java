@@ -69,22 +69,10 @@ final class TerminationDetector {
     /** Zone marks kept across bars, or null: the marks are derived per bar over the pass (the build before). */
     private final ZoneMarks marks;
 
-    TerminationDetector(PatternParams p, PatternEvents out) {
-        this(p, out, true);
-    }
-
-    TerminationDetector(PatternParams p, PatternEvents out, boolean widthBound) {
-        this(p, out, widthBound, true);
-    }
-
-    /** With {@code byType} off every zone of either type in one band around the bar is tested (for comparisons). */
-    TerminationDetector(PatternParams p, PatternEvents out, boolean widthBound, boolean byType) {
-        this(p, out, widthBound, byType, false);
-    }
-
     /**
-     * With {@code kept} the zone marks are kept across bars ({@link ZoneMarks}), else derived per bar over the pass
-     * (for comparisons).
+     * With {@code byType} off every zone of either type in one band around the bar is tested, with {@code kept} off the
+     * zone marks are derived per bar over the pass instead of kept across bars ({@link ZoneMarks}); both off only for
+     * comparisons ({@link DrummondEngine} ships them on).
      */
     TerminationDetector(PatternParams p, PatternEvents out, boolean widthBound, boolean byType, boolean kept) {
         this.p = p;

@@ -87,7 +87,7 @@ class TerminationRandomEquivalenceTest {
         assertThat(expected)
                 .as("case %d: the regime produces termination events", k)
                 .hasSizeGreaterThan(10);
-        assertThat(termination(shipped.patterns()))
+        assertThat(TrackedZonesEquivalenceTest.termination(shipped.patterns()))
                 .as("case %d: termination events vs brute force", k)
                 .isEqualTo(expected);
     }
@@ -133,7 +133,7 @@ class TerminationRandomEquivalenceTest {
         perBar.advance();
 
         assertThat(replaced).as("regime %d: bars replaced", k).isGreaterThan(s.size());
-        assertThat(termination(perBar.events))
+        assertThat(TrackedZonesEquivalenceTest.termination(perBar.events))
                 .as("regime %d: termination events", k)
                 .hasSizeGreaterThan(10);
         assertThat(rows(inc.analysis().patterns()))
@@ -176,16 +176,6 @@ class TerminationRandomEquivalenceTest {
         for (int k = 0; k < e.size(); k++) {
             out.add(e.type(k) + " " + e.direction(k) + " " + e.start(k) + " " + e.end(k) + " " + e.strength(k) + " "
                     + e.detectedAt(k));
-        }
-        return out;
-    }
-
-    private static List<String> termination(PatternEvents e) {
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < e.size(); k++) {
-            if (e.type(k) == PatternType.TERMINATION_APPROACH || e.type(k) == PatternType.TERMINATION_TOUCH) {
-                out.add(e.type(k) + " " + e.direction(k) + " " + e.end(k) + " " + e.strength(k));
-            }
         }
         return out;
     }

@@ -82,7 +82,8 @@ class TrackedZonesEquivalenceTest {
         }
     }
 
-    private static List<String> termination(PatternEvents e) {
+    /** The termination events of {@code e}, one line each. */
+    static List<String> termination(PatternEvents e) {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < e.size(); k++) {
             if (e.type(k) == PatternType.TERMINATION_APPROACH || e.type(k) == PatternType.TERMINATION_TOUCH) {

@@ -57,7 +57,7 @@ class ZoneMarksTest {
                     .isEqualTo(-1);
             assertThat(marks.widest(step / 3, tol))
                     .as("bound at step %d, tolerance %s", step, tol)
-                    .isGreaterThanOrEqualTo(widestZone(lines, tol));
+                    .isGreaterThanOrEqualTo(ZoneWidthBoundTest.widestZone(lines, tol));
         }
         assertThat(flipped).as("steps whose tolerance change moved a zone end").isGreaterThan(500);
     }
@@ -93,7 +93,7 @@ class ZoneMarksTest {
                     .as("wrong mark after line %d", id)
                     .isEqualTo(-1);
             if (lines.allFinite()) {
-                assertThat(marks.widest(id, tol)).isGreaterThanOrEqualTo(widestZone(lines, tol));
+                assertThat(marks.widest(id, tol)).isGreaterThanOrEqualTo(ZoneWidthBoundTest.widestZone(lines, tol));
             } else {
                 assertThat(marks.widest(id, tol)).isEqualTo(Double.POSITIVE_INFINITY);
             }
@@ -130,21 +130,5 @@ class ZoneMarksTest {
             n += (lines.id(k) & 1) != (lines.id(k + 1) & 1) || !(lines.price(k + 1) - lines.price(k) <= tol) ? 1 : 0;
         }
         return n;
-    }
-
-    /** Widest zone of the window at {@code tol}, built line by line as {@link DrummondZones} does. */
-    private static double widestZone(SortedLines lines, double tol) {
-        double widest = 0;
-        int s = 0;
-        for (int k = 0; k < lines.size(); k++) {
-            boolean chained = k + 1 < lines.size()
-                    && (lines.id(k) & 1) == (lines.id(k + 1) & 1)
-                    && lines.price(k + 1) - lines.price(k) <= tol;
-            if (!chained) {
-                widest = Math.max(widest, lines.price(k) - lines.price(s));
-                s = k + 1;
-            }
-        }
-        return widest;
     }
 }

@@ -64,7 +64,7 @@ class ZoneWidthBoundTest {
     }
 
     /** Widest zone of the window at {@code tol}, built line by line as {@link DrummondZones} does. */
-    private static double widestZone(SortedLines lines, double tol) {
+    static double widestZone(SortedLines lines, double tol) {
         double widest = 0;
         int s = 0;
         for (int k = 0; k < lines.size(); k++) {

@@ -39,7 +39,11 @@ public final class EodhdTickers {
 
     /** The stream's ticker of stored {@code ticker} with asset class {@code assetClass}: {@code BTCUSD} → {@code BTC-USD}. */
     public static String streamName(String ticker, String assetClass) {
-        return stream(rest(ticker, assetClass));
+        String t = ticker.trim().toUpperCase(Locale.ROOT);
+        if (t.indexOf('.') >= 0) {
+            return stream(t);
+        }
+        return "crypto".equals(assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT)) ? pair(t) : t;
     }
 
     /** {@code BTCUSD} → {@code BTC-USD}: a dashless pair split before a known quote, leaving a base of 2+ letters. */

@@ -45,11 +45,6 @@ public final class SignalReads {
                 SignalReads::stored);
     }
 
-    /** Stored signals, most recent first, at least {@code minConfidence}, not superseded. */
-    public List<StoredSignal> signals(int limit, double minConfidence) {
-        return signals(new SignalQuery(null, null, minConfidence, null, limit, 0));
-    }
-
     /** Entry signals created since {@code since}, oldest first (for calibration). */
     public List<StoredSignal> entrySignalsSince(Instant since) {
         return db.query(

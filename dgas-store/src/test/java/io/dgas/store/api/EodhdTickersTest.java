@@ -29,6 +29,9 @@ class EodhdTickersTest {
         assertThat(EodhdTickers.streamName("BTCUSD", "crypto")).isEqualTo("BTC-USD");
         assertThat(EodhdTickers.streamName("BTC-USD", "crypto")).isEqualTo("BTC-USD");
         assertThat(EodhdTickers.streamName("AAPL", "stock")).isEqualTo("AAPL");
+        // no REST exchange leaks into a streamed name
+        assertThat(EodhdTickers.streamName("EURUSD", "forex")).isEqualTo("EURUSD");
+        assertThat(EodhdTickers.streamName("AAPL.US", "stock")).isEqualTo("AAPL");
     }
 
     @Test
