@@ -160,10 +160,6 @@ final class RenderedBodies {
             this.etag = "W/\"" + digest(json) + "\"";
         }
 
-        Body(byte[] json) {
-            this(json, Deflater.DEFAULT_COMPRESSION);
-        }
-
         /** The gzip of the body, or null when it does not pay. */
         byte[] gzip() {
             byte[] g = gzip;

@@ -48,9 +48,9 @@ class RenderedBodiesTest {
 
     @Test
     void body_sameBytes_sameWeakTag_otherBytes_otherTag() {
-        RenderedBodies.Body a = new RenderedBodies.Body(bytes("{\"a\":1}"));
-        RenderedBodies.Body same = new RenderedBodies.Body(bytes("{\"a\":1}"));
-        RenderedBodies.Body other = new RenderedBodies.Body(bytes("{\"a\":2}"));
+        RenderedBodies.Body a = new RenderedBodies.Body(bytes("{\"a\":1}"), Deflater.DEFAULT_COMPRESSION);
+        RenderedBodies.Body same = new RenderedBodies.Body(bytes("{\"a\":1}"), Deflater.DEFAULT_COMPRESSION);
+        RenderedBodies.Body other = new RenderedBodies.Body(bytes("{\"a\":2}"), Deflater.DEFAULT_COMPRESSION);
 
         assertThat(a.etag).startsWith("W/\"").endsWith("\"").hasSize(3 + 32 + 1);
         assertThat(same.etag).isEqualTo(a.etag);
@@ -61,7 +61,7 @@ class RenderedBodiesTest {
     void gzip_largeRepetitiveBody_smallerAndInflatesToTheBody() throws IOException {
         byte[] json = bytes("[" + "{\"open\":101.25,\"close\":102.5},".repeat(200) + "{}]");
 
-        byte[] gz = new RenderedBodies.Body(json).gzip();
+        byte[] gz = new RenderedBodies.Body(json, Deflater.DEFAULT_COMPRESSION).gzip();
 
         assertThat(gz).isNotNull();
         assertThat(gz.length).isLessThan(json.length / 10);
@@ -83,7 +83,7 @@ class RenderedBodiesTest {
         byte[] json = bytes(prices.append(']').toString());
 
         byte[] fast = new RenderedBodies.Body(json, Deflater.BEST_SPEED).gzip();
-        byte[] usual = new RenderedBodies.Body(json).gzip();
+        byte[] usual = new RenderedBodies.Body(json, Deflater.DEFAULT_COMPRESSION).gzip();
 
         assertThat(fast).isNotNull();
         assertThat(usual).isNotNull();
@@ -98,8 +98,10 @@ class RenderedBodiesTest {
         byte[] noise = new byte[4 * RenderedBodies.MIN_GZIP_BYTES];
         new SplittableRandom(7).nextBytes(noise);
 
-        assertThat(new RenderedBodies.Body(bytes("{\"items\":[]}")).gzip()).isNull();
-        assertThat(new RenderedBodies.Body(noise).gzip()).isNull();
+        assertThat(new RenderedBodies.Body(bytes("{\"items\":[]}"), Deflater.DEFAULT_COMPRESSION).gzip())
+                .isNull();
+        assertThat(new RenderedBodies.Body(noise, Deflater.DEFAULT_COMPRESSION).gzip())
+                .isNull();
     }
 
     @Test

@@ -3,15 +3,17 @@ package io.dgas.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 class ReplyTest {
     /** 200 repetitions of one bar: well over the gzip minimum and compressible, so its gzip pays. */
     private static final RenderedBodies.Body LARGE = new RenderedBodies.Body(
-            ("[" + "{\"open\":101.25,\"close\":102.5},".repeat(200) + "{}]").getBytes(StandardCharsets.UTF_8));
+            ("[" + "{\"open\":101.25,\"close\":102.5},".repeat(200) + "{}]").getBytes(StandardCharsets.UTF_8),
+            Deflater.DEFAULT_COMPRESSION);
 
     private static final RenderedBodies.Body SMALL =
-            new RenderedBodies.Body("{\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+            new RenderedBodies.Body("{\"items\":[]}".getBytes(StandardCharsets.UTF_8), Deflater.DEFAULT_COMPRESSION);
 
     @Test
     void of_ifNoneMatchNamesTheTag_304WithTheTagAndNoBytes() {
