@@ -322,11 +322,11 @@ final class SortedLines {
         nonFinite -= Double.isFinite(price[out]) ? 0 : 1;
         order[q] = in;
         set(q, p);
-        // the new line's neighbours and the removed line's former neighbours (wherever the shift left them)
+        // the new line's two links and the one now joining the removed line's former neighbours: at r when the
+        // entries between moved up (they kept their links, shifted), at r − 1 when they moved down
         relink(q - 1);
         relink(q);
-        relink(r - 1);
-        relink(r);
+        relink(q <= r ? r : r - 1);
         if (tracker != null) {
             // the run of the new line, and the run the removed line's former neighbours may now share: they sit at
             // r − 1 and r, or at r and r + 1, so a walk from r crosses their link if they chain

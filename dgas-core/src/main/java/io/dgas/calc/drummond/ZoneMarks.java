@@ -168,11 +168,18 @@ final class ZoneMarks {
     void mark(int k, long link) {
         long bit = 1L << k;
         int w = k >>> 6;
-        ends[w] = link > key ? ends[w] | bit : ends[w] & ~bit;
-        types[w] = (lines.order[k] & DrummondLines.SUPPORT) != 0 ? types[w] | bit : types[w] & ~bit;
+        // both tests are coin flips: the bits are set by arithmetic, not by branches
+        ends[w] = (ends[w] & ~bit) | (less(key, link) << k);
+        types[w] = (types[w] & ~bit) | ((long) (lines.order[k] & DrummondLines.SUPPORT) << k);
         if (built && link >= bandLo && link <= bandHi) {
             list(link, lines.price(k), lines.order[k]);
         }
+    }
+
+    /** 1 when x &lt; y (signed), without a branch and without overflow (Hacker's Delight 2-12). */
+    static long less(long x, long y) {
+        long d = x - y;
+        return (d ^ ((x ^ y) & (d ^ x))) >>> 63;
     }
 
     private void list(long link, double price, int id) {
