@@ -201,8 +201,7 @@ final class DrummondEngine {
             linePrice[in + 1] = DrummondLines.projectedPrice(h, l, in + 1, p.lineGap());
             // a full window swaps each expired line for the new one of the same type in a single shift
             if (expired >= 1 && swappable(in)) {
-                window.replace(linePrice, out, in);
-                window.replace(linePrice, out + 1, in + 1);
+                window.replaceTwo(linePrice, out, in, out + 1, in + 1);
             } else {
                 window.insert(linePrice, in);
                 window.insert(linePrice, in + 1);
