@@ -375,10 +375,9 @@ final class TerminationDetector {
             anchor = Math.min(anchor, ids[k]);
         }
         int was = approached[anchor];
-        if (was != bar + 1) {
-            // not approached at the bar before (stamped bar − 1 + 2)
-            out.add(PatternType.TERMINATION_APPROACH, approachDir, bar, bar, strength, bar);
-        }
+        // kept unless approached at the bar before (stamped bar − 1 + 2): a coin flip, so the row is written either way
+        int d = was ^ (bar + 1);
+        out.addIf((d | -d) >>> 31, PatternType.TERMINATION_APPROACH, approachDir, bar, bar, strength, bar);
         if (undoCount + 2 > undo.length) {
             undo = Arrays.copyOf(undo, undo.length * 2);
         }

@@ -269,6 +269,8 @@ final class ZoneMarks {
     }
 
     private void rebuild(double tol, long tk) {
+        // a rising tolerance may merge zones: measure the widest again; a falling one only splits them, the bound holds
+        stale |= tk > key;
         key = tk;
         built = true;
         boolean finite = tol > 0 && tol < Double.POSITIVE_INFINITY;
@@ -287,8 +289,6 @@ final class ZoneMarks {
         }
         bandLimit = Math.max(64, 2 * bandCount);
         bracket();
-        // the tolerance may have risen: zones merged, measure again
-        stale = true;
     }
 
     /** The zone holding position k may have grown (a link at or next to it became chained). */
