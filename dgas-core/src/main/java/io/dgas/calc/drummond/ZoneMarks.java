@@ -301,11 +301,7 @@ final class ZoneMarks {
             stale = true;
             return;
         }
-        // a line alone (it and the line before it end zones) is a zone of width 0: nothing to measure
-        boolean endsHere = (ends[k >>> 6] & (1L << k)) != 0;
-        if (endsHere && (k == 0 || (ends[(k - 1) >>> 6] & (1L << (k - 1))) != 0)) {
-            return;
-        }
+        // measured even for a line alone (width 0): two bit scans cost less than a coin-flip test for it
         width = Math.max(width, lines.price(nextEnd(ends, k)) - lines.price(startOf(ends, k)));
     }
 
