@@ -26,7 +26,8 @@ import java.util.Arrays;
  * <p>The marks also keep an upper bound on the widest zone ({@link #widest}), which the search uses as its reach: a
  * zone grows only where a link becomes chained (a relink, or a flip as the tolerance rises), and each such event
  * widens the bound by the zone holding that link, found with two bit scans ({@link #widen}); every
- * {@value #RESCAN_BARS} bars the bound is measured exactly again. The result of every search equals building every
+ * {@value #RESCAN_BARS} bars, and after a rebuild at a higher tolerance, the bound is measured exactly again (a lower
+ * tolerance only splits zones, so the bound holds). The result of every search equals building every
  * zone of the window; {@code ZoneMarksTest} checks the bits and the bound against the window after random
  * sequences of changes. Allocates nothing per bar in steady state.
  */
