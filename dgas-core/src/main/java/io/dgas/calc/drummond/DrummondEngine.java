@@ -12,7 +12,8 @@ import java.util.Arrays;
  * small state machines with a one-level snapshot taken before the last bar of each {@link #advance} (the only bar
  * that can be replaced; a batch run so takes one snapshot, not one per bar), so a replaced last bar is undone and
  * re-run in O(1) (plus re-indexing its two lines in the termination window). Once the window is full each new line
- * swaps places with the expired line of its type ({@link SortedLines#replace}). Zone tolerance uses a prefix sum of
+ * swaps places with the expired line of its type, a bar's two at once ({@link SortedLines#replaceTwo}: one search
+ * for the four positions). Zone tolerance uses a prefix sum of
  * bar ranges. Arrays grow geometrically; nothing is allocated per bar in steady state.
  */
 final class DrummondEngine {
@@ -117,8 +118,7 @@ final class DrummondEngine {
             int in = 2 * (expired - 1);
             int out = 2 * (i - 1);
             if (expired >= 1 && swappable(in)) {
-                window.replace(linePrice, out, in);
-                window.replace(linePrice, out + 1, in + 1);
+                window.replaceTwo(linePrice, out, in, out + 1, in + 1);
             } else {
                 window.remove(linePrice, out);
                 window.remove(linePrice, out + 1);
@@ -201,8 +201,7 @@ final class DrummondEngine {
             linePrice[in + 1] = DrummondLines.projectedPrice(h, l, in + 1, p.lineGap());
             // a full window swaps each expired line for the new one of the same type in a single shift
             if (expired >= 1 && swappable(in)) {
-                window.replace(linePrice, out, in);
-                window.replace(linePrice, out + 1, in + 1);
+                window.replaceTwo(linePrice, out, in, out + 1, in + 1);
             } else {
                 window.insert(linePrice, in);
                 window.insert(linePrice, in + 1);
@@ -232,7 +231,7 @@ final class DrummondEngine {
     }
 
     /**
-     * Whether lines {@code in} and {@code in + 1} may enter by {@link SortedLines#replace}: not while a NaN price is
+     * Whether lines {@code in} and {@code in + 1} may enter by {@link SortedLines#replaceTwo}: not while a NaN price is
      * involved, whose place only the original sequence of single inserts and removes defines.
      */
     private boolean swappable(int in) {

@@ -3,20 +3,24 @@ package io.dgas.calc.drummond;
 /**
  * Line ids in (price, id) order, the order zones are built in (drummond.md §5).
  *
- * <p>Design notes: a stable LSD radix sort on an unsigned image of each price: +0.0 for −0.0 (they compare equal),
- * then the sign bit set for non-negative values and every bit flipped for negative ones, so unsigned order is numeric
- * order. Ids start ascending and every pass is stable, so equal prices stay in id order: the result is the unique
- * (price, id) order of {@link DrummondZones#sortByKey}'s comparator. A NaN price has no place in that order (the
- * comparator calls it equal to everything), so then the quicksort itself decides, as before. Digits are 11 bits
- * (six passes over 64 bits, 2,048 counters each, all counted in one read of the keys); a pass whose digit is the same
- * for every key is skipped, which drops the sign/exponent pass for prices within one binade. Below {@link #SMALL}
+ * <p>Design notes: a stable LSD radix sort on unsigned keys of the prices. Ids start ascending and every pass is
+ * stable, so equal keys stay in id order. Projected prices lie on the 1e-9 grid (§5), so the first choice of key is
+ * round(price × 1e9) minus the smallest: monotone in the price, and only as many bits as the prices span (about 37
+ * for a price range of 100, four passes, where a double's bits needed five or six). Prices that are not on the grid
+ * can share a key while they differ; a check of the result in one read finds that and the prices are sorted again on
+ * an unsigned image of each double: +0.0 for −0.0 (they compare equal), then the sign bit set for non-negative
+ * values and every bit flipped for negative ones, so unsigned order is numeric order. Either way the result is the
+ * unique (price, id) order of {@link DrummondZones#sortByKey}'s comparator. A NaN price has no place in that order
+ * (the comparator calls it equal to everything), so then the quicksort itself decides, as before. Only the digits
+ * below the highest bit any key sets are sorted, in passes of at most 11 bits (at most 2,048 counters each, all
+ * counted in one read of the keys); a pass whose digit is the same for every key is skipped. Below {@link #SMALL}
  * lines the quicksort is cheaper.
  */
 final class LineSort {
     static final int SMALL = 256;
     private static final int BITS = 11;
-    private static final int RADIX = 1 << BITS;
-    private static final int PASSES = (64 + BITS - 1) / BITS;
+    /** Beyond this magnitude a price × 1e9 does not fit a long. */
+    private static final double MAX_DECIMAL = 9e9;
 
     private LineSort() {}
 
@@ -40,32 +44,104 @@ final class LineSort {
             return ids;
         }
         long[] keys = new long[count];
-        int[] counts = new int[PASSES * RADIX];
+        if (decimalKeys(price, from, keys)) {
+            int[] sorted = radix(keys, ids);
+            if (ordered(price, sorted)) {
+                return sorted;
+            }
+            // two prices closer than 1e-9 got one key: sort by the doubles' bits instead, from the id order again
+            for (int k = 0; k < count; k++) {
+                ids[k] = from + k;
+            }
+        }
         for (int k = 0; k < count; k++) {
             long b = Double.doubleToRawLongBits(price[from + k] + 0.0);
-            long key = b ^ ((b >> 63) | Long.MIN_VALUE);
-            keys[k] = key;
-            for (int pass = 0; pass < PASSES; pass++) {
-                counts[pass * RADIX + (int) ((key >>> (pass * BITS)) & (RADIX - 1))]++;
+            keys[k] = b ^ ((b >> 63) | Long.MIN_VALUE);
+        }
+        return radix(keys, ids);
+    }
+
+    /**
+     * Keys of prices on the 1e-9 grid (drummond.md §5: projected prices are quantised to it): round(price × 1e9)
+     * minus the smallest, so only the digits the prices span are sorted (a price range of 1,000 needs 40 bits, four
+     * passes, instead of the up to 53 bits of a double's significand and exponent). False when a price is not
+     * finite or too large for a long.
+     */
+    private static boolean decimalKeys(double[] price, int from, long[] keys) {
+        int count = keys.length;
+        long min = Long.MAX_VALUE;
+        for (int k = 0; k < count; k++) {
+            double p = price[from + k];
+            if (!(Math.abs(p) < MAX_DECIMAL)) {
+                return false;
+            }
+            long m = (long) Math.rint(p * 1e9);
+            keys[k] = m;
+            min = Math.min(min, m);
+        }
+        for (int k = 0; k < count; k++) {
+            keys[k] -= min;
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code ids} are in (price, id) order: rounding to the grid is monotone, so keys put the prices in order
+     * except where two distinct prices share a key, which this finds.
+     */
+    private static boolean ordered(double[] price, int[] ids) {
+        for (int k = 1; k < ids.length; k++) {
+            double a = price[ids[k - 1]];
+            double b = price[ids[k]];
+            if (!(a < b || a == b && ids[k - 1] < ids[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stable LSD radix sort of {@code ids} by unsigned {@code keys} (both permuted): only the digits below the highest
+     * set bit of any key, each pass's digit as wide as needed for that many passes of at most {@value #BITS} bits.
+     */
+    private static int[] radix(long[] keys, int[] ids) {
+        int count = keys.length;
+        long any = 0;
+        for (long key : keys) {
+            any |= key;
+        }
+        int significant = 64 - Long.numberOfLeadingZeros(any);
+        int passes = (significant + BITS - 1) / BITS;
+        if (passes == 0) {
+            return ids;
+        }
+        int bits = (significant + passes - 1) / passes;
+        int radix = 1 << bits;
+        long mask = radix - 1;
+        int[] counts = new int[passes * radix];
+        for (int k = 0; k < count; k++) {
+            long key = keys[k];
+            for (int pass = 0; pass < passes; pass++) {
+                counts[pass * radix + (int) ((key >>> (pass * bits)) & mask)]++;
             }
         }
         long[] keys2 = new long[count];
         int[] ids2 = new int[count];
-        for (int pass = 0; pass < PASSES; pass++) {
-            int base = pass * RADIX;
-            int shift = pass * BITS;
-            if (counts[base + (int) ((keys[0] >>> shift) & (RADIX - 1))] == count) {
+        for (int pass = 0; pass < passes; pass++) {
+            int base = pass * radix;
+            int shift = pass * bits;
+            if (counts[base + (int) ((keys[0] >>> shift) & mask)] == count) {
                 continue;
             }
             int sum = 0;
-            for (int d = 0; d < RADIX; d++) {
+            for (int d = 0; d < radix; d++) {
                 int c = counts[base + d];
                 counts[base + d] = sum;
                 sum += c;
             }
             for (int k = 0; k < count; k++) {
                 long key = keys[k];
-                int at = counts[base + (int) ((key >>> shift) & (RADIX - 1))]++;
+                int at = counts[base + (int) ((key >>> shift) & mask)]++;
                 keys2[at] = key;
                 ids2[at] = ids[k];
             }

@@ -22,9 +22,10 @@ import java.util.Arrays;
  * mispredicted about half its steps; the keyed one measured about 90 ns per bar faster (six searches a bar). A
  * compound (price, id) compare or keys derived on the fly kept C2 from using conditional moves and was slower. While
  * a NaN price is indexed the classic double-compare search runs instead: NaN has no place in the order, so only
- * that search's own probe sequence defines where it goes, as before. {@link #replace} removes one line and inserts
- * another with a single shift of the entries between the two positions instead of two shifts of the tails; the
- * sliding termination window uses it for each line that enters while another leaves.
+ * that search's own probe sequence defines where it goes, as before (the searches are {@link LineSearch}'s).
+ * {@link #replace} removes one line and inserts another with a single shift of the entries between the two positions
+ * instead of two shifts of the tails; the sliding termination window swaps a bar's two lines for the expired bar's
+ * with {@link #replaceTwo}, whose four positions come from one interleaved search.
  */
 final class SortedLines {
     /** Line ids in (price, id) order; read directly by hot loops (valid for the first {@link #size()} entries). */
@@ -51,6 +52,8 @@ final class SortedLines {
     private ZoneMarks marks;
 
     private int size;
+    /** Per {@link #replaceTwo}: the four positions its search found. */
+    private final int[] found = new int[4];
 
     int size() {
         return size;
@@ -148,71 +151,9 @@ final class SortedLines {
 
     /** Position of the first entry not less than (p, id). */
     private int lowerBound(double p, int id) {
-        if (nans > 0 || p != p) {
-            return classicLowerBound(p, id);
-        }
-        // first key ≥ key(p) by halving with a conditional move, then past the equal prices with smaller ids
-        long kp = key(p);
-        int n = size;
-        if (n == 0) {
-            return 0;
-        }
-        int base = 0;
-        while (n > 1) {
-            int half = n >>> 1;
-            base = keys[base + half] < kp ? base + half : base;
-            n -= half;
-        }
-        int pos = base + (keys[base] < kp ? 1 : 0);
-        while (pos < size && keys[pos] == kp && order[pos] < id) {
-            pos++;
-        }
-        return pos;
-    }
-
-    /** {@link #lowerBound} of two entries at once (no NaN indexed or sought), packed as {@code (a << 32) | b}. */
-    private long lowerBounds(double pa, int ida, double pb, int idb) {
-        long ka = key(pa);
-        long kb = key(pb);
-        int n = size;
-        if (n == 0) {
-            return 0;
-        }
-        int a = 0;
-        int b = 0;
-        while (n > 1) {
-            int half = n >>> 1;
-            a = keys[a + half] < ka ? a + half : a;
-            b = keys[b + half] < kb ? b + half : b;
-            n -= half;
-        }
-        a += keys[a] < ka ? 1 : 0;
-        b += keys[b] < kb ? 1 : 0;
-        while (a < size && keys[a] == ka && order[a] < ida) {
-            a++;
-        }
-        while (b < size && keys[b] == kb && order[b] < idb) {
-            b++;
-        }
-        return ((long) a << 32) | b;
-    }
-
-    /** The (price, id) binary search with double compares, whose probes alone place NaN prices. */
-    private int classicLowerBound(double p, int id) {
-        int lo = 0;
-        int len = size;
-        while (len > 0) {
-            int half = len >>> 1;
-            int mid = lo + half;
-            double m = price(mid);
-            if (m < p || (m == p && order[mid] < id)) {
-                lo = mid + 1;
-                len = len - half - 1;
-            } else {
-                len = half;
-            }
-        }
-        return lo;
+        return nans > 0 || p != p
+                ? LineSearch.classicLowerBound(keys, order, size, p, id)
+                : LineSearch.lowerBound(keys, order, size, p, id);
     }
 
     /** Position of line {@code id} at price {@code p}, or -1 when it is not indexed at that price. */
@@ -288,18 +229,54 @@ final class SortedLines {
         double p = price[in];
         int r;
         int q;
-        if (nans == 0 && p == p) {
+        if (nans == 0 && p == p && size > 0) {
             // both searches in one loop: their dependent probe chains overlap in the pipeline
-            long both = lowerBounds(price[out], out, p, in);
-            r = (int) (both >>> 32);
-            q = (int) both;
-            if (r >= size || order[r] != out) {
-                throw new IllegalStateException("line " + out + " is not indexed");
-            }
+            int[] f = found;
+            LineSearch.lowerBounds(keys, order, size, price[out], out, p, in, price[out], out, p, in, f);
+            r = f[0];
+            q = f[1];
         } else {
             r = positionOf(price, out);
             q = lowerBound(p, in);
         }
+        replaceAt(price, out, in, r, q);
+    }
+
+    /**
+     * {@link #replace} of {@code out0} by {@code in0}, then of {@code out1} by {@code in1}, with the four positions
+     * found in one interleaved search of the index as it is (four independent probe chains overlap in the pipeline)
+     * and the second pair's positions then moved by what the first replace did: one before it left, one may have
+     * entered before it.
+     */
+    void replaceTwo(double[] price, int out0, int in0, int out1, int in1) {
+        double pi0 = price[in0];
+        double pi1 = price[in1];
+        if (nans > 0 || pi0 != pi0 || pi1 != pi1 || size == 0) {
+            replace(price, out0, in0);
+            replace(price, out1, in1);
+            return;
+        }
+        double po1 = price[out1];
+        int[] f = found;
+        LineSearch.lowerBounds(keys, order, size, price[out0], out0, pi0, in0, po1, out1, pi1, in1, f);
+        int r0 = f[0];
+        int r1 = f[2] - (r0 < f[2] ? 1 : 0) + (precedes(pi0, in0, po1, out1) ? 1 : 0);
+        int q1 = f[3] - (r0 < f[3] ? 1 : 0) + (precedes(pi0, in0, pi1, in1) ? 1 : 0);
+        replaceAt(price, out0, in0, r0, f[1]);
+        replaceAt(price, out1, in1, r1, q1);
+    }
+
+    /** Whether (pa, a) comes before (pb, b) in the index's order (no NaN). */
+    private static boolean precedes(double pa, int a, double pb, int b) {
+        return pa < pb || pa == pb && a < b;
+    }
+
+    /** Replaces line {@code out}, at position r, by line {@code in}, whose lower bound in the index is q. */
+    private void replaceAt(double[] price, int out, int in, int r, int q) {
+        if (r >= size || order[r] != out) {
+            throw new IllegalStateException("line " + out + " is not indexed");
+        }
+        double p = price[in];
         if (q <= r) {
             System.arraycopy(order, q, order, q + 1, r - q);
             System.arraycopy(keys, q, keys, q + 1, r - q);
@@ -322,11 +299,11 @@ final class SortedLines {
         nonFinite -= Double.isFinite(price[out]) ? 0 : 1;
         order[q] = in;
         set(q, p);
-        // the new line's neighbours and the removed line's former neighbours (wherever the shift left them)
+        // the new line's two links and the one now joining the removed line's former neighbours: at r when the
+        // entries between moved up (they kept their links, shifted), at r − 1 when they moved down
         relink(q - 1);
         relink(q);
-        relink(r - 1);
-        relink(r);
+        relink(q <= r ? r : r - 1);
         if (tracker != null) {
             // the run of the new line, and the run the removed line's former neighbours may now share: they sit at
             // r − 1 and r, or at r and r + 1, so a walk from r crosses their link if they chain
@@ -341,21 +318,7 @@ final class SortedLines {
 
     /** Last position whose price is ≤ p, or -1. */
     int floor(double p) {
-        if (nans > 0 || p != p) {
-            return classicFloor(p);
-        }
-        long kp = key(p);
-        int n = size;
-        if (n == 0) {
-            return -1;
-        }
-        int base = 0;
-        while (n > 1) {
-            int half = n >>> 1;
-            base = keys[base + half] <= kp ? base + half : base;
-            n -= half;
-        }
-        return base + (keys[base] <= kp ? 1 : 0) - 1;
+        return nans > 0 || p != p ? LineSearch.classicFloor(keys, size, p) : LineSearch.floor(keys, size, p);
     }
 
     /**
@@ -370,40 +333,6 @@ final class SortedLines {
             out[3] = floor(pd) + 1;
             return;
         }
-        long ka = key(pa);
-        long kb = key(pb);
-        long kc = key(pc);
-        long kd = key(pd);
-        int n = size;
-        int a = 0;
-        int b = 0;
-        int c = 0;
-        int d = 0;
-        while (n > 1) {
-            int half = n >>> 1;
-            a = keys[a + half] <= ka ? a + half : a;
-            b = keys[b + half] <= kb ? b + half : b;
-            c = keys[c + half] <= kc ? c + half : c;
-            d = keys[d + half] <= kd ? d + half : d;
-            n -= half;
-        }
-        out[0] = a + (keys[a] <= ka ? 1 : 0);
-        out[1] = b + (keys[b] <= kb ? 1 : 0);
-        out[2] = c + (keys[c] <= kc ? 1 : 0);
-        out[3] = d + (keys[d] <= kd ? 1 : 0);
-    }
-
-    private int classicFloor(double p) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (price(mid) <= p) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo - 1;
+        LineSearch.floors(keys, size, pa, pb, pc, pd, out);
     }
 }

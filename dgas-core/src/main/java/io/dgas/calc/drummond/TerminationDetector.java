@@ -9,7 +9,9 @@ import java.util.Arrays;
  * exactly those lines in the {@link SortedLines}, further limited to the last {@code terminationLookbackBars} bars
  * when that is &gt; 0), chained with the tolerance of bar i (§5: same type, within tolerance of the previous line).
  * Zones are evaluated in ascending price, as the reference does, and a zone is identified across bars by its anchor,
- * its earliest line id, so "one approach event per active approach" survives zones being rebuilt every bar.
+ * its earliest line id, so "one approach event per active approach" survives zones being rebuilt every bar. An
+ * anchor approached at bar i is stamped i + 2 ({@link #approached}): whether it was approached at the bar before is
+ * one compare, and no list of active approaches is cleared and rebuilt each bar (the build before kept one).
  *
  * <p>The search is by price and touches only the zones that can qualify. A zone wholly below the low at distance X =
  * low − upper can be touched or approached only if X ≤ max(pct × |centre|, 2 × width, 2 × 0.01) (pct the larger of
@@ -47,13 +49,15 @@ final class TerminationDetector {
     private final PatternEvents out;
     private final ZoneCheck zone;
 
-    private boolean[] active = new boolean[64];
-    private int[] activeList = new int[16];
-    private int activeCount;
-    private int[] nextList = new int[16];
-    private int nextCount;
-    private int[] savedList = new int[16];
-    private int savedCount;
+    /**
+     * Per line id: bar + 2 when the zone anchored at that line was approached at that bar (0: never), so "approached
+     * at the bar before" is one compare, with nothing to clear or carry from bar to bar.
+     */
+    private int[] approached = new int[64];
+    /** The stamps the last step overwrote, as (anchor, former stamp) pairs: {@link #restore} undoes that step. */
+    private int[] undo = new int[32];
+
+    private int undoCount;
     /** Per search: the positions of the band edges, {@link SortedLines#floors} + 1. */
     private final int[] bounds = new int[4];
     /** Per search: bit j set when position from + j ends a zone. */
@@ -92,26 +96,18 @@ final class TerminationDetector {
         }
     }
 
-    void save() {
-        if (savedList.length < activeCount) {
-            savedList = new int[activeList.length];
-        }
-        System.arraycopy(activeList, 0, savedList, 0, activeCount);
-        savedCount = activeCount;
-    }
+    /**
+     * Nothing to save: the one step that can be undone (the last bar's, after {@link DrummondEngine#advance} saved the
+     * state before it) records what it overwrote.
+     */
+    void save() {}
 
+    /** Undoes the last step (its approach stamps back to what they were). */
     void restore() {
-        for (int k = 0; k < activeCount; k++) {
-            active[activeList[k]] = false;
+        for (int k = undoCount - 2; k >= 0; k -= 2) {
+            approached[undo[k]] = undo[k + 1];
         }
-        if (activeList.length < savedCount) {
-            activeList = new int[savedList.length];
-        }
-        System.arraycopy(savedList, 0, activeList, 0, savedCount);
-        activeCount = savedCount;
-        for (int k = 0; k < activeCount; k++) {
-            active[activeList[k]] = true;
-        }
+        undoCount = 0;
     }
 
     /**
@@ -119,22 +115,12 @@ final class TerminationDetector {
      * chained with {@code tolerance}.
      */
     void step(int i, double high, double low, double tolerance, SortedLines lines, double[] price) {
-        if (active.length < price.length) {
-            active = Arrays.copyOf(active, price.length);
+        if (approached.length < price.length) {
+            approached = Arrays.copyOf(approached, price.length);
         }
-        nextCount = 0;
+        undoCount = 0;
         if (lines.size() > 0) {
             search(i, high, low, tolerance, lines);
-        }
-        for (int k = 0; k < activeCount; k++) {
-            active[activeList[k]] = false;
-        }
-        int[] t = activeList;
-        activeList = nextList;
-        nextList = t;
-        activeCount = nextCount;
-        for (int k = 0; k < activeCount; k++) {
-            active[activeList[k]] = true;
         }
     }
 
@@ -388,12 +374,16 @@ final class TerminationDetector {
         for (int k = from + 1; k <= to; k++) {
             anchor = Math.min(anchor, ids[k]);
         }
-        if (!active[anchor]) {
-            out.add(PatternType.TERMINATION_APPROACH, approachDir, bar, bar, strength, bar);
+        int was = approached[anchor];
+        // kept unless approached at the bar before (stamped bar − 1 + 2): a coin flip, so the row is written either way
+        int d = was ^ (bar + 1);
+        out.addIf((d | -d) >>> 31, PatternType.TERMINATION_APPROACH, approachDir, bar, bar, strength, bar);
+        if (undoCount + 2 > undo.length) {
+            undo = Arrays.copyOf(undo, undo.length * 2);
         }
-        if (nextCount == nextList.length) {
-            nextList = Arrays.copyOf(nextList, nextCount * 2);
-        }
-        nextList[nextCount++] = anchor;
+        undo[undoCount] = anchor;
+        undo[undoCount + 1] = was;
+        undoCount += 2;
+        approached[anchor] = bar + 2;
     }
 }

@@ -26,7 +26,8 @@ import java.util.Arrays;
  * <p>The marks also keep an upper bound on the widest zone ({@link #widest}), which the search uses as its reach: a
  * zone grows only where a link becomes chained (a relink, or a flip as the tolerance rises), and each such event
  * widens the bound by the zone holding that link, found with two bit scans ({@link #widen}); every
- * {@value #RESCAN_BARS} bars the bound is measured exactly again. The result of every search equals building every
+ * {@value #RESCAN_BARS} bars, and after a rebuild at a higher tolerance, the bound is measured exactly again (a lower
+ * tolerance only splits zones, so the bound holds). The result of every search equals building every
  * zone of the window; {@code ZoneMarksTest} checks the bits and the bound against the window after random
  * sequences of changes. Allocates nothing per bar in steady state.
  */
@@ -168,11 +169,18 @@ final class ZoneMarks {
     void mark(int k, long link) {
         long bit = 1L << k;
         int w = k >>> 6;
-        ends[w] = link > key ? ends[w] | bit : ends[w] & ~bit;
-        types[w] = (lines.order[k] & DrummondLines.SUPPORT) != 0 ? types[w] | bit : types[w] & ~bit;
+        // both tests are coin flips: the bits are set by arithmetic, not by branches
+        ends[w] = (ends[w] & ~bit) | (less(key, link) << k);
+        types[w] = (types[w] & ~bit) | ((long) (lines.order[k] & DrummondLines.SUPPORT) << k);
         if (built && link >= bandLo && link <= bandHi) {
             list(link, lines.price(k), lines.order[k]);
         }
+    }
+
+    /** 1 when x &lt; y (signed), without a branch and without overflow (Hacker's Delight 2-12). */
+    static long less(long x, long y) {
+        long d = x - y;
+        return (d ^ ((x ^ y) & (d ^ x))) >>> 63;
     }
 
     private void list(long link, double price, int id) {
@@ -262,6 +270,8 @@ final class ZoneMarks {
     }
 
     private void rebuild(double tol, long tk) {
+        // a rising tolerance may merge zones: measure the widest again; a falling one only splits them, the bound holds
+        stale |= tk > key;
         key = tk;
         built = true;
         boolean finite = tol > 0 && tol < Double.POSITIVE_INFINITY;
@@ -280,8 +290,6 @@ final class ZoneMarks {
         }
         bandLimit = Math.max(64, 2 * bandCount);
         bracket();
-        // the tolerance may have risen: zones merged, measure again
-        stale = true;
     }
 
     /** The zone holding position k may have grown (a link at or next to it became chained). */
@@ -294,11 +302,7 @@ final class ZoneMarks {
             stale = true;
             return;
         }
-        // a line alone (it and the line before it end zones) is a zone of width 0: nothing to measure
-        boolean endsHere = (ends[k >>> 6] & (1L << k)) != 0;
-        if (endsHere && (k == 0 || (ends[(k - 1) >>> 6] & (1L << (k - 1))) != 0)) {
-            return;
-        }
+        // measured even for a line alone (width 0): two bit scans cost less than a coin-flip test for it
         width = Math.max(width, lines.price(nextEnd(ends, k)) - lines.price(startOf(ends, k)));
     }
 

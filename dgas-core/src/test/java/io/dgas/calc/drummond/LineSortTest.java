@@ -59,6 +59,39 @@ class LineSortTest {
     }
 
     @Test
+    void sortedIds_pricesOnTheDecimalGrid_equalsQuicksort() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] p = new double[20_000];
+        for (int k = 0; k < p.length; k++) {
+            // projected prices as the engine makes them: quantised to 1e-9, across several binades, with ties
+            p[k] = DrummondLines.quantise(r.nextInt(3) == 0 ? 100 + r.nextInt(50) * 0.25 : 50 + 150 * r.nextDouble());
+        }
+        assertThat(LineSort.sortedIds(p, p.length)).isEqualTo(quicksorted(p, p.length));
+        assertThat(LineSort.sortedIds(p, 5000, 15_000)).isEqualTo(quicksortedRange(p, 5000, 15_000));
+    }
+
+    @Test
+    void sortedIds_distinctPricesCloserThanTheGrid_equalsQuicksort() {
+        SplittableRandom r = new SplittableRandom(13);
+        double[] p = new double[3000];
+        for (int k = 0; k < p.length; k++) {
+            // later ids a few 1e-12 lower: one key on the 1e-9 grid, so only the check puts them in order
+            p[k] = 100 + r.nextInt(10) * 0.5 - (k % 7) * 1e-12;
+        }
+        assertThat(LineSort.sortedIds(p, p.length)).isEqualTo(quicksorted(p, p.length));
+        assertThat(LineSort.sortedIds(p, 1000, 2500)).isEqualTo(quicksortedRange(p, 1000, 2500));
+    }
+
+    /** {@link #quicksorted} of the ids {@code [from, to)}. */
+    private static int[] quicksortedRange(double[] price, int from, int to) {
+        int[] ids = quicksorted(java.util.Arrays.copyOfRange(price, from, to), to - from);
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] += from;
+        }
+        return ids;
+    }
+
+    @Test
     void sortedIds_onlySignedZeros_keepsIdOrder() {
         double[] p = new double[600];
         for (int k = 0; k < p.length; k++) {

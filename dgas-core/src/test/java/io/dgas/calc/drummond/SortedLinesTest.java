@@ -3,6 +3,7 @@ package io.dgas.calc.drummond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -81,6 +82,52 @@ class SortedLinesTest {
                 assertThat(lines.chainedToNext(k, SortedLines.toleranceKey(0.5)))
                         .isEqualTo(chained);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void replaceTwo_randomPairsWithTiesAndSignedZeros_equalsTwoReplaces(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        // mostly a narrow range so that the pairs' positions interleave and tie with each other
+        double[] price = new double[3000];
+        Arrays.setAll(price, id -> r.nextInt(3) == 0 ? randomPrice(r) : 100 + r.nextInt(12) * 0.25);
+        SortedLines two = new SortedLines();
+        SortedLines apart = new SortedLines();
+        ZoneMarks twoMarks = new ZoneMarks();
+        ZoneMarks apartMarks = new ZoneMarks();
+        two.keep(twoMarks);
+        apart.keep(apartMarks);
+        SortedLines plain = new SortedLines();
+        List<Integer> in = new ArrayList<>();
+        int next = 0;
+        for (; next < 60; next++) {
+            two.insert(price, next);
+            apart.insert(price, next);
+            plain.insert(price, next);
+            in.add(next);
+        }
+        while (next + 1 < price.length) {
+            int out0 = in.remove(r.nextInt(in.size()));
+            int out1 = in.remove(r.nextInt(in.size()));
+            two.replaceTwo(price, out0, next, out1, next + 1);
+            apart.replace(price, out0, next);
+            apart.replace(price, out1, next + 1);
+            plain.replaceTwo(price, out0, next, out1, next + 1);
+            in.add(next++);
+            in.add(next++);
+            twoMarks.retolerance(0.25);
+            apartMarks.retolerance(0.25);
+            for (int k = 0; k < apart.size(); k++) {
+                assertThat(two.id(k)).as("line %d position %d", next, k).isEqualTo(apart.id(k));
+                assertThat(plain.id(k)).isEqualTo(apart.id(k));
+                assertThat(plain.chainedToNext(k, SortedLines.toleranceKey(0.25)))
+                        .isEqualTo(k + 1 < apart.size()
+                                && ((apart.id(k) ^ apart.id(k + 1)) & 1) == 0
+                                && apart.price(k + 1) - apart.price(k) <= 0.25);
+            }
+            assertThat(twoMarks.ends).isEqualTo(apartMarks.ends);
+            assertThat(twoMarks.types).isEqualTo(apartMarks.types);
         }
     }
 }
