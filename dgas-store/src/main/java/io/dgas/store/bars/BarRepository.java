@@ -171,10 +171,11 @@ public final class BarRepository {
     }
 
     /**
-     * What {@link #sinceForSymbols} answers (per symbol, its active bars with {@code ts >= since}, oldest first, at most
-     * {@code limit} each; every requested symbol in the map), read as one range of the {@code (timeframe, ts)} index
-     * from the oldest {@code since} on instead of one index descent per symbol: a few buffers for thousands of
-     * series instead of several per series.
+     * What {@link #sinceForSymbols} answers (per series, its active bars with {@code ts >= since}, oldest first, at most
+     * {@code limit} each), read as one range of the {@code (timeframe, ts)} index from the oldest {@code since} on
+     * instead of one index descent per symbol: a few buffers for thousands of series instead of several per series.
+     * The rows come back in primitive columns grouped by request ({@link SpanRows}), decoded from the server's binary
+     * format, so the read allocates nothing per row or per series.
      *
      * <p>Every active row of {@code tf} in that span is read, those of other symbols are dropped here, so this pays
      * when the symbols are most of those with bars in the span and their {@code since} lie close together (a whole
@@ -182,47 +183,30 @@ public final class BarRepository {
      * the same range scan whether the statement is planned per execution or generically (the span's lower bound is
      * its only parameter besides the timeframe).
      *
-     * @param ids the symbol id of every ticker in {@code since} ({@link #symbolIds})
+     * @param ids the symbol id of each requested series ({@link #symbolIds}), distinct
+     * @param since per request, the oldest bar wanted (epoch seconds)
      */
-    public Map<String, BarColumns> sinceInSpan(
-            Map<String, Long> since, Map<String, Long> ids, Timeframe tf, int limit) {
-        Map<String, BarColumns> out = new LinkedHashMap<>();
-        if (since.isEmpty()) {
-            return out;
+    public SpanRows sinceInSpan(long[] ids, long[] since, Timeframe tf, int limit) {
+        SpanReader rows = new SpanReader(ids, since, limit);
+        if (ids.length == 0) {
+            return rows.build();
         }
-        Map<Long, ColumnsBuilder> byId = new HashMap<>(since.size() * 2);
-        Map<Long, Long> fromById = new HashMap<>(since.size() * 2);
-        long from = Long.MAX_VALUE;
-        for (Map.Entry<String, Long> e : since.entrySet()) {
-            Long id = ids.get(e.getKey());
-            if (id == null) {
-                throw new IllegalArgumentException("no symbol id given for " + e.getKey());
-            }
-            byId.put(id, new ColumnsBuilder(e.getKey(), tf, 4));
-            fromById.put(id, e.getValue());
-            from = Math.min(from, e.getValue());
-        }
-        long start = from;
+        long start = rows.from();
         db.query(
                 "bars.since-span",
                 "SELECT b.symbol_id, " + COLS + " FROM bars b WHERE b.timeframe = ? AND b.ts >= to_timestamp(?)"
                         + " AND b.deleted_at IS NULL ORDER BY b.ts",
                 ps -> {
+                    // binary rows: int8 and float8 arrive as their bytes, not as text to parse
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                     ps.setString(1, tf.code());
                     ps.setLong(2, start);
                 },
                 rs -> {
-                    long id = rs.getLong(1);
-                    ColumnsBuilder b = byId.get(id);
-                    if (b != null && b.size() < limit && rs.getLong(2) >= fromById.get(id)) {
-                        b.add(rs, 2);
-                    }
+                    rows.add(rs);
                     return null;
                 });
-        for (Map.Entry<String, Long> e : since.entrySet()) {
-            out.put(e.getKey(), byId.get(ids.get(e.getKey())).build(false));
-        }
-        return out;
+        return rows.build();
     }
 
     /** Ids of the stored symbols among {@code tickers} (soft-deleted ones too), in one query. */
