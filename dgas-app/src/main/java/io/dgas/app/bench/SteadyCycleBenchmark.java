@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
 /**
  * {@code dgas benchmark cycle --steady}: the warm cycle's steady state. Per universe size, on a fresh database of
  * synthetic 1h bars (4h aggregated) ending at the fixed {@link CycleBenchmark#SEED_END}: a full-recompute cycle (the
- * cold path, measured after one unmeasured run), then a warm cycle to fill the warm state, then rounds of one new bar
+ * cold path, measured after {@value #FULL_WARMUP} unmeasured runs), then a warm cycle to fill the warm state, then rounds of one new bar
  * per series (1h and 4h, ingested outside the clock and reported to the warm state) each followed by a warm cycle
  * (load new bars, analyse, persist signals, run record): {@code warmup} rounds unmeasured, then the measured ones.
  * Before each measured cycle the harness waits for the JIT to go idle, so the ingest it ran outside the clock is not
@@ -46,6 +46,12 @@ import java.util.stream.IntStream;
  */
 public final class SteadyCycleBenchmark {
     private static final int LOOKBACK = 200;
+
+    /**
+     * Unmeasured full recomputes before the measured one: the first compiles the cold path's per-series code at C1,
+     * the largest methods reach C2 only during the second.
+     */
+    private static final int FULL_WARMUP = 2;
 
     private final Database main;
     private final int workers;
@@ -78,7 +84,9 @@ public final class SteadyCycleBenchmark {
             SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
             CycleRequest request = new CycleRequest(null, Timeframe.H4, Timeframe.H1, LOOKBACK, Duration.ofDays(3650));
             PredictionCycle cold = cycle(db, analyzer, threads);
-            cold.run(request); // warm-up: JIT and the server's caches
+            for (int i = 0; i < FULL_WARMUP; i++) {
+                cold.run(request); // warm-up: JIT and the server's caches
+            }
             CpuBreakdown breakdown = new CpuBreakdown(db);
             quiesce();
             Map<String, Long> fullKinds0 = breakdown.sample();

@@ -31,9 +31,9 @@ public final class CycleBenchmarkCommand extends BaseCommand {
 
     @Option(
             names = "--warmup",
-            defaultValue = "5",
+            defaultValue = "10",
             description =
-                    "with --steady: unmeasured warm cycles of one new bar each before the measured ones (default 5)")
+                    "with --steady: unmeasured warm cycles of one new bar each before the measured ones (default 10)")
     int warmup;
 
     @Override
