@@ -35,14 +35,7 @@ final class CpuBreakdown {
     Map<String, Long> sample() {
         Map<String, Long> out = new LinkedHashMap<>();
         KINDS.forEach(k -> out.put(k.getKey(), 0L));
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path t : (Iterable<Path>) tasks::iterator) {
-                long ns = onCpu(t);
-                if (ns >= 0) {
-                    out.merge(kindOf(Files.readString(t.resolve("comm")).strip()), ns, Long::sum);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        if (!threads((kind, ns) -> out.merge(kind, ns, Long::sum))) {
             return Map.of();
         }
         // the server's backends and its background processes; a process gone since counts no more
@@ -54,6 +47,39 @@ final class CpuBreakdown {
         }
         out.put("db_server", server);
         return out;
+    }
+
+    /** CPU nanoseconds of the JIT compiler threads so far, -1 where {@code /proc} is unreadable. */
+    long jitNanos() {
+        long[] ns = {0};
+        return threads((kind, t) -> ns[0] += kind.equals("jit") ? t : 0) ? ns[0] : -1;
+    }
+
+    /**
+     * Hands each live thread's kind and CPU nanoseconds to {@code sink} (a thread that ends meanwhile is skipped);
+     * false when {@code /proc/self/task} is unreadable.
+     */
+    private static boolean threads(java.util.function.ObjLongConsumer<String> sink) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                long ns = onCpu(t);
+                String name = comm(t);
+                if (ns >= 0 && name != null) {
+                    sink.accept(kindOf(name), ns);
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String comm(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** {@code after - before} per kind, in milliseconds. */

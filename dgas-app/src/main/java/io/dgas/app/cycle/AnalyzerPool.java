@@ -5,6 +5,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.SpanRows;
 import io.dgas.store.bars.SymbolTimeframes;
 import io.dgas.store.ingest.IngestListener;
 import java.time.Duration;
@@ -350,7 +351,7 @@ public final class AnalyzerPool implements IngestListener {
 
     /** The batch's series of one timeframe brought up to date, those in {@code done} without a catch-up query. */
     private void refresh(Map<String, HeldSymbol> batch, Timeframe tf, int lookback, CaughtUp done) {
-        Map<String, Long> since = new LinkedHashMap<>();
+        List<HeldSymbol> behind = new ArrayList<>();
         List<HeldSymbol> rebuild = new ArrayList<>();
         for (HeldSymbol h : batch.values()) {
             WarmSeries w = h.series(tf);
@@ -360,16 +361,18 @@ public final class AnalyzerPool implements IngestListener {
             if (h.takeInvalid(tf) || w == null || w.window() != lookback || w.size() == 0) {
                 rebuild.add(h);
             } else if (!h.caughtUpIn(tf, done)) {
-                since.put(h.symbol, w.lastTs());
+                behind.add(h);
             }
         }
-        if (!since.isEmpty()) {
-            bars.sinceForSymbols(since, tf, lookback + 1).forEach((s, fresh) -> {
-                HeldSymbol h = batch.get(s);
-                if (!ShareCatchUp.caughtUp(h.series(tf), fresh, lookback)) {
+        if (!behind.isEmpty()) {
+            SpanRows rows = bars.sinceForSymbols(
+                    behind.stream().map(h -> h.symbol).toList(), ShareCatchUp.since(behind, tf), tf, lookback + 1);
+            for (int i = 0; i < behind.size(); i++) {
+                HeldSymbol h = behind.get(i);
+                if (!ShareCatchUp.caughtUp(h.series(tf), rows, i, lookback)) {
                     rebuild.add(h);
                 }
-            });
+            }
         }
         if (rebuild.isEmpty()) {
             return;

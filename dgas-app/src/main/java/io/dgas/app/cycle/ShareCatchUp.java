@@ -1,12 +1,10 @@
 package io.dgas.app.cycle;
 
 import io.dgas.domain.Timeframe;
-import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.SpanRows;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,30 +51,30 @@ final class ShareCatchUp {
         Arrays.sort(sorted);
         long from = sorted[n / 2] - SPAN_BARS * tf.seconds();
         List<HeldSymbol> span = new ArrayList<>(n);
-        Map<String, HeldSymbol> stragglers = new LinkedHashMap<>();
+        List<HeldSymbol> stragglers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (last[i] >= from) {
                 span.add(warm.get(i));
             } else {
-                stragglers.put(warm.get(i).symbol, warm.get(i));
+                stragglers.add(warm.get(i));
             }
         }
         if (span.size() < minSpanRead) {
-            span.forEach(h -> stragglers.put(h.symbol, h));
+            stragglers.addAll(span);
             span.clear();
         }
         if (!span.isEmpty()) {
             readSpan(span, tf, lookback);
         }
         if (!stragglers.isEmpty()) {
-            Map<String, Long> since = new LinkedHashMap<>();
-            stragglers.forEach((s, h) -> since.put(s, h.series(tf).lastTs()));
-            bars.sinceForSymbols(since, tf, lookback + 1).forEach((s, fresh) -> {
-                HeldSymbol h = stragglers.get(s);
-                if (!caughtUp(h.series(tf), fresh, lookback)) {
+            SpanRows rows = bars.sinceForSymbols(
+                    stragglers.stream().map(h -> h.symbol).toList(), since(stragglers, tf), tf, lookback + 1);
+            for (int i = 0; i < stragglers.size(); i++) {
+                HeldSymbol h = stragglers.get(i);
+                if (!caughtUp(h.series(tf), rows, i, lookback)) {
                     h.invalidate(tf);
                 }
-            });
+            }
         }
     }
 
@@ -85,20 +83,18 @@ final class ShareCatchUp {
         ids(span);
         int n = span.size();
         long[] ids = new long[n];
-        long[] since = new long[n];
         for (int i = 0; i < n; i++) {
             HeldSymbol h = span.get(i);
             if (h.id == HeldSymbol.NO_ID) {
                 throw new IllegalArgumentException("no symbol id stored for " + h.symbol);
             }
             ids[i] = h.id;
-            since[i] = h.series(tf).lastTs();
         }
-        // one more than the window is read: a series that gained more than that is rebuilt rather than replayed
+        long[] since = since(span, tf);
         SpanRows rows = bars.sinceInSpan(ids, since, tf, lookback + 1);
         for (int i = 0; i < n; i++) {
             HeldSymbol h = span.get(i);
-            if (rows.count(i) > lookback || !h.series(tf).apply(rows, i)) {
+            if (!caughtUp(h.series(tf), rows, i, lookback)) {
                 h.invalidate(tf);
             }
         }
@@ -124,11 +120,22 @@ final class ShareCatchUp {
         }
     }
 
+    /** The last bar of each series of {@code held} at {@code tf}, in their order. */
+    static long[] since(java.util.Collection<HeldSymbol> held, Timeframe tf) {
+        long[] out = new long[held.size()];
+        int i = 0;
+        for (HeldSymbol h : held) {
+            out[i++] = h.series(tf).lastTs();
+        }
+        return out;
+    }
+
     /**
-     * Applies a series' caught-up bars ({@code fresh}, at most {@code lookback + 1} read); false when it must be
-     * rebuilt instead: it gained more than the window, or the bars do not continue it.
+     * Applies request {@code i}'s caught-up bars to {@code w} (at most {@code lookback + 1} were read); false when it
+     * must be rebuilt instead: it gained more than the window (rebuilt rather than replayed), or the bars do not
+     * continue it.
      */
-    static boolean caughtUp(WarmSeries w, BarColumns fresh, int lookback) {
-        return fresh.size() <= lookback && w.apply(fresh);
+    static boolean caughtUp(WarmSeries w, SpanRows rows, int i, int lookback) {
+        return rows.count(i) <= lookback && w.apply(rows, i);
     }
 }

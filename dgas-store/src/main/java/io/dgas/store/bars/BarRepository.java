@@ -145,29 +145,45 @@ public final class BarRepository {
     }
 
     /**
-     * Per symbol, the active bars with {@code ts >= since} (epoch seconds), oldest first, at most {@code limit} each,
-     * in one query: what a warm analysis needs to catch up (its last bar, possibly revised, and any newer ones). Every
-     * requested symbol is in the map (empty when it has no such bars).
+     * Per series, the active bars with {@code ts >= since} (epoch seconds), oldest first, at most {@code limit} each,
+     * in one query: what a warm analysis needs to catch up (its last bar, possibly revised, and any newer ones). The
+     * rows come back grouped by request ({@link SpanRows}, request {@code i} being {@code tickers.get(i)}), binary and
+     * in primitive columns; a ticker without such bars (or not stored) has none.
+     *
+     * @param since per request, the oldest bar wanted
      */
-    public Map<String, BarColumns> sinceForSymbols(Map<String, Long> since, Timeframe tf, int limit) {
-        Map<String, ColumnsBuilder> builders = new LinkedHashMap<>();
-        since.keySet().forEach(s -> builders.put(s, new ColumnsBuilder(s, tf)));
-        String[] tickers = since.keySet().toArray(String[]::new);
-        Long[] from = since.values().toArray(Long[]::new);
+    public SpanRows sinceForSymbols(List<String> tickers, long[] since, Timeframe tf, int limit) {
+        int n = tickers.size();
+        long[] ordinals = new long[n];
+        for (int i = 0; i < n; i++) {
+            ordinals[i] = i + 1;
+        }
+        SpanReader rows = new SpanReader(ordinals, since, limit);
+        if (n == 0) {
+            return rows.build();
+        }
         db.query(
                 "bars.since-many",
-                "SELECT r.ticker, " + COLS + " FROM unnest(?::text[], ?::bigint[]) AS r(ticker, since)"
+                "SELECT r.i, " + COLS + " FROM unnest(?::text[], ?::bigint[]) WITH ORDINALITY AS r(ticker, since, i)"
                         + " JOIN symbols y ON y.ticker = r.ticker CROSS JOIN LATERAL (SELECT * FROM bars x"
                         + " WHERE x.symbol_id = y.id AND x.timeframe = ? AND x.deleted_at IS NULL"
-                        + " AND x.ts >= to_timestamp(r.since) ORDER BY x.ts LIMIT ?) b ORDER BY r.ticker, b.ts",
+                        + " AND x.ts >= to_timestamp(r.since) ORDER BY x.ts LIMIT ?) b ORDER BY r.i, b.ts",
                 ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", tickers));
-                    ps.setArray(2, ps.getConnection().createArrayOf("bigint", from));
+                    binary(ps);
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", tickers.toArray()));
+                    ps.setArray(
+                            2,
+                            ps.getConnection()
+                                    .unwrap(org.postgresql.PGConnection.class)
+                                    .createArrayOf("int8", since));
                     ps.setString(3, tf.code());
                     ps.setInt(4, limit);
                 },
-                rs -> addTo(builders, rs));
-        return built(builders);
+                rs -> {
+                    rows.add(rs);
+                    return null;
+                });
+        return rows.build();
     }
 
     /**
@@ -197,8 +213,7 @@ public final class BarRepository {
                 "SELECT b.symbol_id, " + COLS + " FROM bars b WHERE b.timeframe = ? AND b.ts >= to_timestamp(?)"
                         + " AND b.deleted_at IS NULL ORDER BY b.ts",
                 ps -> {
-                    // binary rows: int8 and float8 arrive as their bytes, not as text to parse
-                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                    binary(ps);
                     ps.setString(1, tf.code());
                     ps.setLong(2, start);
                 },
@@ -244,6 +259,11 @@ public final class BarRepository {
                         },
                         rs -> rs.getLong(1))
                 .orElse(0L);
+    }
+
+    /** Asks for binary rows: int8 and float8 arrive as their bytes, not as text to parse. */
+    private static void binary(PreparedStatement ps) throws SQLException {
+        ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
     }
 
     private static String activeOnly(boolean includeDeleted) {

@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
- * Collects the rows of a span read ({@link BarRepository#sinceInSpan}) straight into primitive columns: each row's
- * symbol id is found among the requested ones by binary search, rows of other symbols, before their series' {@code
- * since} or beyond its {@code limit} are dropped, and the kept rows are grouped by request at the end (a stable
+ * Collects the rows of a catch-up read ({@link BarRepository#sinceInSpan}, {@link BarRepository#sinceForSymbols})
+ * straight into primitive columns: each row's key (a symbol id, or the request's ordinal) is found among the requested
+ * ones by binary search, rows of other symbols, before their series' {@code since} or beyond its {@code limit} are
+ * dropped, and the kept rows are grouped by request at the end (a stable
  * counting sort, so each group keeps the read's ts order). Nothing is allocated per row or per series.
  */
 final class SpanReader {
@@ -24,7 +25,7 @@ final class SpanReader {
     private final double[][] v = new double[5][];
 
     /**
-     * @param ids the symbol id of each requested series (distinct)
+     * @param ids the key of each requested series (distinct)
      * @param since per request, the oldest bar wanted (epoch seconds)
      */
     SpanReader(long[] ids, long[] since, int limit) {
@@ -37,7 +38,7 @@ final class SpanReader {
         requestOf = new int[m];
         for (int k = 1; k < m; k++) {
             if (sortedIds[k] == sortedIds[k - 1]) {
-                throw new IllegalArgumentException("symbol id " + sortedIds[k] + " requested twice");
+                throw new IllegalArgumentException("key " + sortedIds[k] + " requested twice");
             }
         }
         for (int i = 0; i < m; i++) {
@@ -63,7 +64,7 @@ final class SpanReader {
         return from;
     }
 
-    /** Adds the row at {@code rs}: columns symbol_id, ts epoch, open, high, low, close, volume. */
+    /** Adds the row at {@code rs}: columns key, ts epoch, open, high, low, close, volume. */
     void add(ResultSet rs) throws SQLException {
         int k = Arrays.binarySearch(sortedIds, rs.getLong(1));
         if (k < 0) {

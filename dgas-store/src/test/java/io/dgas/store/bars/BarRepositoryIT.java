@@ -110,25 +110,27 @@ class BarRepositoryIT {
         long[] idArray = tickers.stream().mapToLong(ids::get).toArray();
         for (long aaa : new long[] {T0 - 3600, T0, T0 + 5 * 3600 + 1, T0 + 9 * 3600, T0 + 20 * 3600}) {
             for (int limit : new int[] {1, 2, 3, 50}) {
-                Map<String, Long> since = new java.util.LinkedHashMap<>();
-                since.put("BBB", T0 + 3600);
-                since.put("AAA", aaa);
-                since.put("CCC", T0);
+                long[] since = {T0 + 3600, aaa, T0};
 
-                SpanRows span = repo.sinceInSpan(
-                        idArray,
-                        since.values().stream().mapToLong(Long::longValue).toArray(),
-                        Timeframe.H1,
-                        limit);
-                Map<String, BarColumns> each = repo.sinceForSymbols(since, Timeframe.H1, limit);
+                SpanRows span = repo.sinceInSpan(idArray, since, Timeframe.H1, limit);
+                SpanRows each = repo.sinceForSymbols(tickers, since, Timeframe.H1, limit);
 
                 assertThat(span.series()).isEqualTo(3);
+                assertThat(each.series()).isEqualTo(3);
                 for (int i = 0; i < 3; i++) {
                     assertThat(span.columns(i, tickers.get(i), Timeframe.H1))
                             .as("since %d, limit %d, %s", aaa, limit, tickers.get(i))
                             .usingRecursiveComparison()
-                            .isEqualTo(each.get(tickers.get(i)));
+                            .isEqualTo(each.columns(i, tickers.get(i), Timeframe.H1));
                 }
+                // the per-series read against the newest bars read one by one
+                BarColumns aaaBars = each.columns(1, "AAA", Timeframe.H1);
+                BarColumns all = repo.last("AAA", Timeframe.H1, 1000);
+                long[] expected = java.util.Arrays.stream(all.ts())
+                        .filter(t -> t >= aaa)
+                        .limit(limit)
+                        .toArray();
+                assertThat(aaaBars.ts()).containsExactly(expected);
             }
         }
         SpanRows fromStart =
@@ -139,6 +141,11 @@ class BarRepositoryIT {
                 .isZero();
         assertThat(repo.sinceInSpan(new long[0], new long[0], Timeframe.H1, 10).series())
                 .isZero();
+        SpanRows withUnknown =
+                repo.sinceForSymbols(List.of("NOPE", "AAA"), new long[] {T0, T0 - 3600}, Timeframe.H1, 50);
+        assertThat(withUnknown.count(0)).isZero();
+        assertThat(withUnknown.count(1))
+                .isEqualTo(repo.last("AAA", Timeframe.H1, 1000).size());
     }
 
     @Test
