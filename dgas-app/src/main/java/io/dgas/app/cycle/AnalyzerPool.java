@@ -5,6 +5,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.SpanRows;
 import io.dgas.store.bars.SymbolTimeframes;
 import io.dgas.store.ingest.IngestListener;
 import java.time.Duration;
@@ -13,9 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The warm half of the cycle (issue 15): an analysed {@link WarmSeries} per (symbol, timeframe) kept in memory across
@@ -41,36 +43,22 @@ import java.util.function.Function;
  * newest {@code lookback} to {@code 2 × lookback} of each series (see {@link WarmSeries}). Changes made by another
  * process reach the pool as {@code bars} events ({@link io.dgas.app.events.RemoteBarChanges}, listened to by
  * {@code dgas serve} and {@code dgas scheduler start}); a pool in any other process must be {@link #clear() cleared}.
+ *
+ * <p>What is held per symbol is one {@link HeldSymbol}, found by ticker once per step, so the steady cycle's cost per
+ * series is the bars it gained and its analysis, not keys and map entries.
  */
 public final class AnalyzerPool implements IngestListener {
     private final BarRepository bars;
     private final SymbolAnalyzer analyzer;
     private final OwnTimeframes own;
-    private final Map<String, WarmSeries> warm = new ConcurrentHashMap<>();
-    private final Set<String> invalid = ConcurrentHashMap.newKeySet();
-    /** Series found without bars (a symbol with daily bars only has no 1h series): not looked for again until changed. */
-    private final Set<String> absent = ConcurrentHashMap.newKeySet();
+    private final Map<String, HeldSymbol> held = new ConcurrentHashMap<>();
     /** Changes heard so far: a series found empty while one arrived is not marked absent (it may have just come). */
-    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
-    /** Catalog facts of symbols that needed a plan, until ingest reports a change of the symbol. */
-    private final Map<String, SymbolTimeframes.Info> infos = new ConcurrentHashMap<>();
-    /** The last planned outcome per symbol and what it was computed from. */
-    private final Map<String, Planned> planned = new ConcurrentHashMap<>();
-    /** The last fresh warm outcome per (symbol, trading timeframe), reused while its inputs stay the same. */
-    private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();
-    /** Symbol ids by ticker, for the range catch-up (a stored symbol keeps its id). */
-    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
-    /** Bars below the median last bar that the range catch-up still reads ({@link #catchUp}). */
-    static final int SPAN_BARS = 8;
-
-    /** Fewest series read as a range; fewer are read per series. */
-    static final int MIN_SPAN_READ = 256;
-
-    private final int minSpanRead;
+    private final ShareCatchUp share;
 
     public AnalyzerPool(Database db, SymbolAnalyzer analyzer) {
-        this(db, analyzer, MIN_SPAN_READ);
+        this(db, analyzer, ShareCatchUp.MIN_SPAN_READ);
     }
 
     /** @param minSpanRead fewest series {@link #catchUp} reads as a range (tests lower it) */
@@ -78,36 +66,39 @@ public final class AnalyzerPool implements IngestListener {
         this.bars = new BarRepository(db);
         this.own = new OwnTimeframes(new SymbolTimeframes(db));
         this.analyzer = analyzer;
-        this.minSpanRead = minSpanRead;
+        this.share = new ShareCatchUp(bars, minSpanRead);
     }
 
     @Override
     public void seriesChanged(String symbol, Timeframe tf) {
         changes.incrementAndGet();
-        invalid.add(key(symbol, tf));
-        absent.remove(key(symbol, tf));
-        infos.remove(symbol);
+        HeldSymbol h = held.get(symbol);
+        // a symbol not held has no series, marks or facts: its series are built from the database when it comes
+        if (h != null) {
+            h.invalidate(tf);
+            h.clearAbsent(tf);
+            h.info = null;
+        }
     }
 
     @Override
     public void barsChanged(String symbol, Timeframe tf, long from) {
         changes.incrementAndGet();
-        infos.remove(symbol);
-        absent.remove(key(symbol, tf));
-        WarmSeries w = warm.get(key(symbol, tf));
+        HeldSymbol h = held.get(symbol);
+        if (h == null) {
+            return;
+        }
+        h.info = null;
+        h.clearAbsent(tf);
+        WarmSeries w = h.series(tf);
         if (w != null && w.size() > 0 && from < w.lastTs() && from >= w.firstTs()) {
-            invalid.add(key(symbol, tf));
+            h.invalidate(tf);
         }
     }
 
     /** Drops every warm series (the next cycle rebuilds all of them). */
     public void clear() {
-        warm.clear();
-        ids.clear();
-        analysed.clear();
-        absent.clear();
-        infos.clear();
-        planned.clear();
+        held.clear();
     }
 
     /**
@@ -117,31 +108,26 @@ public final class AnalyzerPool implements IngestListener {
      *
      * @return warm series dropped
      */
-    public int retain(java.util.function.Predicate<String> keep) {
-        int before = warm.size();
-        warm.keySet().removeIf(k -> !keep.test(symbolOf(k)));
-        int dropped = before - warm.size();
-        invalid.removeIf(k -> !keep.test(symbolOf(k)));
-        absent.removeIf(k -> !keep.test(symbolOf(k)));
-        infos.keySet().removeIf(s -> !keep.test(s));
-        planned.keySet().removeIf(s -> !keep.test(s));
-        analysed.keySet().removeIf(k -> !keep.test(symbolOf(k)));
-        ids.keySet().removeIf(s -> !keep.test(s));
-        return Math.max(0, dropped);
-    }
-
-    private static String symbolOf(String key) {
-        return key.substring(0, key.lastIndexOf(' '));
+    public int retain(Predicate<String> keep) {
+        int dropped = 0;
+        for (var it = held.values().iterator(); it.hasNext(); ) {
+            HeldSymbol h = it.next();
+            if (!keep.test(h.symbol)) {
+                dropped += h.seriesHeld();
+                it.remove();
+            }
+        }
+        return dropped;
     }
 
     /** Warm series held. */
     public int size() {
-        return warm.size();
+        return held.values().stream().mapToInt(HeldSymbol::seriesHeld).sum();
     }
 
     /** Bars held over all warm series. */
     public long bars() {
-        return warm.values().stream().mapToLong(WarmSeries::size).sum();
+        return held.values().stream().mapToLong(HeldSymbol::barsHeld).sum();
     }
 
     /**
@@ -152,9 +138,22 @@ public final class AnalyzerPool implements IngestListener {
      * @throws RuntimeException when loading failed (the cycle records every symbol of the batch as failed)
      */
     public Function<String, SymbolOutcome> load(List<String> symbols, CycleRequest r, Instant asOf, CaughtUp done) {
-        Map<String, WarmSeries> trading = refresh(symbols, r.trading(), r.lookback(), done);
-        Map<String, WarmSeries> higher = refresh(symbols, r.htf(), r.lookback(), done);
-        return s -> analyze(s, r.trading(), trading.get(s), r.htf(), higher.get(s), asOf, r.staleAfter());
+        Map<String, HeldSymbol> batch = hold(symbols);
+        refresh(batch, r.trading(), r.lookback(), done);
+        refresh(batch, r.htf(), r.lookback(), done);
+        return s -> {
+            HeldSymbol h = batch.get(s);
+            return analyze(h, r.trading(), h.series(r.trading()), r.htf(), h.series(r.htf()), asOf, r.staleAfter());
+        };
+    }
+
+    /** The held state of each of {@code symbols} (created for those not held yet), in their order. */
+    private Map<String, HeldSymbol> hold(List<String> symbols) {
+        Map<String, HeldSymbol> out = new LinkedHashMap<>(2 * symbols.size());
+        for (String s : symbols) {
+            out.put(s, held.computeIfAbsent(s, HeldSymbol::new));
+        }
+        return out;
     }
 
     /**
@@ -163,10 +162,10 @@ public final class AnalyzerPool implements IngestListener {
      * per other timeframe pair, from warm series.
      */
     public void refit(List<SymbolOutcome> out, CycleRequest r, Instant asOf) {
-        List<String> redo = new ArrayList<>();
+        Map<String, HeldSymbol> redo = new LinkedHashMap<>();
         for (SymbolOutcome o : out) {
             if (o.stale() || o.failed()) {
-                redo.add(o.symbol());
+                redo.put(o.symbol(), held.computeIfAbsent(o.symbol(), HeldSymbol::new));
             }
         }
         if (redo.isEmpty()) {
@@ -174,70 +173,70 @@ public final class AnalyzerPool implements IngestListener {
         }
         Map<String, SymbolTimeframes.Info> known = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
-        for (String s : redo) {
-            SymbolTimeframes.Info info = infos.get(s);
+        redo.forEach((s, h) -> {
+            SymbolTimeframes.Info info = h.info;
             if (info == null) {
                 unknown.add(s);
             } else {
                 known.put(s, info);
             }
-        }
+        });
         if (!unknown.isEmpty()) {
             long heard = changes.get();
             Map<String, SymbolTimeframes.Info> fetched = own.info(unknown);
             known.putAll(fetched);
             if (changes.get() == heard) {
-                infos.putAll(fetched);
+                fetched.forEach((s, info) -> redo.get(s).info = info);
             }
         }
         Map<String, OwnTimeframes.Plan> plans = own.plans(
-                redo,
+                List.copyOf(redo.keySet()),
                 known,
                 s -> {
-                    WarmSeries w = warm.get(key(s, r.trading()));
+                    WarmSeries w = redo.get(s).series(r.trading());
                     return w != null && w.size() >= 3;
                 },
                 r,
                 asOf);
-        Map<List<Timeframe>, List<String>> byPair = new LinkedHashMap<>();
+        Map<List<Timeframe>, Map<String, HeldSymbol>> byPair = new LinkedHashMap<>();
         plans.forEach((s, p) -> {
             if (p.trading() != r.trading()) {
-                byPair.computeIfAbsent(List.of(p.trading(), p.htf()), k -> new ArrayList<>())
-                        .add(s);
+                byPair.computeIfAbsent(List.of(p.trading(), p.htf()), k -> new LinkedHashMap<>())
+                        .put(s, redo.get(s));
             }
         });
         byPair.forEach((pair, group) -> {
-            refresh(group, pair.get(0), r.lookback());
-            refresh(group, pair.get(1), r.lookback());
+            refresh(group, pair.get(0), r.lookback(), CaughtUp.NONE);
+            refresh(group, pair.get(1), r.lookback(), CaughtUp.NONE);
         });
         out.replaceAll(o -> {
             OwnTimeframes.Plan p = plans.get(o.symbol());
-            return p == null ? o : planned(o.symbol(), p, r);
+            return p == null ? o : planned(redo.get(o.symbol()), p, r);
         });
     }
 
     /** The outcome of one planned symbol: the last one when neither series nor the plan changed. */
-    private SymbolOutcome planned(String symbol, OwnTimeframes.Plan p, CycleRequest r) {
-        WarmSeries t = warm.get(key(symbol, p.trading()));
-        WarmSeries h = warm.get(key(symbol, p.htf()));
+    private SymbolOutcome planned(HeldSymbol held, OwnTimeframes.Plan p, CycleRequest r) {
+        WarmSeries t = held.series(p.trading());
+        WarmSeries h = held.series(p.htf());
         Planned key = new Planned(p, version(t), version(h), null);
-        Planned last = planned.get(symbol);
+        Planned last = held.planned;
         if (last != null && last.sameInputs(key)) {
             return last.outcome();
         }
         SymbolOutcome o;
         try {
-            o = analyze(symbol, p.trading(), t, p.htf(), h, p.asOf(), p.staleAfter())
+            o = analyze(held, p.trading(), t, p.htf(), h, p.asOf(), p.staleAfter())
                     .at(p.trading() == r.trading() ? null : p.trading());
         } catch (RuntimeException e) {
-            return new SymbolOutcome(symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new SymbolOutcome(held.symbol, null, false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        planned.put(symbol, new Planned(p, key.trading(), key.higher(), o));
+        held.planned = new Planned(p, key.trading(), key.higher(), o);
         return o;
     }
 
     /** A planned outcome with the plan and series fingerprints (bars held, content version) it came from. */
-    private record Planned(OwnTimeframes.Plan plan, List<Long> trading, List<Long> higher, SymbolOutcome outcome) {
+    record Planned(OwnTimeframes.Plan plan, List<Long> trading, List<Long> higher, SymbolOutcome outcome) {
         boolean sameInputs(Planned o) {
             return plan.equals(o.plan) && trading.equals(o.trading) && higher.equals(o.higher);
         }
@@ -248,13 +247,14 @@ public final class AnalyzerPool implements IngestListener {
     }
 
     private SymbolOutcome analyze(
-            String symbol,
+            HeldSymbol held,
             Timeframe tradingTf,
             WarmSeries t,
             Timeframe htf,
             WarmSeries h,
             Instant asOf,
             Duration staleAfter) {
+        String symbol = held.symbol;
         if (t == null || h == null || t.size() < 3 || h.size() < 3) {
             // too short to analyse warm, or the higher timeframe comes from aggregation: the cold step decides
             return analyzer.analyze(
@@ -264,8 +264,7 @@ public final class AnalyzerPool implements IngestListener {
         Inputs inputs = new Inputs(
                 t, t.size(), t.series().version(), h, h.size(), h.series().version(), htf, staleAfter);
         boolean stale = SymbolAnalyzer.stale(t.lastTs(), tradingTf, asOf, staleAfter);
-        String k = key(symbol, tradingTf);
-        Analysed last = analysed.get(k);
+        Analysed last = held.analysed(tradingTf);
         if (!stale && last != null && last.inputs().equals(inputs)) {
             return last.outcome();
         }
@@ -279,11 +278,7 @@ public final class AnalyzerPool implements IngestListener {
                 htf,
                 asOf,
                 staleAfter);
-        if (o.stale() || o.failed()) {
-            analysed.remove(k);
-        } else {
-            analysed.put(k, new Analysed(inputs, o));
-        }
+        held.analysed(tradingTf, o.stale() || o.failed() ? null : new Analysed(inputs, o));
         return o;
     }
 
@@ -302,7 +297,7 @@ public final class AnalyzerPool implements IngestListener {
             Duration staleAfter) {}
 
     /** The last fresh (neither stale nor failed) warm outcome of a (symbol, trading timeframe) and its inputs. */
-    private record Analysed(Inputs inputs, SymbolOutcome outcome) {}
+    record Analysed(Inputs inputs, SymbolOutcome outcome) {}
 
     private static BarColumns columns(String symbol, Timeframe tf, WarmSeries w) {
         if (w == null) {
@@ -314,146 +309,89 @@ public final class AnalyzerPool implements IngestListener {
     }
 
     /**
-     * The series of one cycle already caught up by {@link #catchUp}: their batches ({@link #load(List, CycleRequest, Instant,
-     * CaughtUp)}) skip the catch-up query and only rebuild what needs it.
+     * The series of one cycle already caught up by {@link #catchUp}: their batches ({@link #load(List, CycleRequest,
+     * Instant, CaughtUp)}) skip the catch-up query and only rebuild what needs it. A stamp per cycle, recorded on each
+     * series caught up.
      */
     public static final class CaughtUp {
-        static final CaughtUp NONE = new CaughtUp();
-        private final Set<String> keys = ConcurrentHashMap.newKeySet();
+        private static final AtomicLong STAMPS = new AtomicLong();
+        static final CaughtUp NONE = new CaughtUp(-1);
+        final long stamp;
+
+        private CaughtUp(long stamp) {
+            this.stamp = stamp;
+        }
     }
 
     /** A new, empty record of caught-up series for one cycle. */
     public static CaughtUp caughtUp() {
-        return new CaughtUp();
+        return new CaughtUp(CaughtUp.STAMPS.incrementAndGet());
     }
 
     /**
-     * Catches up every warm series of {@code symbols} at {@code tf} (a whole share at once) and records them in
-     * {@code into}; series that are new, invalid or do not continue are left for their batch to rebuild.
-     *
-     * <p>Design note: a steady cycle's series all end at about the same bar, so they are read as one range of the
-     * bars' {@code (timeframe, ts)} index from the oldest of them on ({@link BarRepository#sinceInSpan}), one statement
-     * for the whole share instead of one index descent per series. The span is anchored at the median last bar and
-     * reaches {@value #SPAN_BARS} bars below it, so a series far behind (a market closed, a symbol gone quiet) does not
-     * widen it: such stragglers are read per series in one more statement ({@link BarRepository#sinceForSymbols}), as
-     * is the whole share when it holds fewer than {@value #MIN_SPAN_READ} series (the range also reads the rows of
-     * every other symbol in the span). The outcome equals the per-batch catch-up of {@link #load(List, CycleRequest, Instant,
-     * CaughtUp)} with {@link CaughtUp#NONE}: the same bars reach the same series.
+     * Catches up every warm series of {@code symbols} at {@code tf} (a whole share at once: {@link ShareCatchUp}) and
+     * records them in {@code into}; series that are new, invalid or do not continue are left for their batch to
+     * rebuild. The outcome equals the per-batch catch-up of {@link #load(List, CycleRequest, Instant, CaughtUp)} with
+     * {@link CaughtUp#NONE}: the same bars reach the same series.
      */
     public void catchUp(List<String> symbols, Timeframe tf, int lookback, CaughtUp into) {
-        Map<String, Long> since = new LinkedHashMap<>();
+        List<HeldSymbol> warm = new ArrayList<>(symbols.size());
         for (String s : symbols) {
-            String k = key(s, tf);
-            WarmSeries w = warm.get(k);
-            if (w != null && !invalid.contains(k) && w.window() == lookback && w.size() > 0) {
-                since.put(s, w.lastTs());
+            HeldSymbol h = held.get(s);
+            WarmSeries w = h == null ? null : h.series(tf);
+            if (w != null && !h.invalid(tf) && w.window() == lookback && w.size() > 0) {
+                warm.add(h);
             }
         }
-        if (since.isEmpty()) {
-            return;
-        }
-        long[] sorted =
-                since.values().stream().mapToLong(Long::longValue).sorted().toArray();
-        long from = sorted[sorted.length / 2] - SPAN_BARS * tf.seconds();
-        Map<String, Long> span = new LinkedHashMap<>();
-        Map<String, Long> stragglers = new LinkedHashMap<>();
-        since.forEach((s, ts) -> (ts >= from ? span : stragglers).put(s, ts));
-        if (span.size() < minSpanRead) {
-            stragglers.putAll(span);
-            span.clear();
-        }
-        List<String> rebuild = new ArrayList<>();
-        if (!span.isEmpty()) {
-            apply(bars.sinceInSpan(span, ids(span.keySet()), tf, lookback + 1), tf, lookback, rebuild);
-        }
-        if (!stragglers.isEmpty()) {
-            apply(bars.sinceForSymbols(stragglers, tf, lookback + 1), tf, lookback, rebuild);
-        }
-        for (String s : rebuild) {
-            invalid.add(key(s, tf));
-        }
-        for (String s : since.keySet()) {
-            into.keys.add(key(s, tf));
+        share.catchUp(warm, tf, lookback);
+        for (HeldSymbol h : warm) {
+            h.caughtUp(tf, into);
         }
     }
 
-    /** Symbol ids of {@code tickers}: ids never change once a symbol is stored, so each is looked up once. */
-    private Map<String, Long> ids(java.util.Collection<String> tickers) {
-        List<String> unknown = new ArrayList<>();
-        for (String t : tickers) {
-            if (!ids.containsKey(t)) {
-                unknown.add(t);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            ids.putAll(bars.symbolIds(unknown));
-        }
-        return ids;
-    }
-
-    /**
-     * Applies caught-up bars to their warm series; adds to {@code rebuild} those that gained more than the window or
-     * do not continue.
-     */
-    private void apply(Map<String, BarColumns> fresh, Timeframe tf, int lookback, List<String> rebuild) {
-        for (Map.Entry<String, BarColumns> e : fresh.entrySet()) {
-            BarColumns f = e.getValue();
-            // one more than the window was read: a series that gained more than that is rebuilt rather than replayed
-            if (f.size() > lookback || !warm.get(key(e.getKey(), tf)).apply(f)) {
-                rebuild.add(e.getKey());
-            }
-        }
-    }
-
-    /** The batch's series of one timeframe brought up to date: at most two queries. */
-    private Map<String, WarmSeries> refresh(List<String> symbols, Timeframe tf, int lookback) {
-        return refresh(symbols, tf, lookback, CaughtUp.NONE);
-    }
-
-    /** As {@link #refresh(List, Timeframe, int)}, the series in {@code done} needing no catch-up query. */
-    private Map<String, WarmSeries> refresh(List<String> symbols, Timeframe tf, int lookback, CaughtUp done) {
-        Map<String, Long> since = new LinkedHashMap<>();
-        List<String> rebuild = new ArrayList<>();
-        for (String s : symbols) {
-            String k = key(s, tf);
-            WarmSeries w = warm.get(k);
-            if (w == null && absent.contains(k)) {
+    /** The batch's series of one timeframe brought up to date, those in {@code done} without a catch-up query. */
+    private void refresh(Map<String, HeldSymbol> batch, Timeframe tf, int lookback, CaughtUp done) {
+        List<HeldSymbol> behind = new ArrayList<>();
+        List<HeldSymbol> rebuild = new ArrayList<>();
+        for (HeldSymbol h : batch.values()) {
+            WarmSeries w = h.series(tf);
+            if (w == null && h.absent(tf)) {
                 continue;
             }
-            if (invalid.remove(k) || w == null || w.window() != lookback || w.size() == 0) {
-                rebuild.add(s);
-            } else if (!done.keys.contains(k)) {
-                since.put(s, w.lastTs());
+            if (h.takeInvalid(tf) || w == null || w.window() != lookback || w.size() == 0) {
+                rebuild.add(h);
+            } else if (!h.caughtUpIn(tf, done)) {
+                behind.add(h);
             }
         }
-        if (!since.isEmpty()) {
-            apply(bars.sinceForSymbols(since, tf, lookback + 1), tf, lookback, rebuild);
-        }
-        if (!rebuild.isEmpty()) {
-            long heard = changes.get();
-            Map<String, BarColumns> loaded = bars.lastForSymbols(rebuild, tf, lookback);
-            boolean quiet = changes.get() == heard;
-            for (String s : rebuild) {
-                BarColumns c = loaded.get(s);
-                if (c == null || c.size() == 0) {
-                    warm.remove(key(s, tf));
-                    if (quiet) {
-                        absent.add(key(s, tf));
-                    }
-                } else {
-                    warm.put(key(s, tf), WarmSeries.of(c, lookback));
+        if (!behind.isEmpty()) {
+            SpanRows rows = bars.sinceForSymbols(
+                    behind.stream().map(h -> h.symbol).toList(), ShareCatchUp.since(behind, tf), tf, lookback + 1);
+            for (int i = 0; i < behind.size(); i++) {
+                HeldSymbol h = behind.get(i);
+                if (!ShareCatchUp.caughtUp(h.series(tf), rows, i, lookback)) {
+                    rebuild.add(h);
                 }
             }
         }
-        Map<String, WarmSeries> out = new LinkedHashMap<>();
-        for (String s : symbols) {
-            out.put(s, warm.get(key(s, tf)));
+        if (rebuild.isEmpty()) {
+            return;
         }
-        return out;
-    }
-
-    private static String key(String symbol, Timeframe tf) {
-        return symbol + ' ' + tf.code();
+        long heard = changes.get();
+        Map<String, BarColumns> loaded =
+                bars.lastForSymbols(rebuild.stream().map(h -> h.symbol).toList(), tf, lookback);
+        boolean quiet = changes.get() == heard;
+        for (HeldSymbol h : rebuild) {
+            BarColumns c = loaded.get(h.symbol);
+            if (c == null || c.size() == 0) {
+                h.series(tf, null);
+                if (quiet) {
+                    h.markAbsent(tf);
+                }
+            } else {
+                h.series(tf, WarmSeries.of(c, lookback));
+            }
+        }
     }
 
     /** A copy of {@code s} as columns. */

@@ -7,6 +7,7 @@ import io.dgas.calc.drummond.IncrementalAnalyzer;
 import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.domain.BarSeries;
 import io.dgas.store.bars.BarColumns;
+import io.dgas.store.bars.SpanRows;
 import java.util.Arrays;
 
 /**
@@ -69,27 +70,34 @@ final class WarmSeries {
      *     caller must rebuild
      */
     boolean apply(BarColumns fresh) {
-        if (size() == 0 || fresh.size() == 0 || fresh.ts()[0] != lastTs()) {
+        return apply(
+                fresh.ts(), fresh.open(), fresh.high(), fresh.low(), fresh.close(), fresh.volume(), 0, fresh.size());
+    }
+
+    /** As {@link #apply(BarColumns)} with request {@code i}'s rows of a span read. */
+    boolean apply(SpanRows rows, int i) {
+        return apply(
+                rows.ts(),
+                rows.open(),
+                rows.high(),
+                rows.low(),
+                rows.close(),
+                rows.volume(),
+                rows.start(i),
+                rows.count(i));
+    }
+
+    /** As {@link #apply(BarColumns)} with the {@code n} rows of the columns from index {@code from}. */
+    private boolean apply(long[] ts, double[] o, double[] h, double[] l, double[] c, double[] v, int from, int n) {
+        if (size() == 0 || n == 0 || ts[from] != lastTs()) {
             return false;
         }
-        if (!sameAsLast(fresh)) {
+        if (!sameAsLast(o[from], h[from], l[from], c[from], v[from])) {
             atrValid = Math.min(atrValid, size() - 1);
-            inc.replaceLast(
-                    fresh.ts()[0],
-                    fresh.open()[0],
-                    fresh.high()[0],
-                    fresh.low()[0],
-                    fresh.close()[0],
-                    fresh.volume()[0]);
+            inc.replaceLast(ts[from], o[from], h[from], l[from], c[from], v[from]);
         }
-        for (int i = 1; i < fresh.size(); i++) {
-            inc.append(
-                    fresh.ts()[i],
-                    fresh.open()[i],
-                    fresh.high()[i],
-                    fresh.low()[i],
-                    fresh.close()[i],
-                    fresh.volume()[i]);
+        for (int i = from + 1; i < from + n; i++) {
+            inc.append(ts[i], o[i], h[i], l[i], c[i], v[i]);
             if (size() >= 2 * window) {
                 compact();
             }
@@ -129,14 +137,10 @@ final class WarmSeries {
         return zones;
     }
 
-    private boolean sameAsLast(BarColumns f) {
+    private boolean sameAsLast(double o, double h, double l, double c, double v) {
         BarSeries s = inc.series();
         int n = s.size() - 1;
-        return s.open()[n] == f.open()[0]
-                && s.high()[n] == f.high()[0]
-                && s.low()[n] == f.low()[0]
-                && s.close()[n] == f.close()[0]
-                && s.volume()[n] == f.volume()[0];
+        return s.open()[n] == o && s.high()[n] == h && s.low()[n] == l && s.close()[n] == c && s.volume()[n] == v;
     }
 
     private void compact() {

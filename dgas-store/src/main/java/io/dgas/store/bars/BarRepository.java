@@ -145,36 +145,53 @@ public final class BarRepository {
     }
 
     /**
-     * Per symbol, the active bars with {@code ts >= since} (epoch seconds), oldest first, at most {@code limit} each,
-     * in one query: what a warm analysis needs to catch up (its last bar, possibly revised, and any newer ones). Every
-     * requested symbol is in the map (empty when it has no such bars).
+     * Per series, the active bars with {@code ts >= since} (epoch seconds), oldest first, at most {@code limit} each,
+     * in one query: what a warm analysis needs to catch up (its last bar, possibly revised, and any newer ones). The
+     * rows come back grouped by request ({@link SpanRows}, request {@code i} being {@code tickers.get(i)}), binary and
+     * in primitive columns; a ticker without such bars (or not stored) has none.
+     *
+     * @param since per request, the oldest bar wanted
      */
-    public Map<String, BarColumns> sinceForSymbols(Map<String, Long> since, Timeframe tf, int limit) {
-        Map<String, ColumnsBuilder> builders = new LinkedHashMap<>();
-        since.keySet().forEach(s -> builders.put(s, new ColumnsBuilder(s, tf)));
-        String[] tickers = since.keySet().toArray(String[]::new);
-        Long[] from = since.values().toArray(Long[]::new);
+    public SpanRows sinceForSymbols(List<String> tickers, long[] since, Timeframe tf, int limit) {
+        int n = tickers.size();
+        long[] ordinals = new long[n];
+        for (int i = 0; i < n; i++) {
+            ordinals[i] = i + 1;
+        }
+        SpanReader rows = new SpanReader(ordinals, since, limit);
+        if (n == 0) {
+            return rows.build();
+        }
         db.query(
                 "bars.since-many",
-                "SELECT r.ticker, " + COLS + " FROM unnest(?::text[], ?::bigint[]) AS r(ticker, since)"
+                "SELECT r.i, " + COLS + " FROM unnest(?::text[], ?::bigint[]) WITH ORDINALITY AS r(ticker, since, i)"
                         + " JOIN symbols y ON y.ticker = r.ticker CROSS JOIN LATERAL (SELECT * FROM bars x"
                         + " WHERE x.symbol_id = y.id AND x.timeframe = ? AND x.deleted_at IS NULL"
-                        + " AND x.ts >= to_timestamp(r.since) ORDER BY x.ts LIMIT ?) b ORDER BY r.ticker, b.ts",
+                        + " AND x.ts >= to_timestamp(r.since) ORDER BY x.ts LIMIT ?) b ORDER BY r.i, b.ts",
                 ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", tickers));
-                    ps.setArray(2, ps.getConnection().createArrayOf("bigint", from));
+                    binary(ps);
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", tickers.toArray()));
+                    ps.setArray(
+                            2,
+                            ps.getConnection()
+                                    .unwrap(org.postgresql.PGConnection.class)
+                                    .createArrayOf("int8", since));
                     ps.setString(3, tf.code());
                     ps.setInt(4, limit);
                 },
-                rs -> addTo(builders, rs));
-        return built(builders);
+                rs -> {
+                    rows.add(rs);
+                    return null;
+                });
+        return rows.build();
     }
 
     /**
-     * What {@link #sinceForSymbols} answers (per symbol, its active bars with {@code ts >= since}, oldest first, at most
-     * {@code limit} each; every requested symbol in the map), read as one range of the {@code (timeframe, ts)} index
-     * from the oldest {@code since} on instead of one index descent per symbol: a few buffers for thousands of
-     * series instead of several per series.
+     * What {@link #sinceForSymbols} answers (per series, its active bars with {@code ts >= since}, oldest first, at most
+     * {@code limit} each), read as one range of the {@code (timeframe, ts)} index from the oldest {@code since} on
+     * instead of one index descent per symbol: a few buffers for thousands of series instead of several per series.
+     * The rows come back in primitive columns grouped by request ({@link SpanRows}), decoded from the server's binary
+     * format, so the read allocates nothing per row or per series.
      *
      * <p>Every active row of {@code tf} in that span is read, those of other symbols are dropped here, so this pays
      * when the symbols are most of those with bars in the span and their {@code since} lie close together (a whole
@@ -182,47 +199,29 @@ public final class BarRepository {
      * the same range scan whether the statement is planned per execution or generically (the span's lower bound is
      * its only parameter besides the timeframe).
      *
-     * @param ids the symbol id of every ticker in {@code since} ({@link #symbolIds})
+     * @param ids the symbol id of each requested series ({@link #symbolIds}), distinct
+     * @param since per request, the oldest bar wanted (epoch seconds)
      */
-    public Map<String, BarColumns> sinceInSpan(
-            Map<String, Long> since, Map<String, Long> ids, Timeframe tf, int limit) {
-        Map<String, BarColumns> out = new LinkedHashMap<>();
-        if (since.isEmpty()) {
-            return out;
+    public SpanRows sinceInSpan(long[] ids, long[] since, Timeframe tf, int limit) {
+        SpanReader rows = new SpanReader(ids, since, limit);
+        if (ids.length == 0) {
+            return rows.build();
         }
-        Map<Long, ColumnsBuilder> byId = new HashMap<>(since.size() * 2);
-        Map<Long, Long> fromById = new HashMap<>(since.size() * 2);
-        long from = Long.MAX_VALUE;
-        for (Map.Entry<String, Long> e : since.entrySet()) {
-            Long id = ids.get(e.getKey());
-            if (id == null) {
-                throw new IllegalArgumentException("no symbol id given for " + e.getKey());
-            }
-            byId.put(id, new ColumnsBuilder(e.getKey(), tf, 4));
-            fromById.put(id, e.getValue());
-            from = Math.min(from, e.getValue());
-        }
-        long start = from;
+        long start = rows.from();
         db.query(
                 "bars.since-span",
                 "SELECT b.symbol_id, " + COLS + " FROM bars b WHERE b.timeframe = ? AND b.ts >= to_timestamp(?)"
                         + " AND b.deleted_at IS NULL ORDER BY b.ts",
                 ps -> {
+                    binary(ps);
                     ps.setString(1, tf.code());
                     ps.setLong(2, start);
                 },
                 rs -> {
-                    long id = rs.getLong(1);
-                    ColumnsBuilder b = byId.get(id);
-                    if (b != null && b.size() < limit && rs.getLong(2) >= fromById.get(id)) {
-                        b.add(rs, 2);
-                    }
+                    rows.add(rs);
                     return null;
                 });
-        for (Map.Entry<String, Long> e : since.entrySet()) {
-            out.put(e.getKey(), byId.get(ids.get(e.getKey())).build(false));
-        }
-        return out;
+        return rows.build();
     }
 
     /** Ids of the stored symbols among {@code tickers} (soft-deleted ones too), in one query. */
@@ -260,6 +259,11 @@ public final class BarRepository {
                         },
                         rs -> rs.getLong(1))
                 .orElse(0L);
+    }
+
+    /** Asks for binary rows: int8 and float8 arrive as their bytes, not as text to parse. */
+    private static void binary(PreparedStatement ps) throws SQLException {
+        ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
     }
 
     private static String activeOnly(boolean includeDeleted) {

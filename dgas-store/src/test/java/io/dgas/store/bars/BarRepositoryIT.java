@@ -1,6 +1,7 @@
 package io.dgas.store.bars;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
@@ -105,27 +106,55 @@ class BarRepositoryIT {
     void sinceInSpan_anySinceAndLimit_equalsThePerSymbolRead() {
         Map<String, Long> ids = repo.symbolIds(List.of("AAA", "BBB", "CCC", "NOPE"));
         assertThat(ids).containsOnlyKeys("AAA", "BBB", "CCC");
+        List<String> tickers = List.of("BBB", "AAA", "CCC");
+        long[] idArray = tickers.stream().mapToLong(ids::get).toArray();
         for (long aaa : new long[] {T0 - 3600, T0, T0 + 5 * 3600 + 1, T0 + 9 * 3600, T0 + 20 * 3600}) {
             for (int limit : new int[] {1, 2, 3, 50}) {
-                Map<String, Long> since = new java.util.LinkedHashMap<>();
-                since.put("BBB", T0 + 3600);
-                since.put("AAA", aaa);
-                since.put("CCC", T0);
+                long[] since = {T0 + 3600, aaa, T0};
 
-                Map<String, BarColumns> span = repo.sinceInSpan(since, ids, Timeframe.H1, limit);
-                Map<String, BarColumns> each = repo.sinceForSymbols(since, Timeframe.H1, limit);
+                SpanRows span = repo.sinceInSpan(idArray, since, Timeframe.H1, limit);
+                SpanRows each = repo.sinceForSymbols(tickers, since, Timeframe.H1, limit);
 
-                assertThat(span).as("since %d, limit %d", aaa, limit).containsOnlyKeys("BBB", "AAA", "CCC");
-                assertThat(span).usingRecursiveComparison().isEqualTo(each);
+                assertThat(span.series()).isEqualTo(3);
+                assertThat(each.series()).isEqualTo(3);
+                for (int i = 0; i < 3; i++) {
+                    assertThat(span.columns(i, tickers.get(i), Timeframe.H1))
+                            .as("since %d, limit %d, %s", aaa, limit, tickers.get(i))
+                            .usingRecursiveComparison()
+                            .isEqualTo(each.columns(i, tickers.get(i), Timeframe.H1));
+                }
+                // the per-series read against the newest bars read one by one
+                BarColumns aaaBars = each.columns(1, "AAA", Timeframe.H1);
+                BarColumns all = repo.last("AAA", Timeframe.H1, 1000);
+                long[] expected = java.util.Arrays.stream(all.ts())
+                        .filter(t -> t >= aaa)
+                        .limit(limit)
+                        .toArray();
+                assertThat(aaaBars.ts()).containsExactly(expected);
             }
         }
-        BarColumns fromStart = repo.sinceInSpan(Map.of("AAA", T0 + 7 * 3600), ids, Timeframe.H1, 10)
-                .get("AAA");
-        assertThat(fromStart.close()).containsExactly(8, 9, 10);
-        assertThat(repo.sinceInSpan(Map.of("AAA", T0), ids, Timeframe.H4, 10)
-                        .get("AAA")
-                        .size())
+        SpanRows fromStart =
+                repo.sinceInSpan(new long[] {ids.get("AAA")}, new long[] {T0 + 7 * 3600}, Timeframe.H1, 10);
+        assertThat(fromStart.columns(0, "AAA", Timeframe.H1).close()).containsExactly(8, 9, 10);
+        assertThat(repo.sinceInSpan(new long[] {ids.get("AAA")}, new long[] {T0}, Timeframe.H4, 10)
+                        .count(0))
                 .isZero();
+        assertThat(repo.sinceInSpan(new long[0], new long[0], Timeframe.H1, 10).series())
+                .isZero();
+        SpanRows withUnknown =
+                repo.sinceForSymbols(List.of("NOPE", "AAA"), new long[] {T0, T0 - 3600}, Timeframe.H1, 50);
+        assertThat(withUnknown.count(0)).isZero();
+        assertThat(withUnknown.count(1))
+                .isEqualTo(repo.last("AAA", Timeframe.H1, 1000).size());
+    }
+
+    @Test
+    void sinceInSpan_sameIdTwice_isRejected() {
+        long aaa = repo.symbolIds(List.of("AAA")).get("AAA");
+
+        assertThatThrownBy(() -> repo.sinceInSpan(new long[] {aaa, aaa}, new long[] {T0, T0}, Timeframe.H1, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requested twice");
     }
 
     @Test

@@ -29,15 +29,25 @@ public final class CycleBenchmarkCommand extends BaseCommand {
             description = "with --steady: measured warm cycles per size, the median reported (default 5)")
     int rounds;
 
+    @Option(
+            names = "--warmup",
+            defaultValue = "10",
+            description =
+                    "with --steady: unmeasured warm cycles of one new bar each before the measured ones (default 10)")
+    int warmup;
+
     @Override
     public Integer call() {
         if (rounds < 1 || rounds > 1000) {
             throw new BadArgumentException("--rounds must be between 1 and 1,000");
         }
+        if (warmup < 0 || warmup > 1000) {
+            throw new BadArgumentException("--warmup must be between 0 and 1,000");
+        }
         int workers = config().intValue(ConfigKeys.WORKERS);
         int bars = this.bars != null ? this.bars : steady ? 400 : 1000;
         List<Map<String, Object>> results = steady
-                ? new SteadyCycleBenchmark(context().database(), workers, rounds, out()::info).run(sizes, bars)
+                ? new SteadyCycleBenchmark(context().database(), workers, rounds, warmup, out()::info).run(sizes, bars)
                 : new CycleBenchmark(context().database(), workers, out()::info).run(sizes, bars);
         out().result(results, () -> results.forEach(r -> out().line(r.toString())));
         return ExitCodes.OK;
