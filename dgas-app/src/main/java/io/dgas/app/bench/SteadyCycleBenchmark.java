@@ -17,6 +17,7 @@ import io.dgas.store.ingest.IngestLimits;
 import io.dgas.store.ingest.IngestOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -54,6 +56,12 @@ public final class SteadyCycleBenchmark {
      * the largest methods reach C2 only during the second.
      */
     private static final int FULL_WARMUP = 2;
+
+    /** {@link #quiesce}: the JIT counts as idle below {@code QUIET_JIT_MS} of its CPU per {@code QUIET_MS}. */
+    private static final int QUIET_MS = 100;
+
+    private static final int QUIET_JIT_MS = 1;
+    private static final int QUIESCE_MAX_MS = 5_000;
 
     private final Database main;
     private final int workers;
@@ -227,8 +235,8 @@ public final class SteadyCycleBenchmark {
      * of the per-series code takes most of a second here. Without {@code /proc}: the reported compilation time.
      */
     private static void quiesce(CpuBreakdown cpu) {
-        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        java.util.function.LongSupplier busy = cpu.jitNanos() >= 0
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        LongSupplier busy = cpu.jitNanos() >= 0
                 ? cpu::jitNanos
                 : jit != null && jit.isCompilationTimeMonitoringSupported()
                         ? () -> jit.getTotalCompilationTime() * 1_000_000L
@@ -252,10 +260,6 @@ public final class SteadyCycleBenchmark {
             seen = now;
         }
     }
-
-    private static final int QUIET_MS = 100;
-    private static final int QUIET_JIT_MS = 1;
-    private static final int QUIESCE_MAX_MS = 5_000;
 
     /** Collection time so far, summed over the collectors (pauses and concurrent work as the JVM counts them). */
     private static long gcMillis() {
