@@ -1,9 +1,6 @@
 package io.dgas.calc.drummond;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Confluence zones, drummond.md §6.
@@ -24,20 +21,7 @@ import java.util.List;
  * replay step. Every price is finite, so (price, entry) is a total order and any correct merge gives the same
  * sequence; candidates in more runs than that are sorted by a natural merge sort ({@link #mergeRuns}) first.
  */
-public final class ConfluenceZones {
-    /**
-     * Strength, then weighted strength, descending: the order of {@code comparingInt(strength)
-     * .thenComparingDouble(weightedStrength).reversed()} written out (the composed comparator's three indirect calls
-     * per comparison were a tenth of a replay step's time).
-     */
-    private static final Comparator<ConfluenceZone> BY_STRENGTH_DESCENDING = (a, b) -> {
-        int c = Integer.compare(b.strength(), a.strength());
-        return c != 0 ? c : Double.compare(b.weightedStrength(), a.weightedStrength());
-    };
-
-    /** Most ascending runs of one type's candidates that {@link #build} merges on the fly while clustering. */
-    private static final int MAX_WAYS = 8;
-
+public final class ConfluenceZones implements ZoneSink {
     private double[] price;
     private double[] tol;
     private double[] weight;
@@ -51,11 +35,10 @@ public final class ConfluenceZones {
     private final int[] typeCount = new int[3];
     private final int[] markCount = new int[3];
     private int markN;
-    /** build()'s scratch, kept for the next use of this instance. */
-    private final int[] heads = new int[MAX_WAYS];
+    /** build()'s scratch, kept for the next use of this instance: the zones' rows, then the merged candidates. */
+    private double[] zones = new double[64 * ZoneTable.STRIDE];
 
-    private final int[] ends = new int[MAX_WAYS];
-    private final List<ConfluenceZone> found = new ArrayList<>();
+    private int zoneCount;
     private int[] idx = new int[0];
 
     private double[] keys = new double[0];
@@ -103,6 +86,41 @@ public final class ConfluenceZones {
         return this;
     }
 
+    /** A candidate's clustering tolerance: max(|price| × pct, 0.5 × volatility, 0.0001), volatility 0.01 if ≤ 0. */
+    static double tolerance(double p, double volatility, double pct) {
+        double vol = volatility > 0 ? volatility : 0.01;
+        return Math.max(Math.max(Math.abs(p) * pct, 0.5 * vol), 0.0001);
+    }
+
+    double pct() {
+        return pct;
+    }
+
+    /** Type {@code t}'s candidates up to the {@link #mark}: prices ({@link #keys}) and entries, {@link #marked} of them. */
+    int marked(int t) {
+        return markCount[t];
+    }
+
+    double[] keys(int t) {
+        return typeKeys[t];
+    }
+
+    int[] entries(int t) {
+        return typeIdx[t];
+    }
+
+    double tolOf(int entry) {
+        return tol[entry];
+    }
+
+    double weightOf(int entry) {
+        return weight[entry];
+    }
+
+    int timeframeOf(int entry) {
+        return tf[entry];
+    }
+
     void add(int t, int timeframe, double p, double w, double volatility) {
         if (!Double.isFinite(p)) {
             return;
@@ -114,9 +132,8 @@ public final class ConfluenceZones {
             weight = Arrays.copyOf(weight, c);
             tf = Arrays.copyOf(tf, c);
         }
-        double vol = volatility > 0 ? volatility : 0.01;
         price[n] = p;
-        tol[n] = Math.max(Math.max(Math.abs(p) * pct, 0.5 * vol), 0.0001);
+        tol[n] = tolerance(p, volatility, pct);
         weight[n] = w;
         tf[n] = timeframe;
         int c = typeCount[t];
@@ -160,88 +177,95 @@ public final class ConfluenceZones {
         sortTail(ConfluenceZone.PIVOT, p0);
     }
 
-    /** Insertion sort by (price, entry) of type {@code t}'s candidates from position {@code from} on. */
+    /**
+     * Sorts type {@code t}'s candidates from position {@code from} on by (price, entry). Envelope rows drift, so they
+     * are a few monotone runs: each strictly falling run is reversed (no equal prices in it, so the entry order of
+     * ties is kept), then the ascending runs are merged ({@link #mergeRuns}); an insertion sort moved every row of a
+     * falling stretch at each row added.
+     */
     private void sortTail(int t, int from) {
         double[] k = typeKeys[t];
         int[] id = typeIdx[t];
         int to = typeCount[t];
-        for (int i = from + 1; i < to; i++) {
-            double key = k[i];
-            int e = id[i];
-            int j = i - 1;
-            while (j >= from && (k[j] > key || (k[j] == key && id[j] > e))) {
-                k[j + 1] = k[j];
-                id[j + 1] = id[j];
-                j--;
+        int i = from;
+        while (i < to) {
+            int e = i + 1;
+            if (e < to && k[e] < k[i]) {
+                while (e < to && k[e] < k[e - 1]) {
+                    e++;
+                }
+                reverse(k, id, i, e);
+            } else {
+                e = runEnd(k, id, i, to);
             }
-            k[j + 1] = key;
-            id[j + 1] = e;
+            i = e;
+        }
+        if (runEnd(k, id, from, to) < to) {
+            reserveScratch(to);
+            mergeRuns(k, id, from, to, spareKeys, spareIdx, bounds);
         }
     }
 
-    /** Adds every Drummond zone of one timeframe. */
-    void addZones(int timeframe, double tfWeight, ZoneSet zones) {
-        for (int k = 0; k < zones.size(); k++) {
-            addZone(
-                    timeframe,
-                    tfWeight,
-                    zones.center()[k],
-                    zones.lower()[k],
-                    zones.upper()[k],
-                    zones.type()[k],
-                    zones.strength()[k]);
+    private static void reverse(double[] k, int[] id, int from, int to) {
+        for (int a = from, b = to - 1; a < b; a++, b--) {
+            double kt = k[a];
+            k[a] = k[b];
+            k[b] = kt;
+            int it = id[a];
+            id[a] = id[b];
+            id[b] = it;
         }
     }
 
-    /** Adds one Drummond zone of one timeframe ({@code type} a {@link DrummondLines} type). */
-    void addZone(int timeframe, double tfWeight, double center, double lower, double upper, int type, int strength) {
+    @Override
+    public void addZone(
+            int timeframe, double tfWeight, double center, double lower, double upper, int type, int strength) {
         double component = Math.min(strength, 3) / 2.0;
         int t = type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
         add(t, timeframe, center, tfWeight * component, upper - lower);
     }
 
     /**
-     * The zones. Each type's candidates are a few ascending runs in the order added (each timeframe's envelope rows,
-     * sorted as added, and its Drummond zones, ascending as a {@link ZoneSet} is): they are clustered while merged on
-     * the fly ({@link #clusterRuns}), with no copy; more runs than {@link #MAX_WAYS} (candidates added otherwise) are
-     * sorted by {@link #mergeRuns} first.
+     * Sorts each type's candidates added since the last {@link #mark} (all of them without one) into one ascending
+     * run where they lie (the same (price, entry) order any merge gives). A caller that marks the candidates of one
+     * timeframe after this and adds the other's then leaves {@link #build} two runs, which it merges on the fly while
+     * clustering.
      */
-    List<ConfluenceZone> build() {
-        // gathered in a list kept by this instance, then copied once at their count: growing a fresh list as zones
-        // were found showed as a sixth of a replay step in the profiles
-        List<ConfluenceZone> zones = found;
-        zones.clear();
+    void premerge() {
+        for (int t = 0; t < 3; t++) {
+            int from = markCount[t];
+            int to = typeCount[t];
+            if (runEnd(typeKeys[t], typeIdx[t], from, to) < to) {
+                reserveScratch(to);
+                mergeRuns(typeKeys[t], typeIdx[t], from, to, spareKeys, spareIdx, bounds);
+            }
+        }
+    }
+
+    /**
+     * The zones, strongest first ({@link ZoneTable}: compact rows, records made when read). Each type's candidates
+     * are a few ascending runs in the order added (each timeframe's envelope rows, sorted as added, and its Drummond
+     * zones, ascending as a {@link ZoneSet} is; one after {@link #premerge}): one or two runs are clustered where they
+     * lie, two merged on the fly; more are copied and merged by {@link #mergeRuns} first.
+     */
+    ZoneTable build() {
+        zoneCount = 0;
         for (int t = 0; t < 3; t++) {
             double[] k = typeKeys[t];
             int[] id = typeIdx[t];
             int count = typeCount[t];
-            int runs = 0;
-            for (int i = 0; i < count && runs <= MAX_WAYS; ) {
-                int e = runEnd(k, id, i, count);
-                if (runs < MAX_WAYS) {
-                    heads[runs] = i;
-                    ends[runs] = e;
-                }
-                runs++;
-                i = e;
-            }
-            if (runs <= MAX_WAYS) {
-                clusterRuns(t, k, id, runs, zones);
+            int mid = runEnd(k, id, 0, count);
+            if (mid >= count || runEnd(k, id, mid, count) >= count) {
+                cluster(t, k, id, mid, count);
             } else {
                 sortAll(k, id, count);
-                heads[0] = 0;
-                ends[0] = count;
-                clusterRuns(t, keys, idx, 1, zones);
+                cluster(t, keys, idx, count, count);
             }
         }
-        zones.sort(BY_STRENGTH_DESCENDING);
-        List<ConfluenceZone> out = new ArrayList<>(zones);
-        zones.clear();
-        return out;
+        return new ZoneTable(Arrays.copyOf(zones, zoneCount * ZoneTable.STRIDE), zoneCount);
     }
 
-    /** Copies {@code count} candidates into the scratch (keys, idx) and sorts them by (price, entry). */
-    private void sortAll(double[] k, int[] id, int count) {
+    private void reserveScratch(int count) {
         if (idx.length < count) {
             int c = Math.max(count, 2 * idx.length);
             idx = new int[c];
@@ -250,30 +274,36 @@ public final class ConfluenceZones {
             spareKeys = new double[c];
             bounds = new int[c + 1];
         }
+    }
+
+    /** Copies {@code count} candidates into the scratch (keys, idx) and sorts them by (price, entry). */
+    private void sortAll(double[] k, int[] id, int count) {
+        reserveScratch(count);
         System.arraycopy(k, 0, keys, 0, count);
         System.arraycopy(id, 0, idx, 0, count);
         mergeRuns(keys, idx, 0, count, spareKeys, spareIdx, bounds);
     }
 
     /**
-     * Adds the zones of one type's candidates, the ascending runs {@code [heads[r], ends[r])} of (k, id) taken in
-     * their merged (price, entry) order (the head of least (price, entry) is the next candidate, so the runs are
-     * never merged into a copy): each cluster is seeded by the lowest unassigned candidate and takes every following
-     * one within the seed's tolerance.
+     * Adds the zones of type {@code t}'s {@code count} candidates, the ascending runs [0, mid) and [mid, count) of
+     * (k, id) taken in their merged (price, entry) order (the lesser head is the next candidate), to the rows: each
+     * cluster is seeded by the lowest unassigned candidate and takes every following one within the seed's
+     * tolerance; one spanning two timeframes or more is a zone.
      */
-    private void clusterRuns(int t, double[] k, int[] id, int runs, List<ConfluenceZone> zones) {
-        int r = next(k, id, runs);
-        while (r >= 0) {
-            double seedPrice = k[heads[r]];
-            double seedTol = tol[id[heads[r]]];
-            int count = 0;
+    private void cluster(int t, double[] k, int[] id, int mid, int count) {
+        int a = 0;
+        int b = mid;
+        while (a < mid || b < count) {
+            int at = b >= count || (a < mid && less(k, id, a, b)) ? a : b;
+            double seedPrice = k[at];
+            double seedTol = tol[id[at]];
+            int members = 0;
             int tfMask = 0;
             double sumP = 0;
             double sumW = 0;
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            while (r >= 0 && k[heads[r]] - seedPrice <= seedTol) {
-                int at = heads[r]++;
+            do {
                 int e = id[at];
                 double p = k[at];
                 tfMask |= 1 << tf[e];
@@ -281,30 +311,36 @@ public final class ConfluenceZones {
                 sumW += weight[e];
                 lo = Math.min(lo, p);
                 hi = Math.max(hi, p);
-                count++;
-                r = next(k, id, runs);
-            }
+                members++;
+                if (at == a) {
+                    a++;
+                } else {
+                    b++;
+                }
+                if (a >= mid && b >= count) {
+                    break;
+                }
+                at = b >= count || (a < mid && less(k, id, a, b)) ? a : b;
+            } while (k[at] - seedPrice <= seedTol);
             int distinct = Integer.bitCount(tfMask);
             if (distinct >= 2) {
-                zones.add(new ConfluenceZone(t, sumP / count, lo, hi, distinct, sumW));
+                addRow(t, sumP / members, lo, hi, distinct, sumW);
             }
         }
     }
 
-    /** The run whose head is least by (price, entry), or -1 when every run is used up. */
-    private int next(double[] k, int[] id, int runs) {
-        int best = -1;
-        double bk = 0;
-        int bi = 0;
-        for (int r = 0; r < runs; r++) {
-            int h = heads[r];
-            if (h < ends[r] && (best < 0 || k[h] < bk || (k[h] == bk && id[h] < bi))) {
-                best = r;
-                bk = k[h];
-                bi = id[h];
-            }
+    private void addRow(int t, double level, double lo, double hi, int strength, double weightedStrength) {
+        int o = zoneCount * ZoneTable.STRIDE;
+        if (o + ZoneTable.STRIDE > zones.length) {
+            zones = Arrays.copyOf(zones, 2 * zones.length);
         }
-        return best;
+        zones[o] = t;
+        zones[o + 1] = level;
+        zones[o + 2] = lo;
+        zones[o + 3] = hi;
+        zones[o + 4] = strength;
+        zones[o + 5] = weightedStrength;
+        zoneCount++;
     }
 
     private static boolean less(double[] p, int[] id, int a, int b) {

@@ -15,6 +15,10 @@ package io.dgas.calc.drummond;
  */
 final class HtfCandidates {
     private final ConfluenceZones cz = new ConfluenceZones(0.0, 1024);
+    private final ConfluenceSweep sweep = new ConfluenceSweep();
+    /** Whether {@link #sweep} holds the candidates of {@link #cz} (false from each rebuild on). */
+    private boolean kept;
+
     private boolean valid;
     private long version;
     private long toleranceBits;
@@ -41,6 +45,7 @@ final class HtfCandidates {
             return cz.rewind();
         }
         cz.reset(p.confluencePct());
+        kept = false;
         cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), from, j);
         if (v < 0) {
             cz.addZones(0, p.htfWeight(), htf.zonesAt(j, p.zoneLookbackBars()));
@@ -53,8 +58,41 @@ final class HtfCandidates {
             params = p;
             keepRows(htf, from, j);
         }
+        cz.premerge();
         cz.mark();
         return cz;
+    }
+
+    /**
+     * The confluence zones at trading bar {@code k} with the higher timeframe's candidates at {@code j} kept: {@link
+     * ConfluenceZones#build} of both timeframes' candidates as {@link MultiTimeframe} adds them, the trading ones
+     * clustered as they are swept ({@link ConfluenceSweep}).
+     */
+    ZoneTable zones(
+            DrummondAnalysis htf,
+            int j,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneIndex htfIndex,
+            ZoneIndex tradingIndex) {
+        ConfluenceZones c = at(htf, j, p, htfIndex);
+        if (!kept) {
+            sweep.keepHigher(c);
+            kept = true;
+        }
+        int from = k - p.envelopeRows() + 1;
+        double w = p.tradingWeight();
+        sweep.begin(1, w, trading.upper(), trading.lower(), trading.pldot(), trading.width(), from, k);
+        tradingIndex.addTo(sweep, 1, w, trading, k, p.zoneLookbackBars());
+        ZoneTable zones = sweep.finish();
+        if (zones != null) {
+            return zones;
+        }
+        c.rewind().addEnvelope(1, w, trading.upper(), trading.lower(), trading.pldot(), trading.width(), from, k);
+        tradingIndex.addTo(c, 1, w, trading, k, p.zoneLookbackBars());
+        c.premerge();
+        return c.build();
     }
 
     private boolean sameRows(DrummondAnalysis a, int from, int to) {

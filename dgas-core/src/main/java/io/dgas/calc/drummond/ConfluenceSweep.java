@@ -1,0 +1,285 @@
+package io.dgas.calc.drummond;
+
+import java.util.Arrays;
+
+/**
+ * {@link ConfluenceZones#build} for a replay whose higher timeframe's candidates are kept ({@link HtfCandidates}):
+ * those are copied once per higher-timeframe change into compact per-type arrays in (price, entry) order; at each
+ * trading bar its envelope rows are sorted per type as they are added and its Drummond zones, which arrive from the
+ * {@link ZoneIndex} sweep in ascending price order, are appended per type; then each type's three ascending runs are
+ * merged and clustered in one loop over plain arrays. So no candidate is indexed, copied for a merge sort or merged
+ * twice; the result is {@code build()} of the same candidates, row for row.
+ *
+ * <p>Design note: {@link ConfluenceZones} orders a type's candidates by (price, entry), entries numbered in the order
+ * added: the higher timeframe's (envelope, then zones), then the trading envelope rows (row by row), then the trading
+ * zones. So among equal prices a higher-timeframe candidate comes first, then an envelope row (earlier rows first),
+ * then a zone (in sweep order): the order this merge takes them in. Clusters are formed exactly as there (the lowest
+ * unassigned candidate seeds one that takes every following candidate within the seed's tolerance), and the sums run
+ * in the same order, so every level and weight is bit for bit the same. Zones that do not arrive in ascending price
+ * order per type (never from a sweep or a {@link ZoneSet}) make {@link #finish} return null, and the caller builds
+ * the zones the general way. Each run ends with a +∞ sentinel (every candidate's price is finite). Not thread-safe;
+ * one per replay.
+ */
+final class ConfluenceSweep implements ZoneSink {
+    /** Runs per type: the higher timeframe's, the trading envelope's, the trading zones'. */
+    private static final int HTF = 0;
+
+    private static final int ENV = 1;
+    private static final int ZONES = 2;
+
+    private double pct;
+    private int timeframe;
+    /** [type][run]: prices, tolerances, weights and timeframes in (price, entry) order, then a +∞ price. */
+    private final double[][][] price = new double[3][3][];
+
+    private final double[][][] tol = new double[3][3][];
+    private final double[][][] weight = new double[3][3][];
+    private final int[][] htfTimeframe = new int[3][];
+    private final int[][] count = new int[3][3];
+    private final double[] lastZone = new double[3];
+    private boolean unordered;
+    /** The zones found, {@link ZoneTable#STRIDE} fields per row. */
+    private double[] rows = new double[64 * ZoneTable.STRIDE];
+
+    private int rowCount;
+
+    ConfluenceSweep() {
+        for (int t = 0; t < 3; t++) {
+            for (int r = 0; r < 3; r++) {
+                price[t][r] = new double[32];
+                tol[t][r] = new double[32];
+                weight[t][r] = new double[32];
+            }
+            htfTimeframe[t] = new int[32];
+        }
+    }
+
+    /**
+     * Keeps {@code htf}'s candidates up to its {@link ConfluenceZones#mark} (each type one ascending run, {@link
+     * ConfluenceZones#premerge}d) for the sweeps that follow, until the next call.
+     */
+    void keepHigher(ConfluenceZones htf) {
+        pct = htf.pct();
+        for (int t = 0; t < 3; t++) {
+            int n = htf.marked(t);
+            reserve(t, HTF, n + 1);
+            if (htfTimeframe[t].length < n + 1) {
+                htfTimeframe[t] = new int[price[t][HTF].length];
+            }
+            double[] k = htf.keys(t);
+            int[] id = htf.entries(t);
+            for (int i = 0; i < n; i++) {
+                int e = id[i];
+                price[t][HTF][i] = k[i];
+                tol[t][HTF][i] = htf.tolOf(e);
+                weight[t][HTF][i] = htf.weightOf(e);
+                htfTimeframe[t][i] = htf.timeframeOf(e);
+            }
+            price[t][HTF][n] = Double.POSITIVE_INFINITY;
+            count[t][HTF] = n;
+        }
+    }
+
+    /**
+     * Starts a sweep with the envelope rows {@code from..to} of the trading timeframe (index {@code timeframe}, weight
+     * {@code tfWeight}), as {@link ConfluenceZones#addEnvelope} adds them; the higher timeframe's are those kept.
+     */
+    ConfluenceSweep begin(
+            int timeframe,
+            double tfWeight,
+            double[] upper,
+            double[] lower,
+            double[] centre,
+            double[] width,
+            int from,
+            int to) {
+        this.timeframe = timeframe;
+        unordered = false;
+        for (int t = 0; t < 3; t++) {
+            count[t][ENV] = 0;
+            count[t][ZONES] = 0;
+            lastZone[t] = Double.NEGATIVE_INFINITY;
+        }
+        for (int i = Math.max(from, 0); i <= to; i++) {
+            if (Double.isNaN(centre[i])) {
+                continue;
+            }
+            double vol = width[i] > 0 ? width[i] : 0.01;
+            addEnvelope(ConfluenceZone.RESISTANCE, upper[i], tfWeight, vol);
+            addEnvelope(ConfluenceZone.SUPPORT, lower[i], tfWeight, vol);
+            addEnvelope(ConfluenceZone.PIVOT, centre[i], tfWeight * 0.5, vol);
+        }
+        return this;
+    }
+
+    /** Inserts an envelope candidate after every one of its type at or below its price (rows come in order). */
+    private void addEnvelope(int t, double p, double w, double vol) {
+        if (!Double.isFinite(p)) {
+            return;
+        }
+        int c = count[t][ENV];
+        reserve(t, ENV, c + 2);
+        double[] ep = price[t][ENV];
+        double[] et = tol[t][ENV];
+        double[] ew = weight[t][ENV];
+        int at = c;
+        while (at > 0 && ep[at - 1] > p) {
+            ep[at] = ep[at - 1];
+            et[at] = et[at - 1];
+            ew[at] = ew[at - 1];
+            at--;
+        }
+        ep[at] = p;
+        et[at] = ConfluenceZones.tolerance(p, vol, pct);
+        ew[at] = w;
+        count[t][ENV] = c + 1;
+    }
+
+    @Override
+    public void addZone(int tf, double tfWeight, double center, double lower, double upper, int type, int strength) {
+        if (!Double.isFinite(center)) {
+            return;
+        }
+        int t = type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
+        if (center < lastZone[t]) {
+            unordered = true;
+            return;
+        }
+        lastZone[t] = center;
+        int c = count[t][ZONES];
+        reserve(t, ZONES, c + 2);
+        price[t][ZONES][c] = center;
+        tol[t][ZONES][c] = ConfluenceZones.tolerance(center, upper - lower, pct);
+        weight[t][ZONES][c] = tfWeight * (Math.min(strength, 3) / 2.0);
+        count[t][ZONES] = c + 1;
+    }
+
+    /** The zones of every candidate, as {@link ConfluenceZones#build} gives them; null when zones came out of order. */
+    ZoneTable finish() {
+        if (unordered) {
+            return null;
+        }
+        rowCount = 0;
+        for (int t = 0; t < 3; t++) {
+            price[t][ENV][count[t][ENV]] = Double.POSITIVE_INFINITY;
+            price[t][ZONES][count[t][ZONES]] = Double.POSITIVE_INFINITY;
+            cluster(t);
+        }
+        return new ZoneTable(Arrays.copyOf(rows, rowCount * ZoneTable.STRIDE), rowCount);
+    }
+
+    /**
+     * Clusters type {@code t}'s three runs taken in merged order (the least price next; among equal prices the
+     * higher timeframe's, then the envelope's, then a zone): each cluster is seeded by the lowest unassigned candidate
+     * and takes every following one within the seed's tolerance; one spanning two timeframes or more is a zone.
+     */
+    private void cluster(int t) {
+        double[] hp = price[t][HTF];
+        double[] ht = tol[t][HTF];
+        double[] hw = weight[t][HTF];
+        int[] htf = htfTimeframe[t];
+        double[] ep = price[t][ENV];
+        double[] et = tol[t][ENV];
+        double[] ew = weight[t][ENV];
+        double[] zp = price[t][ZONES];
+        double[] zt = tol[t][ZONES];
+        double[] zw = weight[t][ZONES];
+        int own = 1 << timeframe;
+        int h = 0;
+        int e = 0;
+        int z = 0;
+        boolean open = false;
+        double seedPrice = 0;
+        double seedTol = 0;
+        int tfMask = 0;
+        double sumP = 0;
+        double sumW = 0;
+        double lo = 0;
+        double hi = 0;
+        int members = 0;
+        while (true) {
+            double a = hp[h];
+            double b = ep[e];
+            double c = zp[z];
+            double p;
+            double pt;
+            double w;
+            int bit;
+            if (a <= b && a <= c) {
+                if (a == Double.POSITIVE_INFINITY) {
+                    break;
+                }
+                p = a;
+                pt = ht[h];
+                w = hw[h];
+                bit = 1 << htf[h];
+                h++;
+            } else if (b <= c) {
+                p = b;
+                pt = et[e];
+                w = ew[e];
+                bit = own;
+                e++;
+            } else {
+                p = c;
+                pt = zt[z];
+                w = zw[z];
+                bit = own;
+                z++;
+            }
+            if (open && p - seedPrice <= seedTol) {
+                tfMask |= bit;
+                sumP += p;
+                sumW += w;
+                lo = Math.min(lo, p);
+                hi = Math.max(hi, p);
+                members++;
+                continue;
+            }
+            if (open) {
+                row(t, tfMask, sumP / members, lo, hi, sumW);
+            }
+            open = true;
+            seedPrice = p;
+            seedTol = pt;
+            tfMask = bit;
+            sumP = 0 + p;
+            sumW = 0 + w;
+            lo = p;
+            hi = p;
+            members = 1;
+        }
+        if (open) {
+            row(t, tfMask, sumP / members, lo, hi, sumW);
+        }
+    }
+
+    /** Adds the cluster as a zone when it spans two timeframes or more. */
+    private void row(int t, int tfMask, double level, double lo, double hi, double weightedStrength) {
+        int distinct = Integer.bitCount(tfMask);
+        if (distinct < 2) {
+            return;
+        }
+        int o = rowCount * ZoneTable.STRIDE;
+        if (o + ZoneTable.STRIDE > rows.length) {
+            rows = Arrays.copyOf(rows, 2 * rows.length);
+        }
+        rows[o] = t;
+        rows[o + 1] = level;
+        rows[o + 2] = lo;
+        rows[o + 3] = hi;
+        rows[o + 4] = distinct;
+        rows[o + 5] = weightedStrength;
+        rowCount++;
+    }
+
+    /** Room for {@code n} entries in run {@code r} of type {@code t}. */
+    private void reserve(int t, int r, int n) {
+        if (price[t][r].length < n) {
+            int c = Math.max(n, 2 * price[t][r].length);
+            price[t][r] = Arrays.copyOf(price[t][r], c);
+            tol[t][r] = Arrays.copyOf(tol[t][r], c);
+            weight[t][r] = Arrays.copyOf(weight[t][r], c);
+        }
+    }
+}
