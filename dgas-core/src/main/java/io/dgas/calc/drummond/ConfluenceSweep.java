@@ -38,10 +38,10 @@ final class ConfluenceSweep implements ZoneSink {
     private final int[][] count = new int[3][3];
     private final double[] lastZone = new double[3];
     private boolean unordered;
-    /** The zones found, {@link ZoneTable#STRIDE} fields per row. */
-    private double[] rows = new double[64 * ZoneTable.STRIDE];
+    /** The zones found. */
+    private final ZoneTable.Rows rows = new ZoneTable.Rows();
 
-    private int rowCount;
+    private final ConfluenceZones.EnvelopeSink envelopeSink = this::addEnvelope;
 
     ConfluenceSweep() {
         for (int t = 0; t < 3; t++) {
@@ -81,18 +81,10 @@ final class ConfluenceSweep implements ZoneSink {
     }
 
     /**
-     * Starts a sweep with the envelope rows {@code from..to} of the trading timeframe (index {@code timeframe}, weight
-     * {@code tfWeight}), as {@link ConfluenceZones#addEnvelope} adds them; the higher timeframe's are those kept.
+     * Starts a sweep with the envelope rows {@code from..to} of {@code trading} (timeframe index {@code timeframe},
+     * weight {@code tfWeight}), as {@link ConfluenceZones#addEnvelope} adds them; the higher timeframe's are those kept.
      */
-    ConfluenceSweep begin(
-            int timeframe,
-            double tfWeight,
-            double[] upper,
-            double[] lower,
-            double[] centre,
-            double[] width,
-            int from,
-            int to) {
+    ConfluenceSweep begin(int timeframe, double tfWeight, DrummondAnalysis trading, int from, int to) {
         this.timeframe = timeframe;
         unordered = false;
         for (int t = 0; t < 3; t++) {
@@ -100,15 +92,8 @@ final class ConfluenceSweep implements ZoneSink {
             count[t][ZONES] = 0;
             lastZone[t] = Double.NEGATIVE_INFINITY;
         }
-        for (int i = Math.max(from, 0); i <= to; i++) {
-            if (Double.isNaN(centre[i])) {
-                continue;
-            }
-            double vol = width[i] > 0 ? width[i] : 0.01;
-            addEnvelope(ConfluenceZone.RESISTANCE, upper[i], tfWeight, vol);
-            addEnvelope(ConfluenceZone.SUPPORT, lower[i], tfWeight, vol);
-            addEnvelope(ConfluenceZone.PIVOT, centre[i], tfWeight * 0.5, vol);
-        }
+        ConfluenceZones.envelopeCandidates(
+                tfWeight, trading.upper(), trading.lower(), trading.pldot(), trading.width(), from, to, envelopeSink);
         return this;
     }
 
@@ -159,13 +144,13 @@ final class ConfluenceSweep implements ZoneSink {
         if (unordered) {
             return null;
         }
-        rowCount = 0;
+        rows.clear();
         for (int t = 0; t < 3; t++) {
             price[t][ENV][count[t][ENV]] = Double.POSITIVE_INFINITY;
             price[t][ZONES][count[t][ZONES]] = Double.POSITIVE_INFINITY;
             cluster(t);
         }
-        return new ZoneTable(Arrays.copyOf(rows, rowCount * ZoneTable.STRIDE), rowCount);
+        return rows.table();
     }
 
     /**
@@ -257,20 +242,9 @@ final class ConfluenceSweep implements ZoneSink {
     /** Adds the cluster as a zone when it spans two timeframes or more. */
     private void row(int t, int tfMask, double level, double lo, double hi, double weightedStrength) {
         int distinct = Integer.bitCount(tfMask);
-        if (distinct < 2) {
-            return;
+        if (distinct >= 2) {
+            rows.add(t, level, lo, hi, distinct, weightedStrength);
         }
-        int o = rowCount * ZoneTable.STRIDE;
-        if (o + ZoneTable.STRIDE > rows.length) {
-            rows = Arrays.copyOf(rows, 2 * rows.length);
-        }
-        rows[o] = t;
-        rows[o + 1] = level;
-        rows[o + 2] = lo;
-        rows[o + 3] = hi;
-        rows[o + 4] = distinct;
-        rows[o + 5] = weightedStrength;
-        rowCount++;
     }
 
     /** Room for {@code n} entries in run {@code r} of type {@code t}. */

@@ -15,11 +15,12 @@ import java.util.Arrays;
  *
  * <p>The (price, entry) order is never built by a sort of every candidate: each type's candidates are kept apart as
  * they are added, and there they are a few ascending runs (each timeframe's Drummond zones arrive in ascending price
- * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted by an insertion sort as they are
- * added), so clustering walks the runs merged on the fly: each step takes the run head of least (price, entry), a
- * handful of compares and no copy, where grouping, copying and merging hundreds of candidates cost a third of a
- * replay step. Every price is finite, so (price, entry) is a total order and any correct merge gives the same
- * sequence; candidates in more runs than that are sorted by a natural merge sort ({@link #mergeRuns}) first.
+ * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted as they are added). A caller
+ * merges them per timeframe ({@link #premerge}), so clustering walks two runs merged on the fly; more runs are merged
+ * by a natural merge sort ({@link #mergeRuns}) first. Every price is finite, so (price, entry) is a total order and
+ * any correct merge gives the same sequence. The zones come as a {@link ZoneTable} (compact rows; a record per zone
+ * is made only when the list is read). A replay whose higher timeframe's candidates are kept clusters its trading
+ * candidates as they are swept instead ({@link ConfluenceSweep}).
  */
 public final class ConfluenceZones implements ZoneSink {
     private double[] price;
@@ -36,9 +37,8 @@ public final class ConfluenceZones implements ZoneSink {
     private final int[] markCount = new int[3];
     private int markN;
     /** build()'s scratch, kept for the next use of this instance: the zones' rows, then the merged candidates. */
-    private double[] zones = new double[64 * ZoneTable.STRIDE];
+    private final ZoneTable.Rows found = new ZoneTable.Rows();
 
-    private int zoneCount;
     private int[] idx = new int[0];
 
     private double[] keys = new double[0];
@@ -163,18 +163,41 @@ public final class ConfluenceZones implements ZoneSink {
         int r0 = typeCount[ConfluenceZone.RESISTANCE];
         int s0 = typeCount[ConfluenceZone.SUPPORT];
         int p0 = typeCount[ConfluenceZone.PIVOT];
+        envelopeCandidates(
+                tfWeight, upper, lower, centre, width, from, to, (t, p, w, vol) -> add(t, timeframe, p, w, vol));
+        sortTail(ConfluenceZone.RESISTANCE, r0);
+        sortTail(ConfluenceZone.SUPPORT, s0);
+        sortTail(ConfluenceZone.PIVOT, p0);
+    }
+
+    /** Takes one envelope candidate: its type, price, weight and volatility. */
+    interface EnvelopeSink {
+        void add(int type, double price, double weight, double volatility);
+    }
+
+    /**
+     * The candidates of the envelope rows {@code from..to} of one timeframe, row by row: upper → resistance and lower →
+     * support at the timeframe's weight, centre → pivot at half of it; volatility = width (0.01 if ≤ 0); a row without
+     * a centre (warm-up) gives none.
+     */
+    static void envelopeCandidates(
+            double tfWeight,
+            double[] upper,
+            double[] lower,
+            double[] centre,
+            double[] width,
+            int from,
+            int to,
+            EnvelopeSink sink) {
         for (int i = Math.max(from, 0); i <= to; i++) {
             if (Double.isNaN(centre[i])) {
                 continue;
             }
             double vol = width[i] > 0 ? width[i] : 0.01;
-            add(ConfluenceZone.RESISTANCE, timeframe, upper[i], tfWeight, vol);
-            add(ConfluenceZone.SUPPORT, timeframe, lower[i], tfWeight, vol);
-            add(ConfluenceZone.PIVOT, timeframe, centre[i], tfWeight * 0.5, vol);
+            sink.add(ConfluenceZone.RESISTANCE, upper[i], tfWeight, vol);
+            sink.add(ConfluenceZone.SUPPORT, lower[i], tfWeight, vol);
+            sink.add(ConfluenceZone.PIVOT, centre[i], tfWeight * 0.5, vol);
         }
-        sortTail(ConfluenceZone.RESISTANCE, r0);
-        sortTail(ConfluenceZone.SUPPORT, s0);
-        sortTail(ConfluenceZone.PIVOT, p0);
     }
 
     /**
@@ -249,7 +272,7 @@ public final class ConfluenceZones implements ZoneSink {
      * lie, two merged on the fly; more are copied and merged by {@link #mergeRuns} first.
      */
     ZoneTable build() {
-        zoneCount = 0;
+        found.clear();
         for (int t = 0; t < 3; t++) {
             double[] k = typeKeys[t];
             int[] id = typeIdx[t];
@@ -262,7 +285,7 @@ public final class ConfluenceZones implements ZoneSink {
                 cluster(t, keys, idx, count, count);
             }
         }
-        return new ZoneTable(Arrays.copyOf(zones, zoneCount * ZoneTable.STRIDE), zoneCount);
+        return found.table();
     }
 
     private void reserveScratch(int count) {
@@ -324,23 +347,9 @@ public final class ConfluenceZones implements ZoneSink {
             } while (k[at] - seedPrice <= seedTol);
             int distinct = Integer.bitCount(tfMask);
             if (distinct >= 2) {
-                addRow(t, sumP / members, lo, hi, distinct, sumW);
+                found.add(t, sumP / members, lo, hi, distinct, sumW);
             }
         }
-    }
-
-    private void addRow(int t, double level, double lo, double hi, int strength, double weightedStrength) {
-        int o = zoneCount * ZoneTable.STRIDE;
-        if (o + ZoneTable.STRIDE > zones.length) {
-            zones = Arrays.copyOf(zones, 2 * zones.length);
-        }
-        zones[o] = t;
-        zones[o + 1] = level;
-        zones[o + 2] = lo;
-        zones[o + 3] = hi;
-        zones[o + 4] = strength;
-        zones[o + 5] = weightedStrength;
-        zoneCount++;
     }
 
     private static boolean less(double[] p, int[] id, int a, int b) {

@@ -83,7 +83,7 @@ final class HtfCandidates {
         }
         int from = k - p.envelopeRows() + 1;
         double w = p.tradingWeight();
-        sweep.begin(1, w, trading.upper(), trading.lower(), trading.pldot(), trading.width(), from, k);
+        sweep.begin(1, w, trading, from, k);
         tradingIndex.addTo(sweep, 1, w, trading, k, p.zoneLookbackBars());
         ZoneTable zones = sweep.finish();
         if (zones != null) {

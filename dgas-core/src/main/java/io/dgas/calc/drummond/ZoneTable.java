@@ -98,4 +98,34 @@ final class ZoneTable extends AbstractList<ConfluenceZone> implements RandomAcce
         c = Double.compare(weight(a), weight(b));
         return c != 0 ? c > 0 : a < b;
     }
+
+    /** Rows gathered as clusters close, reused from table to table. Not thread-safe. */
+    static final class Rows {
+        private double[] rows = new double[64 * STRIDE];
+        private int count;
+
+        void clear() {
+            count = 0;
+        }
+
+        /** Adds a cluster of type {@code t} spanning {@code strength} timeframes. */
+        void add(int t, double level, double lo, double hi, int strength, double weightedStrength) {
+            int o = count * STRIDE;
+            if (o + STRIDE > rows.length) {
+                rows = Arrays.copyOf(rows, 2 * rows.length);
+            }
+            rows[o] = t;
+            rows[o + 1] = level;
+            rows[o + 2] = lo;
+            rows[o + 3] = hi;
+            rows[o + 4] = strength;
+            rows[o + 5] = weightedStrength;
+            count++;
+        }
+
+        /** A table of the rows added since the last {@link #clear}. */
+        ZoneTable table() {
+            return new ZoneTable(Arrays.copyOf(rows, count * STRIDE), count);
+        }
+    }
 }
