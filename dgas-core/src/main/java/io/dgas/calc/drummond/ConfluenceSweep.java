@@ -21,21 +21,37 @@ import java.util.Arrays;
  * one per replay.
  */
 final class ConfluenceSweep implements ZoneSink {
-    /** Runs per type: the higher timeframe's, the trading envelope's, the trading zones'. */
-    private static final int HTF = 0;
+    /** One ascending run of one type's candidates: prices (then a +∞ sentinel), tolerances, weights, timeframes. */
+    private static final class Run {
+        double[] price = new double[32];
+        double[] tol = new double[32];
+        double[] weight = new double[32];
+        int[] timeframe = new int[32];
+        int count;
 
-    private static final int ENV = 1;
-    private static final int ZONES = 2;
+        /** Room for {@code n} candidates and the sentinel. */
+        void reserve(int n) {
+            if (price.length < n + 1) {
+                int c = Math.max(n + 1, 2 * price.length);
+                price = Arrays.copyOf(price, c);
+                tol = Arrays.copyOf(tol, c);
+                weight = Arrays.copyOf(weight, c);
+                timeframe = Arrays.copyOf(timeframe, c);
+            }
+        }
+
+        void seal() {
+            price[count] = Double.POSITIVE_INFINITY;
+        }
+    }
 
     private double pct;
     private int timeframe;
-    /** [type][run]: prices, tolerances, weights and timeframes in (price, entry) order, then a +∞ price. */
-    private final double[][][] price = new double[3][3][];
+    /** Per type: the higher timeframe's candidates, the trading envelope's, the trading zones'. */
+    private final Run[] htf = {new Run(), new Run(), new Run()};
 
-    private final double[][][] tol = new double[3][3][];
-    private final double[][][] weight = new double[3][3][];
-    private final int[][] htfTimeframe = new int[3][];
-    private final int[][] count = new int[3][3];
+    private final Run[] env = {new Run(), new Run(), new Run()};
+    private final Run[] zones = {new Run(), new Run(), new Run()};
     private final double[] lastZone = new double[3];
     private boolean unordered;
     /** The zones found. */
@@ -43,40 +59,27 @@ final class ConfluenceSweep implements ZoneSink {
 
     private final ConfluenceZones.EnvelopeSink envelopeSink = this::addEnvelope;
 
-    ConfluenceSweep() {
-        for (int t = 0; t < 3; t++) {
-            for (int r = 0; r < 3; r++) {
-                price[t][r] = new double[32];
-                tol[t][r] = new double[32];
-                weight[t][r] = new double[32];
-            }
-            htfTimeframe[t] = new int[32];
-        }
-    }
-
     /**
-     * Keeps {@code htf}'s candidates up to its {@link ConfluenceZones#mark} (each type one ascending run, {@link
+     * Keeps {@code higher}'s candidates up to its {@link ConfluenceZones#mark} (each type one ascending run, {@link
      * ConfluenceZones#premerge}d) for the sweeps that follow, until the next call.
      */
-    void keepHigher(ConfluenceZones htf) {
-        pct = htf.pct();
+    void keepHigher(ConfluenceZones higher) {
+        pct = higher.pct();
         for (int t = 0; t < 3; t++) {
-            int n = htf.marked(t);
-            reserve(t, HTF, n + 1);
-            if (htfTimeframe[t].length < n + 1) {
-                htfTimeframe[t] = new int[price[t][HTF].length];
-            }
-            double[] k = htf.keys(t);
-            int[] id = htf.entries(t);
+            int n = higher.marked(t);
+            Run r = htf[t];
+            r.reserve(n);
+            double[] k = higher.keys(t);
+            int[] id = higher.entries(t);
             for (int i = 0; i < n; i++) {
                 int e = id[i];
-                price[t][HTF][i] = k[i];
-                tol[t][HTF][i] = htf.tolOf(e);
-                weight[t][HTF][i] = htf.weightOf(e);
-                htfTimeframe[t][i] = htf.timeframeOf(e);
+                r.price[i] = k[i];
+                r.tol[i] = higher.tolOf(e);
+                r.weight[i] = higher.weightOf(e);
+                r.timeframe[i] = higher.timeframeOf(e);
             }
-            price[t][HTF][n] = Double.POSITIVE_INFINITY;
-            count[t][HTF] = n;
+            r.count = n;
+            r.seal();
         }
     }
 
@@ -88,8 +91,8 @@ final class ConfluenceSweep implements ZoneSink {
         this.timeframe = timeframe;
         unordered = false;
         for (int t = 0; t < 3; t++) {
-            count[t][ENV] = 0;
-            count[t][ZONES] = 0;
+            env[t].count = 0;
+            zones[t].count = 0;
             lastZone[t] = Double.NEGATIVE_INFINITY;
         }
         ConfluenceZones.envelopeCandidates(
@@ -102,11 +105,12 @@ final class ConfluenceSweep implements ZoneSink {
         if (!Double.isFinite(p)) {
             return;
         }
-        int c = count[t][ENV];
-        reserve(t, ENV, c + 2);
-        double[] ep = price[t][ENV];
-        double[] et = tol[t][ENV];
-        double[] ew = weight[t][ENV];
+        Run r = env[t];
+        int c = r.count;
+        r.reserve(c + 1);
+        double[] ep = r.price;
+        double[] et = r.tol;
+        double[] ew = r.weight;
         int at = c;
         while (at > 0 && ep[at - 1] > p) {
             ep[at] = ep[at - 1];
@@ -117,7 +121,7 @@ final class ConfluenceSweep implements ZoneSink {
         ep[at] = p;
         et[at] = ConfluenceZones.tolerance(p, vol, pct);
         ew[at] = w;
-        count[t][ENV] = c + 1;
+        r.count = c + 1;
     }
 
     @Override
@@ -131,12 +135,15 @@ final class ConfluenceSweep implements ZoneSink {
             return;
         }
         lastZone[t] = center;
-        int c = count[t][ZONES];
-        reserve(t, ZONES, c + 2);
-        price[t][ZONES][c] = center;
-        tol[t][ZONES][c] = ConfluenceZones.tolerance(center, upper - lower, pct);
-        weight[t][ZONES][c] = tfWeight * (Math.min(strength, 3) / 2.0);
-        count[t][ZONES] = c + 1;
+        Run r = zones[t];
+        int c = r.count;
+        if (c + 1 >= r.price.length) {
+            r.reserve(c + 1);
+        }
+        r.price[c] = center;
+        r.tol[c] = ConfluenceZones.tolerance(center, upper - lower, pct);
+        r.weight[c] = tfWeight * (Math.min(strength, 3) / 2.0);
+        r.count = c + 1;
     }
 
     /** The zones of every candidate, as {@link ConfluenceZones#build} gives them; null when zones came out of order. */
@@ -146,8 +153,8 @@ final class ConfluenceSweep implements ZoneSink {
         }
         rows.clear();
         for (int t = 0; t < 3; t++) {
-            price[t][ENV][count[t][ENV]] = Double.POSITIVE_INFINITY;
-            price[t][ZONES][count[t][ZONES]] = Double.POSITIVE_INFINITY;
+            env[t].seal();
+            zones[t].seal();
             cluster(t);
         }
         return rows.table();
@@ -159,16 +166,17 @@ final class ConfluenceSweep implements ZoneSink {
      * and takes every following one within the seed's tolerance; one spanning two timeframes or more is a zone.
      */
     private void cluster(int t) {
-        double[] hp = price[t][HTF];
-        double[] ht = tol[t][HTF];
-        double[] hw = weight[t][HTF];
-        int[] htf = htfTimeframe[t];
-        double[] ep = price[t][ENV];
-        double[] et = tol[t][ENV];
-        double[] ew = weight[t][ENV];
-        double[] zp = price[t][ZONES];
-        double[] zt = tol[t][ZONES];
-        double[] zw = weight[t][ZONES];
+        Run hr = htf[t];
+        double[] hp = hr.price;
+        double[] ht = hr.tol;
+        double[] hw = hr.weight;
+        int[] htfs = hr.timeframe;
+        double[] ep = env[t].price;
+        double[] et = env[t].tol;
+        double[] ew = env[t].weight;
+        double[] zp = zones[t].price;
+        double[] zt = zones[t].tol;
+        double[] zw = zones[t].weight;
         int own = 1 << timeframe;
         int h = 0;
         int e = 0;
@@ -197,7 +205,7 @@ final class ConfluenceSweep implements ZoneSink {
                 p = a;
                 pt = ht[h];
                 w = hw[h];
-                bit = 1 << htf[h];
+                bit = 1 << htfs[h];
                 h++;
             } else if (b <= c) {
                 p = b;
@@ -244,16 +252,6 @@ final class ConfluenceSweep implements ZoneSink {
         int distinct = Integer.bitCount(tfMask);
         if (distinct >= 2) {
             rows.add(t, level, lo, hi, distinct, weightedStrength);
-        }
-    }
-
-    /** Room for {@code n} entries in run {@code r} of type {@code t}. */
-    private void reserve(int t, int r, int n) {
-        if (price[t][r].length < n) {
-            int c = Math.max(n, 2 * price[t][r].length);
-            price[t][r] = Arrays.copyOf(price[t][r], c);
-            tol[t][r] = Arrays.copyOf(tol[t][r], c);
-            weight[t][r] = Arrays.copyOf(weight[t][r], c);
         }
     }
 }
