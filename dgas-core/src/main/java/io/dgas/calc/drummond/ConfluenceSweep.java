@@ -21,12 +21,16 @@ import java.util.Arrays;
  * one per replay.
  */
 final class ConfluenceSweep implements ZoneSink {
-    /** One ascending run of one type's candidates: prices (then a +∞ sentinel), tolerances, weights, timeframes. */
-    private static final class Run {
+    /**
+     * One ascending run of one type's candidates: prices (then a +∞ sentinel), tolerances, weights, timeframes (the
+     * higher timeframe's) or rows (envelope rows').
+     */
+    static final class Run {
         double[] price = new double[32];
         double[] tol = new double[32];
         double[] weight = new double[32];
         int[] timeframe = new int[32];
+        int[] row = new int[32];
         int count;
 
         /** Room for {@code n} candidates and the sentinel. */
@@ -37,6 +41,7 @@ final class ConfluenceSweep implements ZoneSink {
                 tol = Arrays.copyOf(tol, c);
                 weight = Arrays.copyOf(weight, c);
                 timeframe = Arrays.copyOf(timeframe, c);
+                row = Arrays.copyOf(row, c);
             }
         }
 
@@ -50,14 +55,14 @@ final class ConfluenceSweep implements ZoneSink {
     /** Per type: the higher timeframe's candidates, the trading envelope's, the trading zones'. */
     private final Run[] htf = {new Run(), new Run(), new Run()};
 
-    private final Run[] env = {new Run(), new Run(), new Run()};
+    /** The trading envelope's candidates, kept sorted while its row window slides. */
+    private final EnvelopeRuns envelope = new EnvelopeRuns();
+
     private final Run[] zones = {new Run(), new Run(), new Run()};
     private final double[] lastZone = new double[3];
     private boolean unordered;
     /** The zones found. */
     private final ZoneTable.Rows rows = new ZoneTable.Rows();
-
-    private final ConfluenceZones.EnvelopeSink envelopeSink = this::addEnvelope;
 
     /**
      * Keeps {@code higher}'s candidates up to its {@link ConfluenceZones#mark} (each type one ascending run, {@link
@@ -91,37 +96,11 @@ final class ConfluenceSweep implements ZoneSink {
         this.timeframe = timeframe;
         unordered = false;
         for (int t = 0; t < 3; t++) {
-            env[t].count = 0;
             zones[t].count = 0;
             lastZone[t] = Double.NEGATIVE_INFINITY;
         }
-        ConfluenceZones.envelopeCandidates(
-                tfWeight, trading.upper(), trading.lower(), trading.pldot(), trading.width(), from, to, envelopeSink);
+        envelope.at(trading, tfWeight, pct, from, to);
         return this;
-    }
-
-    /** Inserts an envelope candidate after every one of its type at or below its price (rows come in order). */
-    private void addEnvelope(int t, double p, double w, double vol) {
-        if (!Double.isFinite(p)) {
-            return;
-        }
-        Run r = env[t];
-        int c = r.count;
-        r.reserve(c + 1);
-        double[] ep = r.price;
-        double[] et = r.tol;
-        double[] ew = r.weight;
-        int at = c;
-        while (at > 0 && ep[at - 1] > p) {
-            ep[at] = ep[at - 1];
-            et[at] = et[at - 1];
-            ew[at] = ew[at - 1];
-            at--;
-        }
-        ep[at] = p;
-        et[at] = ConfluenceZones.tolerance(p, vol, pct);
-        ew[at] = w;
-        r.count = c + 1;
     }
 
     @Override
@@ -153,7 +132,7 @@ final class ConfluenceSweep implements ZoneSink {
         }
         rows.clear();
         for (int t = 0; t < 3; t++) {
-            env[t].seal();
+            envelope.run(t).seal();
             zones[t].seal();
             cluster(t);
         }
@@ -171,9 +150,10 @@ final class ConfluenceSweep implements ZoneSink {
         double[] ht = hr.tol;
         double[] hw = hr.weight;
         int[] htfs = hr.timeframe;
-        double[] ep = env[t].price;
-        double[] et = env[t].tol;
-        double[] ew = env[t].weight;
+        Run er = envelope.run(t);
+        double[] ep = er.price;
+        double[] et = er.tol;
+        double[] ew = er.weight;
         double[] zp = zones[t].price;
         double[] zt = zones[t].tol;
         double[] zw = zones[t].weight;

@@ -365,13 +365,23 @@ public final class MultiTimeframe {
         PatternEvents te = trading.patterns();
         long hDur = htf.series().timeframe().seconds();
         long tDur = trading.series().timeframe().seconds();
+        // each event's type and direction read once, not once per pair (they were most of a replay's gate time)
+        PatternType[] tType = new PatternType[recentT.length];
+        int[] tDir = new int[recentT.length];
+        for (int i = 0; i < recentT.length; i++) {
+            tType[i] = te.type(recentT[i]);
+            tDir[i] = te.direction(recentT[i]);
+        }
         for (int a : recentH) {
+            PatternType type = he.type(a);
+            int dir = he.direction(a);
             long hs = htf.series().ts()[he.start(a)];
             long hend = htf.series().ts()[he.end(a)] + hDur;
-            for (int b : recentT) {
-                if (he.type(a) != te.type(b) || he.direction(a) != te.direction(b)) {
+            for (int i = 0; i < recentT.length; i++) {
+                if (type != tType[i] || dir != tDir[i]) {
                     continue;
                 }
+                int b = recentT[i];
                 long ts = trading.series().ts()[te.start(b)];
                 long tend = trading.series().ts()[te.end(b)] + tDur;
                 if (hs < tend && ts < hend) {
