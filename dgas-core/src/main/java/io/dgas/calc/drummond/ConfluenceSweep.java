@@ -57,6 +57,8 @@ final class ConfluenceSweep implements ZoneSink {
 
     /** The trading envelope's candidates, kept sorted while its row window slides. */
     private final EnvelopeRuns envelope = new EnvelopeRuns();
+    /** The higher timeframe's envelope candidates, kept the same way from one of its bars to the next. */
+    private final EnvelopeRuns higherEnvelope = new EnvelopeRuns();
 
     private final Run[] zones = {new Run(), new Run(), new Run()};
     private final double[] lastZone = new double[3];
@@ -65,26 +67,56 @@ final class ConfluenceSweep implements ZoneSink {
     private final ZoneTable.Rows rows = new ZoneTable.Rows();
 
     /**
-     * Keeps {@code higher}'s candidates up to its {@link ConfluenceZones#mark} (each type one ascending run, {@link
-     * ConfluenceZones#premerge}d) for the sweeps that follow, until the next call.
+     * Keeps the candidates of {@code higher} (timeframe index {@code timeframe}, weight {@code tfWeight}) for the
+     * sweeps that follow, until the next call: its envelope rows {@code from..to} and the zones of {@code index}
+     * (synced) chained with {@code tolerance}, as {@link ConfluenceZones} adds them, merged per type by (price,
+     * entry): among equal prices an envelope row first. False (nothing kept) when the zones came out of price order.
      */
-    void keepHigher(ConfluenceZones higher) {
-        pct = higher.pct();
+    boolean keepHigher(
+            DrummondAnalysis higher,
+            int timeframe,
+            double tfWeight,
+            double tolerancePct,
+            int from,
+            int to,
+            ZoneIndex index,
+            double tolerance) {
+        pct = tolerancePct;
+        higherEnvelope.at(higher, tfWeight, pct, from, to);
+        clearZones();
+        index.sweepInto(this, timeframe, tfWeight, tolerance);
+        if (unordered) {
+            return false;
+        }
         for (int t = 0; t < 3; t++) {
-            int n = higher.marked(t);
-            Run r = htf[t];
-            r.reserve(n);
-            double[] k = higher.keys(t);
-            int[] id = higher.entries(t);
-            for (int i = 0; i < n; i++) {
-                int e = id[i];
-                r.price[i] = k[i];
-                r.tol[i] = higher.tolOf(e);
-                r.weight[i] = higher.weightOf(e);
-                r.timeframe[i] = higher.timeframeOf(e);
-            }
-            r.count = n;
-            r.seal();
+            merge(higherEnvelope.run(t), zones[t], htf[t], timeframe);
+        }
+        return true;
+    }
+
+    /** Merges the ascending runs {@code a} and {@code b} (a's first among equal prices) into {@code out}. */
+    private static void merge(Run a, Run b, Run out, int timeframe) {
+        int n = a.count + b.count;
+        out.reserve(n);
+        int i = 0;
+        int j = 0;
+        for (int o = 0; o < n; o++) {
+            Run from = j >= b.count || (i < a.count && a.price[i] <= b.price[j]) ? a : b;
+            int at = from == a ? i++ : j++;
+            out.price[o] = from.price[at];
+            out.tol[o] = from.tol[at];
+            out.weight[o] = from.weight[at];
+            out.timeframe[o] = timeframe;
+        }
+        out.count = n;
+        out.seal();
+    }
+
+    private void clearZones() {
+        unordered = false;
+        for (int t = 0; t < 3; t++) {
+            zones[t].count = 0;
+            lastZone[t] = Double.NEGATIVE_INFINITY;
         }
     }
 
@@ -94,11 +126,7 @@ final class ConfluenceSweep implements ZoneSink {
      */
     ConfluenceSweep begin(int timeframe, double tfWeight, DrummondAnalysis trading, int from, int to) {
         this.timeframe = timeframe;
-        unordered = false;
-        for (int t = 0; t < 3; t++) {
-            zones[t].count = 0;
-            lastZone[t] = Double.NEGATIVE_INFINITY;
-        }
+        clearZones();
         envelope.at(trading, tfWeight, pct, from, to);
         return this;
     }

@@ -15,9 +15,8 @@ import java.util.Arrays;
  *
  * <p>The (price, entry) order is never built by a sort of every candidate: each type's candidates are kept apart as
  * they are added, and there they are a few ascending runs (each timeframe's Drummond zones arrive in ascending price
- * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted as they are added). A caller
- * merges them per timeframe ({@link #premerge}), so clustering walks two runs merged on the fly; more runs are merged
- * by a natural merge sort ({@link #mergeRuns}) first. Every price is finite, so (price, entry) is a total order and
+ * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted as they are added): one or
+ * two runs are clustered while merged on the fly; more are merged by a natural merge sort ({@link #mergeRuns}) first. Every price is finite, so (price, entry) is a total order and
  * any correct merge gives the same sequence. The zones come as a {@link ZoneTable} (compact rows; a record per zone
  * is made only when the list is read). A replay whose higher timeframe's candidates are kept clusters its trading
  * candidates as they are swept instead ({@link ConfluenceSweep}).
@@ -34,8 +33,6 @@ public final class ConfluenceZones implements ZoneSink {
 
     private final int[][] typeIdx = new int[3][64];
     private final int[] typeCount = new int[3];
-    private final int[] markCount = new int[3];
-    private int markN;
     /** build()'s scratch, kept for the next use of this instance: the zones' rows, then the merged candidates. */
     private final ZoneTable.Rows found = new ZoneTable.Rows();
 
@@ -60,29 +57,11 @@ public final class ConfluenceZones implements ZoneSink {
         tf = new int[c];
     }
 
-    /**
-     * Marks the candidates added so far: {@link #rewind} drops every candidate added after this, so a caller whose
-     * first candidates did not change (a higher timeframe's, while its bar stays the same) adds only the others.
-     */
-    void mark() {
-        markN = n;
-        System.arraycopy(typeCount, 0, markCount, 0, 3);
-    }
-
-    /** Back to the candidates at the last {@link #mark} (the same tolerance percentage). */
-    ConfluenceZones rewind() {
-        n = markN;
-        System.arraycopy(markCount, 0, typeCount, 0, 3);
-        return this;
-    }
-
     /** Empties this instance for reuse with another tolerance percentage (its arrays are kept). */
     ConfluenceZones reset(double pct) {
         this.pct = pct;
         n = 0;
         Arrays.fill(typeCount, 0);
-        markN = 0;
-        Arrays.fill(markCount, 0);
         return this;
     }
 
@@ -90,35 +69,6 @@ public final class ConfluenceZones implements ZoneSink {
     static double tolerance(double p, double volatility, double pct) {
         double vol = volatility > 0 ? volatility : 0.01;
         return Math.max(Math.max(Math.abs(p) * pct, 0.5 * vol), 0.0001);
-    }
-
-    double pct() {
-        return pct;
-    }
-
-    /** Type {@code t}'s candidates up to the {@link #mark}: prices ({@link #keys}) and entries, {@link #marked} of them. */
-    int marked(int t) {
-        return markCount[t];
-    }
-
-    double[] keys(int t) {
-        return typeKeys[t];
-    }
-
-    int[] entries(int t) {
-        return typeIdx[t];
-    }
-
-    double tolOf(int entry) {
-        return tol[entry];
-    }
-
-    double weightOf(int entry) {
-        return weight[entry];
-    }
-
-    int timeframeOf(int entry) {
-        return tf[entry];
     }
 
     void add(int t, int timeframe, double p, double w, double volatility) {
@@ -249,26 +199,9 @@ public final class ConfluenceZones implements ZoneSink {
     }
 
     /**
-     * Sorts each type's candidates added since the last {@link #mark} (all of them without one) into one ascending
-     * run where they lie (the same (price, entry) order any merge gives). A caller that marks the candidates of one
-     * timeframe after this and adds the other's then leaves {@link #build} two runs, which it merges on the fly while
-     * clustering.
-     */
-    void premerge() {
-        for (int t = 0; t < 3; t++) {
-            int from = markCount[t];
-            int to = typeCount[t];
-            if (runEnd(typeKeys[t], typeIdx[t], from, to) < to) {
-                reserveScratch(to);
-                mergeRuns(typeKeys[t], typeIdx[t], from, to, spareKeys, spareIdx, bounds);
-            }
-        }
-    }
-
-    /**
      * The zones, strongest first ({@link ZoneTable}: compact rows, records made when read). Each type's candidates
      * are a few ascending runs in the order added (each timeframe's envelope rows, sorted as added, and its Drummond
-     * zones, ascending as a {@link ZoneSet} is; one after {@link #premerge}): one or two runs are clustered where they
+     * zones, ascending as a {@link ZoneSet} is): one or two runs are clustered where they
      * lie, two merged on the fly; more are copied and merged by {@link #mergeRuns} first.
      */
     ZoneTable build() {

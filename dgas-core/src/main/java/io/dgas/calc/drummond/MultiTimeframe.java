@@ -204,7 +204,7 @@ public final class MultiTimeframe {
      * The confluence zones at trading bar {@code k} (HTF bar {@code j}) built from scratch in this thread's
      * candidates; the indexes and {@code tradingZonesAtK} as {@link #tryAnalyze} takes them.
      */
-    private static ZoneTable zones(
+    static ZoneTable zones(
             DrummondAnalysis htf,
             int j,
             DrummondAnalysis trading,
@@ -238,7 +238,6 @@ public final class MultiTimeframe {
         } else {
             tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k, window);
         }
-        cz.premerge();
         return cz.build();
     }
 
