@@ -106,7 +106,9 @@ public final class Ledger {
 
     /** The position in {@code symbol}; flat when never traded. */
     public Position position(String symbol) {
-        return positions.getOrDefault(symbol, Position.flat(symbol));
+        // a flat default made only when needed: making one checks and rescales four amounts
+        Position p = positions.get(symbol);
+        return p != null ? p : Position.flat(symbol);
     }
 
     /** Every symbol ever traded, flat ones included (they carry realized P&L), by symbol. */

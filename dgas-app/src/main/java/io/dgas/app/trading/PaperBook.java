@@ -178,9 +178,12 @@ public final class PaperBook {
 
     /** Closes the position in {@code bar}'s symbol when the bar reaches its stop or target; empty otherwise. */
     public Optional<ExitFill> checkExit(PaperBar bar) {
-        Position p = ledger.position(bar.symbol());
         Exits x = exits.get(bar.symbol());
-        if (p.isFlat() || x == null || bar.ts() < x.since()) {
+        if (x == null || bar.ts() < x.since()) {
+            return Optional.empty();
+        }
+        Position p = ledger.position(bar.symbol());
+        if (p.isFlat()) {
             return Optional.empty();
         }
         boolean isLong = p.quantity().signum() > 0;
