@@ -12,7 +12,7 @@ import java.util.List;
  * × ATR, 0.001 × |entry|); stop = zone lower − buffer; target = entry + reward:risk × (entry − stop), capped at the
  * lower bound of the nearest resistance zone (role by price, weighted strength ≥ the minimum) when that lies below it.
  * No plan when ATR is NaN, no zone is within reach, the reward:risk left is below the minimum, or the issue-time
- * inequalities stop < entry ≤ c < target fail. Allocates only when it returns a plan.
+ * inequalities stop < entry ≤ c < target fail. Makes zone records only when it returns a plan.
  *
  * @param zone entry zone
  * @param opposing nearest opposing zone, or null
