@@ -3,6 +3,7 @@ package io.dgas.ledger;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -25,10 +26,21 @@ public final class Ledger {
     /**
      * Each open position's latest market value with the position and mark it was computed for: a value is
      * {@code quantity × mark} through {@link Money#value} (a decimal conversion of the mark and a rounding), and a
-     * portfolio is valued again at every order and fill while most marks and positions are as they were. Entries are
-     * immutable, so concurrent readers see a stale entry at worst, which its key check refuses.
+     * portfolio is valued again at every order and fill while most marks and positions are as they were. Only the
+     * current position of a symbol is kept; a fill drops its symbol's entry. Guarded by this ledger's lock, as are
+     * the sums below.
      */
-    private final Map<String, Valued> valued = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Valued> valued = new HashMap<>();
+    /** The open positions (not flat), by symbol: what a valuation walks. */
+    private final Map<String, Position> open = new HashMap<>();
+    /**
+     * Σ |value| and Σ value of the entries of {@link #valued}, kept as entries come and go: money at the ledger scale
+     * adds and subtracts exactly, so these are the sums a fresh walk would give, bit for bit, without re-adding a
+     * hundred positions at each valuation.
+     */
+    private BigDecimal valuedGross = Money.ZERO;
+
+    private BigDecimal valuedNet = Money.ZERO;
 
     private record Valued(Position position, long markBits, BigDecimal value) {}
 
@@ -45,6 +57,9 @@ public final class Ledger {
         Ledger l = new Ledger(startingCapital);
         for (Position p : stored) {
             l.positions.put(p.symbol(), p);
+            if (!p.isFlat()) {
+                l.open.put(p.symbol(), p);
+            }
             l.cash = l.cash.add(p.realizedPnl()).subtract(p.costs()).subtract(p.costBasis());
         }
         return l;
@@ -56,11 +71,18 @@ public final class Ledger {
      *
      * @throws IllegalArgumentException when its id was applied with different content
      */
-    public boolean apply(Execution e) {
+    public synchronized boolean apply(Execution e) {
         if (!applied.firstTime(e)) {
             return false;
         }
-        positions.put(e.symbol(), position(e.symbol()).apply(e));
+        Position after = position(e.symbol()).apply(e);
+        positions.put(e.symbol(), after);
+        forget(e.symbol());
+        if (after.isFlat()) {
+            open.remove(e.symbol());
+        } else {
+            open.put(e.symbol(), after);
+        }
         cash = cash.subtract(e.notional()).subtract(e.costs());
         return true;
     }
@@ -84,7 +106,9 @@ public final class Ledger {
 
     /** The position in {@code symbol}; flat when never traded. */
     public Position position(String symbol) {
-        return positions.getOrDefault(symbol, Position.flat(symbol));
+        // a flat default made only when needed: making one checks and rescales four amounts
+        Position p = positions.get(symbol);
+        return p != null ? p : Position.flat(symbol);
     }
 
     /** Every symbol ever traded, flat ones included (they carry realized P&L), by symbol. */
@@ -109,39 +133,63 @@ public final class Ledger {
 
     /** Σ quantity × mark over open positions. */
     public BigDecimal marketValue(Map<String, Double> marks) {
-        return sum(p -> value(p, marks));
+        return grossAndNet(marks).net();
+    }
+
+    /** Whether any position is open. */
+    public synchronized boolean holdsAny() {
+        return !open.isEmpty();
     }
 
     /**
      * Gross exposure and net market value at {@code marks} in one pass: {@code Exposure.gross(positions().values(),
-     * marks)} and {@link #marketValue}, so equity is {@code cash() + net}.
+     * marks)} and {@link #marketValue}, so equity is {@code cash() + net}. Only the open positions whose position or
+     * mark changed since they were last valued are valued again.
      *
      * @throws IllegalArgumentException when an open position has no mark
      */
-    public Exposure.GrossNet grossAndNet(Map<String, Double> marks) {
-        BigDecimal gross = Money.ZERO;
-        BigDecimal net = Money.ZERO;
-        for (Position p : positions.values()) {
-            BigDecimal v = value(p, marks);
-            gross = gross.add(v.abs());
-            net = net.add(v);
+    public synchronized Exposure.GrossNet grossAndNet(Map<String, Double> marks) {
+        for (Position p : open.values()) {
+            revalue(p, mark(p, marks));
         }
-        return new Exposure.GrossNet(gross, net);
+        return new Exposure.GrossNet(valuedGross, valuedNet);
     }
 
     /** {@code p.marketValue(mark(p, marks))}, reusing the value computed last for the same position and mark. */
-    BigDecimal value(Position p, Map<String, Double> marks) {
+    synchronized BigDecimal value(Position p, Map<String, Double> marks) {
         if (p.isFlat()) {
             return Money.ZERO;
         }
-        double mark = mark(p, marks);
+        return revalue(p, mark(p, marks));
+    }
+
+    /**
+     * {@code p.marketValue(mark)} of an open position, kept (and counted in the sums) when {@code p} is its symbol's
+     * current position.
+     */
+    private BigDecimal revalue(Position p, double mark) {
         long bits = Double.doubleToRawLongBits(mark);
         Valued v = valued.get(p.symbol());
-        if (v == null || v.position() != p || v.markBits() != bits) {
-            v = new Valued(p, bits, p.marketValue(mark));
-            valued.put(p.symbol(), v);
+        if (v != null && v.position() == p && v.markBits() == bits) {
+            return v.value();
         }
-        return v.value();
+        BigDecimal value = p.marketValue(mark);
+        if (open.get(p.symbol()) == p) {
+            forget(p.symbol());
+            valued.put(p.symbol(), new Valued(p, bits, value));
+            valuedGross = valuedGross.add(value.abs());
+            valuedNet = valuedNet.add(value);
+        }
+        return value;
+    }
+
+    /** Drops {@code symbol}'s kept value, and its share of the sums. */
+    private void forget(String symbol) {
+        Valued old = valued.remove(symbol);
+        if (old != null) {
+            valuedGross = valuedGross.subtract(old.value().abs());
+            valuedNet = valuedNet.subtract(old.value());
+        }
     }
 
     /** Σ (mark − average) × quantity over open positions. */

@@ -9,7 +9,6 @@ import io.dgas.ledger.Execution;
 import io.dgas.ledger.Exposure;
 import io.dgas.ledger.Ledger;
 import io.dgas.ledger.PaperRules;
-import io.dgas.ledger.Position;
 import io.dgas.ledger.RiskCheck;
 import io.dgas.ledger.RiskLimits;
 import java.math.BigDecimal;
@@ -228,20 +227,11 @@ public final class Backtester {
      */
     private static EquityPoint point(long ts, PaperBook book, List<EquityPoint> curve, boolean filled) {
         Ledger ledger = book.ledger();
-        if (!filled && !curve.isEmpty() && !holds(ledger)) {
+        if (!filled && !curve.isEmpty() && !ledger.holdsAny()) {
             EquityPoint last = curve.get(curve.size() - 1);
             return new EquityPoint(ts, last.cash(), last.equity(), last.gross());
         }
         Exposure.GrossNet v = ledger.grossAndNet(book.marks());
         return new EquityPoint(ts, ledger.cash(), ledger.cash().add(v.net()), v.gross());
-    }
-
-    private static boolean holds(Ledger ledger) {
-        for (Position p : ledger.positions().values()) {
-            if (!p.isFlat()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -178,9 +178,12 @@ public final class PaperBook {
 
     /** Closes the position in {@code bar}'s symbol when the bar reaches its stop or target; empty otherwise. */
     public Optional<ExitFill> checkExit(PaperBar bar) {
-        Position p = ledger.position(bar.symbol());
         Exits x = exits.get(bar.symbol());
-        if (p.isFlat() || x == null || bar.ts() < x.since()) {
+        if (x == null || bar.ts() < x.since()) {
+            return Optional.empty();
+        }
+        Position p = ledger.position(bar.symbol());
+        if (p.isFlat()) {
             return Optional.empty();
         }
         boolean isLong = p.quantity().signum() > 0;
@@ -234,10 +237,14 @@ public final class PaperBook {
         return decide(s, price, activity, false);
     }
 
-    /** The decision's reason: the signal's type and confidence. */
+    /**
+     * The decision's reason: the signal's type and confidence. Numbers are formatted in {@link Locale#US}, whose
+     * digits and decimal point are the root locale's (the same text), because the formatter looks up the symbols of
+     * any other locale at every call: a tenth of a backtest's ledger time.
+     */
     private static String why(Signal s) {
         return s.type().name().toLowerCase(Locale.ROOT) + " signal, confidence "
-                + String.format(Locale.ROOT, "%.2f", s.confidence());
+                + String.format(Locale.US, "%.2f", s.confidence());
     }
 
     /**
@@ -269,7 +276,7 @@ public final class PaperBook {
         // formatted only for a decision made (String.format was a tenth of a backtest's ledger time)
         String why = why(s);
         if (limit) {
-            why += String.format(Locale.ROOT, ", limit entry at %.4f", e);
+            why += String.format(Locale.US, ", limit entry at %.4f", e);
         }
         BigDecimal sized = rules.quantity(at, equity());
         if (sized.signum() == 0) {

@@ -1,9 +1,6 @@
 package io.dgas.calc.drummond;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Confluence zones, drummond.md §6.
@@ -18,26 +15,13 @@ import java.util.List;
  *
  * <p>The (price, entry) order is never built by a sort of every candidate: each type's candidates are kept apart as
  * they are added, and there they are a few ascending runs (each timeframe's Drummond zones arrive in ascending price
- * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted by an insertion sort as they are
- * added), so clustering walks the runs merged on the fly: each step takes the run head of least (price, entry), a
- * handful of compares and no copy, where grouping, copying and merging hundreds of candidates cost a third of a
- * replay step. Every price is finite, so (price, entry) is a total order and any correct merge gives the same
- * sequence; candidates in more runs than that are sorted by a natural merge sort ({@link #mergeRuns}) first.
+ * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted as they are added): one or
+ * two runs are clustered while merged on the fly; more are merged by a natural merge sort ({@link #mergeRuns}) first. Every price is finite, so (price, entry) is a total order and
+ * any correct merge gives the same sequence. The zones come as a {@link ZoneTable} (compact rows; a record per zone
+ * is made only when the list is read). A replay whose higher timeframe's candidates are kept clusters its trading
+ * candidates as they are swept instead ({@link ConfluenceSweep}).
  */
-public final class ConfluenceZones {
-    /**
-     * Strength, then weighted strength, descending: the order of {@code comparingInt(strength)
-     * .thenComparingDouble(weightedStrength).reversed()} written out (the composed comparator's three indirect calls
-     * per comparison were a tenth of a replay step's time).
-     */
-    private static final Comparator<ConfluenceZone> BY_STRENGTH_DESCENDING = (a, b) -> {
-        int c = Integer.compare(b.strength(), a.strength());
-        return c != 0 ? c : Double.compare(b.weightedStrength(), a.weightedStrength());
-    };
-
-    /** Most ascending runs of one type's candidates that {@link #build} merges on the fly while clustering. */
-    private static final int MAX_WAYS = 8;
-
+public final class ConfluenceZones implements ZoneSink {
     private double[] price;
     private double[] tol;
     private double[] weight;
@@ -49,13 +33,9 @@ public final class ConfluenceZones {
 
     private final int[][] typeIdx = new int[3][64];
     private final int[] typeCount = new int[3];
-    private final int[] markCount = new int[3];
-    private int markN;
-    /** build()'s scratch, kept for the next use of this instance. */
-    private final int[] heads = new int[MAX_WAYS];
+    /** build()'s scratch, kept for the next use of this instance: the zones' rows, then the merged candidates. */
+    private final ZoneTable.Rows found = new ZoneTable.Rows();
 
-    private final int[] ends = new int[MAX_WAYS];
-    private final List<ConfluenceZone> found = new ArrayList<>();
     private int[] idx = new int[0];
 
     private double[] keys = new double[0];
@@ -77,30 +57,18 @@ public final class ConfluenceZones {
         tf = new int[c];
     }
 
-    /**
-     * Marks the candidates added so far: {@link #rewind} drops every candidate added after this, so a caller whose
-     * first candidates did not change (a higher timeframe's, while its bar stays the same) adds only the others.
-     */
-    void mark() {
-        markN = n;
-        System.arraycopy(typeCount, 0, markCount, 0, 3);
-    }
-
-    /** Back to the candidates at the last {@link #mark} (the same tolerance percentage). */
-    ConfluenceZones rewind() {
-        n = markN;
-        System.arraycopy(markCount, 0, typeCount, 0, 3);
-        return this;
-    }
-
     /** Empties this instance for reuse with another tolerance percentage (its arrays are kept). */
     ConfluenceZones reset(double pct) {
         this.pct = pct;
         n = 0;
         Arrays.fill(typeCount, 0);
-        markN = 0;
-        Arrays.fill(markCount, 0);
         return this;
+    }
+
+    /** A candidate's clustering tolerance: max(|price| × pct, 0.5 × volatility, 0.0001), volatility 0.01 if ≤ 0. */
+    static double tolerance(double p, double volatility, double pct) {
+        double vol = volatility > 0 ? volatility : 0.01;
+        return Math.max(Math.max(Math.abs(p) * pct, 0.5 * vol), 0.0001);
     }
 
     void add(int t, int timeframe, double p, double w, double volatility) {
@@ -114,9 +82,8 @@ public final class ConfluenceZones {
             weight = Arrays.copyOf(weight, c);
             tf = Arrays.copyOf(tf, c);
         }
-        double vol = volatility > 0 ? volatility : 0.01;
         price[n] = p;
-        tol[n] = Math.max(Math.max(Math.abs(p) * pct, 0.5 * vol), 0.0001);
+        tol[n] = tolerance(p, volatility, pct);
         weight[n] = w;
         tf[n] = timeframe;
         int c = typeCount[t];
@@ -146,102 +113,115 @@ public final class ConfluenceZones {
         int r0 = typeCount[ConfluenceZone.RESISTANCE];
         int s0 = typeCount[ConfluenceZone.SUPPORT];
         int p0 = typeCount[ConfluenceZone.PIVOT];
-        for (int i = Math.max(from, 0); i <= to; i++) {
-            if (Double.isNaN(centre[i])) {
-                continue;
-            }
-            double vol = width[i] > 0 ? width[i] : 0.01;
-            add(ConfluenceZone.RESISTANCE, timeframe, upper[i], tfWeight, vol);
-            add(ConfluenceZone.SUPPORT, timeframe, lower[i], tfWeight, vol);
-            add(ConfluenceZone.PIVOT, timeframe, centre[i], tfWeight * 0.5, vol);
-        }
+        envelopeCandidates(
+                tfWeight, upper, lower, centre, width, from, to, (t, p, w, vol) -> add(t, timeframe, p, w, vol));
         sortTail(ConfluenceZone.RESISTANCE, r0);
         sortTail(ConfluenceZone.SUPPORT, s0);
         sortTail(ConfluenceZone.PIVOT, p0);
     }
 
-    /** Insertion sort by (price, entry) of type {@code t}'s candidates from position {@code from} on. */
+    /** Takes one envelope candidate: its type, price, weight and volatility. */
+    interface EnvelopeSink {
+        void add(int type, double price, double weight, double volatility);
+    }
+
+    /**
+     * The candidates of the envelope rows {@code from..to} of one timeframe, row by row: upper → resistance and lower →
+     * support at the timeframe's weight, centre → pivot at half of it; volatility = width (0.01 if ≤ 0); a row without
+     * a centre (warm-up) gives none.
+     */
+    static void envelopeCandidates(
+            double tfWeight,
+            double[] upper,
+            double[] lower,
+            double[] centre,
+            double[] width,
+            int from,
+            int to,
+            EnvelopeSink sink) {
+        for (int i = Math.max(from, 0); i <= to; i++) {
+            if (Double.isNaN(centre[i])) {
+                continue;
+            }
+            double vol = width[i] > 0 ? width[i] : 0.01;
+            sink.add(ConfluenceZone.RESISTANCE, upper[i], tfWeight, vol);
+            sink.add(ConfluenceZone.SUPPORT, lower[i], tfWeight, vol);
+            sink.add(ConfluenceZone.PIVOT, centre[i], tfWeight * 0.5, vol);
+        }
+    }
+
+    /**
+     * Sorts type {@code t}'s candidates from position {@code from} on by (price, entry). Envelope rows drift, so they
+     * are a few monotone runs: each strictly falling run is reversed (no equal prices in it, so the entry order of
+     * ties is kept), then the ascending runs are merged ({@link #mergeRuns}); an insertion sort moved every row of a
+     * falling stretch at each row added.
+     */
     private void sortTail(int t, int from) {
         double[] k = typeKeys[t];
         int[] id = typeIdx[t];
         int to = typeCount[t];
-        for (int i = from + 1; i < to; i++) {
-            double key = k[i];
-            int e = id[i];
-            int j = i - 1;
-            while (j >= from && (k[j] > key || (k[j] == key && id[j] > e))) {
-                k[j + 1] = k[j];
-                id[j + 1] = id[j];
-                j--;
+        int i = from;
+        while (i < to) {
+            int e = i + 1;
+            if (e < to && k[e] < k[i]) {
+                while (e < to && k[e] < k[e - 1]) {
+                    e++;
+                }
+                reverse(k, id, i, e);
+            } else {
+                e = runEnd(k, id, i, to);
             }
-            k[j + 1] = key;
-            id[j + 1] = e;
+            i = e;
+        }
+        if (runEnd(k, id, from, to) < to) {
+            reserveScratch(to);
+            mergeRuns(k, id, from, to, spareKeys, spareIdx, bounds);
         }
     }
 
-    /** Adds every Drummond zone of one timeframe. */
-    void addZones(int timeframe, double tfWeight, ZoneSet zones) {
-        for (int k = 0; k < zones.size(); k++) {
-            addZone(
-                    timeframe,
-                    tfWeight,
-                    zones.center()[k],
-                    zones.lower()[k],
-                    zones.upper()[k],
-                    zones.type()[k],
-                    zones.strength()[k]);
+    private static void reverse(double[] k, int[] id, int from, int to) {
+        for (int a = from, b = to - 1; a < b; a++, b--) {
+            double kt = k[a];
+            k[a] = k[b];
+            k[b] = kt;
+            int it = id[a];
+            id[a] = id[b];
+            id[b] = it;
         }
     }
 
-    /** Adds one Drummond zone of one timeframe ({@code type} a {@link DrummondLines} type). */
-    void addZone(int timeframe, double tfWeight, double center, double lower, double upper, int type, int strength) {
+    @Override
+    public void addZone(
+            int timeframe, double tfWeight, double center, double lower, double upper, int type, int strength) {
         double component = Math.min(strength, 3) / 2.0;
         int t = type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
         add(t, timeframe, center, tfWeight * component, upper - lower);
     }
 
     /**
-     * The zones. Each type's candidates are a few ascending runs in the order added (each timeframe's envelope rows,
-     * sorted as added, and its Drummond zones, ascending as a {@link ZoneSet} is): they are clustered while merged on
-     * the fly ({@link #clusterRuns}), with no copy; more runs than {@link #MAX_WAYS} (candidates added otherwise) are
-     * sorted by {@link #mergeRuns} first.
+     * The zones, strongest first ({@link ZoneTable}: compact rows, records made when read). Each type's candidates
+     * are a few ascending runs in the order added (each timeframe's envelope rows, sorted as added, and its Drummond
+     * zones, ascending as a {@link ZoneSet} is): one or two runs are clustered where they
+     * lie, two merged on the fly; more are copied and merged by {@link #mergeRuns} first.
      */
-    List<ConfluenceZone> build() {
-        // gathered in a list kept by this instance, then copied once at their count: growing a fresh list as zones
-        // were found showed as a sixth of a replay step in the profiles
-        List<ConfluenceZone> zones = found;
-        zones.clear();
+    ZoneTable build() {
+        found.clear();
         for (int t = 0; t < 3; t++) {
             double[] k = typeKeys[t];
             int[] id = typeIdx[t];
             int count = typeCount[t];
-            int runs = 0;
-            for (int i = 0; i < count && runs <= MAX_WAYS; ) {
-                int e = runEnd(k, id, i, count);
-                if (runs < MAX_WAYS) {
-                    heads[runs] = i;
-                    ends[runs] = e;
-                }
-                runs++;
-                i = e;
-            }
-            if (runs <= MAX_WAYS) {
-                clusterRuns(t, k, id, runs, zones);
+            int mid = runEnd(k, id, 0, count);
+            if (mid >= count || runEnd(k, id, mid, count) >= count) {
+                cluster(t, k, id, mid, count);
             } else {
                 sortAll(k, id, count);
-                heads[0] = 0;
-                ends[0] = count;
-                clusterRuns(t, keys, idx, 1, zones);
+                cluster(t, keys, idx, count, count);
             }
         }
-        zones.sort(BY_STRENGTH_DESCENDING);
-        List<ConfluenceZone> out = new ArrayList<>(zones);
-        zones.clear();
-        return out;
+        return found.table();
     }
 
-    /** Copies {@code count} candidates into the scratch (keys, idx) and sorts them by (price, entry). */
-    private void sortAll(double[] k, int[] id, int count) {
+    private void reserveScratch(int count) {
         if (idx.length < count) {
             int c = Math.max(count, 2 * idx.length);
             idx = new int[c];
@@ -250,30 +230,36 @@ public final class ConfluenceZones {
             spareKeys = new double[c];
             bounds = new int[c + 1];
         }
+    }
+
+    /** Copies {@code count} candidates into the scratch (keys, idx) and sorts them by (price, entry). */
+    private void sortAll(double[] k, int[] id, int count) {
+        reserveScratch(count);
         System.arraycopy(k, 0, keys, 0, count);
         System.arraycopy(id, 0, idx, 0, count);
         mergeRuns(keys, idx, 0, count, spareKeys, spareIdx, bounds);
     }
 
     /**
-     * Adds the zones of one type's candidates, the ascending runs {@code [heads[r], ends[r])} of (k, id) taken in
-     * their merged (price, entry) order (the head of least (price, entry) is the next candidate, so the runs are
-     * never merged into a copy): each cluster is seeded by the lowest unassigned candidate and takes every following
-     * one within the seed's tolerance.
+     * Adds the zones of type {@code t}'s {@code count} candidates, the ascending runs [0, mid) and [mid, count) of
+     * (k, id) taken in their merged (price, entry) order (the lesser head is the next candidate), to the rows: each
+     * cluster is seeded by the lowest unassigned candidate and takes every following one within the seed's
+     * tolerance; one spanning two timeframes or more is a zone.
      */
-    private void clusterRuns(int t, double[] k, int[] id, int runs, List<ConfluenceZone> zones) {
-        int r = next(k, id, runs);
-        while (r >= 0) {
-            double seedPrice = k[heads[r]];
-            double seedTol = tol[id[heads[r]]];
-            int count = 0;
+    private void cluster(int t, double[] k, int[] id, int mid, int count) {
+        int a = 0;
+        int b = mid;
+        while (a < mid || b < count) {
+            int at = b >= count || (a < mid && less(k, id, a, b)) ? a : b;
+            double seedPrice = k[at];
+            double seedTol = tol[id[at]];
+            int members = 0;
             int tfMask = 0;
             double sumP = 0;
             double sumW = 0;
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            while (r >= 0 && k[heads[r]] - seedPrice <= seedTol) {
-                int at = heads[r]++;
+            do {
                 int e = id[at];
                 double p = k[at];
                 tfMask |= 1 << tf[e];
@@ -281,30 +267,22 @@ public final class ConfluenceZones {
                 sumW += weight[e];
                 lo = Math.min(lo, p);
                 hi = Math.max(hi, p);
-                count++;
-                r = next(k, id, runs);
-            }
+                members++;
+                if (at == a) {
+                    a++;
+                } else {
+                    b++;
+                }
+                if (a >= mid && b >= count) {
+                    break;
+                }
+                at = b >= count || (a < mid && less(k, id, a, b)) ? a : b;
+            } while (k[at] - seedPrice <= seedTol);
             int distinct = Integer.bitCount(tfMask);
             if (distinct >= 2) {
-                zones.add(new ConfluenceZone(t, sumP / count, lo, hi, distinct, sumW));
+                found.add(t, sumP / members, lo, hi, distinct, sumW);
             }
         }
-    }
-
-    /** The run whose head is least by (price, entry), or -1 when every run is used up. */
-    private int next(double[] k, int[] id, int runs) {
-        int best = -1;
-        double bk = 0;
-        int bi = 0;
-        for (int r = 0; r < runs; r++) {
-            int h = heads[r];
-            if (h < ends[r] && (best < 0 || k[h] < bk || (k[h] == bk && id[h] < bi))) {
-                best = r;
-                bk = k[h];
-                bi = id[h];
-            }
-        }
-        return best;
     }
 
     private static boolean less(double[] p, int[] id, int a, int b) {

@@ -12,7 +12,7 @@ import java.util.List;
  * × ATR, 0.001 × |entry|); stop = zone lower − buffer; target = entry + reward:risk × (entry − stop), capped at the
  * lower bound of the nearest resistance zone (role by price, weighted strength ≥ the minimum) when that lies below it.
  * No plan when ATR is NaN, no zone is within reach, the reward:risk left is below the minimum, or the issue-time
- * inequalities stop < entry ≤ c < target fail. Allocates only when it returns a plan.
+ * inequalities stop < entry ≤ c < target fail. Makes zone records only when it returns a plan.
  *
  * @param zone entry zone
  * @param opposing nearest opposing zone, or null
@@ -39,42 +39,65 @@ record EntryPlan(
     }
 
     static EntryPlan of(List<ConfluenceZone> zones, int dir, double close, double atr, SignalParams p) {
+        return of(ZoneRanks.of(zones), dir, close, atr, p);
+    }
+
+    /**
+     * {@link #of(List, int, double, double, SignalParams)} of the zones read by index; ties are broken by their list
+     * order ({@link ZoneRanks#before}), as walking the list breaks them.
+     */
+    static EntryPlan of(ZoneRanks zones, int dir, double close, double atr, SignalParams p) {
         double reach = p.entryReachAtr() * atr;
-        ConfluenceZone zone = null;
+        int zone = -1;
         double best = Double.POSITIVE_INFINITY;
-        ConfluenceZone opposing = null;
+        int opposing = -1;
         double nearestOpposing = Double.POSITIVE_INFINITY;
         for (int k = 0; k < zones.size(); k++) {
-            ConfluenceZone z = zones.get(k);
-            if (z.weightedStrength() < p.minZoneWeight()) {
+            double w = zones.weight(k);
+            if (w < p.minZoneWeight()) {
                 continue;
             }
-            ZoneRole role = z.role(close);
+            double lower = zones.lower(k);
+            double upper = zones.upper(k);
+            ZoneRole role = ZoneRole.of(lower, upper, close);
             if (role == (dir > 0 ? ZoneRole.RESISTANCE : ZoneRole.SUPPORT)) {
-                double d = dir > 0 ? z.lower() - close : close - z.upper();
-                if (d < nearestOpposing) {
+                double d = dir > 0 ? lower - close : close - upper;
+                if (d < nearestOpposing || (d == nearestOpposing && opposing >= 0 && zones.before(k, opposing))) {
                     nearestOpposing = d;
-                    opposing = z;
+                    opposing = k;
                 }
                 continue;
             }
-            double d = Math.max(0.0, dir * (close - z.level()));
-            boolean heavier = zone != null && z.weightedStrength() > zone.weightedStrength();
-            if (d <= reach && (d < best || (d == best && heavier))) {
+            double d = Math.max(0.0, dir * (close - zones.level(k)));
+            if (d <= reach && (d < best || (d == best && zone >= 0 && heavierOrBefore(zones, k, zone)))) {
                 best = d;
-                zone = z;
+                zone = k;
             }
         }
-        if (zone == null) {
+        if (zone < 0) {
             return null;
         }
-        double entry = dir > 0 ? Math.min(zone.level(), close) : Math.max(zone.level(), close);
+        return plan(zones, zone, opposing, dir, close, atr, reach, p);
+    }
+
+    /** Whether zone {@code k} is heavier than zone {@code than}, or as heavy and before it in the list. */
+    private static boolean heavierOrBefore(ZoneRanks zones, int k, int than) {
+        double a = zones.weight(k);
+        double b = zones.weight(than);
+        return a > b || (a == b && zones.before(k, than));
+    }
+
+    /** The plan entering at zone {@code z} with the opposing zone {@code o} (-1: none), or null. */
+    private static EntryPlan plan(
+            ZoneRanks zones, int z, int o, int dir, double close, double atr, double reach, SignalParams p) {
+        double level = zones.level(z);
+        double entry = dir > 0 ? Math.min(level, close) : Math.max(level, close);
         double buffer = Math.max(p.stopMultiplier() * atr, 0.001 * Math.abs(entry));
-        double stop = dir > 0 ? zone.lower() - buffer : zone.upper() + buffer;
+        double stop = dir > 0 ? zones.lower(z) - buffer : zones.upper(z) + buffer;
         double target = entry + p.rewardRisk() * (entry - stop);
         boolean capped = false;
-        if (opposing != null) {
-            double edge = dir > 0 ? opposing.lower() : opposing.upper();
+        if (o >= 0) {
+            double edge = dir > 0 ? zones.lower(o) : zones.upper(o);
             if (dir * (target - edge) > 0) {
                 target = edge;
                 capped = true;
@@ -83,7 +106,7 @@ record EntryPlan(
         if (!validAtIssue(dir, stop, entry, close, target) || (target - entry) / (entry - stop) < p.minRewardRisk()) {
             return null;
         }
-        return new EntryPlan(zone, opposing, entry, stop, target, buffer, reach, capped);
+        return new EntryPlan(zones.zone(z), o < 0 ? null : zones.zone(o), entry, stop, target, buffer, reach, capped);
     }
 
     /** LONG (dir > 0): stop < entry ≤ close < target; SHORT: stop > entry ≥ close > target. */

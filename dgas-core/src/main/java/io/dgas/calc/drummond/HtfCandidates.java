@@ -1,20 +1,22 @@
 package io.dgas.calc.drummond;
 
 /**
- * One replay's higher-timeframe confluence candidates (drummond.md §6: its envelope rows and its window's Drummond
- * zones at HTF bar j), kept while they cannot have changed: a higher-timeframe bar spans several trading bars (5
- * daily bars a week, 15 one-minute bars a quarter hour), and at each of them the candidates are the same.
+ * One replay's confluence zones with its higher timeframe's candidates (drummond.md §6: the envelope rows and the
+ * window's Drummond zones at HTF bar j) kept while they cannot have changed: a higher-timeframe bar spans several
+ * trading bars (5 daily bars a week, 15 one-minute bars a quarter hour), and at each of them the candidates are the
+ * same. They are kept merged per type in a {@link ConfluenceSweep}, which clusters each trading bar's candidates
+ * against them as they are swept.
  *
  * <p>Design note: the candidates are a function of the envelope rows j − rows + 1..j, the lines of the zone window
  * with their prices, the tolerance at j and the settings. So they are reused exactly when the rows hold the same
  * values (compared bit for bit, 4 × rows doubles), the {@link ZoneIndex} reports the same version (the same lines
  * at the same prices), and the tolerance and settings are equal: a replaced forming bar, a rebuilt analysis or
- * another series all fail one of these and rebuild them. The candidates stay at the start of a {@link ConfluenceZones}
- * of this instance, {@link ConfluenceZones#mark marked}; each call rewinds to them, and the trading timeframe's
- * candidates follow. Not thread-safe; one per replay.
+ * another series all fail one of these and rebuild them. Where the sweep cannot be used (a NaN line price in a
+ * window, zones out of price order) the zones are built the general way ({@link MultiTimeframe}). Not thread-safe;
+ * one per replay.
  */
 final class HtfCandidates {
-    private final ConfluenceZones cz = new ConfluenceZones(0.0, 1024);
+    private final ConfluenceSweep sweep = new ConfluenceSweep();
     private boolean valid;
     private long version;
     private long toleranceBits;
@@ -25,36 +27,41 @@ final class HtfCandidates {
     private int rowCount;
 
     /**
-     * A {@link ConfluenceZones} holding exactly the candidates of {@code htf} at bar {@code j}: the envelope rows
-     * and the zones of {@code index}'s window (as {@link MultiTimeframe} adds them), ready for the trading ones.
+     * The confluence zones at trading bar {@code k} with HTF bar {@code j}: {@link ConfluenceZones#build} of both
+     * timeframes' candidates as {@link MultiTimeframe} adds them (each window's zones from its index).
      */
-    ConfluenceZones at(DrummondAnalysis htf, int j, MtfParams p, ZoneIndex index) {
-        long v = index.sync(htf, j, p.zoneLookbackBars());
+    ZoneTable zones(
+            DrummondAnalysis htf,
+            int j,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneIndex htfIndex,
+            ZoneIndex tradingIndex) {
+        int window = p.zoneLookbackBars();
+        long v = htfIndex.sync(htf, j, window);
         double tolerance = htf.tolerance(j);
         int from = Math.max(j - p.envelopeRows() + 1, 0);
-        if (valid
-                && v >= 0
-                && v == version
-                && Double.doubleToRawLongBits(tolerance) == toleranceBits
-                && p.equals(params)
-                && sameRows(htf, from, j)) {
-            return cz.rewind();
-        }
-        cz.reset(p.confluencePct());
-        cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), from, j);
-        if (v < 0) {
-            cz.addZones(0, p.htfWeight(), htf.zonesAt(j, p.zoneLookbackBars()));
-            valid = false;
-        } else {
-            index.sweepInto(cz, 0, p.htfWeight(), tolerance);
-            valid = true;
+        if (!valid
+                || v < 0
+                || v != version
+                || Double.doubleToRawLongBits(tolerance) != toleranceBits
+                || !p.equals(params)
+                || !sameRows(htf, from, j)) {
+            valid = v >= 0 && sweep.keepHigher(htf, 0, p.htfWeight(), p.confluencePct(), from, j, htfIndex, tolerance);
+            if (!valid) {
+                return MultiTimeframe.zones(htf, j, trading, k, p, htfIndex, tradingIndex, null);
+            }
             version = v;
             toleranceBits = Double.doubleToRawLongBits(tolerance);
             params = p;
             keepRows(htf, from, j);
         }
-        cz.mark();
-        return cz;
+        double w = p.tradingWeight();
+        sweep.begin(1, w, trading, k - p.envelopeRows() + 1, k);
+        tradingIndex.addTo(sweep, 1, w, trading, k, window);
+        ZoneTable zones = sweep.finish();
+        return zones != null ? zones : MultiTimeframe.zones(htf, j, trading, k, p, htfIndex, tradingIndex, null);
     }
 
     private boolean sameRows(DrummondAnalysis a, int from, int to) {

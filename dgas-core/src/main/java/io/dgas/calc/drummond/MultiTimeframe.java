@@ -1,7 +1,6 @@
 package io.dgas.calc.drummond;
 
 import io.dgas.calc.UnableToCalculateException;
-import java.util.List;
 
 /**
  * Multi-timeframe coordination, drummond.md §6.
@@ -162,44 +161,16 @@ public final class MultiTimeframe {
         String overlay =
                 distance > p.overlayThresholdPct() ? "above" : distance < -p.overlayThresholdPct() ? "below" : "at";
 
-        int rows = p.envelopeRows();
-        int window = p.zoneLookbackBars();
-        ConfluenceZones cz;
-        if (htfCandidates != null) {
-            cz = htfCandidates.at(htf, j, p, htfZones);
-        } else {
-            cz = SCRATCH.get().reset(p.confluencePct());
-            cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
-            if (htfZones == null) {
-                cz.addZones(0, p.htfWeight(), htf.zonesAt(j, window));
-            } else {
-                htfZones.addTo(cz, 0, p.htfWeight(), htf, j, window);
-            }
-        }
-        cz.addEnvelope(
-                1,
-                p.tradingWeight(),
-                trading.upper(),
-                trading.lower(),
-                trading.pldot(),
-                trading.width(),
-                k - rows + 1,
-                k);
-        if (tradingZonesAtK != null && DrummondLines.firstInWindow(k, window) == 0) {
-            cz.addZones(1, p.tradingWeight(), tradingZonesAtK);
-        } else if (tradingZones == null) {
-            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k, window));
-        } else {
-            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k, window);
-        }
-        List<ConfluenceZone> zones = cz.build();
+        ZoneTable zones = htfCandidates != null
+                ? htfCandidates.zones(htf, j, trading, k, p, htfZones, tradingZones)
+                : zones(htf, j, trading, k, p, htfZones, tradingZones, tradingZonesAtK);
 
         int[] recentH = known != null ? known.recentHtf : RecentEvents.of(htf.patterns(), j, p.recentPatterns());
         int[] recentT =
                 known != null ? known.recentTrading : RecentEvents.of(trading.patterns(), k, p.recentPatterns());
         boolean confluence = known != null ? known.confluence : patternConfluence(htf, recentH, trading, recentT);
 
-        double bonus = zoneBonus(zones.isEmpty() ? null : zones.get(0));
+        double bonus = zoneBonus(zones);
         double strength = strength(alignment, htfStrength, bonus, confluence);
         MtfAnalysis.Risk risk = risk(permitted, strength, htfStrength);
         MtfAnalysis.Action action = action(permitted, strength, hDir, tDir, type);
@@ -227,6 +198,47 @@ public final class MultiTimeframe {
                 strength,
                 risk,
                 action);
+    }
+
+    /**
+     * The confluence zones at trading bar {@code k} (HTF bar {@code j}) built from scratch in this thread's
+     * candidates; the indexes and {@code tradingZonesAtK} as {@link #tryAnalyze} takes them.
+     */
+    static ZoneTable zones(
+            DrummondAnalysis htf,
+            int j,
+            DrummondAnalysis trading,
+            int k,
+            MtfParams p,
+            ZoneIndex htfZones,
+            ZoneIndex tradingZones,
+            ZoneSet tradingZonesAtK) {
+        int rows = p.envelopeRows();
+        int window = p.zoneLookbackBars();
+        ConfluenceZones cz = SCRATCH.get().reset(p.confluencePct());
+        cz.addEnvelope(0, p.htfWeight(), htf.upper(), htf.lower(), htf.pldot(), htf.width(), j - rows + 1, j);
+        if (htfZones == null) {
+            cz.addZones(0, p.htfWeight(), htf.zonesAt(j, window));
+        } else {
+            htfZones.addTo(cz, 0, p.htfWeight(), htf, j, window);
+        }
+        cz.addEnvelope(
+                1,
+                p.tradingWeight(),
+                trading.upper(),
+                trading.lower(),
+                trading.pldot(),
+                trading.width(),
+                k - rows + 1,
+                k);
+        if (tradingZonesAtK != null && DrummondLines.firstInWindow(k, window) == 0) {
+            cz.addZones(1, p.tradingWeight(), tradingZonesAtK);
+        } else if (tradingZones == null) {
+            cz.addZones(1, p.tradingWeight(), trading.zonesAt(k, window));
+        } else {
+            tradingZones.addTo(cz, 1, p.tradingWeight(), trading, k, window);
+        }
+        return cz.build();
     }
 
     /** §6 HTF strength at HTF bar {@code j}. */
@@ -265,16 +277,18 @@ public final class MultiTimeframe {
                         : strength >= 0.5 ? MtfAnalysis.Risk.MEDIUM : MtfAnalysis.Risk.HIGH;
     }
 
-    /** §6 zone bonus of the strongest confluence zone (null: no zone). */
-    static double zoneBonus(ConfluenceZone top) {
-        if (top == null) {
+    /** §6 zone bonus of the strongest confluence zone (the first of {@code zones}; none: 0). */
+    static double zoneBonus(ZoneRanks zones) {
+        int top = zones.first();
+        if (top < 0) {
             return 0;
         }
-        return top.weightedStrength() >= HEAVY_ZONE_WEIGHT
+        double w = zones.weight(top);
+        return w >= HEAVY_ZONE_WEIGHT
                 ? ZONE_BONUSES[3]
-                : top.weightedStrength() >= STRONG_ZONE_WEIGHT
+                : w >= STRONG_ZONE_WEIGHT
                         ? ZONE_BONUSES[2]
-                        : top.strength() >= 2 ? ZONE_BONUSES[1] : ZONE_BONUSES[0];
+                        : zones.strength(top) >= 2 ? ZONE_BONUSES[1] : ZONE_BONUSES[0];
     }
 
     /**
@@ -350,13 +364,23 @@ public final class MultiTimeframe {
         PatternEvents te = trading.patterns();
         long hDur = htf.series().timeframe().seconds();
         long tDur = trading.series().timeframe().seconds();
+        // each event's type and direction read once, not once per pair (they were most of a replay's gate time)
+        PatternType[] tType = new PatternType[recentT.length];
+        int[] tDir = new int[recentT.length];
+        for (int i = 0; i < recentT.length; i++) {
+            tType[i] = te.type(recentT[i]);
+            tDir[i] = te.direction(recentT[i]);
+        }
         for (int a : recentH) {
+            PatternType type = he.type(a);
+            int dir = he.direction(a);
             long hs = htf.series().ts()[he.start(a)];
             long hend = htf.series().ts()[he.end(a)] + hDur;
-            for (int b : recentT) {
-                if (he.type(a) != te.type(b) || he.direction(a) != te.direction(b)) {
+            for (int i = 0; i < recentT.length; i++) {
+                if (type != tType[i] || dir != tDir[i]) {
                     continue;
                 }
+                int b = recentT[i];
                 long ts = trading.series().ts()[te.start(b)];
                 long tend = trading.series().ts()[te.end(b)] + tDur;
                 if (hs < tend && ts < hend) {

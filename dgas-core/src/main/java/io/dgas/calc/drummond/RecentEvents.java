@@ -1,7 +1,5 @@
 package io.dgas.calc.drummond;
 
-import java.util.Arrays;
-
 /** The recent pattern events of drummond.md §6 ({@link MultiTimeframe}, {@link SignalGate}). */
 final class RecentEvents {
     private RecentEvents() {}
@@ -9,57 +7,50 @@ final class RecentEvents {
     /**
      * The last {@code max} events known at bar {@code bar}, ordered by end bar (ties: detection order). Scans back
      * in detection order and stops once an event was detected before the N-th latest end found so far: its end, and
-     * that of every earlier event, is no later than its detection bar. The N latest ends are kept in a small sorted
-     * array as the scan goes, and the candidates are sorted as (end, id) longs: no boxing.
+     * that of every earlier event, is no later than its detection bar. The N latest (end, id) pairs are kept as
+     * longs in a small ascending array as the scan goes (the N-th latest end is its first): no sort of every event
+     * scanned, no boxing.
      */
     static int[] of(PatternEvents e, int bar, int max) {
         int known = e.countDetectedBy(bar);
-        long[] cand = new long[Math.min(known, 4 * max + 16)];
-        int[] latest = new int[max]; // the N latest ends so far, ascending: latest[0] is the N-th latest once full
+        long[] top = new long[Math.min(max, known)];
         int held = 0;
-        int n = 0;
         for (int k = known - 1; k >= 0; k--) {
-            if (held == max && e.detectedAt(k) < latest[0]) {
+            if (held == top.length && e.detectedAt(k) < (int) (top[0] >>> 32)) {
                 break;
             }
-            if (n == cand.length) {
-                cand = Arrays.copyOf(cand, n * 2);
-            }
-            int end = e.end(k);
-            cand[n++] = ((long) end << 32) | k;
-            held = keepLatest(latest, held, end);
+            long key = ((long) e.end(k) << 32) | k;
+            held = keep(top, held, key);
         }
-        Arrays.sort(cand, 0, n);
-        int from = Math.max(0, n - max);
-        int[] out = new int[n - from];
-        for (int k = from; k < n; k++) {
-            out[k - from] = (int) cand[k];
+        int[] out = new int[held];
+        for (int i = 0; i < held; i++) {
+            out[i] = (int) top[i];
         }
         return out;
     }
 
-    /** Adds {@code end} to the ascending N latest ends {@code latest[0, held)}; returns the new count. */
-    private static int keepLatest(int[] latest, int held, int end) {
+    /** Adds {@code key} to the ascending greatest keys {@code top[0, held)} (at most its length); the new count. */
+    private static int keep(long[] top, int held, long key) {
         int at;
-        if (held < latest.length) {
+        if (held < top.length) {
             at = held++;
-        } else if (end > latest[0]) {
+        } else if (key > top[0]) {
+            // drop the least: shift left while the next is below key
             at = 0;
-            // drop the smallest: shift left while the next is below end
-            while (at + 1 < held && latest[at + 1] < end) {
-                latest[at] = latest[at + 1];
+            while (at + 1 < held && top[at + 1] < key) {
+                top[at] = top[at + 1];
                 at++;
             }
-            latest[at] = end;
+            top[at] = key;
             return held;
         } else {
             return held;
         }
-        while (at > 0 && latest[at - 1] > end) {
-            latest[at] = latest[at - 1];
+        while (at > 0 && top[at - 1] > key) {
+            top[at] = top[at - 1];
             at--;
         }
-        latest[at] = end;
+        top[at] = key;
         return held;
     }
 }

@@ -69,12 +69,12 @@ final class SignalGate {
             return false;
         }
         double htfStrength = MultiTimeframe.htfStrength(hs, j);
-        int[] recentT = RecentEvents.of(trading.patterns(), k, p.recentPatterns());
         // first see whether the strength gate can pass with the largest zone bonus and the pattern confluence
         double most = MultiTimeframe.ZONE_BONUSES[MultiTimeframe.ZONE_BONUSES.length - 1];
         if (MultiTimeframe.strength(alignment, htfStrength, most, true) < sp.minStrength()) {
             return false;
         }
+        int[] recentT = RecentEvents.of(trading.patterns(), k, p.recentPatterns());
         int[] recentH = RecentEvents.of(htf.patterns(), j, p.recentPatterns());
         boolean confluence = MultiTimeframe.patternConfluence(htf, recentH, trading, recentT);
         known.recentHtf = recentH;

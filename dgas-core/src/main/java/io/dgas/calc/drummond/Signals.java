@@ -27,10 +27,9 @@ public final class Signals {
         if (m.alignment() < p.minAlignment() || m.signalStrength() < p.minStrength() || !m.tradePermitted()) {
             return null;
         }
-        double topWeight = 0;
-        for (int k = 0; k < m.zones().size(); k++) {
-            topWeight = Math.max(topWeight, m.zones().get(k).weightedStrength());
-        }
+        // read by index: the stepper's zones are a ZoneTable, whose records are made only when the list is read
+        ZoneRanks zones = ZoneRanks.of(m.zones());
+        double topWeight = zones.maxWeight();
         if (topWeight < p.minZoneWeight()) {
             return null;
         }
@@ -46,7 +45,7 @@ public final class Signals {
             if (!supports(trading.patterns(), m.recentTradingPatterns(), dir, p.patternStrength(), null)) {
                 return null;
             }
-            plan = EntryPlan.of(m.zones(), dir, close, atr, p);
+            plan = EntryPlan.of(zones, dir, close, atr, p);
             if (plan == null) {
                 return null;
             }
@@ -54,7 +53,7 @@ public final class Signals {
         double confidence = 0.30 * m.alignment()
                 + (m.patternConfluence() ? 0.20 : 0.10)
                 + 0.25 * m.htfStrength()
-                + 0.15 * Math.min(m.zones().size(), 5) / 5.0
+                + 0.15 * Math.min(zones.size(), 5) / 5.0
                 + 0.10 * m.signalStrength();
         confidence = Math.max(0.0, Math.min(1.0, confidence));
         Signal.Tier tier = Signal.Tier.of(m.alignment(), m.signalStrength(), topWeight, m.patternConfluence());

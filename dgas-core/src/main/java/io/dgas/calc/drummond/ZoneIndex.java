@@ -64,7 +64,7 @@ public final class ZoneIndex {
      * timeframe's candidates ({@link ConfluenceZones#addZones} of {@code at(a, i, lookbackBars)}), sweeping straight
      * into it without building a {@link ZoneSet}.
      */
-    void addTo(ConfluenceZones cz, int timeframe, double tfWeight, DrummondAnalysis a, int i, int lookbackBars) {
+    void addTo(ZoneSink cz, int timeframe, double tfWeight, DrummondAnalysis a, int i, int lookbackBars) {
         if (sync(a, i, lookbackBars) < 0) {
             cz.addZones(timeframe, tfWeight, a.zonesAt(i, lookbackBars));
             return;
@@ -87,7 +87,7 @@ public final class ZoneIndex {
      * Adds the zones of the lines held, chained with {@code tolerance}, to {@code cz} as one timeframe's candidates:
      * after a {@link #sync} that did not return -1, {@code addTo} without the sync.
      */
-    void sweepInto(ConfluenceZones cz, int timeframe, double tfWeight, double tolerance) {
+    void sweepInto(ZoneSink cz, int timeframe, double tfWeight, double tolerance) {
         int n = size;
         int k = 0;
         while (k < n) {
