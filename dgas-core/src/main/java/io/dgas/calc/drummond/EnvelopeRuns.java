@@ -88,11 +88,7 @@ final class EnvelopeRuns {
     private boolean unchanged(DrummondAnalysis a, int from, int to) {
         int mask = ring.length / 4 - 1;
         for (int r = from; r <= to; r++) {
-            int o = 4 * (r & mask);
-            if (bits(a.upper()[r]) != bits(ring[o])
-                    || bits(a.lower()[r]) != bits(ring[o + 1])
-                    || bits(a.pldot()[r]) != bits(ring[o + 2])
-                    || bits(a.width()[r]) != bits(ring[o + 3])) {
+            if (!sameRow(a, r, ring, 4 * (r & mask))) {
                 return false;
             }
         }
@@ -146,6 +142,17 @@ final class EnvelopeRuns {
         System.arraycopy(run.tol, from, run.tol, to, n);
         System.arraycopy(run.weight, from, run.weight, to, n);
         System.arraycopy(run.row, from, run.row, to, n);
+    }
+
+    /**
+     * Whether envelope row {@code r} of {@code a} holds, bit for bit, the upper, lower, centre and width kept at
+     * {@code held[o..o + 3]}.
+     */
+    static boolean sameRow(DrummondAnalysis a, int r, double[] held, int o) {
+        return bits(a.upper()[r]) == bits(held[o])
+                && bits(a.lower()[r]) == bits(held[o + 1])
+                && bits(a.pldot()[r]) == bits(held[o + 2])
+                && bits(a.width()[r]) == bits(held[o + 3]);
     }
 
     private static long bits(double v) {

@@ -69,10 +69,7 @@ final class HtfCandidates {
             return false;
         }
         for (int i = from, r = 0; i <= to; i++, r += 4) {
-            if (bits(a.upper()[i]) != bits(rows[r])
-                    || bits(a.lower()[i]) != bits(rows[r + 1])
-                    || bits(a.pldot()[i]) != bits(rows[r + 2])
-                    || bits(a.width()[i]) != bits(rows[r + 3])) {
+            if (!EnvelopeRuns.sameRow(a, i, rows, r)) {
                 return false;
             }
         }
@@ -90,9 +87,5 @@ final class HtfCandidates {
             rows[r + 2] = a.pldot()[i];
             rows[r + 3] = a.width()[i];
         }
-    }
-
-    private static long bits(double v) {
-        return Double.doubleToRawLongBits(v);
     }
 }
