@@ -4,7 +4,6 @@ import io.dgas.calc.drummond.Atr;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.IncrementalAnalyzer;
-import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.domain.BarSeries;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.SpanRows;
@@ -22,11 +21,8 @@ import java.util.Arrays;
  */
 final class WarmSeries {
     private final int window;
-    /**
-     * The zones' line index, kept across cycles: it slides with the zone window (mtf.zone_lookback_bars) and re-sorts
-     * only after a compaction.
-     */
-    private final ZoneIndex zones = new ZoneIndex();
+    /** Compactions so far: each moves every bar's index back by the bars dropped. */
+    private int rebases;
 
     private IncrementalAnalyzer inc;
 
@@ -132,9 +128,13 @@ final class WarmSeries {
         return atr[n - 1];
     }
 
-    /** The live zone index of {@link #analysis()}. */
-    ZoneIndex zones() {
-        return zones;
+    /**
+     * Changes whenever a bar's index in {@link #series()} changes (an in-memory compaction): what was kept by bar index
+     * across cycles (a {@link io.dgas.calc.drummond.SignalStepper}) is valid while the series object and this stay the
+     * same. Appends and a replaced last bar keep it.
+     */
+    int rebases() {
+        return rebases;
     }
 
     private boolean sameAsLast(double o, double h, double l, double c, double v) {
@@ -151,5 +151,6 @@ final class WarmSeries {
         }
         inc = IncrementalAnalyzer.of(tail, DrummondParams.defaults());
         atrValid = 0;
+        rebases++;
     }
 }
