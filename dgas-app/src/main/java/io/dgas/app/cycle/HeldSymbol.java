@@ -92,19 +92,15 @@ final class HeldSymbol {
      */
     SignalStepper stepper(Timeframe trading, WarmSeries t, WarmSeries h, SymbolAnalyzer analyzer) {
         Stepped s = stepped.get(trading.ordinal());
-        if (s == null || !s.follows(t, h)) {
-            s = new Stepped(t, t.rebases(), h, h.rebases(), analyzer.stepper());
+        if (s == null || s.trading != t.indexing() || s.higher != h.indexing()) {
+            s = new Stepped(t.indexing(), h.indexing(), analyzer.stepper());
             stepped.set(trading.ordinal(), s);
         }
         return s.stepper;
     }
 
-    /** A stepper and the series (by identity and {@link WarmSeries#rebases()}) whose bar indices it has seen. */
-    private record Stepped(WarmSeries t, int tRebases, WarmSeries h, int hRebases, SignalStepper stepper) {
-        boolean follows(WarmSeries t, WarmSeries h) {
-            return t == this.t && h == this.h && t.rebases() == tRebases && h.rebases() == hRebases;
-        }
-    }
+    /** A stepper and the {@link WarmSeries#indexing()} of the two series whose bars it has seen. */
+    private record Stepped(long trading, long higher, SignalStepper stepper) {}
 
     boolean invalid(Timeframe tf) {
         return (invalid.get() & bit(tf)) != 0;

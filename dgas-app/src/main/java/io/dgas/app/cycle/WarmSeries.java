@@ -8,6 +8,7 @@ import io.dgas.domain.BarSeries;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.SpanRows;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One (symbol, timeframe) series kept analysed across cycles. It holds the bars from its window start on: at a rebuild
@@ -20,9 +21,12 @@ import java.util.Arrays;
  * (the caller rebuilds such a series). Not thread-safe: a cycle touches a series from one batch at a time.
  */
 final class WarmSeries {
+    /** Source of {@link #indexing}: unique over the process. */
+    private static final AtomicLong INDEXINGS = new AtomicLong();
+
     private final int window;
-    /** Compactions so far: each moves every bar's index back by the bars dropped. */
-    private int rebases;
+    /** Unique to this series and its bar indices: new at each compaction, which moves every bar's index back. */
+    private long indexing = INDEXINGS.incrementAndGet();
 
     private IncrementalAnalyzer inc;
 
@@ -129,12 +133,13 @@ final class WarmSeries {
     }
 
     /**
-     * Changes whenever a bar's index in {@link #series()} changes (an in-memory compaction): what was kept by bar index
-     * across cycles (a {@link io.dgas.calc.drummond.SignalStepper}) is valid while the series object and this stay the
-     * same. Appends and a replaced last bar keep it.
+     * Equal values, same series with the same bar indices: unique to this series (another or a rebuilt one never has
+     * it) and new after each in-memory compaction, while appends and a replaced last bar keep it. What was kept by
+     * bar index across cycles (a {@link io.dgas.calc.drummond.SignalStepper}) is valid while it stays the same; a
+     * number rather than the series itself, so what keeps it does not keep a dropped series alive.
      */
-    int rebases() {
-        return rebases;
+    long indexing() {
+        return indexing;
     }
 
     private boolean sameAsLast(double o, double h, double l, double c, double v) {
@@ -151,6 +156,6 @@ final class WarmSeries {
         }
         inc = IncrementalAnalyzer.of(tail, DrummondParams.defaults());
         atrValid = 0;
-        rebases++;
+        indexing = INDEXINGS.incrementAndGet();
     }
 }
