@@ -273,7 +273,8 @@ public final class AnalyzerPool implements IngestListener {
                 t.series(),
                 h.series(),
                 s -> s == t.series() ? t.analysis() : h.analysis(),
-                s -> s == t.series() ? t.zones() : h.zones(),
+                // a stale outcome needs no signal: no stepper (about 30 KB) is made for a symbol that stays stale
+                stale ? null : held.stepper(tradingTf, t, h, analyzer),
                 t::atr,
                 htf,
                 asOf,

@@ -1,5 +1,6 @@
 package io.dgas.app.cycle;
 
+import io.dgas.calc.drummond.SignalStepper;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.SymbolTimeframes;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,9 +8,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Everything the {@link AnalyzerPool} holds for one symbol: its warm series per timeframe, which of them must be
- * rebuilt or were found without bars, the cycle that last caught each up, its last fresh outcome per trading
- * timeframe, its planned outcome and catalog facts, and its symbol id. One object per symbol, found with one lookup of
- * the ticker, so a cycle pays no per-(symbol, timeframe) key, map entry or hash per series.
+ * rebuilt or were found without bars, the cycle that last caught each up, its last fresh outcome and signal stepper
+ * per trading timeframe, its planned outcome and catalog facts, and its symbol id. One object per symbol, found with
+ * one lookup of the ticker, so a cycle pays no per-(symbol, timeframe) key, map entry or hash per series.
  *
  * <p>Thread-safety: ingest listeners mark series from other threads while a cycle runs, so the marks are atomic bit
  * sets and the references atomic or volatile. A cycle touches a symbol's series of one timeframe from one thread at a
@@ -35,6 +36,8 @@ final class HeldSymbol {
     private final AtomicReferenceArray<WarmSeries> series = new AtomicReferenceArray<>(TIMEFRAMES);
     /** The last fresh warm outcome per trading timeframe, reused while its inputs stay the same. */
     private final AtomicReferenceArray<AnalyzerPool.Analysed> analysed = new AtomicReferenceArray<>(TIMEFRAMES);
+    /** The signal stepper per trading timeframe and the pair of series it follows. */
+    private final AtomicReferenceArray<Stepped> stepped = new AtomicReferenceArray<>(TIMEFRAMES);
     /** Series to rebuild from the database, a bit per timeframe. */
     private final AtomicInteger invalid = new AtomicInteger();
     /** Series found without bars (a symbol with daily bars only has no 1h series), a bit per timeframe. */
@@ -80,6 +83,24 @@ final class HeldSymbol {
     void analysed(Timeframe trading, AnalyzerPool.Analysed a) {
         analysed.set(trading.ordinal(), a);
     }
+
+    /**
+     * The signal stepper of trading timeframe {@code trading} over the warm series {@code t} and {@code h}: the one kept
+     * since the last call while both are the same objects with the same bar indices (neither rebuilt, replaced nor
+     * compacted since: appends and a replaced last bar keep it, the stepper sees those itself), else a new one from
+     * {@code analyzer} (kept from now on), so the indices it is called with never go back.
+     */
+    SignalStepper stepper(Timeframe trading, WarmSeries t, WarmSeries h, SymbolAnalyzer analyzer) {
+        Stepped s = stepped.get(trading.ordinal());
+        if (s == null || s.trading != t.indexing() || s.higher != h.indexing()) {
+            s = new Stepped(t.indexing(), h.indexing(), analyzer.stepper());
+            stepped.set(trading.ordinal(), s);
+        }
+        return s.stepper;
+    }
+
+    /** A stepper and the {@link WarmSeries#indexing()} of the two series whose bars it has seen. */
+    private record Stepped(long trading, long higher, SignalStepper stepper) {}
 
     boolean invalid(Timeframe tf) {
         return (invalid.get() & bit(tf)) != 0;

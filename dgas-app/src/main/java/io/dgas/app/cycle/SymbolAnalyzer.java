@@ -11,8 +11,8 @@ import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.MultiTimeframe;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
+import io.dgas.calc.drummond.SignalStepper;
 import io.dgas.calc.drummond.Signals;
-import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.calc.drummond.ZoneSet;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
@@ -128,11 +128,19 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
         return higher.size() >= 3 ? series(higher) : BarAggregator.complete(t, htf, newest);
     }
 
+    /** A new signal stepper with this analyzer's settings, for the warm step's {@code stepper}. */
+    SignalStepper stepper() {
+        return new SignalStepper(mtf, signals);
+    }
+
     /**
      * The step over series already built (at least 3 trading bars), with their single-timeframe analyses from
      * {@code analyses}: the warm path hands in its live ones.
      *
-     * @param zones each series' live {@link ZoneIndex}, or null to build each zone window's zones afresh
+     * @param stepper the signal of these two live analyses at the latest trading bar comes from it, the same signal
+     *     as the full analysis' ({@link SignalStepper}: it keeps each timeframe's zone index and builds no zones where
+     *     no signal can exist); one from {@link #stepper()} kept for this pair of series (it starts
+     *     over when their bar indices go back), or null to judge on the full multi-timeframe analysis
      * @param tradingAtr the trading series' ATR at its last bar by period ({@link Atr#wilder}'s value, bit for bit:
      *     the warm path keeps it per series), or null to compute it over {@code t}
      */
@@ -141,12 +149,12 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             BarSeries t,
             BarSeries h,
             Function<BarSeries, DrummondAnalysis> analyses,
-            Function<BarSeries, ZoneIndex> zones,
+            SignalStepper stepper,
             IntToDoubleFunction tradingAtr,
             Timeframe htf,
             Instant asOf,
             Duration staleAfter) {
-        return outcome(symbol, t, h, analyses, zones, null, tradingAtr, htf, asOf, staleAfter, m -> {});
+        return outcome(symbol, t, h, analyses, stepper, null, tradingAtr, htf, asOf, staleAfter, m -> {});
     }
 
     /** {@code tradingZonesAtLatest}, when not null, is the trading analysis' zones at its latest bar, built already. */
@@ -155,7 +163,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             BarSeries t,
             BarSeries h,
             Function<BarSeries, DrummondAnalysis> analyses,
-            Function<BarSeries, ZoneIndex> zones,
+            SignalStepper stepper,
             ZoneSet tradingZonesAtLatest,
             IntToDoubleFunction tradingAtr,
             Timeframe htf,
@@ -177,14 +185,16 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
                 return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");
             }
-            MtfAnalysis m = tradingZonesAtLatest != null
-                    ? MultiTimeframe.analyze(ha, a, last, mtf, tradingZonesAtLatest)
-                    : zones == null
-                            ? MultiTimeframe.analyze(ha, a, last, mtf)
-                            : MultiTimeframe.analyze(ha, a, last, mtf, zones.apply(h), zones.apply(t));
             double atr = tradingAtr == null
                     ? Atr.wilder(t, signals.atrPeriod(), a.size())[last]
                     : tradingAtr.applyAsDouble(signals.atrPeriod());
+            if (stepper != null) {
+                // only the signal is kept here (no judgedOn): the stepper gives it without the zone records
+                return new SymbolOutcome(symbol, stepper.at(ha, a, last, atr), false, null);
+            }
+            MtfAnalysis m = tradingZonesAtLatest != null
+                    ? MultiTimeframe.analyze(ha, a, last, mtf, tradingZonesAtLatest)
+                    : MultiTimeframe.analyze(ha, a, last, mtf);
             Signal s = Signals.evaluate(m, ha, a, atr, signals);
             judgedOn.accept(m);
             return new SymbolOutcome(symbol, s, false, null);

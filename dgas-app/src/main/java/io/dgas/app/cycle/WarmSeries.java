@@ -4,11 +4,11 @@ import io.dgas.calc.drummond.Atr;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.IncrementalAnalyzer;
-import io.dgas.calc.drummond.ZoneIndex;
 import io.dgas.domain.BarSeries;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.SpanRows;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One (symbol, timeframe) series kept analysed across cycles. It holds the bars from its window start on: at a rebuild
@@ -21,12 +21,12 @@ import java.util.Arrays;
  * (the caller rebuilds such a series). Not thread-safe: a cycle touches a series from one batch at a time.
  */
 final class WarmSeries {
+    /** Source of {@link #indexing}: unique over the process. */
+    private static final AtomicLong INDEXINGS = new AtomicLong();
+
     private final int window;
-    /**
-     * The zones' line index, kept across cycles: it slides with the zone window (mtf.zone_lookback_bars) and re-sorts
-     * only after a compaction.
-     */
-    private final ZoneIndex zones = new ZoneIndex();
+    /** Unique to this series and its bar indices: new at each compaction, which moves every bar's index back. */
+    private long indexing = INDEXINGS.incrementAndGet();
 
     private IncrementalAnalyzer inc;
 
@@ -132,9 +132,14 @@ final class WarmSeries {
         return atr[n - 1];
     }
 
-    /** The live zone index of {@link #analysis()}. */
-    ZoneIndex zones() {
-        return zones;
+    /**
+     * Equal values, same series with the same bar indices: unique to this series (another or a rebuilt one never has
+     * it) and new after each in-memory compaction, while appends and a replaced last bar keep it. What was kept by
+     * bar index across cycles (a {@link io.dgas.calc.drummond.SignalStepper}) is valid while it stays the same; a
+     * number rather than the series itself, so what keeps it does not keep a dropped series alive.
+     */
+    long indexing() {
+        return indexing;
     }
 
     private boolean sameAsLast(double o, double h, double l, double c, double v) {
@@ -151,5 +156,6 @@ final class WarmSeries {
         }
         inc = IncrementalAnalyzer.of(tail, DrummondParams.defaults());
         atrValid = 0;
+        indexing = INDEXINGS.incrementAndGet();
     }
 }

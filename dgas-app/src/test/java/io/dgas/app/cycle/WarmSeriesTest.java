@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * The warm path's equivalence contract: after random appends, forming-bar replacements, corrections and deletions,
  * each caught up the way {@link AnalyzerPool} does (a change inside the window rebuilds, a deletion is a change of
  * unknown extent, a series that does not continue is rebuilt), the warm series holds exactly the stored bars from its
- * window start, and every drummond.md §8 file, the multi-timeframe result and the cycle's signal (through each warm
- * series' kept zone index) equal a full recomputation over those bars.
+ * window start, and every drummond.md §8 file, the multi-timeframe result and the cycle's signal (through the signal
+ * stepper the pool keeps for the pair) equal a full recomputation over those bars.
  */
 class WarmSeriesTest {
     private static final int WINDOW = 40;
@@ -43,6 +43,7 @@ class WarmSeriesTest {
         higher.appendBars(30);
         trading.catchUp();
         higher.catchUp();
+        HeldSymbol held = new HeldSymbol("W");
         int signals = 0;
         int[] ops = new int[5];
         for (int cycle = 0; cycle < 300; cycle++) {
@@ -70,7 +71,7 @@ class WarmSeriesTest {
                     trading.warm.series(),
                     higher.warm.series(),
                     s -> s == trading.warm.series() ? trading.warm.analysis() : higher.warm.analysis(),
-                    s -> s == trading.warm.series() ? trading.warm.zones() : higher.warm.zones(),
+                    held.stepper(Timeframe.H1, trading.warm, higher.warm, ANALYZER),
                     trading.warm::atr,
                     Timeframe.H4,
                     asOf,
