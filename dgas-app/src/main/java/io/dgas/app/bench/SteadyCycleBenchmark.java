@@ -72,7 +72,7 @@ public final class SteadyCycleBenchmark {
     /**
      * @param rounds measured warm cycles per size (the median is reported)
      * @param warmup warm cycles of one new bar per series run before them, unmeasured: the full recompute is measured
-     *     after one unmeasured run too, so both sides are measured with their code compiled
+     *     after {@value #FULL_WARMUP} unmeasured runs too, so both sides are measured with their code compiled
      */
     public SteadyCycleBenchmark(Database main, int workers, int rounds, int warmup, Consumer<String> info) {
         this.main = main;
@@ -124,14 +124,16 @@ public final class SteadyCycleBenchmark {
             for (int round = 0; round < rounds; round++) {
                 appendOneBar(db, pool, symbols);
                 quiesce(breakdown);
+                // the breakdown's samples (/proc reads and a server query) outside the JVM CPU window, as for the
+                // full recompute
+                Map<String, Long> kinds0 = breakdown.sample();
                 long cpu0 = LoadRun.processCpuNanos();
                 long gc0 = gcMillis();
-                Map<String, Long> kinds0 = breakdown.sample();
                 last = warm.run(request);
-                Map<String, Long> kinds1 = breakdown.sample();
-                steady[round] = last.run().durationMs();
                 cpu[round] = (LoadRun.processCpuNanos() - cpu0) / 1e6;
                 gc[round] = gcMillis() - gc0;
+                Map<String, Long> kinds1 = breakdown.sample();
+                steady[round] = last.run().durationMs();
                 int at = round;
                 Map<String, Double> spent = CpuBreakdown.millis(kinds0, kinds1);
                 info.accept(String.format(

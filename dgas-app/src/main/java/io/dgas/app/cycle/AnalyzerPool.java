@@ -5,7 +5,6 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
-import io.dgas.store.bars.SpanRows;
 import io.dgas.store.bars.SymbolTimeframes;
 import io.dgas.store.ingest.IngestListener;
 import java.time.Duration;
@@ -340,7 +339,7 @@ public final class AnalyzerPool implements IngestListener {
         for (String s : symbols) {
             HeldSymbol h = held.get(s);
             WarmSeries w = h == null ? null : h.series(tf);
-            if (w != null && !h.invalid(tf) && w.window() == lookback && w.size() > 0) {
+            if (h != null && !h.invalid(tf) && usable(w, lookback)) {
                 warm.add(h);
             }
         }
@@ -348,6 +347,11 @@ public final class AnalyzerPool implements IngestListener {
         for (HeldSymbol h : warm) {
             h.caughtUp(tf, into);
         }
+    }
+
+    /** Whether {@code w} is a series of window {@code lookback} with bars: one that can be caught up. */
+    private static boolean usable(WarmSeries w, int lookback) {
+        return w != null && w.window() == lookback && w.size() > 0;
     }
 
     /** The batch's series of one timeframe brought up to date, those in {@code done} without a catch-up query. */
@@ -359,21 +363,14 @@ public final class AnalyzerPool implements IngestListener {
             if (w == null && h.absent(tf)) {
                 continue;
             }
-            if (h.takeInvalid(tf) || w == null || w.window() != lookback || w.size() == 0) {
+            if (h.takeInvalid(tf) || !usable(w, lookback)) {
                 rebuild.add(h);
             } else if (!h.caughtUpIn(tf, done)) {
                 behind.add(h);
             }
         }
         if (!behind.isEmpty()) {
-            SpanRows rows = bars.sinceForSymbols(
-                    behind.stream().map(h -> h.symbol).toList(), ShareCatchUp.since(behind, tf), tf, lookback + 1);
-            for (int i = 0; i < behind.size(); i++) {
-                HeldSymbol h = behind.get(i);
-                if (!ShareCatchUp.caughtUp(h.series(tf), rows, i, lookback)) {
-                    rebuild.add(h);
-                }
-            }
+            share.readEach(behind, tf, lookback, rebuild::add);
         }
         if (rebuild.isEmpty()) {
             return;

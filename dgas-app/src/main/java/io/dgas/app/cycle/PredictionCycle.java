@@ -10,7 +10,6 @@ import io.dgas.store.events.EventPublisher;
 import io.dgas.store.runs.RunRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,15 +39,8 @@ import java.util.function.LongSupplier;
  * logged and does not stop the run.
  */
 public final class PredictionCycle {
-    /** Signals of one (symbol, type) within this window are aggregated (drummond.md §7). */
-    public static final Duration AGGREGATION_WINDOW = Duration.ofMinutes(60);
-
-    /** Entry signals older than this are no longer resolved (a pending one stays pending). */
-    public static final Duration OUTCOME_LOOKBACK = Duration.ofDays(60);
-
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PredictionCycle.class);
 
-    private final Database db;
     private final BarRepository bars;
     private final RunRepository runs;
     private final SymbolAnalysis analyzer;
@@ -103,7 +95,6 @@ public final class PredictionCycle {
             int minCalibrated,
             EventPublisher events,
             CollectStage collect) {
-        this.db = db;
         this.collect = collect;
         this.bars = new BarRepository(db);
         this.runs = new RunRepository(db);

@@ -31,6 +31,12 @@ import java.util.function.LongSupplier;
  * error.
  */
 final class RunStore {
+    /** Signals of one (symbol, type) within this window are aggregated (drummond.md §7). */
+    static final Duration AGGREGATION_WINDOW = Duration.ofMinutes(60);
+
+    /** Entry signals older than this are no longer resolved (a pending one stays pending). */
+    static final Duration OUTCOME_LOOKBACK = Duration.ofDays(60);
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunStore.class);
 
     private final Database db;
@@ -102,7 +108,7 @@ final class RunStore {
         Figures f = new Figures(r, startedAt, requested, processed, stale, loadNanos, analyseNanos, elapsed);
         long persistStart = System.nanoTime();
         try {
-            calibration.record(outcomeStore, clock.instant(), PredictionCycle.OUTCOME_LOOKBACK);
+            calibration.record(outcomeStore, clock.instant(), OUTCOME_LOOKBACK);
         } catch (io.dgas.store.UnableToConnectException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -123,8 +129,7 @@ final class RunStore {
                 long id = runId == 0 ? runs.insertRun(s, draft) : runs.updateRun(s, draft);
                 List<Signal> stored = new ArrayList<>();
                 for (Map.Entry<io.dgas.domain.Timeframe, List<Signal>> e : byTimeframe.entrySet()) {
-                    stored.addAll(runs.insertSignals(
-                            s, id, e.getKey(), e.getValue(), ids, PredictionCycle.AGGREGATION_WINDOW));
+                    stored.addAll(runs.insertSignals(s, id, e.getKey(), e.getValue(), ids, AGGREGATION_WINDOW));
                 }
                 RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
                 runs.updateRun(s, done);

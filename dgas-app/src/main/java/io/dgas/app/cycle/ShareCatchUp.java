@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Catches up a whole share of warm series of one timeframe at once ({@link AnalyzerPool#catchUp}).
@@ -67,14 +68,7 @@ final class ShareCatchUp {
             readSpan(span, tf, lookback);
         }
         if (!stragglers.isEmpty()) {
-            SpanRows rows = bars.sinceForSymbols(
-                    stragglers.stream().map(h -> h.symbol).toList(), since(stragglers, tf), tf, lookback + 1);
-            for (int i = 0; i < stragglers.size(); i++) {
-                HeldSymbol h = stragglers.get(i);
-                if (!caughtUp(h.series(tf), rows, i, lookback)) {
-                    h.invalidate(tf);
-                }
-            }
+            readEach(stragglers, tf, lookback, h -> h.invalidate(tf));
         }
     }
 
@@ -90,12 +84,29 @@ final class ShareCatchUp {
             }
             ids[i] = h.id;
         }
-        long[] since = since(span, tf);
-        SpanRows rows = bars.sinceInSpan(ids, since, tf, lookback + 1);
-        for (int i = 0; i < n; i++) {
-            HeldSymbol h = span.get(i);
+        apply(span, bars.sinceInSpan(ids, since(span, tf), tf, lookback + 1), tf, lookback, h -> h.invalidate(tf));
+    }
+
+    /**
+     * Catches up each series of {@code held} at {@code tf} with one read per series, all in one statement
+     * ({@link BarRepository#sinceForSymbols}); each that cannot be caught up goes to {@code lost}.
+     */
+    void readEach(List<HeldSymbol> held, Timeframe tf, int lookback, Consumer<HeldSymbol> lost) {
+        SpanRows rows =
+                bars.sinceForSymbols(held.stream().map(h -> h.symbol).toList(), since(held, tf), tf, lookback + 1);
+        apply(held, rows, tf, lookback, lost);
+    }
+
+    /**
+     * Applies request i's rows to the series of {@code held.get(i)} ({@link #caughtUp}); each that must be rebuilt
+     * instead goes to {@code lost}.
+     */
+    private static void apply(
+            List<HeldSymbol> held, SpanRows rows, Timeframe tf, int lookback, Consumer<HeldSymbol> lost) {
+        for (int i = 0; i < held.size(); i++) {
+            HeldSymbol h = held.get(i);
             if (!caughtUp(h.series(tf), rows, i, lookback)) {
-                h.invalidate(tf);
+                lost.accept(h);
             }
         }
     }
@@ -121,7 +132,7 @@ final class ShareCatchUp {
     }
 
     /** The last bar of each series of {@code held} at {@code tf}, in their order. */
-    static long[] since(java.util.Collection<HeldSymbol> held, Timeframe tf) {
+    private static long[] since(List<HeldSymbol> held, Timeframe tf) {
         long[] out = new long[held.size()];
         int i = 0;
         for (HeldSymbol h : held) {
@@ -135,7 +146,7 @@ final class ShareCatchUp {
      * must be rebuilt instead: it gained more than the window (rebuilt rather than replayed), or the bars do not
      * continue it.
      */
-    static boolean caughtUp(WarmSeries w, SpanRows rows, int i, int lookback) {
+    private static boolean caughtUp(WarmSeries w, SpanRows rows, int i, int lookback) {
         return rows.count(i) <= lookback && w.apply(rows, i);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * {@link ConfluenceZones#build} for a replay whose higher timeframe's candidates are kept ({@link HtfCandidates}):
  * those are copied once per higher-timeframe change into compact per-type arrays in (price, entry) order; at each
- * trading bar its envelope rows are sorted per type as they are added and its Drummond zones, which arrive from the
+ * trading bar its envelope rows are kept sorted per type while their window slides ({@link EnvelopeRuns}) and its
+ * Drummond zones, which arrive from the
  * {@link ZoneIndex} sweep in ascending price order, are appended per type; then each type's three ascending runs are
  * merged and clustered in one loop over plain arrays. So no candidate is indexed, copied for a merge sort or merged
  * twice; the result is {@code build()} of the same candidates, row for row.
@@ -52,7 +53,7 @@ final class ConfluenceSweep implements ZoneSink {
 
     private double pct;
     private int timeframe;
-    /** Per type: the higher timeframe's candidates, the trading envelope's, the trading zones'. */
+    /** Per type: the higher timeframe's candidates (its envelope rows and zones merged). */
     private final Run[] htf = {new Run(), new Run(), new Run()};
 
     /** The trading envelope's candidates, kept sorted while its row window slides. */
@@ -136,7 +137,7 @@ final class ConfluenceSweep implements ZoneSink {
         if (!Double.isFinite(center)) {
             return;
         }
-        int t = type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
+        int t = ConfluenceZones.zoneType(type);
         if (center < lastZone[t]) {
             unordered = true;
             return;
@@ -149,7 +150,7 @@ final class ConfluenceSweep implements ZoneSink {
         }
         r.price[c] = center;
         r.tol[c] = ConfluenceZones.tolerance(center, upper - lower, pct);
-        r.weight[c] = tfWeight * (Math.min(strength, 3) / 2.0);
+        r.weight[c] = ConfluenceZones.zoneWeight(tfWeight, strength);
         r.count = c + 1;
     }
 

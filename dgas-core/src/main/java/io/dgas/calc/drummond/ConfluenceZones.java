@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>The (price, entry) order is never built by a sort of every candidate: each type's candidates are kept apart as
  * they are added, and there they are a few ascending runs (each timeframe's Drummond zones arrive in ascending price
- * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted as they are added): one or
+ * order, {@link ZoneSet}, and each timeframe's envelope rows, which drift, are sorted once they are added): one or
  * two runs are clustered while merged on the fly; more are merged by a natural merge sort ({@link #mergeRuns}) first. Every price is finite, so (price, entry) is a total order and
  * any correct merge gives the same sequence. The zones come as a {@link ZoneTable} (compact rows; a record per zone
  * is made only when the list is read). A replay whose higher timeframe's candidates are kept clusters its trading
@@ -99,7 +99,7 @@ public final class ConfluenceZones implements ZoneSink {
 
     /**
      * Adds the envelope rows {@code from..to} of one timeframe. The rows drift, so each type's new candidates are then
-     * sorted by (price, entry) where they lie (a few dozen: an insertion sort): one ascending run per timeframe.
+     * sorted by (price, entry) where they lie (falling runs reversed, then merged: {@code sortTail}): one ascending run per timeframe.
      */
     void addEnvelope(
             int timeframe,
@@ -193,9 +193,17 @@ public final class ConfluenceZones implements ZoneSink {
     @Override
     public void addZone(
             int timeframe, double tfWeight, double center, double lower, double upper, int type, int strength) {
-        double component = Math.min(strength, 3) / 2.0;
-        int t = type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
-        add(t, timeframe, center, tfWeight * component, upper - lower);
+        add(zoneType(type), timeframe, center, zoneWeight(tfWeight, strength), upper - lower);
+    }
+
+    /** The confluence type of a Drummond zone of {@link DrummondLines} type {@code type}. */
+    static int zoneType(int type) {
+        return type == DrummondLines.RESISTANCE ? ConfluenceZone.RESISTANCE : ConfluenceZone.SUPPORT;
+    }
+
+    /** A Drummond zone's candidate weight: the timeframe's weight × [C] min(lines, 3) / 2. */
+    static double zoneWeight(double tfWeight, int strength) {
+        return tfWeight * (Math.min(strength, 3) / 2.0);
     }
 
     /**

@@ -139,7 +139,7 @@ final class DrummondEngine {
         exhaust.save();
         cwave.save();
         oscillation.save();
-        termination.save();
+        // termination keeps no saved copy: its last step records what it overwrote (TerminationDetector.restore)
     }
 
     private void restore() {

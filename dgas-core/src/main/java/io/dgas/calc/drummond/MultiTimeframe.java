@@ -67,7 +67,7 @@ public final class MultiTimeframe {
             MtfParams p,
             ZoneIndex htfZones,
             ZoneIndex tradingZones) {
-        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones, null, null, null), htf);
+        return orThrow(tryAnalyze(htf, trading, k, p, htfZones, tradingZones), htf);
     }
 
     /**

@@ -96,12 +96,6 @@ final class TerminationDetector {
         }
     }
 
-    /**
-     * Nothing to save: the one step that can be undone (the last bar's, after {@link DrummondEngine#advance} saved the
-     * state before it) records what it overwrote.
-     */
-    void save() {}
-
     /** Undoes the last step (its approach stamps back to what they were). */
     void restore() {
         for (int k = undoCount - 2; k >= 0; k -= 2) {

@@ -96,10 +96,5 @@ interface ZoneRanks {
         public boolean before(int a, int b) {
             return a < b;
         }
-
-        @Override
-        public int first() {
-            return zones.isEmpty() ? -1 : 0;
-        }
     }
 }

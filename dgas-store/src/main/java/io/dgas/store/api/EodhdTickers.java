@@ -33,7 +33,7 @@ public final class EodhdTickers {
         if (t.indexOf('.') >= 0) {
             return t;
         }
-        String c = assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT);
+        String c = assetClass(assetClass);
         return ("crypto".equals(c) ? pair(t) : t) + EXCHANGE_BY_CLASS.getOrDefault(c, ".US");
     }
 
@@ -43,7 +43,12 @@ public final class EodhdTickers {
         if (t.indexOf('.') >= 0) {
             return stream(t);
         }
-        return "crypto".equals(assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT)) ? pair(t) : t;
+        return "crypto".equals(assetClass(assetClass)) ? pair(t) : t;
+    }
+
+    /** An asset class as the exchange map keys it: trimmed, lower case, "" for none. */
+    private static String assetClass(String assetClass) {
+        return assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT);
     }
 
     /** {@code BTCUSD} → {@code BTC-USD}: a dashless pair split before a known quote, leaving a base of 2+ letters. */

@@ -170,7 +170,7 @@ public final class BarRepository {
                         + " AND x.ts >= to_timestamp(r.since) ORDER BY x.ts LIMIT ?) b ORDER BY r.i, b.ts",
                 ps -> {
                     binary(ps);
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", tickers.toArray()));
+                    tickers(ps, 1, tickers);
                     ps.setArray(
                             2,
                             ps.getConnection()
