@@ -218,7 +218,7 @@ public final class AnalyzerPool implements IngestListener {
     private SymbolOutcome planned(HeldSymbol held, OwnTimeframes.Plan p, CycleRequest r) {
         WarmSeries t = held.series(p.trading());
         WarmSeries h = held.series(p.htf());
-        Planned key = new Planned(p, version(t), version(h), null);
+        Planned key = new Planned(p, Fingerprint.of(t), Fingerprint.of(h), null);
         Planned last = held.planned;
         if (last != null && last.sameInputs(key)) {
             return last.outcome();
@@ -234,15 +234,20 @@ public final class AnalyzerPool implements IngestListener {
         return o;
     }
 
-    /** A planned outcome with the plan and series fingerprints (bars held, content version) it came from. */
-    record Planned(OwnTimeframes.Plan plan, List<Long> trading, List<Long> higher, SymbolOutcome outcome) {
+    /** A planned outcome with the plan and series fingerprints it came from. */
+    record Planned(OwnTimeframes.Plan plan, Fingerprint trading, Fingerprint higher, SymbolOutcome outcome) {
         boolean sameInputs(Planned o) {
             return plan.equals(o.plan) && trading.equals(o.trading) && higher.equals(o.higher);
         }
     }
 
-    private static List<Long> version(WarmSeries w) {
-        return w == null ? List.of() : List.of((long) w.size(), w.series().version());
+    /** A warm series' bars held and content version (-1, -1 for no series): equal fingerprints, equal bars. */
+    record Fingerprint(int bars, long version) {
+        static Fingerprint of(WarmSeries w) {
+            return w == null
+                    ? new Fingerprint(-1, -1)
+                    : new Fingerprint(w.size(), w.series().version());
+        }
     }
 
     private SymbolOutcome analyze(
@@ -260,8 +265,7 @@ public final class AnalyzerPool implements IngestListener {
                     symbol, columns(symbol, tradingTf, t), columns(symbol, htf, h), htf, asOf, staleAfter);
         }
         // a fresh outcome depends on the bars, not on asOf: while neither series changed it is the last one
-        Inputs inputs = new Inputs(
-                t, t.size(), t.series().version(), h, h.size(), h.series().version(), htf, staleAfter);
+        Inputs inputs = new Inputs(t, Fingerprint.of(t), h, Fingerprint.of(h), htf, staleAfter);
         boolean stale = SymbolAnalyzer.stale(t.lastTs(), tradingTf, asOf, staleAfter);
         Analysed last = held.analysed(tradingTf);
         if (!stale && last != null && last.inputs().equals(inputs)) {
@@ -283,16 +287,14 @@ public final class AnalyzerPool implements IngestListener {
     }
 
     /**
-     * What a warm outcome was computed from: the series (by identity: a rebuilt one is a new object), their bars held
-     * and content versions, the higher timeframe and the staleness threshold.
+     * What a warm outcome was computed from: the series (by identity: a rebuilt one is a new object), their
+     * fingerprints, the higher timeframe and the staleness threshold.
      */
     private record Inputs(
             WarmSeries trading,
-            int tradingBars,
-            long tradingVersion,
+            Fingerprint tradingBars,
             WarmSeries higher,
-            int higherBars,
-            long higherVersion,
+            Fingerprint higherBars,
             Timeframe htf,
             Duration staleAfter) {}
 

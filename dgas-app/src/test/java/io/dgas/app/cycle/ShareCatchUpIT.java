@@ -51,7 +51,7 @@ class ShareCatchUpIT {
 
     private static final List<String> STATEMENTS = Collections.synchronizedList(new ArrayList<>());
     /** The warm outcomes of the last {@link #assertSame}, in symbol order. */
-    private static final List<SymbolOutcome> lastWarm = new ArrayList<>();
+    private final List<SymbolOutcome> lastWarm = new ArrayList<>();
 
     private static Database db;
     private static ExecutorService workers;
@@ -191,7 +191,7 @@ class ShareCatchUpIT {
      * The warm share caught up at once, then its batches of 5, against the cold cycle's batches; returns the number of
      * signals, adds the warm statements to {@code queries}.
      */
-    private static int assertSame(
+    private int assertSame(
             AnalyzerPool pool,
             PredictionCycle warm,
             PredictionCycle cold,
@@ -201,7 +201,7 @@ class ShareCatchUpIT {
         return assertSame(pool, warm, cold, symbols, ctx, queries, NOW.plus(Duration.ofDays(10)));
     }
 
-    private static int assertSame(
+    private int assertSame(
             AnalyzerPool pool,
             PredictionCycle warm,
             PredictionCycle cold,

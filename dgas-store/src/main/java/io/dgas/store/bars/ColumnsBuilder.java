@@ -32,17 +32,32 @@ final class ColumnsBuilder {
 
     /** Adds the row at {@code rs} whose columns {@code first}…{@code first+5} are ts_epoch, o, h, l, c, v. */
     void add(ResultSet rs, int first) throws SQLException {
+        add(rs.getLong(first), rs, first + 1);
+    }
+
+    /** Adds a row of open time {@code t} whose prices are columns {@code firstPrice}…{@code firstPrice+4} of {@code rs}. */
+    void add(long t, ResultSet rs, int firstPrice) throws SQLException {
         if (n == ts.length) {
             ts = Arrays.copyOf(ts, n * 2);
             for (int i = 0; i < 5; i++) {
                 v[i] = Arrays.copyOf(v[i], n * 2);
             }
         }
-        ts[n] = rs.getLong(first);
+        ts[n] = t;
         for (int i = 0; i < 5; i++) {
-            v[i][n] = rs.getDouble(first + 1 + i);
+            v[i][n] = rs.getDouble(firstPrice + i);
         }
         n++;
+    }
+
+    /** Open time of row {@code r}. */
+    long ts(int r) {
+        return ts[r];
+    }
+
+    /** Column {@code c} (open, high, low, close, volume: 0–4) of row {@code r}. */
+    double value(int c, int r) {
+        return v[c][r];
     }
 
     /** The columns, reversed first when rows were added newest-first. */

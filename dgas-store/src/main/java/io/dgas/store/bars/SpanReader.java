@@ -19,10 +19,10 @@ final class SpanReader {
     private final long[] since;
     private final int limit;
     private final int[] count;
-    private int n;
+    /** The rows kept, in read order; {@link #owner} holds each one's request. */
+    private final ColumnsBuilder kept;
+
     private int[] owner;
-    private long[] ts;
-    private final double[][] v = new double[5][];
 
     /**
      * @param ids the key of each requested series (distinct)
@@ -49,10 +49,7 @@ final class SpanReader {
         this.count = new int[m];
         int capacity = Math.max(16, 2 * m);
         owner = new int[capacity];
-        ts = new long[capacity];
-        for (int c = 0; c < 5; c++) {
-            v[c] = new double[capacity];
-        }
+        kept = new ColumnsBuilder(null, null, capacity);
     }
 
     /** The oldest {@code since}: where the span starts. */
@@ -75,20 +72,13 @@ final class SpanReader {
         if (count[i] >= limit || t < since[i]) {
             return;
         }
-        if (n == ts.length) {
+        int n = kept.size();
+        if (n == owner.length) {
             owner = Arrays.copyOf(owner, 2 * n);
-            ts = Arrays.copyOf(ts, 2 * n);
-            for (int c = 0; c < 5; c++) {
-                v[c] = Arrays.copyOf(v[c], 2 * n);
-            }
         }
         owner[n] = i;
-        ts[n] = t;
-        for (int c = 0; c < 5; c++) {
-            v[c][n] = rs.getDouble(3 + c);
-        }
+        kept.add(t, rs, 3);
         count[i]++;
-        n++;
     }
 
     /** The rows kept, grouped by request. */
@@ -99,13 +89,14 @@ final class SpanReader {
             start[i + 1] = start[i] + count[i];
         }
         int[] next = Arrays.copyOf(start, m);
+        int n = kept.size();
         long[] t = new long[n];
         double[][] c = new double[5][n];
         for (int r = 0; r < n; r++) {
             int at = next[owner[r]]++;
-            t[at] = ts[r];
+            t[at] = kept.ts(r);
             for (int col = 0; col < 5; col++) {
-                c[col][at] = v[col][r];
+                c[col][at] = kept.value(col, r);
             }
         }
         return new SpanRows(t, c[0], c[1], c[2], c[3], c[4], start);
