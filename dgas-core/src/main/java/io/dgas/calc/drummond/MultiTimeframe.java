@@ -168,7 +168,7 @@ public final class MultiTimeframe {
         int[] recentH = known != null ? known.recentHtf : RecentEvents.of(htf.patterns(), j, p.recentPatterns());
         int[] recentT =
                 known != null ? known.recentTrading : RecentEvents.of(trading.patterns(), k, p.recentPatterns());
-        boolean confluence = known != null ? known.confluence : patternConfluence(htf, recentH, trading, recentT);
+        boolean confluence = known != null ? known.confluence : PatternConfluence.of(htf, recentH, trading, recentT);
 
         double bonus = zoneBonus(zones);
         double strength = strength(alignment, htfStrength, bonus, confluence);
@@ -357,37 +357,5 @@ public final class MultiTimeframe {
             }
         }
         return type == MtfAnalysis.AlignmentType.CONFLICTING ? MtfAnalysis.Action.REDUCE : MtfAnalysis.Action.WAIT;
-    }
-
-    static boolean patternConfluence(DrummondAnalysis htf, int[] recentH, DrummondAnalysis trading, int[] recentT) {
-        PatternEvents he = htf.patterns();
-        PatternEvents te = trading.patterns();
-        long hDur = htf.series().timeframe().seconds();
-        long tDur = trading.series().timeframe().seconds();
-        // each event's type and direction read once, not once per pair (they were most of a replay's gate time)
-        PatternType[] tType = new PatternType[recentT.length];
-        int[] tDir = new int[recentT.length];
-        for (int i = 0; i < recentT.length; i++) {
-            tType[i] = te.type(recentT[i]);
-            tDir[i] = te.direction(recentT[i]);
-        }
-        for (int a : recentH) {
-            PatternType type = he.type(a);
-            int dir = he.direction(a);
-            long hs = htf.series().ts()[he.start(a)];
-            long hend = htf.series().ts()[he.end(a)] + hDur;
-            for (int i = 0; i < recentT.length; i++) {
-                if (type != tType[i] || dir != tDir[i]) {
-                    continue;
-                }
-                int b = recentT[i];
-                long ts = trading.series().ts()[te.start(b)];
-                long tend = trading.series().ts()[te.end(b)] + tDur;
-                if (hs < tend && ts < hend) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

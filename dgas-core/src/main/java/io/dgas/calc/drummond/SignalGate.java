@@ -76,7 +76,7 @@ final class SignalGate {
         }
         int[] recentT = RecentEvents.of(trading.patterns(), k, p.recentPatterns());
         int[] recentH = RecentEvents.of(htf.patterns(), j, p.recentPatterns());
-        boolean confluence = MultiTimeframe.patternConfluence(htf, recentH, trading, recentT);
+        boolean confluence = PatternConfluence.of(htf, recentH, trading, recentT);
         known.recentHtf = recentH;
         known.recentTrading = recentT;
         known.confluence = confluence;
