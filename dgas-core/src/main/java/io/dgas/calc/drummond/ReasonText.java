@@ -70,7 +70,12 @@ public final class ReasonText {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * {@code f} of {@code v} in {@link Locale#US}: for these patterns the same text as {@link Locale#ROOT}, but
+     * {@link java.util.Formatter} knows US's decimal separator, where it looks ROOT's symbols up on every call (a warm
+     * cycle formats every signal's reasons).
+     */
     private static String fmt(String f, double v) {
-        return String.format(Locale.ROOT, f, v);
+        return String.format(Locale.US, f, v);
     }
 }
