@@ -30,9 +30,11 @@ import java.util.Arrays;
  * over the positions the bands span ({@link ZoneMarks#markPass}, about 88 a bar on the benchmark's bars, with
  * {@link ZoneWidthBound}), which a constructor flag still selects for same-run comparisons. {@link #walkZones} then
  * enumerates the zones of two lines or more whose start lies in a band of their type with bit arithmetic, in
- * ascending price: about 11.5 zone tests a bar, the same zones and order either way. On the usual finite prices the
- * zone test runs without branches ({@link ZoneCheck#checkFast}); a touch result is recorded with {@link
- * PatternEvents#addIf} (its row written either way, kept only for a touch) instead of two data-dependent branches.
+ * ascending price: about 11.5 zone tests a bar, the same zones and order either way. The zone test is {@link
+ * ZoneCheck#check} with its branches: a branch-free form of it (no branch, about 35 operations) measured about 15 ns a
+ * bar slower on the benchmark's bars than the branches, whose early exit for a zone out of reach and whose type tests
+ * follow the ascending walk well enough; a touch result is recorded with {@link PatternEvents#addIf} (its row written
+ * either way, kept only for a touch) instead of two data-dependent branches.
  *
  * <p>The result equals building every zone of the window and testing each: {@code TerminationSearchTest} and
  * {@code TerminationEquivalenceTest} check it against a brute force, {@code TerminationRandomEquivalenceTest} over 48
@@ -158,13 +160,10 @@ final class TerminationDetector {
         if (p.terminationMinZoneStrength() < 2) {
             walkAll(bar, high, low, tolKey, lines, from, to);
         } else {
-            boolean fast = lines.allFinite()
-                    && Math.max(Math.max(Math.abs(minP), Math.abs(maxP)), Math.max(Math.abs(low), Math.abs(high)))
-                            < ZoneCheck.FAST_LIMIT;
             if (marks != null) {
-                walkZones(bar, high, low, lines, marks.ends, marks.types, 0, from, to, from, to, fast);
+                walkZones(bar, high, low, lines, marks.ends, marks.types, 0, from, to, from, to);
             } else {
-                walkPass(bar, high, low, tolKey, lines, from, to, fast, from, to, from, to);
+                walkPass(bar, high, low, tolKey, lines, from, to, from, to, from, to);
             }
         }
     }
@@ -213,10 +212,8 @@ final class TerminationDetector {
         int tR = f[1] - 1;
         int fS = f[2];
         int tS = f[3] - 1;
-        boolean fast = Math.max(Math.max(Math.abs(minP), Math.abs(maxP)), Math.max(Math.abs(low), Math.abs(high)))
-                < ZoneCheck.FAST_LIMIT;
         if (marks != null) {
-            walkZones(bar, high, low, lines, marks.ends, marks.types, 0, fR, tR, fS, tS, fast);
+            walkZones(bar, high, low, lines, marks.ends, marks.types, 0, fR, tR, fS, tS);
             return;
         }
         // a zone [zs, ze] meets a band iff zs ≤ t and ze ≥ f; one pass covers every such zone of both bands
@@ -225,7 +222,7 @@ final class TerminationDetector {
         if (from > to) {
             return;
         }
-        walkPass(bar, high, low, tolKey, lines, from, to, fast, fR, tR, fS, tS);
+        walkPass(bar, high, low, tolKey, lines, from, to, fR, tR, fS, tS);
     }
 
     /** The first position of the zone holding position {@code from} (or of the zone crossing below it). */
@@ -283,7 +280,6 @@ final class TerminationDetector {
             SortedLines lines,
             int from,
             int to,
-            boolean fast,
             int fromR,
             int toR,
             int fromS,
@@ -294,7 +290,7 @@ final class TerminationDetector {
             types = new long[ends.length];
         }
         ZoneMarks.markPass(lines, from, to, tol, ends, types);
-        walkZones(bar, high, low, lines, ends, types, from, fromR - from, toR - from, fromS - from, toS - from, fast);
+        walkZones(bar, high, low, lines, ends, types, from, fromR - from, toR - from, fromS - from, toS - from);
     }
 
     /**
@@ -315,8 +311,7 @@ final class TerminationDetector {
             int fR,
             int tR,
             int fS,
-            int tS,
-            boolean fast) {
+            int tS) {
         int startR = ZoneMarks.startOf(e, fR);
         int startS = ZoneMarks.startOf(e, fS);
         int last = Math.max(tR, tS);
@@ -335,18 +330,18 @@ final class TerminationDetector {
                 starts &= starts - 1;
                 int end = ZoneMarks.nextEnd(e, s);
                 if (end - s + 1 >= minStrength) {
-                    test(bar, high, low, ids, px, base + s, base + end, fast);
+                    test(bar, high, low, ids, px, base + s, base + end);
                 }
             }
         }
     }
 
     /** Tests the zone at positions [s, end] and records its event. */
-    private void test(int bar, double high, double low, int[] ids, long[] px, int s, int end, boolean fast) {
+    private void test(int bar, double high, double low, int[] ids, long[] px, int s, int end) {
         int type = ids[s] & 1;
         double lo = SortedLines.price(px[s]);
         double hi = SortedLines.price(px[end]);
-        int r = fast ? zone.checkFast(type, lo, hi, high, low) : zone.check(type, lo, hi, high, low);
+        int r = zone.check(type, lo, hi, high, low);
         if (r == APPROACH) {
             emit(bar, ids, s, end, r);
         } else {

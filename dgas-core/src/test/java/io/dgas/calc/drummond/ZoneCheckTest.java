@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The branch-free zone test equals the plain one (§4.6), also on the edges: equal prices, zero widths, −0.0. */
+/**
+ * The zone test, with its early exit for a zone out of the bar's reach, equals the plain §4.6 rule, also on the
+ * edges: equal prices, zero widths, −0.0.
+ */
 class ZoneCheckTest {
 
     @Test
-    void checkFast_randomZonesAndBars_equalsCheck() {
+    void check_randomZonesAndBars_equalsPlainRule() {
         ZoneCheck d = new ZoneCheck(PatternParams.defaults());
         SplittableRandom r = new SplittableRandom(15);
         int[] seen = new int[3];
@@ -21,8 +24,8 @@ class ZoneCheckTest {
             double low = value(r, scale);
             double high = r.nextInt(8) == 0 ? low : low + Math.abs(value(r, scale) - scale);
             int type = r.nextInt(2);
-            int expected = d.check(type, lower, upper, high, low);
-            assertThat(d.checkFast(type, lower, upper, high, low))
+            int expected = plain(type, lower, upper, high, low);
+            assertThat(d.check(type, lower, upper, high, low))
                     .as("type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
                     .isEqualTo(expected);
             seen[expected]++;
@@ -33,7 +36,7 @@ class ZoneCheckTest {
     }
 
     @Test
-    void checkFast_negativeZeroAndZeroWidth_equalsCheck() {
+    void check_negativeZeroAndZeroWidth_equalsPlainRule() {
         ZoneCheck d = new ZoneCheck(PatternParams.defaults());
         double[] v = {-0.0, 0.0, 0.005, 0.01, -0.01};
         for (double lower : v) {
@@ -42,15 +45,31 @@ class ZoneCheckTest {
                     for (double high : v) {
                         if (lower <= upper && low <= high) {
                             for (int type = 0; type < 2; type++) {
-                                assertThat(d.checkFast(type, lower, upper, high, low))
+                                assertThat(d.check(type, lower, upper, high, low))
                                         .as("type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
-                                        .isEqualTo(d.check(type, lower, upper, high, low));
+                                        .isEqualTo(plain(type, lower, upper, high, low));
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /** §4.6 as written, with no early exit: touch distance first, then approach on the near side. */
+    private static int plain(int type, double lower, double upper, double high, double low) {
+        PatternParams p = PatternParams.defaults();
+        double centre = (lower + upper) / 2.0;
+        double width = upper - lower <= 0 ? ZoneCheck.MIN_WIDTH : upper - lower;
+        double approach = Math.max(Math.abs(centre) * p.terminationApproachPct(), 2 * width);
+        double touch = Math.max(Math.abs(centre) * p.terminationTouchPct(), 0.5 * width);
+        boolean resistance = type == DrummondLines.RESISTANCE;
+        double price = resistance ? high : low;
+        if (price >= lower - touch && price <= upper + touch) {
+            return TerminationDetector.TOUCH;
+        }
+        double distance = resistance ? lower - high : low - upper;
+        return distance > 0 && distance <= approach ? TerminationDetector.APPROACH : TerminationDetector.NONE;
     }
 
     private static double value(SplittableRandom r, double scale) {
