@@ -31,9 +31,9 @@ public final class CycleBenchmarkCommand extends BaseCommand {
 
     @Option(
             names = "--warmup",
-            defaultValue = "10",
-            description =
-                    "with --steady: unmeasured warm cycles of one new bar each before the measured ones (default 10)")
+            defaultValue = "30",
+            description = "with --steady: unmeasured warm cycles of one new bar each before the measured ones, so"
+                    + " the per-series code is compiled (default 30)")
     int warmup;
 
     @Override
