@@ -23,14 +23,13 @@ import java.util.Arrays;
  */
 final class ConfluenceSweep implements ZoneSink {
     /**
-     * One ascending run of one type's candidates: prices (then a +∞ sentinel), tolerances, weights, timeframes (the
-     * higher timeframe's) or rows (envelope rows').
+     * One ascending run of one type's candidates: prices (then a +∞ sentinel), tolerances, weights, and rows (envelope
+     * rows').
      */
     static final class Run {
         double[] price = new double[32];
         double[] tol = new double[32];
         double[] weight = new double[32];
-        int[] timeframe = new int[32];
         int[] row = new int[32];
         int count;
 
@@ -41,7 +40,6 @@ final class ConfluenceSweep implements ZoneSink {
                 price = Arrays.copyOf(price, c);
                 tol = Arrays.copyOf(tol, c);
                 weight = Arrays.copyOf(weight, c);
-                timeframe = Arrays.copyOf(timeframe, c);
                 row = Arrays.copyOf(row, c);
             }
         }
@@ -53,6 +51,8 @@ final class ConfluenceSweep implements ZoneSink {
 
     private double pct;
     private int timeframe;
+    /** The kept higher timeframe's bit in a cluster's timeframe mask. */
+    private int higherBit;
     /** Per type: the higher timeframe's candidates (its envelope rows and zones merged). */
     private final Run[] htf = {new Run(), new Run(), new Run()};
 
@@ -83,6 +83,7 @@ final class ConfluenceSweep implements ZoneSink {
             ZoneIndex index,
             double tolerance) {
         pct = tolerancePct;
+        higherBit = 1 << timeframe;
         higherEnvelope.at(higher, tfWeight, pct, from, to);
         clearZones();
         index.sweepInto(this, timeframe, tfWeight, tolerance);
@@ -90,13 +91,21 @@ final class ConfluenceSweep implements ZoneSink {
             return false;
         }
         for (int t = 0; t < 3; t++) {
-            merge(higherEnvelope.run(t), zones[t], htf[t], timeframe);
+            merge(higherEnvelope.run(t), zones[t], htf[t]);
         }
         return true;
     }
 
+    /**
+     * Whether the higher timeframe's envelope candidates kept are those of its rows {@code from..to} of {@code higher}
+     * as they are now (see {@link EnvelopeRuns#holds}).
+     */
+    boolean keepsHigherRows(DrummondAnalysis higher, int from, int to) {
+        return higherEnvelope.holds(higher, from, to);
+    }
+
     /** Merges the ascending runs {@code a} and {@code b} (a's first among equal prices) into {@code out}. */
-    private static void merge(Run a, Run b, Run out, int timeframe) {
+    private static void merge(Run a, Run b, Run out) {
         int n = a.count + b.count;
         out.reserve(n);
         int i = 0;
@@ -107,7 +116,6 @@ final class ConfluenceSweep implements ZoneSink {
             out.price[o] = from.price[at];
             out.tol[o] = from.tol[at];
             out.weight[o] = from.weight[at];
-            out.timeframe[o] = timeframe;
         }
         out.count = n;
         out.seal();
@@ -178,7 +186,6 @@ final class ConfluenceSweep implements ZoneSink {
         double[] hp = hr.price;
         double[] ht = hr.tol;
         double[] hw = hr.weight;
-        int[] htfs = hr.timeframe;
         Run er = envelope.run(t);
         double[] ep = er.price;
         double[] et = er.tol;
@@ -214,7 +221,7 @@ final class ConfluenceSweep implements ZoneSink {
                 p = a;
                 pt = ht[h];
                 w = hw[h];
-                bit = 1 << htfs[h];
+                bit = higherBit;
                 h++;
             } else if (b <= c) {
                 p = b;

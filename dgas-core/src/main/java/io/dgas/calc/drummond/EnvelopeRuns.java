@@ -7,7 +7,7 @@ package io.dgas.calc.drummond;
  *
  * <p>Design note: the candidates are a function of the rows' upper, lower, centre and width, the timeframe weight and
  * the tolerance percentage. The rows still held are compared bit for bit with the values they were added with, and
- * any difference (a replaced last bar, another analysis, other settings, a window that did not only slide forward)
+ * any difference (a replaced last bar, another series, other settings, a window that did not only slide forward)
  * rebuilds the runs from the rows. Rows come in ascending order and a new row is inserted after every candidate of
  * its type at or below its price, so equal prices stay in row order: the order {@link ConfluenceZones} gives the same
  * candidates by (price, entry). Not thread-safe.
@@ -19,7 +19,6 @@ final class EnvelopeRuns {
     private final ConfluenceSweep.Run[] runs = {
         new ConfluenceSweep.Run(), new ConfluenceSweep.Run(), new ConfluenceSweep.Run()
     };
-    private DrummondAnalysis source;
     private long weightBits;
     private long pctBits;
     private double weight;
@@ -42,8 +41,8 @@ final class EnvelopeRuns {
     /** Brings the runs to the rows {@code from..to} of {@code a} (rows before 0 do not exist). */
     void at(DrummondAnalysis a, double tfWeight, double tolerancePct, int from, int to) {
         int nlo = Math.max(from, 0);
-        boolean same = a == source
-                && Double.doubleToRawLongBits(tfWeight) == weightBits
+        // rows are compared by value, not the analysis by identity: a warm cycle's views of one series are new objects
+        boolean same = Double.doubleToRawLongBits(tfWeight) == weightBits
                 && Double.doubleToRawLongBits(tolerancePct) == pctBits;
         if (same
                 && hi >= lo
@@ -65,7 +64,6 @@ final class EnvelopeRuns {
             hi = to;
             return;
         }
-        source = a;
         weight = tfWeight;
         pct = tolerancePct;
         weightBits = Double.doubleToRawLongBits(tfWeight);
@@ -82,6 +80,14 @@ final class EnvelopeRuns {
         for (int r = nlo; r <= to; r++) {
             add(a, r);
         }
+    }
+
+    /**
+     * Whether the runs are those of rows {@code from..to} of {@code a} (rows before 0 do not exist) as they are now: the
+     * same rows, each bit for bit as it was added (of this analysis or of another view of the same bars).
+     */
+    boolean holds(DrummondAnalysis a, int from, int to) {
+        return Math.max(from, 0) == lo && to == hi && unchanged(a, lo, hi);
     }
 
     /** Whether rows {@code from..to} of {@code a} hold the values they were added with. */

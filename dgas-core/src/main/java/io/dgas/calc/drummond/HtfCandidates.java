@@ -8,8 +8,9 @@ package io.dgas.calc.drummond;
  * against them as they are swept.
  *
  * <p>Design note: the candidates are a function of the envelope rows j − rows + 1..j, the lines of the zone window
- * with their prices, the tolerance at j and the settings. So they are reused exactly when the rows hold the same
- * values (compared bit for bit, 4 × rows doubles), the {@link ZoneIndex} reports the same version (the same lines
+ * with their prices, the tolerance at j and the settings. So they are reused exactly when the rows kept by the sweep's
+ * higher-timeframe {@link EnvelopeRuns} are the same rows of the same analysis holding the same values (compared bit
+ * for bit, 4 × rows doubles), the {@link ZoneIndex} reports the same version (the same lines
  * at the same prices), and the tolerance and settings are equal: a replaced forming bar, a rebuilt analysis or
  * another series all fail one of these and rebuild them. Where the sweep cannot be used (a NaN line price in a
  * window, zones out of price order) the zones are built the general way ({@link MultiTimeframe}). Not thread-safe;
@@ -21,10 +22,6 @@ final class HtfCandidates {
     private long version;
     private long toleranceBits;
     private MtfParams params;
-    /** The rows' upper, lower, centre and width, row by row. */
-    private double[] rows = new double[0];
-
-    private int rowCount;
 
     /**
      * The confluence zones at trading bar {@code k} with HTF bar {@code j}: {@link ConfluenceZones#build} of both
@@ -47,7 +44,7 @@ final class HtfCandidates {
                 || v != version
                 || Double.doubleToRawLongBits(tolerance) != toleranceBits
                 || !p.equals(params)
-                || !sameRows(htf, from, j)) {
+                || !sweep.keepsHigherRows(htf, from, j)) {
             valid = v >= 0 && sweep.keepHigher(htf, 0, p.htfWeight(), p.confluencePct(), from, j, htfIndex, tolerance);
             if (!valid) {
                 return MultiTimeframe.zones(htf, j, trading, k, p, htfIndex, tradingIndex, null);
@@ -55,37 +52,11 @@ final class HtfCandidates {
             version = v;
             toleranceBits = Double.doubleToRawLongBits(tolerance);
             params = p;
-            keepRows(htf, from, j);
         }
         double w = p.tradingWeight();
         sweep.begin(1, w, trading, k - p.envelopeRows() + 1, k);
         tradingIndex.addTo(sweep, 1, w, trading, k, window);
         ZoneTable zones = sweep.finish();
         return zones != null ? zones : MultiTimeframe.zones(htf, j, trading, k, p, htfIndex, tradingIndex, null);
-    }
-
-    private boolean sameRows(DrummondAnalysis a, int from, int to) {
-        if (to - from + 1 != rowCount) {
-            return false;
-        }
-        for (int i = from, r = 0; i <= to; i++, r += 4) {
-            if (!EnvelopeRuns.sameRow(a, i, rows, r)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void keepRows(DrummondAnalysis a, int from, int to) {
-        rowCount = Math.max(0, to - from + 1);
-        if (rows.length < 4 * rowCount) {
-            rows = new double[4 * rowCount];
-        }
-        for (int i = from, r = 0; i <= to; i++, r += 4) {
-            rows[r] = a.upper()[i];
-            rows[r + 1] = a.lower()[i];
-            rows[r + 2] = a.pldot()[i];
-            rows[r + 3] = a.width()[i];
-        }
     }
 }
