@@ -49,6 +49,7 @@ final class SpanReader {
         this.count = new int[m];
         int capacity = Math.max(16, 2 * m);
         owner = new int[capacity];
+        // no symbol or timeframe: its rows are regrouped by request (build), never built into columns of their own
         kept = new ColumnsBuilder(null, null, capacity);
     }
 
