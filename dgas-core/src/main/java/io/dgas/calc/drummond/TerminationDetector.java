@@ -136,17 +136,18 @@ final class TerminationDetector {
                 ? Double.POSITIVE_INFINITY
                 : 2 * (marks != null ? marks.widest(bar, tol) : widths.at(bar, tol));
         long tolKey = SortedLines.toleranceKey(tol);
-        boolean finite = lines.allFinite() && Double.isFinite(low) && Double.isFinite(high);
-        if (byType && finite && p.terminationMinZoneStrength() >= 2) {
-            searchByType(bar, high, low, tolKey, lines, minP, maxP, pct, reach);
-            return;
-        }
+        // approach side: X ≤ max(pct × |centre|, 2 × width'), width' ≥ 0.01, width ≤ span − X
         double downBound = Math.max(
                 Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * ZoneCheck.MIN_WIDTH),
                 Math.min(reach, 2.0 / 3.0 * (low - minP)));
         double upBound = Math.max(
                 Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * ZoneCheck.MIN_WIDTH),
                 Math.min(reach, 2.0 / 3.0 * (maxP - high)));
+        boolean finite = lines.allFinite() && Double.isFinite(low) && Double.isFinite(high);
+        if (byType && finite && p.terminationMinZoneStrength() >= 2) {
+            searchByType(bar, high, low, tolKey, lines, minP, maxP, reach, upBound, downBound);
+            return;
+        }
         // slack so that rounding in the bounds can only widen the pass
         double slack = 1e-9 * (Math.abs(low) + Math.abs(high) + downBound + upBound);
         double lowest = Math.nextDown(low - downBound - slack);
@@ -172,6 +173,8 @@ final class TerminationDetector {
      * The pass over finite prices, by type: a resistance zone is tested against the high alone and a support zone
      * against the low alone (§4.6), so each type has its own band, wide on the approach side and narrow on the touch
      * side (bounds in the class notes); one pass covers both bands and tests only the zones of each band's type.
+     * {@code upR} and {@code downS} are the approach sides' bounds {@link #search} computed (above the high for
+     * resistance, below the low for support).
      */
     private void searchByType(
             int bar,
@@ -181,16 +184,10 @@ final class TerminationDetector {
             SortedLines lines,
             double minP,
             double maxP,
-            double pct,
-            double reach) {
+            double reach,
+            double upR,
+            double downS) {
         double touchPct = p.terminationTouchPct();
-        // approach side: X ≤ max(pct × |centre|, 2 × width'), width' ≥ 0.01, width ≤ span − X
-        double upR = Math.max(
-                Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * ZoneCheck.MIN_WIDTH),
-                Math.min(reach, 2.0 / 3.0 * (maxP - high)));
-        double downS = Math.max(
-                Math.max(pct * Math.max(Math.abs(low), Math.abs(minP)), 2 * ZoneCheck.MIN_WIDTH),
-                Math.min(reach, 2.0 / 3.0 * (low - minP)));
         // touch side: X ≤ max(touch pct × |centre|, width' / 2), width ≤ span − X gives X ≤ span / 3
         double downR = Math.max(
                 Math.max(touchPct * Math.max(Math.abs(high), Math.abs(minP)), 0.5 * ZoneCheck.MIN_WIDTH),
