@@ -311,26 +311,6 @@ public final class AnalyzerPool implements IngestListener {
     }
 
     /**
-     * The series of one cycle already caught up by {@link #catchUp}: their batches ({@link #load(List, CycleRequest,
-     * Instant, CaughtUp)}) skip the catch-up query and only rebuild what needs it. A stamp per cycle, recorded on each
-     * series caught up.
-     */
-    public static final class CaughtUp {
-        private static final AtomicLong STAMPS = new AtomicLong();
-        static final CaughtUp NONE = new CaughtUp(-1);
-        final long stamp;
-
-        private CaughtUp(long stamp) {
-            this.stamp = stamp;
-        }
-    }
-
-    /** A new, empty record of caught-up series for one cycle. */
-    public static CaughtUp caughtUp() {
-        return new CaughtUp(CaughtUp.STAMPS.incrementAndGet());
-    }
-
-    /**
      * Catches up every warm series of {@code symbols} at {@code tf} (a whole share at once: {@link ShareCatchUp}) and
      * records them in {@code into}; series that are new, invalid or do not continue are left for their batch to
      * rebuild. The outcome equals the per-batch catch-up of {@link #load(List, CycleRequest, Instant, CaughtUp)} with

@@ -42,7 +42,7 @@ final class HeldSymbol {
     private final AtomicInteger invalid = new AtomicInteger();
     /** Series found without bars (a symbol with daily bars only has no 1h series), a bit per timeframe. */
     private final AtomicInteger absent = new AtomicInteger();
-    /** Per timeframe, the {@link AnalyzerPool.CaughtUp} stamp of the cycle that last caught the series up. */
+    /** Per timeframe, the {@link CaughtUp} stamp of the cycle that last caught the series up. */
     private final long[] caughtUp = new long[TIMEFRAMES];
 
     HeldSymbol(String symbol) {
@@ -127,11 +127,11 @@ final class HeldSymbol {
         absent.getAndUpdate(m -> m & ~bit(tf));
     }
 
-    boolean caughtUpIn(Timeframe tf, AnalyzerPool.CaughtUp cycle) {
+    boolean caughtUpIn(Timeframe tf, CaughtUp cycle) {
         return caughtUp[tf.ordinal()] == cycle.stamp;
     }
 
-    void caughtUp(Timeframe tf, AnalyzerPool.CaughtUp cycle) {
+    void caughtUp(Timeframe tf, CaughtUp cycle) {
         caughtUp[tf.ordinal()] = cycle.stamp;
     }
 

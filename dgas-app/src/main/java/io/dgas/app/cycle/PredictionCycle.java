@@ -139,7 +139,7 @@ public final class PredictionCycle {
             // a symbol that left the active universe keeps no warm state (it is rebuilt should it come back)
             pool.retain(new java.util.HashSet<>(universe)::contains);
         }
-        AnalyzerPool.CaughtUp done = pool == null ? null : catchUp(pool, universe, request, loadNanos);
+        CaughtUp done = pool == null ? null : catchUp(pool, universe, request, loadNanos);
         List<Future<List<SymbolOutcome>>> futures = new ArrayList<>();
         for (int from = 0; from < universe.size(); from += batchSize) {
             List<String> batch = universe.subList(from, Math.min(universe.size(), from + batchSize));
@@ -185,7 +185,7 @@ public final class PredictionCycle {
     public List<SymbolOutcome> batch(
             List<String> symbols, CycleRequest r, Instant asOf, LongAdder load, LongAdder analyse) {
         AnalyzerPool pool = warm;
-        return batch(symbols, r, asOf, load, analyse, pool, pool == null ? null : AnalyzerPool.caughtUp());
+        return batch(symbols, r, asOf, load, analyse, pool, pool == null ? null : CaughtUp.next());
     }
 
     /**
@@ -193,8 +193,8 @@ public final class PredictionCycle {
      * AnalyzerPool#catchUp}), the two timeframes at once on the workers. A failure leaves the series to their
      * batches, which catch them up themselves (and record the batch as failed if that fails too).
      */
-    private AnalyzerPool.CaughtUp catchUp(AnalyzerPool pool, List<String> universe, CycleRequest r, LongAdder load) {
-        AnalyzerPool.CaughtUp done = AnalyzerPool.caughtUp();
+    private CaughtUp catchUp(AnalyzerPool pool, List<String> universe, CycleRequest r, LongAdder load) {
+        CaughtUp done = CaughtUp.next();
         List<Future<?>> reads = new ArrayList<>();
         for (io.dgas.domain.Timeframe tf : List.of(r.trading(), r.htf())) {
             reads.add(workers.submit(() -> {
@@ -224,7 +224,7 @@ public final class PredictionCycle {
             LongAdder load,
             LongAdder analyse,
             AnalyzerPool pool,
-            AnalyzerPool.CaughtUp done) {
+            CaughtUp done) {
         long t0 = System.nanoTime();
         Function<String, SymbolOutcome> step;
         List<SymbolOutcome> out = new ArrayList<>(symbols.size());

@@ -211,7 +211,7 @@ class ShareCatchUpIT {
             Instant asOf) {
         CycleRequest req = new CycleRequest(null, Timeframe.H4, Timeframe.H1, LOOKBACK, Duration.ofDays(3650));
         STATEMENTS.clear();
-        AnalyzerPool.CaughtUp done = AnalyzerPool.caughtUp();
+        CaughtUp done = CaughtUp.next();
         pool.catchUp(symbols, req.trading(), LOOKBACK, done);
         pool.catchUp(symbols, req.htf(), LOOKBACK, done);
         List<String> catchUp = new ArrayList<>(STATEMENTS);
