@@ -39,8 +39,8 @@ import java.util.stream.IntStream;
  * per series (1h and 4h, ingested outside the clock and reported to the warm state) each followed by a warm cycle
  * (load new bars, analyse, persist signals, run record): {@code warmup} rounds unmeasured, then the measured ones.
  * The warm-up is long because a warm cycle runs its per-series code once per series (a full recompute runs it once per
- * bar), so that code reaches C2 only after some 25 cycles: at 5,000 symbols the workers' CPU per cycle was about 140
- * ms after 10 to 20 warm-up cycles and about 65 ms after 27 to 30, with the JIT still busy in the former. A scheduler
+ * bar), so that code reaches C2 only after some 25 cycles: at 5,000 symbols the workers' CPU per cycle was 121–144 ms
+ * after 10 to 20 warm-up cycles (the JIT still taking 11–31 ms a cycle) and 64–87 ms after 27 to 30 (1–7 ms). A scheduler
  * that runs for days runs compiled code; {@code warmup_rounds} is in the figures.
  * Before each measured cycle the harness waits for the JIT to go idle, so the ingest it ran outside the clock is not
  * compiled inside it (an hourly cycle leaves the compilers that time too). Beside each cycle's wall time,

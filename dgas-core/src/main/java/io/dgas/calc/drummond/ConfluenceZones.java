@@ -181,12 +181,7 @@ public final class ConfluenceZones implements ZoneSink {
 
     private static void reverse(double[] k, int[] id, int from, int to) {
         for (int a = from, b = to - 1; a < b; a++, b--) {
-            double kt = k[a];
-            k[a] = k[b];
-            k[b] = kt;
-            int it = id[a];
-            id[a] = id[b];
-            id[b] = it;
+            DrummondZones.swap(k, id, a, b);
         }
     }
 

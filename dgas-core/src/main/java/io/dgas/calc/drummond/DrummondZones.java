@@ -119,7 +119,8 @@ public final class DrummondZones {
         }
     }
 
-    private static void swap(double[] p, int[] id, int a, int b) {
+    /** Swaps entries {@code a} and {@code b} of the parallel arrays {@code p} and {@code id}. */
+    static void swap(double[] p, int[] id, int a, int b) {
         double t = p[a];
         p[a] = p[b];
         p[b] = t;
