@@ -31,11 +31,16 @@ public final class PatternEvents {
      * a caller that decides per event by a data-dependent compare adds without a branch on it.
      */
     void addIf(int keep, PatternType t, int dir, int startBar, int endBar, int strengthValue, int detectedBar) {
+        addIf(keep, t.ordinal(), dir, startBar, endBar, strengthValue, detectedBar);
+    }
+
+    /** {@link #addIf(int, PatternType, int, int, int, int, int)} by the type's ordinal, which a caller may compute. */
+    void addIf(int keep, int type, int dir, int startBar, int endBar, int strengthValue, int detectedBar) {
         int at = size * STRIDE;
         if (at + STRIDE > rows.length) {
             rows = Arrays.copyOf(rows, rows.length * 2);
         }
-        rows[at + TYPE] = t.ordinal();
+        rows[at + TYPE] = type;
         rows[at + DIRECTION] = dir;
         rows[at + START] = startBar;
         rows[at + END] = endBar;

@@ -42,6 +42,37 @@ final class ZoneCheck {
     }
 
     /**
+     * {@link #check} of finite prices without a branch: every compare is the sign of a difference (a − b ≥ 0 iff a ≥ b
+     * for finite a and b; + 0.0 turns the one −0.0 difference into +0.0) and the side's prices are chosen by a bit
+     * mask, since within reach of the bar each outcome is a coin flip. The same result as {@link #check}, whose early
+     * exit for a zone out of reach changes no result.
+     */
+    int checkFinite(int type, double lower, double upper, double high, double low) {
+        double centre = (lower + upper) / 2.0;
+        double width = upper - lower;
+        width = width <= 0 ? MIN_WIDTH : width;
+        double approach = Math.max(Math.abs(centre) * p.terminationApproachPct(), 2 * width);
+        double touch = Math.max(Math.abs(centre) * p.terminationTouchPct(), 0.5 * width);
+        long resistance = type - 1L; // all ones for resistance (0), zero for support (1)
+        double price = select(resistance, high, low);
+        int touched = atLeast(price, lower - touch) & atLeast(upper + touch, price);
+        double distance = select(resistance, lower - high, low - upper);
+        int approached = (atLeast(0.0, distance) ^ 1) & atLeast(approach, distance) & (touched ^ 1);
+        return touched * TerminationDetector.TOUCH | approached * TerminationDetector.APPROACH;
+    }
+
+    /** {@code a} where {@code mask} is all ones, {@code b} where it is zero. */
+    private static double select(long mask, double a, double b) {
+        return Double.longBitsToDouble(
+                (Double.doubleToRawLongBits(a) & mask) | (Double.doubleToRawLongBits(b) & ~mask));
+    }
+
+    /** 1 when a ≥ b, else 0, for finite a and b. */
+    private static int atLeast(double a, double b) {
+        return (int) (Double.doubleToRawLongBits((a - b) + 0.0) >>> 63) ^ 1;
+    }
+
+    /**
      * The reference's behaviour, for verification only: every bar is checked against one fixed zone set (in the
      * reference, zones from all lines, future ones included); the zone index is the approach identity.
      */

@@ -6,13 +6,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zone test, with its early exit for a zone out of the bar's reach, equals the plain §4.6 rule, also on the
- * edges: equal prices, zero widths, −0.0.
+ * The zone test, with its early exit for a zone out of the bar's reach, and its branch-free form for finite prices
+ * equal the plain §4.6 rule, also on the edges: equal prices, zero widths, −0.0.
  */
 class ZoneCheckTest {
 
     @Test
-    void check_randomZonesAndBars_equalsPlainRule() {
+    void check_randomZonesAndBars_bothFormsEqualPlainRule() {
         ZoneCheck d = new ZoneCheck(PatternParams.defaults());
         SplittableRandom r = new SplittableRandom(15);
         int[] seen = new int[3];
@@ -28,6 +28,9 @@ class ZoneCheckTest {
             assertThat(d.check(type, lower, upper, high, low))
                     .as("type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
                     .isEqualTo(expected);
+            assertThat(d.checkFinite(type, lower, upper, high, low))
+                    .as("finite: type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
+                    .isEqualTo(expected);
             seen[expected]++;
         }
         assertThat(seen[0]).as("none").isGreaterThan(1000);
@@ -36,7 +39,7 @@ class ZoneCheckTest {
     }
 
     @Test
-    void check_negativeZeroAndZeroWidth_equalsPlainRule() {
+    void check_negativeZeroAndZeroWidth_bothFormsEqualPlainRule() {
         ZoneCheck d = new ZoneCheck(PatternParams.defaults());
         double[] v = {-0.0, 0.0, 0.005, 0.01, -0.01};
         for (double lower : v) {
@@ -45,9 +48,13 @@ class ZoneCheckTest {
                     for (double high : v) {
                         if (lower <= upper && low <= high) {
                             for (int type = 0; type < 2; type++) {
+                                int expected = plain(type, lower, upper, high, low);
                                 assertThat(d.check(type, lower, upper, high, low))
                                         .as("type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
-                                        .isEqualTo(plain(type, lower, upper, high, low));
+                                        .isEqualTo(expected);
+                                assertThat(d.checkFinite(type, lower, upper, high, low))
+                                        .as("finite: type %d zone [%s, %s] bar [%s, %s]", type, lower, upper, low, high)
+                                        .isEqualTo(expected);
                             }
                         }
                     }
