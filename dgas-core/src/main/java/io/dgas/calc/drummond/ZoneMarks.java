@@ -326,12 +326,21 @@ final class ZoneMarks {
         long[] px = lines.keys;
         long[] e = ends;
         int n = lines.size();
-        // within a zone price(k) − price(start) only grows; the start moves by a conditional move, not a branch
+        // a zone's width is its end's price less its start's: one subtraction per zone, the ends found by bit scans;
+        // a new widest is rare, so its test is a predicted branch where Math.max would chain every zone's latency
         double w = 0;
         int s = 0;
-        for (int k = 0; k < n; k++) {
-            w = Math.max(w, SortedLines.price(px[k]) - SortedLines.price(px[s]));
-            s = (e[k >>> 6] & (1L << k)) != 0 ? k + 1 : s;
+        for (int word = 0, words = (n + 63) >>> 6; word < words; word++) {
+            long bits = e[word] & range(word << 6, 0, n - 1);
+            while (bits != 0) {
+                int k = (word << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                double d = SortedLines.price(px[k]) - SortedLines.price(px[s]);
+                if (d > w) {
+                    w = d;
+                }
+                s = k + 1;
+            }
         }
         width = w;
     }
