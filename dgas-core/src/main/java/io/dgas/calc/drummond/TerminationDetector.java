@@ -27,7 +27,7 @@ import java.util.Arrays;
  * <p>The zones themselves come from bit sets over the window's positions: a bit per position that ends a zone and a
  * bit per support line. {@link ZoneMarks} keeps both across bars, shifted as lines enter and leave and re-marked
  * where the tolerance crosses a link's gap, with the widest-zone bound; the build before derived them for each bar
- * over the positions the bands span ({@link ZoneMarks#markPass}, about 88 a bar on the benchmark's bars, with
+ * over the positions the bands span ({@link ZoneBits#markPass}, about 88 a bar on the benchmark's bars, with
  * {@link ZoneWidthBound}), which a constructor flag still selects for same-run comparisons. {@link #walkZones} then
  * enumerates the zones of two lines or more whose start lies in a band of their type with bit arithmetic, in
  * ascending price: about 11 zone tests a bar (37 % none, 30 % approach, 33 % touch), the same zones and order either
@@ -273,7 +273,7 @@ final class TerminationDetector {
 
     /**
      * The zones of two lines or more in positions [from, to], from marks derived for the pass alone
-     * ({@link ZoneMarks#markPass}; the build before kept none across bars).
+     * ({@link ZoneBits#markPass}; the build before kept none across bars).
      */
     private void walkPass(
             int bar,
@@ -292,7 +292,7 @@ final class TerminationDetector {
             ends = new long[Math.max(words, ends.length * 2)];
             types = new long[ends.length];
         }
-        ZoneMarks.markPass(lines, from, to, tol, ends, types);
+        ZoneBits.markPass(lines, from, to, tol, ends, types);
         walkZones(bar, high, low, lines, ends, types, from, fromR - from, toR - from, fromS - from, toS - from);
     }
 
@@ -315,8 +315,8 @@ final class TerminationDetector {
             int tR,
             int fS,
             int tS) {
-        int startR = ZoneMarks.startOf(e, fR);
-        int startS = ZoneMarks.startOf(e, fS);
+        int startR = ZoneBits.startOf(e, fR);
+        int startS = ZoneBits.startOf(e, fS);
         int last = Math.max(tR, tS);
         int minStrength = p.terminationMinZoneStrength();
         int[] ids = lines.order;
@@ -327,11 +327,11 @@ final class TerminationDetector {
             long starts = ~ew & ((ew << 1) | (w == 0 ? 1L : e[w - 1] >>> 63));
             int at = w << 6;
             long tw = t[w];
-            starts &= (ZoneMarks.range(at, startR, tR) & ~tw) | (ZoneMarks.range(at, startS, tS) & tw);
+            starts &= (ZoneBits.range(at, startR, tR) & ~tw) | (ZoneBits.range(at, startS, tS) & tw);
             while (starts != 0) {
                 int s = at + Long.numberOfTrailingZeros(starts);
                 starts &= starts - 1;
-                int end = ZoneMarks.nextEnd(e, s);
+                int end = ZoneBits.nextEnd(e, s);
                 if (end - s + 1 >= minStrength) {
                     test(bar, high, low, ids, px, base + s, base + end);
                 }

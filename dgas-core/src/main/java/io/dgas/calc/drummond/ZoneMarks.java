@@ -85,10 +85,10 @@ final class ZoneMarks {
         if (c < 256) {
             // a window of up to 256 positions (the default look-back's 200 lines): four words without a loop, whose
             // exit would be a coin flip, and one set of masks for both bit sets
-            long m0 = range(0, a + 1, c);
-            long m1 = range(64, a + 1, c);
-            long m2 = range(128, a + 1, c);
-            long m3 = range(192, a + 1, c);
+            long m0 = ZoneBits.range(0, a + 1, c);
+            long m1 = ZoneBits.range(64, a + 1, c);
+            long m2 = ZoneBits.range(128, a + 1, c);
+            long m3 = ZoneBits.range(192, a + 1, c);
             up4(ends, m0, m1, m2, m3);
             up4(types, m0, m1, m2, m3);
             return;
@@ -103,10 +103,10 @@ final class ZoneMarks {
             return;
         }
         if (c < 256) {
-            long m0 = range(0, a, c - 1);
-            long m1 = range(64, a, c - 1);
-            long m2 = range(128, a, c - 1);
-            long m3 = range(192, a, c - 1);
+            long m0 = ZoneBits.range(0, a, c - 1);
+            long m1 = ZoneBits.range(64, a, c - 1);
+            long m2 = ZoneBits.range(128, a, c - 1);
+            long m3 = ZoneBits.range(192, a, c - 1);
             down4(ends, m0, m1, m2, m3);
             down4(types, m0, m1, m2, m3);
             return;
@@ -142,7 +142,7 @@ final class ZoneMarks {
         for (int w = c >>> 6; w >= a >>> 6; w--) {
             long old = b[w];
             long shifted = (old << 1) | (w > 0 ? b[w - 1] >>> 63 : 0L);
-            b[w] = merge(old, shifted, range(w << 6, a + 1, c));
+            b[w] = merge(old, shifted, ZoneBits.range(w << 6, a + 1, c));
         }
     }
 
@@ -150,7 +150,7 @@ final class ZoneMarks {
         for (int w = a >>> 6; w <= (c - 1) >>> 6; w++) {
             long old = b[w];
             long shifted = (old >>> 1) | (b[w + 1] << 63);
-            b[w] = merge(old, shifted, range(w << 6, a, c - 1));
+            b[w] = merge(old, shifted, ZoneBits.range(w << 6, a, c - 1));
         }
     }
 
@@ -170,17 +170,11 @@ final class ZoneMarks {
         long bit = 1L << k;
         int w = k >>> 6;
         // both tests are coin flips: the bits are set by arithmetic, not by branches
-        ends[w] = (ends[w] & ~bit) | (less(key, link) << k);
+        ends[w] = (ends[w] & ~bit) | (ZoneBits.less(key, link) << k);
         types[w] = (types[w] & ~bit) | ((long) (lines.order[k] & DrummondLines.SUPPORT) << k);
         if (built && link >= bandLo && link <= bandHi) {
             list(link, lines.price(k), lines.order[k]);
         }
-    }
-
-    /** 1 when x &lt; y (signed), without a branch and without overflow (Hacker's Delight 2-12). */
-    static long less(long x, long y) {
-        long d = x - y;
-        return (d ^ ((x ^ y) & (d ^ x))) >>> 63;
     }
 
     private void list(long link, double price, int id) {
@@ -303,7 +297,7 @@ final class ZoneMarks {
             return;
         }
         // measured even for a line alone (width 0): two bit scans cost less than a coin-flip test for it
-        width = Math.max(width, lines.price(nextEnd(ends, k)) - lines.price(startOf(ends, k)));
+        width = Math.max(width, lines.price(ZoneBits.nextEnd(ends, k)) - lines.price(ZoneBits.startOf(ends, k)));
     }
 
     /**
@@ -331,7 +325,7 @@ final class ZoneMarks {
         double w = 0;
         int s = 0;
         for (int word = 0, words = (n + 63) >>> 6; word < words; word++) {
-            long bits = e[word] & range(word << 6, 0, n - 1);
+            long bits = e[word] & ZoneBits.range(word << 6, 0, n - 1);
             while (bits != 0) {
                 int k = (word << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
@@ -343,74 +337,5 @@ final class ZoneMarks {
             }
         }
         width = w;
-    }
-
-    /**
-     * The marks of positions [from, to] derived from the window's {@link SortedLines#link}s at tolerance key {@code
-     * tol}, bit j for position from + j, the last position marked as a zone end: the build before derived them so for
-     * each bar's pass, keeping none. A straight-line loop; the zone-end bit is the sign of an integer difference (the
-     * compare was compiled to a branch that mispredicted at zone ends, about 50 ns a bar).
-     */
-    static void markPass(SortedLines lines, int from, int to, long tol, long[] ends, long[] types) {
-        int[] ids = lines.order;
-        long[] link = lines.link;
-        int len = to - from + 1;
-        int words = (len + 63) >>> 6;
-        // without a NaN the window is in ascending price order, so every link (a gap's key, or the largest long)
-        // is ≥ 0; with tk ≥ −1, tk − link does not overflow and its sign bit is link > tolerance
-        boolean monotone = !lines.hasNaN();
-        long tk = Math.max(tol, -1L);
-        for (int w = 0; w < words; w++) {
-            long bits = 0;
-            long support = 0;
-            int base = from + (w << 6);
-            int stop = Math.min(to, base + 63);
-            if (monotone) {
-                for (int k = base; k <= stop; k++) {
-                    bits |= ((tk - link[k]) >>> 63) << (k - base);
-                    support |= (long) (ids[k] & DrummondLines.SUPPORT) << (k - base);
-                }
-            } else {
-                for (int k = base; k <= stop; k++) {
-                    bits |= (link[k] <= tol ? 0L : 1L) << (k - base);
-                    support |= (long) (ids[k] & DrummondLines.SUPPORT) << (k - base);
-                }
-            }
-            ends[w] = bits;
-            types[w] = support;
-        }
-        ends[(len - 1) >>> 6] |= 1L << ((len - 1) & 63);
-    }
-
-    /** Bits j of a word whose positions {@code base + j} lie in [a, b] (none when a &gt; b), without a branch. */
-    static long range(int base, int a, int b) {
-        int lo = Math.min(Math.max(a - base, 0), 64);
-        int hi = Math.min(Math.max(b - base, -1), 63);
-        long atLeast = (-1L << (lo & 63)) & ~(-(long) (lo >>> 6));
-        long atMost = (-1L >>> ((63 - hi) & 63)) & ~(long) (hi >> 31);
-        return atLeast & atMost;
-    }
-
-    /** The first position of the zone holding position {@code f}: one past the last end below it, or 0. */
-    static int startOf(long[] ends, int f) {
-        if (f <= 0) {
-            return 0;
-        }
-        int w = (f - 1) >>> 6;
-        long m = ends[w] & (-1L >>> (63 - ((f - 1) & 63)));
-        while (m == 0 && w > 0) {
-            m = ends[--w];
-        }
-        return m == 0 ? 0 : (w << 6) + 63 - Long.numberOfLeadingZeros(m) + 1;
-    }
-
-    /** The first zone end at or after position {@code s} (one must exist). */
-    static int nextEnd(long[] ends, int s) {
-        int w = s >>> 6;
-        long m = ends[w] & (-1L << (s & 63));
-        while (m == 0) {
-            m = ends[++w];
-        }
-        return (w << 6) + Long.numberOfTrailingZeros(m);
     }
 }
