@@ -360,13 +360,18 @@ final class TerminationDetector {
         // touch direction 2 × type − 1 (−approach), approach direction 1 − 2 × type (+1 towards resistance)
         int dir = (2 * type - 1) * (1 - 2 * approach);
         out.addIf(keep, TOUCH_ROW + approach * (APPROACH_ROW - TOUCH_ROW), dir, bar, bar, end - s + 1, bar);
+        stamp(anchor, was, approach != 0 ? bar + 2 : was);
+    }
+
+    /** Sets the approach stamp of {@code anchor}, formerly {@code was}, keeping the former for {@link #restore}. */
+    private void stamp(int anchor, int was, int stamp) {
         if (undoCount + 2 > undo.length) {
             undo = Arrays.copyOf(undo, undo.length * 2);
         }
         undo[undoCount] = anchor;
         undo[undoCount + 1] = was;
         undoCount += 2;
-        approached[anchor] = approach != 0 ? bar + 2 : was;
+        approached[anchor] = stamp;
     }
 
     /** Emits the event of the zone at positions [from, to] with result {@code r}; the anchor is its earliest line. */
@@ -385,12 +390,6 @@ final class TerminationDetector {
         // kept unless approached at the bar before (stamped bar − 1 + 2): a coin flip, so the row is written either way
         int d = was ^ (bar + 1);
         out.addIf((d | -d) >>> 31, PatternType.TERMINATION_APPROACH, approachDir, bar, bar, strength, bar);
-        if (undoCount + 2 > undo.length) {
-            undo = Arrays.copyOf(undo, undo.length * 2);
-        }
-        undo[undoCount] = anchor;
-        undo[undoCount + 1] = was;
-        undoCount += 2;
-        approached[anchor] = bar + 2;
+        stamp(anchor, was, bar + 2);
     }
 }
