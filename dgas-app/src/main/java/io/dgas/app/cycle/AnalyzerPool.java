@@ -292,9 +292,9 @@ public final class AnalyzerPool implements IngestListener {
      */
     private record Inputs(
             WarmSeries trading,
-            Fingerprint tradingBars,
+            Fingerprint tradingPrint,
             WarmSeries higher,
-            Fingerprint higherBars,
+            Fingerprint higherPrint,
             Timeframe htf,
             Duration staleAfter) {}
 

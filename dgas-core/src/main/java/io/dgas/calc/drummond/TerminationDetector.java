@@ -31,7 +31,8 @@ import java.util.Arrays;
  * {@link ZoneWidthBound}), which a constructor flag still selects for same-run comparisons. {@link #walkZones} then
  * enumerates the zones of two lines or more whose start lies in a band of their type with bit arithmetic, in
  * ascending price: about 11 zone tests a bar (37 % none, 30 % approach, 33 % touch), the same zones and order either
- * way. With finite prices a zone is tested and recorded without a branch ({@link ZoneCheck#checkFinite}, then its
+ * way. With finite prices (below {@link ZoneCheck#FINITE_LIMIT}) a zone is tested and recorded without a branch
+ * ({@link ZoneCheck#checkFinite}, then its
  * anchor, stamp and row whatever the result, the row kept by {@link PatternEvents#addIf}): about 10 ns a bar less
  * than {@link ZoneCheck#check}'s branches followed by a branch to record an approach, and an earlier branch-free
  * check that still branched on its result measured 15 ns a bar slower than those branches: the result is the coin
@@ -63,8 +64,11 @@ final class TerminationDetector {
     private int[] undo = new int[32];
 
     private int undoCount;
-    /** Whether this bar's prices and every indexed price are finite: zones are then tested without a branch. */
-    private boolean finitePass;
+    /**
+     * Whether this bar's prices and every indexed price are finite and below {@link ZoneCheck#FINITE_LIMIT} in
+     * magnitude: zones are then tested without a branch ({@link ZoneCheck#checkFinite}).
+     */
+    private boolean branchFree;
     /** Per search: the positions of the band edges, {@link SortedLines#floors} + 1. */
     private final int[] bounds = new int[4];
     /** Per search: bit j set when position from + j ends a zone. */
@@ -149,7 +153,9 @@ final class TerminationDetector {
                 Math.max(pct * Math.max(Math.abs(high), Math.abs(maxP)), 2 * ZoneCheck.MIN_WIDTH),
                 Math.min(reach, 2.0 / 3.0 * (maxP - high)));
         boolean finite = lines.allFinite() && Double.isFinite(low) && Double.isFinite(high);
-        finitePass = finite;
+        branchFree = finite
+                && Math.max(Math.max(Math.abs(minP), Math.abs(maxP)), Math.max(Math.abs(low), Math.abs(high)))
+                        < ZoneCheck.FINITE_LIMIT;
         if (byType && finite && p.terminationMinZoneStrength() >= 2) {
             searchByType(bar, high, low, tolKey, lines, minP, maxP, reach, upBound, downBound);
             return;
@@ -262,10 +268,7 @@ final class TerminationDetector {
                 k++;
             }
             if (k - zs + 1 >= p.terminationMinZoneStrength()) {
-                int r = zone.check(ids[zs] & 1, SortedLines.price(px[zs]), SortedLines.price(px[k]), high, low);
-                if (r != NONE) {
-                    emit(bar, ids, zs, k, r);
-                }
+                test(bar, high, low, ids, px, zs, k);
             }
             k++;
         }
@@ -339,18 +342,19 @@ final class TerminationDetector {
         }
     }
 
-    /** Tests the zone at positions [s, end] (two lines or more) and records its event. */
+    /** Tests the zone at positions [s, end] and records its event. */
     private void test(int bar, double high, double low, int[] ids, long[] px, int s, int end) {
         int type = ids[s] & 1;
         double lo = SortedLines.price(px[s]);
         double hi = SortedLines.price(px[end]);
-        int r = finitePass ? zone.checkFinite(type, lo, hi, high, low) : zone.check(type, lo, hi, high, low);
-        // the result is a coin flip: the zone's anchor and stamp are read and its row written whatever it is, the row
-        // kept for a touch or a new approach (not approached at the bar before, stamped bar − 1 + 2); the anchor is the
-        // least of its first four ids without a branch, most zones having at most four lines
+        int r = branchFree ? zone.checkFinite(type, lo, hi, high, low) : zone.check(type, lo, hi, high, low);
+        // the result is a coin flip: the zone's anchor (its earliest line) and stamp are read and its row written
+        // whatever it is, the row kept for a touch or a new approach (not approached at the bar before, stamped
+        // bar − 1 + 2); the anchor is the least of its first four ids without a branch, most zones having at most four
         int approach = r & APPROACH;
-        int anchor =
-                Math.min(Math.min(ids[s], ids[s + 1]), Math.min(ids[Math.min(s + 2, end)], ids[Math.min(s + 3, end)]));
+        int anchor = Math.min(
+                Math.min(ids[s], ids[Math.min(s + 1, end)]),
+                Math.min(ids[Math.min(s + 2, end)], ids[Math.min(s + 3, end)]));
         for (int k = s + 4; k <= end; k++) {
             anchor = Math.min(anchor, ids[k]);
         }
@@ -372,24 +376,5 @@ final class TerminationDetector {
         undo[undoCount + 1] = was;
         undoCount += 2;
         approached[anchor] = stamp;
-    }
-
-    /** Emits the event of the zone at positions [from, to] with result {@code r}; the anchor is its earliest line. */
-    void emit(int bar, int[] ids, int from, int to, int r) {
-        int strength = to - from + 1;
-        int approachDir = (ids[from] & 1) == DrummondLines.RESISTANCE ? 1 : -1;
-        if (r == TOUCH) {
-            out.add(PatternType.TERMINATION_TOUCH, -approachDir, bar, bar, strength, bar);
-            return;
-        }
-        int anchor = ids[from];
-        for (int k = from + 1; k <= to; k++) {
-            anchor = Math.min(anchor, ids[k]);
-        }
-        int was = approached[anchor];
-        // kept unless approached at the bar before (stamped bar − 1 + 2): a coin flip, so the row is written either way
-        int d = was ^ (bar + 1);
-        out.addIf((d | -d) >>> 31, PatternType.TERMINATION_APPROACH, approachDir, bar, bar, strength, bar);
-        stamp(anchor, was, bar + 2);
     }
 }

@@ -41,18 +41,22 @@ final class ZoneCheck {
         return distance > 0 && distance <= approach ? TerminationDetector.APPROACH : TerminationDetector.NONE;
     }
 
+    /** Magnitude below which every price given to {@link #checkFinite} must lie. */
+    static final double FINITE_LIMIT = 1e300;
+
     /**
-     * {@link #check} of finite prices without a branch: every compare is the sign of a difference (a − b ≥ 0 iff a ≥ b
-     * for finite a and b; + 0.0 turns the one −0.0 difference into +0.0) and the side's prices are chosen by a bit
-     * mask, since within reach of the bar each outcome is a coin flip. The same result as {@link #check}, whose early
-     * exit for a zone out of reach changes no result.
+     * {@link #check} without a branch, for prices of magnitude below {@link #FINITE_LIMIT}, so that no sum, width or
+     * distance overflows and no NaN arises: every compare is the sign of a difference (a − b ≥ 0 iff a ≥ b for finite
+     * a and b; + 0.0 turns the one −0.0 difference into +0.0) and the side's prices are chosen by a bit mask, since
+     * within reach of the bar each outcome is a coin flip. The same result as {@link #check}, whose early exit for a
+     * zone out of reach changes no result.
      */
     int checkFinite(int type, double lower, double upper, double high, double low) {
-        double centre = (lower + upper) / 2.0;
+        double centre = Math.abs((lower + upper) / 2.0);
         double width = upper - lower;
         width = width <= 0 ? MIN_WIDTH : width;
-        double approach = Math.max(Math.abs(centre) * p.terminationApproachPct(), 2 * width);
-        double touch = Math.max(Math.abs(centre) * p.terminationTouchPct(), 0.5 * width);
+        double approach = Math.max(centre * p.terminationApproachPct(), 2 * width);
+        double touch = Math.max(centre * p.terminationTouchPct(), 0.5 * width);
         long resistance = type - 1L; // all ones for resistance (0), zero for support (1)
         double price = select(resistance, high, low);
         int touched = atLeast(price, lower - touch) & atLeast(upper + touch, price);
