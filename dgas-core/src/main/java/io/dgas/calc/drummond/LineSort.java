@@ -11,14 +11,16 @@ package io.dgas.calc.drummond;
  * an unsigned image of each double: +0.0 for −0.0 (they compare equal), then the sign bit set for non-negative
  * values and every bit flipped for negative ones, so unsigned order is numeric order. Either way the result is the
  * unique (price, id) order of {@link DrummondZones#sortByKey}'s comparator. A NaN price has no place in that order
- * (the comparator calls it equal to everything), so then the quicksort itself decides, as before. Only the digits
- * below the highest bit any key sets are sorted, in passes of at most 11 bits (at most 2,048 counters each, all
- * counted in one read of the keys); a pass whose digit is the same for every key is skipped. Below {@link #SMALL}
+ * (the comparator calls it equal to everything), so then the quicksort itself decides, as before. Only the top
+ * digits below the highest bit any key sets are radix sorted, in passes of at most 11 bits (at most 2,048 counters
+ * each, all counted in one read of the keys), and an insertion pass finishes ({@link #radix}). Below {@link #SMALL}
  * lines the quicksort is cheaper.
  */
 final class LineSort {
     static final int SMALL = 256;
     private static final int BITS = 11;
+    /** Bits sorted by radix passes before the insertion pass: two passes of {@value #BITS}. */
+    private static final int TOP_BITS = 2 * BITS;
     /** Beyond this magnitude a price × 1e9 does not fit a long. */
     private static final double MAX_DECIMAL = 9e9;
 
@@ -101,26 +103,48 @@ final class LineSort {
     }
 
     /**
-     * Stable LSD radix sort of {@code ids} by unsigned {@code keys} (both permuted): only the digits below the highest
-     * set bit of any key, each pass's digit as wide as needed for that many passes of at most {@value #BITS} bits.
+     * Stable sort of {@code ids} by unsigned {@code keys} (both permuted): an LSD radix sort of the top digits (at most
+     * {@value #TOP_BITS} bits below the highest bit any key sets, {@link #lsd}), then one insertion pass by the whole
+     * key. Keys that share their top digits are rare (a 1e-9 grid spanning a price range of 100 leaves cells of some
+     * 3e-5, and prices on a tick grid never share one), so the pass moves few entries, where sorting the low digits
+     * too took two more passes over every key. Should it move more than {@code count / 8} entries (prices crowded
+     * into a few cells), the low digits are radix sorted after all (the whole key, from the order reached: ties are
+     * still in id order, since every step so far was stable).
      */
     private static int[] radix(long[] keys, int[] ids) {
-        int count = keys.length;
         long any = 0;
         for (long key : keys) {
             any |= key;
         }
         int significant = 64 - Long.numberOfLeadingZeros(any);
-        int passes = (significant + BITS - 1) / BITS;
-        if (passes == 0) {
-            return ids;
+        int low = Math.max(0, significant - TOP_BITS);
+        Sorted top = lsd(keys, ids, low, significant);
+        if (low == 0 || finish(top.keys, top.ids, keys.length / 8)) {
+            return top.ids;
         }
-        int bits = (significant + passes - 1) / passes;
+        return lsd(top.keys, top.ids, 0, significant).ids;
+    }
+
+    /** Keys and ids after {@link #lsd}, in whichever of its two buffers the last pass wrote. */
+    private record Sorted(long[] keys, int[] ids) {}
+
+    /**
+     * Stable LSD radix sort of {@code ids} by bits {@code [from, to)} of the unsigned {@code keys} (both permuted),
+     * each pass's digit as wide as needed for that many passes of at most {@value #BITS} bits; a pass whose digit is
+     * the same for every key is skipped.
+     */
+    private static Sorted lsd(long[] keys, int[] ids, int from, int to) {
+        int count = keys.length;
+        int passes = (to - from + BITS - 1) / BITS;
+        if (passes == 0) {
+            return new Sorted(keys, ids);
+        }
+        int bits = (to - from + passes - 1) / passes;
         int radix = 1 << bits;
         long mask = radix - 1;
         int[] counts = new int[passes * radix];
         for (int k = 0; k < count; k++) {
-            long key = keys[k];
+            long key = keys[k] >>> from;
             for (int pass = 0; pass < passes; pass++) {
                 counts[pass * radix + (int) ((key >>> (pass * bits)) & mask)]++;
             }
@@ -129,7 +153,7 @@ final class LineSort {
         int[] ids2 = new int[count];
         for (int pass = 0; pass < passes; pass++) {
             int base = pass * radix;
-            int shift = pass * bits;
+            int shift = from + pass * bits;
             if (counts[base + (int) ((keys[0] >>> shift) & mask)] == count) {
                 continue;
             }
@@ -152,7 +176,36 @@ final class LineSort {
             ids = ids2;
             ids2 = ti;
         }
-        return ids;
+        return new Sorted(keys, ids);
+    }
+
+    /**
+     * Stable insertion sort by unsigned key, giving up once more than {@code budget} entries have moved (the arrays
+     * are then partly sorted, equal keys still in their former order); true when sorted.
+     */
+    private static boolean finish(long[] keys, int[] ids, int budget) {
+        int moved = 0;
+        for (int k = 1; k < keys.length; k++) {
+            long key = keys[k];
+            // unsigned order as signed order of the keys with their top bit flipped
+            long flipped = key ^ Long.MIN_VALUE;
+            if ((keys[k - 1] ^ Long.MIN_VALUE) <= flipped) {
+                continue;
+            }
+            if (++moved > budget) {
+                return false;
+            }
+            int id = ids[k];
+            int j = k - 1;
+            while (j >= 0 && (keys[j] ^ Long.MIN_VALUE) > flipped) {
+                keys[j + 1] = keys[j];
+                ids[j + 1] = ids[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            ids[j + 1] = id;
+        }
+        return true;
     }
 
     private static boolean hasNaN(double[] price, int from, int to) {

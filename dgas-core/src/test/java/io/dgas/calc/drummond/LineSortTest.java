@@ -71,6 +71,23 @@ class LineSortTest {
     }
 
     @Test
+    void sortedIds_pricesCrowdedIntoOneTopDigit_equalsQuicksort() {
+        SplittableRandom r = new SplittableRandom(17);
+        double[] p = new double[6000];
+        for (int k = 0; k < p.length; k++) {
+            // two far prices widen the key range, the rest share its top digits: the insertion pass gives up and
+            // the low digits are radix sorted too; some sit in a second cell where the pass alone finishes
+            p[k] = switch (k % 500) {
+                case 0 -> 0.0;
+                case 1 -> 1000.0;
+                case 2, 3, 4 -> DrummondLines.quantise(700 + r.nextDouble() * 1e-4);
+                default -> DrummondLines.quantise(500 + r.nextInt(100_000) * 1e-9);
+            };
+        }
+        assertThat(LineSort.sortedIds(p, p.length)).isEqualTo(quicksorted(p, p.length));
+    }
+
+    @Test
     void sortedIds_distinctPricesCloserThanTheGrid_equalsQuicksort() {
         SplittableRandom r = new SplittableRandom(13);
         double[] p = new double[3000];
