@@ -13,7 +13,7 @@ import java.util.Objects;
  * records some 57,000 events, whose doubling copies cost about 1.5 % of its time).
  */
 public final class PatternEvents {
-    /** Fields of one event, side by side: an event is one sequential write and a growth one copy. */
+    /** Fields of one event, side by side: an event is one sequential write. */
     private static final int STRIDE = 6;
 
     private static final int TYPE = 0;
