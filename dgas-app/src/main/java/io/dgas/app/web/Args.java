@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A request's parameters parsed by their {@link Param} definitions: typed, range-checked, defaults applied. Parsing
- * fails with {@link BadParameterException} (HTTP 400) on the first parameter that does not fit.
+ * fails with {@link BadParameterException} (HTTP 400) on the first parameter that does not fit, and on a query
+ * parameter or body field that no definition names.
  */
 final class Args {
     private final Map<String, Object> values;
@@ -24,6 +25,7 @@ final class Args {
     }
 
     static Args parse(Context c, List<Param> params) {
+        refuseUnknownQuery(c, params);
         Map<String, Object> out = new HashMap<>();
         Map<String, String> raws = new HashMap<>();
         Map<String, String> body =
@@ -46,6 +48,30 @@ final class Args {
             }
         }
         return new Args(out, raws);
+    }
+
+    /**
+     * Refuses a query parameter no definition names: a misspelt one ({@code timeframe} for {@code interval}) would
+     * otherwise be ignored, and the answer would quietly use the default.
+     */
+    private static void refuseUnknownQuery(Context c, List<Param> params) {
+        Map<String, List<String>> query = c.queryParamMap();
+        if (query.isEmpty()) {
+            return;
+        }
+        List<String> accepted = params.stream()
+                .filter(p -> !"path".equals(p.in()))
+                .map(Param::name)
+                .toList();
+        for (Map.Entry<String, List<String>> q : query.entrySet()) {
+            if (!accepted.contains(q.getKey())) {
+                throw new BadParameterException(
+                        q.getKey(),
+                        shorten(String.join(",", q.getValue())),
+                        "unknown parameter '" + q.getKey() + "'",
+                        accepted.isEmpty() ? List.of("no query parameters") : accepted);
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.dgas.store.UnableToConnectException;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -49,6 +50,23 @@ final class FailureResponses {
         } catch (JsonProcessingException impossible) {
             c.contentType("text/plain").result(String.valueOf(body.get("error")));
         }
+    }
+
+    /**
+     * The 404 of a path under {@code /api/} that no route serves, as JSON naming the path and where the endpoints are
+     * listed. A route's own 404 (an unknown symbol) is JSON already and is left as it is.
+     */
+    static void noEndpoint(Context c) throws JsonProcessingException {
+        String type = c.res().getContentType();
+        if (!c.path().startsWith("/api/") || type != null && type.startsWith("application/json")) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "no " + c.method() + " endpoint " + c.path());
+        body.put("parameter", "path");
+        body.put("value", c.path());
+        body.put("accepted", List.of("the endpoints of /api/v1/openapi.json"));
+        c.contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
     }
 
     /** Marks the response 503 with {@code Retry-After}. */

@@ -79,6 +79,7 @@ public final class WebServer implements AutoCloseable {
             config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.routes.exception(DgasException.class, FailureResponses::handle);
+            config.routes.error(404, FailureResponses::noEndpoint);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", c -> json(c, healthBody(c)));
             config.routes.get("/api/monitor/queries", this::queries);

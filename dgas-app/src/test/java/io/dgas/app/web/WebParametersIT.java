@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The API's answers to bad parameters (400 naming parameter, value and what is accepted; 404 for an unknown symbol),
+ * The API's answers to bad parameters (400 naming parameter, value and what is accepted, also for a parameter the
+ * endpoint does not take; 404 for an unknown symbol, and as JSON for a path no endpoint serves),
  * the bars read, and {@code /health} with a configured Redis that cannot be reached.
  */
 class WebParametersIT {
@@ -124,6 +125,30 @@ class WebParametersIT {
         assertThat(JSON.readTree(last.body()).get("value").asText()).isEqualTo("-5");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("unknown symbol 'NOPE'");
+    }
+
+    @Test
+    void bars_misspeltParameter_is400NamingItAndTheAcceptedOnes() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/v1/bars/WEBX?timeframe=1d&last=1");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("error").asText()).isEqualTo("unknown parameter 'timeframe'");
+        assertThat(body.get("parameter").asText()).isEqualTo("timeframe");
+        assertThat(body.get("value").asText()).isEqualTo("1d");
+        assertThat(body.get("accepted").toString()).contains("\"interval\"", "\"last\"");
+    }
+
+    @Test
+    void unknownApiPath_is404JsonNamingThePath() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/v1/nothing");
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("error").asText()).isEqualTo("no GET endpoint /api/v1/nothing");
+        assertThat(body.get("parameter").asText()).isEqualTo("path");
+        assertThat(body.get("value").asText()).isEqualTo("/api/v1/nothing");
     }
 
     @Test
