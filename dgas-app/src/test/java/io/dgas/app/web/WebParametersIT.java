@@ -87,15 +87,22 @@ class WebParametersIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Checks an error answer's status, JSON type and body fields, and returns the body. */
+    private static JsonNode error(HttpResponse<String> r, int status, String error, String parameter, String value)
+            throws Exception {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("error").asText()).isEqualTo(error);
+        assertThat(body.get("parameter").asText()).isEqualTo(parameter);
+        assertThat(body.get("value").asText()).isEqualTo(value);
+        return body;
+    }
+
     @Test
     void cacheClear_unknownRegion_is400NamingParameterValueAndAcceptedRegions() throws Exception {
-        HttpResponse<String> r = send("POST", "/api/cache/clear?region=bogus");
-
-        assertThat(r.statusCode()).isEqualTo(400);
-        JsonNode body = JSON.readTree(r.body());
-        assertThat(body.get("error").asText()).isEqualTo("unknown cache region 'bogus'");
-        assertThat(body.get("parameter").asText()).isEqualTo("region");
-        assertThat(body.get("value").asText()).isEqualTo("bogus");
+        JsonNode body = error(
+                send("POST", "/api/cache/clear?region=bogus"), 400, "unknown cache region 'bogus'", "region", "bogus");
         assertThat(body.get("accepted").toString())
                 .isEqualTo("[\"dashboard\",\"signals\",\"metrics\",\"market_data\",\"portfolio\",\"news\"]");
         assertThat(send("POST", "/api/cache/clear?region=signals").statusCode()).isEqualTo(200);
@@ -129,26 +136,18 @@ class WebParametersIT {
 
     @Test
     void bars_misspeltParameter_is400NamingItAndTheAcceptedOnes() throws Exception {
-        HttpResponse<String> r = send("GET", "/api/v1/bars/WEBX?timeframe=1d&last=1");
-
-        assertThat(r.statusCode()).isEqualTo(400);
-        JsonNode body = JSON.readTree(r.body());
-        assertThat(body.get("error").asText()).isEqualTo("unknown parameter 'timeframe'");
-        assertThat(body.get("parameter").asText()).isEqualTo("timeframe");
-        assertThat(body.get("value").asText()).isEqualTo("1d");
+        JsonNode body = error(
+                send("GET", "/api/v1/bars/WEBX?timeframe=1d&last=1"),
+                400,
+                "unknown parameter 'timeframe'",
+                "timeframe",
+                "1d");
         assertThat(body.get("accepted").toString()).contains("\"interval\"", "\"last\"");
     }
 
     @Test
     void unknownApiPath_is404JsonNamingThePath() throws Exception {
-        HttpResponse<String> r = send("GET", "/api/v1/nothing");
-
-        assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        JsonNode body = JSON.readTree(r.body());
-        assertThat(body.get("error").asText()).isEqualTo("no GET endpoint /api/v1/nothing");
-        assertThat(body.get("parameter").asText()).isEqualTo("path");
-        assertThat(body.get("value").asText()).isEqualTo("/api/v1/nothing");
+        error(send("GET", "/api/v1/nothing"), 404, "no GET endpoint /api/v1/nothing", "path", "/api/v1/nothing");
     }
 
     @Test
