@@ -100,7 +100,19 @@ public final class BarsCsvParser {
             String what = field == 0 && e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)
                     ? ""
                     : "field '" + COLUMNS[field] + "': ";
-            throw new UnableToParseException(source, lineNo, what + e.getMessage(), e);
+            throw new UnableToParseException(source, lineNo, what + problem(e, f, col[field]), e);
         }
+    }
+
+    /** What is wrong with field {@code at} of a row, in words (not the JDK's message for a parse or index failure). */
+    private static String problem(RuntimeException e, String[] fields, int at) {
+        if (at >= fields.length) {
+            return "missing: the row has " + fields.length + " fields, this column is field " + (at + 1)
+                    + " of the header";
+        }
+        if (e instanceof NumberFormatException) {
+            return "not a number: '" + fields[at].strip() + "'";
+        }
+        return e.getMessage();
     }
 }

@@ -34,7 +34,17 @@ class BarsCsvParserTest {
         assertThatThrownBy(() -> BarsCsvParser.parse(new StringReader(csv), "bars.csv"))
                 .isInstanceOf(UnableToParseException.class)
                 .hasMessageContaining("bars.csv:2")
-                .hasMessageContaining("'high'");
+                .hasMessageContaining("field 'high': not a number: 'x'");
+    }
+
+    @Test
+    void parse_shortRow_namesTheMissingField() {
+        String csv = HEADER + "2024-01-01T00:00:00+00:00,AAA,1h,1,2,0.5\n";
+        assertThatThrownBy(() -> BarsCsvParser.parse(new StringReader(csv), "bars.csv"))
+                .isInstanceOf(UnableToParseException.class)
+                .hasMessageContaining("bars.csv:2")
+                .hasMessageContaining(
+                        "field 'close': missing: the row has 6 fields, this column is field 7 of the header");
     }
 
     @Test
