@@ -20,7 +20,14 @@ public final class ErrorReport {
 
     public static Map<String, Object> of(Throwable e, int exitCode) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", message(e));
+        String message = message(e);
+        // picocli begins some of its messages (a missing group of options) with its own "Error: "; the line printed
+        // already begins with "error: "
+        m.put(
+                "error",
+                e instanceof CommandLine.ParameterException && message.startsWith("Error: ")
+                        ? message.substring("Error: ".length())
+                        : message);
         m.put("exit_code", exitCode);
         if (e instanceof BadArgumentException b) {
             put(m, b.parameter(), b.value());

@@ -1,0 +1,41 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A command line picocli refuses: exit 2, one "error: " line and where to get help; no database involved. */
+class UsageErrorTest {
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DgasCommand.run(
+                args, Map.of("DGAS_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void run_missingRequiredGroup_saysErrorOnce() {
+        String[] r = run("aggregate", "--from", "1h", "--to", "4h");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).startsWith("error: Missing required argument").doesNotContain("Error:");
+        assertThat(r[1]).contains("try 'dgas aggregate --help'");
+    }
+
+    @Test
+    void run_missingRequiredGroupWithJson_errorFieldHasNoSecondPrefix() {
+        String[] r = run("aggregate", "--from", "1h", "--to", "4h", "--json");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("\"error\":\"Missing required argument").doesNotContain("Error:");
+    }
+}
