@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.service.AnalysisService;
 import io.dgas.app.service.FileAnalysisService;
 import io.dgas.app.service.StoredAnalysisService;
 import io.dgas.domain.BarSeries;
@@ -123,7 +124,10 @@ final class AnalyzeCommand extends BaseCommand {
     private int fromDatabase(Output o) throws IOException {
         Timeframe trading =
                 tradingTf != null ? timeframe("--trading", tradingTf) : config().timeframe(ConfigKeys.TRADING);
-        Timeframe higher = htf != null ? timeframe("--htf", htf) : config().timeframe(ConfigKeys.HTF);
+        // a trading timeframe given without --htf takes the one above it, as the API does; the configured pair else
+        Timeframe higher = htf != null
+                ? timeframe("--htf", htf)
+                : tradingTf != null ? AnalysisService.higherOf(trading) : config().timeframe(ConfigKeys.HTF);
         int n = lookback != null ? lookback : config().intValue(ConfigKeys.LOOKBACK);
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();

@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
 import io.dgas.SafeText;
+import io.dgas.app.service.BadInputException;
 import io.dgas.store.bars.UnknownSymbolException;
 import io.dgas.store.ingest.InvalidInputException;
 import io.dgas.store.ingest.Reject;
@@ -30,6 +31,8 @@ public final class ErrorReport {
                         : message);
         m.put("exit_code", exitCode);
         if (e instanceof BadArgumentException b) {
+            put(m, b.parameter(), b.value());
+        } else if (e instanceof BadInputException b) {
             put(m, b.parameter(), b.value());
         } else if (e instanceof UnknownSymbolException u) {
             put(m, null, u.symbol());

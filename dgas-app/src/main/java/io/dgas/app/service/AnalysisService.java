@@ -23,6 +23,7 @@ import io.dgas.store.runs.SignalQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -123,8 +124,10 @@ public final class AnalysisService {
      * {@code htf} (its own bars, or the trading bars aggregated when it has none).
      *
      * @throws io.dgas.store.bars.UnknownSymbolException when the symbol does not exist
+     * @throws BadInputException when {@code htf} is not a whole multiple of {@code tf}
      */
     public Analysis analyze(String symbol, Timeframe tf, int last, Timeframe htf) {
+        requireHigher(tf, htf);
         return answers.get(
                 RegionSpec.DASHBOARD,
                 "analysis:" + symbol + ":" + tf.code() + ":" + last + ":" + htf.code(),
@@ -286,6 +289,25 @@ public final class AnalysisService {
                         z.weightedStrength()))
                 .sorted(java.util.Comparator.comparingDouble(Confluence::lower))
                 .toList();
+    }
+
+    /**
+     * Refuses a higher timeframe whose bars cannot be built from the trading timeframe's (not a whole multiple of it,
+     * 4h over 1d), naming {@code htf} and the timeframes that would do.
+     *
+     * @throws BadInputException when {@code htf} is not a whole multiple of {@code tf}
+     */
+    public static void requireHigher(Timeframe tf, Timeframe htf) {
+        if (!htf.isMultipleOf(tf)) {
+            throw new BadInputException(
+                    "htf",
+                    htf.code(),
+                    "higher timeframe " + htf + " is not a whole multiple of the trading timeframe " + tf,
+                    Arrays.stream(Timeframe.values())
+                            .filter(t -> t.isMultipleOf(tf))
+                            .map(Timeframe::code)
+                            .toList());
+        }
     }
 
     /** The timeframe above {@code tf} (the highest is its own). */

@@ -16,6 +16,7 @@ import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
+import io.dgas.store.bars.SymbolTimeframes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,9 +51,11 @@ public final class StoredAnalysisService {
      *
      * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
      * @throws TooFewBarsException a symbol with fewer than 3 trading bars
+     * @throws BadInputException when {@code htf} is not a whole multiple of {@code trading}
      */
     public List<Map<String, Object>> analyze(List<String> symbols, Timeframe trading, Timeframe htf, int n, Path out)
             throws IOException {
+        AnalysisService.requireHigher(trading, htf);
         BarRepository repo = new BarRepository(db);
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
@@ -64,7 +67,8 @@ public final class StoredAnalysisService {
         for (String s : tickers) {
             BarColumns tc = t.get(s);
             if (tc.size() < 3) {
-                throw new TooFewBarsException(s + " has " + tc.size() + " " + trading + " bars; at least 3 needed");
+                throw new TooFewBarsException(
+                        s + " has " + tc.size() + " " + trading + " bars; at least 3 needed" + stored(s));
             }
             BarSeries ts = SymbolAnalyzer.series(tc);
             long asOf = ts.ts()[ts.size() - 1] + trading.seconds();
@@ -113,5 +117,17 @@ public final class StoredAnalysisService {
         TooFewBarsException(String message) {
             super(message);
         }
+    }
+
+    /** The timeframes {@code symbol} has bars of, as a hint for a request at another one ("" when none). */
+    private String stored(String symbol) {
+        SymbolTimeframes.Info info =
+                new SymbolTimeframes(db).of(List.of(symbol)).get(symbol);
+        if (info == null || info.timeframes().isEmpty()) {
+            return "";
+        }
+        return " (it has bars at "
+                + String.join(
+                        ", ", info.timeframes().stream().map(Timeframe::code).toList()) + ")";
     }
 }

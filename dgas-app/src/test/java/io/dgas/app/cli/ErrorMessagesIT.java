@@ -73,6 +73,40 @@ class ErrorMessagesIT {
     }
 
     @Test
+    void analyzeStored_otherTimeframes_namesStoredOnesTakesTheHtfAboveAndRefusesAFinerOne() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (int d = 0; d < 20; d++) {
+            double c = 100 + d % 5;
+            csv.append(String.format(
+                    java.util.Locale.ROOT,
+                    "2025-01-%02dT00:00:00Z,DAYX,1d,%.1f,%.1f,%.1f,%.1f,1000%n",
+                    d + 1,
+                    c,
+                    c + 1,
+                    c - 1,
+                    c + 0.5));
+        }
+        Path file = java.nio.file.Files.writeString(home.resolve("daily.csv"), csv);
+        assertThat(run("ingest", "bars", "--create-symbols", file.toString()).code())
+                .isZero();
+
+        CliRun hourly = run("analyze", "DAYX");
+        CliRun daily = run("analyze", "DAYX", "--trading", "1d");
+        CliRun finer = run("analyze", "DAYX", "--trading", "1d", "--htf", "4h");
+
+        assertThat(hourly.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(hourly.err())
+                .isEqualTo("error: DAYX has 0 1h bars; at least 3 needed (it has bars at 1d)" + System.lineSeparator());
+        assertThat(daily.code()).as(daily.err()).isZero();
+        assertThat(daily.out()).contains("DAYX");
+        assertThat(finer.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(finer.err().lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("error: higher timeframe 4h is not a whole multiple of the trading timeframe 1d"));
+    }
+
+    @Test
     void json_failureWhileRunning_isOneJsonObjectOnStderrWithTheExitCode() throws Exception {
         run("db", "migrate");
 

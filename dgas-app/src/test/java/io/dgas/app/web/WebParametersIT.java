@@ -146,6 +146,17 @@ class WebParametersIT {
     }
 
     @Test
+    void analysis_htfFinerThanTheInterval_is400NamingHtfAndTheOnesThatDo() throws Exception {
+        JsonNode body = error(
+                send("GET", "/api/v1/analysis/WEBX?interval=1d&htf=4h"),
+                400,
+                "higher timeframe 4h is not a whole multiple of the trading timeframe 1d",
+                "htf",
+                "4h");
+        assertThat(body.get("accepted").toString()).isEqualTo("[\"1d\",\"1w\"]");
+    }
+
+    @Test
     void unknownApiPath_is404JsonNamingThePath() throws Exception {
         error(send("GET", "/api/v1/nothing"), 404, "no GET endpoint /api/v1/nothing", "path", "/api/v1/nothing");
     }
