@@ -5,6 +5,7 @@ import io.dgas.DgasException;
 import io.dgas.app.Json;
 import io.dgas.store.UnableToConnectException;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,11 @@ final class FailureResponses {
             body.put("error", firstLine(e.getMessage()));
             c.status(500);
         }
+        write(c, body);
+    }
+
+    /** Writes {@code body} as the JSON answer (its error line as text in the impossible case it does not serialise). */
+    private static void write(Context c, Map<String, Object> body) {
         try {
             c.contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException impossible) {
@@ -56,7 +62,7 @@ final class FailureResponses {
      * The 404 of a path under {@code /api/} that no route serves, as JSON naming the path and where the endpoints are
      * listed. A route's own 404 (an unknown symbol) is JSON already and is left as it is.
      */
-    static void noEndpoint(Context c) throws JsonProcessingException {
+    static void noEndpoint(Context c) {
         String type = c.res().getContentType();
         if (!c.path().startsWith("/api/") || type != null && type.startsWith("application/json")) {
             return;
@@ -66,7 +72,24 @@ final class FailureResponses {
         body.put("parameter", "path");
         body.put("value", c.path());
         body.put("accepted", List.of("the endpoints of /api/v1/openapi.json"));
-        c.contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
+        write(c, body);
+    }
+
+    /**
+     * A request the token check refused ({@link Auth}: 401 without a bearer token, 403 with a wrong one) as the API's
+     * JSON error naming the {@code Authorization} header, never echoing what was sent in it.
+     */
+    static void refused(HttpResponseException e, Context c) {
+        if (e.getStatus() == 401) {
+            c.header("WWW-Authenticate", "Bearer");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        body.put("parameter", "Authorization");
+        body.put("value", null);
+        body.put("accepted", List.of("Bearer <admin token>"));
+        c.status(e.getStatus());
+        write(c, body);
     }
 
     /** Marks the response 503 with {@code Retry-After}. */

@@ -80,6 +80,8 @@ public final class WebServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.error(404, FailureResponses::noEndpoint);
+            config.routes.exception(io.javalin.http.UnauthorizedResponse.class, FailureResponses::refused);
+            config.routes.exception(io.javalin.http.ForbiddenResponse.class, FailureResponses::refused);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health", c -> json(c, healthBody(c)));
             config.routes.get("/api/monitor/queries", this::queries);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -65,10 +66,21 @@ class WriteApiIT {
     void ingestBars_withoutOrWithWrongToken_401And403AndNothingLoaded() throws Exception {
         String body = HEADER + bar("AUTHX", 0, 10);
 
-        assertThat(csv("/api/v1/ingest/bars?create_symbols=true", null, body).statusCode())
-                .isEqualTo(401);
-        assertThat(csv("/api/v1/ingest/bars?create_symbols=true", "wrong", body).statusCode())
-                .isEqualTo(403);
+        HttpResponse<String> none = csv("/api/v1/ingest/bars?create_symbols=true", null, body);
+        HttpResponse<String> wrong = csv("/api/v1/ingest/bars?create_symbols=true", "wrong", body);
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        // the API's error form, naming the header and never echoing the token sent
+        for (HttpResponse<String> r : List.of(none, wrong)) {
+            JsonNode error = JSON.readTree(r.body());
+            assertThat(error.get("parameter").asText()).isEqualTo("Authorization");
+            assertThat(error.get("value").isNull()).isTrue();
+            assertThat(error.get("accepted").toString()).isEqualTo("[\"Bearer <admin token>\"]");
+        }
+        assertThat(JSON.readTree(none.body()).get("error").asText()).startsWith("admin token required");
+        assertThat(JSON.readTree(wrong.body()).get("error").asText()).isEqualTo("wrong admin token");
         assertThat(api.get("/api/v1/symbols/AUTHX").statusCode()).isEqualTo(404);
     }
 
