@@ -255,6 +255,7 @@ public final class BarIngestor {
         Map<String, Long> known = Symbols.load(s);
         boolean overlaps = false;
         if (pre != null && DirectLoad.eligible(pre, known, opts)) {
+            DirectLoad.lockTickers(s, pre.tickers);
             if (BarStageSql.noStoredRowsIn(s, pre.ranges)) {
                 return loadDirect(
                         s,

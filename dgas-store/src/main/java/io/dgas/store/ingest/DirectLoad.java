@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fast path of a bars load: a file proved new and duplicate-free by its {@link BarPrescan} is copied straight into
@@ -41,6 +42,30 @@ final class DirectLoad {
 
     private static List<String> missing(BarPrescan pre, Map<String, Long> known) {
         return pre.tickers.stream().filter(t -> !known.containsKey(t)).toList();
+    }
+
+    /** First key of the transaction advisory locks a direct load takes per ticker ('dgas' in ASCII). */
+    private static final int LOCK_CLASS = 0x64676173;
+
+    /**
+     * Waits until no other transaction is loading any of {@code tickers} directly, and holds them until this
+     * transaction ends, taking one advisory lock per ticker hash in hash order (so two loads never wait for each
+     * other in a cycle). Taken before the caller checks for stored rows: a load that waited then sees what the one
+     * before it committed and takes the upsert, instead of a second COPY of the same keys in file order, which
+     * deadlocks (four writers of one new file's keys could meet a deadlock in each of five attempts).
+     */
+    static void lockTickers(SqlSession s, Set<String> tickers) {
+        String[] t = tickers.toArray(String[]::new);
+        // PostgreSQL evaluates the volatile lock calls after the sort, so they are taken in hash order
+        s.query(
+                "ingest.bars.lock-direct",
+                "SELECT pg_advisory_xact_lock(?, h) FROM (SELECT DISTINCT hashtext(t) AS h FROM unnest(?::text[])"
+                        + " AS t) AS hashes ORDER BY h",
+                ps -> {
+                    ps.setInt(1, LOCK_CLASS);
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", t));
+                },
+                rs -> Boolean.TRUE);
     }
 
     /**

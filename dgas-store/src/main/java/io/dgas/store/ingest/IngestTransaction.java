@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Design notes: the loads lock rows in key order, so two loads of overlapping keys wait for each other instead of
- * deadlocking; the retry covers what ordering cannot: the direct COPY (rows in file order), partition creation and
- * servers running at a stricter isolation level.
+ * deadlocking, and direct COPYs (rows in file order) of the same tickers run one at a time
+ * ({@link DirectLoad#lockTickers}); the retry covers what neither can: a direct COPY beside an upsert of its keys,
+ * partition creation and servers running at a stricter isolation level.
  */
 final class IngestTransaction {
     /** Attempts in all, the first included. */

@@ -132,6 +132,51 @@ class IngestConcurrencyIT {
         System.out.println("overlapping loads, 3 rounds: 0 errors, deadlock retries " + retries.size() + " " + retries);
     }
 
+    @Test
+    void ingest_fourFirstLoadsOfTheSameNewSeriesInOppositeOrders_noDeadlockToRetry() throws Exception {
+        BarIngestor ingestor = new BarIngestor(db, IngestListener.NONE);
+        List<String> retries = new CopyOnWriteArrayList<>();
+        IngestOptions opts = IngestOptions.defaults().withCreateSymbols(true).withProgress(new IngestProgress() {
+            @Override
+            public void rowsRead(String source, long rows) {}
+
+            @Override
+            public void retrying(String source, String reason, int attempt, int attempts, Duration delay) {
+                retries.add(source + " " + reason + " " + attempt);
+            }
+        });
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 1; round <= 5; round++) {
+                // new series each round: every writer finds no stored row and may load directly
+                String a = bars("FRA" + round, 2000, 10);
+                String b = bars("FRB" + round, 2000, 10);
+                CyclicBarrier start = new CyclicBarrier(writers);
+                List<Future<IngestReport>> runs = new java.util.ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    Path f = file("fresh" + w + "r" + round + ".csv", HEADER + (w % 2 == 0 ? a + b : b + a));
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        return ingestor.ingest(f, opts);
+                    }));
+                }
+                for (Future<IngestReport> r : runs) {
+                    assertThat(r.get().rowsRead()).isEqualTo(4000);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            // the class's database is shared: the other tests count every bar
+            db.update(
+                    "test.cleanup",
+                    "DELETE FROM bars WHERE symbol_id IN (SELECT id FROM symbols WHERE ticker LIKE 'FR_%')",
+                    SqlSession.Binder.NONE);
+        }
+        // the first load of a series is direct; the others wait for it, then see its rows and update them in order
+        assertThat(retries).isEmpty();
+    }
+
     private List<String> distinct(String sql) {
         return db.query("test.distinct", sql, SqlSession.Binder.NONE, rs -> rs.getString(1));
     }
