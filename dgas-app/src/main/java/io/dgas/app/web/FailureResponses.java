@@ -67,12 +67,13 @@ final class FailureResponses {
         if (!c.path().startsWith("/api/") || type != null && type.startsWith("application/json")) {
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "no " + c.method() + " endpoint " + c.path());
-        body.put("parameter", "path");
-        body.put("value", c.path());
-        body.put("accepted", List.of("the endpoints of /api/v1/openapi.json"));
-        write(c, body);
+        write(
+                c,
+                ParameterError.body(
+                        "no " + c.method() + " endpoint " + c.path(),
+                        "path",
+                        c.path(),
+                        List.of("the endpoints of /api/v1/openapi.json")));
     }
 
     /**
@@ -83,13 +84,8 @@ final class FailureResponses {
         if (e.getStatus() == 401) {
             c.header("WWW-Authenticate", "Bearer");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.getMessage());
-        body.put("parameter", "Authorization");
-        body.put("value", null);
-        body.put("accepted", List.of("Bearer <admin token>"));
         c.status(e.getStatus());
-        write(c, body);
+        write(c, ParameterError.body(e.getMessage(), "Authorization", null, List.of("Bearer <admin token>")));
     }
 
     /** Marks the response 503 with {@code Retry-After}. */

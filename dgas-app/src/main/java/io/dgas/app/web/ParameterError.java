@@ -12,6 +12,11 @@ final class ParameterError {
     /** Sets status 400 on {@code c} and returns the body naming the parameter, the value and what is accepted. */
     static Map<String, Object> of(Context c, String parameter, String value, String error, List<String> accepted) {
         c.status(400);
+        return body(error, parameter, value, accepted);
+    }
+
+    /** The API's error body {@code {error, parameter, value, accepted}}, whatever the status. */
+    static Map<String, Object> body(String error, String parameter, String value, List<String> accepted) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("parameter", parameter);
