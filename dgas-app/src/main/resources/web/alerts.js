@@ -20,7 +20,7 @@
     { key: 'condition', label: 'Condition' }, { key: 'threshold', label: 'Threshold' },
     { key: 'timeframe', label: 'Timeframe' }, { key: 'cooldown_seconds', label: 'Cooldown s' },
     { label: 'Active', value: function (r) { return r.active ? 'yes' : 'no'; } },
-    { label: 'Last fired (UTC)', value: function (r) { return dgas.time(r.last_triggered_at); } },
+    { label: 'Last fired (UTC)', value: function (r) { return dgas.time(r.last_triggered_at); }, nowrap: true },
     { label: 'Actions', value: function () { return ''; }, render: function (r, td) {
       td.appendChild(button('Edit', 'Edit rule ' + r.id, function () { edit(r); }));
       td.appendChild(document.createTextNode(' '));
@@ -35,12 +35,12 @@
   ];
 
   var LOG_COLUMNS = [
-    { label: 'Time (UTC)', value: function (e) { return dgas.time(e.ts); } },
+    { label: 'Time (UTC)', value: function (e) { return dgas.time(e.ts); }, nowrap: true },
     { key: 'rule_id', label: 'Rule id' }, { key: 'rule', label: 'Rule' }, { key: 'symbol', label: 'Symbol' },
     { label: 'Value', value: function (e) { return dgas.num(e.trigger_value, 4); } },
     { label: 'Threshold', value: function (e) { return dgas.num(e.threshold_value, 4); } },
     { key: 'fired_status', label: 'Fired' }, { key: 'delivery_status', label: 'Delivery' },
-    { label: 'Delivered (UTC)', value: function (e) { return dgas.time(e.delivered_at); } },
+    { label: 'Delivered (UTC)', value: function (e) { return dgas.time(e.delivered_at); }, nowrap: true },
     { key: 'message', label: 'Message' }
   ];
 

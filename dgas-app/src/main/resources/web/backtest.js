@@ -23,16 +23,16 @@
       td.appendChild(btn);
     } },
     { label: 'Symbols', value: function (b) { return b.symbols.join(' '); } },
-    { label: 'From', value: function (b) { return dgas.time(b.from); } },
-    { label: 'To', value: function (b) { return dgas.time(b.to); } },
+    { label: 'From', value: function (b) { return dgas.time(b.from); }, nowrap: true },
+    { label: 'To', value: function (b) { return dgas.time(b.to); }, nowrap: true },
     { label: 'HTF/trading', value: function (b) { return b.htf + '/' + b.trading; } },
     { label: 'Bar steps', key: 'bar_steps' },
-    { label: 'Created (UTC)', value: function (b) { return dgas.time(b.created_at); } }
+    { label: 'Created (UTC)', value: function (b) { return dgas.time(b.created_at); }, nowrap: true }
   ];
 
   var TRADES = [
     { label: 'Order', value: function (t) { return '#' + t.order.id; } },
-    { label: 'Time (UTC)', value: function (t) { return dgas.time(t.order.fill_after || t.order.created_at); } },
+    { label: 'Time (UTC)', value: function (t) { return dgas.time(t.order.fill_after || t.order.created_at); }, nowrap: true },
     { label: 'Symbol', value: function (t) { return t.order.symbol; } },
     { label: 'Side', value: function (t) { return t.order.side; } },
     { label: 'Quantity', value: function (t) { return dgas.num(t.order.quantity, 4); } },

@@ -121,7 +121,8 @@
 
   /**
    * Renders {@code rows} into {@code box} as a table with a caption and a "Download CSV" button that saves exactly the
-   * rows shown. A column: {key | value(row), label, render(row, td)?}; render may add controls to the cell.
+   * rows shown. A column: {key | value(row), label, render(row, td)?, nowrap?}; render may add controls to the cell,
+   * nowrap keeps the cell on one line (times).
    */
   function table(box, caption, columns, rows, fileName) {
     box.innerHTML = '';
@@ -152,6 +153,7 @@
       columns.forEach(function (c) {
         var td = tr.insertCell();
         td.textContent = cell(r, c);
+        if (c.nowrap) { td.classList.add('nowrap'); }
         if (c.render) { c.render(r, td); }
       });
     });

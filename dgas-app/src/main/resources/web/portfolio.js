@@ -28,7 +28,7 @@
 
   var ORDERS = [
     { label: 'Order', value: function (t) { return '#' + t.order.id; } },
-    { label: 'Created (UTC)', value: function (t) { return dgas.time(t.order.created_at); } },
+    { label: 'Created (UTC)', value: function (t) { return dgas.time(t.order.created_at); }, nowrap: true },
     { label: 'Symbol', value: function (t) { return t.order.symbol; } },
     { label: 'Side', value: function (t) { return t.order.side; } },
     { label: 'Quantity', value: function (t) { return dgas.num(t.order.quantity, 4); } },

@@ -19,7 +19,7 @@
       b.addEventListener('click', function () { detail(r.id); });
       td.appendChild(b);
     } },
-    { label: 'Started (UTC)', value: function (r) { return dgas.time(r.started_at); } },
+    { label: 'Started (UTC)', value: function (r) { return dgas.time(r.started_at); }, nowrap: true },
     { key: 'status', label: 'Status' },
     { label: 'HTF/trading', value: function (r) { return r.htf + '/' + r.trading; } },
     { key: 'symbols_processed', label: 'Symbols' },

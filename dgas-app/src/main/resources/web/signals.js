@@ -7,7 +7,7 @@
   var OUTCOMES = ['win', 'loss', 'neutral', 'pending', 'not_filled'];
 
   var COLUMNS = [
-    { key: 'ts', label: 'Bar (UTC)', value: function (s) { return dgas.time(s.ts); } },
+    { key: 'ts', label: 'Bar (UTC)', value: function (s) { return dgas.time(s.ts); }, nowrap: true },
     { key: 'symbol', label: 'Symbol' },
     { key: 'timeframe', label: 'Timeframe' },
     { key: 'type', label: 'Type', render: function (s, td) { td.className = s.type.indexOf('short') >= 0 ? 'short' : 'long'; } },

@@ -1,7 +1,11 @@
 package io.dgas.domain;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +29,13 @@ public enum Timeframe {
 
     private static final Map<String, Timeframe> BY_NAME = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
+    /**
+     * The higher timeframe paired with each trading timeframe by default: about four to six trading bars per higher
+     * bar where the list allows (15m with 1h, 30m with 4h), the spacing Drummond's multi-timeframe reading expects; 1w
+     * has none.
+     */
+    private static final Map<Timeframe, Timeframe> HIGHER = new EnumMap<>(Timeframe.class);
+
     static {
         for (Timeframe tf : values()) {
             BY_NAME.put(tf.code, tf);
@@ -37,6 +48,7 @@ public enum Timeframe {
         alias(H4, "240m", "240min", "240", "4hour", "h4");
         alias(D1, "d", "day", "daily", "1day", "d1", "eod");
         alias(W1, "w", "week", "weekly", "1week", "w1");
+        HIGHER.putAll(Map.of(M1, M5, M5, M15, M15, H1, M30, H4, H1, H4, H4, D1, D1, W1));
     }
 
     private final String code;
@@ -95,6 +107,43 @@ public enum Timeframe {
     /** Whether every bucket of this timeframe is a whole number of {@code finer} buckets. */
     public boolean isMultipleOf(Timeframe finer) {
         return seconds >= finer.seconds && seconds % finer.seconds == 0;
+    }
+
+    /**
+     * Whether this timeframe can be the higher one over {@code trading}: coarser than it and a whole multiple of it,
+     * so its bars are built from whole trading bars (4h over 1h; not 1h over 1h, not 1h over 4h). The one rule for
+     * every place that pairs two timeframes.
+     */
+    public boolean isHigherOver(Timeframe trading) {
+        return this != trading && isMultipleOf(trading);
+    }
+
+    /**
+     * Returns this timeframe when it can be the higher one over {@code trading}.
+     *
+     * @throws IllegalArgumentException naming both timeframes and the ones that would do
+     */
+    public Timeframe requireHigherOver(Timeframe trading) {
+        if (!isHigherOver(trading)) {
+            List<Timeframe> would = trading.highers();
+            throw new IllegalArgumentException(
+                    "higher timeframe " + this + " is not coarser than and a whole multiple of"
+                            + " the trading timeframe " + trading
+                            + (would.isEmpty()
+                                    ? " (" + trading + " is the coarsest: no timeframe is)"
+                                    : "; accepted: " + would));
+        }
+        return this;
+    }
+
+    /** The timeframes that can be the higher one over this one ({@link #isHigherOver}), finest first. */
+    public List<Timeframe> highers() {
+        return Arrays.stream(values()).filter(t -> t.isHigherOver(this)).toList();
+    }
+
+    /** The higher timeframe paired with this trading timeframe by default (1h: 4h); empty for 1w, the coarsest. */
+    public Optional<Timeframe> defaultHigher() {
+        return Optional.ofNullable(HIGHER.get(this));
     }
 
     @Override

@@ -127,7 +127,9 @@ final class AnalyzeCommand extends BaseCommand {
         // a trading timeframe given without --htf takes the one above it, as the API does; the configured pair else
         Timeframe higher = htf != null
                 ? timeframe("--htf", htf)
-                : tradingTf != null ? AnalysisService.higherOf(trading) : config().timeframe(ConfigKeys.HTF);
+                : tradingTf != null
+                        ? AnalysisService.defaultHigher(trading, "trading")
+                        : config().timeframe(ConfigKeys.HTF);
         int n = lookback != null ? lookback : config().intValue(ConfigKeys.LOOKBACK);
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();

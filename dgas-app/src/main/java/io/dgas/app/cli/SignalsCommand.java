@@ -2,7 +2,9 @@ package io.dgas.app.cli;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.evaluate.SignalEvaluation;
+import io.dgas.app.service.AnalysisService;
 import io.dgas.calc.drummond.EvaluationReport;
+import io.dgas.domain.Timeframe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,6 +73,11 @@ final class SignalsCommand {
             if (f != null && t != null && !f.isBefore(t)) {
                 throw new BadArgumentException("--to", to, "--to must be after --from");
             }
+            Timeframe tradingTf = CycleCommand.timeframe("--trading", trading, config().timeframe(ConfigKeys.TRADING));
+            // --trading without --htf takes its default pair, as analyze and cycle do; the configured pair else
+            Timeframe higher = htf != null || trading == null
+                    ? CycleCommand.timeframe("--htf", htf, config().timeframe(ConfigKeys.HTF))
+                    : AnalysisService.defaultHigher(tradingTf, "trading");
             SignalEvaluation.Request request = new SignalEvaluation.Request(
                     symbols == null
                             ? null
@@ -79,8 +86,8 @@ final class SignalsCommand {
                                     .toList(),
                     f,
                     t,
-                    CycleCommand.timeframe("--htf", htf, config().timeframe(ConfigKeys.HTF)),
-                    CycleCommand.timeframe("--trading", trading, config().timeframe(ConfigKeys.TRADING)),
+                    higher,
+                    tradingTf,
                     signalOptions.params(config()),
                     costBps);
             SignalEvaluation.Result r = context().signalEvaluation().evaluate(request);

@@ -30,13 +30,13 @@ final class DerivedTimeframes {
             }
             Timeframe base = null;
             for (Timeframe f : Timeframe.values()) { // ascending: the last fetched divisor is the coarsest
-                if (stored.contains(f) && served.contains(f) && f != target && target.isMultipleOf(f)) {
+                if (stored.contains(f) && served.contains(f) && target.isHigherOver(f)) {
                     base = f;
                 }
             }
             if (base == null) {
                 for (Timeframe f : Timeframe.values()) { // ascending: the last divisor is the coarsest
-                    if (served.contains(f) && f != target && target.isMultipleOf(f)) {
+                    if (served.contains(f) && target.isHigherOver(f)) {
                         base = f;
                     }
                 }

@@ -1,5 +1,6 @@
 package io.dgas.app.config;
 
+import io.dgas.domain.Timeframe;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,7 @@ public final class ConfigLoader {
         flags.forEach((k, v) -> resolved.put(k, new Setting(v, "flag " + flagNames.getOrDefault(k, k))));
 
         resolved.forEach((path, s) -> check(ConfigKeys.find(path), s));
+        pairTimeframes(resolved);
         DgasConfig config = new DgasConfig(resolved, home, file);
         return config.withWarnings(warnings(config));
     }
@@ -195,6 +197,30 @@ public final class ConfigLoader {
         if (!ok || urlProblem != null) {
             throw new UnableToConfigureException("invalid value '" + key.printable(v) + "' for key '" + key.path()
                     + "' (" + s.source() + "); accepted: " + (urlProblem != null ? urlProblem : key.accepted()));
+        }
+    }
+
+    /**
+     * The cycle's two timeframes must pair ({@link Timeframe#isHigherOver}): a trading timeframe set without a higher
+     * one takes its default pair (1d: 1w), as {@code --trading} does; a pair that cannot work fails naming both keys,
+     * where each was set and the higher timeframes that would do.
+     */
+    private static void pairTimeframes(Map<String, Setting> resolved) {
+        Setting trading = resolved.get(ConfigKeys.TRADING);
+        Setting htf = resolved.get(ConfigKeys.HTF);
+        Timeframe t = Timeframe.parse(trading.value());
+        if (htf.source().equals("default")
+                && !trading.source().equals("default")
+                && t.defaultHigher().isPresent()) {
+            htf = new Setting(t.defaultHigher().get().code(), "paired with " + ConfigKeys.TRADING);
+            resolved.put(ConfigKeys.HTF, htf);
+        }
+        Timeframe h = Timeframe.parse(htf.value());
+        if (!h.isHigherOver(t)) {
+            throw new UnableToConfigureException("keys '" + ConfigKeys.HTF + "' (" + h + ", " + htf.source() + ") and '"
+                    + ConfigKeys.TRADING + "' (" + t + ", " + trading.source() + ") do not pair: the higher timeframe"
+                    + " must be coarser than and a whole multiple of the trading one; accepted for '" + ConfigKeys.HTF
+                    + "': " + (t.highers().isEmpty() ? "none (" + t + " is the coarsest)" : t.highers()));
         }
     }
 

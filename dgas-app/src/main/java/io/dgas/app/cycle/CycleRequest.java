@@ -9,16 +9,13 @@ import java.util.List;
  *
  * @param symbols tickers, or null for the active universe
  * @param htf higher timeframe
- * @param trading trading timeframe (must be finer than {@code htf})
+ * @param trading trading timeframe ({@code htf} must be {@link Timeframe#isHigherOver higher over} it)
  * @param lookback trading bars per symbol [200]; the same number of higher-timeframe bars is loaded
  * @param staleAfter a series whose newest bar ended longer ago than this is stale
  */
 public record CycleRequest(List<String> symbols, Timeframe htf, Timeframe trading, int lookback, Duration staleAfter) {
     public CycleRequest {
-        if (!htf.isMultipleOf(trading) || htf == trading) {
-            throw new IllegalArgumentException("higher timeframe " + htf + " must be a multiple of and coarser than the"
-                    + " trading timeframe " + trading);
-        }
+        htf.requireHigherOver(trading);
         if (lookback < 3) {
             throw new IllegalArgumentException("lookback must be at least 3 bars, was " + lookback);
         }

@@ -98,8 +98,11 @@ public final class CycleService {
     }
 
     private CycleRequest request(List<String> symbols, Timeframe htf, Timeframe trading, Integer lookback) {
-        Timeframe h = htf != null ? htf : config.timeframe(ConfigKeys.HTF);
         Timeframe t = trading != null ? trading : config.timeframe(ConfigKeys.TRADING);
+        // a trading timeframe given without a higher one takes its default pair, as analyze and the API do
+        Timeframe configured = config.timeframe(ConfigKeys.HTF);
+        Timeframe h =
+                htf != null ? htf : trading != null ? trading.defaultHigher().orElse(configured) : configured;
         int n = lookback != null ? lookback : config.intValue(ConfigKeys.LOOKBACK);
         long staleSeconds = config.seconds(ConfigKeys.STALE_AFTER);
         Duration stale = staleSeconds > 0 ? Duration.ofSeconds(staleSeconds) : CycleRequest.defaultStaleAfter(t);
@@ -107,8 +110,15 @@ public final class CycleService {
             return new CycleRequest(
                     symbols == null ? null : symbols.stream().map(String::trim).toList(), h, t, n, stale);
         } catch (IllegalArgumentException e) {
-            String parameter = n < 3 ? "lookback" : "htf";
-            throw new InvalidCycleRequestException(parameter, n < 3 ? Integer.toString(n) : h.code(), e.getMessage());
+            if (n < 3) {
+                throw new InvalidCycleRequestException(
+                        "lookback", Integer.toString(n), e.getMessage(), List.of("an integer of at least 3"));
+            }
+            throw new InvalidCycleRequestException(
+                    "htf",
+                    h.code(),
+                    e.getMessage(),
+                    t.highers().stream().map(Timeframe::code).toList());
         }
     }
 }

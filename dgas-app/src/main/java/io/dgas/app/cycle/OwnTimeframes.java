@@ -6,7 +6,6 @@ import io.dgas.store.bars.SymbolTimeframes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,6 @@ import java.util.function.Predicate;
  * wall clock. Only symbols that need it (too few trading bars, or stale) are looked up, in one query per batch.
  */
 final class OwnTimeframes {
-    /** The next timeframe up used as the higher one, by trading timeframe; 1w has none and is never a trading one. */
-    private static final Map<Timeframe, Timeframe> HIGHER = new EnumMap<>(Map.of(
-            Timeframe.M1, Timeframe.M5,
-            Timeframe.M5, Timeframe.M15,
-            Timeframe.M15, Timeframe.H1,
-            Timeframe.M30, Timeframe.H4,
-            Timeframe.H1, Timeframe.H4,
-            Timeframe.H4, Timeframe.D1,
-            Timeframe.D1, Timeframe.W1));
-
     /**
      * How one symbol is analysed when it differs from the run's request.
      *
@@ -92,17 +81,12 @@ final class OwnTimeframes {
             if (tf == null || (tf == r.trading() && own.equals(asOf))) {
                 continue;
             }
-            Timeframe htf = tf == r.trading() ? r.htf() : HIGHER.get(tf);
+            Timeframe htf = tf == r.trading() ? r.htf() : tf.defaultHigher().orElseThrow();
             Duration stale =
                     tf == r.trading() ? r.staleAfter() : max(r.staleAfter(), CycleRequest.defaultStaleAfter(tf));
             out.put(s, new Plan(tf, htf, own, stale));
         }
         return out;
-    }
-
-    /** The higher timeframe paired with trading timeframe {@code tf} (null for 1w, never a trading one). */
-    static Timeframe higher(Timeframe tf) {
-        return HIGHER.get(tf);
     }
 
     private static boolean usable(BarColumns c) {
@@ -113,7 +97,7 @@ final class OwnTimeframes {
     static Timeframe nearest(List<Timeframe> stored, Timeframe wanted) {
         Timeframe finer = null;
         for (Timeframe tf : stored) {
-            if (!HIGHER.containsKey(tf)) {
+            if (tf.defaultHigher().isEmpty()) {
                 continue;
             }
             if (tf.seconds() > wanted.seconds()) {

@@ -69,7 +69,7 @@ public final class ShownTimeframes {
             Timeframe own = OwnTimeframes.nearest(stored, trading);
             if (own != null) {
                 out.add(own);
-                out.add(OwnTimeframes.higher(own));
+                out.add(own.defaultHigher().orElseThrow());
             }
         }
         return out;

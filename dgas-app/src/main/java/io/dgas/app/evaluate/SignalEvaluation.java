@@ -2,6 +2,7 @@ package io.dgas.app.evaluate;
 
 import io.dgas.app.cycle.CalibrationJob;
 import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.service.AnalysisService;
 import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.EvaluationReport;
@@ -73,7 +74,13 @@ public final class SignalEvaluation {
     public record Result(
             Request request, Map<String, Integer> symbols, Map<String, String> skipped, EvaluationReport report) {}
 
+    /**
+     * Replays the stored bars of the request's symbols through the live path and scores the signals.
+     *
+     * @throws io.dgas.app.service.BadInputException when the higher timeframe cannot pair with the trading one
+     */
     public Result evaluate(Request r) {
+        AnalysisService.requireHigher(r.trading(), r.htf());
         List<String> tickers = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
         KnownSymbols.require(db, tickers);
         long from = r.from() == null ? Long.MIN_VALUE : r.from().getEpochSecond();

@@ -292,28 +292,38 @@ public final class AnalysisService {
     }
 
     /**
-     * Refuses a higher timeframe whose bars cannot be built from the trading timeframe's (not a whole multiple of it,
-     * 4h over 1d), naming {@code htf} and the timeframes that would do.
+     * Refuses a higher timeframe that cannot pair with the trading one ({@link Timeframe#isHigherOver}: 4h over 1d, 1h
+     * over 1h), naming {@code htf} and the timeframes that would do.
      *
-     * @throws BadInputException when {@code htf} is not a whole multiple of {@code tf}
+     * @throws BadInputException when {@code htf} is not coarser than and a whole multiple of {@code tf}
      */
     public static void requireHigher(Timeframe tf, Timeframe htf) {
-        if (!htf.isMultipleOf(tf)) {
-            throw new BadInputException(
-                    "htf",
-                    htf.code(),
-                    "higher timeframe " + htf + " is not a whole multiple of the trading timeframe " + tf,
-                    Arrays.stream(Timeframe.values())
-                            .filter(t -> t.isMultipleOf(tf))
-                            .map(Timeframe::code)
-                            .toList());
+        try {
+            htf.requireHigherOver(tf);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("htf", htf.code(), e.getMessage(), codes(tf.highers()));
         }
     }
 
-    /** The timeframe above {@code tf} (the highest is its own). */
-    public static Timeframe higherOf(Timeframe tf) {
-        Timeframe[] all = Timeframe.values();
-        return all[Math.min(tf.ordinal() + 1, all.length - 1)];
+    /**
+     * The higher timeframe paired with {@code tf} when none is given ({@link Timeframe#defaultHigher}: 1h with 4h).
+     *
+     * @param parameter the parameter {@code tf} came from, named when it is 1w, which has no higher timeframe
+     * @throws BadInputException for 1w
+     */
+    public static Timeframe defaultHigher(Timeframe tf, String parameter) {
+        return tf.defaultHigher()
+                .orElseThrow(() -> new BadInputException(
+                        parameter,
+                        tf.code(),
+                        tf + " is the coarsest timeframe: no higher one can pair with it",
+                        codes(Arrays.stream(Timeframe.values())
+                                .filter(t -> t.defaultHigher().isPresent())
+                                .toList())));
+    }
+
+    private static List<String> codes(List<Timeframe> tfs) {
+        return tfs.stream().map(Timeframe::code).toList();
     }
 
     private static Bar bar(BarColumns b, int i, DrummondAnalysis a) {

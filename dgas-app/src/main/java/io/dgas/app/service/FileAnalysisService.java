@@ -85,15 +85,7 @@ public final class FileAnalysisService {
     }
 
     private static BarSeries aggregate(BarSeries trading, Timeframe target) {
-        if (!target.isMultipleOf(trading.timeframe()) || target == trading.timeframe()) {
-            throw new BadInputException(
-                    "htf",
-                    target.code(),
-                    "--htf " + target.code() + " is not a higher multiple of the input's "
-                            + trading.timeframe().code(),
-                    List.of("a timeframe coarser than and a multiple of "
-                            + trading.timeframe().code()));
-        }
+        AnalysisService.requireHigher(trading.timeframe(), target);
         return BarAggregator.complete(
                 trading,
                 target,

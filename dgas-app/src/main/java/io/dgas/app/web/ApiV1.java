@@ -96,7 +96,7 @@ final class ApiV1 {
                                                 Param.query(
                                                                 "htf",
                                                                 Type.ENUM,
-                                                                "higher timeframe (default: the next one up)")
+                                                                "higher timeframe (default: the interval's pair, 1h: 4h, 1d: 1w)")
                                                         .oneOf(TIMEFRAMES)),
                                         "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
                                                 + " [{lower, upper, center, type, strength}], confluence: [{lower, upper, level, type, kind,"
@@ -107,7 +107,7 @@ final class ApiV1 {
                                             Timeframe tf = Timeframe.parse(a.get("interval"));
                                             Timeframe htf = a.has("htf")
                                                     ? Timeframe.parse(a.get("htf"))
-                                                    : AnalysisService.higherOf(tf);
+                                                    : AnalysisService.defaultHigher(tf, "interval");
                                             return new AnalysisBody(
                                                     analysis.get().analyze(a.get("symbol"), tf, a.get("last"), htf));
                                         })

@@ -119,8 +119,7 @@ final class WriteRoutes {
             body.put("signals", CycleSummary.signals(r));
             return body;
         } catch (InvalidCycleRequestException e) {
-            throw new BadParameterException(
-                    e.parameter(), e.value(), e.getMessage(), List.of("htf coarser than trading, a multiple of it"));
+            throw new BadParameterException(e.parameter(), e.value(), e.getMessage(), e.accepted());
         } catch (CycleRunningException e) {
             c.status(409);
             return Map.of("error", e.getMessage());

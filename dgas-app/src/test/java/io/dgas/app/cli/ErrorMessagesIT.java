@@ -93,6 +93,7 @@ class ErrorMessagesIT {
         CliRun hourly = run("analyze", "DAYX");
         CliRun daily = run("analyze", "DAYX", "--trading", "1d");
         CliRun finer = run("analyze", "DAYX", "--trading", "1d", "--htf", "4h");
+        CliRun weekly = run("analyze", "DAYX", "--trading", "1w");
 
         assertThat(hourly.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(hourly.err())
@@ -103,7 +104,10 @@ class ErrorMessagesIT {
         assertThat(finer.err().lines())
                 .singleElement()
                 .satisfies(line -> assertThat(line)
-                        .startsWith("error: higher timeframe 4h is not a whole multiple of the trading timeframe 1d"));
+                        .startsWith("error: higher timeframe 4h is not coarser than and a whole multiple of the trading"
+                                + " timeframe 1d; accepted: [1w]"));
+        assertThat(weekly.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(weekly.err()).startsWith("error: 1w is the coarsest timeframe: no higher one can pair with it");
     }
 
     @Test

@@ -76,6 +76,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_tradingSetWithoutHtf_takesItsDefaultPair() throws Exception {
+        DgasConfig c = load(Map.of("DGAS_CYCLE_TRADING", "1d"), null, Map.of());
+
+        assertThat(c.timeframe(ConfigKeys.HTF)).isEqualTo(io.dgas.domain.Timeframe.W1);
+        assertThat(c.setting(ConfigKeys.HTF).orElseThrow().source()).isEqualTo("paired with cycle.trading");
+    }
+
+    @Test
+    void load_htfFinerThanTrading_failsNamingBothKeysAndTheOnesThatPair() {
+        assertThatThrownBy(() -> load(Map.of("DGAS_CYCLE_HTF", "1h"), "cycle:\n  trading: 4h\n", Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("'cycle.htf' (1h, env DGAS_CYCLE_HTF)")
+                .hasMessageContaining("'cycle.trading' (4h, ")
+                .hasMessageContaining("accepted for 'cycle.htf': [1d, 1w]");
+    }
+
+    @Test
     void load_unknownKey_failsNamingKeyFileAndLine() {
         assertThatThrownBy(() -> load(Map.of(), "database:\n  pool_size: 4\n  pool_sise: 3\n", Map.of()))
                 .isInstanceOf(UnableToConfigureException.class)

@@ -129,7 +129,7 @@ class SignalEvaluationIT {
     }
 
     @Test
-    void command_evaluate_printsTableJsonAndCsvAndRefusesBadParameters() throws Exception {
+    void command_evaluate_printsTableJsonAndCsvPairsTradingAndRefusesBadParameters() throws Exception {
         Path csv = home.resolve("eval.csv");
         CliRun table = CliRun.of(
                 home,
@@ -146,10 +146,11 @@ class SignalEvaluationIT {
                 "--csv",
                 csv.toString());
         CliRun json = CliRun.of(
+                home, PG.jdbcUrl(), Map.of(), "--json", "signals", "evaluate", "--symbols", "AAPL", "--trading", "1d");
+        CliRun unpaired = CliRun.of(
                 home,
                 PG.jdbcUrl(),
                 Map.of(),
-                "--json",
                 "signals",
                 "evaluate",
                 "--symbols",
@@ -157,7 +158,7 @@ class SignalEvaluationIT {
                 "--trading",
                 "1d",
                 "--htf",
-                "1w");
+                "4h");
         CliRun bad = CliRun.of(
                 home, PG.jdbcUrl(), Map.of(), "signals", "evaluate", "--symbols", "AAPL", "--expiry-bars", "0");
         CliRun unknown = CliRun.of(home, PG.jdbcUrl(), Map.of(), "signals", "evaluate", "--symbols", "NOPE");
@@ -168,6 +169,10 @@ class SignalEvaluationIT {
         assertThat(Files.readAllLines(csv).get(1)).startsWith("all,");
         assertThat(json.code()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"violations\" : 0", "\"groups\"", "\"calibration\"");
+        assertThat(unpaired.code()).isEqualTo(2);
+        assertThat(unpaired.err())
+                .startsWith("error: higher timeframe 4h is not coarser than and a whole multiple of the trading"
+                        + " timeframe 1d");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--expiry-bars must be an integer from 1 to 10000");
         assertThat(unknown.code()).isNotZero();

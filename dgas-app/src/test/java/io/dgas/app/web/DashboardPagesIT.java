@@ -140,6 +140,13 @@ class DashboardPagesIT {
         assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))
                         .getText())
                 .isEqualTo("Signals");
+        // each bar time reads on one line (it wrapped over three: "2026- / 12-03 / 07:00")
+        assertThat(driver.executeScript("return Array.from(document.querySelectorAll('#signals-table tbody tr'))"
+                        + ".map(function (tr) { var r = document.createRange(); r.selectNodeContents(tr.cells[0]);"
+                        + " return r.getClientRects().length; })"))
+                .asList()
+                .hasSize(TYPES.length)
+                .containsOnly(1L);
 
         // calibration: the entry signals counted in their confidence bucket of [0,.5) [.5,.6) … [.9,1]
         awaitBody("calibration", "7");

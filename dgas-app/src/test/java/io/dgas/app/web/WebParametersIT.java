@@ -150,10 +150,33 @@ class WebParametersIT {
         JsonNode body = error(
                 send("GET", "/api/v1/analysis/WEBX?interval=1d&htf=4h"),
                 400,
-                "higher timeframe 4h is not a whole multiple of the trading timeframe 1d",
+                "higher timeframe 4h is not coarser than and a whole multiple of the trading timeframe 1d; accepted: [1w]",
+                "htf",
+                "4h");
+        assertThat(body.get("accepted").toString()).isEqualTo("[\"1w\"]");
+    }
+
+    @Test
+    void analysis_htfEqualToTheInterval_is400() throws Exception {
+        JsonNode body = error(
+                send("GET", "/api/v1/analysis/WEBX?interval=4h&htf=4h"),
+                400,
+                "higher timeframe 4h is not coarser than and a whole multiple of the trading timeframe 4h; accepted: [1d,"
+                        + " 1w]",
                 "htf",
                 "4h");
         assertThat(body.get("accepted").toString()).isEqualTo("[\"1d\",\"1w\"]");
+    }
+
+    @Test
+    void analysis_weeklyWithoutHtf_is400NamingIntervalAndTheOnesThatPair() throws Exception {
+        JsonNode body = error(
+                send("GET", "/api/v1/analysis/WEBX?interval=1w"),
+                400,
+                "1w is the coarsest timeframe: no higher one can pair with it",
+                "interval",
+                "1w");
+        assertThat(body.get("accepted").toString()).doesNotContain("1w").contains("\"1d\"");
     }
 
     @Test

@@ -273,6 +273,14 @@ class WriteApiIT {
     }
 
     @Test
+    void cycle_tradingWithoutHtf_runsWithItsDefaultPair() throws Exception {
+        HttpResponse<String> r =
+                api.post("/api/v1/cycle?symbols=CYC&trading=1d", ApiClient.TOKEN, "text/plain", new byte[0]);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
     void cycle_badRequestOrNoToken_400And401() throws Exception {
         HttpResponse<String> inverted =
                 api.post("/api/v1/cycle?symbols=CYC&htf=1h&trading=4h", ApiClient.TOKEN, "text/plain", new byte[0]);
@@ -282,6 +290,7 @@ class WriteApiIT {
 
         assertThat(inverted.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(inverted.body()).get("parameter").asText()).isEqualTo("htf");
+        assertThat(JSON.readTree(inverted.body()).get("accepted").toString()).isEqualTo("[\"1d\",\"1w\"]");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }

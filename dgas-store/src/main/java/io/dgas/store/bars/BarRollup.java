@@ -66,7 +66,7 @@ public final class BarRollup {
             List<String> symbols, Timeframe source, List<Timeframe> targets, boolean includePartial, Session session) {
         for (Timeframe t : targets) {
             boolean sessionBucket = session != null && (t == Timeframe.D1 || t == Timeframe.W1);
-            if (!t.isMultipleOf(source) || t == source || (sessionBucket && source.seconds() >= 86_400)) {
+            if (!t.isHigherOver(source) || (sessionBucket && source.seconds() >= 86_400)) {
                 throw new InvalidInputException("cannot aggregate " + source.code() + " bars into " + t.code()
                         + ": the target must be a larger multiple of the source");
             }
@@ -82,7 +82,7 @@ public final class BarRollup {
     public List<RollupResult> fromBarsSince(
             List<String> symbols, Timeframe source, List<Timeframe> targets, long sinceSecond) {
         for (Timeframe t : targets) {
-            if (!t.isMultipleOf(source) || t == source) {
+            if (!t.isHigherOver(source)) {
                 throw new InvalidInputException("cannot aggregate " + source.code() + " bars into " + t.code()
                         + ": the target must be a larger multiple of the source");
             }
