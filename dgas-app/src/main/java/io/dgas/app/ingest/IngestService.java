@@ -2,6 +2,7 @@ package io.dgas.app.ingest;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.service.BadInputException;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.api.ApiSettings;
@@ -185,6 +186,9 @@ public final class IngestService {
      * asked under its API name as the collect stage asks it ({@link EodhdTickers}, by asset class): a stored symbol's
      * class decides; one the load creates gets {@code assetClass} (null: the class its exchange implies, {@code .CC}
      * crypto, {@code .FOREX} forex, {@code .INDX} index, else stock). The stored classes are read in one query.
+     *
+     * @throws BadInputException when the last day is before the first (before any request, and before the key is
+     *     looked for)
      */
     public List<IngestReport> fromApi(
             List<String> tickers,
@@ -194,13 +198,20 @@ public final class IngestService {
             boolean createSymbols,
             String assetClass,
             Consumer<String> progress) {
+        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (last.isBefore(from)) {
+            throw new BadInputException(
+                    to != null ? "to" : "from",
+                    (to != null ? to : from).toString(),
+                    "the last day " + last + (to != null ? "" : " (today)") + " is before the first, " + from,
+                    List.of("a first day on or before the last"));
+        }
         ApiSettings settings = ApiSettings.of(
                 config.string(ConfigKeys.API_BASE_URL).orElse(null),
                 config.string(ConfigKeys.API_KEY).orElse(null),
                 config.intValue(ConfigKeys.API_REQUESTS_PER_MINUTE));
         EodhdClient client = EodhdClient.create(settings, clock);
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
-        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
         BarIngestor ingestor = barIngestor();
         IngestOptions opts = options(null).withCreateSymbols(createSymbols);

@@ -124,6 +124,15 @@ class IngestApiTickersIT {
     }
 
     @Test
+    void ingestApi_toBeforeFrom_exit2NamingBothDaysAndAsksNothing() {
+        Run r = run("ingest", "api", "--symbols", "SPY", "--from", "2024-06-02", "--to", "2024-05-01");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith("error: the last day 2024-05-01 is before the first, 2024-06-02");
+        assertThat(asked()).isEmpty();
+    }
+
+    @Test
     void ingestApi_tickersByAssetClass_askedAsTheCollectorAsksThem() {
         Run crypto = api("--symbols", "BTC-USD", "--asset-class", "crypto");
         assertThat(crypto.code()).as(crypto.err()).isZero();

@@ -9,6 +9,7 @@ import io.dgas.testkit.FakeClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -109,6 +110,37 @@ class EodhdClientTest {
         fetchEod(client(60));
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void barsCsv_nothingListening_namesTheRefusedHostInsteadOfNull() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        EodhdClient c = new EodhdClient(
+                ApiSettings.of("http://127.0.0.1:" + closed, KEY, 60), HttpClient.newHttpClient(), clock, sleeper);
+
+        assertThatThrownBy(() -> fetchEod(c))
+                .isInstanceOf(UnableToFetchException.class)
+                .hasMessageContaining("after 5 attempts: network error: cannot connect to 127.0.0.1:" + closed)
+                .hasMessageNotContaining("null")
+                .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void networkProblem_unresolvedOrTimedOut_saysSoWhereTheMessagesAreNull() {
+        URI uri = URI.create("https://eodhd.com/api/eod/AAPL.US");
+        IOException unresolved = new java.net.ConnectException();
+        unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+
+        assertThat(HttpFetcher.networkProblem(unresolved, uri, Duration.ofSeconds(30)))
+                .isEqualTo("cannot resolve host eodhd.com");
+        assertThat(HttpFetcher.networkProblem(
+                        new java.net.http.HttpConnectTimeoutException(null), uri, Duration.ofSeconds(30)))
+                .isEqualTo("no answer from eodhd.com within 30000 ms");
+        assertThat(HttpFetcher.networkProblem(new IOException(), uri, Duration.ofSeconds(30)))
+                .isEqualTo("IOException");
     }
 
     @Test
