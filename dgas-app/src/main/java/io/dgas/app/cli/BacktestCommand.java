@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.service.AnalysisService;
 import io.dgas.app.trading.BacktestReport;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
@@ -43,7 +44,7 @@ final class BacktestCommand extends BaseCommand {
     @Option(names = "--to", description = "bars before it are included (date or ISO-8601)")
     String to;
 
-    @Option(names = "--htf", defaultValue = "4h", description = "higher timeframe (default 4h)")
+    @Option(names = "--htf", description = "higher timeframe (default: the trading timeframe's pair, 1h: 4h)")
     String htf;
 
     @Option(names = "--trading", defaultValue = "1h", description = "trading timeframe (default 1h)")
@@ -191,7 +192,9 @@ final class BacktestCommand extends BaseCommand {
                                     .toList(),
                     f,
                     t,
-                    Timeframe.parse(htf),
+                    htf != null
+                            ? Timeframe.parse(htf)
+                            : AnalysisService.defaultHigher(Timeframe.parse(trading), "trading"),
                     Timeframe.parse(trading),
                     cap,
                     limits,

@@ -2,6 +2,7 @@ package io.dgas.app.trading;
 
 import io.dgas.app.Json;
 import io.dgas.app.cycle.SymbolAnalyzer;
+import io.dgas.app.service.AnalysisService;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
@@ -54,8 +55,13 @@ public final class BacktestService {
         this.backtests = new BacktestRepository(db);
     }
 
-    /** Runs and stores {@code r}. */
+    /**
+     * Runs and stores {@code r}.
+     *
+     * @throws io.dgas.app.service.BadInputException when its higher timeframe cannot pair with its trading one
+     */
     public BacktestReport run(BacktestRequest r) {
+        AnalysisService.requireHigher(r.trading(), r.htf());
         List<String> symbols = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
         KnownSymbols.require(db, symbols);
         Map<String, BarSeries> trading = new LinkedHashMap<>();

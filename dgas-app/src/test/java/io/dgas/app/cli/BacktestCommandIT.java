@@ -207,6 +207,39 @@ class BacktestCommandIT {
     }
 
     @Test
+    void backtest_tradingWithoutHtf_takesItsPairAndAnUnpairedHtfIsABadArgument() throws Exception {
+        String[] range = {"SYN0001", "--from", "2024-01-01", "--to", "2024-07-01"};
+        CliRun paired = CliRun.of(home, PG.jdbcUrl(), Map.of(), prepend("--json", prepend("backtest", range)));
+        String[] finer = concat(prepend("backtest", range), "--trading", "1h", "--htf", "30m");
+        CliRun unpaired = CliRun.of(home, PG.jdbcUrl(), Map.of(), finer);
+        CliRun daily = CliRun.of(
+                home, PG.jdbcUrl(), Map.of(), concat(prepend("--json", prepend("backtest", range)), "--trading", "4h"));
+
+        assertThat(paired.code()).as(paired.err()).isZero();
+        assertThat(unpaired.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unpaired.err())
+                .isEqualTo("error: higher timeframe 30m is not coarser than and a whole multiple of the trading"
+                        + " timeframe 1h; accepted: [4h, 1d, 1w]" + System.lineSeparator());
+        assertThat(daily.code()).as(daily.err()).isZero();
+        long id = JSON.readTree(daily.out()).get("backtest").asLong();
+        try (Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
+            String pair = db.queryOne(
+                            "test.bt-pair",
+                            "SELECT htf || '/' || trading FROM backtests WHERE id = ?",
+                            ps -> ps.setLong(1, id),
+                            rs -> rs.getString(1))
+                    .orElseThrow();
+            assertThat(pair).as("4h trading pairs with 1d, not the 4h default").isEqualTo("1d/4h");
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void backtest_withoutRange_isABadArgument() {
         CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001");
 
