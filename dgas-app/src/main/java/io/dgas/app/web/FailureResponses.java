@@ -77,6 +77,21 @@ final class FailureResponses {
     }
 
     /**
+     * A method the path is not served under: 405 with the {@code Allow} header and the API's JSON error naming the
+     * method and the ones the path takes.
+     */
+    static void notAllowed(io.javalin.http.MethodNotAllowedResponse e, Context c) {
+        List<String> allowed = java.util.Arrays.stream(
+                        e.getDetails().getOrDefault("availableMethods", "").split(","))
+                .map(String::trim)
+                .filter(m -> !m.isEmpty())
+                .toList();
+        c.status(405).header("Allow", String.join(", ", allowed));
+        String method = c.method().name();
+        write(c, ParameterError.body(method + " is not served at " + c.path(), "method", method, allowed));
+    }
+
+    /**
      * A request the token check refused ({@link Auth}: 401 without a bearer token, 403 with a wrong one) as the API's
      * JSON error naming the {@code Authorization} header, never echoing what was sent in it.
      */

@@ -69,6 +69,7 @@ public final class WebServer implements AutoCloseable {
                     graceful.setHandler(leanReads);
                 }
                 server.setHandler(graceful);
+                server.setErrorHandler(new JsonErrorHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
             // the dashboard: static pages at / and the chart library from its webjar at /webjars/…
@@ -80,6 +81,9 @@ public final class WebServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             config.routes.exception(DgasException.class, FailureResponses::handle);
             config.routes.error(404, FailureResponses::noEndpoint);
+            // a path served under other methods is a 405 naming them (Allow header), not a 404
+            config.http.prefer405over404 = true;
+            config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, FailureResponses::notAllowed);
             config.routes.exception(io.javalin.http.UnauthorizedResponse.class, FailureResponses::refused);
             config.routes.exception(io.javalin.http.ForbiddenResponse.class, FailureResponses::refused);
             config.routes.get("/metrics", this::metrics);

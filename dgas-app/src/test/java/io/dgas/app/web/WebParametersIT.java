@@ -180,6 +180,28 @@ class WebParametersIT {
     }
 
     @Test
+    void knownPathOtherMethod_is405NamingTheMethodsItTakes() throws Exception {
+        HttpResponse<String> r = send("DELETE", "/api/v1/bars/WEBX");
+
+        JsonNode body = error(r, 405, "DELETE is not served at /api/v1/bars/WEBX", "method", "DELETE");
+        assertThat(body.get("accepted").toString()).isEqualTo("[\"GET\"]");
+        assertThat(r.headers().firstValue("Allow")).contains("GET");
+    }
+
+    @Test
+    void requestJettyRefuses_isTheApiJsonErrorNotAnHtmlPage() throws Exception {
+        HttpResponse<String> nul = send("GET", "/api/v1/analysis/%00");
+        HttpResponse<String> big = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/symbols"))
+                        .header("X-Big", "a".repeat(20_000))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        error(nul, 400, "malformed request (HTTP 400 Bad Request)", "request", "");
+        error(big, 431, "malformed request (HTTP 431 Request Header Fields Too Large)", "request", "/api/v1/symbols");
+    }
+
+    @Test
     void unknownApiPath_is404JsonNamingThePath() throws Exception {
         error(send("GET", "/api/v1/nothing"), 404, "no GET endpoint /api/v1/nothing", "path", "/api/v1/nothing");
     }
