@@ -28,6 +28,7 @@ import io.dgas.store.ledger.TradingSession;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -77,10 +78,23 @@ public final class PortfolioService {
         this.cache = new LedgerCache(cache);
     }
 
-    /** @throws IllegalArgumentException when the owner already has a portfolio of that name */
+    /**
+     * Creates a portfolio; {@code currency} is taken in upper case.
+     *
+     * @throws IllegalArgumentException when the owner already has a portfolio of that name
+     * @throws BadInputException when the currency is not three letters
+     */
     public Portfolio create(String owner, String name, String currency, BigDecimal capital) {
+        String code = currency.trim().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{3}")) {
+            throw new BadInputException(
+                    "currency",
+                    currency,
+                    "a currency is 3 letters (ISO 4217), not '" + currency + "'",
+                    List.of("3 letters, e.g. USD, EUR"));
+        }
         Portfolio p = portfolios
-                .create(owner, name, currency, capital, clock.instant())
+                .create(owner, name, code, capital, clock.instant())
                 .orElseThrow(() -> new IllegalArgumentException(owner + " already has a portfolio named " + name));
         cache.changed(p.id());
         return p;

@@ -45,6 +45,22 @@ class TradingCommandsIT {
                 home, PG.jdbcUrl(), Map.of(), "portfolio", "create", "main", "--owner", "ann", "--capital", "1");
         assertThat(dup.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(dup.err()).contains("already has a portfolio named main");
+        CliRun currency = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "portfolio",
+                "create",
+                "odd",
+                "--owner",
+                "ann",
+                "--capital",
+                "1",
+                "--currency",
+                "US1");
+        assertThat(currency.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(currency.err())
+                .isEqualTo("error: a currency is 3 letters (ISO 4217), not 'US1'" + System.lineSeparator());
 
         long session = json(
                         "session",

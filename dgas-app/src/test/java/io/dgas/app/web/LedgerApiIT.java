@@ -183,6 +183,19 @@ class LedgerApiIT {
                 expect(postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"name\": \"x\", \"capital\": -1}"), 400);
         assertThat(range.get("parameter").asText()).isEqualTo("capital");
         assertThat(range.get("value").asText()).isEqualTo("-1");
+        JsonNode currency = expect(
+                postJson(
+                        "/api/v1/portfolios",
+                        "{\"owner\": \"jo\", \"name\": \"x\", \"capital\": 1, \"currency\": \"usd1\"}"),
+                400);
+        assertThat(currency.get("error").asText()).isEqualTo("a currency is 3 letters (ISO 4217), not 'usd1'");
+        assertThat(currency.get("parameter").asText()).isEqualTo("currency");
+        JsonNode lower = expect(
+                postJson(
+                        "/api/v1/portfolios",
+                        "{\"owner\": \"jo\", \"name\": \"eur\", \"capital\": 1, \"currency\": \"eur\"}"),
+                201);
+        assertThat(lower.get("currency").asText()).isEqualTo("EUR");
         JsonNode noPrice = expect(
                 postJson(
                         "/api/v1/portfolios/" + id + "/orders",
