@@ -82,9 +82,12 @@ public final class PortfolioService {
      * Creates a portfolio; {@code currency} is taken in upper case.
      *
      * @throws IllegalArgumentException when the owner already has a portfolio of that name
-     * @throws BadInputException when the currency is not three letters
+     * @throws BadInputException when the owner or name is not 1 to 64 printable characters, or the currency not three
+     *     letters
      */
     public Portfolio create(String owner, String name, String currency, BigDecimal capital) {
+        requireLabel("owner", owner);
+        requireLabel("name", name);
         String code = currency.trim().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{3}")) {
             throw new BadInputException(
@@ -98,6 +101,20 @@ public final class PortfolioService {
                 .orElseThrow(() -> new IllegalArgumentException(owner + " already has a portfolio named " + name));
         cache.changed(p.id());
         return p;
+    }
+
+    /** An owner or portfolio name: 1 to 64 characters, not blank, no control characters (the table's limit). */
+    private static void requireLabel(String field, String value) {
+        if (value == null
+                || value.isBlank()
+                || value.length() > 64
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadInputException(
+                    field,
+                    value,
+                    "a portfolio " + field + " is 1 to 64 characters, not blank, without control characters",
+                    List.of("1 to 64 printable characters"));
+        }
     }
 
     public List<Portfolio> list(String owner, boolean includeClosed, int limit) {

@@ -190,6 +190,14 @@ class LedgerApiIT {
                 400);
         assertThat(currency.get("error").asText()).isEqualTo("a currency is 3 letters (ISO 4217), not 'usd1'");
         assertThat(currency.get("parameter").asText()).isEqualTo("currency");
+        JsonNode longName = expect(
+                postJson(
+                        "/api/v1/portfolios",
+                        "{\"owner\": \"jo\", \"name\": \"" + "n".repeat(65) + "\", \"capital\": 1}"),
+                400);
+        assertThat(longName.get("parameter").asText()).isEqualTo("name");
+        assertThat(longName.get("error").asText())
+                .isEqualTo("a portfolio name is 1 to 64 characters, not blank, without control characters");
         JsonNode lower = expect(
                 postJson(
                         "/api/v1/portfolios",
