@@ -292,20 +292,30 @@ final class PortfolioRoutes {
                                         .range(0, 1)),
                         SESSION_JSON,
                         (c, a) -> {
-                            TradingSession t;
+                            // every limit is in its parameter's range, so only the sizing value can still be refused
+                            RiskLimits limits = new RiskLimits(
+                                    decimal(a.raw("max_position")),
+                                    decimal(a.raw("max_gross")),
+                                    decimal(a.raw("max_daily_loss")),
+                                    a.get("max_orders_per_minute"));
+                            PaperRules rules;
                             try {
-                                RiskLimits limits = new RiskLimits(
-                                        decimal(a.raw("max_position")),
-                                        decimal(a.raw("max_gross")),
-                                        decimal(a.raw("max_daily_loss")),
-                                        a.get("max_orders_per_minute"));
-                                PaperRules rules = new PaperRules(
+                                rules = new PaperRules(
                                         Sizing.of(a.get("sizing")),
                                         decimal(a.raw("sizing_value")),
                                         a.get("slippage_bps"),
                                         BigDecimal.ZERO,
                                         0,
                                         BigDecimal.ZERO);
+                            } catch (IllegalArgumentException e) {
+                                throw new BadInputException(
+                                        "sizing_value",
+                                        a.raw("sizing_value"),
+                                        e.getMessage(),
+                                        List.of("above 0, and at most 100 for percent_equity"));
+                            }
+                            TradingSession t;
+                            try {
                                 t = portfolios
                                         .get()
                                         .startSession(

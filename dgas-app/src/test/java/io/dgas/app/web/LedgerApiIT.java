@@ -190,6 +190,14 @@ class LedgerApiIT {
                 400);
         assertThat(currency.get("error").asText()).isEqualTo("a currency is 3 letters (ISO 4217), not 'usd1'");
         assertThat(currency.get("parameter").asText()).isEqualTo("currency");
+        JsonNode sizing = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/sessions",
+                        "{\"max_position\": 10, \"max_gross\": 100, \"max_daily_loss\": 1, \"sizing\":"
+                                + " \"percent_equity\", \"sizing_value\": 500}"),
+                400);
+        assertThat(sizing.get("parameter").asText()).isEqualTo("sizing_value");
+        assertThat(sizing.get("value").asText()).isEqualTo("500");
         JsonNode longName = expect(
                 postJson(
                         "/api/v1/portfolios",
