@@ -58,7 +58,8 @@ final class WriteRoutes {
                                                 .withDefault("true")),
                                 common),
                         "{reports: [{source, kind, rows_read, inserted, updated, unchanged, rejected, series_changed,"
-                                + " millis, rows_per_s}]}; 422 {error, line, field, value, reason} for a bad row;"
+                                + " millis, rows_per_s}]}; 422 {error, parameter, value, accepted, line, field, reason}"
+                                + " for a bad row;"
                                 + " 413 over web.max_upload_mb",
                         (c, a) -> ingested(c, () -> {
                             IngestOptions opts = options(ingest.get(), a)
@@ -151,25 +152,31 @@ final class WriteRoutes {
     }
 
     /** {@code {reports}}, or a 422 naming the bad row (400 when the input as a whole is unusable). */
+    /**
+     * The reports of a load, or its failure in the API's error form ({@code error, parameter, value, accepted}): a bad
+     * row is a 422 whose parameter is the row's field (with its line and reason besides), a file that cannot be read
+     * as a whole a 400 naming the body, an upload over the limit a 413.
+     */
     private static Object ingested(Context c, Supplier<List<IngestReport>> load) {
         try {
             return Map.of(
                     "reports", load.get().stream().map(IngestSummary::model).toList());
         } catch (Uploads.TooLargeException e) {
             c.status(413);
-            return Map.of("error", e.getMessage());
+            return ParameterError.body(
+                    e.getMessage(), "body", "" + c.contentLength(), List.of("an upload within web.max_upload_mb"));
         } catch (InvalidInputException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", e.getMessage());
             Reject r = e.reject();
             if (r == null) {
                 c.status(400);
-                return body;
+                return ParameterError.body(
+                        e.getMessage(), "body", "", List.of("CSV with the header and columns the endpoint describes"));
             }
             c.status(422);
+            Map<String, Object> body =
+                    new LinkedHashMap<>(ParameterError.body(e.getMessage(), r.field(), r.value(), List.of(r.reason())));
             body.put("line", r.line());
             body.put("field", r.field());
-            body.put("value", r.value());
             body.put("reason", r.reason());
             return body;
         }

@@ -166,6 +166,8 @@ class WriteApiIT {
         assertThat(e.get("line").asInt()).isEqualTo(3);
         assertThat(e.get("field").asText()).isEqualTo("high");
         assertThat(e.get("value").asText()).isEqualTo("9");
+        assertThat(e.get("parameter").asText()).isEqualTo("high");
+        assertThat(e.get("accepted").get(0).asText()).startsWith("high must be >=");
         assertThat(e.get("error").asText()).contains("line 3");
         assertThat(api.get("/api/v1/symbols/BADR").statusCode()).isEqualTo(404);
     }
@@ -217,6 +219,7 @@ class WriteApiIT {
 
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(r.body()).get("error").asText()).contains("web.max_upload_mb");
+        assertThat(JSON.readTree(r.body()).get("parameter").asText()).isEqualTo("body");
     }
 
     @Test
