@@ -7,6 +7,7 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.web.AdminToken;
 import io.dgas.app.web.ServeAddress;
 import io.dgas.store.UnableToConnectException;
+import io.dgas.store.api.NetworkProblem;
 import io.dgas.store.cache.CacheAdvisor;
 import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.cache.RegionStats;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Option;
         })
 final class CacheCommand {
     private static final ObjectMapper JSON = io.dgas.app.Json.MAPPER;
+    /** Bound on one request to the running server. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     abstract static class Remote extends BaseCommand {
         @Option(
@@ -87,7 +90,7 @@ final class CacheCommand {
         private String send(String method, String path, String token) {
             String base = base();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(TIMEOUT)
                     .method(method, HttpRequest.BodyPublishers.noBody());
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
@@ -107,7 +110,9 @@ final class CacheCommand {
                 return r.body();
             } catch (IOException e) {
                 throw new UnableToConnectException(
-                        "no dgas serving at " + base + " (start one with 'dgas serve'): " + e.getMessage(), e);
+                        "no dgas serving at " + base + " (start one with 'dgas serve'): "
+                                + NetworkProblem.describe(e, URI.create(base), TIMEOUT),
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UnableToConnectException("interrupted", e);

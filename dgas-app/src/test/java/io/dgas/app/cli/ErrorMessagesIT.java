@@ -28,6 +28,28 @@ class ErrorMessagesIT {
     }
 
     @Test
+    void cacheStats_noServerListening_namesTheRefusedAddressNotNull() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+
+        CliRun r = CliRun.of(
+                Map.of(
+                        "DGAS_HOME", home.toString(),
+                        "DGAS_DATABASE_URL", PG.jdbcUrl(),
+                        "DGAS_WEB_PORT", Integer.toString(closed)),
+                "cache",
+                "stats");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.DB_UNAVAILABLE);
+        assertThat(r.err())
+                .startsWith("error: no dgas serving at http://127.0.0.1:" + closed + " (start one with 'dgas"
+                        + " serve'): cannot connect to 127.0.0.1:" + closed);
+        assertThat(r.err()).doesNotContain("null");
+    }
+
+    @Test
     void serve_portInUse_exits2WithOneLineNamingThePortAndOption() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

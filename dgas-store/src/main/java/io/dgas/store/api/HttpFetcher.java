@@ -2,14 +2,10 @@ package io.dgas.store.api;
 
 import io.dgas.store.Redact;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +75,7 @@ final class HttpFetcher {
                     }
                 } catch (IOException e) {
                     // the cause is not kept: driver messages may echo the URL, and with it the key
-                    lastProblem = "network error: " + scrub(networkProblem(e, uri, settings.timeout()));
+                    lastProblem = "network error: " + scrub(NetworkProblem.describe(e, uri, settings.timeout()));
                 }
                 if (attempt < settings.maxAttempts()) {
                     sleeper.sleep(wait);
@@ -91,33 +87,6 @@ final class HttpFetcher {
         }
         throw new UnableToFetchException(
                 "gave up on " + shown + " after " + settings.maxAttempts() + " attempts: " + lastProblem, null);
-    }
-
-    /**
-     * What went wrong on the network, in words a user can act on. The JDK's client often leaves the message null (a
-     * refused connection, a host that does not resolve), so the cause chain is read: an unresolved host, then a
-     * timeout, then a refused or failed connection, else the first message in the chain or the exception's kind.
-     */
-    static String networkProblem(IOException e, URI uri, Duration timeout) {
-        String host = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
-        String message = null;
-        boolean connect = false;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return "cannot resolve host " + uri.getHost();
-            }
-            if (t instanceof HttpTimeoutException) {
-                return "no answer from " + host + " within " + timeout.toMillis() + " ms";
-            }
-            connect |= t instanceof ConnectException;
-            if (message == null && t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        if (connect) {
-            return "cannot connect to " + host + (message != null ? " (" + message + ")" : "");
-        }
-        return message != null ? message : e.getClass().getSimpleName();
     }
 
     /** initialBackoff · 2^(attempt-1), capped at maxBackoff. */

@@ -134,12 +134,12 @@ class EodhdClientTest {
         IOException unresolved = new java.net.ConnectException();
         unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
 
-        assertThat(HttpFetcher.networkProblem(unresolved, uri, Duration.ofSeconds(30)))
+        assertThat(NetworkProblem.describe(unresolved, uri, Duration.ofSeconds(30)))
                 .isEqualTo("cannot resolve host eodhd.com");
-        assertThat(HttpFetcher.networkProblem(
+        assertThat(NetworkProblem.describe(
                         new java.net.http.HttpConnectTimeoutException(null), uri, Duration.ofSeconds(30)))
                 .isEqualTo("no answer from eodhd.com within 30000 ms");
-        assertThat(HttpFetcher.networkProblem(new IOException(), uri, Duration.ofSeconds(30)))
+        assertThat(NetworkProblem.describe(new IOException(), uri, Duration.ofSeconds(30)))
                 .isEqualTo("IOException");
     }
 
