@@ -124,12 +124,10 @@ final class AnalyzeCommand extends BaseCommand {
     private int fromDatabase(Output o) throws IOException {
         Timeframe trading =
                 tradingTf != null ? timeframe("--trading", tradingTf) : config().timeframe(ConfigKeys.TRADING);
-        // a trading timeframe given without --htf takes the one above it, as the API does; the configured pair else
-        Timeframe higher = htf != null
-                ? timeframe("--htf", htf)
-                : tradingTf != null
-                        ? AnalysisService.defaultHigher(trading, "trading")
-                        : config().timeframe(ConfigKeys.HTF);
+        Timeframe higher = AnalysisService.higherFor(
+                htf != null ? timeframe("--htf", htf) : null,
+                tradingTf != null ? trading : null,
+                config().timeframe(ConfigKeys.HTF));
         int n = lookback != null ? lookback : config().intValue(ConfigKeys.LOOKBACK);
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();

@@ -192,9 +192,8 @@ final class BacktestCommand extends BaseCommand {
                                     .toList(),
                     f,
                     t,
-                    htf != null
-                            ? Timeframe.parse(htf)
-                            : AnalysisService.defaultHigher(Timeframe.parse(trading), "trading"),
+                    AnalysisService.higherFor(
+                            htf != null ? Timeframe.parse(htf) : null, Timeframe.parse(trading), null),
                     Timeframe.parse(trading),
                     cap,
                     limits,

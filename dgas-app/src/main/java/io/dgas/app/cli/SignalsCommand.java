@@ -74,10 +74,10 @@ final class SignalsCommand {
                 throw new BadArgumentException("--to", to, "--to must be after --from");
             }
             Timeframe tradingTf = CycleCommand.timeframe("--trading", trading, config().timeframe(ConfigKeys.TRADING));
-            // --trading without --htf takes its default pair, as analyze and cycle do; the configured pair else
-            Timeframe higher = htf != null || trading == null
-                    ? CycleCommand.timeframe("--htf", htf, config().timeframe(ConfigKeys.HTF))
-                    : AnalysisService.defaultHigher(tradingTf, "trading");
+            Timeframe higher = AnalysisService.higherFor(
+                    CycleCommand.timeframe("--htf", htf, null),
+                    trading != null ? tradingTf : null,
+                    config().timeframe(ConfigKeys.HTF));
             SignalEvaluation.Request request = new SignalEvaluation.Request(
                     symbols == null
                             ? null

@@ -99,7 +99,8 @@ public final class CycleService {
 
     private CycleRequest request(List<String> symbols, Timeframe htf, Timeframe trading, Integer lookback) {
         Timeframe t = trading != null ? trading : config.timeframe(ConfigKeys.TRADING);
-        // a trading timeframe given without a higher one takes its default pair, as analyze and the API do
+        // a trading timeframe given without a higher one takes its default pair, as the commands do
+        // (AnalysisService.higherFor); 1w, which has none, keeps the configured one and is refused below
         Timeframe configured = config.timeframe(ConfigKeys.HTF);
         Timeframe h =
                 htf != null ? htf : trading != null ? trading.defaultHigher().orElse(configured) : configured;

@@ -322,6 +322,15 @@ public final class AnalysisService {
                                 .toList())));
     }
 
+    /**
+     * The higher timeframe of a request: {@code htf} when given; else, when a trading timeframe was given, its default
+     * pair ({@link #defaultHigher}, naming {@code trading} for 1w); else {@code configured}. The one rule of the CLI's
+     * commands and the cycle.
+     */
+    public static Timeframe higherFor(Timeframe htf, Timeframe givenTrading, Timeframe configured) {
+        return htf != null ? htf : givenTrading != null ? defaultHigher(givenTrading, "trading") : configured;
+    }
+
     private static List<String> codes(List<Timeframe> tfs) {
         return tfs.stream().map(Timeframe::code).toList();
     }
