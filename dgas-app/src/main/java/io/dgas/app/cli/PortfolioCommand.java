@@ -56,7 +56,7 @@ final class PortfolioCommand {
         public Integer call() {
             Portfolio p;
             try {
-                p = service(this).create(owner, name, currency.toUpperCase(Locale.ROOT), capital);
+                p = service(this).create(owner, name, currency, capital);
             } catch (IllegalArgumentException e) {
                 throw new BadArgumentException(e.getMessage());
             }

@@ -6,7 +6,9 @@ import io.dgas.app.Json;
 import io.dgas.store.UnableToConnectException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +82,8 @@ final class FailureResponses {
      * A method the path is not served under: 405 with the {@code Allow} header and the API's JSON error naming the
      * method and the ones the path takes.
      */
-    static void notAllowed(io.javalin.http.MethodNotAllowedResponse e, Context c) {
-        List<String> allowed = java.util.Arrays.stream(
+    static void notAllowed(MethodNotAllowedResponse e, Context c) {
+        List<String> allowed = Arrays.stream(
                         e.getDetails().getOrDefault("availableMethods", "").split(","))
                 .map(String::trim)
                 .filter(m -> !m.isEmpty())

@@ -151,7 +151,6 @@ final class WriteRoutes {
                 .withAssetClass(a.get("asset_class"));
     }
 
-    /** {@code {reports}}, or a 422 naming the bad row (400 when the input as a whole is unusable). */
     /**
      * The reports of a load, or its failure in the API's error form ({@code error, parameter, value, accepted}): a bad
      * row is a 422 whose parameter is the row's field (with its line and reason besides), a file that cannot be read
