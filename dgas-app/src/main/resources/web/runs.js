@@ -2,7 +2,10 @@
 (function () {
   'use strict';
   var LIMIT = 25;
-  var STAGES = [['load', '#0072B2'], ['analyse', '#E69F00'], ['persist', '#56B4E9'], ['alerts', '#6a3d9a']];
+  // load and analyse are summed over the cycle's workers (they run in parallel), so they can exceed the run's wall-clock
+  // total: the chart shows each stage beside the total instead of stacking them into it
+  var STAGES = [['load', '#0072B2', 'load (Σ workers)'], ['analyse', '#E69F00', 'analyse (Σ workers)'],
+    ['persist', '#56B4E9', 'persist'], ['alerts', '#6a3d9a', 'alerts'], ['total', '#555555', 'total (wall clock)']];
   var chart = echarts.init(document.getElementById('stages'));
   window.dgasRunsChart = chart;
   var status = document.getElementById('status');
@@ -40,7 +43,7 @@
       xAxis: { type: 'category', data: ordered.map(function (r) { return '#' + r.id; }) },
       yAxis: { type: 'value', name: 'ms' },
       series: STAGES.map(function (s) {
-        return { name: s[0], type: 'bar', stack: 'stages', itemStyle: { color: s[1] },
+        return { name: s[2], type: 'bar', itemStyle: { color: s[1] },
           data: ordered.map(function (r) { return r.stage_ms[s[0]]; }) };
       })
     }, true);
@@ -67,8 +70,8 @@
       dl.innerHTML = '';
       [['Run', '#' + r.id], ['Status', r.status], ['Started', dgas.time(r.started_at)], ['Finished', dgas.time(r.finished_at)],
         ['Symbols', r.symbols_requested + ' requested, ' + r.symbols_processed + ' processed, ' + r.symbols_failed + ' failed'],
-        ['Signals', r.signals], ['Stage ms', STAGES.map(function (s) { return s[0] + ' ' + dgas.num(r.stage_ms[s[0]], 0); }).join(' · ')],
-        ['Total ms', dgas.num(r.stage_ms.total, 0)], ['Stale symbols', (r.stale_symbols || []).join(', ') || 'none']
+        ['Signals', r.signals], ['Stage ms', STAGES.slice(0, 4).map(function (s) { return s[2] + ' ' + dgas.num(r.stage_ms[s[0]], 0); }).join(' · ')],
+        ['Total ms (wall clock)', dgas.num(r.stage_ms.total, 0)], ['Stale symbols', (r.stale_symbols || []).join(', ') || 'none']
       ].forEach(function (kv) {
         var dt = document.createElement('dt'); dt.textContent = kv[0];
         var dd = document.createElement('dd'); dd.textContent = kv[1];

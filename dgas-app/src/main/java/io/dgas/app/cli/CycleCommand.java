@@ -143,8 +143,8 @@ final class CycleCommand extends BaseCommand {
                 run.signals()));
         o.line(String.format(
                 Locale.ROOT,
-                "stages: load %.0f ms, analyse %.0f ms (summed over workers), persist %.0f ms,"
-                        + " alerts %.0f ms; total %.0f ms",
+                "stages: load %.0f ms and analyse %.0f ms (each summed over the workers), persist %.0f ms,"
+                        + " alerts %.0f ms; total %.0f ms (wall clock)",
                 run.loadMs(),
                 run.analyseMs(),
                 run.persistMs(),

@@ -153,13 +153,13 @@ final class RunStore {
         long alertsStart = System.nanoTime();
         afterRun.accept(result);
         long alertsNanos = System.nanoTime() - alertsStart;
-        runs.setAlertsMs(result.run().id(), alertsNanos / 1e6);
-        duration.record(Duration.ofNanos(elapsed.getAsLong()));
         RunRecord rr = result.run();
-        return new CycleResult(
-                recordOf(
-                        f, rr.id(), rr.status(), rr.errors(), rr.signals(), (long) (rr.persistMs() * 1e6), alertsNanos),
-                result.signals());
+        RunRecord finished = recordOf(
+                f, rr.id(), rr.status(), rr.errors(), rr.signals(), (long) (rr.persistMs() * 1e6), alertsNanos);
+        // the stored row and the caller's record give the same total, alerts included
+        runs.finishAlerts(finished.id(), finished.alertsMs(), finished.durationMs(), finished.finishedAt());
+        duration.record(Duration.ofNanos((long) (finished.durationMs() * 1e6)));
+        return new CycleResult(finished, result.signals());
     }
 
     /** The figures of one run that do not change while it is stored. */

@@ -11,6 +11,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.SqlSession;
+import io.dgas.store.runs.RunRecord;
 import io.dgas.store.runs.RunStatus;
 import io.dgas.testkit.FakeClock;
 import io.dgas.testkit.PostgresExtension;
@@ -91,6 +92,30 @@ class PredictionCycleIT {
                 .isOne();
         assertThat(r.run().loadMs()).isPositive();
         assertThat(r.run().analyseMs()).isPositive();
+    }
+
+    @Test
+    void run_alertsStage_storedTotalIncludesItAsTheCallersDoes() {
+        clock.set(NOW);
+        PredictionCycle c = new PredictionCycle(
+                db,
+                real,
+                workers,
+                10,
+                clock,
+                "test",
+                new SimpleMeterRegistry(),
+                r -> clock.advance(Duration.ofMinutes(1)));
+
+        RunRecord returned = c.run(request(tickers(3))).run();
+
+        RunRecord stored =
+                new io.dgas.store.runs.RunRepository(db).find(returned.id()).orElseThrow();
+        // the run is stored before its alerts are evaluated: the row is then finished with the alerts stage
+        assertThat(stored.alertsMs()).isEqualTo(returned.alertsMs());
+        assertThat(stored.durationMs()).isEqualTo(returned.durationMs());
+        assertThat(stored.durationMs()).isGreaterThanOrEqualTo(returned.persistMs() + returned.alertsMs());
+        assertThat(stored.finishedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
     }
 
     @Test

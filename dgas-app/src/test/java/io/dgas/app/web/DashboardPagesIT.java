@@ -280,16 +280,21 @@ class DashboardPagesIT {
         assertThat(rows("runs-table")).hasSize(2);
         JsonNode option = JSON.readTree((String) driver.executeScript(
                 "var o = window.dgasRunsChart.getOption(); return JSON.stringify({x: o.xAxis[0].data,"
-                        + " series: o.series.map(function (s) { return {name: s.name, data: s.data}; })});"));
+                        + " series: o.series.map(function (s) { return {name: s.name, data: s.data,"
+                        + " stacked: !!s.stack}; })});"));
         assertThat(option.get("x")).hasSize(2);
         assertThat(option.at("/x/1").asText()).isEqualTo("#" + partialRun);
+        // load and analyse are summed over the workers and can exceed the wall-clock total: nothing is stacked into it
         assertThat(option.get("series"))
                 .extracting(s -> s.get("name").asText())
-                .containsExactly("load", "analyse", "persist", "alerts");
-        // oldest run first: the seeded stage times, load and analyse
+                .containsExactly("load (Σ workers)", "analyse (Σ workers)", "persist", "alerts", "total (wall clock)");
+        assertThat(option.get("series"))
+                .allSatisfy(s -> assertThat(s.get("stacked").asBoolean()).isFalse());
+        // oldest run first: the seeded stage times, load, analyse and the total (their sum with persist)
         assertThat(option.at("/series/0/data/0").asDouble()).isEqualTo(40.0);
         assertThat(option.at("/series/0/data/1").asDouble()).isEqualTo(60.0);
         assertThat(option.at("/series/1/data/1").asDouble()).isEqualTo(500.0);
+        assertThat(option.at("/series/4/data/1").asDouble()).isEqualTo(60.0 + 500.0 + 30.0);
 
         driver.findElement(By.cssSelector("#runs-table button[aria-label='Show run " + partialRun + "']"))
                 .click();

@@ -152,12 +152,20 @@ public final class RunRepository {
         return r.id();
     }
 
-    /** Records the alert stage's time on a finished run. */
-    public void setAlertsMs(long runId, double alertsMs) {
-        db.update("runs.alerts-ms", "UPDATE prediction_runs SET alerts_ms = ? WHERE id = ?", ps -> {
-            ps.setDouble(1, alertsMs);
-            ps.setLong(2, runId);
-        });
+    /**
+     * Records the alert stage, the run's last, on a stored run: its time, and the run's total and finish time, which
+     * then include it (the run was stored before its alerts were evaluated).
+     */
+    public void finishAlerts(long runId, double alertsMs, double durationMs, Instant finishedAt) {
+        db.update(
+                "runs.alerts-ms",
+                "UPDATE prediction_runs SET alerts_ms = ?, duration_ms = ?, finished_at = ? WHERE id = ?",
+                ps -> {
+                    ps.setDouble(1, alertsMs);
+                    ps.setDouble(2, durationMs);
+                    ps.setTimestamp(3, Timestamp.from(finishedAt));
+                    ps.setLong(4, runId);
+                });
     }
 
     /**
