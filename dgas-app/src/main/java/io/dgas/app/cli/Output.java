@@ -30,6 +30,20 @@ public final class Output {
         return json;
     }
 
+    /** A size for people: B, kB, MB (one decimal), GB (two), in powers of 1024. */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " kB";
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1073741824.0);
+    }
+
     /** Prints {@code model} as JSON with {@code --json}, else runs {@code human}. */
     public void result(Object model, Runnable human) {
         if (json) {

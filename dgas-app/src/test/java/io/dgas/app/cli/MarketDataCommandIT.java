@@ -129,6 +129,28 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataDelete_toNotAfterFrom_isRefusedNamingBoth() {
+        Run r = run(Map.of(), "data", "delete", "--symbol", "CLI", "--from", "2024-06-01", "--to", "2024-05-01");
+        Run same = run(Map.of(), "data", "restore", "--symbol", "CLI", "--from", "2024-06-01", "--to", "2024-06-01");
+
+        // an empty range changed nothing and reported "soft-deleted 0 bar(s)" as if it had been applied
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--to 2024-05-01 must be after --from 2024-06-01");
+        assertThat(r.out()).isEmpty();
+        assertThat(same.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void dataStats_text_showsSizesForPeopleAndTimeframesAsPairs() {
+        Run r = run(Map.of(), "data", "stats");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        // raw byte counts and a Java map's rendering ({1m=3, ...}) before
+        assertThat(r.out()).containsPattern("bars_bytes\\s+\\d+(\\.\\d)? (kB|MB)");
+        assertThat(r.out()).containsPattern("bars_per_timeframe\\s+1m \\d+").doesNotContain("=");
+    }
+
+    @Test
     void dbPartitions_listsMonthPartitionWithRows() {
         Run r = run(Map.of(), "db", "partitions");
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code monitor database --lookback} says when no stored snapshot is as old as the window start. */
+/**
+ * {@code monitor database --lookback} says when no stored snapshot is as old as the window start; {@code monitor
+ * summary} shows the heaviest statements it promises, the connections by state and a readable wraparound margin.
+ */
 class MonitorDatabaseIT {
     @RegisterExtension
     static final PostgresExtension PG = new PostgresExtension();
@@ -48,5 +51,26 @@ class MonitorDatabaseIT {
 
         assertThat(covered.out()).doesNotContain("note:");
         assertThat(coveredJson.out()).contains("\"window_complete\" : true");
+    }
+
+    @Test
+    void summary_statementsRecorded_printsTheHeaviestAndReadableFigures() throws Exception {
+        try (Connection c = PG.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            st.execute("SELECT count(*) FROM generate_series(1, 1000)");
+        }
+
+        CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), "monitor", "summary");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        // the statements table was in the JSON only: the text ended at the pool line
+        assertThat(r.out())
+                .contains("heaviest statements by total time, last 24h")
+                .containsPattern("name\\s+calls\\s+total ms\\s+mean ms")
+                .contains("generate_series");
+        // a Java map's rendering ({active=1}) and an ungrouped ten-digit number before
+        assertThat(r.out()).containsPattern("connections\\s+active \\d+").doesNotContain("{");
+        assertThat(r.out()).containsPattern("wraparound\\s+2,1\\d\\d,\\d{3},\\d{3} transactions left");
     }
 }

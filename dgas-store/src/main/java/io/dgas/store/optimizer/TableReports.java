@@ -31,7 +31,9 @@ public final class TableReports {
             + " - coalesce(pg_total_relation_size(nullif(lc.reltoastrelid, 0)), 0)), 0) AS tbytes,"
             + " coalesce(sum(pg_indexes_size(l.r)), 0) AS ibytes,"
             + " coalesce(sum(coalesce(pg_total_relation_size(nullif(lc.reltoastrelid, 0)), 0)), 0) AS obytes,"
-            + " coalesce(sum(greatest(lc.reltuples, 0)), 0)::bigint AS nrows"
+            // a table never vacuumed or analysed has reltuples −1 (a fresh load): the statistics' live count instead
+            + " coalesce(sum(CASE WHEN lc.reltuples >= 0 THEN lc.reltuples"
+            + " ELSE pg_stat_get_live_tuples(l.r) END), 0)::bigint AS nrows"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN LATERAL (SELECT c.oid AS r WHERE c.relkind IN ('r', 'm')"
             + " UNION SELECT relid FROM pg_partition_tree(c.oid) WHERE isleaf AND c.relkind = 'p') l ON true"

@@ -43,20 +43,6 @@ public final class DbOptimizerCommand {
         return cmd.context().optimizer();
     }
 
-    /** Human size: B, kB, MB, GB. */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return (bytes / 1024) + " kB";
-        }
-        if (bytes < 1024L * 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
-        }
-        return String.format(Locale.ROOT, "%.2f GB", bytes / 1073741824.0);
-    }
-
     /** Parses {@code --min-size}: {@code 0}, {@code 512kB}, {@code 10MB}, {@code 1GB} (plain numbers are bytes). */
     static long parseSize(String text) {
         String v = text.trim().toUpperCase(Locale.ROOT).replace(" ", "");

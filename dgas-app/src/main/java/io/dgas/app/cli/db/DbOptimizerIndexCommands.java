@@ -24,7 +24,7 @@ public final class DbOptimizerIndexCommands {
                         i.name(),
                         Long.toString(i.scans()),
                         Long.toString(i.tuplesRead()),
-                        DbOptimizerCommand.size(i.bytes()),
+                        Output.size(i.bytes()),
                         String.join(", ", i.columns())))
                 .toList();
     }
@@ -116,7 +116,7 @@ public final class DbOptimizerIndexCommands {
                                                                     ", ",
                                                                     x.coveredBy()
                                                                             .columns()),
-                                                            DbOptimizerCommand.size(
+                                                            Output.size(
                                                                     x.index().bytes())))
                                                     .toList()));
             return ExitCodes.OK;
@@ -169,7 +169,7 @@ public final class DbOptimizerIndexCommands {
                                                 DbOptimizerCommand.f(s.afterCost()),
                                                 DbOptimizerCommand.f(100 * s.savings()) + " %",
                                                 DbOptimizerCommand.f(s.timeSavedMs()),
-                                                DbOptimizerCommand.size(s.estimatedBytes()),
+                                                Output.size(s.estimatedBytes()),
                                                 s.ddl()))
                                         .toList());
             });

@@ -40,16 +40,15 @@ public final class DbOptimizerTableCommands {
                                                     .map(s -> List.of(
                                                             s.table(),
                                                             s.kind(),
-                                                            DbOptimizerCommand.size(s.tableBytes()),
-                                                            DbOptimizerCommand.size(s.indexBytes()),
-                                                            DbOptimizerCommand.size(s.toastBytes()),
-                                                            DbOptimizerCommand.size(s.totalBytes()),
+                                                            Output.size(s.tableBytes()),
+                                                            Output.size(s.indexBytes()),
+                                                            Output.size(s.toastBytes()),
+                                                            Output.size(s.totalBytes()),
                                                             Long.toString(s.rowEstimate()),
                                                             s.growthBytes() == null
                                                                     ? "-"
                                                                     : (s.growthBytes() < 0 ? "-" : "+")
-                                                                            + DbOptimizerCommand.size(
-                                                                                    Math.abs(s.growthBytes())),
+                                                                            + Output.size(Math.abs(s.growthBytes())),
                                                             s.previousAt() == null
                                                                     ? "-"
                                                                     : s.previousAt()
@@ -155,7 +154,7 @@ public final class DbOptimizerTableCommands {
                                                             x.table(),
                                                             Long.toString(x.pages()),
                                                             Long.toString(x.expectedPages()),
-                                                            DbOptimizerCommand.size(x.wastedBytes()),
+                                                            Output.size(x.wastedBytes()),
                                                             x.analysed() ? "analysed" : "partly guessed"))
                                                     .toList()));
             return ExitCodes.OK;

@@ -30,18 +30,11 @@ public final class DbPartitionsCommand extends BaseCommand {
                                                         p.name(),
                                                         p.range(),
                                                         Long.toString(p.rows()),
-                                                        size(p.bytes()),
+                                                        Output.size(p.bytes()),
                                                         p.newest() == null
                                                                 ? ""
                                                                 : p.newest().toString()))
                                                 .toList()));
         return ExitCodes.OK;
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024 * 1024) {
-            return (bytes / 1024) + " kB";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 }

@@ -59,8 +59,22 @@ public final class DataCommand {
             Map<String, Object> stats = new DataCatalog(context().database()).stats();
             out().result(
                             stats,
-                            () -> stats.forEach((k, v) -> out().line(String.format(Locale.ROOT, "%-20s %s", k, v))));
+                            () -> stats.forEach(
+                                    (k, v) -> out().line(String.format(Locale.ROOT, "%-20s %s", k, text(k, v)))));
             return ExitCodes.OK;
+        }
+
+        /** Sizes for people (the JSON keeps bytes), a map as "key value" pairs. */
+        private static String text(String key, Object v) {
+            if (key.endsWith("_bytes") && v instanceof Number n) {
+                return Output.size(n.longValue());
+            }
+            if (v instanceof Map<?, ?> m) {
+                List<String> parts = new java.util.ArrayList<>();
+                m.forEach((a, b) -> parts.add(a + " " + b));
+                return parts.isEmpty() ? "none" : String.join(", ", parts);
+            }
+            return String.valueOf(v);
         }
     }
 
@@ -84,6 +98,11 @@ public final class DataCommand {
                     IngestCommand.timeframe("--interval", interval),
                     instant("--from", from),
                     instant("--to", to));
+            // an empty range would change nothing and report 0 rows as if the selection had been applied
+            if (sel.from() != null && sel.to() != null && !sel.from().isBefore(sel.to())) {
+                throw new BadArgumentException(
+                        "--to", to, "--to " + to + " must be after --from " + from + " (--to is excluded)");
+            }
             KnownSymbols.require(context().database(), List.of(sel.symbol()));
             return sel;
         }

@@ -77,34 +77,50 @@ public final class MonitorCommand {
                 out().line("pg_stat_statements is not available on this server: no server-side statement figures.");
             } else {
                 out().line((slowOnly ? "Slow statements" : "Top statements") + " by total time, last " + lookback);
-                if (!(Boolean) model.get("window_complete")) {
-                    out().line(
-                                    model.get("window_baseline") == null
-                                            ? "note: no statement snapshot yet; these are totals since the server's statistics began"
-                                                    + " (dgas serve snapshots every "
-                                                    + ConfigKeys.STATEMENTS_SNAPSHOT_INTERVAL + ")"
-                                            : "note: no statement snapshot before the window start; these cover only since "
-                                                    + model.get("window_baseline"));
-                }
-                out().table(
-                                List.of("name", "calls", "total ms", "mean ms", "rows", "hit %", "query"),
-                                top.stream()
-                                        .map(s -> List.of(
-                                                s.name() == null ? "-" : s.name(),
-                                                Long.toString(s.calls()),
-                                                f(s.totalMs()),
-                                                f(s.meanMs()),
-                                                Long.toString(s.rows()),
-                                                f(100 * s.hitRatio()),
-                                                abbreviate(s.query())))
-                                        .toList());
+                windowNote(out(), model);
+                statements(out(), top);
             }
             if (connections) {
                 out().line("");
-                out().line("connections: " + model.get("connections"));
+                out().line("connections: " + connections((Map<String, Long>) model.get("connections")));
                 out().line("pool: " + ((PoolStats) model.get("pool")).describe());
             }
         }
+    }
+
+    /** Says when the statement figures do not cover their whole window (model keys window_complete, window_baseline). */
+    static void windowNote(Output out, Map<String, Object> model) {
+        if (!(Boolean) model.get("window_complete")) {
+            out.line(
+                    model.get("window_baseline") == null
+                            ? "note: no statement snapshot yet; these are totals since the server's statistics began"
+                                    + " (dgas serve snapshots every " + ConfigKeys.STATEMENTS_SNAPSHOT_INTERVAL + ")"
+                            : "note: no statement snapshot before the window start; these cover only since "
+                                    + model.get("window_baseline"));
+        }
+    }
+
+    /** The statements as a table: name, calls, total and mean time, rows, cache hits and the query's start. */
+    static void statements(Output out, List<ServerStatement> top) {
+        out.table(
+                List.of("name", "calls", "total ms", "mean ms", "rows", "hit %", "query"),
+                top.stream()
+                        .map(s -> List.of(
+                                s.name() == null ? "-" : s.name(),
+                                Long.toString(s.calls()),
+                                f(s.totalMs()),
+                                f(s.meanMs()),
+                                Long.toString(s.rows()),
+                                f(100 * s.hitRatio()),
+                                abbreviate(s.query())))
+                        .toList());
+    }
+
+    /** Connections by state as "active 1, idle 4" (most first), or "none". */
+    static String connections(Map<String, Long> byState) {
+        List<String> parts = new java.util.ArrayList<>();
+        byState.forEach((state, n) -> parts.add(state + " " + n));
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     /** One screen: size, connections, hit ratio, pool, the five heaviest statements. */
@@ -121,13 +137,31 @@ public final class MonitorCommand {
             model.put("cache_hit_ratio", activity.cacheHitRatio());
             model.put("wraparound_margin", activity.wraparoundMargin());
             model.put("pool", db.poolStats());
-            model.put("top_statements", pss.top(context().clock().instant(), Duration.ofDays(1), 5, 1, 0));
+            Instant now = context().clock().instant();
+            PgStatStatements.Window covered = pss.window(now, Duration.ofDays(1));
+            model.put("pg_stat_statements", pss.available());
+            model.put("window_complete", covered.complete());
+            model.put("window_baseline", covered.baseline());
+            model.put("top_statements", pss.top(now, Duration.ofDays(1), 5, 1, 0));
             out().result(model, () -> {
                 out().line("size            " + ((Long) model.get("size_bytes") / (1024 * 1024)) + " MB");
-                out().line("connections     " + model.get("connections"));
+                @SuppressWarnings("unchecked")
+                Map<String, Long> byState = (Map<String, Long>) model.get("connections");
+                out().line("connections     " + connections(byState));
                 out().line("cache hit ratio " + f(100 * (Double) model.get("cache_hit_ratio")) + " %");
-                out().line("wraparound      " + model.get("wraparound_margin") + " transactions left");
+                out().line(String.format(
+                        Locale.ROOT, "wraparound      %,d transactions left", (Long) model.get("wraparound_margin")));
                 out().line("pool            " + ((PoolStats) model.get("pool")).describe());
+                @SuppressWarnings("unchecked")
+                List<ServerStatement> top = (List<ServerStatement>) model.get("top_statements");
+                out().line("");
+                if (!(Boolean) model.get("pg_stat_statements")) {
+                    out().line("heaviest statements: pg_stat_statements is not available on this server");
+                } else {
+                    out().line("heaviest statements by total time, last 24h (dgas monitor database for more):");
+                    windowNote(out(), model);
+                    statements(out(), top);
+                }
             });
             return ExitCodes.OK;
         }
