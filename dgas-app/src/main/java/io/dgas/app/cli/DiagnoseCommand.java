@@ -28,12 +28,21 @@ final class DiagnoseCommand extends BaseCommand {
                 checks.stream()
                         .map(c -> List.of(
                                 c.name(),
-                                num(c.value()) + (c.unit().isEmpty() ? "" : " " + c.unit()),
+                                value(c),
                                 num(c.warning()),
                                 num(c.critical()),
                                 c.verdict().code(),
                                 c.message()))
                         .toList());
+    }
+
+    /** The value with its unit; bytes (B, B/s) as sizes for people. */
+    private static String value(Check c) {
+        String unit = c.unit();
+        if (!Double.isNaN(c.value()) && (unit.equals("B") || unit.equals("B/s"))) {
+            return Output.size(Math.round(c.value())) + unit.substring(1);
+        }
+        return num(c.value()) + (unit.isEmpty() ? "" : " " + unit);
     }
 
     private static String num(double v) {

@@ -175,10 +175,16 @@ public final class HealthMonitor implements AutoCloseable {
     private List<Check> hostChecks() {
         double[] h = host.sample();
         return List.of(
-                Check.measured("cpu", h[0], "%", t.cpuWarn(), t.cpuCrit(), "process CPU share of all cores"),
+                Check.measured(
+                        "cpu", h[0], "%", t.cpuWarn(), t.cpuCrit(), rate(h[0], "process CPU share of all cores")),
                 Check.measured("heap", h[1], "%", t.heapWarn(), t.heapCrit(), "heap used of maximum"),
-                Check.info("disk_read", h[2], "B/s", "process disk reads"),
-                Check.info("disk_write", h[3], "B/s", "process disk writes"));
+                Check.info("disk_read", h[2], "B/s", rate(h[2], "process disk reads")),
+                Check.info("disk_write", h[3], "B/s", rate(h[3], "process disk writes")));
+    }
+
+    /** A rate's detail, saying why it has no value at a process's first sample. */
+    private static String rate(double v, String what) {
+        return Double.isNaN(v) ? what + " (not yet measured: a rate needs two samples)" : what;
     }
 
     private List<Check> database() {
@@ -188,7 +194,7 @@ public final class HealthMonitor implements AutoCloseable {
         long total = conns.values().stream().mapToLong(Long::longValue).sum();
         return List.of(
                 Check.info("db_size", a.sizeBytes(), "B", "database size"),
-                Check.info("db_connections", total, "", conns.toString()),
+                Check.info("db_connections", total, "", DatabaseActivity.describe(conns)),
                 Check.measured("long_running", a.longRunning(60).size(), "queries", 1, 5, "running for 60 s or more"),
                 Check.measured(
                         "wraparound",
@@ -196,7 +202,7 @@ public final class HealthMonitor implements AutoCloseable {
                         "%",
                         76.7,
                         90.7,
-                        margin + " transactions left"));
+                        String.format(java.util.Locale.ROOT, "%,d transactions left", margin)));
     }
 
     private void alert(HealthSnapshot snap) {

@@ -27,6 +27,13 @@ public final class DatabaseActivity {
         return out;
     }
 
+    /** {@link #connectionsByState} as "active 1, idle 4" (most first), or "none". */
+    public static String describe(Map<String, Long> byState) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        byState.forEach((state, n) -> j.add(state + " " + n));
+        return j.length() == 0 ? "none" : j.toString();
+    }
+
     /** Statements running for at least {@code minSeconds}, longest first (text cut to 200 characters). */
     public List<LongQuery> longRunning(int minSeconds) {
         return db.query(

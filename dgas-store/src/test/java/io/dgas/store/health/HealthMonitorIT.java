@@ -48,6 +48,21 @@ class HealthMonitorIT {
     }
 
     @Test
+    void collectOnce_databaseChecks_detailsReadAsText() {
+        HealthSnapshot snap = monitor(QueryCache.NONE).collectOnce();
+
+        // the detail was a Java map's rendering ({active=1}) and an ungrouped ten-digit number
+        assertThat(snap.checks())
+                .filteredOn(c -> c.name().equals("db_connections"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.message()).matches("(\\w[\\w ]* \\d+)(, \\w[\\w ]* \\d+)*"));
+        assertThat(snap.checks())
+                .filteredOn(c -> c.name().equals("wraparound"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.message()).matches("2,1\\d\\d,\\d{3},\\d{3} transactions left"));
+    }
+
+    @Test
     void collectOnce_slowMeanQuery_isCriticalOverallAndAlertsOncePerCooldown() {
         // mean of 400 ms and 800 ms = 600 ms ≥ 500 ms critical
         queries.onStatement("a", 400_000_000L, 1, false);

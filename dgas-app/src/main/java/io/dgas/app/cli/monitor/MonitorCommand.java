@@ -82,7 +82,7 @@ public final class MonitorCommand {
             }
             if (connections) {
                 out().line("");
-                out().line("connections: " + connections((Map<String, Long>) model.get("connections")));
+                out().line("connections: " + DatabaseActivity.describe((Map<String, Long>) model.get("connections")));
                 out().line("pool: " + ((PoolStats) model.get("pool")).describe());
             }
         }
@@ -116,13 +116,6 @@ public final class MonitorCommand {
                         .toList());
     }
 
-    /** Connections by state as "active 1, idle 4" (most first), or "none". */
-    static String connections(Map<String, Long> byState) {
-        List<String> parts = new java.util.ArrayList<>();
-        byState.forEach((state, n) -> parts.add(state + " " + n));
-        return parts.isEmpty() ? "none" : String.join(", ", parts);
-    }
-
     /** One screen: size, connections, hit ratio, pool, the five heaviest statements. */
     @Command(name = "summary", description = "Database size, connections, cache hit ratio, pool, heaviest statements.")
     static final class Summary extends BaseCommand {
@@ -147,7 +140,7 @@ public final class MonitorCommand {
                 out().line("size            " + ((Long) model.get("size_bytes") / (1024 * 1024)) + " MB");
                 @SuppressWarnings("unchecked")
                 Map<String, Long> byState = (Map<String, Long>) model.get("connections");
-                out().line("connections     " + connections(byState));
+                out().line("connections     " + DatabaseActivity.describe(byState));
                 out().line("cache hit ratio " + f(100 * (Double) model.get("cache_hit_ratio")) + " %");
                 out().line(String.format(
                         Locale.ROOT, "wraparound      %,d transactions left", (Long) model.get("wraparound_margin")));
