@@ -215,4 +215,27 @@ class WebParametersIT {
         assertThat(body.get("status").asText()).isEqualTo("degraded");
         assertThat(body.at("/cache_l2/up").asBoolean()).isFalse();
     }
+
+    @Test
+    void health_bothPaths_useTheApisSnakeCaseNames() throws Exception {
+        JsonNode plain = JSON.readTree(send("GET", "/health").body());
+        JsonNode api = JSON.readTree(send("GET", "/api/v1/health").body());
+
+        // /health wrote Java's names (pool.acquireP95Ms, cache_l2.queuedInvalidations) where /api/v1/health did not
+        assertThat(plain.at("/pool").has("acquire_p95_ms")).isTrue();
+        assertThat(plain.at("/cache_l2").has("queued_invalidations")).isTrue();
+        assertThat(names(plain, "")).isEqualTo(names(api, ""));
+    }
+
+    /** Every field path of {@code n}, values left out. */
+    private static java.util.SortedSet<String> names(JsonNode n, String at) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        n.fields().forEachRemaining(e -> {
+            out.add(at + "/" + e.getKey());
+            if (e.getValue().isObject()) {
+                out.addAll(names(e.getValue(), at + "/" + e.getKey()));
+            }
+        });
+        return out;
+    }
 }

@@ -18,6 +18,8 @@ public enum Verdict {
         return other.ordinal() > ordinal() ? other : this;
     }
 
+    /** The verdict in lower case, as every JSON body and text output writes it ("healthy", not "HEALTHY"). */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
