@@ -33,17 +33,14 @@ final class AlertRoutes {
                         "{items: [" + RULE_JSON + "], limit, offset, next_offset}",
                         (c, a) -> alerts.get().rules(a.get("limit"), a.get("offset"))),
                 Route.admin(
-                        "POST",
-                        "/api/v1/alerts/rules",
-                        "Add an alert rule; " + BODY + "; name, type, threshold required, symbol unless type is"
-                                + " signal; answers 201",
-                        List.of(),
-                        RULE_JSON,
-                        (c, a) -> {
-                            Object rule = alerts.get().create(body(c));
-                            c.status(201);
-                            return rule;
-                        }),
+                                "POST",
+                                "/api/v1/alerts/rules",
+                                "Add an alert rule; " + BODY + "; name, type, threshold required, symbol unless type is"
+                                        + " signal",
+                                List.of(),
+                                RULE_JSON,
+                                (c, a) -> alerts.get().create(body(c)))
+                        .created(),
                 Route.admin(
                         "PUT",
                         "/api/v1/alerts/rules/{id}",

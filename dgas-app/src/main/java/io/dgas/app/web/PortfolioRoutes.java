@@ -65,36 +65,37 @@ final class PortfolioRoutes {
                         (c, a) -> ledger.get()
                                 .portfolios(a.get("owner"), a.get("include_closed"), a.get("limit"), a.get("offset"))),
                 Route.admin(
-                        "POST",
-                        "/api/v1/portfolios",
-                        "Create a portfolio; answers 201",
-                        List.of(
-                                Param.body("owner", Type.STRING, "owner").withRequired(),
-                                Param.body("name", Type.STRING, "name, unique per owner")
-                                        .withRequired(),
-                                Param.body("currency", Type.STRING, "base currency")
-                                        .withDefault("USD"),
-                                Param.body("capital", Type.NUMBER, "starting capital")
-                                        .withRequired()
-                                        .range(0.01, 1e15)),
-                        PORTFOLIO_JSON,
-                        (c, a) -> {
-                            Object p;
-                            try {
-                                p = portfolios
-                                        .get()
-                                        .create(
-                                                a.get("owner"),
-                                                a.get("name"),
-                                                a.get("currency"),
-                                                decimal(a.raw("capital")));
-                            } catch (IllegalArgumentException e) {
-                                throw new BadInputException(
-                                        "name", a.get("name"), e.getMessage(), List.of("a name new for owner"));
-                            }
-                            c.status(201);
-                            return p;
-                        }),
+                                "POST",
+                                "/api/v1/portfolios",
+                                "Create a portfolio",
+                                List.of(
+                                        Param.body("owner", Type.STRING, "owner")
+                                                .withRequired(),
+                                        Param.body("name", Type.STRING, "name, unique per owner")
+                                                .withRequired(),
+                                        Param.body("currency", Type.STRING, "base currency")
+                                                .withDefault("USD"),
+                                        Param.body("capital", Type.NUMBER, "starting capital")
+                                                .withRequired()
+                                                .range(0.01, 1e15)),
+                                PORTFOLIO_JSON,
+                                (c, a) -> {
+                                    Object p;
+                                    try {
+                                        p = portfolios
+                                                .get()
+                                                .create(
+                                                        a.get("owner"),
+                                                        a.get("name"),
+                                                        a.get("currency"),
+                                                        decimal(a.raw("capital")));
+                                    } catch (IllegalArgumentException e) {
+                                        throw new BadInputException(
+                                                "name", a.get("name"), e.getMessage(), List.of("a name new for owner"));
+                                    }
+                                    return p;
+                                })
+                        .created(),
                 Route.get(
                         "/api/v1/portfolios/{id}",
                         "A portfolio with its positions (unrealized P&L marked at the latest close) and latest trades"
@@ -175,59 +176,64 @@ final class PortfolioRoutes {
                                         a.get("limit"),
                                         a.get("offset"))),
                 Route.admin(
-                        "POST",
-                        "/api/v1/portfolios/{id}/orders",
-                        "Place a manual order (JSON body); it fills at the first bar after now in the paper cycle:"
-                                + " market at the open, limit/stop when the bar trades through the price; answers 201."
-                                + " Checked first against the session's limits (the given one, else the newest active"
-                                + " one) at the latest close (market) or its price: one they refuse or would cap is"
-                                + " stored as rejected with the limit, answered 422",
-                        List.of(
-                                ID,
-                                Param.body("symbol", Type.STRING, "ticker").withRequired(),
-                                Param.body("side", Type.ENUM, "buy or sell")
-                                        .oneOf(List.of("buy", "sell"))
-                                        .withRequired(),
-                                Param.body("quantity", Type.NUMBER, "units")
-                                        .withRequired()
-                                        .range(1e-8, 1e12),
-                                Param.body("type", Type.ENUM, "order type")
-                                        .oneOf(Arrays.stream(OrderType.values())
-                                                .map(OrderType::code)
-                                                .toList())
-                                        .withDefault("market"),
-                                Param.body("limit_price", Type.NUMBER, "limit price (limit orders)")
-                                        .range(1e-8, 1e12),
-                                Param.body("stop_price", Type.NUMBER, "stop price (stop orders)")
-                                        .range(1e-8, 1e12),
-                                Param.body("time_in_force", Type.ENUM, "time in force")
-                                        .oneOf(List.of("day", "gtc", "ioc", "fok"))
-                                        .withDefault("gtc"),
-                                Param.body("session", Type.INT, "the active session it belongs to")
-                                        .range(1, Integer.MAX_VALUE),
-                                Param.body("client_order_id", Type.STRING, "unique per portfolio (default: made up)")),
-                        ORDER_JSON + "; 422 {error, parameter: \"quantity\", value, accepted, limit, order}",
-                        (c, a) -> {
-                            var o = portfolios
-                                    .get()
-                                    .place(
-                                            id(a),
-                                            a.has("session") ? (long) a.<Integer>get("session") : null,
-                                            a.get("symbol"),
-                                            Side.valueOf(a.<String>get("side").toUpperCase(java.util.Locale.ROOT)),
-                                            decimal(a.raw("quantity")),
-                                            OrderType.of(a.get("type")),
-                                            a.get("limit_price"),
-                                            a.get("stop_price"),
-                                            a.get("time_in_force"),
-                                            a.get("client_order_id"));
-                            if (o.status() == OrderStatus.REJECTED) {
-                                c.status(422);
-                                return refused(o);
-                            }
-                            c.status(201);
-                            return o;
-                        }),
+                                "POST",
+                                "/api/v1/portfolios/{id}/orders",
+                                "Place a manual order (JSON body); it fills at the first bar after now in the paper cycle:"
+                                        + " market at the open, limit/stop when the bar trades through the price."
+                                        + " Checked first against the session's limits (the given one, else the newest active"
+                                        + " one) at the latest close (market) or its price: one they refuse or would cap is"
+                                        + " stored as rejected with the limit, answered 422",
+                                List.of(
+                                        ID,
+                                        Param.body("symbol", Type.STRING, "ticker")
+                                                .withRequired(),
+                                        Param.body("side", Type.ENUM, "buy or sell")
+                                                .oneOf(List.of("buy", "sell"))
+                                                .withRequired(),
+                                        Param.body("quantity", Type.NUMBER, "units")
+                                                .withRequired()
+                                                .range(1e-8, 1e12),
+                                        Param.body("type", Type.ENUM, "order type")
+                                                .oneOf(Arrays.stream(OrderType.values())
+                                                        .map(OrderType::code)
+                                                        .toList())
+                                                .withDefault("market"),
+                                        Param.body("limit_price", Type.NUMBER, "limit price (limit orders)")
+                                                .range(1e-8, 1e12),
+                                        Param.body("stop_price", Type.NUMBER, "stop price (stop orders)")
+                                                .range(1e-8, 1e12),
+                                        Param.body("time_in_force", Type.ENUM, "time in force")
+                                                .oneOf(List.of("day", "gtc", "ioc", "fok"))
+                                                .withDefault("gtc"),
+                                        Param.body("session", Type.INT, "the active session it belongs to")
+                                                .range(1, Integer.MAX_VALUE),
+                                        Param.body(
+                                                "client_order_id",
+                                                Type.STRING,
+                                                "unique per portfolio (default: made up)")),
+                                ORDER_JSON + "; 422 {error, parameter: \"quantity\", value, accepted, limit, order}",
+                                (c, a) -> {
+                                    var o = portfolios
+                                            .get()
+                                            .place(
+                                                    id(a),
+                                                    a.has("session") ? (long) a.<Integer>get("session") : null,
+                                                    a.get("symbol"),
+                                                    Side.valueOf(a.<String>get("side")
+                                                            .toUpperCase(java.util.Locale.ROOT)),
+                                                    decimal(a.raw("quantity")),
+                                                    OrderType.of(a.get("type")),
+                                                    a.get("limit_price"),
+                                                    a.get("stop_price"),
+                                                    a.get("time_in_force"),
+                                                    a.get("client_order_id"));
+                                    if (o.status() == OrderStatus.REJECTED) {
+                                        c.status(422);
+                                        return refused(o);
+                                    }
+                                    return o;
+                                })
+                        .created(),
                 Route.admin(
                         "POST",
                         "/api/v1/orders/{id}/cancel",
@@ -262,71 +268,76 @@ final class PortfolioRoutes {
                                         a.get("limit"),
                                         a.get("offset"))),
                 Route.admin(
-                        "POST",
-                        "/api/v1/portfolios/{id}/sessions",
-                        "Start a paper session on a portfolio; answers 201",
-                        List.of(
-                                ID,
-                                money("max_position", "max position value per symbol"),
-                                money("max_gross", "max gross exposure"),
-                                money("max_daily_loss", "max loss per day"),
-                                Param.body("max_orders_per_minute", Type.INT, "order rate limit")
-                                        .withDefault("60")
-                                        .range(1, 100_000),
-                                Param.body("sizing", Type.ENUM, "sizing rule")
-                                        .oneOf(Arrays.stream(Sizing.values())
-                                                .map(Sizing::code)
-                                                .toList())
-                                        .withDefault("percent_equity"),
-                                Param.body("sizing_value", Type.NUMBER, "quantity, cash or percent of equity")
-                                        .withDefault("5")
-                                        .range(1e-8, 1e15),
-                                Param.body("slippage_bps", Type.NUMBER, "adverse slippage")
-                                        .withDefault("5")
-                                        .range(0, 9999),
-                                Param.body(
-                                                "max_participation",
-                                                Type.NUMBER,
-                                                "largest fraction of a bar's volume one fill may take (0: no cap)")
-                                        .withDefault("0")
-                                        .range(0, 1)),
-                        SESSION_JSON,
-                        (c, a) -> {
-                            // every limit is in its parameter's range, so only the sizing value can still be refused
-                            RiskLimits limits = new RiskLimits(
-                                    decimal(a.raw("max_position")),
-                                    decimal(a.raw("max_gross")),
-                                    decimal(a.raw("max_daily_loss")),
-                                    a.get("max_orders_per_minute"));
-                            PaperRules rules;
-                            try {
-                                rules = new PaperRules(
-                                        Sizing.of(a.get("sizing")),
-                                        decimal(a.raw("sizing_value")),
-                                        a.get("slippage_bps"),
-                                        BigDecimal.ZERO,
-                                        0,
-                                        BigDecimal.ZERO);
-                            } catch (IllegalArgumentException e) {
-                                throw new BadInputException(
-                                        "sizing_value",
-                                        a.raw("sizing_value"),
-                                        e.getMessage(),
-                                        List.of("above 0, and at most 100 for percent_equity"));
-                            }
-                            TradingSession t;
-                            try {
-                                t = portfolios
-                                        .get()
-                                        .startSession(
-                                                id(a), "paper", limits, rules, a.<Double>get("max_participation"));
-                            } catch (IllegalArgumentException e) {
-                                throw new BadInputException(
-                                        "id", "" + id(a), e.getMessage(), List.of("an open portfolio"));
-                            }
-                            c.status(201);
-                            return t;
-                        }),
+                                "POST",
+                                "/api/v1/portfolios/{id}/sessions",
+                                "Start a paper session on a portfolio",
+                                List.of(
+                                        ID,
+                                        money("max_position", "max position value per symbol"),
+                                        money("max_gross", "max gross exposure"),
+                                        money("max_daily_loss", "max loss per day"),
+                                        Param.body("max_orders_per_minute", Type.INT, "order rate limit")
+                                                .withDefault("60")
+                                                .range(1, 100_000),
+                                        Param.body("sizing", Type.ENUM, "sizing rule")
+                                                .oneOf(Arrays.stream(Sizing.values())
+                                                        .map(Sizing::code)
+                                                        .toList())
+                                                .withDefault("percent_equity"),
+                                        Param.body("sizing_value", Type.NUMBER, "quantity, cash or percent of equity")
+                                                .withDefault("5")
+                                                .range(1e-8, 1e15),
+                                        Param.body("slippage_bps", Type.NUMBER, "adverse slippage")
+                                                .withDefault("5")
+                                                .range(0, 9999),
+                                        Param.body(
+                                                        "max_participation",
+                                                        Type.NUMBER,
+                                                        "largest fraction of a bar's volume one fill may take (0: no cap)")
+                                                .withDefault("0")
+                                                .range(0, 1)),
+                                SESSION_JSON,
+                                (c, a) -> {
+                                    // every limit is in its parameter's range, so only the sizing value can still be
+                                    // refused
+                                    RiskLimits limits = new RiskLimits(
+                                            decimal(a.raw("max_position")),
+                                            decimal(a.raw("max_gross")),
+                                            decimal(a.raw("max_daily_loss")),
+                                            a.get("max_orders_per_minute"));
+                                    PaperRules rules;
+                                    try {
+                                        rules = new PaperRules(
+                                                Sizing.of(a.get("sizing")),
+                                                decimal(a.raw("sizing_value")),
+                                                a.get("slippage_bps"),
+                                                BigDecimal.ZERO,
+                                                0,
+                                                BigDecimal.ZERO);
+                                    } catch (IllegalArgumentException e) {
+                                        throw new BadInputException(
+                                                "sizing_value",
+                                                a.raw("sizing_value"),
+                                                e.getMessage(),
+                                                List.of("above 0, and at most 100 for percent_equity"));
+                                    }
+                                    TradingSession t;
+                                    try {
+                                        t = portfolios
+                                                .get()
+                                                .startSession(
+                                                        id(a),
+                                                        "paper",
+                                                        limits,
+                                                        rules,
+                                                        a.<Double>get("max_participation"));
+                                    } catch (IllegalArgumentException e) {
+                                        throw new BadInputException(
+                                                "id", "" + id(a), e.getMessage(), List.of("an open portfolio"));
+                                    }
+                                    return t;
+                                })
+                        .created(),
                 Route.admin(
                         "POST",
                         "/api/v1/sessions/{id}/stop",

@@ -124,6 +124,7 @@ final class RouteTable {
                     fresh = new Served(r, bodies, args);
                 }
             }
+            c.status(r.status());
             body = r.handler().handle(c, args);
             if (fresh != null && c.statusCode() == 200) {
                 // kept once it answered: a URI that fails (unknown symbol) would have LeanReads try it in vain
@@ -228,8 +229,9 @@ final class RouteTable {
                     Map.of("required", false, "content", Map.of("application/json", Map.of("schema", schema))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put("200", Map.of("description", r.response()));
-        if (!r.params().isEmpty()) {
+        responses.put(Integer.toString(r.status()), Map.of("description", r.response()));
+        // a route that takes a body refuses a field that does not fit as a parameter does
+        if (!r.params().isEmpty() || r.method().equals("POST") || r.method().equals("PUT")) {
             responses.put(
                     "400", Map.of("description", "a parameter does not fit: {error, parameter, value, accepted}"));
         }

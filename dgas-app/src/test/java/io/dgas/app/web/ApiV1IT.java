@@ -355,4 +355,22 @@ class ApiV1IT {
                 .isEqualTo("alerts");
         assertThat(doc.at("/paths/~1api~1v1~1openapi.json/get/tags/0").asText()).isEqualTo("api");
     }
+
+    @Test
+    void openApi_routesThatCreate_documentTheir201AndTheirBodysRefusal() throws Exception {
+        JsonNode paths = api.json("/api/v1/openapi.json", 200).get("paths");
+
+        // the document said 200 where these answer 201, and a body's refused field (400) was undocumented
+        for (String path : List.of(
+                "/api/v1/alerts/rules",
+                "/api/v1/portfolios",
+                "/api/v1/portfolios/{id}/orders",
+                "/api/v1/portfolios/{id}/sessions")) {
+            JsonNode responses = paths.at("/" + path.replace("~", "~0").replace("/", "~1") + "/post/responses");
+            assertThat(responses.has("201")).as(path).isTrue();
+            assertThat(responses.has("200")).as(path).isFalse();
+            assertThat(responses.has("400")).as(path).isTrue();
+        }
+        assertThat(paths.at("/~1api~1v1~1symbols/get/responses").has("200")).isTrue();
+    }
 }
