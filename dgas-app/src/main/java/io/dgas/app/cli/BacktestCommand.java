@@ -66,7 +66,7 @@ final class BacktestCommand extends BaseCommand {
     @Option(names = "--max-gross", description = "max gross exposure (default: the capital)")
     BigDecimal maxGross;
 
-    @Option(names = "--max-daily-loss", description = "max loss per day (default: 10% of the capital)")
+    @Option(names = "--max-daily-loss", description = "max loss per day (default: 10%% of the capital)")
     BigDecimal maxDailyLoss;
 
     @Option(names = "--curve", description = "write the equity curve to FILE (.csv or .json)")

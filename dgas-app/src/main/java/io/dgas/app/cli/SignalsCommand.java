@@ -31,7 +31,7 @@ final class SignalsCommand {
     @Command(
             name = "evaluate",
             description = "Replay stored bars bar by bar and report fill rate, wins, losses, expectancy in R with its"
-                    + " 95 % interval and the calibration table, by type, tier and score decile.")
+                    + " 95 %% interval and the calibration table, by type, tier and score decile.")
     static final class Evaluate extends BaseCommand {
         @Option(names = "--symbols", split = ",", description = "symbols (default: the active universe)")
         List<String> symbols;

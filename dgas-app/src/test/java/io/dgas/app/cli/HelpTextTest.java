@@ -1,0 +1,36 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class HelpTextTest {
+    @Test
+    void usage_everyCommand_rendersWithoutPicocliWarnings() {
+        List<String> helps = new ArrayList<>();
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        // picocli reports a description it cannot format on System.err, then prints it raw: "10% of" read as "% o"
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            collect(new CommandLine(new DgasCommand()), helps);
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(helps).hasSizeGreaterThan(40);
+        assertThat(String.join("\n", helps)).contains("10% of the capital").contains("95 % interval");
+    }
+
+    private static void collect(CommandLine cmd, List<String> helps) {
+        helps.add(cmd.getUsageMessage());
+        cmd.getSubcommands().values().forEach(sub -> collect(sub, helps));
+    }
+}
