@@ -38,10 +38,10 @@ final class BacktestCommand extends BaseCommand {
     @Option(names = "--list", description = "list stored backtests, newest first")
     boolean list;
 
-    @Option(names = "--from", description = "first bar time included (date or ISO-8601)")
+    @Option(names = "--from", description = "first bar time included (date or ISO-8601); required unless --list")
     String from;
 
-    @Option(names = "--to", description = "bars before it are included (date or ISO-8601)")
+    @Option(names = "--to", description = "bars before it are included (date or ISO-8601); required unless --list")
     String to;
 
     @Option(names = "--htf", description = "higher timeframe (default: the trading timeframe's pair, 1h: 4h)")
@@ -170,7 +170,11 @@ final class BacktestCommand extends BaseCommand {
             throw new BadArgumentException("give SYMBOL… or --all, one of them");
         }
         if (from == null || to == null) {
-            throw new BadArgumentException("--from and --to are required");
+            String missing = from == null ? "--from" : "--to";
+            throw new BadArgumentException(
+                    missing,
+                    null,
+                    "missing " + missing + ": a backtest runs over --from (included) to --to (excluded)");
         }
         Instant f = instant("--from", from);
         Instant t = instant("--to", to);

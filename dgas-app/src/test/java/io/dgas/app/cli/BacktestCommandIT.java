@@ -242,8 +242,13 @@ class BacktestCommandIT {
     @Test
     void backtest_withoutRange_isABadArgument() {
         CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001");
+        CliRun noTo = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001", "--from", "2024-01-01");
+        CliRun help = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "--help");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("--from and --to are required");
+        assertThat(r.err()).contains("missing --from: a backtest runs over --from (included) to --to (excluded)");
+        assertThat(noTo.err()).contains("missing --to");
+        // the help showed both as optional, without saying a run needs them
+        assertThat(help.out()).contains("required unless --list");
     }
 }
