@@ -8,7 +8,11 @@ final class PortfolioOptions {
     @Option(names = "--portfolio", required = true, description = "portfolio id")
     long portfolio;
 
-    @Option(names = "--mark", defaultValue = "1d", description = "timeframe of the marking close (default 1d)")
+    @Option(
+            names = "--mark",
+            defaultValue = "1h",
+            description = "timeframe of the marking close (default 1h, as the API; a symbol without its bars is marked"
+                    + " at its newest bar)")
     String mark;
 
     Timeframe markTimeframe() {

@@ -26,7 +26,9 @@ public final class CacheInvalidation implements IngestListener {
         cache.invalidate("latest:" + tf.code() + ":*");
         cache.invalidate("symbols:*"); // an ingest may create the symbol, and changes its series
         cache.invalidate("analysis:" + symbol + ":*"); // an analysis reads the trading and the higher timeframe
-        cache.invalidate("portfolio:*:mark:" + tf.code() + ":*"); // positions marked at the latest close
+        // positions marked at the latest close: of any timeframe, as a symbol without bars of the one asked for is
+        // marked at its newest bar of another
+        cache.invalidate("portfolio:*:mark:*");
         calculations.onSeriesChanged(symbol, tf);
     }
 

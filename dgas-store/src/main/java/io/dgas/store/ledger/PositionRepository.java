@@ -13,15 +13,24 @@ import java.util.List;
 public final class PositionRepository {
     /**
      * positions_pkey (portfolio_id, symbol_id): a portfolio's positions, each marked at the latest close of
-     * {@code timeframe} (bars_pkey, backwards).
+     * {@code timeframe} (bars_pkey, backwards), else, for a symbol with no bars of it (an hourly universe marked at
+     * 1d, a daily stock at 1h), at the close of its newest bar of any timeframe: a position is never left unmarked
+     * while its symbol has bars. The fallback runs only for those rows (its filter is false otherwise).
      */
     static final String PORTFOLIO_POSITIONS = "SELECT y.ticker, p.quantity, p.cost_basis, p.realized_pnl, p.costs,"
-            + " p.exit_stop, p.exit_target, p.updated_at, m.close FROM positions p JOIN symbols y ON y.id = p.symbol_id"
+            + " p.exit_stop, p.exit_target, p.updated_at, coalesce(m.close, f.close) AS close"
+            + " FROM positions p"
+            + " JOIN symbols y ON y.id = p.symbol_id"
             + " LEFT JOIN LATERAL (SELECT b.close FROM bars b WHERE b.symbol_id = p.symbol_id AND b.timeframe = ?"
-            + " AND b.deleted_at IS NULL ORDER BY b.ts DESC LIMIT 1) m ON true WHERE p.portfolio_id = ?"
+            + " AND b.deleted_at IS NULL ORDER BY b.ts DESC LIMIT 1) m ON true"
+            + " LEFT JOIN LATERAL (SELECT b.close FROM bars b WHERE m.close IS NULL AND b.symbol_id = p.symbol_id"
+            + " AND b.deleted_at IS NULL ORDER BY b.ts DESC LIMIT 1) f ON true WHERE p.portfolio_id = ?"
             + " ORDER BY y.ticker";
 
-    /** The positions of {@code portfolioId} by symbol, marked at the latest close of {@code markTimeframe}. */
+    /**
+     * The positions of {@code portfolioId} by symbol, marked at the latest close of {@code markTimeframe} (else of the
+     * symbol's newest bar, see {@link #PORTFOLIO_POSITIONS}).
+     */
     public List<StoredPosition> of(SqlSession s, long portfolioId, Timeframe markTimeframe) {
         return s.query(
                 "ledger.portfolio-positions",

@@ -164,6 +164,39 @@ class LedgerRepositoryIT {
     }
 
     @Test
+    void of_symbolWithoutBarsOfTheMarkTimeframe_isMarkedAtItsNewestBar() {
+        Portfolio p = portfolios
+                .create("fay", "marks", "USD", new BigDecimal("100000"), T0)
+                .orElseThrow();
+        Position pos = Position.flat("BBB")
+                .apply(new Execution("m1", "BBB", Side.BUY, BigDecimal.valueOf(2), 100.0, Money.ZERO, Money.ZERO, T0));
+        db.withSession(s -> {
+            positions.upsert(s, p.id(), new StoredPosition(pos, null, null, T0, null), T0);
+            return null;
+        });
+        db.queryOne(
+                "test.partition",
+                "SELECT dgas_create_month_partition('bars', timestamptz '2024-06-03 00:00+00')",
+                ps -> {},
+                rs -> rs.getString(1));
+        db.update(
+                "test.bars",
+                "INSERT INTO bars (symbol_id, timeframe, ts, open, high, low, close, volume) SELECT y.id, '1h', t, c, c + 1,"
+                        + " c - 1, c, 10 FROM symbols y, (VALUES (timestamptz '2024-06-03 10:00+00', 101.0),"
+                        + " (timestamptz '2024-06-03 11:00+00', 102.5)) v(t, c) WHERE y.ticker = 'BBB'",
+                ps -> {});
+
+        // an hourly symbol marked at 1d: its position read unmarked (no unrealized P&L, no equity) before
+        StoredPosition daily =
+                db.withSession(s -> positions.of(s, p.id(), Timeframe.D1)).get(0);
+        StoredPosition hourly =
+                db.withSession(s -> positions.of(s, p.id(), Timeframe.H1)).get(0);
+
+        assertThat(daily.mark()).isEqualTo(102.5);
+        assertThat(hourly.mark()).isEqualTo(102.5);
+    }
+
+    @Test
     void insertFilled_fillsOfTwoPortfolios_storeFilledOrdersWithTheirExecutionsAndSkipRepeats() {
         Portfolio a = portfolios
                 .create("gus", "bt1", "USD", new BigDecimal("100000"), T0)
