@@ -84,7 +84,7 @@ final class BacktestCommand extends BaseCommand {
             out().result(
                             all,
                             () -> out().table(
-                                            List.of("id", "portfolio", "symbols", "from", "to", "tf", "metrics"),
+                                            List.of("id", "portfolio", "symbols", "from", "to", "tf", "result"),
                                             all.stream()
                                                     .map(b -> List.of(
                                                             "" + b.id(),
@@ -106,7 +106,7 @@ final class BacktestCommand extends BaseCommand {
                                                             b.from().toString(),
                                                             b.to().toString(),
                                                             b.htf() + "/" + b.trading(),
-                                                            b.metrics()))
+                                                            summary(b.metrics())))
                                                     .toList()));
             return ExitCodes.OK;
         }
@@ -159,6 +159,25 @@ final class BacktestCommand extends BaseCommand {
                                             .toList())));
         });
         return ExitCodes.OK;
+    }
+
+    /**
+     * A stored backtest's metrics (the JSON text of its row) in one line: return, Sharpe, max drawdown, trades (the
+     * whole JSON was the column before, wider than a screen).
+     */
+    static String summary(String metrics) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode m = io.dgas.app.Json.MAPPER.readTree(metrics);
+            return String.format(
+                    Locale.ROOT,
+                    "return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, %d trades",
+                    100 * m.path("totalReturn").asDouble(Double.NaN),
+                    m.path("sharpe").asDouble(Double.NaN),
+                    100 * m.path("maxDrawdown").asDouble(Double.NaN),
+                    m.path("trades").asInt());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return metrics;
+        }
     }
 
     /**

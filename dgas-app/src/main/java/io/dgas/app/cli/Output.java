@@ -30,6 +30,11 @@ public final class Output {
         return json;
     }
 
+    /** An amount of money for people: two decimals (half even), thousands grouped ("100,000.00"). */
+    public static String money(java.math.BigDecimal amount) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", amount.setScale(2, java.math.RoundingMode.HALF_EVEN));
+    }
+
     /** A size for people: B, kB, MB (one decimal), GB (two), in powers of 1024. */
     public static String size(long bytes) {
         if (bytes < 1024) {

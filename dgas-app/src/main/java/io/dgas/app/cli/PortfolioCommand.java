@@ -86,7 +86,7 @@ final class PortfolioCommand {
                                                             p.owner(),
                                                             p.name(),
                                                             p.currency(),
-                                                            p.startingCapital().toPlainString(),
+                                                            Output.money(p.startingCapital()),
                                                             "" + p.active()))
                                                     .toList()));
             return ExitCodes.OK;
@@ -98,7 +98,11 @@ final class PortfolioCommand {
         @Parameters(paramLabel = "ID")
         long id;
 
-        @Option(names = "--mark", defaultValue = "1d", description = "timeframe of the closes positions are marked at")
+        @Option(
+                names = "--mark",
+                defaultValue = "1h",
+                description = "timeframe of the closes positions are marked at (default 1h, as the API; a symbol"
+                        + " without its bars is marked at its newest bar)")
         String mark;
 
         @Option(names = "--trades", defaultValue = "20", description = "latest trades shown (default 20)")
@@ -115,7 +119,7 @@ final class PortfolioCommand {
                         p.id(),
                         p.owner(),
                         p.name(),
-                        p.startingCapital().toPlainString(),
+                        Output.money(p.startingCapital()),
                         p.currency(),
                         p.active() ? "active" : "closed"));
                 PositionsCommand.print(out(), v.positions());
@@ -134,7 +138,11 @@ final class PortfolioCommand {
         @Parameters(paramLabel = "ID")
         long id;
 
-        @Option(names = "--mark", defaultValue = "1h", description = "timeframe of the closes positions are marked at")
+        @Option(
+                names = "--mark",
+                defaultValue = "1h",
+                description = "timeframe of the closes positions are marked at (default 1h, as the API; a symbol"
+                        + " without its bars is marked at its newest bar)")
         String mark;
 
         @Override
@@ -150,8 +158,8 @@ final class PortfolioCommand {
                                             curve.stream()
                                                     .map(p -> List.of(
                                                             p.ts().toString(),
-                                                            p.cash().toPlainString(),
-                                                            p.equity().toPlainString(),
+                                                            Output.money(p.cash()),
+                                                            Output.money(p.equity()),
                                                             String.format(Locale.ROOT, "%.2f", 100 * p.drawdown()),
                                                             p.mark() ? "current mark" : "snapshot"))
                                                     .toList()));

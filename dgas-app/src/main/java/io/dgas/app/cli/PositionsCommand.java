@@ -25,11 +25,8 @@ final class PositionsCommand extends BaseCommand {
                 positions.stream()
                         .map(sp -> {
                             var p = sp.position();
-                            String unreal = sp.mark() == null || p.isFlat()
-                                    ? "-"
-                                    : p.unrealizedPnl(sp.mark())
-                                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
-                                            .toPlainString();
+                            String unreal =
+                                    sp.mark() == null || p.isFlat() ? "-" : Output.money(p.unrealizedPnl(sp.mark()));
                             return List.of(
                                     p.symbol(),
                                     p.quantity().stripTrailingZeros().toPlainString(),
@@ -38,12 +35,8 @@ final class PositionsCommand extends BaseCommand {
                                             .toPlainString(),
                                     sp.mark() == null ? "-" : String.format(Locale.ROOT, "%.4f", sp.mark()),
                                     unreal,
-                                    p.realizedPnl()
-                                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
-                                            .toPlainString(),
-                                    p.costs()
-                                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
-                                            .toPlainString(),
+                                    Output.money(p.realizedPnl()),
+                                    Output.money(p.costs()),
                                     sp.exitStop() == null ? "-" : sp.exitStop().toString(),
                                     sp.exitTarget() == null
                                             ? "-"

@@ -19,9 +19,9 @@ final class RiskCommand extends BaseCommand {
             out().line(String.format(
                     Locale.ROOT,
                     "equity %s, gross %s, net %s",
-                    r.equity().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
-                    x.gross().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
-                    x.net().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()));
+                    Output.money(r.equity()),
+                    Output.money(x.gross()),
+                    Output.money(x.net())));
             out().line(String.format(
                     Locale.ROOT,
                     "largest %s (%.1f%% of gross), Herfindahl %.3f",
@@ -31,14 +31,12 @@ final class RiskCommand extends BaseCommand {
             out().line(String.format(
                     Locale.ROOT,
                     "daily P&L %s%s; open orders %d",
-                    r.dailyPnl().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                    Output.money(r.dailyPnl()),
                     r.limits() == null
                             ? " (no active session)"
                             : " against a loss limit of "
-                                    + r.limits()
-                                            .maxLossPerDay()
-                                            .stripTrailingZeros()
-                                            .toPlainString() + (r.lossLimitBreached() ? ": BREACHED" : ""),
+                                    + Output.money(r.limits().maxLossPerDay())
+                                    + (r.lossLimitBreached() ? ": BREACHED" : ""),
                     r.openOrders()));
         });
         return ExitCodes.OK;

@@ -111,18 +111,12 @@ final class SessionCommand {
                                                                             .sizingValue()
                                                                             .stripTrailingZeros()
                                                                             .toPlainString(),
-                                                            t.limits()
-                                                                    .maxPositionValue()
-                                                                    .stripTrailingZeros()
-                                                                    .toPlainString(),
-                                                            t.limits()
-                                                                    .maxGrossExposure()
-                                                                    .stripTrailingZeros()
-                                                                    .toPlainString(),
-                                                            t.limits()
-                                                                    .maxLossPerDay()
-                                                                    .stripTrailingZeros()
-                                                                    .toPlainString()))
+                                                            Output.money(
+                                                                    t.limits().maxPositionValue()),
+                                                            Output.money(
+                                                                    t.limits().maxGrossExposure()),
+                                                            Output.money(
+                                                                    t.limits().maxLossPerDay())))
                                                     .toList()));
             return ExitCodes.OK;
         }

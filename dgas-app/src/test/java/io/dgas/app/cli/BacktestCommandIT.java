@@ -127,6 +127,18 @@ class BacktestCommandIT {
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(JSON.readTree(list.out()).get(0).get("id").asLong())
                 .isEqualTo(j.get("backtest").asLong());
+        CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "--list");
+        JsonNode m = j.get("metrics");
+        // the metrics' whole JSON text was the column
+        assertThat(text.out())
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, %d trades",
+                        100 * m.get("totalReturn").asDouble(),
+                        m.get("sharpe").asDouble(),
+                        100 * m.get("maxDrawdown").asDouble(),
+                        m.get("trades").asInt()))
+                .doesNotContain("{");
     }
 
     @Test

@@ -89,6 +89,18 @@ class TradingCommandsIT {
         assertThat(risk.get("limits").get("maxLossPerDay").decimalValue()).isEqualByComparingTo("500");
         assertThat(json("portfolio", "show", "" + id).get("portfolio").get("id").asLong())
                 .isEqualTo(id);
+        // amounts for people: two decimals, grouped (the capital read 50000.00000000, a limit 500)
+        assertThat(CliRun.of(home, PG.jdbcUrl(), Map.of(), "portfolio", "show", "" + id)
+                        .out())
+                .contains("50,000.00 USD");
+        assertThat(CliRun.of(home, PG.jdbcUrl(), Map.of(), "risk", "--portfolio", "" + id)
+                        .out())
+                .contains("equity 50,000.00")
+                .contains("loss limit of 500.00");
+        assertThat(CliRun.of(home, PG.jdbcUrl(), Map.of(), "session", "list", "--portfolio", "" + id)
+                        .out())
+                .contains("5,000.00")
+                .contains("20,000.00");
 
         assertThat(json("session", "stop", "" + session).get("stopped").asBoolean())
                 .isTrue();
