@@ -59,7 +59,13 @@
       // a trader reads returns first, then risk, then the trade statistics; keys not listed follow
       var ORDER = ['total return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max drawdown', 'max drawdown bars',
         'win rate', 'profit factor', 'exposure', 'trades'];
-      function label(k) { return k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase(); }
+      function label(k) { return k === 'cagr' ? 'CAGR' : k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase(); }
+      // fractions a trader reads in percent (0.0155 is "1.55 %"); ratios with two decimals; counts as they are
+      var PERCENT = ['totalReturn', 'cagr', 'volatility', 'maxDrawdown', 'winRate', 'exposure'];
+      function shown(k, v) {
+        if (typeof v === 'number' && PERCENT.indexOf(k) >= 0) { return dgas.num(100 * v, 2) + ' %'; }
+        return typeof v === 'number' && !Number.isInteger(v) ? dgas.num(v, 2) : value(v);
+      }
       // numbers as numbers; an object (fillLimits: {limit: {cut, refused}}) as "name: key value, …" per entry
       function value(v) {
         if (v !== null && typeof v === 'object') {
@@ -70,12 +76,12 @@
           });
           return parts.length ? parts.join('; ') : 'none';
         }
-        return typeof v !== 'number' ? String(v) : Number.isInteger(v) ? String(v) : dgas.num(v, 4);
+        return typeof v !== 'number' ? String(v) : Number.isInteger(v) ? String(v) : dgas.num(v, 2);
       }
-      function rank(k) { var i = ORDER.indexOf(label(k)); return i < 0 ? ORDER.length : i; }
+      function rank(k) { var i = ORDER.indexOf(label(k).toLowerCase()); return i < 0 ? ORDER.length : i; }
       Object.keys(m).sort(function (a, b) { return rank(a) - rank(b); }).forEach(function (k) {
         var dt = document.createElement('dt'); dt.textContent = label(k);
-        var dd = document.createElement('dd'); dd.textContent = value(m[k]);
+        var dd = document.createElement('dd'); dd.textContent = shown(k, m[k]);
         dl.appendChild(dt); dl.appendChild(dd);
       });
       line(equity, 'equity', '#0072B2', d.curve.map(function (p) { return [p.ts, Number(p.equity)]; }), 'equity');

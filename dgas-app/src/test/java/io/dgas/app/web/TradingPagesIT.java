@@ -162,10 +162,18 @@ class TradingPagesIT {
         awaitBody("detail", "" + backtest);
 
         assertThat(rows("backtests-table")).hasSize(1);
-        assertThat(driver.findElement(By.id("metrics")).getText())
-                .contains("sharpe")
-                .contains("fill limits")
-                .doesNotContain("[object Object]");
+        String metrics = driver.findElement(By.id("metrics")).getText();
+        assertThat(metrics).contains("sharpe").contains("fill limits").doesNotContain("[object Object]");
+        Object stored = driver.executeScript("var x = new XMLHttpRequest(); x.open('GET', '/api/v1/backtests/"
+                + backtest + "', false); x.send(); return JSON.parse(JSON.parse(x.responseText).backtest.metrics);");
+        Map<?, ?> m = (Map<?, ?>) stored;
+        // fractions were shown raw (total return 0.0155): a trader reads them in percent, ratios with two decimals
+        assertThat(metrics)
+                .contains("total return\n" + percent(m.get("totalReturn")))
+                .contains("max drawdown\n" + percent(m.get("maxDrawdown")))
+                .contains("CAGR\n" + percent(m.get("cagr")))
+                .contains("sharpe\n"
+                        + String.format(java.util.Locale.ROOT, "%.2f", ((Number) m.get("sharpe")).doubleValue()));
         Object equity = driver.executeScript("return window.dgasBacktestCharts[0].getOption().series[0].data.length;");
         Object worst = driver.executeScript("return Math.min.apply(null,"
                 + " window.dgasBacktestCharts[1].getOption().series[0].data.map(function (p) { return p[1]; }));");
@@ -188,5 +196,9 @@ class TradingPagesIT {
         assertThat(days.get(0).get(2)).isEqualTo("2");
         assertThat(driver.findElements(By.cssSelector("#headlines li"))).hasSize(2);
         assertThat(Files.size(Browser.screenshot(driver, "market-news"))).isPositive();
+    }
+
+    private static String percent(Object fraction) {
+        return String.format(java.util.Locale.ROOT, "%.2f %%", 100 * ((Number) fraction).doubleValue());
     }
 }
