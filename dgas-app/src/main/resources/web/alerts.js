@@ -48,7 +48,7 @@
     document.body.dataset.rules = '';
     dgas.getJson('/api/v1/alerts/rules?limit=1000').then(function (page) {
       dgas.table(document.getElementById('rules-table'), 'Rules', RULE_COLUMNS, page.items, 'alert-rules');
-      dgas.say(document.getElementById('status'), page.items.length + ' rules');
+      dgas.say(document.getElementById('status'), dgas.count(page.items.length, 'rule', 'rules'));
       document.body.dataset.rules = String(page.items.length);
     }).catch(function (e) { dgas.say(document.getElementById('status'), e.message, true); });
   }
@@ -59,7 +59,7 @@
     document.body.dataset.log = '';
     dgas.getJson('/api/v1/alerts/log' + dgas.query(p)).then(function (page) {
       dgas.table(document.getElementById('log-table'), 'Fired alerts, newest first', LOG_COLUMNS, page.items, 'alert-log');
-      dgas.say(document.getElementById('log-status'), page.items.length + ' entries');
+      dgas.say(document.getElementById('log-status'), dgas.count(page.items.length, 'entry', 'entries'));
       document.body.dataset.log = String(page.items.length);
     }).catch(function (e) { dgas.say(document.getElementById('log-status'), e.message, true); });
   }

@@ -96,7 +96,7 @@
   document.body.dataset.loaded = '';
   dgas.getJson('/api/v1/backtests?limit=100').then(function (page) {
     dgas.table(document.getElementById('backtests-table'), 'Backtests, newest first', COLUMNS, page.items, 'backtests');
-    dgas.say(status, page.items.length ? page.items.length + ' backtests' : 'No backtests yet: run dgas backtest.');
+    dgas.say(status, page.items.length ? dgas.count(page.items.length, 'backtest', 'backtests') : 'No backtests yet: run dgas backtest.');
     document.body.dataset.loaded = 'backtests';
     var wanted = new URLSearchParams(location.search).get('id');
     if (wanted) { detail(wanted); }

@@ -291,6 +291,9 @@
     return iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '';
   }
 
+  /** "1 entry", "2 entries": a count with its noun in the right number. */
+  function count(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+
   function num(v, digits) {
     return v === null || v === undefined || v === '' ? '' : Number(v).toFixed(digits === undefined ? 2 : digits);
   }
@@ -362,7 +365,7 @@
   window.dgas = {
     nav: nav, request: request, getJson: getJson, errorText: errorText, say: say, query: query, csv: csv,
     download: download, table: table, token: token, write: write, events: events, sseParse: sseParse, time: time,
-    num: num,
+    num: num, count: count,
     probability: probability, expiry: expiry, reasons: reasons
   };
   nav();

@@ -58,7 +58,7 @@
       document.getElementById('prev').disabled = offset === 0;
       document.getElementById('next').disabled = nextOffset === null || nextOffset === undefined;
       document.getElementById('page-label').textContent = page.items.length ? 'runs ' + (offset + 1) + '–' + (offset + page.items.length) : '';
-      dgas.say(status, page.items.length ? page.items.length + ' runs' : 'No runs yet: run a cycle (dgas cycle).');
+      dgas.say(status, page.items.length ? dgas.count(page.items.length, 'run', 'runs') : 'No runs yet: run a cycle (dgas cycle).');
       document.body.dataset.loaded = 'runs:' + offset;
     }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'runs:error'; });
   }

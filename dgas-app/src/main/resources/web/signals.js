@@ -58,7 +58,7 @@
       document.getElementById('next').disabled = nextOffset === null || nextOffset === undefined;
       document.getElementById('page-label').textContent =
         page.items.length ? 'rows ' + (offset + 1) + '–' + (offset + page.items.length) : 'no rows';
-      dgas.say(status, page.items.length + ' signals');
+      dgas.say(status, dgas.count(page.items.length, 'signal', 'signals'));
       document.body.dataset.loaded = 'signals:' + offset;
     }).catch(function (e) {
       dgas.say(status, e.message, true);

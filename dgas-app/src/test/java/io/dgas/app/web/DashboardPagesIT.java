@@ -455,6 +455,10 @@ class DashboardPagesIT {
                 .extracting(r -> r.get(deliveryCol))
                 .containsExactlyElementsOf(logged.findValuesAsText("delivery_status"));
         assertThat(rows("log-table").get(0)).contains("sig-seed", "SIGA");
+        // a count with its noun in the right number ("1 entries", "1 rules" before)
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("1 rule");
+        assertThat(driver.findElement(By.id("log-status")).getText())
+                .isEqualTo(logged.size() + (logged.size() == 1 ? " entry" : " entries"));
 
         // a new rule without the token: refused by the server, shown, nothing stored
         driver.findElement(By.id("r-name")).sendKeys("page-rule");
