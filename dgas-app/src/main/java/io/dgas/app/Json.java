@@ -11,8 +11,13 @@ public final class Json {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** Indented output, for the CLI's --json. */
-    public static final ObjectMapper PRETTY = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Indented output, for the CLI's --json: snake_case names, as the HTTP API writes them ({@code max_loss_per_day}
+     * from either face; the CLI wrote Java's {@code maxLossPerDay}).
+     */
+    public static final ObjectMapper PRETTY = MAPPER.copy()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
 }

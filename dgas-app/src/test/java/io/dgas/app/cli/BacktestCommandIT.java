@@ -134,9 +134,9 @@ class BacktestCommandIT {
                 .contains(String.format(
                         java.util.Locale.ROOT,
                         "return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, %d trades",
-                        100 * m.get("totalReturn").asDouble(),
+                        100 * m.get("total_return").asDouble(),
                         m.get("sharpe").asDouble(),
-                        100 * m.get("maxDrawdown").asDouble(),
+                        100 * m.get("max_drawdown").asDouble(),
                         m.get("trades").asInt()))
                 .doesNotContain("{");
     }
@@ -173,7 +173,7 @@ class BacktestCommandIT {
         assertThat(expected).as("the tight limit stops some fills").isNotEmpty();
         JsonNode want = JSON.valueToTree(expected);
         assertThat(stored.get("fillLimits")).as("stored metrics").isEqualTo(want);
-        assertThat(j.get("metrics").get("fillLimits")).as("--json report").isEqualTo(want);
+        assertThat(j.get("metrics").get("fill_limits")).as("--json report").isEqualTo(want);
         assertThat(want.get("max_gross_exposure").fieldNames()).toIterable().containsExactly("cut", "refused");
 
         CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), args);

@@ -102,7 +102,7 @@ class DbOptimizerCommandIT {
         assertThat(unused.out()).contains("opt_unused_idx");
         JsonNode d = new ObjectMapper().readTree(dups.out());
         assertThat(d.get(0).at("/index/name").asText()).isEqualTo("opt_dup_idx");
-        assertThat(d.get(0).at("/coveredBy/name").asText()).isEqualTo("opt_wide_idx");
+        assertThat(d.get(0).at("/covered_by/name").asText()).isEqualTo("opt_wide_idx");
         assertThat(stats.out()).contains("opt_wide_idx", "tuples read");
         for (String report : new String[] {
             "table-sizes",
@@ -239,8 +239,8 @@ class DbOptimizerCommandIT {
         JsonNode advice = new ObjectMapper().readTree(suggest.out());
         assertThat(advice.get("method").asText()).isEqualTo("heuristic");
         assertThat(advice.at("/suggestions/0/name").asText()).isEqualTo("opt_s_k_idx");
-        assertThat(advice.at("/suggestions/0/afterCost").asDouble())
-                .isLessThan(advice.at("/suggestions/0/beforeCost").asDouble() / 2);
+        assertThat(advice.at("/suggestions/0/after_cost").asDouble())
+                .isLessThan(advice.at("/suggestions/0/before_cost").asDouble() / 2);
         assertThat(dry.out()).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"opt_s_k_idx\"", "(suggested)");
         assertThat(afterDry).isNull();
         assertThat(apply.code()).as(apply.err()).isZero();

@@ -86,7 +86,7 @@ class TradingCommandsIT {
         assertThat(json("positions", "--portfolio", "" + id)).isEmpty();
         JsonNode risk = json("risk", "--portfolio", "" + id);
         assertThat(risk.get("equity").decimalValue()).isEqualByComparingTo("50000");
-        assertThat(risk.get("limits").get("maxLossPerDay").decimalValue()).isEqualByComparingTo("500");
+        assertThat(risk.get("limits").get("max_loss_per_day").decimalValue()).isEqualByComparingTo("500");
         assertThat(json("portfolio", "show", "" + id).get("portfolio").get("id").asLong())
                 .isEqualTo(id);
         // amounts for people: two decimals, grouped (the capital read 50000.00000000, a limit 500)
