@@ -63,7 +63,62 @@ public final class ConfigLoader {
         resolved.forEach((path, s) -> check(ConfigKeys.find(path), s));
         pairTimeframes(resolved);
         DgasConfig config = new DgasConfig(resolved, home, file);
-        return config.withWarnings(warnings(config));
+        List<String> w = new ArrayList<>(warnings(config));
+        w.addAll(unknownEnv());
+        return config.withWarnings(w);
+    }
+
+    /** DGAS_ variables that are not configuration but read by the launcher, the home or the test fixtures. */
+    private static final java.util.Set<String> OTHER_ENV =
+            java.util.Set.of("DGAS_HOME", "DGAS_JAVA_OPTS", "DGAS_TEST_DATABASE_URL", "DGAS_HYPOPG_TEST_URL");
+
+    /**
+     * A warning per {@code DGAS_} variable that sets nothing (a misspelt key's variable was ignored without a word),
+     * naming the nearest key variable when one is a few letters away.
+     */
+    private List<String> unknownEnv() {
+        java.util.Set<String> known = new java.util.TreeSet<>(OTHER_ENV);
+        ConfigKeys.all().forEach(k -> known.addAll(k.env()));
+        List<String> w = new ArrayList<>();
+        env.keySet().stream()
+                .filter(n -> n.startsWith("DGAS_") && !known.contains(n))
+                .sorted()
+                .forEach(n -> {
+                    String near = null;
+                    int best = 4;
+                    for (String k : known) {
+                        int d = distance(n, k);
+                        if (d < best) {
+                            best = d;
+                            near = k;
+                        }
+                    }
+                    w.add("environment variable " + n + " sets no configuration key and is ignored"
+                            + (near == null
+                                    ? " (dgas configure show lists the keys)"
+                                    : "; did you mean " + near + "?"));
+                });
+        return w;
+    }
+
+    /** Levenshtein distance (few and short names: the plain two-row table). */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private Path home() {

@@ -66,6 +66,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_misspeltKeyVariable_warnsNamingTheNearestAndIgnoresOthersOfOurs() throws Exception {
+        DgasConfig c = load(
+                Map.of(
+                        "DGAS_CYCLE_LOOKBAK_BARS", "100",
+                        "DGAS_NOTHING_LIKE_IT", "1",
+                        "DGAS_JAVA_OPTS", "-Xmx1g",
+                        "DGAS_CYCLE_LOOKBACK_BARS", "120",
+                        "PATH", "/usr/bin"),
+                null,
+                Map.of());
+
+        // the misspelt variable was ignored without a word; the launcher's own and a correct one say nothing
+        assertThat(c.warnings())
+                .containsExactly(
+                        "environment variable DGAS_CYCLE_LOOKBAK_BARS sets no configuration key and is ignored;"
+                                + " did you mean DGAS_CYCLE_LOOKBACK_BARS?",
+                        "environment variable DGAS_NOTHING_LIKE_IT sets no configuration key and is ignored"
+                                + " (dgas configure show lists the keys)");
+        assertThat(c.intValue(ConfigKeys.LOOKBACK)).isEqualTo(120);
+    }
+
+    @Test
     void load_lowLatencyProfile_setsPoolAndTimeout() throws Exception {
         DgasConfig c = load(Map.of("DGAS_PROFILE", "low_latency"), null, Map.of());
 
