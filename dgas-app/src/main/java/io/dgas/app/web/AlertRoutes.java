@@ -66,7 +66,7 @@ final class AlertRoutes {
                         ApiV1.concat(
                                 List.of(
                                         Param.query("rule", Type.STRING, "rule id or name"),
-                                        Param.query("symbol", Type.STRING, "exact ticker"),
+                                        Param.query("symbol", Type.TICKER, "ticker, any case"),
                                         Param.query("since", Type.INSTANT, "at or after")),
                                 Param.paging(100, 1000)),
                         "{items: [{id, ts, rule_id, rule, symbol, trigger_value, threshold_value, fired_status:"

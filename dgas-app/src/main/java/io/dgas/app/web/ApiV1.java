@@ -27,7 +27,7 @@ final class ApiV1 {
     static final List<String> TIMEFRAMES =
             Arrays.stream(Timeframe.values()).map(Timeframe::code).toList();
 
-    private static final Param SYMBOL = Param.path("symbol", Type.STRING, "ticker, exactly as stored (AAPL)");
+    private static final Param SYMBOL = Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)");
 
     private ApiV1() {}
 
@@ -117,7 +117,7 @@ final class ApiV1 {
                                         "Stored signals, newest first (superseded ones never)",
                                         concat(
                                                 List.of(
-                                                        Param.query("symbol", Type.STRING, "exact ticker"),
+                                                        Param.query("symbol", Type.TICKER, "ticker, any case"),
                                                         Param.query("since", Type.INSTANT, "bar time at or after"),
                                                         Param.query("min_confidence", Type.NUMBER, "lowest confidence")
                                                                 .range(0, 1),
@@ -194,6 +194,14 @@ final class ApiV1 {
         String symbol = a.get("symbol");
         boolean deleted = a.get("include_deleted");
         Instant from = a.get("from");
+        if (from != null && a.given("last")) {
+            // last was ignored when a range was given too: the answer did not hold the bars asked for
+            throw new BadParameterException(
+                    "last",
+                    a.raw("last"),
+                    "last and from exclude each other",
+                    List.of("last alone (the newest bars)", "from [and to] alone (a range)"));
+        }
         if (from == null) {
             if (a.get("to") != null) {
                 throw new BadParameterException(

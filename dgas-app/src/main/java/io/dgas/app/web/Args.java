@@ -18,16 +18,20 @@ import java.util.Map;
 final class Args {
     private final Map<String, Object> values;
     private final Map<String, String> raws;
+    /** The parameters the request gave (not filled in by their defaults). */
+    private final java.util.Set<String> given;
 
-    private Args(Map<String, Object> values, Map<String, String> raws) {
+    private Args(Map<String, Object> values, Map<String, String> raws, java.util.Set<String> given) {
         this.values = values;
         this.raws = raws;
+        this.given = given;
     }
 
     static Args parse(Context c, List<Param> params) {
         refuseUnknownQuery(c, params);
         Map<String, Object> out = new HashMap<>();
         Map<String, String> raws = new HashMap<>();
+        java.util.Set<String> given = new java.util.HashSet<>();
         Map<String, String> body =
                 params.stream().anyMatch(p -> "body".equals(p.in())) ? bodyFields(c, params) : Map.of();
         for (Param p : params) {
@@ -41,13 +45,15 @@ final class Args {
                     throw new BadParameterException(p, raw == null ? "" : raw, p.name() + " is required");
                 }
                 raw = p.defaultValue();
+            } else {
+                given.add(p.name());
             }
             if (raw != null) {
                 out.put(p.name(), convert(p, raw));
                 raws.put(p.name(), raw);
             }
         }
-        return new Args(out, raws);
+        return new Args(out, raws, given);
     }
 
     /**
@@ -128,6 +134,7 @@ final class Args {
     private static Object convert(Param p, String raw) {
         return switch (p.type()) {
             case STRING -> raw;
+            case TICKER -> raw.trim().toUpperCase(Locale.ROOT);
             case ENUM -> {
                 if (!p.choices().contains(raw)) {
                     throw new BadParameterException(p, raw, "unknown " + p.name() + " '" + raw + "'");
@@ -184,6 +191,11 @@ final class Args {
         } catch (DateTimeException e) {
             throw new BadParameterException(p, raw, p.name() + " is not a time");
         }
+    }
+
+    /** Whether the request gave the parameter (its default does not count). */
+    boolean given(String name) {
+        return given.contains(name);
     }
 
     /** Whether the parameter was given or has a default. */

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * the materialized view. Each route parses, calls {@link NewsService}, renders.
  */
 final class NewsRoutes {
-    private static final Param SYMBOL = Param.path("symbol", Type.STRING, "ticker, exactly as stored (AAPL)");
+    private static final Param SYMBOL = Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)");
 
     private NewsRoutes() {}
 
@@ -29,7 +29,7 @@ final class NewsRoutes {
                         "News items with sentiment, newest first",
                         ApiV1.concat(
                                 List.of(
-                                        Param.query("symbol", Type.STRING, "exact ticker"),
+                                        Param.query("symbol", Type.TICKER, "ticker, any case"),
                                         Param.query("since", Type.INSTANT, "published at or after")),
                                 Param.paging(100, 1000)),
                         "{items: [{symbol, published_at, source, url, headline, sentiment}], limit, offset,"

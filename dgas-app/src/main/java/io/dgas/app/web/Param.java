@@ -29,6 +29,8 @@ record Param(
     /** Value types; INSTANT accepts {@code 2025-01-06T00:00:00Z} or a date {@code 2025-01-06} (midnight UTC). */
     enum Type {
         STRING,
+        /** A ticker or comma-separated tickers: trimmed and upper-cased, as ingest stores them. */
+        TICKER,
         INT,
         NUMBER,
         BOOL,
@@ -93,6 +95,7 @@ record Param(
             case INT -> List.of("a whole number " + bounds());
             case NUMBER -> List.of("a number " + bounds());
             case STRING -> List.of("text");
+            case TICKER -> List.of("a ticker, any case (AAPL, aapl)");
         };
     }
 

@@ -185,7 +185,7 @@ final class PortfolioRoutes {
                                         + " stored as rejected with the limit, answered 422",
                                 List.of(
                                         ID,
-                                        Param.body("symbol", Type.STRING, "ticker")
+                                        Param.body("symbol", Type.TICKER, "ticker, any case")
                                                 .withRequired(),
                                         Param.body("side", Type.ENUM, "buy or sell")
                                                 .oneOf(List.of("buy", "sell"))

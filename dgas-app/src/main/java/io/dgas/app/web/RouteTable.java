@@ -267,7 +267,7 @@ final class RouteTable {
                 schema.put("type", "string");
                 schema.put("enum", p.choices());
             }
-            case STRING -> schema.put("type", "string");
+            case STRING, TICKER -> schema.put("type", "string");
         }
         if (p.defaultValue() != null) {
             schema.put("default", typedDefault(p));

@@ -26,7 +26,7 @@ final class TradingRoutes {
                 "Daily OHLCV rollups of one source timeframe from the daily_bar_rollups view, oldest first; as"
                         + " fresh as the last view refresh",
                 List.of(
-                        Param.path("symbol", Type.STRING, "ticker, exactly as stored (AAPL)"),
+                        Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)"),
                         Param.query("interval", Type.ENUM, "source timeframe")
                                 .oneOf(ApiV1.TIMEFRAMES)
                                 .withDefault("1h"),

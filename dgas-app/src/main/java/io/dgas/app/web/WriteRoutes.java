@@ -51,7 +51,7 @@ final class WriteRoutes {
                                 + " date,open,high,low,close,volume with symbol and interval); each file all-or-nothing",
                         concat(
                                 List.of(
-                                        Param.query("symbol", Type.STRING, "ticker for files without a symbol column"),
+                                        Param.query("symbol", Type.TICKER, "ticker for files without a symbol column"),
                                         Param.query("interval", Type.ENUM, "timeframe for files without an interval")
                                                 .oneOf(ApiV1.TIMEFRAMES),
                                         Param.query("atomic", Type.BOOL, "several files in one transaction")
@@ -74,7 +74,7 @@ final class WriteRoutes {
                         "Load the ticks of one symbol: " + CSV + " (timestamp,price,amount or"
                                 + " timestamp,price,size,bid,ask,bid_size,ask_size); all-or-nothing",
                         concat(
-                                List.of(Param.query("symbol", Type.STRING, "ticker the ticks belong to")
+                                List.of(Param.query("symbol", Type.TICKER, "ticker the ticks belong to")
                                         .mandatory()),
                                 common),
                         "{reports: [ingest report]}; 422 for a bad row; 413 over web.max_upload_mb",
@@ -89,7 +89,7 @@ final class WriteRoutes {
                         "/api/v1/cycle",
                         "Run one prediction cycle now (409 while one runs); defaults from cycle.*",
                         List.of(
-                                Param.query("symbols", Type.STRING, "comma-separated tickers (default: the universe)"),
+                                Param.query("symbols", Type.TICKER, "comma-separated tickers (default: the universe)"),
                                 Param.query("htf", Type.ENUM, "higher timeframe (default cycle.htf)")
                                         .oneOf(ApiV1.TIMEFRAMES),
                                 Param.query("trading", Type.ENUM, "trading timeframe (default cycle.trading)")

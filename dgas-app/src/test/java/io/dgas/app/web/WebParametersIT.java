@@ -120,6 +120,28 @@ class WebParametersIT {
     }
 
     @Test
+    void bars_lowerCaseTicker_isTheStoredOne() throws Exception {
+        HttpResponse<String> bars = send("GET", "/api/v1/bars/webx?interval=1h&last=1");
+        HttpResponse<String> symbol = send("GET", "/api/v1/symbols/%20Webx");
+
+        // ingest stores tickers upper-cased; the API answered "unknown symbol 'webx'" where the CLI took any case
+        assertThat(bars.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(bars.body()).get("symbol").asText()).isEqualTo("WEBX");
+        assertThat(symbol.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bars_lastWithFrom_is400NamingLast() throws Exception {
+        // last was ignored beside a range: 124 bars answered a request for 3
+        error(
+                send("GET", "/api/v1/bars/WEBX?interval=1h&last=3&from=2025-01-06"),
+                400,
+                "last and from exclude each other",
+                "last",
+                "3");
+    }
+
+    @Test
     void bars_badParametersAndUnknownSymbol_are400And404NamingThem() throws Exception {
         HttpResponse<String> interval = send("GET", "/api/v1/bars/WEBX?interval=7q");
         HttpResponse<String> last = send("GET", "/api/v1/bars/WEBX?last=-5");
