@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * bars only: 1d with 1w). A symbol of historical sample data is judged stale against its own last trading time, not the
  * wall clock. Only symbols that need it (too few trading bars, or stale) are looked up, in one query per batch.
  */
-final class OwnTimeframes {
+public final class OwnTimeframes {
     /**
      * How one symbol is analysed when it differs from the run's request.
      *
@@ -93,8 +93,11 @@ final class OwnTimeframes {
         return c != null && c.size() >= 3;
     }
 
-    /** The stored timeframe nearest to {@code wanted} that has a higher one: coarser first, else finer. */
-    static Timeframe nearest(List<Timeframe> stored, Timeframe wanted) {
+    /**
+     * The stored timeframe nearest to {@code wanted} that has a higher one: coarser first, else finer ({@code stored}
+     * finest first); null when none has.
+     */
+    public static Timeframe nearest(List<Timeframe> stored, Timeframe wanted) {
         Timeframe finer = null;
         for (Timeframe tf : stored) {
             if (tf.defaultHigher().isEmpty()) {

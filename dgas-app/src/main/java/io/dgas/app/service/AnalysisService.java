@@ -126,6 +126,20 @@ public final class AnalysisService {
      * @throws io.dgas.store.bars.UnknownSymbolException when the symbol does not exist
      * @throws BadInputException when {@code htf} is not a whole multiple of {@code tf}
      */
+    /**
+     * The trading timeframe of an analysis asked for without one: {@code wanted} when the symbol has bars of it, else
+     * the symbol's own stored timeframe nearest to it that has a pair, as the cycle analyses it (AAPL's daily bars: 1d,
+     * where 1h found none); {@link io.dgas.store.bars.UnknownSymbolException} for an unknown symbol.
+     */
+    public Timeframe intervalFor(String symbol, Timeframe wanted) {
+        List<Timeframe> stored = market.symbol(symbol).series().stream()
+                .map(s -> Timeframe.parse(s.timeframe()))
+                .sorted(java.util.Comparator.comparingLong(Timeframe::seconds))
+                .toList();
+        Timeframe own = stored.contains(wanted) ? wanted : io.dgas.app.cycle.OwnTimeframes.nearest(stored, wanted);
+        return own == null ? wanted : own;
+    }
+
     public Analysis analyze(String symbol, Timeframe tf, int last, Timeframe htf) {
         requireHigher(tf, htf);
         return answers.get(

@@ -89,7 +89,8 @@ final class ApiV1 {
                                                 + " signal",
                                         List.of(
                                                 SYMBOL,
-                                                interval("trading timeframe"),
+                                                interval("trading timeframe (default 1h, else the symbol's own"
+                                                        + " nearest: AAPL's daily bars, 1d)"),
                                                 Param.query("last", Type.INT, "newest bars analysed")
                                                         .withDefault("300")
                                                         .range(1, MAX_BARS),
@@ -104,7 +105,11 @@ final class ApiV1 {
                                                 + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"
                                                 + " reason} | null}",
                                         (c, a) -> {
-                                            Timeframe tf = Timeframe.parse(a.get("interval"));
+                                            Timeframe asked = Timeframe.parse(a.get("interval"));
+                                            // without an interval a symbol with no 1h bars got an empty analysis
+                                            Timeframe tf = a.given("interval")
+                                                    ? asked
+                                                    : analysis.get().intervalFor(a.get("symbol"), asked);
                                             Timeframe htf = a.has("htf")
                                                     ? Timeframe.parse(a.get("htf"))
                                                     : AnalysisService.defaultHigher(tf, "interval");

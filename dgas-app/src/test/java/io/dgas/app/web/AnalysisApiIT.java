@@ -28,6 +28,7 @@ class AnalysisApiIT {
         api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.wave(api.ctx, "ANLX", Timeframe.H1, 120, 100);
         MarketSeed.wave(api.ctx, "ANLY", Timeframe.H1, 60, 50);
+        MarketSeed.wave(api.ctx, "ANLD", Timeframe.D1, 80, 40);
         MarketSeed.storedLong(api.ctx, "ANLY", Timeframe.H1, "2025-01-08T06:00:00Z");
         api.ctx.cache().clear(null);
     }
@@ -35,6 +36,24 @@ class AnalysisApiIT {
     @AfterAll
     static void stop() {
         api.close();
+    }
+
+    @Test
+    void analysis_noIntervalForADailySymbol_analysesItsDailyBars() throws Exception {
+        JsonNode own = api.json("/api/v1/analysis/ANLD?last=60", 200);
+        JsonNode asked = api.json("/api/v1/analysis/ANLD?interval=1h", 200);
+
+        // the default 1h found no bars: an empty analysis with "only 0 1h bars"
+        assertThat(own.get("interval").asText()).isEqualTo("1d");
+        assertThat(own.get("htf").asText()).isEqualTo("1w");
+        assertThat(own.get("bars")).hasSize(60);
+        // an interval given is kept
+        assertThat(asked.get("interval").asText()).isEqualTo("1h");
+        assertThat(asked.get("bars")).isEmpty();
+        assertThat(api.json("/api/v1/analysis/ANLX?last=50", 200)
+                        .get("interval")
+                        .asText())
+                .isEqualTo("1h");
     }
 
     @Test
