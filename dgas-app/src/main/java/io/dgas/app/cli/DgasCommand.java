@@ -117,11 +117,27 @@ public final class DgasCommand implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> root.fail(e));
         cli.setParameterExceptionHandler((e, a) -> root.usageError(e, a));
+        cli.setExecutionStrategy(DgasCommand::refuseUnmatchedThenRun);
         try {
             return cli.execute(args);
         } finally {
             root.closeContext();
         }
+    }
+
+    /**
+     * Runs the command unless an argument was left unmatched: picocli lets those through when {@code --help} is given
+     * too, so {@code dgas db retention --help} printed the help of {@code db} and exit 0, as if the subcommand existed.
+     */
+    private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        if (!last.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** A command line picocli cannot parse: exit 2, the message and where to get help (or the JSON error). */

@@ -38,4 +38,16 @@ class UsageErrorTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[1]).contains("\"error\":\"Missing required argument").doesNotContain("Error:");
     }
+
+    @Test
+    void run_unknownSubcommandWithHelp_isRefusedWithSuggestions() {
+        String[] r = run("db", "retention", "--help");
+
+        // the help of db and exit 0, as if 'retention' were one of its commands
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1])
+                .startsWith("error: Unmatched argument at index 1: 'retention'")
+                .contains("try 'dgas db --help'");
+        assertThat(run("db", "--help")[0]).isEqualTo("0");
+    }
 }
