@@ -340,7 +340,8 @@ public final class AppContext implements AutoCloseable {
 
     /** News with sentiment: loads and reads (CLI and API). */
     public io.dgas.app.news.NewsService news() {
-        return new io.dgas.app.news.NewsService(database(), cache());
+        return new io.dgas.app.news.NewsService(
+                database(), cache(), io.dgas.app.ingest.IngestSettings.limits(config, clock));
     }
 
     /** Risk diagnostics per portfolio. */

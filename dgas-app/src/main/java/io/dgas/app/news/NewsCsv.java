@@ -1,6 +1,7 @@
 package io.dgas.app.news;
 
 import io.dgas.store.ingest.CsvReader;
+import io.dgas.store.ingest.IngestLimits;
 import io.dgas.store.ingest.InvalidInputException;
 import io.dgas.store.ingest.Reject;
 import io.dgas.store.news.NewsItem;
@@ -29,7 +30,7 @@ final class NewsCsv {
     record Line(long number, NewsItem item) {}
 
     /** Every row of {@code in}, validated; throws on the first that breaks a rule. */
-    static List<Line> read(String source, Reader in) {
+    static List<Line> read(String source, Reader in, IngestLimits limits) {
         List<Line> rows = new ArrayList<>();
         try (CsvReader csv = new CsvReader(in)) {
             if (!csv.next()) {
@@ -47,7 +48,7 @@ final class NewsCsv {
                 if (f.size() == 1 && f.get(0).isBlank()) {
                     continue;
                 }
-                rows.add(new Line(csv.lineNumber(), row(source, csv.lineNumber(), csv.line(), f)));
+                rows.add(new Line(csv.lineNumber(), row(source, csv.lineNumber(), csv.line(), f, limits)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
@@ -55,13 +56,20 @@ final class NewsCsv {
         return rows;
     }
 
-    private static NewsItem row(String source, long line, String text, List<String> f) {
+    private static NewsItem row(String source, long line, String text, List<String> f, IngestLimits limits) {
         if (f.size() != HEADER.size()) {
             throw new InvalidInputException(
                     source, new Reject(line, "row", text, HEADER.size() + " fields expected, " + f.size() + " found"));
         }
-        String symbol = required(source, line, "symbol", f.get(0));
+        // tickers are stored upper-cased, as the bars and ticks formats read them
+        String symbol = required(source, line, "symbol", f.get(0)).toUpperCase(java.util.Locale.ROOT);
         Instant at = instant(source, line, f.get(1).trim());
+        // a mistyped year (2099) stored a headline that would lead every "newest first" list for decades
+        String late = limits.timeProblem("published_at", at);
+        if (late != null) {
+            throw new InvalidInputException(
+                    source, new Reject(line, "published_at", f.get(1).trim(), late));
+        }
         String src = required(source, line, "source", f.get(2));
         String url = required(source, line, "url", f.get(3));
         if (!url.startsWith("http://") && !url.startsWith("https://")) {

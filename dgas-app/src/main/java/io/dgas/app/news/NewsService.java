@@ -5,6 +5,7 @@ import io.dgas.store.Database;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
+import io.dgas.store.ingest.IngestLimits;
 import io.dgas.store.ingest.InvalidInputException;
 import io.dgas.store.ingest.Reject;
 import io.dgas.store.news.NewsReads;
@@ -32,9 +33,12 @@ public final class NewsService {
     private final NewsReads reads;
     private final DailyViews views;
     private final QueryCache cache;
+    private final IngestLimits limits;
 
-    public NewsService(Database db, QueryCache cache) {
+    /** {@code limits} bounds the published times a load accepts (ingest.min_timestamp, now + ingest.max_future). */
+    public NewsService(Database db, QueryCache cache, IngestLimits limits) {
         this.db = db;
+        this.limits = limits;
         this.news = new NewsRepository(db);
         this.reads = new NewsReads(db);
         this.views = new DailyViews(db);
@@ -47,7 +51,7 @@ public final class NewsService {
      * the same file twice stores nothing the second time.
      */
     public NewsReport load(String source, Reader in) {
-        List<NewsCsv.Line> rows = NewsCsv.read(source, in);
+        List<NewsCsv.Line> rows = NewsCsv.read(source, in, limits);
         Set<String> tickers = new LinkedHashSet<>();
         rows.forEach(r -> tickers.add(r.item().symbol()));
         Set<String> known = tickers.isEmpty() ? Set.of() : reads.known(tickers);

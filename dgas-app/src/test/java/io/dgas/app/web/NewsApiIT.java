@@ -120,6 +120,45 @@ class NewsApiIT {
     }
 
     @Test
+    void ingestNews_publishedFarInTheFuture_isRefusedNamingTheRange() throws Exception {
+        Path f = home.resolve("future.csv");
+        Files.writeString(
+                f,
+                HEADER + "NWS2," + TODAY + "T09:00:00Z,wire,https://n.example/f1,Fine,0.1\n"
+                        + "NWS2,2099-12-05T10:00:00Z,wire,https://n.example/f2,Typo year,0.1\n");
+
+        CliRun run = cli("ingest", "news", f.toString());
+
+        // 2099 was stored, and led every newest-first list
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("future.csv", "line 3", "published_at", "2099-12-05T10:00:00Z")
+                .contains("(ingest.min_timestamp, now + ingest.max_future)");
+        assertThat(count("NWS2")).isZero();
+    }
+
+    @Test
+    void ingestNews_lowerCaseTicker_isTheStoredSymbol() throws Exception {
+        api.ctx.database().update("test.symbol", "INSERT INTO symbols (ticker) VALUES ('NWSL')", ps -> {});
+        Path f = home.resolve("lower.csv");
+        Files.writeString(f, HEADER + "nwsl," + TODAY + "T09:00:00Z,wire,https://n.example/l1,Lower,0.2\n");
+
+        CliRun run = cli("ingest", "news", f.toString());
+
+        // "unknown symbol nwsl" before: bars and ticks files upper-case their tickers
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(api.ctx
+                        .database()
+                        .queryOne(
+                                "test.news-ticker",
+                                "SELECT y.ticker FROM news_items n JOIN symbols y ON y.id = n.symbol_id"
+                                        + " WHERE n.url = 'https://n.example/l1'",
+                                ps -> {},
+                                rs -> rs.getString(1)))
+                .contains("NWSL");
+    }
+
+    @Test
     void ingestNews_unknownSymbol_namesItsLine() throws Exception {
         Path f = home.resolve("unknown.csv");
         Files.writeString(

@@ -41,6 +41,24 @@ public record IngestLimits(
         return new IngestLimits(minMicros, maxFutureSeconds, minPrice, maxPrice, chars, clock);
     }
 
+    /**
+     * Why {@code at} lies outside the accepted time range, naming {@code field} as the file formats' checks do; null
+     * when it lies inside.
+     */
+    public String timeProblem(String field, Instant at) {
+        long micros;
+        try {
+            micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+        } catch (ArithmeticException e) {
+            micros = at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        long hi = maxMicros();
+        return micros < minMicros || micros > hi
+                ? field + " must be from " + Fields.iso(minMicros) + " to " + Fields.iso(hi)
+                        + " (ingest.min_timestamp, now + ingest.max_future)"
+                : null;
+    }
+
     /** Latest accepted timestamp, epoch microseconds: now + the future allowance, read once per call. */
     long maxMicros() {
         Instant now = clock.instant();
