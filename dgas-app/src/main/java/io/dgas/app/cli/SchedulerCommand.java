@@ -83,7 +83,12 @@ final class SchedulerCommand {
             out().result(m, () -> {
                 out().line("schedule   " + s.schedule());
                 out().line("next run   " + (s.nextRun() == null ? "(none: start a scheduler)" : s.nextRun()));
-                out().line("instances  " + m.get("instances"));
+                // one line per instance (a Java list of maps was printed, "[{name=…, started_at=…}]")
+                out().line("instances  "
+                        + (s.instances().isEmpty() ? "none live" : s.instances().size() + " live"));
+                s.instances()
+                        .forEach(a -> out().line(
+                                        "  " + a.name() + " since " + a.startedAt() + ", last seen " + a.lastSeen()));
                 out().line("recent runs:");
                 s.recentRuns()
                         .forEach(r -> out().line("  " + r.id() + " " + r.startedAt() + " "

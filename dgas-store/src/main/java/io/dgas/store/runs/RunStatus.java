@@ -11,6 +11,8 @@ public enum RunStatus {
     /** Left running by an instance that died, with no batch left to finish it; closed by the next scheduler start. */
     ABANDONED;
 
+    /** The status in lower case, as stored and as every JSON body writes it ("success", not "SUCCESS"). */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
