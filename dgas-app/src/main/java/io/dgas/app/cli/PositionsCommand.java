@@ -33,15 +33,19 @@ final class PositionsCommand extends BaseCommand {
                                     p.averagePrice()
                                             .setScale(4, java.math.RoundingMode.HALF_EVEN)
                                             .toPlainString(),
-                                    sp.mark() == null ? "-" : String.format(Locale.ROOT, "%.4f", sp.mark()),
+                                    price(sp.mark()),
                                     unreal,
                                     Output.money(p.realizedPnl()),
                                     Output.money(p.costs()),
-                                    sp.exitStop() == null ? "-" : sp.exitStop().toString(),
-                                    sp.exitTarget() == null
-                                            ? "-"
-                                            : sp.exitTarget().toString());
+                                    // the exit levels printed every digit of the double (200.64004984274018)
+                                    price(sp.exitStop()),
+                                    price(sp.exitTarget()));
                         })
                         .toList());
+    }
+
+    /** A market price with four decimals, as the average cost; "-" when there is none. */
+    private static String price(Double p) {
+        return p == null ? "-" : String.format(Locale.ROOT, "%.4f", p);
     }
 }
