@@ -34,8 +34,8 @@ final class OrdersCommand {
 
     @Command(name = "list", description = "A portfolio's orders, newest first.")
     static final class ListOrders extends BaseCommand {
-        @Option(names = "--portfolio", required = true, description = "portfolio id")
-        long portfolio;
+        @picocli.CommandLine.Mixin
+        PortfolioId portfolio;
 
         @Option(names = "--status", description = "new, partially_filled, filled, cancelled or rejected")
         String status;
@@ -51,7 +51,7 @@ final class OrdersCommand {
             } catch (IllegalArgumentException e) {
                 throw new BadArgumentException("--status: " + e.getMessage());
             }
-            List<StoredOrder> all = PortfolioCommand.service(this).orders(portfolio, s, limit);
+            List<StoredOrder> all = PortfolioCommand.service(this).orders(portfolio.value(), s, limit);
             out().result(all, () -> print(out(), all));
             return ExitCodes.OK;
         }

@@ -1,12 +1,13 @@
 package io.dgas.app.cli;
 
 import io.dgas.domain.Timeframe;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The portfolio and marking-timeframe options of {@code dgas positions} and {@code dgas risk}. */
 final class PortfolioOptions {
-    @Option(names = "--portfolio", required = true, description = "portfolio id")
-    long portfolio;
+    @Mixin
+    PortfolioId portfolio;
 
     @Option(
             names = "--mark",
@@ -14,6 +15,10 @@ final class PortfolioOptions {
             description = "timeframe of the marking close (default 1h, as the API; a symbol without its bars is marked"
                     + " at its newest bar)")
     String mark;
+
+    long portfolio() {
+        return portfolio.value();
+    }
 
     Timeframe markTimeframe() {
         return PortfolioCommand.timeframe("--mark", mark);

@@ -14,7 +14,7 @@ final class PositionsCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        List<StoredPosition> all = PortfolioCommand.service(this).positions(target.portfolio, target.markTimeframe());
+        List<StoredPosition> all = PortfolioCommand.service(this).positions(target.portfolio(), target.markTimeframe());
         out().result(all, () -> print(out(), all));
         return ExitCodes.OK;
     }

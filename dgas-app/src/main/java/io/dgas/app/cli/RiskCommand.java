@@ -13,7 +13,7 @@ final class RiskCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        RiskReport r = context().risk().of(target.portfolio, target.markTimeframe());
+        RiskReport r = context().risk().of(target.portfolio(), target.markTimeframe());
         out().result(r, () -> {
             var x = r.exposure();
             out().line(String.format(

@@ -84,6 +84,16 @@ class TradingCommandsIT {
 
         assertThat(json("orders", "list", "--portfolio", "" + id)).isEmpty();
         assertThat(json("positions", "--portfolio", "" + id)).isEmpty();
+        // the id as portfolio show takes it (only --portfolio ID before)
+        assertThat(json("positions", "" + id)).isEmpty();
+        assertThat(json("orders", "list", "" + id)).isEmpty();
+        assertThat(json("risk", "" + id).get("equity").decimalValue()).isEqualByComparingTo("50000");
+        CliRun neither = CliRun.of(home, PG.jdbcUrl(), Map.of(), "risk");
+        CliRun both = CliRun.of(home, PG.jdbcUrl(), Map.of(), "positions", "" + id, "--portfolio", "999");
+        assertThat(neither.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(neither.err()).contains("missing the portfolio id: give ID or --portfolio ID");
+        assertThat(both.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(both.err()).contains("two portfolio ids: " + id + " and --portfolio 999");
         JsonNode risk = json("risk", "--portfolio", "" + id);
         assertThat(risk.get("equity").decimalValue()).isEqualByComparingTo("50000");
         assertThat(risk.get("limits").get("max_loss_per_day").decimalValue()).isEqualByComparingTo("500");
