@@ -2,6 +2,8 @@ package io.dgas.app.events;
 
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -19,7 +21,15 @@ import org.slf4j.LoggerFactory;
 public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
+    /** The event names a client may choose among (every event is one of them). */
+    public static final List<String> EVENTS = List.of("bars", "run", "signals", "alert", "forming");
+    /** The request attribute holding the event names a client chose ({@code Set<String>}; absent: all). */
+    public static final String CHOSEN = "dgas.events.chosen";
+
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    /** The events each client chose, for the clients that chose some (the others receive every event). */
+    private final Map<SseClient, Set<String>> chosen = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService writer;
 
     public EventHub(Duration heartbeat) {
@@ -39,7 +49,11 @@ public final class EventHub implements AutoCloseable {
      */
     public void subscribe(SseClient c) {
         c.keepAlive();
-        c.onClose(() -> clients.remove(c));
+        c.onClose(() -> forget(c));
+        Set<String> names = c.ctx().attribute(CHOSEN);
+        if (names != null) {
+            chosen.put(c, names);
+        }
         clients.add(c);
         // added before the writer's state is read, and close() shuts the writer down before it walks the set: one of
         // the two ends it
@@ -61,7 +75,10 @@ public final class EventHub implements AutoCloseable {
         }
         writer.execute(() -> {
             for (SseClient c : clients) {
-                send(c, () -> c.sendEvent(name, json));
+                Set<String> names = chosen.get(c);
+                if (names == null || names.contains(name)) {
+                    send(c, () -> c.sendEvent(name, json));
+                }
             }
         });
     }
@@ -75,16 +92,16 @@ public final class EventHub implements AutoCloseable {
     private void send(SseClient c, Runnable write) {
         try {
             if (c.terminated()) {
-                clients.remove(c);
+                forget(c);
                 return;
             }
             write.run();
             if (c.terminated()) { // the write found the connection gone
-                clients.remove(c);
+                forget(c);
             }
         } catch (RuntimeException e) {
             LOG.debug("event client dropped: {}", e.toString());
-            clients.remove(c);
+            forget(c);
         }
     }
 
@@ -111,8 +128,13 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
-    private void end(SseClient c) {
+    private void forget(SseClient c) {
         clients.remove(c);
+        chosen.remove(c);
+    }
+
+    private void end(SseClient c) {
+        forget(c);
         try {
             c.close();
         } catch (RuntimeException e) {

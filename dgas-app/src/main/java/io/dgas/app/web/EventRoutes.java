@@ -2,7 +2,10 @@ package io.dgas.app.web;
 
 import io.dgas.app.events.EventHub;
 import io.javalin.http.sse.SseHandler;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** {@code GET /api/v1/events}: the server-sent event stream, open like the other reads (unless {@code web.auth: all}). */
 final class EventRoutes {
@@ -14,14 +17,34 @@ final class EventRoutes {
                 "/api/v1/events",
                 "Server-sent events (send Accept: text/event-stream): bars, run, signals, alert, forming; a heartbeat"
                         + " comment every web.events_heartbeat seconds",
-                List.of(),
+                List.of(Param.query(
+                        "types",
+                        Param.Type.STRING,
+                        "comma-separated events to receive (default all): " + String.join(", ", EventHub.EVENTS))),
                 "text/event-stream: event bars {symbol, timeframe, newest_ts, rows}; run {run_id, status,"
                         + " finished_at, signals}; signals {run_id, count, items: [{symbol, timeframe, direction,"
                         + " type, confidence, ts}] (at most 50)}; alert {rule_id, rule, symbol, message, fired_at,"
                         + " delivery}",
                 (c, a) -> {
+                    String types = a.get("types");
+                    if (types != null) {
+                        c.attribute(EventHub.CHOSEN, chosen(types));
+                    }
                     sse.handle(c);
                     return Route.NO_BODY;
                 }));
+    }
+
+    /** The event names of {@code types}; an unknown one is refused before the stream opens. */
+    private static Set<String> chosen(String types) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : types.split(",")) {
+            String name = t.trim().toLowerCase(Locale.ROOT);
+            if (!EventHub.EVENTS.contains(name)) {
+                throw new BadParameterException("types", types, "unknown event '" + t.trim() + "'", EventHub.EVENTS);
+            }
+            out.add(name);
+        }
+        return Set.copyOf(out);
     }
 }

@@ -128,6 +128,43 @@ class EventsIT {
     }
 
     @Test
+    void types_chosenEvents_onlyThoseReachTheStreamAndAnUnknownOneIs400() throws Exception {
+        try (SseStream all = connect();
+                SseStream bars = new SseStream(api.server.port(), null, "?types=bars")) {
+            bars.await(i -> i.isComment() && i.data().equals("connected"), WAIT);
+            marker("before-bars");
+            new BarIngestor(other, IngestListener.NONE)
+                    .ingest(
+                            "chosen.csv",
+                            new StringReader(csv("EVT", "00")),
+                            null,
+                            IngestOptions.defaults().withCreateSymbols(true));
+
+            // every event went to every client: the marker came first
+            assertThat(all.nextEvent(WAIT).event()).isEqualTo("marker");
+            SseStream.Item first = bars.nextEvent(WAIT);
+            assertThat(first.event()).isEqualTo("bars");
+            assertThat(data(first).get("symbol").asText()).isEqualTo("EVT");
+        }
+        HttpResponseLike bad = HttpResponseLike.get(api.server.port(), "/api/v1/events?types=bars,trades");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("parameter").asText()).isEqualTo("types");
+        assertThat(JSON.readTree(bad.body()).get("accepted").toString()).contains("\"alert\"");
+    }
+
+    /** A plain GET's status and body. */
+    private record HttpResponseLike(int status, String body) {
+        static HttpResponseLike get(int port, String path) throws Exception {
+            var r = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new HttpResponseLike(r.statusCode(), r.body());
+        }
+    }
+
+    @Test
     void bars_ingestByAnotherProcess_cachedBarsAreFreshOnceTheEventArrives() throws Exception {
         BarIngestor elsewhere = new BarIngestor(other, IngestListener.NONE); // tells this server's caches nothing
         IngestOptions create = IngestOptions.defaults().withCreateSymbols(true);

@@ -31,7 +31,13 @@ final class SseStream implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     SseStream(int port, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+        this(port, token, "");
+    }
+
+    /** A stream of {@code /api/v1/events} plus {@code query} (e.g. {@code ?types=bars}). */
+    SseStream(int port, String token, String query) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/events" + query))
                 .header("Accept", "text/event-stream")
                 .GET();
         if (token != null) {
