@@ -11,6 +11,7 @@ import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -152,13 +153,21 @@ public final class RunsMonitor {
                             context().database(), context().cache())
                     .calibration(context().clock().instant(), days);
             out().result(r, () -> {
-                out().line(r.signals() + " entry signals in the last " + days + " days: " + r.outcomes());
+                // Java's map renderings ({PENDING=31}) before
+                out().line(r.signals() + " entry signals in the last " + days + " days: " + counts(r.outcomes()));
                 out().line("win rate of decided signals: "
                         + (Double.isNaN(r.winRate()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.winRate())));
-                r.byGroup().forEach((g, counts) -> out().line("  " + g + ": " + counts));
+                r.byGroup().forEach((g, counts) -> out().line("  " + g + ": " + counts(counts)));
             });
             return ExitCodes.OK;
         }
+    }
+
+    /** Counts by outcome as "pending 31, win 4" (lower case), or "none". */
+    static String counts(Map<?, Integer> byOutcome) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        byOutcome.forEach((k, n) -> j.add(k.toString().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + n));
+        return j.length() == 0 ? "none" : j.toString();
     }
 
     private static String ms(double v) {
