@@ -131,7 +131,15 @@ class DbOptimizerCommandIT {
         Run seqs = run("db-optimizer", "sequences");
         Run slow = run("db-optimizer", "slow-queries", "--json", "--min-calls", "1", "--min-mean", "0");
 
+        Run check = run("db-optimizer", "check");
+        Run none = run("db-optimizer", "suggest-indexes", "--min-savings", "0.99");
+
         assertThat(sizes.out()).contains("table", "indexes", "toast", "growth", "opt_t");
+        // the margin ungrouped (2147483233), and a header-only table when nothing was suggested
+        assertThat(check.out()).containsPattern("fewest transactions left before wraparound: 2,1\\d\\d,\\d{3},\\d{3}");
+        assertThat(none.out())
+                .contains("no index would cut the cost of the heaviest statements by 99 % or more")
+                .doesNotContain("cost before");
         assertThat(needs.out()).contains("dead %", "last autoanalyze", "opt_t");
         assertThat(bloat.out()).contains("expected pages", "opt_t");
         assertThat(age.out()).contains("xid age", "transactions left", "opt_t");

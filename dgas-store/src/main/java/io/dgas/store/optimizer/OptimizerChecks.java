@@ -80,7 +80,7 @@ public final class OptimizerChecks {
             return Finding.of(
                     "wraparound",
                     left < 10_000_000L ? Verdict.CRITICAL : left < 1_500_000_000L ? Verdict.WARNING : Verdict.HEALTHY,
-                    "fewest transactions left before wraparound: " + left,
+                    String.format(java.util.Locale.ROOT, "fewest transactions left before wraparound: %,d", left),
                     List.of("table", "xid age", "left"),
                     danger.stream()
                             .map(a -> List.of(a.table(), "" + a.xidAge(), "" + a.transactionsLeft()))

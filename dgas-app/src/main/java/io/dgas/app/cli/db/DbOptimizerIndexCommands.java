@@ -160,6 +160,12 @@ public final class DbOptimizerIndexCommands {
             out().result(a, () -> {
                 out().line("method: " + a.method() + " (" + a.planning() + ")");
                 a.notes().forEach(n -> out().line("note: " + n));
+                if (a.suggestions().isEmpty()) {
+                    // a table of headers alone read as if something were missing
+                    out().line("no index would cut the cost of the heaviest statements by "
+                            + Math.round(100 * minSavings) + " % or more");
+                    return;
+                }
                 out().table(
                                 List.of("index", "cost before", "cost after", "saves", "time saved ms", "size", "ddl"),
                                 a.suggestions().stream()
