@@ -98,7 +98,7 @@ public final class Output {
         err.flush();
     }
 
-    /** Renders an aligned text table (first row: headers). */
+    /** Renders an aligned text table (first row: headers); "(none)" under the headers when there is no row. */
     public void table(List<String> headers, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
@@ -124,6 +124,10 @@ public final class Output {
                 }
                 out.println(rule);
             }
+        }
+        if (rows.isEmpty()) {
+            // headers alone read as if the rows had failed to print
+            out.println("(none)");
         }
     }
 }

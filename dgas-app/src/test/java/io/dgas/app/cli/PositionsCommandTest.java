@@ -33,4 +33,15 @@ class PositionsCommandTest {
                         "SYN0020\\s+24\\s+202\\.4298\\s+204\\.2380\\s+43\\.40\\s+0\\.00\\s+0\\.00\\s+200\\.6400\\s+210\\.8401")
                 .doesNotContain("200.64004984274018");
     }
+
+    @Test
+    void print_noPosition_saysNoneUnderTheHeaders() {
+        StringWriter text = new StringWriter();
+        Output out = new Output(new PrintWriter(text, true), new PrintWriter(new StringWriter()), false, false);
+
+        PositionsCommand.print(out, List.of());
+
+        // the headers alone before, as if the rows had failed to print
+        assertThat(text.toString().lines().toList()).hasSize(3).last().isEqualTo("(none)");
+    }
 }
