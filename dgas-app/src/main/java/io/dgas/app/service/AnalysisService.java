@@ -120,13 +120,6 @@ public final class AnalysisService {
             LatestSignal signal) {}
 
     /**
-     * The analysis of the newest {@code last} bars of {@code symbol} at {@code tf}, with the signal judged against
-     * {@code htf} (its own bars, or the trading bars aggregated when it has none).
-     *
-     * @throws io.dgas.store.bars.UnknownSymbolException when the symbol does not exist
-     * @throws BadInputException when {@code htf} is not a whole multiple of {@code tf}
-     */
-    /**
      * The trading timeframe of an analysis asked for without one: {@code wanted} when the symbol has bars of it, else
      * the symbol's own stored timeframe nearest to it that has a pair, as the cycle analyses it (AAPL's daily bars: 1d,
      * where 1h found none); {@link io.dgas.store.bars.UnknownSymbolException} for an unknown symbol.
@@ -140,6 +133,13 @@ public final class AnalysisService {
         return own == null ? wanted : own;
     }
 
+    /**
+     * The analysis of the newest {@code last} bars of {@code symbol} at {@code tf}, with the signal judged against
+     * {@code htf} (its own bars, or the trading bars aggregated when it has none).
+     *
+     * @throws io.dgas.store.bars.UnknownSymbolException when the symbol does not exist
+     * @throws BadInputException when {@code htf} is not a whole multiple of {@code tf}
+     */
     public Analysis analyze(String symbol, Timeframe tf, int last, Timeframe htf) {
         requireHigher(tf, htf);
         return answers.get(

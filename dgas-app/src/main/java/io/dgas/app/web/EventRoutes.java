@@ -2,7 +2,7 @@ package io.dgas.app.web;
 
 import io.dgas.app.events.EventHub;
 import io.javalin.http.sse.SseHandler;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,7 +37,7 @@ final class EventRoutes {
 
     /** The event names of {@code types}; an unknown one is refused before the stream opens. */
     private static Set<String> chosen(String types) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new HashSet<>();
         for (String t : types.split(",")) {
             String name = t.trim().toLowerCase(Locale.ROOT);
             if (!EventHub.EVENTS.contains(name)) {
