@@ -30,6 +30,17 @@ public final class Output {
         return json;
     }
 
+    /**
+     * A map for people: "key value" pairs in its order, keys in lower case with spaces for underscores ("pending 31,
+     * not filled 2"), or "none" when it is empty (Java's rendering was {@code {PENDING=31, NOT_FILLED=2}}).
+     */
+    public static String pairs(Map<?, ?> map) {
+        List<String> parts = new ArrayList<>();
+        map.forEach((k, v) ->
+                parts.add(String.valueOf(k).toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + v));
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
     /** An amount of money for people: two decimals (half even), thousands grouped ("100,000.00"). */
     public static String money(java.math.BigDecimal amount) {
         return String.format(java.util.Locale.ROOT, "%,.2f", amount.setScale(2, java.math.RoundingMode.HALF_EVEN));

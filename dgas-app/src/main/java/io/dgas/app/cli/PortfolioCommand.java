@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -95,22 +96,15 @@ final class PortfolioCommand {
 
     @Command(name = "show", description = "A portfolio with its positions and latest trades.")
     static final class Show extends BaseCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
-        @Option(
-                names = "--mark",
-                defaultValue = "1h",
-                description = "timeframe of the closes positions are marked at (default 1h, as the API; a symbol"
-                        + " without its bars is marked at its newest bar)")
-        String mark;
+        @Mixin
+        PortfolioOptions target;
 
         @Option(names = "--trades", defaultValue = "20", description = "latest trades shown (default 20)")
         int trades;
 
         @Override
         public Integer call() {
-            PortfolioView v = service(this).show(id, timeframe("--mark", mark), trades);
+            PortfolioView v = service(this).show(target.portfolio(), target.markTimeframe(), trades);
             out().result(v, () -> {
                 Portfolio p = v.portfolio();
                 out().line(String.format(
@@ -135,22 +129,15 @@ final class PortfolioCommand {
             name = "equity",
             description = "A portfolio's equity curve, oldest first, ending at the current mark (latest closes).")
     static final class Equity extends BaseCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
-        @Option(
-                names = "--mark",
-                defaultValue = "1h",
-                description = "timeframe of the closes positions are marked at (default 1h, as the API; a symbol"
-                        + " without its bars is marked at its newest bar)")
-        String mark;
+        @Mixin
+        PortfolioOptions target;
 
         @Override
         public Integer call() {
             var ctx = context();
             List<LedgerApiService.CurvePoint> curve = new LedgerApiService(
                             ctx.database(), service(this), ctx.risk(), ctx.clock())
-                    .curve(id, java.time.Instant.EPOCH, null, timeframe("--mark", mark));
+                    .curve(target.portfolio(), java.time.Instant.EPOCH, null, target.markTimeframe());
             out().result(
                             curve,
                             () -> out().table(

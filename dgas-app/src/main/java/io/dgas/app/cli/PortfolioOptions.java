@@ -4,7 +4,10 @@ import io.dgas.domain.Timeframe;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The portfolio and marking-timeframe options of {@code dgas positions} and {@code dgas risk}. */
+/**
+ * The portfolio and marking-timeframe options of {@code dgas positions}, {@code dgas risk}, {@code portfolio show} and
+ * {@code portfolio equity}.
+ */
 final class PortfolioOptions {
     @Mixin
     PortfolioId portfolio;

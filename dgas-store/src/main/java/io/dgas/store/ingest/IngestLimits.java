@@ -3,6 +3,7 @@ package io.dgas.store.ingest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * The bounds every ingested value must lie in (set by the {@code ingest.*} configuration keys). They keep a single
@@ -50,13 +51,10 @@ public record IngestLimits(
         try {
             micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
         } catch (ArithmeticException e) {
-            micros = at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+            // beyond a long's microseconds: out of range either way (the lowest longs are Timestamps' sentinels)
+            micros = at.getEpochSecond() < 0 ? Timestamps.AMBIGUOUS + 1 : Long.MAX_VALUE;
         }
-        long hi = maxMicros();
-        return micros < minMicros || micros > hi
-                ? field + " must be from " + Fields.iso(minMicros) + " to " + Fields.iso(hi)
-                        + " (ingest.min_timestamp, now + ingest.max_future)"
-                : null;
+        return Fields.timestampProblem(field, micros, ZoneOffset.UTC, minMicros, maxMicros());
     }
 
     /** Latest accepted timestamp, epoch microseconds: now + the future allowance, read once per call. */

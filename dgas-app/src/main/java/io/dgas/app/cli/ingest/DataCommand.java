@@ -70,9 +70,7 @@ public final class DataCommand {
                 return Output.size(n.longValue());
             }
             if (v instanceof Map<?, ?> m) {
-                List<String> parts = new java.util.ArrayList<>();
-                m.forEach((a, b) -> parts.add(a + " " + b));
-                return parts.isEmpty() ? "none" : String.join(", ", parts);
+                return Output.pairs(m);
             }
             return String.valueOf(v);
         }

@@ -11,7 +11,6 @@ import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -154,20 +153,13 @@ public final class RunsMonitor {
                     .calibration(context().clock().instant(), days);
             out().result(r, () -> {
                 // Java's map renderings ({PENDING=31}) before
-                out().line(r.signals() + " entry signals in the last " + days + " days: " + counts(r.outcomes()));
+                out().line(r.signals() + " entry signals in the last " + days + " days: " + Output.pairs(r.outcomes()));
                 out().line("win rate of decided signals: "
                         + (Double.isNaN(r.winRate()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.winRate())));
-                r.byGroup().forEach((g, counts) -> out().line("  " + g + ": " + counts(counts)));
+                r.byGroup().forEach((g, counts) -> out().line("  " + g + ": " + Output.pairs(counts)));
             });
             return ExitCodes.OK;
         }
-    }
-
-    /** Counts by outcome as "pending 31, win 4" (lower case), or "none". */
-    static String counts(Map<?, Integer> byOutcome) {
-        java.util.StringJoiner j = new java.util.StringJoiner(", ");
-        byOutcome.forEach((k, n) -> j.add(k.toString().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + n));
-        return j.length() == 0 ? "none" : j.toString();
     }
 
     private static String ms(double v) {

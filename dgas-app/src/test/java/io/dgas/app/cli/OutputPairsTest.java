@@ -1,4 +1,4 @@
-package io.dgas.app.cli.monitor;
+package io.dgas.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,16 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RunsMonitorTest {
+class OutputPairsTest {
     @Test
-    void counts_outcomes_readAsLowerCaseNamesAndCounts() {
+    void pairs_outcomes_readAsLowerCaseNamesAndCounts() {
         Map<Calibration.Outcome, Integer> outcomes = new LinkedHashMap<>();
         outcomes.put(Calibration.Outcome.PENDING, 31);
         outcomes.put(Calibration.Outcome.WIN, 4);
         outcomes.put(Calibration.Outcome.NOT_FILLED, 2);
 
         // monitor calibration printed Java's rendering, {PENDING=31, WIN=4, NOT_FILLED=2}
-        assertThat(RunsMonitor.counts(outcomes)).isEqualTo("pending 31, win 4, not filled 2");
-        assertThat(RunsMonitor.counts(Map.of())).isEqualTo("none");
+        assertThat(Output.pairs(outcomes)).isEqualTo("pending 31, win 4, not filled 2");
+        assertThat(Output.pairs(Map.of())).isEqualTo("none");
     }
 }
