@@ -7,9 +7,7 @@
   window.dgasBacktestCharts = [equity, drawdown];
   var status = document.getElementById('status');
 
-  function metrics(b) {
-    try { return JSON.parse(b.metrics); } catch (e) { return {}; }
-  }
+  function metrics(b) { return b.metrics || {}; }
 
   var COLUMNS = [
     { key: 'id', label: 'Backtest', render: function (b, td) {
@@ -59,14 +57,14 @@
       // a trader reads returns first, then risk, then the trade statistics; keys not listed follow
       var ORDER = ['total return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max drawdown', 'max drawdown bars',
         'win rate', 'profit factor', 'exposure', 'trades'];
-      function label(k) { return k === 'cagr' ? 'CAGR' : k.replace(/_/g, ' ').replace(/([A-Z])/g, ' $1').toLowerCase(); }
+      function label(k) { return k === 'cagr' ? 'CAGR' : k.replace(/_/g, ' '); }
       // fractions a trader reads in percent (0.0155 is "1.55 %"); ratios with two decimals; counts as they are
-      var PERCENT = ['totalReturn', 'cagr', 'volatility', 'maxDrawdown', 'winRate', 'exposure'];
+      var PERCENT = ['total_return', 'cagr', 'volatility', 'max_drawdown', 'win_rate', 'exposure'];
       function shown(k, v) {
         if (typeof v === 'number' && PERCENT.indexOf(k) >= 0) { return dgas.num(100 * v, 2) + ' %'; }
         return typeof v === 'number' && !Number.isInteger(v) ? dgas.num(v, 2) : value(v);
       }
-      // numbers as numbers; an object (fillLimits: {limit: {cut, refused}}) as "name: key value, …" per entry
+      // numbers as numbers; an object (fill_limits: {limit: {cut, refused}}) as "name: key value, …" per entry
       function value(v) {
         if (v !== null && typeof v === 'object') {
           var parts = Object.keys(v).map(function (n) {

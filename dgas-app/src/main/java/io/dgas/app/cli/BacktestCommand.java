@@ -171,9 +171,9 @@ final class BacktestCommand extends BaseCommand {
             return String.format(
                     Locale.ROOT,
                     "return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, %d trades",
-                    100 * m.path("totalReturn").asDouble(Double.NaN),
+                    100 * m.path("total_return").asDouble(Double.NaN),
                     m.path("sharpe").asDouble(Double.NaN),
-                    100 * m.path("maxDrawdown").asDouble(Double.NaN),
+                    100 * m.path("max_drawdown").asDouble(Double.NaN),
                     m.path("trades").asInt());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return metrics;

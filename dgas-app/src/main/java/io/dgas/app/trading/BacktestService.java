@@ -147,9 +147,10 @@ public final class BacktestService {
         return backtests.list(limit);
     }
 
+    /** {@code o} as stored in a backtest's row: snake_case, as the API returns it (V100 renamed older rows). */
     private static String json(Object o) {
         try {
-            return Json.MAPPER.writeValueAsString(o);
+            return Json.SNAKE.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("not serialisable: " + o, e);
         }

@@ -10,10 +10,12 @@ import java.util.function.Supplier;
  * equity curve, drawdown and trades. Each route parses, calls {@link LedgerApiService}, renders.
  */
 final class BacktestRoutes {
-    static final String BACKTEST_JSON = "{id, portfolio_id, symbols, from, to, htf, trading, settings (JSON text),"
-            + " metrics (JSON text: totalReturn, cagr, volatility, sharpe, sortino, maxDrawdown, …, fillLimits: {limit:"
-            + " {cut, refused}} for the fills a risk limit cut or refused), bar_steps,"
-            + " duration_ms, created_at}";
+    static final String BACKTEST_JSON =
+            "{id, portfolio_id, symbols, from, to, htf, trading, settings: {capital, expiry_bars, limits: {…},"
+                    + " rules: {sizing, sizing_value, slippage_bps, …}}, metrics: {total_return, cagr, volatility, sharpe,"
+                    + " sortino, max_drawdown, …, fill_limits: {limit: {cut, refused}} for the fills a risk limit cut or"
+                    + " refused}, bar_steps,"
+                    + " duration_ms, created_at}";
 
     private BacktestRoutes() {}
 

@@ -125,8 +125,12 @@ class BacktestCommandIT {
 
         CliRun list = CliRun.of(home, PG.jdbcUrl(), Map.of(), "--json", "backtest", "--list");
         assertThat(list.code()).as(list.err()).isZero();
-        assertThat(JSON.readTree(list.out()).get(0).get("id").asLong())
-                .isEqualTo(j.get("backtest").asLong());
+        JsonNode listed = JSON.readTree(list.out()).get(0);
+        assertThat(listed.get("id").asLong()).isEqualTo(j.get("backtest").asLong());
+        // the stored metrics are the run's, as an object with the same names (they were a string of camelCase JSON)
+        assertThat(listed.get("metrics").get("total_return").asDouble())
+                .isEqualTo(j.get("metrics").get("total_return").asDouble());
+        assertThat(listed.get("settings").get("rules").get("sizing").asText()).isEqualTo("percent_equity");
         CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "--list");
         JsonNode m = j.get("metrics");
         // the metrics' whole JSON text was the column
@@ -172,7 +176,7 @@ class BacktestCommandIT {
         }
         assertThat(expected).as("the tight limit stops some fills").isNotEmpty();
         JsonNode want = JSON.valueToTree(expected);
-        assertThat(stored.get("fillLimits")).as("stored metrics").isEqualTo(want);
+        assertThat(stored.get("fill_limits")).as("stored metrics").isEqualTo(want);
         assertThat(j.get("metrics").get("fill_limits")).as("--json report").isEqualTo(want);
         assertThat(want.get("max_gross_exposure").fieldNames()).toIterable().containsExactly("cut", "refused");
 

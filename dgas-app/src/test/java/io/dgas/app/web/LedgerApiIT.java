@@ -147,14 +147,17 @@ class LedgerApiIT {
                                 + " \"sizing\": \"fixed_cash\", \"sizing_value\": 500, \"max_participation\": 0.25}"),
                 201);
         assertThat(t.get("max_participation").asDouble()).isEqualTo(0.25);
-        JsonNode o = expect(
-                postJson(
-                        "/api/v1/portfolios/" + id + "/orders",
-                        "{\"symbol\": \"LED1\", \"side\": \"buy\", \"quantity\": 3, \"type\": \"limit\","
-                                + " \"limit_price\": 9.5, \"session\": "
-                                + t.get("id").asLong() + "}"),
-                201);
-        assertThat(o.get("status").asText()).isEqualToIgnoringCase("new");
+        HttpResponse<String> placed = postJson(
+                "/api/v1/portfolios/" + id + "/orders",
+                "{\"symbol\": \"LED1\", \"side\": \"buy\", \"quantity\": 3, \"type\": \"limit\","
+                        + " \"limit_price\": 9.5, \"session\": "
+                        + t.get("id").asLong() + "}");
+        JsonNode o = expect(placed, 201);
+        // answered in the words it was placed with (it came back as "BUY", "LIMIT", "NEW"), decimals written plainly
+        assertThat(o.get("side").asText()).isEqualTo("buy");
+        assertThat(o.get("type").asText()).isEqualTo("limit");
+        assertThat(o.get("status").asText()).isEqualTo("new");
+        assertThat(placed.body()).contains("\"filled_quantity\":0.00000000").doesNotContain("E-");
         assertThat(o.get("limit_price").asDouble()).isEqualTo(9.5);
         assertThat(api.json("/api/v1/portfolios/" + id + "/orders", 200)
                         .get("total")
@@ -170,7 +173,7 @@ class LedgerApiIT {
         assertThat(refused.get("limit").asText()).isEqualTo("max_position_value");
         assertThat(refused.get("parameter").asText()).isEqualTo("quantity");
         assertThat(refused.get("value").asText()).isEqualTo("200");
-        assertThat(refused.get("order").get("status").asText()).isEqualToIgnoringCase("rejected");
+        assertThat(refused.get("order").get("status").asText()).isEqualTo("rejected");
         assertThat(api.json("/api/v1/portfolios/" + id + "/orders?status=rejected", 200)
                         .get("total")
                         .asInt())

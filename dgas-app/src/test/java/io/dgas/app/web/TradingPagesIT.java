@@ -165,12 +165,16 @@ class TradingPagesIT {
         String metrics = driver.findElement(By.id("metrics")).getText();
         assertThat(metrics).contains("sharpe").contains("fill limits").doesNotContain("[object Object]");
         Object stored = driver.executeScript("var x = new XMLHttpRequest(); x.open('GET', '/api/v1/backtests/"
-                + backtest + "', false); x.send(); return JSON.parse(JSON.parse(x.responseText).backtest.metrics);");
-        Map<?, ?> m = (Map<?, ?>) stored;
+                + backtest + "', false); x.send(); return JSON.parse(x.responseText).backtest;");
+        Map<?, ?> m = (Map<?, ?>) ((Map<?, ?>) stored).get("metrics");
+        // settings and metrics are objects with the API's snake_case names (they were strings holding camelCase JSON)
+        Map<?, ?> rules = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) stored).get("settings")).get("rules");
+        assertThat(rules.get("sizing")).isEqualTo("fixed_cash");
+        assertThat(rules.containsKey("slippage_bps")).isTrue();
         // fractions were shown raw (total return 0.0155): a trader reads them in percent, ratios with two decimals
         assertThat(metrics)
-                .contains("total return\n" + percent(m.get("totalReturn")))
-                .contains("max drawdown\n" + percent(m.get("maxDrawdown")))
+                .contains("total return\n" + percent(m.get("total_return")))
+                .contains("max drawdown\n" + percent(m.get("max_drawdown")))
                 .contains("CAGR\n" + percent(m.get("cagr")))
                 .contains("sharpe\n"
                         + String.format(java.util.Locale.ROOT, "%.2f", ((Number) m.get("sharpe")).doubleValue()));

@@ -1,13 +1,15 @@
 package io.dgas.store.ledger;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A stored backtest: its request, its metrics (JSON object text) and the portfolio holding its trades and curve.
+ * Written as JSON, the two texts are nested objects, not strings holding JSON ({@link JsonRawValue}).
  *
- * @param settings capital, slippage, commission and sizing as a JSON object text
- * @param metrics the figures as a JSON object text
+ * @param settings capital, slippage, commission and sizing as a JSON object text (snake_case names)
+ * @param metrics the figures as a JSON object text (snake_case names)
  */
 public record BacktestRecord(
         long id,
@@ -17,8 +19,8 @@ public record BacktestRecord(
         Instant to,
         String htf,
         String trading,
-        String settings,
-        String metrics,
+        @JsonRawValue String settings,
+        @JsonRawValue String metrics,
         long barSteps,
         double durationMs,
         Instant createdAt)
