@@ -109,6 +109,16 @@ public final class Output {
         err.flush();
     }
 
+    /**
+     * Prints a map's entries one per line, "key value" with the values aligned; a map value as {@link #pairs} (Java's
+     * rendering of a whole map, {@code {symbols=100, workers=2, …}}, was a benchmark's output before).
+     */
+    public void fields(Map<String, ?> map) {
+        int width = map.keySet().stream().mapToInt(String::length).max().orElse(0);
+        map.forEach((k, v) -> line(String.format(
+                java.util.Locale.ROOT, "%-" + width + "s  %s", k, v instanceof Map<?, ?> m ? pairs(m) : v)));
+    }
+
     /** Renders an aligned text table (first row: headers); "(none)" under the headers when there is no row. */
     public void table(List<String> headers, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>();

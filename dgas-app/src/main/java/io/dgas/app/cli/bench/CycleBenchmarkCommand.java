@@ -49,7 +49,14 @@ public final class CycleBenchmarkCommand extends BaseCommand {
         List<Map<String, Object>> results = steady
                 ? new SteadyCycleBenchmark(context().database(), workers, rounds, warmup, out()::info).run(sizes, bars)
                 : new CycleBenchmark(context().database(), workers, out()::info).run(sizes, bars);
-        out().result(results, () -> results.forEach(r -> out().line(r.toString())));
+        out().result(results, () -> {
+            for (int i = 0; i < results.size(); i++) {
+                if (i > 0) {
+                    out().line("");
+                }
+                out().fields(results.get(i));
+            }
+        });
         return ExitCodes.OK;
     }
 }

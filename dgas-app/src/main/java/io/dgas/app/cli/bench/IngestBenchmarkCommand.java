@@ -3,7 +3,6 @@ package io.dgas.app.cli.bench;
 import io.dgas.app.bench.IngestBenchmark;
 import io.dgas.app.cli.*;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +38,7 @@ public final class IngestBenchmarkCommand extends BaseCommand {
         } finally {
             progress.done();
         }
-        out().result(model, () -> model.forEach((k, v) -> out().line(String.format(Locale.ROOT, "%-20s %s", k, v))));
+        out().result(model, () -> out().fields(model));
         return ExitCodes.OK;
     }
 }

@@ -31,7 +31,7 @@ final class LedgerBenchmarkCommand extends BaseCommand {
         }
         Map<String, Object> f =
                 new LedgerBenchmark(context().database(), out()::info).run(positions, executions, trades, reads);
-        out().result(f, () -> out().line(f.toString()));
+        out().result(f, () -> out().fields(f));
         return ExitCodes.OK;
     }
 }

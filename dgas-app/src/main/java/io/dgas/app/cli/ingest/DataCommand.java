@@ -57,22 +57,15 @@ public final class DataCommand {
         @Override
         public Integer call() {
             Map<String, Object> stats = new DataCatalog(context().database()).stats();
-            out().result(
-                            stats,
-                            () -> stats.forEach(
-                                    (k, v) -> out().line(String.format(Locale.ROOT, "%-20s %s", k, text(k, v)))));
+            Map<String, Object> shown = new java.util.LinkedHashMap<>();
+            stats.forEach((k, v) -> shown.put(k, text(k, v)));
+            out().result(stats, () -> out().fields(shown));
             return ExitCodes.OK;
         }
 
-        /** Sizes for people (the JSON keeps bytes), a map as "key value" pairs. */
-        private static String text(String key, Object v) {
-            if (key.endsWith("_bytes") && v instanceof Number n) {
-                return Output.size(n.longValue());
-            }
-            if (v instanceof Map<?, ?> m) {
-                return Output.pairs(m);
-            }
-            return String.valueOf(v);
+        /** Sizes for people (the JSON keeps bytes). */
+        private static Object text(String key, Object v) {
+            return key.endsWith("_bytes") && v instanceof Number n ? Output.size(n.longValue()) : v;
         }
     }
 
