@@ -121,8 +121,9 @@
 
   /**
    * Renders {@code rows} into {@code box} as a table with a caption and a "Download CSV" button that saves exactly the
-   * rows shown. A column: {key | value(row), label, render(row, td)?, nowrap?}; render may add controls to the cell,
-   * nowrap keeps the cell on one line (times).
+   * rows shown. A column: {key | value(row), label, render(row, td)?, nowrap?, grouped?}; render may add controls to the
+   * cell, nowrap keeps the cell on one line (times), grouped shows its numbers' thousands grouped (amounts; the CSV
+   * keeps the plain digits).
    */
   function table(box, caption, columns, rows, fileName) {
     box.innerHTML = '';
@@ -152,7 +153,7 @@
       var tr = body.insertRow();
       columns.forEach(function (c) {
         var td = tr.insertCell();
-        td.textContent = cell(r, c);
+        td.textContent = c.grouped ? grouped(cell(r, c)) : cell(r, c);
         if (c.nowrap) { td.classList.add('nowrap'); }
         if (c.render) { c.render(r, td); }
       });
@@ -298,6 +299,18 @@
     return v === null || v === undefined || v === '' ? '' : Number(v).toFixed(digits === undefined ? 2 : digits);
   }
 
+  /**
+   * {@code text} with the thousands of each number grouped ("9690.00 of 20000.00" reads "9,690.00 of 20,000.00"), for
+   * people: a table's CSV keeps the plain digits a spreadsheet reads.
+   */
+  function grouped(text) {
+    return String(text).replace(/\d+(?:\.\d+)?/g, function (n) {
+      var dot = n.indexOf('.');
+      var whole = dot < 0 ? n : n.slice(0, dot);
+      return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (dot < 0 ? '' : n.slice(dot));
+    });
+  }
+
 
   /** "62 % (lower bound 55 %, 40 decided)", or "uncalibrated (n 12 decided)" when calibration had too few outcomes. */
   function probability(p, lower, decided) {
@@ -363,7 +376,7 @@
   }
 
   window.dgas = {
-    nav: nav, request: request, getJson: getJson, errorText: errorText, say: say, query: query, csv: csv,
+    nav: nav, request: request, getJson: getJson, errorText: errorText, say: say, query: query, csv: csv, grouped: grouped,
     download: download, table: table, token: token, write: write, events: events, sseParse: sseParse, time: time,
     num: num, count: count,
     probability: probability, expiry: expiry, reasons: reasons

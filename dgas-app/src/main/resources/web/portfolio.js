@@ -17,13 +17,13 @@
   var POSITIONS = [
     { label: 'Symbol', value: function (p) { return p.position.symbol; } },
     { label: 'Quantity', value: function (p) { return dgas.num(p.position.quantity, 4); } },
-    { label: 'Average cost', value: function (p) {
+    { label: 'Average cost', grouped: true, value: function (p) {
       var q = Number(p.position.quantity); return q ? money(Number(p.position.cost_basis) / q) : ''; } },
-    { label: 'Mark', value: function (p) { return dgas.num(p.mark, 2); } },
-    { label: 'Unrealized P&L', value: unrealized },
-    { label: 'Realized P&L', value: function (p) { return money(p.position.realized_pnl); } },
-    { label: 'Stop', value: function (p) { return dgas.num(p.exit_stop, 2); } },
-    { label: 'Target', value: function (p) { return dgas.num(p.exit_target, 2); } }
+    { label: 'Mark', grouped: true, value: function (p) { return dgas.num(p.mark, 2); } },
+    { label: 'Unrealized P&L', grouped: true, value: unrealized },
+    { label: 'Realized P&L', grouped: true, value: function (p) { return money(p.position.realized_pnl); } },
+    { label: 'Stop', grouped: true, value: function (p) { return dgas.num(p.exit_stop, 2); } },
+    { label: 'Target', grouped: true, value: function (p) { return dgas.num(p.exit_target, 2); } }
   ];
 
   var ORDERS = [
@@ -39,8 +39,8 @@
 
   var PERFORMANCE = [
     { key: 'day', label: 'Day' },
-    { label: 'Equity', value: function (d) { return money(d.equity); } },
-    { label: 'P&L', value: function (d) { return money(d.pnl); } },
+    { label: 'Equity', grouped: true, value: function (d) { return money(d.equity); } },
+    { label: 'P&L', grouped: true, value: function (d) { return money(d.pnl); } },
     { label: 'Return %', value: function (d) { return dgas.num(d.day_return * 100, 2); } },
     { label: 'Average daily return %', value: function (d) { return dgas.num(d.avg_return * 100, 3); } },
     { key: 'trades', label: 'Trades' }
@@ -61,7 +61,8 @@
       { figure: 'Open orders', value: String(r.open_orders), limit: l.max_orders_per_minute ? l.max_orders_per_minute + '/min' : '' }
     ];
     dgas.table(document.getElementById('risk-table'), 'Risk figures and the active session\'s limits',
-      [{ key: 'figure', label: 'Figure' }, { key: 'value', label: 'Value' }, { key: 'limit', label: 'Limit' }], rows, 'risk');
+      [{ key: 'figure', label: 'Figure' }, { key: 'value', label: 'Value', grouped: true },
+        { key: 'limit', label: 'Limit', grouped: true }], rows, 'risk');
   }
 
   /** The equity curve's points as the CSV download has them: stored snapshots, then the live mark when it ends at now. */
@@ -81,7 +82,7 @@
     var last = curve.length ? curve[curve.length - 1] : null;
     // the curve ends at the live mark (now, positions at the latest closes): a vermillion dot labelled so, the value
     // the summary's Equity shows
-    var marks = last && last.mark ? [{ name: 'current mark', coord: [last.ts, Number(last.equity)], value: money(last.equity) }] : [];
+    var marks = last && last.mark ? [{ name: 'current mark', coord: [last.ts, Number(last.equity)], value: dgas.grouped(money(last.equity)) }] : [];
     chart.setOption({
       animation: false,
       aria: { enabled: true },
@@ -108,8 +109,8 @@
         var view = r[0], p = view.portfolio;
         var dl = document.getElementById('summary');
         dl.innerHTML = '';
-        [['Owner', p.owner], ['Name', p.name], ['Currency', p.currency], ['Starting capital', money(p.starting_capital)],
-          ['Equity', money(r[1].equity)], ['Active', p.active ? 'yes' : 'no']].forEach(function (kv) {
+        [['Owner', p.owner], ['Name', p.name], ['Currency', p.currency], ['Starting capital', dgas.grouped(money(p.starting_capital))],
+          ['Equity', dgas.grouped(money(r[1].equity))], ['Active', p.active ? 'yes' : 'no']].forEach(function (kv) {
           var dt = document.createElement('dt'); dt.textContent = kv[0];
           var dd = document.createElement('dd'); dd.textContent = kv[1];
           dl.appendChild(dt); dl.appendChild(dd);
