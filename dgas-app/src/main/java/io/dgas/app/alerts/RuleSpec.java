@@ -46,7 +46,7 @@ final class RuleSpec {
             case FILL, LIMIT_BREACH -> c == AlertRule.Condition.AT_LEAST;
         };
         if (!ok) {
-            throw bad(
+            throw oneOf(
                     "condition",
                     c.code(),
                     "condition " + c.code() + " does not apply to " + t.code() + " rules",
@@ -86,7 +86,7 @@ final class RuleSpec {
         try {
             tf = Timeframe.parse(in.timeframe() == null ? "1h" : in.timeframe()).code();
         } catch (IllegalArgumentException e) {
-            throw bad(
+            throw oneOf(
                     "timeframe",
                     in.timeframe(),
                     "unknown timeframe '" + Printable.of(in.timeframe()) + "'",
@@ -113,7 +113,7 @@ final class RuleSpec {
         try {
             return AlertRule.Type.parse(type);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw bad("type", type, "unknown rule type '" + Printable.of(String.valueOf(type)) + "'", TYPES);
+            throw oneOf("type", type, "unknown rule type '" + Printable.of(String.valueOf(type)) + "'", TYPES);
         }
     }
 
@@ -128,7 +128,7 @@ final class RuleSpec {
         try {
             return AlertRule.Condition.parse(condition);
         } catch (IllegalArgumentException e) {
-            throw bad("condition", condition, "unknown condition '" + Printable.of(condition) + "'", CONDITIONS);
+            throw oneOf("condition", condition, "unknown condition '" + Printable.of(condition) + "'", CONDITIONS);
         }
     }
 
@@ -168,5 +168,10 @@ final class RuleSpec {
 
     private static BadInputException bad(String field, String value, String message, List<String> accepted) {
         return new BadInputException(field, value, message, accepted);
+    }
+
+    /** {@link #bad} for a value outside a list, which the message names (the CLI prints the message alone). */
+    private static BadInputException oneOf(String field, String value, String message, List<String> accepted) {
+        return bad(field, value, message + " (accepted: " + String.join(", ", accepted) + ")", accepted);
     }
 }

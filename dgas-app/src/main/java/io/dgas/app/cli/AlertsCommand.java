@@ -28,7 +28,7 @@ final class AlertsCommand {
             description = "Add a rule, e.g. --name aapl-150 --type threshold --symbol AAPL"
                     + " --condition above --threshold 150")
     static final class Add extends BaseCommand {
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "rule name, unique (e.g. aapl-150)")
         String name;
 
         @Option(
