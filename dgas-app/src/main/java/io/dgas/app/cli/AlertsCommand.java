@@ -124,7 +124,7 @@ final class AlertsCommand {
 
     @Command(name = "rm", description = "Remove a rule by name or id (deactivated instead when it has log entries).")
     static final class Remove extends BaseCommand {
-        @Parameters(paramLabel = "NAME|ID")
+        @Parameters(paramLabel = "NAME|ID", description = "rule name or id")
         String rule;
 
         @Override
@@ -140,7 +140,7 @@ final class AlertsCommand {
         @Option(names = "--since", defaultValue = "24h", description = "how far back (default 24h)")
         String since;
 
-        @Option(names = "--limit", defaultValue = "100")
+        @Option(names = "--limit", defaultValue = "100", description = "most entries shown (default 100)")
         int limit;
 
         @Override

@@ -59,7 +59,7 @@ final class OrdersCommand {
 
     @Command(name = "cancel", description = "Cancel an open order.")
     static final class Cancel extends BaseCommand {
-        @Parameters(paramLabel = "ORDER_ID")
+        @Parameters(paramLabel = "ORDER_ID", description = "order id")
         long id;
 
         @Override

@@ -41,7 +41,7 @@ final class PortfolioCommand {
 
     @Command(name = "create", description = "Create a portfolio.")
     static final class Create extends BaseCommand {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "portfolio name, unique per owner")
         String name;
 
         @Option(names = "--owner", defaultValue = "default", description = "owner (default: default)")
@@ -156,7 +156,7 @@ final class PortfolioCommand {
 
     @Command(name = "close", description = "Close a portfolio and stop its sessions.")
     static final class Close extends BaseCommand {
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "portfolio id")
         long id;
 
         @Override

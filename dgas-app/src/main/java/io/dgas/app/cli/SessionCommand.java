@@ -20,7 +20,7 @@ final class SessionCommand {
 
     @Command(name = "start", description = "Start a paper session on a portfolio.")
     static final class Start extends BaseCommand {
-        @Parameters(paramLabel = "PORTFOLIO_ID")
+        @Parameters(paramLabel = "PORTFOLIO_ID", description = "portfolio the session trades")
         long portfolio;
 
         @Option(names = "--max-position", required = true, description = "max position value per symbol")
@@ -61,7 +61,7 @@ final class SessionCommand {
 
     @Command(name = "stop", description = "Stop a session.")
     static final class Stop extends BaseCommand {
-        @Parameters(paramLabel = "SESSION_ID")
+        @Parameters(paramLabel = "SESSION_ID", description = "session id")
         long id;
 
         @Override

@@ -33,4 +33,26 @@ class HelpTextTest {
         helps.add(cmd.getUsageMessage());
         cmd.getSubcommands().values().forEach(sub -> collect(sub, helps));
     }
+
+    @Test
+    void usage_everyOptionAndParameter_hasADescription() {
+        List<String> bare = new ArrayList<>();
+        undescribed(new CommandLine(new DgasCommand()), bare);
+
+        // alerts rules add --name printed as "--name=<name>" with nothing beside it
+        assertThat(bare).isEmpty();
+    }
+
+    private static void undescribed(CommandLine cmd, List<String> bare) {
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+        spec.options().stream()
+                .filter(o -> !o.hidden() && String.join("", o.description()).isBlank())
+                .forEach(o -> bare.add(spec.qualifiedName() + " " + o.longestName()));
+        spec.positionalParameters().stream()
+                .filter(p -> !p.hidden() && String.join("", p.description()).isBlank())
+                .forEach(p -> bare.add(spec.qualifiedName() + " " + p.paramLabel()));
+        cmd.getSubcommands().values().stream()
+                .filter(sub -> sub.getCommandSpec().parent() == spec)
+                .forEach(sub -> undescribed(sub, bare));
+    }
 }

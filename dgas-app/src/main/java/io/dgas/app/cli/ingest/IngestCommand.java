@@ -126,7 +126,7 @@ public final class IngestCommand {
             description = "Load a ticks CSV (timestamp,price,amount or"
                     + " timestamp,price,size,bid,ask,bid_size,ask_size) of one symbol; all-or-nothing.")
     static final class Ticks extends BaseCommand {
-        @Parameters(arity = "1", paramLabel = "FILE")
+        @Parameters(arity = "1", paramLabel = "FILE", description = "ticks CSV file")
         Path file;
 
         @Option(names = "--symbol", required = true, description = "ticker the ticks belong to")

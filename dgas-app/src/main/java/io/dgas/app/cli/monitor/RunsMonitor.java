@@ -20,7 +20,7 @@ public final class RunsMonitor {
 
     @Command(name = "recent-runs", description = "Prediction runs of the last hours with stage times.")
     static final class RecentRuns extends BaseCommand {
-        @Option(names = "--hours", defaultValue = "24")
+        @Option(names = "--hours", defaultValue = "24", description = "how many hours back (default 24)")
         int hours;
 
         @Option(names = "--slow-only", description = "only runs slower than 3 s")
@@ -71,10 +71,13 @@ public final class RunsMonitor {
 
     @Command(name = "signals", description = "Latest signals (superseded ones left out).")
     public static final class Signals extends BaseCommand {
-        @Option(names = "--limit", defaultValue = "20")
+        @Option(names = "--limit", defaultValue = "20", description = "most signals shown (default 20)")
         int limit;
 
-        @Option(names = "--min-confidence", defaultValue = "0")
+        @Option(
+                names = "--min-confidence",
+                defaultValue = "0",
+                description = "least confidence shown, 0..1 (default 0)")
         double minConfidence;
 
         @Option(names = "--symbol", description = "only this ticker")
@@ -143,7 +146,7 @@ public final class RunsMonitor {
             name = "calibration",
             description = "Outcomes of past entry signals (win/loss/neutral/pending/not filled).")
     static final class Calibration extends BaseCommand {
-        @Option(names = "--days", defaultValue = "7")
+        @Option(names = "--days", defaultValue = "7", description = "signals of the last N days (default 7)")
         int days;
 
         @Override
