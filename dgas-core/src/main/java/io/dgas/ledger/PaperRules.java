@@ -29,7 +29,9 @@ public record PaperRules(
         sizingValue = Money.of(sizingValue);
         if (sizingValue.signum() <= 0
                 || (sizing == Sizing.PERCENT_EQUITY && sizingValue.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            throw new IllegalArgumentException("sizing value out of range for " + sizing.code() + ": " + sizingValue);
+            throw new IllegalArgumentException("sizing value of " + sizing.code() + " must be above 0"
+                    + (sizing == Sizing.PERCENT_EQUITY ? " and at most 100" : "") + ", was "
+                    + sizingValue.stripTrailingZeros().toPlainString());
         }
         if (!(slippageBps >= 0 && slippageBps < 10_000)) {
             throw new IllegalArgumentException("slippage bps must be in [0, 10000): " + slippageBps);

@@ -45,7 +45,9 @@ class PaperRulesTest {
 
     @Test
     void constructor_outOfRangeValues_areRefused() {
-        assertThatThrownBy(() -> rules(Sizing.PERCENT_EQUITY, "101")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rules(Sizing.PERCENT_EQUITY, "101"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sizing value of percent_equity must be above 0 and at most 100, was 101");
         assertThatThrownBy(() -> new PaperRules(Sizing.FIXED_CASH, BigDecimal.ONE, -1, Money.ZERO, 0, Money.ZERO))
                 .hasMessageContaining("slippage");
     }

@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.Printable;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.service.AnalysisService;
 import io.dgas.app.trading.BacktestReport;
@@ -232,7 +233,7 @@ final class BacktestCommand extends BaseCommand {
         String[] sz = sizing.split(":", 2);
         if (sz.length != 2) {
             throw new BadArgumentException(
-                    "--sizing: expected RULE:VALUE, e.g. percent_equity:10, got '" + sizing + "'");
+                    "--sizing", sizing, "--sizing: expected RULE:VALUE, e.g. percent_equity:10, got '" + sizing + "'");
         }
         Map<String, BigDecimal> c = new LinkedHashMap<>(
                 Map.of("per_share", BigDecimal.ZERO, "percent", BigDecimal.ZERO, "min", BigDecimal.ZERO));
@@ -240,17 +241,39 @@ final class BacktestCommand extends BaseCommand {
             String[] kv = part.trim().split("=", 2);
             if (kv.length != 2 || !c.containsKey(kv[0])) {
                 throw new BadArgumentException(
+                        "--commission",
+                        commission,
                         "--commission: expected per_share=X,percent=Y,min=Z, got '" + commission + "'");
             }
-            c.put(kv[0], new BigDecimal(kv[1]));
+            c.put(kv[0], number("--commission", kv[0], kv[1]));
         }
-        return new PaperRules(
-                Sizing.of(sz[0]),
-                new BigDecimal(sz[1]),
-                slippageBps,
-                c.get("per_share"),
-                c.get("percent").doubleValue(),
-                c.get("min"));
+        Sizing rule;
+        try {
+            rule = Sizing.of(sz[0]);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException("--sizing", sizing, "--sizing: " + e.getMessage());
+        }
+        try {
+            return new PaperRules(
+                    rule,
+                    number("--sizing", sz[0], sz[1]),
+                    slippageBps,
+                    c.get("per_share"),
+                    c.get("percent").doubleValue(),
+                    c.get("min"));
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(e.getMessage());
+        }
+    }
+
+    /** The number {@code text} given for {@code field} of {@code option}, or a usage error naming all three. */
+    private static BigDecimal number(String option, String field, String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new BadArgumentException(
+                    option, text, option + ": " + field + " must be a number, got '" + Printable.of(text) + "'");
+        }
     }
 
     private static Instant instant(String option, String text) {

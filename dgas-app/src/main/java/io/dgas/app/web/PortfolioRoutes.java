@@ -284,12 +284,25 @@ final class PortfolioRoutes {
                                                         .map(Sizing::code)
                                                         .toList())
                                                 .withDefault("percent_equity"),
+                                        // the CLI's defaults (--sizing percent_equity:10): one session either way
                                         Param.body("sizing_value", Type.NUMBER, "quantity, cash or percent of equity")
-                                                .withDefault("5")
+                                                .withDefault("10")
                                                 .range(1e-8, 1e15),
                                         Param.body("slippage_bps", Type.NUMBER, "adverse slippage")
                                                 .withDefault("5")
                                                 .range(0, 9999),
+                                        Param.body("commission_per_share", Type.NUMBER, "commission per unit")
+                                                .withDefault("0")
+                                                .range(0, 1e9),
+                                        Param.body(
+                                                        "commission_percent",
+                                                        Type.NUMBER,
+                                                        "commission in percent of a fill's notional")
+                                                .withDefault("0")
+                                                .range(0, 99.999999),
+                                        Param.body("commission_minimum", Type.NUMBER, "least commission per fill")
+                                                .withDefault("0")
+                                                .range(0, 1e9),
                                         Param.body(
                                                         "max_participation",
                                                         Type.NUMBER,
@@ -311,9 +324,9 @@ final class PortfolioRoutes {
                                                 Sizing.of(a.get("sizing")),
                                                 decimal(a.raw("sizing_value")),
                                                 a.get("slippage_bps"),
-                                                BigDecimal.ZERO,
-                                                0,
-                                                BigDecimal.ZERO);
+                                                decimal(a.raw("commission_per_share")),
+                                                a.get("commission_percent"),
+                                                decimal(a.raw("commission_minimum")));
                                     } catch (IllegalArgumentException e) {
                                         throw new BadInputException(
                                                 "sizing_value",

@@ -135,6 +135,25 @@ class LedgerApiIT {
     }
 
     @Test
+    void sessionStart_defaultsAndCommission_asTheCliStartsThem() throws Exception {
+        long id = create("jo", "fees");
+        JsonNode t = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/sessions",
+                        "{\"max_position\": 1000, \"max_gross\": 5000, \"max_daily_loss\": 100,"
+                                + " \"commission_percent\": 0.1, \"commission_minimum\": 1.5}"),
+                201);
+
+        // the API sized 5 % of equity where the CLI sizes 10 %, and had no commission to give
+        JsonNode rules = t.get("rules");
+        assertThat(rules.get("sizing").asText()).isEqualTo("percent_equity");
+        assertThat(rules.get("sizing_value").decimalValue()).isEqualByComparingTo("10");
+        assertThat(rules.get("commission_percent").asDouble()).isEqualTo(0.1);
+        assertThat(rules.get("commission_minimum").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(rules.get("commission_per_share").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void writes_jsonBodies_createStartAndPlaceOrders_errorsNameTheField() throws Exception {
         JsonNode p = expect(
                 postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"name\": \"json\", \"capital\": 2500.25}"), 201);
