@@ -80,6 +80,9 @@ final class BacktestCommand extends BaseCommand {
                 context().clock(),
                 context().cache(),
                 context().mtfParams());
+        if (curve != null) {
+            OutputFile.check("--curve", curve);
+        }
         if (list) {
             List<BacktestRecord> all = service.list(100);
             out().result(

@@ -28,7 +28,10 @@ public final class ExitCodes {
                 return DB_UNAVAILABLE;
             }
         }
-        if (t instanceof DgasException) {
+        // a file that could not be read or written is the machine's state, not a bug: one line, no stack trace
+        if (t instanceof DgasException
+                || t instanceof java.io.IOException
+                || t instanceof java.io.UncheckedIOException) {
             return FAILURE;
         }
         return INTERNAL;

@@ -30,6 +30,11 @@ public final class Output {
         return json;
     }
 
+    /** Standard output itself, for a command whose result is a document of its own (a CSV export). */
+    public PrintWriter stdout() {
+        return out;
+    }
+
     /**
      * A map for people: "key value" pairs in its order, keys in lower case with spaces for underscores ("pending 31,
      * not filled 2"), or "none" when it is empty (Java's rendering was {@code {PENDING=31, NOT_FILLED=2}}).

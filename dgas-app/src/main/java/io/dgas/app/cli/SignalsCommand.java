@@ -6,8 +6,6 @@ import io.dgas.app.service.AnalysisService;
 import io.dgas.calc.drummond.EvaluationReport;
 import io.dgas.domain.Timeframe;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,6 +63,9 @@ final class SignalsCommand {
             if (all && symbols != null) {
                 throw new BadArgumentException("give either --symbols or --all, not both");
             }
+            if (csv != null) {
+                OutputFile.check("--csv", csv);
+            }
             if (!(costBps >= 0 && costBps <= 10_000)) {
                 throw new BadArgumentException("--cost-bps", String.valueOf(costBps), "--cost-bps must be 0 to 10000");
             }
@@ -92,7 +93,10 @@ final class SignalsCommand {
                     costBps);
             SignalEvaluation.Result r = context().signalEvaluation().evaluate(request);
             if (csv != null) {
-                Files.writeString(csv, csv(r.report()), StandardCharsets.UTF_8);
+                OutputFile.write("--csv", csv, w -> {
+                    w.write(csv(r.report()));
+                    return null;
+                });
             }
             out().result(r, () -> EvaluationText.print(out(), r));
             return ExitCodes.OK;

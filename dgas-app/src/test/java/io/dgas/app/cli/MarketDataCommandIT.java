@@ -69,6 +69,33 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataExport_toAFile_loadsBackUnchangedAndAMissingDirectoryIsAUsageError() throws Exception {
+        Path file = home.resolve("export.csv");
+
+        Run r = run(Map.of(), "data", "export", "--symbol", "cli", "--interval", "1m", "--out", file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("exported 3 bar(s) to " + file);
+        assertThat(Files.readAllLines(file))
+                .startsWith("timestamp,symbol,interval,open,high,low,close,volume")
+                .contains("2024-01-01T00:01:00Z,CLI,1m,10.5,12,10,11,2")
+                .hasSize(4);
+        Run again = run(Map.of(), "--json", "ingest", "bars", file.toString());
+        assertThat(JSON.readTree(again.out()).get(0).get("unchanged").asLong()).isEqualTo(3);
+
+        Run bad = run(
+                Map.of(),
+                "data",
+                "export",
+                "--symbol",
+                "CLI",
+                "--out",
+                home.resolve("no/such.csv").toString());
+        assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).isEqualTo("error: --out: directory " + home.resolve("no") + " does not exist\n");
+    }
+
+    @Test
     void ingestBars_badFile_exits2WithFileLineFieldValueRule() throws Exception {
         Path bad = Files.writeString(
                 home.resolve("bars.csv"),

@@ -233,6 +233,7 @@ class InjectionFaultIT {
                                 "09:30-16:00")),
                 new Vector("data delete --symbol", p -> a("data", "delete", "--symbol", p)),
                 new Vector("data restore --symbol", p -> a("data", "restore", "--symbol", p)),
+                new Vector("data export --symbol", p -> a("data", "export", "--symbol", p)),
                 new Vector("data delete --interval", p -> a("data", "delete", "--symbol", "AAPL", "--interval", p)),
                 new Vector("data delete --from", p -> a("data", "delete", "--symbol", "AAPL", "--from", p)),
                 new Vector("data purge --older-than", p -> a("data", "purge", "--older-than", p)),
@@ -394,6 +395,17 @@ class InjectionFaultIT {
                         "--out",
                         tmp.resolve("out").resolve(p.replace('/', '_')).toString()));
         cli(out, payloads.subList(4, 8), Map.of());
+        Files.createDirectories(tmp.resolve("out"));
+        Vector export = new Vector(
+                "data export --out",
+                p -> a(
+                        "data",
+                        "export",
+                        "--symbol",
+                        "AAPL",
+                        "--out",
+                        tmp.resolve("out").resolve(p.replace('/', '_')).toString()));
+        cli(export, payloads.subList(4, 8), Map.of());
         // the one path that starts a process (psql's \copy in the ingest benchmark): the file name is an argument and
         // quoted for psql, never shell text nor a second psql command
         Path benchDir = tmp.resolve("q' \\! touch " + marker + " '$(touch " + marker + ")");

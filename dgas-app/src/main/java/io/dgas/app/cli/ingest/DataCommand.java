@@ -1,10 +1,12 @@
 package io.dgas.app.cli.ingest;
 
 import io.dgas.app.cli.*;
+import io.dgas.store.bars.BarExport;
 import io.dgas.store.bars.DataCatalog;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SoftDelete;
 import io.dgas.store.ingest.Timestamps;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             DataCommand.ListData.class,
             DataCommand.Stats.class,
+            DataCommand.Export.class,
             DataCommand.Delete.class,
             DataCommand.Restore.class,
             DataCommand.Purge.class
@@ -120,6 +123,36 @@ public final class DataCommand {
                         "invalid value '" + text + "' for " + option + ": expected a date or ISO-8601 date-time");
             }
             return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+        }
+    }
+
+    @Command(
+            name = "export",
+            description = "Write a symbol's active bars as CSV (timestamp,symbol,interval,open,high,low,close,volume),"
+                    + " the format ingest bars and analyze --bars read; ticks are not exported.")
+    static final class Export extends Selecting {
+        @Option(names = "--out", description = "file to write (default: standard output); written whole or not at all")
+        Path file;
+
+        @Override
+        public Integer call() {
+            if (file != null) {
+                OutputFile.check("--out", file);
+            }
+            SoftDelete.Selection sel = selection();
+            BarExport export = new BarExport(context().database());
+            if (file == null) {
+                long rows = export.write(sel.symbol(), sel.timeframe(), sel.from(), sel.to(), out().stdout());
+                out().info(rows + " bar(s) exported");
+                return ExitCodes.OK;
+            }
+            long rows = OutputFile.write(
+                    "--out", file, w -> export.write(sel.symbol(), sel.timeframe(), sel.from(), sel.to(), w));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bars", rows);
+            m.put("file", file.toString());
+            out().result(m, () -> out().line("exported " + rows + " bar(s) to " + file));
+            return ExitCodes.OK;
         }
     }
 
