@@ -80,7 +80,7 @@ class TradingCommandsIT {
                 .asLong();
         JsonNode sessions = json("session", "list", "--portfolio", "" + id);
         assertThat(sessions.get(0).get("id").asLong()).isEqualTo(session);
-        assertThat(sessions.get(0).get("rules").get("sizing").asText()).isEqualTo("FIXED_CASH");
+        assertThat(sessions.get(0).get("rules").get("sizing").asText()).isEqualTo("fixed_cash"); // as --sizing takes it
 
         assertThat(json("orders", "list", "--portfolio", "" + id)).isEmpty();
         assertThat(json("positions", "--portfolio", "" + id)).isEmpty();

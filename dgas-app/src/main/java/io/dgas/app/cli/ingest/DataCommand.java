@@ -60,7 +60,7 @@ public final class DataCommand {
         @Override
         public Integer call() {
             Map<String, Object> stats = new DataCatalog(context().database()).stats();
-            Map<String, Object> shown = new java.util.LinkedHashMap<>();
+            Map<String, Object> shown = new LinkedHashMap<>();
             stats.forEach((k, v) -> shown.put(k, text(k, v)));
             out().result(stats, () -> out().fields(shown));
             return ExitCodes.OK;
@@ -77,7 +77,9 @@ public final class DataCommand {
         @Option(names = "--symbol", required = true, description = "ticker")
         String symbol;
 
-        @Option(names = "--interval", description = "one timeframe (default: every timeframe, and the ticks)")
+        @Option(
+                names = "--interval",
+                description = "one timeframe (default: every timeframe; delete and restore then take the ticks too)")
         String interval;
 
         @Option(names = "--from", description = "first ts included (date or ISO-8601 date-time)")
