@@ -18,7 +18,11 @@
     { key: 'id', label: 'Id' }, { key: 'name', label: 'Name' }, { key: 'type', label: 'Type' },
     { label: 'Symbol', value: function (r) { return r.symbol || (r.symbols || []).join(' '); } },
     { key: 'condition', label: 'Condition' }, { key: 'threshold', label: 'Threshold' },
-    { key: 'timeframe', label: 'Timeframe' }, { key: 'cooldown_seconds', label: 'Cooldown s' },
+    { key: 'timeframe', label: 'Timeframe' },
+    // the span a rule reads: a percent change's bars, a volume spike's averaging bars
+    { label: 'Span (bars)', value: function (r) {
+      return r.type === 'percent_change' ? r.bars : r.type === 'volume_spike' ? r.lookback : ''; } },
+    { key: 'cooldown_seconds', label: 'Cooldown s' },
     { label: 'Active', value: function (r) { return r.active ? 'yes' : 'no'; } },
     { label: 'Last fired (UTC)', value: function (r) { return dgas.time(r.last_triggered_at); }, nowrap: true },
     { label: 'Actions', value: function () { return ''; }, render: function (r, td) {
@@ -74,7 +78,11 @@
     var symbol = form.elements.symbol.value.trim().toUpperCase();
     if (symbol) { body.symbol = symbol; }
     if (form.elements.threshold.value !== '') { body.threshold = Number(form.elements.threshold.value); }
-    if (form.elements.cooldown_seconds.value !== '') { body.cooldown_seconds = Number(form.elements.cooldown_seconds.value); }
+    ['cooldown_seconds', 'bars', 'lookback'].forEach(function (k) {
+      if (form.elements[k].value !== '') { body[k] = Number(form.elements[k].value); }
+    });
+    var symbols = form.elements.symbols.value.split(/[\s,]+/).filter(Boolean).map(function (x) { return x.toUpperCase(); });
+    if (symbols.length) { body.symbols = symbols; }
     body.active = form.elements.active.checked;
     return body;
   }
@@ -88,6 +96,9 @@
     form.elements.threshold.value = r.threshold;
     form.elements.timeframe.value = r.timeframe || '';
     form.elements.cooldown_seconds.value = r.cooldown_seconds;
+    form.elements.bars.value = r.type === 'percent_change' ? r.bars : '';
+    form.elements.lookback.value = r.type === 'volume_spike' ? r.lookback : '';
+    form.elements.symbols.value = (r.symbols || []).join(', ');
     form.elements.active.checked = r.active;
     document.getElementById('form-title').textContent = 'Edit rule #' + r.id;
     document.getElementById('save').textContent = 'Save rule #' + r.id;

@@ -503,6 +503,29 @@ class DashboardPagesIT {
         awaitText("form-status", "Deleted rule #" + id);
         awaitBody("rules", "1");
         assertThat(driver.findElements(By.id("token-dialog"))).isEmpty();
+
+        // a percent change over 5 bars on 4h bars, which the form could not say (bars, and timeframes past 15m–1d)
+        driver.findElement(By.id("r-name")).sendKeys("pct-rule");
+        new Select(driver.findElement(By.id("r-type"))).selectByValue("percent_change");
+        driver.findElement(By.id("r-symbol")).sendKeys("SIGA");
+        driver.findElement(By.id("r-threshold")).sendKeys("3");
+        new Select(driver.findElement(By.id("r-timeframe"))).selectByValue("1w");
+        driver.findElement(By.id("r-bars")).sendKeys("5");
+        driver.findElement(By.id("save")).click();
+        awaitText("form-status", "Created rule");
+        awaitBody("rules", "2");
+        JsonNode pct = api.json("/api/v1/alerts/rules", 200).get("items").get(1);
+        assertThat(pct.get("bars").asInt()).isEqualTo(5);
+        assertThat(pct.get("timeframe").asText()).isEqualTo("1w");
+        assertThat(rows("rules-table").get(1).get(column("rules-table", "Span (bars)")))
+                .isEqualTo("5");
+        // the signal rule's symbol set, shown for editing
+        driver.findElement(By.cssSelector("button[aria-label='Edit rule "
+                        + logged.get(0).get("rule_id").asLong() + "']"))
+                .click();
+        assertThat(driver.findElement(By.id("r-symbols")).getAttribute("value")).isEqualTo("SIGA");
+        driver.findElement(By.id("cancel-edit")).click();
+        api.ctx.alertsService().remove("pct-rule");
     }
 
     @Test
