@@ -18,8 +18,9 @@ public record PoolStats(int total, int active, int idle, int waiting, int max, d
         return max <= 0 ? 0 : Math.max(0, Math.min(1, (double) active / max));
     }
 
+    /** The reading for people: "total 5, active 1, idle 4, waiting 0, max 20, timeouts 0". */
     public String describe() {
-        return "total=" + total + ", active=" + active + ", idle=" + idle + ", waiting=" + waiting + ", max=" + max
-                + ", timeouts=" + timeouts;
+        return "total " + total + ", active " + active + ", idle " + idle + ", waiting " + waiting + ", max " + max
+                + ", timeouts " + timeouts;
     }
 }
