@@ -1,17 +1,21 @@
 package io.dgas.app.cli;
 
 import io.dgas.ledger.OrderStatus;
+import io.dgas.ledger.OrderType;
+import io.dgas.ledger.Side;
 import io.dgas.store.ledger.StoredOrder;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dgas orders list|cancel}. */
+/** {@code dgas orders list|place|cancel}: the CLI face of the orders routes, over the same service methods. */
 @Command(
         name = "orders",
-        description = "Orders of a portfolio: list, cancel.",
-        subcommands = {OrdersCommand.ListOrders.class, OrdersCommand.Cancel.class})
+        description = "Orders of a portfolio: list, place, cancel.",
+        subcommands = {OrdersCommand.ListOrders.class, OrdersCommand.Place.class, OrdersCommand.Cancel.class})
 final class OrdersCommand {
     private OrdersCommand() {}
 
@@ -54,6 +58,102 @@ final class OrdersCommand {
             List<StoredOrder> all = PortfolioCommand.service(this).orders(portfolio.value(), s, limit);
             out().result(all, () -> print(out(), all));
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "place",
+            description = "Place a manual order: it fills at the first bar after now in the paper cycle (market at the"
+                    + " open, limit or stop when a bar trades through the price). The session's limits (--session,"
+                    + " else the portfolio's newest active one) are checked first: an order they refuse or would cap"
+                    + " is stored as rejected with the limit (exit 1).")
+    static final class Place extends BaseCommand {
+        static final List<String> TIME_IN_FORCE = List.of("day", "gtc", "ioc", "fok");
+
+        @picocli.CommandLine.Mixin
+        PortfolioId portfolio;
+
+        @Option(names = "--symbol", required = true, description = "ticker")
+        String symbol;
+
+        @Option(names = "--side", required = true, description = "buy or sell")
+        String side;
+
+        @Option(names = "--quantity", required = true, description = "units, above 0")
+        BigDecimal quantity;
+
+        @Option(names = "--type", defaultValue = "market", description = "market, limit or stop (default market)")
+        String type;
+
+        @Option(names = "--limit-price", description = "limit price (limit orders)")
+        Double limitPrice;
+
+        @Option(names = "--stop-price", description = "stop price (stop orders)")
+        Double stopPrice;
+
+        @Option(
+                names = "--tif",
+                defaultValue = "gtc",
+                description = "time in force: day, gtc, ioc or fok (default gtc)")
+        String tif;
+
+        @Option(names = "--session", description = "the active session it belongs to (default: the newest active one)")
+        Long session;
+
+        @Option(names = "--client-order-id", description = "unique per portfolio (default: made up)")
+        String clientOrderId;
+
+        @Override
+        public Integer call() {
+            String s = side.trim().toLowerCase(Locale.ROOT);
+            if (!List.of("buy", "sell").contains(s)) {
+                throw new BadArgumentException("--side", side, "--side must be buy or sell, got '" + side + "'");
+            }
+            OrderType t;
+            try {
+                t = OrderType.of(type.trim().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadArgumentException("--type", type, "--type: " + e.getMessage());
+            }
+            // the service names the API's fields (limit_price): said here with the options' names
+            if (t == OrderType.LIMIT && limitPrice == null) {
+                throw new BadArgumentException("--limit-price", null, "--type limit needs --limit-price");
+            }
+            if (t == OrderType.STOP && stopPrice == null) {
+                throw new BadArgumentException("--stop-price", null, "--type stop needs --stop-price");
+            }
+            if (!TIME_IN_FORCE.contains(tif)) {
+                throw new BadArgumentException("--tif", tif, "--tif must be day, gtc, ioc or fok, got '" + tif + "'");
+            }
+            if (quantity.signum() <= 0) {
+                throw new BadArgumentException(
+                        "--quantity", quantity.toPlainString(), "--quantity must be above 0, got " + quantity);
+            }
+            StoredOrder o = PortfolioCommand.service(this)
+                    .place(
+                            portfolio.value(),
+                            session,
+                            symbol.trim().toUpperCase(Locale.ROOT),
+                            Side.valueOf(s.toUpperCase(Locale.ROOT)),
+                            quantity,
+                            t,
+                            limitPrice,
+                            stopPrice,
+                            tif,
+                            clientOrderId);
+            boolean refused = o.status() == OrderStatus.REJECTED;
+            out().result(
+                            o,
+                            () -> out().line(
+                                            refused
+                                                    ? "order " + o.id() + " refused by the session's "
+                                                            + o.rejectReason() + " (stored as rejected)"
+                                                    : "order " + o.id() + " placed: " + s + " "
+                                                            + o.quantity()
+                                                                    .stripTrailingZeros()
+                                                                    .toPlainString() + " "
+                                                            + o.symbol() + " " + t.code()));
+            return refused ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }
 

@@ -272,6 +272,14 @@ public final class PortfolioService {
         if (type == OrderType.STOP && stopPrice == null) {
             throw new BadInputException("stop_price", "", "a stop order needs stop_price", List.of("a price > 0"));
         }
+        // the column's check (1 to 64 characters): said here, naming the field, not as a failed statement
+        if (clientOrderId != null && (clientOrderId.isEmpty() || clientOrderId.length() > 64)) {
+            throw new BadInputException(
+                    "client_order_id",
+                    clientOrderId.length() > 80 ? clientOrderId.substring(0, 80) + "…" : clientOrderId,
+                    "client_order_id must be 1 to 64 characters, was " + clientOrderId.length(),
+                    List.of("1 to 64 characters"));
+        }
         var now = clock.instant();
         String ref =
                 clientOrderId != null ? clientOrderId : "api-" + now.toEpochMilli() + "-" + System.nanoTime() % 1000;

@@ -122,4 +122,81 @@ class TradingCommandsIT {
         assertThat(missing.code()).isNotZero();
         assertThat(missing.err()).contains("no portfolio 999");
     }
+
+    @Test
+    void ordersPlace_withinAndBeyondTheSessionLimits_placedThenRefusedAsTheApiDoes() throws Exception {
+        java.nio.file.Path bars = java.nio.file.Files.writeString(
+                home.resolve("ord.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        + "2024-01-01T00:00:00Z,ORD,1h,100,101,99,100,10\n");
+        assertThat(CliRun.of(home, PG.jdbcUrl(), Map.of(), "ingest", "bars", bars.toString(), "--create-symbols")
+                        .code())
+                .isZero();
+        long id = json("portfolio", "create", "book", "--owner", "bob", "--capital", "10000")
+                .get("id")
+                .asLong();
+        json("session", "start", "" + id, "--max-position", "1000", "--max-gross", "5000", "--max-daily-loss", "100");
+
+        // the CLI could list and cancel orders; placing one took the API
+        JsonNode placed = json(
+                "orders",
+                "place",
+                "" + id,
+                "--symbol",
+                "ord",
+                "--side",
+                "buy",
+                "--quantity",
+                "5",
+                "--type",
+                "limit",
+                "--limit-price",
+                "100");
+        assertThat(placed.get("status").asText()).isEqualTo("new");
+        assertThat(placed.get("side").asText()).isEqualTo("buy");
+        assertThat(placed.get("type").asText()).isEqualTo("limit");
+        assertThat(placed.get("limit_price").asDouble()).isEqualTo(100.0);
+        // 50 × 100 = 5,000 > max position 1,000: stored as rejected, as the API's 422
+        CliRun refused = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "orders",
+                "place",
+                "" + id,
+                "--symbol",
+                "ORD",
+                "--side",
+                "buy",
+                "--quantity",
+                "50",
+                "--type",
+                "limit",
+                "--limit-price",
+                "100");
+        assertThat(refused.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.out()).contains("refused by the session's max_position_value (stored as rejected)");
+        CliRun noPrice = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "orders",
+                "place",
+                "" + id,
+                "--symbol",
+                "ORD",
+                "--side",
+                "buy",
+                "--quantity",
+                "1",
+                "--type",
+                "limit");
+        assertThat(noPrice.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noPrice.err()).contains("--type limit needs --limit-price");
+        assertThat(json("orders", "list", "" + id, "--status", "rejected")).hasSize(1);
+        assertThat(json("orders", "cancel", "" + placed.get("id").asLong())
+                        .get("cancelled")
+                        .asBoolean())
+                .isTrue();
+    }
 }

@@ -203,7 +203,30 @@ class InjectionFaultIT {
     private void cliVectors() throws Exception {
         Path noSymbolColumn = Files.writeString(
                 tmp.resolve("dates.csv"), "date,open,high,low,close,volume\n2024-01-02,10,11,9,10.5,100\n");
+        // a portfolio to place orders in: its symbol and client order id reach SQL
+        String book = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run(Map.of(), "--json", "portfolio", "create", "inj-book", "--capital", "100000")
+                        .out())
+                .get("id")
+                .asText();
         List<Vector> vectors = List.of(
+                new Vector(
+                        "orders place --symbol",
+                        p -> a("orders", "place", book, "--symbol", p, "--side", "buy", "--quantity", "1")),
+                new Vector(
+                        "orders place --client-order-id",
+                        p -> a(
+                                "orders",
+                                "place",
+                                book,
+                                "--symbol",
+                                "AAPL",
+                                "--side",
+                                "buy",
+                                "--quantity",
+                                "1",
+                                "--client-order-id",
+                                p)),
                 new Vector(
                         "ingest bars --symbol",
                         p -> a("ingest", "bars", noSymbolColumn.toString(), "--symbol", p, "--interval", "1d")),

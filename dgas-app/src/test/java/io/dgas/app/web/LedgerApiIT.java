@@ -135,6 +135,23 @@ class LedgerApiIT {
     }
 
     @Test
+    void placeOrder_clientOrderIdLongerThanTheColumn_400NamingIt() throws Exception {
+        long id = create("jo", "refs");
+        String ref = "r".repeat(65);
+
+        // the column's check failed as a statement: a 500, the SQL error its message
+        JsonNode e = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/orders",
+                        "{\"symbol\": \"LED1\", \"side\": \"buy\", \"quantity\": 1, \"type\": \"limit\","
+                                + " \"limit_price\": 9.5, \"client_order_id\": \"" + ref + "\"}"),
+                400);
+
+        assertThat(e.get("parameter").asText()).isEqualTo("client_order_id");
+        assertThat(e.get("error").asText()).isEqualTo("client_order_id must be 1 to 64 characters, was 65");
+    }
+
+    @Test
     void sessionStart_defaultsAndCommission_asTheCliStartsThem() throws Exception {
         long id = create("jo", "fees");
         JsonNode t = expect(
