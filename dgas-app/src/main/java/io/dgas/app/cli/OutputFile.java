@@ -1,12 +1,17 @@
 package io.dgas.app.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A file a command writes, named by one of its options: checked before any work, so a long run (a backtest) never
@@ -40,21 +45,38 @@ public final class OutputFile {
         return abs;
     }
 
+    /** What writes the file's bytes. */
+    @FunctionalInterface
+    public interface Bytes {
+        void write(OutputStream out) throws IOException;
+    }
+
     /**
      * Writes {@code content} beside {@code file} and renames it over the file: a failure part way leaves no
      * half-written file and an existing one as it was.
      */
     public static <T> T write(String option, Path file, Content<T> content) {
+        List<T> result = new ArrayList<>(1);
+        writeBytes(option, file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            result.add(content.write(w));
+            w.flush();
+        });
+        return result.get(0);
+    }
+
+    /** {@link #write} of bytes (a PDF). */
+    public static void writeBytes(String option, Path file, Bytes content) {
         Path abs = check(option, file);
         Path part = null;
         try {
-            part = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
-            T result;
-            try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                result = content.write(w);
+            // named for this process (not a temporary file's owner-only mode): the result gets the usual permissions
+            part = abs.resolveSibling(
+                    "." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+            try (OutputStream out = Files.newOutputStream(part)) {
+                content.write(out);
             }
             Files.move(part, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {

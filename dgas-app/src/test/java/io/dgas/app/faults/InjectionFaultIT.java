@@ -429,6 +429,14 @@ class InjectionFaultIT {
                         "--out",
                         tmp.resolve("out").resolve(p.replace('/', '_')).toString()));
         cli(export, payloads.subList(4, 8), Map.of());
+        Vector report = new Vector(
+                "monitor performance-report --html",
+                p -> a(
+                        "monitor",
+                        "performance-report",
+                        "--html",
+                        tmp.resolve("out").resolve(p.replace('/', '_')).toString()));
+        cli(report, payloads.subList(4, 8), Map.of());
         // the one path that starts a process (psql's \copy in the ingest benchmark): the file name is an argument and
         // quoted for psql, never shell text nor a second psql command
         Path benchDir = tmp.resolve("q' \\! touch " + marker + " '$(touch " + marker + ")");

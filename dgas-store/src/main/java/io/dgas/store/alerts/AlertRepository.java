@@ -121,6 +121,19 @@ public final class AlertRepository {
     }
 
     /** Rules, active ones only when {@code activeOnly}. */
+    /** Alert log entries since {@code since} by delivery status ({@code sent}, {@code failed}, …); absent ones: 0. */
+    public Map<String, Long> deliveries(Instant since) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        db.query(
+                        "alerts.deliveries",
+                        "SELECT delivery_status, count(*) FROM alert_logs WHERE ts >= ? AND deleted_at IS NULL"
+                                + " GROUP BY delivery_status",
+                        ps -> ps.setTimestamp(1, java.sql.Timestamp.from(since)),
+                        rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
+    }
+
     public List<AlertRule> rules(boolean activeOnly) {
         return db.query(
                 "alerts.rules",

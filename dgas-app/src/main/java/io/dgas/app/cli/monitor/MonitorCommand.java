@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
             RunsMonitor.RecentRuns.class,
             RunsMonitor.Signals.class,
             RunsMonitor.Calibration.class,
-            CalculationsMonitor.class
+            CalculationsMonitor.class,
+            ReportCommands.Performance.class,
+            ReportCommands.Sla.class
         })
 public final class MonitorCommand {
 
