@@ -42,7 +42,11 @@ final class ApiV1 {
         List<Route> writes = WriteRoutes.routes(ctx, lazy(ctx::ingest));
         return concat(
                 concat(
-                        concat(concat(OpsRoutes.routes(ctx), AlertRoutes.routes(ctx::alertsService)), writes),
+                        concat(
+                                concat(
+                                        concat(OpsRoutes.routes(ctx), ReportRoutes.routes(ctx)),
+                                        AlertRoutes.routes(ctx::alertsService)),
+                                writes),
                         TradingRoutes.routes(ctx)),
                 List.of(
                         Route.get(

@@ -302,6 +302,14 @@ class DashboardPagesIT {
         assertThat(rows("errors-table")).containsExactly(List.of("SIGC", "no bars in the window"));
         assertThat(driver.findElement(By.id("detail-fields")).getText()).contains("1 failed");
         Browser.screenshot(driver, "runs");
+        // the reports, linked: the SLA page served whole, with the seeded runs in it
+        driver.findElement(By.linkText("SLA, last 7 days")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getTitle().equals("dgas SLA report"));
+        assertThat(driver.findElement(By.tagName("body")).getText())
+                .contains("cycle success")
+                .contains("verdict");
+        driver.navigate().back();
 
         // a cycle that ends stores a run: the page lists it without a reload (too few bars of SIGD for a signal)
         new WebDriverWait(driver, Duration.ofSeconds(30))
