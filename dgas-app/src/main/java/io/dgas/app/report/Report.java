@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record Report(String title, String window, Instant generatedAt, List<Section> sections) {
 
+    /** Whether a figure missed its target. */
+    public boolean missed() {
+        return sections.stream().flatMap(s -> s.figures().stream()).anyMatch(f -> Boolean.FALSE.equals(f.met()));
+    }
+
     /** One part of a report. */
     public record Section(String title, List<Figure> figures, List<Chart> charts, List<Table> tables) {}
 
