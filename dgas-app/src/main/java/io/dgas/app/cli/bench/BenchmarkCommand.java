@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
             ApiBenchmarkCommand.class,
             BacktestBenchmarkCommand.class,
             EngineBenchmarkCommand.class,
-            LedgerBenchmarkCommand.class
+            LedgerBenchmarkCommand.class,
+            BenchmarkHistoryCommands.RunStandard.class,
+            BenchmarkHistoryCommands.Run.class,
+            BenchmarkHistoryCommands.Report.class,
+            BenchmarkHistoryCommands.Compare.class
         })
 public final class BenchmarkCommand {}
