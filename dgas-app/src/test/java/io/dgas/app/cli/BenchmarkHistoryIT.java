@@ -3,7 +3,6 @@ package io.dgas.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,12 +19,7 @@ class BenchmarkHistoryIT {
     static Path home;
 
     private static JsonNode json(String... args) throws Exception {
-        String[] all = new String[args.length + 1];
-        all[0] = "--json";
-        System.arraycopy(args, 0, all, 1, args.length);
-        CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), all);
-        assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
-        return new ObjectMapper().readTree(r.out());
+        return CliRun.json(home, PG.jdbcUrl(), args);
     }
 
     @Test

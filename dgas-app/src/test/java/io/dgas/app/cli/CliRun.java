@@ -36,4 +36,16 @@ public record CliRun(int code, String out, String err) {
         all.put("DGAS_DATABASE_URL", url);
         return in(home, all, args);
     }
+
+    /** The JSON printed by {@code dgas --json args} (as {@link #of(Path, String, Map, String...)}), which must exit 0. */
+    public static com.fasterxml.jackson.databind.JsonNode json(Path home, String url, String... args) throws Exception {
+        String[] all = new String[args.length + 1];
+        all[0] = "--json";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = of(home, url, Map.of(), all);
+        if (r.code() != 0) {
+            throw new AssertionError(String.join(" ", args) + ": exit " + r.code() + ": " + r.err());
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    }
 }
