@@ -7,7 +7,7 @@
   'use strict';
   var PAGES = [
     ['index.html', 'Market'], ['signals.html', 'Signals'], ['runs.html', 'Runs'], ['alerts.html', 'Alerts'],
-    ['caches.html', 'Caches'], ['api.html', 'API'],
+    ['database.html', 'Database'], ['caches.html', 'Caches'], ['api.html', 'API'],
     ['portfolio.html', 'Portfolio'], ['backtest.html', 'Backtests']
   ];
   var TOKEN_KEY = 'dgas.token';

@@ -84,6 +84,30 @@ public final class OptimizerService {
         return db.poolStats();
     }
 
+    /**
+     * The database at a glance (the database page's header, {@code monitor summary}'s figures): size, connections
+     * by state, buffer cache hit ratio, transactions left before wraparound, this process's pool, and the queries
+     * running for 60 s or more.
+     */
+    public record Overview(
+            long sizeBytes,
+            java.util.Map<String, Long> connections,
+            double cacheHitRatio,
+            long wraparoundMargin,
+            PoolStats pool,
+            List<io.dgas.store.monitor.DatabaseActivity.LongQuery> longRunning) {}
+
+    public Overview overview() {
+        var a = new io.dgas.store.monitor.DatabaseActivity(db);
+        return new Overview(
+                a.sizeBytes(),
+                a.connectionsByState(),
+                a.cacheHitRatio(),
+                a.wraparoundMargin(),
+                db.poolStats(),
+                a.longRunning(60));
+    }
+
     /** The health verdicts and the worst of them. */
     public record Checks(Verdict overall, List<Finding> findings) {}
 

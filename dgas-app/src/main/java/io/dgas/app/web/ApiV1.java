@@ -44,7 +44,9 @@ final class ApiV1 {
                 concat(
                         concat(
                                 concat(
-                                        concat(OpsRoutes.routes(ctx), ReportRoutes.routes(ctx)),
+                                        concat(
+                                                OpsRoutes.routes(ctx),
+                                                concat(ReportRoutes.routes(ctx), DatabaseRoutes.routes(ctx))),
                                         AlertRoutes.routes(ctx::alertsService)),
                                 writes),
                         TradingRoutes.routes(ctx)),

@@ -537,6 +537,28 @@ class DashboardPagesIT {
     }
 
     @Test
+    void databasePage_migratedDatabase_showsOverviewVerdictsStatementsTablesAndIndexes() throws Exception {
+        driver.get(url("database.html"));
+        awaitBody("loaded", "database");
+
+        String overview = driver.findElement(By.id("overview")).getText();
+        assertThat(overview).contains("Cache hit ratio").contains("Transactions left before wraparound");
+        JsonNode checks = api.json("/api/v1/database/checks", 200);
+        assertThat(overview).contains("Health\n" + checks.get("overall").asText());
+        // every verdict a word, as the API gives it
+        assertThat(rows("checks-table"))
+                .hasSize(checks.get("findings").size())
+                .allSatisfy(r -> assertThat(r.get(1)).isIn("healthy", "warning", "critical"));
+        assertThat(rows("tables-table")).extracting(r -> r.get(0)).contains("bars", "ticks", "signals");
+        assertThat(rows("indexes-table")).extracting(r -> r.get(1)).contains("bars_pkey");
+        assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))
+                        .getText())
+                .isEqualTo("Database");
+        assertThat(java.nio.file.Files.size(Browser.screenshot(driver, "database")))
+                .isPositive();
+    }
+
+    @Test
     void apiPage_openApiDocument_rendersEveryRoute() throws Exception {
         driver.get(url("api.html"));
         new WebDriverWait(driver, Duration.ofSeconds(30))

@@ -1,0 +1,108 @@
+/* The database page (PgHero-style): overview, health verdicts, heaviest statements, tables and indexes, read from
+   /api/v1/database/…; reads only (index builds and maintenance stay with dgas db-optimizer --apply). */
+(function () {
+  'use strict';
+  var status = document.getElementById('status');
+
+  /** Bytes for people: kB, MB, GB in powers of 1024, as the CLI writes them. */
+  function size(n) {
+    if (n === null || n === undefined) { return ''; }
+    if (n < 1024) { return n + ' B'; }
+    if (n < 1048576) { return Math.floor(n / 1024) + ' kB'; }
+    if (n < 1073741824) { return dgas.num(n / 1048576, 1) + ' MB'; }
+    return dgas.num(n / 1073741824, 2) + ' GB';
+  }
+
+  function pairs(m) {
+    var keys = Object.keys(m || {});
+    return keys.length ? keys.map(function (k) { return k.replace(/_/g, ' ') + ' ' + m[k]; }).join(', ') : 'none';
+  }
+
+  var CHECKS = [
+    { label: 'Check', value: function (f) { return f.name.replace(/_/g, ' '); } },
+    // the verdict as a word, never as a colour alone
+    { key: 'verdict', label: 'Verdict' },
+    { key: 'summary', label: 'Summary' }
+  ];
+
+  var STATEMENTS = [
+    { label: 'Statement', value: function (s) { return s.name || '-'; } },
+    { key: 'calls', label: 'Calls', grouped: true },
+    { label: 'Total ms', value: function (s) { return dgas.num(s.total_ms, 0); }, grouped: true },
+    { label: 'Mean ms', value: function (s) { return dgas.num(s.calls ? s.total_ms / s.calls : 0, 2); }, grouped: true },
+    { key: 'rows', label: 'Rows', grouped: true },
+    { label: 'Hit %', value: function (s) { return dgas.num(100 * s.hit_ratio, 1); } },
+    { label: 'Query', value: function (s) { var q = s.query.replace(/\s+/g, ' '); return q.length > 90 ? q.slice(0, 90) + '…' : q; } }
+  ];
+
+  var TABLES = [
+    { key: 'table', label: 'Table' }, { key: 'kind', label: 'Kind' },
+    { label: 'Total', value: function (t) { return size(t.total_bytes); } },
+    { label: 'Data', value: function (t) { return size(t.table_bytes); } },
+    { label: 'Indexes', value: function (t) { return size(t.index_bytes); } },
+    { label: 'TOAST', value: function (t) { return size(t.toast_bytes); } },
+    { key: 'row_estimate', label: 'Rows', grouped: true },
+    { label: 'Growth since the last daily snapshot', value: function (t) {
+      return t.growth_bytes === null ? 'no snapshot yet' : size(t.growth_bytes) + ', ' + t.growth_rows + ' rows'; } }
+  ];
+
+  var INDEXES = [
+    { key: 'table', label: 'Table' }, { key: 'name', label: 'Index' },
+    { label: 'Columns', value: function (i) { return i.columns.join(', '); } },
+    { key: 'scans', label: 'Scans', grouped: true },
+    { label: 'Size', value: function (i) { return size(i.bytes); } },
+    { label: 'Kind', value: function (i) { return i.primary ? 'primary key' : i.unique ? 'unique' : ''; } },
+    { label: 'Valid', value: function (i) { return i.valid ? 'yes' : 'no (rebuild)'; } }
+  ];
+
+  var DUPLICATES = [
+    { label: 'Index', value: function (d) { return d.index.name; } },
+    { label: 'Table', value: function (d) { return d.index.table; } },
+    { label: 'Covered by', value: function (d) { return d.covered_by.name + ' (' + d.covered_by.columns.join(', ') + ')'; } },
+    { label: 'Size', value: function (d) { return size(d.index.bytes); } }
+  ];
+
+  function load() {
+    var hours = document.getElementById('lookback').value;
+    document.body.dataset.loaded = '';
+    dgas.say(status, 'Loading…');
+    Promise.all([dgas.getJson('/api/v1/database/overview'), dgas.getJson('/api/v1/database/checks?lookback_hours=' + hours),
+      dgas.getJson('/api/v1/database/statements?lookback_hours=' + hours), dgas.getJson('/api/v1/database/tables'),
+      dgas.getJson('/api/v1/database/indexes')])
+      .then(function (r) {
+        var o = r[0], checks = r[1], statements = r[2], tables = r[3], idx = r[4];
+        var dl = document.getElementById('overview');
+        dl.innerHTML = '';
+        [['Health', checks.overall], ['Size', size(o.size_bytes)], ['Connections', pairs(o.connections)],
+          ['Cache hit ratio', dgas.num(100 * o.cache_hit_ratio, 1) + ' %'],
+          ['Transactions left before wraparound', dgas.grouped(String(o.wraparound_margin))],
+          ['Pool (this server)', 'total ' + o.pool.total + ', active ' + o.pool.active + ', idle ' + o.pool.idle
+            + ', waiting ' + o.pool.waiting + ', max ' + o.pool.max],
+          ['Queries running 60 s or more', String(o.long_running.length)]].forEach(function (kv) {
+          var dt = document.createElement('dt'); dt.textContent = kv[0];
+          var dd = document.createElement('dd'); dd.textContent = kv[1];
+          dl.appendChild(dt); dl.appendChild(dd);
+        });
+        dgas.table(document.getElementById('checks-table'), 'Health verdicts, worst first', CHECKS,
+          checks.findings.slice().sort(function (a, b) { return rank(b.verdict) - rank(a.verdict); }), 'database-checks');
+        dgas.say(document.getElementById('statements-status'), statements.available ? ''
+          : 'pg_stat_statements is not available on this server: no statement figures.');
+        dgas.table(document.getElementById('statements-table'), 'Statements by total time', STATEMENTS,
+          statements.statements.slice(0, 25), 'database-statements');
+        dgas.table(document.getElementById('tables-table'), 'Tables by total size', TABLES, tables, 'database-tables');
+        dgas.table(document.getElementById('indexes-table'), 'Indexes', INDEXES, idx.indexes, 'database-indexes');
+        dgas.table(document.getElementById('duplicates-table'), 'Duplicate indexes (a leading prefix of another)',
+          DUPLICATES, idx.duplicates, 'database-duplicate-indexes');
+        dgas.say(document.getElementById('indexes-status'), dgas.count(idx.indexes.length, 'index', 'indexes') + ', '
+          + idx.duplicates.length + ' duplicate, ' + idx.invalid.length + ' invalid');
+        dgas.say(status, 'Health ' + checks.overall + ' (' + dgas.count(checks.findings.length, 'check', 'checks') + ')');
+        document.body.dataset.loaded = 'database';
+      }).catch(function (e) { dgas.say(status, e.message, true); });
+  }
+
+  function rank(v) { return v === 'critical' ? 2 : v === 'warning' ? 1 : 0; }
+
+  document.getElementById('refresh').addEventListener('click', load);
+  document.getElementById('lookback').addEventListener('change', load);
+  load();
+})();
