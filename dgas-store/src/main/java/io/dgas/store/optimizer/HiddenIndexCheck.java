@@ -21,7 +21,16 @@ public final class HiddenIndexCheck {
     }
 
     /** A statement that would get slower without {@code index}. */
-    public record Slower(String index, long queryid, String name, double costBefore, double costWithout) {}
+    public record Slower(
+            String index,
+
+            @com.fasterxml.jackson.annotation.JsonFormat(
+                    shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+            long queryid,
+
+            String name,
+            double costBefore,
+            double costWithout) {}
 
     /** The verification result: {@code supported} false (with the reason) when hypopg_hide_index is missing. */
     public record Result(boolean supported, String reason, List<Slower> slower) {}

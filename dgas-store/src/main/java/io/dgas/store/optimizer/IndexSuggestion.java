@@ -33,5 +33,14 @@ public record IndexSuggestion(
 
     /** One statement a suggestion helps. */
     public record HelpedQuery(
-            long queryid, String name, String query, long calls, double meanMs, double beforeCost, double afterCost) {}
+            @com.fasterxml.jackson.annotation.JsonFormat(
+                    shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+            long queryid,
+
+            String name,
+            String query,
+            long calls,
+            double meanMs,
+            double beforeCost,
+            double afterCost) {}
 }

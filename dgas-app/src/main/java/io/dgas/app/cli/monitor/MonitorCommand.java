@@ -139,7 +139,7 @@ public final class MonitorCommand {
             model.put("window_baseline", covered.baseline());
             model.put("top_statements", pss.top(now, Duration.ofDays(1), 5, 1, 0));
             out().result(model, () -> {
-                out().line("size            " + ((Long) model.get("size_bytes") / (1024 * 1024)) + " MB");
+                out().line("size            " + Output.size((Long) model.get("size_bytes")));
                 @SuppressWarnings("unchecked")
                 Map<String, Long> byState = (Map<String, Long>) model.get("connections");
                 out().line("connections     " + DatabaseActivity.describe(byState));
