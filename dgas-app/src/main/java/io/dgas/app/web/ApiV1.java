@@ -46,7 +46,9 @@ final class ApiV1 {
                                 concat(
                                         concat(
                                                 OpsRoutes.routes(ctx),
-                                                concat(ReportRoutes.routes(ctx), DatabaseRoutes.routes(ctx))),
+                                                concat(
+                                                        ReportRoutes.routes(ctx),
+                                                        concat(DatabaseRoutes.routes(ctx), ExportRoutes.routes(ctx)))),
                                         AlertRoutes.routes(ctx::alertsService)),
                                 writes),
                         TradingRoutes.routes(ctx)),

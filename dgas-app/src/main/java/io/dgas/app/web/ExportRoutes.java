@@ -1,0 +1,61 @@
+package io.dgas.app.web;
+
+import io.dgas.app.AppContext;
+import io.dgas.app.service.BadInputException;
+import io.dgas.app.web.Param.Type;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.bars.BarExport;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/bars/{symbol}/export}: the CSV of {@code dgas data export} (the same {@link BarExport}), streamed
+ * to the client as the cursor reads it, in the format {@code POST /api/v1/ingest/bars} takes back.
+ */
+final class ExportRoutes {
+    private ExportRoutes() {}
+
+    static List<Route> routes(AppContext ctx) {
+        return List.of(Route.get(
+                "/api/v1/bars/{symbol}/export",
+                "A symbol's active bars as CSV (timestamp,symbol,interval,open,high,low,close,volume), by timeframe"
+                        + " then time, the format the bars upload reads",
+                List.of(
+                        Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)"),
+                        Param.query("interval", Type.ENUM, "one timeframe (default: every one)")
+                                .oneOf(ApiV1.TIMEFRAMES),
+                        Param.query("from", Type.INSTANT, "range start, inclusive"),
+                        Param.query("to", Type.INSTANT, "range end, exclusive")),
+                "text/csv: " + BarExport.HEADER + " and a row per bar",
+                (c, a) -> {
+                    Instant from = a.get("from");
+                    Instant to = a.get("to");
+                    if (from != null && to != null && !to.isAfter(from)) {
+                        throw new BadInputException(
+                                "to", to.toString(), "to must be after from", List.of("after " + from));
+                    }
+                    String symbol = a.get("symbol");
+                    Timeframe tf = a.has("interval") ? Timeframe.parse(a.get("interval")) : null;
+                    BarExport export = new BarExport(ctx.database());
+                    // an unknown symbol is refused (404) before anything is written
+                    io.dgas.store.bars.KnownSymbols.require(ctx.database(), List.of(symbol));
+                    c.contentType("text/csv; charset=utf-8");
+                    c.header("Content-Disposition", "attachment; filename=\"" + symbol + ".csv\"");
+                    try {
+                        Writer w = new BufferedWriter(
+                                new OutputStreamWriter(c.res().getOutputStream(), StandardCharsets.UTF_8));
+                        export.write(symbol, tf, from, to, w);
+                        w.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return Route.NO_BODY;
+                }));
+    }
+}

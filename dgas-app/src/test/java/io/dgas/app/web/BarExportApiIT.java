@@ -1,0 +1,72 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dgas.domain.Timeframe;
+import io.dgas.testkit.PostgresExtension;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /api/v1/bars/{symbol}/export}: the CLI's export over HTTP, which the bars upload takes back unchanged. */
+class BarExportApiIT {
+    @RegisterExtension
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @TempDir
+    static Path home;
+
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
+        MarketSeed.wave(api.ctx, "EXA", Timeframe.H1, 30, 100);
+        MarketSeed.wave(api.ctx, "EXA", Timeframe.H4, 10, 100);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void export_everyTimeframe_csvThatLoadsBackUnchanged() throws Exception {
+        HttpResponse<String> r = api.get("/api/v1/bars/exa/export");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        String[] lines = r.body().split("\n");
+        assertThat(lines[0]).isEqualTo("timestamp,symbol,interval,open,high,low,close,volume");
+        assertThat(lines).hasSize(1 + 30 + 10);
+        assertThat(lines[1]).contains(",EXA,1h,");
+        assertThat(lines[40]).contains(",EXA,4h,");
+
+        HttpResponse<String> back = api.post(
+                "/api/v1/ingest/bars", ApiClient.TOKEN, "text/csv", r.body().getBytes(StandardCharsets.UTF_8));
+        JsonNode report = new ObjectMapper().readTree(back.body()).at("/reports/0");
+        assertThat(report.get("unchanged").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void export_oneIntervalAndRange_onlyThose_badRangeAndUnknownSymbolRefused() throws Exception {
+        String body = api.get("/api/v1/bars/EXA/export?interval=4h&from=2025-01-06T04:00:00Z&to=2025-01-06T12:00:00Z")
+                .body();
+        assertThat(body.split("\n")).hasSize(1 + 2);
+
+        assertThat(api.json("/api/v1/bars/EXA/export?from=2025-01-07&to=2025-01-06", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("to");
+        assertThat(api.get("/api/v1/bars/NOPE/export").statusCode()).isEqualTo(404);
+    }
+}
