@@ -72,7 +72,7 @@ public final class HtmlReport {
                 b.append("<td>")
                         .append(esc(f.target() == null ? "" : f.target()))
                         .append("</td><td");
-                b.append(f.met() == null ? ">" : f.met() ? " class=\"met\">met" : " class=\"missed\">missed");
+                b.append(f.met() == null ? ">" : " class=\"" + f.verdict() + "\">" + f.verdict());
                 b.append("</td>");
             }
             b.append("</tr>\n");

@@ -69,11 +69,7 @@ public final class PdfReport {
             for (Figure f : s.figures()) {
                 rows.add(
                         targets
-                                ? List.of(
-                                        f.label(),
-                                        f.value(),
-                                        f.target() == null ? "" : f.target(),
-                                        f.met() == null ? "" : f.met() ? "met" : "missed")
+                                ? List.of(f.label(), f.value(), f.target() == null ? "" : f.target(), f.verdict())
                                 : List.of(f.label(), f.value()));
             }
             table(new Table("", headers, rows));

@@ -14,7 +14,7 @@ public record Report(String title, String window, Instant generatedAt, List<Sect
 
     /** Whether a figure missed its target. */
     public boolean missed() {
-        return sections.stream().flatMap(s -> s.figures().stream()).anyMatch(f -> Boolean.FALSE.equals(f.met()));
+        return sections.stream().flatMap(s -> s.figures().stream()).anyMatch(Figure::missed);
     }
 
     /** One part of a report. */
@@ -27,6 +27,16 @@ public record Report(String title, String window, Instant generatedAt, List<Sect
     public record Figure(String label, String value, String target, Boolean met) {
         static Figure of(String label, String value) {
             return new Figure(label, value, null, null);
+        }
+
+        /** Whether it missed its target (false without one). */
+        public boolean missed() {
+            return Boolean.FALSE.equals(met);
+        }
+
+        /** The verdict as every rendering writes it: "met", "missed", or "" without a target. */
+        public String verdict() {
+            return met == null ? "" : met ? "met" : "missed";
         }
     }
 

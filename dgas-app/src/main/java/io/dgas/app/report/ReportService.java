@@ -189,8 +189,7 @@ public final class ReportService {
                 sent + failed == 0 ? "no deliveries" : pct(delivered) + " of " + (sent + failed) + " sent",
                 "at least " + pct(t.deliveryPct()),
                 sent + failed == 0 ? null : delivered >= t.deliveryPct()));
-        long missed =
-                figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).count();
+        long missed = figures.stream().filter(Figure::missed).count();
         figures.add(0, Figure.of("verdict", missed == 0 ? "every target met" : missed + " of the targets missed"));
         return new Report(
                 "dgas SLA report",

@@ -202,6 +202,13 @@ final class ApiV1 {
                                 (c, a) -> health.apply(c))));
     }
 
+    /** A range [from, to) of a request: {@code to} after {@code from} (either may be null: nothing to check). */
+    static void requireAfter(Instant from, Instant to) {
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new BadParameterException("to", to.toString(), "to must be after from", List.of("after " + from));
+        }
+    }
+
     private static BarColumns bars(AppContext ctx, MarketDataService market, Args a) {
         Timeframe tf = Timeframe.parse(a.get("interval"));
         String symbol = a.get("symbol");
@@ -223,9 +230,7 @@ final class ApiV1 {
             return market.lastBars(symbol, tf, a.get("last"), deleted);
         }
         Instant to = a.has("to") ? a.get("to") : ctx.clock().instant();
-        if (!to.isAfter(from)) {
-            throw new BadParameterException("to", to.toString(), "to must be after from", List.of("after " + from));
-        }
+        requireAfter(from, to);
         long span = to.getEpochSecond() - from.getEpochSecond();
         if (span / tf.seconds() > MAX_BARS) {
             throw new BadParameterException(

@@ -1,7 +1,6 @@
 package io.dgas.app.web;
 
 import io.dgas.app.AppContext;
-import io.dgas.app.service.BadInputException;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarExport;
@@ -36,15 +35,11 @@ final class ExportRoutes {
                 (c, a) -> {
                     Instant from = a.get("from");
                     Instant to = a.get("to");
-                    if (from != null && to != null && !to.isAfter(from)) {
-                        throw new BadInputException(
-                                "to", to.toString(), "to must be after from", List.of("after " + from));
-                    }
+                    ApiV1.requireAfter(from, to);
                     String symbol = a.get("symbol");
                     Timeframe tf = a.has("interval") ? Timeframe.parse(a.get("interval")) : null;
                     BarExport export = new BarExport(ctx.database());
-                    // an unknown symbol is refused (404) before anything is written
-                    io.dgas.store.bars.KnownSymbols.require(ctx.database(), List.of(symbol));
+                    // BarExport refuses an unknown symbol (404) before it writes a byte: nothing is committed yet
                     c.contentType("text/csv; charset=utf-8");
                     c.header("Content-Disposition", "attachment; filename=\"" + symbol + ".csv\"");
                     try {

@@ -138,9 +138,6 @@ public final class DataCommand {
 
         @Override
         public Integer call() {
-            if (file != null) {
-                OutputFile.check("--out", file);
-            }
             SoftDelete.Selection sel = selection();
             BarExport export = new BarExport(context().database());
             if (file == null) {

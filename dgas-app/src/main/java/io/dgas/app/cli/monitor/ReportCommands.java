@@ -79,7 +79,9 @@ final class ReportCommands {
                                 + (f.target() == null
                                         ? ""
                                         : "  (target " + f.target()
-                                                + (f.met() == null ? ")" : f.met() ? ": met)" : ": MISSED)")));
+                                                + (f.met() == null
+                                                        ? ")"
+                                                        : ": " + (f.missed() ? "MISSED" : f.verdict()) + ")")));
             }
             out.fields(figures);
             for (Report.Table t : s.tables()) {
