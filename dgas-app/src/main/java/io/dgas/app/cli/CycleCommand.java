@@ -3,8 +3,8 @@ package io.dgas.app.cli;
 import io.dgas.app.AppContext;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.CycleSummary;
-import io.dgas.app.cycle.InvalidCycleRequestException;
 import io.dgas.app.cycle.SignalText;
+import io.dgas.app.service.BadInputException;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.runs.RunRecord;
@@ -66,7 +66,7 @@ final class CycleCommand extends BaseCommand {
         try {
             return ctx.cycles()
                     .run(symbols, timeframe("--htf", htf), timeframe("--trading", trading), lookback, signals);
-        } catch (InvalidCycleRequestException e) {
+        } catch (BadInputException e) {
             throw new BadArgumentException("--" + e.parameter(), e.value(), e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package io.dgas.app.cycle;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.service.BadInputException;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
@@ -60,7 +61,7 @@ public final class CycleService {
      * Runs a cycle in this process over {@code symbols} (null: the active universe); null timeframes and lookback take
      * the configured defaults, null {@code signals} the configured signal parameters.
      *
-     * @throws InvalidCycleRequestException timeframes that do not nest, a lookback too short
+     * @throws BadInputException timeframes that do not nest, a lookback too short
      * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
      * @throws CycleRunningException a cycle is running on this database
      */
@@ -112,10 +113,10 @@ public final class CycleService {
                     symbols == null ? null : symbols.stream().map(String::trim).toList(), h, t, n, stale);
         } catch (IllegalArgumentException e) {
             if (n < 3) {
-                throw new InvalidCycleRequestException(
+                throw new BadInputException(
                         "lookback", Integer.toString(n), e.getMessage(), List.of("an integer of at least 3"));
             }
-            throw new InvalidCycleRequestException(
+            throw new BadInputException(
                     "htf",
                     h.code(),
                     e.getMessage(),

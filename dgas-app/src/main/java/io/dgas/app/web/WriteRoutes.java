@@ -4,7 +4,6 @@ import io.dgas.app.AppContext;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.CycleRunningException;
 import io.dgas.app.cycle.CycleSummary;
-import io.dgas.app.cycle.InvalidCycleRequestException;
 import io.dgas.app.ingest.IngestService;
 import io.dgas.app.ingest.IngestSummary;
 import io.dgas.app.web.Param.Type;
@@ -119,8 +118,6 @@ final class WriteRoutes {
             body.put("run", Bodies.run(r.run()));
             body.put("signals", CycleSummary.signals(r));
             return body;
-        } catch (InvalidCycleRequestException e) {
-            throw new BadParameterException(e.parameter(), e.value(), e.getMessage(), e.accepted());
         } catch (CycleRunningException e) {
             c.status(409);
             return Map.of("error", e.getMessage());
