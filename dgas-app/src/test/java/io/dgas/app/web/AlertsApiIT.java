@@ -5,43 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.calc.drummond.Signal;
-import io.dgas.testkit.PostgresExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /api/v1/alerts/…}: rules listed, created, changed and deleted; the log with delivery status; errors; auth. */
 class AlertsApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         ApiSeed.symbolsRunsSignals(api.ctx.database(), "ALR", 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {

@@ -4,38 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /api/v1/analysis/{symbol}}: overlays per bar, zones, the latest state, its 400 and 404, its caches. */
 class AnalysisApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.wave(api.ctx, "ANLX", Timeframe.H1, 120, 100);
         MarketSeed.wave(api.ctx, "ANLY", Timeframe.H1, 60, 50);
         MarketSeed.wave(api.ctx, "ANLD", Timeframe.D1, 80, 40);
         MarketSeed.storedLong(api.ctx, "ANLY", Timeframe.H1, "2025-01-08T06:00:00Z");
         api.ctx.cache().clear(null);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     @Test

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The list endpoints issue a fixed number of statements however many rows they return (no query per symbol or per
@@ -20,28 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiStatementCountIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of(ConfigKeys.CACHE_ENABLED, "false"));
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static final List<String> LISTS = List.of(
             "/api/v1/symbols?limit=1000",
             "/api/v1/symbols?q=B&limit=1000",
             "/api/v1/signals?limit=1000",
             "/api/v1/signals?min_confidence=0.1&direction=long&limit=1000",
             "/api/v1/runs?limit=500");
-
-    @BeforeAll
-    static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.CACHE_ENABLED, "false"));
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
 
     @Test
     void lists_fewOrManyRows_sameStatementCount() throws Exception {

@@ -8,36 +8,27 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.store.SqlSession;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestOptions;
-import io.dgas.testkit.PostgresExtension;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /api/v1}: every read route's answer, its 400s and 404s, paging limits, auth, and the OpenAPI document. */
 class ApiV1IT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api =
+            ApiClient.onOwnDatabase(Map.of(ConfigKeys.ALERTS_WEBHOOK, "https://hooks.example.com/hush-hush-key"));
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(
-                home, PG.jdbcUrl(), Map.of(ConfigKeys.ALERTS_WEBHOOK, "https://hooks.example.com/hush-hush-key"));
         ApiSeed.symbolsRunsSignals(api.ctx.database(), "SYM", 5);
         new BarIngestor(api.ctx.database(), api.ctx.ingestListener())
                 .ingest(
@@ -55,11 +46,6 @@ class ApiV1IT {
                         "UPDATE bars SET deleted_at = now() WHERE ts = '2025-01-06T02:00:00Z'",
                         SqlSession.Binder.NONE);
         api.ctx.cache().clear(null);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static List<String> tickers(JsonNode page, String field) {
@@ -283,7 +269,7 @@ class ApiV1IT {
     @Test
     void auth_webAuthAll_closesReadsToo() throws Exception {
         try (ApiClient closed =
-                new ApiClient(home.resolve("closed"), PG.jdbcUrl(), Map.of(ConfigKeys.WEB_AUTH, "all"))) {
+                new ApiClient(api.home().resolve("closed"), api.jdbcUrl(), Map.of(ConfigKeys.WEB_AUTH, "all"))) {
             assertThat(closed.get("/api/v1/symbols").statusCode()).isEqualTo(401);
             assertThat(closed.send("GET", "/api/v1/symbols", "wrong").statusCode())
                     .isEqualTo(403);

@@ -5,37 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /api/v1/bars/{symbol}/export}: the CLI's export over HTTP, which the bars upload takes back unchanged. */
 class BarExportApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.wave(api.ctx, "EXA", Timeframe.H1, 30, 100);
         MarketSeed.wave(api.ctx, "EXA", Timeframe.H4, 10, 100);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     @Test

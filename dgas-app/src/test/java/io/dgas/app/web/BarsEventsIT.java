@@ -14,9 +14,7 @@ import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.TickIngestor;
-import io.dgas.testkit.PostgresExtension;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bars} events of every change to market data besides a bar ingest, each made on another connection (as another
@@ -33,27 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
  * aggregation into bars, soft delete and restore. One event per changed series, and nothing more.
  */
 class BarsEventsIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ApiClient api;
+
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static Database other;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
-        other = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), (n, ns, r, f) -> {});
+        other = Database.open(DatabaseSettings.defaults(api.jdbcUrl(), null, null), (n, ns, r, f) -> {});
     }
 
     @AfterAll
     static void stop() {
         other.close();
-        api.close();
     }
 
     /** A stream that has seen everything sent before it (a marker of its own passed through). */

@@ -8,7 +8,6 @@ import io.dgas.app.Json;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -36,12 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * signals: what they show is read from the DOM and the ECharts options, downloads from the browser's download folder.
  */
 class DashboardPagesIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path profile;
 
@@ -57,7 +50,9 @@ class DashboardPagesIT {
     private static final double[] CONFIDENCES = {0.45, 0.55, 0.62, 0.65, 0.68, 0.72, 0.75, 0.78, 0.85, 0.88, 0.95, 0.99
     };
 
-    private static ApiClient api;
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static ChromeDriver driver;
     private static long partialRun;
     /** The entry of the explained signal, which its reasons are stated against. */
@@ -65,7 +60,6 @@ class DashboardPagesIT {
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         PagesSeed.recentBars(api.ctx, "SIGA", 160, 100);
         PagesSeed.recentBars(api.ctx, "SIGB", 160, 40);
         PagesSeed.recentBars(api.ctx, "SIGD", 10, 20);
@@ -92,7 +86,6 @@ class DashboardPagesIT {
         if (driver != null) {
             driver.quit();
         }
-        api.close();
     }
 
     private static String url(String page) {
@@ -356,7 +349,7 @@ class DashboardPagesIT {
 
         // while a cycle runs (here one held on the run table), the button's cycle is refused with a 409 in words
         CompletableFuture<java.net.http.HttpResponse<String>> held;
-        try (Connection lock = PG.connect()) {
+        try (Connection lock = api.connect()) {
             lock.setAutoCommit(false);
             try (Statement st = lock.createStatement()) {
                 st.execute("LOCK TABLE prediction_runs IN ACCESS EXCLUSIVE MODE");

@@ -9,17 +9,12 @@ import io.dgas.app.demo.SyntheticUniverse;
 import io.dgas.app.trading.PortfolioService;
 import io.dgas.app.trading.SessionReport;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14's "done when": the demo's setup (its synthetic universe and its paper portfolio with an active session)
@@ -29,22 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoPaperIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
     @Test
     void demoSetupAndCycle_paperPortfolio_showsTheCyclesOrdersThenTheirFillsAsPositions() throws Exception {

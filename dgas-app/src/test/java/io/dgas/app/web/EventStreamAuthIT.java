@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,21 +23,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * once the user gives it, and a new ingest then redraws the chart without a reload.
  */
 class EventStreamAuthIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path profile;
 
-    private static ApiClient api;
+    @RegisterExtension
+    static final ApiClient api =
+            ApiClient.onOwnDatabase(Map.of(ConfigKeys.WEB_AUTH, "all", ConfigKeys.EVENTS_HEARTBEAT, "1"));
+
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.WEB_AUTH, "all", ConfigKeys.EVENTS_HEARTBEAT, "1"));
         MarketSeed.wave(api.ctx, "AUTHA", Timeframe.H1, 50, 300);
         driver = Browser.start(profile);
     }
@@ -48,7 +43,6 @@ class EventStreamAuthIT {
         if (driver != null) {
             driver.quit();
         }
-        api.close();
     }
 
     private static void awaitBody(String attribute, String value) {

@@ -17,9 +17,7 @@ import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
-import io.dgas.testkit.PostgresExtension;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /api/v1/events} with a real streaming client: events made by other connections reach it through
@@ -39,22 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
  * comes back after losing its connection.
  */
 class EventsIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ApiClient api;
+
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of(ConfigKeys.EVENTS_HEARTBEAT, "1"));
+
     /** Another pool on the same database: the "other process" that writes. */
     private static Database other;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.EVENTS_HEARTBEAT, "1"));
-        other = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), (n, ns, r, f) -> {});
+        other = Database.open(DatabaseSettings.defaults(api.jdbcUrl(), null, null), (n, ns, r, f) -> {});
         api.ctx
                 .database()
                 .update("test.symbols", "INSERT INTO symbols (ticker) VALUES ('EVA')", SqlSession.Binder.NONE);
@@ -63,7 +56,6 @@ class EventsIT {
     @AfterAll
     static void stop() {
         other.close();
-        api.close();
     }
 
     @BeforeEach
@@ -363,7 +355,7 @@ class EventsIT {
 
     @Test
     void close_withAConnectedClient_endsItsStreamWithoutWaitingForTheGracefulTimeout() throws Exception {
-        ApiClient own = new ApiClient(home.resolve("own"), PG.jdbcUrl(), Map.of());
+        ApiClient own = new ApiClient(api.home().resolve("own"), api.jdbcUrl(), Map.of());
         try (SseStream s = new SseStream(own.server.port(), null)) {
             s.await(i -> i.isComment() && i.data().equals("connected"), WAIT);
             long start = System.nanoTime();
@@ -379,7 +371,7 @@ class EventsIT {
     void subscribe_whileTheHubCloses_endsTheStreamAtOnce() throws Exception {
         // a stream that connects after the hub ended the others (a server stopping under load) must not stay open:
         // it would hold the graceful stop for its whole timeout
-        try (ApiClient own = new ApiClient(home.resolve("late"), PG.jdbcUrl(), Map.of())) {
+        try (ApiClient own = new ApiClient(api.home().resolve("late"), api.jdbcUrl(), Map.of())) {
             own.server.eventHub().close();
             try (SseStream late = new SseStream(own.server.port(), null)) {
                 assertThat(late.response.statusCode()).isEqualTo(200);
@@ -391,7 +383,7 @@ class EventsIT {
     @Test
     void events_closedReadsNeedTheToken() throws Exception {
         try (ApiClient closed =
-                new ApiClient(home.resolve("closed"), PG.jdbcUrl(), Map.of(ConfigKeys.WEB_AUTH, "all"))) {
+                new ApiClient(api.home().resolve("closed"), api.jdbcUrl(), Map.of(ConfigKeys.WEB_AUTH, "all"))) {
             try (SseStream none = new SseStream(closed.server.port(), null);
                     SseStream wrong = new SseStream(closed.server.port(), "wrong");
                     SseStream right = new SseStream(closed.server.port(), ApiClient.TOKEN)) {

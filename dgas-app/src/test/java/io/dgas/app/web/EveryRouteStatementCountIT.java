@@ -12,9 +12,7 @@ import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
-import io.dgas.testkit.PostgresExtension;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +20,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every GET route of {@code /api/v1}, taken from the OpenAPI document the route table writes (so a new route is
@@ -36,25 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EveryRouteStatementCountIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of(ConfigKeys.CACHE_ENABLED, "false"));
 
     /** The event stream never ends: it is not a request that could be counted. */
     private static final String STREAM = "/api/v1/events";
-
-    @BeforeAll
-    static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.CACHE_ENABLED, "false"));
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
 
     /** What a path names in one data set. */
     private record Ids(String symbol, long run, long portfolio, long session, long backtest) {}

@@ -3,7 +3,6 @@ package io.dgas.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.alerts.RuleInput;
-import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,12 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * operated with keys only.
  */
 class KeyboardIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path profile;
 
@@ -60,12 +53,13 @@ class KeyboardIT {
             + " if (!visible && el.type === 'radio' && el.labels && el.labels.length) { visible = shown(el.labels[0]); }"
             + " return [el.dataset.kbd || ('unmarked:' + el.tagName + '#' + el.id), String(visible)];";
 
-    private static ApiClient api;
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         PagesSeed.recentBars(api.ctx, "KEYA", 160, 100);
         long run = PagesSeed.run(api.ctx, "success", 40, 300, 20, "[]");
         for (int i = 0; i < 14; i++) {
@@ -90,7 +84,6 @@ class KeyboardIT {
         if (driver != null) {
             driver.quit();
         }
-        api.close();
     }
 
     private static String url(String page) {

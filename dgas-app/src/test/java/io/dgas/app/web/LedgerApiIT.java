@@ -7,18 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.cli.CliRun;
 import io.dgas.app.config.ConfigKeys;
-import io.dgas.testkit.PostgresExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ledger REST faces: portfolios, sessions, orders and backtests; writes need the token; errors per the
@@ -27,24 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LedgerApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of(ConfigKeys.CACHE_ENABLED, "false"));
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.CACHE_ENABLED, "false"));
         ApiSeed.symbolsRunsSignals(api.ctx.database(), "LED", 30);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static HttpResponse<String> post(String path, String token) throws Exception {
@@ -330,7 +316,7 @@ class LedgerApiIT {
         assertThat(mark.get("drawdown").asDouble()).isCloseTo(9972.5 / 10200 - 1, within(1e-12));
         assertThat(past.size()).as("a window ending in the past has no mark").isEqualTo(3);
         assertThat(past.findValuesAsText("mark")).containsOnly("false");
-        CliRun cli = CliRun.of(home, PG.jdbcUrl(), Map.of(), "--json", "portfolio", "equity", "" + id);
+        CliRun cli = CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "--json", "portfolio", "equity", "" + id);
         assertThat(cli.code()).as(cli.err()).isZero();
         JsonNode printed = JSON.readTree(cli.out());
         assertThat(printed.size()).as("the CLI's curve is the API's").isEqualTo(4);
@@ -383,7 +369,7 @@ class LedgerApiIT {
     void performance_afterRefresh_dailyPnlReturnsAndTrades() throws Exception {
         long id = create("cy", "perf");
         LedgerSeed.trades(api.ctx.database(), "LED", id, 2);
-        CliRun refresh = CliRun.of(home, PG.jdbcUrl(), Map.of(), "db", "refresh-views");
+        CliRun refresh = CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "db", "refresh-views");
         assertThat(refresh.code()).as(refresh.err()).isZero();
 
         JsonNode days = api.json("/api/v1/portfolios/" + id + "/performance?days=3660", 200);

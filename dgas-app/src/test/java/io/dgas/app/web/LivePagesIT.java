@@ -6,7 +6,6 @@ import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,21 +25,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * alert appear without a reload.
  */
 class LivePagesIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path profile;
 
-    private static ApiClient api;
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.syntheticUniverse(api.ctx, 12, 400);
         driver = Browser.start(profile);
     }
@@ -50,7 +44,6 @@ class LivePagesIT {
         if (driver != null) {
             driver.quit();
         }
-        api.close();
     }
 
     private static void openLive(String page, String attribute, String value) {

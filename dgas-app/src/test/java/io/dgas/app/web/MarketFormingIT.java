@@ -19,7 +19,6 @@ import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.TickIngestor;
-import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,23 +40,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The completed bar, once stored, replaces the forming one.
  */
 class MarketFormingIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path profile;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STORED = 300;
-    private static ApiClient api;
+
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.wave(api.ctx, "MKTF", Timeframe.H1, STORED, 100);
         driver = Browser.start(profile);
     }
@@ -67,7 +62,6 @@ class MarketFormingIT {
         if (driver != null) {
             driver.quit();
         }
-        api.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,24 +29,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * option ({@code window.dgasChart.getOption()}), not from pixels.
  */
 class MarketPageIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path profile;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ApiClient api;
+
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static ChromeDriver driver;
     /** The explained signal's entry, which its reasons are stated against. */
     private static double entry;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.wave(api.ctx, "MKTA", Timeframe.H1, 400, 100);
         MarketSeed.wave(api.ctx, "MKTA", Timeframe.H4, 90, 100);
         MarketSeed.wave(api.ctx, "MKTB", Timeframe.H1, 150, 2500);
@@ -62,7 +57,6 @@ class MarketPageIT {
         if (driver != null) {
             driver.quit();
         }
-        api.close();
     }
 
     /** Waits until the page has drawn {@code symbol} at {@code tf}, then returns what the chart holds. */

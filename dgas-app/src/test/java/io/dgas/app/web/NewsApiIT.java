@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.cli.CliRun;
-import io.dgas.testkit.PostgresExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,11 +15,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * News through both faces: {@code dgas ingest news} and {@code POST /api/v1/news} (validated, all-or-nothing,
@@ -29,12 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NewsApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of("cache.enabled", "false"));
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String HEADER = "symbol,published_at,source,url,headline,sentiment\n";
@@ -42,13 +35,7 @@ class NewsApiIT {
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of("cache.enabled", "false"));
         ApiSeed.symbolsRunsSignals(api.ctx.database(), "NWS", 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static HttpResponse<String> post(String token, String csv) throws Exception {
@@ -74,12 +61,12 @@ class NewsApiIT {
     }
 
     private static CliRun cli(String... args) {
-        return CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
+        return CliRun.of(api.home(), api.jdbcUrl(), Map.of(), args);
     }
 
     @Test
     void ingestNews_validFile_storesEachRowOnceAndAgainIsNoOp() throws Exception {
-        Path f = home.resolve("news1.csv");
+        Path f = api.home().resolve("news1.csv");
         Files.writeString(
                 f,
                 HEADER + "NWS1," + TODAY + "T09:00:00Z,wire,https://n.example/1,Up day,0.5\n"
@@ -106,7 +93,7 @@ class NewsApiIT {
 
     @Test
     void ingestNews_badRow_namesFileLineFieldValueAndWritesNothing() throws Exception {
-        Path f = home.resolve("bad.csv");
+        Path f = api.home().resolve("bad.csv");
         Files.writeString(
                 f,
                 HEADER + "NWS2," + TODAY + "T09:00:00Z,wire,https://n.example/b1,Fine,0.1\n" + "NWS2," + TODAY
@@ -121,7 +108,7 @@ class NewsApiIT {
 
     @Test
     void ingestNews_publishedFarInTheFuture_isRefusedNamingTheRange() throws Exception {
-        Path f = home.resolve("future.csv");
+        Path f = api.home().resolve("future.csv");
         Files.writeString(
                 f,
                 HEADER + "NWS2," + TODAY + "T09:00:00Z,wire,https://n.example/f1,Fine,0.1\n"
@@ -140,7 +127,7 @@ class NewsApiIT {
     @Test
     void ingestNews_lowerCaseTicker_isTheStoredSymbol() throws Exception {
         api.ctx.database().update("test.symbol", "INSERT INTO symbols (ticker) VALUES ('NWSL')", ps -> {});
-        Path f = home.resolve("lower.csv");
+        Path f = api.home().resolve("lower.csv");
         Files.writeString(f, HEADER + "nwsl," + TODAY + "T09:00:00Z,wire,https://n.example/l1,Lower,0.2\n");
 
         CliRun run = cli("ingest", "news", f.toString());
@@ -160,7 +147,7 @@ class NewsApiIT {
 
     @Test
     void ingestNews_unknownSymbol_namesItsLine() throws Exception {
-        Path f = home.resolve("unknown.csv");
+        Path f = api.home().resolve("unknown.csv");
         Files.writeString(
                 f,
                 HEADER + "NWS2,2025-01-02,wire,https://n.example/u1,Who,0.1\n"

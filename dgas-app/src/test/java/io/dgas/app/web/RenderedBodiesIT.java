@@ -12,7 +12,6 @@ import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
-import io.dgas.testkit.PostgresExtension;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -37,12 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ingest (through the API, or by another process whose event this server hears) changes the very next answer.
  */
 class RenderedBodiesIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path homeUncached;
 
@@ -50,15 +43,17 @@ class RenderedBodiesIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADER = "timestamp,symbol,interval,open,high,low,close,volume\n";
-    private static ApiClient api;
+
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static ApiClient uncached;
     private static Database other;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
-        uncached = new ApiClient(homeUncached, PG.jdbcUrl(), Map.of(ConfigKeys.CACHE_ENABLED, "false"));
-        other = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), (n, ns, r, f) -> {});
+        uncached = new ApiClient(homeUncached, api.jdbcUrl(), Map.of(ConfigKeys.CACHE_ENABLED, "false"));
+        other = Database.open(DatabaseSettings.defaults(api.jdbcUrl(), null, null), (n, ns, r, f) -> {});
         MarketSeed.wave(api.ctx, "ETAG", Timeframe.H1, 60, 100);
         MarketSeed.wave(api.ctx, "FRESH", Timeframe.H1, 60, 100);
         MarketSeed.wave(api.ctx, "REMOTE", Timeframe.H1, 60, 100);
@@ -68,7 +63,6 @@ class RenderedBodiesIT {
     static void stop() {
         other.close();
         uncached.close();
-        api.close();
     }
 
     private static HttpResponse<byte[]> get(ApiClient server, String path, String... headers) throws Exception {

@@ -3,41 +3,21 @@ package io.dgas.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dgas.testkit.PostgresExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /api/v1/reports/…}: the reports of {@code dgas monitor} as JSON, HTML and PDF. */
 class ReportApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
     @Test
     void sla_json_theReportWithItsTargets() throws Exception {

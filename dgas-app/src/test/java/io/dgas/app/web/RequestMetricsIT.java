@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.dgas.testkit.PostgresExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,23 +13,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Every request is logged (method, path, status, ms; no query, no token) and timed per route template on /metrics. */
 class RequestMetricsIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         LOGGED.start();
         ((Logger) LoggerFactory.getLogger("io.dgas.http")).addAppender(LOGGED);
     }
@@ -39,7 +31,6 @@ class RequestMetricsIT {
     @AfterAll
     static void stop() {
         ((Logger) LoggerFactory.getLogger("io.dgas.http")).detachAppender(LOGGED);
-        api.close();
     }
 
     private static List<String> lines() {

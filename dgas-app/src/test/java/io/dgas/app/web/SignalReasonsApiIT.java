@@ -6,39 +6,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** [C] {@code GET /api/v1/signals} carries each signal's reasons (text and structure), probability and expiry. */
 class SignalReasonsApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static CycleResult run;
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         MarketSeed.syntheticUniverse(api.ctx, 40, 400);
         run = api.ctx.cycle(r -> {}).run(new CycleRequest(null, Timeframe.H4, Timeframe.H1, 300, Duration.ofDays(3)));
         api.ctx.cache().clear(null);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     @Test

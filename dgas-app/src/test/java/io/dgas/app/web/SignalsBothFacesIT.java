@@ -5,36 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.cli.CliRun;
-import io.dgas.testkit.PostgresExtension;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dgas monitor signals} and {@code GET /api/v1/signals} are two faces of one service method: same answer. */
 class SignalsBothFacesIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         ApiSeed.symbolsRunsSignals(api.ctx.database(), "S", 6);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static List<Long> ids(JsonNode list) {
@@ -46,8 +31,8 @@ class SignalsBothFacesIT {
     @Test
     void monitorSignals_sameFiltersAsApi_sameSignals() throws Exception {
         CliRun cli = CliRun.of(
-                home.resolve("cli"),
-                PG.jdbcUrl(),
+                api.home().resolve("cli"),
+                api.jdbcUrl(),
                 Map.of(),
                 "monitor",
                 "signals",
@@ -67,7 +52,8 @@ class SignalsBothFacesIT {
 
     @Test
     void monitorSignals_badDirection_exits2NamingTheOption() {
-        CliRun cli = CliRun.of(home.resolve("cli"), PG.jdbcUrl(), Map.of(), "monitor", "signals", "--direction", "up");
+        CliRun cli = CliRun.of(
+                api.home().resolve("cli"), api.jdbcUrl(), Map.of(), "monitor", "signals", "--direction", "up");
 
         assertThat(cli.code()).isEqualTo(2);
         assertThat(cli.err()).contains("--direction").doesNotContain("\tat ");

@@ -10,7 +10,6 @@ import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
-import io.dgas.testkit.PostgresExtension;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,23 +33,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots/}.
  */
 class TradingPagesIT {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @TempDir
-    static Path home;
-
     @TempDir
     static Path profile;
 
-    private static ApiClient api;
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
     private static ChromeDriver driver;
     private static long portfolio;
     private static long backtest;
 
     @BeforeAll
     static void start() throws Exception {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of());
         PagesSeed.recentBars(api.ctx, "PFA1", 400, 100);
         PagesSeed.recentBars(api.ctx, "PFA2", 400, 50);
         PortfolioService portfolios = new PortfolioService(api.ctx.database(), Clock.systemUTC(), api.ctx.cache());
@@ -93,7 +87,6 @@ class TradingPagesIT {
         if (driver != null) {
             driver.quit();
         }
-        api.close();
     }
 
     private static String url(String page) {

@@ -6,44 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.domain.Timeframe;
-import io.dgas.testkit.PostgresExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The write routes: CSV uploads (body and multipart), their errors, limits and auth, and a cycle now (409 while one runs). */
 class WriteApiIT {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of(ConfigKeys.WEB_MAX_UPLOAD_MB, "1"));
 
-    @TempDir
-    static Path home;
-
-    private static ApiClient api;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADER = "timestamp,symbol,interval,open,high,low,close,volume\n";
 
     @BeforeAll
     static void start() {
-        api = new ApiClient(home, PG.jdbcUrl(), Map.of(ConfigKeys.WEB_MAX_UPLOAD_MB, "1"));
         MarketSeed.wave(api.ctx, "CYC", Timeframe.H1, 240, 50);
         MarketSeed.wave(api.ctx, "CYC", Timeframe.H4, 120, 50);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static HttpResponse<String> csv(String path, String token, String body) throws Exception {
@@ -301,7 +287,7 @@ class WriteApiIT {
     @Test
     void cycle_whileOneRuns_409() throws Exception {
         CompletableFuture<HttpResponse<String>> first;
-        try (Connection lock = PG.connect()) {
+        try (Connection lock = api.connect()) {
             lock.setAutoCommit(false);
             try (Statement st = lock.createStatement()) {
                 // the first cycle blocks on its run row until this transaction ends
