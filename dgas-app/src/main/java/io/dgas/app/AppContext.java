@@ -43,13 +43,15 @@ import java.util.function.Consumer;
  * <p>Without {@code database.url} the embedded server is started over {@code $DGAS_HOME/pg} and migrated on first
  * use (zero setup), then its port is published in the home: while this process runs, other dgas commands on the same
  * home use its server instead of starting one (and neither migrate nor stop it). An external server is never migrated
- * implicitly: {@code dgas db migrate} does that.
+ * implicitly: {@code dgas db migrate} (or {@code dgas demo}) does that, and until then only the commands that report or
+ * migrate the schema may use it ({@link #acceptAnySchema}).
  */
 public final class AppContext implements AutoCloseable {
     private final DgasConfig config;
     private final Clock clock;
     private EmbeddedServer embedded;
     private Database database;
+    private boolean anySchema;
     private Telemetry telemetry;
     private HealthMonitor health;
     private CalculationCache calculations;
@@ -85,17 +87,34 @@ public final class AppContext implements AutoCloseable {
             if (embedded == null) {
                 Database.probe(config.databaseSettings(url), Duration.ofSeconds(5));
             }
-            database = Database.open(
+            Database db = Database.open(
                     config.databaseSettings(url),
                     telemetry().observer(),
                     telemetry().registry());
-            if (embedded != null && embedded.owner()) { // an attached server was migrated by its owner
-                new Migrator(database).migrate();
-                ServerStatus.enablePgStatStatements(database);
-                embedded.announce();
+            try {
+                if (embedded != null && embedded.owner()) { // an attached server was migrated by its owner
+                    new Migrator(db).migrate();
+                    ServerStatus.enablePgStatStatements(db);
+                    embedded.announce();
+                } else if (embedded == null && !anySchema) {
+                    new Migrator(db).requireCurrent(db.settings().safeUrl());
+                }
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
             }
+            database = db;
         }
         return database;
+    }
+
+    /**
+     * Lets this context use an external database whatever the state of its schema, for the commands that report or
+     * migrate it; otherwise {@link #database()} refuses one with a migration pending ({@link
+     * io.dgas.store.migrate.SchemaNotReadyException}). Call before the first {@link #database()}.
+     */
+    public synchronized void acceptAnySchema() {
+        anySchema = true;
     }
 
     /** Metrics, query monitor and caches, built on first call. */

@@ -9,6 +9,7 @@ import io.dgas.app.sample.SampleData;
 import io.dgas.app.trading.PortfolioService;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.ledger.PortfolioView;
+import io.dgas.store.migrate.Migrator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,15 @@ final class DemoCommand extends BaseCommand {
                                 ? "using the configured database"
                                 : "starting the embedded PostgreSQL in " + config().embeddedDataDir() + " ...");
         long start = System.nanoTime();
+        if (config().isExternalDatabase()) {
+            // the demo prepares the schema it loads into, as it does on the embedded server
+            context().acceptAnySchema();
+            Migrator.Result m = new Migrator(context().database()).migrate();
+            if (m.migrationsExecuted() > 0) {
+                out().info("applied " + m.migrationsExecuted() + " migration(s): schema version "
+                        + (m.fromVersion() == null ? "none" : m.fromVersion()) + " -> " + m.toVersion());
+            }
+        }
         Map<String, Object> status = new io.dgas.app.service.StatusService(context()).status();
         status.put("startup_ms", (System.nanoTime() - start) / 1_000_000);
         if (reset) {

@@ -10,6 +10,7 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        context().acceptAnySchema(); // reports a missing or old schema
         Map<String, Object> model = new StatusService(context()).status();
         Output out = out();
         out.result(model, () -> print(out, model));

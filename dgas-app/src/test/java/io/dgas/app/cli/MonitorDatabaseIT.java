@@ -58,7 +58,8 @@ class MonitorDatabaseIT {
         try (Connection c = PG.connect();
                 Statement st = c.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            st.execute("SELECT count(*) FROM generate_series(1, 1000)");
+            // heavy enough (tens of ms) to lead the five heaviest whatever else the command itself runs first
+            st.execute("SELECT count(*) FROM generate_series(1, 1000000)");
         }
 
         CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), "monitor", "summary");

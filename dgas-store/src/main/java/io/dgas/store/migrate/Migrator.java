@@ -7,6 +7,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Applies the versioned, forward-only migrations in {@code classpath:db/migration}. */
@@ -41,6 +42,30 @@ public final class Migrator {
             return Arrays.stream(flyway.info().all()).map(Migrator::entry).toList();
         } catch (FlywayException e) {
             throw asDgas(e);
+        }
+    }
+
+    /**
+     * Refuses a database with migrations of the code not applied to it.
+     *
+     * @param where the database as named in the message (a URL without credentials)
+     * @throws SchemaNotReadyException when a migration is pending
+     */
+    public void requireCurrent(String where) {
+        MigrationInfoService info;
+        try {
+            info = flyway.info();
+        } catch (FlywayException e) {
+            throw asDgas(e);
+        }
+        MigrationInfo[] pending = info.pending();
+        if (pending.length > 0) {
+            MigrationInfo current = info.current();
+            throw new SchemaNotReadyException(
+                    where,
+                    current == null ? null : current.getVersion().getVersion(),
+                    pending[pending.length - 1].getVersion().getVersion(),
+                    pending.length);
         }
     }
 

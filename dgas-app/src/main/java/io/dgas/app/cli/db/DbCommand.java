@@ -22,6 +22,7 @@ public final class DbCommand {
     static final class Migrate extends BaseCommand {
         @Override
         public Integer call() {
+            context().acceptAnySchema();
             Migrator.Result r = new Migrator(context().database()).migrate();
             out().result(
                             Map.of(
@@ -41,6 +42,7 @@ public final class DbCommand {
     static final class Info extends BaseCommand {
         @Override
         public Integer call() {
+            context().acceptAnySchema();
             List<Migrator.Entry> entries = new Migrator(context().database()).info();
             out().result(
                             entries,

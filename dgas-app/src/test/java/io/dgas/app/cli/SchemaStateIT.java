@@ -1,0 +1,79 @@
+package io.dgas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.testkit.PostgresExtension;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An external database without the dgas schema, or with an older one: the commands that need it refuse up front
+ * naming {@code dgas db migrate} (they failed on a missing table: "relation "bars" does not exist"), {@code status}
+ * reports it, and {@code demo} prepares it as it does the embedded server's.
+ */
+class SchemaStateIT {
+    @RegisterExtension
+    static final PostgresExtension EMPTY = new PostgresExtension(false);
+
+    @RegisterExtension
+    static final PostgresExtension MIGRATED = new PostgresExtension();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void commands_databaseWithoutSchema_referToDbMigrateThenDemoPreparesIt() {
+        CliRun list = CliRun.of(home, EMPTY.jdbcUrl(), Map.of(), "data", "list");
+        CliRun serve = CliRun.of(home, EMPTY.jdbcUrl(), Map.of(), "serve", "--port", "0");
+        CliRun status = CliRun.of(home, EMPTY.jdbcUrl(), Map.of(), "status");
+
+        for (CliRun r : List.of(list, serve)) {
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(r.err())
+                    .containsPattern("has no dgas schema \\(\\d+ migrations pending\\): run 'dgas db migrate' on it")
+                    .doesNotContain("does not exist")
+                    .doesNotContain("\tat ");
+        }
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).containsPattern("schema +version none \\(\\d+ pending: run 'dgas db migrate'\\)");
+
+        CliRun demo = CliRun.of(home, EMPTY.jdbcUrl(), Map.of(), "demo", "--no-serve", "--symbols", "2");
+        assertThat(demo.code()).as(demo.err()).isZero();
+        assertThat(demo.out() + demo.err())
+                .containsPattern("applied \\d+ migration\\(s\\): schema version none -> \\d+");
+        CliRun after = CliRun.of(home, EMPTY.jdbcUrl(), Map.of(), "data", "list");
+        assertThat(after.code()).as(after.err()).isZero();
+        assertThat(after.out()).contains("SYN0002");
+    }
+
+    @Test
+    void dataList_schemaOneMigrationBehind_namesBothVersions() throws Exception {
+        List<String> versions = new ArrayList<>();
+        try (Connection c = MIGRATED.connect();
+                Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+                    + " ORDER BY installed_rank DESC LIMIT 2")) {
+                while (rs.next()) {
+                    versions.add(rs.getString(1));
+                }
+            }
+            // as if this dgas were one release newer than the one that migrated the database
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '" + versions.get(0) + "'");
+        }
+
+        CliRun r = CliRun.of(home, MIGRATED.jdbcUrl(), Map.of(), "data", "list");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err())
+                .contains("has the dgas schema at version " + versions.get(1) + ", this dgas needs " + versions.get(0)
+                        + " (1 migration pending): run 'dgas db migrate'");
+    }
+}
