@@ -189,12 +189,15 @@ class DbOptimizerCommandIT {
     }
 
     @Test
-    void check_nearlyFullSequence_isRedAndExitsOne() throws Exception {
+    void check_nearlyFullSequence_isCriticalAndExitsOne() throws Exception {
         sql("CREATE TABLE opt_seq (id smallserial PRIMARY KEY)", "SELECT setval('opt_seq_id_seq', 32767)");
 
         Run r = run("db-optimizer", "check", "--json");
+        Run text = run("db-optimizer", "check");
 
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FAILURE);
+        // the words of the JSON, diagnose and the database page (the table said red/yellow/green)
+        assertThat(text.out()).containsPattern("sequences +critical ").contains("overall: critical");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("overall").asText()).isEqualTo("critical");
         assertThat(json.get("checks")).anySatisfy(c -> {

@@ -295,8 +295,8 @@ public final class DbOptimizerTableCommands {
 
     @Command(
             name = "check",
-            description = "PgHero-style health verdicts (green/yellow/red) with the table behind"
-                    + " each; exit 1 when any is red.")
+            description = "PgHero-style health verdicts (healthy, warning, critical) with the table behind"
+                    + " each; exit 1 when any is critical.")
     static final class Check extends BaseCommand {
         @Option(names = "--lookback", defaultValue = "24h", description = "statement window (default 24h)")
         String lookback;
@@ -314,7 +314,7 @@ public final class DbOptimizerTableCommands {
                 out().table(
                                 List.of("check", "verdict", "summary"),
                                 findings.stream()
-                                        .map(f -> List.of(f.name(), colour(f.verdict()), f.summary()))
+                                        .map(f -> List.of(f.name(), f.verdict().code(), f.summary()))
                                         .toList());
                 for (Finding f : findings) {
                     if (f.verdict() != Verdict.HEALTHY && !f.rows().isEmpty()) {
@@ -324,17 +324,9 @@ public final class DbOptimizerTableCommands {
                     }
                 }
                 out().line("");
-                out().line("overall: " + colour(overall));
+                out().line("overall: " + overall.code());
             });
             return overall == Verdict.CRITICAL ? ExitCodes.FAILURE : ExitCodes.OK;
-        }
-
-        private static String colour(Verdict v) {
-            return switch (v) {
-                case HEALTHY -> "green";
-                case WARNING -> "yellow";
-                case CRITICAL -> "red";
-            };
         }
     }
 }
