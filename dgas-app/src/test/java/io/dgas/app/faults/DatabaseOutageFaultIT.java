@@ -7,6 +7,7 @@ import io.dgas.app.config.ConfigLoader;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.web.WebServer;
 import io.dgas.store.SqlSession;
+import io.dgas.store.migrate.Migrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,7 @@ class DatabaseOutageFaultIT {
         EmbeddedPostgres pg = postgres(data, pgPort);
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + POOL_MAX);
+        migrate(pg.getJdbcUrl("postgres", "postgres"));
         try (AppContext ctx = new AppContext(config(pg.getJdbcUrl("postgres", "postgres")), Clock.systemUTC());
                 WebServer server = WebServer.start(ctx, "127.0.0.1", 0, "t0ken")) {
             URL health =
@@ -154,6 +156,14 @@ class DatabaseOutageFaultIT {
             threads.shutdownNow();
             threads.awaitTermination(30, TimeUnit.SECONDS);
             pg.close();
+        }
+    }
+
+    /** The schema a server needs: an external database without it is refused ({@code dgas db migrate} first). */
+    private void migrate(String url) {
+        try (AppContext ctx = new AppContext(config(url), Clock.systemUTC())) {
+            ctx.acceptAnySchema();
+            new Migrator(ctx.database()).migrate();
         }
     }
 
