@@ -54,8 +54,8 @@ final class DemoCommand extends BaseCommand {
             context().acceptAnySchema();
             Migrator.Result m = new Migrator(context().database()).migrate();
             if (m.migrationsExecuted() > 0) {
-                out().info("applied " + m.migrationsExecuted() + " migration(s): schema version "
-                        + (m.fromVersion() == null ? "none" : m.fromVersion()) + " -> " + m.toVersion());
+                out().info("applied " + m.migrationsExecuted() + " migration(s): schema version " + m.from() + " -> "
+                        + m.toVersion());
             }
         }
         Map<String, Object> status = new io.dgas.app.service.StatusService(context()).status();

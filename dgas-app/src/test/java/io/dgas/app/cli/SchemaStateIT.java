@@ -26,6 +26,9 @@ class SchemaStateIT {
     @RegisterExtension
     static final PostgresExtension MIGRATED = new PostgresExtension();
 
+    @RegisterExtension
+    static final PostgresExtension SHARED = new PostgresExtension(false);
+
     @TempDir
     Path home;
 
@@ -75,5 +78,30 @@ class SchemaStateIT {
         assertThat(r.err())
                 .contains("has the dgas schema at version " + versions.get(1) + ", this dgas needs " + versions.get(0)
                         + " (1 migration pending): run 'dgas db migrate'");
+    }
+
+    @Test
+    void dbMigrate_schemaHoldingAnotherApplicationsTables_namesThemAndTheWayOut() throws Exception {
+        try (Connection c = SHARED.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE customers (id int)");
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"); // an extension's views are not foreign
+        }
+
+        CliRun refused = CliRun.of(home, SHARED.jdbcUrl(), Map.of(), "db", "migrate");
+        String own = SHARED.jdbcUrl() + (SHARED.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=dgas";
+        CliRun migrated = CliRun.of(home, own, Map.of(), "db", "migrate");
+        CliRun list = CliRun.of(home, own, Map.of(), "data", "list");
+
+        // Flyway's own words were "Found non-empty schema(s) "public" but no schema history table. Use baseline()…"
+        assertThat(refused.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.err())
+                .contains("the schema \"public\" of ")
+                .contains("holds objects of something else (customers) and no dgas migration history")
+                .contains("currentSchema=dgas")
+                .doesNotContain("baseline");
+        assertThat(migrated.code()).as(migrated.err()).isZero();
+        assertThat(migrated.out()).containsPattern("applied \\d+ migration\\(s\\): version none -> \\d+");
+        assertThat(list.code()).as(list.err()).isZero();
     }
 }

@@ -1,9 +1,11 @@
 package io.dgas.store.migrate;
 
 import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
 import io.dgas.store.UnableToConnectException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -12,9 +14,23 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /** Applies the versioned, forward-only migrations in {@code classpath:db/migration}. */
 public final class Migrator {
+    /**
+     * Up to four tables, views or sequences of the connection's schema, not an extension's, when it holds no migration
+     * history: objects of something else, which Flyway refuses to migrate beside ("Use baseline()…", in its own terms).
+     */
+    private static final String FOREIGN = "SELECT current_schema(), c.relname FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+            + " AND to_regclass(quote_ident(current_schema()) || '.flyway_schema_history') IS NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+            + " AND d.objid = c.oid AND d.deptype = 'e')" // an extension's own (pg_stat_statements' views)
+            + " ORDER BY c.relname LIMIT 4";
+
+    private final Database database;
     private final Flyway flyway;
 
     public Migrator(Database database) {
+        this.database = database;
         this.flyway = Flyway.configure()
                 .dataSource(database.dataSource())
                 .locations("classpath:db/migration")
@@ -25,6 +41,7 @@ public final class Migrator {
 
     /** Migrates to the newest version; a database already there is left untouched. */
     public Result migrate() {
+        refuseForeignSchema();
         try {
             MigrateResult r = flyway.migrate();
             return new Result(
@@ -33,6 +50,22 @@ public final class Migrator {
                     r.migrationsExecuted);
         } catch (FlywayException e) {
             throw asDgas(e);
+        }
+    }
+
+    private void refuseForeignSchema() {
+        List<String[]> foreign = database.query("migrate.foreign-schema", FOREIGN, SqlSession.Binder.NONE, rs ->
+                new String[] {rs.getString(1), rs.getString(2)});
+        if (!foreign.isEmpty()) {
+            throw new UnableToMigrateException(
+                    "the schema \"" + foreign.get(0)[0] + "\" of "
+                            + database.settings().safeUrl()
+                            + " holds objects of something else ("
+                            + foreign.stream().map(f -> f[1]).collect(Collectors.joining(", "))
+                            + (foreign.size() == 4 ? ", …" : "")
+                            + ") and no dgas migration history: give dgas a database of its own (CREATE DATABASE"
+                            + " dgas) or a schema of its own (currentSchema=dgas in the URL)",
+                    null);
         }
     }
 
@@ -104,7 +137,12 @@ public final class Migrator {
     }
 
     /** Outcome of a migrate call. */
-    public record Result(String fromVersion, String toVersion, int migrationsExecuted) {}
+    public record Result(String fromVersion, String toVersion, int migrationsExecuted) {
+        /** The version before, as {@code dgas status} names it: {@code none} for a database without the schema. */
+        public String from() {
+            return fromVersion == null ? "none" : fromVersion;
+        }
+    }
 
     /** One migration and its state. */
     public record Entry(String version, String description, String state, String installedOn) {}

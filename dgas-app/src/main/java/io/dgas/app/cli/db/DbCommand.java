@@ -26,14 +26,14 @@ public final class DbCommand {
             Migrator.Result r = new Migrator(context().database()).migrate();
             out().result(
                             Map.of(
-                                    "from_version", String.valueOf(r.fromVersion()),
+                                    "from_version", r.from(),
                                     "to_version", String.valueOf(r.toVersion()),
                                     "migrations_executed", r.migrationsExecuted()),
                             () -> out().line(
                                             r.migrationsExecuted() == 0
                                                     ? "schema already at version " + r.toVersion()
                                                     : "applied " + r.migrationsExecuted() + " migration(s): version "
-                                                            + r.fromVersion() + " -> " + r.toVersion()));
+                                                            + r.from() + " -> " + r.toVersion()));
             return ExitCodes.OK;
         }
     }
