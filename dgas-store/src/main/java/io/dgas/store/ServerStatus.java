@@ -1,5 +1,6 @@
 package io.dgas.store;
 
+import io.dgas.store.monitor.PgStatStatements;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,7 @@ public record ServerStatus(
                             SqlSession.Binder.NONE,
                             rs -> rs.getString(1))
                     .orElse("?");
-            boolean pss = s.queryOne(
-                            "status.pss",
-                            "SELECT count(*) > 0 FROM pg_extension WHERE extname = 'pg_stat_statements'"
-                                    + " AND current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'",
-                            SqlSession.Binder.NONE,
-                            rs -> rs.getBoolean(1))
-                    .orElse(false);
+            boolean pss = PgStatStatements.usable(s);
             List<String> present = s.query(
                     "status.tables",
                     "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"

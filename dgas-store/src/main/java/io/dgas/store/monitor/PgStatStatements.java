@@ -47,16 +47,34 @@ public final class PgStatStatements {
         this.db = db;
     }
 
-    /** Whether the extension exists in this database and the server preloads it. */
+    /** Whether the extension exists in this database and answers ({@link #usable}). */
     public boolean available() {
         try {
-            return db.queryOne(
-                            "pss.available",
-                            "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')"
-                                    + " AND current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'",
-                            SqlSession.Binder.NONE,
-                            rs -> rs.getBoolean(1))
-                    .orElse(false);
+            return db.withSession(PgStatStatements::usable);
+        } catch (UnableToExecuteStatementException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the extension is installed in this database and answers on session {@code s} (outside a transaction): a
+     * server that does not preload it refuses to read the view. Probed, not judged from {@code
+     * shared_preload_libraries}, which only superusers and members of {@code pg_read_all_settings} may read: a managed
+     * server's ordinary role has the extension and not that right (its {@code dgas status} failed on the setting).
+     */
+    public static boolean usable(SqlSession s) {
+        boolean installed = s.queryOne(
+                        "pss.installed",
+                        "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')",
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getBoolean(1))
+                .orElse(false);
+        if (!installed) {
+            return false;
+        }
+        try {
+            s.query("pss.probe", "SELECT 1 FROM pg_stat_statements LIMIT 1", SqlSession.Binder.NONE, rs -> 1);
+            return true;
         } catch (UnableToExecuteStatementException e) {
             return false;
         }
