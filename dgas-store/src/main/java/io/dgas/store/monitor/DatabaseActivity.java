@@ -55,16 +55,36 @@ public final class DatabaseActivity {
                 .orElse(0L);
     }
 
-    /** Share of table and index block reads served from shared buffers since statistics were reset (1 when none). */
-    public double cacheHitRatio() {
+    /**
+     * Blocks of the user tables and their indexes found in shared buffers ({@code hits}) and read from outside them
+     * ({@code reads}) since the database's statistics began.
+     */
+    public record BlockAccess(long hits, long reads) {
+        public long total() {
+            return hits + reads;
+        }
+
+        /** hits / total, 1 when nothing was read yet. */
+        public double ratio() {
+            return total() == 0 ? 1.0 : (double) hits / total();
+        }
+    }
+
+    /** The block accesses behind the cache hit ratio. */
+    public BlockAccess blockAccess() {
         return db.queryOne(
                         "activity.hit-ratio",
-                        "SELECT coalesce(sum(heap_blks_hit + coalesce(idx_blks_hit, 0))::float8"
-                                + " / nullif(sum(heap_blks_hit + heap_blks_read + coalesce(idx_blks_hit, 0)"
-                                + " + coalesce(idx_blks_read, 0)), 0), 1) FROM pg_statio_user_tables",
+                        "SELECT coalesce(sum(heap_blks_hit + coalesce(idx_blks_hit, 0)), 0)::int8,"
+                                + " coalesce(sum(heap_blks_read + coalesce(idx_blks_read, 0)), 0)::int8"
+                                + " FROM pg_statio_user_tables",
                         SqlSession.Binder.NONE,
-                        rs -> rs.getDouble(1))
-                .orElse(1.0);
+                        rs -> new BlockAccess(rs.getLong(1), rs.getLong(2)))
+                .orElse(new BlockAccess(0, 0));
+    }
+
+    /** Share of block accesses served from shared buffers (1 when there were none). */
+    public double cacheHitRatio() {
+        return blockAccess().ratio();
     }
 
     /** Transactions left before wraparound protection for the oldest database on the server. */

@@ -18,13 +18,17 @@ import java.util.function.Supplier;
  *
  * <p>Design notes: PgHero flags a check as good or bad; here "bad" is a warning (yellow), and a second, stricter
  * threshold marks what needs action now (red, exit 1 in the CLI): replication lag ≥ 5 s yellow / ≥ 60 s red;
- * statements running ≥ 60 s yellow / ≥ 300 s red; cache hit rate &lt; 99 % yellow / &lt; 95 % red; connections ≥ 500
+ * statements running ≥ 60 s yellow / ≥ 300 s red; cache hit rate &lt; 99 % yellow / &lt; 95 % red (once there are
+ * 10,000 block accesses to judge); connections ≥ 500
  * or ≥ 100 idle in transaction yellow / ≥ 90 % of max_connections red; fewer than 1.5 billion transactions before
  * wraparound yellow / fewer than 10 million red (PgHero's own danger threshold); sequences ≥ 90 % used yellow /
  * ≥ 98 % red. Invalid, duplicate, suggested and unused indexes and slow queries are yellow when present. A check that
  * cannot be evaluated is yellow with the error as its summary.
  */
 public final class OptimizerChecks {
+    /** Block accesses below which the cache hit rate is not judged. */
+    static final long MIN_BLOCK_ACCESSES = 10_000;
+
     private final Database db;
     private final List<Database> replicas;
 
@@ -56,15 +60,7 @@ public final class OptimizerChecks {
                             .map(l -> List.of("" + l.pid(), f(l.seconds()), l.state(), l.query()))
                             .toList());
         }));
-        out.add(guard("cache_hit_rate", () -> {
-            double r = activity.cacheHitRatio();
-            return Finding.of(
-                    "cache_hit_rate",
-                    r < 0.95 ? Verdict.CRITICAL : r < 0.99 ? Verdict.WARNING : Verdict.HEALTHY,
-                    "cache hit rate " + f(100 * r) + " % (warn below 99 %)",
-                    List.of("hit rate %"),
-                    List.of(List.of(f(100 * r))));
-        }));
+        out.add(guard("cache_hit_rate", () -> cacheHitRate(activity.blockAccess())));
         out.add(guard("connections", this::connections));
         out.add(guard("wraparound", () -> {
             List<TableReports.TableAge> ages = tables.wraparound();
@@ -192,6 +188,27 @@ public final class OptimizerChecks {
                 rows.isEmpty() ? "no replicas" : "largest replica lag " + f(worst) + " s",
                 List.of("replica", "lag s"),
                 rows);
+    }
+
+    /**
+     * The cache hit rate's verdict; below {@link #MIN_BLOCK_ACCESSES} block accesses it is not judged: a fresh or
+     * restarted database reads most blocks once from outside shared buffers, and a rate over a few hundred says
+     * nothing about the workload (a new database read 79 % and was called critical).
+     */
+    static Finding cacheHitRate(DatabaseActivity.BlockAccess b) {
+        double r = b.ratio();
+        boolean judged = b.total() >= MIN_BLOCK_ACCESSES;
+        return Finding.of(
+                "cache_hit_rate",
+                !judged ? Verdict.HEALTHY : r < 0.95 ? Verdict.CRITICAL : r < 0.99 ? Verdict.WARNING : Verdict.HEALTHY,
+                "cache hit rate " + f(100 * r) + " % "
+                        + (judged
+                                ? "(warn below 99 %)"
+                                : "over " + String.format(Locale.ROOT, "%,d", b.total())
+                                        + " block accesses: too few to judge (under "
+                                        + String.format(Locale.ROOT, "%,d", MIN_BLOCK_ACCESSES) + ")"),
+                List.of("hit rate %", "block accesses"),
+                List.of(List.of(f(100 * r), Long.toString(b.total()))));
     }
 
     private Finding connections() {
