@@ -81,7 +81,7 @@ class SchemaStateIT {
     }
 
     @Test
-    void dbMigrate_schemaHoldingAnotherApplicationsTables_namesThemAndTheWayOut() throws Exception {
+    void dbMigrate_schemaHoldingAnotherApplicationsTables_namesThemAndTheWayOutWhichWorks() throws Exception {
         try (Connection c = SHARED.connect();
                 Statement st = c.createStatement()) {
             st.execute("CREATE TABLE customers (id int)");
@@ -103,5 +103,9 @@ class SchemaStateIT {
         assertThat(migrated.code()).as(migrated.err()).isZero();
         assertThat(migrated.out()).containsPattern("applied \\d+ migration\\(s\\): version none -> \\d+");
         assertThat(list.code()).as(list.err()).isZero();
+        // the extension's view is in public, outside the search path such a URL sets
+        CliRun statements = CliRun.of(home, own, Map.of(), "monitor", "database");
+        assertThat(statements.code()).as(statements.err()).isZero();
+        assertThat(statements.out()).doesNotContain("not available").containsPattern("name +calls +total ms");
     }
 }

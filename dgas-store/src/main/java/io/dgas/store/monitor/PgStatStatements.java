@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +25,12 @@ import java.util.regex.Pattern;
 public final class PgStatStatements {
     private static final Pattern NAME = Pattern.compile("/\\* dgas:([a-z0-9][a-z0-9_.-]*) \\*/");
 
-    private static final String LIVE = "SELECT s.queryid, s.query, s.calls, s.total_exec_time, s.rows,"
-            + " s.shared_blks_hit, s.shared_blks_read FROM pg_stat_statements s"
-            + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database() AND s.queryid IS NOT NULL";
+    /** The live counters of this database's statements in {@code view}, the extension's view as its schema names it. */
+    private static String live(String view) {
+        return "SELECT s.queryid, s.query, s.calls, s.total_exec_time, s.rows, s.shared_blks_hit, s.shared_blks_read"
+                + " FROM " + view + " s JOIN pg_database d ON d.oid = s.dbid"
+                + " WHERE d.datname = current_database() AND s.queryid IS NOT NULL";
+    }
 
     /** How long {@link #record} keeps snapshots: the longest look-back anyone asks for (7 d) plus a day. */
     public static final Duration KEEP = Duration.ofDays(8);
@@ -49,10 +53,15 @@ public final class PgStatStatements {
 
     /** Whether the extension exists in this database and answers ({@link #usable}). */
     public boolean available() {
+        return liveView().isPresent();
+    }
+
+    /** {@link #view} on a session of its own; empty when the extension does not answer. */
+    private Optional<String> liveView() {
         try {
-            return db.withSession(PgStatStatements::usable);
+            return db.withSession(PgStatStatements::view);
         } catch (UnableToExecuteStatementException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -63,26 +72,35 @@ public final class PgStatStatements {
      * server's ordinary role has the extension and not that right (its {@code dgas status} failed on the setting).
      */
     public static boolean usable(SqlSession s) {
-        boolean installed = s.queryOne(
-                        "pss.installed",
-                        "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')",
-                        SqlSession.Binder.NONE,
-                        rs -> rs.getBoolean(1))
-                .orElse(false);
-        if (!installed) {
-            return false;
+        return view(s).isPresent();
+    }
+
+    /**
+     * The extension's view qualified by the schema it was installed in (from the catalog, quoted), when it answers:
+     * found whatever the search path (a {@code currentSchema=dgas} URL leaves {@code public} out of it).
+     */
+    private static Optional<String> view(SqlSession s) {
+        Optional<String> view = s.queryOne(
+                "pss.installed",
+                "SELECT quote_ident(n.nspname) || '.pg_stat_statements' FROM pg_extension e"
+                        + " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_stat_statements'",
+                SqlSession.Binder.NONE,
+                rs -> rs.getString(1));
+        if (view.isEmpty()) {
+            return view;
         }
         try {
-            s.query("pss.probe", "SELECT 1 FROM pg_stat_statements LIMIT 1", SqlSession.Binder.NONE, rs -> 1);
-            return true;
+            s.query("pss.probe", "SELECT 1 FROM " + view.get() + " LIMIT 1", SqlSession.Binder.NONE, rs -> 1);
+            return view;
         } catch (UnableToExecuteStatementException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
     /** Copies the live counters into {@code query_stat_snapshots}; returns the rows written (0 when unavailable). */
     public int snapshot(Instant at) {
-        if (!available()) {
+        Optional<String> view = liveView();
+        if (view.isEmpty()) {
             return 0;
         }
         return db.update(
@@ -90,7 +108,8 @@ public final class PgStatStatements {
                 "INSERT INTO query_stat_snapshots (taken_at, queryid, name, query, calls, total_exec_ms, rows,"
                         + " shared_blks_hit, shared_blks_read) SELECT ?, queryid,"
                         + " substring(query from '/\\* dgas:([a-z0-9][a-z0-9_.-]*) \\*/'), query, calls,"
-                        + " total_exec_time, rows, shared_blks_hit, shared_blks_read FROM (" + LIVE + ") live"
+                        + " total_exec_time, rows, shared_blks_hit, shared_blks_read FROM (" + live(view.get())
+                        + ") live"
                         + " ON CONFLICT (queryid, taken_at) DO NOTHING",
                 ps -> ps.setTimestamp(1, Timestamp.from(at)));
     }
@@ -142,11 +161,12 @@ public final class PgStatStatements {
      * @param minMeanMs only statements whose mean is at least this
      */
     public List<ServerStatement> top(Instant now, Duration lookback, int limit, long minCalls, double minMeanMs) {
-        if (!available()) {
+        Optional<String> view = liveView();
+        if (view.isEmpty()) {
             return List.of();
         }
         Instant baseline = window(now, lookback).baseline();
-        String sql = "WITH live AS (" + LIVE + "), base AS (SELECT queryid, calls,"
+        String sql = "WITH live AS (" + live(view.get()) + "), base AS (SELECT queryid, calls,"
                 + " total_exec_ms, rows, shared_blks_hit, shared_blks_read FROM query_stat_snapshots"
                 + " WHERE taken_at = ?),"
                 + " delta AS (SELECT l.queryid, l.query,"
