@@ -37,21 +37,25 @@ public final class HiddenIndexCheck {
 
     public Result verify(List<IndexInfo> indexes, List<ServerStatement> statements) {
         return db.withSession(s -> {
-            boolean hide = s.queryOne(
-                            "optimizer.hypopg-hide-available",
-                            "SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'hypopg_hide_index')",
-                            SqlSession.Binder.NONE,
-                            rs -> rs.getBoolean(1))
-                    .orElse(false);
+            IndexAdvisor.HypopgStatus hypopg = IndexAdvisor.hypopg(s);
+            boolean hide = hypopg.installed()
+                    && s.queryOne(
+                                    "optimizer.hypopg-hide-available",
+                                    "SELECT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                                            + " WHERE p.proname = 'hypopg_hide_index' AND quote_ident(n.nspname) = ?)",
+                                    ps -> ps.setString(1, hypopg.schema()),
+                                    rs -> rs.getBoolean(1))
+                            .orElse(false);
             if (!hide) {
-                IndexAdvisor.HypopgStatus st = IndexAdvisor.hypopg(s);
                 return new Result(
                         false,
-                        st.installed()
-                                ? "hypopg " + st.version() + " lacks hypopg_hide_index (needs 1.4 or newer)"
+                        hypopg.installed()
+                                ? "hypopg " + hypopg.version() + " lacks hypopg_hide_index (needs 1.4 or newer)"
                                 : "hypopg is not installed in this database",
                         List.of());
             }
+            // called through the schema hypopg was installed in, whatever the search path
+            String hypo = hypopg.schema();
             PlanCost planner = new PlanCost(s);
             List<Slower> slower = new ArrayList<>();
             for (IndexInfo index : indexes) {
@@ -63,7 +67,7 @@ public final class HiddenIndexCheck {
                         double before = planner.cost(st.query());
                         s.queryOne(
                                 "optimizer.hypopg-hide",
-                                "SELECT hypopg_hide_index(to_regclass(quote_ident(?))::oid)",
+                                "SELECT " + hypo + ".hypopg_hide_index(to_regclass(quote_ident(?))::oid)",
                                 ps -> ps.setString(1, index.name()),
                                 rs -> rs.getBoolean(1));
                         double after;
@@ -72,7 +76,7 @@ public final class HiddenIndexCheck {
                         } finally {
                             s.queryOne(
                                     "optimizer.hypopg-unhide",
-                                    "SELECT hypopg_unhide_all_indexes()",
+                                    "SELECT " + hypo + ".hypopg_unhide_all_indexes()",
                                     SqlSession.Binder.NONE,
                                     rs -> 0);
                         }

@@ -39,8 +39,11 @@ public final class IndexAdvisor {
     /** The advice and how it was reached. */
     public record Advice(String method, String planning, List<IndexSuggestion> suggestions, List<String> notes) {}
 
-    /** Whether hypopg can be used here: {@code installed} in this database, or only {@code available} to install. */
-    public record HypopgStatus(boolean available, boolean installed, String version) {}
+    /**
+     * Whether hypopg can be used here: {@code installed} in this database, or only {@code available} to install; its
+     * functions are called through {@code schema} (quoted), the one it was installed in, whatever the search path.
+     */
+    public record HypopgStatus(boolean available, boolean installed, String version, String schema) {}
 
     public HypopgStatus hypopg() {
         return db.withSession(IndexAdvisor::hypopg);
@@ -50,10 +53,13 @@ public final class IndexAdvisor {
         return s.queryOne(
                         "optimizer.hypopg",
                         "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'hypopg'),"
-                                + " (SELECT extversion FROM pg_extension WHERE extname = 'hypopg')",
+                                + " e.extversion, quote_ident(n.nspname) FROM (SELECT 1) one"
+                                + " LEFT JOIN pg_extension e ON e.extname = 'hypopg'"
+                                + " LEFT JOIN pg_namespace n ON n.oid = e.extnamespace",
                         SqlSession.Binder.NONE,
-                        rs -> new HypopgStatus(rs.getBoolean(1), rs.getString(2) != null, rs.getString(2)))
-                .orElse(new HypopgStatus(false, false, null));
+                        rs -> new HypopgStatus(
+                                rs.getBoolean(1), rs.getString(2) != null, rs.getString(2), rs.getString(3)))
+                .orElse(new HypopgStatus(false, false, null, null));
     }
 
     /**
@@ -65,7 +71,8 @@ public final class IndexAdvisor {
     public Advice suggest(List<ServerStatement> workload, double minSavings, boolean useHypopg) {
         return db.withSession(s -> {
             HypopgStatus status = hypopg(s);
-            boolean hypo = useHypopg && status.installed();
+            // the schema hypopg's functions are called through, or null: the heuristic
+            String hypo = useHypopg && status.installed() ? status.schema() : null;
             List<String> notes = new ArrayList<>();
             if (!status.installed()) {
                 notes.add(
@@ -88,8 +95,8 @@ public final class IndexAdvisor {
                 } catch (SQLException | RuntimeException e) {
                     notes.add("statement " + st.queryid() + (st.name() == null ? "" : " (" + st.name() + ")")
                             + " skipped: " + firstLine(e.getMessage()));
-                    if (hypo) {
-                        reset(s);
+                    if (hypo != null) {
+                        reset(s, hypo);
                     }
                 }
             }
@@ -98,7 +105,7 @@ public final class IndexAdvisor {
                     .sorted(Comparator.comparingDouble(IndexSuggestion::timeSavedMs)
                             .reversed())
                     .toList();
-            return new Advice(hypo ? "hypopg" : "heuristic", planner.approach(), out, notes);
+            return new Advice(hypo != null ? "hypopg" : "heuristic", planner.approach(), out, notes);
         });
     }
 
@@ -106,7 +113,7 @@ public final class IndexAdvisor {
             SqlSession s,
             ServerStatement st,
             PlanCost planner,
-            boolean hypo,
+            String hypo,
             Map<String, Double> costs,
             List<IndexInfo> existing,
             Map<String, Optional<TableStats>> tables,
@@ -136,8 +143,8 @@ public final class IndexAdvisor {
         for (Candidate c : candidates) {
             double after;
             long bytes;
-            if (hypo) {
-                Optional<double[]> tried = tryHypothetical(s, planner, c, st.query(), notes);
+            if (hypo != null) {
+                Optional<double[]> tried = tryHypothetical(s, hypo, planner, c, st.query(), notes);
                 if (tried.isEmpty()) {
                     continue;
                 }
@@ -173,19 +180,20 @@ public final class IndexAdvisor {
 
     /** Cost with a hypothetical index and its estimated size; empty (with a note) when hypopg refuses it. */
     private static Optional<double[]> tryHypothetical(
-            SqlSession s, PlanCost planner, Candidate c, String sql, List<String> notes) throws SQLException {
+            SqlSession s, String hypo, PlanCost planner, Candidate c, String sql, List<String> notes)
+            throws SQLException {
         String ddl = "CREATE INDEX ON " + Identifiers.quote(c.table()) + " (" + IndexCandidates.keys(c) + ")";
         try {
             long oid = s.queryOne(
                             "optimizer.hypopg-create",
-                            "SELECT indexrelid FROM hypopg_create_index(?)",
+                            "SELECT indexrelid FROM " + hypo + ".hypopg_create_index(?)",
                             ps -> ps.setString(1, ddl),
                             rs -> rs.getLong(1))
                     .orElseThrow();
             double after = planner.cost(sql);
             long bytes = s.queryOne(
                             "optimizer.hypopg-size",
-                            "SELECT hypopg_relation_size(?::oid)",
+                            "SELECT " + hypo + ".hypopg_relation_size(?::oid)",
                             ps -> ps.setLong(1, oid),
                             rs -> rs.getLong(1))
                     .orElse(0L);
@@ -194,12 +202,12 @@ public final class IndexAdvisor {
             notes.add("hypopg could not try " + c.table() + c.columns() + ": " + firstLine(e.getMessage()));
             return Optional.empty();
         } finally {
-            reset(s);
+            reset(s, hypo);
         }
     }
 
-    private static void reset(SqlSession s) {
-        s.queryOne("optimizer.hypopg-reset", "SELECT hypopg_reset()", SqlSession.Binder.NONE, rs -> 0);
+    private static void reset(SqlSession s, String hypo) {
+        s.queryOne("optimizer.hypopg-reset", "SELECT " + hypo + ".hypopg_reset()", SqlSession.Binder.NONE, rs -> 0);
     }
 
     /** Column uses per table, keeping only columns that exist in the catalog. */

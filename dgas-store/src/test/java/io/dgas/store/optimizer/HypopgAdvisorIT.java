@@ -167,6 +167,25 @@ class HypopgAdvisorIT {
         }
     }
 
+    @Test
+    void suggest_schemaOfItsOwnWithHypopgInPublic_stillUsesHypopg() {
+        // currentSchema=… leaves public, where the extension lives, off the search path: its functions were not found
+        String url = ADMIN.replace("/postgres?", "/" + dbName + "?") + "&currentSchema=own_schema";
+        try (Database own = Database.open(DatabaseSettings.defaults(url, null, null), StatementObserver.NONE)) {
+            new Migrator(own).migrate();
+            Seed.predictionRuns(own);
+
+            IndexAdvisor.Advice advice = new IndexAdvisor(own).suggest(workload(), 0.5, true);
+
+            assertThat(advice.method()).isEqualTo("hypopg");
+            assertThat(advice.notes()).noneSatisfy(n -> assertThat(n).contains("could not try"));
+            assertThat(advice.suggestions())
+                    .as(advice.notes().toString())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.columns()).containsExactly("instance"));
+        }
+    }
+
     private static long hypotheticalIndexes() {
         return db.queryOne("test.hypo-count", "SELECT count(*) FROM hypopg_list_indexes", ps -> {}, rs -> rs.getLong(1))
                 .orElse(-1L);
