@@ -67,7 +67,7 @@
     document.body.dataset.loaded = '';
     dgas.say(status, 'Loading…');
     Promise.all([dgas.getJson('/api/v1/database/overview'), dgas.getJson('/api/v1/database/checks?lookback_hours=' + hours),
-      dgas.getJson('/api/v1/database/statements?lookback_hours=' + hours), dgas.getJson('/api/v1/database/tables'),
+      dgas.getJson('/api/v1/database/statements?lookback_hours=' + hours), dgas.getJson('/api/v1/database/tables?limit=1000'),
       dgas.getJson('/api/v1/database/indexes')])
       .then(function (r) {
         var o = r[0], checks = r[1], statements = r[2], tables = r[3], idx = r[4];
@@ -89,7 +89,7 @@
           : 'pg_stat_statements is not available on this server: no statement figures.');
         dgas.table(document.getElementById('statements-table'), 'Statements by total time', STATEMENTS,
           statements.statements.slice(0, 25), 'database-statements');
-        dgas.table(document.getElementById('tables-table'), 'Tables by total size', TABLES, tables, 'database-tables');
+        dgas.table(document.getElementById('tables-table'), 'Tables by total size', TABLES, tables.items, 'database-tables');
         dgas.table(document.getElementById('indexes-table'), 'Indexes', INDEXES, idx.indexes, 'database-indexes');
         dgas.table(document.getElementById('duplicates-table'), 'Duplicate indexes (a leading prefix of another)',
           DUPLICATES, idx.duplicates, 'database-duplicate-indexes');

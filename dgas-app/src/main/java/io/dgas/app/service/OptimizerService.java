@@ -46,6 +46,13 @@ public final class OptimizerService {
         return new TableReports(db).sizes();
     }
 
+    /** One page of {@link #tableSizes()} (largest first), counted. */
+    public Page<TableReports.TableSize> tableSizes(int limit, int offset) {
+        List<TableReports.TableSize> all = tableSizes();
+        int from = Math.min(offset, all.size());
+        return Page.counted(all.subList(from, Math.min(all.size(), from + limit)), limit, offset, all.size());
+    }
+
     /** Dead tuples, last (auto)vacuum and (auto)analyze, modifications since analyze: which tables need work. */
     public List<TableReports.TableMaintenance> analyzeNeeds() {
         return new TableReports(db).maintenance();

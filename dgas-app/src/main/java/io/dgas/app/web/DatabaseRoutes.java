@@ -44,11 +44,12 @@ final class DatabaseRoutes {
                                 ctx.optimizer().slowQueries(Duration.ofHours(a.<Integer>get("lookback_hours")), 1, 0)),
                 Route.get(
                         "/api/v1/database/tables",
-                        "Table, index and TOAST sizes and rows, with growth since the last daily snapshot",
-                        List.of(),
-                        "[{table, kind, table_bytes, index_bytes, toast_bytes, total_bytes, row_estimate, previous_at,"
-                                + " growth_bytes, growth_rows}]",
-                        (c, a) -> ctx.optimizer().tableSizes()),
+                        "Table, index and TOAST sizes and rows, with growth since the last daily snapshot, largest"
+                                + " first",
+                        Param.paging(100, 1000),
+                        "{items: [{table, kind, table_bytes, index_bytes, toast_bytes, total_bytes, row_estimate,"
+                                + " previous_at, growth_bytes, growth_rows}], limit, offset, next_offset, total}",
+                        (c, a) -> ctx.optimizer().tableSizes(a.<Integer>get("limit"), a.<Integer>get("offset"))),
                 Route.get(
                         "/api/v1/database/indexes",
                         "Every index with its scans and size, the duplicate ones and the invalid ones",

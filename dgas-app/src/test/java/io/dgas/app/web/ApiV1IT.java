@@ -67,6 +67,25 @@ class ApiV1IT {
     }
 
     @Test
+    void databaseTables_paged_largestFirstWithTheTotal() throws Exception {
+        JsonNode first = api.json("/api/v1/database/tables?limit=2", 200);
+        JsonNode rest = api.json("/api/v1/database/tables?limit=1000&offset=2", 200);
+
+        // a bare array before, the one list route without paging
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("next_offset").asInt()).isEqualTo(2);
+        assertThat(first.get("total").asInt()).isEqualTo(2 + rest.get("items").size());
+        assertThat(rest.get("next_offset").isNull()).isTrue();
+        assertThat(first.at("/items/0/total_bytes").asLong())
+                .isGreaterThanOrEqualTo(first.at("/items/1/total_bytes").asLong())
+                .isGreaterThanOrEqualTo(rest.at("/items/0/total_bytes").asLong());
+        assertThat(api.json("/api/v1/database/tables?limit=0", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("limit");
+    }
+
+    @Test
     void symbols_search_matchesNameInAnyCaseAndWildcardsLiterally() throws Exception {
         assertThat(tickers(api.json("/api/v1/symbols?q=corp%203", 200), "ticker"))
                 .containsExactly("SYM3");
