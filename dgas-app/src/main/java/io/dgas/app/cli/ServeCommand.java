@@ -90,7 +90,11 @@ final class ServeCommand extends BaseCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
             String scheduling = startBackground(cmd, noScheduler, stop);
-            stop.then("embedded database (its exit hook)", keepDatabase);
+            if (cmd.context().isEmbedded()) {
+                stop.then("embedded database (its exit hook)", keepDatabase);
+            } else {
+                keepDatabase.close(); // no embedded server to hold: the step would name one that is not there
+            }
             cmd.out()
                     .info("dgas serving on http://" + h + ":" + server.port()
                             + " (dashboard at /, /metrics, /health, /api/…); " + scheduling + "; Ctrl-C stops");
