@@ -97,7 +97,7 @@ public final class AppContext implements AutoCloseable {
                     ServerStatus.enablePgStatStatements(db);
                     embedded.announce();
                 } else if (embedded == null && !anySchema) {
-                    new Migrator(db).requireCurrent(db.settings().safeUrl());
+                    new Migrator(db).requireCurrent();
                 }
             } catch (RuntimeException e) {
                 db.close();
@@ -110,8 +110,8 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * Lets this context use an external database whatever the state of its schema, for the commands that report or
-     * migrate it; otherwise {@link #database()} refuses one with a migration pending ({@link
-     * io.dgas.store.migrate.SchemaNotReadyException}). Call before the first {@link #database()}.
+     * migrate it; otherwise {@link #database()} refuses one with a migration pending, or migrated by a newer dgas
+     * ({@link io.dgas.store.migrate.SchemaNotReadyException}). Call before the first {@link #database()}.
      */
     public synchronized void acceptAnySchema() {
         anySchema = true;

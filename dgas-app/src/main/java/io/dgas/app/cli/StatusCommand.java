@@ -29,7 +29,9 @@ final class StatusCommand extends BaseCommand {
         out.line("server        PostgreSQL " + m.get("server_version"));
         long pending = (Long) schema.get("pending_migrations");
         out.line("schema        version " + schema.get("version")
-                + (pending == 0 ? " (up to date)" : " (" + pending + " pending: run 'dgas db migrate')"));
+                + (Boolean.TRUE.equals(schema.get("newer_than_this_dgas"))
+                        ? " (newer than this dgas knows: run the dgas that migrated it, or a newer one)"
+                        : pending == 0 ? " (up to date)" : " (" + pending + " pending: run 'dgas db migrate')"));
         out.line(String.format(
                 java.util.Locale.ROOT,
                 "pool          total %s, active %s, idle %s, waiting %s, max %s" + " (%.0f%% used)",

@@ -6,6 +6,7 @@ import io.dgas.store.PoolStats;
 import io.dgas.store.ServerStatus;
 import io.dgas.store.migrate.Migrator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,9 +25,11 @@ public final class StatusService {
         Database db = ctx.database();
         ServerStatus status = ServerStatus.read(db);
         Migrator migrator = new Migrator(db);
-        long pending = migrator.info().stream()
-                .filter(e -> e.state().equals("pending"))
-                .count();
+        List<Migrator.Entry> migrations = migrator.info();
+        long pending =
+                migrations.stream().filter(e -> e.state().equals("pending")).count();
+        // applied by a newer dgas: Flyway's "future" states
+        boolean newer = migrations.stream().anyMatch(e -> e.state().startsWith("future"));
         PoolStats pool = db.poolStats();
 
         Map<String, Object> model = new LinkedHashMap<>();
@@ -50,7 +53,9 @@ public final class StatusService {
                         "version",
                         migrator.currentVersion() == null ? "none" : migrator.currentVersion(),
                         "pending_migrations",
-                        pending));
+                        pending,
+                        "newer_than_this_dgas",
+                        newer));
         model.put(
                 "pool",
                 Map.of(

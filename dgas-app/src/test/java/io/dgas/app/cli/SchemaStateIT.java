@@ -29,6 +29,9 @@ class SchemaStateIT {
     @RegisterExtension
     static final PostgresExtension SHARED = new PostgresExtension(false);
 
+    @RegisterExtension
+    static final PostgresExtension AHEAD = new PostgresExtension();
+
     @TempDir
     Path home;
 
@@ -78,6 +81,36 @@ class SchemaStateIT {
         assertThat(r.err())
                 .contains("has the dgas schema at version " + versions.get(1) + ", this dgas needs " + versions.get(0)
                         + " (1 migration pending): run 'dgas db migrate'");
+    }
+
+    @Test
+    void dataList_schemaMigratedByANewerDgas_refusedNamingBothVersions() throws Exception {
+        String newest;
+        try (Connection c = AHEAD.connect();
+                Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+                    + " ORDER BY installed_rank DESC LIMIT 1")) {
+                rs.next();
+                newest = rs.getString(1);
+            }
+            // as if a dgas one release newer had migrated the database
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) SELECT max(installed_rank) + 1, '9999',"
+                    + " 'from a newer dgas', 'SQL', 'V9999__from_a_newer_dgas.sql', 0, 'postgres', 1, true"
+                    + " FROM flyway_schema_history");
+        }
+
+        CliRun r = CliRun.of(home, AHEAD.jdbcUrl(), Map.of(), "data", "list");
+        CliRun status = CliRun.of(home, AHEAD.jdbcUrl(), Map.of(), "status");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err())
+                .contains("has the dgas schema at version 9999, newer than this dgas knows (" + newest
+                        + "): run the dgas that migrated it, or a newer one");
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out())
+                .contains("version 9999 (newer than this dgas knows")
+                .doesNotContain("up to date");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Applies the versioned, forward-only migrations in {@code classpath:db/migration}. */
@@ -79,26 +80,33 @@ public final class Migrator {
     }
 
     /**
-     * Refuses a database with migrations of the code not applied to it.
+     * Refuses a database with migrations of the code not applied to it, or with migrations this code does not know
+     * (applied by a newer dgas).
      *
-     * @param where the database as named in the message (a URL without credentials)
-     * @throws SchemaNotReadyException when a migration is pending
+     * @throws SchemaNotReadyException then
      */
-    public void requireCurrent(String where) {
+    public void requireCurrent() {
         MigrationInfoService info;
         try {
             info = flyway.info();
         } catch (FlywayException e) {
             throw asDgas(e);
         }
+        String where = database.settings().safeUrl();
+        MigrationInfo current = info.current();
+        String version = current == null ? null : current.getVersion().getVersion();
         MigrationInfo[] pending = info.pending();
         if (pending.length > 0) {
-            MigrationInfo current = info.current();
-            throw new SchemaNotReadyException(
-                    where,
-                    current == null ? null : current.getVersion().getVersion(),
-                    pending[pending.length - 1].getVersion().getVersion(),
-                    pending.length);
+            throw SchemaNotReadyException.behind(
+                    where, version, pending[pending.length - 1].getVersion().getVersion(), pending.length);
+        }
+        if (current != null && current.getState() == MigrationState.FUTURE_SUCCESS) {
+            String newest = Arrays.stream(info.all())
+                    .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                    .reduce((a, b) -> b)
+                    .map(m -> m.getVersion().getVersion())
+                    .orElse("none");
+            throw SchemaNotReadyException.ahead(where, version, newest);
         }
     }
 
