@@ -80,12 +80,19 @@ public final class PgStatStatements {
      * found whatever the search path (a {@code currentSchema=dgas} URL leaves {@code public} out of it).
      */
     private static Optional<String> view(SqlSession s) {
+        // pg_settings shows the preload list to those who may read it (no row, not an error, to others): a list
+        // without the extension spares the probe's ERROR in the server's log at every snapshot
         Optional<String> view = s.queryOne(
-                "pss.installed",
-                "SELECT quote_ident(n.nspname) || '.pg_stat_statements' FROM pg_extension e"
-                        + " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_stat_statements'",
-                SqlSession.Binder.NONE,
-                rs -> rs.getString(1));
+                        "pss.installed",
+                        "SELECT quote_ident(n.nspname) || '.pg_stat_statements', (SELECT setting FROM pg_settings"
+                                + " WHERE name = 'shared_preload_libraries') FROM pg_extension e"
+                                + " JOIN pg_namespace n ON n.oid = e.extnamespace"
+                                + " WHERE e.extname = 'pg_stat_statements'",
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getString(2) == null || rs.getString(2).contains("pg_stat_statements")
+                                ? rs.getString(1)
+                                : null)
+                .filter(v -> v != null);
         if (view.isEmpty()) {
             return view;
         }
