@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An external database without the dgas schema, or with an older one: the commands that need it refuse up front
- * naming {@code dgas db migrate} (they failed on a missing table: "relation "bars" does not exist"), {@code status}
- * reports it, and {@code demo} prepares it as it does the embedded server's.
+ * An external database without the dgas schema, with an older or a newer one, or shared with another application:
+ * the commands that need the schema refuse up front naming the way out (they failed on a missing table: "relation
+ * "bars" does not exist"), {@code status} reports it, {@code demo} prepares it as it does the embedded server's, and
+ * {@code db migrate} will not migrate beside another application's tables but does in a schema of dgas's own.
  */
 class SchemaStateIT {
     @RegisterExtension
