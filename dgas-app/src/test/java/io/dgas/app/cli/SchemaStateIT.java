@@ -102,12 +102,17 @@ class SchemaStateIT {
         }
 
         CliRun r = CliRun.of(home, AHEAD.jdbcUrl(), Map.of(), "data", "list");
+        // Flyway lets an older code base migrate such a database without a word ("schema already at version 9999"),
+        // as the embedded server of a home that a newer dgas used is migrated at every start
+        CliRun migrate = CliRun.of(home, AHEAD.jdbcUrl(), Map.of(), "db", "migrate");
         CliRun status = CliRun.of(home, AHEAD.jdbcUrl(), Map.of(), "status");
 
-        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err())
-                .contains("has the dgas schema at version 9999, newer than this dgas knows (" + newest
-                        + "): run the dgas that migrated it, or a newer one");
+        for (CliRun refused : List.of(r, migrate)) {
+            assertThat(refused.code()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(refused.err())
+                    .contains("has the dgas schema at version 9999, newer than this dgas knows (" + newest
+                            + "): run the dgas that migrated it, or a newer one");
+        }
         assertThat(status.code()).as(status.err()).isZero();
         assertThat(status.out())
                 .contains("version 9999 (newer than this dgas knows")

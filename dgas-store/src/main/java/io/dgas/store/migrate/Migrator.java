@@ -40,10 +40,15 @@ public final class Migrator {
                 .load();
     }
 
-    /** Migrates to the newest version; a database already there is left untouched. */
+    /**
+     * Migrates to the newest version; a database already there is left untouched.
+     *
+     * @throws SchemaNotReadyException for a database migrated by a newer dgas (Flyway would let this code run on it)
+     */
     public Result migrate() {
         refuseForeignSchema();
         try {
+            refuseNewer(flyway.info());
             MigrateResult r = flyway.migrate();
             return new Result(
                     r.initialSchemaVersion,
@@ -100,13 +105,20 @@ public final class Migrator {
             throw SchemaNotReadyException.behind(
                     where, version, pending[pending.length - 1].getVersion().getVersion(), pending.length);
         }
+        refuseNewer(info);
+    }
+
+    /** Throws when the applied schema has migrations this code does not know: a newer dgas migrated it. */
+    private void refuseNewer(MigrationInfoService info) {
+        MigrationInfo current = info.current();
         if (current != null && current.getState() == MigrationState.FUTURE_SUCCESS) {
             String newest = Arrays.stream(info.all())
                     .filter(m -> m.getState().isResolved() && m.getVersion() != null)
                     .reduce((a, b) -> b)
                     .map(m -> m.getVersion().getVersion())
                     .orElse("none");
-            throw SchemaNotReadyException.ahead(where, version, newest);
+            throw SchemaNotReadyException.ahead(
+                    database.settings().safeUrl(), current.getVersion().getVersion(), newest);
         }
     }
 
