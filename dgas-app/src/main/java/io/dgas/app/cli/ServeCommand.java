@@ -81,19 +81,19 @@ final class ServeCommand extends BaseCommand {
         // the published address goes first, so no command finds a server that is stopping
         String url = ServeAddress.localUrl(h, server.port());
         ServeAddress address = ServeAddress.publish(cmd.config().home(), url);
-        // the embedded server's exit hook waits for this stop to end, so nothing loses its connection midway
+        // the embedded server's exit hook waits for this stop to end, so nothing loses its connection midway (an
+        // external server has no such hook: nothing to hold)
+        boolean embedded = cmd.context().isEmbedded();
         io.dgas.store.embedded.EmbeddedServer.ExitHold keepDatabase =
-                io.dgas.store.embedded.EmbeddedServer.deferStopAtExit();
+                embedded ? io.dgas.store.embedded.EmbeddedServer.deferStopAtExit() : () -> {};
         OrderedShutdown stop = new OrderedShutdown()
                 .then("published address", address)
                 .then("web server (ending event streams, finishing in-flight requests)", server);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dgas-serve-stop"));
         try {
             String scheduling = startBackground(cmd, noScheduler, stop);
-            if (cmd.context().isEmbedded()) {
+            if (embedded) {
                 stop.then("embedded database (its exit hook)", keepDatabase);
-            } else {
-                keepDatabase.close(); // no embedded server to hold: the step would name one that is not there
             }
             cmd.out()
                     .info("dgas serving on http://" + h + ":" + server.port()

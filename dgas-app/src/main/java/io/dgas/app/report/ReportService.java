@@ -1,5 +1,7 @@
 package io.dgas.app.report;
 
+import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.config.DgasConfig;
 import io.dgas.app.report.Report.Chart;
 import io.dgas.app.report.Report.Figure;
 import io.dgas.app.report.Report.Section;
@@ -51,7 +53,12 @@ public final class ReportService {
      * @param maxGap longest time allowed between two cycle starts (and from the window's last start to its end)
      * @param deliveryPct least share of alert deliveries sent, percent
      */
-    public record SlaTargets(double successPct, double p95Ms, Duration maxGap, double deliveryPct) {}
+    public record SlaTargets(double successPct, double p95Ms, Duration maxGap, double deliveryPct) {
+        /** The longest gap allowed when none is given: twice the scheduler's interval ({@code scheduler.interval}). */
+        public static Duration defaultMaxGap(DgasConfig config) {
+            return Duration.ofSeconds(2 * config.seconds(ConfigKeys.SCHED_INTERVAL));
+        }
+    }
 
     /** Cycles and database statements of the {@code window} ending at {@code now}. */
     public Report performance(Instant now, Duration window) {

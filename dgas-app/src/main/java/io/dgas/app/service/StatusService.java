@@ -6,7 +6,6 @@ import io.dgas.store.PoolStats;
 import io.dgas.store.ServerStatus;
 import io.dgas.store.migrate.Migrator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,12 +23,7 @@ public final class StatusService {
     public Map<String, Object> status() {
         Database db = ctx.database();
         ServerStatus status = ServerStatus.read(db);
-        Migrator migrator = new Migrator(db);
-        List<Migrator.Entry> migrations = migrator.info();
-        long pending =
-                migrations.stream().filter(e -> e.state().equals("pending")).count();
-        // applied by a newer dgas: Flyway's "future" states
-        boolean newer = migrations.stream().anyMatch(e -> e.state().startsWith("future"));
+        Migrator.State schema = new Migrator(db).state();
         PoolStats pool = db.poolStats();
 
         Map<String, Object> model = new LinkedHashMap<>();
@@ -51,11 +45,11 @@ public final class StatusService {
                 "schema",
                 Map.of(
                         "version",
-                        migrator.currentVersion() == null ? "none" : migrator.currentVersion(),
+                        schema.version() == null ? "none" : schema.version(),
                         "pending_migrations",
-                        pending,
+                        (long) schema.pending(),
                         "newer_than_this_dgas",
-                        newer));
+                        schema.newer()));
         model.put(
                 "pool",
                 Map.of(

@@ -1,7 +1,6 @@
 package io.dgas.app.web;
 
 import io.dgas.app.AppContext;
-import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.report.HtmlReport;
 import io.dgas.app.report.PdfReport;
 import io.dgas.app.report.Report;
@@ -78,7 +77,7 @@ final class ReportRoutes {
                         (c, a) -> {
                             Duration gap = a.has("max_gap_minutes")
                                     ? Duration.ofMinutes(a.<Integer>get("max_gap_minutes"))
-                                    : Duration.ofSeconds(2 * ctx.config().seconds(ConfigKeys.SCHED_INTERVAL));
+                                    : ReportService.SlaTargets.defaultMaxGap(ctx.config());
                             ReportService.SlaTargets t = new ReportService.SlaTargets(
                                     a.get("target_success"), a.get("target_p95_ms"), gap, a.get("target_delivery"));
                             return send(

@@ -47,8 +47,8 @@ public final class Migrator {
      */
     public Result migrate() {
         refuseForeignSchema();
+        refuseNewer(state());
         try {
-            refuseNewer(flyway.info());
             MigrateResult r = flyway.migrate();
             return new Result(
                     r.initialSchemaVersion,
@@ -85,50 +85,53 @@ public final class Migrator {
     }
 
     /**
-     * Refuses a database with migrations of the code not applied to it, or with migrations this code does not know
-     * (applied by a newer dgas).
+     * The database's schema against the code's migrations, from one look at the history.
      *
-     * @throws SchemaNotReadyException then
+     * @param version the applied version, or null for a database without the dgas schema
+     * @param pending the code's migrations not applied
+     * @param needed the version the code migrates to
+     * @param newer whether a newer dgas migrated the database (migrations applied that this code does not know)
      */
-    public void requireCurrent() {
+    public record State(String version, int pending, String needed, boolean newer) {}
+
+    public State state() {
         MigrationInfoService info;
         try {
             info = flyway.info();
         } catch (FlywayException e) {
             throw asDgas(e);
         }
-        String where = database.settings().safeUrl();
         MigrationInfo current = info.current();
-        String version = current == null ? null : current.getVersion().getVersion();
-        MigrationInfo[] pending = info.pending();
-        if (pending.length > 0) {
-            throw SchemaNotReadyException.behind(
-                    where, version, pending[pending.length - 1].getVersion().getVersion(), pending.length);
+        String needed = Arrays.stream(info.all())
+                .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .reduce((a, b) -> b)
+                .map(m -> m.getVersion().getVersion())
+                .orElse("none");
+        return new State(
+                current == null ? null : current.getVersion().getVersion(),
+                info.pending().length,
+                needed,
+                current != null && current.getState() == MigrationState.FUTURE_SUCCESS);
+    }
+
+    /**
+     * Refuses a database with migrations of the code not applied to it, or with migrations this code does not know
+     * (applied by a newer dgas).
+     *
+     * @throws SchemaNotReadyException then
+     */
+    public void requireCurrent() {
+        State s = state();
+        if (s.pending() > 0) {
+            throw SchemaNotReadyException.behind(database.settings().safeUrl(), s.version(), s.needed(), s.pending());
         }
-        refuseNewer(info);
+        refuseNewer(s);
     }
 
     /** Throws when the applied schema has migrations this code does not know: a newer dgas migrated it. */
-    private void refuseNewer(MigrationInfoService info) {
-        MigrationInfo current = info.current();
-        if (current != null && current.getState() == MigrationState.FUTURE_SUCCESS) {
-            String newest = Arrays.stream(info.all())
-                    .filter(m -> m.getState().isResolved() && m.getVersion() != null)
-                    .reduce((a, b) -> b)
-                    .map(m -> m.getVersion().getVersion())
-                    .orElse("none");
-            throw SchemaNotReadyException.ahead(
-                    database.settings().safeUrl(), current.getVersion().getVersion(), newest);
-        }
-    }
-
-    /** The applied schema version, or null on an empty database. */
-    public String currentVersion() {
-        try {
-            MigrationInfo current = flyway.info().current();
-            return current == null ? null : current.getVersion().getVersion();
-        } catch (FlywayException e) {
-            throw asDgas(e);
+    private void refuseNewer(State s) {
+        if (s.newer()) {
+            throw SchemaNotReadyException.ahead(database.settings().safeUrl(), s.version(), s.needed());
         }
     }
 

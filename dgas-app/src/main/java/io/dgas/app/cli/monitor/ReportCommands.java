@@ -6,7 +6,6 @@ import io.dgas.app.cli.Durations;
 import io.dgas.app.cli.ExitCodes;
 import io.dgas.app.cli.Output;
 import io.dgas.app.cli.OutputFile;
-import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.report.HtmlReport;
 import io.dgas.app.report.PdfReport;
 import io.dgas.app.report.Report;
@@ -157,7 +156,7 @@ final class ReportCommands {
             }
             Duration gap = maxGap != null
                     ? Durations.parse("--max-gap", maxGap)
-                    : Duration.ofSeconds(2 * config().seconds(ConfigKeys.SCHED_INTERVAL));
+                    : ReportService.SlaTargets.defaultMaxGap(config());
             Instant now = context().clock().instant();
             ReportService.SlaTargets targets = new ReportService.SlaTargets(success, p95Ms, gap, delivery);
             Report r = render(() -> new ReportService(context().database()).sla(now, window, targets));
