@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -99,6 +101,19 @@ public final class ConfigLoader {
                                     : "; did you mean " + near + "?"));
                 });
         return w;
+    }
+
+    /** The names under {@code prefix} ("" or "section."): keys, and subsections as {@code name:}. */
+    private static Set<String> children(String prefix) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ConfigKey k : ConfigKeys.all()) {
+            if (k.path().startsWith(prefix)) {
+                String rest = k.path().substring(prefix.length());
+                int dot = rest.indexOf('.');
+                names.add(dot < 0 ? rest : rest.substring(0, dot) + ":");
+            }
+        }
+        return names;
     }
 
     /** Levenshtein distance (few and short names: the plain two-row table). */
@@ -192,6 +207,10 @@ public final class ConfigLoader {
                     throw unknown(path, where);
                 }
                 flatten(file, path, child, out);
+            } else if (ConfigKeys.find(path) == null && ConfigKeys.isSection(path)) {
+                throw new UnableToConfigureException("'" + path + "' in " + where
+                        + " is a section, not a value: give its keys on the lines below it, indented; known under '"
+                        + path + ":': " + String.join(", ", children(path + ".")));
             } else if (ConfigKeys.find(path) == null) {
                 throw unknown(path, where);
             } else if (!(value instanceof ScalarNode scalar)) {
@@ -205,16 +224,30 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * An unknown key's error: the names a file may use at that level (keys, and sections as {@code name:}), and the
+     * closest of them when the name looks like a misspelling of it (at most two edits).
+     */
     private static UnableToConfigureException unknown(String path, String where) {
-        List<String> near = new ArrayList<>();
         String section = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-        for (ConfigKey k : ConfigKeys.all()) {
-            if (section.isEmpty() ? !k.path().contains(".") : k.path().startsWith(section + ".")) {
-                near.add(k.path());
+        String prefix = section.isEmpty() ? "" : section + ".";
+        Set<String> near = children(prefix);
+        String name = path.substring(prefix.length());
+        String closest = null;
+        int best = 3;
+        for (String n : near) {
+            int d = distance(name, n.endsWith(":") ? n.substring(0, n.length() - 1) : n);
+            if (d < best) {
+                best = d;
+                closest = n;
             }
         }
         return new UnableToConfigureException("unknown key '" + path + "' in " + where
-                + (near.isEmpty() ? "" : "; known keys here: " + String.join(", ", near)));
+                + (closest == null ? "" : "; did you mean '" + prefix + closest.replace(":", "") + "'?")
+                + (near.isEmpty()
+                        ? ""
+                        : "; known " + (section.isEmpty() ? "at the top level" : "under '" + section + ":'") + ": "
+                                + String.join(", ", near)));
     }
 
     private static int line(Node n) {

@@ -124,6 +124,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_misspelledKey_suggestsTheClosestKnownKey() {
+        assertThatThrownBy(() -> load(Map.of(), "cycle:\n  wrkers: 3\n", Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("unknown key 'cycle.wrkers'")
+                .hasMessageContaining("did you mean 'cycle.workers'?")
+                .hasMessageContaining("known under 'cycle:': workers, batch_size");
+    }
+
+    @Test
+    void load_unknownTopLevelSection_listsTheSectionsNotOneKey() {
+        assertThatThrownBy(() -> load(Map.of(), "monitoring:\n  slow_query_ms: 100\n", Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("unknown key 'monitoring'")
+                .hasMessageContaining("dgas.yaml line 1")
+                .hasMessageContaining("known at the top level: profile, database:, ")
+                .hasMessageContaining("monitor:");
+    }
+
+    @Test
+    void load_valueGivenForASection_saysItIsASection() {
+        assertThatThrownBy(() -> load(Map.of(), "profile: default\ncycle: 3\n", Map.of()))
+                .isInstanceOf(UnableToConfigureException.class)
+                .hasMessageContaining("'cycle' in config file")
+                .hasMessageContaining("line 2 is a section, not a value")
+                .hasMessageContaining("known under 'cycle:': workers");
+    }
+
+    @Test
     void load_poolSizeZero_failsNamingKeyLineAndRange() {
         assertThatThrownBy(() -> load(Map.of(), "database:\n  pool_size: 0\n", Map.of()))
                 .isInstanceOf(UnableToConfigureException.class)
