@@ -42,11 +42,36 @@ public final class SchedulerService implements AutoCloseable {
     private final Duration heartbeatInterval;
     private final List<AutoCloseable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Timing knobs; production uses {@link #defaults()}, tests shorten them. */
+    /**
+     * Timing knobs; production uses {@link #defaults()}, tests shorten them.
+     *
+     * @param keepUnresolved how long db-scheduler keeps executions of tasks this instance does not know before it
+     *     deletes them all: the other instances' own batch tasks ({@code cycle-batch:<instance>}) are such tasks
+     *     here, so db-scheduler's default (14 days from the first sight of the name) would have an instance up for
+     *     two weeks delete a peer's batches, picked ones included, and the run would never complete. The batches of
+     *     an instance that is gone are handed over by {@link ClusterCycle#rehomeOrphanBatches} instead.
+     */
     public record Timing(
-            Duration polling, Duration heartbeat, int missedHeartbeats, Duration shutdownMaxWait, int threads) {
+            Duration polling,
+            Duration heartbeat,
+            int missedHeartbeats,
+            Duration shutdownMaxWait,
+            int threads,
+            Duration keepUnresolved) {
+        /** Executions of unknown tasks are kept for as long as an instance can live (a century). */
+        public static final Duration KEEP_UNRESOLVED = Duration.ofDays(36_525);
+
+        public Timing(
+                Duration polling, Duration heartbeat, int missedHeartbeats, Duration shutdownMaxWait, int threads) {
+            this(polling, heartbeat, missedHeartbeats, shutdownMaxWait, threads, KEEP_UNRESOLVED);
+        }
+
+        /**
+         * Polling every 0.5 s: the batches a tick assigns to another instance wait for that instance's next poll (at
+         * 2 s a warm cycle of 200 ms took up to 2 s across two instances); a poll is one indexed query.
+         */
         public static Timing defaults() {
-            return new Timing(Duration.ofSeconds(2), Duration.ofSeconds(30), 6, Duration.ofSeconds(30), 2);
+            return new Timing(Duration.ofMillis(500), Duration.ofSeconds(30), 6, Duration.ofSeconds(30), 2);
         }
 
         /** An instance last seen longer ago than this is gone. */
@@ -134,6 +159,7 @@ public final class SchedulerService implements AutoCloseable {
                 .missedHeartbeatsLimit(t.missedHeartbeats())
                 .shutdownMaxWait(t.shutdownMaxWait())
                 .threads(t.threads())
+                .deleteUnresolvedAfter(t.keepUnresolved())
                 .enableImmediateExecution()
                 .build();
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {

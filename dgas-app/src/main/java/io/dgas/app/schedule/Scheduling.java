@@ -97,13 +97,6 @@ public final class Scheduling {
 
     /** An instance that only runs batches and ticks when asked ({@code dgas scheduler start --once}); not started. */
     public SchedulerService batchesOnly() {
-        // it knows only the batch tasks, by design (it ticks by itself): the recurring tick and maintenance a serving
-        // instance scheduled are unknown to it, and db-scheduler would warn about each; its errors still show
-        org.slf4j.Logger repository =
-                org.slf4j.LoggerFactory.getLogger("com.github.kagkarlsson.scheduler.jdbc.JdbcTaskRepository");
-        if (repository instanceof ch.qos.logback.classic.Logger logback) {
-            logback.setLevel(ch.qos.logback.classic.Level.ERROR);
-        }
         return SchedulerService.batchesOnly(
                 ctx.database(), cluster(), AppContext.instanceName(), ctx.clock(), SchedulerService.Timing.defaults());
     }
