@@ -7,5 +7,12 @@ package io.dgas.store.cache;
  * @param queuedInvalidations invalidations made while it was down, replayed to it and to the other instances on
  *     reconnect
  * @param detail one line for operators
+ * @param connecting the first connection is still being made (a process just started): not up yet, but not an
+ *     outage either, so health does not warn about it
  */
-public record L2Health(boolean up, int queuedInvalidations, String detail) {}
+public record L2Health(boolean up, int queuedInvalidations, String detail, boolean connecting) {
+    /** A settled state: up, or down after a failure. */
+    public L2Health(boolean up, int queuedInvalidations, String detail) {
+        this(up, queuedInvalidations, detail, false);
+    }
+}

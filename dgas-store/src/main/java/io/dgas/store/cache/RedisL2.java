@@ -8,6 +8,7 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -58,6 +59,8 @@ public final class RedisL2 implements L2, AutoCloseable {
     private static final String PREFIX = "dgas:cache:";
 
     static final int MAX_QUEUED = 1000;
+    /** The least time a connection's set-up (TCP and handshake) is given. */
+    static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -68,6 +71,9 @@ public final class RedisL2 implements L2, AutoCloseable {
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubsub;
     private volatile boolean healthy;
+    /** The first connection has come up or failed (before: {@link L2Health#connecting}). */
+    private volatile boolean settled;
+
     private volatile boolean closed;
     /** Guards the transitions of healthy, probing, failures and the queue, so that none is lost between them. */
     private final Object state = new Object();
@@ -81,8 +87,15 @@ public final class RedisL2 implements L2, AutoCloseable {
                 .reconnectDelay(
                         Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
-        client = RedisClient.create(resources, RedisURI.create(url));
+        RedisURI uri = RedisURI.create(url);
+        // a Redis that accepts but does not answer must not hold the first connection for Lettuce's default minute
+        Duration connectTimeout =
+                commandTimeout.compareTo(MIN_CONNECT_TIMEOUT) > 0 ? commandTimeout : MIN_CONNECT_TIMEOUT;
+        uri.setTimeout(connectTimeout);
+        client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
+                .socketOptions(
+                        SocketOptions.builder().connectTimeout(connectTimeout).build())
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
@@ -241,6 +254,9 @@ public final class RedisL2 implements L2, AutoCloseable {
         synchronized (state) {
             pending = queued.size();
         }
+        if (!up && !settled) {
+            return new L2Health(false, pending, "Redis connecting (this process's first connection)", true);
+        }
         return new L2Health(
                 up,
                 pending,
@@ -253,6 +269,7 @@ public final class RedisL2 implements L2, AutoCloseable {
     private void failed(RuntimeException e) {
         errors.increment();
         boolean probe;
+        settled = true;
         synchronized (state) {
             failures++;
             if (healthy || connection == null) {
@@ -302,6 +319,7 @@ public final class RedisL2 implements L2, AutoCloseable {
                 synchronized (state) {
                     if (failures == seen && queued.size() == 0) {
                         healthy = true;
+                        settled = true;
                         probing = false;
                         LOG.info("Redis L2 cache available");
                         return;

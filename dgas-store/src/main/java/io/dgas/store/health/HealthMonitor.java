@@ -166,10 +166,19 @@ public final class HealthMonitor implements AutoCloseable {
                 "cache_hit_rate", lookups == 0 ? Double.NaN : 100.0 * hits / lookups, "%", lookups + " lookups"));
     }
 
-    /** The shared Redis level: warning (degraded, nothing fails) while it is unreachable; absent without one. */
+    /**
+     * The shared Redis level: warning (degraded, nothing fails) while it is unreachable, not while a starting process
+     * makes its first connection; absent without one.
+     */
     private List<Check> cacheL2() {
         L2Health h = cache.l2Health();
-        return h == null ? List.of() : List.of(Check.measured("cache_l2", h.up() ? 0 : 1, "down", 1, 2, h.detail()));
+        if (h == null) {
+            return List.of();
+        }
+        return List.of(
+                h.connecting()
+                        ? Check.info("cache_l2", Double.NaN, "down", h.detail())
+                        : Check.measured("cache_l2", h.up() ? 0 : 1, "down", 1, 2, h.detail()));
     }
 
     private List<Check> hostChecks() {

@@ -147,6 +147,25 @@ class RedisL2IT {
         }
     }
 
+    @Test
+    void health_firstConnectionNotYetAnswered_isConnectingThenUnreachableOnceItFails() throws Exception {
+        // a peer that accepts the connection and never answers: the handshake waits out the command timeout
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                RedisL2 starting = new RedisL2(
+                        "redis://127.0.0.1:" + silent.getLocalPort(),
+                        Duration.ofMillis(500),
+                        new SimpleMeterRegistry())) {
+            L2Health first = starting.health();
+
+            assertThat(first.up()).isFalse();
+            assertThat(first.connecting()).isTrue();
+            assertThat(first.detail()).contains("connecting");
+            await(() -> !starting.health().connecting());
+            assertThat(starting.health().up()).isFalse();
+            assertThat(starting.health().detail()).startsWith("Redis unreachable");
+        }
+    }
+
     /** A loopback TCP relay from one port to another: the way in for an instance that could not reach Redis. */
     private static final class Relay implements AutoCloseable {
         private final ServerSocket server;

@@ -14,9 +14,13 @@ import io.dgas.store.monitor.QueryMonitor;
 import io.dgas.testkit.FakeClock;
 import io.dgas.testkit.PostgresExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +154,11 @@ class HealthMonitorIT {
                 new RedisL2("redis://127.0.0.1:1", Duration.ofMillis(100), new SimpleMeterRegistry())) {
             QueryCache cache = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), unreachable);
             cache.invalidate("bars:A:*");
+            // the first connection's refusal settles it: until then it is connecting, not down (the test below)
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (unreachable.health().connecting() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(10_000_000L);
+            }
 
             HealthSnapshot down = monitor(cache).collectOnce();
             HealthSnapshot none = monitor(QueryCache.NONE).collectOnce();
@@ -162,6 +171,28 @@ class HealthMonitorIT {
                         assertThat(c.message()).contains("1 invalidation pattern(s) queued");
                     });
             assertThat(none.checks()).extracting(Check::name).doesNotContain("cache_l2");
+        }
+    }
+
+    @Test
+    void collectOnce_sharedCacheLevelStillMakingItsFirstConnection_isHealthyNotDown() throws IOException {
+        // a peer that accepts and never answers: the handshake waits up to the 5 s timeout
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                RedisL2 starting = new RedisL2(
+                        "redis://127.0.0.1:" + silent.getLocalPort(),
+                        Duration.ofSeconds(5),
+                        new SimpleMeterRegistry())) {
+            QueryCache cache = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), starting);
+
+            HealthSnapshot connecting = monitor(cache).collectOnce();
+
+            assertThat(connecting.checks())
+                    .filteredOn(c -> c.name().equals("cache_l2"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.verdict()).isEqualTo(Verdict.HEALTHY);
+                        assertThat(c.message()).contains("connecting");
+                    });
         }
     }
 
