@@ -9,6 +9,8 @@ import java.util.Set;
 
 /** {@code GET /api/v1/events}: the server-sent event stream, open like the other reads (unless {@code web.auth: all}). */
 final class EventRoutes {
+    private static final String EVENT_STREAM = "text/event-stream";
+
     private EventRoutes() {}
 
     static List<Route> routes(EventHub hub) {
@@ -29,6 +31,16 @@ final class EventRoutes {
                     String types = a.get("types");
                     if (types != null) {
                         c.attribute(EventHub.CHOSEN, chosen(types));
+                    }
+                    String accept = c.header("Accept");
+                    if (accept == null || !accept.contains(EVENT_STREAM)) {
+                        // Javalin answers such a request with an empty 200, which reads as a stream that ended
+                        throw new BadParameterException(
+                                "Accept",
+                                accept,
+                                "/api/v1/events is a server-sent event stream: send 'Accept: " + EVENT_STREAM + "'"
+                                        + " (an EventSource does; curl -N -H 'Accept: " + EVENT_STREAM + "' …)",
+                                List.of(EVENT_STREAM));
                     }
                     sse.handle(c);
                     return Route.NO_BODY;

@@ -144,6 +144,17 @@ class EventsIT {
         assertThat(JSON.readTree(bad.body()).get("accepted").toString()).contains("\"alert\"");
     }
 
+    @Test
+    void events_requestWithoutEventStreamAccept_is400NamingTheHeader() throws Exception {
+        HttpResponseLike plain = HttpResponseLike.get(api.server.port(), "/api/v1/events");
+
+        assertThat(plain.status()).isEqualTo(400);
+        JsonNode error = JSON.readTree(plain.body());
+        assertThat(error.get("parameter").asText()).isEqualTo("Accept");
+        assertThat(error.get("error").asText()).contains("server-sent event stream");
+        assertThat(error.get("accepted").toString()).isEqualTo("[\"text/event-stream\"]");
+    }
+
     /** A plain GET's status and body. */
     private record HttpResponseLike(int status, String body) {
         static HttpResponseLike get(int port, String path) throws Exception {
