@@ -59,8 +59,11 @@ public final class RedisL2 implements L2, AutoCloseable {
     private static final String PREFIX = "dgas:cache:";
 
     static final int MAX_QUEUED = 1000;
-    /** The least time a connection's set-up (TCP and handshake) is given. */
-    static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * The time a connection's set-up (TCP and handshake) is given by default: generous, as a process's first connection
+     * also loads and initialises Lettuce and Netty, which took over a second on a loaded two-core machine.
+     */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -82,15 +85,22 @@ public final class RedisL2 implements L2, AutoCloseable {
     private long failures;
     private final PendingInvalidations queued = new PendingInvalidations(MAX_QUEUED);
 
+    /** A level whose connections get {@link #CONNECT_TIMEOUT} to be set up. */
     public RedisL2(String url, Duration commandTimeout, MeterRegistry registry) {
+        this(url, commandTimeout, CONNECT_TIMEOUT, registry);
+    }
+
+    /**
+     * @param commandTimeout how long a command may take before the lookup falls back to the local level
+     * @param connectTimeout how long a connection's set-up (TCP and handshake) may take: a Redis that accepts and
+     *     does not answer would otherwise hold the first connection for Lettuce's default minute
+     */
+    public RedisL2(String url, Duration commandTimeout, Duration connectTimeout, MeterRegistry registry) {
         resources = ClientResources.builder()
                 .reconnectDelay(
                         Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
         RedisURI uri = RedisURI.create(url);
-        // a Redis that accepts but does not answer must not hold the first connection for Lettuce's default minute
-        Duration connectTimeout =
-                commandTimeout.compareTo(MIN_CONNECT_TIMEOUT) > 0 ? commandTimeout : MIN_CONNECT_TIMEOUT;
         uri.setTimeout(connectTimeout);
         client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()

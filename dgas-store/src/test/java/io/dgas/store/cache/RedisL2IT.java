@@ -149,10 +149,11 @@ class RedisL2IT {
 
     @Test
     void health_firstConnectionNotYetAnswered_isConnectingThenUnreachableOnceItFails() throws Exception {
-        // a peer that accepts the connection and never answers: the handshake waits out the command timeout
+        // a peer that accepts the connection and never answers: the handshake waits out the 0.5 s connect timeout
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 RedisL2 starting = new RedisL2(
                         "redis://127.0.0.1:" + silent.getLocalPort(),
+                        Duration.ofMillis(250),
                         Duration.ofMillis(500),
                         new SimpleMeterRegistry())) {
             L2Health first = starting.health();
