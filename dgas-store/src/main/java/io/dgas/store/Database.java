@@ -174,7 +174,7 @@ public final class Database implements AutoCloseable {
         long[] acquires = acquireTimes.sortedSince(System.currentTimeMillis() - 300_000);
         double p95 = acquires.length == 0 ? 0 : LatencyWindow.percentile(acquires, 95) / 1e6;
         if (mx == null) {
-            return new PoolStats(0, 0, 0, 0, settings.maxPoolSize(), p95, acquireTimeouts.sum());
+            return new PoolStats(0, 0, 0, 0, settings.maxPoolSize(), p95, acquireTimeouts.sum(), acquires.length);
         }
         // HikariCP reads each figure separately; clamp so a reading taken mid-change never shows idle < 0
         int total = mx.getTotalConnections();
@@ -186,7 +186,8 @@ public final class Database implements AutoCloseable {
                 gate.getQueueLength() + Math.max(0, mx.getThreadsAwaitingConnection()),
                 settings.maxPoolSize(),
                 p95,
-                acquireTimeouts.sum());
+                acquireTimeouts.sum(),
+                acquires.length);
     }
 
     /** A connection and the gate permit it holds; closing returns both. */

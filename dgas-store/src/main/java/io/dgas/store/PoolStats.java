@@ -10,8 +10,10 @@ package io.dgas.store;
  * @param max configured maximum pool size
  * @param acquireP95Ms 95th percentile of the time to borrow a connection over the last 5 minutes
  * @param timeouts borrows that failed (acquire timeout or database down) since start
+ * @param acquires the borrows {@code acquireP95Ms} is over (those of the last 5 minutes, at most the window's 2,048)
  */
-public record PoolStats(int total, int active, int idle, int waiting, int max, double acquireP95Ms, long timeouts) {
+public record PoolStats(
+        int total, int active, int idle, int waiting, int max, double acquireP95Ms, long timeouts, int acquires) {
 
     /** Share of the maximum that is in use, 0..1. */
     public double utilisation() {

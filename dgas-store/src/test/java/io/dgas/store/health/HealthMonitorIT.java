@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
+import io.dgas.store.SqlSession;
 import io.dgas.store.StatementObserver;
 import io.dgas.store.cache.CaffeineQueryCache;
 import io.dgas.store.cache.QueryCache;
@@ -180,6 +181,7 @@ class HealthMonitorIT {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 RedisL2 starting = new RedisL2(
                         "redis://127.0.0.1:" + silent.getLocalPort(),
+                        Duration.ofMillis(250),
                         Duration.ofSeconds(5),
                         new SimpleMeterRegistry())) {
             QueryCache cache = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), starting);
@@ -194,6 +196,35 @@ class HealthMonitorIT {
                         assertThat(c.message()).contains("connecting");
                     });
         }
+    }
+
+    @Test
+    void collectOnce_fewBorrowsInTheWindow_acquireP95IsNotJudgedThenIsFromFiftyOn() {
+        try (Database fresh =
+                Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
+            HealthMonitor m = new HealthMonitor(
+                    fresh, queries, QueryCache.NONE, Thresholds.defaults(), clock, Duration.ofMinutes(5), alerts::add);
+            fresh.queryOne("t", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1));
+
+            Check few = acquireCheck(m.collectOnce());
+            for (int i = 0; i < HealthMonitor.MIN_ACQUIRES; i++) {
+                fresh.queryOne("t", "SELECT 1", SqlSession.Binder.NONE, rs -> rs.getInt(1));
+            }
+            Check enough = acquireCheck(m.collectOnce());
+
+            assertThat(few.verdict()).isEqualTo(Verdict.HEALTHY);
+            assertThat(few.warning()).isNaN();
+            assertThat(few.message()).contains("too few to judge (under 50)");
+            assertThat(enough.warning()).isEqualTo(Thresholds.defaults().acquireWarnMs());
+            assertThat(enough.message()).doesNotContain("too few").contains("borrows, last 5 minutes");
+        }
+    }
+
+    private static Check acquireCheck(HealthSnapshot s) {
+        return s.checks().stream()
+                .filter(c -> c.name().equals("acquire_p95"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
