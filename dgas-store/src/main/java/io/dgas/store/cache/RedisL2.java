@@ -277,6 +277,10 @@ public final class RedisL2 implements L2, AutoCloseable {
     }
 
     private void failed(RuntimeException e) {
+        if (closed) {
+            // closing cuts a connection being made: not an outage (a short CLI command warned 'unavailable' at exit)
+            return;
+        }
         errors.increment();
         boolean probe;
         settled = true;
@@ -368,6 +372,12 @@ public final class RedisL2 implements L2, AutoCloseable {
     public void close() {
         closed = true;
         reconnector.shutdownNow();
+        try {
+            // a connection being made fails once interrupted: let it end (quietly, see failed) before the client goes
+            reconnector.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }

@@ -167,6 +167,28 @@ class RedisL2IT {
         }
     }
 
+    @Test
+    void close_whileTheFirstConnectionIsBeingMade_countsNoFailure() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            RedisL2 starting = new RedisL2(
+                    "redis://127.0.0.1:" + silent.getLocalPort(),
+                    Duration.ofMillis(250),
+                    Duration.ofSeconds(5),
+                    registry);
+            // the connection is being made once the peer has accepted it (the handshake then waits for an answer)
+            silent.setSoTimeout(10_000);
+            try (Socket accepted = silent.accept()) {
+                assertThat(starting.health().connecting()).isTrue();
+
+                starting.close();
+            }
+        }
+
+        // closing interrupts the connection being made; that is not an outage (no warning, no error counted)
+        assertThat(registry.get("cache.l2.errors").counter().count()).isZero();
+    }
+
     /** A loopback TCP relay from one port to another: the way in for an instance that could not reach Redis. */
     private static final class Relay implements AutoCloseable {
         private final ServerSocket server;
