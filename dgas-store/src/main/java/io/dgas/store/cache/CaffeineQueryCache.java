@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,11 @@ public final class CaffeineQueryCache implements QueryCache {
     @Override
     public L2Health l2Health() {
         return l2.health();
+    }
+
+    @Override
+    public L2Health l2Health(Duration max) {
+        return l2.health(max);
     }
 
     private Region region(String name) {

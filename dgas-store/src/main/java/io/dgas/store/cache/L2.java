@@ -56,4 +56,9 @@ public interface L2 {
     default L2Health health() {
         return null;
     }
+
+    /** {@link #health()} once the first connection has come up or failed, waiting at most {@code max} for that. */
+    default L2Health health(Duration max) {
+        return health();
+    }
 }

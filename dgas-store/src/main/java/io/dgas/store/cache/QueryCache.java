@@ -1,5 +1,6 @@
 package io.dgas.store.cache;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -51,5 +52,13 @@ public interface QueryCache {
     /** The state of the shared level behind the local regions, or null when there is none. */
     default L2Health l2Health() {
         return null;
+    }
+
+    /**
+     * {@link #l2Health()} once the shared level's first connection has come up or failed, waiting at most
+     * {@code max} for it (a process that has just started).
+     */
+    default L2Health l2Health(Duration max) {
+        return l2Health();
     }
 }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,6 +77,8 @@ public final class RedisL2 implements L2, AutoCloseable {
     private volatile boolean healthy;
     /** The first connection has come up or failed (before: {@link L2Health#connecting}). */
     private volatile boolean settled;
+    /** Opens when {@link #settled} is set. */
+    private final CountDownLatch settling = new CountDownLatch(1);
 
     private volatile boolean closed;
     /** Guards the transitions of healthy, probing, failures and the queue, so that none is lost between them. */
@@ -276,6 +279,21 @@ public final class RedisL2 implements L2, AutoCloseable {
                                 + " replay, local regions cleared on reconnect");
     }
 
+    private void settle() {
+        settled = true;
+        settling.countDown();
+    }
+
+    @Override
+    public L2Health health(Duration max) {
+        try {
+            settling.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return health();
+    }
+
     private void failed(RuntimeException e) {
         if (closed) {
             // closing cuts a connection being made: not an outage (a short CLI command warned 'unavailable' at exit)
@@ -283,7 +301,7 @@ public final class RedisL2 implements L2, AutoCloseable {
         }
         errors.increment();
         boolean probe;
-        settled = true;
+        settle();
         synchronized (state) {
             failures++;
             if (healthy || connection == null) {
@@ -333,7 +351,7 @@ public final class RedisL2 implements L2, AutoCloseable {
                 synchronized (state) {
                     if (failures == seen && queued.size() == 0) {
                         healthy = true;
-                        settled = true;
+                        settle();
                         probing = false;
                         LOG.info("Redis L2 cache available");
                         return;

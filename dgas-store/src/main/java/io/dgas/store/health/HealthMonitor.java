@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * loop carry on.
  */
 public final class HealthMonitor implements AutoCloseable {
+    /** How long a one-off report waits for the shared cache level's first connection to come up or fail. */
+    static final Duration SETTLE = Duration.ofSeconds(12);
+
     /** Borrows in the window from which their p95 is judged. */
     static final int MIN_ACQUIRES = 50;
 
@@ -93,7 +96,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Runs every check now, records the snapshot and raises alerts (the background loop's step). */
     public HealthSnapshot collectOnce() {
-        HealthSnapshot snap = evaluateNow();
+        HealthSnapshot snap = evaluate(Duration.ZERO);
         synchronized (history) {
             if (history.size() == HISTORY) {
                 history.removeFirst();
@@ -104,14 +107,22 @@ public final class HealthMonitor implements AutoCloseable {
         return snap;
     }
 
-    /** Runs every check now without recording or alerting: for one-off reports ({@code status}, {@code diagnose}). */
+    /**
+     * Runs every check now without recording or alerting: for one-off reports ({@code status}, {@code diagnose}). A
+     * shared cache level whose first connection is still being made (the process has just started) is given up to
+     * {@link #SETTLE} to come up or fail, so the report judges it instead of saying "connecting".
+     */
     public HealthSnapshot evaluateNow() {
+        return evaluate(SETTLE);
+    }
+
+    private HealthSnapshot evaluate(Duration settle) {
         List<Check> checks = new ArrayList<>();
         add(checks, "pool", this::pool);
         add(checks, "acquire_p95", this::acquire);
         add(checks, "query_mean", this::queryMean);
         add(checks, "cache_hit_rate", this::cacheHits);
-        add(checks, "cache_l2", this::cacheL2);
+        add(checks, "cache_l2", () -> cacheL2(settle));
         add(checks, "host", this::hostChecks);
         add(checks, "database", this::database);
         return HealthSnapshot.of(clock.instant(), checks);
@@ -186,8 +197,8 @@ public final class HealthMonitor implements AutoCloseable {
      * The shared Redis level: warning (degraded, nothing fails) while it is unreachable, not while a starting process
      * makes its first connection; absent without one.
      */
-    private List<Check> cacheL2() {
-        L2Health h = cache.l2Health();
+    private List<Check> cacheL2(Duration settle) {
+        L2Health h = cache.l2Health(settle);
         if (h == null) {
             return List.of();
         }

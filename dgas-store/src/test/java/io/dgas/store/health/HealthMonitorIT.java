@@ -199,6 +199,29 @@ class HealthMonitorIT {
     }
 
     @Test
+    void evaluateNow_sharedCacheLevelStillMakingItsFirstConnection_waitsForItAndJudgesIt() throws IOException {
+        // a one-off report (status, diagnose) of a process that has just started: the handshake fails after 1 s
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                RedisL2 starting = new RedisL2(
+                        "redis://127.0.0.1:" + silent.getLocalPort(),
+                        Duration.ofMillis(250),
+                        Duration.ofSeconds(1),
+                        new SimpleMeterRegistry())) {
+            QueryCache cache = new CaffeineQueryCache(RegionSpec.defaults(), new SimpleMeterRegistry(), starting);
+
+            HealthSnapshot report = monitor(cache).evaluateNow();
+
+            assertThat(report.checks())
+                    .filteredOn(c -> c.name().equals("cache_l2"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.verdict()).isEqualTo(Verdict.WARNING);
+                        assertThat(c.message()).startsWith("Redis unreachable");
+                    });
+        }
+    }
+
+    @Test
     void collectOnce_fewBorrowsInTheWindow_acquireP95IsNotJudgedThenIsFromFiftyOn() {
         try (Database fresh =
                 Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE)) {
