@@ -75,10 +75,8 @@ public final class RedisL2 implements L2, AutoCloseable {
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubsub;
     private volatile boolean healthy;
-    /** The first connection has come up or failed (before: {@link L2Health#connecting}). */
-    private volatile boolean settled;
-    /** Opens when {@link #settled} is set. */
-    private final CountDownLatch settling = new CountDownLatch(1);
+    /** Opens when the first connection has come up or failed, or on close (before: {@link L2Health#connecting}). */
+    private final CountDownLatch settled = new CountDownLatch(1);
 
     private volatile boolean closed;
     /** Guards the transitions of healthy, probing, failures and the queue, so that none is lost between them. */
@@ -267,7 +265,7 @@ public final class RedisL2 implements L2, AutoCloseable {
         synchronized (state) {
             pending = queued.size();
         }
-        if (!up && !settled) {
+        if (!up && settled.getCount() > 0) {
             return new L2Health(false, pending, "Redis connecting (this process's first connection)", true);
         }
         return new L2Health(
@@ -279,15 +277,10 @@ public final class RedisL2 implements L2, AutoCloseable {
                                 + " replay, local regions cleared on reconnect");
     }
 
-    private void settle() {
-        settled = true;
-        settling.countDown();
-    }
-
     @Override
     public L2Health health(Duration max) {
         try {
-            settling.await(max.toMillis(), TimeUnit.MILLISECONDS);
+            settled.await(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -301,7 +294,7 @@ public final class RedisL2 implements L2, AutoCloseable {
         }
         errors.increment();
         boolean probe;
-        settle();
+        settled.countDown();
         synchronized (state) {
             failures++;
             if (healthy || connection == null) {
@@ -351,7 +344,7 @@ public final class RedisL2 implements L2, AutoCloseable {
                 synchronized (state) {
                     if (failures == seen && queued.size() == 0) {
                         healthy = true;
-                        settle();
+                        settled.countDown();
                         probing = false;
                         LOG.info("Redis L2 cache available");
                         return;
@@ -389,6 +382,7 @@ public final class RedisL2 implements L2, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        settled.countDown();
         reconnector.shutdownNow();
         try {
             // a connection being made fails once interrupted: let it end (quietly, see failed) before the client goes
