@@ -88,4 +88,33 @@ class DailyViewsIT {
         assertThat(b.get(0).high()).isEqualTo(12 + 23);
         assertThat(b.get(0).bars()).isEqualTo(24);
     }
+
+    @Test
+    void refresh_portfolioPerformance_eachDaysCloseIsItsLastSnapshotAsTheDistinctOnReadingGives() {
+        // two portfolios, snapshots at random minutes over 12 days with empty days, at UTC midnight and just before
+        exec("INSERT INTO portfolios (owner, name, starting_capital) VALUES ('dv', 'a', 10000), ('dv', 'b', 5000)");
+        exec("INSERT INTO portfolio_equity (portfolio_id, ts, cash, equity)"
+                + " SELECT p.id, t, 0, round((9000 + 2000 * random())::numeric, 2)"
+                + " FROM portfolios p, LATERAL (SELECT DISTINCT timestamptz '2025-03-01 00:00Z'"
+                + " + (floor(random() * 12 * 1440) || ' minutes')::interval AS t FROM generate_series(1, 400)) m"
+                + " WHERE p.owner = 'dv'"
+                + " AND (t AT TIME ZONE 'UTC')::date NOT IN (date '2025-03-04', date '2025-03-05')");
+        exec("INSERT INTO portfolio_equity (portfolio_id, ts, cash, equity) SELECT id, ts, 0, 7777 FROM portfolios,"
+                + " (VALUES (timestamptz '2025-03-13 00:00Z'), (timestamptz '2025-03-13 23:59:59.999999Z')) v(ts)"
+                + " WHERE owner = 'dv' ON CONFLICT DO NOTHING");
+
+        new MaterializedViews(db).refresh(List.of("daily_portfolio_performance"));
+        String view = "SELECT v.portfolio_id || ' ' || v.day || ' ' || v.equity FROM daily_portfolio_performance v"
+                + " JOIN portfolios p ON p.id = v.portfolio_id WHERE p.owner = 'dv' ORDER BY 1";
+        String reference = "SELECT x FROM (SELECT DISTINCT ON (e.portfolio_id, (e.ts AT TIME ZONE 'UTC')::date)"
+                + " e.portfolio_id || ' ' || (e.ts AT TIME ZONE 'UTC')::date || ' ' || e.equity AS x"
+                + " FROM portfolio_equity e JOIN portfolios p ON p.id = e.portfolio_id WHERE p.owner = 'dv'"
+                + " ORDER BY e.portfolio_id, (e.ts AT TIME ZONE 'UTC')::date, e.ts DESC) r ORDER BY 1";
+        List<String> got = db.query("test.view", view, ps -> {}, rs -> rs.getString(1));
+        List<String> expected = db.query("test.reference", reference, ps -> {}, rs -> rs.getString(1));
+
+        assertThat(got).hasSize(2 * 11).isEqualTo(expected);
+        assertThat(got).noneMatch(r -> r.contains(" 2025-03-04 ") || r.contains(" 2025-03-05 "));
+        assertThat(got).filteredOn(r -> r.contains(" 2025-03-13 ")).allMatch(r -> r.endsWith(" 7777.00000000"));
+    }
 }
