@@ -117,4 +117,39 @@ class DailyViewsIT {
         assertThat(got).noneMatch(r -> r.contains(" 2025-03-04 ") || r.contains(" 2025-03-05 "));
         assertThat(got).filteredOn(r -> r.contains(" 2025-03-13 ")).allMatch(r -> r.endsWith(" 7777.00000000"));
     }
+
+    @Test
+    void refresh_portfolioPerformance_tradesAreTheDaysExecutionsAsWrittenAndDeleted() {
+        // executions written in three statements (one of them repeating a broker id: not applied twice), some deleted
+        exec("INSERT INTO symbols (ticker, name) VALUES ('DVT', 'DVT Corp')");
+        exec("INSERT INTO portfolios (owner, name, starting_capital) VALUES ('dvt', 'a', 10000), ('dvt', 'b', 5000)");
+        exec("INSERT INTO orders (portfolio_id, symbol_id, side, quantity, client_order_id)"
+                + " SELECT p.id, s.id, 'buy', 1, p.name || g FROM portfolios p, symbols s, generate_series(1, 3) g"
+                + " WHERE p.owner = 'dvt' AND s.ticker = 'DVT'");
+        exec("INSERT INTO portfolio_equity (portfolio_id, ts, cash, equity) SELECT id, timestamptz '2025-04-01 12:00Z'"
+                + " + g * interval '1 day', 0, 10000 FROM portfolios, generate_series(0, 3) g WHERE owner = 'dvt'");
+        String executions = "INSERT INTO executions (order_id, broker_execution_id, quantity, price, executed_at)"
+                + " SELECT o.id, 'dvt-' || o.id || '-' || g, 1, 100, timestamptz '2025-04-01 00:00Z'"
+                + " + (g * 7 || ' hours')::interval FROM orders o JOIN portfolios p ON p.id = o.portfolio_id,"
+                + " generate_series(%d, %d) g WHERE p.owner = 'dvt' ON CONFLICT (broker_execution_id) DO NOTHING";
+        exec(executions.formatted(0, 5));
+        exec(executions.formatted(4, 9));
+        exec(executions.formatted(10, 12));
+        exec("DELETE FROM executions WHERE broker_execution_id LIKE 'dvt-%-3' OR broker_execution_id LIKE 'dvt-%-11'");
+
+        new MaterializedViews(db).refresh(List.of("daily_portfolio_performance"));
+        String view = "SELECT p.name || ' ' || v.day || ' ' || v.trades FROM daily_portfolio_performance v"
+                + " JOIN portfolios p ON p.id = v.portfolio_id WHERE p.owner = 'dvt' ORDER BY 1";
+        String reference = "SELECT p.name || ' ' || d.day::date || ' ' || count(x.id) FROM portfolios p"
+                + " CROSS JOIN generate_series(date '2025-04-01', date '2025-04-04', interval '1 day') d(day)"
+                + " LEFT JOIN orders o ON o.portfolio_id = p.id LEFT JOIN executions x ON x.order_id = o.id"
+                + " AND (x.executed_at AT TIME ZONE 'UTC')::date = d.day::date WHERE p.owner = 'dvt'"
+                + " GROUP BY p.name, d.day ORDER BY 1";
+        List<String> got = db.query("test.view", view, ps -> {}, rs -> rs.getString(1));
+        List<String> expected = db.query("test.reference", reference, ps -> {}, rs -> rs.getString(1));
+
+        // per portfolio 3 orders with 13 executions each at 0, 7, ..., 84 h; the 4th (21 h) and 12th (77 h) deleted
+        assertThat(got).isEqualTo(expected);
+        assertThat(got).contains("a 2025-04-01 " + 3 * (4 - 1), "a 2025-04-04 " + 3 * (2 - 1));
+    }
 }
