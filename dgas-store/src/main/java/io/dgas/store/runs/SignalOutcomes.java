@@ -90,14 +90,16 @@ public final class SignalOutcomes {
      */
     public record DecileCount(String type, int decile, int wins, int losses) implements java.io.Serializable {}
 
-    /** Every decided (win or loss) outcome recorded so far, counted by type and score decile; at most 20 rows. */
+    /**
+     * Every decided (win or loss) outcome recorded so far, counted by type and score decile; at most 20 rows. The
+     * counts are kept as signals are written ({@code signal_calibration}, V103), so this reads at most 20 rows however
+     * many signals are stored.
+     */
     public List<DecileCount> decided(SqlSession s) {
         return s.query(
                 "signals.decided",
-                "SELECT signal_type, least(9, floor(greatest(0, least(1, confidence)) * 10))::int AS decile,"
-                        + " count(*) FILTER (WHERE outcome = 'win'), count(*) FILTER (WHERE outcome = 'loss')"
-                        + " FROM signals WHERE outcome IN ('win', 'loss') AND superseded_at IS NULL"
-                        + " AND signal_type IN ('long', 'short') GROUP BY 1, 2 ORDER BY 1, 2",
+                "SELECT signal_type, decile, wins, losses FROM signal_calibration WHERE wins + losses > 0"
+                        + " ORDER BY 1, 2",
                 SqlSession.Binder.NONE,
                 rs -> new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
     }
