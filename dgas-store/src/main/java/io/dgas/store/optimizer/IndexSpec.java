@@ -25,6 +25,7 @@ public record IndexSpec(String name, String table, String keys, String predicate
             declared("signals_run_idx", "signals", "run_id", null),
             declared("signals_symbol_ts_idx", "signals", "symbol_id, ts DESC", null),
             declared("signals_created_idx", "signals", "created_at DESC", null),
+            declared("signals_newest_idx", "signals", "ts DESC, confidence DESC, id DESC", "superseded_at IS NULL"),
             declared("alert_rules_active_idx", "alert_rules", "symbol_id", "active"),
             declared("alert_logs_rule_ts_idx", "alert_logs", "rule_id, ts DESC", null),
             declared("alert_logs_ts_idx", "alert_logs", "ts DESC", null),

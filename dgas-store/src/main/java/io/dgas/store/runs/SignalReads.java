@@ -21,14 +21,20 @@ public final class SignalReads {
         this.db = db;
     }
 
+    /**
+     * {@link #signals}: newest first in the order of {@code signals_newest_idx} (V104), so a page is read by walking
+     * that index and stopping, not by sorting every current signal ({@code SignalsListPlanIT}).
+     */
+    static final String FILTERED = SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
+            + " AND (?::text IS NULL OR y.ticker = ?) AND (?::timestamptz IS NULL OR g.ts >= ?)"
+            + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
+            + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?";
+
     /** Stored signals matching {@code q}, newest first; one statement whatever the filters. */
     public List<StoredSignal> signals(SignalQuery q) {
         return db.query(
                 "signals.filtered",
-                SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
-                        + " AND (?::text IS NULL OR y.ticker = ?) AND (?::timestamptz IS NULL OR g.ts >= ?)"
-                        + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
-                        + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?",
+                FILTERED,
                 ps -> {
                     Timestamp since = q.since() == null ? null : Timestamp.from(q.since());
                     ps.setString(1, q.symbol());

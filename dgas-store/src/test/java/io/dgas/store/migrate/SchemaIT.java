@@ -102,6 +102,7 @@ class SchemaIT {
                         "signals_run_idx",
                         "signals_symbol_ts_idx",
                         "signals_created_idx",
+                        "signals_newest_idx",
                         "alert_rules_pkey",
                         "alert_rules_name_key",
                         "alert_rules_active_idx",
