@@ -48,9 +48,7 @@ public final class OptimizerService {
 
     /** One page of {@link #tableSizes()} (largest first), counted. */
     public Page<TableReports.TableSize> tableSizes(int limit, int offset) {
-        List<TableReports.TableSize> all = tableSizes();
-        int from = Math.min(offset, all.size());
-        return Page.counted(all.subList(from, Math.min(all.size(), from + limit)), limit, offset, all.size());
+        return Page.slice(tableSizes(), limit, offset);
     }
 
     /** Dead tuples, last (auto)vacuum and (auto)analyze, modifications since analyze: which tables need work. */

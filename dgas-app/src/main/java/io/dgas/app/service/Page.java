@@ -27,6 +27,12 @@ public record Page<T>(
                 List.copyOf(rows), limit, offset, offset + rows.size() < total ? offset + limit : null, total);
     }
 
+    /** The page at {@code offset} of a whole list held in memory, counted. */
+    public static <T> Page<T> slice(List<T> all, int limit, int offset) {
+        int from = Math.min(offset, all.size());
+        return counted(all.subList(from, Math.min(all.size(), from + limit)), limit, offset, all.size());
+    }
+
     /** The page of {@code rows} read with {@code limit + 1}: the extra row only says that more exist. */
     public static <T> Page<T> of(List<T> rows, int limit, int offset) {
         boolean more = rows.size() > limit;

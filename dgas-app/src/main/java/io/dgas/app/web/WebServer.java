@@ -155,7 +155,7 @@ public final class WebServer implements AutoCloseable {
             // Redis down fails nothing (local caching only) but is not healthy: say so without failing the probe (not
             // while a process just started makes its first connection)
             body.put("cache_l2", l2);
-            if (!l2.up() && !l2.connecting() && "healthy".equals(body.get("status"))) {
+            if (l2.outage() && "healthy".equals(body.get("status"))) {
                 body.put("status", "degraded");
             }
         }

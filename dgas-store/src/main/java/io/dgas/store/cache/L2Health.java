@@ -11,6 +11,11 @@ package io.dgas.store.cache;
  *     outage either, so health does not warn about it
  */
 public record L2Health(boolean up, int queuedInvalidations, String detail, boolean connecting) {
+    /** Down after a failure (not merely still making a process's first connection): health calls it degraded. */
+    public boolean outage() {
+        return !up && !connecting;
+    }
+
     /** A settled state: up, or down after a failure. */
     public L2Health(boolean up, int queuedInvalidations, String detail) {
         this(up, queuedInvalidations, detail, false);

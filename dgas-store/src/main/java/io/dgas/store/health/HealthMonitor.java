@@ -205,7 +205,7 @@ public final class HealthMonitor implements AutoCloseable {
         return List.of(
                 h.connecting()
                         ? Check.info("cache_l2", Double.NaN, "down", h.detail())
-                        : Check.measured("cache_l2", h.up() ? 0 : 1, "down", 1, 2, h.detail()));
+                        : Check.measured("cache_l2", h.outage() ? 1 : 0, "down", 1, 2, h.detail()));
     }
 
     private List<Check> hostChecks() {

@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 /**
  * PgHero's home page as one verdict list, with PgHero's defaults as the warning thresholds.
  *
- * <p>Design notes: PgHero flags a check as good or bad; here "bad" is a warning (yellow), and a second, stricter
- * threshold marks what needs action now (red, exit 1 in the CLI): replication lag ≥ 5 s yellow / ≥ 60 s red;
- * statements running ≥ 60 s yellow / ≥ 300 s red; cache hit rate &lt; 99 % yellow / &lt; 95 % red (once there are
+ * <p>Design notes: PgHero flags a check as good or bad; here "bad" is a warning, and a second, stricter
+ * threshold marks what needs action now (critical, exit 1 in the CLI): replication lag ≥ 5 s warning / ≥ 60 s critical;
+ * statements running ≥ 60 s warning / ≥ 300 s critical; cache hit rate &lt; 99 % warning / &lt; 95 % critical (once there are
  * 10,000 block accesses to judge); connections ≥ 500
- * or ≥ 100 idle in transaction yellow / ≥ 90 % of max_connections red; fewer than 1.5 billion transactions before
- * wraparound yellow / fewer than 10 million red (PgHero's own danger threshold); sequences ≥ 90 % used yellow /
- * ≥ 98 % red. Invalid, duplicate, suggested and unused indexes and slow queries are yellow when present. A check that
- * cannot be evaluated is yellow with the error as its summary.
+ * or ≥ 100 idle in transaction warning / ≥ 90 % of max_connections critical; fewer than 1.5 billion transactions before
+ * wraparound warning / fewer than 10 million critical (PgHero's own danger threshold); sequences ≥ 90 % used warning /
+ * ≥ 98 % critical. Invalid, duplicate, suggested and unused indexes and slow queries are a warning when present. A check that
+ * cannot be evaluated is a warning with the error as its summary.
  */
 public final class OptimizerChecks {
     /** Block accesses below which the cache hit rate is not judged. */
