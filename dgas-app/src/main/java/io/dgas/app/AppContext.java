@@ -27,6 +27,7 @@ import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestReport;
 import io.dgas.store.migrate.Migrator;
 import io.dgas.store.monitor.QueryMonitor;
+import io.dgas.store.replica.ReplicaRouter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -103,9 +104,35 @@ public final class AppContext implements AutoCloseable {
                 db.close();
                 throw e;
             }
+            routeReads(db);
             database = db;
         }
         return database;
+    }
+
+    /**
+     * With {@code database.replicas} set, the query caches' misses read from the replicas that are fit to serve
+     * ({@link ReplicaRouter}), checked every {@code database.replica_check_interval}; their pools grow to the
+     * primary's size, and a borrow waits at most 2 s before the read goes to the primary.
+     */
+    private void routeReads(Database db) {
+        java.util.List<Database> replicas = ReplicaPools.open(
+                config,
+                db.settings().maxPoolSize(),
+                Duration.ofSeconds(2),
+                telemetry().observer());
+        if (replicas.isEmpty()) {
+            return;
+        }
+        ReplicaRouter router = ReplicaRouter.start(
+                db,
+                replicas,
+                Duration.ofSeconds(config.seconds(ConfigKeys.DB_REPLICA_MAX_LAG)),
+                Duration.ofSeconds(config.seconds(ConfigKeys.DB_REPLICA_CHECK_INTERVAL)),
+                clock,
+                telemetry().registry());
+        db.route(router);
+        cache().routeMisses(router);
     }
 
     /**

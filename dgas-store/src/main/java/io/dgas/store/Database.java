@@ -39,6 +39,10 @@ public final class Database implements AutoCloseable {
     private final LatencyWindow acquireTimes = new LatencyWindow(2048);
     private final LongAdder acquireTimeouts = new LongAdder();
     private final Semaphore gate;
+    /** {@link #onReplica}'s answer when the work is to run on the primary (a result may be null). */
+    private static final Object PRIMARY = new Object();
+
+    private volatile io.dgas.store.replica.ReadRouting routing = io.dgas.store.replica.ReadRouting.NONE;
 
     private Database(DatabaseSettings settings, HikariDataSource pool, StatementObserver observer) {
         this.settings = settings;
@@ -129,7 +133,29 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * Sends the reads run inside {@link io.dgas.store.replica.ReadRouting#reading} to replicas from now on (the
+     * routing is closed with this database).
+     */
+    public void route(io.dgas.store.replica.ReadRouting routing) {
+        this.routing = routing;
+    }
+
+    /** Where reads may go ({@link io.dgas.store.replica.ReadRouting#NONE}: the primary alone). */
+    public io.dgas.store.replica.ReadRouting routing() {
+        return routing;
+    }
+
+    /**
+     * Runs {@code work} on a borrowed connection in auto-commit mode; inside a read of the {@link #routing} it may run
+     * on a replica instead, in a read-only transaction.
+     */
+    @SuppressWarnings("unchecked")
     public <T> T withSession(SessionCallback<T> work) {
+        Object read = onReplica(work);
+        if (read != PRIMARY) {
+            return (T) read;
+        }
         try (Lease lease = borrow()) {
             return work.run(new SqlSession(lease.connection, observer));
         } catch (SQLException e) {
@@ -137,7 +163,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction that commits when it returns and rolls back when it throws; inside a read
+     * of the {@link #routing} it may run on a replica instead, in a read-only transaction.
+     */
+    @SuppressWarnings("unchecked")
     public <T> T inTransaction(SessionCallback<T> work) {
+        Object read = onReplica(work);
+        if (read != PRIMARY) {
+            return (T) read;
+        }
         try (Lease lease = borrow()) {
             Connection c = lease.connection;
             c.setAutoCommit(false);
@@ -153,6 +188,43 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new UnableToConnectException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code work}'s result on the replica the routing picks for a read now, or {@link #PRIMARY} when it picks none or
+     * the replica failed the work for a reason of its own (the work is then to run on the primary).
+     */
+    private Object onReplica(SessionCallback<?> work) {
+        Database replica = routing.replicaForRead();
+        if (replica == null) {
+            return PRIMARY;
+        }
+        try {
+            return replica.readOnly(work);
+        } catch (RuntimeException e) {
+            if (!routing.fallBack(replica, e)) {
+                throw e;
+            }
+            return PRIMARY;
+        }
+    }
+
+    /** {@code work} in a read-only transaction that is rolled back when it ends: it can never commit a write. */
+    private <T> T readOnly(SessionCallback<T> work) {
+        try (Lease lease = borrow()) {
+            Connection c = lease.connection;
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try {
+                return work.run(new SqlSession(c, observer));
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new UnableToConnectException("read on " + settings.safeUrl() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -254,6 +326,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        routing.close();
         pool.close();
     }
 

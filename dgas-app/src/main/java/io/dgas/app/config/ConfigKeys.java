@@ -24,6 +24,8 @@ public final class ConfigKeys {
     public static final String POOL_PRE_PING = "database.pool_pre_ping";
     public static final String EMBEDDED_DATA_DIR = "database.embedded.data_dir";
     public static final String DB_REPLICAS = "database.replicas";
+    public static final String DB_REPLICA_MAX_LAG = "database.replica_max_lag";
+    public static final String DB_REPLICA_CHECK_INTERVAL = "database.replica_check_interval";
     public static final String RETENTION_BARS_DAYS = "retention.bars_days";
     public static final String RETENTION_TICKS_DAYS = "retention.ticks_days";
     public static final String RETENTION_ALERT_LOGS_DAYS = "retention.alert_logs_days";
@@ -123,7 +125,20 @@ public final class ConfigKeys {
                 false,
                 "validate connections on borrow"));
         add(str(EMBEDDED_DATA_DIR, null, false, "embedded data directory (default $DGAS_HOME/pg)"));
-        add(str(DB_REPLICAS, null, false, "read replicas: comma-separated JDBC URLs (optimizer checks them too)"));
+        add(str(
+                DB_REPLICAS,
+                null,
+                false,
+                "read replicas: comma-separated JDBC URLs; cached reads go to them (optimizer checks them too)"));
+        add(num(
+                DB_REPLICA_MAX_LAG,
+                Type.SECONDS,
+                1,
+                3600,
+                "10",
+                null,
+                "a replica further behind the primary than this serves no reads until it catches up"));
+        add(num(DB_REPLICA_CHECK_INTERVAL, Type.SECONDS, 1, 300, "1", null, "how often each replica is checked"));
         add(num(RETENTION_BARS_DAYS, Type.INT, 0, 36_500, "0", null, "days of bars partitions kept (0: forever)"));
         add(num(RETENTION_TICKS_DAYS, Type.INT, 0, 36_500, "0", null, "days of ticks partitions kept (0: forever)"));
         add(num(RETENTION_ALERT_LOGS_DAYS, Type.INT, 0, 36_500, "0", null, "days of alert_logs kept (0: forever)"));

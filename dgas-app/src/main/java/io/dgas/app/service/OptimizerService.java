@@ -3,7 +3,6 @@ package io.dgas.app.service;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.store.Database;
-import io.dgas.store.DatabaseSettings;
 import io.dgas.store.PoolStats;
 import io.dgas.store.StatementObserver;
 import io.dgas.store.health.Verdict;
@@ -186,24 +185,7 @@ public final class OptimizerService {
 
     /** Opens a one-connection pool per configured replica ({@code database.replicas}); callers close them. */
     public List<Database> replicas() {
-        List<Database> out = new ArrayList<>();
-        for (String url : config.string(ConfigKeys.DB_REPLICAS).orElse("").split(",")) {
-            if (!url.isBlank()) {
-                DatabaseSettings base = config.databaseSettings(url.trim());
-                out.add(Database.open(
-                        new DatabaseSettings(
-                                base.url(),
-                                base.user(),
-                                base.password(),
-                                1,
-                                0,
-                                Duration.ofSeconds(10),
-                                base.maxLifetime(),
-                                true),
-                        StatementObserver.NONE));
-            }
-        }
-        return out;
+        return io.dgas.app.ReplicaPools.open(config, 1, Duration.ofSeconds(10), StatementObserver.NONE);
     }
 
     /** Unused indexes with what they were judged on; {@code warnings} name the replicas that could not be checked. */

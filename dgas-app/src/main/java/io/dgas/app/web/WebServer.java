@@ -159,6 +159,18 @@ public final class WebServer implements AutoCloseable {
                 body.put("status", "degraded");
             }
         }
+        java.util.List<io.dgas.store.replica.ReplicaStatus> replicas =
+                ctx.database().routing().status();
+        if (!replicas.isEmpty()) {
+            // a replica out sends its reads to the primary: nothing fails, but it is not healthy
+            body.put("replicas", replicas);
+            if (replicas.stream()
+                            .anyMatch(r ->
+                                    !r.serving() && r.state() != io.dgas.store.replica.ReplicaStatus.State.STARTING)
+                    && "healthy".equals(body.get("status"))) {
+                body.put("status", "degraded");
+            }
+        }
         body.put("pool", ctx.database().poolStats());
         java.util.List<io.dgas.store.health.HealthSnapshot> history =
                 ctx.health().history();

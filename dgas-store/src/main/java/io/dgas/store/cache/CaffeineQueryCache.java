@@ -3,6 +3,7 @@ package io.dgas.store.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.dgas.store.replica.ReadRouting;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 public final class CaffeineQueryCache implements QueryCache {
     private final Map<String, Region> regions = new LinkedHashMap<>();
     private final L2 l2;
+    private volatile ReadRouting routing = ReadRouting.NONE;
 
     private record Region(RegionSpec spec, Cache<String, Object> cache, Counter hits, Counter misses) {}
 
@@ -72,8 +74,19 @@ public final class CaffeineQueryCache implements QueryCache {
         r.misses.increment();
         return (T) r.cache.get(key, k -> {
             Object shared = l2.get(region, k);
-            return shared != null ? shared : l2.put(region, k, loader.get(), r.spec.ttl());
+            return shared != null ? shared : l2.put(region, k, routing.reading(loader), r.spec.ttl());
         });
+    }
+
+    /**
+     * Lets misses load from read replicas through {@code routing}, and announces every invalidation to it (this
+     * instance's and those other instances broadcast), so a replica refills an entry only once it holds the write that
+     * dropped it. While the shared level is down other instances' invalidations cannot arrive, so misses then load
+     * from the primary.
+     */
+    @Override
+    public void routeMisses(ReadRouting routing) {
+        this.routing = routing;
     }
 
     @Override
@@ -84,6 +97,7 @@ public final class CaffeineQueryCache implements QueryCache {
     }
 
     private long invalidateLocal(String pattern) {
+        routing.noteWrite();
         Pattern p = glob(pattern);
         long removed = 0;
         for (Region r : regions.values()) {
@@ -101,6 +115,7 @@ public final class CaffeineQueryCache implements QueryCache {
 
     @Override
     public long clear(String region) {
+        routing.noteWrite();
         long n = 0;
         for (Region r : region == null ? regions.values() : List.of(region(region))) {
             n += r.cache.estimatedSize();

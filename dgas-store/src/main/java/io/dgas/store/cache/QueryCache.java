@@ -49,6 +49,12 @@ public interface QueryCache {
 
     List<RegionStats> stats();
 
+    /**
+     * Lets misses load through {@code routing} (from read replicas that hold every write invalidated so far); a cache
+     * that keeps nothing ({@link #NONE}) reads the primary, its callers' own statements.
+     */
+    default void routeMisses(io.dgas.store.replica.ReadRouting routing) {}
+
     /** The state of the shared level behind the local regions, or null when there is none. */
     default L2Health l2Health() {
         return null;

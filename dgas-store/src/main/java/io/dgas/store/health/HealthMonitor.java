@@ -8,6 +8,7 @@ import io.dgas.store.cache.RegionStats;
 import io.dgas.store.monitor.DatabaseActivity;
 import io.dgas.store.monitor.QueryMonitor;
 import io.dgas.store.monitor.QueryStats;
+import io.dgas.store.replica.ReplicaStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +124,7 @@ public final class HealthMonitor implements AutoCloseable {
         add(checks, "query_mean", this::queryMean);
         add(checks, "cache_hit_rate", this::cacheHits);
         add(checks, "cache_l2", () -> cacheL2(settle));
+        add(checks, "replicas", () -> replicas(settle));
         add(checks, "host", this::hostChecks);
         add(checks, "database", this::database);
         return HealthSnapshot.of(clock.instant(), checks);
@@ -206,6 +208,41 @@ public final class HealthMonitor implements AutoCloseable {
                 h.connecting()
                         ? Check.info("cache_l2", Double.NaN, "down", h.detail())
                         : Check.measured("cache_l2", h.outage() ? 1 : 0, "down", 1, 2, h.detail()));
+    }
+
+    /**
+     * Read replicas: warning while any is out (down, lagging or not a standby; its reads then go to the primary, so
+     * nothing fails), never critical; information while they are first checked (a one-off report waits up to
+     * {@code settle} for the first check); absent without any.
+     */
+    private List<Check> replicas(Duration settle) {
+        List<ReplicaStatus> all = db.routing().status(settle);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<ReplicaStatus> out = all.stream()
+                .filter(r -> !r.serving() && r.state() != ReplicaStatus.State.STARTING)
+                .toList();
+        long starting = all.stream()
+                .filter(r -> r.state() == ReplicaStatus.State.STARTING)
+                .count();
+        StringBuilder detail = new StringBuilder();
+        detail.append(all.size() - out.size() - starting)
+                .append(" of ")
+                .append(all.size())
+                .append(" serving reads");
+        if (starting > 0) {
+            detail.append(", ").append(starting).append(" not checked yet");
+        }
+        for (ReplicaStatus r : out) {
+            detail.append("; ")
+                    .append(r.name())
+                    .append(' ')
+                    .append(r.state().code())
+                    .append(": ")
+                    .append(r.reason());
+        }
+        return List.of(Check.measured("replicas", out.size(), "out", 1, all.size() + 1.0, detail.toString()));
     }
 
     private List<Check> hostChecks() {
