@@ -113,13 +113,14 @@ public final class AppContext implements AutoCloseable {
     /**
      * With {@code database.replicas} set, the query caches' misses read from the replicas that are fit to serve
      * ({@link ReplicaRouter}), checked every {@code database.replica_check_interval}; their pools grow to the
-     * primary's size, and a borrow waits at most 2 s before the read goes to the primary.
+     * primary's size, and a borrow waits at most 1 s before the read goes to the primary (a replica that has just
+     * stopped is found by that first borrow, which HikariCP retries until its timeout).
      */
     private void routeReads(Database db) {
         java.util.List<Database> replicas = ReplicaPools.open(
                 config,
                 db.settings().maxPoolSize(),
-                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
                 telemetry().observer());
         if (replicas.isEmpty()) {
             return;

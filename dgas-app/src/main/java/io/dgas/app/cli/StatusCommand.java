@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
 import io.dgas.app.service.StatusService;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -52,6 +53,12 @@ final class StatusCommand extends BaseCommand {
                         .append(' ')
                         .append(v));
         out.line("rows          " + (rows.isEmpty() ? "(schema not created)" : rows));
+        for (io.dgas.store.replica.ReplicaStatus r : (List<io.dgas.store.replica.ReplicaStatus>) m.get("replicas")) {
+            out.line("replica       " + r.name() + ": " + r.state().code()
+                    + (r.serving()
+                            ? String.format(java.util.Locale.ROOT, " (%.1f s behind)", r.lagSeconds())
+                            : " (" + r.reason() + ")"));
+        }
         io.dgas.store.health.HealthSnapshot health = (io.dgas.store.health.HealthSnapshot) m.get("health");
         out.line("health        " + health.overall().code());
         for (io.dgas.store.health.Check c : health.checks()) {

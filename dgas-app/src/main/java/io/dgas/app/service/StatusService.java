@@ -62,6 +62,8 @@ public final class StatusService {
         model.put("pg_stat_statements", status.pgStatStatements());
         model.put("rows", status.rowCounts());
         model.put("health", ctx.health().evaluateNow());
+        // after the health evaluation, which waits for the replicas' first check
+        model.put("replicas", ctx.database().routing().status());
         return model;
     }
 }

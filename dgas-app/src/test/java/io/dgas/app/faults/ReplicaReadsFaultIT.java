@@ -3,6 +3,7 @@ package io.dgas.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.AppContext;
+import io.dgas.app.cli.CliRun;
 import io.dgas.app.config.ConfigLoader;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.app.web.WebServer;
@@ -78,12 +79,25 @@ class ReplicaReadsFaultIT {
                 pair.stopReplica();
                 await(base + "/health", b -> b.contains("\"status\":\"degraded\"") && b.contains("\"state\":\"down\""));
                 assertThat(get(base + "/api/v1/symbols?limit=6")).contains("RPLA");
+                CliRun down = status(primary, pair.replicaUrl("postgres"));
+                assertThat(down.out())
+                        .contains("replica       " + pair.replicaUrl("postgres") + ": down (")
+                        .contains("replicas warning: 0 of 1 serving reads;");
                 pair.startReplica();
                 await(
                         base + "/health",
                         b -> b.contains("\"status\":\"healthy\"") && b.contains("\"state\":\"admitted\""));
+                assertThat(status(primary, pair.replicaUrl("postgres")).out())
+                        .contains("replica       " + pair.replicaUrl("postgres") + ": admitted (");
             }
         }
+    }
+
+    /** {@code dgas status} on the primary with the replica configured. */
+    private CliRun status(String primary, String replica) {
+        CliRun r = CliRun.of(dir, primary, Map.of("DGAS_DATABASE_REPLICAS", replica), "status");
+        assertThat(r.code()).as(r.err()).isZero();
+        return r;
     }
 
     private String get(String url) throws IOException, InterruptedException {

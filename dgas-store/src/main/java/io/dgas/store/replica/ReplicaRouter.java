@@ -146,7 +146,7 @@ public final class ReplicaRouter implements ReadRouting {
                 r.fallbacks.increment();
                 String why = ReplicaFaults.rootMessage(failure);
                 if (kind == ReplicaFaults.Kind.DOWN) {
-                    r.set(ReplicaStatus.State.DOWN, r.lagSeconds, why, r.coveredMark);
+                    r.set(ReplicaStatus.State.DOWN, Double.NaN, why, r.coveredMark);
                 } else {
                     LOG.warn("a read on replica {} ran again on the primary: {}", r.name, why);
                 }
@@ -285,8 +285,11 @@ public final class ReplicaRouter implements ReadRouting {
             reason = why;
             state = next;
             if (was != next) {
-                if (next == ReplicaStatus.State.ADMITTED) {
-                    LOG.info("replica {} serves reads", name);
+                // a first admission is what is expected, and every CLI command makes one: news only at DEBUG
+                if (next == ReplicaStatus.State.ADMITTED && was == ReplicaStatus.State.STARTING) {
+                    LOG.debug("replica {} serves reads", name);
+                } else if (next == ReplicaStatus.State.ADMITTED) {
+                    LOG.info("replica {} serves reads again", name);
                 } else if (next != ReplicaStatus.State.STARTING) {
                     LOG.warn("replica {} is {}, reads go to the primary: {}", name, next.code(), why);
                 }
