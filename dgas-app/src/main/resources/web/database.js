@@ -25,6 +25,15 @@
     { key: 'summary', label: 'Summary' }
   ];
 
+  // the state as a word (admitted, lagging, down, not-standby), never as a colour alone
+  var REPLICAS = [
+    { key: 'name', label: 'Replica' }, { key: 'state', label: 'State' },
+    { label: 'Lag s', value: function (r) { return typeof r.lag_seconds === 'number' ? dgas.num(r.lag_seconds, 1) : '-'; } },
+    { key: 'reads', label: 'Reads served', grouped: true },
+    { key: 'fallbacks', label: 'Run again on the primary', grouped: true },
+    { key: 'reason', label: 'Why not serving' }
+  ];
+
   var STATEMENTS = [
     { label: 'Statement', value: function (s) { return s.name || '-'; } },
     { key: 'calls', label: 'Calls', grouped: true },
@@ -83,6 +92,16 @@
           var dd = document.createElement('dd'); dd.textContent = kv[1];
           dl.appendChild(dt); dl.appendChild(dd);
         });
+        var replicas = o.replicas || [];
+        var serving = replicas.filter(function (r) { return r.state === 'admitted'; }).length;
+        dgas.say(document.getElementById('replicas-status'), replicas.length
+          ? serving + ' of ' + replicas.length + ' serving the cached reads; the others\' reads go to the primary'
+          : 'No read replicas (database.replicas): every read goes to the primary.');
+        if (replicas.length) {
+          dgas.table(document.getElementById('replicas-table'), 'Read replicas', REPLICAS, replicas, 'database-replicas');
+        } else {
+          document.getElementById('replicas-table').innerHTML = '';
+        }
         dgas.table(document.getElementById('checks-table'), 'Health verdicts, worst first', CHECKS,
           checks.findings.slice().sort(function (a, b) { return rank(b.verdict) - rank(a.verdict); }), 'database-checks');
         dgas.say(document.getElementById('statements-status'), statements.available ? ''

@@ -99,7 +99,8 @@ public final class OptimizerService {
             double cacheHitRatio,
             long wraparoundMargin,
             PoolStats pool,
-            List<io.dgas.store.monitor.DatabaseActivity.LongQuery> longRunning) {}
+            List<io.dgas.store.monitor.DatabaseActivity.LongQuery> longRunning,
+            List<io.dgas.store.replica.ReplicaStatus> replicas) {}
 
     public Overview overview() {
         var a = new io.dgas.store.monitor.DatabaseActivity(db);
@@ -109,7 +110,8 @@ public final class OptimizerService {
                 a.cacheHitRatio(),
                 a.wraparoundMargin(),
                 db.poolStats(),
-                a.longRunning(60));
+                a.longRunning(60),
+                db.routing().status());
     }
 
     /** The health verdicts and the worst of them. */

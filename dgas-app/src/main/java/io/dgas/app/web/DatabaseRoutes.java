@@ -24,10 +24,12 @@ final class DatabaseRoutes {
         return List.of(
                 Route.get(
                         "/api/v1/database/overview",
-                        "Size, connections by state, cache hit ratio, wraparound margin, pool, long-running queries",
+                        "Size, connections by state, cache hit ratio, wraparound margin, pool, long-running queries,"
+                                + " read replicas",
                         List.of(),
                         "{size_bytes, connections: {state: n}, cache_hit_ratio, wraparound_margin, pool: {…},"
-                                + " long_running: [{pid, seconds, state, query}]}",
+                                + " long_running: [{pid, seconds, state, query}], replicas: [{name, state,"
+                                + " lag_seconds, reason, reads, fallbacks, checked_at}]}",
                         (c, a) -> ctx.optimizer().overview()),
                 Route.get(
                         "/api/v1/database/checks",

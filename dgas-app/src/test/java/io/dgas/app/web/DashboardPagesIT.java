@@ -542,6 +542,9 @@ class DashboardPagesIT {
         assertThat(rows("checks-table"))
                 .hasSize(checks.get("findings").size())
                 .allSatisfy(r -> assertThat(r.get(1)).isIn("healthy", "warning", "critical"));
+        assertThat(driver.findElement(By.id("replicas-status")).getText())
+                .isEqualTo("No read replicas (database.replicas): every read goes to the primary.");
+        assertThat(rows("replicas-table")).isEmpty();
         assertThat(rows("tables-table")).extracting(r -> r.get(0)).contains("bars", "ticks", "signals");
         assertThat(rows("indexes-table")).extracting(r -> r.get(1)).contains("bars_pkey");
         assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))

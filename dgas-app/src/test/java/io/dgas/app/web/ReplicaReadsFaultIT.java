@@ -1,4 +1,4 @@
-package io.dgas.app.faults;
+package io.dgas.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import io.dgas.app.AppContext;
 import io.dgas.app.cli.CliRun;
 import io.dgas.app.config.ConfigLoader;
 import io.dgas.app.config.DgasConfig;
-import io.dgas.app.web.WebServer;
 import io.dgas.store.migrate.Migrator;
 import io.dgas.testkit.ReplicaPair;
 import java.io.IOException;
@@ -18,12 +17,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * {@code dgas serve} with {@code database.replicas} set, against a real streaming replica: the API's cached reads are
@@ -51,6 +52,11 @@ class ReplicaReadsFaultIT {
                     WebServer server = WebServer.start(ctx, "127.0.0.1", 0, "t0ken")) {
                 String base = "http://127.0.0.1:" + server.port();
                 await(base + "/health", b -> b.contains("\"state\":\"admitted\""));
+                assertThat(databasePage(base)).extracting(r -> r.get(1)).containsExactly("admitted");
+                assertThat(get(base + "/api/v1/database/overview"))
+                        .as("the database page's overview lists it")
+                        .contains("\"replicas\":[{\"name\":\"" + pair.replicaUrl("postgres")
+                                + "\",\"state\":\"admitted\"");
                 // a miss (a new page size each time) goes to the replica once it holds what the start-up wrote
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 for (int limit = 10; replicaReads(base) == 0; limit++) {
@@ -79,6 +85,11 @@ class ReplicaReadsFaultIT {
                 pair.stopReplica();
                 await(base + "/health", b -> b.contains("\"status\":\"degraded\"") && b.contains("\"state\":\"down\""));
                 assertThat(get(base + "/api/v1/symbols?limit=6")).contains("RPLA");
+                assertThat(databasePage(base))
+                        .as("the database page says so, in words")
+                        .singleElement()
+                        .satisfies(r -> assertThat(List.of(r.get(0), r.get(1), r.get(2), r.get(5)))
+                                .containsExactly(pair.replicaUrl("postgres"), "down", "-", "Connection refused"));
                 CliRun down = status(primary, pair.replicaUrl("postgres"));
                 assertThat(down.out())
                         .contains("replica       " + pair.replicaUrl("postgres") + ": down (")
@@ -90,6 +101,18 @@ class ReplicaReadsFaultIT {
                 assertThat(status(primary, pair.replicaUrl("postgres")).out())
                         .contains("replica       " + pair.replicaUrl("postgres") + ": admitted (");
             }
+        }
+    }
+
+    /** The rows of the database page's replicas table, as a browser shows them. */
+    private List<List<String>> databasePage(String base) {
+        ChromeDriver driver = Browser.start(dir.resolve("browser"));
+        try {
+            driver.get(base + "/database.html");
+            Browser.awaitBody(driver, "loaded", "database");
+            return Browser.rows(driver, "replicas-table");
+        } finally {
+            driver.quit();
         }
     }
 
