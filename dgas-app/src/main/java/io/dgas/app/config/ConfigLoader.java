@@ -339,6 +339,12 @@ public final class ConfigLoader {
         if (c.intValue(ConfigKeys.SLOW_QUERY_MS) < 10) {
             w.add("monitor.slow_query_ms below 10 ms will log most queries as slow");
         }
+        long maxLag = c.seconds(ConfigKeys.DB_REPLICA_MAX_LAG);
+        long check = c.seconds(ConfigKeys.DB_REPLICA_CHECK_INTERVAL);
+        if (c.string(ConfigKeys.DB_REPLICAS).isPresent() && maxLag < 2 * check) {
+            w.add("database.replica_max_lag (" + maxLag + " s) is less than twice database.replica_check_interval ("
+                    + check + " s): a replica that keeps up can still be taken out between two checks");
+        }
         return w;
     }
 

@@ -183,6 +183,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_replicaLagLimitWithinTwoChecks_warns() throws Exception {
+        String replicas = "database:\n  replicas: jdbc:postgresql://r1:5432/dgas\n";
+
+        DgasConfig close = load(Map.of(), replicas + "  replica_max_lag: 5s\n  replica_check_interval: 3s\n", Map.of());
+        DgasConfig defaults = load(Map.of(), replicas, Map.of());
+        DgasConfig noReplicas = load(Map.of(), "database:\n  replica_max_lag: 1s\n", Map.of());
+
+        assertThat(close.warnings())
+                .contains("database.replica_max_lag (5 s) is less than twice database.replica_check_interval (3 s):"
+                        + " a replica that keeps up can still be taken out between two checks");
+        assertThat(defaults.warnings()).noneMatch(w -> w.contains("replica"));
+        assertThat(noReplicas.warnings()).noneMatch(w -> w.contains("replica"));
+    }
+
+    @Test
     void load_poolSmallerThanWorkers_warns() throws Exception {
         DgasConfig c = load(Map.of(), "database:\n  pool_size: 1\n  max_overflow: 0\ncycle:\n  workers: 4\n", Map.of());
 
