@@ -12,6 +12,7 @@ import io.dgas.store.SqlSession;
 import io.dgas.store.cache.L2Health;
 import io.dgas.store.cache.RegionSpec;
 import io.dgas.store.monitor.QueryMonitor;
+import io.dgas.store.replica.ReplicaStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -159,15 +160,11 @@ public final class WebServer implements AutoCloseable {
                 body.put("status", "degraded");
             }
         }
-        java.util.List<io.dgas.store.replica.ReplicaStatus> replicas =
-                ctx.database().routing().status();
+        List<ReplicaStatus> replicas = ctx.database().routing().status();
         if (!replicas.isEmpty()) {
             // a replica out sends its reads to the primary: nothing fails, but it is not healthy
             body.put("replicas", replicas);
-            if (replicas.stream()
-                            .anyMatch(r ->
-                                    !r.serving() && r.state() != io.dgas.store.replica.ReplicaStatus.State.STARTING)
-                    && "healthy".equals(body.get("status"))) {
+            if (replicas.stream().anyMatch(ReplicaStatus::out) && "healthy".equals(body.get("status"))) {
                 body.put("status", "degraded");
             }
         }

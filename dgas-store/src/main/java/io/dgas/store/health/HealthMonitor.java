@@ -220,9 +220,7 @@ public final class HealthMonitor implements AutoCloseable {
         if (all.isEmpty()) {
             return List.of();
         }
-        List<ReplicaStatus> out = all.stream()
-                .filter(r -> !r.serving() && r.state() != ReplicaStatus.State.STARTING)
-                .toList();
+        List<ReplicaStatus> out = all.stream().filter(ReplicaStatus::out).toList();
         long starting = all.stream()
                 .filter(r -> r.state() == ReplicaStatus.State.STARTING)
                 .count();

@@ -40,4 +40,9 @@ public record ReplicaStatus(
     public boolean serving() {
         return state == State.ADMITTED;
     }
+
+    /** Taken out: checked and found unfit (down, lagging, not a standby), as opposed to serving or not checked yet. */
+    public boolean out() {
+        return state != State.ADMITTED && state != State.STARTING;
+    }
 }
