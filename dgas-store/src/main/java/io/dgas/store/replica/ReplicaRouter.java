@@ -54,6 +54,8 @@ public final class ReplicaRouter implements ReadRouting {
     private final ThreadLocal<int[]> readDepth = ThreadLocal.withInitial(() -> new int[1]);
     private final ScheduledExecutorService checker;
     private final CountDownLatch checked = new CountDownLatch(1);
+    /** Set when closing: a check then interrupted says nothing of the replica, and is neither recorded nor logged. */
+    private volatile boolean closed;
 
     private ReplicaRouter(Database primary, List<Replica> replicas, Duration maxLag, Clock clock) {
         this.primary = primary;
@@ -219,7 +221,9 @@ public final class ReplicaRouter implements ReadRouting {
                             rs -> new Object[] {rs.getBoolean(1), rs.getString(2)})
                     .orElseThrow();
         } catch (RuntimeException e) {
-            r.set(ReplicaStatus.State.DOWN, Double.NaN, ReplicaFaults.rootMessage(e), r.coveredMark);
+            if (!closed) {
+                r.set(ReplicaStatus.State.DOWN, Double.NaN, ReplicaFaults.rootMessage(e), r.coveredMark);
+            }
             return;
         }
         if (!(Boolean) row[0]) {
@@ -252,6 +256,7 @@ public final class ReplicaRouter implements ReadRouting {
 
     @Override
     public void close() {
+        closed = true;
         checker.shutdownNow();
         try {
             checker.awaitTermination(10, TimeUnit.SECONDS);
