@@ -148,7 +148,12 @@ final class AlertsCommand {
             Duration d = Durations.parse("--since", since);
             List<AlertLogEntry> log = context()
                     .alertsService()
-                    .log(null, null, context().clock().instant().minus(d), limit, 0)
+                    .log(
+                            null,
+                            null,
+                            context().clock().instant().minus(d),
+                            OptionRanges.between("--limit", limit, 1, 100_000),
+                            0)
                     .items();
             out().result(
                             log,

@@ -64,6 +64,7 @@ final class AnalyzeCommand extends BaseCommand {
         if ((bars == null) == symbols.isEmpty()) {
             throw new BadArgumentException("give either --bars FILE or SYMBOL… from the database");
         }
+        OptionRanges.between("--rows", rows, 1, 100_000);
         if (bars == null) {
             return fromDatabase(root().output(format.equals("json")));
         }
@@ -128,13 +129,16 @@ final class AnalyzeCommand extends BaseCommand {
                 htf != null ? timeframe("--htf", htf) : null,
                 tradingTf != null ? trading : null,
                 config().timeframe(ConfigKeys.HTF));
-        int n = lookback != null ? lookback : config().intValue(ConfigKeys.LOOKBACK);
+        int n = lookback != null
+                ? OptionRanges.between("--lookback", lookback, 3, 100_000)
+                : config().intValue(ConfigKeys.LOOKBACK);
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         List<Map<String, Object>> rows = new StoredAnalysisService(
                         context().database(),
                         context().calculations(),
-                        context().mtfParams())
+                        context().mtfParams(),
+                        signalOptions.params(config()))
                 .analyze(tickers, trading, higher, n, out);
         o.result(
                 rows,

@@ -204,6 +204,12 @@ final class BacktestCommand extends BaseCommand {
         if (!t.isAfter(f)) {
             throw new BadArgumentException("--to must be after --from");
         }
+        if (capital.signum() <= 0) {
+            throw new BadArgumentException(
+                    "--capital",
+                    capital.toPlainString(),
+                    "--capital must be more than 0, not " + capital.toPlainString());
+        }
         try {
             BigDecimal cap = Money.of(capital);
             RiskLimits limits = new RiskLimits(

@@ -55,7 +55,8 @@ final class OrdersCommand {
             } catch (IllegalArgumentException e) {
                 throw new BadArgumentException("--status: " + e.getMessage());
             }
-            List<StoredOrder> all = PortfolioCommand.service(this).orders(portfolio.value(), s, limit);
+            List<StoredOrder> all = PortfolioCommand.service(this)
+                    .orders(portfolio.value(), s, OptionRanges.between("--limit", limit, 1, 100_000));
             out().result(all, () -> print(out(), all));
             return ExitCodes.OK;
         }

@@ -104,7 +104,11 @@ final class PortfolioCommand {
 
         @Override
         public Integer call() {
-            PortfolioView v = service(this).show(target.portfolio(), target.markTimeframe(), trades);
+            PortfolioView v = service(this)
+                    .show(
+                            target.portfolio(),
+                            target.markTimeframe(),
+                            OptionRanges.between("--trades", trades, 0, 100_000));
             out().result(v, () -> {
                 Portfolio p = v.portfolio();
                 out().line(String.format(

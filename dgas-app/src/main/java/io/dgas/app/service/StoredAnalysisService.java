@@ -38,11 +38,18 @@ public final class StoredAnalysisService {
     private final CalculationCache calculations;
     private final MtfParams mtf;
 
-    /** @param mtf the multi-timeframe parameters (the configured ones) */
-    public StoredAnalysisService(Database db, CalculationCache calculations, MtfParams mtf) {
+    private final SignalParams signals;
+
+    /**
+     * @param mtf the multi-timeframe parameters (the configured ones)
+     * @param signals the signal parameters (the configured {@code signals.*} keys and the command's flags), as the
+     *     cycle uses them
+     */
+    public StoredAnalysisService(Database db, CalculationCache calculations, MtfParams mtf, SignalParams signals) {
         this.db = db;
         this.mtf = mtf;
         this.calculations = calculations;
+        this.signals = signals;
     }
 
     /**
@@ -62,7 +69,7 @@ public final class StoredAnalysisService {
         KnownSymbols.require(db, tickers);
         Map<String, BarColumns> t = repo.lastForSymbols(tickers, trading, n);
         Map<String, BarColumns> h = repo.lastForSymbols(tickers, htf, n);
-        SymbolAnalyzer analyzer = new SymbolAnalyzer(mtf, SignalParams.defaults(), calculations);
+        SymbolAnalyzer analyzer = new SymbolAnalyzer(mtf, signals, calculations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String s : tickers) {
             BarColumns tc = t.get(s);

@@ -156,7 +156,11 @@ public final class DbOptimizerIndexCommands {
                 throw new BadArgumentException("--min-savings must be between 0 and 1 (exclusive)");
             }
             IndexAdvisor.Advice a = DbOptimizerCommand.service(this)
-                    .advise(Durations.parse("--lookback", lookback), minCalls, limit, minSavings);
+                    .advise(
+                            Durations.parse("--lookback", lookback),
+                            OptionRanges.between("--min-calls", minCalls, 0, Long.MAX_VALUE),
+                            OptionRanges.between("--limit", limit, 1, 100_000),
+                            minSavings);
             out().result(a, () -> {
                 out().line("method: " + a.method() + " (" + a.planning() + ")");
                 a.notes().forEach(n -> out().line("note: " + n));
@@ -204,7 +208,11 @@ public final class DbOptimizerIndexCommands {
         @Override
         public Integer call() {
             OptimizerService.IndexBuild build = DbOptimizerCommand.service(this)
-                    .addIndexes(suggested, Durations.parse("--lookback", lookback), minCalls, apply);
+                    .addIndexes(
+                            suggested,
+                            Durations.parse("--lookback", lookback),
+                            OptionRanges.between("--min-calls", minCalls, 0, Long.MAX_VALUE),
+                            apply);
             List<IndexBuilder.Step> plan = build.plan();
             List<String> done = build.executed();
             Map<String, Object> model = new LinkedHashMap<>();

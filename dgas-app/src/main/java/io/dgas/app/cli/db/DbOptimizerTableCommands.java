@@ -75,7 +75,10 @@ public final class DbOptimizerTableCommands {
         @Override
         public Integer call() {
             OptimizerService.SlowQueries r = DbOptimizerCommand.service(this)
-                    .slowQueries(Durations.parse("--lookback", lookback), minCalls, minMean);
+                    .slowQueries(
+                            Durations.parse("--lookback", lookback),
+                            OptionRanges.between("--min-calls", minCalls, 0, Long.MAX_VALUE),
+                            OptionRanges.between("--min-mean", minMean, 0, 86_400_000));
             List<ServerStatement> slow = r.statements();
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("pg_stat_statements", r.available());

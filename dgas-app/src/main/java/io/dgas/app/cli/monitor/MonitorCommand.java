@@ -55,7 +55,8 @@ public final class MonitorCommand {
             PgStatStatements pss = new PgStatStatements(db);
             Instant now = context().clock().instant();
             double minMean = slowOnly ? config().intValue(ConfigKeys.SLOW_QUERY_MS) : 0;
-            List<ServerStatement> top = pss.top(now, window, limit, 1, minMean);
+            List<ServerStatement> top =
+                    pss.top(now, window, OptionRanges.between("--limit", limit, 1, 100_000), 1, minMean);
             PgStatStatements.Window covered = pss.window(now, window);
             pss.snapshot(now);
             Map<String, Object> model = new LinkedHashMap<>();

@@ -30,7 +30,10 @@ public final class RunsMonitor {
         public Integer call() {
             List<RunRecord> runs = new RunsService(
                             context().database(), context().cache())
-                    .recent(context().clock().instant(), Duration.ofHours(hours), slowOnly ? 3000 : 0);
+                    .recent(
+                            context().clock().instant(),
+                            Duration.ofHours(OptionRanges.between("--hours", hours, 1, 87_600)),
+                            slowOnly ? 3000 : 0);
             out().result(
                             runs,
                             () -> out().table(
@@ -97,7 +100,13 @@ public final class RunsMonitor {
             // the same service method as GET /api/v1/signals
             List<StoredSignal> list = new SignalsService(
                             context().database(), context().cache())
-                    .signals(new SignalQuery(symbol, null, minConfidence, direction, limit, 0))
+                    .signals(new SignalQuery(
+                            symbol,
+                            null,
+                            OptionRanges.between("--min-confidence", minConfidence, 0, 1),
+                            direction,
+                            limit,
+                            0))
                     .items();
             out().result(list, () -> print(out(), list));
             return ExitCodes.OK;
@@ -153,7 +162,7 @@ public final class RunsMonitor {
         public Integer call() {
             CalibrationJob.Report r = new io.dgas.app.service.SignalsService(
                             context().database(), context().cache())
-                    .calibration(context().clock().instant(), days);
+                    .calibration(context().clock().instant(), OptionRanges.between("--days", days, 1, 36_500));
             out().result(r, () -> {
                 // Java's map renderings ({PENDING=31}) before
                 out().line(r.signals() + " entry signals in the last " + days + " days: " + Output.pairs(r.outcomes()));
