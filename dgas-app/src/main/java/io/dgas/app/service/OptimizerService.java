@@ -4,7 +4,6 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
 import io.dgas.store.Database;
 import io.dgas.store.PoolStats;
-import io.dgas.store.StatementObserver;
 import io.dgas.store.health.Verdict;
 import io.dgas.store.monitor.PgStatStatements;
 import io.dgas.store.monitor.ServerStatement;
@@ -119,13 +118,7 @@ public final class OptimizerService {
 
     /** The PgHero-style checks over the primary and the configured replicas, statements over {@code lookback}. */
     public Checks check(Duration lookback) {
-        List<Database> replicas = replicas();
-        List<Finding> findings;
-        try {
-            findings = new OptimizerChecks(db, replicas).run(clock.instant(), lookback);
-        } finally {
-            replicas.forEach(Database::close);
-        }
+        List<Finding> findings = new OptimizerChecks(db, replicas()).run(clock.instant(), lookback);
         return new Checks(OptimizerChecks.overall(findings), findings);
     }
 
@@ -185,9 +178,13 @@ public final class OptimizerService {
         return new IndexBuild(plan, done);
     }
 
-    /** Opens a one-connection pool per configured replica ({@code database.replicas}); callers close them. */
+    /**
+     * The pools of the configured replicas ({@code database.replicas}) that the read routing keeps: the optimizer
+     * opens none of its own (it opened one per replica and request, and a replica that was down held each request for
+     * 10 s), and does not close them.
+     */
     public List<Database> replicas() {
-        return io.dgas.app.ReplicaPools.open(config, 1, Duration.ofSeconds(10), StatementObserver.NONE);
+        return db.routing().replicas();
     }
 
     /** Unused indexes with what they were judged on; {@code warnings} name the replicas that could not be checked. */
@@ -209,17 +206,13 @@ public final class OptimizerService {
         List<Database> replicas = replicas();
         List<java.util.Map<String, Long>> scans = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        try {
-            for (Database r : replicas) {
-                try {
-                    scans.add(io.dgas.store.optimizer.UnusedIndexes.scansByIndex(r));
-                } catch (RuntimeException e) {
-                    warnings.add("replica " + r.settings().safeUrl() + " not checked: " + e.getMessage());
-                    scans.add(null);
-                }
+        for (Database r : replicas) {
+            try {
+                scans.add(io.dgas.store.optimizer.UnusedIndexes.scansByIndex(r));
+            } catch (RuntimeException e) {
+                warnings.add("replica " + r.settings().safeUrl() + " not checked: " + e.getMessage());
+                scans.add(null);
             }
-        } finally {
-            replicas.forEach(Database::close);
         }
         List<io.dgas.store.optimizer.IndexInfo> result =
                 replicas.isEmpty() ? unused : io.dgas.store.optimizer.UnusedIndexes.onEveryServer(unused, scans);

@@ -52,7 +52,9 @@ class ReplicaReadsFaultIT {
                     WebServer server = WebServer.start(ctx, "127.0.0.1", 0, "t0ken")) {
                 String base = "http://127.0.0.1:" + server.port();
                 await(base + "/health", b -> b.contains("\"state\":\"admitted\""));
-                assertThat(databasePage(base)).extracting(r -> r.get(1)).containsExactly("admitted");
+                assertThat(databasePage(base, "database-replica-admitted"))
+                        .extracting(r -> r.get(1))
+                        .containsExactly("admitted");
                 assertThat(get(base + "/api/v1/database/overview"))
                         .as("the database page's overview lists it")
                         .contains("\"replicas\":[{\"name\":\"" + pair.replicaUrl("postgres")
@@ -85,7 +87,7 @@ class ReplicaReadsFaultIT {
                 pair.stopReplica();
                 await(base + "/health", b -> b.contains("\"status\":\"degraded\"") && b.contains("\"state\":\"down\""));
                 assertThat(get(base + "/api/v1/symbols?limit=6")).contains("RPLA");
-                assertThat(databasePage(base))
+                assertThat(databasePage(base, "database-replica-down"))
                         .as("the database page says so, in words")
                         .singleElement()
                         .satisfies(r -> {
@@ -110,12 +112,13 @@ class ReplicaReadsFaultIT {
         }
     }
 
-    /** The rows of the database page's replicas table, as a browser shows them. */
-    private List<List<String>> databasePage(String base) {
+    /** The rows of the database page's replicas table, as a browser shows them; a screenshot goes to {@code shot}. */
+    private List<List<String>> databasePage(String base, String shot) throws Exception {
         ChromeDriver driver = Browser.start(dir.resolve("browser"));
         try {
             driver.get(base + "/database.html");
             Browser.awaitBody(driver, "loaded", "database");
+            Browser.screenshot(driver, shot);
             return Browser.rows(driver, "replicas-table");
         } finally {
             driver.quit();

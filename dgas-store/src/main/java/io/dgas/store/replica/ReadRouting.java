@@ -38,6 +38,11 @@ public interface ReadRouting extends AutoCloseable {
         }
 
         @Override
+        public List<Database> replicas() {
+            return List.of();
+        }
+
+        @Override
         public void close() {}
     };
 
@@ -63,6 +68,12 @@ public interface ReadRouting extends AutoCloseable {
      * once it has replayed the primary's WAL as of this moment.
      */
     void noteWrite();
+
+    /**
+     * The replicas' pools, in configuration order, for work that must reach each of them whatever its state (the
+     * optimizer's per-server checks); owned by the routing: callers do not close them.
+     */
+    List<Database> replicas();
 
     /** Each replica's state, in configuration order (empty: none configured). */
     List<ReplicaStatus> status();

@@ -163,6 +163,11 @@ public final class ReplicaRouter implements ReadRouting {
     }
 
     @Override
+    public List<Database> replicas() {
+        return replicas.stream().map(r -> r.db).toList();
+    }
+
+    @Override
     public List<ReplicaStatus> status() {
         List<ReplicaStatus> out = new ArrayList<>();
         for (Replica r : replicas) {

@@ -47,6 +47,11 @@ class CacheRoutingTest {
         }
 
         @Override
+        public List<Database> replicas() {
+            return List.of();
+        }
+
+        @Override
         public void close() {}
     }
 

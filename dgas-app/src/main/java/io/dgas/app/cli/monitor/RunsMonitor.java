@@ -91,9 +91,7 @@ public final class RunsMonitor {
 
         @Override
         public Integer call() {
-            if (limit < 1 || limit > 100_000) {
-                throw new BadArgumentException("--limit", Integer.toString(limit), "--limit must be 1..100000");
-            }
+            OptionRanges.between("--limit", limit, 1, 100_000);
             if (direction != null && !List.of("long", "short").contains(direction)) {
                 throw new BadArgumentException("--direction", direction, "--direction must be long or short");
             }
