@@ -118,7 +118,7 @@ public final class OptimizerService {
 
     /** The PgHero-style checks over the primary and the configured replicas, statements over {@code lookback}. */
     public Checks check(Duration lookback) {
-        List<Finding> findings = new OptimizerChecks(db, replicas()).run(clock.instant(), lookback);
+        List<Finding> findings = new OptimizerChecks(db).run(clock.instant(), lookback);
         return new Checks(OptimizerChecks.overall(findings), findings);
     }
 

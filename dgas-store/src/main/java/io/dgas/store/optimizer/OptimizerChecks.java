@@ -6,6 +6,7 @@ import io.dgas.store.health.Verdict;
 import io.dgas.store.monitor.DatabaseActivity;
 import io.dgas.store.monitor.PgStatStatements;
 import io.dgas.store.monitor.ServerStatement;
+import io.dgas.store.replica.ReplicaStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * PgHero's home page as one verdict list, with PgHero's defaults as the warning thresholds.
  *
  * <p>Design notes: PgHero flags a check as good or bad; here "bad" is a warning, and a second, stricter
- * threshold marks what needs action now (critical, exit 1 in the CLI): replication lag ≥ 5 s warning / ≥ 60 s critical;
+ * threshold marks what needs action now (critical, exit 1 in the CLI): replication lag ≥ 5 s (or a configured replica out)
+ * warning / ≥ 60 s critical;
  * statements running ≥ 60 s warning / ≥ 300 s critical; cache hit rate &lt; 99 % warning / &lt; 95 % critical (once there are
  * 10,000 block accesses to judge); connections ≥ 500
  * or ≥ 100 idle in transaction warning / ≥ 90 % of max_connections critical; fewer than 1.5 billion transactions before
@@ -29,12 +31,14 @@ public final class OptimizerChecks {
     /** Block accesses below which the cache hit rate is not judged. */
     static final long MIN_BLOCK_ACCESSES = 10_000;
 
-    private final Database db;
-    private final List<Database> replicas;
+    /** How long a process that has just started waits for the read routing's first check of its replicas. */
+    static final Duration FIRST_CHECK = Duration.ofSeconds(5);
 
-    public OptimizerChecks(Database db, List<Database> replicas) {
+    private final Database db;
+
+    /** The checks of {@code db}, and of the replicas its read routing keeps ({@code database.replicas}). */
+    public OptimizerChecks(Database db) {
         this.db = db;
-        this.replicas = List.copyOf(replicas);
     }
 
     /** Every check; slow queries and suggestions look at the statements of the last {@code lookback}. */
@@ -143,6 +147,7 @@ public final class OptimizerChecks {
         }));
         out.add(guard("unused_indexes", () -> {
             List<IndexInfo> unused = indexes.unused(10L << 20);
+            List<Database> replicas = db.routing().replicas();
             if (!replicas.isEmpty()) {
                 List<java.util.Map<String, Long>> scans = new ArrayList<>();
                 for (Database r : replicas) {
@@ -160,33 +165,48 @@ public final class OptimizerChecks {
         return findings.stream().map(Finding::verdict).reduce(Verdict.HEALTHY, Verdict::worst);
     }
 
+    /**
+     * What the primary says of the standbys streaming from it ({@code pg_stat_replication}: PostgreSQL's replay lag,
+     * which it clears once a standby has caught up), then each replica of {@code database.replicas} as the read routing
+     * last checked it: the same lag and state as {@code /health}, the database page's replica table and the
+     * {@code db_replica_*} metrics (how long ago the primary wrote what the replica has not replayed, so an idle
+     * primary shows none, where a replica's {@code now() − pg_last_xact_replay_timestamp()} counts the quiet time).
+     * Warning from 5 s or while a configured replica is out, critical from 60 s.
+     */
     private Finding replicationLag() {
         List<List<String>> rows = new ArrayList<>(db.query(
                 "optimizer.replication-lag",
                 "SELECT coalesce(application_name, '?') || ' ' || coalesce(client_addr::text, 'local'),"
-                        + " coalesce(extract(epoch FROM replay_lag), 0)::float8 FROM pg_stat_replication",
+                        + " coalesce(extract(epoch FROM replay_lag), 0)::float8, coalesce(state, '?')"
+                        + " FROM pg_stat_replication",
                 SqlSession.Binder.NONE,
-                rs -> List.of(rs.getString(1), f(rs.getDouble(2)))));
-        for (Database r : replicas) {
-            rows.add(List.of(
-                    r.settings().safeUrl(),
-                    f(r.queryOne(
-                                    "optimizer.replica-lag",
-                                    "SELECT CASE WHEN pg_is_in_recovery() THEN coalesce(extract(epoch FROM"
-                                            + " now() - pg_last_xact_replay_timestamp()), 0) ELSE 0 END::float8",
-                                    SqlSession.Binder.NONE,
-                                    rs -> rs.getDouble(1))
-                            .orElse(0.0))));
-        }
+                rs -> List.of(rs.getString(1), f(rs.getDouble(2)), rs.getString(3))));
         double worst = rows.stream()
                 .mapToDouble(r -> Double.parseDouble(r.get(1)))
                 .max()
                 .orElse(0);
+        List<ReplicaStatus> configured = db.routing().status(FIRST_CHECK);
+        long out = 0;
+        boolean measured = !rows.isEmpty();
+        for (ReplicaStatus r : configured) {
+            double lag = r.lagSeconds();
+            rows.add(List.of(
+                    r.name(), Double.isNaN(lag) ? "-" : f(lag), r.state().code()));
+            worst = Double.isNaN(lag) ? worst : Math.max(worst, lag);
+            measured |= !Double.isNaN(lag);
+            out += r.out() ? 1 : 0;
+        }
+        String summary = rows.isEmpty()
+                ? "no replicas"
+                : measured ? "largest replica lag " + f(worst) + " s" : "no replica lag measured";
+        if (out > 0) {
+            summary += "; " + out + " of " + configured.size() + " configured replica(s) not serving reads";
+        }
         return Finding.of(
                 "replication_lag",
-                worst >= 60 ? Verdict.CRITICAL : worst >= 5 ? Verdict.WARNING : Verdict.HEALTHY,
-                rows.isEmpty() ? "no replicas" : "largest replica lag " + f(worst) + " s",
-                List.of("replica", "lag s"),
+                worst >= 60 ? Verdict.CRITICAL : worst >= 5 || out > 0 ? Verdict.WARNING : Verdict.HEALTHY,
+                summary,
+                List.of("replica", "lag s", "state"),
                 rows);
     }
 

@@ -36,7 +36,7 @@ class OptimizerChecksIT {
 
     @Test
     void run_cleanDatabase_everyCheckPresentAndNoneRed() {
-        List<Finding> findings = new OptimizerChecks(db, List.of()).run(Instant.now(), Duration.ofDays(1));
+        List<Finding> findings = new OptimizerChecks(db).run(Instant.now(), Duration.ofDays(1));
 
         assertThat(findings)
                 .extracting(Finding::name)
@@ -64,7 +64,7 @@ class OptimizerChecksIT {
                 "CREATE TABLE chk_seq (id smallserial PRIMARY KEY)",
                 "SELECT setval('chk_seq_id_seq', 32700)");
 
-        Map<String, Finding> byName = new OptimizerChecks(db, List.of())
+        Map<String, Finding> byName = new OptimizerChecks(db)
                 .run(Instant.now(), Duration.ofDays(1)).stream().collect(Collectors.toMap(Finding::name, f -> f));
 
         assertThat(byName.get("duplicate_indexes").verdict()).isEqualTo(Verdict.WARNING);

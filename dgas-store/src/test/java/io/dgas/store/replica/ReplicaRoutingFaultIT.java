@@ -17,6 +17,8 @@ import io.dgas.store.health.HealthMonitor;
 import io.dgas.store.health.HealthSnapshot;
 import io.dgas.store.health.Thresholds;
 import io.dgas.store.health.Verdict;
+import io.dgas.store.optimizer.Finding;
+import io.dgas.store.optimizer.OptimizerChecks;
 import io.dgas.testkit.FakeClock;
 import io.dgas.testkit.ReplicaPair;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -110,6 +112,15 @@ class ReplicaRoutingFaultIT {
                 .evaluateNow();
     }
 
+    /** The optimizer's {@code replication_lag} check as it reads now. */
+    private Finding replicationLagCheck() {
+        return new OptimizerChecks(db)
+                .run(clock.instant(), Duration.ofMinutes(5)).stream()
+                        .filter(f -> f.name().equals("replication_lag"))
+                        .findFirst()
+                        .orElseThrow();
+    }
+
     private ReplicaStatus status() {
         return router.status().get(0);
     }
@@ -183,6 +194,10 @@ class ReplicaRoutingFaultIT {
             router.checkNow();
             assertThat(status().state()).isEqualTo(ReplicaStatus.State.DOWN);
             assertThat(status().reason()).isNotBlank();
+            Finding lag = replicationLagCheck();
+            assertThat(lag.verdict()).isEqualTo(Verdict.WARNING);
+            assertThat(lag.rows()).contains(List.of(status().name(), "-", "down"));
+            assertThat(lag.summary()).endsWith("; 1 of 1 configured replica(s) not serving reads");
         } finally {
             pair.startReplica();
         }
@@ -211,6 +226,9 @@ class ReplicaRoutingFaultIT {
         assertThat(check.message())
                 .isEqualTo("0 of 1 serving reads; " + status().name()
                         + " lagging: 20.0 s behind the primary (limit 10.0 s)");
+        Finding lag = replicationLagCheck();
+        assertThat(lag.verdict()).as("the same lag as the routing's").isEqualTo(Verdict.WARNING);
+        assertThat(lag.rows()).contains(List.of(status().name(), "20.0", "lagging"));
 
         pair.resumeReplay();
         pair.awaitCaughtUp(Duration.ofSeconds(30));
@@ -223,6 +241,12 @@ class ReplicaRoutingFaultIT {
                 .singleElement()
                 .satisfies(c -> assertThat(c.verdict()).isEqualTo(Verdict.HEALTHY))
                 .satisfies(c -> assertThat(c.message()).isEqualTo("1 of 1 serving reads"));
+        // the primary has been idle since the insert (20 s by the clock): caught up, the replica lags by nothing
+        clock.advance(Duration.ofSeconds(20));
+        router.checkNow();
+        Finding caughtUp = replicationLagCheck();
+        assertThat(caughtUp.rows()).contains(List.of(status().name(), "0.0", "admitted"));
+        assertThat(caughtUp.summary()).doesNotContain("not serving");
         db.update("t.delete", "DELETE FROM notes WHERE id = 200", SqlSession.Binder.NONE);
     }
 
