@@ -209,7 +209,9 @@ public final class ApiBenchmark {
                 new MarketDataService(db, memory),
                 new SignalsService(db, memory),
                 CalculationCache.none(),
-                io.dgas.calc.drummond.MtfParams.defaults());
+                io.dgas.calc.drummond.MtfParams.defaults(),
+                io.dgas.calc.drummond.SignalParams.defaults(),
+                QueryCache.NONE);
     }
 
     /** Hits and lookups summed over the regions of {@code cache}. */

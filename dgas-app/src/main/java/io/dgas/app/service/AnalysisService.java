@@ -43,25 +43,28 @@ public final class AnalysisService {
 
     private final MarketDataService market;
     private final SignalsService signals;
+    private final SignalParams params;
     private final SymbolAnalyzer analyzer;
     private final QueryCache answers;
 
-    /** Without a cache of finished answers (each call analyses, through the calculation cache). */
-    public AnalysisService(
-            MarketDataService market, SignalsService signals, CalculationCache calculations, MtfParams mtf) {
-        this(market, signals, calculations, mtf, QueryCache.NONE);
-    }
-
-    /** @param mtf the multi-timeframe parameters (the configured ones) */
+    /**
+     * @param mtf the multi-timeframe parameters (the configured ones)
+     * @param params the signal parameters (the configured {@code signals.*}), so the signal computed at the latest bar
+     *     is the one a cycle would store
+     * @param answers the cache of finished answers ({@link QueryCache#NONE}: each call analyses, through the
+     *     calculation cache)
+     */
     public AnalysisService(
             MarketDataService market,
             SignalsService signals,
             CalculationCache calculations,
             MtfParams mtf,
+            SignalParams params,
             QueryCache answers) {
         this.market = market;
         this.signals = signals;
-        this.analyzer = new SymbolAnalyzer(mtf, SignalParams.defaults(), calculations);
+        this.params = params;
+        this.analyzer = new SymbolAnalyzer(mtf, params, calculations);
         this.answers = answers;
     }
 
@@ -186,9 +189,7 @@ public final class AnalysisService {
                 asOf,
                 Duration.ofDays(36_500),
                 m -> confluence.addAll(nearestConfluence(m.zones(), shown)));
-        Signal s = o.signal() == null
-                ? null
-                : signals.calibrated(o.signal(), SignalParams.defaults().minCalibrated());
+        Signal s = o.signal() == null ? null : signals.calibrated(o.signal(), params.minCalibrated());
         latest = new Latest(
                 MarketState.codeOf(a.states().state()[n]),
                 Direction.code(a.states().direction()[n]),

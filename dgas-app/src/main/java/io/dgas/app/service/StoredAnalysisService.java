@@ -106,7 +106,7 @@ public final class StoredAnalysisService {
                                 hs.size() >= 3 ? hs : null,
                                 io.dgas.calc.drummond.DrummondParams.defaults(),
                                 mtf,
-                                SignalParams.defaults())
+                                signals)
                         .entrySet()) {
                     Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
                 }

@@ -37,8 +37,8 @@ final class ApiV1 {
         Supplier<MarketDataService> market = lazy(() -> new MarketDataService(ctx.database(), ctx.cache()));
         Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
         Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
-        Supplier<AnalysisService> analysis = lazy(() ->
-                new AnalysisService(market.get(), signals.get(), ctx.calculations(), ctx.mtfParams(), ctx.cache()));
+        Supplier<AnalysisService> analysis = lazy(() -> new AnalysisService(
+                market.get(), signals.get(), ctx.calculations(), ctx.mtfParams(), ctx.signalParams(), ctx.cache()));
         List<Route> writes = WriteRoutes.routes(ctx, lazy(ctx::ingest));
         return concat(
                 concat(
