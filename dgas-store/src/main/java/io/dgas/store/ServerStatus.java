@@ -11,15 +11,33 @@ import java.util.Map;
  * @param serverVersion e.g. {@code 17.6}
  * @param database current database name
  * @param pgStatStatements whether {@code pg_stat_statements} is loaded and queryable
- * @param rowCounts table → exact row count of active (not soft-deleted) rows, for the tables that exist
+ * @param rowCounts table → row count of active (not soft-deleted) rows, for the tables that exist: exact, except for
+ *     the tables in {@code estimatedCounts}
+ * @param estimatedCounts the tables larger than {@link #EXACT_PAGES} pages, whose count is the planner's estimate:
+ *     counting a table reads all of it (seconds for a hundred million ticks), and a status report must come back at
+ *     once whatever the data
  */
 public record ServerStatus(
-        String serverVersion, String database, boolean pgStatStatements, Map<String, Long> rowCounts) {
+        String serverVersion,
+        String database,
+        boolean pgStatStatements,
+        Map<String, Long> rowCounts,
+        List<String> estimatedCounts) {
 
     private static final List<String> COUNTED = List.of("symbols", "bars", "ticks", "prediction_runs", "signals");
 
+    /** Tables up to this many pages (100 MB of 8 kB pages, read in well under a second) are counted exactly. */
+    public static final long EXACT_PAGES = 12_800;
+
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\": (\\d+)");
+
     /** Reads the status; tables not yet created are left out of the counts. */
     public static ServerStatus read(Database db) {
+        return read(db, EXACT_PAGES);
+    }
+
+    /** {@link #read(Database)} counting exactly only the tables of at most {@code exactPages} pages. */
+    static ServerStatus read(Database db, long exactPages) {
         return db.withSession(s -> {
             String version = s.queryOne(
                             "status.version", "SHOW server_version", SqlSession.Binder.NONE, rs -> rs.getString(1))
@@ -31,31 +49,59 @@ public record ServerStatus(
                             rs -> rs.getString(1))
                     .orElse("?");
             boolean pss = PgStatStatements.usable(s);
-            List<String> present = s.query(
-                    "status.tables",
-                    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                            + " WHERE n.nspname = current_schema() AND c.relname = ANY (?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", COUNTED.toArray())),
-                    rs -> rs.getString(1));
+            // a partitioned table's size is its partitions' (pg_partition_tree lists none for a plain table)
+            Map<String, Long> pages = new LinkedHashMap<>();
+            s.query(
+                            "status.tables",
+                            "SELECT c.relname, coalesce((SELECT sum(pg_relation_size(t.relid))"
+                                    + " FROM pg_partition_tree(c.oid) t), pg_relation_size(c.oid))"
+                                    + " / current_setting('block_size')::bigint"
+                                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                    + " WHERE n.nspname = current_schema() AND c.relname = ANY (?)",
+                            ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", COUNTED.toArray())),
+                            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> pages.put(e.getKey(), e.getValue()));
             Map<String, Long> counts = new LinkedHashMap<>();
+            List<String> estimated = new java.util.ArrayList<>();
             for (String table : COUNTED) {
-                if (present.contains(table)) {
+                if (pages.containsKey(table)) {
                     String filter = table.equals("prediction_runs") || table.equals("signals")
                             ? ""
                             : " WHERE deleted_at IS NULL";
                     // table names come from the fixed list above, never from input
-                    counts.put(
-                            table,
-                            s.queryOne(
-                                            "status.count." + table,
-                                            "SELECT count(*) FROM " + table + filter,
-                                            SqlSession.Binder.NONE,
-                                            rs -> rs.getLong(1))
-                                    .orElse(0L));
+                    boolean exact = pages.get(table) <= exactPages;
+                    counts.put(table, exact ? count(s, table, filter) : estimate(s, table, filter));
+                    if (!exact) {
+                        estimated.add(table);
+                    }
                 }
             }
-            return new ServerStatus(version, name, pss, counts);
+            return new ServerStatus(version, name, pss, counts, List.copyOf(estimated));
         });
+    }
+
+    private static long count(SqlSession s, String table, String filter) {
+        return s.queryOne(
+                        "status.count." + table,
+                        "SELECT count(*) FROM " + table + filter,
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getLong(1))
+                .orElse(0L);
+    }
+
+    /**
+     * The planner's row estimate for the rows {@link #count} would count: from the table's current size and its
+     * statistics (the share of soft-deleted rows), without reading it.
+     */
+    private static long estimate(SqlSession s, String table, String filter) {
+        String plan = s.queryOne(
+                        "status.estimate." + table,
+                        "EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table + filter,
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getString(1))
+                .orElse("");
+        java.util.regex.Matcher m = PLAN_ROWS.matcher(plan);
+        return m.find() ? Long.parseLong(m.group(1)) : count(s, table, filter);
     }
 
     /**

@@ -105,7 +105,10 @@ final class DemoCommand extends BaseCommand {
         paperModel.put("positions", view.positions().size());
         paperModel.put("orders", view.trades().size());
         status.put("paper", paperModel);
-        status.put("rows", io.dgas.store.ServerStatus.read(context().database()).rowCounts());
+        io.dgas.store.ServerStatus server =
+                io.dgas.store.ServerStatus.read(context().database());
+        status.put("rows", server.rowCounts());
+        status.put("rows_estimated", server.estimatedCounts());
         if (noServe) {
             report(status, sample, universe, cycle);
             return ExitCodes.OK;

@@ -47,10 +47,13 @@ final class StatusCommand extends BaseCommand {
                         ? "enabled"
                         : "not" + " available (client-side timings only)"));
         StringBuilder rows = new StringBuilder();
+        List<String> estimated = (List<String>) m.getOrDefault("rows_estimated", List.of());
         ((Map<String, Long>) m.get("rows"))
                 .forEach((k, v) -> rows.append(rows.isEmpty() ? "" : ", ")
                         .append(k)
                         .append(' ')
+                        // a large table's count is the planner's estimate: counting it would read all of it
+                        .append(estimated.contains(k) ? "~" : "")
                         .append(v));
         out.line("rows          " + (rows.isEmpty() ? "(schema not created)" : rows));
         for (io.dgas.store.replica.ReplicaStatus r : (List<io.dgas.store.replica.ReplicaStatus>) m.get("replicas")) {

@@ -61,6 +61,7 @@ public final class StatusService {
                         "utilisation", pool.utilisation()));
         model.put("pg_stat_statements", status.pgStatStatements());
         model.put("rows", status.rowCounts());
+        model.put("rows_estimated", status.estimatedCounts());
         model.put("health", ctx.health().evaluateNow());
         // after the health evaluation, which waits for the replicas' first check
         model.put("replicas", ctx.database().routing().status());
