@@ -81,6 +81,12 @@ public final class SignalEvaluation {
      */
     public Result evaluate(Request r) {
         AnalysisService.requireHigher(r.trading(), r.htf());
+        // reads only, of every stored bar of the symbols: a replica serves them when one holds every write announced
+        // so far (database.replicas)
+        return db.routing().reading(() -> replay(r));
+    }
+
+    private Result replay(Request r) {
         List<String> tickers = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
         KnownSymbols.require(db, tickers);
         long from = r.from() == null ? Long.MIN_VALUE : r.from().getEpochSecond();

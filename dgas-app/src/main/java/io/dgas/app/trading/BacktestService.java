@@ -55,13 +55,10 @@ public final class BacktestService {
         this.backtests = new BacktestRepository(db);
     }
 
-    /**
-     * Runs and stores {@code r}.
-     *
-     * @throws io.dgas.app.service.BadInputException when its higher timeframe cannot pair with its trading one
-     */
-    public BacktestReport run(BacktestRequest r) {
-        AnalysisService.requireHigher(r.trading(), r.htf());
+    /** The trading and higher-timeframe bars of a backtest, by symbol. */
+    private record Bars(Map<String, BarSeries> trading, Map<String, BarSeries> higher) {}
+
+    private Bars load(BacktestRequest r) {
         List<String> symbols = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
         KnownSymbols.require(db, symbols);
         Map<String, BarSeries> trading = new LinkedHashMap<>();
@@ -74,6 +71,21 @@ public final class BacktestService {
             higher.put(
                     s, h.size() > 0 || t.size() == 0 ? h : BarAggregator.complete(t, r.htf(), r.to().getEpochSecond()));
         }
+        return new Bars(trading, higher);
+    }
+
+    /**
+     * Runs and stores {@code r}.
+     *
+     * @throws io.dgas.app.service.BadInputException when its higher timeframe cannot pair with its trading one
+     */
+    public BacktestReport run(BacktestRequest r) {
+        AnalysisService.requireHigher(r.trading(), r.htf());
+        // the heaviest reads there are (every bar of the range): a replica serves them when one holds every write
+        // announced so far (database.replicas); the results are written to the primary below
+        Bars loaded = db.routing().reading(() -> load(r));
+        Map<String, BarSeries> trading = loaded.trading();
+        Map<String, BarSeries> higher = loaded.higher();
         long start = System.nanoTime();
         Backtester.Result result = Backtester.run(trading, higher, config(r));
         double ms = (System.nanoTime() - start) / 1e6;
@@ -112,7 +124,7 @@ public final class BacktestService {
                     new BacktestRecord(
                             0,
                             p.id(),
-                            symbols,
+                            List.copyOf(trading.keySet()),
                             r.from(),
                             r.to(),
                             r.htf().code(),
