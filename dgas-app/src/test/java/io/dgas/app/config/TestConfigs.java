@@ -13,4 +13,17 @@ public final class TestConfigs {
         withHome.put("DGAS_HOME", dir.resolve("home").toString());
         return new ConfigLoader(withHome, dir).load(null, Map.of(), Map.of());
     }
+
+    /**
+     * The configuration of the replica fault tests: {@code url} with a small pool and no health monitor, reads routed
+     * to {@code replica} when it is not null, {@code DGAS_HOME} at {@code dir}.
+     */
+    public static DgasConfig withReplica(Path dir, String url, String replica) {
+        Map<String, String> values = new HashMap<>(
+                Map.of("database.url", url, "database.pool_size", "2", "monitor.health.enabled", "false"));
+        if (replica != null) {
+            values.put("database.replicas", replica);
+        }
+        return new ConfigLoader(Map.of("DGAS_HOME", dir.toString()), dir).load(null, values, Map.of());
+    }
 }

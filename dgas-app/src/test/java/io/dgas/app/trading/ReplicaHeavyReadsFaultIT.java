@@ -3,8 +3,8 @@ package io.dgas.app.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.AppContext;
-import io.dgas.app.config.ConfigLoader;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.config.TestConfigs;
 import io.dgas.app.evaluate.SignalEvaluation;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
@@ -21,9 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,11 +140,6 @@ class ReplicaHeavyReadsFaultIT {
     }
 
     private DgasConfig config(String url, String replica) {
-        Map<String, String> values = new HashMap<>(
-                Map.of("database.url", url, "database.pool_size", "2", "monitor.health.enabled", "false"));
-        if (replica != null) {
-            values.put("database.replicas", replica);
-        }
-        return new ConfigLoader(Map.of("DGAS_HOME", dir.toString()), dir).load(null, values, Map.of());
+        return TestConfigs.withReplica(dir, url, replica);
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.AppContext;
 import io.dgas.app.cli.CliRun;
-import io.dgas.app.config.ConfigLoader;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.config.TestConfigs;
 import io.dgas.store.migrate.Migrator;
 import io.dgas.testkit.ReplicaPair;
 import java.io.IOException;
@@ -157,11 +157,6 @@ class ReplicaReadsFaultIT {
     }
 
     private DgasConfig config(String url, String replica) {
-        Map<String, String> values = new java.util.HashMap<>(
-                Map.of("database.url", url, "database.pool_size", "2", "monitor.health.enabled", "false"));
-        if (replica != null) {
-            values.put("database.replicas", replica);
-        }
-        return new ConfigLoader(Map.of("DGAS_HOME", dir.toString()), dir).load(null, values, Map.of());
+        return TestConfigs.withReplica(dir, url, replica);
     }
 }
