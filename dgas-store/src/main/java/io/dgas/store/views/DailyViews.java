@@ -28,16 +28,25 @@ public final class DailyViews {
         this.db = db;
     }
 
-    /** daily_portfolio_performance_key_idx: a portfolio's days, oldest first. */
+    /**
+     * daily_portfolio_performance_key_idx: a portfolio's days, oldest first; a stored backtest's (not in the view, V105:
+     * its portfolio never changes once stored) computed now by {@code dgas_portfolio_days}, the view's definition.
+     */
     public List<PortfolioDay> portfolio(long portfolioId, LocalDate from, LocalDate to) {
         return db.query(
                 "views.portfolio-performance",
                 "SELECT day, equity, pnl, day_return, avg_return, trades FROM daily_portfolio_performance"
-                        + " WHERE portfolio_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                        + " WHERE portfolio_id = ? AND day BETWEEN ? AND ?"
+                        + " UNION ALL SELECT d.day, d.equity, d.pnl, d.day_return, d.avg_return, d.trades"
+                        + " FROM portfolios p CROSS JOIN LATERAL dgas_portfolio_days(p.id) d"
+                        + " WHERE p.id = ? AND p.kind = 'backtest' AND d.day BETWEEN ? AND ? ORDER BY day",
                 ps -> {
                     ps.setLong(1, portfolioId);
                     ps.setDate(2, Date.valueOf(from));
                     ps.setDate(3, Date.valueOf(to));
+                    ps.setLong(4, portfolioId);
+                    ps.setDate(5, Date.valueOf(from));
+                    ps.setDate(6, Date.valueOf(to));
                 },
                 rs -> new PortfolioDay(
                         rs.getDate(1).toLocalDate(),

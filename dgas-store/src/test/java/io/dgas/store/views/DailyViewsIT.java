@@ -119,6 +119,53 @@ class DailyViewsIT {
     }
 
     @Test
+    void portfolio_storedBacktest_notInTheViewAndItsDaysComputedAsTheViewComputesATradingPortfolios() {
+        // two portfolios with the same capital, snapshots and executions: one trading, one a stored backtest
+        exec("INSERT INTO symbols (ticker, name) VALUES ('DVB', 'DVB Corp')");
+        exec("INSERT INTO portfolios (owner, name, starting_capital, kind) VALUES ('dvb', 'live', 10000, 'trading'),"
+                + " ('dvb', 'bt', 10000, 'backtest')");
+        exec("INSERT INTO portfolio_equity (portfolio_id, ts, cash, equity) SELECT p.id, timestamptz"
+                + " '2025-05-01 15:00Z' + g * interval '1 day' + (g % 3) * interval '1 hour', 0, 10000 + 37 * g - 5 * g * g"
+                + " FROM portfolios p, generate_series(0, 9) g WHERE p.owner = 'dvb' AND g <> 4");
+        exec("INSERT INTO orders (portfolio_id, symbol_id, side, quantity, client_order_id) SELECT p.id, s.id, 'buy',"
+                + " 1, 'dvb' FROM portfolios p, symbols s WHERE p.owner = 'dvb' AND s.ticker = 'DVB'");
+        exec("INSERT INTO executions (order_id, broker_execution_id, quantity, price, executed_at)"
+                + " SELECT o.id, 'dvb-' || o.id || '-' || g, 1, 100, timestamptz '2025-05-02 10:00Z' + g * interval"
+                + " '5 hours' FROM orders o JOIN portfolios p ON p.id = o.portfolio_id, generate_series(0, 6) g"
+                + " WHERE p.owner = 'dvb'");
+        long live = portfolioId("live");
+        long bt = portfolioId("bt");
+        LocalDate from = LocalDate.parse("2025-05-01");
+        LocalDate to = LocalDate.parse("2025-05-31");
+
+        new MaterializedViews(db).refresh(List.of("daily_portfolio_performance"));
+
+        List<DailyViews.PortfolioDay> trading = new DailyViews(db).portfolio(live, from, to);
+        assertThat(trading).as("9 days with a snapshot").hasSize(9);
+        assertThat(new DailyViews(db).portfolio(bt, from, to)).isEqualTo(trading);
+        assertThat(db.queryOne(
+                                "test.view-rows",
+                                "SELECT count(*) FROM daily_portfolio_performance WHERE portfolio_id = ?",
+                                ps -> ps.setLong(1, bt),
+                                rs -> rs.getLong(1))
+                        .orElseThrow())
+                .as("the backtest is not refreshed with the view")
+                .isZero();
+        assertThat(new DailyViews(db).portfolio(bt, LocalDate.parse("2025-05-03"), LocalDate.parse("2025-05-04")))
+                .as("a range of its days")
+                .isEqualTo(trading.subList(2, 4));
+    }
+
+    private static long portfolioId(String name) {
+        return db.queryOne(
+                        "test.portfolio",
+                        "SELECT id FROM portfolios WHERE owner = 'dvb' AND name = ?",
+                        ps -> ps.setString(1, name),
+                        rs -> rs.getLong(1))
+                .orElseThrow();
+    }
+
+    @Test
     void refresh_portfolioPerformance_tradesAreTheDaysExecutionsAsWrittenAndDeleted() {
         // executions written in three statements (one of them repeating a broker id: not applied twice), some deleted
         exec("INSERT INTO symbols (ticker, name) VALUES ('DVT', 'DVT Corp')");
