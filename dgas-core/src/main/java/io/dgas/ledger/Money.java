@@ -15,6 +15,11 @@ public final class Money {
     public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
     /** Zero at the ledger scale. */
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
+    /**
+     * Bound on the magnitude of money and quantities (exclusive): the ledger stores them as {@code numeric(20, 8)}, 12
+     * digits before the point.
+     */
+    public static final BigDecimal LIMIT = BigDecimal.TEN.pow(12);
 
     private Money() {}
 

@@ -6,6 +6,7 @@ import io.dgas.app.service.AnalysisService;
 import io.dgas.app.trading.BacktestReport;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
+import io.dgas.app.trading.LedgerAmounts;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.Money;
 import io.dgas.ledger.PaperRules;
@@ -204,12 +205,7 @@ final class BacktestCommand extends BaseCommand {
         if (!t.isAfter(f)) {
             throw new BadArgumentException("--to must be after --from");
         }
-        if (capital.signum() <= 0) {
-            throw new BadArgumentException(
-                    "--capital",
-                    capital.toPlainString(),
-                    "--capital must be more than 0, not " + capital.toPlainString());
-        }
+        LedgerAmounts.money("--capital", capital);
         try {
             BigDecimal cap = Money.of(capital);
             RiskLimits limits = new RiskLimits(

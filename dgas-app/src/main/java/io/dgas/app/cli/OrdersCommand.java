@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.trading.LedgerAmounts;
 import io.dgas.ledger.OrderStatus;
 import io.dgas.ledger.OrderType;
 import io.dgas.ledger.Side;
@@ -126,10 +127,9 @@ final class OrdersCommand {
             if (!TIME_IN_FORCE.contains(tif)) {
                 throw new BadArgumentException("--tif", tif, "--tif must be day, gtc, ioc or fok, got '" + tif + "'");
             }
-            if (quantity.signum() <= 0) {
-                throw new BadArgumentException(
-                        "--quantity", quantity.toPlainString(), "--quantity must be above 0, got " + quantity);
-            }
+            LedgerAmounts.quantity("--quantity", quantity);
+            LedgerAmounts.price("--limit-price", limitPrice);
+            LedgerAmounts.price("--stop-price", stopPrice);
             StoredOrder o = PortfolioCommand.service(this)
                     .place(
                             portfolio.value(),

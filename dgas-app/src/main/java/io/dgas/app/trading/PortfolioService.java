@@ -82,12 +82,13 @@ public final class PortfolioService {
      * Creates a portfolio; {@code currency} is taken in upper case.
      *
      * @throws IllegalArgumentException when the owner already has a portfolio of that name
-     * @throws BadInputException when the owner or name is not 1 to 64 printable characters, or the currency not three
-     *     letters
+     * @throws BadInputException when the owner or name is not 1 to 64 printable characters, the currency not three
+     *     letters, or the capital not more than 0 and below {@link io.dgas.ledger.Money#LIMIT}
      */
     public Portfolio create(String owner, String name, String currency, BigDecimal capital) {
         requireLabel("owner", owner);
         requireLabel("name", name);
+        LedgerAmounts.money("capital", capital);
         String code = currency.trim().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{3}")) {
             throw new BadInputException(
@@ -266,6 +267,9 @@ public final class PortfolioService {
                     .findFirst()
                     .orElse(null);
         }
+        LedgerAmounts.quantity("quantity", quantity);
+        LedgerAmounts.price("limit_price", limitPrice);
+        LedgerAmounts.price("stop_price", stopPrice);
         if (type == OrderType.LIMIT && limitPrice == null) {
             throw new BadInputException("limit_price", "", "a limit order needs limit_price", List.of("a price > 0"));
         }

@@ -75,9 +75,7 @@ final class PortfolioRoutes {
                                                 .withRequired(),
                                         Param.body("currency", Type.STRING, "base currency")
                                                 .withDefault("USD"),
-                                        Param.body("capital", Type.NUMBER, "starting capital")
-                                                .withRequired()
-                                                .range(0.01, 1e15)),
+                                        money("capital", "starting capital")),
                                 PORTFOLIO_JSON,
                                 (c, a) -> {
                                     Object p;
@@ -392,8 +390,9 @@ final class PortfolioRoutes {
         return a.<Integer>get("id");
     }
 
+    /** Money the ledger can store: {@code numeric(20, 8)} holds less than 10^12 ({@link io.dgas.ledger.Money#LIMIT}). */
     private static Param money(String name, String description) {
-        return Param.body(name, Type.NUMBER, description).withRequired().range(0.01, 1e15);
+        return Param.body(name, Type.NUMBER, description).withRequired().range(0.01, 999_999_999_999.99);
     }
 
     /** Money from the raw parameter text (already checked to be a number in range), exactly as written. */

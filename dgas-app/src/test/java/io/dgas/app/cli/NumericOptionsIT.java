@@ -67,7 +67,62 @@ class NumericOptionsIT {
                         "--trades must be an integer from 0 to 100000, not -1"),
                 Map.entry(
                         List.of("backtest", "AAPL", "--from", "2024-01-01", "--to", "2024-02-01", "--capital", "-1"),
-                        "--capital must be more than 0, not -1"));
+                        "--capital must be more than 0 and below 1000000000000, not -1"),
+                // amounts the ledger's numeric(20, 8) cannot hold, or would round to 0, reached SQL
+                Map.entry(
+                        List.of("backtest", "AAPL", "--from", "2024-01-01", "--to", "2024-02-01", "--capital", "1e13"),
+                        "--capital must be more than 0 and below 1000000000000, not 10000000000000"),
+                Map.entry(
+                        List.of("portfolio", "create", "p", "--capital", "-5"),
+                        "capital must be more than 0 and below 1000000000000, not -5"),
+                Map.entry(
+                        List.of("portfolio", "create", "p", "--capital", "1e400"),
+                        "capital must be more than 0 and below 1000000000000, not 1E+400"),
+                Map.entry(
+                        List.of(
+                                "orders",
+                                "place",
+                                "1",
+                                "--symbol",
+                                "AAPL",
+                                "--side",
+                                "buy",
+                                "--quantity",
+                                "0.000000001"),
+                        "--quantity must be more than 0 and below 1000000000000 with at most 8 decimals,"
+                                + " not 0.000000001"),
+                Map.entry(
+                        List.of("orders", "place", "1", "--symbol", "AAPL", "--side", "buy", "--quantity", "1e12"),
+                        "--quantity must be more than 0 and below 1000000000000 with at most 8 decimals,"
+                                + " not 1000000000000"),
+                Map.entry(
+                        List.of(
+                                "orders",
+                                "place",
+                                "1",
+                                "--symbol",
+                                "AAPL",
+                                "--side",
+                                "buy",
+                                "--quantity",
+                                "1",
+                                "--type",
+                                "limit",
+                                "--limit-price",
+                                "1e400"),
+                        "--limit-price must be more than 0 and below 1000000000000, not Infinity"),
+                Map.entry(
+                        List.of(
+                                "session",
+                                "start",
+                                "1",
+                                "--max-position",
+                                "1e13",
+                                "--max-gross",
+                                "100",
+                                "--max-daily-loss",
+                                "10"),
+                        "max position value must be > 0 and below 1000000000000: 1E+13"));
         cases.forEach((args, message) -> {
             CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -121,6 +121,35 @@ class LedgerApiIT {
     }
 
     @Test
+    void writes_amountsTheLedgerCannotHold_400NamingTheParameterBeforeAnyStatement() throws Exception {
+        long id = create("jo", "amounts");
+
+        // each reached SQL: a failed statement naming a constraint or "numeric field overflow" (a 500 for the session)
+        JsonNode capital = expect(post("/api/v1/portfolios?owner=jo&name=big&capital=1e13", ApiClient.TOKEN), 400);
+        JsonNode decimals = expect(
+                postJson(
+                        "/api/v1/portfolios/" + id + "/orders",
+                        "{\"symbol\": \"LED1\", \"side\": \"buy\", \"quantity\": 0.123456789}"),
+                400);
+        JsonNode limit = expect(
+                post(
+                        "/api/v1/portfolios/" + id + "/sessions?max_position=1e13&max_gross=20000"
+                                + "&max_daily_loss=500&sizing=fixed_cash&sizing_value=1000",
+                        ApiClient.TOKEN),
+                400);
+
+        assertThat(capital.get("parameter").asText()).isEqualTo("capital");
+        assertThat(capital.get("accepted").toString()).contains("999999999999.99");
+        assertThat(decimals.get("parameter").asText()).isEqualTo("quantity");
+        assertThat(decimals.get("error").asText())
+                .isEqualTo("quantity must be more than 0 and below 1000000000000 with at most 8 decimals,"
+                        + " not 0.123456789");
+        assertThat(limit.get("parameter").asText()).isEqualTo("max_position");
+        assertThat(api.json("/api/v1/portfolios/" + id + "/orders", 200).get("items"))
+                .isEmpty();
+    }
+
+    @Test
     void placeOrder_clientOrderIdLongerThanTheColumn_400NamingIt() throws Exception {
         long id = create("jo", "refs");
         String ref = "r".repeat(65);
