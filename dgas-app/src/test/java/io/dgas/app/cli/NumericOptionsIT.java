@@ -27,6 +27,14 @@ class NumericOptionsIT {
                 Map.of("DGAS_HOME", home.toString(), "DGAS_DATABASE_URL", PG.jdbcUrl()), args.toArray(String[]::new));
     }
 
+    /** {@code orders place 1 --symbol AAPL --side buy} with {@code options}. */
+    private static List<String> buy(String... options) {
+        List<String> args =
+                new java.util.ArrayList<>(List.of("orders", "place", "1", "--symbol", "AAPL", "--side", "buy"));
+        args.addAll(List.of(options));
+        return args;
+    }
+
     @Test
     void numericOption_outOfRange_exits2NamingOptionRangeAndValue() {
         Map<List<String>, String> cases = Map.ofEntries(
@@ -79,37 +87,15 @@ class NumericOptionsIT {
                         List.of("portfolio", "create", "p", "--capital", "1e400"),
                         "capital must be more than 0 and below 1000000000000, not 1E+400"),
                 Map.entry(
-                        List.of(
-                                "orders",
-                                "place",
-                                "1",
-                                "--symbol",
-                                "AAPL",
-                                "--side",
-                                "buy",
-                                "--quantity",
-                                "0.000000001"),
+                        buy("--quantity", "0.000000001"),
                         "--quantity must be more than 0 and below 1000000000000 with at most 8 decimals,"
                                 + " not 0.000000001"),
                 Map.entry(
-                        List.of("orders", "place", "1", "--symbol", "AAPL", "--side", "buy", "--quantity", "1e12"),
+                        buy("--quantity", "1e12"),
                         "--quantity must be more than 0 and below 1000000000000 with at most 8 decimals,"
                                 + " not 1000000000000"),
                 Map.entry(
-                        List.of(
-                                "orders",
-                                "place",
-                                "1",
-                                "--symbol",
-                                "AAPL",
-                                "--side",
-                                "buy",
-                                "--quantity",
-                                "1",
-                                "--type",
-                                "limit",
-                                "--limit-price",
-                                "1e400"),
+                        buy("--quantity", "1", "--type", "limit", "--limit-price", "1e400"),
                         "--limit-price must be more than 0 and below 1000000000000, not Infinity"),
                 Map.entry(
                         List.of(
