@@ -95,7 +95,8 @@
         var replicas = o.replicas || [];
         var serving = replicas.filter(function (r) { return r.state === 'admitted'; }).length;
         dgas.say(document.getElementById('replicas-status'), replicas.length
-          ? serving + ' of ' + replicas.length + ' serving the cached reads; the others\' reads go to the primary'
+          ? serving + ' of ' + replicas.length + ' serving reads (the cached reads, backtests and signal evaluations);'
+            + ' a replica that is out has its reads go to the primary'
           : 'No read replicas (database.replicas): every read goes to the primary.');
         if (replicas.length) {
           dgas.table(document.getElementById('replicas-table'), 'Read replicas', REPLICAS, replicas, 'database-replicas');

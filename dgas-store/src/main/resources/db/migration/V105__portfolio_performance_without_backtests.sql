@@ -4,8 +4,8 @@
 -- concurrent refresh's comparison of old and new rows), after every cycle and growing with every backtest stored
 -- (a parameter sweep stores hundreds). A backtest's portfolio is closed when it is stored and never changes after, so
 -- nothing is gained by refreshing it: its days are computed when read, by dgas_portfolio_days (the view's definition
--- for one portfolio, about 10 ms a portfolio-year), and the view holds the trading portfolios alone. Same columns,
--- same rows for them, same unique index; DailyViews reads a backtest's days from the function.
+-- for one portfolio: 14 ms for ten years of daily snapshots), and the view holds the trading portfolios alone. Same
+-- columns, same rows for them, same unique index; DailyViews reads a backtest's days from the function.
 CREATE FUNCTION dgas_portfolio_days(p_id bigint)
     RETURNS TABLE (portfolio_id bigint, day date, equity numeric, pnl numeric, day_return numeric,
                    avg_return numeric, trades bigint)

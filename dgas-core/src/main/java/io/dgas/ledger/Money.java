@@ -21,6 +21,11 @@ public final class Money {
      */
     public static final BigDecimal LIMIT = BigDecimal.TEN.pow(12);
 
+    /** Whether {@code amount} is more than 0 and below {@link #LIMIT}: a capital, limit or quantity the ledger takes. */
+    public static boolean storablePositive(BigDecimal amount) {
+        return amount.signum() > 0 && amount.compareTo(LIMIT) < 0;
+    }
+
     private Money() {}
 
     /** {@code amount} at the ledger scale, rounded half-even. */

@@ -32,7 +32,7 @@ public record RiskLimits(
 
     private static BigDecimal positive(String what, BigDecimal v) {
         BigDecimal m = Money.of(v);
-        if (m.signum() <= 0 || m.compareTo(Money.LIMIT) >= 0) {
+        if (!Money.storablePositive(m)) {
             throw new IllegalArgumentException(
                     what + " must be > 0 and below " + Money.LIMIT.toPlainString() + ": " + v);
         }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param rowCounts table → row count of active (not soft-deleted) rows, for the tables that exist: exact, except for
  *     the tables in {@code estimatedCounts}
  * @param estimatedCounts the tables larger than {@link #EXACT_PAGES} pages, whose count is the planner's estimate:
- *     counting a table reads all of it (seconds for a hundred million ticks), and a status report must come back at
+ *     counting a table reads all of it (0.7 s for 20 million rows, 1.1 GB in cache, on PostgreSQL 15, and growing with
+ *     the table; the estimate took 0.6 ms), and a status report must come back at
  *     once whatever the data
  */
 public record ServerStatus(

@@ -50,6 +50,6 @@ public final class OptionRanges {
     }
 
     private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : io.dgas.calc.format.Num.format(v);
     }
 }

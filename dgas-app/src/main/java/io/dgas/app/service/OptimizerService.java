@@ -202,20 +202,10 @@ public final class OptimizerService {
      */
     public Unused unused(long minSize, boolean verify) {
         io.dgas.store.optimizer.IndexCatalog catalog = new io.dgas.store.optimizer.IndexCatalog(db);
-        List<io.dgas.store.optimizer.IndexInfo> unused = catalog.unused(minSize);
         List<Database> replicas = replicas();
-        List<java.util.Map<String, Long>> scans = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (Database r : replicas) {
-            try {
-                scans.add(io.dgas.store.optimizer.UnusedIndexes.scansByIndex(r));
-            } catch (RuntimeException e) {
-                warnings.add("replica " + r.settings().safeUrl() + " not checked: " + e.getMessage());
-                scans.add(null);
-            }
-        }
-        List<io.dgas.store.optimizer.IndexInfo> result =
-                replicas.isEmpty() ? unused : io.dgas.store.optimizer.UnusedIndexes.onEveryServer(unused, scans);
+        io.dgas.store.optimizer.UnusedIndexes.AcrossServers across =
+                io.dgas.store.optimizer.UnusedIndexes.acrossServers(catalog.unused(minSize), replicas);
+        List<io.dgas.store.optimizer.IndexInfo> result = across.indexes();
         io.dgas.store.optimizer.HiddenIndexCheck.Result verification = null;
         if (verify) {
             List<ServerStatement> top = new PgStatStatements(db).top(clock.instant(), Duration.ofDays(7), 20, 1, 0);
@@ -226,7 +216,7 @@ public final class OptimizerService {
                 replicas.size(),
                 result,
                 verification,
-                warnings);
+                across.warnings());
     }
 
     /**

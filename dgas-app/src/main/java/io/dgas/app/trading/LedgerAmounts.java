@@ -17,7 +17,7 @@ public final class LedgerAmounts {
 
     /** Money (a capital): more than 0 and below {@link Money#LIMIT}; rounded to the ledger scale later. */
     public static BigDecimal money(String name, BigDecimal v) {
-        if (v.signum() <= 0 || v.compareTo(Money.LIMIT) >= 0) {
+        if (!Money.storablePositive(v)) {
             throw new BadInputException(
                     name,
                     shown(v),
@@ -32,9 +32,7 @@ public final class LedgerAmounts {
      * never rounded).
      */
     public static BigDecimal quantity(String name, BigDecimal v) {
-        if (v.signum() <= 0
-                || v.compareTo(Money.LIMIT) >= 0
-                || v.stripTrailingZeros().scale() > Money.SCALE) {
+        if (!Money.storablePositive(v) || v.stripTrailingZeros().scale() > Money.SCALE) {
             throw new BadInputException(
                     name,
                     shown(v),

@@ -108,8 +108,6 @@ record Param(
             return "";
         }
         // plain decimals (999999999999.99, 0.00000001), never Double's exponent form (9.9999999999999E11, 1.0E-8)
-        return d == Math.rint(d)
-                ? Long.toString(d.longValue())
-                : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return d == Math.rint(d) ? Long.toString(d.longValue()) : io.dgas.calc.format.Num.format(d);
     }
 }

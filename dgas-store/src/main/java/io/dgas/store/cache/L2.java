@@ -10,7 +10,10 @@ import java.util.function.Consumer;
  */
 public interface L2 {
     /** No shared level: the null object used when Redis is switched off. */
-    L2 NONE = new L2() {
+    L2 NONE = new Unshared();
+
+    /** No shared level: nothing kept, nothing broadcast, nothing heard (open for test doubles). */
+    class Unshared implements L2 {
         @Override
         public Object get(String region, String key) {
             return null;
@@ -26,7 +29,7 @@ public interface L2 {
 
         @Override
         public void onRemoteInvalidation(Consumer<String> listener) {}
-    };
+    }
 
     /** The shared value, or null. */
     Object get(String region, String key);

@@ -30,6 +30,30 @@ public final class UnusedIndexes {
         return out;
     }
 
+    /** The indexes proven unused everywhere, and the replicas that could not be asked. */
+    public record AcrossServers(List<IndexInfo> indexes, List<String> warnings) {}
+
+    /**
+     * {@code primaryUnused} less those a replica of {@code replicas} scans or could not be asked about (each of those
+     * named in the warnings); with no replicas, {@code primaryUnused} itself.
+     */
+    public static AcrossServers acrossServers(List<IndexInfo> primaryUnused, List<Database> replicas) {
+        if (replicas.isEmpty()) {
+            return new AcrossServers(primaryUnused, List.of());
+        }
+        List<Map<String, Long>> scans = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Database r : replicas) {
+            try {
+                scans.add(scansByIndex(r));
+            } catch (RuntimeException e) {
+                warnings.add("replica " + r.settings().safeUrl() + " not checked: " + e.getMessage());
+                scans.add(null);
+            }
+        }
+        return new AcrossServers(onEveryServer(primaryUnused, scans), List.copyOf(warnings));
+    }
+
     /**
      * The primary's unused indexes that are unused on every replica too.
      *

@@ -13,7 +13,10 @@ import java.util.function.Supplier;
  */
 public interface ReadRouting extends AutoCloseable {
     /** No replicas: everything runs on the primary. */
-    ReadRouting NONE = new ReadRouting() {
+    ReadRouting NONE = new PrimaryOnly();
+
+    /** Routing without replicas: every read runs on the primary, nothing is checked (open for test doubles). */
+    class PrimaryOnly implements ReadRouting {
         @Override
         public <T> T reading(Supplier<T> work) {
             return work.get();
@@ -44,7 +47,7 @@ public interface ReadRouting extends AutoCloseable {
 
         @Override
         public void close() {}
-    };
+    }
 
     /**
      * Runs {@code work} as a read that may be served by a replica: the sessions it opens on the database (on this

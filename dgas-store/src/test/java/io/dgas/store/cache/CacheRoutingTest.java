@@ -2,12 +2,8 @@ package io.dgas.store.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dgas.store.Database;
 import io.dgas.store.replica.ReadRouting;
-import io.dgas.store.replica.ReplicaStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -16,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** What the query cache tells the read routing: its misses are reads, and every invalidation is a write. */
 class CacheRoutingTest {
     /** Counts the reads it is given and the writes announced to it. */
-    private static final class CountingRouting implements ReadRouting {
+    private static final class CountingRouting extends ReadRouting.PrimaryOnly {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
 
@@ -27,51 +23,15 @@ class CacheRoutingTest {
         }
 
         @Override
-        public Database replicaForRead() {
-            return null;
-        }
-
-        @Override
-        public boolean fallBack(Database replica, RuntimeException failure) {
-            return false;
-        }
-
-        @Override
         public void noteWrite() {
             writes.incrementAndGet();
         }
-
-        @Override
-        public List<ReplicaStatus> status() {
-            return List.of();
-        }
-
-        @Override
-        public List<Database> replicas() {
-            return List.of();
-        }
-
-        @Override
-        public void close() {}
     }
 
     /** A shared level that can be switched off and that hands out the remote-invalidation listener it was given. */
-    private static final class SharedLevel implements L2 {
+    private static final class SharedLevel extends L2.Unshared {
         Consumer<String> remote;
         boolean up = true;
-
-        @Override
-        public Object get(String region, String key) {
-            return null;
-        }
-
-        @Override
-        public <T> T put(String region, String key, T value, Duration ttl) {
-            return value;
-        }
-
-        @Override
-        public void invalidate(String pattern) {}
 
         @Override
         public void onRemoteInvalidation(Consumer<String> listener) {
