@@ -95,7 +95,7 @@
         var replicas = o.replicas || [];
         var serving = replicas.filter(function (r) { return r.state === 'admitted'; }).length;
         dgas.say(document.getElementById('replicas-status'), replicas.length
-          ? serving + ' of ' + replicas.length + ' serving reads (the cached reads, backtests, signal evaluations and bar exports);'
+          ? serving + ' of ' + replicas.length + ' serving reads (the cached reads, backtests, signal evaluations and exports);'
             + ' a replica that is out has its reads go to the primary'
           : 'No read replicas (database.replicas): every read goes to the primary.');
         if (replicas.length) {

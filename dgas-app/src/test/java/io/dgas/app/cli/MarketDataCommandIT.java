@@ -96,6 +96,36 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataExportTicks_toAFile_loadsBackUnchangedAndIntervalIsAUsageError() throws Exception {
+        Path ticks = Files.writeString(
+                home.resolve("xticks.csv"),
+                "timestamp,price,size,bid,ask,bid_size,ask_size\n"
+                        + "2024-02-01T00:00:00.500Z,20,1,19.9,20.1,3,4\n"
+                        + "2024-02-01T00:00:00.500Z,20.5,2,,,,\n"
+                        + "2024-02-01T00:00:01Z,21,0.25,,,,\n");
+        Run in = run(Map.of(), "ingest", "ticks", ticks.toString(), "--symbol", "XTK", "--create-symbols");
+        assertThat(in.code()).as(in.err()).isZero();
+        Path file = home.resolve("xtk-export.csv");
+
+        Run r = run(Map.of(), "--json", "data", "export", "--symbol", "xtk", "--ticks", "--out", file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).get("ticks").asLong()).isEqualTo(3);
+        assertThat(Files.readString(file)).isEqualTo(Files.readString(ticks));
+        Run again = run(Map.of(), "--json", "ingest", "ticks", file.toString(), "--symbol", "XTK");
+        assertThat(JSON.readTree(again.out()).get(0).get("unchanged").asLong()).isEqualTo(3);
+
+        Run stdout = run(Map.of(), "data", "export", "--symbol", "XTK", "--ticks", "--from", "2024-02-01T00:00:01Z");
+        assertThat(stdout.out())
+                .isEqualTo("timestamp,price,size,bid,ask,bid_size,ask_size\n2024-02-01T00:00:01Z,21,0.25,,,,\n");
+        assertThat(stdout.err()).contains("1 tick(s) exported");
+
+        Run bad = run(Map.of(), "data", "export", "--symbol", "XTK", "--ticks", "--interval", "1m");
+        assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).isEqualTo("error: --interval selects bars: --ticks exports every tick of the range\n");
+    }
+
+    @Test
     void ingestBars_badFile_exits2WithFileLineFieldValueRule() throws Exception {
         Path bad = Files.writeString(
                 home.resolve("bars.csv"),

@@ -1,17 +1,20 @@
 package io.dgas.app.cli.ingest;
 
 import io.dgas.app.cli.*;
-import io.dgas.store.bars.BarExport;
 import io.dgas.store.bars.DataCatalog;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SoftDelete;
+import io.dgas.store.export.BarExport;
+import io.dgas.store.export.TickExport;
 import io.dgas.store.ingest.Timestamps;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -131,26 +134,37 @@ public final class DataCommand {
     @Command(
             name = "export",
             description = "Write a symbol's active bars as CSV (timestamp,symbol,interval,open,high,low,close,volume),"
-                    + " the format ingest bars and analyze --bars read; ticks are not exported.")
+                    + " the format ingest bars and analyze --bars read; with --ticks its active ticks"
+                    + " (timestamp,price,size,bid,ask,bid_size,ask_size), the format ingest ticks reads.")
     static final class Export extends Selecting {
         @Option(names = "--out", description = "file to write (default: standard output); written whole or not at all")
         Path file;
 
+        @Option(names = "--ticks", description = "export the symbol's ticks instead of its bars (not with --interval)")
+        boolean ticks;
+
         @Override
         public Integer call() {
+            if (ticks && interval != null) {
+                throw new BadArgumentException(
+                        "--interval", interval, "--interval selects bars: --ticks exports every tick of the range");
+            }
             SoftDelete.Selection sel = selection();
-            BarExport export = new BarExport(context().database());
+            String what = ticks ? "tick" : "bar";
+            Function<Writer, Long> export = ticks
+                    ? w -> new TickExport(context().database()).write(sel.symbol(), sel.from(), sel.to(), w)
+                    : w -> new BarExport(context().database())
+                            .write(sel.symbol(), sel.timeframe(), sel.from(), sel.to(), w);
             if (file == null) {
-                long rows = export.write(sel.symbol(), sel.timeframe(), sel.from(), sel.to(), out().stdout());
-                out().info(rows + " bar(s) exported");
+                long rows = export.apply(out().stdout());
+                out().info(rows + " " + what + "(s) exported");
                 return ExitCodes.OK;
             }
-            long rows = OutputFile.write(
-                    "--out", file, w -> export.write(sel.symbol(), sel.timeframe(), sel.from(), sel.to(), w));
+            long rows = OutputFile.write("--out", file, export::apply);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("bars", rows);
+            m.put(what + "s", rows);
             m.put("file", file.toString());
-            out().result(m, () -> out().line("exported " + rows + " bar(s) to " + file));
+            out().result(m, () -> out().line("exported " + rows + " " + what + "(s) to " + file));
             return ExitCodes.OK;
         }
     }

@@ -1,4 +1,4 @@
-package io.dgas.store.bars;
+package io.dgas.store.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
+import io.dgas.store.bars.UnknownSymbolException;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
