@@ -190,9 +190,20 @@
     }
   }
 
+  /** Points the download links at the exports of the shown symbol (and timeframe). */
+  function downloads(symbol, tf) {
+    var s = encodeURIComponent(symbol);
+    document.getElementById('dl-bars').href = '/api/v1/bars/' + s + '/export?interval=' + tf;
+    document.getElementById('dl-bars').textContent = tf + ' bars of ' + symbol;
+    document.getElementById('dl-all').href = '/api/v1/bars/' + s + '/export';
+    document.getElementById('dl-ticks').href = '/api/v1/ticks/' + s + '/export';
+    document.getElementById('dl-ticks').textContent = 'ticks of ' + symbol;
+  }
+
   function load() {
     var symbol = symbolSelect.value, tf = interval(), mine = ++seq;
     if (!symbol) { return; }
+    downloads(symbol, tf);
     document.body.dataset.loaded = '';
     say('Loading ' + symbol + ' ' + tf + '…');
     getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=300').then(function (a) {
@@ -217,6 +228,7 @@
     var symbol = symbolSelect.value;
     getJson('/api/v1/symbols/' + encodeURIComponent(symbol)).then(function (d) {
       var have = d.series.filter(function (s) { return s.rows > 0; }).map(function (s) { return s.timeframe; });
+      document.getElementById('dl-ticks-item').hidden = !(d.symbol && d.symbol.last_tick_at);
       var radios = Array.prototype.slice.call(document.querySelectorAll('input[name=interval]'));
       radios.forEach(function (r) { r.disabled = have.length > 0 && have.indexOf(r.value) < 0; });
       var checked = document.querySelector('input[name=interval]:checked');

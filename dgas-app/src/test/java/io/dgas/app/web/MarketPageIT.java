@@ -37,6 +37,10 @@ class MarketPageIT {
     @RegisterExtension
     static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
 
+    private static final String MKTB_TICKS = "timestamp,price,size,bid,ask,bid_size,ask_size\n"
+            + "2025-01-10T14:30:00.000125Z,2500.5,3,2500.25,2500.75,10,12\n"
+            + "2025-01-10T14:30:01Z,2501,1,,,,\n";
+
     private static ChromeDriver driver;
     /** The explained signal's entry, which its reasons are stated against. */
     private static double entry;
@@ -49,6 +53,12 @@ class MarketPageIT {
         MarketSeed.storedLong(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z");
         entry = MarketSeed.explain(api.ctx, "MKTA", Timeframe.H1, "2025-01-22T10:00:00Z", 0.62, 0.55, 40);
         MarketSeed.wave(api.ctx, "MKTC", Timeframe.H1, 50, 300);
+        api.ctx
+                .ingest()
+                .ticks(
+                        "mktb-ticks.csv",
+                        MKTB_TICKS,
+                        api.ctx.ingest().options(java.time.ZoneOffset.UTC).withSymbol("MKTB", null));
         driver = Browser.start(profile);
     }
 
@@ -250,5 +260,35 @@ class MarketPageIT {
                 .as("no reload")
                 .isEqualTo(true);
         assertThat(driver.findElement(By.id("status")).getText()).contains("55 1h bars of MKTC");
+    }
+
+    @Test
+    void marketPage_downloadLinks_exportTheShownSeriesAndTheTicksWhenStored() throws Exception {
+        driver.get("http://127.0.0.1:" + api.server.port() + "/");
+        chartAfter("MKTA", "1h");
+        WebElement bars = driver.findElement(By.id("dl-bars"));
+        assertThat(bars.getText()).isEqualTo("1h bars of MKTA");
+        assertThat(bars.getAttribute("href")).endsWith("/api/v1/bars/MKTA/export?interval=1h");
+        assertThat(fetch(bars).split("\n")).as("the header and the 400 bars").hasSize(401);
+        assertThat(driver.findElement(By.id("dl-ticks-item")).isDisplayed())
+                .as("no ticks stored for MKTA")
+                .isFalse();
+
+        new Select(driver.findElement(By.id("symbol"))).selectByValue("MKTB");
+        chartAfter("MKTB", "1h");
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("dl-ticks-item")).isDisplayed());
+        WebElement ticks = driver.findElement(By.id("dl-ticks"));
+        assertThat(ticks.getText()).isEqualTo("ticks of MKTB");
+        assertThat(fetch(ticks)).isEqualTo(MKTB_TICKS);
+        assertThat(driver.findElement(By.id("dl-all")).getAttribute("href")).endsWith("/api/v1/bars/MKTB/export");
+    }
+
+    /** What the link downloads, fetched by the page itself. */
+    private static String fetch(WebElement link) {
+        return (String) driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0].href).then(function (r) { return r.text(); }).then(done);",
+                link);
     }
 }
