@@ -49,6 +49,9 @@ import java.util.function.Consumer;
  */
 public final class AppContext implements AutoCloseable {
     private final DgasConfig config;
+    /** The shipped exchange calendars, read on first use. */
+    private io.dgas.app.stream.MarketHours marketHours;
+
     private final Clock clock;
     private EmbeddedServer embedded;
     private Database database;
@@ -389,6 +392,14 @@ public final class AppContext implements AutoCloseable {
     public io.dgas.app.news.NewsService news() {
         return new io.dgas.app.news.NewsService(
                 database(), cache(), io.dgas.app.ingest.IngestSettings.limits(config, clock));
+    }
+
+    /** The bars missing from stored series, judged by the shipped exchange calendars (CLI and API). */
+    public synchronized io.dgas.app.gaps.DataGaps gaps() {
+        if (marketHours == null) {
+            marketHours = io.dgas.app.stream.MarketHours.standard();
+        }
+        return new io.dgas.app.gaps.DataGaps(database(), marketHours);
     }
 
     /** Risk diagnostics per portfolio. */

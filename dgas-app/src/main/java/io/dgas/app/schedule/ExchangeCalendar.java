@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,5 +73,37 @@ public record ExchangeCalendar(
         }
         LocalTime t = z.toLocalTime();
         return !t.isBefore(open) && t.isBefore(earlyCloses.getOrDefault(z.toLocalDate(), close));
+    }
+
+    /** One trading day's session, {@code [opens, closes)}. */
+    public record Session(Instant opens, Instant closes) {}
+
+    /**
+     * The sessions that meet {@code [from, to)}, in time order (a trading day's whole day when the calendar has no
+     * session); each is the day's full session, not cut to the interval.
+     */
+    public List<Session> sessions(Instant from, Instant to) {
+        List<Session> out = new ArrayList<>();
+        if (!from.isBefore(to)) {
+            return out;
+        }
+        // a session may start the day before in UTC terms: begin a day early and keep only those that meet
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate d = from.atZone(zone).toLocalDate().minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+            if ((weekdaysOnly && (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY))
+                    || holidays.contains(d)) {
+                continue;
+            }
+            Instant opens =
+                    (open == null ? d.atStartOfDay(zone) : d.atTime(open).atZone(zone)).toInstant();
+            Instant closes = (open == null
+                            ? d.plusDays(1).atStartOfDay(zone)
+                            : d.atTime(earlyCloses.getOrDefault(d, close)).atZone(zone))
+                    .toInstant();
+            if (opens.isBefore(to) && from.isBefore(closes)) {
+                out.add(new Session(opens, closes));
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.dgas.app.stream;
 
 import io.dgas.app.schedule.ExchangeCalendar;
+import io.dgas.app.schedule.UsEquityHolidays;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +34,24 @@ public final class MarketHours {
         this.usEquities = usEquities;
     }
 
-    /** The shipped calendars. */
+    /** The last year whose US closures come from the exchanges' rules when the shipped list does not name them. */
+    static final int RULES_TO = 2099;
+
+    /**
+     * The shipped calendars: the US closures of the shipped list, and for every year from {@value
+     * UsEquityHolidays#FIRST_YEAR} those of the exchanges' rules ({@link UsEquityHolidays}, which equal the list where
+     * both name a year); an early close of the list wins over the rules'.
+     */
     public static MarketHours standard() {
         Days days = days(US_HOLIDAYS);
-        return new MarketHours(ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", days.closed())
-                .withEarlyCloses(days.earlyCloses()));
+        Set<LocalDate> closed = new HashSet<>(UsEquityHolidays.closed(UsEquityHolidays.FIRST_YEAR, RULES_TO));
+        closed.addAll(days.closed());
+        Map<LocalDate, LocalTime> early =
+                new HashMap<>(UsEquityHolidays.earlyCloses(UsEquityHolidays.FIRST_YEAR, RULES_TO));
+        early.keySet().removeAll(closed);
+        early.putAll(days.earlyCloses());
+        return new MarketHours(ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", closed)
+                .withEarlyCloses(early));
     }
 
     /** A calendar list: the dates closed all day, and the early-close dates with the session's end. */
@@ -52,6 +67,17 @@ public final class MarketHours {
     /** Whether a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades at {@code at}. */
     public boolean isOpen(String assetClass, Instant at) {
         return market(assetClass).equals("crypto") || usEquities.isOpen(at);
+    }
+
+    /**
+     * When a symbol of {@code assetClass} trades within {@code [from, to)}: the sessions that meet it (crypto: the
+     * interval itself), in time order; a bar whose interval meets none is not expected.
+     */
+    public List<ExchangeCalendar.Session> sessions(String assetClass, Instant from, Instant to) {
+        if (market(assetClass).equals("crypto")) {
+            return from.isBefore(to) ? List.of(new ExchangeCalendar.Session(from, to)) : List.of();
+        }
+        return usEquities.sessions(from, to);
     }
 
     /**

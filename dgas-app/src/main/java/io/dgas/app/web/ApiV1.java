@@ -48,7 +48,11 @@ final class ApiV1 {
                                                 OpsRoutes.routes(ctx),
                                                 concat(
                                                         ReportRoutes.routes(ctx),
-                                                        concat(DatabaseRoutes.routes(ctx), ExportRoutes.routes(ctx)))),
+                                                        concat(
+                                                                DatabaseRoutes.routes(ctx),
+                                                                concat(
+                                                                        ExportRoutes.routes(ctx),
+                                                                        GapRoutes.routes(ctx))))),
                                         AlertRoutes.routes(ctx::alertsService)),
                                 writes),
                         TradingRoutes.routes(ctx)),

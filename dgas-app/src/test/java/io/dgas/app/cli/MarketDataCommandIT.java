@@ -126,6 +126,30 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataGaps_dailyStock_listsTheMissingTradingDayNotTheHolidayAndNeedsAnInterval() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (String day : List.of("01", "02", "03", "05", "08", "09", "11", "12")) {
+            csv.append("2024-07-").append(day).append("T00:00:00Z,GAPD,1d,10,11,9,10.5,1\n");
+        }
+        Path f = Files.writeString(home.resolve("gapd.csv"), csv);
+        assertThat(run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols")
+                        .code())
+                .isZero();
+
+        Run r = run(Map.of(), "data", "gaps", "--symbol", "gapd", "--interval", "1d");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("2024-07-10T00:00:00Z")
+                .doesNotContain("2024-07-04")
+                .contains("GAPD 1d (us-equities calendar): 8 bar(s) from 2024-07-01T00:00:00Z to"
+                        + " 2024-07-12T00:00:00Z, 1 missing in 1 gap(s), coverage 88.89 %");
+        Run none = run(Map.of(), "data", "gaps", "--symbol", "GAPD");
+        assertThat(none.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(none.err()).isEqualTo("error: --interval is required: gaps are judged per timeframe\n");
+    }
+
+    @Test
     void ingestBars_badFile_exits2WithFileLineFieldValueRule() throws Exception {
         Path bad = Files.writeString(
                 home.resolve("bars.csv"),

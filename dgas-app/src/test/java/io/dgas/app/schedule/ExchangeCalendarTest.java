@@ -42,4 +42,30 @@ class ExchangeCalendarTest {
         assertThatThrownBy(() -> ExchangeCalendar.of(false, "UTC", "16:00-09:30", Set.of()))
                 .hasMessageContaining("must be after");
     }
+
+    @Test
+    void sessions_fridayToMondayWithAnEarlyClose_theTwoTradingDaysWholeInOrder() {
+        ExchangeCalendar early =
+                nyse.withEarlyCloses(java.util.Map.of(LocalDate.parse("2024-06-07"), java.time.LocalTime.of(13, 0)));
+
+        var s = early.sessions(Instant.parse("2024-06-07T16:00:00Z"), Instant.parse("2024-06-10T14:00:00Z"));
+
+        assertThat(s)
+                .containsExactly(
+                        new ExchangeCalendar.Session(
+                                Instant.parse("2024-06-07T13:30:00Z"), Instant.parse("2024-06-07T17:00:00Z")),
+                        new ExchangeCalendar.Session(
+                                Instant.parse("2024-06-10T13:30:00Z"), Instant.parse("2024-06-10T20:00:00Z")));
+    }
+
+    @Test
+    void sessions_weekendHolidayOrOutsideHours_none() {
+        assertThat(nyse.sessions(Instant.parse("2024-06-08T00:00:00Z"), Instant.parse("2024-06-10T00:00:00Z")))
+                .isEmpty();
+        assertThat(nyse.sessions(Instant.parse("2024-06-19T00:00:00Z"), Instant.parse("2024-06-20T00:00:00Z")))
+                .isEmpty();
+        assertThat(nyse.sessions(Instant.parse("2024-06-03T20:00:00Z"), Instant.parse("2024-06-04T13:30:00Z")))
+                .as("from the close to the next open, both edges excluded")
+                .isEmpty();
+    }
 }

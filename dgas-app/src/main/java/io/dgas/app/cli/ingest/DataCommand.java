@@ -1,6 +1,7 @@
 package io.dgas.app.cli.ingest;
 
 import io.dgas.app.cli.*;
+import io.dgas.app.gaps.DataGaps;
 import io.dgas.store.bars.DataCatalog;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SoftDelete;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
             DataCommand.ListData.class,
             DataCommand.Stats.class,
             DataCommand.Export.class,
+            DataCommand.Gaps.class,
             DataCommand.Delete.class,
             DataCommand.Restore.class,
             DataCommand.Purge.class
@@ -166,6 +168,63 @@ public final class DataCommand {
             m.put("file", file.toString());
             out().result(m, () -> out().line("exported " + rows + " " + what + "(s) to " + file));
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "gaps",
+            description = "Bars missing from a series: between its stored bars, the bar intervals in which the market"
+                    + " was open (crypto around the clock, other asset classes the US equities session and holidays).")
+    static final class Gaps extends Selecting {
+        @Option(names = "--limit", defaultValue = "100", description = "gaps listed (1..10000, default 100)")
+        int limit;
+
+        @Option(names = "--offset", defaultValue = "0", description = "gaps skipped before the first listed")
+        int offset;
+
+        @Override
+        public Integer call() {
+            if (interval == null) {
+                throw new BadArgumentException(
+                        "--interval", null, "--interval is required: gaps are judged per timeframe");
+            }
+            OptionRanges.between("--limit", limit, 1, 10_000);
+            OptionRanges.between("--offset", offset, 0, Integer.MAX_VALUE);
+            SoftDelete.Selection sel = selection();
+            DataGaps.Report r =
+                    context().gaps().find(sel.symbol(), sel.timeframe(), sel.from(), sel.to(), limit, offset);
+            out().result(r, () -> {
+                out().table(
+                                List.of("from", "to", "missing"),
+                                r.gaps().items().stream()
+                                        .map(g -> List.of(
+                                                g.from().toString(), g.to().toString(), Long.toString(g.missing())))
+                                        .toList());
+                out().line(summary(r));
+            });
+            return ExitCodes.OK;
+        }
+
+        private static String summary(DataGaps.Report r) {
+            if (r.bars() == 0) {
+                return r.symbol() + " " + r.interval() + ": no bars stored in the range";
+            }
+            Long total = r.gaps().total();
+            return String.format(
+                    Locale.ROOT,
+                    "%s %s (%s calendar): %d bar(s) from %s to %s, %d missing in %d gap(s), coverage %.2f %%%s",
+                    r.symbol(),
+                    r.interval(),
+                    r.market(),
+                    r.bars(),
+                    r.first(),
+                    r.last(),
+                    r.missing(),
+                    total,
+                    100 * r.coverage(),
+                    r.gaps().nextOffset() == null
+                            ? ""
+                            : "; more with --offset " + r.gaps().nextOffset());
         }
     }
 

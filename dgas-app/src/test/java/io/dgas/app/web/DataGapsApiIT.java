@@ -1,0 +1,140 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dgas.app.gaps.DataGaps;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.SqlSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code GET /api/v1/bars/{symbol}/gaps} and its service: a 24/7 series misses every absent bar; a US stock's misses
+ * only bars of its sessions (nights, the weekend, 4 July 2024 and the afternoon after 3 July's 13:00 early close are
+ * no gaps).
+ */
+class DataGapsApiIT {
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+
+    @BeforeAll
+    static void seed() {
+        // crypto, hourly, 1 June 2024 00:00-23:00 UTC without 05-07 and 15
+        List<Instant> crypto = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            if (!Set.of(5, 6, 7, 15).contains(h)) {
+                crypto.add(Instant.parse("2024-06-01T00:00:00Z").plus(Duration.ofHours(h)));
+            }
+        }
+        ingest("GAPC", "1h", crypto);
+        api.ctx
+                .database()
+                .update(
+                        "t.crypto",
+                        "UPDATE symbols SET asset_class = 'crypto' WHERE ticker = 'GAPC'",
+                        SqlSession.Binder.NONE);
+        // a stock, hourly: the bars meeting 09:30-16:00 New York (13:00-19:00 UTC in July), 13:00-16:00 UTC on the
+        // early close of 3 July, none on 4 July; missing 2 July 15:00 and 8 July 13:00 and 14:00
+        List<Instant> hourly = new ArrayList<>();
+        for (String day : List.of("2024-07-01", "2024-07-02", "2024-07-03", "2024-07-05", "2024-07-08")) {
+            int lastHour = day.equals("2024-07-03") ? 16 : 19;
+            for (int h = 13; h <= lastHour; h++) {
+                Instant t = Instant.parse(day + "T00:00:00Z").plus(Duration.ofHours(h));
+                if (!Set.of("2024-07-02T15:00:00Z", "2024-07-08T13:00:00Z", "2024-07-08T14:00:00Z")
+                        .contains(t.toString())) {
+                    hourly.add(t);
+                }
+            }
+        }
+        ingest("GAPS", "1h", hourly);
+        // and daily: the weekdays of 1-12 July but the holiday and 10 July
+        List<Instant> daily = new ArrayList<>();
+        for (int d = 1; d <= 12; d++) {
+            Instant t = Instant.parse("2024-07-01T00:00:00Z").plus(Duration.ofDays(d - 1));
+            int dow = t.atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
+            if (dow <= 5 && d != 4 && d != 10) {
+                daily.add(t);
+            }
+        }
+        ingest("GAPS", "1d", daily);
+    }
+
+    private static void ingest(String symbol, String tf, List<Instant> times) {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (Instant t : times) {
+            csv.append(t).append(',').append(symbol).append(',').append(tf).append(",100,101,99,100.5,10\n");
+        }
+        api.ctx
+                .ingest()
+                .bars(
+                        symbol + ".csv",
+                        csv.toString(),
+                        api.ctx.ingest().options(ZoneOffset.UTC).withCreateSymbols(true));
+    }
+
+    @Test
+    void find_allDayMarket_everyAbsentHourMissing() {
+        DataGaps.Report r = api.ctx.gaps().find("GAPC", Timeframe.H1, null, null, 100, 0);
+
+        assertThat(r.market()).isEqualTo("crypto");
+        assertThat(r.bars()).isEqualTo(20);
+        assertThat(r.gaps().items())
+                .containsExactly(
+                        new DataGaps.Gap(
+                                Instant.parse("2024-06-01T05:00:00Z"), Instant.parse("2024-06-01T07:00:00Z"), 3),
+                        new DataGaps.Gap(
+                                Instant.parse("2024-06-01T15:00:00Z"), Instant.parse("2024-06-01T15:00:00Z"), 1));
+        assertThat(r.missing()).isEqualTo(4);
+        assertThat(r.coverage()).isEqualTo(20.0 / 24);
+    }
+
+    @Test
+    void find_usStock_onlySessionBarsMissing() {
+        DataGaps.Report hourly = api.ctx.gaps().find("GAPS", Timeframe.H1, null, null, 100, 0);
+        DataGaps.Report daily = api.ctx.gaps().find("GAPS", Timeframe.D1, null, null, 100, 0);
+
+        assertThat(hourly.market()).isEqualTo("us-equities");
+        assertThat(hourly.gaps().items())
+                .as("not the nights, the weekend, 4 July or 3 July after 13:00 New York")
+                .containsExactly(
+                        new DataGaps.Gap(
+                                Instant.parse("2024-07-02T15:00:00Z"), Instant.parse("2024-07-02T15:00:00Z"), 1),
+                        new DataGaps.Gap(
+                                Instant.parse("2024-07-08T13:00:00Z"), Instant.parse("2024-07-08T14:00:00Z"), 2));
+        assertThat(daily.gaps().items())
+                .containsExactly(new DataGaps.Gap(
+                        Instant.parse("2024-07-10T00:00:00Z"), Instant.parse("2024-07-10T00:00:00Z"), 1));
+        assertThat(daily.bars()).isEqualTo(8);
+    }
+
+    @Test
+    void gapsRoute_pagingRangeAndBadParameters() throws Exception {
+        JsonNode page = api.json("/api/v1/bars/gapc/gaps?interval=1h&limit=1&offset=1", 200);
+        assertThat(page.get("missing").asLong()).isEqualTo(4);
+        assertThat(page.at("/gaps/total").asLong()).isEqualTo(2);
+        assertThat(page.at("/gaps/items/0/from").asText()).isEqualTo("2024-06-01T15:00:00Z");
+        assertThat(page.at("/gaps/items/0/missing").asLong()).isEqualTo(1);
+        assertThat(page.at("/gaps/next_offset").isNull()).isTrue();
+
+        JsonNode ranged = api.json("/api/v1/bars/GAPC/gaps?interval=1h&from=2024-06-01T10:00:00Z", 200);
+        assertThat(ranged.get("bars").asLong()).isEqualTo(13);
+        assertThat(ranged.at("/gaps/total").asLong()).isEqualTo(1);
+
+        assertThat(api.json("/api/v1/bars/GAPC/gaps", 400).get("parameter").asText())
+                .isEqualTo("interval");
+        assertThat(api.json("/api/v1/bars/GAPC/gaps?interval=1h&limit=0", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("limit");
+        assertThat(api.get("/api/v1/bars/NOPE/gaps?interval=1h").statusCode()).isEqualTo(404);
+    }
+}
