@@ -200,10 +200,39 @@
     document.getElementById('dl-ticks').textContent = 'ticks of ' + symbol;
   }
 
+  /** The gaps of the shown series (GET /api/v1/bars/{symbol}/gaps): the totals and the three oldest. */
+  function checkGaps() {
+    var symbol = symbolSelect.value, tf = interval(), out = document.getElementById('gaps-result');
+    var day = function (iso) { return iso.slice(0, 16).replace('T', ' '); };
+    dgas.say(out, 'Checking ' + tf + ' bars of ' + symbol + '…');
+    getJson('/api/v1/bars/' + encodeURIComponent(symbol) + '/gaps?interval=' + tf + '&limit=3').then(function (r) {
+      if (symbol !== symbolSelect.value || tf !== interval()) { return; }
+      out.textContent = '';
+      out.className = '';
+      var p = document.createElement('p');
+      p.textContent = r.bars === 0 ? 'No ' + tf + ' bars stored.'
+        : r.missing === 0 ? 'None missing in ' + r.bars + ' ' + tf + ' bars (' + r.market + ' calendar).'
+        : r.missing + ' missing in ' + r.gaps.total + ' gap(s) of ' + r.bars + ' ' + tf + ' bars ('
+          + r.market + ' calendar), coverage ' + (100 * r.coverage).toFixed(2) + ' %' + (r.gaps.total > 3 ? '; the oldest:' : ':');
+      out.appendChild(p);
+      if (r.gaps.items.length) {
+        var ul = document.createElement('ul');
+        ul.className = 'gaps';
+        r.gaps.items.forEach(function (g) {
+          var li = document.createElement('li');
+          li.textContent = day(g.from) + (g.to === g.from ? '' : ' – ' + day(g.to)) + ' (' + g.missing + ')';
+          ul.appendChild(li);
+        });
+        out.appendChild(ul);
+      }
+    }).catch(function (e) { dgas.say(out, 'Gaps of ' + symbol + ' ' + tf + ': ' + e.message, true); });
+  }
+
   function load() {
     var symbol = symbolSelect.value, tf = interval(), mine = ++seq;
     if (!symbol) { return; }
     downloads(symbol, tf);
+    document.getElementById('gaps-result').textContent = '';
     document.body.dataset.loaded = '';
     say('Loading ' + symbol + ' ' + tf + '…');
     getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=300').then(function (a) {
@@ -291,6 +320,7 @@
   }
 
   symbolSelect.addEventListener('change', loadSymbol);
+  document.getElementById('gaps-check').addEventListener('click', checkGaps);
   dgas.events({ bars: onBars, forming: onForming }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
   window.addEventListener('resize', function () { chart.resize(); spreadZoneLabels(); });

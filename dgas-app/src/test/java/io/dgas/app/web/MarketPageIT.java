@@ -59,6 +59,14 @@ class MarketPageIT {
                         "mktb-ticks.csv",
                         MKTB_TICKS,
                         api.ctx.ingest().options(java.time.ZoneOffset.UTC).withSymbol("MKTB", null));
+        // MKTA's daily bars of 6-17 January 2025: not the weekend, not 9 January (the exchanges closed), not 15 January
+        StringBuilder daily = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (String day : List.of("06", "07", "08", "10", "13", "14", "16", "17")) {
+            daily.append("2025-01-").append(day).append("T00:00:00Z,MKTA,1d,100,102,99,101,1000\n");
+        }
+        api.ctx
+                .ingest()
+                .bars("mkta-daily.csv", daily.toString(), api.ctx.ingest().options(java.time.ZoneOffset.UTC));
         driver = Browser.start(profile);
     }
 
@@ -282,6 +290,25 @@ class MarketPageIT {
         assertThat(ticks.getText()).isEqualTo("ticks of MKTB");
         assertThat(fetch(ticks)).isEqualTo(MKTB_TICKS);
         assertThat(driver.findElement(By.id("dl-all")).getAttribute("href")).endsWith("/api/v1/bars/MKTB/export");
+    }
+
+    @Test
+    void marketPage_checkForMissingBars_withTheKeyboard_listsTheMissingTradingDay() throws Exception {
+        driver.get("http://127.0.0.1:" + api.server.port() + "/");
+        chartAfter("MKTA", "1h");
+        driver.findElement(By.cssSelector("label[for=tf-1d]")).click();
+        chartAfter("MKTA", "1d");
+
+        WebElement check = driver.findElement(By.id("gaps-check"));
+        new Actions(driver).moveToElement(check).perform();
+        check.sendKeys(Keys.ENTER);
+
+        WebElement result = driver.findElement(By.id("gaps-result"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> result.getText().contains("coverage"));
+        assertThat(result.getText())
+                .isEqualTo("1 missing in 1 gap(s) of 8 1d bars (us-equities calendar), coverage 88.89 %:\n"
+                        + "2025-01-15 00:00 (1)");
     }
 
     /** What the link downloads, fetched by the page itself. */

@@ -77,14 +77,15 @@ public final class DataCommand {
         }
     }
 
-    /** The selection options shared by delete and restore. */
+    /** The selection options shared by export, gaps, delete and restore. */
     abstract static class Selecting extends BaseCommand {
         @Option(names = "--symbol", required = true, description = "ticker")
         String symbol;
 
         @Option(
                 names = "--interval",
-                description = "one timeframe (default: every timeframe; delete and restore then take the ticks too)")
+                description = "one timeframe (export, delete, restore: default every timeframe, delete and restore then"
+                        + " take the ticks too; gaps: required)")
         String interval;
 
         @Option(names = "--from", description = "first ts included (date or ISO-8601 date-time)")
