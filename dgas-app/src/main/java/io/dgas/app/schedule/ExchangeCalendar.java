@@ -62,10 +62,7 @@ public record ExchangeCalendar(
 
     public boolean isOpen(Instant at) {
         ZonedDateTime z = at.atZone(zone);
-        if (weekdaysOnly && (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY)) {
-            return false;
-        }
-        if (holidays.contains(z.toLocalDate())) {
+        if (!tradingDay(z.toLocalDate())) {
             return false;
         }
         if (open == null) {
@@ -90,8 +87,7 @@ public record ExchangeCalendar(
         // a session may start the day before in UTC terms: begin a day early and keep only those that meet
         LocalDate last = to.atZone(zone).toLocalDate();
         for (LocalDate d = from.atZone(zone).toLocalDate().minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
-            if ((weekdaysOnly && (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY))
-                    || holidays.contains(d)) {
+            if (!tradingDay(d)) {
                 continue;
             }
             Instant opens =
@@ -105,5 +101,11 @@ public record ExchangeCalendar(
             }
         }
         return out;
+    }
+
+    /** Whether the market opens on {@code d} (local date): a weekday when the calendar says so, not a holiday. */
+    private boolean tradingDay(LocalDate d) {
+        boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return !(weekdaysOnly && weekend) && !holidays.contains(d);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * at 13:00 on the day after Thanksgiving and on July 3 and December 24 when they fall Monday to Thursday.
  *
  * <p>Design notes: the rules are the exchanges' published ones (NYSE Rule 7.2 holidays, with the observance shifts
- * above); the shipped list for 2024–2027 equals them ({@code UsEquityHolidaysTest}). Early closes before 2024 may
+ * above); the shipped list for 2024–2027 equals them ({@code MarketHoursTest}). Early closes before 2024 may
  * differ in a few years the exchanges decided otherwise (e.g. 5 July 2002); only intraday slots after 13:00 of those
  * days depend on it.
  */

@@ -2,41 +2,10 @@ package io.dgas.app.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UsEquityHolidaysTest {
-    @Test
-    void closedAndEarlyCloses_2024To2027_equalTheShippedList() throws IOException {
-        Set<LocalDate> closed = new HashSet<>();
-        Map<LocalDate, LocalTime> early = new HashMap<>();
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("calendar/us-equities-holidays.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = t.split("\\s+");
-                if (parts.length == 1) {
-                    closed.add(LocalDate.parse(parts[0]));
-                } else {
-                    early.put(LocalDate.parse(parts[0]), LocalTime.parse(parts[1]));
-                }
-            }
-        }
-
-        assertThat(UsEquityHolidays.closed(2024, 2027)).isEqualTo(closed);
-        assertThat(UsEquityHolidays.earlyCloses(2024, 2027)).isEqualTo(early);
-    }
-
     @Test
     void closed_2013And2001_theExchangesClosures() {
         assertThat(UsEquityHolidays.closed(2013, 2013))
