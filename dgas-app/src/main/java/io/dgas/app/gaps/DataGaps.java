@@ -9,7 +9,10 @@ import io.dgas.store.bars.SeriesJumps;
 import io.dgas.store.bars.SymbolRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bars missing from a stored series: between each two consecutive stored bars further apart than the timeframe,
@@ -86,7 +89,92 @@ public final class DataGaps {
                 Page.counted(tally.page, limit, offset, tally.gaps));
     }
 
-    /** The gaps found so far: their count, the missing bars and the page asked for. */
+    /**
+     * One series' gaps in a universe overview.
+     *
+     * @param gaps how many gaps
+     * @param coverage stored bars over stored plus missing
+     */
+    public record SeriesGaps(
+            String symbol,
+            String market,
+            long bars,
+            Instant first,
+            Instant last,
+            long missing,
+            long gaps,
+            double coverage) {}
+
+    /**
+     * Every active symbol's series at {@code timeframe} with bars in {@code [from, to)}, the most bars missing first
+     * (then by ticker), the page at {@code offset} of {@code limit}: one pass over the timeframe's bars.
+     */
+    public Page<SeriesGaps> universe(Timeframe timeframe, Instant from, Instant to, int limit, int offset) {
+        long step = timeframe.seconds();
+        Map<String, long[]> counts = new HashMap<>();
+        List<SeriesJumps.SymbolExtent> extents = new SeriesJumps(db).scanAll(timeframe, from, to, j -> {
+            Gap g = missing(j.jump(), step, j.assetClass());
+            if (g != null) {
+                long[] c = counts.computeIfAbsent(j.symbol(), k -> new long[2]);
+                c[0] += g.missing();
+                c[1]++;
+            }
+        });
+        List<SeriesGaps> all = new ArrayList<>(extents.size());
+        for (SeriesJumps.SymbolExtent e : extents) {
+            long[] c = counts.getOrDefault(e.symbol(), new long[2]);
+            long bars = e.extent().bars();
+            all.add(new SeriesGaps(
+                    e.symbol(),
+                    hours.market(e.assetClass()),
+                    bars,
+                    e.extent().first(),
+                    e.extent().last(),
+                    c[0],
+                    c[1],
+                    (double) bars / (bars + c[0])));
+        }
+        all.sort(Comparator.comparingLong(SeriesGaps::missing).reversed().thenComparing(SeriesGaps::symbol));
+        return Page.slice(all, limit, offset);
+    }
+
+    /**
+     * The bars missing between two consecutive stored bars {@code step} seconds apart at best (see the class notes),
+     * as a gap from the first to the last missing bar; null when none is.
+     */
+    private Gap missing(SeriesJumps.Jump j, long step, String assetClass) {
+        long a = j.before().getEpochSecond();
+        long slots = Math.floorDiv(j.after().getEpochSecond() - a + step - 1, step) - 1;
+        if (slots < 1) {
+            return null;
+        }
+        long firstK = 0;
+        long lastK = 0;
+        long count = 0;
+        List<Session> sessions = hours.sessions(
+                assetClass, Instant.ofEpochSecond(a + step), Instant.ofEpochSecond(a + (slots + 1) * step));
+        for (Session s : sessions) {
+            long lo = Math.max(1, Math.floorDiv(s.opens().getEpochSecond() - a, step));
+            long hi = Math.min(slots, Math.floorDiv(s.closes().getEpochSecond() - a + step - 1, step) - 1);
+            if (lo > hi) {
+                continue;
+            }
+            if (count == 0) {
+                firstK = lo;
+            } else {
+                lo = Math.max(lo, lastK + 1); // ranges come in order: count what the last did not
+            }
+            if (lo <= hi) {
+                count += hi - lo + 1;
+                lastK = hi;
+            }
+        }
+        return count == 0
+                ? null
+                : new Gap(Instant.ofEpochSecond(a + firstK * step), Instant.ofEpochSecond(a + lastK * step), count);
+    }
+
+    /** The gaps of one series found so far: their count, the missing bars and the page asked for. */
     private final class Tally {
         private final long step;
         private final String assetClass;
@@ -105,41 +193,15 @@ public final class DataGaps {
 
         /** Judges the slots between two consecutive stored bars. */
         void skip(SeriesJumps.Jump j) {
-            long a = j.before().getEpochSecond();
-            long slots = Math.floorDiv(j.after().getEpochSecond() - a + step - 1, step) - 1;
-            if (slots < 1) {
-                return;
-            }
-            long firstK = 0;
-            long lastK = 0;
-            long count = 0;
-            List<Session> sessions = hours.sessions(
-                    assetClass, Instant.ofEpochSecond(a + step), Instant.ofEpochSecond(a + (slots + 1) * step));
-            for (Session s : sessions) {
-                long lo = Math.max(1, Math.floorDiv(s.opens().getEpochSecond() - a, step));
-                long hi = Math.min(slots, Math.floorDiv(s.closes().getEpochSecond() - a + step - 1, step) - 1);
-                if (lo > hi) {
-                    continue;
-                }
-                if (count == 0) {
-                    firstK = lo;
-                } else {
-                    lo = Math.max(lo, lastK + 1); // ranges come in order: count what the last did not
-                }
-                if (lo <= hi) {
-                    count += hi - lo + 1;
-                    lastK = hi;
-                }
-            }
-            if (count == 0) {
+            Gap g = missing(j, step, assetClass);
+            if (g == null) {
                 return;
             }
             if (gaps >= offset && page.size() < limit) {
-                page.add(new Gap(
-                        Instant.ofEpochSecond(a + firstK * step), Instant.ofEpochSecond(a + lastK * step), count));
+                page.add(g);
             }
             gaps++;
-            missing += count;
+            missing += g.missing();
         }
     }
 }

@@ -144,6 +144,9 @@ class MarketDataCommandIT {
                 .doesNotContain("2024-07-04")
                 .contains("GAPD 1d (us-equities calendar): 8 bar(s) from 2024-07-01T00:00:00Z to"
                         + " 2024-07-12T00:00:00Z, 1 missing in 1 gap(s), coverage 88.89 %");
+        Run all = run(Map.of(), "data", "gaps", "--interval", "1d");
+        assertThat(all.code()).as(all.err()).isZero();
+        assertThat(all.out()).containsPattern("GAPD +us-equities +8 +1 +1 +88.89 %");
         Run none = run(Map.of(), "data", "gaps", "--symbol", "GAPD");
         assertThat(none.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(none.err()).isEqualTo("error: --interval is required: gaps are judged per timeframe\n");

@@ -137,4 +137,23 @@ class DataGapsApiIT {
                 .isEqualTo("limit");
         assertThat(api.get("/api/v1/bars/NOPE/gaps?interval=1h").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void universe_everySymbolsSeriesAtTheTimeframe_mostMissingFirst() throws Exception {
+        var page = api.ctx.gaps().universe(Timeframe.H1, null, null, 100, 0);
+
+        assertThat(page.items())
+                .extracting(DataGaps.SeriesGaps::symbol, DataGaps.SeriesGaps::missing, DataGaps.SeriesGaps::gaps)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("GAPC", 4L, 2L),
+                        org.assertj.core.groups.Tuple.tuple("GAPS", 3L, 2L));
+        assertThat(page.items().get(0).coverage()).isEqualTo(20.0 / 24);
+        assertThat(page.items().get(1).market()).isEqualTo("us-equities");
+
+        JsonNode daily = api.json("/api/v1/gaps?interval=1d&limit=1", 200);
+        assertThat(daily.get("total").asLong()).isEqualTo(1);
+        assertThat(daily.at("/items/0/symbol").asText()).isEqualTo("GAPS");
+        assertThat(daily.at("/items/0/missing").asLong()).isEqualTo(1);
+        assertThat(api.json("/api/v1/gaps", 400).get("parameter").asText()).isEqualTo("interval");
+    }
 }

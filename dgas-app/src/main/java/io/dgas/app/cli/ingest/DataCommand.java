@@ -1,7 +1,6 @@
 package io.dgas.app.cli.ingest;
 
 import io.dgas.app.cli.*;
-import io.dgas.app.gaps.DataGaps;
 import io.dgas.store.bars.DataCatalog;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SoftDelete;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Option;
             DataCommand.ListData.class,
             DataCommand.Stats.class,
             DataCommand.Export.class,
-            DataCommand.Gaps.class,
+            DataGapsCommand.class,
             DataCommand.Delete.class,
             DataCommand.Restore.class,
             DataCommand.Purge.class
@@ -77,15 +76,14 @@ public final class DataCommand {
         }
     }
 
-    /** The selection options shared by export, gaps, delete and restore. */
+    /** The selection options shared by export, delete and restore. */
     abstract static class Selecting extends BaseCommand {
         @Option(names = "--symbol", required = true, description = "ticker")
         String symbol;
 
         @Option(
                 names = "--interval",
-                description = "one timeframe (export, delete, restore: default every timeframe, delete and restore then"
-                        + " take the ticks too; gaps: required)")
+                description = "one timeframe (default: every timeframe; delete and restore then take the ticks too)")
         String interval;
 
         @Option(names = "--from", description = "first ts included (date or ISO-8601 date-time)")
@@ -101,10 +99,7 @@ public final class DataCommand {
                     instant("--from", from),
                     instant("--to", to));
             // an empty range would change nothing and report 0 rows as if the selection had been applied
-            if (sel.from() != null && sel.to() != null && !sel.from().isBefore(sel.to())) {
-                throw new BadArgumentException(
-                        "--to", to, "--to " + to + " must be after --from " + from + " (--to is excluded)");
-            }
+            requireRange(sel.from(), sel.to(), from, to);
             KnownSymbols.require(context().database(), List.of(sel.symbol()));
             return sel;
         }
@@ -121,7 +116,15 @@ public final class DataCommand {
             out().result(m, () -> out().line(verb + " " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)"));
         }
 
-        private static Instant instant(String option, String text) {
+        /** Refuses an empty range: {@code --to} not after {@code --from} (as given, {@code from} and {@code to}). */
+        static void requireRange(Instant start, Instant end, String from, String to) {
+            if (start != null && end != null && !start.isBefore(end)) {
+                throw new BadArgumentException(
+                        "--to", to, "--to " + to + " must be after --from " + from + " (--to is excluded)");
+            }
+        }
+
+        static Instant instant(String option, String text) {
             if (text == null) {
                 return null;
             }
@@ -169,63 +172,6 @@ public final class DataCommand {
             m.put("file", file.toString());
             out().result(m, () -> out().line("exported " + rows + " " + what + "(s) to " + file));
             return ExitCodes.OK;
-        }
-    }
-
-    @Command(
-            name = "gaps",
-            description = "Bars missing from a series: between its stored bars, the bar intervals in which the market"
-                    + " was open (crypto around the clock, other asset classes the US equities session and holidays).")
-    static final class Gaps extends Selecting {
-        @Option(names = "--limit", defaultValue = "100", description = "gaps listed (1..10000, default 100)")
-        int limit;
-
-        @Option(names = "--offset", defaultValue = "0", description = "gaps skipped before the first listed")
-        int offset;
-
-        @Override
-        public Integer call() {
-            if (interval == null) {
-                throw new BadArgumentException(
-                        "--interval", null, "--interval is required: gaps are judged per timeframe");
-            }
-            OptionRanges.between("--limit", limit, 1, 10_000);
-            OptionRanges.between("--offset", offset, 0, Integer.MAX_VALUE);
-            SoftDelete.Selection sel = selection();
-            DataGaps.Report r =
-                    context().gaps().find(sel.symbol(), sel.timeframe(), sel.from(), sel.to(), limit, offset);
-            out().result(r, () -> {
-                out().table(
-                                List.of("from", "to", "missing"),
-                                r.gaps().items().stream()
-                                        .map(g -> List.of(
-                                                g.from().toString(), g.to().toString(), Long.toString(g.missing())))
-                                        .toList());
-                out().line(summary(r));
-            });
-            return ExitCodes.OK;
-        }
-
-        private static String summary(DataGaps.Report r) {
-            if (r.bars() == 0) {
-                return r.symbol() + " " + r.interval() + ": no bars stored in the range";
-            }
-            Long total = r.gaps().total();
-            return String.format(
-                    Locale.ROOT,
-                    "%s %s (%s calendar): %d bar(s) from %s to %s, %d missing in %d gap(s), coverage %.2f %%%s",
-                    r.symbol(),
-                    r.interval(),
-                    r.market(),
-                    r.bars(),
-                    r.first(),
-                    r.last(),
-                    r.missing(),
-                    total,
-                    100 * r.coverage(),
-                    r.gaps().nextOffset() == null
-                            ? ""
-                            : "; more with --offset " + r.gaps().nextOffset());
         }
     }
 
