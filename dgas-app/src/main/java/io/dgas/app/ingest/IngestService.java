@@ -2,6 +2,7 @@ package io.dgas.app.ingest;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.gaps.DataGaps;
 import io.dgas.app.service.BadInputException;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
@@ -46,6 +47,9 @@ import java.util.stream.Stream;
  * bar series but may add a symbol and its last price, so it drops the cached symbol lists.
  */
 public final class IngestService {
+    /** The most gaps of one symbol a fill reads (and so requests) at once. */
+    static final int MAX_GAPS = 10_000;
+
     private final Database db;
     private final CacheInvalidation invalidation;
     private final DgasConfig config;
@@ -206,11 +210,7 @@ public final class IngestService {
                     "the last day " + last + (to != null ? "" : " (today)") + " is before the first, " + from,
                     List.of("a first day on or before the last"));
         }
-        ApiSettings settings = ApiSettings.of(
-                config.string(ConfigKeys.API_BASE_URL).orElse(null),
-                config.string(ConfigKeys.API_KEY).orElse(null),
-                config.intValue(ConfigKeys.API_REQUESTS_PER_MINUTE));
-        EodhdClient client = EodhdClient.create(settings, clock);
+        EodhdClient client = apiClient();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
         BarIngestor ingestor = barIngestor();
@@ -234,6 +234,90 @@ public final class IngestService {
         }
         afterIngest.accept(reports);
         return reports;
+    }
+
+    private EodhdClient apiClient() {
+        return EodhdClient.create(
+                ApiSettings.of(
+                        config.string(ConfigKeys.API_BASE_URL).orElse(null),
+                        config.string(ConfigKeys.API_KEY).orElse(null),
+                        config.intValue(ConfigKeys.API_REQUESTS_PER_MINUTE)),
+                clock);
+    }
+
+    /**
+     * What a gap fill did for one symbol: its gaps and missing bars before and after, the requests made, the rows the
+     * loads inserted or updated, and whether gaps were left unrequested ({@code maxRequests} reached).
+     */
+    public record GapFill(
+            String symbol,
+            long gapsBefore,
+            long missingBefore,
+            int requests,
+            long rows,
+            long gapsAfter,
+            long missingAfter,
+            boolean requestsExhausted) {}
+
+    /**
+     * Fills the gaps ({@link DataGaps}) of the stored series of {@code tickers} at {@code tf} with bars in {@code [from,
+     * to)} (null: unbounded) from the market-data API: one request per gap, each symbol's oldest first, at most
+     * {@code maxRequests} in all, each for exactly the gap's bars; they load through the same validation and upsert as
+     * every load, and the gaps are judged again after (a gap the source has no bars for stays).
+     *
+     * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
+     */
+    public List<GapFill> fillGaps(
+            DataGaps gaps,
+            List<String> tickers,
+            Timeframe tf,
+            Instant from,
+            Instant to,
+            int maxRequests,
+            Consumer<String> progress) {
+        List<String> wanted =
+                tickers.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        KnownSymbols.require(db, wanted);
+        Map<String, String> classes = new SymbolRepository(db).assetClasses(wanted);
+        EodhdClient client = apiClient();
+        BarIngestor ingestor = barIngestor();
+        IngestOptions opts = options(null);
+        List<GapFill> out = new ArrayList<>();
+        List<IngestReport> reports = new ArrayList<>();
+        int left = maxRequests;
+        for (String ticker : wanted) {
+            String cls = classes.getOrDefault(ticker, AssetClasses.DEFAULT);
+            DataGaps.Report before = gaps.find(ticker, tf, from, to, Math.max(1, Math.min(left, MAX_GAPS)), 0);
+            int requests = 0;
+            long rows = 0;
+            for (DataGaps.Gap g : before.gaps().items()) {
+                if (left == 0) {
+                    break;
+                }
+                progress.accept("fetching " + ticker + " " + tf.code() + " " + g.from() + " to " + g.to() + " ("
+                        + g.missing() + " missing) ...");
+                String csv = client.barsCsv(ticker, EodhdTickers.rest(ticker, cls), tf, g.from(), g.to());
+                IngestReport r = ingestor.ingest(
+                        "api " + ticker + " " + tf.code() + " " + g.from(), new StringReader(csv), null, opts);
+                reports.add(r);
+                rows += r.inserted() + r.updated();
+                requests++;
+                left--;
+            }
+            long total = before.gaps().total();
+            DataGaps.Report after = requests == 0 ? before : gaps.find(ticker, tf, from, to, 1, 0);
+            out.add(new GapFill(
+                    ticker,
+                    total,
+                    before.missing(),
+                    requests,
+                    rows,
+                    after.gaps().total(),
+                    after.missing(),
+                    requests < total));
+        }
+        afterIngest.accept(reports);
+        return out;
     }
 
     /**

@@ -288,4 +288,52 @@ class MarketDataCommandIT {
             server.stop(0);
         }
     }
+
+    @Test
+    void ingestApiFillGaps_localServer_requestsOnlyTheMissingDayAndLeavesNoGap() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (String day : List.of("01", "02", "03", "05", "08", "09", "11", "12")) {
+            csv.append("2024-07-").append(day).append("T00:00:00Z,FILD,1d,10,11,9,10.5,1\n");
+        }
+        Path f = Files.writeString(home.resolve("fild.csv"), csv);
+        assertThat(run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols")
+                        .code())
+                .isZero();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            seen.add(ex.getRequestURI().getPath() + " "
+                    + ex.getRequestURI().getQuery().replaceAll("api_token=[^&]*&", ""));
+            byte[] b = "[{\"date\":\"2024-07-10\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.25,\"volume\":5}]"
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(b);
+            }
+        });
+        server.start();
+        try {
+            Map<String, String> env = Map.of(
+                    "DGAS_API_BASE_URL",
+                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "EODHD_API_KEY",
+                    "k-1");
+
+            Run r = run(env, "--json", "ingest", "api", "--symbols", "fild", "--interval", "1d", "--fill-gaps");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(seen).containsExactly("/api/eod/FILD.US fmt=json&period=d&from=2024-07-10&to=2024-07-10");
+            JsonNode fill = JSON.readTree(r.out()).get(0);
+            assertThat(fill.get("gaps_before").asLong()).isOne();
+            assertThat(fill.get("missing_before").asLong()).isOne();
+            assertThat(fill.get("requests").asInt()).isOne();
+            assertThat(fill.get("rows").asLong()).isOne();
+            assertThat(fill.get("gaps_after").asLong()).isZero();
+            assertThat(run(env, "ingest", "api", "--symbols", "FILD", "--interval", "1d")
+                            .err())
+                    .isEqualTo("error: --from is required (unless --fill-gaps)\n");
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.dgas.app.cli.ingest;
 
 import io.dgas.app.cli.*;
+import io.dgas.app.ingest.IngestService;
 import io.dgas.app.ingest.IngestSummary;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.AssetClasses;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -186,7 +188,7 @@ public final class IngestCommand {
         @Option(names = "--interval", defaultValue = "1d", description = "1d, 1h, 5m or 1m (default 1d)")
         String interval;
 
-        @Option(names = "--from", required = true, description = "first date, e.g. 2024-01-01")
+        @Option(names = "--from", description = "first date, e.g. 2024-01-01 (required unless --fill-gaps)")
         LocalDate from;
 
         @Option(names = "--to", description = "last date (default today)")
@@ -194,6 +196,18 @@ public final class IngestCommand {
 
         @Option(names = "--create-symbols", description = "add unknown tickers")
         boolean createSymbols;
+
+        @Option(
+                names = "--fill-gaps",
+                description = "fetch only the bars missing between the stored ones (dgas data gaps), one request a"
+                        + " gap, within --from and --to when given")
+        boolean fillGaps;
+
+        @Option(
+                names = "--max-requests",
+                defaultValue = "100",
+                description = "with --fill-gaps: requests at most (1..10000, default 100)")
+        int maxRequests;
 
         @Option(
                 names = "--asset-class",
@@ -205,6 +219,12 @@ public final class IngestCommand {
 
         @Override
         public Integer call() {
+            if (fillGaps) {
+                return fill();
+            }
+            if (from == null) {
+                throw new BadArgumentException("--from", null, "--from is required (unless --fill-gaps)");
+            }
             List<IngestReport> reports = context()
                     .ingest()
                     .fromApi(
@@ -216,6 +236,48 @@ public final class IngestCommand {
                             assetClass(assetClass),
                             out()::info);
             print(out(), reports);
+            return ExitCodes.OK;
+        }
+
+        private Integer fill() {
+            if (createSymbols || assetClass != null) {
+                throw new BadArgumentException(
+                        createSymbols ? "--create-symbols" : "--asset-class",
+                        null,
+                        "--fill-gaps fills stored series: --create-symbols and --asset-class do not apply");
+            }
+            OptionRanges.between("--max-requests", maxRequests, 1, 10_000);
+            List<IngestService.GapFill> fills = context()
+                    .ingest()
+                    .fillGaps(
+                            context().gaps(),
+                            symbols,
+                            timeframe("--interval", interval),
+                            from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                            to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                            maxRequests,
+                            out()::info);
+            out().result(
+                            fills,
+                            () -> out().table(
+                                            List.of(
+                                                    "symbol",
+                                                    "gaps",
+                                                    "missing",
+                                                    "requests",
+                                                    "rows",
+                                                    "gaps after",
+                                                    "missing after"),
+                                            fills.stream()
+                                                    .map(f -> List.of(
+                                                            f.symbol(),
+                                                            Long.toString(f.gapsBefore()),
+                                                            Long.toString(f.missingBefore()),
+                                                            f.requests() + (f.requestsExhausted() ? " (limit)" : ""),
+                                                            Long.toString(f.rows()),
+                                                            Long.toString(f.gapsAfter()),
+                                                            Long.toString(f.missingAfter())))
+                                                    .toList()));
             return ExitCodes.OK;
         }
     }
