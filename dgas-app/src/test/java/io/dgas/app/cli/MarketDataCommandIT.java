@@ -245,19 +245,11 @@ class MarketDataCommandIT {
     @Test
     void ingestApi_localServer_fetchesAndIngestsWithoutPrintingKey() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", ex -> {
-            seen.add(ex.getRequestURI().toString());
-            byte[] b = ("[{\"date\":\"2024-01-02\",\"open\":187.15,\"high\":188.44,\"low\":183.89,\"close\":185.64,"
-                            + "\"volume\":82488700},{\"date\":\"2024-01-03\",\"open\":184.22,\"high\":185.88,"
-                            + "\"low\":183.43,\"close\":184.25,\"volume\":58414500}]")
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            try (OutputStream o = ex.getResponseBody()) {
-                o.write(b);
-            }
-        });
-        server.start();
+        HttpServer server = apiServer(
+                seen,
+                "[{\"date\":\"2024-01-02\",\"open\":187.15,\"high\":188.44,\"low\":183.89,\"close\":185.64,"
+                        + "\"volume\":82488700},{\"date\":\"2024-01-03\",\"open\":184.22,\"high\":185.88,"
+                        + "\"low\":183.43,\"close\":184.25,\"volume\":58414500}]");
         try {
             Map<String, String> env = Map.of(
                     "DGAS_API_BASE_URL",
@@ -300,18 +292,8 @@ class MarketDataCommandIT {
                         .code())
                 .isZero();
         List<String> seen = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", ex -> {
-            seen.add(ex.getRequestURI().getPath() + " "
-                    + ex.getRequestURI().getQuery().replaceAll("api_token=[^&]*&", ""));
-            byte[] b = "[{\"date\":\"2024-07-10\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.25,\"volume\":5}]"
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            try (OutputStream o = ex.getResponseBody()) {
-                o.write(b);
-            }
-        });
-        server.start();
+        HttpServer server = apiServer(
+                seen, "[{\"date\":\"2024-07-10\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.25,\"volume\":5}]");
         try {
             Map<String, String> env = Map.of(
                     "DGAS_API_BASE_URL",
@@ -322,7 +304,9 @@ class MarketDataCommandIT {
             Run r = run(env, "--json", "ingest", "api", "--symbols", "fild", "--interval", "1d", "--fill-gaps");
 
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(seen).containsExactly("/api/eod/FILD.US fmt=json&period=d&from=2024-07-10&to=2024-07-10");
+            assertThat(seen)
+                    .singleElement()
+                    .isEqualTo("/api/eod/FILD.US?api_token=k-1&fmt=json&period=d&from=2024-07-10&to=2024-07-10");
             JsonNode fill = JSON.readTree(r.out()).get(0);
             assertThat(fill.get("gaps_before").asLong()).isOne();
             assertThat(fill.get("missing_before").asLong()).isOne();
@@ -335,5 +319,20 @@ class MarketDataCommandIT {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** A market-data API on loopback that answers {@code json} to every request, noting each request's URI. */
+    private static HttpServer apiServer(List<String> seen, String json) throws java.io.IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            seen.add(ex.getRequestURI().toString());
+            byte[] b = json.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(b);
+            }
+        });
+        server.start();
+        return server;
     }
 }
