@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * The write routes of {@code /api/v1} (admin token required): CSV uploads through the {@link IngestService} that
  * {@code dgas ingest} uses, and a cycle now through the same {@link io.dgas.app.cycle.CycleService} as
- * {@code dgas cycle}. A bad row is a 422 naming line, field and value; a cycle already running a 409.
+ * {@code dgas cycle}, and the gap fill of {@code dgas ingest api --fill-gaps}. A bad row is a 422 naming line, field and
+ * value; a cycle already running a 409.
  */
 final class WriteRoutes {
     private static final String CSV = "a CSV as the request body (text/csv) or as multipart/form-data file parts";
@@ -85,6 +86,38 @@ final class WriteRoutes {
                         })),
                 Route.admin(
                         "POST",
+                        "/api/v1/ingest/fill-gaps",
+                        "Fetch from the market-data API exactly the bars missing between the stored ones (as GET"
+                                + " /api/v1/bars/{symbol}/gaps finds them), one request a gap, and judge the gaps again",
+                        List.of(
+                                Param.query("symbols", Type.TICKER, "comma-separated stored tickers")
+                                        .mandatory(),
+                                Param.query("interval", Type.ENUM, "the series' timeframe (the API serves 1m 5m 1h 1d)")
+                                        .oneOf(ApiV1.TIMEFRAMES)
+                                        .mandatory(),
+                                Param.query("from", Type.INSTANT, "range start, inclusive"),
+                                Param.query("to", Type.INSTANT, "range end, exclusive"),
+                                Param.query("max_requests", Type.INT, "requests at most")
+                                        .withDefault("100")
+                                        .range(1, 10_000)),
+                        "{fills: [{symbol, gaps_before, missing_before, requests, rows, gaps_after, missing_after,"
+                                + " requests_exhausted}]}",
+                        (c, a) -> {
+                            ApiV1.requireAfter(a.get("from"), a.get("to"));
+                            return Map.of(
+                                    "fills",
+                                    ingest.get()
+                                            .fillGaps(
+                                                    ctx.gaps(),
+                                                    tickers(a.get("symbols")),
+                                                    Timeframe.parse(a.get("interval")),
+                                                    a.get("from"),
+                                                    a.get("to"),
+                                                    a.<Integer>get("max_requests"),
+                                                    line -> {}));
+                        }),
+                Route.admin(
+                        "POST",
                         "/api/v1/cycle",
                         "Run one prediction cycle now (409 while one runs); defaults from cycle.*",
                         List.of(
@@ -103,14 +136,18 @@ final class WriteRoutes {
                         (c, a) -> cycle(ctx, c, a)));
     }
 
-    private static Object cycle(AppContext ctx, Context c, Args a) {
-        String symbols = a.get("symbols");
-        List<String> tickers = symbols == null
+    /** A comma-separated ticker list, upper-cased, empty entries dropped; null for null. */
+    private static List<String> tickers(String symbols) {
+        return symbols == null
                 ? null
                 : Arrays.stream(symbols.split(","))
                         .map(s -> s.trim().toUpperCase(Locale.ROOT))
                         .filter(s -> !s.isEmpty())
                         .toList();
+    }
+
+    private static Object cycle(AppContext ctx, Context c, Args a) {
+        List<String> tickers = tickers(a.get("symbols"));
         try {
             CycleResult r =
                     ctx.cycles().run(tickers, timeframe(a, "htf"), timeframe(a, "trading"), a.get("lookback"), null);
