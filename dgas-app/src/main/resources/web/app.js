@@ -203,7 +203,6 @@
   /** The gaps of the shown series (GET /api/v1/bars/{symbol}/gaps): the totals and the three oldest. */
   function checkGaps() {
     var symbol = symbolSelect.value, tf = interval(), out = document.getElementById('gaps-result');
-    var day = function (iso) { return iso.slice(0, 16).replace('T', ' '); };
     dgas.say(out, 'Checking ' + tf + ' bars of ' + symbol + '…');
     getJson('/api/v1/bars/' + encodeURIComponent(symbol) + '/gaps?interval=' + tf + '&limit=3').then(function (r) {
       if (symbol !== symbolSelect.value || tf !== interval()) { return; }
@@ -220,7 +219,8 @@
         ul.className = 'gaps';
         r.gaps.items.forEach(function (g) {
           var li = document.createElement('li');
-          li.textContent = day(g.from) + (g.to === g.from ? '' : ' – ' + day(g.to)) + ' (' + g.missing + ')';
+          li.textContent = label(Date.parse(g.from) / 1000) + (g.to === g.from ? '' : ' – ' + label(Date.parse(g.to) / 1000))
+            + ' (' + g.missing + ')';
           ul.appendChild(li);
         });
         out.appendChild(ul);

@@ -7,10 +7,11 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.bars.SeriesJumps;
 import io.dgas.store.bars.SymbolRepository;
+import io.dgas.store.bars.UnknownSymbolException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ import java.util.Map;
  * ⌊(o − a) / step⌋ … ⌈(c − a) / step⌉ − 1, clamped to 1 … K, and the missing bars are the union of those ranges
  * (sessions come in time order, so the ranges are merged as they come: a daily or weekly slot meets several). The
  * cost is one step per session in the skip, not one per slot: a minute series across ten years of nights is a few
- * thousand sessions, not millions of slots. The series is read once, as a stream of skips ({@link SeriesJumps}).
+ * thousand sessions, not millions of slots. The bars are read once, in one statement (the one series, or every symbol's), as a stream of a row per series and per skip ({@link SeriesJumps}).
  */
 public final class DataGaps {
     private final Database db;
@@ -70,13 +71,15 @@ public final class DataGaps {
      * @throws io.dgas.store.bars.UnknownSymbolException when no symbol has that ticker
      */
     public Report find(String symbol, Timeframe timeframe, Instant from, Instant to, int limit, int offset) {
-        String assetClass = new SymbolRepository(db)
-                .find(symbol)
-                .map(SymbolRepository.Symbol::assetClass)
-                .orElse(null);
+        // soft-deleted symbols count: their bars are still stored
+        String assetClass =
+                new SymbolRepository(db).assetClasses(List.of(symbol)).get(symbol);
+        if (assetClass == null) {
+            throw new UnknownSymbolException(symbol);
+        }
         Tally tally = new Tally(timeframe.seconds(), assetClass, limit, offset);
-        SeriesJumps.Extent e = new SeriesJumps(db).scan(symbol, timeframe, from, to, tally::skip);
-        double coverage = e.bars() == 0 ? 1.0 : (double) e.bars() / (e.bars() + tally.missing);
+        new SeriesJumps(db).scan(symbol, timeframe, from, to, tally::accept);
+        SeriesJumps.Extent e = tally.extent != null ? tally.extent : new SeriesJumps.Extent(0, null, null);
         return new Report(
                 symbol,
                 timeframe.code(),
@@ -85,7 +88,7 @@ public final class DataGaps {
                 e.first(),
                 e.last(),
                 tally.missing,
-                coverage,
+                tally.coverage(),
                 Page.counted(tally.page, limit, offset, tally.gaps));
     }
 
@@ -110,30 +113,26 @@ public final class DataGaps {
      * (then by ticker), the page at {@code offset} of {@code limit}: one pass over the timeframe's bars.
      */
     public Page<SeriesGaps> universe(Timeframe timeframe, Instant from, Instant to, int limit, int offset) {
-        long step = timeframe.seconds();
-        Map<String, long[]> counts = new HashMap<>();
-        List<SeriesJumps.SymbolExtent> extents = new SeriesJumps(db).scanAll(timeframe, from, to, j -> {
-            Gap g = missing(j.jump(), step, j.assetClass());
-            if (g != null) {
-                long[] c = counts.computeIfAbsent(j.symbol(), k -> new long[2]);
-                c[0] += g.missing();
-                c[1]++;
-            }
-        });
-        List<SeriesGaps> all = new ArrayList<>(extents.size());
-        for (SeriesJumps.SymbolExtent e : extents) {
-            long[] c = counts.getOrDefault(e.symbol(), new long[2]);
-            long bars = e.extent().bars();
-            all.add(new SeriesGaps(
-                    e.symbol(),
-                    hours.market(e.assetClass()),
-                    bars,
-                    e.extent().first(),
-                    e.extent().last(),
-                    c[0],
-                    c[1],
-                    (double) bars / (bars + c[0])));
-        }
+        Map<String, Tally> series = new LinkedHashMap<>();
+        new SeriesJumps(db)
+                .scan(
+                        null,
+                        timeframe,
+                        from,
+                        to,
+                        step -> series.computeIfAbsent(
+                                        step.symbol(), k -> new Tally(timeframe.seconds(), step.assetClass(), 0, 0))
+                                .accept(step));
+        List<SeriesGaps> all = new ArrayList<>(series.size());
+        series.forEach((symbol, t) -> all.add(new SeriesGaps(
+                symbol,
+                hours.market(t.assetClass),
+                t.extent.bars(),
+                t.extent.first(),
+                t.extent.last(),
+                t.missing,
+                t.gaps,
+                t.coverage())));
         all.sort(Comparator.comparingLong(SeriesGaps::missing).reversed().thenComparing(SeriesGaps::symbol));
         return Page.slice(all, limit, offset);
     }
@@ -174,13 +173,14 @@ public final class DataGaps {
                 : new Gap(Instant.ofEpochSecond(a + firstK * step), Instant.ofEpochSecond(a + lastK * step), count);
     }
 
-    /** The gaps of one series found so far: their count, the missing bars and the page asked for. */
+    /** One series as its steps come: its extent, its gaps and missing bars, and the page of gaps asked for. */
     private final class Tally {
         private final long step;
         private final String assetClass;
         private final int limit;
         private final int offset;
         private final List<Gap> page = new ArrayList<>();
+        private SeriesJumps.Extent extent;
         private long gaps;
         private long missing;
 
@@ -191,9 +191,11 @@ public final class DataGaps {
             this.offset = offset;
         }
 
-        /** Judges the slots between two consecutive stored bars. */
-        void skip(SeriesJumps.Jump j) {
-            Gap g = missing(j, step, assetClass);
+        void accept(SeriesJumps.Step s) {
+            if (s.extent() != null) {
+                extent = s.extent();
+            }
+            Gap g = s.jump() == null ? null : missing(s.jump(), step, assetClass);
             if (g == null) {
                 return;
             }
@@ -202,6 +204,11 @@ public final class DataGaps {
             }
             gaps++;
             missing += g.missing();
+        }
+
+        /** Stored bars over stored plus missing (1 without bars). */
+        double coverage() {
+            return extent == null ? 1.0 : (double) extent.bars() / (extent.bars() + missing);
         }
     }
 }

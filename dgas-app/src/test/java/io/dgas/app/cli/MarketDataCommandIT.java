@@ -127,14 +127,7 @@ class MarketDataCommandIT {
 
     @Test
     void dataGaps_dailyStock_listsTheMissingTradingDayNotTheHolidayAndNeedsAnInterval() throws Exception {
-        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        for (String day : List.of("01", "02", "03", "05", "08", "09", "11", "12")) {
-            csv.append("2024-07-").append(day).append("T00:00:00Z,GAPD,1d,10,11,9,10.5,1\n");
-        }
-        Path f = Files.writeString(home.resolve("gapd.csv"), csv);
-        assertThat(run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols")
-                        .code())
-                .isZero();
+        ingestJulyWithoutThe10th("GAPD");
 
         Run r = run(Map.of(), "data", "gaps", "--symbol", "gapd", "--interval", "1d");
 
@@ -283,14 +276,7 @@ class MarketDataCommandIT {
 
     @Test
     void ingestApiFillGaps_localServer_requestsOnlyTheMissingDayAndLeavesNoGap() throws Exception {
-        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        for (String day : List.of("01", "02", "03", "05", "08", "09", "11", "12")) {
-            csv.append("2024-07-").append(day).append("T00:00:00Z,FILD,1d,10,11,9,10.5,1\n");
-        }
-        Path f = Files.writeString(home.resolve("fild.csv"), csv);
-        assertThat(run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols")
-                        .code())
-                .isZero();
+        ingestJulyWithoutThe10th("FILD");
         List<String> seen = new CopyOnWriteArrayList<>();
         HttpServer server = apiServer(
                 seen, "[{\"date\":\"2024-07-10\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.25,\"volume\":5}]");
@@ -334,5 +320,24 @@ class MarketDataCommandIT {
         });
         server.start();
         return server;
+    }
+
+    /**
+     * Daily bars of {@code symbol} on the trading days of 1-12 July 2024 but the 10th (4 July is a holiday), through
+     * {@code dgas ingest bars}.
+     */
+    private static void ingestJulyWithoutThe10th(String symbol) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (String day : List.of("01", "02", "03", "05", "08", "09", "11", "12")) {
+            csv.append("2024-07-")
+                    .append(day)
+                    .append("T00:00:00Z,")
+                    .append(symbol)
+                    .append(",1d,10,11,9,10.5,1\n");
+        }
+        Path f = Files.writeString(home.resolve(symbol + ".csv"), csv);
+        assertThat(run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols")
+                        .code())
+                .isZero();
     }
 }

@@ -309,6 +309,8 @@ class MarketPageIT {
         assertThat(result.getText())
                 .isEqualTo("1 missing in 1 gap(s) of 8 1d bars (us-equities calendar), coverage 88.89 %:\n"
                         + "2025-01-15 00:00 (1)");
+        driver.executeScript("document.getElementById('downloads-title').scrollIntoView();");
+        Browser.screenshot(driver, "market-gaps");
     }
 
     /** What the link downloads, fetched by the page itself. */

@@ -2,19 +2,20 @@ package io.dgas.store.bars;
 
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Where a stored bar series skips: consecutive active bars further apart than the timeframe, found in one pass of the
- * series in time order (a window function over the primary key's order) and streamed to the caller, so a long series
- * of many skips (a minute series across every night) is never held in memory. Whether a skip is a gap or a closed
- * market is the caller's to judge.
+ * Where stored bar series skip: consecutive active bars further apart than the timeframe, with each series' extent,
+ * found in one pass of the bars in (symbol, time) order (window functions over the primary key's order) and streamed
+ * to the caller, so a long series of many skips (a minute series across every night) is never held in memory, and
+ * the series of every symbol cost one statement, not one each. Whether a skip is a gap or a closed market is the
+ * caller's to judge.
  */
 public final class SeriesJumps {
     private static final int FETCH_ROWS = 10_000;
@@ -28,162 +29,79 @@ public final class SeriesJumps {
     /** Two consecutive active bars opening at {@code before} and {@code after}, more than one timeframe apart. */
     public record Jump(Instant before, Instant after) {}
 
-    /** The active bars of the range: how many, the first and the last (both null without bars). */
+    /** The active bars of a series in the range: how many, the first and the last. */
     public record Extent(long bars, Instant first, Instant last) {}
 
     /**
-     * The extent of the active bars of {@code ticker} at {@code timeframe} with {@code from <= ts < to} (either bound
-     * may be null), and each jump between them to {@code jumps} in time order.
-     *
-     * @throws UnknownSymbolException when no symbol has that ticker
+     * A bar of a series that the caller needs: the series' first bar of the range carries the series' {@code extent}
+     * (else null), a bar followed by a skip carries the {@code jump} (else null); with the symbol's asset class.
      */
-    public Extent scan(String ticker, Timeframe timeframe, Instant from, Instant to, Consumer<Jump> jumps) {
-        KnownSymbols.require(db, List.of(ticker));
-        Timestamp f = from == null ? null : Timestamp.from(from);
-        Timestamp t = to == null ? null : Timestamp.from(to);
-        // a replica failing mid-stream has the read run again on the primary: jumps already passed on are skipped
-        Instant[] passed = {null};
-        Consumer<Jump> once = j -> {
-            if (passed[0] == null || j.before().isAfter(passed[0])) {
-                passed[0] = j.before();
-                jumps.accept(j);
-            }
-        };
-        return db.routing()
-                .reading(() -> db.inTransaction(s -> {
-                    Extent extent = s.queryOne(
-                                    "data.gaps-extent",
-                                    "SELECT count(*), min(b.ts), max(b.ts) FROM bars b JOIN symbols y ON y.id = b.symbol_id"
-                                            + " WHERE y.ticker = ? AND b.timeframe = ? AND b.deleted_at IS NULL"
-                                            + " AND (?::timestamptz IS NULL OR b.ts >= ?)"
-                                            + " AND (?::timestamptz IS NULL OR b.ts < ?)",
-                                    ps -> bind(ps, ticker, timeframe, f, t),
-                                    rs -> new Extent(
-                                            rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))))
-                            .orElseThrow();
-                    if (extent.bars() > 1) {
-                        s.timed("data.gaps", c -> jumps(c, ticker, timeframe, f, t, once), n -> n);
-                    }
-                    return extent;
-                }));
-    }
-
-    /** A jump of one symbol's series, with the symbol's asset class. */
-    public record SymbolJump(String symbol, String assetClass, Jump jump) {}
-
-    /** One symbol's extent in a universe scan, with its asset class. */
-    public record SymbolExtent(String symbol, String assetClass, Extent extent) {}
+    public record Step(String symbol, String assetClass, Extent extent, Jump jump) {}
 
     /**
-     * Every active symbol's series at {@code timeframe} in one pass: the extents (symbols with bars in the range, by
-     * ticker) returned, and the jumps of every series to {@code jumps}, by symbol then time (one statement each,
-     * whatever the number of symbols).
+     * The steps of the active bars at {@code timeframe} with {@code from <= ts < to} (either bound may be null) of
+     * {@code ticker}, or of every active symbol when it is null, to {@code steps} by symbol (byte order) then time.
+     * A series without bars in the range gives no step.
      */
-    public List<SymbolExtent> scanAll(Timeframe timeframe, Instant from, Instant to, Consumer<SymbolJump> jumps) {
+    public void scan(String ticker, Timeframe timeframe, Instant from, Instant to, Consumer<Step> steps) {
         Timestamp f = from == null ? null : Timestamp.from(from);
         Timestamp t = to == null ? null : Timestamp.from(to);
-        // a replica failing mid-stream has the read run again on the primary: jumps already passed on are skipped
-        SymbolJump[] passed = {null};
-        Consumer<SymbolJump> once = j -> {
-            SymbolJump p = passed[0];
-            int bySymbol = p == null ? 1 : j.symbol().compareTo(p.symbol());
-            if (bySymbol > 0
-                    || (bySymbol == 0 && j.jump().before().isAfter(p.jump().before()))) {
-                passed[0] = j;
-                jumps.accept(j);
+        // a replica failing mid-stream has the read run again on the primary: the steps already passed on are skipped
+        Step[] passed = {null};
+        Consumer<Step> once = s -> {
+            Step p = passed[0];
+            int bySymbol = p == null ? 1 : s.symbol().compareTo(p.symbol());
+            if (bySymbol > 0 || (bySymbol == 0 && at(s).isAfter(at(p)))) {
+                passed[0] = s;
+                steps.accept(s);
             }
         };
-        return db.routing()
-                .reading(() -> db.inTransaction(s -> {
-                    List<SymbolExtent> extents = s.query(
-                            "data.gaps-extents",
-                            "SELECT y.ticker, y.asset_class, count(*), min(b.ts), max(b.ts) FROM bars b"
-                                    + " JOIN symbols y ON y.id = b.symbol_id WHERE y.deleted_at IS NULL AND b.timeframe = ?"
-                                    + " AND b.deleted_at IS NULL AND (?::timestamptz IS NULL OR b.ts >= ?)"
-                                    + " AND (?::timestamptz IS NULL OR b.ts < ?) GROUP BY y.ticker, y.asset_class"
-                                    + " ORDER BY y.ticker COLLATE \"C\"",
-                            ps -> bindRange(ps, 1, timeframe, f, t),
-                            rs -> new SymbolExtent(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    new Extent(
-                                            rs.getLong(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)))));
-                    s.timed("data.gaps-all", c -> allJumps(c, timeframe, f, t, once), n -> n);
-                    return extents;
-                }));
+        db.routing()
+                .reading(() -> db.inTransaction(
+                        s -> s.timed("data.gaps", c -> steps(c, ticker, timeframe, f, t, once), n -> n)));
     }
 
-    private static long allJumps(
-            java.sql.Connection c, Timeframe tf, Timestamp f, Timestamp t, Consumer<SymbolJump> out)
+    /** The bar a step stands at. */
+    private static Instant at(Step s) {
+        return s.jump() != null ? s.jump().before() : s.extent().first();
+    }
+
+    private static long steps(Connection c, String ticker, Timeframe tf, Timestamp f, Timestamp t, Consumer<Step> out)
             throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("/* dgas:data.gaps-all */ SELECT ticker, asset_class, ts, next FROM"
-                        + " (SELECT y.ticker, y.asset_class, b.ts, lead(b.ts) OVER (PARTITION BY b.symbol_id ORDER BY b.ts) AS next"
-                        + " FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.deleted_at IS NULL AND b.timeframe = ?"
-                        + " AND b.deleted_at IS NULL AND (?::timestamptz IS NULL OR b.ts >= ?)"
-                        + " AND (?::timestamptz IS NULL OR b.ts < ?)) x WHERE next > ts + make_interval(secs => ?)"
-                        + " ORDER BY ticker COLLATE \"C\", ts")) {
+        try (PreparedStatement ps = c.prepareStatement("/* dgas:data.gaps */ SELECT ticker, asset_class, ts, next,"
+                + " next > ts + make_interval(secs => ?), k = 1, n, last_ts FROM (SELECT y.ticker, y.asset_class,"
+                + " b.ts, lead(b.ts) OVER w AS next, row_number() OVER w AS k, count(*) OVER p AS n,"
+                + " max(b.ts) OVER p AS last_ts FROM bars b JOIN symbols y ON y.id = b.symbol_id"
+                + " WHERE (y.ticker = ? OR (?::text IS NULL AND y.deleted_at IS NULL)) AND b.timeframe = ?"
+                + " AND b.deleted_at IS NULL AND (?::timestamptz IS NULL OR b.ts >= ?)"
+                + " AND (?::timestamptz IS NULL OR b.ts < ?)"
+                + " WINDOW w AS (PARTITION BY b.symbol_id ORDER BY b.ts), p AS (PARTITION BY b.symbol_id)) x"
+                + " WHERE k = 1 OR next > ts + make_interval(secs => ?) ORDER BY ticker COLLATE \"C\", ts")) {
             // a cursor: the driver fetches in a transaction only
             ps.setFetchSize(FETCH_ROWS);
-            bindRange(ps, 1, tf, f, t);
-            ps.setLong(6, tf.seconds());
-            long n = 0;
+            ps.setLong(1, tf.seconds());
+            ps.setString(2, ticker);
+            ps.setString(3, ticker);
+            ps.setString(4, tf.code());
+            ps.setTimestamp(5, f);
+            ps.setTimestamp(6, f);
+            ps.setTimestamp(7, t);
+            ps.setTimestamp(8, t);
+            ps.setLong(9, tf.seconds());
+            long rows = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.accept(new SymbolJump(
-                            rs.getString(1),
-                            rs.getString(2),
-                            new Jump(
-                                    rs.getTimestamp(3).toInstant(),
-                                    rs.getTimestamp(4).toInstant())));
-                    n++;
+                    Instant ts = rs.getTimestamp(3).toInstant();
+                    Jump jump =
+                            rs.getBoolean(5) ? new Jump(ts, rs.getTimestamp(4).toInstant()) : null;
+                    Extent extent = rs.getBoolean(6)
+                            ? new Extent(rs.getLong(7), ts, rs.getTimestamp(8).toInstant())
+                            : null;
+                    out.accept(new Step(rs.getString(1), rs.getString(2), extent, jump));
+                    rows++;
                 }
             }
-            return n;
+            return rows;
         }
-    }
-
-    /** Binds the timeframe and the range from parameter {@code at} on (five parameters). */
-    private static void bindRange(PreparedStatement ps, int at, Timeframe tf, Timestamp f, Timestamp t)
-            throws SQLException {
-        ps.setString(at, tf.code());
-        ps.setTimestamp(at + 1, f);
-        ps.setTimestamp(at + 2, f);
-        ps.setTimestamp(at + 3, t);
-        ps.setTimestamp(at + 4, t);
-    }
-
-    private static long jumps(
-            java.sql.Connection c, String ticker, Timeframe tf, Timestamp f, Timestamp t, Consumer<Jump> out)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("/* dgas:data.gaps */ SELECT ts, next FROM (SELECT b.ts,"
-                + " lead(b.ts) OVER (ORDER BY b.ts) AS next FROM bars b JOIN symbols y ON y.id = b.symbol_id"
-                + " WHERE y.ticker = ? AND b.timeframe = ? AND b.deleted_at IS NULL"
-                + " AND (?::timestamptz IS NULL OR b.ts >= ?) AND (?::timestamptz IS NULL OR b.ts < ?)) x"
-                + " WHERE next > ts + make_interval(secs => ?) ORDER BY ts")) {
-            // a cursor: the driver fetches in a transaction only
-            ps.setFetchSize(FETCH_ROWS);
-            bind(ps, ticker, tf, f, t);
-            ps.setLong(7, tf.seconds());
-            long n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.accept(new Jump(
-                            rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()));
-                    n++;
-                }
-            }
-            return n;
-        }
-    }
-
-    private static void bind(PreparedStatement ps, String ticker, Timeframe tf, Timestamp f, Timestamp t)
-            throws SQLException {
-        ps.setString(1, ticker);
-        bindRange(ps, 2, tf, f, t);
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }
