@@ -85,6 +85,7 @@ public final class ConfigKeys {
     public static final String COLLECT_STREAM = "collect.stream";
     public static final String COLLECT_STREAM_URL = "collect.stream_url";
     public static final String COLLECT_STREAM_URL_US = "collect.stream_url_us";
+    public static final String COLLECT_STREAM_URL_FOREX = "collect.stream_url_forex";
     public static final String INGEST_MIN_TIMESTAMP = "ingest.min_timestamp";
     public static final String INGEST_MAX_FUTURE = "ingest.max_future";
     public static final String INGEST_MIN_PRICE = "ingest.min_price";
@@ -372,6 +373,11 @@ public final class ConfigKeys {
                 "wss://ws.eodhistoricaldata.com/ws/us",
                 false,
                 "trade stream WebSocket endpoint of the other (US-listed) symbols"));
+        add(str(
+                COLLECT_STREAM_URL_FOREX,
+                "wss://ws.eodhistoricaldata.com/ws/forex",
+                false,
+                "quote stream WebSocket endpoint of forex symbols"));
     }
 
     /** Key of the size of cache region {@code name}. */

@@ -17,9 +17,10 @@ import java.util.Map;
 
 /**
  * The bars missing from a stored series: between each two consecutive stored bars further apart than the timeframe,
- * the bar intervals in which the symbol's market was open (its exchange calendar: crypto around the clock, other
- * asset classes the US equities session with its holidays and early closes, {@link MarketHours}). A night, a weekend
- * or a holiday so is no gap; a missing hour of a trading day, or a missing day of a 24/7 market, is. Only the stretch
+ * the bar intervals in which the symbol's market was open (its exchange calendar: crypto around the clock, forex the
+ * foreign-exchange week, other asset classes the US equities session with its holidays and early closes, {@link
+ * MarketHours}); a daily or longer bar is expected on the market's trading days ({@link MarketHours#tradingDays}). A
+ * night, a weekend or a holiday so is no gap; a missing hour of a trading day, or a missing day of a 24/7 market, is. Only the stretch
  * between the first and the last stored bar of the range is judged (the time before the first bar and since the last
  * is the collect stage's to fill).
  *
@@ -31,6 +32,7 @@ import java.util.Map;
  * thousand sessions, not millions of slots. The bars are read once, in one statement (the one series, or every symbol's), as a stream of a row per series and per skip ({@link SeriesJumps}).
  */
 public final class DataGaps {
+    private static final long DAY = 86_400;
     private final Database db;
     private final MarketHours hours;
 
@@ -45,7 +47,7 @@ public final class DataGaps {
     /**
      * The gaps of one series.
      *
-     * @param market the calendar judged by ({@code crypto} or {@code us-equities})
+     * @param market the calendar judged by ({@code crypto}, {@code forex} or {@code us-equities})
      * @param bars active bars stored in the range
      * @param first the first stored bar of the range (null without bars)
      * @param last the last stored bar of the range (null without bars)
@@ -150,8 +152,11 @@ public final class DataGaps {
         long firstK = 0;
         long lastK = 0;
         long count = 0;
-        List<Session> sessions = hours.sessions(
-                assetClass, Instant.ofEpochSecond(a + step), Instant.ofEpochSecond(a + (slots + 1) * step));
+        Instant from = Instant.ofEpochSecond(a + step);
+        Instant to = Instant.ofEpochSecond(a + (slots + 1) * step);
+        // a daily or longer bar is expected on the market's trading days, an intraday bar in its sessions' hours
+        List<Session> sessions =
+                step >= DAY ? hours.tradingDays(assetClass, from, to) : hours.sessions(assetClass, from, to);
         for (Session s : sessions) {
             long lo = Math.max(1, Math.floorDiv(s.opens().getEpochSecond() - a, step));
             long hi = Math.min(slots, Math.floorDiv(s.closes().getEpochSecond() - a + step - 1, step) - 1);

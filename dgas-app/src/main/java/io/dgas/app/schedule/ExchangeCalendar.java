@@ -16,6 +16,11 @@ import java.util.Set;
  * exchange's time zone ({@code 09:30-16:00 America/New_York}), minus a holiday list, with the session ending earlier on
  * early-close days ({@code 13:00} on the day after Thanksgiving). Session end is exclusive.
  *
+ * <p>A session may open the evening before its trading day ({@link #overnight}): the foreign-exchange week, whose
+ * trading day rolls at 17:00 New York, so that Monday's session opens on Sunday at 17:00 and Friday's closes the week
+ * at 17:00. Weekdays, holidays and early closes are then those of the trading day the session belongs to, the day it
+ * closes.
+ *
  * @param earlyCloses date → the session's end that day (local time), before {@code close}
  */
 public record ExchangeCalendar(
@@ -47,12 +52,9 @@ public record ExchangeCalendar(
         LocalTime o = null;
         LocalTime c = null;
         if (session != null && !session.isBlank()) {
-            String[] parts = session.trim().split("-");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("session must look like 09:30-16:00, was '" + session + "'");
-            }
-            o = LocalTime.parse(parts[0].trim());
-            c = LocalTime.parse(parts[1].trim());
+            LocalTime[] oc = parse(session);
+            o = oc[0];
+            c = oc[1];
             if (!c.isAfter(o)) {
                 throw new IllegalArgumentException("session end " + c + " must be after its start " + o);
             }
@@ -60,16 +62,48 @@ public record ExchangeCalendar(
         return new ExchangeCalendar(weekdaysOnly, ZoneId.of(zone), o, c, Set.copyOf(holidays));
     }
 
+    /**
+     * A calendar whose session opens the evening before each trading day: {@code 17:00-17:00} is open from 17:00 on
+     * the day before the trading day to 17:00 on it (the start at or after the end, unlike {@link #of}).
+     */
+    public static ExchangeCalendar overnight(
+            boolean weekdaysOnly, String zone, String session, Set<LocalDate> holidays) {
+        LocalTime[] oc = parse(session);
+        if (oc[1].isAfter(oc[0])) {
+            throw new IllegalArgumentException(
+                    "an overnight session must start at or after its end (the evening before), was '" + session + "'");
+        }
+        return new ExchangeCalendar(weekdaysOnly, ZoneId.of(zone), oc[0], oc[1], Set.copyOf(holidays));
+    }
+
+    private static LocalTime[] parse(String session) {
+        String[] parts = session.trim().split("-");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("session must look like 09:30-16:00, was '" + session + "'");
+        }
+        return new LocalTime[] {LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim())};
+    }
+
+    /** Whether each session opens the evening before its trading day ({@link #overnight}). */
+    public boolean opensDayBefore() {
+        return open != null && !close.isAfter(open);
+    }
+
     public boolean isOpen(Instant at) {
         ZonedDateTime z = at.atZone(zone);
-        if (!tradingDay(z.toLocalDate())) {
+        LocalDate d = z.toLocalDate();
+        LocalTime t = z.toLocalTime();
+        if (opensDayBefore() && !t.isBefore(open)) {
+            // the evening part of the next trading day's session
+            return tradingDay(d.plusDays(1));
+        }
+        if (!tradingDay(d)) {
             return false;
         }
         if (open == null) {
             return true;
         }
-        LocalTime t = z.toLocalTime();
-        return !t.isBefore(open) && t.isBefore(earlyCloses.getOrDefault(z.toLocalDate(), close));
+        return (opensDayBefore() || !t.isBefore(open)) && t.isBefore(earlyCloses.getOrDefault(d, close));
     }
 
     /** One trading day's session, {@code [opens, closes)}. */
@@ -84,14 +118,19 @@ public record ExchangeCalendar(
         if (!from.isBefore(to)) {
             return out;
         }
-        // a session may start the day before in UTC terms: begin a day early and keep only those that meet
-        LocalDate last = to.atZone(zone).toLocalDate();
+        // a session may start the day before in UTC terms, and an overnight one opens the evening before its day:
+        // take a day more on either side and keep only those that meet
+        LocalDate last = to.atZone(zone).toLocalDate().plusDays(1);
         for (LocalDate d = from.atZone(zone).toLocalDate().minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
             if (!tradingDay(d)) {
                 continue;
             }
-            Instant opens =
-                    (open == null ? d.atStartOfDay(zone) : d.atTime(open).atZone(zone)).toInstant();
+            Instant opens = (open == null
+                            ? d.atStartOfDay(zone)
+                            : (opensDayBefore() ? d.minusDays(1) : d)
+                                    .atTime(open)
+                                    .atZone(zone))
+                    .toInstant();
             Instant closes = (open == null
                             ? d.plusDays(1).atStartOfDay(zone)
                             : d.atTime(earlyCloses.getOrDefault(d, close)).atZone(zone))
@@ -103,8 +142,11 @@ public record ExchangeCalendar(
         return out;
     }
 
-    /** Whether the market opens on {@code d} (local date): a weekday when the calendar says so, not a holiday. */
-    private boolean tradingDay(LocalDate d) {
+    /**
+     * Whether {@code d} (local date) is a trading day: a weekday when the calendar says so, not a holiday (of an
+     * overnight calendar, the day its session closes).
+     */
+    public boolean tradingDay(LocalDate d) {
         boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
         return !(weekdaysOnly && weekend) && !holidays.contains(d);
     }

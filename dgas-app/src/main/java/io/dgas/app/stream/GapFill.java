@@ -23,12 +23,17 @@ public interface GapFill {
     /**
      * The EODHD tick history ({@code /api/ticks/}) through {@code client}, at most {@code limit} trades per gap; the
      * streamed ticker is asked under its REST name ({@link EodhdTickers}) by its asset class as {@code assetClass}
-     * knows it (the stream's universe, loaded with the symbols; null when unknown: a US ticker).
+     * knows it (the stream's universe, loaded with the symbols; null when unknown: a US ticker). Forex quotes have no
+     * such history: a forex stream's gap stays a gap (its bars come from the collect stage).
      */
     static GapFill eodhd(EodhdClient client, int limit, Function<String, String> assetClass) {
         return (symbol, fromSecond, toSecond) -> {
             List<Trade> out = new ArrayList<>();
-            String rest = EodhdTickers.rest(symbol, assetClass.apply(symbol));
+            String c = assetClass.apply(symbol);
+            if (MarketHours.marketOf(c).equals(MarketHours.FOREX)) {
+                return out;
+            }
+            String rest = EodhdTickers.rest(symbol, c);
             for (ApiTrade t : client.ticks(rest, fromSecond, toSecond, limit)) {
                 out.add(new Trade(symbol, t.millis(), t.price(), t.size()));
             }

@@ -8,9 +8,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,19 +23,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * When a symbol trades, from its exchange calendar: crypto around the clock, every other asset class on the US
- * equities session (09:30–16:00 America/New_York, weekdays, minus the holidays listed in {@value #US_HOLIDAYS}, and
- * to 13:00 on the early-close days listed there) — the only exchange calendar shipped, and the one of the EODHD US
- * trade stream.
+ * When a symbol trades, from its asset class' market: {@value #CRYPTO} around the clock; {@value #FOREX} the
+ * foreign-exchange week, from 17:00 New York on Sunday to 17:00 on Friday without a break, each trading day rolling at
+ * 17:00 New York, closed on 25 December and 1 January (the days the interbank market shuts; {@link #FOREX_CLOSED}); every
+ * other asset class on the US equities session ({@value #US_EQUITIES}: 09:30–16:00 America/New_York, weekdays, minus
+ * the holidays listed in {@value #US_HOLIDAYS}, and to 13:00 on the early-close days listed there), the session of the
+ * EODHD US trade stream.
  */
 public final class MarketHours {
     /** The US equities holiday list (data: one ISO date a line, followed by {@code HH:mm} for an early close). */
     public static final String US_HOLIDAYS = "calendar/us-equities-holidays.txt";
 
-    private final ExchangeCalendar usEquities;
+    /** The market of crypto symbols ({@link #market}): open around the clock. */
+    public static final String CRYPTO = "crypto";
 
-    public MarketHours(ExchangeCalendar usEquities) {
+    /** The market of forex symbols ({@link #market}): the foreign-exchange week. */
+    public static final String FOREX = "forex";
+
+    /** The market of every other symbol ({@link #market}): the US equities session. */
+    public static final String US_EQUITIES = "us-equities";
+
+    /** The foreign-exchange trading days closed every year (month, day): Christmas Day and New Year's Day. */
+    static final List<MonthDay> FOREX_CLOSED = List.of(MonthDay.of(12, 25), MonthDay.of(1, 1));
+
+    private final ExchangeCalendar usEquities;
+    private final ExchangeCalendar forex;
+
+    public MarketHours(ExchangeCalendar usEquities, ExchangeCalendar forex) {
         this.usEquities = usEquities;
+        this.forex = forex;
     }
 
     /** The last year whose US closures come from the exchanges' rules when the shipped list does not name them. */
@@ -50,8 +70,21 @@ public final class MarketHours {
                 new HashMap<>(UsEquityHolidays.earlyCloses(UsEquityHolidays.FIRST_YEAR, RULES_TO));
         early.keySet().removeAll(closed);
         early.putAll(days.earlyCloses());
-        return new MarketHours(ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", closed)
-                .withEarlyCloses(early));
+        return new MarketHours(
+                ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", closed)
+                        .withEarlyCloses(early),
+                forexWeek(UsEquityHolidays.FIRST_YEAR, RULES_TO));
+    }
+
+    /** The foreign-exchange week of the years {@code from} to {@code to} (closed days of {@link #FOREX_CLOSED}). */
+    static ExchangeCalendar forexWeek(int from, int to) {
+        Set<LocalDate> closed = new HashSet<>();
+        for (int y = from; y <= to; y++) {
+            for (MonthDay d : FOREX_CLOSED) {
+                closed.add(d.atYear(y));
+            }
+        }
+        return ExchangeCalendar.overnight(true, "America/New_York", "17:00-17:00", closed);
     }
 
     /** A calendar list: the dates closed all day, and the early-close dates with the session's end. */
@@ -59,14 +92,28 @@ public final class MarketHours {
 
     /** The market a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades on: its calendar's name. */
     public String market(String assetClass) {
-        return "crypto".equals(assetClass == null ? "" : assetClass.toLowerCase(Locale.ROOT))
-                ? "crypto"
-                : "us-equities";
+        return marketOf(assetClass);
+    }
+
+    /** {@link #market} of the shipped calendars, whose names do not depend on the calendars' days. */
+    static String marketOf(String assetClass) {
+        String c = assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT);
+        return c.equals(CRYPTO) || c.equals(FOREX) ? c : US_EQUITIES;
     }
 
     /** Whether a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades at {@code at}. */
     public boolean isOpen(String assetClass, Instant at) {
-        return market(assetClass).equals("crypto") || usEquities.isOpen(at);
+        ExchangeCalendar c = calendar(market(assetClass));
+        return c == null || c.isOpen(at);
+    }
+
+    /** The calendar of {@code market}, null for one open around the clock. */
+    private ExchangeCalendar calendar(String market) {
+        return switch (market) {
+            case CRYPTO -> null;
+            case FOREX -> forex;
+            default -> usEquities;
+        };
     }
 
     /**
@@ -74,10 +121,30 @@ public final class MarketHours {
      * interval itself), in time order; a bar whose interval meets none is not expected.
      */
     public List<ExchangeCalendar.Session> sessions(String assetClass, Instant from, Instant to) {
-        if (market(assetClass).equals("crypto")) {
+        ExchangeCalendar c = calendar(market(assetClass));
+        if (c == null) {
             return from.isBefore(to) ? List.of(new ExchangeCalendar.Session(from, to)) : List.of();
         }
-        return usEquities.sessions(from, to);
+        return c.sessions(from, to);
+    }
+
+    /**
+     * The trading days of a symbol of {@code assetClass} whose dates (as UTC days, the stamp of daily bars) meet
+     * {@code [from, to)}, each as its whole UTC day, in order: the days a daily bar is expected. By the date, not by
+     * the session's hours: a forex session opening on Sunday evening belongs to Monday, so no Sunday bar is expected.
+     */
+    public List<ExchangeCalendar.Session> tradingDays(String assetClass, Instant from, Instant to) {
+        ExchangeCalendar c = calendar(market(assetClass));
+        List<ExchangeCalendar.Session> out = new ArrayList<>();
+        LocalDate last = to.atZone(ZoneOffset.UTC).toLocalDate();
+        for (LocalDate d = from.atZone(ZoneOffset.UTC).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            Instant opens = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant closes = opens.plus(Duration.ofDays(1));
+            if ((c == null || c.tradingDay(d)) && opens.isBefore(to) && from.isBefore(closes)) {
+                out.add(new ExchangeCalendar.Session(opens, closes));
+            }
+        }
+        return out;
     }
 
     /**

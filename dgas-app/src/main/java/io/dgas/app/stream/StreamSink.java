@@ -70,9 +70,7 @@ public final class StreamSink {
      */
     public synchronized boolean accept(Trade streamed) {
         String stored = storedTicker.apply(streamed.symbol());
-        Trade t = stored.equals(streamed.symbol())
-                ? streamed
-                : new Trade(stored, streamed.millis(), streamed.price(), streamed.size());
+        Trade t = stored.equals(streamed.symbol()) ? streamed : streamed.as(stored);
         pending.computeIfAbsent(t.symbol(), k -> new ArrayList<>()).add(t);
         pendingCount++;
         for (Timeframe tf : timeframes) {
@@ -131,7 +129,10 @@ public final class StreamSink {
                 for (Map.Entry<String, List<Trade>> e : pending.entrySet()) {
                     List<Trade> list = e.getValue();
                     int n = 0;
-                    StringBuilder csv = new StringBuilder("timestamp,price,size\n");
+                    // quotes (the forex stream) keep their bid and ask; a trade leaves them empty
+                    boolean quotes = list.stream().anyMatch(Trade::quoted);
+                    StringBuilder csv =
+                            new StringBuilder(quotes ? "timestamp,price,size,bid,ask\n" : "timestamp,price,size\n");
                     for (Trade t : list) {
                         if (!all && t.millis() == list.get(list.size() - 1).millis()) {
                             break;
@@ -140,7 +141,12 @@ public final class StreamSink {
                                 .append(',')
                                 .append(t.price())
                                 .append(',');
-                        csv.append(t.size()).append('\n');
+                        csv.append(t.size());
+                        if (quotes) {
+                            csv.append(',').append(t.quoted() ? Double.toString(t.bid()) : "");
+                            csv.append(',').append(t.quoted() ? Double.toString(t.ask()) : "");
+                        }
+                        csv.append('\n');
                         n++;
                     }
                     if (n > 0) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Drops trades a reconnected stream sends again. A feed that resumes after a dropped connection replays from a little
  * before the drop, in the original order; per symbol this keeps the newest trade time seen and how often each
- * (price, size) occurred at it. On a new connection, a trade older than that time is a replay; at that time, the
+ * (price, size) occurred at it (a quote: with its bid and ask). On a new connection, a trade older than that time is a replay; at that time, the
  * k-th occurrence of a (price, size) is a replay while k does not exceed the occurrences already seen, so genuinely
  * identical trades in the same millisecond are kept. Not thread-safe: one per stream, called under its lock.
  */
@@ -36,7 +36,8 @@ final class TradeDeduper {
         if (t.millis() < n.millis) {
             return false;
         }
-        String key = t.price() + "/" + t.size();
+        String key =
+                t.quoted() ? t.price() + "/" + t.size() + "/" + t.bid() + "/" + t.ask() : t.price() + "/" + t.size();
         if (t.millis() > n.millis) {
             n.millis = t.millis();
             n.seen.clear();

@@ -99,10 +99,15 @@ public final class TradeStreams {
 
     /**
      * The feed of {@code market} ({@link MarketHours#market}, from the symbols' asset classes): crypto trades on
-     * {@code collect.stream_url}, every other market on the US trade feed {@code collect.stream_url_us}.
+     * {@code collect.stream_url}, forex quotes on {@code collect.stream_url_forex}, every other market on the US trade
+     * feed {@code collect.stream_url_us}.
      */
     static URI endpoint(DgasConfig c, String market) {
-        String key = "crypto".equals(market) ? ConfigKeys.COLLECT_STREAM_URL : ConfigKeys.COLLECT_STREAM_URL_US;
+        String key = switch (market) {
+            case MarketHours.CRYPTO -> ConfigKeys.COLLECT_STREAM_URL;
+            case MarketHours.FOREX -> ConfigKeys.COLLECT_STREAM_URL_FOREX;
+            default -> ConfigKeys.COLLECT_STREAM_URL_US;
+        };
         return URI.create(c.string(key).orElseThrow());
     }
 

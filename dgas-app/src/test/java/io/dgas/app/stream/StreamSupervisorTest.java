@@ -79,12 +79,40 @@ class StreamSupervisorTest {
     }
 
     @Test
-    void endpoint_cryptoMarketOnTheCryptoFeed_othersOnTheUsFeed() {
+    void endpoint_cryptoMarketOnTheCryptoFeed_forexOnTheForexFeed_othersOnTheUsFeed() {
         io.dgas.app.config.DgasConfig c = io.dgas.app.config.TestConfigs.load(
                 dir, Map.of("DGAS_COLLECT_STREAM_URL", "ws://127.0.0.1:1/ws/crypto"));
 
         assertThat(TradeStreams.endpoint(c, "crypto")).hasToString("ws://127.0.0.1:1/ws/crypto");
+        assertThat(TradeStreams.endpoint(c, "forex")).hasToString("wss://ws.eodhistoricaldata.com/ws/forex");
         assertThat(TradeStreams.endpoint(c, "us-equities")).hasToString("wss://ws.eodhistoricaldata.com/ws/us");
+    }
+
+    @Test
+    void check_acrossTheForexWeek_forexStreamsFromSundayEveningToFridayEveningBesideTheUsSession() {
+        universe.put("EURUSD", "forex");
+        Map<String, List<String>> byMarket = new java.util.TreeMap<>();
+        clock.set(Instant.parse("2024-06-09T20:59:59Z")); // Sunday 16:59:59 New York: crypto only
+        StreamSupervisor s = new StreamSupervisor(() -> universe, MarketHours.standard(), clock, (market, symbols) -> {
+            byMarket.put(market, symbols);
+            return () -> byMarket.remove(market);
+        });
+
+        s.check();
+        assertThat(s.streaming()).containsExactly("BTC-USD");
+        clock.set(Instant.parse("2024-06-09T21:00:00Z")); // Sunday 17:00: the forex week opens
+        s.check();
+        assertThat(byMarket).containsOnlyKeys("crypto", "forex").containsEntry("forex", List.of("EURUSD"));
+        clock.set(Instant.parse("2024-06-12T07:00:00Z")); // Wednesday 03:00: forex, not US equities
+        s.check();
+        assertThat(s.streaming()).containsExactly("BTC-USD", "EURUSD");
+        clock.set(Instant.parse("2024-06-14T15:00:00Z")); // Friday 11:00: all three markets
+        s.check();
+        assertThat(byMarket).containsOnlyKeys("crypto", "forex", "us-equities");
+        clock.set(Instant.parse("2024-06-14T21:00:00Z")); // Friday 17:00: the week closes
+        s.check();
+        assertThat(s.streaming()).containsExactly("BTC-USD");
+        s.close();
     }
 
     @Test

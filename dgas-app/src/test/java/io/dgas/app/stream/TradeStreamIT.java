@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The trade-stream client against a real WebSocket server on loopback replaying the shipped Bitstamp BTC trades in the
- * EODHD message format. The server goes away mid-stream on the first connection; the feed resumes 50 trades before
+ * EODHD message format (and forex quotes in EODHD's forex format). The server goes away mid-stream on the first connection; the feed resumes 50 trades before
  * the cut, so the client must reconnect, drop exactly the replays, and store every trade once.
  */
 class TradeStreamIT {
@@ -280,6 +280,76 @@ class TradeStreamIT {
                 + "\"sub_mkt\":[],\"ts\":[" + t + "]}";
     }
 
+    private static final long FX_T0 = 1_717_999_200_000L; // Monday 10 June 2024 06:00 UTC
+
+    /** Forex quote k of {@link #stream_forexQuotes_storedOnceAtTheMidWithBidAndAsk_barsFromTheMids}: one a second. */
+    private static String quote(int k) {
+        double bid = 1.07 + k * 0.00001;
+        return "{\"s\":\"EURUSD\",\"a\":" + (bid + 0.0002) + ",\"b\":" + bid
+                + ",\"dc\":\"-0.0461\",\"dd\":\"-0.0005\",\"ppms\":false,\"t\":" + (FX_T0 + k * 1000L) + "}";
+    }
+
+    /**
+     * The forex quote stream in EODHD's forex format ({@code a} ask, {@code b} bid, no trade price): every quote is
+     * stored once as a tick at its mid-quote with its bid and ask, and the bars are built from the mids.
+     */
+    @Test
+    void stream_forexQuotes_storedOnceAtTheMidWithBidAndAsk_barsFromTheMids() {
+        int quotes = 180; // three minutes
+        List<String> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Javalin server = Javalin.create(c -> c.routes.ws("/ws/forex", ws -> {
+                    ws.onConnect(ctx -> ctx.send("{\"status_code\":200,\"message\":\"Authorized\"}"));
+                    ws.onMessage(ctx -> {
+                        subscriptions.add(ctx.message());
+                        for (int k = 0; k < quotes; k++) {
+                            ctx.send(quote(k));
+                        }
+                    });
+                }))
+                .start("127.0.0.1", 0);
+        StreamSink sink = new StreamSink(
+                new TickIngestor(db),
+                new BarIngestor(db, IngestListener.NONE),
+                IngestOptions.defaults().withCreateSymbols(true),
+                List.of(Timeframe.M1),
+                50);
+        TradeStream stream = new TradeStream(
+                URI.create("ws://127.0.0.1:" + server.port() + "/ws/forex"),
+                "tok",
+                List.of("EURUSD"),
+                sink,
+                Duration.ofSeconds(5),
+                Duration.ofMillis(50));
+        try {
+            stream.start();
+            await(() -> stream.received() >= quotes, Duration.ofSeconds(60), () -> "received " + stream.received());
+        } finally {
+            stream.close(); // stores every pending quote
+            server.stop();
+        }
+
+        assertThat(subscriptions).containsExactly("{\"action\":\"subscribe\",\"symbols\":\"EURUSD\"}");
+        List<double[]> rows = db.query(
+                "test.forex.ticks",
+                "SELECT t.price, t.size, t.bid, t.ask FROM ticks t JOIN symbols s ON s.id = t.symbol_id"
+                        + " WHERE s.ticker = 'EURUSD' ORDER BY t.ts, t.seq",
+                io.dgas.store.SqlSession.Binder.NONE,
+                rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
+        assertThat(rows).hasSize(quotes);
+        for (int k = 0; k < quotes; k++) {
+            double bid = 1.07 + k * 0.00001;
+            double ask = bid + 0.0002;
+            assertThat(rows.get(k)).as("quote " + k).containsExactly((bid + ask) / 2, 0, bid, ask);
+        }
+        // the first two minutes are stored as completed 1m bars of mids; the third is still forming
+        assertThat(new BarRepository(db).count("EURUSD", Timeframe.M1)).isEqualTo(2);
+        FormingBar f = sink.forming("EURUSD", Timeframe.M1);
+        assertThat(f.start()).isEqualTo(FX_T0 / 1000 + 120);
+        assertThat(f.open()).isEqualTo(rows.get(120)[0]);
+        assertThat(f.close()).isEqualTo(rows.get(quotes - 1)[0]);
+        assertThat(f.volume()).isZero();
+    }
+
     @Test
     void parse_eodhdUsTradeAndStatusMessages_readsTradesOnly() {
         Trade us = Trade.parse("{\"s\":\"aapl\",\"p\":227.31,\"c\":[12,37],\"v\":100,\"dp\":false,\"ms\":\"open\","
@@ -289,6 +359,11 @@ class TradeStreamIT {
         assertThat(Trade.parse("{\"status_code\":200,\"message\":\"Authorized\"}"))
                 .isNull();
         assertThat(Trade.parse("{\"s\":\"X\",\"p\":\"oops\",\"t\":1}")).isNull();
+        // a forex quote: ask and bid, its price the mid
+        assertThat(Trade.parse("{\"s\":\"eurusd\",\"a\":\"1.25\",\"b\":1.24,\"ppms\":false,\"t\":7}"))
+                .isEqualTo(new Trade("EURUSD", 7, (1.24 + 1.25) / 2, 0, 1.24, 1.25));
+        assertThat(Trade.parse("{\"s\":\"EURUSD\",\"a\":\"NaN\",\"b\":1.24,\"t\":7}"))
+                .isNull();
         assertThat(Trade.parse("not json")).isNull();
     }
 

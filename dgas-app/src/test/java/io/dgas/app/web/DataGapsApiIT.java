@@ -66,6 +66,34 @@ class DataGapsApiIT {
             }
         }
         ingest("GAPS", "1d", daily);
+        // forex, hourly: Friday 7 June 2024 12:00-20:00 UTC (the week closes at 17:00 New York, 21:00 UTC), then from
+        // Sunday 9 June 21:00 (the week opens) to Monday 06:00, without Monday 02:00
+        List<Instant> fx = new ArrayList<>();
+        for (Instant t = Instant.parse("2024-06-07T12:00:00Z");
+                t.isBefore(Instant.parse("2024-06-10T07:00:00Z"));
+                t = t.plus(Duration.ofHours(1))) {
+            boolean weekend = t.isAfter(Instant.parse("2024-06-07T20:00:00Z"))
+                    && t.isBefore(Instant.parse("2024-06-09T21:00:00Z"));
+            if (!weekend && !t.equals(Instant.parse("2024-06-10T02:00:00Z"))) {
+                fx.add(t);
+            }
+        }
+        ingest("GAPF", "1h", fx);
+        // and daily, stamped by date: the weekdays of 3-14 June but 12 June (no Sunday bars)
+        List<Instant> fxDaily = new ArrayList<>();
+        for (int d = 3; d <= 14; d++) {
+            Instant t = Instant.parse("2024-06-01T00:00:00Z").plus(Duration.ofDays(d - 1));
+            if (t.atZone(ZoneOffset.UTC).getDayOfWeek().getValue() <= 5 && d != 12) {
+                fxDaily.add(t);
+            }
+        }
+        ingest("GAPF", "1d", fxDaily);
+        api.ctx
+                .database()
+                .update(
+                        "t.forex",
+                        "UPDATE symbols SET asset_class = 'forex' WHERE ticker = 'GAPF'",
+                        SqlSession.Binder.NONE);
     }
 
     private static void ingest(String symbol, String tf, List<Instant> times) {
@@ -117,6 +145,23 @@ class DataGapsApiIT {
     }
 
     @Test
+    void find_forex_theOvernightHourMissing_notTheWeekendNorSundays() {
+        DataGaps.Report hourly = api.ctx.gaps().find("GAPF", Timeframe.H1, null, null, 100, 0);
+        DataGaps.Report daily = api.ctx.gaps().find("GAPF", Timeframe.D1, null, null, 100, 0);
+
+        assertThat(hourly.market()).isEqualTo("forex");
+        assertThat(hourly.gaps().items())
+                .as(
+                        "Monday 02:00 UTC (Sunday 22:00 New York) is in the forex week; Friday 21:00 to Sunday 21:00 is not")
+                .containsExactly(new DataGaps.Gap(
+                        Instant.parse("2024-06-10T02:00:00Z"), Instant.parse("2024-06-10T02:00:00Z"), 1));
+        assertThat(daily.gaps().items())
+                .as("the Sunday evening session is Monday's: no Sunday bar is expected")
+                .containsExactly(new DataGaps.Gap(
+                        Instant.parse("2024-06-12T00:00:00Z"), Instant.parse("2024-06-12T00:00:00Z"), 1));
+    }
+
+    @Test
     void gapsRoute_pagingRangeAndBadParameters() throws Exception {
         JsonNode page = api.json("/api/v1/bars/gapc/gaps?interval=1h&limit=1&offset=1", 200);
         assertThat(page.get("missing").asLong()).isEqualTo(4);
@@ -146,13 +191,16 @@ class DataGapsApiIT {
                 .extracting(DataGaps.SeriesGaps::symbol, DataGaps.SeriesGaps::missing, DataGaps.SeriesGaps::gaps)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("GAPC", 4L, 2L),
-                        org.assertj.core.groups.Tuple.tuple("GAPS", 3L, 2L));
+                        org.assertj.core.groups.Tuple.tuple("GAPS", 3L, 2L),
+                        org.assertj.core.groups.Tuple.tuple("GAPF", 1L, 1L));
         assertThat(page.items().get(0).coverage()).isEqualTo(20.0 / 24);
         assertThat(page.items().get(1).market()).isEqualTo("us-equities");
 
         JsonNode daily = api.json("/api/v1/gaps?interval=1d&limit=1", 200);
-        assertThat(daily.get("total").asLong()).isEqualTo(1);
-        assertThat(daily.at("/items/0/symbol").asText()).isEqualTo("GAPS");
+        assertThat(daily.get("total").asLong()).isEqualTo(2);
+        assertThat(daily.at("/items/0/symbol").asText())
+                .as("one missing each: by ticker")
+                .isEqualTo("GAPF");
         assertThat(daily.at("/items/0/missing").asLong()).isEqualTo(1);
         assertThat(api.json("/api/v1/gaps", 400).get("parameter").asText()).isEqualTo("interval");
     }
