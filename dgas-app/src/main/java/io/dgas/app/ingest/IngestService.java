@@ -247,7 +247,8 @@ public final class IngestService {
 
     /**
      * What a gap fill did for one symbol: its gaps and missing bars before and after, the requests made, the rows the
-     * loads inserted or updated, and whether gaps were left unrequested ({@code maxRequests} reached).
+     * loads inserted or updated, and whether gaps were left unrequested ({@code maxRequests} reached, or more than
+     * {@value #MAX_GAPS} gaps).
      */
     public record GapFill(
             String symbol,
@@ -261,9 +262,10 @@ public final class IngestService {
 
     /**
      * Fills the gaps ({@link DataGaps}) of the stored series of {@code tickers} at {@code tf} with bars in {@code [from,
-     * to)} (null: unbounded) from the market-data API: one request per gap, each symbol's oldest first, at most
-     * {@code maxRequests} in all, each for exactly the gap's bars; they load through the same validation and upsert as
-     * every load, and the gaps are judged again after (a gap the source has no bars for stays).
+     * to)} (null: unbounded) from the market-data API, each symbol's oldest first, at most {@code maxRequests} requests
+     * in all: gaps close together share a request, each request spanning as much as one request of the API may
+     * ({@link GapRequests}); the bars load through the same validation and upsert as every load, and the gaps are
+     * judged again after (a gap the source has no bars for stays).
      *
      * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
      */
@@ -285,24 +287,27 @@ public final class IngestService {
         List<GapFill> out = new ArrayList<>();
         List<IngestReport> reports = new ArrayList<>();
         int left = maxRequests;
+        long span = EodhdClient.requestSpanSeconds(tf);
         for (String ticker : wanted) {
             String cls = classes.getOrDefault(ticker, AssetClasses.DEFAULT);
-            DataGaps.Report before = gaps.find(ticker, tf, from, to, Math.max(1, Math.min(left, MAX_GAPS)), 0);
+            DataGaps.Report before = gaps.find(ticker, tf, from, to, MAX_GAPS, 0);
             int requests = 0;
             long rows = 0;
-            for (DataGaps.Gap g : before.gaps().items()) {
+            long filled = 0;
+            for (GapRequests.Request q : GapRequests.plan(before.gaps().items(), span)) {
                 if (left == 0) {
                     break;
                 }
-                progress.accept("fetching " + ticker + " " + tf.code() + " " + g.from() + " to " + g.to() + " ("
-                        + g.missing() + " missing) ...");
-                String csv = client.barsCsv(ticker, EodhdTickers.rest(ticker, cls), tf, g.from(), g.to());
+                progress.accept("fetching " + ticker + " " + tf.code() + " " + q.from() + " to " + q.to() + " ("
+                        + q.gaps() + " gap(s)) ...");
+                String csv = client.barsCsv(ticker, EodhdTickers.rest(ticker, cls), tf, q.from(), q.to());
                 IngestReport r = ingestor.ingest(
-                        "api " + ticker + " " + tf.code() + " " + g.from(), new StringReader(csv), null, opts);
+                        "api " + ticker + " " + tf.code() + " " + q.from(), new StringReader(csv), null, opts);
                 reports.add(r);
                 rows += r.inserted() + r.updated();
                 requests++;
                 left--;
+                filled += q.gaps();
             }
             long total = before.gaps().total();
             DataGaps.Report after = requests == 0 ? before : gaps.find(ticker, tf, from, to, 1, 0);
@@ -314,7 +319,7 @@ public final class IngestService {
                     rows,
                     after.gaps().total(),
                     after.missing(),
-                    requests < total));
+                    filled < total));
         }
         afterIngest.accept(reports);
         return out;

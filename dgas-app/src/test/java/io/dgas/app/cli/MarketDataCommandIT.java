@@ -281,11 +281,7 @@ class MarketDataCommandIT {
         HttpServer server = apiServer(
                 seen, "[{\"date\":\"2024-07-10\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.25,\"volume\":5}]");
         try {
-            Map<String, String> env = Map.of(
-                    "DGAS_API_BASE_URL",
-                    "http://127.0.0.1:" + server.getAddress().getPort(),
-                    "EODHD_API_KEY",
-                    "k-1");
+            Map<String, String> env = apiEnv(server);
 
             Run r = run(env, "--json", "ingest", "api", "--symbols", "fild", "--interval", "1d", "--fill-gaps");
 
@@ -305,6 +301,46 @@ class MarketDataCommandIT {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void ingestApiFillGaps_twoGapsAWeekApart_oneRequestSpanningBoth_theStoredBarsBetweenUnchanged() throws Exception {
+        ingestJuly("FILM", List.of("01", "02", "05", "08", "09", "11", "12")); // without the 3rd and the 10th
+        List<String> seen = new CopyOnWriteArrayList<>();
+        StringBuilder json = new StringBuilder("[");
+        for (String day : List.of("03", "05", "08", "09", "10")) {
+            json.append(json.length() > 1 ? "," : "")
+                    .append("{\"date\":\"2024-07-")
+                    .append(day)
+                    .append("\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.5,\"volume\":1}");
+        }
+        HttpServer server = apiServer(seen, json.append("]").toString());
+        try {
+            Map<String, String> env = apiEnv(server);
+
+            Run r = run(env, "--json", "ingest", "api", "--symbols", "FILM", "--interval", "1d", "--fill-gaps");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(seen)
+                    .singleElement()
+                    .isEqualTo("/api/eod/FILM.US?api_token=k-1&fmt=json&period=d&from=2024-07-03&to=2024-07-10");
+            JsonNode fill = JSON.readTree(r.out()).get(0);
+            assertThat(fill.get("gaps_before").asLong()).isEqualTo(2);
+            assertThat(fill.get("requests").asInt()).isOne();
+            assertThat(fill.get("rows").asLong())
+                    .as("the two missing days; the three between load unchanged")
+                    .isEqualTo(2);
+            assertThat(fill.get("gaps_after").asLong()).isZero();
+            assertThat(fill.get("requests_exhausted").asBoolean()).isFalse();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** The environment pointing dgas at {@code server} with the key {@code k-1}. */
+    private static Map<String, String> apiEnv(HttpServer server) {
+        return Map.of(
+                "DGAS_API_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(), "EODHD_API_KEY", "k-1");
     }
 
     /** A market-data API on loopback that answers {@code json} to every request, noting each request's URI. */
@@ -327,8 +363,13 @@ class MarketDataCommandIT {
      * {@code dgas ingest bars}.
      */
     private static void ingestJulyWithoutThe10th(String symbol) throws java.io.IOException {
+        ingestJuly(symbol, List.of("01", "02", "03", "05", "08", "09", "11", "12"));
+    }
+
+    /** Daily bars of {@code symbol} (10, 11, 9, 10.5, 1) on {@code days} of July 2024, through dgas ingest bars. */
+    private static void ingestJuly(String symbol, List<String> days) throws java.io.IOException {
         StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        for (String day : List.of("01", "02", "03", "05", "08", "09", "11", "12")) {
+        for (String day : days) {
             csv.append("2024-07-")
                     .append(day)
                     .append("T00:00:00Z,")

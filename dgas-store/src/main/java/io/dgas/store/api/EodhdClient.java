@@ -78,12 +78,7 @@ public final class EodhdClient {
             append(csv, symbol, tf, parse(fetcher.get(uri), uri), "date");
             return csv.toString();
         }
-        Long windowDays = INTRADAY_WINDOW_DAYS.get(tf);
-        if (windowDays == null) {
-            throw new InvalidInputException("the API serves 1d, 1h, 5m and 1m bars, not " + tf.code()
-                    + "; fetch a finer timeframe and run dgas aggregate");
-        }
-        long window = windowDays * 86_400L;
+        long window = requestSpanSeconds(tf);
         for (long start = from.getEpochSecond(); start <= to.getEpochSecond(); start += window) {
             long end = Math.min(start + window - 1, to.getEpochSecond());
             URI uri = uri(
@@ -92,6 +87,26 @@ public final class EodhdClient {
             append(csv, symbol, tf, parse(fetcher.get(uri), uri), "timestamp");
         }
         return csv.toString();
+    }
+
+    /**
+     * The longest stretch of {@code tf} bars one request of {@link #barsCsv} asks for, in seconds: {@code barsCsv}
+     * makes one request for bars opening in [from, to] when {@code to − from} is less than this, and splits a longer
+     * range into requests of this span (the API's intraday limits: 120 days of 1m bars, 600 of 5m, 7,200 of 1h);
+     * {@link Long#MAX_VALUE} for daily bars, which come in one request for any range.
+     *
+     * @throws InvalidInputException for a timeframe the API does not serve
+     */
+    public static long requestSpanSeconds(Timeframe tf) {
+        if (tf == Timeframe.D1) {
+            return Long.MAX_VALUE;
+        }
+        Long windowDays = INTRADAY_WINDOW_DAYS.get(tf);
+        if (windowDays == null) {
+            throw new InvalidInputException("the API serves 1d, 1h, 5m and 1m bars, not " + tf.code()
+                    + "; fetch a finer timeframe and run dgas aggregate");
+        }
+        return windowDays * 86_400L;
     }
 
     /**

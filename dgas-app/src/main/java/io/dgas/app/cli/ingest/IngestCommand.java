@@ -199,8 +199,8 @@ public final class IngestCommand {
 
         @Option(
                 names = "--fill-gaps",
-                description = "fetch only the bars missing between the stored ones (dgas data gaps), one request a"
-                        + " gap, within --from and --to when given")
+                description = "fetch only the bars missing between the stored ones (dgas data gaps), gaps close"
+                        + " together in one request, within --from and --to when given")
         boolean fillGaps;
 
         @Option(
