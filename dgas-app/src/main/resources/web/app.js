@@ -252,6 +252,9 @@
     });
   }
 
+  // a link may name the symbol and timeframe to show first (index.html?symbol=AAPL&interval=1d, from the data page)
+  var asked = new URLSearchParams(location.search);
+
   /** Offers only the timeframes the symbol has bars of (disabled radios are skipped by the arrow keys), then loads. */
   function loadSymbol() {
     var symbol = symbolSelect.value;
@@ -260,6 +263,8 @@
       document.getElementById('dl-ticks-item').hidden = !(d.symbol && d.symbol.last_tick_at);
       var radios = Array.prototype.slice.call(document.querySelectorAll('input[name=interval]'));
       radios.forEach(function (r) { r.disabled = have.length > 0 && have.indexOf(r.value) < 0; });
+      radios.forEach(function (r) { if (r.value === asked.get('interval') && !r.disabled) { r.checked = true; } });
+      asked.delete('interval');
       var checked = document.querySelector('input[name=interval]:checked');
       if (checked.disabled) {
         var first = radios.filter(function (r) { return !r.disabled; })[0];
@@ -334,6 +339,8 @@
       symbolSelect.appendChild(o);
     });
     if (!page.items.length) { say('No symbols yet: ingest bars first (dgas ingest).'); return; }
+    var want = (asked.get('symbol') || '').toUpperCase();
+    if (page.items.some(function (s) { return s.ticker === want; })) { symbolSelect.value = want; }
     loadSymbol();
   }).catch(function (e) { say('symbols: ' + e.message, true); });
 })();

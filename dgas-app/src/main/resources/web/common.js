@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   var PAGES = [
-    ['index.html', 'Market'], ['signals.html', 'Signals'], ['runs.html', 'Runs'], ['alerts.html', 'Alerts'],
+    ['index.html', 'Market'], ['data.html', 'Data'], ['signals.html', 'Signals'], ['runs.html', 'Runs'], ['alerts.html', 'Alerts'],
     ['database.html', 'Database'], ['caches.html', 'Caches'], ['api.html', 'API'],
     ['portfolio.html', 'Portfolio'], ['backtest.html', 'Backtests']
   ];
@@ -99,8 +99,12 @@
     return v === null || v === undefined ? '' : String(v);
   }
 
-  /** RFC 4180 text of {@code rows} under the columns' labels: the same cell texts the table shows. */
+  /**
+   * RFC 4180 text of {@code rows} under the columns' labels: the same cell texts the table shows (but the columns of
+   * controls only, marked {@code csv: false}).
+   */
   function csv(columns, rows) {
+    columns = columns.filter(function (c) { return c.csv !== false; });
     var quote = function (s) { return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; };
     var lines = [columns.map(function (c) { return quote(c.label); }).join(',')];
     rows.forEach(function (r) { lines.push(columns.map(function (c) { return quote(cell(r, c)); }).join(',')); });

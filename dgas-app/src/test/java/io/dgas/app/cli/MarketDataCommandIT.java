@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import io.dgas.app.collect.EodhdFixtureServer;
 import io.dgas.testkit.PostgresExtension;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -237,18 +233,15 @@ class MarketDataCommandIT {
 
     @Test
     void ingestApi_localServer_fetchesAndIngestsWithoutPrintingKey() throws Exception {
-        List<String> seen = new CopyOnWriteArrayList<>();
-        HttpServer server = apiServer(
-                seen,
-                "[{\"date\":\"2024-01-02\",\"open\":187.15,\"high\":188.44,\"low\":183.89,\"close\":185.64,"
-                        + "\"volume\":82488700},{\"date\":\"2024-01-03\",\"open\":184.22,\"high\":185.88,"
-                        + "\"low\":183.43,\"close\":184.25,\"volume\":58414500}]");
+        EodhdFixtureServer server = new EodhdFixtureServer()
+                .on(
+                        "/api/eod/AAPL.US",
+                        EodhdFixtureServer.Reply.ok(
+                                "[{\"date\":\"2024-01-02\",\"open\":187.15,\"high\":188.44,\"low\":183.89,\"close\":185.64,"
+                                        + "\"volume\":82488700},{\"date\":\"2024-01-03\",\"open\":184.22,\"high\":185.88,"
+                                        + "\"low\":183.43,\"close\":184.25,\"volume\":58414500}]"));
         try {
-            Map<String, String> env = Map.of(
-                    "DGAS_API_BASE_URL",
-                    "http://127.0.0.1:" + server.getAddress().getPort(),
-                    "EODHD_API_KEY",
-                    "topsecret-1");
+            Map<String, String> env = Map.of("DGAS_API_BASE_URL", server.baseUrl(), "EODHD_API_KEY", "topsecret-1");
             Run r = run(
                     env,
                     "ingest",
@@ -267,26 +260,30 @@ class MarketDataCommandIT {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("api AAPL.US 1d").doesNotContain("topsecret-1");
             assertThat(r.err()).doesNotContain("topsecret-1");
-            assertThat(seen).singleElement().asString().startsWith("/api/eod/AAPL.US?api_token=topsecret-1&fmt=json");
+            assertThat(server.requests())
+                    .singleElement()
+                    .asString()
+                    .startsWith("/api/eod/AAPL.US?api_token=topsecret-1&fmt=json");
             assertThat(shown.out()).contains("api.key").doesNotContain("topsecret-1");
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
     @Test
     void ingestApiFillGaps_localServer_requestsOnlyTheMissingDayAndLeavesNoGap() throws Exception {
         ingestJulyWithoutThe10th("FILD");
-        List<String> seen = new CopyOnWriteArrayList<>();
-        HttpServer server = apiServer(
-                seen, "[{\"date\":\"2024-07-10\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.25,\"volume\":5}]");
+        EodhdFixtureServer server = new EodhdFixtureServer()
+                .on(
+                        "/api/eod/FILD.US",
+                        EodhdFixtureServer.Reply.ok(EodhdFixtureServer.dailyBars(List.of("2024-07-10"))));
         try {
             Map<String, String> env = apiEnv(server);
 
             Run r = run(env, "--json", "ingest", "api", "--symbols", "fild", "--interval", "1d", "--fill-gaps");
 
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(seen)
+            assertThat(server.requests())
                     .singleElement()
                     .isEqualTo("/api/eod/FILD.US?api_token=k-1&fmt=json&period=d&from=2024-07-10&to=2024-07-10");
             JsonNode fill = JSON.readTree(r.out()).get(0);
@@ -299,29 +296,25 @@ class MarketDataCommandIT {
                             .err())
                     .isEqualTo("error: --from is required (unless --fill-gaps)\n");
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
     @Test
     void ingestApiFillGaps_twoGapsAWeekApart_oneRequestSpanningBoth_theStoredBarsBetweenUnchanged() throws Exception {
         ingestJuly("FILM", List.of("01", "02", "05", "08", "09", "11", "12")); // without the 3rd and the 10th
-        List<String> seen = new CopyOnWriteArrayList<>();
-        StringBuilder json = new StringBuilder("[");
-        for (String day : List.of("03", "05", "08", "09", "10")) {
-            json.append(json.length() > 1 ? "," : "")
-                    .append("{\"date\":\"2024-07-")
-                    .append(day)
-                    .append("\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.5,\"volume\":1}");
-        }
-        HttpServer server = apiServer(seen, json.append("]").toString());
+        EodhdFixtureServer server = new EodhdFixtureServer()
+                .on(
+                        "/api/eod/FILM.US",
+                        EodhdFixtureServer.Reply.ok(EodhdFixtureServer.dailyBars(
+                                List.of("2024-07-03", "2024-07-05", "2024-07-08", "2024-07-09", "2024-07-10"))));
         try {
             Map<String, String> env = apiEnv(server);
 
             Run r = run(env, "--json", "ingest", "api", "--symbols", "FILM", "--interval", "1d", "--fill-gaps");
 
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(seen)
+            assertThat(server.requests())
                     .singleElement()
                     .isEqualTo("/api/eod/FILM.US?api_token=k-1&fmt=json&period=d&from=2024-07-03&to=2024-07-10");
             JsonNode fill = JSON.readTree(r.out()).get(0);
@@ -333,29 +326,13 @@ class MarketDataCommandIT {
             assertThat(fill.get("gaps_after").asLong()).isZero();
             assertThat(fill.get("requests_exhausted").asBoolean()).isFalse();
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
     /** The environment pointing dgas at {@code server} with the key {@code k-1}. */
-    private static Map<String, String> apiEnv(HttpServer server) {
-        return Map.of(
-                "DGAS_API_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(), "EODHD_API_KEY", "k-1");
-    }
-
-    /** A market-data API on loopback that answers {@code json} to every request, noting each request's URI. */
-    private static HttpServer apiServer(List<String> seen, String json) throws java.io.IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", ex -> {
-            seen.add(ex.getRequestURI().toString());
-            byte[] b = json.getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            try (OutputStream o = ex.getResponseBody()) {
-                o.write(b);
-            }
-        });
-        server.start();
-        return server;
+    private static Map<String, String> apiEnv(EodhdFixtureServer server) {
+        return Map.of("DGAS_API_BASE_URL", server.baseUrl(), "EODHD_API_KEY", "k-1");
     }
 
     /**

@@ -19,10 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * recorded fixture files under {@code collect/} in the test resources. Each path has a script of replies (status,
  * body file, Retry-After); once the script is used up, the path's last reply repeats. Unknown paths get 404.
  */
-final class EodhdFixtureServer implements AutoCloseable {
+public final class EodhdFixtureServer implements AutoCloseable {
     /** One scripted reply; {@code fixture} names a file in {@code collect/}, or is the body itself when not found. */
-    record Reply(int status, String fixture, String retryAfter) {
-        static Reply ok(String fixture) {
+    public record Reply(int status, String fixture, String retryAfter) {
+        public static Reply ok(String fixture) {
             return new Reply(200, fixture, null);
         }
     }
@@ -31,8 +31,12 @@ final class EodhdFixtureServer implements AutoCloseable {
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    EodhdFixtureServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    public EodhdFixtureServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", ex -> {
             requests.add(ex.getRequestURI().toString());
             Deque<Reply> script = scripts.get(ex.getRequestURI().getPath());
@@ -57,18 +61,30 @@ final class EodhdFixtureServer implements AutoCloseable {
         server.start();
     }
 
+    /** EODHD's daily JSON ({@code /api/eod/}) of one bar (10, 11, 9, 10.5, 1) on each of {@code dates} (ISO). */
+    public static String dailyBars(List<String> dates) {
+        StringBuilder json = new StringBuilder("[");
+        for (String date : dates) {
+            json.append(json.length() > 1 ? "," : "")
+                    .append("{\"date\":\"")
+                    .append(date)
+                    .append("\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.5,\"volume\":1}");
+        }
+        return json.append(']').toString();
+    }
+
     /** Scripts the replies of {@code path}, e.g. {@code /api/intraday/AAA.US}. */
-    EodhdFixtureServer on(String path, Reply... replies) {
+    public EodhdFixtureServer on(String path, Reply... replies) {
         scripts.put(path, new ArrayDeque<>(List.of(replies)));
         return this;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Request URIs (path and query) in arrival order. */
-    List<String> requests() {
+    public List<String> requests() {
         return requests;
     }
 

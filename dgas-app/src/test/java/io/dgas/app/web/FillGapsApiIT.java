@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.dgas.app.collect.EodhdFixtureServer;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,31 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * market-data API on loopback: one request for the one missing trading day, none left after; the admin token needed.
  */
 class FillGapsApiIT {
-    private static final List<String> SEEN = new CopyOnWriteArrayList<>();
-    private static final HttpServer SOURCE = source();
+    private static final EodhdFixtureServer SOURCE = new EodhdFixtureServer()
+            .on("/api/eod/FILA.US", EodhdFixtureServer.Reply.ok(EodhdFixtureServer.dailyBars(List.of("2024-07-10"))));
 
     @RegisterExtension
-    static final ApiClient api = ApiClient.onOwnDatabase(
-            Map.of("api.base_url", "http://127.0.0.1:" + SOURCE.getAddress().getPort(), "api.key", "k-1"));
-
-    private static HttpServer source() {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            s.createContext("/", ex -> {
-                SEEN.add(ex.getRequestURI().toString());
-                byte[] b = "[{\"date\":\"2024-07-10\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.25,\"volume\":5}]"
-                        .getBytes(StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(200, b.length);
-                try (OutputStream o = ex.getResponseBody()) {
-                    o.write(b);
-                }
-            });
-            s.start();
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of("api.base_url", SOURCE.baseUrl(), "api.key", "k-1"));
 
     @BeforeAll
     static void seed() {
@@ -67,7 +41,7 @@ class FillGapsApiIT {
 
     @AfterAll
     static void stopSource() {
-        SOURCE.stop(0);
+        SOURCE.close();
     }
 
     @Test
@@ -87,7 +61,7 @@ class FillGapsApiIT {
         assertThat(fill.get("requests").asInt()).isOne();
         assertThat(fill.get("rows").asLong()).isOne();
         assertThat(fill.get("gaps_after").asLong()).isZero();
-        assertThat(SEEN)
+        assertThat(SOURCE.requests())
                 .singleElement()
                 .isEqualTo("/api/eod/FILA.US?api_token=k-1&fmt=json&period=d&from=2024-07-10&to=2024-07-10");
         assertThat(api.json("/api/v1/bars/FILA/gaps?interval=1d", 200)

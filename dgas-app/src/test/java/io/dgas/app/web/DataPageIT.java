@@ -1,0 +1,150 @@
+package io.dgas.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dgas.app.collect.EodhdFixtureServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The data page in headless chromium against an in-process server over three stock series of daily bars (one, two
+ * and no trading days missing) and a market-data API on loopback: the overview in order, a fill by the keyboard with
+ * the admin token (one request for both of a series' gaps), and a symbol's link to its market page.
+ */
+class DataPageIT {
+    @TempDir
+    static Path profile;
+
+    @TempDir
+    static Path downloads;
+
+    /** DATB's daily bars of 3-10 July 2024: its two missing days and the three stored between. */
+    private static final EodhdFixtureServer SOURCE = new EodhdFixtureServer()
+            .on(
+                    "/api/eod/DATB.US",
+                    EodhdFixtureServer.Reply.ok(EodhdFixtureServer.dailyBars(
+                            List.of("2024-07-03", "2024-07-05", "2024-07-08", "2024-07-09", "2024-07-10"))));
+
+    @RegisterExtension
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of("api.base_url", SOURCE.baseUrl(), "api.key", "k-1"));
+
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() {
+        // the trading days of 1-12 July 2024 are 1, 2, 3, 5, 8-12 (4 July is a holiday)
+        seed("DATA", List.of("01", "02", "03", "05", "08", "09", "11", "12"));
+        seed("DATB", List.of("01", "02", "05", "08", "09", "11", "12"));
+        seed("DATC", List.of("01", "02", "03", "05", "08", "09", "10", "11", "12"));
+        driver = Browser.start(profile, downloads);
+    }
+
+    private static void seed(String symbol, List<String> days) {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (String day : days) {
+            csv.append("2024-07-")
+                    .append(day)
+                    .append("T00:00:00Z,")
+                    .append(symbol)
+                    .append(",1d,10,11,9,10.5,1\n");
+        }
+        api.ctx
+                .ingest()
+                .bars(
+                        symbol + ".csv",
+                        csv.toString(),
+                        api.ctx.ingest().options(ZoneOffset.UTC).withCreateSymbols(true));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        SOURCE.close();
+    }
+
+    private static void awaitLoaded(String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+    }
+
+    /** The table's rows: each row's cell texts. */
+    private static List<List<String>> rows() {
+        List<List<String>> out = new ArrayList<>();
+        for (WebElement tr : driver.findElements(By.cssSelector("#series-table tbody tr"))) {
+            List<String> cells = new ArrayList<>();
+            tr.findElements(By.tagName("td")).forEach(td -> cells.add(td.getText()));
+            out.add(cells);
+        }
+        return out;
+    }
+
+    @Test
+    void dataPage_threeSeries_mostMissingFirst_fillByKeyboardWithTheToken_linksToTheMarketPage() throws Exception {
+        driver.get("http://127.0.0.1:" + api.server.port() + "/data.html?interval=1d");
+        awaitLoaded("1d:0");
+
+        // Symbol, Market, Bars, First, Last, Missing, Gaps, Coverage %, Fill
+        assertThat(rows())
+                .extracting(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(5), r.get(6), r.get(7), r.get(8)))
+                .containsExactly(
+                        List.of("DATB", "us-equities", "7", "2", "2", "77.78", "Fill"),
+                        List.of("DATA", "us-equities", "8", "1", "1", "88.89", "Fill"),
+                        List.of("DATC", "us-equities", "9", "0", "0", "100.00", ""));
+        assertThat(driver.findElement(By.id("status")).getText())
+                .isEqualTo("3 series at 1d; 3 bars missing in those shown");
+        Browser.screenshot(driver, "data");
+        // the CSV holds what the table shows, without the fill buttons
+        driver.findElement(By.cssSelector("#series-table button.csv")).click();
+        List<String> csv = Browser.awaitDownload(driver, downloads.resolve("missing-bars-1d.csv"));
+        assertThat(csv)
+                .containsExactly(
+                        "Symbol,Market,Bars,First (UTC),Last (UTC),Missing,Gaps,Coverage %",
+                        "DATB,us-equities,7,2024-07-01 00:00,2024-07-12 00:00,2,2,77.78",
+                        "DATA,us-equities,8,2024-07-01 00:00,2024-07-12 00:00,1,1,88.89",
+                        "DATC,us-equities,9,2024-07-01 00:00,2024-07-12 00:00,0,0,100.00");
+
+        // Enter on DATB's fill button, the token typed into the dialog and Enter: one request for both gaps
+        driver.findElement(By.cssSelector("#series-table tbody tr:first-child button"))
+                .sendKeys(Keys.ENTER);
+        WebElement token =
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("token-input")));
+        token.sendKeys(ApiClient.TOKEN, Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("fill-status")).getText().startsWith("DATB 1d: "));
+        assertThat(driver.findElement(By.id("fill-status")).getText())
+                .isEqualTo("DATB 1d: 1 request, 2 bars loaded; missing 2 → 0.");
+        assertThat(SOURCE.requests())
+                .containsExactly("/api/eod/DATB.US?api_token=k-1&fmt=json&period=d&from=2024-07-03&to=2024-07-10");
+        awaitLoaded("1d:0");
+        assertThat(rows()).extracting(r -> r.get(0) + " " + r.get(5)).containsExactly("DATA 1", "DATB 0", "DATC 0");
+
+        // another timeframe: none stored
+        new Select(driver.findElement(By.id("interval"))).selectByValue("1h");
+        awaitLoaded("1h:0");
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith("No series at 1h");
+
+        // a symbol's link opens its market page at the timeframe shown
+        new Select(driver.findElement(By.id("interval"))).selectByValue("1d");
+        awaitLoaded("1d:0");
+        driver.findElement(By.linkText("DATA")).click();
+        awaitLoaded("DATA:1d");
+        assertThat(driver.getCurrentUrl()).endsWith("/index.html?symbol=DATA&interval=1d");
+    }
+}
