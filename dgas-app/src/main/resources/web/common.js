@@ -6,8 +6,8 @@
 (function () {
   'use strict';
   var PAGES = [
-    ['index.html', 'Market'], ['data.html', 'Data'], ['signals.html', 'Signals'], ['runs.html', 'Runs'], ['alerts.html', 'Alerts'],
-    ['database.html', 'Database'], ['caches.html', 'Caches'], ['api.html', 'API'],
+    ['index.html', 'Market'], ['data.html', 'Data'], ['signals.html', 'Signals'], ['runs.html', 'Runs'],
+    ['alerts.html', 'Alerts'], ['database.html', 'Database'], ['caches.html', 'Caches'], ['api.html', 'API'],
     ['portfolio.html', 'Portfolio'], ['backtest.html', 'Backtests']
   ];
   var TOKEN_KEY = 'dgas.token';
