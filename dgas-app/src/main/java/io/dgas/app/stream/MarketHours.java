@@ -25,10 +25,10 @@ import java.util.Set;
 /**
  * When a symbol trades, from its asset class' market: {@value #CRYPTO} around the clock; {@value #FOREX} the
  * foreign-exchange week, from 17:00 New York on Sunday to 17:00 on Friday without a break, each trading day rolling at
- * 17:00 New York, closed on 25 December and 1 January (the days the interbank market shuts; {@link #FOREX_CLOSED}); every
- * other asset class on the US equities session ({@value #US_EQUITIES}: 09:30–16:00 America/New_York, weekdays, minus
- * the holidays listed in {@value #US_HOLIDAYS}, and to 13:00 on the early-close days listed there), the session of the
- * EODHD US trade stream.
+ * 17:00 New York, closed on 25 December and 1 January (the days the interbank market shuts; {@link #FOREX_CLOSED});
+ * every other asset class on the US equities session ({@value #US_EQUITIES}: 09:30–16:00 America/New_York, weekdays,
+ * minus the holidays listed in {@value #US_HOLIDAYS}, and to 13:00 on the early-close days listed there), the session
+ * of the EODHD US trade stream.
  */
 public final class MarketHours {
     /** The US equities holiday list (data: one ISO date a line, followed by {@code HH:mm} for an early close). */

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * Drops trades a reconnected stream sends again. A feed that resumes after a dropped connection replays from a little
- * before the drop, in the original order; per symbol this keeps the newest trade time seen and how often each
- * (price, size) occurred at it (a quote: with its bid and ask). On a new connection, a trade older than that time is a replay; at that time, the
- * k-th occurrence of a (price, size) is a replay while k does not exceed the occurrences already seen, so genuinely
- * identical trades in the same millisecond are kept. Not thread-safe: one per stream, called under its lock.
+ * before the drop, in the original order; per symbol this keeps the newest trade time seen and how often each (price,
+ * size) occurred at it (a quote: with its bid and ask). On a new connection, a trade older than that time is a replay;
+ * at that time, the k-th occurrence of a (price, size) is a replay while k does not exceed the occurrences already
+ * seen, so genuinely identical trades in the same millisecond are kept. Not thread-safe: one per stream, called under
+ * its lock.
  */
 final class TradeDeduper {
     private static final class Newest {

@@ -87,8 +87,9 @@ final class WriteRoutes {
                 Route.admin(
                         "POST",
                         "/api/v1/ingest/fill-gaps",
-                        "Fetch from the market-data API exactly the bars missing between the stored ones (as GET"
-                                + " /api/v1/bars/{symbol}/gaps finds them), gaps close together in one request, and judge the gaps again",
+                        "Fetch from the market-data API the bars missing between the stored ones (as GET"
+                                + " /api/v1/bars/{symbol}/gaps finds them), gaps close together in one request, and"
+                                + " judge the gaps again",
                         List.of(
                                 Param.query("symbols", Type.TICKER, "comma-separated stored tickers")
                                         .mandatory(),
