@@ -47,7 +47,8 @@ public final class DataGaps {
     /**
      * The gaps of one series.
      *
-     * @param market the calendar judged by ({@code crypto}, {@code forex} or {@code us-equities})
+     * @param market the calendar judged by ({@link MarketHours#market}: {@code crypto}, {@code forex}, {@code lse},
+     *     {@code xetra} or {@code us-equities})
      * @param bars active bars stored in the range
      * @param first the first stored bar of the range (null without bars)
      * @param last the last stored bar of the range (null without bars)
@@ -79,13 +80,13 @@ public final class DataGaps {
         if (assetClass == null) {
             throw new UnknownSymbolException(symbol);
         }
-        Tally tally = new Tally(timeframe.seconds(), assetClass, limit, offset);
+        Tally tally = new Tally(timeframe.seconds(), MarketHours.market(symbol, assetClass), limit, offset);
         new SeriesJumps(db).scan(symbol, timeframe, from, to, tally::accept);
         SeriesJumps.Extent e = tally.extent != null ? tally.extent : new SeriesJumps.Extent(0, null, null);
         return new Report(
                 symbol,
                 timeframe.code(),
-                hours.market(assetClass),
+                tally.market,
                 e.bars(),
                 e.first(),
                 e.last(),
@@ -123,12 +124,14 @@ public final class DataGaps {
                         from,
                         to,
                         step -> series.computeIfAbsent(
-                                        step.symbol(), k -> new Tally(timeframe.seconds(), step.assetClass(), 0, 0))
+                                        step.symbol(),
+                                        k -> new Tally(
+                                                timeframe.seconds(), MarketHours.market(k, step.assetClass()), 0, 0))
                                 .accept(step));
         List<SeriesGaps> all = new ArrayList<>(series.size());
         series.forEach((symbol, t) -> all.add(new SeriesGaps(
                 symbol,
-                hours.market(t.assetClass),
+                t.market,
                 t.extent.bars(),
                 t.extent.first(),
                 t.extent.last(),
@@ -143,7 +146,7 @@ public final class DataGaps {
      * The bars missing between two consecutive stored bars {@code step} seconds apart at best (see the class notes),
      * as a gap from the first to the last missing bar; null when none is.
      */
-    private Gap missing(SeriesJumps.Jump j, long step, String assetClass) {
+    private Gap missing(SeriesJumps.Jump j, long step, String market) {
         long a = j.before().getEpochSecond();
         long slots = Math.floorDiv(j.after().getEpochSecond() - a + step - 1, step) - 1;
         if (slots < 1) {
@@ -155,8 +158,7 @@ public final class DataGaps {
         Instant from = Instant.ofEpochSecond(a + step);
         Instant to = Instant.ofEpochSecond(a + (slots + 1) * step);
         // a daily or longer bar is expected on the market's trading days, an intraday bar in its sessions' hours
-        List<Session> sessions =
-                step >= DAY ? hours.tradingDays(assetClass, from, to) : hours.sessions(assetClass, from, to);
+        List<Session> sessions = step >= DAY ? hours.tradingDays(market, from, to) : hours.sessions(market, from, to);
         for (Session s : sessions) {
             long lo = Math.max(1, Math.floorDiv(s.opens().getEpochSecond() - a, step));
             long hi = Math.min(slots, Math.floorDiv(s.closes().getEpochSecond() - a + step - 1, step) - 1);
@@ -181,7 +183,7 @@ public final class DataGaps {
     /** One series as its steps come: its extent, its gaps and missing bars, and the page of gaps asked for. */
     private final class Tally {
         private final long step;
-        private final String assetClass;
+        private final String market;
         private final int limit;
         private final int offset;
         private final List<Gap> page = new ArrayList<>();
@@ -189,9 +191,9 @@ public final class DataGaps {
         private long gaps;
         private long missing;
 
-        Tally(long step, String assetClass, int limit, int offset) {
+        Tally(long step, String market, int limit, int offset) {
             this.step = step;
-            this.assetClass = assetClass;
+            this.market = market;
             this.limit = limit;
             this.offset = offset;
         }
@@ -200,7 +202,7 @@ public final class DataGaps {
             if (s.extent() != null) {
                 extent = s.extent();
             }
-            Gap g = s.jump() == null ? null : missing(s.jump(), step, assetClass);
+            Gap g = s.jump() == null ? null : missing(s.jump(), step, market);
             if (g == null) {
                 return;
             }

@@ -30,7 +30,7 @@ public interface GapFill {
         return (symbol, fromSecond, toSecond) -> {
             List<Trade> out = new ArrayList<>();
             String c = assetClass.apply(symbol);
-            if (MarketHours.marketOf(c).equals(MarketHours.FOREX)) {
+            if (MarketHours.market(symbol, c).equals(MarketHours.FOREX)) {
                 return out;
             }
             String rest = EodhdTickers.rest(symbol, c);

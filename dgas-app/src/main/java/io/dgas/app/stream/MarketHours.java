@@ -1,7 +1,9 @@
 package io.dgas.app.stream;
 
 import io.dgas.app.schedule.ExchangeCalendar;
+import io.dgas.app.schedule.LseHolidays;
 import io.dgas.app.schedule.UsEquityHolidays;
+import io.dgas.app.schedule.XetraHolidays;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +25,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * When a symbol trades, from its asset class' market: {@value #CRYPTO} around the clock; {@value #FOREX} the
- * foreign-exchange week, from 17:00 New York on Sunday to 17:00 on Friday without a break, each trading day rolling at
- * 17:00 New York, closed on 25 December and 1 January (the days the interbank market shuts; {@link #FOREX_CLOSED});
- * every other asset class on the US equities session ({@value #US_EQUITIES}: 09:30–16:00 America/New_York, weekdays,
- * minus the holidays listed in {@value #US_HOLIDAYS}, and to 13:00 on the early-close days listed there), the session
- * of the EODHD US trade stream.
+ * When a symbol trades, by its market ({@link #market}: its asset class, then the exchange its ticker names):
+ * {@value #CRYPTO} around the clock; {@value #FOREX} the foreign-exchange week, from 17:00 New York on Sunday to 17:00
+ * on Friday without a break, each trading day rolling at 17:00 New York, closed on 25 December and 1 January (the days
+ * the interbank market shuts; {@link #FOREX_CLOSED}); {@value #LSE} (a ticker {@code X.LSE}) 08:00–16:30 London on its
+ * trading days ({@link LseHolidays}, 12:30 on 24 and 31 December); {@value #XETRA} (a ticker {@code X.XETRA})
+ * 09:00–17:30 Frankfurt ({@link XetraHolidays}); every other symbol the US equities session ({@value #US_EQUITIES}:
+ * 09:30–16:00 America/New_York, weekdays, minus the holidays listed in {@value #US_HOLIDAYS}, and to 13:00 on the
+ * early-close days listed there), the session of the EODHD US trade stream.
  */
 public final class MarketHours {
     /** The US equities holiday list (data: one ISO date a line, followed by {@code HH:mm} for an early close). */
@@ -40,40 +44,56 @@ public final class MarketHours {
     /** The market of forex symbols ({@link #market}): the foreign-exchange week. */
     public static final String FOREX = "forex";
 
+    /** The market of tickers on the London Stock Exchange ({@code VOD.LSE}). */
+    public static final String LSE = "lse";
+
+    /** The market of tickers on Xetra ({@code SAP.XETRA}). */
+    public static final String XETRA = "xetra";
+
     /** The market of every other symbol ({@link #market}): the US equities session. */
     public static final String US_EQUITIES = "us-equities";
 
     /** The foreign-exchange trading days closed every year (month, day): Christmas Day and New Year's Day. */
     static final List<MonthDay> FOREX_CLOSED = List.of(MonthDay.of(12, 25), MonthDay.of(1, 1));
 
-    private final ExchangeCalendar usEquities;
-    private final ExchangeCalendar forex;
+    /** The markets with a trade stream (EODHD's WebSocket feeds: crypto, forex and US tickers). */
+    private static final Set<String> STREAMED = Set.of(CRYPTO, FOREX, US_EQUITIES);
 
-    public MarketHours(ExchangeCalendar usEquities, ExchangeCalendar forex) {
-        this.usEquities = usEquities;
-        this.forex = forex;
+    /** Market → its calendar; a market without one (crypto) is always open. */
+    private final Map<String, ExchangeCalendar> calendars;
+
+    public MarketHours(Map<String, ExchangeCalendar> calendars) {
+        this.calendars = Map.copyOf(calendars);
     }
 
-    /** The last year whose US closures come from the exchanges' rules when the shipped list does not name them. */
+    /** The last year whose closures come from the exchanges' rules (from {@value UsEquityHolidays#FIRST_YEAR}). */
     static final int RULES_TO = 2099;
 
     /**
      * The shipped calendars: the US closures of the shipped list, and for every year from {@value
      * UsEquityHolidays#FIRST_YEAR} those of the exchanges' rules ({@link UsEquityHolidays}, which equal the list where
-     * both name a year); an early close of the list wins over the rules'.
+     * both name a year; an early close of the list wins over the rules'); the forex week; the London and Xetra
+     * calendars by their rules.
      */
     public static MarketHours standard() {
+        int from = UsEquityHolidays.FIRST_YEAR;
         Days days = days(US_HOLIDAYS);
-        Set<LocalDate> closed = new HashSet<>(UsEquityHolidays.closed(UsEquityHolidays.FIRST_YEAR, RULES_TO));
+        Set<LocalDate> closed = new HashSet<>(UsEquityHolidays.closed(from, RULES_TO));
         closed.addAll(days.closed());
-        Map<LocalDate, LocalTime> early =
-                new HashMap<>(UsEquityHolidays.earlyCloses(UsEquityHolidays.FIRST_YEAR, RULES_TO));
+        Map<LocalDate, LocalTime> early = new HashMap<>(UsEquityHolidays.earlyCloses(from, RULES_TO));
         early.keySet().removeAll(closed);
         early.putAll(days.earlyCloses());
-        return new MarketHours(
+        return new MarketHours(Map.of(
+                US_EQUITIES,
                 ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", closed)
                         .withEarlyCloses(early),
-                forexWeek(UsEquityHolidays.FIRST_YEAR, RULES_TO));
+                FOREX,
+                forexWeek(from, RULES_TO),
+                LSE,
+                ExchangeCalendar.of(true, "Europe/London", "08:00-16:30", LseHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(LseHolidays.earlyCloses(from, RULES_TO)),
+                XETRA,
+                ExchangeCalendar.of(true, "Europe/Berlin", "09:00-17:30", XetraHolidays.closed(from, RULES_TO))));
     }
 
     /** The foreign-exchange week of the years {@code from} to {@code to} (closed days of {@link #FOREX_CLOSED}). */
@@ -90,38 +110,46 @@ public final class MarketHours {
     /** A calendar list: the dates closed all day, and the early-close dates with the session's end. */
     record Days(Set<LocalDate> closed, Map<LocalDate, LocalTime> earlyCloses) {}
 
-    /** The market a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades on: its calendar's name. */
-    public String market(String assetClass) {
-        return marketOf(assetClass);
-    }
-
-    /** {@link #market} of the shipped calendars, whose names do not depend on the calendars' days. */
-    static String marketOf(String assetClass) {
+    /**
+     * The market a symbol trades on, its calendar's name: by its asset class ({@code symbols.asset_class}) {@value
+     * #CRYPTO} or {@value #FOREX}; else by the exchange its ticker names ({@code .LSE}, {@code .XETRA}, as the
+     * market-data API spells them); else {@value #US_EQUITIES}.
+     */
+    public static String market(String ticker, String assetClass) {
         String c = assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT);
-        return c.equals(CRYPTO) || c.equals(FOREX) ? c : US_EQUITIES;
+        if (c.equals(CRYPTO) || c.equals(FOREX)) {
+            return c;
+        }
+        String t = ticker == null ? "" : ticker.trim().toUpperCase(Locale.ROOT);
+        return t.endsWith(".LSE") ? LSE : t.endsWith(".XETRA") ? XETRA : US_EQUITIES;
     }
 
-    /** Whether a symbol of {@code assetClass} (as {@code symbols.asset_class}) trades at {@code at}. */
-    public boolean isOpen(String assetClass, Instant at) {
-        ExchangeCalendar c = calendar(market(assetClass));
+    /** Whether {@code market} has a trade stream (no EODHD feed carries the European exchanges). */
+    public static boolean streamed(String market) {
+        return STREAMED.contains(market);
+    }
+
+    /** The calendar of {@code market}, null for one open around the clock ({@value #CRYPTO}). */
+    private ExchangeCalendar calendar(String market) {
+        ExchangeCalendar c = calendars.get(market);
+        if (c == null && !CRYPTO.equals(market)) {
+            throw new IllegalArgumentException("unknown market '" + market + "', known: " + calendars.keySet());
+        }
+        return c;
+    }
+
+    /** Whether {@code market} ({@link #market}) trades at {@code at}. */
+    public boolean isOpen(String market, Instant at) {
+        ExchangeCalendar c = calendar(market);
         return c == null || c.isOpen(at);
     }
 
-    /** The calendar of {@code market}, null for one open around the clock. */
-    private ExchangeCalendar calendar(String market) {
-        return switch (market) {
-            case CRYPTO -> null;
-            case FOREX -> forex;
-            default -> usEquities;
-        };
-    }
-
     /**
-     * When a symbol of {@code assetClass} trades within {@code [from, to)}: the sessions that meet it (crypto: the
-     * interval itself), in time order; a bar whose interval meets none is not expected.
+     * When {@code market} trades within {@code [from, to)}: the sessions that meet it (crypto: the interval itself), in
+     * time order; a bar whose interval meets none is not expected.
      */
-    public List<ExchangeCalendar.Session> sessions(String assetClass, Instant from, Instant to) {
-        ExchangeCalendar c = calendar(market(assetClass));
+    public List<ExchangeCalendar.Session> sessions(String market, Instant from, Instant to) {
+        ExchangeCalendar c = calendar(market);
         if (c == null) {
             return from.isBefore(to) ? List.of(new ExchangeCalendar.Session(from, to)) : List.of();
         }
@@ -129,12 +157,12 @@ public final class MarketHours {
     }
 
     /**
-     * The trading days of a symbol of {@code assetClass} whose dates (as UTC days, the stamp of daily bars) meet
-     * {@code [from, to)}, each as its whole UTC day, in order: the days a daily bar is expected. By the date, not by
-     * the session's hours: a forex session opening on Sunday evening belongs to Monday, so no Sunday bar is expected.
+     * The trading days of {@code market} whose dates (as UTC days, the stamp of daily bars) meet {@code [from, to)},
+     * each as its whole UTC day, in order: the days a daily bar is expected. By the date, not by the session's hours: a
+     * forex session opening on Sunday evening belongs to Monday, so no Sunday bar is expected.
      */
-    public List<ExchangeCalendar.Session> tradingDays(String assetClass, Instant from, Instant to) {
-        ExchangeCalendar c = calendar(market(assetClass));
+    public List<ExchangeCalendar.Session> tradingDays(String market, Instant from, Instant to) {
+        ExchangeCalendar c = calendar(market);
         List<ExchangeCalendar.Session> out = new ArrayList<>();
         LocalDate last = to.atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate d = from.atZone(ZoneOffset.UTC).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one trade stream per market to the symbols of that market that trade now: every {@code every} (and at {@link
- * #start}) it asks the universe (ticker → asset class), keeps the symbols {@link MarketHours} says trade now, and for
- * each market whose set changed closes its running stream (storing what it holds) and starts one over the new set
+ * #start}) it asks the universe (ticker → asset class), keeps the symbols {@link MarketHours} says trade now (of the
+ * markets with a feed: not the London or Xetra tickers, which no trade stream carries), and for each market whose set changed closes its running stream (storing what it holds) and starts one over the new set
  * (none while the market is closed). A market opening or closing never touches another market's stream, so the crypto
  * stream runs on undisturbed through the US session's open and close. Time comes from the injected clock, so a test
  * drives it with a fake one through {@link #check}.
@@ -91,8 +91,12 @@ public final class StreamSupervisor implements AutoCloseable {
         }
         Map<String, List<String>> open = new java.util.TreeMap<>();
         universe.get().forEach((ticker, assetClass) -> {
-            List<String> market = open.computeIfAbsent(hours.market(assetClass), k -> new ArrayList<>());
-            if (hours.isOpen(assetClass, clock.instant())) {
+            String m = MarketHours.market(ticker, assetClass);
+            if (!MarketHours.streamed(m)) {
+                return; // no feed carries it: its bars come from the collect stage alone
+            }
+            List<String> market = open.computeIfAbsent(m, k -> new ArrayList<>());
+            if (hours.isOpen(m, clock.instant())) {
                 market.add(ticker);
             }
         });

@@ -20,8 +20,10 @@ class MarketHoursTest {
         MarketHours hours = MarketHours.standard();
 
         // 21 January 2013, Martin Luther King Jr. Day, 10:00 New York; the day after, open
-        assertThat(hours.isOpen("stock", Instant.parse("2013-01-21T15:00:00Z"))).isFalse();
-        assertThat(hours.isOpen("stock", Instant.parse("2013-01-22T15:00:00Z"))).isTrue();
+        assertThat(hours.isOpen(MarketHours.US_EQUITIES, Instant.parse("2013-01-21T15:00:00Z")))
+                .isFalse();
+        assertThat(hours.isOpen(MarketHours.US_EQUITIES, Instant.parse("2013-01-22T15:00:00Z")))
+                .isTrue();
         assertThat(hours.isOpen("crypto", Instant.parse("2013-01-21T15:00:00Z")))
                 .isTrue();
     }
@@ -30,14 +32,16 @@ class MarketHoursTest {
     void market_forexClass_isTheForexWeekNotTheUsSession() {
         MarketHours hours = MarketHours.standard();
 
-        assertThat(hours.market(" FOREX ")).isEqualTo(MarketHours.FOREX);
-        assertThat(hours.market("etf")).isEqualTo(MarketHours.US_EQUITIES);
+        assertThat(MarketHours.market("EURUSD", " FOREX ")).isEqualTo(MarketHours.FOREX);
+        assertThat(MarketHours.market("SPY", "etf")).isEqualTo(MarketHours.US_EQUITIES);
         // Tuesday 3 December 2024, 02:00 New York: forex trades, US equities do not
         assertThat(hours.isOpen("forex", Instant.parse("2024-12-03T07:00:00Z"))).isTrue();
-        assertThat(hours.isOpen("stock", Instant.parse("2024-12-03T07:00:00Z"))).isFalse();
+        assertThat(hours.isOpen(MarketHours.US_EQUITIES, Instant.parse("2024-12-03T07:00:00Z")))
+                .isFalse();
         // Thanksgiving (28 November 2024): US equities closed, forex open
         assertThat(hours.isOpen("forex", Instant.parse("2024-11-28T15:00:00Z"))).isTrue();
-        assertThat(hours.isOpen("stock", Instant.parse("2024-11-28T15:00:00Z"))).isFalse();
+        assertThat(hours.isOpen(MarketHours.US_EQUITIES, Instant.parse("2024-11-28T15:00:00Z")))
+                .isFalse();
     }
 
     @Test
@@ -53,5 +57,110 @@ class MarketHoursTest {
                                 Instant.parse("2030-12-30T22:00:00Z"), Instant.parse("2030-12-31T22:00:00Z")),
                         new io.dgas.app.schedule.ExchangeCalendar.Session(
                                 Instant.parse("2031-01-01T22:00:00Z"), Instant.parse("2031-01-02T22:00:00Z")));
+    }
+
+    private static java.util.Set<java.time.LocalDate> dates(String... iso) {
+        return java.util.Arrays.stream(iso)
+                .map(java.time.LocalDate::parse)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void lseHolidays_publishedBankHolidays_movedAddedAndSubstitutedDays() {
+        // the published England and Wales bank holidays: VE day moved (2020), Christmas on a Friday (2020) and on a
+        // Saturday (2021), the platinum jubilee and the state funeral (2022), the coronation (2023)
+        assertThat(io.dgas.app.schedule.LseHolidays.closed(2020, 2020))
+                .isEqualTo(dates(
+                        "2020-01-01",
+                        "2020-04-10",
+                        "2020-04-13",
+                        "2020-05-08",
+                        "2020-05-25",
+                        "2020-08-31",
+                        "2020-12-25",
+                        "2020-12-28"));
+        assertThat(io.dgas.app.schedule.LseHolidays.closed(2021, 2021))
+                .isEqualTo(dates(
+                        "2021-01-01",
+                        "2021-04-02",
+                        "2021-04-05",
+                        "2021-05-03",
+                        "2021-05-31",
+                        "2021-08-30",
+                        "2021-12-27",
+                        "2021-12-28"));
+        assertThat(io.dgas.app.schedule.LseHolidays.closed(2022, 2022))
+                .isEqualTo(dates(
+                        "2022-01-03",
+                        "2022-04-15",
+                        "2022-04-18",
+                        "2022-05-02",
+                        "2022-06-02",
+                        "2022-06-03",
+                        "2022-08-29",
+                        "2022-09-19",
+                        "2022-12-26",
+                        "2022-12-27"));
+        assertThat(io.dgas.app.schedule.LseHolidays.closed(2023, 2023))
+                .isEqualTo(dates(
+                        "2023-01-02",
+                        "2023-04-07",
+                        "2023-04-10",
+                        "2023-05-01",
+                        "2023-05-08",
+                        "2023-05-29",
+                        "2023-08-28",
+                        "2023-12-25",
+                        "2023-12-26"));
+        // half days on 24 and 31 December when they are trading days: none in 2022 (Saturdays) or 2023 (Sundays)
+        assertThat(io.dgas.app.schedule.LseHolidays.earlyCloses(2022, 2024).keySet())
+                .isEqualTo(dates("2024-12-24", "2024-12-31"));
+    }
+
+    @Test
+    void xetraHolidays_2024_theExchangesTradingHolidays() {
+        assertThat(io.dgas.app.schedule.XetraHolidays.closed(2024, 2024))
+                .isEqualTo(dates(
+                        "2024-01-01",
+                        "2024-03-29",
+                        "2024-04-01",
+                        "2024-05-01",
+                        "2024-12-24",
+                        "2024-12-25",
+                        "2024-12-26",
+                        "2024-12-31"));
+    }
+
+    @Test
+    void market_byClassThenTheTickersExchange_europeanSessionsInTheirZones() {
+        MarketHours hours = MarketHours.standard();
+
+        assertThat(MarketHours.market("VOD.LSE", "stock")).isEqualTo(MarketHours.LSE);
+        assertThat(MarketHours.market("sap.xetra", null)).isEqualTo(MarketHours.XETRA);
+        assertThat(MarketHours.market("AAPL.US", "stock")).isEqualTo(MarketHours.US_EQUITIES);
+        assertThat(MarketHours.market("EURUSD.FOREX", "forex")).isEqualTo(MarketHours.FOREX);
+        assertThat(MarketHours.streamed(MarketHours.LSE)).isFalse();
+        assertThat(MarketHours.streamed(MarketHours.FOREX)).isTrue();
+        // Monday 3 June 2024: London 08:00-16:30 BST (07:00-15:30 UTC), Xetra 09:00-17:30 CEST (07:00-15:30 UTC)
+        assertThat(hours.isOpen(MarketHours.LSE, Instant.parse("2024-06-03T06:59:59Z")))
+                .isFalse();
+        assertThat(hours.isOpen(MarketHours.LSE, Instant.parse("2024-06-03T07:00:00Z")))
+                .isTrue();
+        assertThat(hours.isOpen(MarketHours.LSE, Instant.parse("2024-06-03T15:30:00Z")))
+                .isFalse();
+        assertThat(hours.isOpen(MarketHours.XETRA, Instant.parse("2024-06-03T15:29:59Z")))
+                .isTrue();
+        // the early May bank holiday: London closed, Xetra and New York open
+        assertThat(hours.isOpen(MarketHours.LSE, Instant.parse("2024-05-06T10:00:00Z")))
+                .isFalse();
+        assertThat(hours.isOpen(MarketHours.XETRA, Instant.parse("2024-05-06T10:00:00Z")))
+                .isTrue();
+        // Christmas Eve 2024: London until 12:30
+        assertThat(hours.isOpen(MarketHours.LSE, Instant.parse("2024-12-24T12:29:59Z")))
+                .isTrue();
+        assertThat(hours.isOpen(MarketHours.LSE, Instant.parse("2024-12-24T12:30:00Z")))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hours.isOpen("stock", Instant.EPOCH))
+                .hasMessageContaining("unknown market 'stock'");
     }
 }

@@ -89,6 +89,18 @@ class StreamSupervisorTest {
     }
 
     @Test
+    void check_aLondonTickerInItsSession_neverStreamed_noFeedCarriesIt() {
+        universe.put("VOD.LSE", "stock");
+        clock.set(Instant.parse("2024-06-18T14:00:00Z")); // Tue 15:00 London, 10:00 New York
+        StreamSupervisor s = supervisor();
+
+        s.check();
+
+        assertThat(s.streaming()).containsExactly("AAPL", "BTC-USD");
+        s.close();
+    }
+
+    @Test
     void check_acrossTheForexWeek_forexStreamsFromSundayEveningToFridayEveningBesideTheUsSession() {
         universe.put("EURUSD", "forex");
         Map<String, List<String>> byMarket = new java.util.TreeMap<>();
@@ -133,9 +145,11 @@ class StreamSupervisorTest {
         // July 3 2024 and 2025 (EDT, UTC-4), Christmas Eve and the day after Thanksgiving (EST, UTC-5)
         for (String day : List.of("2024-07-03T16:59:59Z", "2025-07-03T16:59:59Z")) {
             clock.set(Instant.parse(day));
-            assertThat(hours.isOpen("stock", clock.instant())).as(day).isTrue();
+            assertThat(hours.isOpen(MarketHours.US_EQUITIES, clock.instant()))
+                    .as(day)
+                    .isTrue();
             clock.set(clock.instant().plusSeconds(1));
-            assertThat(hours.isOpen("stock", clock.instant()))
+            assertThat(hours.isOpen(MarketHours.US_EQUITIES, clock.instant()))
                     .as(day + " + 1 s")
                     .isFalse();
         }
@@ -147,18 +161,20 @@ class StreamSupervisorTest {
                 "2026-12-24T17:59:59Z",
                 "2027-11-26T17:59:59Z")) {
             clock.set(Instant.parse(day));
-            assertThat(hours.isOpen("stock", clock.instant())).as(day).isTrue();
+            assertThat(hours.isOpen(MarketHours.US_EQUITIES, clock.instant()))
+                    .as(day)
+                    .isTrue();
             clock.set(clock.instant().plusSeconds(1));
-            assertThat(hours.isOpen("stock", clock.instant()))
+            assertThat(hours.isOpen(MarketHours.US_EQUITIES, clock.instant()))
                     .as(day + " + 1 s")
                     .isFalse();
             assertThat(hours.isOpen("crypto", clock.instant())).isTrue();
         }
         // an ordinary day keeps its 16:00 close; 2026-07-03 is the observed Independence Day, closed all day
         clock.set(Instant.parse("2025-11-26T18:00:00Z"));
-        assertThat(hours.isOpen("stock", clock.instant())).isTrue();
+        assertThat(hours.isOpen(MarketHours.US_EQUITIES, clock.instant())).isTrue();
         clock.set(Instant.parse("2026-07-03T15:00:00Z"));
-        assertThat(hours.isOpen("stock", clock.instant())).isFalse();
+        assertThat(hours.isOpen(MarketHours.US_EQUITIES, clock.instant())).isFalse();
     }
 
     @Test
@@ -181,12 +197,17 @@ class StreamSupervisorTest {
     void isOpen_usEquitiesAroundTheSession_openFromTheOpenUntilBeforeTheClose() {
         MarketHours h = MarketHours.standard();
 
-        assertThat(h.isOpen("stock", Instant.parse("2024-06-18T13:29:59Z"))).isFalse();
-        assertThat(h.isOpen("etf", Instant.parse("2024-06-18T13:30:00Z"))).isTrue();
-        assertThat(h.isOpen("stock", Instant.parse("2024-12-25T15:00:00Z"))).isFalse();
+        assertThat(h.isOpen(MarketHours.US_EQUITIES, Instant.parse("2024-06-18T13:29:59Z")))
+                .isFalse();
+        assertThat(h.isOpen(MarketHours.US_EQUITIES, Instant.parse("2024-06-18T13:30:00Z")))
+                .isTrue();
+        assertThat(h.isOpen(MarketHours.US_EQUITIES, Instant.parse("2024-12-25T15:00:00Z")))
+                .isFalse();
         assertThat(h.isOpen("crypto", Instant.parse("2024-12-25T15:00:00Z"))).isTrue();
         // winter time: 09:30 New York is 14:30 UTC
-        assertThat(h.isOpen("stock", Instant.parse("2024-12-02T14:29:00Z"))).isFalse();
-        assertThat(h.isOpen("stock", Instant.parse("2024-12-02T14:30:00Z"))).isTrue();
+        assertThat(h.isOpen(MarketHours.US_EQUITIES, Instant.parse("2024-12-02T14:29:00Z")))
+                .isFalse();
+        assertThat(h.isOpen(MarketHours.US_EQUITIES, Instant.parse("2024-12-02T14:30:00Z")))
+                .isTrue();
     }
 }

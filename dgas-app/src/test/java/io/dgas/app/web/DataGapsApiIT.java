@@ -88,6 +88,18 @@ class DataGapsApiIT {
             }
         }
         ingest("GAPF", "1d", fxDaily);
+        // a London ticker, hourly: the bars meeting 08:00-16:30 London (07:00-15:30 UTC in May) of Friday 3 May 2024
+        // and Tuesday 7 May (Monday 6 May, the early May bank holiday, closed), without 7 May 09:00 UTC
+        List<Instant> london = new ArrayList<>();
+        for (String day : List.of("2024-05-03", "2024-05-07")) {
+            for (int h = 7; h <= 15; h++) {
+                Instant t = Instant.parse(day + "T00:00:00Z").plus(Duration.ofHours(h));
+                if (!t.equals(Instant.parse("2024-05-07T09:00:00Z"))) {
+                    london.add(t);
+                }
+            }
+        }
+        ingest("GAPL.LSE", "1h", london);
         api.ctx
                 .database()
                 .update(
@@ -162,6 +174,17 @@ class DataGapsApiIT {
     }
 
     @Test
+    void find_londonTicker_itsSessionAndBankHoliday_notNewYorks() {
+        DataGaps.Report r = api.ctx.gaps().find("GAPL.LSE", Timeframe.H1, null, null, 100, 0);
+
+        assertThat(r.market()).isEqualTo("lse");
+        assertThat(r.gaps().items())
+                .as("the bank holiday Monday is no gap, nor the hours New York trades after London's close")
+                .containsExactly(new DataGaps.Gap(
+                        Instant.parse("2024-05-07T09:00:00Z"), Instant.parse("2024-05-07T09:00:00Z"), 1));
+    }
+
+    @Test
     void gapsRoute_pagingRangeAndBadParameters() throws Exception {
         JsonNode page = api.json("/api/v1/bars/gapc/gaps?interval=1h&limit=1&offset=1", 200);
         assertThat(page.get("missing").asLong()).isEqualTo(4);
@@ -192,7 +215,8 @@ class DataGapsApiIT {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("GAPC", 4L, 2L),
                         org.assertj.core.groups.Tuple.tuple("GAPS", 3L, 2L),
-                        org.assertj.core.groups.Tuple.tuple("GAPF", 1L, 1L));
+                        org.assertj.core.groups.Tuple.tuple("GAPF", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("GAPL.LSE", 1L, 1L));
         assertThat(page.items().get(0).coverage()).isEqualTo(20.0 / 24);
         assertThat(page.items().get(1).market()).isEqualTo("us-equities");
 
