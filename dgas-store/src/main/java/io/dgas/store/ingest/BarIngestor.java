@@ -255,17 +255,11 @@ public final class BarIngestor {
         Map<String, Long> known = Symbols.load(s);
         boolean overlaps = false;
         if (pre != null && DirectLoad.eligible(pre, known, opts)) {
-            DirectLoad.lockTickers(s, pre.tickers);
+            // the locks in their order (LoadLocks): tickers, symbols and partitions, then bars
+            LoadLocks.tickers(s, pre.tickers);
+            DirectLoad.createKeys(s, pre, known, opts.assetClass());
             if (BarStageSql.noStoredRowsIn(s, pre.ranges)) {
-                return loadDirect(
-                        s,
-                        source,
-                        csv,
-                        format,
-                        DirectLoad.prepare(s, pre, known, opts.assetClass()),
-                        opts,
-                        rejects,
-                        header);
+                return loadDirect(s, source, csv, format, DirectLoad.lockSymbols(s, pre), opts, rejects, header);
             }
             overlaps = true; // known already: the staged rows go to the upsert without asking again
         }
@@ -286,6 +280,9 @@ public final class BarIngestor {
             stage.enter("duplicate check");
             staged -= BarStageSql.removeDuplicates(s, source, opts, rejects);
         }
+        // the locks in their order (LoadLocks): tickers (held already when the direct load found stored rows), symbols
+        // and partitions, then bars
+        LoadLocks.tickers(s, st.ranges().tickers());
         Symbols.create(s, new ArrayList<>(st.newTickers()), opts.assetClass());
         stage.enter("partitions");
         Partitions.ensureMonths(s, "bars", st.months());

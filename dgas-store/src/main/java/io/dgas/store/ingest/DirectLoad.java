@@ -8,7 +8,6 @@ import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fast path of a bars load: a file proved new and duplicate-free by its {@link BarPrescan} is copied straight into
@@ -44,37 +43,17 @@ final class DirectLoad {
         return pre.tickers.stream().filter(t -> !known.containsKey(t)).toList();
     }
 
-    /** First key of the transaction advisory locks a direct load takes per ticker ('dgas' in ASCII). */
-    private static final int LOCK_CLASS = 0x64676173;
-
     /**
-     * Waits until no other transaction is loading any of {@code tickers} directly, and holds them until this
-     * transaction ends, taking one advisory lock per ticker hash in hash order (so two loads never wait for each
-     * other in a cycle). Taken before the caller checks for stored rows: a load that waited then sees what the one
-     * before it committed and takes the upsert, instead of a second COPY of the same keys in file order, which
-     * deadlocks (four writers of one new file's keys could meet a deadlock in each of five attempts).
+     * Creates what an {@link #eligible} load needs before it reads {@code bars}: its new tickers (of {@code
+     * assetClass}) and its month partitions (see {@link LoadLocks} for why before).
      */
-    static void lockTickers(SqlSession s, Set<String> tickers) {
-        String[] t = tickers.toArray(String[]::new);
-        // PostgreSQL evaluates the volatile lock calls after the sort, so they are taken in hash order
-        s.query(
-                "ingest.bars.lock-direct",
-                "SELECT pg_advisory_xact_lock(?, h) FROM (SELECT DISTINCT hashtext(t) AS h FROM unnest(?::text[])"
-                        + " AS t) AS hashes ORDER BY h",
-                ps -> {
-                    ps.setInt(1, LOCK_CLASS);
-                    ps.setArray(2, ps.getConnection().createArrayOf("text", t));
-                },
-                rs -> Boolean.TRUE);
-    }
-
-    /**
-     * Prepares an {@link #eligible} load whose spans hold no stored row: creates the new tickers (of {@code assetClass}) and the month
-     * partitions and locks the referenced symbols. Returns ticker → id of exactly the locked symbols.
-     */
-    static Map<String, Long> prepare(SqlSession s, BarPrescan pre, Map<String, Long> known, String assetClass) {
+    static void createKeys(SqlSession s, BarPrescan pre, Map<String, Long> known, String assetClass) {
         Symbols.create(s, missing(pre, known), assetClass);
         Partitions.ensureMonths(s, "bars", pre.months);
+    }
+
+    /** Locks the symbols a load whose spans hold no stored row refers to; ticker → id of exactly those locked. */
+    static Map<String, Long> lockSymbols(SqlSession s, BarPrescan pre) {
         Map<String, Long> locked = new HashMap<>();
         String[] tickers = pre.tickers.toArray(String[]::new);
         s.query(
@@ -87,7 +66,7 @@ final class DirectLoad {
 
     /**
      * Suspends trigger firing until {@link #resumeTriggers} or the end of the transaction, when that skips nothing
-     * but the foreign-key checks {@link #prepare} made set-based; returns whether it did.
+     * but the foreign-key checks {@link #lockSymbols} made set-based; returns whether it did.
      */
     static boolean suspendTriggers(SqlSession s) throws SQLException {
         boolean onlyInternal = s.queryOne(

@@ -19,10 +19,10 @@ import java.util.function.Supplier;
  *       told to the {@link IngestProgress}. Only the last failure reaches the caller.
  * </ul>
  *
- * <p>Design notes: the loads lock rows in key order, so two loads of overlapping keys wait for each other instead of
- * deadlocking, and direct COPYs (rows in file order) of the same tickers run one at a time
- * ({@link DirectLoad#lockTickers}); the retry covers what neither can: a direct COPY beside an upsert of its keys,
- * partition creation and servers running at a stricter isolation level.
+ * <p>Design notes: loads take their locks in one order ({@link LoadLocks}: tickers, symbols, partitions, then bars),
+ * so loads of overlapping tickers run one at a time and others wait without a cycle; the retry covers what that
+ * order cannot: writers that are not bars loads (a tick load, maintenance creating partitions ahead) and servers
+ * running at a stricter isolation level.
  */
 final class IngestTransaction {
     /** Attempts in all, the first included. */

@@ -54,6 +54,13 @@ final class SeriesRanges {
         return r == null ? Long.MIN_VALUE : Math.floorDiv(r.lo, 1_000_000L);
     }
 
+    /** The tickers of the series. */
+    java.util.Set<String> tickers() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        byKey.values().forEach(r -> out.add(r.ticker));
+        return out;
+    }
+
     Collection<Range> all() {
         return byKey.values();
     }
