@@ -21,6 +21,9 @@ public final class EodhdTickers {
     private static final Map<String, String> EXCHANGE_BY_CLASS =
             Map.of("crypto", ".CC", "forex", ".FOREX", "index", ".INDX");
 
+    /** The exchanges whose tickers the trade streams name without them. */
+    private static final List<String> STREAMED_EXCHANGES = List.of(".CC", ".US", ".FOREX");
+
     /** Quote currencies of crypto pairs written without a dash, longest first where one ends another. */
     private static final List<String> QUOTES =
             List.of("USDT", "USDC", "BUSD", "USD", "EUR", "GBP", "JPY", "BTC", "ETH");
@@ -79,9 +82,17 @@ public final class EodhdTickers {
         return Optional.empty();
     }
 
-    /** The streamed ticker of REST {@code ticker}: without its {@code .CC} or {@code .US} exchange. */
+    /**
+     * The streamed ticker of REST {@code ticker}: without its {@code .CC}, {@code .US} or {@code .FOREX} exchange (the
+     * exchanges of EODHD's crypto, US and forex feeds).
+     */
     public static String stream(String ticker) {
         String t = ticker.trim().toUpperCase(Locale.ROOT);
-        return t.endsWith(".CC") || t.endsWith(".US") ? t.substring(0, t.length() - 3) : t;
+        for (String exchange : STREAMED_EXCHANGES) {
+            if (t.endsWith(exchange)) {
+                return t.substring(0, t.length() - exchange.length());
+            }
+        }
+        return t;
     }
 }

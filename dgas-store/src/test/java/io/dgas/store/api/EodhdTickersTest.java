@@ -32,6 +32,7 @@ class EodhdTickersTest {
         // no REST exchange leaks into a streamed name
         assertThat(EodhdTickers.streamName("EURUSD", "forex")).isEqualTo("EURUSD");
         assertThat(EodhdTickers.streamName("AAPL.US", "stock")).isEqualTo("AAPL");
+        assertThat(EodhdTickers.streamName("EURUSD.FOREX", "forex")).isEqualTo("EURUSD");
     }
 
     @Test
@@ -71,6 +72,7 @@ class EodhdTickersTest {
         assertThat(EodhdTickers.stream("BTC-USD.CC")).isEqualTo("BTC-USD");
         assertThat(EodhdTickers.stream("AAPL.US")).isEqualTo("AAPL");
         assertThat(EodhdTickers.stream("VOD.LSE")).isEqualTo("VOD.LSE");
+        assertThat(EodhdTickers.stream("gbpusd.forex")).isEqualTo("GBPUSD");
         assertThat(EodhdTickers.stream(EodhdTickers.rest("BTC-USD", "crypto"))).isEqualTo("BTC-USD");
         for (String t : new String[] {"AAPL", "BRK-B"}) {
             assertThat(EodhdTickers.stream(EodhdTickers.rest(t, "stock"))).isEqualTo(t);
