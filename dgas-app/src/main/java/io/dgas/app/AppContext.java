@@ -394,12 +394,17 @@ public final class AppContext implements AutoCloseable {
                 database(), cache(), io.dgas.app.ingest.IngestSettings.limits(config, clock));
     }
 
-    /** The bars missing from stored series, judged by the shipped exchange calendars (CLI and API). */
-    public synchronized io.dgas.app.gaps.DataGaps gaps() {
+    /** The shipped exchange calendars, built once per process (the gaps report and the trade stream share them). */
+    public synchronized io.dgas.app.stream.MarketHours marketHours() {
         if (marketHours == null) {
             marketHours = io.dgas.app.stream.MarketHours.standard();
         }
-        return new io.dgas.app.gaps.DataGaps(database(), marketHours);
+        return marketHours;
+    }
+
+    /** The bars missing from stored series, judged by the shipped exchange calendars (CLI and API). */
+    public io.dgas.app.gaps.DataGaps gaps() {
+        return new io.dgas.app.gaps.DataGaps(database(), marketHours());
     }
 
     /** Risk diagnostics per portfolio. */

@@ -110,7 +110,8 @@ final class CycleWiring {
         if (!config.bool(ConfigKeys.COLLECT_STREAM)) {
             return Optional.empty();
         }
-        return TradeStreams.start(config, ctx.database(), ctx.ingestListener(), ingestOptions(), clock);
+        return TradeStreams.start(
+                config, ctx.database(), ctx.ingestListener(), ingestOptions(), ctx.marketHours(), clock);
     }
 
     /** See {@link AppContext#cycles()}. */

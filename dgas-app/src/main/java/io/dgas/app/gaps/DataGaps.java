@@ -17,19 +17,20 @@ import java.util.Map;
 
 /**
  * The bars missing from a stored series: between each two consecutive stored bars further apart than the timeframe, the
- * bar intervals in which the symbol's market was open (its exchange calendar: crypto around the clock, forex the
- * foreign-exchange week, other asset classes the US equities session with its holidays and early closes, {@link
- * MarketHours}); a daily or longer bar is expected on the market's trading days ({@link MarketHours#tradingDays}). A
- * night, a weekend or a holiday so is no gap; a missing hour of a trading day, or a missing day of a 24/7 market, is.
- * Only the stretch between the first and the last stored bar of the range is judged (the time before the first bar and
- * since the last is the collect stage's to fill).
+ * bar intervals in which the symbol's market was open (its exchange calendar, {@link MarketHours}: crypto around the
+ * clock, forex the foreign-exchange week, London and Xetra tickers their exchanges' sessions, others the US equities
+ * session, each with its holidays and early closes); a daily or longer bar is expected on the market's trading days
+ * ({@link MarketHours#tradingDays}). A night, a weekend or a holiday so is no gap; a missing hour of a trading day, or
+ * a missing day of a 24/7 market, is. Only the stretch between the first and the last stored bar of the range is judged
+ * (the time before the first bar and since the last is the collect stage's to fill).
  *
  * <p>Design notes: a skip from bar a to bar b holds the slots a + k × step, 1 ≤ k ≤ K (the last before b); a slot
  * [s, s + step) meets a session [o, c) iff o − step &lt; s &lt; c, so each session met gives the slot numbers
  * ⌊(o − a) / step⌋ … ⌈(c − a) / step⌉ − 1, clamped to 1 … K, and the missing bars are the union of those ranges
  * (sessions come in time order, so the ranges are merged as they come: a daily or weekly slot meets several). The
  * cost is one step per session in the skip, not one per slot: a minute series across ten years of nights is a few
- * thousand sessions, not millions of slots. The bars are read once, in one statement (the one series, or every symbol's), as a stream of a row per series and per skip ({@link SeriesJumps}).
+ * thousand sessions, not millions of slots. The bars are read once, in one statement (the one series, or every
+ * symbol's), as a stream of a row per series and per skip ({@link SeriesJumps}).
  */
 public final class DataGaps {
     private static final long DAY = 86_400;

@@ -51,13 +51,15 @@ public final class LseHolidays {
         return out;
     }
 
-    /** The early closes of the years {@code from} to {@code to}: date → the session's end. */
+    /**
+     * The early closes of the years {@code from} to {@code to}: date → the session's end (24 and 31 December on a
+     * weekday; no rule, move or addition ever makes either a holiday).
+     */
     public static Map<LocalDate, LocalTime> earlyCloses(int from, int to) {
-        Set<LocalDate> closed = closed(from, to);
         Map<LocalDate, LocalTime> out = new HashMap<>();
         for (int y = from; y <= to; y++) {
             for (LocalDate d : List.of(LocalDate.of(y, 12, 24), LocalDate.of(y, 12, 31))) {
-                if (d.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue() && !closed.contains(d)) {
+                if (d.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()) {
                     out.put(d, EARLY_CLOSE);
                 }
             }

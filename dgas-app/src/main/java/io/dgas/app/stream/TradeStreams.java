@@ -40,13 +40,13 @@ public final class TradeStreams {
     public static final Duration HOURS_CHECK = Duration.ofMinutes(1);
 
     /**
-     * The started stream over the live universe's symbols whose market is open (re-checked every {@link #HOURS_CHECK}
-     * with {@code clock}), or empty when {@code collect.stream} is off.
+     * The started stream over the live universe's symbols whose market is open by {@code hours} (re-checked every
+     * {@link #HOURS_CHECK} with {@code clock}), or empty when {@code collect.stream} is off.
      *
      * @throws UnableToConfigureException when streaming is on without a token
      */
     public static Optional<StreamSupervisor> start(
-            DgasConfig c, Database db, IngestListener listener, IngestOptions options, Clock clock) {
+            DgasConfig c, Database db, IngestListener listener, IngestOptions options, MarketHours hours, Clock clock) {
         if (!c.bool(ConfigKeys.COLLECT_STREAM)) {
             return Optional.empty();
         }
@@ -80,7 +80,7 @@ public final class TradeStreams {
                             names.set(StreamNames.of(u));
                             return u;
                         },
-                        MarketHours.standard(),
+                        hours,
                         clock,
                         (market, symbols) -> new TradeStream(
                                         endpoint(c, market),

@@ -38,7 +38,8 @@ final class GapRoutes {
                 Route.get(
                         "/api/v1/bars/{symbol}/gaps",
                         "Bars missing from a series between its stored bars: the bar intervals in which the symbol's market"
-                                + " was open (crypto around the clock, other asset classes the US equities session and"
+                                + " was open (crypto around the clock, forex the foreign-exchange week, London and Xetra"
+                                + " tickers their exchanges' sessions, others the US equities session; each with its"
                                 + " holidays), oldest first",
                         ApiV1.concat(
                                 List.of(

@@ -26,7 +26,12 @@ class TradeStreamsTest {
     @Test
     void start_streamOff_startsNothing() {
         assertThat(TradeStreams.start(
-                        load(Map.of()), null, IngestListener.NONE, IngestOptions.defaults(), Clock.systemUTC()))
+                        load(Map.of()),
+                        null,
+                        IngestListener.NONE,
+                        IngestOptions.defaults(),
+                        MarketHours.standard(),
+                        Clock.systemUTC()))
                 .isEmpty();
     }
 
@@ -34,8 +39,13 @@ class TradeStreamsTest {
     void start_streamOnWithoutToken_failsNamingTheTokenKey() {
         DgasConfig c = load(Map.of("DGAS_COLLECT_STREAM", "true"));
 
-        assertThatThrownBy(() ->
-                        TradeStreams.start(c, null, IngestListener.NONE, IngestOptions.defaults(), Clock.systemUTC()))
+        assertThatThrownBy(() -> TradeStreams.start(
+                        c,
+                        null,
+                        IngestListener.NONE,
+                        IngestOptions.defaults(),
+                        MarketHours.standard(),
+                        Clock.systemUTC()))
                 .isInstanceOf(UnableToConfigureException.class)
                 .hasMessageContaining("collect.api_token");
     }

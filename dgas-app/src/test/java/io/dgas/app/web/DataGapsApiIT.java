@@ -109,16 +109,7 @@ class DataGapsApiIT {
     }
 
     private static void ingest(String symbol, String tf, List<Instant> times) {
-        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        for (Instant t : times) {
-            csv.append(t).append(',').append(symbol).append(',').append(tf).append(",100,101,99,100.5,10\n");
-        }
-        api.ctx
-                .ingest()
-                .bars(
-                        symbol + ".csv",
-                        csv.toString(),
-                        api.ctx.ingest().options(ZoneOffset.UTC).withCreateSymbols(true));
+        MarketSeed.flat(api.ctx, symbol, Timeframe.parse(tf), times);
     }
 
     @Test

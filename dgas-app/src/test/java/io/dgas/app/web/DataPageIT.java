@@ -3,9 +3,9 @@ package io.dgas.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dgas.app.collect.EodhdFixtureServer;
+import io.dgas.domain.Timeframe;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,20 +55,7 @@ class DataPageIT {
     }
 
     private static void seed(String symbol, List<String> days) {
-        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        for (String day : days) {
-            csv.append("2024-07-")
-                    .append(day)
-                    .append("T00:00:00Z,")
-                    .append(symbol)
-                    .append(",1d,10,11,9,10.5,1\n");
-        }
-        api.ctx
-                .ingest()
-                .bars(
-                        symbol + ".csv",
-                        csv.toString(),
-                        api.ctx.ingest().options(ZoneOffset.UTC).withCreateSymbols(true));
+        MarketSeed.flat(api.ctx, symbol, Timeframe.D1, MarketSeed.july(days));
     }
 
     @AfterAll

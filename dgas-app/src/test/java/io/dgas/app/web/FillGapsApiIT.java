@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.collect.EodhdFixtureServer;
 import java.net.http.HttpResponse;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,16 +26,11 @@ class FillGapsApiIT {
 
     @BeforeAll
     static void seed() {
-        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
-        for (String day : List.of("01", "02", "03", "05", "08", "09", "11", "12")) {
-            csv.append("2024-07-").append(day).append("T00:00:00Z,FILA,1d,10,11,9,10.5,1\n");
-        }
-        api.ctx
-                .ingest()
-                .bars(
-                        "fila.csv",
-                        csv.toString(),
-                        api.ctx.ingest().options(ZoneOffset.UTC).withCreateSymbols(true));
+        MarketSeed.flat(
+                api.ctx,
+                "FILA",
+                io.dgas.domain.Timeframe.D1,
+                MarketSeed.july(List.of("01", "02", "03", "05", "08", "09", "11", "12")));
     }
 
     @AfterAll

@@ -21,6 +21,34 @@ final class MarketSeed {
     private MarketSeed() {}
 
     /**
+     * Bars of {@code symbol} (created if new) at {@code tf} opening at {@code times}, each (10, 11, 9, 10.5, 1): the
+     * bars {@code EodhdFixtureServer.dailyBars} serves, so a fetched bar equal to a stored one loads unchanged.
+     */
+    static void flat(AppContext ctx, String symbol, Timeframe tf, List<Instant> times) {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (Instant t : times) {
+            csv.append(t)
+                    .append(',')
+                    .append(symbol)
+                    .append(',')
+                    .append(tf.code())
+                    .append(",10,11,9,10.5,1\n");
+        }
+        ctx.ingest()
+                .bars(
+                        symbol + ".csv",
+                        csv.toString(),
+                        ctx.ingest().options(java.time.ZoneOffset.UTC).withCreateSymbols(true));
+    }
+
+    /** The opens of {@code days} of July 2024 ("01" … "31") at 00:00 UTC. */
+    static List<Instant> july(List<String> days) {
+        return days.stream()
+                .map(d -> Instant.parse("2024-07-" + d + "T00:00:00Z"))
+                .toList();
+    }
+
+    /**
      * {@code n} bars of {@code symbol} at {@code tf} from 2025-01-06: a rising wave around {@code base}, so the
      * analysis has trends, congestion and zones.
      */

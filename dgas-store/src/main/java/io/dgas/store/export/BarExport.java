@@ -24,8 +24,8 @@ public final class BarExport {
             + " b.close, b.volume, r.rank FROM bars b JOIN symbols y ON y.id = b.symbol_id"
             + " CROSS JOIN LATERAL (SELECT array_position(ARRAY['1m','5m','15m','30m','1h','4h','1d','1w'],"
             + " b.timeframe) AS rank) r WHERE y.ticker = ? AND b.deleted_at IS NULL"
-            + " AND (?::text IS NULL OR b.timeframe = ?) AND (?::timestamptz IS NULL OR b.ts >= ?)"
-            + " AND (?::timestamptz IS NULL OR b.ts < ?) AND (?::int IS NULL OR (r.rank, b.ts) > (?, ?))"
+            + " AND (?::timestamptz IS NULL OR b.ts >= ?) AND (?::timestamptz IS NULL OR b.ts < ?)"
+            + " AND (?::text IS NULL OR b.timeframe = ?) AND (?::int IS NULL OR (r.rank, b.ts) > (?, ?))"
             + " ORDER BY r.rank, b.ts";
 
     private final Database db;
@@ -41,33 +41,22 @@ public final class BarExport {
      * @throws io.dgas.store.bars.UnknownSymbolException when no symbol has that ticker
      */
     public long write(String ticker, Timeframe timeframe, Instant from, Instant to, Writer out) {
-        return new Rows(ticker, timeframe, from, to).write(db, "data.export", ticker, HEADER, out);
+        return new Rows(ticker, timeframe, from, to).write(db, "data.export", HEADER, out);
     }
 
     private static final class Rows extends CsvExport {
-        private final String ticker;
         private final String timeframe;
-        private final Timestamp from;
-        private final Timestamp to;
 
         Rows(String ticker, Timeframe timeframe, Instant from, Instant to) {
-            super(SQL, 1, 8);
-            this.ticker = ticker;
+            super(SQL, 1, 8, ticker, from, to);
             this.timeframe = timeframe == null ? null : timeframe.code();
-            this.from = timestamp(from);
-            this.to = timestamp(to);
         }
 
         @Override
-        int bindSelection(PreparedStatement ps) throws SQLException {
-            ps.setString(1, ticker);
-            ps.setString(2, timeframe);
-            ps.setString(3, timeframe);
-            ps.setTimestamp(4, from);
-            ps.setTimestamp(5, from);
-            ps.setTimestamp(6, to);
-            ps.setTimestamp(7, to);
-            return 8;
+        int bindFilter(PreparedStatement ps, int at) throws SQLException {
+            ps.setString(at, timeframe);
+            ps.setString(at + 1, timeframe);
+            return at + 2;
         }
 
         @Override

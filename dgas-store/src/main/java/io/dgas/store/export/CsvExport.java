@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,6 +30,11 @@ abstract class CsvExport {
     static final int FETCH_ROWS = 10_000;
 
     private final String sql;
+    /** The symbol exported and the range, {@code from <= ts < to} (either null: unbounded). */
+    final String ticker;
+
+    private final Timestamp from;
+    private final Timestamp to;
     private final int timeColumn;
     private final int numberColumn;
     private final StringBuilder line = new StringBuilder(96);
@@ -40,19 +46,26 @@ abstract class CsvExport {
     private int lastNumber;
 
     /**
-     * @param sql the statement: its selection's parameters first, then the resume condition's ({@link #bindAfter}),
-     *     its rows in the order of their key
+     * @param sql the statement: its selection's parameters first (the ticker, the range's start twice and its end twice,
+     *     as in {@code y.ticker = ? AND (?::timestamptz IS NULL OR ts >= ?) AND (?::timestamptz IS NULL OR ts < ?)},
+     *     then {@link #bindFilter}'s), then the resume condition's ({@link #bindAfter}), its rows in the order of
+     *     their key
      * @param timeColumn the column of the key's time
      * @param numberColumn the column of the key's whole number
      */
-    CsvExport(String sql, int timeColumn, int numberColumn) {
+    CsvExport(String sql, int timeColumn, int numberColumn, String ticker, Instant from, Instant to) {
         this.sql = sql;
         this.timeColumn = timeColumn;
         this.numberColumn = numberColumn;
+        this.ticker = ticker;
+        this.from = from == null ? null : Timestamp.from(from);
+        this.to = to == null ? null : Timestamp.from(to);
     }
 
-    /** Binds the selection from parameter 1 on; the index of the next parameter. */
-    abstract int bindSelection(PreparedStatement ps) throws SQLException;
+    /** Binds the selection's parameters after the ticker and range from {@code at} on; the index of the next one. */
+    int bindFilter(PreparedStatement ps, int at) throws SQLException {
+        return at;
+    }
 
     /**
      * Binds the resume condition from parameter {@code at} on: after the row with key ({@code ts}, {@code number}),
@@ -64,10 +77,10 @@ abstract class CsvExport {
     abstract void format(ResultSet rs, StringBuilder line) throws SQLException;
 
     /**
-     * Writes {@code header} and the rows to {@code out} after checking {@code ticker} exists, timing the read as
+     * Writes {@code header} and the rows to {@code out} after checking the ticker exists, timing the read as
      * {@code name}; the rows written.
      */
-    final long write(Database db, String name, String ticker, String header, Writer out) {
+    final long write(Database db, String name, String header, Writer out) {
         KnownSymbols.require(db, List.of(ticker));
         this.out = out;
         try {
@@ -84,7 +97,12 @@ abstract class CsvExport {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             // a cursor, not the whole result at once: the driver fetches in a transaction only
             ps.setFetchSize(FETCH_ROWS);
-            bindAfter(ps, bindSelection(ps), lastTs, lastTs == null ? null : lastNumber);
+            ps.setString(1, ticker);
+            ps.setTimestamp(2, from);
+            ps.setTimestamp(3, from);
+            ps.setTimestamp(4, to);
+            ps.setTimestamp(5, to);
+            bindAfter(ps, bindFilter(ps, 6), lastTs, lastTs == null ? null : lastNumber);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     line.setLength(0);
@@ -98,10 +116,6 @@ abstract class CsvExport {
         }
         out.flush();
         return rows;
-    }
-
-    static Timestamp timestamp(java.time.Instant t) {
-        return t == null ? null : Timestamp.from(t);
     }
 
     /** The shortest decimal reading back as {@code v}, without an exponent ({@code 100.0} as {@code 100}). */

@@ -42,29 +42,12 @@ public final class TickExport {
      * @throws io.dgas.store.bars.UnknownSymbolException when no symbol has that ticker
      */
     public long write(String ticker, Instant from, Instant to, Writer out) {
-        return new Rows(ticker, from, to).write(db, "data.export-ticks", ticker, HEADER, out);
+        return new Rows(ticker, from, to).write(db, "data.export-ticks", HEADER, out);
     }
 
     private static final class Rows extends CsvExport {
-        private final String ticker;
-        private final Timestamp from;
-        private final Timestamp to;
-
         Rows(String ticker, Instant from, Instant to) {
-            super(SQL, 1, 2);
-            this.ticker = ticker;
-            this.from = timestamp(from);
-            this.to = timestamp(to);
-        }
-
-        @Override
-        int bindSelection(PreparedStatement ps) throws SQLException {
-            ps.setString(1, ticker);
-            ps.setTimestamp(2, from);
-            ps.setTimestamp(3, from);
-            ps.setTimestamp(4, to);
-            ps.setTimestamp(5, to);
-            return 6;
+            super(SQL, 1, 2, ticker, from, to);
         }
 
         @Override

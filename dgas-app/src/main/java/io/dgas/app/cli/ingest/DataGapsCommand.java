@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "gaps",
         description = "Bars missing from a series (--symbol) or from every symbol's series at --interval, most"
-                + " missing first: between stored bars, the bar intervals in which the market was open (crypto"
-                + " around the clock, other asset classes the US equities session and holidays).")
+                + " missing first: between stored bars, the bar intervals in which the symbol's market was open"
+                + " (crypto around the clock, forex the foreign-exchange week, London and Xetra tickers their"
+                + " exchanges' sessions, others the US equities session; each with its holidays).")
 final class DataGapsCommand extends BaseCommand {
     @Option(names = "--symbol", description = "one symbol's gaps (default: an overview of every symbol)")
     String symbol;
