@@ -12,6 +12,10 @@
 
   function interval() { return select.value; }
 
+  /** A series of an exchange without a calendar here has no missing bars the server could judge (null). */
+  var NO_CALENDAR = 'no calendar';
+  function judged(r) { return r.missing !== null && r.missing !== undefined; }
+
   var COLUMNS = [
     { key: 'symbol', label: 'Symbol', render: function (r, td) {
       td.textContent = '';
@@ -25,12 +29,12 @@
     { key: 'bars', label: 'Bars', grouped: true },
     { label: 'First (UTC)', value: function (r) { return dgas.time(r.first); }, nowrap: true },
     { label: 'Last (UTC)', value: function (r) { return dgas.time(r.last); }, nowrap: true },
-    { key: 'missing', label: 'Missing', grouped: true },
-    { key: 'gaps', label: 'Gaps', grouped: true },
-    { label: 'Coverage %', value: function (r) { return dgas.num(100 * r.coverage, 2); } },
+    { label: 'Missing', grouped: true, value: function (r) { return judged(r) ? r.missing : NO_CALENDAR; } },
+    { label: 'Gaps', grouped: true, value: function (r) { return judged(r) ? r.gaps : NO_CALENDAR; } },
+    { label: 'Coverage %', value: function (r) { return judged(r) ? dgas.num(100 * r.coverage, 2) : NO_CALENDAR; } },
     { label: 'Fill', csv: false, render: function (r, td) {
       td.textContent = '';
-      if (r.missing === 0) { return; }
+      if (!judged(r) || r.missing === 0) { return; }
       var b = document.createElement('button');
       b.type = 'button';
       b.className = 'link';
@@ -52,7 +56,7 @@
       document.getElementById('next').disabled = nextOffset === null || nextOffset === undefined;
       document.getElementById('page-label').textContent = page.items.length
         ? 'series ' + (offset + 1) + '–' + (offset + page.items.length) + ' of ' + page.total : '';
-      var missing = page.items.reduce(function (s, r) { return s + r.missing; }, 0);
+      var missing = page.items.reduce(function (s, r) { return s + (judged(r) ? r.missing : 0); }, 0);
       dgas.say(status, page.total
         ? dgas.count(page.total, 'series', 'series') + ' at ' + tf + '; ' + dgas.grouped(String(missing))
           + ' bars missing in those shown'

@@ -1,6 +1,7 @@
 package io.dgas.app.gaps;
 
 import io.dgas.app.schedule.ExchangeCalendar.Session;
+import io.dgas.app.service.BadInputException;
 import io.dgas.app.service.Page;
 import io.dgas.app.stream.MarketHours;
 import io.dgas.domain.Timeframe;
@@ -18,8 +19,9 @@ import java.util.Map;
 /**
  * The bars missing from a stored series: between each two consecutive stored bars further apart than the timeframe, the
  * bar intervals in which the symbol's market was open (its exchange calendar, {@link MarketHours}: crypto around the
- * clock, forex the foreign-exchange week, London and Xetra tickers their exchanges' sessions, others the US equities
- * session, each with its holidays and early closes); a daily or longer bar is expected on the market's trading days
+ * clock, forex the foreign-exchange week, the tickers of London, Xetra, Euronext, SIX, Toronto and the ASX their
+ * exchanges' sessions, others the US equities session, each with its holidays and early closes; a ticker of an
+ * exchange without a calendar here is not judged); a daily or longer bar is expected on the market's trading days
  * ({@link MarketHours#tradingDays}). A night, a weekend or a holiday so is no gap; a missing hour of a trading day, or
  * a missing day of a 24/7 market, is. Only the stretch between the first and the last stored bar of the range is judged
  * (the time before the first bar and since the last is the collect stage's to fill).
@@ -49,7 +51,7 @@ public final class DataGaps {
      * The gaps of one series.
      *
      * @param market the calendar judged by ({@link MarketHours#market}: {@code crypto}, {@code forex}, {@code lse},
-     *     {@code xetra} or {@code us-equities})
+     *     {@code us-equities}, …)
      * @param bars active bars stored in the range
      * @param first the first stored bar of the range (null without bars)
      * @param last the last stored bar of the range (null without bars)
@@ -73,6 +75,7 @@ public final class DataGaps {
      * null: unbounded), the page at {@code offset} of {@code limit} gaps.
      *
      * @throws io.dgas.store.bars.UnknownSymbolException when no symbol has that ticker
+     * @throws BadInputException when its exchange has no calendar here ({@link #requireCalendar})
      */
     public Report find(String symbol, Timeframe timeframe, Instant from, Instant to, int limit, int offset) {
         // soft-deleted symbols count: their bars are still stored
@@ -81,7 +84,7 @@ public final class DataGaps {
         if (assetClass == null) {
             throw new UnknownSymbolException(symbol);
         }
-        Tally tally = new Tally(timeframe.seconds(), MarketHours.market(symbol, assetClass), limit, offset);
+        Tally tally = new Tally(timeframe.seconds(), requireCalendar(symbol, assetClass), limit, offset);
         new SeriesJumps(db).scan(symbol, timeframe, from, to, tally::accept);
         SeriesJumps.Extent e = tally.extent != null ? tally.extent : new SeriesJumps.Extent(0, null, null);
         return new Report(
@@ -97,7 +100,32 @@ public final class DataGaps {
     }
 
     /**
-     * One series' gaps in a universe overview.
+     * The market of {@code symbol} ({@link MarketHours#market}), whose calendar judges its gaps.
+     *
+     * @throws BadInputException naming the symbol when its exchange has no calendar here
+     */
+    public String requireCalendar(String symbol, String assetClass) {
+        String market = MarketHours.market(symbol, assetClass);
+        if (!hours.covers(market)) {
+            String code = MarketHours.exchange(symbol);
+            throw new BadInputException(
+                    "symbol",
+                    symbol,
+                    "no exchange calendar for " + symbol + " (exchange " + code + "): its missing bars cannot be told"
+                            + " from the hours its market was closed; calendars: crypto, forex and the exchanges "
+                            + String.join(", ", coveredExchanges()),
+                    coveredExchanges());
+        }
+        return market;
+    }
+
+    private static List<String> coveredExchanges() {
+        return MarketHours.EXCHANGES.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * One series' gaps in a universe overview; {@code missing}, {@code gaps} and {@code coverage} are null when its
+     * exchange has no calendar here ({@link MarketHours#covers}).
      *
      * @param gaps how many gaps
      * @param coverage stored bars over stored plus missing
@@ -108,9 +136,9 @@ public final class DataGaps {
             long bars,
             Instant first,
             Instant last,
-            long missing,
-            long gaps,
-            double coverage) {}
+            Long missing,
+            Long gaps,
+            Double coverage) {}
 
     /**
      * Every active symbol's series at {@code timeframe} with bars in {@code [from, to)}, the most bars missing first
@@ -130,16 +158,22 @@ public final class DataGaps {
                                                 timeframe.seconds(), MarketHours.market(k, step.assetClass()), 0, 0))
                                 .accept(step));
         List<SeriesGaps> all = new ArrayList<>(series.size());
-        series.forEach((symbol, t) -> all.add(new SeriesGaps(
-                symbol,
-                t.market,
-                t.extent.bars(),
-                t.extent.first(),
-                t.extent.last(),
-                t.missing,
-                t.gaps,
-                t.coverage())));
-        all.sort(Comparator.comparingLong(SeriesGaps::missing).reversed().thenComparing(SeriesGaps::symbol));
+        series.forEach((symbol, t) -> {
+            boolean judged = hours.covers(t.market);
+            all.add(new SeriesGaps(
+                    symbol,
+                    t.market,
+                    t.extent.bars(),
+                    t.extent.first(),
+                    t.extent.last(),
+                    judged ? t.missing : null,
+                    judged ? t.gaps : null,
+                    judged ? t.coverage() : null));
+        });
+        // the most missing first, the series no calendar judges last
+        all.sort(Comparator.comparing(SeriesGaps::missing, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+                .reversed()
+                .thenComparing(SeriesGaps::symbol));
         return Page.slice(all, limit, offset);
     }
 
@@ -203,7 +237,7 @@ public final class DataGaps {
             if (s.extent() != null) {
                 extent = s.extent();
             }
-            Gap g = s.jump() == null ? null : missing(s.jump(), step, market);
+            Gap g = s.jump() == null || !hours.covers(market) ? null : missing(s.jump(), step, market);
             if (g == null) {
                 return;
             }

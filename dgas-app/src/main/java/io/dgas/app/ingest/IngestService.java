@@ -268,6 +268,7 @@ public final class IngestService {
      * judged again after (a gap the source has no bars for stays).
      *
      * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
+     * @throws io.dgas.app.service.BadInputException a symbol whose exchange has no calendar here (nothing is fetched)
      */
     public List<GapFill> fillGaps(
             DataGaps gaps,
@@ -281,6 +282,8 @@ public final class IngestService {
                 tickers.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         KnownSymbols.require(db, wanted);
         Map<String, String> classes = new SymbolRepository(db).assetClasses(wanted);
+        // every symbol's calendar before the first request: a fill refused for one symbol fetches nothing
+        wanted.forEach(t -> gaps.requireCalendar(t, classes.get(t)));
         EodhdClient client = apiClient();
         BarIngestor ingestor = barIngestor();
         IngestOptions opts = options(null);

@@ -3,8 +3,8 @@ package io.dgas.app.schedule;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.temporal.TemporalAdjusters;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +56,12 @@ public final class LseHolidays {
      * weekday; no rule, move or addition ever makes either a holiday).
      */
     public static Map<LocalDate, LocalTime> earlyCloses(int from, int to) {
-        Map<LocalDate, LocalTime> out = new HashMap<>();
-        for (int y = from; y <= to; y++) {
-            for (LocalDate d : List.of(LocalDate.of(y, 12, 24), LocalDate.of(y, 12, 31))) {
-                if (d.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()) {
-                    out.put(d, EARLY_CLOSE);
-                }
-            }
-        }
-        return out;
+        return HolidayRules.weekdayCloses(from, to, EARLY_CLOSE, MonthDay.of(12, 24), MonthDay.of(12, 31));
     }
 
     private static Set<LocalDate> closed(int y) {
         Set<LocalDate> out = new HashSet<>();
-        out.add(nextWeekday(LocalDate.of(y, 1, 1), out));
+        out.add(HolidayRules.nextWeekday(LocalDate.of(y, 1, 1), out));
         LocalDate easter = UsEquityHolidays.easter(y);
         out.add(easter.minusDays(2));
         out.add(easter.plusDays(1));
@@ -77,9 +69,7 @@ public final class LseHolidays {
         out.add(moved(may.with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))));
         out.add(moved(may.with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY))));
         out.add(LocalDate.of(y, 8, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY)));
-        // Christmas first, then Boxing Day: each on the first weekday from its date not already taken
-        out.add(nextWeekday(LocalDate.of(y, 12, 25), out));
-        out.add(nextWeekday(LocalDate.of(y, 12, 26), out));
+        HolidayRules.christmasAndBoxingDay(y, out);
         for (LocalDate d : ADDED) {
             if (d.getYear() == y) {
                 out.add(d);
@@ -90,13 +80,5 @@ public final class LseHolidays {
 
     private static LocalDate moved(LocalDate rule) {
         return MOVED.getOrDefault(rule, rule);
-    }
-
-    /** {@code d}, or the first weekday after it that is not in {@code taken}. */
-    private static LocalDate nextWeekday(LocalDate d, Set<LocalDate> taken) {
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY || taken.contains(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
     }
 }

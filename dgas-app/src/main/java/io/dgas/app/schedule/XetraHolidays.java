@@ -1,7 +1,7 @@
 package io.dgas.app.schedule;
 
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Set;
 
@@ -18,19 +18,15 @@ public final class XetraHolidays {
 
     /** The full-day closures of the years {@code from} to {@code to}, both included. */
     public static Set<LocalDate> closed(int from, int to) {
-        Set<LocalDate> out = new HashSet<>();
-        for (int y = from; y <= to; y++) {
-            LocalDate easter = UsEquityHolidays.easter(y);
-            out.addAll(List.of(
-                    LocalDate.of(y, 1, 1),
-                    easter.minusDays(2),
-                    easter.plusDays(1),
-                    LocalDate.of(y, 5, 1),
-                    LocalDate.of(y, 12, 24),
-                    LocalDate.of(y, 12, 25),
-                    LocalDate.of(y, 12, 26),
-                    LocalDate.of(y, 12, 31)));
-        }
-        return out;
+        return HolidayRules.onDates(
+                from,
+                to,
+                List.of(-2, 1),
+                MonthDay.of(1, 1),
+                MonthDay.of(5, 1),
+                MonthDay.of(12, 24),
+                MonthDay.of(12, 25),
+                MonthDay.of(12, 26),
+                MonthDay.of(12, 31));
     }
 }

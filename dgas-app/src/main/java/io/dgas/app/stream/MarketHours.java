@@ -1,7 +1,11 @@
 package io.dgas.app.stream;
 
+import io.dgas.app.schedule.AsxHolidays;
+import io.dgas.app.schedule.EuronextHolidays;
 import io.dgas.app.schedule.ExchangeCalendar;
 import io.dgas.app.schedule.LseHolidays;
+import io.dgas.app.schedule.SixHolidays;
+import io.dgas.app.schedule.TsxHolidays;
 import io.dgas.app.schedule.UsEquityHolidays;
 import io.dgas.app.schedule.XetraHolidays;
 import java.io.BufferedReader;
@@ -28,11 +32,17 @@ import java.util.Set;
  * When a symbol trades, by its market ({@link #market}: its asset class, then the exchange its ticker names):
  * {@value #CRYPTO} around the clock; {@value #FOREX} the foreign-exchange week, from 17:00 New York on Sunday to 17:00
  * on Friday without a break, each trading day rolling at 17:00 New York, closed on 25 December and 1 January (the days
- * the interbank market shuts; {@link #FOREX_CLOSED}); {@value #LSE} (a ticker {@code X.LSE}) 08:00–16:30 London on its
- * trading days ({@link LseHolidays}, 12:30 on 24 and 31 December); {@value #XETRA} (a ticker {@code X.XETRA})
- * 09:00–17:30 Frankfurt ({@link XetraHolidays}); every other symbol the US equities session ({@value #US_EQUITIES}:
- * 09:30–16:00 America/New_York, weekdays, minus the holidays listed in {@value #US_HOLIDAYS}, and to 13:00 on the
- * early-close days listed there), the session of the EODHD US trade stream.
+ * the interbank market shuts; {@link #FOREX_CLOSED}); the stock exchanges of {@link #EXCHANGES} in their own zones and
+ * sessions with their holidays and early closes: {@value #LSE} ({@code X.LSE}) 08:00–16:30 London ({@link
+ * LseHolidays}), {@value #XETRA} ({@code X.XETRA}) 09:00–17:30 Frankfurt ({@link XetraHolidays}), {@value #EURONEXT}
+ * ({@code X.PA}, {@code .AS}, {@code .BR}, {@code .LS}) 09:00–17:30 Paris ({@link EuronextHolidays}), {@value #SIX}
+ * ({@code X.SW}) 09:00–17:30 Zurich ({@link SixHolidays}), {@value #TSX} ({@code X.TO}, {@code .V}, {@code .NEO})
+ * 09:30–16:00 Toronto ({@link TsxHolidays}), {@value #ASX} ({@code X.AU}) 10:00–16:00 Sydney ({@link AsxHolidays});
+ * a ticker of another exchange the market-data API names ({@link #UNCOVERED}: Hong Kong, Korea, India, …) has a
+ * market of its own without a calendar ({@link #covers} is false: its missing bars cannot be judged); every other
+ * symbol the US equities session ({@value #US_EQUITIES}: 09:30–16:00 America/New_York, weekdays, minus the holidays
+ * listed in {@value #US_HOLIDAYS}, and to 13:00 on the early-close days listed there), the session of the EODHD US
+ * trade stream.
  */
 public final class MarketHours {
     /** The US equities holiday list (data: one ISO date a line, followed by {@code HH:mm} for an early close). */
@@ -50,6 +60,18 @@ public final class MarketHours {
     /** The market of tickers on Xetra ({@code SAP.XETRA}). */
     public static final String XETRA = "xetra";
 
+    /** The market of Euronext's tickers ({@code MC.PA}, {@code ASML.AS}, {@code ABI.BR}, {@code EDP.LS}). */
+    public static final String EURONEXT = "euronext";
+
+    /** The market of tickers on the SIX Swiss Exchange ({@code NESN.SW}). */
+    public static final String SIX = "six";
+
+    /** The market of tickers on the Toronto exchanges ({@code SHOP.TO}, {@code X.V}, {@code X.NEO}). */
+    public static final String TSX = "tsx";
+
+    /** The market of tickers on the Australian Securities Exchange ({@code BHP.AU}). */
+    public static final String ASX = "asx";
+
     /** The market of every other symbol ({@link #market}): the US equities session. */
     public static final String US_EQUITIES = "us-equities";
 
@@ -58,6 +80,32 @@ public final class MarketHours {
 
     /** The markets with a trade stream (EODHD's WebSocket feeds: crypto, forex and US tickers). */
     private static final Set<String> STREAMED = Set.of(CRYPTO, FOREX, US_EQUITIES);
+
+    /** The market-data API's exchange codes (a ticker's suffix, {@code VOD.LSE}) → the market with their calendar. */
+    public static final Map<String, String> EXCHANGES = Map.ofEntries(
+            Map.entry("US", US_EQUITIES),
+            Map.entry("CC", CRYPTO),
+            Map.entry("FOREX", FOREX),
+            Map.entry("LSE", LSE),
+            Map.entry("XETRA", XETRA),
+            Map.entry("PA", EURONEXT),
+            Map.entry("AS", EURONEXT),
+            Map.entry("BR", EURONEXT),
+            Map.entry("LS", EURONEXT),
+            Map.entry("SW", SIX),
+            Map.entry("TO", TSX),
+            Map.entry("V", TSX),
+            Map.entry("NEO", TSX),
+            Map.entry("AU", ASX));
+
+    /**
+     * The market-data API's other exchange codes: a ticker naming one ({@code 005930.KO}) is of that exchange, whose
+     * calendar dgas does not have (a suffix no exchange has, {@code BRK.B}, leaves a US ticker).
+     */
+    static final Set<String> UNCOVERED = Set.of(
+            "F", "BE", "DU", "HM", "HA", "MU", "STU", "LU", "VI", "MC", "MI", "IR", "ST", "OL", "CO", "HE", "IC", "WAR",
+            "BUD", "PR", "AT", "RO", "ZSE", "IS", "TA", "JSE", "SA", "MX", "BA", "SN", "LIM", "HK", "KO", "KQ", "SHG",
+            "SHE", "TW", "TWO", "NSE", "BSE", "JK", "KLSE", "BK", "PSE", "VN", "KAR", "NZ", "SR");
 
     /** Market → its calendar; a market without one (crypto) is always open. */
     private final Map<String, ExchangeCalendar> calendars;
@@ -72,7 +120,7 @@ public final class MarketHours {
     /**
      * The shipped calendars: the US closures of the shipped list, and for every year from {@value
      * UsEquityHolidays#FIRST_YEAR} those of the exchanges' rules ({@link UsEquityHolidays}, which equal the list where
-     * both name a year; an early close of the list wins over the rules'); the forex week; the London and Xetra
+     * both name a year; an early close of the list wins over the rules'); the forex week; the other exchanges'
      * calendars by their rules.
      */
     public static MarketHours standard() {
@@ -93,7 +141,18 @@ public final class MarketHours {
                 ExchangeCalendar.of(true, "Europe/London", "08:00-16:30", LseHolidays.closed(from, RULES_TO))
                         .withEarlyCloses(LseHolidays.earlyCloses(from, RULES_TO)),
                 XETRA,
-                ExchangeCalendar.of(true, "Europe/Berlin", "09:00-17:30", XetraHolidays.closed(from, RULES_TO))));
+                ExchangeCalendar.of(true, "Europe/Berlin", "09:00-17:30", XetraHolidays.closed(from, RULES_TO)),
+                EURONEXT,
+                ExchangeCalendar.of(true, "Europe/Paris", "09:00-17:30", EuronextHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(EuronextHolidays.earlyCloses(from, RULES_TO)),
+                SIX,
+                ExchangeCalendar.of(true, "Europe/Zurich", "09:00-17:30", SixHolidays.closed(from, RULES_TO)),
+                TSX,
+                ExchangeCalendar.of(true, "America/Toronto", "09:30-16:00", TsxHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(TsxHolidays.earlyCloses(from, RULES_TO)),
+                ASX,
+                ExchangeCalendar.of(true, "Australia/Sydney", "10:00-16:00", AsxHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(AsxHolidays.earlyCloses(from, RULES_TO))));
     }
 
     /** The foreign-exchange week of the years {@code from} to {@code to} (closed days of {@link #FOREX_CLOSED}). */
@@ -112,19 +171,33 @@ public final class MarketHours {
 
     /**
      * The market a symbol trades on, its calendar's name: by its asset class ({@code symbols.asset_class}) {@value
-     * #CRYPTO} or {@value #FOREX}; else by the exchange its ticker names ({@code .LSE}, {@code .XETRA}, as the
-     * market-data API spells them); else {@value #US_EQUITIES}.
+     * #CRYPTO} or {@value #FOREX}; else by the exchange its ticker names, as the market-data API spells them ({@code
+     * .LSE}: {@link #EXCHANGES}; one of {@link #UNCOVERED}: that exchange's code in lower case, a market without a
+     * calendar); else {@value #US_EQUITIES}.
      */
     public static String market(String ticker, String assetClass) {
         String c = assetClass == null ? "" : assetClass.trim().toLowerCase(Locale.ROOT);
         if (c.equals(CRYPTO) || c.equals(FOREX)) {
             return c;
         }
-        String t = ticker == null ? "" : ticker.trim().toUpperCase(Locale.ROOT);
-        return t.endsWith(".LSE") ? LSE : t.endsWith(".XETRA") ? XETRA : US_EQUITIES;
+        String code = exchange(ticker);
+        String market = EXCHANGES.get(code);
+        return market != null ? market : UNCOVERED.contains(code) ? code.toLowerCase(Locale.ROOT) : US_EQUITIES;
     }
 
-    /** Whether {@code market} has a trade stream (no EODHD feed carries the European exchanges). */
+    /** The exchange code a ticker ends with ({@code VOD.LSE}: {@code LSE}), "" without a dot. */
+    public static String exchange(String ticker) {
+        String t = ticker == null ? "" : ticker.trim().toUpperCase(Locale.ROOT);
+        int dot = t.lastIndexOf('.');
+        return dot < 0 ? "" : t.substring(dot + 1);
+    }
+
+    /** Whether {@code market} ({@link #market}) has a calendar here, so its missing bars can be judged. */
+    public boolean covers(String market) {
+        return CRYPTO.equals(market) || calendars.containsKey(market);
+    }
+
+    /** Whether {@code market} has a trade stream (EODHD's feeds carry only US tickers, crypto and forex). */
     public static boolean streamed(String market) {
         return STREAMED.contains(market);
     }

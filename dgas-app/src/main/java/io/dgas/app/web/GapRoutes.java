@@ -24,7 +24,8 @@ final class GapRoutes {
                         "Every active symbol's series at a timeframe with its missing bars, the most missing first",
                         ApiV1.concat(List.of(interval, from, to), Param.paging(100, 10_000)),
                         "{items: [{symbol, market, bars, first, last, missing, gaps, coverage}], limit, offset,"
-                                + " next_offset, total}",
+                                + " next_offset, total} (missing, gaps and coverage null for a ticker of an exchange"
+                                + " without a calendar here, listed last)",
                         (c, a) -> {
                             ApiV1.requireAfter(a.get("from"), a.get("to"));
                             return ctx.gaps()
@@ -38,9 +39,10 @@ final class GapRoutes {
                 Route.get(
                         "/api/v1/bars/{symbol}/gaps",
                         "Bars missing from a series between its stored bars: the bar intervals in which the symbol's market"
-                                + " was open (crypto around the clock, forex the foreign-exchange week, London and Xetra"
-                                + " tickers their exchanges' sessions, others the US equities session; each with its"
-                                + " holidays), oldest first",
+                                + " was open (crypto around the clock, forex the foreign-exchange week, tickers of London,"
+                                + " Xetra, Euronext, SIX, Toronto and the ASX their exchanges' sessions, others the US"
+                                + " equities session; each with its holidays), oldest first; a ticker of an exchange"
+                                + " without a calendar here (.HK, .KO, ...) is a 400",
                         ApiV1.concat(
                                 List.of(
                                         Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)"),

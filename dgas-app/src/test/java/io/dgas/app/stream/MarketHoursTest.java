@@ -163,4 +163,131 @@ class MarketHoursTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> hours.isOpen("stock", Instant.EPOCH))
                 .hasMessageContaining("unknown market 'stock'");
     }
+
+    @Test
+    void euronextHolidays_2024_theSixClosuresAndTwoHalfDays() {
+        assertThat(io.dgas.app.schedule.EuronextHolidays.closed(2024, 2024))
+                .isEqualTo(dates("2024-01-01", "2024-03-29", "2024-04-01", "2024-05-01", "2024-12-25", "2024-12-26"));
+        assertThat(io.dgas.app.schedule.EuronextHolidays.earlyCloses(2024, 2024))
+                .isEqualTo(java.util.Map.of(
+                        java.time.LocalDate.parse("2024-12-24"), java.time.LocalTime.of(14, 5),
+                        java.time.LocalDate.parse("2024-12-31"), java.time.LocalTime.of(14, 5)));
+    }
+
+    @Test
+    void sixHolidays_2024_theExchangesTradingHolidays() {
+        assertThat(io.dgas.app.schedule.SixHolidays.closed(2024, 2024))
+                .isEqualTo(dates(
+                        "2024-01-01",
+                        "2024-01-02",
+                        "2024-03-29",
+                        "2024-04-01",
+                        "2024-05-01",
+                        "2024-05-09",
+                        "2024-05-20",
+                        "2024-08-01",
+                        "2024-12-24",
+                        "2024-12-25",
+                        "2024-12-26",
+                        "2024-12-31"));
+    }
+
+    @Test
+    void tsxHolidays_2022And2023_weekendNewYearCanadaDayAndChristmasMoved() {
+        // 2022: New Year's Day a Saturday, Christmas a Sunday; 2023: New Year's Day a Sunday, Canada Day a Saturday
+        assertThat(io.dgas.app.schedule.TsxHolidays.closed(2022, 2023))
+                .isEqualTo(dates(
+                        "2022-01-03",
+                        "2022-02-21",
+                        "2022-04-15",
+                        "2022-05-23",
+                        "2022-07-01",
+                        "2022-08-01",
+                        "2022-09-05",
+                        "2022-10-10",
+                        "2022-12-26",
+                        "2022-12-27",
+                        "2023-01-02",
+                        "2023-02-20",
+                        "2023-04-07",
+                        "2023-05-22",
+                        "2023-07-03",
+                        "2023-08-07",
+                        "2023-09-04",
+                        "2023-10-09",
+                        "2023-12-25",
+                        "2023-12-26"));
+        assertThat(io.dgas.app.schedule.TsxHolidays.earlyCloses(2022, 2024).keySet())
+                .as("24 December a Saturday in 2022 and a Sunday in 2023: no early close")
+                .isEqualTo(dates("2024-12-24"));
+    }
+
+    @Test
+    void asxHolidays_2021And2023_anzacDayNotMovedEarlyClosesOnTheFridayBefore() {
+        // 2021: Anzac Day a Sunday (not moved), Christmas a Saturday and Boxing Day a Sunday; 2023: New Year's Day a
+        // Sunday, 24 and 31 December Sundays (early closes on the Fridays before)
+        assertThat(io.dgas.app.schedule.AsxHolidays.closed(2021, 2021))
+                .isEqualTo(dates(
+                        "2021-01-01",
+                        "2021-01-26",
+                        "2021-04-02",
+                        "2021-04-05",
+                        "2021-04-25",
+                        "2021-06-14",
+                        "2021-12-27",
+                        "2021-12-28"));
+        assertThat(io.dgas.app.schedule.AsxHolidays.closed(2023, 2023))
+                .isEqualTo(dates(
+                        "2023-01-02",
+                        "2023-01-26",
+                        "2023-04-07",
+                        "2023-04-10",
+                        "2023-04-25",
+                        "2023-06-12",
+                        "2023-12-25",
+                        "2023-12-26"));
+        assertThat(io.dgas.app.schedule.AsxHolidays.earlyCloses(2022, 2023).keySet())
+                .as("2022: both full days")
+                .isEqualTo(dates("2023-12-22", "2023-12-29"));
+    }
+
+    @Test
+    void market_eodhdExchangeCodes_theirCalendarsOrNoneButAShareClassIsUs() {
+        MarketHours hours = MarketHours.standard();
+
+        assertThat(MarketHours.market("MC.PA", "stock")).isEqualTo(MarketHours.EURONEXT);
+        assertThat(MarketHours.market("edp.ls", null)).isEqualTo(MarketHours.EURONEXT);
+        assertThat(MarketHours.market("NESN.SW", "stock")).isEqualTo(MarketHours.SIX);
+        assertThat(MarketHours.market("SHOP.TO", "stock")).isEqualTo(MarketHours.TSX);
+        assertThat(MarketHours.market("BHP.AU", "stock")).isEqualTo(MarketHours.ASX);
+        assertThat(MarketHours.market("0700.HK", "stock")).isEqualTo("hk");
+        assertThat(MarketHours.market("BRK.B", "stock")).isEqualTo(MarketHours.US_EQUITIES);
+        assertThat(MarketHours.market("BTC-USD.CC", "stock"))
+                .as("the exchange the ticker names, whatever the class says")
+                .isEqualTo(MarketHours.CRYPTO);
+        assertThat(hours.covers("hk")).isFalse();
+        assertThat(hours.covers(MarketHours.ASX)).isTrue();
+        assertThat(hours.covers(MarketHours.CRYPTO)).isTrue();
+        assertThat(MarketHours.streamed(MarketHours.EURONEXT)).isFalse();
+        assertThat(MarketHours.streamed("hk")).isFalse();
+        // Christmas Eve 2024, a Euronext half day: open at 14:04 Paris (13:04 UTC), closed from 14:05
+        assertThat(hours.isOpen(MarketHours.EURONEXT, Instant.parse("2024-12-24T13:04:59Z")))
+                .isTrue();
+        assertThat(hours.isOpen(MarketHours.EURONEXT, Instant.parse("2024-12-24T13:05:00Z")))
+                .isFalse();
+        // Monday 2 December 2024, 10:00 Sydney (AEDT, UTC+11) is 23:00 UTC on Sunday 1 December
+        assertThat(hours.isOpen(MarketHours.ASX, Instant.parse("2024-12-01T22:59:59Z")))
+                .isFalse();
+        assertThat(hours.isOpen(MarketHours.ASX, Instant.parse("2024-12-01T23:00:00Z")))
+                .isTrue();
+        // Toronto 09:30-16:00 (EST, UTC-5), Zurich 09:00-17:30 (CET, UTC+1) on Monday 2 December 2024
+        assertThat(hours.isOpen(MarketHours.TSX, Instant.parse("2024-12-02T14:30:00Z")))
+                .isTrue();
+        assertThat(hours.isOpen(MarketHours.TSX, Instant.parse("2024-12-02T14:29:59Z")))
+                .isFalse();
+        assertThat(hours.isOpen(MarketHours.SIX, Instant.parse("2024-12-02T16:29:59Z")))
+                .isTrue();
+        assertThat(hours.isOpen(MarketHours.SIX, Instant.parse("2024-12-02T16:30:00Z")))
+                .isFalse();
+    }
 }

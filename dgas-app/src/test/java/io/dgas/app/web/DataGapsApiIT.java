@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code GET /api/v1/bars/{symbol}/gaps} and its service: a 24/7 series misses every absent bar; a US stock's misses
  * only bars of its sessions (nights, the weekend, 4 July 2024 and the afternoon after 3 July's 13:00 early close are
- * no gaps).
+ * no gaps); London and Sydney tickers by their exchanges' sessions and holidays; a ticker of an exchange without a
+ * calendar is not judged.
  */
 class DataGapsApiIT {
     @RegisterExtension
@@ -100,6 +101,20 @@ class DataGapsApiIT {
             }
         }
         ingest("GAPL.LSE", "1h", london);
+        // a Sydney ticker, hourly: 10:00-16:00 Sydney (00:00-06:00 UTC in April) of Wednesday 24 April 2024 and Friday
+        // 26 April (Anzac Day between, closed), without 26 April 02:00 UTC
+        List<Instant> sydney = new ArrayList<>();
+        for (String day : List.of("2024-04-24", "2024-04-26")) {
+            for (int h = 0; h <= 5; h++) {
+                Instant t = Instant.parse(day + "T00:00:00Z").plus(Duration.ofHours(h));
+                if (!t.equals(Instant.parse("2024-04-26T02:00:00Z"))) {
+                    sydney.add(t);
+                }
+            }
+        }
+        ingest("GAPA.AU", "1h", sydney);
+        // a Korean ticker: no calendar here, so its hours are not judged
+        ingest("GAPK.KO", "1h", List.of(Instant.parse("2024-04-24T00:00:00Z"), Instant.parse("2024-04-25T00:00:00Z")));
         api.ctx
                 .database()
                 .update(
@@ -176,6 +191,27 @@ class DataGapsApiIT {
     }
 
     @Test
+    void find_sydneyTicker_itsSessionAndAnzacDay_notNewYorks() {
+        DataGaps.Report r = api.ctx.gaps().find("GAPA.AU", Timeframe.H1, null, null, 100, 0);
+
+        assertThat(r.market()).isEqualTo("asx");
+        assertThat(r.gaps().items())
+                .as("Anzac Day is no gap, nor the hours New York trades")
+                .containsExactly(new DataGaps.Gap(
+                        Instant.parse("2024-04-26T02:00:00Z"), Instant.parse("2024-04-26T02:00:00Z"), 1));
+    }
+
+    @Test
+    void gapsRoute_exchangeWithoutACalendar_400NamingTheSymbolAndTheExchangesKnown() throws Exception {
+        JsonNode e = api.json("/api/v1/bars/gapk.ko/gaps?interval=1h", 400);
+
+        assertThat(e.get("parameter").asText()).isEqualTo("symbol");
+        assertThat(e.get("value").asText()).isEqualTo("GAPK.KO");
+        assertThat(e.get("error").asText()).startsWith("no exchange calendar for GAPK.KO (exchange KO)");
+        assertThat(e.get("accepted").toString()).contains("\"AU\"", "\"LSE\"", "\"PA\"", "\"US\"");
+    }
+
+    @Test
     void gapsRoute_pagingRangeAndBadParameters() throws Exception {
         JsonNode page = api.json("/api/v1/bars/gapc/gaps?interval=1h&limit=1&offset=1", 200);
         assertThat(page.get("missing").asLong()).isEqualTo(4);
@@ -206,8 +242,13 @@ class DataGapsApiIT {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("GAPC", 4L, 2L),
                         org.assertj.core.groups.Tuple.tuple("GAPS", 3L, 2L),
+                        org.assertj.core.groups.Tuple.tuple("GAPA.AU", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("GAPF", 1L, 1L),
-                        org.assertj.core.groups.Tuple.tuple("GAPL.LSE", 1L, 1L));
+                        org.assertj.core.groups.Tuple.tuple("GAPL.LSE", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("GAPK.KO", null, null));
+        assertThat(page.items().get(5).market()).isEqualTo("ko");
+        assertThat(page.items().get(5).bars()).isEqualTo(2);
+        assertThat(page.items().get(5).coverage()).isNull();
         assertThat(page.items().get(0).coverage()).isEqualTo(20.0 / 24);
         assertThat(page.items().get(1).market()).isEqualTo("us-equities");
 

@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The data page in headless chromium against an in-process server over three stock series of daily bars (one, two
- * and no trading days missing) and a market-data API on loopback: the overview in order, a fill by the keyboard with
+ * and no trading days missing) and a Korean one (no calendar here) and a market-data API on loopback: the overview in order, a fill by the keyboard with
  * the admin token (one request for both of a series' gaps), and a symbol's link to its market page.
  */
 class DataPageIT {
@@ -51,6 +51,8 @@ class DataPageIT {
         seed("DATA", List.of("01", "02", "03", "05", "08", "09", "11", "12"));
         seed("DATB", List.of("01", "02", "05", "08", "09", "11", "12"));
         seed("DATC", List.of("01", "02", "03", "05", "08", "09", "10", "11", "12"));
+        // a Korean ticker: no calendar here, listed last and not judged
+        seed("DATK.KO", List.of("01", "05"));
         driver = Browser.start(profile, downloads);
     }
 
@@ -93,9 +95,10 @@ class DataPageIT {
                 .containsExactly(
                         List.of("DATB", "us-equities", "7", "2", "2", "77.78", "Fill"),
                         List.of("DATA", "us-equities", "8", "1", "1", "88.89", "Fill"),
-                        List.of("DATC", "us-equities", "9", "0", "0", "100.00", ""));
+                        List.of("DATC", "us-equities", "9", "0", "0", "100.00", ""),
+                        List.of("DATK.KO", "ko", "2", "no calendar", "no calendar", "no calendar", ""));
         assertThat(driver.findElement(By.id("status")).getText())
-                .isEqualTo("3 series at 1d; 3 bars missing in those shown");
+                .isEqualTo("4 series at 1d; 3 bars missing in those shown");
         Browser.screenshot(driver, "data");
         // the CSV holds what the table shows, without the fill buttons
         driver.findElement(By.cssSelector("#series-table button.csv")).click();
@@ -105,7 +108,8 @@ class DataPageIT {
                         "Symbol,Market,Bars,First (UTC),Last (UTC),Missing,Gaps,Coverage %",
                         "DATB,us-equities,7,2024-07-01 00:00,2024-07-12 00:00,2,2,77.78",
                         "DATA,us-equities,8,2024-07-01 00:00,2024-07-12 00:00,1,1,88.89",
-                        "DATC,us-equities,9,2024-07-01 00:00,2024-07-12 00:00,0,0,100.00");
+                        "DATC,us-equities,9,2024-07-01 00:00,2024-07-12 00:00,0,0,100.00",
+                        "DATK.KO,ko,2,2024-07-01 00:00,2024-07-05 00:00,no calendar,no calendar,no calendar");
 
         // Enter on DATB's fill button, the token typed into the dialog and Enter: one request for both gaps
         driver.findElement(By.cssSelector("#series-table tbody tr:first-child button"))
@@ -120,7 +124,9 @@ class DataPageIT {
         assertThat(SOURCE.requests())
                 .containsExactly("/api/eod/DATB.US?api_token=k-1&fmt=json&period=d&from=2024-07-03&to=2024-07-10");
         awaitLoaded("1d:0");
-        assertThat(rows()).extracting(r -> r.get(0) + " " + r.get(5)).containsExactly("DATA 1", "DATB 0", "DATC 0");
+        assertThat(rows())
+                .extracting(r -> r.get(0) + " " + r.get(5))
+                .containsExactly("DATA 1", "DATB 0", "DATC 0", "DATK.KO no calendar");
 
         // another timeframe: none stored
         new Select(driver.findElement(By.id("interval"))).selectByValue("1h");

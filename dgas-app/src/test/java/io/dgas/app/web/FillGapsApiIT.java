@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code POST /api/v1/ingest/fill-gaps}: the gap fill of {@code dgas ingest api --fill-gaps} over HTTP, against a
- * market-data API on loopback: one request for the one missing trading day, none left after; the admin token needed.
+ * market-data API on loopback: one request for the one missing trading day, none left after; the admin token needed;
+ * a symbol whose exchange has no calendar refuses the whole fill before any request.
  */
 class FillGapsApiIT {
     private static final EodhdFixtureServer SOURCE = new EodhdFixtureServer()
@@ -31,6 +32,7 @@ class FillGapsApiIT {
                 "FILA",
                 io.dgas.domain.Timeframe.D1,
                 MarketSeed.july(List.of("01", "02", "03", "05", "08", "09", "11", "12")));
+        MarketSeed.flat(api.ctx, "FILK.KO", io.dgas.domain.Timeframe.D1, MarketSeed.july(List.of("01", "05")));
     }
 
     @AfterAll
@@ -62,5 +64,22 @@ class FillGapsApiIT {
                         .get("missing")
                         .asLong())
                 .isZero();
+    }
+
+    @Test
+    void fillGaps_aSymbolOfAnExchangeWithoutACalendar_400BeforeAnyRequest() throws Exception {
+        int asked = SOURCE.requests().size();
+
+        HttpResponse<String> r = api.post(
+                "/api/v1/ingest/fill-gaps?symbols=FILA,FILK.KO&interval=1d",
+                ApiClient.TOKEN,
+                "text/plain",
+                new byte[0]);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode e = new ObjectMapper().readTree(r.body());
+        assertThat(e.get("parameter").asText()).isEqualTo("symbol");
+        assertThat(e.get("value").asText()).isEqualTo("FILK.KO");
+        assertThat(SOURCE.requests()).as("nothing fetched, FILA's gap neither").hasSize(asked);
     }
 }

@@ -15,9 +15,14 @@ import picocli.CommandLine.Option;
         name = "gaps",
         description = "Bars missing from a series (--symbol) or from every symbol's series at --interval, most"
                 + " missing first: between stored bars, the bar intervals in which the symbol's market was open"
-                + " (crypto around the clock, forex the foreign-exchange week, London and Xetra tickers their"
-                + " exchanges' sessions, others the US equities session; each with its holidays).")
+                + " (crypto around the clock, forex the foreign-exchange week, tickers of London, Xetra, Euronext,"
+                + " SIX, Toronto and the ASX their exchanges' sessions, others the US equities session; each with"
+                + " its holidays; a ticker of another exchange the API names, such as .HK or .KO, has no calendar"
+                + " here and is not judged).")
 final class DataGapsCommand extends BaseCommand {
+    /** The overview's cell of a series whose exchange has no calendar here (its gaps are not judged). */
+    private static final String NO_CALENDAR = "no calendar";
+
     @Option(names = "--symbol", description = "one symbol's gaps (default: an overview of every symbol)")
     String symbol;
 
@@ -58,9 +63,11 @@ final class DataGapsCommand extends BaseCommand {
                                                 g.symbol(),
                                                 g.market(),
                                                 Long.toString(g.bars()),
-                                                Long.toString(g.missing()),
-                                                Long.toString(g.gaps()),
-                                                String.format(Locale.ROOT, "%.2f %%", 100 * g.coverage()),
+                                                g.missing() == null ? NO_CALENDAR : Long.toString(g.missing()),
+                                                g.gaps() == null ? NO_CALENDAR : Long.toString(g.gaps()),
+                                                g.coverage() == null
+                                                        ? NO_CALENDAR
+                                                        : String.format(Locale.ROOT, "%.2f %%", 100 * g.coverage()),
                                                 g.first().toString(),
                                                 g.last().toString()))
                                         .toList());
