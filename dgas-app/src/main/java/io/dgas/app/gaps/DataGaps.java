@@ -119,8 +119,14 @@ public final class DataGaps {
         return market;
     }
 
+    /** The stock exchanges' codes with a calendar (crypto's and forex's named apart). */
     private static List<String> coveredExchanges() {
-        return MarketHours.EXCHANGES.keySet().stream().sorted().toList();
+        return MarketHours.EXCHANGES.entrySet().stream()
+                .filter(e -> !e.getValue().equals(MarketHours.CRYPTO)
+                        && !e.getValue().equals(MarketHours.FOREX))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /**
