@@ -1,6 +1,7 @@
 package io.dgas.app.config;
 
 import io.dgas.app.config.ConfigKey.Type;
+import io.dgas.app.stream.MarketHours;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.cache.RegionSpec;
 import java.util.Arrays;
@@ -69,6 +70,7 @@ public final class ConfigKeys {
     public static final String SCHED_SESSION = "scheduler.session";
     public static final String SCHED_ZONE = "scheduler.timezone";
     public static final String SCHED_HOLIDAYS = "scheduler.holidays";
+    public static final String SCHED_MARKET = "scheduler.market";
     public static final String API_BASE_URL = "api.base_url";
     public static final String API_KEY = "api.key";
     public static final String API_REQUESTS_PER_MINUTE = "api.requests_per_minute";
@@ -269,6 +271,17 @@ public final class ConfigKeys {
         add(str(SCHED_SESSION, null, false, "exchange session, e.g. 09:30-16:00 (unset: all day)"));
         add(str(SCHED_ZONE, "UTC", false, "time zone of the session and holidays, e.g. America/New_York"));
         add(str(SCHED_HOLIDAYS, null, false, "comma-separated holiday dates, e.g. 2024-12-25,2025-01-01"));
+        add(new ConfigKey(
+                SCHED_MARKET,
+                Type.ENUM,
+                0,
+                0,
+                MarketHours.MARKETS,
+                null,
+                envs(SCHED_MARKET, null),
+                false,
+                "cycles in a shipped market's hours, holidays and early closes (unset: weekdays_only, session,"
+                        + " timezone and holidays)"));
         add(str(API_BASE_URL, "https://eodhd.com", false, "market-data API base URL (EODHD-style)"));
         add(new ConfigKey(
                 API_KEY,

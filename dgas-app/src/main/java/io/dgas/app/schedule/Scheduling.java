@@ -12,6 +12,7 @@ import io.dgas.app.cycle.CycleRequest;
 import io.dgas.app.events.EventListener;
 import io.dgas.app.events.RemoteBarChanges;
 import io.dgas.app.service.RunsService;
+import io.dgas.app.stream.MarketHours;
 import io.dgas.store.optimizer.MaintenanceJob;
 import io.dgas.store.runs.RunRecord;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -122,7 +125,7 @@ public final class Scheduling {
                         ctx.database(),
                         ctx.cycle(ctx::afterRun),
                         () -> template,
-                        calendar(c),
+                        calendar(c, ctx.marketHours()),
                         ctx.clock(),
                         AppContext.instanceName(),
                         c.intValue(ConfigKeys.BATCH_SIZE),
@@ -149,7 +152,23 @@ public final class Scheduling {
                 .orElse("every " + c.seconds(ConfigKeys.SCHED_INTERVAL) + " s");
     }
 
-    static ExchangeCalendar calendar(DgasConfig c) {
+    /**
+     * The calendar cycles run in: {@code scheduler.market}'s shipped calendar ({@code hours}), else the one of {@code
+     * scheduler.weekdays_only}, {@code session}, {@code timezone} and {@code holidays}.
+     *
+     * @throws UnableToConfigureException when the market is set with a session or holidays of its own
+     */
+    static ExchangeCalendar calendar(DgasConfig c, MarketHours hours) {
+        Optional<String> market = c.string(ConfigKeys.SCHED_MARKET);
+        if (market.isPresent()) {
+            if (c.string(ConfigKeys.SCHED_SESSION).isPresent()
+                    || c.string(ConfigKeys.SCHED_HOLIDAYS).isPresent()) {
+                throw new UnableToConfigureException(ConfigKeys.SCHED_MARKET + " brings its market's session and"
+                        + " holidays: set it or " + ConfigKeys.SCHED_SESSION + " and " + ConfigKeys.SCHED_HOLIDAYS
+                        + ", not both");
+            }
+            return hours.calendarOf(market.get().trim().toLowerCase(Locale.ROOT));
+        }
         try {
             Set<LocalDate> holidays = c.string(ConfigKeys.SCHED_HOLIDAYS)
                     .map(h -> Arrays.stream(h.split(","))

@@ -75,6 +75,9 @@ public final class MarketHours {
     /** The market of every other symbol ({@link #market}): the US equities session. */
     public static final String US_EQUITIES = "us-equities";
 
+    /** Every market with a calendar here ({@link #market} gives other exchanges' codes too, which have none). */
+    public static final List<String> MARKETS = List.of(US_EQUITIES, LSE, XETRA, EURONEXT, SIX, TSX, ASX, FOREX, CRYPTO);
+
     /** The foreign-exchange trading days closed every year (month, day): Christmas Day and New Year's Day. */
     static final List<MonthDay> FOREX_CLOSED = List.of(MonthDay.of(12, 25), MonthDay.of(1, 1));
 
@@ -209,6 +212,12 @@ public final class MarketHours {
             throw new IllegalArgumentException("unknown market '" + market + "', known: " + calendars.keySet());
         }
         return c;
+    }
+
+    /** The calendar of {@code market}, one of {@link #MARKETS} ({@value #CRYPTO}: always open). */
+    public ExchangeCalendar calendarOf(String market) {
+        ExchangeCalendar c = calendar(market);
+        return c == null ? ExchangeCalendar.always() : c;
     }
 
     /** Whether {@code market} ({@link #market}) trades at {@code at}. */
