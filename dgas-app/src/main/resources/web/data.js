@@ -1,6 +1,7 @@
 /*
  * The data page: every series' missing bars at a timeframe (GET /api/v1/gaps, the service of dgas data gaps), each
- * symbol linked to its market page, and a fill per series (POST /api/v1/ingest/fill-gaps with the admin token).
+ * symbol linked to its market page, and a fill per series or of every series shown (POST /api/v1/ingest/fill-gaps with
+ * the admin token).
  */
 (function () {
   'use strict';
@@ -8,7 +9,8 @@
   var status = document.getElementById('status');
   var fillStatus = document.getElementById('fill-status');
   var select = document.getElementById('interval');
-  var offset = 0, nextOffset = null;
+  var fillAll = document.getElementById('fill-all');
+  var offset = 0, nextOffset = null, shown = [];
 
   function interval() { return select.value; }
 
@@ -40,7 +42,7 @@
       b.className = 'link';
       b.textContent = 'Fill';
       b.setAttribute('aria-label', 'Fill the ' + r.missing + ' missing ' + interval() + ' bars of ' + r.symbol);
-      b.addEventListener('click', function () { fill(r.symbol, b); });
+      b.addEventListener('click', function () { fill([r.symbol], b); });
       td.appendChild(b);
     } }
   ];
@@ -52,6 +54,8 @@
       dgas.table(document.getElementById('series-table'), tf + ' series, the most missing first', COLUMNS, page.items,
         'missing-bars-' + tf);
       nextOffset = page.next_offset;
+      shown = page.items;
+      fillAll.disabled = fillable().length === 0;
       document.getElementById('prev').disabled = offset === 0;
       document.getElementById('next').disabled = nextOffset === null || nextOffset === undefined;
       document.getElementById('page-label').textContent = page.items.length
@@ -65,24 +69,36 @@
     }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = tf + ':error'; });
   }
 
-  /** Fills one series' gaps from the market-data API, says what it did, and shows the series again. */
-  function fill(symbol, button) {
-    var tf = interval();
-    button.disabled = true;
-    dgas.say(fillStatus, 'Filling ' + symbol + ' ' + tf + '…');
-    dgas.write('POST', '/api/v1/ingest/fill-gaps' + dgas.query({ symbols: symbol, interval: tf })).then(function (r) {
-      var f = r.fills[0];
-      dgas.say(fillStatus, symbol + ' ' + tf + ': ' + dgas.count(f.requests, 'request', 'requests') + ', '
-        + dgas.count(f.rows, 'bar', 'bars') + ' loaded; missing ' + f.missing_before + ' → ' + f.missing_after
-        + (f.requests_exhausted ? ' (request limit reached: fill again for the rest)' : '') + '.');
-      load();
-    }).catch(function (e) {
-      dgas.say(fillStatus, symbol + ' ' + tf + ': ' + e.message, true);
-      button.disabled = false;
-      button.focus();
-    });
+  /** The symbols of the page shown with missing bars a fill may fetch. */
+  function fillable() {
+    return shown.filter(function (r) { return judged(r) && r.missing > 0; }).map(function (r) { return r.symbol; });
   }
 
+  /**
+   * Fills the gaps of {@code symbols} from the market-data API in one request to the server (which spends at most its
+   * request budget on them, the most missing first as listed), says what it did, and shows the series again.
+   */
+  function fill(symbols, button) {
+    var tf = interval();
+    var what = (symbols.length === 1 ? symbols[0] : dgas.count(symbols.length, 'series', 'series')) + ' ' + tf;
+    button.disabled = true;
+    dgas.say(fillStatus, 'Filling ' + what + '…');
+    dgas.write('POST', '/api/v1/ingest/fill-gaps' + dgas.query({ symbols: symbols.join(','), interval: tf }))
+      .then(function (r) {
+        function sum(key) { return r.fills.reduce(function (s, f) { return s + f[key]; }, 0); }
+        var exhausted = r.fills.some(function (f) { return f.requests_exhausted; });
+        dgas.say(fillStatus, what + ': ' + dgas.count(sum('requests'), 'request', 'requests') + ', '
+          + dgas.count(sum('rows'), 'bar', 'bars') + ' loaded; missing ' + sum('missing_before') + ' → '
+          + sum('missing_after') + (exhausted ? ' (request limit reached: fill again for the rest)' : '') + '.');
+        load();
+      }).catch(function (e) {
+        dgas.say(fillStatus, what + ': ' + e.message, true);
+        button.disabled = false;
+        button.focus();
+      });
+  }
+
+  fillAll.addEventListener('click', function () { fill(fillable(), fillAll); });
   document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); offset = 0; load(); });
   select.addEventListener('change', function () { offset = 0; load(); });
   document.getElementById('prev').addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });

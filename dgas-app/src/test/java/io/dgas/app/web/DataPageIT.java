@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The data page in headless chromium against an in-process server over three stock series of daily bars (one, two
  * and no trading days missing) and a Korean one (no calendar here) and a market-data API on loopback: the overview in order, a fill by the keyboard with
- * the admin token (one request for both of a series' gaps), and a symbol's link to its market page.
+ * the admin token (one request for both of a series' gaps), a fill of every series shown, and a symbol's link to its
+ * market page.
  */
 class DataPageIT {
     @TempDir
@@ -38,7 +39,9 @@ class DataPageIT {
             .on(
                     "/api/eod/DATB.US",
                     EodhdFixtureServer.Reply.ok(EodhdFixtureServer.dailyBars(
-                            List.of("2024-07-03", "2024-07-05", "2024-07-08", "2024-07-09", "2024-07-10"))));
+                            List.of("2024-07-03", "2024-07-05", "2024-07-08", "2024-07-09", "2024-07-10"))))
+            .on("/api/eod/DATA.US", EodhdFixtureServer.Reply.ok(EodhdFixtureServer.dailyBars(List.of("2024-07-10"))))
+            .on("/api/eod/DATD.US", EodhdFixtureServer.Reply.ok(EodhdFixtureServer.dailyBars(List.of("2024-07-10"))));
 
     @RegisterExtension
     static final ApiClient api = ApiClient.onOwnDatabase(Map.of("api.base_url", SOURCE.baseUrl(), "api.key", "k-1"));
@@ -51,6 +54,7 @@ class DataPageIT {
         seed("DATA", List.of("01", "02", "03", "05", "08", "09", "11", "12"));
         seed("DATB", List.of("01", "02", "05", "08", "09", "11", "12"));
         seed("DATC", List.of("01", "02", "03", "05", "08", "09", "10", "11", "12"));
+        seed("DATD", List.of("01", "02", "03", "05", "08", "09", "11", "12"));
         // a Korean ticker: no calendar here, listed last and not judged
         seed("DATK.KO", List.of("01", "05"));
         driver = Browser.start(profile, downloads);
@@ -95,10 +99,11 @@ class DataPageIT {
                 .containsExactly(
                         List.of("DATB", "us-equities", "7", "2", "2", "77.78", "Fill"),
                         List.of("DATA", "us-equities", "8", "1", "1", "88.89", "Fill"),
+                        List.of("DATD", "us-equities", "8", "1", "1", "88.89", "Fill"),
                         List.of("DATC", "us-equities", "9", "0", "0", "100.00", ""),
                         List.of("DATK.KO", "ko", "2", "no calendar", "no calendar", "no calendar", ""));
         assertThat(driver.findElement(By.id("status")).getText())
-                .isEqualTo("4 series at 1d; 3 bars missing in those shown");
+                .isEqualTo("5 series at 1d; 4 bars missing in those shown");
         Browser.screenshot(driver, "data");
         // the CSV holds what the table shows, without the fill buttons
         driver.findElement(By.cssSelector("#series-table button.csv")).click();
@@ -108,6 +113,7 @@ class DataPageIT {
                         "Symbol,Market,Bars,First (UTC),Last (UTC),Missing,Gaps,Coverage %",
                         "DATB,us-equities,7,2024-07-01 00:00,2024-07-12 00:00,2,2,77.78",
                         "DATA,us-equities,8,2024-07-01 00:00,2024-07-12 00:00,1,1,88.89",
+                        "DATD,us-equities,8,2024-07-01 00:00,2024-07-12 00:00,1,1,88.89",
                         "DATC,us-equities,9,2024-07-01 00:00,2024-07-12 00:00,0,0,100.00",
                         "DATK.KO,ko,2,2024-07-01 00:00,2024-07-05 00:00,no calendar,no calendar,no calendar");
 
@@ -126,7 +132,24 @@ class DataPageIT {
         awaitLoaded("1d:0");
         assertThat(rows())
                 .extracting(r -> r.get(0) + " " + r.get(5))
-                .containsExactly("DATA 1", "DATB 0", "DATC 0", "DATK.KO no calendar");
+                .containsExactly("DATA 1", "DATD 1", "DATB 0", "DATC 0", "DATK.KO no calendar");
+
+        // Enter on "Fill every series shown" (the token kept from the first fill): the two with a missing day
+        driver.findElement(By.id("fill-all")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("fill-status")).getText().startsWith("2 series 1d: "));
+        assertThat(driver.findElement(By.id("fill-status")).getText())
+                .isEqualTo("2 series 1d: 2 requests, 2 bars loaded; missing 2 → 0.");
+        assertThat(SOURCE.requests())
+                .hasSize(3)
+                .contains(
+                        "/api/eod/DATA.US?api_token=k-1&fmt=json&period=d&from=2024-07-10&to=2024-07-10",
+                        "/api/eod/DATD.US?api_token=k-1&fmt=json&period=d&from=2024-07-10&to=2024-07-10");
+        awaitLoaded("1d:0");
+        assertThat(rows()).extracting(r -> r.get(5)).containsExactly("0", "0", "0", "0", "no calendar");
+        assertThat(driver.findElement(By.id("fill-all")).isEnabled())
+                .as("nothing left to fill")
+                .isFalse();
 
         // another timeframe: none stored
         new Select(driver.findElement(By.id("interval"))).selectByValue("1h");
