@@ -407,6 +407,11 @@ public final class AppContext implements AutoCloseable {
         return new io.dgas.app.gaps.DataGaps(database(), marketHours());
     }
 
+    /** The quality checks of a stored series: bars outside its market's hours, spikes, flat runs (CLI and API). */
+    public io.dgas.app.quality.DataChecks checks() {
+        return new io.dgas.app.quality.DataChecks(database(), marketHours());
+    }
+
     /** Risk diagnostics per portfolio. */
     public io.dgas.app.trading.RiskService risk() {
         return new io.dgas.app.trading.RiskService(database(), clock, cache());

@@ -78,13 +78,7 @@ public final class DataGaps {
      * @throws BadInputException when its exchange has no calendar here ({@link #requireCalendar})
      */
     public Report find(String symbol, Timeframe timeframe, Instant from, Instant to, int limit, int offset) {
-        // soft-deleted symbols count: their bars are still stored
-        String assetClass =
-                new SymbolRepository(db).assetClasses(List.of(symbol)).get(symbol);
-        if (assetClass == null) {
-            throw new UnknownSymbolException(symbol);
-        }
-        Tally tally = new Tally(timeframe.seconds(), requireCalendar(symbol, assetClass), limit, offset);
+        Tally tally = new Tally(timeframe.seconds(), requireCalendar(symbol, assetClass(db, symbol)), limit, offset);
         new SeriesJumps(db).scan(symbol, timeframe, from, to, tally::accept);
         SeriesJumps.Extent e = tally.extent != null ? tally.extent : new SeriesJumps.Extent(0, null, null);
         return new Report(
@@ -97,6 +91,20 @@ public final class DataGaps {
                 tally.missing,
                 tally.coverage(),
                 Page.counted(tally.page, limit, offset, tally.gaps));
+    }
+
+    /**
+     * The stored asset class of {@code symbol} (a soft-deleted symbol's too: its bars are still stored).
+     *
+     * @throws UnknownSymbolException when no symbol has that ticker
+     */
+    public static String assetClass(Database db, String symbol) {
+        String assetClass =
+                new SymbolRepository(db).assetClasses(List.of(symbol)).get(symbol);
+        if (assetClass == null) {
+            throw new UnknownSymbolException(symbol);
+        }
+        return assetClass;
     }
 
     /**

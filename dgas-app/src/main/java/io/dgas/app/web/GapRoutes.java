@@ -1,13 +1,15 @@
 package io.dgas.app.web;
 
 import io.dgas.app.AppContext;
+import io.dgas.app.quality.DataChecks;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
 import java.util.List;
 
 /**
  * {@code GET /api/v1/bars/{symbol}/gaps} and {@code GET /api/v1/gaps}: the bars missing from a series, and the overview
- * of every symbol's series at a timeframe, as {@code dgas data gaps} (same service).
+ * of every symbol's series at a timeframe, as {@code dgas data gaps} (same service); {@code GET
+ * /api/v1/bars/{symbol}/check}: its quality checks, as {@code dgas data check}.
  */
 final class GapRoutes {
     private GapRoutes() {}
@@ -62,6 +64,45 @@ final class GapRoutes {
                                             a.get("to"),
                                             a.<Integer>get("limit"),
                                             a.<Integer>get("offset"));
+                        }),
+                Route.get(
+                        "/api/v1/bars/{symbol}/check",
+                        "A series' bars stored while its market was closed (with the shift by whole hours that would"
+                                + " put nine in ten in its hours), close-to-close returns beyond spike_sigma robust"
+                                + " standard deviations, and runs of flat_bars bars or more that did not trade, as dgas"
+                                + " data check",
+                        List.of(
+                                Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)"),
+                                interval,
+                                from,
+                                to,
+                                Param.query(
+                                                "spike_sigma",
+                                                Type.NUMBER,
+                                                "a spike's return in robust standard deviations")
+                                        .withDefault("" + DataChecks.DEFAULT_SPIKE_SIGMA)
+                                        .range(DataChecks.MIN_SPIKE_SIGMA, DataChecks.MAX_SPIKE_SIGMA),
+                                Param.query("flat_bars", Type.INT, "the shortest run of bars that did not trade listed")
+                                        .withDefault("" + DataChecks.DEFAULT_FLAT_BARS)
+                                        .range(DataChecks.MIN_FLAT_BARS, DataChecks.MAX_FLAT_BARS),
+                                Param.query("limit", Type.INT, "findings listed of each kind")
+                                        .withDefault("20")
+                                        .range(1, 10_000)),
+                        "{symbol, interval, market, bars, first, last, outside_hours: {count, first, shift_hours,"
+                                + " outside_after_shift} (null without a calendar), spikes: {count, sigma, threshold,"
+                                + " items: [{ts, close, sigmas, reverted}]}, flat_runs: {count, min_bars, items: [{from,"
+                                + " to, bars}]}}",
+                        (c, a) -> {
+                            ApiV1.requireAfter(a.get("from"), a.get("to"));
+                            return ctx.checks()
+                                    .check(
+                                            a.get("symbol"),
+                                            Timeframe.parse(a.get("interval")),
+                                            a.get("from"),
+                                            a.get("to"),
+                                            a.<Double>get("spike_sigma"),
+                                            a.<Integer>get("flat_bars"),
+                                            a.<Integer>get("limit"));
                         }));
     }
 }

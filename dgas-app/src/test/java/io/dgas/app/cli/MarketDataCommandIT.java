@@ -142,6 +142,25 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataCheck_aSaturdayBar_outsideTheMarketsHours_andTheOptionsChecked() throws Exception {
+        // 6 July 2024 was a Saturday
+        ingestJuly("CHKD", List.of("01", "02", "03", "05", "06", "08", "09", "10", "11"));
+
+        Run r = run(Map.of(), "data", "check", "--symbol", "chkd", "--interval", "1d");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("CHKD 1d (us-equities calendar): 9 bar(s) checked from 2024-07-01T00:00:00Z to"
+                        + " 2024-07-11T00:00:00Z\n")
+                .contains("outside the market's hours: 1, the first: 2024-07-06T00:00:00Z\n")
+                .contains("spikes (returns beyond 10 robust sd, sd 0.000000): 0\n")
+                .contains("runs of 5+ bars that did not trade: 0\n");
+        Run bad = run(Map.of(), "data", "check", "--symbol", "CHKD", "--interval", "1d", "--spike-sigma", "1");
+        assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).startsWith("error: --spike-sigma must be");
+    }
+
+    @Test
     void dataGaps_tickerOfAnExchangeWithoutACalendar_exit2NamingIt_overviewSaysNoCalendar() throws Exception {
         ingestJuly("GAPH.HK", List.of("01", "05"));
 

@@ -113,6 +113,26 @@ class DataGapsApiIT {
             }
         }
         ingest("GAPA.AU", "1h", sydney);
+        // a US stock whose New York times (09:00-15:00, EST) were stored as UTC, closes 100 and 100.1 alternating but a
+        // bad print of 110 on 14 January 2025 12:00, and five bars that did not trade from 16 January 09:00
+        StringBuilder wrongZone = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (int d = 13; d <= 17; d++) {
+            for (int h = 9; h <= 15; h++) {
+                String ts = String.format("2025-01-%02dT%02d:00:00Z", d, h);
+                boolean idle = d == 16 && h <= 13;
+                double close = ts.equals("2025-01-14T12:00:00Z") ? 110 : h % 2 == 0 ? 100 : 100.1;
+                wrongZone.append(ts).append(",CHKW,1h,");
+                wrongZone.append(
+                        idle ? "100,100,100,100,0" : "100," + Math.max(close, 100.1) + ",99.9," + close + ",5");
+                wrongZone.append('\n');
+            }
+        }
+        api.ctx
+                .ingest()
+                .bars(
+                        "chkw.csv",
+                        wrongZone.toString(),
+                        api.ctx.ingest().options(ZoneOffset.UTC).withCreateSymbols(true));
         // a Korean ticker: no calendar here, so its hours are not judged
         ingest("GAPK.KO", "1h", List.of(Instant.parse("2024-04-24T00:00:00Z"), Instant.parse("2024-04-25T00:00:00Z")));
         api.ctx
@@ -212,6 +232,40 @@ class DataGapsApiIT {
     }
 
     @Test
+    void checkRoute_newYorkTimesStoredAsUtc_theShiftThatExplainsThem_theBadPrintAndTheIdleRun() throws Exception {
+        JsonNode r = api.json("/api/v1/bars/chkw/check?interval=1h&limit=3", 200);
+
+        assertThat(r.get("market").asText()).isEqualTo("us-equities");
+        assertThat(r.get("bars").asLong()).isEqualTo(35);
+        // 09:00-13:00 UTC of each day meet no session (14:30-21:00 UTC); 14:00 and 15:00 meet it
+        JsonNode o = r.get("outside_hours");
+        assertThat(o.get("count").asLong()).isEqualTo(25);
+        assertThat(o.get("first").toString())
+                .isEqualTo("[\"2025-01-13T09:00:00Z\",\"2025-01-13T10:00:00Z\",\"2025-01-13T11:00:00Z\"]");
+        assertThat(o.get("shift_hours").asInt()).as("EST is UTC-5").isEqualTo(5);
+        assertThat(o.get("outside_after_shift").asLong()).isZero();
+        JsonNode spikes = r.get("spikes");
+        assertThat(spikes.get("threshold").asDouble()).isEqualTo(10);
+        assertThat(spikes.at("/items/0/ts").asText()).isEqualTo("2025-01-14T12:00:00Z");
+        assertThat(spikes.at("/items/0/close").asDouble()).isEqualTo(110);
+        assertThat(spikes.at("/items/0/reverted").asBoolean()).isTrue();
+        assertThat(r.at("/flat_runs/count").asLong()).isOne();
+        assertThat(r.at("/flat_runs/items/0/from").asText()).isEqualTo("2025-01-16T09:00:00Z");
+        assertThat(r.at("/flat_runs/items/0/bars").asInt()).isEqualTo(5);
+
+        assertThat(api.json("/api/v1/bars/gapk.ko/check?interval=1h", 200)
+                        .get("outside_hours")
+                        .isNull())
+                .as("no calendar: not judged")
+                .isTrue();
+        assertThat(api.json("/api/v1/bars/CHKW/check?interval=1h&spike_sigma=1", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("spike_sigma");
+        assertThat(api.get("/api/v1/bars/NOPE/check?interval=1h").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void gapsRoute_pagingRangeAndBadParameters() throws Exception {
         JsonNode page = api.json("/api/v1/bars/gapc/gaps?interval=1h&limit=1&offset=1", 200);
         assertThat(page.get("missing").asLong()).isEqualTo(4);
@@ -240,17 +294,19 @@ class DataGapsApiIT {
         assertThat(page.items())
                 .extracting(DataGaps.SeriesGaps::symbol, DataGaps.SeriesGaps::missing, DataGaps.SeriesGaps::gaps)
                 .containsExactly(
+                        // the wrong zone's evenings: New York's 16:00-21:00 UTC hours of four nights
+                        org.assertj.core.groups.Tuple.tuple("CHKW", 20L, 4L),
                         org.assertj.core.groups.Tuple.tuple("GAPC", 4L, 2L),
                         org.assertj.core.groups.Tuple.tuple("GAPS", 3L, 2L),
                         org.assertj.core.groups.Tuple.tuple("GAPA.AU", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("GAPF", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("GAPL.LSE", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("GAPK.KO", null, null));
-        assertThat(page.items().get(5).market()).isEqualTo("ko");
-        assertThat(page.items().get(5).bars()).isEqualTo(2);
-        assertThat(page.items().get(5).coverage()).isNull();
-        assertThat(page.items().get(0).coverage()).isEqualTo(20.0 / 24);
-        assertThat(page.items().get(1).market()).isEqualTo("us-equities");
+        assertThat(page.items().get(6).market()).isEqualTo("ko");
+        assertThat(page.items().get(6).bars()).isEqualTo(2);
+        assertThat(page.items().get(6).coverage()).isNull();
+        assertThat(page.items().get(1).coverage()).isEqualTo(20.0 / 24);
+        assertThat(page.items().get(2).market()).isEqualTo("us-equities");
 
         JsonNode daily = api.json("/api/v1/gaps?interval=1d&limit=1", 200);
         assertThat(daily.get("total").asLong()).isEqualTo(2);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             DataCommand.Stats.class,
             DataCommand.Export.class,
             DataGapsCommand.class,
+            DataCheckCommand.class,
             DataCommand.Delete.class,
             DataCommand.Restore.class,
             DataCommand.Purge.class

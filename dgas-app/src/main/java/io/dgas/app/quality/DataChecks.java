@@ -1,0 +1,172 @@
+package io.dgas.app.quality;
+
+import io.dgas.app.gaps.DataGaps;
+import io.dgas.app.schedule.ExchangeCalendar.Session;
+import io.dgas.app.stream.MarketHours;
+import io.dgas.domain.Timeframe;
+import io.dgas.store.Database;
+import io.dgas.store.bars.BarColumns;
+import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.UnknownSymbolException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The quality of a stored series beyond its gaps ({@link io.dgas.app.gaps.DataGaps}): bars stored at times the
+ * symbol's market was closed (by its exchange calendar, {@link MarketHours}), price spikes, and runs of bars that did
+ * not trade ({@link BarChecks}). Bars outside the market's hours are most often times read in the wrong zone (a file
+ * of New York times loaded as UTC): when moving every bar by a whole number of hours would put nine in ten of them in
+ * the market's hours, the report says by how much, so the file can be loaded again with {@code --timezone}.
+ */
+public final class DataChecks {
+    private static final long DAY = 86_400;
+    private static final long HOUR = 3_600;
+    /** The shifts tried: every whole hour between the zones' extreme offsets (UTC−12 … UTC+14). */
+    private static final int MAX_SHIFT_HOURS = 14;
+    /** The end of an unbounded range (a bound JDBC can carry). */
+    private static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
+
+    /** Spike thresholds accepted, in robust standard deviations (default {@value #DEFAULT_SPIKE_SIGMA}). */
+    public static final double MIN_SPIKE_SIGMA = 2;
+
+    public static final double MAX_SPIKE_SIGMA = 1_000;
+    public static final double DEFAULT_SPIKE_SIGMA = 10;
+    /** Shortest flat run reported accepted (default {@value #DEFAULT_FLAT_BARS}). */
+    public static final int MIN_FLAT_BARS = 2;
+
+    public static final int MAX_FLAT_BARS = 1_000_000;
+    public static final int DEFAULT_FLAT_BARS = 5;
+
+    private final Database db;
+    private final MarketHours hours;
+
+    public DataChecks(Database db, MarketHours hours) {
+        this.db = db;
+        this.hours = hours;
+    }
+
+    /**
+     * What the checks found in one series.
+     *
+     * @param market the calendar judged by ({@link MarketHours#market})
+     * @param outsideHours the bars outside the market's hours, null when it has no calendar here
+     */
+    public record Report(
+            String symbol,
+            String interval,
+            String market,
+            long bars,
+            Instant first,
+            Instant last,
+            OutsideHours outsideHours,
+            Spikes spikes,
+            FlatRuns flatRuns) {}
+
+    /**
+     * Bars stored while the market was closed: how many, the first of them, and, when a shift by whole hours would put
+     * nine in ten in its hours, that shift ({@code shiftHours}: add it to the stored times) and how many stay outside
+     * after it (else both null).
+     */
+    public record OutsideHours(long count, List<Instant> first, Integer shiftHours, Long outsideAfterShift) {}
+
+    /**
+     * Close-to-close returns beyond {@code threshold} robust standard deviations ({@code sigma}, of the log returns;
+     * NaN with fewer than three bars).
+     */
+    public record Spikes(long count, double sigma, double threshold, List<Spike> items) {}
+
+    /** A spike: its bar, close, return in robust deviations (signed), and whether the next bar took it back. */
+    public record Spike(Instant ts, double close, double sigmas, boolean reverted) {}
+
+    /** Runs of at least {@code minBars} bars that did not trade (open = high = low = close, no volume). */
+    public record FlatRuns(long count, int minBars, List<FlatRun> items) {}
+
+    public record FlatRun(Instant from, Instant to, int bars) {}
+
+    /**
+     * Checks the active bars of {@code symbol} at {@code timeframe} with {@code from <= ts < to} (null: unbounded),
+     * listing at most {@code limit} of each finding.
+     *
+     * @throws UnknownSymbolException when no symbol has that ticker
+     */
+    public Report check(
+            String symbol, Timeframe timeframe, Instant from, Instant to, double spikeSigma, int flatBars, int limit) {
+        String market = MarketHours.market(symbol, DataGaps.assetClass(db, symbol));
+        BarColumns b = new BarRepository(db)
+                .range(symbol, timeframe, from != null ? from : Instant.EPOCH, to != null ? to : END_OF_TIME);
+        int n = b.size();
+        return new Report(
+                symbol,
+                timeframe.code(),
+                market,
+                n,
+                n == 0 ? null : Instant.ofEpochSecond(b.ts()[0]),
+                n == 0 ? null : Instant.ofEpochSecond(b.ts()[n - 1]),
+                hours.covers(market) && n > 0 ? outsideHours(b, timeframe.seconds(), market, limit) : null,
+                spikes(b, spikeSigma, limit),
+                flatRuns(b, flatBars, limit));
+    }
+
+    private OutsideHours outsideHours(BarColumns b, long step, String market, int limit) {
+        long[] ts = b.ts();
+        boolean daily = step >= DAY;
+        // the sessions around the bars, wide enough for every shift tried
+        long margin = daily ? DAY : MAX_SHIFT_HOURS * HOUR + DAY;
+        Instant from = Instant.ofEpochSecond(ts[0] - margin);
+        Instant to = Instant.ofEpochSecond(ts[ts.length - 1] + step + margin);
+        List<Session> sessions = daily ? hours.tradingDays(market, from, to) : hours.sessions(market, from, to);
+        long[] opens = new long[sessions.size()];
+        long[] closes = new long[sessions.size()];
+        for (int k = 0; k < opens.length; k++) {
+            opens[k] = sessions.get(k).opens().getEpochSecond();
+            closes[k] = sessions.get(k).closes().getEpochSecond();
+        }
+        BarChecks.Outside found = BarChecks.outside(ts, step, opens, closes, 0, limit);
+        List<Instant> first = new ArrayList<>();
+        for (int i : found.first()) {
+            first.add(Instant.ofEpochSecond(ts[i]));
+        }
+        Integer shift = null;
+        Long after = null;
+        if (found.count() > 0 && !daily) {
+            int best = found.count();
+            for (int h = -MAX_SHIFT_HOURS; h <= MAX_SHIFT_HOURS; h++) {
+                int c = h == 0
+                        ? best
+                        : BarChecks.outside(ts, step, opens, closes, h * HOUR, 0)
+                                .count();
+                if (c < best) {
+                    best = c;
+                    shift = h;
+                }
+            }
+            if (shift != null && best * 10L <= ts.length) {
+                after = (long) best;
+            } else {
+                shift = null;
+            }
+        }
+        return new OutsideHours(found.count(), first, shift, after);
+    }
+
+    private static Spikes spikes(BarColumns b, double k, int limit) {
+        BarChecks.Spikes s = BarChecks.spikes(b.close(), k);
+        List<Spike> items = new ArrayList<>();
+        for (BarChecks.Spike x : s.items().subList(0, Math.min(limit, s.items().size()))) {
+            items.add(new Spike(
+                    Instant.ofEpochSecond(b.ts()[x.index()]), b.close()[x.index()], x.sigmas(), x.reverted()));
+        }
+        return new Spikes(s.items().size(), s.sigma(), k, items);
+    }
+
+    private static FlatRuns flatRuns(BarColumns b, int minBars, int limit) {
+        List<BarChecks.FlatRun> runs = BarChecks.flatRuns(b.open(), b.high(), b.low(), b.close(), b.volume(), minBars);
+        List<FlatRun> items = new ArrayList<>();
+        for (BarChecks.FlatRun r : runs.subList(0, Math.min(limit, runs.size()))) {
+            items.add(new FlatRun(
+                    Instant.ofEpochSecond(b.ts()[r.from()]), Instant.ofEpochSecond(b.ts()[r.to()]), r.bars()));
+        }
+        return new FlatRuns(runs.size(), minBars, items);
+    }
+}
