@@ -228,11 +228,56 @@
     }).catch(function (e) { dgas.say(out, 'Gaps of ' + symbol + ' ' + tf + ': ' + e.message, true); });
   }
 
+  /**
+   * The quality checks of the shown series (GET /api/v1/bars/{symbol}/check): bars outside the market's hours (and the
+   * shift that would explain them), spikes, runs that did not trade; the first three of each.
+   */
+  function checkBars() {
+    var symbol = symbolSelect.value, tf = interval(), out = document.getElementById('checks-result');
+    dgas.say(out, 'Checking ' + tf + ' bars of ' + symbol + '…');
+    getJson('/api/v1/bars/' + encodeURIComponent(symbol) + '/check?interval=' + tf + '&limit=3').then(function (r) {
+      if (symbol !== symbolSelect.value || tf !== interval()) { return; }
+      function at(iso) { return label(Date.parse(iso) / 1000); }
+      var lines = [];
+      var o = r.outside_hours, s = r.spikes, f = r.flat_runs;
+      if (r.bars === 0) {
+        lines.push('No ' + tf + ' bars stored.');
+      } else {
+        lines.push(o === null ? 'Outside the market\'s hours: not judged (no calendar for this exchange here).'
+          : o.count === 0 ? 'None of ' + r.bars + ' bars outside the market\'s hours (' + r.market + ' calendar).'
+          : o.count + ' of ' + r.bars + ' bars outside the market\'s hours (' + r.market + ' calendar), the first '
+            + o.first.map(at).join(', ') + (o.shift_hours === null ? '.'
+              : '; moved by ' + (o.shift_hours > 0 ? '+' : '') + o.shift_hours + ' h all but '
+                + o.outside_after_shift + ' would be in them: were the times read in the wrong zone?'));
+        lines.push(s.count === 0 ? 'No spikes beyond ' + s.threshold + ' robust sd.'
+          : s.count + ' spike(s) beyond ' + s.threshold + ' robust sd: ' + s.items.map(function (x) {
+            return at(x.ts) + ' close ' + x.close + ' (' + (x.sigmas > 0 ? '+' : '') + x.sigmas.toFixed(1) + ' sd'
+              + (x.reverted ? ', taken back' : '') + ')';
+          }).join('; ') + '.');
+        lines.push(f.count === 0 ? 'No runs of ' + f.min_bars + '+ bars that did not trade.'
+          : f.count + ' run(s) of ' + f.min_bars + '+ bars that did not trade: ' + f.items.map(function (x) {
+            return at(x.from) + ' – ' + at(x.to) + ' (' + x.bars + ')';
+          }).join('; ') + '.');
+      }
+      out.textContent = '';
+      out.className = '';
+      var ul = document.createElement('ul');
+      ul.className = 'gaps';
+      lines.forEach(function (t) {
+        var li = document.createElement('li');
+        li.textContent = t;
+        ul.appendChild(li);
+      });
+      out.appendChild(ul);
+    }).catch(function (e) { dgas.say(out, 'Checks of ' + symbol + ' ' + tf + ': ' + e.message, true); });
+  }
+
   function load() {
     var symbol = symbolSelect.value, tf = interval(), mine = ++seq;
     if (!symbol) { return; }
     downloads(symbol, tf);
     document.getElementById('gaps-result').textContent = '';
+    document.getElementById('checks-result').textContent = '';
     document.body.dataset.loaded = '';
     say('Loading ' + symbol + ' ' + tf + '…');
     getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=300').then(function (a) {
@@ -326,6 +371,7 @@
 
   symbolSelect.addEventListener('change', loadSymbol);
   document.getElementById('gaps-check').addEventListener('click', checkGaps);
+  document.getElementById('bars-check').addEventListener('click', checkBars);
   dgas.events({ bars: onBars, forming: onForming }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
   window.addEventListener('resize', function () { chart.resize(); spreadZoneLabels(); });

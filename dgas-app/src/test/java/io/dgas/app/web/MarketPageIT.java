@@ -293,7 +293,7 @@ class MarketPageIT {
     }
 
     @Test
-    void marketPage_checkForMissingBars_withTheKeyboard_listsTheMissingTradingDay() throws Exception {
+    void marketPage_checkForMissingBarsAndTheBars_withTheKeyboard_listsTheMissingTradingDay() throws Exception {
         driver.get("http://127.0.0.1:" + api.server.port() + "/");
         chartAfter("MKTA", "1h");
         driver.findElement(By.cssSelector("label[for=tf-1d]")).click();
@@ -309,6 +309,16 @@ class MarketPageIT {
         assertThat(result.getText())
                 .isEqualTo("1 missing in 1 gap(s) of 8 1d bars (us-equities calendar), coverage 88.89 %:\n"
                         + "2025-01-15 00:00 (1)");
+
+        // the bars' checks, by the keyboard too: eight equal candles on trading days
+        driver.findElement(By.id("bars-check")).sendKeys(Keys.ENTER);
+        WebElement checks = driver.findElement(By.id("checks-result"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> checks.getText().contains("did not trade"));
+        assertThat(checks.getText())
+                .isEqualTo("None of 8 bars outside the market's hours (us-equities calendar).\n"
+                        + "No spikes beyond 10 robust sd.\n"
+                        + "No runs of 5+ bars that did not trade.");
         driver.executeScript("document.getElementById('downloads-title').scrollIntoView();");
         Browser.screenshot(driver, "market-gaps");
     }
