@@ -11,6 +11,7 @@ import io.dgas.store.bars.UnknownSymbolException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The quality of a stored series beyond its gaps ({@link io.dgas.app.gaps.DataGaps}): bars stored at times the
@@ -37,6 +38,11 @@ public final class DataChecks {
 
     public static final int MAX_FLAT_BARS = 1_000_000;
     public static final int DEFAULT_FLAT_BARS = 5;
+
+    /** Series of one load checked for times in the wrong zone ({@link #zoneWarnings}), and the newest bars read. */
+    static final int ZONE_CHECK_SERIES = 50;
+
+    static final int ZONE_CHECK_BARS = 500;
 
     private final Database db;
     private final MarketHours hours;
@@ -68,7 +74,19 @@ public final class DataChecks {
      * nine in ten in its hours, that shift ({@code shiftHours}: add it to the stored times) and how many stay outside
      * after it (else both null).
      */
-    public record OutsideHours(long count, List<Instant> first, Integer shiftHours, Long outsideAfterShift) {}
+    public record OutsideHours(long count, List<Instant> first, Integer shiftHours, Long outsideAfterShift) {
+        /** What the shift says, for people; null without one. */
+        public String advice() {
+            return shiftHours == null
+                    ? null
+                    : String.format(
+                            Locale.ROOT,
+                            "moved by %+d h all but %d would be in its hours: were the times read in the wrong zone?"
+                                    + " (load the file again with --timezone)",
+                            shiftHours,
+                            outsideAfterShift);
+        }
+    }
 
     /**
      * Close-to-close returns beyond {@code threshold} robust standard deviations ({@code sigma}, of the log returns;
@@ -106,6 +124,56 @@ public final class DataChecks {
                 hours.covers(market) && n > 0 ? outsideHours(b, timeframe.seconds(), market, limit) : null,
                 spikes(b, spikeSigma, limit),
                 flatRuns(b, flatBars, limit));
+    }
+
+    /**
+     * Warnings for the intraday series among {@code series} ({@code SYMBOL/tf}, as a load names the series it changed;
+     * the first {@value #ZONE_CHECK_SERIES} of them) whose newest {@value #ZONE_CHECK_BARS} bars fall outside their
+     * market's hours half of the time or more while a shift by whole hours would put nine in ten in them: the mark of
+     * a file's times read in the wrong zone, said while the file can still be loaded again with {@code --timezone}. Other entries (daily bars, ticks, exchanges without a
+     * calendar) are passed over.
+     */
+    public List<String> zoneWarnings(List<String> series) {
+        List<String> out = new ArrayList<>();
+        int checked = 0;
+        for (String s : series) {
+            int slash = s.lastIndexOf('/');
+            String code = slash < 0 ? null : s.substring(slash + 1);
+            Timeframe tf = Timeframe.isKnown(code) ? Timeframe.parse(code) : null;
+            if (tf == null || tf.seconds() >= DAY) {
+                continue;
+            }
+            if (checked++ == ZONE_CHECK_SERIES) {
+                break;
+            }
+            String symbol = s.substring(0, slash);
+            String market = MarketHours.market(symbol, DataGaps.assetClass(db, symbol));
+            if (!hours.covers(market)) {
+                continue;
+            }
+            BarColumns b = new BarRepository(db).last(symbol, tf, ZONE_CHECK_BARS);
+            if (b.size() == 0) {
+                continue;
+            }
+            OutsideHours o = outsideHours(b, tf.seconds(), market, 0);
+            // a series around the clock judged by a session (a future stored as a stock) is no zone mistake: only a
+            // shift that puts nine in ten in the market's hours says the times were read in the wrong zone
+            if (o.count() * 2 >= b.size() && o.shiftHours() != null) {
+                out.add(String.format(
+                        Locale.ROOT,
+                        "%d of the newest %d %s bars of %s fall outside the %s market's hours; %s; dgas data check"
+                                + " --symbol %s --interval %s lists them",
+                        o.count(),
+                        b.size(),
+                        tf.code(),
+                        symbol,
+                        market,
+                        o.advice(),
+                        symbol,
+                        tf.code()));
+            }
+        }
+        return out;
     }
 
     private OutsideHours outsideHours(BarColumns b, long step, String market, int limit) {

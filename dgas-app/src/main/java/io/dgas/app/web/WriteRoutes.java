@@ -58,10 +58,11 @@ final class WriteRoutes {
                                                 .withDefault("true")),
                                 common),
                         "{reports: [{source, kind, rows_read, inserted, updated, unchanged, rejected, series_changed,"
-                                + " millis, rows_per_s}]}; 422 {error, parameter, value, accepted, line, field, reason}"
+                                + " millis, rows_per_s, warnings}]} (warnings: intraday series whose newest bars mostly"
+                                + " fall outside their market's hours, as if read in the wrong zone); 422 {error, parameter, value, accepted, line, field, reason}"
                                 + " for a bad row;"
                                 + " 413 over web.max_upload_mb",
-                        (c, a) -> ingested(c, () -> {
+                        (c, a) -> ingested(c, ctx, () -> {
                             IngestOptions opts = options(ingest.get(), a)
                                     .withSymbol(
                                             a.get("symbol"),
@@ -78,7 +79,7 @@ final class WriteRoutes {
                                         .mandatory()),
                                 common),
                         "{reports: [ingest report]}; 422 for a bad row; 413 over web.max_upload_mb",
-                        (c, a) -> ingested(c, () -> {
+                        (c, a) -> ingested(c, ctx, () -> {
                             IngestOptions opts = options(ingest.get(), a).withSymbol(a.get("symbol"), null);
                             return Uploads.read(c, maxBytes(ctx)).stream()
                                     .map(u -> ingest.get().ticks(u.name(), u.csv(), opts))
@@ -191,10 +192,14 @@ final class WriteRoutes {
      * row is a 422 whose parameter is the row's field (with its line and reason besides), a file that cannot be read
      * as a whole a 400 naming the body, an upload over the limit a 413.
      */
-    private static Object ingested(Context c, Supplier<List<IngestReport>> load) {
+    private static Object ingested(Context c, AppContext ctx, Supplier<List<IngestReport>> load) {
         try {
+            List<IngestReport> reports = load.get();
             return Map.of(
-                    "reports", load.get().stream().map(IngestSummary::model).toList());
+                    "reports",
+                    reports.stream()
+                            .map(r -> IngestSummary.model(r, IngestSummary.warnings(r, ctx.checks())))
+                            .toList());
         } catch (Uploads.TooLargeException e) {
             c.status(413);
             return ParameterError.body(

@@ -142,6 +142,22 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void ingestBars_newYorkTimesReadAsUtc_warnsWithTheShift() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (int h = 9; h <= 15; h++) {
+            csv.append(String.format("2025-03-03T%02d:00:00Z,TZC,1h,10,11,9,10.5,100%n", h));
+        }
+        Path f = Files.writeString(home.resolve("tzc.csv"), csv);
+
+        Run r = run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err())
+                .contains("warning: 5 of the newest 7 1h bars of TZC fall outside the us-equities market's hours;"
+                        + " moved by +5 h all but 0 would be in its hours");
+    }
+
+    @Test
     void dataCheck_aSaturdayBar_outsideTheMarketsHours_andTheOptionsChecked() throws Exception {
         // 6 July 2024 was a Saturday
         ingestJuly("CHKD", List.of("01", "02", "03", "05", "06", "08", "09", "10", "11"));

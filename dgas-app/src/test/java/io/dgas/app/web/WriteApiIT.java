@@ -186,6 +186,33 @@ class WriteApiIT {
     }
 
     @Test
+    void ingestBars_newYorkTimesWithoutTheirZone_warnsOfTheShift_withTheZoneNoWarning() throws Exception {
+        // a New York session's hours, 09:00-15:00 on Monday 3 March 2025 (EST, UTC-5)
+        StringBuilder day = new StringBuilder("date,open,high,low,close,volume\n");
+        for (int h = 9; h <= 15; h++) {
+            day.append(String.format("2025-03-03 %02d:00:00,10,11,9,10.5,100%n", h));
+        }
+
+        JsonNode utc = JSON.readTree(csv(
+                        "/api/v1/ingest/bars?symbol=TZW&interval=1h&timezone=UTC&create_symbols=true",
+                        ApiClient.TOKEN,
+                        day.toString())
+                .body());
+        JsonNode local = JSON.readTree(csv(
+                        "/api/v1/ingest/bars?symbol=TZV&interval=1h&timezone=America/New_York&create_symbols=true",
+                        ApiClient.TOKEN,
+                        day.toString())
+                .body());
+
+        // read as UTC, 09:00-13:00 meet no session (14:30-21:00 UTC); five hours later all seven would
+        assertThat(utc.at("/reports/0/warnings/0").asText())
+                .isEqualTo("5 of the newest 7 1h bars of TZW fall outside the us-equities market's hours; moved by +5"
+                        + " h all but 0 would be in its hours: were the times read in the wrong zone? (load the file"
+                        + " again with --timezone); dgas data check --symbol TZW --interval 1h lists them");
+        assertThat(local.at("/reports/0/warnings").size()).isZero();
+    }
+
+    @Test
     void ingestBars_unknownTimezone_400NamingIt() throws Exception {
         HttpResponse<String> r =
                 csv("/api/v1/ingest/bars?timezone=Mars/Olympus", ApiClient.TOKEN, HEADER + bar("TZY", 0, 1));

@@ -88,13 +88,8 @@ final class DataCheckCommand extends BaseCommand {
                                             o.first().stream()
                                                     .map(Instant::toString)
                                                     .toList())));
-            if (o.shiftHours() != null) {
-                out().line(String.format(
-                        Locale.ROOT,
-                        "  moved by %+d h, all but %d would be in its hours: were the times read in the wrong zone?"
-                                + " (load the file again with --timezone)",
-                        o.shiftHours(),
-                        o.outsideAfterShift()));
+            if (o.advice() != null) {
+                out().line("  " + o.advice());
             }
         }
         DataChecks.Spikes s = r.spikes();

@@ -42,8 +42,15 @@ public final class IngestCommand {
         }
     }
 
-    static void print(Output out, List<IngestReport> reports) {
-        out.result(reports.stream().map(IngestSummary::model).toList(), () -> {
+    /** The reports, and their warnings ({@link IngestSummary#warnings}: in the JSON, or as warning lines). */
+    static void print(Output out, List<IngestReport> reports, io.dgas.app.quality.DataChecks checks) {
+        List<List<String>> warnings =
+                reports.stream().map(r -> IngestSummary.warnings(r, checks)).toList();
+        List<Object> models = new java.util.ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            models.add(IngestSummary.model(reports.get(i), warnings.get(i)));
+        }
+        out.result(models, () -> {
             out.table(
                     List.of("source", "kind", "read", "inserted", "updated", "unchanged", "rejected", "rows/s"),
                     reports.stream()
@@ -62,6 +69,7 @@ public final class IngestCommand {
                     out.line(r.rejected() + " rejected row(s) of " + r.source() + " written to " + r.rejectsFile());
                 }
             }
+            warnings.forEach(w -> w.forEach(out::warn));
         });
     }
 
@@ -118,7 +126,7 @@ public final class IngestCommand {
             } finally {
                 progress.done();
             }
-            print(out(), reports);
+            print(out(), reports, context().checks());
             return ExitCodes.OK;
         }
     }
@@ -167,7 +175,7 @@ public final class IngestCommand {
             } finally {
                 progress.done();
             }
-            print(out(), List.of(r));
+            print(out(), List.of(r), context().checks());
             return ExitCodes.OK;
         }
     }
@@ -235,7 +243,7 @@ public final class IngestCommand {
                             createSymbols,
                             assetClass(assetClass),
                             out()::info);
-            print(out(), reports);
+            print(out(), reports, context().checks());
             return ExitCodes.OK;
         }
 
