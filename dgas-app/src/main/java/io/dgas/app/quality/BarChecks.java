@@ -26,8 +26,8 @@ final class BarChecks {
     private BarChecks() {}
 
     /**
-     * The bars ({@code ts} epoch seconds, each {@code step} long), moved by {@code shift} seconds, that meet none of the
-     * sessions {@code [opens[k], closes[k])} (in time order, disjoint): their count and the indexes of the first
+     * The bars ({@code ts} epoch seconds, each {@code step} long), moved by {@code shift} seconds, that meet none of
+     * the sessions {@code [opens[k], closes[k])} (in time order, disjoint): their count and the indexes of the first
      * {@code limit}.
      */
     record Outside(int count, int[] first) {}

@@ -90,9 +90,9 @@ public final class DataChecks {
 
     /**
      * Close-to-close returns beyond {@code threshold} robust standard deviations ({@code sigma}, of the log returns;
-     * NaN with fewer than three bars).
+     * null with fewer than three bars).
      */
-    public record Spikes(long count, double sigma, double threshold, List<Spike> items) {}
+    public record Spikes(long count, Double sigma, double threshold, List<Spike> items) {}
 
     /** A spike: its bar, close, return in robust deviations (signed), and whether the next bar took it back. */
     public record Spike(Instant ts, double close, double sigmas, boolean reverted) {}
@@ -130,8 +130,8 @@ public final class DataChecks {
      * Warnings for the intraday series among {@code series} ({@code SYMBOL/tf}, as a load names the series it changed;
      * the first {@value #ZONE_CHECK_SERIES} of them) whose newest {@value #ZONE_CHECK_BARS} bars fall outside their
      * market's hours half of the time or more while a shift by whole hours would put nine in ten in them: the mark of
-     * a file's times read in the wrong zone, said while the file can still be loaded again with {@code --timezone}. Other entries (daily bars, ticks, exchanges without a
-     * calendar) are passed over.
+     * a file's times read in the wrong zone, said while the file can still be loaded again with {@code --timezone}.
+     * Other entries (daily bars, ticks, exchanges without a calendar) are passed over.
      */
     public List<String> zoneWarnings(List<String> series) {
         List<String> out = new ArrayList<>();
@@ -225,7 +225,7 @@ public final class DataChecks {
             items.add(new Spike(
                     Instant.ofEpochSecond(b.ts()[x.index()]), b.close()[x.index()], x.sigmas(), x.reverted()));
         }
-        return new Spikes(s.items().size(), s.sigma(), k, items);
+        return new Spikes(s.items().size(), Double.isNaN(s.sigma()) ? null : s.sigma(), k, items);
     }
 
     private static FlatRuns flatRuns(BarColumns b, int minBars, int limit) {

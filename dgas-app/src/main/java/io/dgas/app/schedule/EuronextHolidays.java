@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The closures of Euronext's cash markets (Paris, Amsterdam, Brussels, Lisbon: one harmonised calendar): New Year's Day,
- * Good Friday, Easter Monday, Labour Day (1 May), Christmas Day and Boxing Day, on the dates themselves (one on a
+ * The closures of Euronext's cash markets (Paris, Amsterdam, Brussels, Lisbon: one harmonised calendar): New Year's
+ * Day, Good Friday, Easter Monday, Labour Day (1 May), Christmas Day and Boxing Day, on the dates themselves (one on a
  * weekend is not moved); half days to 14:05 Paris on 24 and 31 December when they are weekdays.
  *
  * <p>Design notes: the rules of the calendar Euronext publishes each year (its 2019 announcement lists exactly these

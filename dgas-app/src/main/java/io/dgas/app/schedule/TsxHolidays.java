@@ -12,10 +12,10 @@ import java.util.Set;
 /**
  * The Toronto Stock Exchange's closures (also TSX Venture's and Cboe Canada's): New Year's Day, Family Day (the third
  * Monday of February, since 2008), Good Friday, Victoria Day (the last Monday before 25 May), Canada Day (1 July),
- * the Civic Holiday (the first Monday of August), Labour Day (the first Monday of September), Thanksgiving (the second
- * Monday of October), Christmas Day and Boxing Day; New Year's Day and Canada Day on a weekend move to the Monday after,
- * Christmas and Boxing Day to the next free weekdays ({@link HolidayRules#christmasAndBoxingDay}); closed on 11 and 12
- * September 2001; early close at 13:00 Toronto on 24 December when it is a weekday (since 2010).
+ * the Civic Holiday (the first Monday of August), Labour Day (the first Monday of September), Thanksgiving (the
+ * second Monday of October), Christmas Day and Boxing Day; New Year's Day and Canada Day on a weekend move to the
+ * Monday after, Christmas and Boxing Day to the next free weekdays ({@link HolidayRules#christmasAndBoxingDay});
+ * closed on 11 and 12 September 2001; early close at 13:00 Toronto on 24 December when it is a weekday (since 2010).
  *
  * <p>Design notes: the National Day for Truth and Reconciliation (30 September) is a federal holiday on which the
  * exchange trades, as it did on the day of Queen Elizabeth II's funeral.

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one trade stream per market to the symbols of that market that trade now: every {@code every} (and at {@link
  * #start}) it asks the universe (ticker → asset class), keeps the symbols {@link MarketHours} says trade now (of the
- * markets with a feed: not the tickers of London, Xetra or the other exchanges, which no trade stream carries), and for each market whose set changed closes its running stream (storing what it holds) and starts one over the new set
+ * markets with a feed: not the tickers of London, Xetra or the other exchanges, which no trade stream carries), and
+ * for each market whose set changed closes its running stream (storing what it holds) and starts one over the new set
  * (none while the market is closed). A market opening or closing never touches another market's stream, so the crypto
  * stream runs on undisturbed through the US session's open and close. Time comes from the injected clock, so a test
  * drives it with a fake one through {@link #check}.

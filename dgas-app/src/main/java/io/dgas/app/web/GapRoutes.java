@@ -90,8 +90,8 @@ final class GapRoutes {
                                         .range(1, 10_000)),
                         "{symbol, interval, market, bars, first, last, outside_hours: {count, first, shift_hours,"
                                 + " outside_after_shift} (null without a calendar), spikes: {count, sigma, threshold,"
-                                + " items: [{ts, close, sigmas, reverted}]}, flat_runs: {count, min_bars, items: [{from,"
-                                + " to, bars}]}}",
+                                + " items: [{ts, close, sigmas, reverted}]}, flat_runs: {count, min_bars, items:"
+                                + " [{from, to, bars}]}}",
                         (c, a) -> {
                             ApiV1.requireAfter(a.get("from"), a.get("to"));
                             return ctx.checks()

@@ -59,8 +59,8 @@ final class WriteRoutes {
                                 common),
                         "{reports: [{source, kind, rows_read, inserted, updated, unchanged, rejected, series_changed,"
                                 + " millis, rows_per_s, warnings}]} (warnings: intraday series whose newest bars mostly"
-                                + " fall outside their market's hours, as if read in the wrong zone); 422 {error, parameter, value, accepted, line, field, reason}"
-                                + " for a bad row;"
+                                + " fall outside their market's hours, as if read in the wrong zone); 422 {error,"
+                                + " parameter, value, accepted, line, field, reason} for a bad row;"
                                 + " 413 over web.max_upload_mb",
                         (c, a) -> ingested(c, ctx, () -> {
                             IngestOptions opts = options(ingest.get(), a)

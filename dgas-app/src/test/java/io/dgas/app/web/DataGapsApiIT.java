@@ -253,10 +253,12 @@ class DataGapsApiIT {
         assertThat(r.at("/flat_runs/items/0/from").asText()).isEqualTo("2025-01-16T09:00:00Z");
         assertThat(r.at("/flat_runs/items/0/bars").asInt()).isEqualTo(5);
 
-        assertThat(api.json("/api/v1/bars/gapk.ko/check?interval=1h", 200)
-                        .get("outside_hours")
-                        .isNull())
+        JsonNode korean = api.json("/api/v1/bars/gapk.ko/check?interval=1h", 200);
+        assertThat(korean.get("outside_hours").isNull())
                 .as("no calendar: not judged")
+                .isTrue();
+        assertThat(korean.at("/spikes/sigma").isNull())
+                .as("two bars: no deviation")
                 .isTrue();
         assertThat(api.json("/api/v1/bars/CHKW/check?interval=1h&spike_sigma=1", 400)
                         .get("parameter")

@@ -95,9 +95,9 @@ final class DataCheckCommand extends BaseCommand {
         DataChecks.Spikes s = r.spikes();
         out().line(String.format(
                 Locale.ROOT,
-                "spikes (returns beyond %s robust sd, sd %.6f): %d",
+                "spikes (returns beyond %s robust sd, sd %s): %d",
                 plain(s.threshold()),
-                s.sigma(),
+                s.sigma() == null ? "unknown below 3 bars" : String.format(Locale.ROOT, "%.6f", s.sigma()),
                 s.count()));
         if (!s.items().isEmpty()) {
             out().table(
