@@ -12,11 +12,15 @@ import java.util.stream.IntStream;
 
 /**
  * The demo's deterministic universe: {@code n} seeded random walks of 1h bars ending at the last complete hour, with
- * 4h bars aggregated from them. Reused as long as it is current (its newest bar is the last complete hour).
+ * 4h bars aggregated from them. Reused as long as it is current (its newest bar is the last complete hour). The walks
+ * trade around the clock, so their symbols are of the {@value #ASSET_CLASS} class, whose market is open around the
+ * clock: as stocks, New York's calendar would find four bars in five outside its hours ({@code dgas data check}).
  */
 public final class SyntheticUniverse {
     public static final int BARS = 600;
     public static final long SEED = 42;
+    /** The asset class of the universe's symbols: a market open around the clock, as the walks are. */
+    public static final String ASSET_CLASS = "crypto";
 
     private SyntheticUniverse() {}
 
@@ -42,6 +46,15 @@ public final class SyntheticUniverse {
         long start = System.nanoTime();
         List<String> symbols =
                 IntStream.range(0, n).mapToObj(SyntheticBars::ticker).toList();
+        // a home made by an earlier build holds them as stocks: their class follows the walks
+        db.update(
+                "demo.synthetic-class",
+                "UPDATE symbols SET asset_class = ? WHERE ticker = ANY (?) AND asset_class <> ?",
+                ps -> {
+                    ps.setString(1, ASSET_CLASS);
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", symbols.toArray()));
+                    ps.setString(3, ASSET_CLASS);
+                });
         long expectedLast = Timeframe.H1.bucketStart(now.getEpochSecond()) - Timeframe.H1.seconds();
         long current = db.queryOne(
                         "demo.synthetic-current",
@@ -62,7 +75,7 @@ public final class SyntheticUniverse {
                         "synthetic universe",
                         new SyntheticBars(n, BARS, Timeframe.H1, now, SEED),
                         null,
-                        IngestOptions.defaults().withCreateSymbols(true))
+                        IngestOptions.defaults().withCreateSymbols(true).withAssetClass(ASSET_CLASS))
                 .rowsRead();
         new BarRollup(db, listener).fromBars(symbols, Timeframe.H1, List.of(Timeframe.H4), false, null);
         return new Result(symbols, false, rows, (System.nanoTime() - start) / 1_000_000);

@@ -33,6 +33,11 @@ class DemoPaperIT {
                 api.ctx.ingestListener(),
                 60,
                 api.ctx.clock().instant());
+        var walk = api.ctx.checks().check(universe.symbols().get(0), Timeframe.H1, null, null, 10, 5, 1);
+        assertThat(walk.market())
+                .as("walks around the clock: a market that never closes")
+                .isEqualTo("crypto");
+        assertThat(walk.outsideHours().count()).isZero();
         DemoPortfolio.Result paper =
                 DemoPortfolio.ensure(new PortfolioService(api.ctx.database(), api.ctx.clock(), api.ctx.cache()));
         String path = "/api/v1/portfolios/" + paper.portfolioId() + "?mark=1h&trades=1000";
