@@ -409,7 +409,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The quality checks of a stored series: bars outside its market's hours, spikes, flat runs (CLI and API). */
     public io.dgas.app.quality.DataChecks checks() {
-        return new io.dgas.app.quality.DataChecks(database(), marketHours());
+        return new io.dgas.app.quality.DataChecks(database(), this::marketHours);
     }
 
     /** Risk diagnostics per portfolio. */

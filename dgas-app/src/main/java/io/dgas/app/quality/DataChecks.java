@@ -7,11 +7,16 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.SymbolRepository;
 import io.dgas.store.bars.UnknownSymbolException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The quality of a stored series beyond its gaps ({@link io.dgas.app.gaps.DataGaps}): bars stored at times the
@@ -45,18 +50,19 @@ public final class DataChecks {
     static final int ZONE_CHECK_BARS = 500;
 
     private final Database db;
-    private final MarketHours hours;
+    /** The calendars, asked for only when a check needs them (a load of daily bars or ticks never builds them). */
+    private final Supplier<MarketHours> calendars;
 
-    public DataChecks(Database db, MarketHours hours) {
+    public DataChecks(Database db, Supplier<MarketHours> calendars) {
         this.db = db;
-        this.hours = hours;
+        this.calendars = calendars;
     }
 
     /**
      * What the checks found in one series.
      *
      * @param market the calendar judged by ({@link MarketHours#market})
-     * @param outsideHours the bars outside the market's hours, null when it has no calendar here
+     * @param outsideHours the bars outside the market's hours, null when it has no calendar here or without bars
      */
     public record Report(
             String symbol,
@@ -121,7 +127,7 @@ public final class DataChecks {
                 n,
                 n == 0 ? null : Instant.ofEpochSecond(b.ts()[0]),
                 n == 0 ? null : Instant.ofEpochSecond(b.ts()[n - 1]),
-                hours.covers(market) && n > 0 ? outsideHours(b, timeframe.seconds(), market, limit) : null,
+                n > 0 && calendars.get().covers(market) ? outsideHours(b, timeframe.seconds(), market, limit) : null,
                 spikes(b, spikeSigma, limit),
                 flatRuns(b, flatBars, limit));
     }
@@ -134,28 +140,37 @@ public final class DataChecks {
      * Other entries (daily bars, ticks, exchanges without a calendar) are passed over.
      */
     public List<String> zoneWarnings(List<String> series) {
-        List<String> out = new ArrayList<>();
-        int checked = 0;
+        // the intraday series to check, by timeframe (a load names each series once)
+        Map<Timeframe, List<String>> byTimeframe = new LinkedHashMap<>();
+        List<String> checked = new ArrayList<>();
         for (String s : series) {
             int slash = s.lastIndexOf('/');
             String code = slash < 0 ? null : s.substring(slash + 1);
             Timeframe tf = Timeframe.isKnown(code) ? Timeframe.parse(code) : null;
-            if (tf == null || tf.seconds() >= DAY) {
+            if (tf != null && tf.seconds() < DAY && checked.size() < ZONE_CHECK_SERIES) {
+                checked.add(s);
+                byTimeframe.computeIfAbsent(tf, k -> new ArrayList<>()).add(s.substring(0, slash));
+            }
+        }
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        // one query for the classes and one per timeframe for the newest bars, whatever the number of series
+        Map<String, String> classes = new SymbolRepository(db)
+                .assetClasses(
+                        byTimeframe.values().stream().flatMap(List::stream).toList());
+        Map<String, BarColumns> newest = new HashMap<>();
+        byTimeframe.forEach((tf, symbols) -> new BarRepository(db)
+                .lastForSymbols(symbols, tf, ZONE_CHECK_BARS)
+                .forEach((symbol, bars) -> newest.put(symbol + "/" + tf.code(), bars)));
+        List<String> out = new ArrayList<>();
+        for (String s : checked) {
+            BarColumns b = newest.get(s);
+            String market = MarketHours.market(b.symbol(), classes.get(b.symbol()));
+            if (!calendars.get().covers(market) || b.size() == 0) {
                 continue;
             }
-            if (checked++ == ZONE_CHECK_SERIES) {
-                break;
-            }
-            String symbol = s.substring(0, slash);
-            String market = MarketHours.market(symbol, DataGaps.assetClass(db, symbol));
-            if (!hours.covers(market)) {
-                continue;
-            }
-            BarColumns b = new BarRepository(db).last(symbol, tf, ZONE_CHECK_BARS);
-            if (b.size() == 0) {
-                continue;
-            }
-            OutsideHours o = outsideHours(b, tf.seconds(), market, 0);
+            OutsideHours o = outsideHours(b, b.timeframe().seconds(), market, 0);
             // a series around the clock judged by a session (a future stored as a stock) is no zone mistake: only a
             // shift that puts nine in ten in the market's hours says the times were read in the wrong zone
             if (o.count() * 2 >= b.size() && o.shiftHours() != null) {
@@ -165,12 +180,12 @@ public final class DataChecks {
                                 + " --symbol %s --interval %s lists them",
                         o.count(),
                         b.size(),
-                        tf.code(),
-                        symbol,
+                        b.timeframe().code(),
+                        b.symbol(),
                         market,
                         o.advice(),
-                        symbol,
-                        tf.code()));
+                        b.symbol(),
+                        b.timeframe().code()));
             }
         }
         return out;
@@ -183,6 +198,7 @@ public final class DataChecks {
         long margin = daily ? DAY : MAX_SHIFT_HOURS * HOUR + DAY;
         Instant from = Instant.ofEpochSecond(ts[0] - margin);
         Instant to = Instant.ofEpochSecond(ts[ts.length - 1] + step + margin);
+        MarketHours hours = calendars.get();
         List<Session> sessions = daily ? hours.tradingDays(market, from, to) : hours.sessions(market, from, to);
         long[] opens = new long[sessions.size()];
         long[] closes = new long[sessions.size()];

@@ -18,6 +18,7 @@ final class GapRoutes {
         Param interval = Param.query("interval", Type.ENUM, "the series' timeframe")
                 .oneOf(ApiV1.TIMEFRAMES)
                 .mandatory();
+        Param symbol = Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)");
         Param from = Param.query("from", Type.INSTANT, "range start, inclusive");
         Param to = Param.query("to", Type.INSTANT, "range end, exclusive");
         return List.of(
@@ -45,13 +46,7 @@ final class GapRoutes {
                                 + " Xetra, Euronext, SIX, Toronto and the ASX their exchanges' sessions, others the US"
                                 + " equities session; each with its holidays), oldest first; a ticker of an exchange"
                                 + " without a calendar here (.HK, .KO, ...) is a 400",
-                        ApiV1.concat(
-                                List.of(
-                                        Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)"),
-                                        interval,
-                                        from,
-                                        to),
-                                Param.paging(100, 10_000)),
+                        ApiV1.concat(List.of(symbol, interval, from, to), Param.paging(100, 10_000)),
                         "{symbol, interval, market, bars, first, last, missing, coverage, gaps: {items: [{from, to, missing}],"
                                 + " limit, offset, next_offset, total}}",
                         (c, a) -> {
@@ -72,7 +67,7 @@ final class GapRoutes {
                                 + " standard deviations, and runs of flat_bars bars or more that did not trade, as dgas"
                                 + " data check",
                         List.of(
-                                Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)"),
+                                symbol,
                                 interval,
                                 from,
                                 to,

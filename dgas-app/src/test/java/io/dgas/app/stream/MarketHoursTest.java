@@ -266,6 +266,10 @@ class MarketHoursTest {
                 .as("the exchange the ticker names, whatever the class says")
                 .isEqualTo(MarketHours.CRYPTO);
         assertThat(hours.covers("hk")).isFalse();
+        assertThat(MarketHours.MARKETS)
+                .as("every market scheduler.market accepts has its calendar")
+                .allMatch(hours::covers);
+        assertThat(MarketHours.EXCHANGES.values()).allMatch(MarketHours.MARKETS::contains);
         assertThat(hours.covers(MarketHours.ASX)).isTrue();
         assertThat(hours.covers(MarketHours.CRYPTO)).isTrue();
         assertThat(MarketHours.streamed(MarketHours.EURONEXT)).isFalse();
