@@ -2,15 +2,18 @@ package io.dgas.app.quality;
 
 import io.dgas.app.gaps.DataGaps;
 import io.dgas.app.schedule.ExchangeCalendar.Session;
+import io.dgas.app.service.Page;
 import io.dgas.app.stream.MarketHours;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.bars.SeriesScan;
 import io.dgas.store.bars.SymbolRepository;
 import io.dgas.store.bars.UnknownSymbolException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,17 +122,70 @@ public final class DataChecks {
         String market = MarketHours.market(symbol, DataGaps.assetClass(db, symbol));
         BarColumns b = new BarRepository(db)
                 .range(symbol, timeframe, from != null ? from : Instant.EPOCH, to != null ? to : END_OF_TIME);
+        return report(b, market, spikeSigma, flatBars, limit);
+    }
+
+    private Report report(BarColumns b, String market, double spikeSigma, int flatBars, int limit) {
         int n = b.size();
         return new Report(
-                symbol,
-                timeframe.code(),
+                b.symbol(),
+                b.timeframe().code(),
                 market,
                 n,
                 n == 0 ? null : Instant.ofEpochSecond(b.ts()[0]),
                 n == 0 ? null : Instant.ofEpochSecond(b.ts()[n - 1]),
-                n > 0 && calendars.get().covers(market) ? outsideHours(b, timeframe.seconds(), market, limit) : null,
+                n > 0 && calendars.get().covers(market)
+                        ? outsideHours(b, b.timeframe().seconds(), market, limit)
+                        : null,
                 spikes(b, spikeSigma, limit),
                 flatRuns(b, flatBars, limit));
+    }
+
+    /**
+     * One series in a universe overview ({@link #universe}): how many of each finding {@link #check} would list.
+     *
+     * @param outsideHours bars outside the market's hours, null when its exchange has no calendar here
+     * @param shiftHours the whole-hour shift that would put nine in ten in the market's hours, else null
+     * @param findings the three counts summed (bars outside the hours counting 0 without a calendar)
+     */
+    public record SeriesCheck(
+            String symbol,
+            String market,
+            long bars,
+            Instant first,
+            Instant last,
+            Long outsideHours,
+            Integer shiftHours,
+            long spikes,
+            long flatRuns,
+            long findings) {}
+
+    /**
+     * Every active symbol's series at {@code timeframe} with bars in {@code [from, to)} (null: unbounded), checked as
+     * {@link #check} does, the most findings first (then by ticker), the page at {@code offset} of {@code limit}: one
+     * statement reads the timeframe's bars, one series held at a time.
+     */
+    public Page<SeriesCheck> universe(
+            Timeframe timeframe, Instant from, Instant to, double spikeSigma, int flatBars, int limit, int offset) {
+        List<SeriesCheck> all = new ArrayList<>();
+        new SeriesScan(db).scan(timeframe, from, to, (assetClass, bars) -> {
+            Report r = report(bars, MarketHours.market(bars.symbol(), assetClass), spikeSigma, flatBars, 0);
+            OutsideHours o = r.outsideHours();
+            long outside = o == null ? 0 : o.count();
+            all.add(new SeriesCheck(
+                    r.symbol(),
+                    r.market(),
+                    r.bars(),
+                    r.first(),
+                    r.last(),
+                    o == null ? null : outside,
+                    o == null ? null : o.shiftHours(),
+                    r.spikes().count(),
+                    r.flatRuns().count(),
+                    outside + r.spikes().count() + r.flatRuns().count()));
+        });
+        all.sort(Comparator.comparingLong(SeriesCheck::findings).reversed().thenComparing(SeriesCheck::symbol));
+        return Page.slice(all, limit, offset);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * {@code GET /api/v1/bars/{symbol}/gaps} and {@code GET /api/v1/gaps}: the bars missing from a series, and the overview
  * of every symbol's series at a timeframe, as {@code dgas data gaps} (same service); {@code GET
- * /api/v1/bars/{symbol}/check}: its quality checks, as {@code dgas data check}.
+ * /api/v1/bars/{symbol}/check} and {@code GET /api/v1/bar-checks}: a series' quality checks, and how many findings every
+ * symbol's series at a timeframe has, as {@code dgas data check} (same service).
  */
 final class GapRoutes {
     private GapRoutes() {}
@@ -21,6 +22,12 @@ final class GapRoutes {
         Param symbol = Param.path("symbol", Type.TICKER, "ticker, any case (AAPL)");
         Param from = Param.query("from", Type.INSTANT, "range start, inclusive");
         Param to = Param.query("to", Type.INSTANT, "range end, exclusive");
+        Param spikeSigma = Param.query("spike_sigma", Type.NUMBER, "a spike's return in robust standard deviations")
+                .withDefault("" + DataChecks.DEFAULT_SPIKE_SIGMA)
+                .range(DataChecks.MIN_SPIKE_SIGMA, DataChecks.MAX_SPIKE_SIGMA);
+        Param flatBars = Param.query("flat_bars", Type.INT, "the shortest run of bars that did not trade counted")
+                .withDefault("" + DataChecks.DEFAULT_FLAT_BARS)
+                .range(DataChecks.MIN_FLAT_BARS, DataChecks.MAX_FLAT_BARS);
         return List.of(
                 Route.get(
                         "/api/v1/gaps",
@@ -36,6 +43,27 @@ final class GapRoutes {
                                             Timeframe.parse(a.get("interval")),
                                             a.get("from"),
                                             a.get("to"),
+                                            a.<Integer>get("limit"),
+                                            a.<Integer>get("offset"));
+                        }),
+                Route.get(
+                        "/api/v1/bar-checks",
+                        "Every active symbol's series at a timeframe checked as /api/v1/bars/{symbol}/check does: how"
+                                + " many bars outside the market's hours, spikes and flat runs, the most findings first",
+                        ApiV1.concat(List.of(interval, from, to, spikeSigma, flatBars), Param.paging(100, 10_000)),
+                        "{items: [{symbol, market, bars, first, last, outside_hours, shift_hours, spikes, flat_runs,"
+                                + " findings}], limit, offset, next_offset, total} (outside_hours null for a ticker of"
+                                + " an exchange without a calendar here; shift_hours null unless a whole-hour shift"
+                                + " would put nine in ten bars in the market's hours)",
+                        (c, a) -> {
+                            ApiV1.requireAfter(a.get("from"), a.get("to"));
+                            return ctx.checks()
+                                    .universe(
+                                            Timeframe.parse(a.get("interval")),
+                                            a.get("from"),
+                                            a.get("to"),
+                                            a.<Double>get("spike_sigma"),
+                                            a.<Integer>get("flat_bars"),
                                             a.<Integer>get("limit"),
                                             a.<Integer>get("offset"));
                         }),
@@ -71,15 +99,8 @@ final class GapRoutes {
                                 interval,
                                 from,
                                 to,
-                                Param.query(
-                                                "spike_sigma",
-                                                Type.NUMBER,
-                                                "a spike's return in robust standard deviations")
-                                        .withDefault("" + DataChecks.DEFAULT_SPIKE_SIGMA)
-                                        .range(DataChecks.MIN_SPIKE_SIGMA, DataChecks.MAX_SPIKE_SIGMA),
-                                Param.query("flat_bars", Type.INT, "the shortest run of bars that did not trade listed")
-                                        .withDefault("" + DataChecks.DEFAULT_FLAT_BARS)
-                                        .range(DataChecks.MIN_FLAT_BARS, DataChecks.MAX_FLAT_BARS),
+                                spikeSigma,
+                                flatBars,
                                 Param.query("limit", Type.INT, "findings listed of each kind")
                                         .withDefault("20")
                                         .range(1, 10_000)),

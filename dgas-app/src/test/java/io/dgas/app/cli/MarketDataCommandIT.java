@@ -174,6 +174,18 @@ class MarketDataCommandIT {
         Run bad = run(Map.of(), "data", "check", "--symbol", "CHKD", "--interval", "1d", "--spike-sigma", "1");
         assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(bad.err()).startsWith("error: --spike-sigma must be");
+        // without --symbol: every series at the timeframe, the most findings first (this class's other series none)
+        Run all = run(Map.of(), "data", "check", "--interval", "1d", "--limit", "1");
+        assertThat(all.code()).as(all.err()).isZero();
+        assertThat(all.out())
+                .containsPattern("\\nCHKD +us-equities +9 +1 +0 +0 +2024-07-01T00:00:00Z +2024-07-11T00:00:00Z\\n")
+                .containsPattern("series at 1d; 1 of those listed with findings \\(dgas data check --symbol S"
+                        + " --interval 1d lists them\\); more with --offset 1\\n");
+        Run json = run(Map.of(), "--json", "data", "check", "--interval", "1d", "--limit", "1");
+        assertThat(json.out()).contains("\"symbol\" : \"CHKD\"", "\"outside_hours\" : 1", "\"findings\" : 1");
+        Run offset = run(Map.of(), "data", "check", "--interval", "1d", "--offset", "-1");
+        assertThat(offset.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(offset.err()).startsWith("error: --offset must be");
     }
 
     @Test

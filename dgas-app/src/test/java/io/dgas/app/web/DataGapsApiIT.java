@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dgas.app.gaps.DataGaps;
+import io.dgas.app.quality.DataChecks;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.SqlSession;
 import java.time.Duration;
@@ -317,5 +318,71 @@ class DataGapsApiIT {
                 .isEqualTo("GAPF");
         assertThat(daily.at("/items/0/missing").asLong()).isEqualTo(1);
         assertThat(api.json("/api/v1/gaps", 400).get("parameter").asText()).isEqualTo("interval");
+    }
+
+    @Test
+    void checksUniverse_everySeriesCountedAsItsOwnCheck_mostFindingsFirst() throws Exception {
+        var page = api.ctx.checks().universe(Timeframe.H1, null, null, 10, 5, 100, 0);
+
+        // CHKW: 25 bars outside New York's hours (explained by +5 h), the bad print's two returns (up to it and back),
+        // the idle run; the others none
+        assertThat(page.items())
+                .extracting(DataChecks.SeriesCheck::symbol, DataChecks.SeriesCheck::findings)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("CHKW", 25L + 2 + 1),
+                        org.assertj.core.groups.Tuple.tuple("GAPA.AU", 0L),
+                        org.assertj.core.groups.Tuple.tuple("GAPC", 0L),
+                        org.assertj.core.groups.Tuple.tuple("GAPF", 0L),
+                        org.assertj.core.groups.Tuple.tuple("GAPK.KO", 0L),
+                        org.assertj.core.groups.Tuple.tuple("GAPL.LSE", 0L),
+                        org.assertj.core.groups.Tuple.tuple("GAPS", 0L));
+        for (DataChecks.SeriesCheck c : page.items()) {
+            DataChecks.Report one = api.ctx.checks().check(c.symbol(), Timeframe.H1, null, null, 10, 5, 1);
+            assertThat(c.bars()).as(c.symbol()).isEqualTo(one.bars());
+            assertThat(c.first()).as(c.symbol()).isEqualTo(one.first());
+            assertThat(c.last()).as(c.symbol()).isEqualTo(one.last());
+            assertThat(c.market()).as(c.symbol()).isEqualTo(one.market());
+            assertThat(c.outsideHours())
+                    .as(c.symbol())
+                    .isEqualTo(
+                            one.outsideHours() == null
+                                    ? null
+                                    : one.outsideHours().count());
+            assertThat(c.shiftHours())
+                    .as(c.symbol())
+                    .isEqualTo(
+                            one.outsideHours() == null
+                                    ? null
+                                    : one.outsideHours().shiftHours());
+            assertThat(c.spikes()).as(c.symbol()).isEqualTo(one.spikes().count());
+            assertThat(c.flatRuns()).as(c.symbol()).isEqualTo(one.flatRuns().count());
+        }
+        assertThat(page.items().get(0).shiftHours()).isEqualTo(5);
+        assertThat(page.items().get(4).outsideHours())
+                .as("no calendar: not judged")
+                .isNull();
+
+        JsonNode api1 = api.json("/api/v1/bar-checks?interval=1h&limit=2&flat_bars=6", 200);
+        assertThat(api1.get("total").asLong()).isEqualTo(7);
+        assertThat(api1.get("next_offset").asInt()).isEqualTo(2);
+        assertThat(api1.at("/items/0/symbol").asText()).isEqualTo("CHKW");
+        assertThat(api1.at("/items/0/outside_hours").asLong()).isEqualTo(25);
+        assertThat(api1.at("/items/0/shift_hours").asInt()).isEqualTo(5);
+        assertThat(api1.at("/items/0/flat_runs").asLong())
+                .as("the idle run is 5 bars long")
+                .isZero();
+        assertThat(api1.at("/items/0/findings").asLong()).isEqualTo(25 + 2);
+        JsonNode ranged = api.json("/api/v1/bar-checks?interval=1h&from=2025-01-01T00:00:00Z", 200);
+        assertThat(ranged.get("total").asLong())
+                .as("only CHKW has bars from 2025")
+                .isOne();
+        assertThat(api.json("/api/v1/bar-checks?interval=1d", 200).get("total").asLong())
+                .isEqualTo(2);
+        assertThat(api.json("/api/v1/bar-checks", 400).get("parameter").asText())
+                .isEqualTo("interval");
+        assertThat(api.json("/api/v1/bar-checks?interval=1h&spike_sigma=1", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("spike_sigma");
     }
 }

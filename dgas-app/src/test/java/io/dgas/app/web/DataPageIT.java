@@ -23,9 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The data page in headless chromium against an in-process server over three stock series of daily bars (one, two
- * and no trading days missing) and a Korean one (no calendar here) and a market-data API on loopback: the overview in order, a fill by the keyboard with
- * the admin token (one request for both of a series' gaps), a fill of every series shown, and a symbol's link to its
- * market page.
+ * and no trading days missing), a Korean one (no calendar here), two hourly ones (one stored in the wrong zone, with a
+ * bad print) and a market-data API on loopback: the overview in order, a fill by the keyboard with the admin token
+ * (one request for both of a series' gaps), a fill of every series shown, a symbol's link to its market page, and
+ * the bar checks of every series, asked for by the keyboard.
  */
 class DataPageIT {
     @TempDir
@@ -57,6 +58,33 @@ class DataPageIT {
         seed("DATD", List.of("01", "02", "03", "05", "08", "09", "11", "12"));
         // a Korean ticker: no calendar here, listed last and not judged
         seed("DATK.KO", List.of("01", "05"));
+        // hourly: DATW's New York times (09:00-15:00 EST) stored as UTC on 13-15 January 2025, closes 100 and 100.1
+        // alternating but a bad print of 110; DATX's bars in New York's session, nothing to find
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        for (int d = 13; d <= 15; d++) {
+            for (int h = 9; h <= 15; h++) {
+                String ts = String.format("2025-01-%02dT%02d:00:00Z", d, h);
+                double close = ts.equals("2025-01-14T12:00:00Z") ? 110 : h % 2 == 0 ? 100 : 100.1;
+                csv.append(ts)
+                        .append(",DATW,1h,100,")
+                        .append(Math.max(close, 100.1))
+                        .append(",99.9,");
+                csv.append(close).append(",5\n");
+            }
+        }
+        api.ctx
+                .ingest()
+                .bars(
+                        "datw.csv",
+                        csv.toString(),
+                        api.ctx.ingest().options(java.time.ZoneOffset.UTC).withCreateSymbols(true));
+        MarketSeed.flat(
+                api.ctx,
+                "DATX",
+                Timeframe.H1,
+                List.of(
+                        java.time.Instant.parse("2025-01-13T15:00:00Z"),
+                        java.time.Instant.parse("2025-01-13T16:00:00Z")));
         driver = Browser.start(profile, downloads);
     }
 
@@ -152,9 +180,9 @@ class DataPageIT {
                 .isFalse();
 
         // another timeframe: none stored
-        new Select(driver.findElement(By.id("interval"))).selectByValue("1h");
-        awaitLoaded("1h:0");
-        assertThat(driver.findElement(By.id("status")).getText()).startsWith("No series at 1h");
+        new Select(driver.findElement(By.id("interval"))).selectByValue("1w");
+        awaitLoaded("1w:0");
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith("No series at 1w");
 
         // a symbol's link opens its market page at the timeframe shown
         new Select(driver.findElement(By.id("interval"))).selectByValue("1d");
@@ -162,5 +190,39 @@ class DataPageIT {
         driver.findElement(By.linkText("DATA")).click();
         awaitLoaded("DATA:1d");
         assertThat(driver.getCurrentUrl()).endsWith("/index.html?symbol=DATA&interval=1d");
+    }
+
+    @Test
+    void checksSection_byKeyboard_theWrongZoneSeriesFirstWithItsShift_linksToTheMarketPage() throws Exception {
+        driver.get("http://127.0.0.1:" + api.server.port() + "/data.html?interval=1h");
+        awaitLoaded("1h:0");
+        assertThat(driver.findElements(By.cssSelector("#checks-table tbody tr")))
+                .as("read only when asked")
+                .isEmpty();
+
+        driver.findElement(By.id("check-all")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "1h:0".equals(d.findElement(By.tagName("body")).getAttribute("data-checked")));
+
+        // Symbol, Market, Bars, Outside hours, Spikes, Flat runs, First, Last: DATW's 09:00-13:00 UTC bars of three
+        // days meet no New York session (14:30-21:00 UTC), +5 h puts all in; the bad print's two returns are spikes
+        List<List<String>> checks = new ArrayList<>();
+        for (WebElement tr : driver.findElements(By.cssSelector("#checks-table tbody tr"))) {
+            List<String> cells = new ArrayList<>();
+            tr.findElements(By.tagName("td")).forEach(td -> cells.add(td.getText()));
+            checks.add(cells.subList(0, 6));
+        }
+        assertThat(checks)
+                .containsExactly(
+                        List.of("DATW", "us-equities", "21", "15 (wrong zone? +5 h)", "2", "0"),
+                        List.of("DATX", "us-equities", "2", "0", "0", "0"));
+        assertThat(driver.findElement(By.id("check-status")).getText())
+                .isEqualTo("2 series at 1h checked; 1 series of those shown with findings");
+        driver.executeScript("document.getElementById('checks-title').scrollIntoView()");
+        Browser.screenshot(driver, "data-checks");
+
+        driver.findElement(By.linkText("DATW")).sendKeys(Keys.ENTER);
+        awaitLoaded("DATW:1h");
+        assertThat(driver.getCurrentUrl()).endsWith("/index.html?symbol=DATW&interval=1h");
     }
 }

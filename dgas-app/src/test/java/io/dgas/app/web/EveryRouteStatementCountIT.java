@@ -170,7 +170,8 @@ class EveryRouteStatementCountIT {
     }
 
     private static String required(String template, String name) {
-        if ((template.endsWith("/gaps") || template.endsWith("/check")) && name.equals("interval")) {
+        if ((template.endsWith("/gaps") || template.endsWith("/check") || template.endsWith("/bar-checks"))
+                && name.equals("interval")) {
             return "1h"; // the seeded recent hourly bars
         }
         throw new AssertionError("a new required parameter: give it a value here, " + template + " " + name);

@@ -25,6 +25,11 @@ final class ColumnsBuilder {
         this.v = new double[5][Math.max(1, capacity)];
     }
 
+    /** The series' ticker. */
+    String symbol() {
+        return symbol;
+    }
+
     /** Rows added so far. */
     int size() {
         return n;

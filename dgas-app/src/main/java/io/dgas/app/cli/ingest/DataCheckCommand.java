@@ -2,6 +2,7 @@ package io.dgas.app.cli.ingest;
 
 import io.dgas.app.cli.*;
 import io.dgas.app.quality.DataChecks;
+import io.dgas.app.service.Page;
 import io.dgas.domain.Timeframe;
 import java.time.Instant;
 import java.util.List;
@@ -9,16 +10,23 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dgas data check}: one series' bars outside its market's hours, price spikes and flat runs. */
+/**
+ * {@code dgas data check}: one series' bars outside its market's hours, price spikes and flat runs, or how many of
+ * each every symbol's series at a timeframe has.
+ */
 @Command(
         name = "check",
-        description = "Checks a stored series' bars: bars stored while its market was closed (by its exchange"
+        description = "Checks a stored series' bars (--symbol), or every symbol's series at --interval (how many of"
+                + " each finding, the most first): bars stored while its market was closed (by its exchange"
                 + " calendar, as data gaps judges; with the shift by whole hours that would put nine in ten in its"
                 + " hours, the mark of times read in the wrong zone), close-to-close returns beyond --spike-sigma"
                 + " robust standard deviations (and whether the next bar took them back), and runs of --flat-bars"
                 + " bars or more that did not trade (open = high = low = close, no volume).")
 final class DataCheckCommand extends BaseCommand {
-    @Option(names = "--symbol", required = true, description = "the series' ticker")
+    /** The overview's cell of a series whose exchange has no calendar here (its hours are not judged). */
+    private static final String NO_CALENDAR = "no calendar";
+
+    @Option(names = "--symbol", description = "one symbol's series (default: an overview of every symbol's)")
     String symbol;
 
     @Option(names = "--interval", required = true, description = "the series' timeframe")
@@ -42,8 +50,14 @@ final class DataCheckCommand extends BaseCommand {
             description = "the shortest run of bars that did not trade listed (2..1000000, default 5)")
     int flatBars;
 
-    @Option(names = "--limit", defaultValue = "20", description = "findings listed of each kind (1..10000, default 20)")
+    @Option(
+            names = "--limit",
+            defaultValue = "20",
+            description = "findings listed of each kind, or series in the overview (1..10000, default 20)")
     int limit;
+
+    @Option(names = "--offset", defaultValue = "0", description = "series skipped before the first listed (overview)")
+    int offset;
 
     @Override
     public Integer call() {
@@ -51,14 +65,52 @@ final class DataCheckCommand extends BaseCommand {
         OptionRanges.between("--spike-sigma", spikeSigma, DataChecks.MIN_SPIKE_SIGMA, DataChecks.MAX_SPIKE_SIGMA);
         OptionRanges.between("--flat-bars", flatBars, DataChecks.MIN_FLAT_BARS, DataChecks.MAX_FLAT_BARS);
         OptionRanges.between("--limit", limit, 1, 10_000);
+        OptionRanges.between("--offset", offset, 0, Integer.MAX_VALUE);
         Instant start = DataCommand.Selecting.instant("--from", from);
         Instant end = DataCommand.Selecting.instant("--to", to);
         DataCommand.Selecting.requireRange(start, end, from, to);
-        DataChecks.Report r = context()
-                .checks()
-                .check(symbol.trim().toUpperCase(Locale.ROOT), tf, start, end, spikeSigma, flatBars, limit);
+        DataChecks checks = context().checks();
+        if (symbol == null) {
+            Page<DataChecks.SeriesCheck> page = checks.universe(tf, start, end, spikeSigma, flatBars, limit, offset);
+            out().result(page, () -> renderUniverse(page, tf));
+            return ExitCodes.OK;
+        }
+        DataChecks.Report r =
+                checks.check(symbol.trim().toUpperCase(Locale.ROOT), tf, start, end, spikeSigma, flatBars, limit);
         out().result(r, () -> render(r));
         return ExitCodes.OK;
+    }
+
+    private void renderUniverse(Page<DataChecks.SeriesCheck> page, Timeframe tf) {
+        out().table(
+                        List.of("symbol", "market", "bars", "outside hours", "spikes", "flat runs", "first", "last"),
+                        page.items().stream()
+                                .map(c -> List.of(
+                                        c.symbol(),
+                                        c.market(),
+                                        Long.toString(c.bars()),
+                                        c.outsideHours() == null
+                                                ? NO_CALENDAR
+                                                : c.outsideHours()
+                                                        + (c.shiftHours() == null
+                                                                ? ""
+                                                                : String.format(
+                                                                        Locale.ROOT,
+                                                                        " (shift %+d h?)",
+                                                                        c.shiftHours())),
+                                        Long.toString(c.spikes()),
+                                        Long.toString(c.flatRuns()),
+                                        c.first().toString(),
+                                        c.last().toString()))
+                                .toList());
+        long flagged = page.items().stream().filter(c -> c.findings() > 0).count();
+        out().line(page.total() + " series at " + tf.code()
+                + (page.total() == 0
+                        ? ""
+                        : "; " + flagged
+                                + " of those listed with findings (dgas data check --symbol S --interval " + tf.code()
+                                + " lists them)")
+                + (page.nextOffset() == null ? "" : "; more with --offset " + page.nextOffset()));
     }
 
     private void render(DataChecks.Report r) {
