@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * The bars missing from a stored series: between each two consecutive stored bars further apart than the timeframe, the
  * bar intervals in which the symbol's market was open (its exchange calendar, {@link MarketHours}: crypto around the
- * clock, forex the foreign-exchange week, the tickers of London, Xetra, Euronext, SIX, Toronto and the ASX their
- * exchanges' sessions, others the US equities session, each with its holidays and early closes; a ticker of an
+ * clock, forex the foreign-exchange week, the tickers of London, Xetra, Euronext, SIX, Toronto, the ASX and Hong
+ * Kong their exchanges' sessions, others the US equities session, each with its holidays and early closes; a ticker of an
  * exchange without a calendar here is not judged); a daily or longer bar is expected on the market's trading days
  * ({@link MarketHours#tradingDays}). A night, a weekend or a holiday so is no gap; a missing hour of a trading day, or
  * a missing day of a 24/7 market, is. Only the stretch between the first and the last stored bar of the range is judged

@@ -21,7 +21,13 @@ import java.util.Set;
  * at 17:00. Weekdays, holidays and early closes are then those of the trading day the session belongs to, the day it
  * closes.
  *
+ * <p>A day's session may pause at midday ({@link #withBreak}: Hong Kong's {@code 12:00-13:00}): a trading day then
+ * has two sessions, and an early close at or before the break's start leaves the morning's alone (the half days of
+ * Hong Kong end at noon).
+ *
  * @param earlyCloses date → the session's end that day (local time), before {@code close}
+ * @param breakStart the midday break's start (local time), null without one
+ * @param breakEnd the midday break's end, after its start and before {@code close}; null without one
  */
 public record ExchangeCalendar(
         boolean weekdaysOnly,
@@ -29,17 +35,30 @@ public record ExchangeCalendar(
         LocalTime open,
         LocalTime close,
         Set<LocalDate> holidays,
-        Map<LocalDate, LocalTime> earlyCloses) {
+        Map<LocalDate, LocalTime> earlyCloses,
+        LocalTime breakStart,
+        LocalTime breakEnd) {
 
-    /** A calendar without early closes. */
+    /** A calendar without early closes or a break. */
     public ExchangeCalendar(
             boolean weekdaysOnly, ZoneId zone, LocalTime open, LocalTime close, Set<LocalDate> holidays) {
-        this(weekdaysOnly, zone, open, close, holidays, Map.of());
+        this(weekdaysOnly, zone, open, close, holidays, Map.of(), null, null);
     }
 
     /** This calendar with the session ending at {@code earlyCloses}' time on their dates. */
     public ExchangeCalendar withEarlyCloses(Map<LocalDate, LocalTime> earlyCloses) {
-        return new ExchangeCalendar(weekdaysOnly, zone, open, close, holidays, Map.copyOf(earlyCloses));
+        return new ExchangeCalendar(
+                weekdaysOnly, zone, open, close, holidays, Map.copyOf(earlyCloses), breakStart, breakEnd);
+    }
+
+    /** This calendar with the session pausing for {@code HH:mm-HH:mm} each day, within its session. */
+    public ExchangeCalendar withBreak(String pause) {
+        LocalTime[] b = parse(pause);
+        if (open == null || opensDayBefore() || !b[0].isAfter(open) || !b[1].isAfter(b[0]) || !close.isAfter(b[1])) {
+            throw new IllegalArgumentException(
+                    "a break must lie inside a day's session (" + open + "-" + close + "), was '" + pause + "'");
+        }
+        return new ExchangeCalendar(weekdaysOnly, zone, open, close, holidays, earlyCloses, b[0], b[1]);
     }
 
     /** Always open: 24/7 markets such as crypto. */
@@ -103,7 +122,8 @@ public record ExchangeCalendar(
         if (open == null) {
             return true;
         }
-        return (opensDayBefore() || !t.isBefore(open)) && t.isBefore(earlyCloses.getOrDefault(d, close));
+        boolean paused = breakStart != null && !t.isBefore(breakStart) && t.isBefore(breakEnd);
+        return (opensDayBefore() || !t.isBefore(open)) && t.isBefore(earlyCloses.getOrDefault(d, close)) && !paused;
     }
 
     /** One trading day's session, {@code [opens, closes)}. */
@@ -111,7 +131,8 @@ public record ExchangeCalendar(
 
     /**
      * The sessions that meet {@code [from, to)}, in time order (a trading day's whole day when the calendar has no
-     * session); each is the day's full session, not cut to the interval.
+     * session; its morning and afternoon apart when it has a break); each is the day's full session, not cut to the
+     * interval.
      */
     public List<Session> sessions(Instant from, Instant to) {
         List<Session> out = new ArrayList<>();
@@ -131,15 +152,28 @@ public record ExchangeCalendar(
                                     .atTime(open)
                                     .atZone(zone))
                     .toInstant();
+            LocalTime ends = open == null ? null : earlyCloses.getOrDefault(d, close);
             Instant closes = (open == null
                             ? d.plusDays(1).atStartOfDay(zone)
-                            : d.atTime(earlyCloses.getOrDefault(d, close)).atZone(zone))
+                            : d.atTime(ends).atZone(zone))
                     .toInstant();
-            if (opens.isBefore(to) && from.isBefore(closes)) {
-                out.add(new Session(opens, closes));
+            if (breakStart != null && ends.isAfter(breakStart)) {
+                // the morning, then the afternoon when the day does not end by the break's end
+                addMeeting(out, opens, d.atTime(breakStart).atZone(zone).toInstant(), from, to);
+                if (ends.isAfter(breakEnd)) {
+                    addMeeting(out, d.atTime(breakEnd).atZone(zone).toInstant(), closes, from, to);
+                }
+            } else {
+                addMeeting(out, opens, closes, from, to);
             }
         }
         return out;
+    }
+
+    private static void addMeeting(List<Session> out, Instant opens, Instant closes, Instant from, Instant to) {
+        if (opens.isBefore(to) && from.isBefore(closes)) {
+            out.add(new Session(opens, closes));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.dgas.app.stream;
 import io.dgas.app.schedule.AsxHolidays;
 import io.dgas.app.schedule.EuronextHolidays;
 import io.dgas.app.schedule.ExchangeCalendar;
+import io.dgas.app.schedule.HkexHolidays;
 import io.dgas.app.schedule.LseHolidays;
 import io.dgas.app.schedule.SixHolidays;
 import io.dgas.app.schedule.TsxHolidays;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * When a symbol trades, by its market ({@link #market}: its asset class, then the exchange its ticker names):
@@ -37,8 +39,10 @@ import java.util.Set;
  * LseHolidays}), {@value #XETRA} ({@code X.XETRA}) 09:00–17:30 Frankfurt ({@link XetraHolidays}), {@value #EURONEXT}
  * ({@code X.PA}, {@code .AS}, {@code .BR}, {@code .LS}) 09:00–17:30 Paris ({@link EuronextHolidays}), {@value #SIX}
  * ({@code X.SW}) 09:00–17:30 Zurich ({@link SixHolidays}), {@value #TSX} ({@code X.TO}, {@code .V}, {@code .NEO})
- * 09:30–16:00 Toronto ({@link TsxHolidays}), {@value #ASX} ({@code X.AU}) 10:00–16:00 Sydney ({@link AsxHolidays});
- * a ticker of another exchange the market-data API names ({@link #UNCOVERED}: Hong Kong, Korea, India, …) has a
+ * 09:30–16:00 Toronto ({@link TsxHolidays}), {@value #ASX} ({@code X.AU}) 10:00–16:00 Sydney ({@link AsxHolidays}),
+ * {@value #HKEX} ({@code 0700.HK}) 09:30–12:00 and 13:00–16:00 Hong Kong ({@link HkexHolidays}; the hours of March
+ * 2012 on, which judge earlier bars too); a ticker of another exchange the market-data API names ({@link #UNCOVERED}:
+ * Korea, India, …) has a
  * market of its own without a calendar ({@link #covers} is false: its missing bars cannot be judged); every other
  * symbol the US equities session ({@value #US_EQUITIES}: 09:30–16:00 America/New_York, weekdays, minus the holidays
  * listed in {@value #US_HOLIDAYS}, and to 13:00 on the early-close days listed there), the session of the EODHD US
@@ -72,11 +76,15 @@ public final class MarketHours {
     /** The market of tickers on the Australian Securities Exchange ({@code BHP.AU}). */
     public static final String ASX = "asx";
 
+    /** The market of tickers on Hong Kong Exchanges ({@code 0700.HK}). */
+    public static final String HKEX = "hkex";
+
     /** The market of every other symbol ({@link #market}): the US equities session. */
     public static final String US_EQUITIES = "us-equities";
 
     /** Every market with a calendar here ({@link #market} gives other exchanges' codes too, which have none). */
-    public static final List<String> MARKETS = List.of(US_EQUITIES, LSE, XETRA, EURONEXT, SIX, TSX, ASX, FOREX, CRYPTO);
+    public static final List<String> MARKETS =
+            List.of(US_EQUITIES, LSE, XETRA, EURONEXT, SIX, TSX, ASX, HKEX, FOREX, CRYPTO);
 
     /** The foreign-exchange trading days closed every year (month, day): Christmas Day and New Year's Day. */
     static final List<MonthDay> FOREX_CLOSED = List.of(MonthDay.of(12, 25), MonthDay.of(1, 1));
@@ -99,7 +107,8 @@ public final class MarketHours {
             Map.entry("TO", TSX),
             Map.entry("V", TSX),
             Map.entry("NEO", TSX),
-            Map.entry("AU", ASX));
+            Map.entry("AU", ASX),
+            Map.entry("HK", HKEX));
 
     /**
      * The market-data API's other exchange codes: a ticker naming one ({@code 005930.KO}) is of that exchange, whose
@@ -107,14 +116,44 @@ public final class MarketHours {
      */
     static final Set<String> UNCOVERED = Set.of(
             "F", "BE", "DU", "HM", "HA", "MU", "STU", "LU", "VI", "MC", "MI", "IR", "ST", "OL", "CO", "HE", "IC", "WAR",
-            "BUD", "PR", "AT", "RO", "ZSE", "IS", "TA", "JSE", "SA", "MX", "BA", "SN", "LIM", "HK", "KO", "KQ", "SHG",
-            "SHE", "TW", "TWO", "NSE", "BSE", "JK", "KLSE", "BK", "PSE", "VN", "KAR", "NZ", "SR");
+            "BUD", "PR", "AT", "RO", "ZSE", "IS", "TA", "JSE", "SA", "MX", "BA", "SN", "LIM", "KO", "KQ", "SHG", "SHE",
+            "TW", "TWO", "NSE", "BSE", "JK", "KLSE", "BK", "PSE", "VN", "KAR", "NZ", "SR");
 
-    /** Market → its calendar; a market without one (crypto) is always open. */
-    private final Map<String, ExchangeCalendar> calendars;
+    /**
+     * Market → its calendar, built on first use (a process judging London's bars never builds Hong Kong's lunar
+     * holidays, which cost about half a second cold); a market without one (crypto) is always open.
+     */
+    private final Map<String, Supplier<ExchangeCalendar>> calendars;
 
-    public MarketHours(Map<String, ExchangeCalendar> calendars) {
-        this.calendars = Map.copyOf(calendars);
+    private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars) {
+        Map<String, Supplier<ExchangeCalendar>> once = new HashMap<>();
+        calendars.forEach((market, build) -> once.put(market, new Once(build)));
+        this.calendars = Map.copyOf(once);
+    }
+
+    /** A calendar built by the first thread that asks for it, then kept. */
+    private static final class Once implements Supplier<ExchangeCalendar> {
+        private final Supplier<ExchangeCalendar> build;
+        private volatile ExchangeCalendar built;
+
+        Once(Supplier<ExchangeCalendar> build) {
+            this.build = build;
+        }
+
+        @Override
+        public ExchangeCalendar get() {
+            ExchangeCalendar c = built;
+            if (c == null) {
+                synchronized (this) {
+                    c = built;
+                    if (c == null) {
+                        c = build.get();
+                        built = c;
+                    }
+                }
+            }
+            return c;
+        }
     }
 
     /** The last year whose closures come from the exchanges' rules (from {@value UsEquityHolidays#FIRST_YEAR}). */
@@ -128,34 +167,43 @@ public final class MarketHours {
      */
     public static MarketHours standard() {
         int from = UsEquityHolidays.FIRST_YEAR;
+        return new MarketHours(Map.of(
+                US_EQUITIES,
+                () -> usEquities(from),
+                FOREX,
+                () -> forexWeek(from, RULES_TO),
+                LSE,
+                () -> ExchangeCalendar.of(true, "Europe/London", "08:00-16:30", LseHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(LseHolidays.earlyCloses(from, RULES_TO)),
+                XETRA,
+                () -> ExchangeCalendar.of(true, "Europe/Berlin", "09:00-17:30", XetraHolidays.closed(from, RULES_TO)),
+                EURONEXT,
+                () -> ExchangeCalendar.of(true, "Europe/Paris", "09:00-17:30", EuronextHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(EuronextHolidays.earlyCloses(from, RULES_TO)),
+                SIX,
+                () -> ExchangeCalendar.of(true, "Europe/Zurich", "09:00-17:30", SixHolidays.closed(from, RULES_TO)),
+                TSX,
+                () -> ExchangeCalendar.of(true, "America/Toronto", "09:30-16:00", TsxHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(TsxHolidays.earlyCloses(from, RULES_TO)),
+                ASX,
+                () -> ExchangeCalendar.of(true, "Australia/Sydney", "10:00-16:00", AsxHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(AsxHolidays.earlyCloses(from, RULES_TO)),
+                HKEX,
+                () -> ExchangeCalendar.of(true, "Asia/Hong_Kong", "09:30-16:00", HkexHolidays.closed(from, RULES_TO))
+                        .withEarlyCloses(HkexHolidays.earlyCloses(from, RULES_TO))
+                        .withBreak("12:00-13:00")));
+    }
+
+    /** The US closures of the shipped list and of the rules (an early close of the list wins over the rules'). */
+    private static ExchangeCalendar usEquities(int from) {
         Days days = days(US_HOLIDAYS);
         Set<LocalDate> closed = new HashSet<>(UsEquityHolidays.closed(from, RULES_TO));
         closed.addAll(days.closed());
         Map<LocalDate, LocalTime> early = new HashMap<>(UsEquityHolidays.earlyCloses(from, RULES_TO));
         early.keySet().removeAll(closed);
         early.putAll(days.earlyCloses());
-        return new MarketHours(Map.of(
-                US_EQUITIES,
-                ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", closed)
-                        .withEarlyCloses(early),
-                FOREX,
-                forexWeek(from, RULES_TO),
-                LSE,
-                ExchangeCalendar.of(true, "Europe/London", "08:00-16:30", LseHolidays.closed(from, RULES_TO))
-                        .withEarlyCloses(LseHolidays.earlyCloses(from, RULES_TO)),
-                XETRA,
-                ExchangeCalendar.of(true, "Europe/Berlin", "09:00-17:30", XetraHolidays.closed(from, RULES_TO)),
-                EURONEXT,
-                ExchangeCalendar.of(true, "Europe/Paris", "09:00-17:30", EuronextHolidays.closed(from, RULES_TO))
-                        .withEarlyCloses(EuronextHolidays.earlyCloses(from, RULES_TO)),
-                SIX,
-                ExchangeCalendar.of(true, "Europe/Zurich", "09:00-17:30", SixHolidays.closed(from, RULES_TO)),
-                TSX,
-                ExchangeCalendar.of(true, "America/Toronto", "09:30-16:00", TsxHolidays.closed(from, RULES_TO))
-                        .withEarlyCloses(TsxHolidays.earlyCloses(from, RULES_TO)),
-                ASX,
-                ExchangeCalendar.of(true, "Australia/Sydney", "10:00-16:00", AsxHolidays.closed(from, RULES_TO))
-                        .withEarlyCloses(AsxHolidays.earlyCloses(from, RULES_TO))));
+        return ExchangeCalendar.of(true, "America/New_York", "09:30-16:00", closed)
+                .withEarlyCloses(early);
     }
 
     /** The foreign-exchange week of the years {@code from} to {@code to} (closed days of {@link #FOREX_CLOSED}). */
@@ -207,11 +255,11 @@ public final class MarketHours {
 
     /** The calendar of {@code market}, null for one open around the clock ({@value #CRYPTO}). */
     private ExchangeCalendar calendar(String market) {
-        ExchangeCalendar c = calendars.get(market);
+        Supplier<ExchangeCalendar> c = calendars.get(market);
         if (c == null && !CRYPTO.equals(market)) {
             throw new IllegalArgumentException("unknown market '" + market + "', known: " + calendars.keySet());
         }
-        return c;
+        return c == null ? null : c.get();
     }
 
     /** The calendar of {@code market}, one of {@link #MARKETS} ({@value #CRYPTO}: always open). */

@@ -71,9 +71,9 @@ final class GapRoutes {
                         "/api/v1/bars/{symbol}/gaps",
                         "Bars missing from a series between its stored bars: the bar intervals in which the symbol's market"
                                 + " was open (crypto around the clock, forex the foreign-exchange week, tickers of London,"
-                                + " Xetra, Euronext, SIX, Toronto and the ASX their exchanges' sessions, others the US"
-                                + " equities session; each with its holidays), oldest first; a ticker of an exchange"
-                                + " without a calendar here (.HK, .KO, ...) is a 400",
+                                + " Xetra, Euronext, SIX, Toronto, the ASX and Hong Kong their exchanges' sessions,"
+                                + " others the US equities session; each with its holidays), oldest first; a ticker of an"
+                                + " exchange without a calendar here (.KO, .NSE, ...) is a 400",
                         ApiV1.concat(List.of(symbol, interval, from, to), Param.paging(100, 10_000)),
                         "{symbol, interval, market, bars, first, last, missing, coverage, gaps: {items: [{from, to, missing}],"
                                 + " limit, offset, next_offset, total}}",

@@ -190,18 +190,18 @@ class MarketDataCommandIT {
 
     @Test
     void dataGaps_tickerOfAnExchangeWithoutACalendar_exit2NamingIt_overviewSaysNoCalendar() throws Exception {
-        ingestJuly("GAPH.HK", List.of("01", "05"));
+        ingestJuly("GAPK.KO", List.of("01", "05"));
 
-        Run r = run(Map.of(), "data", "gaps", "--symbol", "gaph.hk", "--interval", "1d");
+        Run r = run(Map.of(), "data", "gaps", "--symbol", "gapk.ko", "--interval", "1d");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err())
-                .startsWith("error: no exchange calendar for GAPH.HK (exchange HK): its missing bars cannot be told"
-                        + " from the hours its market was closed; calendars: crypto, forex and the exchanges AS, AU, BR, LS,"
-                        + " LSE, NEO, PA, SW, TO, US, V, XETRA");
+                .startsWith("error: no exchange calendar for GAPK.KO (exchange KO): its missing bars cannot be told"
+                        + " from the hours its market was closed; calendars: crypto, forex and the exchanges AS, AU, BR, HK,"
+                        + " LS, LSE, NEO, PA, SW, TO, US, V, XETRA");
         Run all = run(Map.of(), "data", "gaps", "--interval", "1d");
         assertThat(all.code()).as(all.err()).isZero();
-        assertThat(all.out()).containsPattern("GAPH.HK +hk +2 +no calendar +no calendar +no calendar");
+        assertThat(all.out()).containsPattern("GAPK.KO +ko +2 +no calendar +no calendar +no calendar");
     }
 
     @Test

@@ -59,6 +59,6 @@ class SchedulingCalendarTest {
         assertThatThrownBy(() -> TestConfigs.load(dir, Map.of("DGAS_SCHEDULER_MARKET", "nasdaq")))
                 .isInstanceOf(UnableToConfigureException.class)
                 .hasMessageContaining("scheduler.market")
-                .hasMessageContaining("us-equities, lse, xetra, euronext, six, tsx, asx, forex, crypto");
+                .hasMessageContaining("us-equities, lse, xetra, euronext, six, tsx, asx, hkex, forex, crypto");
     }
 }

@@ -260,12 +260,13 @@ class MarketHoursTest {
         assertThat(MarketHours.market("NESN.SW", "stock")).isEqualTo(MarketHours.SIX);
         assertThat(MarketHours.market("SHOP.TO", "stock")).isEqualTo(MarketHours.TSX);
         assertThat(MarketHours.market("BHP.AU", "stock")).isEqualTo(MarketHours.ASX);
-        assertThat(MarketHours.market("0700.HK", "stock")).isEqualTo("hk");
+        assertThat(MarketHours.market("0700.HK", "stock")).isEqualTo(MarketHours.HKEX);
+        assertThat(MarketHours.market("005930.KO", "stock")).isEqualTo("ko");
         assertThat(MarketHours.market("BRK.B", "stock")).isEqualTo(MarketHours.US_EQUITIES);
         assertThat(MarketHours.market("BTC-USD.CC", "stock"))
                 .as("the exchange the ticker names, whatever the class says")
                 .isEqualTo(MarketHours.CRYPTO);
-        assertThat(hours.covers("hk")).isFalse();
+        assertThat(hours.covers("ko")).isFalse();
         assertThat(MarketHours.MARKETS)
                 .as("every market scheduler.market accepts has its calendar")
                 .allMatch(hours::covers);
@@ -273,7 +274,12 @@ class MarketHoursTest {
         assertThat(hours.covers(MarketHours.ASX)).isTrue();
         assertThat(hours.covers(MarketHours.CRYPTO)).isTrue();
         assertThat(MarketHours.streamed(MarketHours.EURONEXT)).isFalse();
-        assertThat(MarketHours.streamed("hk")).isFalse();
+        assertThat(MarketHours.streamed(MarketHours.HKEX)).isFalse();
+        // Monday 2 December 2024 in Hong Kong (UTC+8): the lunch break from 12:00 (04:00 UTC) to 13:00
+        assertThat(hours.isOpen(MarketHours.HKEX, Instant.parse("2024-12-02T03:59:59Z")))
+                .isTrue();
+        assertThat(hours.isOpen(MarketHours.HKEX, Instant.parse("2024-12-02T04:30:00Z")))
+                .isFalse();
         // Christmas Eve 2024, a Euronext half day: open at 14:04 Paris (13:04 UTC), closed from 14:05
         assertThat(hours.isOpen(MarketHours.EURONEXT, Instant.parse("2024-12-24T13:04:59Z")))
                 .isTrue();

@@ -114,6 +114,19 @@ class DataGapsApiIT {
             }
         }
         ingest("GAPA.AU", "1h", sydney);
+        // a Hong Kong ticker, hourly: the bars meeting 09:30-12:00 and 13:00-16:00 Hong Kong (01:30-04:00 and
+        // 05:00-08:00 UTC) of Wednesday 3 April 2024 and Friday 5 April (Ching Ming between, closed), without 5 April
+        // 06:00 UTC; the 04:00 UTC bar, the lunch break, is never stored
+        List<Instant> hongKong = new ArrayList<>();
+        for (String day : List.of("2024-04-03", "2024-04-05")) {
+            for (int h : new int[] {1, 2, 3, 5, 6, 7}) {
+                Instant t = Instant.parse(day + "T00:00:00Z").plus(Duration.ofHours(h));
+                if (!t.equals(Instant.parse("2024-04-05T06:00:00Z"))) {
+                    hongKong.add(t);
+                }
+            }
+        }
+        ingest("GAPH.HK", "1h", hongKong);
         // a US stock whose New York times (09:00-15:00, EST) were stored as UTC, closes 100 and 100.1 alternating but a
         // bad print of 110 on 14 January 2025 12:00, and five bars that did not trade from 16 January 09:00
         StringBuilder wrongZone = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
@@ -223,6 +236,17 @@ class DataGapsApiIT {
     }
 
     @Test
+    void find_hongKongTicker_notTheLunchBreakNorChingMing() throws Exception {
+        JsonNode r = api.json("/api/v1/bars/gaph.hk/gaps?interval=1h", 200);
+
+        assertThat(r.get("market").asText()).isEqualTo("hkex");
+        assertThat(r.get("bars").asLong()).isEqualTo(11);
+        assertThat(r.get("missing").asLong()).isOne();
+        assertThat(r.at("/gaps/items/0/from").asText()).isEqualTo("2024-04-05T06:00:00Z");
+        assertThat(r.at("/gaps/items/0/to").asText()).isEqualTo("2024-04-05T06:00:00Z");
+    }
+
+    @Test
     void gapsRoute_exchangeWithoutACalendar_400NamingTheSymbolAndTheExchangesKnown() throws Exception {
         JsonNode e = api.json("/api/v1/bars/gapk.ko/gaps?interval=1h", 400);
 
@@ -303,11 +327,12 @@ class DataGapsApiIT {
                         org.assertj.core.groups.Tuple.tuple("GAPS", 3L, 2L),
                         org.assertj.core.groups.Tuple.tuple("GAPA.AU", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("GAPF", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("GAPH.HK", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("GAPL.LSE", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("GAPK.KO", null, null));
-        assertThat(page.items().get(6).market()).isEqualTo("ko");
-        assertThat(page.items().get(6).bars()).isEqualTo(2);
-        assertThat(page.items().get(6).coverage()).isNull();
+        assertThat(page.items().get(7).market()).isEqualTo("ko");
+        assertThat(page.items().get(7).bars()).isEqualTo(2);
+        assertThat(page.items().get(7).coverage()).isNull();
         assertThat(page.items().get(1).coverage()).isEqualTo(20.0 / 24);
         assertThat(page.items().get(2).market()).isEqualTo("us-equities");
 
@@ -333,6 +358,7 @@ class DataGapsApiIT {
                         org.assertj.core.groups.Tuple.tuple("GAPA.AU", 0L),
                         org.assertj.core.groups.Tuple.tuple("GAPC", 0L),
                         org.assertj.core.groups.Tuple.tuple("GAPF", 0L),
+                        org.assertj.core.groups.Tuple.tuple("GAPH.HK", 0L),
                         org.assertj.core.groups.Tuple.tuple("GAPK.KO", 0L),
                         org.assertj.core.groups.Tuple.tuple("GAPL.LSE", 0L),
                         org.assertj.core.groups.Tuple.tuple("GAPS", 0L));
@@ -358,12 +384,12 @@ class DataGapsApiIT {
             assertThat(c.flatRuns()).as(c.symbol()).isEqualTo(one.flatRuns().count());
         }
         assertThat(page.items().get(0).shiftHours()).isEqualTo(5);
-        assertThat(page.items().get(4).outsideHours())
+        assertThat(page.items().get(5).outsideHours())
                 .as("no calendar: not judged")
                 .isNull();
 
         JsonNode api1 = api.json("/api/v1/bar-checks?interval=1h&limit=2&flat_bars=6", 200);
-        assertThat(api1.get("total").asLong()).isEqualTo(7);
+        assertThat(api1.get("total").asLong()).isEqualTo(8);
         assertThat(api1.get("next_offset").asInt()).isEqualTo(2);
         assertThat(api1.at("/items/0/symbol").asText()).isEqualTo("CHKW");
         assertThat(api1.at("/items/0/outside_hours").asLong()).isEqualTo(25);

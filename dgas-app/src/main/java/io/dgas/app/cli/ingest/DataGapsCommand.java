@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
         description = "Bars missing from a series (--symbol) or from every symbol's series at --interval, most"
                 + " missing first: between stored bars, the bar intervals in which the symbol's market was open"
                 + " (crypto around the clock, forex the foreign-exchange week, tickers of London, Xetra, Euronext,"
-                + " SIX, Toronto and the ASX their exchanges' sessions, others the US equities session; each with"
-                + " its holidays; a ticker of another exchange the API names, such as .HK or .KO, has no calendar"
-                + " here and is not judged).")
+                + " SIX, Toronto, the ASX and Hong Kong their exchanges' sessions, others the US equities session;"
+                + " each with its holidays; a ticker of another exchange the API names, such as .KO or .NSE, has no"
+                + " calendar here and is not judged).")
 final class DataGapsCommand extends BaseCommand {
     /** The overview's cell of a series whose exchange has no calendar here (its gaps are not judged). */
     private static final String NO_CALENDAR = "no calendar";
