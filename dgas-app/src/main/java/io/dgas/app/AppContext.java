@@ -394,10 +394,16 @@ public final class AppContext implements AutoCloseable {
                 database(), cache(), io.dgas.app.ingest.IngestSettings.limits(config, clock));
     }
 
-    /** The shipped exchange calendars, built once per process (the gaps report and the trade stream share them). */
+    /**
+     * The exchange calendars, the shipped ones and the user's ({@code calendars.dir}), built once per process (the
+     * gaps report, the checks and the trade stream share them).
+     *
+     * @throws io.dgas.app.config.UnableToConfigureException naming the file and line of a calendar's mistake
+     */
     public synchronized io.dgas.app.stream.MarketHours marketHours() {
         if (marketHours == null) {
-            marketHours = io.dgas.app.stream.MarketHours.standard();
+            marketHours = io.dgas.app.stream.MarketHours.standard(io.dgas.app.schedule.CalendarFiles.load(
+                    config.calendarsDir(), io.dgas.app.stream.MarketHours.fileCodes()));
         }
         return marketHours;
     }

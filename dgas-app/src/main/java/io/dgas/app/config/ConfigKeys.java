@@ -71,6 +71,7 @@ public final class ConfigKeys {
     public static final String SCHED_ZONE = "scheduler.timezone";
     public static final String SCHED_HOLIDAYS = "scheduler.holidays";
     public static final String SCHED_MARKET = "scheduler.market";
+    public static final String CALENDARS_DIR = "calendars.dir";
     public static final String API_BASE_URL = "api.base_url";
     public static final String API_KEY = "api.key";
     public static final String API_REQUESTS_PER_MINUTE = "api.requests_per_minute";
@@ -282,6 +283,11 @@ public final class ConfigKeys {
                 false,
                 "cycles in a shipped market's hours, holidays and early closes (unset: weekdays_only, session,"
                         + " timezone and holidays)"));
+        add(str(
+                CALENDARS_DIR,
+                null,
+                false,
+                "exchange calendars of your own, a file per exchange code (KO.txt; default $DGAS_HOME/calendars)"));
         add(str(API_BASE_URL, "https://eodhd.com", false, "market-data API base URL (EODHD-style)"));
         add(new ConfigKey(
                 API_KEY,

@@ -124,6 +124,11 @@ public final class DgasConfig {
         return string(ConfigKeys.EMBEDDED_DATA_DIR).map(Path::of).orElse(home.resolve("pg"));
     }
 
+    /** The directory of the user's exchange calendars ({@code calendars.dir}, default {@code $DGAS_HOME/calendars}). */
+    public Path calendarsDir() {
+        return string(ConfigKeys.CALENDARS_DIR).map(Path::of).orElse(home.resolve("calendars"));
+    }
+
     /** Pool settings for {@code url}; user and password come from the configuration when set. */
     public DatabaseSettings databaseSettings(String url) {
         return new DatabaseSettings(

@@ -121,20 +121,11 @@ public final class DataGaps {
                     symbol,
                     "no exchange calendar for " + symbol + " (exchange " + code + "): its missing bars cannot be told"
                             + " from the hours its market was closed; calendars: crypto, forex and the exchanges "
-                            + String.join(", ", coveredExchanges()),
-                    coveredExchanges());
+                            + String.join(", ", hours.exchanges())
+                            + " (a calendar of your own: calendars.dir)",
+                    hours.exchanges());
         }
         return market;
-    }
-
-    /** The stock exchanges' codes with a calendar (crypto's and forex's named apart). */
-    private static List<String> coveredExchanges() {
-        return MarketHours.EXCHANGES.entrySet().stream()
-                .filter(e -> !e.getValue().equals(MarketHours.CRYPTO)
-                        && !e.getValue().equals(MarketHours.FOREX))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
     }
 
     /**

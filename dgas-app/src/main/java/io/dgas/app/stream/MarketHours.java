@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -119,16 +120,30 @@ public final class MarketHours {
             "BUD", "PR", "AT", "RO", "ZSE", "IS", "TA", "JSE", "SA", "MX", "BA", "SN", "LIM", "KO", "KQ", "SHG", "SHE",
             "TW", "TWO", "NSE", "BSE", "JK", "KLSE", "BK", "PSE", "VN", "KAR", "NZ", "SR");
 
+    /** The codes of {@link #EXCHANGES} that name a stock exchange (not crypto's or forex's), in order. */
+    private static final Set<String> STOCK_EXCHANGES = new TreeSet<>(EXCHANGES.entrySet().stream()
+            .filter(e -> !e.getValue().equals(CRYPTO) && !e.getValue().equals(FOREX))
+            .map(Map.Entry::getKey)
+            .toList());
+
     /**
      * Market → its calendar, built on first use (a process judging London's bars never builds Hong Kong's lunar
      * holidays, which cost about half a second cold); a market without one (crypto) is always open.
      */
     private final Map<String, Supplier<ExchangeCalendar>> calendars;
 
+    /** The stock exchanges' codes with a calendar here, in order ({@link #exchanges}). */
+    private final List<String> exchanges;
+
     private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars) {
+        this(calendars, List.copyOf(STOCK_EXCHANGES));
+    }
+
+    private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars, List<String> exchanges) {
         Map<String, Supplier<ExchangeCalendar>> once = new HashMap<>();
         calendars.forEach((market, build) -> once.put(market, new Once(build)));
         this.calendars = Map.copyOf(once);
+        this.exchanges = exchanges;
     }
 
     /** A calendar built by the first thread that asks for it, then kept. */
@@ -166,8 +181,45 @@ public final class MarketHours {
      * calendars by their rules.
      */
     public static MarketHours standard() {
+        return new MarketHours(shipped());
+    }
+
+    /**
+     * The shipped calendars with the user's ({@link io.dgas.app.schedule.CalendarFiles}, by exchange code: one of
+     * {@link #fileCodes}) beside them or in their place: a {@code KO} calendar makes {@code 005930.KO}'s market
+     * judged, an {@code HK} one replaces Hong Kong's.
+     */
+    public static MarketHours standard(Map<String, ExchangeCalendar> byCode) {
+        Map<String, Supplier<ExchangeCalendar>> all = new HashMap<>(shipped());
+        Set<String> codes = new TreeSet<>(STOCK_EXCHANGES);
+        byCode.forEach((code, calendar) -> {
+            if (!fileCodes().contains(code)) {
+                throw new IllegalArgumentException("no exchange has the code " + code + ": " + fileCodes());
+            }
+            all.put(market("X." + code, null), () -> calendar);
+            codes.add(code);
+        });
+        return new MarketHours(all, List.copyOf(codes));
+    }
+
+    /**
+     * The exchange codes a user's calendar may be named by: those with a shipped stock exchange calendar and the other
+     * codes of the market-data API ({@link #UNCOVERED}).
+     */
+    public static Set<String> fileCodes() {
+        Set<String> out = new TreeSet<>(STOCK_EXCHANGES);
+        out.addAll(UNCOVERED);
+        return out;
+    }
+
+    /** The stock exchanges' codes with a calendar here (crypto's and forex's named apart), in order. */
+    public List<String> exchanges() {
+        return exchanges;
+    }
+
+    private static Map<String, Supplier<ExchangeCalendar>> shipped() {
         int from = UsEquityHolidays.FIRST_YEAR;
-        return new MarketHours(Map.of(
+        return Map.of(
                 US_EQUITIES,
                 () -> usEquities(from),
                 FOREX,
@@ -191,7 +243,7 @@ public final class MarketHours {
                 HKEX,
                 () -> ExchangeCalendar.of(true, "Asia/Hong_Kong", "09:30-16:00", HkexHolidays.closed(from, RULES_TO))
                         .withEarlyCloses(HkexHolidays.earlyCloses(from, RULES_TO))
-                        .withBreak("12:00-13:00")));
+                        .withBreak("12:00-13:00"));
     }
 
     /** The US closures of the shipped list and of the rules (an early close of the list wins over the rules'). */

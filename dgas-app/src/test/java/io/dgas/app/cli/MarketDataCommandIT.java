@@ -205,6 +205,41 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataGaps_aCalendarOfYourOwn_judgesItsExchange_aMistakeNamesTheFileAndLine() throws Exception {
+        // Seoul's session and a holiday on Wednesday 3 July 2024 (an example, not Korea's calendar)
+        ingestJuly("OWNK.KO", List.of("01", "02", "04", "05"));
+        Path own = Files.createDirectories(home.resolve("own-calendars"));
+        Files.writeString(
+                own.resolve("ko.txt"), "# Korea Exchange\nzone Asia/Seoul\nsession 09:00-15:30\n2024-07-03\n");
+
+        Run r = run(
+                Map.of("DGAS_CALENDARS_DIR", own.toString()),
+                "data",
+                "gaps",
+                "--symbol",
+                "OWNK.KO",
+                "--interval",
+                "1d");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("OWNK.KO 1d (ko calendar): 4 bar(s) from 2024-07-01T00:00:00Z to 2024-07-05T00:00:00Z, 0"
+                        + " missing in 0 gap(s)");
+        Path bad = Files.createDirectories(home.resolve("bad-calendars"));
+        Files.writeString(bad.resolve("KO.txt"), "zone Asia/Seoul\nsession 09:00-15:30\n2024-13-01\n");
+        Run wrong = run(
+                Map.of("DGAS_CALENDARS_DIR", bad.toString()),
+                "data",
+                "gaps",
+                "--symbol",
+                "OWNK.KO",
+                "--interval",
+                "1d");
+        assertThat(wrong.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(wrong.err()).startsWith("error: " + bad.resolve("KO.txt") + " line 3: '2024-13-01': not a date");
+    }
+
+    @Test
     void ingestBars_badFile_exits2WithFileLineFieldValueRule() throws Exception {
         Path bad = Files.writeString(
                 home.resolve("bars.csv"),

@@ -300,4 +300,21 @@ class MarketHoursTest {
         assertThat(hours.isOpen(MarketHours.SIX, Instant.parse("2024-12-02T16:30:00Z")))
                 .isFalse();
     }
+
+    @Test
+    void standard_aUsersCalendar_coversItsExchangeOrReplacesTheShippedOne() {
+        io.dgas.app.schedule.ExchangeCalendar seoul =
+                io.dgas.app.schedule.ExchangeCalendar.of(true, "Asia/Seoul", "09:00-15:30", java.util.Set.of());
+
+        MarketHours hours = MarketHours.standard(java.util.Map.of("KO", seoul, "HK", seoul));
+
+        assertThat(hours.covers("ko")).isTrue();
+        assertThat(hours.exchanges()).contains("KO", "HK", "LSE").doesNotContain("CC", "FOREX", "NSE");
+        // Monday 2 December 2024, 09:00 Seoul (00:00 UTC): open by the user's calendars, Hong Kong's replaced
+        assertThat(hours.isOpen("ko", Instant.parse("2024-12-02T00:00:00Z"))).isTrue();
+        assertThat(hours.isOpen(MarketHours.HKEX, Instant.parse("2024-12-02T00:00:00Z")))
+                .isTrue();
+        assertThat(MarketHours.standard().covers("ko")).isFalse();
+        assertThat(MarketHours.fileCodes()).contains("KO", "NSE", "HK", "LSE").doesNotContain("CC", "FOREX");
+    }
 }
