@@ -66,6 +66,14 @@
   }
 
   button.addEventListener('click', function () { offset = 0; load(); });
+  // another timeframe: the checks shown were of the last one, so they go until asked for again
+  select.addEventListener('change', function () {
+    document.getElementById('checks-table').textContent = '';
+    document.getElementById('check-page-label').textContent = '';
+    prev.disabled = true;
+    next.disabled = true;
+    dgas.say(status, '');
+  });
   prev.addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });
   next.addEventListener('click', function () { if (nextOffset !== null) { offset = nextOffset; load(); } });
 })();

@@ -67,6 +67,7 @@ final class ServeCommand extends BaseCommand {
             java.util.function.Function<JavalinBindException, RuntimeException> bindFailure)
             throws InterruptedException {
         String token = AdminToken.forServer(cmd.config()); // before the database: a bad token fails fast
+        cmd.context().marketHours(); // a mistake in a calendar of the user's stops the start, not a request
         cmd.context().database();
         if (cmd.config().bool(ConfigKeys.HEALTH_ENABLED)) {
             cmd.context().health().start(Duration.ofSeconds(cmd.config().seconds(ConfigKeys.HEALTH_INTERVAL)));

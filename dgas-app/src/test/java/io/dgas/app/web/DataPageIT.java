@@ -193,7 +193,8 @@ class DataPageIT {
     }
 
     @Test
-    void checksSection_byKeyboard_theWrongZoneSeriesFirstWithItsShift_linksToTheMarketPage() throws Exception {
+    void checksSection_byKeyboard_theWrongZoneSeriesFirstWithItsShift_linksToTheMarketPage_clearedByAnotherTimeframe()
+            throws Exception {
         driver.get("http://127.0.0.1:" + api.server.port() + "/data.html?interval=1h");
         awaitLoaded("1h:0");
         assertThat(driver.findElements(By.cssSelector("#checks-table tbody tr")))
@@ -221,8 +222,20 @@ class DataPageIT {
         driver.executeScript("document.getElementById('checks-title').scrollIntoView()");
         Browser.screenshot(driver, "data-checks");
 
-        driver.findElement(By.linkText("DATW")).sendKeys(Keys.ENTER);
+        driver.findElement(By.cssSelector("#checks-table a")).sendKeys(Keys.ENTER);
         awaitLoaded("DATW:1h");
         assertThat(driver.getCurrentUrl()).endsWith("/index.html?symbol=DATW&interval=1h");
+
+        // another timeframe: the checks of the last one go until asked for again
+        driver.navigate().back();
+        awaitLoaded("1h:0");
+        driver.findElement(By.id("check-all")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "1h:0".equals(d.findElement(By.tagName("body")).getAttribute("data-checked")));
+        new Select(driver.findElement(By.id("interval"))).selectByValue("1d");
+        awaitLoaded("1d:0");
+        assertThat(driver.findElements(By.cssSelector("#checks-table tbody tr")))
+                .isEmpty();
+        assertThat(driver.findElement(By.id("check-status")).getText()).isEmpty();
     }
 }
