@@ -135,10 +135,6 @@ public final class MarketHours {
     /** The stock exchanges' codes with a calendar here, in order ({@link #exchanges}). */
     private final List<String> exchanges;
 
-    private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars) {
-        this(calendars, List.copyOf(STOCK_EXCHANGES));
-    }
-
     private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars, List<String> exchanges) {
         Map<String, Supplier<ExchangeCalendar>> once = new HashMap<>();
         calendars.forEach((market, build) -> once.put(market, new Once(build)));
@@ -181,7 +177,7 @@ public final class MarketHours {
      * calendars by their rules.
      */
     public static MarketHours standard() {
-        return new MarketHours(shipped());
+        return standard(Map.of());
     }
 
     /**
@@ -192,9 +188,10 @@ public final class MarketHours {
     public static MarketHours standard(Map<String, ExchangeCalendar> byCode) {
         Map<String, Supplier<ExchangeCalendar>> all = new HashMap<>(shipped());
         Set<String> codes = new TreeSet<>(STOCK_EXCHANGES);
+        Set<String> accepted = fileCodes();
         byCode.forEach((code, calendar) -> {
-            if (!fileCodes().contains(code)) {
-                throw new IllegalArgumentException("no exchange has the code " + code + ": " + fileCodes());
+            if (!accepted.contains(code)) {
+                throw new IllegalArgumentException("no exchange has the code " + code + ": " + accepted);
             }
             all.put(market("X." + code, null), () -> calendar);
             codes.add(code);
