@@ -408,6 +408,11 @@ public final class AppContext implements AutoCloseable {
         return marketHours;
     }
 
+    /** The exchange calendars as dgas takes them, to check against the exchanges' lists (CLI and API). */
+    public io.dgas.app.calendar.Calendars calendars() {
+        return new io.dgas.app.calendar.Calendars(marketHours());
+    }
+
     /** The bars missing from stored series, judged by the shipped exchange calendars (CLI and API). */
     public io.dgas.app.gaps.DataGaps gaps() {
         return new io.dgas.app.gaps.DataGaps(database(), marketHours());

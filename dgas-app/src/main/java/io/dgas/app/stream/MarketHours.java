@@ -135,11 +135,15 @@ public final class MarketHours {
     /** The stock exchanges' codes with a calendar here, in order ({@link #exchanges}). */
     private final List<String> exchanges;
 
-    private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars, List<String> exchanges) {
+    /** The exchange codes whose calendar is the user's ({@link #isUsers}). */
+    private final Set<String> users;
+
+    private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars, List<String> exchanges, Set<String> users) {
         Map<String, Supplier<ExchangeCalendar>> once = new HashMap<>();
         calendars.forEach((market, build) -> once.put(market, new Once(build)));
         this.calendars = Map.copyOf(once);
         this.exchanges = exchanges;
+        this.users = Set.copyOf(users);
     }
 
     /** A calendar built by the first thread that asks for it, then kept. */
@@ -196,7 +200,7 @@ public final class MarketHours {
             all.put(market("X." + code, null), () -> calendar);
             codes.add(code);
         });
-        return new MarketHours(all, List.copyOf(codes));
+        return new MarketHours(all, List.copyOf(codes), byCode.keySet());
     }
 
     /**
@@ -212,6 +216,11 @@ public final class MarketHours {
     /** The stock exchanges' codes with a calendar here (crypto's and forex's named apart), in order. */
     public List<String> exchanges() {
         return exchanges;
+    }
+
+    /** Whether the calendar of exchange {@code code} is the user's (a file in {@code calendars.dir}), not shipped. */
+    public boolean isUsers(String code) {
+        return users.contains(code);
     }
 
     private static Map<String, Supplier<ExchangeCalendar>> shipped() {

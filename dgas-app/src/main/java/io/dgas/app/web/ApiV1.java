@@ -52,7 +52,9 @@ final class ApiV1 {
                                                                 DatabaseRoutes.routes(ctx),
                                                                 concat(
                                                                         ExportRoutes.routes(ctx),
-                                                                        GapRoutes.routes(ctx))))),
+                                                                        concat(
+                                                                                GapRoutes.routes(ctx),
+                                                                                CalendarRoutes.routes(ctx)))))),
                                         AlertRoutes.routes(ctx::alertsService)),
                                 writes),
                         TradingRoutes.routes(ctx)),

@@ -240,6 +240,21 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataCalendar_anExchangesYear_itsClosuresToCheckAgainstItsList() {
+        Run r = run(Map.of(), "data", "calendar", "--exchange", "hk", "--year", "2024");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern("HK +hkex +Asia/Hong_Kong +09:30-16:00 +12:00-13:00 +shipped\\n")
+                .contains("2024: 16 weekday(s) closed, 3 early close(s)\n")
+                .contains("2024-02-13  Tue\n")
+                .contains("2024-12-31    Tue  12:00\n");
+        Run bad = run(Map.of(), "data", "calendar", "--exchange", "ZZ");
+        assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).startsWith("error: no calendar for the exchange ZZ; calendars: AS, AU, BR, HK,");
+    }
+
+    @Test
     void ingestBars_badFile_exits2WithFileLineFieldValueRule() throws Exception {
         Path bad = Files.writeString(
                 home.resolve("bars.csv"),

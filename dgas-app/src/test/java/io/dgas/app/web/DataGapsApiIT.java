@@ -411,4 +411,30 @@ class DataGapsApiIT {
                         .asText())
                 .isEqualTo("spike_sigma");
     }
+
+    @Test
+    void calendarRoutes_everyCalendarAndOneExchangesYear_badExchangeOrYearNamed() throws Exception {
+        JsonNode all = api.json("/api/v1/calendars", 200);
+        assertThat(all.toString())
+                .contains("{\"exchange\":\"HK\",\"market\":\"hkex\",\"zone\":\"Asia/Hong_Kong\","
+                        + "\"session\":\"09:30-16:00\",\"lunch_break\":\"12:00-13:00\",\"source\":\"shipped\"}");
+
+        JsonNode hk = api.json("/api/v1/calendars/hk?year=2024", 200);
+        assertThat(hk.get("year").asInt()).isEqualTo(2024);
+        assertThat(hk.get("closed").size()).isEqualTo(16);
+        assertThat(hk.at("/closed/1").toString()).isEqualTo("{\"date\":\"2024-02-12\",\"weekday\":\"Mon\"}");
+        assertThat(hk.at("/early_closes/0").toString())
+                .isEqualTo("{\"date\":\"2024-02-09\",\"weekday\":\"Fri\",\"closes\":\"12:00:00\"}");
+        JsonNode thisYear = api.json("/api/v1/calendars/US", 200);
+        assertThat(thisYear.get("year").asInt())
+                .isEqualTo(java.time.LocalDate.now(api.ctx.clock()).getYear());
+
+        JsonNode unknown = api.json("/api/v1/calendars/ZZ", 400);
+        assertThat(unknown.get("parameter").asText()).isEqualTo("exchange");
+        assertThat(unknown.get("accepted").toString()).contains("\"HK\"", "\"FOREX\"");
+        assertThat(api.json("/api/v1/calendars/HK?year=1900", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("year");
+    }
 }

@@ -134,8 +134,9 @@ class EveryRouteStatementCountIT {
             if (get == null || template.equals(STREAM)) {
                 continue;
             }
-            String path =
-                    template.replace("{symbol}", ids.symbol()).replace("{id}", Long.toString(idFor(template, ids)));
+            String path = template.replace("{symbol}", ids.symbol())
+                    .replace("{exchange}", "HK")
+                    .replace("{id}", Long.toString(idFor(template, ids)));
             List<String> query = new ArrayList<>();
             for (JsonNode p : get.get("parameters")) {
                 String name = p.get("name").asText();

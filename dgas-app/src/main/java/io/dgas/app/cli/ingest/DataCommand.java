@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             DataCommand.Export.class,
             DataGapsCommand.class,
             DataCheckCommand.class,
+            DataCalendarCommand.class,
             DataCommand.Delete.class,
             DataCommand.Restore.class,
             DataCommand.Purge.class
