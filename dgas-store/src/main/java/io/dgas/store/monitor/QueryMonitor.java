@@ -43,7 +43,7 @@ public final class QueryMonitor implements StatementObserver {
 
     /**
      * The statement-name families of bulk statements (a name starting with one is bulk): data loads, rollups, the set-up
-     * of the demo and the benchmarks, and maintenance.
+     * of the demo and the benchmarks, maintenance, and the check of every series at a timeframe (a scan of its bars).
      */
     public static final List<String> BULK_FAMILIES = List.of(
             "ingest.bars.",
@@ -55,6 +55,7 @@ public final class QueryMonitor implements StatementObserver {
             "views.",
             "partition.",
             "data.purge.",
+            "data.check-universe",
             "optimizer.vacuum",
             "optimizer.analyze",
             "optimizer.refresh-view",
