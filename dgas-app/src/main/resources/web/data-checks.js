@@ -11,6 +11,7 @@
   var button = document.getElementById('check-all');
   var prev = document.getElementById('check-prev');
   var next = document.getElementById('check-next');
+  var pager = document.getElementById('check-pager');
   var offset = 0, nextOffset = null, checked = null;
 
   var NO_CALENDAR = 'no calendar';
@@ -46,6 +47,7 @@
       dgas.table(document.getElementById('checks-table'), tf + ' series, the most findings first', COLUMNS, page.items,
         'bar-checks-' + tf);
       nextOffset = page.next_offset;
+      pager.hidden = false;
       prev.disabled = offset === 0;
       next.disabled = nextOffset === null || nextOffset === undefined;
       document.getElementById('check-page-label').textContent = page.items.length
@@ -66,12 +68,10 @@
   }
 
   button.addEventListener('click', function () { offset = 0; load(); });
-  // another timeframe: the checks shown were of the last one, so they go until asked for again
+  // another timeframe: the checks shown were of the last one, so they and their pager go until asked for again
   select.addEventListener('change', function () {
     document.getElementById('checks-table').textContent = '';
-    document.getElementById('check-page-label').textContent = '';
-    prev.disabled = true;
-    next.disabled = true;
+    pager.hidden = true;
     dgas.say(status, '');
   });
   prev.addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });

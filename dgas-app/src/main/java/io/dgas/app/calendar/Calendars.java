@@ -3,7 +3,6 @@ package io.dgas.app.calendar;
 import io.dgas.app.schedule.ExchangeCalendar;
 import io.dgas.app.service.BadInputException;
 import io.dgas.app.stream.MarketHours;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
@@ -78,10 +77,10 @@ public final class Calendars {
             throw new BadInputException(
                     "year", Integer.toString(year), "year must be " + MIN_YEAR + " to " + MAX_YEAR, List.of());
         }
-        ExchangeCalendar c = hours.calendarOf(market(code));
+        ExchangeCalendar c = hours.calendarOf(MarketHours.ofExchange(code));
         List<Day> closed = new ArrayList<>();
         for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-            if (!c.tradingDay(d) && !weekend(d)) {
+            if (!c.tradingDay(d) && !ExchangeCalendar.weekend(d)) {
                 closed.add(new Day(d, weekday(d)));
             }
         }
@@ -99,12 +98,8 @@ public final class Calendars {
         return out;
     }
 
-    private static String market(String code) {
-        return MarketHours.market("X." + code, null);
-    }
-
     private Summary summary(String code) {
-        String market = market(code);
+        String market = MarketHours.ofExchange(code);
         ExchangeCalendar c = hours.calendarOf(market);
         return new Summary(
                 code,
@@ -113,10 +108,6 @@ public final class Calendars {
                 c.open() + "-" + c.close(),
                 c.breakStart() == null ? null : c.breakStart() + "-" + c.breakEnd(),
                 hours.isUsers(code) ? "calendars.dir" : "shipped");
-    }
-
-    private static boolean weekend(LocalDate d) {
-        return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
     private static String weekday(LocalDate d) {

@@ -60,7 +60,7 @@ public final class AsxHolidays {
             for (int day : new int[] {24, 31}) {
                 LocalDate d = LocalDate.of(y, 12, day);
                 out.put(
-                        HolidayRules.weekend(d) ? d.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY)) : d,
+                        ExchangeCalendar.weekend(d) ? d.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY)) : d,
                         EARLY_CLOSE);
             }
         }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Exchange calendars a user supplies, one file per exchange in a directory ({@code calendars.dir}), named by the
@@ -69,11 +70,31 @@ public final class CalendarFiles {
         return out;
     }
 
-    /** The calendar of one file's {@code lines} ({@code file} names it in errors). */
-    static ExchangeCalendar parse(Path file, List<String> lines) {
-        String zone = null;
-        String session = null;
-        String pause = null;
+    /**
+     * What a calendar's lines say: its directives ({@code zone}, {@code session}, {@code break}) by name, its closed days
+     * and its early closes. The shipped US holiday list is read so too, without directives.
+     */
+    public record Listing(
+            Map<String, String> directives, Set<LocalDate> closed, Map<LocalDate, LocalTime> earlyCloses) {}
+
+    /** The directives of a calendar file, each checked as it is read. */
+    private static final Map<String, UnaryOperator<String>> DIRECTIVES = Map.of(
+            "zone",
+            z -> ZoneId.of(z).getId(),
+            "session",
+            CalendarFiles::checkedSession,
+            "break",
+            CalendarFiles::checkedSession);
+
+    /**
+     * Reads {@code lines} ({@code source} names them in errors): a directive of {@code directives} (its value checked
+     * by its function), or a date closed all day, or a date and the {@code HH:mm} it closes early; {@code #} starts a
+     * comment, blank lines are skipped.
+     *
+     * @throws UnableToConfigureException naming the source, the line and the value of the first mistake
+     */
+    public static Listing read(String source, List<String> lines, Map<String, UnaryOperator<String>> directives) {
+        Map<String, String> said = new HashMap<>();
         Set<LocalDate> closed = new HashSet<>();
         Map<LocalDate, LocalTime> early = new HashMap<>();
         for (int n = 1; n <= lines.size(); n++) {
@@ -84,34 +105,42 @@ public final class CalendarFiles {
                 continue;
             }
             String[] parts = t.split("\\s+");
+            String name = parts[0].toLowerCase(Locale.ROOT);
             try {
-                switch (parts[0].toLowerCase(Locale.ROOT)) {
-                    case "zone" -> zone = ZoneId.of(single(parts)).getId();
-                    case "session" -> session = checkedSession(single(parts));
-                    case "break" -> pause = checkedSession(single(parts));
-                    default -> {
-                        LocalDate d = LocalDate.parse(parts[0]);
-                        if (parts.length == 1) {
-                            closed.add(d);
-                        } else if (parts.length == 2) {
-                            early.put(d, LocalTime.parse(parts[1]));
-                        } else {
-                            throw new IllegalArgumentException("expected a date and an optional HH:mm");
-                        }
+                if (directives.containsKey(name)) {
+                    said.put(name, directives.get(name).apply(single(parts)));
+                } else {
+                    LocalDate d = LocalDate.parse(parts[0]);
+                    if (parts.length == 1) {
+                        closed.add(d);
+                    } else if (parts.length == 2) {
+                        early.put(d, LocalTime.parse(parts[1]));
+                    } else {
+                        throw new IllegalArgumentException("expected a date and an optional HH:mm");
                     }
                 }
             } catch (DateTimeException | IllegalArgumentException e) {
-                throw new UnableToConfigureException(file + " line " + n + ": '" + t + "': " + reason(e)
-                        + " (lines: zone ZONE, session HH:mm-HH:mm, break HH:mm-HH:mm, yyyy-mm-dd [HH:mm])");
+                throw new UnableToConfigureException(source + " line " + n + ": '" + t + "': " + reason(e) + " (lines: "
+                        + (directives.isEmpty() ? "" : "zone ZONE, session HH:mm-HH:mm, break HH:mm-HH:mm, ")
+                        + "yyyy-mm-dd [HH:mm])");
             }
         }
+        return new Listing(said, closed, early);
+    }
+
+    /** The calendar of one file's {@code lines} ({@code file} names it in errors). */
+    static ExchangeCalendar parse(Path file, List<String> lines) {
+        Listing l = read(file.toString(), lines, DIRECTIVES);
+        String zone = l.directives().get("zone");
+        String session = l.directives().get("session");
+        String pause = l.directives().get("break");
         if (zone == null || session == null) {
             throw new UnableToConfigureException(
                     file + ": needs a 'zone' line (Asia/Seoul) and a 'session' line (09:00-15:30)");
         }
         try {
             ExchangeCalendar c =
-                    ExchangeCalendar.of(true, zone, session, closed).withEarlyCloses(early);
+                    ExchangeCalendar.of(true, zone, session, l.closed()).withEarlyCloses(l.earlyCloses());
             return pause == null ? c : c.withBreak(pause);
         } catch (IllegalArgumentException e) {
             throw new UnableToConfigureException(file + ": " + e.getMessage());

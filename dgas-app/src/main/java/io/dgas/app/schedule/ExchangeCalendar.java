@@ -181,7 +181,11 @@ public record ExchangeCalendar(
      * overnight calendar, the day its session closes).
      */
     public boolean tradingDay(LocalDate d) {
-        boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return !(weekdaysOnly && weekend) && !holidays.contains(d);
+        return !(weekdaysOnly && weekend(d)) && !holidays.contains(d);
+    }
+
+    /** Whether {@code d} is a Saturday or a Sunday. */
+    public static boolean weekend(LocalDate d) {
+        return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 }

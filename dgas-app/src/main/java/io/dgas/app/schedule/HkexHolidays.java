@@ -85,17 +85,17 @@ public final class HkexHolidays {
 
     /**
      * The days without an afternoon session of the years {@code from} to {@code to}: the eves of Christmas, the New
-     * Year and the Lunar New Year that are trading days, each closing at noon.
+     * Year and the Lunar New Year that are trading days, each closing at noon; {@code closed} holds those years'
+     * {@link #closed} (computed once by the caller: a century of lunar dates is most of the calendar's cost).
      */
-    public static Map<LocalDate, LocalTime> earlyCloses(int from, int to) {
-        Set<LocalDate> closed = closed(from, to + 1);
+    public static Map<LocalDate, LocalTime> earlyCloses(int from, int to, Set<LocalDate> closed) {
         Map<LocalDate, LocalTime> out = new HashMap<>();
         for (int y = from; y <= to; y++) {
             for (LocalDate d : List.of(
                     LocalDate.of(y, 12, 24),
                     LocalDate.of(y, 12, 31),
                     lunar(y, 1, 1).minusDays(1))) {
-                if (!HolidayRules.weekend(d) && !closed.contains(d)) {
+                if (!ExchangeCalendar.weekend(d) && !closed.contains(d)) {
                     out.put(d, NO_AFTERNOON);
                 }
             }

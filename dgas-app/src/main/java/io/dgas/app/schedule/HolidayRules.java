@@ -34,13 +34,9 @@ final class HolidayRules {
         return out;
     }
 
-    static boolean weekend(LocalDate d) {
-        return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
-    }
-
     /** {@code d}, or the first weekday after it that is not in {@code taken}. */
     static LocalDate nextWeekday(LocalDate d, Set<LocalDate> taken) {
-        while (weekend(d) || taken.contains(d)) {
+        while (ExchangeCalendar.weekend(d) || taken.contains(d)) {
             d = d.plusDays(1);
         }
         return d;
@@ -67,7 +63,7 @@ final class HolidayRules {
         for (int y = from; y <= to; y++) {
             for (MonthDay m : days) {
                 LocalDate d = m.atYear(y);
-                if (!weekend(d)) {
+                if (!ExchangeCalendar.weekend(d)) {
                     out.put(d, close);
                 }
             }

@@ -1,6 +1,7 @@
 package io.dgas.app.stream;
 
 import io.dgas.app.schedule.AsxHolidays;
+import io.dgas.app.schedule.CalendarFiles;
 import io.dgas.app.schedule.EuronextHolidays;
 import io.dgas.app.schedule.ExchangeCalendar;
 import io.dgas.app.schedule.HkexHolidays;
@@ -9,6 +10,7 @@ import io.dgas.app.schedule.SixHolidays;
 import io.dgas.app.schedule.TsxHolidays;
 import io.dgas.app.schedule.UsEquityHolidays;
 import io.dgas.app.schedule.XetraHolidays;
+import io.dgas.app.service.Lazy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,35 +142,10 @@ public final class MarketHours {
 
     private MarketHours(Map<String, Supplier<ExchangeCalendar>> calendars, List<String> exchanges, Set<String> users) {
         Map<String, Supplier<ExchangeCalendar>> once = new HashMap<>();
-        calendars.forEach((market, build) -> once.put(market, new Once(build)));
+        calendars.forEach((market, build) -> once.put(market, Lazy.of(build)));
         this.calendars = Map.copyOf(once);
         this.exchanges = exchanges;
         this.users = Set.copyOf(users);
-    }
-
-    /** A calendar built by the first thread that asks for it, then kept. */
-    private static final class Once implements Supplier<ExchangeCalendar> {
-        private final Supplier<ExchangeCalendar> build;
-        private volatile ExchangeCalendar built;
-
-        Once(Supplier<ExchangeCalendar> build) {
-            this.build = build;
-        }
-
-        @Override
-        public ExchangeCalendar get() {
-            ExchangeCalendar c = built;
-            if (c == null) {
-                synchronized (this) {
-                    c = built;
-                    if (c == null) {
-                        c = build.get();
-                        built = c;
-                    }
-                }
-            }
-            return c;
-        }
     }
 
     /** The last year whose closures come from the exchanges' rules (from {@value UsEquityHolidays#FIRST_YEAR}). */
@@ -197,7 +174,7 @@ public final class MarketHours {
             if (!accepted.contains(code)) {
                 throw new IllegalArgumentException("no exchange has the code " + code + ": " + accepted);
             }
-            all.put(market("X." + code, null), () -> calendar);
+            all.put(ofExchange(code), () -> calendar);
             codes.add(code);
         });
         return new MarketHours(all, List.copyOf(codes), byCode.keySet());
@@ -247,14 +224,20 @@ public final class MarketHours {
                 () -> ExchangeCalendar.of(true, "Australia/Sydney", "10:00-16:00", AsxHolidays.closed(from, RULES_TO))
                         .withEarlyCloses(AsxHolidays.earlyCloses(from, RULES_TO)),
                 HKEX,
-                () -> ExchangeCalendar.of(true, "Asia/Hong_Kong", "09:30-16:00", HkexHolidays.closed(from, RULES_TO))
-                        .withEarlyCloses(HkexHolidays.earlyCloses(from, RULES_TO))
-                        .withBreak("12:00-13:00"));
+                () -> hongKong(from));
+    }
+
+    /** Hong Kong's sessions around the lunch break, its closures and its noon closes (each year's holidays once). */
+    private static ExchangeCalendar hongKong(int from) {
+        Set<LocalDate> closed = HkexHolidays.closed(from, RULES_TO);
+        return ExchangeCalendar.of(true, "Asia/Hong_Kong", "09:30-16:00", closed)
+                .withEarlyCloses(HkexHolidays.earlyCloses(from, RULES_TO, closed))
+                .withBreak("12:00-13:00");
     }
 
     /** The US closures of the shipped list and of the rules (an early close of the list wins over the rules'). */
     private static ExchangeCalendar usEquities(int from) {
-        Days days = days(US_HOLIDAYS);
+        CalendarFiles.Listing days = days(US_HOLIDAYS);
         Set<LocalDate> closed = new HashSet<>(UsEquityHolidays.closed(from, RULES_TO));
         closed.addAll(days.closed());
         Map<LocalDate, LocalTime> early = new HashMap<>(UsEquityHolidays.earlyCloses(from, RULES_TO));
@@ -275,9 +258,6 @@ public final class MarketHours {
         return ExchangeCalendar.overnight(true, "America/New_York", "17:00-17:00", closed);
     }
 
-    /** A calendar list: the dates closed all day, and the early-close dates with the session's end. */
-    record Days(Set<LocalDate> closed, Map<LocalDate, LocalTime> earlyCloses) {}
-
     /**
      * The market a symbol trades on, its calendar's name: by its asset class ({@code symbols.asset_class}) {@value
      * #CRYPTO} or {@value #FOREX}; else by the exchange its ticker names, as the market-data API spells them ({@code
@@ -289,7 +269,14 @@ public final class MarketHours {
         if (c.equals(CRYPTO) || c.equals(FOREX)) {
             return c;
         }
-        String code = exchange(ticker);
+        return ofExchange(exchange(ticker));
+    }
+
+    /**
+     * The market of the exchange the market-data API names {@code code} ({@code LSE}: {@value #LSE}): {@link #EXCHANGES}'
+     * or, for one of {@link #UNCOVERED}, the code in lower case; {@value #US_EQUITIES} for any other code.
+     */
+    public static String ofExchange(String code) {
         String market = EXCHANGES.get(code);
         return market != null ? market : UNCOVERED.contains(code) ? code.toLowerCase(Locale.ROOT) : US_EQUITIES;
     }
@@ -365,41 +352,19 @@ public final class MarketHours {
 
     /**
      * The days of a holiday list on the classpath: {@code yyyy-mm-dd} closed all day, {@code yyyy-mm-dd HH:mm} closing
-     * early at that time ({@code #} comments and blank lines skipped).
+     * early at that time ({@code #} comments and blank lines skipped), read as a calendar file without directives.
      */
-    static Days days(String resource) {
-        Set<LocalDate> out = new HashSet<>();
-        Map<LocalDate, LocalTime> early = new HashMap<>();
+    static CalendarFiles.Listing days(String resource) {
         try (InputStream in = MarketHours.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("holiday list " + resource + " is not on the classpath");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = t.split("\\s+");
-                try {
-                    if (parts.length == 1) {
-                        out.add(LocalDate.parse(parts[0]));
-                    } else if (parts.length == 2) {
-                        early.put(LocalDate.parse(parts[0]), LocalTime.parse(parts[1]));
-                    } else {
-                        throw new IllegalStateException(
-                                resource + " line " + n + ": expected a date and an optional HH:mm, was '" + t + "'");
-                    }
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new IllegalStateException(
-                            resource + " line " + n + ": not a date (or HH:mm): '" + t + "'", e);
-                }
-            }
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList();
+            return CalendarFiles.read(resource, lines, Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Days(out, early);
     }
 }

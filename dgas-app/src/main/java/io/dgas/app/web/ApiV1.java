@@ -3,6 +3,7 @@ package io.dgas.app.web;
 import io.dgas.app.AppContext;
 import io.dgas.app.config.EffectiveConfig;
 import io.dgas.app.service.AnalysisService;
+import io.dgas.app.service.Lazy;
 import io.dgas.app.service.MarketDataService;
 import io.dgas.app.service.Page;
 import io.dgas.app.service.RunsService;
@@ -34,12 +35,12 @@ final class ApiV1 {
     /** The routes, with {@code health} answering both {@code /health} and {@code /api/v1/health}. */
     static List<Route> routes(AppContext ctx, Function<Context, Object> health) {
         // built on first request: the server starts (and /health answers 503) while the database is down
-        Supplier<MarketDataService> market = lazy(() -> new MarketDataService(ctx.database(), ctx.cache()));
-        Supplier<SignalsService> signals = lazy(() -> new SignalsService(ctx.database(), ctx.cache()));
-        Supplier<RunsService> runs = lazy(() -> new RunsService(ctx.database(), ctx.cache()));
-        Supplier<AnalysisService> analysis = lazy(() -> new AnalysisService(
+        Supplier<MarketDataService> market = Lazy.of(() -> new MarketDataService(ctx.database(), ctx.cache()));
+        Supplier<SignalsService> signals = Lazy.of(() -> new SignalsService(ctx.database(), ctx.cache()));
+        Supplier<RunsService> runs = Lazy.of(() -> new RunsService(ctx.database(), ctx.cache()));
+        Supplier<AnalysisService> analysis = Lazy.of(() -> new AnalysisService(
                 market.get(), signals.get(), ctx.calculations(), ctx.mtfParams(), ctx.signalParams(), ctx.cache()));
-        List<Route> writes = WriteRoutes.routes(ctx, lazy(ctx::ingest));
+        List<Route> writes = WriteRoutes.routes(ctx, Lazy.of(ctx::ingest));
         return concat(
                 concat(
                         concat(
@@ -246,20 +247,6 @@ final class ApiV1 {
                     List.of("from at most " + MAX_BARS + " bars before to"));
         }
         return market.range(symbol, tf, from, to, deleted);
-    }
-
-    static <T> Supplier<T> lazy(Supplier<T> build) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = build.get();
-                }
-                return value;
-            }
-        };
     }
 
     static <T> List<T> concat(List<T> a, List<T> b) {

@@ -2,6 +2,7 @@ package io.dgas.app.web;
 
 import io.dgas.app.AppContext;
 import io.dgas.app.service.DailyBarsService;
+import io.dgas.app.service.Lazy;
 import io.dgas.app.trading.LedgerApiService;
 import io.dgas.app.trading.PortfolioService;
 import io.dgas.app.trading.RiskService;
@@ -20,7 +21,7 @@ final class TradingRoutes {
     private TradingRoutes() {}
 
     static List<Route> routes(AppContext ctx) {
-        Supplier<DailyBarsService> daily = ApiV1.lazy(() -> new DailyBarsService(ctx.database(), ctx.cache()));
+        Supplier<DailyBarsService> daily = Lazy.of(() -> new DailyBarsService(ctx.database(), ctx.cache()));
         List<Route> own = List.of(Route.get(
                 "/api/v1/bars/{symbol}/daily",
                 "Daily OHLCV rollups of one source timeframe from the daily_bar_rollups view, oldest first; as"
@@ -40,11 +41,11 @@ final class TradingRoutes {
                     return daily.get()
                             .days(a.get("symbol"), Timeframe.parse(a.get("interval")), to.minusDays(days - 1L), to);
                 }));
-        Supplier<PortfolioService> portfolios = ApiV1.lazy(ctx::portfolios);
-        Supplier<RiskService> risk = ApiV1.lazy(ctx::risk);
+        Supplier<PortfolioService> portfolios = Lazy.of(ctx::portfolios);
+        Supplier<RiskService> risk = Lazy.of(ctx::risk);
         Supplier<LedgerApiService> ledger =
-                ApiV1.lazy(() -> new LedgerApiService(ctx.database(), portfolios.get(), risk.get(), ctx.clock()));
-        List<Route> all = ApiV1.concat(own, NewsRoutes.routes(ApiV1.lazy(ctx::news), ctx.clock()));
+                Lazy.of(() -> new LedgerApiService(ctx.database(), portfolios.get(), risk.get(), ctx.clock()));
+        List<Route> all = ApiV1.concat(own, NewsRoutes.routes(Lazy.of(ctx::news), ctx.clock()));
         all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, risk, ledger, ctx.clock()));
         return ApiV1.concat(all, BacktestRoutes.routes(ledger));
     }

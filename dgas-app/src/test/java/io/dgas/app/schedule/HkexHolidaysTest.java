@@ -19,7 +19,7 @@ class HkexHolidaysTest {
     /** The closures of {@code year} on weekdays (the exchange's published list; Saturday holidays close nothing). */
     private static Set<LocalDate> weekdayClosures(int year) {
         return HkexHolidays.closed(year, year).stream()
-                .filter(d -> !HolidayRules.weekend(d))
+                .filter(d -> !ExchangeCalendar.weekend(d))
                 .collect(Collectors.toSet());
     }
 
@@ -148,7 +148,7 @@ class HkexHolidaysTest {
 
     @Test
     void earlyCloses_eveOfTheLunarNewYearChristmasAndTheNewYear_noonOnTradingDaysOnly() {
-        Map<LocalDate, LocalTime> early = HkexHolidays.earlyCloses(2023, 2024);
+        Map<LocalDate, LocalTime> early = HkexHolidays.earlyCloses(2023, 2024, HkexHolidays.closed(2023, 2024));
 
         // 2023: all three eves on weekends; 2024: Friday 9 February, Tuesday 24 and 31 December
         assertThat(early)
@@ -162,7 +162,7 @@ class HkexHolidaysTest {
     void calendar_lunchBreakAndHalfDay_twoSessionsOrTheMorningAlone() {
         ExchangeCalendar hk = ExchangeCalendar.of(
                         true, "Asia/Hong_Kong", "09:30-16:00", HkexHolidays.closed(2024, 2024))
-                .withEarlyCloses(HkexHolidays.earlyCloses(2024, 2024))
+                .withEarlyCloses(HkexHolidays.earlyCloses(2024, 2024, HkexHolidays.closed(2024, 2024)))
                 .withBreak("12:00-13:00");
 
         // Monday 2 December 2024, Hong Kong is UTC+8: 09:30-12:00 and 13:00-16:00 are 01:30-04:00 and 05:00-08:00 UTC

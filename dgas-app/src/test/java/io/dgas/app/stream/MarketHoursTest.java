@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class MarketHoursTest {
     @Test
     void usHolidayRules_2024To2027_equalTheShippedList() {
-        MarketHours.Days shipped = MarketHours.days(MarketHours.US_HOLIDAYS);
+        var shipped = MarketHours.days(MarketHours.US_HOLIDAYS);
 
         assertThat(UsEquityHolidays.closed(2024, 2027)).isEqualTo(shipped.closed());
         assertThat(UsEquityHolidays.earlyCloses(2024, 2027)).isEqualTo(shipped.earlyCloses());

@@ -200,6 +200,9 @@ class DataPageIT {
         assertThat(driver.findElements(By.cssSelector("#checks-table tbody tr")))
                 .as("read only when asked")
                 .isEmpty();
+        assertThat(driver.findElement(By.id("check-pager")).isDisplayed())
+                .as("no pager before a check")
+                .isFalse();
 
         driver.findElement(By.id("check-all")).sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(30))
@@ -237,5 +240,6 @@ class DataPageIT {
         assertThat(driver.findElements(By.cssSelector("#checks-table tbody tr")))
                 .isEmpty();
         assertThat(driver.findElement(By.id("check-status")).getText()).isEmpty();
+        assertThat(driver.findElement(By.id("check-pager")).isDisplayed()).isFalse();
     }
 }

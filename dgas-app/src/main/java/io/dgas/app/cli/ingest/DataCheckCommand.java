@@ -23,9 +23,6 @@ import picocli.CommandLine.Option;
                 + " robust standard deviations (and whether the next bar took them back), and runs of --flat-bars"
                 + " bars or more that did not trade (open = high = low = close, no volume).")
 final class DataCheckCommand extends BaseCommand {
-    /** The overview's cell of a series whose exchange has no calendar here (its hours are not judged). */
-    private static final String NO_CALENDAR = "no calendar";
-
     @Option(names = "--symbol", description = "one symbol's series (default: an overview of every symbol's)")
     String symbol;
 
@@ -90,7 +87,7 @@ final class DataCheckCommand extends BaseCommand {
                                         c.market(),
                                         Long.toString(c.bars()),
                                         c.outsideHours() == null
-                                                ? NO_CALENDAR
+                                                ? DataGapsCommand.NO_CALENDAR
                                                 : c.outsideHours()
                                                         + (c.shiftHours() == null
                                                                 ? ""

@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
                 + " each with its holidays; a ticker of another exchange the API names, such as .KO or .NSE, has no"
                 + " calendar here and is not judged).")
 final class DataGapsCommand extends BaseCommand {
-    /** The overview's cell of a series whose exchange has no calendar here (its gaps are not judged). */
-    private static final String NO_CALENDAR = "no calendar";
+    /**
+     * The overviews' cell of a series whose exchange has no calendar here (its gaps and hours are not judged; data
+     * check's overview says it too).
+     */
+    static final String NO_CALENDAR = "no calendar";
 
     @Option(names = "--symbol", description = "one symbol's gaps (default: an overview of every symbol)")
     String symbol;
