@@ -50,10 +50,10 @@
 
   function loadRules() {
     document.body.dataset.rules = '';
-    dgas.getJson('/api/v1/alerts/rules?limit=1000').then(function (page) {
-      dgas.table(document.getElementById('rules-table'), 'Rules', RULE_COLUMNS, page.items, 'alert-rules');
-      dgas.say(document.getElementById('status'), dgas.count(page.items.length, 'rule', 'rules'));
-      document.body.dataset.rules = String(page.items.length);
+    dgas.allItems('/api/v1/alerts/rules').then(function (rules) {
+      dgas.table(document.getElementById('rules-table'), 'Rules', RULE_COLUMNS, rules, 'alert-rules');
+      dgas.say(document.getElementById('status'), dgas.count(rules.length, 'rule', 'rules'));
+      document.body.dataset.rules = String(rules.length);
     }).catch(function (e) { dgas.say(document.getElementById('status'), e.message, true); });
   }
 

@@ -20,8 +20,10 @@
 
   var getJson = dgas.getJson;
 
+  /** A bar's time in UTC: the date alone for daily and weekly bars, whose time of day says nothing. */
   function label(ts) {
-    return new Date(ts * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    var tf = interval();
+    return new Date(ts * 1000).toISOString().slice(0, tf === '1d' || tf === '1w' ? 10 : 16).replace('T', ' ');
   }
 
   function fmt(v, digits) {
@@ -303,6 +305,7 @@
   /** Offers only the timeframes the symbol has bars of (disabled radios are skipped by the arrow keys), then loads. */
   function loadSymbol() {
     var symbol = symbolSelect.value;
+    symbolSelect.dispatchEvent(new Event('symbol-shown')); // the news panel follows
     getJson('/api/v1/symbols/' + encodeURIComponent(symbol)).then(function (d) {
       var have = d.series.filter(function (s) { return s.rows > 0; }).map(function (s) { return s.timeframe; });
       document.getElementById('dl-ticks-item').hidden = !(d.symbol && d.symbol.last_tick_at);
@@ -377,16 +380,16 @@
   window.addEventListener('resize', function () { chart.resize(); spreadZoneLabels(); });
   chart.on('datazoom', spreadZoneLabels); // the y axis follows the zoomed bars: the zones' pixels move
 
-  getJson('/api/v1/symbols?limit=1000').then(function (page) {
-    page.items.forEach(function (s) {
+  dgas.allItems('/api/v1/symbols').then(function (symbols) {
+    symbols.forEach(function (s) {
       var o = document.createElement('option');
       o.value = s.ticker;
       o.textContent = s.name && s.name !== s.ticker ? s.ticker + ' · ' + s.name : s.ticker;
       symbolSelect.appendChild(o);
     });
-    if (!page.items.length) { say('No symbols yet: ingest bars first (dgas ingest).'); return; }
+    if (!symbols.length) { say('No symbols yet: ingest bars first (dgas ingest).'); return; }
     var want = (asked.get('symbol') || '').toUpperCase();
-    if (page.items.some(function (s) { return s.ticker === want; })) { symbolSelect.value = want; }
+    if (symbols.some(function (s) { return s.ticker === want; })) { symbolSelect.value = want; }
     loadSymbol();
   }).catch(function (e) { say('symbols: ' + e.message, true); });
 })();

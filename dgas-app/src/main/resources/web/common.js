@@ -78,6 +78,21 @@
     });
   }
 
+  /**
+   * Every item of a paged list ({items, next_offset}), a page of 1,000 at a time: a universe may hold thousands of
+   * symbols, more than one page. {@code url} has a query string of its own or none.
+   */
+  function allItems(url) {
+    var items = [];
+    function page(offset) {
+      return getJson(url + (url.indexOf('?') < 0 ? '?' : '&') + 'limit=1000&offset=' + offset).then(function (p) {
+        items = items.concat(p.items);
+        return p.next_offset === null || p.next_offset === undefined ? items : page(p.next_offset);
+      });
+    }
+    return page(0);
+  }
+
   /** Shows {@code text} in a role=status element, as an error when {@code error}. */
   function say(el, text, error) {
     el.textContent = text;
@@ -380,7 +395,7 @@
   }
 
   window.dgas = {
-    nav: nav, request: request, getJson: getJson, errorText: errorText, say: say, query: query, csv: csv, grouped: grouped,
+    nav: nav, request: request, getJson: getJson, allItems: allItems, errorText: errorText, say: say, query: query, csv: csv, grouped: grouped,
     download: download, table: table, token: token, write: write, events: events, sseParse: sseParse, time: time,
     num: num, count: count,
     probability: probability, expiry: expiry, reasons: reasons

@@ -1,5 +1,5 @@
 /* The market page's news panel: the chosen symbol's daily news sentiment (last 30 days, from the daily view) and its
-   latest headlines. Follows the symbol <select> of app.js. */
+   latest headlines. Follows the symbol app.js shows (its 'symbol-shown' event on the symbol <select>). */
 (function () {
   'use strict';
   var select = document.getElementById('symbol');
@@ -13,6 +13,7 @@
     var s = encodeURIComponent(symbol);
     Promise.all([dgas.getJson('/api/v1/news/sentiment/' + s + '?days=30'), dgas.getJson('/api/v1/news?symbol=' + s + '&limit=5')])
       .then(function (r) {
+        if (symbol !== select.value) { return; } // another symbol was chosen meanwhile: its answer is the one to show
         var days = r[0].days, n = 0, sum = 0;
         days.forEach(function (d) { n += d.items; sum += d.avg_sentiment * d.items; });
         dgas.table(box, 'Daily news sentiment of ' + symbol + ' (−1 … 1)',
@@ -33,9 +34,6 @@
       }).catch(function (e) { dgas.say(say, e.message, true); });
   }
 
-  select.addEventListener('change', show);
-  // app.js fills the list asynchronously: show the first symbol once it is there
-  var tries = 0, wait = setInterval(function () {
-    if (select.value || ++tries > 50) { clearInterval(wait); show(); }
-  }, 100);
+  // app.js fills the list asynchronously and may then choose the symbol a link asked for, without a change event
+  select.addEventListener('symbol-shown', show);
 })();

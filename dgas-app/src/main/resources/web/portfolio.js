@@ -130,8 +130,8 @@
       }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'portfolio:error'; });
   }
 
-  dgas.getJson('/api/v1/portfolios?include_closed=true&limit=1000').then(function (page) {
-    page.items.forEach(function (p) {
+  dgas.allItems('/api/v1/portfolios?include_closed=true').then(function (portfolios) {
+    portfolios.forEach(function (p) {
       var o = document.createElement('option');
       o.value = p.id;
       o.textContent = '#' + p.id + ' ' + p.owner + '/' + p.name;

@@ -94,9 +94,9 @@
   });
   document.getElementById('c-days').addEventListener('change', calibration);
 
-  dgas.getJson('/api/v1/symbols?limit=1000').then(function (page) {
+  dgas.allItems('/api/v1/symbols').then(function (symbols) {
     var list = document.getElementById('symbols');
-    page.items.forEach(function (s) {
+    symbols.forEach(function (s) {
       var o = document.createElement('option');
       o.value = s.ticker;
       list.appendChild(o);

@@ -125,7 +125,8 @@ public final class AnalysisService {
     /**
      * The trading timeframe of an analysis asked for without one: {@code wanted} when the symbol has bars of it, else
      * the symbol's own stored timeframe nearest to it that has a pair, as the cycle analyses it (AAPL's daily bars: 1d,
-     * where 1h found none); {@link io.dgas.store.bars.UnknownSymbolException} for an unknown symbol.
+     * where 1h found none; weekly bars alone: 1w); {@link io.dgas.store.bars.UnknownSymbolException} for an unknown
+     * symbol.
      */
     public Timeframe intervalFor(String symbol, Timeframe wanted) {
         List<Timeframe> stored = market.symbol(symbol).series().stream()
@@ -133,21 +134,26 @@ public final class AnalysisService {
                 .sorted(java.util.Comparator.comparingLong(Timeframe::seconds))
                 .toList();
         Timeframe own = stored.contains(wanted) ? wanted : io.dgas.app.cycle.OwnTimeframes.nearest(stored, wanted);
-        return own == null ? wanted : own;
+        // none with a pair: weekly bars alone, analysed alone
+        return own != null ? own : stored.isEmpty() ? wanted : stored.get(0);
     }
 
     /**
      * The analysis of the newest {@code last} bars of {@code symbol} at {@code tf}, with the signal judged against
-     * {@code htf} (its own bars, or the trading bars aggregated when it has none).
+     * {@code htf} (its own bars, or the trading bars aggregated when it has none); with {@code htf} null (weekly bars,
+     * which no timeframe pairs over) the bars are analysed alone: no confluence, no signal computed, the newest stored
+     * one shown.
      *
      * @throws io.dgas.store.bars.UnknownSymbolException when the symbol does not exist
      * @throws BadInputException when {@code htf} is not a whole multiple of {@code tf}
      */
     public Analysis analyze(String symbol, Timeframe tf, int last, Timeframe htf) {
-        requireHigher(tf, htf);
+        if (htf != null) {
+            requireHigher(tf, htf);
+        }
         return answers.get(
                 RegionSpec.DASHBOARD,
-                "analysis:" + symbol + ":" + tf.code() + ":" + last + ":" + htf.code(),
+                "analysis:" + symbol + ":" + tf.code() + ":" + last + ":" + (htf == null ? "-" : htf.code()),
                 () -> compute(symbol, tf, last, htf));
     }
 
@@ -162,7 +168,7 @@ public final class AnalysisService {
             }
             latest =
                     new Latest(null, null, null, "only " + bars.size() + " " + tf.code() + " bars (at least 3 needed)");
-            return new Analysis(symbol, tf.code(), htf.code(), out, zones, List.of(), latest, null);
+            return new Analysis(symbol, tf.code(), code(htf), out, zones, List.of(), latest, null);
         }
         BarSeries series = SymbolAnalyzer.series(bars);
         DrummondAnalysis a = analyzer.analysis(series);
@@ -173,6 +179,15 @@ public final class AnalysisService {
         Shown shown = Shown.of(bars);
         zones.addAll(strongestZones(all, shown));
         int n = a.size() - 1;
+        if (htf == null) {
+            latest = new Latest(
+                    MarketState.codeOf(a.states().state()[n]),
+                    Direction.code(a.states().direction()[n]),
+                    finite(a.states().confidence()[n]),
+                    tf.code() + " bars analysed alone: no higher timeframe pairs over them, so no signal is computed");
+            LatestSignal stored = stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]));
+            return new Analysis(symbol, tf.code(), null, out, zones, List.of(), latest, stored);
+        }
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
         BarColumns higher = market.lastBars(symbol, htf, last, false);
@@ -214,6 +229,10 @@ public final class AnalysisService {
                         s.probability().decided(),
                         s.expiryBars() == Signal.NO_EXPIRY ? null : RunRepository.expiresAt(s, tf));
         return new Analysis(symbol, tf.code(), htf.code(), out, zones, confluence, latest, signal);
+    }
+
+    private static String code(Timeframe tf) {
+        return tf == null ? null : tf.code();
     }
 
     /** The newest stored signal of {@code symbol} at {@code tf} from {@code since} on, or null. */

@@ -112,7 +112,8 @@ final class ApiV1 {
                                                 Param.query(
                                                                 "htf",
                                                                 Type.ENUM,
-                                                                "higher timeframe (default: the interval's pair, 1h: 4h, 1d: 1w)")
+                                                                "higher timeframe (default: the interval's pair, 1h: 4h, 1d: 1w; 1w: none, its"
+                                                                        + " bars analysed alone, no signal computed)")
                                                         .oneOf(TIMEFRAMES)),
                                         "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
                                                 + " [{lower, upper, center, type, strength}], confluence: [{lower, upper, level, type, kind,"
@@ -125,9 +126,10 @@ final class ApiV1 {
                                             Timeframe tf = a.given("interval")
                                                     ? asked
                                                     : analysis.get().intervalFor(a.get("symbol"), asked);
+                                            // weekly bars have no pair: analysed alone (htf null)
                                             Timeframe htf = a.has("htf")
                                                     ? Timeframe.parse(a.get("htf"))
-                                                    : AnalysisService.defaultHigher(tf, "interval");
+                                                    : tf.defaultHigher().orElse(null);
                                             return new AnalysisBody(
                                                     analysis.get().analyze(a.get("symbol"), tf, a.get("last"), htf));
                                         })

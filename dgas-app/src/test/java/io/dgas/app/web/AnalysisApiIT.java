@@ -19,6 +19,7 @@ class AnalysisApiIT {
         MarketSeed.wave(api.ctx, "ANLX", Timeframe.H1, 120, 100);
         MarketSeed.wave(api.ctx, "ANLY", Timeframe.H1, 60, 50);
         MarketSeed.wave(api.ctx, "ANLD", Timeframe.D1, 80, 40);
+        MarketSeed.wave(api.ctx, "ANLW", Timeframe.W1, 70, 20);
         MarketSeed.storedLong(api.ctx, "ANLY", Timeframe.H1, "2025-01-08T06:00:00Z");
         api.ctx.cache().clear(null);
     }
@@ -39,6 +40,29 @@ class AnalysisApiIT {
                         .get("interval")
                         .asText())
                 .isEqualTo("1h");
+    }
+
+    @Test
+    void analysis_weeklyBars_analysedAloneWithoutAHigherTimeframeOrComputedSignal() throws Exception {
+        JsonNode asked = api.json("/api/v1/analysis/ANLW?interval=1w&last=60", 200);
+        JsonNode own = api.json("/api/v1/analysis/ANLW?last=60", 200);
+
+        assertThat(asked.get("interval").asText()).isEqualTo("1w");
+        assertThat(asked.get("htf").isNull()).as("no timeframe pairs over 1w").isTrue();
+        assertThat(asked.get("bars")).hasSize(60);
+        assertThat(asked.at("/bars/59/pldot").isNumber()).isTrue();
+        assertThat(asked.get("zones")).isNotEmpty();
+        assertThat(asked.get("confluence")).isEmpty();
+        assertThat(asked.get("signal").isNull()).isTrue();
+        assertThat(asked.at("/latest/state").asText())
+                .isEqualTo(asked.at("/bars/59/state").asText());
+        assertThat(asked.at("/latest/note").asText())
+                .isEqualTo("1w bars analysed alone: no higher timeframe pairs over them, so no signal is computed");
+        // a symbol of weekly bars alone, asked without an interval: its weekly bars, not an empty 1h answer
+        assertThat(own).isEqualTo(asked);
+        // a higher timeframe asked for over 1w is still refused, naming it
+        JsonNode refused = api.json("/api/v1/analysis/ANLW?interval=1w&htf=1w", 400);
+        assertThat(refused.get("parameter").asText()).isEqualTo("htf");
     }
 
     @Test

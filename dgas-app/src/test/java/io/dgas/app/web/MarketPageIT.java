@@ -225,6 +225,50 @@ class MarketPageIT {
         assertThat(h4.toString()).isNotEqualTo(first.toString());
     }
 
+    @Test
+    void marketPage_aUniverseBeyondOnePageAndWeeklyBars_listsEverySymbolAndOffersOnlyTheWeek() throws Exception {
+        // 1,001 more symbols than the API's page of 1,000 holds (their tickers sort after the MKT ones)
+        api.ctx
+                .database()
+                .update(
+                        "test.universe",
+                        "INSERT INTO symbols (ticker) SELECT 'ZU' || lpad(g::text, 4, '0') FROM generate_series(0, 1000) g",
+                        ps -> {});
+        MarketSeed.wave(api.ctx, "MKTW", Timeframe.W1, 60, 50);
+        driver.get("http://127.0.0.1:" + api.server.port() + "/index.html?symbol=MKTW");
+        JsonNode weekly = chartAfter("MKTW", "1w");
+
+        assertThat(series(weekly, "Candles").get("data")).hasSize(60);
+        assertThat(driver.findElements(By.cssSelector("#symbol option[value=ZU1000]")))
+                .as("the last symbol of the second page")
+                .hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#timeframes label")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .map(WebElement::getText))
+                .as("only the timeframes the symbol has bars of")
+                .containsExactly("1w");
+        assertThat(driver.executeScript("return window.dgasChart.getOption().xAxis[0].data[0];"))
+                .as("a weekly bar by its date alone")
+                .isEqualTo("2025-01-06");
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the news panel follows the symbol the link asked for, not the list's first")
+                .until(d -> "MKTW".equals(d.findElement(By.tagName("body")).getAttribute("data-news")));
+        Browser.screenshot(driver, "market-weekly");
+
+        // a laptop's narrower window: the header wraps, nothing is pushed off the page
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        try {
+            Object overflow = driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue())
+                    .as("horizontal overflow in px")
+                    .isLessThanOrEqualTo(0);
+            Browser.screenshot(driver, "market-narrow");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        }
+    }
+
     /** The chart draws the confluence zones the API gives for {@code symbol} at 1h, by role and bounds. */
     private static void assertConfluenceDrawn(JsonNode candles, String symbol) throws Exception {
         JsonNode confluence = api.json("/api/v1/analysis/" + symbol + "?interval=1h&last=300", 200)
@@ -308,7 +352,7 @@ class MarketPageIT {
                 .until(d -> result.getText().contains("coverage"));
         assertThat(result.getText())
                 .isEqualTo("1 missing in 1 gap(s) of 8 1d bars (us-equities calendar), coverage 88.89 %:\n"
-                        + "2025-01-15 00:00 (1)");
+                        + "2025-01-15 (1)");
 
         // the bars' checks, by the keyboard too: eight equal candles on trading days
         driver.findElement(By.id("bars-check")).sendKeys(Keys.ENTER);

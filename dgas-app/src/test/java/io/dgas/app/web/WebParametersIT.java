@@ -192,17 +192,6 @@ class WebParametersIT {
     }
 
     @Test
-    void analysis_weeklyWithoutHtf_is400NamingIntervalAndTheOnesThatPair() throws Exception {
-        JsonNode body = error(
-                send("GET", "/api/v1/analysis/WEBX?interval=1w"),
-                400,
-                "1w is the coarsest timeframe: no higher one can pair with it",
-                "interval",
-                "1w");
-        assertThat(body.get("accepted").toString()).doesNotContain("1w").contains("\"1d\"");
-    }
-
-    @Test
     void knownPathOtherMethod_is405NamingTheMethodsItTakes() throws Exception {
         HttpResponse<String> r = send("DELETE", "/api/v1/bars/WEBX");
 
