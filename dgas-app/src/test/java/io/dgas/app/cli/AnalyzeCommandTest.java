@@ -41,6 +41,30 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void analyzeFile_aBarIngestWouldRefuse_exits2NamingFileLineFieldAndValue() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("bad.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        + "2024-01-02T00:00:00Z,ZZZ,1d,10,11,9,10.5,100\n"
+                        + "2024-01-03T00:00:00Z,ZZZ,1d,10,9,9,10.5,100\n"
+                        + "2024-01-04T00:00:00Z,ZZZ,1d,10,11,9,10.5,100\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = DgasCommand.run(
+                new String[] {"analyze", "--bars", file.toString()},
+                Map.of("DGAS_HOME", dir.toString()),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .isEqualTo("error: " + file + ":3: field 'high': 9 must be >= max(open, close) (10.5)"
+                        + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void analyzeFile_expiryBarsOption_reachesTheSignalsFileAndBadValuesAreRefused() throws IOException {
         StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);

@@ -94,13 +94,63 @@ public final class BarsCsvParser {
                 v[k] = Double.parseDouble(f[col[3 + k]].strip());
             }
             field = 0;
-            out.computeIfAbsent(symbol + "/" + tf.code(), key -> new BarSeries(symbol, tf))
-                    .append(ts, v[0], v[1], v[2], v[3], v[4]);
+            check(ts, tf, v, f, col);
+            BarSeries series = out.computeIfAbsent(symbol + "/" + tf.code(), key -> new BarSeries(symbol, tf));
+            int n = series.size();
+            if (n > 0 && ts <= series.ts()[n - 1]) {
+                throw new BadField(
+                        0,
+                        "'" + f[col[0]].strip() + "' is not after the bar before it of " + symbol + " " + tf.code()
+                                + " (" + Timestamps.format(series.ts()[n - 1])
+                                + "): a series' bars ascend in time, one per bar time");
+            }
+            series.append(ts, v[0], v[1], v[2], v[3], v[4]);
+        } catch (BadField e) {
+            throw new UnableToParseException(
+                    source, lineNo, "field '" + COLUMNS[e.field] + "': " + e.getMessage(), null);
         } catch (RuntimeException e) {
             String what = field == 0 && e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)
                     ? ""
                     : "field '" + COLUMNS[field] + "': ";
             throw new UnableToParseException(source, lineNo, what + problem(e, f, col[field]), e);
+        }
+    }
+
+    /**
+     * The rules ingest applies to a bar (system.md §3), so that a file analysed is one that would load: a bar open time
+     * of its timeframe, finite prices &gt; 0, volume finite and ≥ 0, high ≥ max(open, close), low ≤ min(open, close).
+     */
+    private static void check(long ts, Timeframe tf, double[] v, String[] f, int[] col) {
+        if (!tf.isAligned(ts)) {
+            throw new BadField(
+                    0,
+                    "'" + f[col[0]].strip() + "' is not a " + tf.code() + " bar open time (the bar holding it opens at "
+                            + Timestamps.format(tf.bucketStart(ts)) + ")");
+        }
+        for (int k = 0; k < 4; k++) {
+            if (!(v[k] > 0) || v[k] == Double.POSITIVE_INFINITY) {
+                throw new BadField(3 + k, "must be a finite price > 0, got '" + f[col[3 + k]].strip() + "'");
+            }
+        }
+        if (!(v[4] >= 0) || v[4] == Double.POSITIVE_INFINITY) {
+            throw new BadField(7, "must be a finite volume >= 0, got '" + f[col[7]].strip() + "'");
+        }
+        if (v[1] < Math.max(v[0], v[3])) {
+            throw new BadField(4, f[col[4]].strip() + " must be >= max(open, close) (" + Math.max(v[0], v[3]) + ")");
+        }
+        if (v[2] > Math.min(v[0], v[3])) {
+            throw new BadField(5, f[col[5]].strip() + " must be <= min(open, close) (" + Math.min(v[0], v[3]) + ")");
+        }
+    }
+
+    /** A rule broken by one field of a row ({@link #COLUMNS} index). */
+    private static final class BadField extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int field;
+
+        BadField(int field, String message) {
+            super(message, null, false, false);
+            this.field = field;
         }
     }
 

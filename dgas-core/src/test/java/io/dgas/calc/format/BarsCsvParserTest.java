@@ -63,4 +63,35 @@ class BarsCsvParserTest {
                 .isInstanceOf(UnableToParseException.class)
                 .hasMessageContaining("f:3");
     }
+
+    @Test
+    void parse_barsIngestWouldRefuse_namesLineFieldAndValue() {
+        assertThatThrownBy(() -> BarsCsvParser.parse(
+                        new StringReader(HEADER + "2024-01-01T00:00:00+00:00,AAA,1h,10,9,8,10.5,10\n"), "f.csv"))
+                .isInstanceOf(UnableToParseException.class)
+                .hasMessage("f.csv:2: field 'high': 9 must be >= max(open, close) (10.5)");
+        assertThatThrownBy(() -> BarsCsvParser.parse(
+                        new StringReader(HEADER + "2024-01-01T00:00:00+00:00,AAA,1h,10,11,10.2,10.5,10\n"), "f.csv"))
+                .hasMessage("f.csv:2: field 'low': 10.2 must be <= min(open, close) (10.0)");
+        assertThatThrownBy(() -> BarsCsvParser.parse(
+                        new StringReader(HEADER + "2024-01-01T00:00:00+00:00,AAA,1h,10,11,9,-1,10\n"), "f.csv"))
+                .hasMessage("f.csv:2: field 'close': must be a finite price > 0, got '-1'");
+        assertThatThrownBy(() -> BarsCsvParser.parse(
+                        new StringReader(HEADER + "2024-01-01T00:00:00+00:00,AAA,1h,10,11,9,10,NaN\n"), "f.csv"))
+                .hasMessage("f.csv:2: field 'volume': must be a finite volume >= 0, got 'NaN'");
+        assertThatThrownBy(() -> BarsCsvParser.parse(
+                        new StringReader(HEADER + "2024-01-01T00:30:00+00:00,AAA,1h,10,11,9,10,1\n"), "f.csv"))
+                .hasMessage("f.csv:2: field 'timestamp': '2024-01-01T00:30:00+00:00' is not a 1h bar open time (the bar"
+                        + " holding it opens at 2024-01-01T00:00:00+00:00)");
+    }
+
+    @Test
+    void parse_repeatedBarTime_namesTheBarBefore() {
+        String csv = HEADER
+                + "2024-01-01T00:00:00Z,AAA,1h,1,2,0.5,1.5,10\n"
+                + "2024-01-01T00:00:00Z,AAA,1h,1,2,0.5,1.5,10\n";
+        assertThatThrownBy(() -> BarsCsvParser.parse(new StringReader(csv), "f.csv"))
+                .hasMessage("f.csv:3: field 'timestamp': '2024-01-01T00:00:00Z' is not after the bar before it of AAA"
+                        + " 1h (2024-01-01T00:00:00+00:00): a series' bars ascend in time, one per bar time");
+    }
 }
