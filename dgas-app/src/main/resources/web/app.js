@@ -69,12 +69,35 @@
     if (changed) { chart.setOption({ series: [{ markArea: { data: zoneItems } }] }); }
   }
 
+  var SECONDS = { '1m': 60, '5m': 300, '15m': 900, '30m': 1800, '1h': 3600, '4h': 14400, '1d': 86400, '1w': 604800 };
+
+  /**
+   * The x axis and the PLdot and envelope lines of {@code bars}: a bar's PLdot and envelope belong {@code d} bars
+   * ahead of it (drummond.md §1, the API's displacement), so each is drawn d places right of its bar and the axis runs
+   * d bar times (ts + k × timeframe) past the newest bar, where the next bar's PLdot already stands; the candles fill
+   * the first bars.length places.
+   */
+  function overlays(bars, d) {
+    var x = bars.map(function (b) { return label(b.ts); });
+    var lead = [];
+    for (var k = 1; k <= d && bars.length; k++) {
+      x.push(label(bars[bars.length - 1].ts + k * SECONDS[interval()]));
+      lead.push('-');
+    }
+    var line = function (f) {
+      return lead.concat(bars.map(function (b) { var v = f(b); return v === null || v === undefined || isNaN(v) ? '-' : v; }));
+    };
+    return {
+      x: x,
+      pldot: line(function (b) { return b.pldot; }),
+      lower: line(function (b) { return b.lower; }),
+      band: line(function (b) { return b.upper === null || b.lower === null ? null : b.upper - b.lower; }),
+      upper: line(function (b) { return b.upper; })
+    };
+  }
+
   function option(a) {
-    var x = a.bars.map(function (b) { return label(b.ts); });
-    var col = function (f) { return a.bars.map(function (b) { return b[f] === null ? '-' : b[f]; }); };
-    var width = a.bars.map(function (b) {
-      return b.upper === null || b.lower === null ? '-' : b.upper - b.lower;
-    });
+    var o = overlays(a.bars, a.displacement || 0);
     var zones = a.zones.map(function (z, i) {
       var support = z.type === 'support';
       var atPrice = z.type === 'at price';
@@ -132,7 +155,7 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
       // the right margin holds the zone labels' column, then the signal lines' labels
       grid: { left: 60, right: Math.max(90, zoneColumn + lineColumn + 12), top: 36, bottom: 70 },
-      xAxis: { type: 'category', data: x, boundaryGap: true, axisLine: { onZero: false } },
+      xAxis: { type: 'category', data: o.x, boundaryGap: true, axisLine: { onZero: false } },
       yAxis: { type: 'value', scale: true },
       dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 12 }],
       series: [
@@ -146,10 +169,10 @@
             distance: zoneColumn + 5, fontSize: LINE_FONT }, data: lines },
           markPoint: { symbolSize: 36, label: { fontSize: 9, color: '#fff', formatter: function (p) { return p.name.slice(0, 5); } }, data: points }
         },
-        { name: 'PLdot', type: 'line', data: col('pldot'), showSymbol: false, lineStyle: { color: PURPLE, width: 2 }, itemStyle: { color: PURPLE } },
-        { name: 'Envelope lower', type: 'line', data: col('lower'), stack: 'envelope', showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } },
-        { name: 'Envelope band', type: 'line', data: width, stack: 'envelope', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(86,180,233,0.18)' }, tooltip: { show: false } },
-        { name: 'Envelope upper', type: 'line', data: col('upper'), showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } }
+        { name: 'PLdot', type: 'line', data: o.pldot, showSymbol: false, lineStyle: { color: PURPLE, width: 2 }, itemStyle: { color: PURPLE } },
+        { name: 'Envelope lower', type: 'line', data: o.lower, stack: 'envelope', showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } },
+        { name: 'Envelope band', type: 'line', data: o.band, stack: 'envelope', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(86,180,233,0.18)' }, tooltip: { show: false } },
+        { name: 'Envelope upper', type: 'line', data: o.upper, showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } }
       ]
     };
   }
@@ -286,7 +309,7 @@
       if (mine !== seq) { return; }
       chart.setOption(option(a), true);
       spreadZoneLabels();
-      shown = { symbol: symbol, tf: tf, bars: a.bars.slice() };
+      shown = { symbol: symbol, tf: tf, bars: a.bars.slice(), displacement: a.displacement || 0 };
       document.getElementById('forming').textContent = 'none (no live trades)';
       panel(a);
       say(a.bars.length + ' ' + tf + ' bars of ' + symbol + (a.bars.length ? ', newest ' + label(a.bars[a.bars.length - 1].ts) : ''));
@@ -352,19 +375,19 @@
     } else {
       return; // older than the drawn bars
     }
-    var val = function (v) { return v === null || v === undefined ? '-' : v; };
+    var o = overlays(bars, shown.displacement);
     chart.setOption({
-      xAxis: { data: bars.map(function (b) { return label(b.ts); }) },
+      xAxis: { data: o.x },
       series: [
         {
           name: 'Candles', data: bars.map(function (b) {
             return b.forming ? { value: [b.o, b.c, b.l, b.h], itemStyle: { opacity: 0.55, borderType: 'dashed', borderWidth: 2 } } : [b.o, b.c, b.l, b.h];
           })
         },
-        { name: 'PLdot', data: bars.map(function (b) { return val(b.pldot); }) },
-        { name: 'Envelope lower', data: bars.map(function (b) { return val(b.lower); }) },
-        { name: 'Envelope band', data: bars.map(function (b) { return b.upper === null || b.lower === null || b.upper === undefined ? '-' : b.upper - b.lower; }) },
-        { name: 'Envelope upper', data: bars.map(function (b) { return val(b.upper); }) }
+        { name: 'PLdot', data: o.pldot },
+        { name: 'Envelope lower', data: o.lower },
+        { name: 'Envelope band', data: o.band },
+        { name: 'Envelope upper', data: o.upper }
       ]
     });
     document.getElementById('forming').textContent = label(e.ts) + ' (forming, ' + e.trades + ' trades): O ' + fmt(e.open)

@@ -6,6 +6,7 @@ import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.drummond.ConfluenceZone;
 import io.dgas.calc.drummond.Direction;
 import io.dgas.calc.drummond.DrummondAnalysis;
+import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.MarketState;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.ReasonText;
@@ -40,6 +41,9 @@ public final class AnalysisService {
 
     /** Confluence zones drawn at most. */
     public static final int MAX_CONFLUENCE = 4;
+
+    /** The PLdot displacement of the analyses served (the engine's default parameters, as the cycle uses). */
+    private static final int DISPLACEMENT = DrummondParams.defaults().displacement();
 
     private final MarketDataService market;
     private final SignalsService signals;
@@ -112,10 +116,14 @@ public final class AnalysisService {
     /** The latest bar's state and trend, or why there is no signal. */
     public record Latest(String state, String trend, Double confidence, String note) {}
 
+    /**
+     * @param displacement how many bars ahead of its bar each PLdot (and its envelope) is plotted (drummond.md §1)
+     */
     public record Analysis(
             String symbol,
             String interval,
             String htf,
+            Integer displacement,
             List<Bar> bars,
             List<Zone> zones,
             List<Confluence> confluence,
@@ -168,7 +176,7 @@ public final class AnalysisService {
             }
             latest =
                     new Latest(null, null, null, "only " + bars.size() + " " + tf.code() + " bars (at least 3 needed)");
-            return new Analysis(symbol, tf.code(), code(htf), out, zones, List.of(), latest, null);
+            return new Analysis(symbol, tf.code(), code(htf), DISPLACEMENT, out, zones, List.of(), latest, null);
         }
         BarSeries series = SymbolAnalyzer.series(bars);
         DrummondAnalysis a = analyzer.analysis(series);
@@ -186,7 +194,7 @@ public final class AnalysisService {
                     finite(a.states().confidence()[n]),
                     tf.code() + " bars analysed alone: no higher timeframe pairs over them, so no signal is computed");
             LatestSignal stored = stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]));
-            return new Analysis(symbol, tf.code(), null, out, zones, List.of(), latest, stored);
+            return new Analysis(symbol, tf.code(), null, DISPLACEMENT, out, zones, List.of(), latest, stored);
         }
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
@@ -228,7 +236,7 @@ public final class AnalysisService {
                         io.dgas.calc.format.ReasonsJson.of(s),
                         s.probability().decided(),
                         s.expiryBars() == Signal.NO_EXPIRY ? null : RunRepository.expiresAt(s, tf));
-        return new Analysis(symbol, tf.code(), htf.code(), out, zones, confluence, latest, signal);
+        return new Analysis(symbol, tf.code(), htf.code(), DISPLACEMENT, out, zones, confluence, latest, signal);
     }
 
     private static String code(Timeframe tf) {

@@ -52,6 +52,12 @@ record AnalysisBody(Analysis answer) implements RenderedBodies.View {
             string(g, "symbol", a.symbol());
             string(g, "interval", a.interval());
             string(g, "htf", a.htf());
+            g.writeFieldName("displacement");
+            if (a.displacement() == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(a.displacement());
+            }
             PriceDigits d = new PriceDigits();
             g.writeFieldName("bars");
             bars(g, a.bars(), d);

@@ -115,7 +115,8 @@ final class ApiV1 {
                                                                 "higher timeframe (default: the interval's pair, 1h: 4h, 1d: 1w; 1w: none, its"
                                                                         + " bars analysed alone, no signal computed)")
                                                         .oneOf(TIMEFRAMES)),
-                                        "{symbol, interval, htf, bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
+                                        "{symbol, interval, htf, displacement (each bar's PLdot and envelope belong that many bars"
+                                                + " ahead, drummond.md §1), bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
                                                 + " [{lower, upper, center, type, strength}], confluence: [{lower, upper, level, type, kind,"
                                                 + " timeframes, weight}], latest: {state, trend, confidence,"
                                                 + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"

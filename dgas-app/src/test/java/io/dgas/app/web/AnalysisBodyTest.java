@@ -46,8 +46,8 @@ class AnalysisBodyTest {
     @Test
     void serialize_emptyAnalysisWithoutSignal_sameBytesAsJacksonBeans() throws Exception {
         assertSameBytes(new Analysis(
-                "A", "1h", "4h", List.of(), List.of(), List.of(), new Latest(null, null, null, "only 0"), null));
-        assertSameBytes(new Analysis(null, null, null, null, null, null, null, null));
+                "A", "1h", "4h", 1, List.of(), List.of(), List.of(), new Latest(null, null, null, "only 0"), null));
+        assertSameBytes(new Analysis(null, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -56,18 +56,20 @@ class AnalysisBodyTest {
                 "AAPL",
                 "1h",
                 "4h",
+                1,
                 List.of(new Bar(1_700_000_000L, 1.5, 2, 1, 1.75, null, null, null, null)),
                 List.of(new Zone(1, 2, 1.5, "support", 3)),
                 List.of(new Confluence(1.25, 1.5, 1.375, "support", "pivot", 2, 2.75)),
                 new Latest("trend_up", "up", 0.5, null),
                 null);
         assertThat(new String(RouteTable.JSON.writeValueAsBytes(new AnalysisBody(a)), StandardCharsets.UTF_8))
-                .isEqualTo("{\"symbol\":\"AAPL\",\"interval\":\"1h\",\"htf\":\"4h\",\"bars\":[{\"ts\":1700000000,"
-                        + "\"o\":1.5,\"h\":2.0,\"l\":1.0,\"c\":1.75,\"pldot\":null,\"upper\":null,\"lower\":null,"
-                        + "\"state\":null}],\"zones\":[{\"lower\":1.0,\"upper\":2.0,\"center\":1.5,\"type\":\"support\","
-                        + "\"strength\":3}],\"confluence\":[{\"lower\":1.25,\"upper\":1.5,\"level\":1.375,"
-                        + "\"type\":\"support\",\"kind\":\"pivot\",\"timeframes\":2,\"weight\":2.75}],\"latest\":{\"state\":\"trend_up\",\"trend\":\"up\",\"confidence\":0.5,"
-                        + "\"note\":null},\"signal\":null}");
+                .isEqualTo(
+                        "{\"symbol\":\"AAPL\",\"interval\":\"1h\",\"htf\":\"4h\",\"displacement\":1,\"bars\":[{\"ts\":1700000000,"
+                                + "\"o\":1.5,\"h\":2.0,\"l\":1.0,\"c\":1.75,\"pldot\":null,\"upper\":null,\"lower\":null,"
+                                + "\"state\":null}],\"zones\":[{\"lower\":1.0,\"upper\":2.0,\"center\":1.5,\"type\":\"support\","
+                                + "\"strength\":3}],\"confluence\":[{\"lower\":1.25,\"upper\":1.5,\"level\":1.375,"
+                                + "\"type\":\"support\",\"kind\":\"pivot\",\"timeframes\":2,\"weight\":2.75}],\"latest\":{\"state\":\"trend_up\",\"trend\":\"up\",\"confidence\":0.5,"
+                                + "\"note\":null},\"signal\":null}");
     }
 
     private static void assertSameBytes(Analysis a) throws Exception {
@@ -121,6 +123,7 @@ class AnalysisBodyTest {
                 r.nextInt(20) == 0 ? "BRK.B ü" : "AAPL",
                 "1h",
                 "4h",
+                r.nextInt(10) == 0 ? null : 1,
                 bars,
                 zones,
                 r.nextInt(10) == 0 ? null : confluence,

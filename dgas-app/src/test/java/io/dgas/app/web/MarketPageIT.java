@@ -167,6 +167,26 @@ class MarketPageIT {
         assertThat(numbers(series(first, "Envelope upper").get("data"))).isGreaterThan(250);
         assertThat(numbers(series(first, "Envelope lower").get("data"))).isGreaterThan(250);
         assertThat(numbers(series(first, "Envelope band").get("data"))).isGreaterThan(250);
+        // drummond.md §1: a bar's PLdot (and envelope) is drawn one bar ahead of it, the newest one at the next bar
+        // time, one place past the newest candle
+        JsonNode served = api.json("/api/v1/analysis/MKTA?interval=1h&last=300", 200);
+        assertThat(served.get("displacement").asInt()).isEqualTo(1);
+        JsonNode pldot = series(first, "PLdot").get("data");
+        assertThat(pldot).hasSize(301);
+        assertThat(pldot.get(0).asText()).isEqualTo("-");
+        assertThat(pldot.get(300).asDouble())
+                .isEqualTo(served.at("/bars/299/pldot").asDouble());
+        assertThat(pldot.get(150).asDouble())
+                .isEqualTo(served.at("/bars/149/pldot").asDouble());
+        assertThat(series(first, "Envelope upper").get("data").get(300).asDouble())
+                .isEqualTo(served.at("/bars/299/upper").asDouble());
+        assertThat(driver.executeScript("var x = window.dgasChart.getOption().xAxis[0].data;"
+                        + " return x.length + ' ' + x[x.length - 1];"))
+                .isEqualTo("301 "
+                        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                .withZone(java.time.ZoneOffset.UTC)
+                                .format(java.time.Instant.ofEpochSecond(
+                                        served.at("/bars/299/ts").asLong() + 3600)));
         assertThat(candles.get("markArea")).as("Drummond zones").isNotEmpty();
         assertThat(candles.at("/markArea/0/0/yAxis").asDouble())
                 .isLessThanOrEqualTo(candles.at("/markArea/0/1/yAxis").asDouble());
