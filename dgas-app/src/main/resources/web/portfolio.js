@@ -94,7 +94,7 @@
       series: [{ name: 'equity', type: 'line', step: 'end', showSymbol: false, itemStyle: { color: '#0072B2' },
         data: curve.map(function (p) { return [p.ts, Number(p.equity)]; }),
         markPoint: { symbol: 'circle', symbolSize: 10, itemStyle: { color: '#D55E00' },
-          label: { position: 'left', distance: 6, color: '#1b1f24', fontSize: 11,
+          label: { position: 'top', distance: 6, align: 'right', color: '#1b1f24', fontSize: 11,
             formatter: function (p) { return 'now (mark) ' + p.value; } },
           data: marks } }]
     }, true);
