@@ -139,14 +139,26 @@ final class AnalyzeCommand extends BaseCommand {
                         context().calculations(),
                         context().mtfParams(),
                         signalOptions.params(config()))
-                .analyze(tickers, trading, higher, n, out);
+                // no --trading: a symbol without bars at the configured one is analysed at its own (AAPL: 1d with 1w)
+                .analyze(tickers, trading, higher, n, out, tradingTf == null && htf == null);
         o.result(
                 rows,
                 () -> o.table(
-                        List.of("symbol", "bars", "last bar", "close", "pldot", "state", "alignment", "action", "risk"),
+                        List.of(
+                                "symbol",
+                                "htf/trading",
+                                "bars",
+                                "last bar",
+                                "close",
+                                "pldot",
+                                "state",
+                                "alignment",
+                                "action",
+                                "risk"),
                         rows.stream()
                                 .map(r -> List.of(
                                         String.valueOf(r.get("symbol")),
+                                        r.get("htf") + "/" + r.get("interval"),
                                         String.valueOf(r.get("bars")),
                                         String.valueOf(r.get("last_bar")),
                                         cell(r.get("close")),

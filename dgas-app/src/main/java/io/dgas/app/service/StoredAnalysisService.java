@@ -53,14 +53,20 @@ public final class StoredAnalysisService {
     }
 
     /**
-     * One row per symbol: {@code symbol, bars, last_bar, close, pldot, state} and, with a usable higher timeframe,
-     * {@code alignment, action, risk}; with {@code out} the report files go to {@code out/SYMBOL/} ({@code files}).
+     * One row per symbol: {@code symbol, interval, htf, bars, last_bar, close, pldot, state} and, with a usable higher
+     * timeframe, {@code alignment, action, risk}; with {@code out} the report files go to {@code out/SYMBOL/}
+     * ({@code files}).
      *
+     * @param ownTimeframes whether a symbol with fewer than 3 bars at {@code trading} is analysed at its own stored
+     *     timeframe nearest to it with that one's pair instead (AAPL's daily bars: 1d with 1w), as the cycle and the
+     *     analysis API do when no timeframe was asked for; else such a symbol is refused
      * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
-     * @throws TooFewBarsException a symbol with fewer than 3 trading bars
+     * @throws TooFewBarsException a symbol with fewer than 3 trading bars (and, with {@code ownTimeframes}, no stored
+     *     timeframe that pairs)
      * @throws BadInputException when {@code htf} is not a whole multiple of {@code trading}
      */
-    public List<Map<String, Object>> analyze(List<String> symbols, Timeframe trading, Timeframe htf, int n, Path out)
+    public List<Map<String, Object>> analyze(
+            List<String> symbols, Timeframe trading, Timeframe htf, int n, Path out, boolean ownTimeframes)
             throws IOException {
         AnalysisService.requireHigher(trading, htf);
         BarRepository repo = new BarRepository(db);
@@ -73,48 +79,77 @@ public final class StoredAnalysisService {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String s : tickers) {
             BarColumns tc = t.get(s);
-            if (tc.size() < 3) {
-                throw new TooFewBarsException(
-                        s + " has " + tc.size() + " " + trading + " bars; at least 3 needed" + stored(s));
+            if (tc.size() >= 3) {
+                rows.add(row(analyzer, s, tc, h.get(s), htf, out));
+                continue;
             }
-            BarSeries ts = SymbolAnalyzer.series(tc);
-            long asOf = ts.ts()[ts.size() - 1] + trading.seconds();
-            BarSeries hs =
-                    h.get(s).size() >= 3 ? SymbolAnalyzer.series(h.get(s)) : BarAggregator.complete(ts, htf, asOf);
-            DrummondAnalysis a = analyzer.analysis(ts);
-            Map<String, Object> row = new LinkedHashMap<>();
-            int last = a.size() - 1;
-            row.put("symbol", s);
-            row.put("bars", a.size());
-            row.put("last_bar", Instant.ofEpochSecond(ts.ts()[last]).toString());
-            row.put("close", ts.close()[last]);
-            row.put("pldot", a.pldot()[last]);
-            row.put("state", MarketState.codeOf(a.states().state()[last]));
-            if (hs.size() >= 3) {
-                DrummondAnalysis ha = analyzer.analysis(hs);
-                if (MultiTimeframe.completeHtfIndex(ha, a, last) >= 2) {
-                    MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
-                    row.put("alignment", m.alignment());
-                    row.put("action", m.action().name().toLowerCase(Locale.ROOT));
-                    row.put("risk", m.risk().name().toLowerCase(Locale.ROOT));
-                }
+            List<Timeframe> stored = storedTimeframes(s);
+            Timeframe own = ownTimeframes ? io.dgas.app.cycle.OwnTimeframes.nearest(stored, trading) : null;
+            if (own == null) {
+                throw new TooFewBarsException(s + " has " + tc.size() + " " + trading + " bars; at least 3 needed"
+                        + (stored.isEmpty()
+                                ? ""
+                                : " (it has bars at "
+                                        + String.join(
+                                                ", ",
+                                                stored.stream()
+                                                        .map(Timeframe::code)
+                                                        .toList()) + ")"));
             }
-            if (out != null) {
-                Path dir = Files.createDirectories(out.resolve(s));
-                for (Map.Entry<String, String> f : DrummondReport.files(
-                                ts,
-                                hs.size() >= 3 ? hs : null,
-                                io.dgas.calc.drummond.DrummondParams.defaults(),
-                                mtf,
-                                signals)
-                        .entrySet()) {
-                    Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-                }
-                row.put("files", dir.toString());
-            }
-            rows.add(row);
+            Timeframe pair = own.defaultHigher().orElseThrow();
+            rows.add(row(
+                    analyzer,
+                    s,
+                    repo.lastForSymbols(List.of(s), own, n).get(s),
+                    repo.lastForSymbols(List.of(s), pair, n).get(s),
+                    pair,
+                    out));
         }
         return rows;
+    }
+
+    /** The row of one symbol's trading bars {@code tc} (at least 3) with its higher timeframe's bars {@code hc}. */
+    private Map<String, Object> row(
+            SymbolAnalyzer analyzer, String s, BarColumns tc, BarColumns hc, Timeframe htf, Path out)
+            throws IOException {
+        BarSeries ts = SymbolAnalyzer.series(tc);
+        Timeframe trading = ts.timeframe();
+        long asOf = ts.ts()[ts.size() - 1] + trading.seconds();
+        BarSeries hs = hc.size() >= 3 ? SymbolAnalyzer.series(hc) : BarAggregator.complete(ts, htf, asOf);
+        DrummondAnalysis a = analyzer.analysis(ts);
+        Map<String, Object> row = new LinkedHashMap<>();
+        int last = a.size() - 1;
+        row.put("symbol", s);
+        row.put("interval", trading.code());
+        row.put("htf", htf.code());
+        row.put("bars", a.size());
+        row.put("last_bar", Instant.ofEpochSecond(ts.ts()[last]).toString());
+        row.put("close", ts.close()[last]);
+        row.put("pldot", a.pldot()[last]);
+        row.put("state", MarketState.codeOf(a.states().state()[last]));
+        if (hs.size() >= 3) {
+            DrummondAnalysis ha = analyzer.analysis(hs);
+            if (MultiTimeframe.completeHtfIndex(ha, a, last) >= 2) {
+                MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
+                row.put("alignment", m.alignment());
+                row.put("action", m.action().name().toLowerCase(Locale.ROOT));
+                row.put("risk", m.risk().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (out != null) {
+            Path dir = Files.createDirectories(out.resolve(s));
+            for (Map.Entry<String, String> f : DrummondReport.files(
+                            ts,
+                            hs.size() >= 3 ? hs : null,
+                            io.dgas.calc.drummond.DrummondParams.defaults(),
+                            mtf,
+                            signals)
+                    .entrySet()) {
+                Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
+            row.put("files", dir.toString());
+        }
+        return row;
     }
 
     /** A symbol without enough bars to analyse. */
@@ -126,15 +161,10 @@ public final class StoredAnalysisService {
         }
     }
 
-    /** The timeframes {@code symbol} has bars of, as a hint for a request at another one ("" when none). */
-    private String stored(String symbol) {
+    /** The timeframes {@code symbol} has bars of, finest first. */
+    private List<Timeframe> storedTimeframes(String symbol) {
         SymbolTimeframes.Info info =
                 new SymbolTimeframes(db).of(List.of(symbol)).get(symbol);
-        if (info == null || info.timeframes().isEmpty()) {
-            return "";
-        }
-        return " (it has bars at "
-                + String.join(
-                        ", ", info.timeframes().stream().map(Timeframe::code).toList()) + ")";
+        return info == null ? List.of() : info.timeframes();
     }
 }

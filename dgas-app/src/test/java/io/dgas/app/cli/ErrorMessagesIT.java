@@ -95,7 +95,7 @@ class ErrorMessagesIT {
     }
 
     @Test
-    void analyzeStored_otherTimeframes_namesStoredOnesTakesTheHtfAboveAndRefusesAFinerOne() throws Exception {
+    void analyzeStored_otherTimeframes_takesItsOwnWhenNoneAskedNamesStoredOnesAndRefusesAFinerHtf() throws Exception {
         StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
         for (int d = 0; d < 20; d++) {
             double c = 100 + d % 5;
@@ -112,11 +112,16 @@ class ErrorMessagesIT {
         assertThat(run("ingest", "bars", "--create-symbols", file.toString()).code())
                 .isZero();
 
-        CliRun hourly = run("analyze", "DAYX");
+        CliRun own = run("analyze", "DAYX");
+        CliRun hourly = run("analyze", "DAYX", "--trading", "1h");
         CliRun daily = run("analyze", "DAYX", "--trading", "1d");
         CliRun finer = run("analyze", "DAYX", "--trading", "1d", "--htf", "4h");
         CliRun weekly = run("analyze", "DAYX", "--trading", "1w");
 
+        // no timeframe asked for: its own daily bars with their pair, as the cycle and the analysis API take them
+        assertThat(own.code()).as(own.err()).isZero();
+        assertThat(own.out()).containsPattern("DAYX +1w/1d +20 ");
+        // 1h asked for: refused, naming the timeframes it has
         assertThat(hourly.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(hourly.err())
                 .isEqualTo("error: DAYX has 0 1h bars; at least 3 needed (it has bars at 1d)" + System.lineSeparator());
