@@ -100,7 +100,10 @@ public final class BacktestService {
                     .create(
                             s,
                             "backtest",
-                            "bt-" + now.toEpochMilli() + "-" + System.nanoTime() % 100_000,
+                            // 64 random bits: backtests stored in one millisecond never share a name
+                            "bt-" + now.toEpochMilli() + "-"
+                                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                                            .nextLong()),
                             "USD",
                             r.capital(),
                             "backtest",

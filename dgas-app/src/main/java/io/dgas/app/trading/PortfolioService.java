@@ -285,8 +285,13 @@ public final class PortfolioService {
                     List.of("1 to 64 characters"));
         }
         var now = clock.instant();
-        String ref =
-                clientOrderId != null ? clientOrderId : "api-" + now.toEpochMilli() + "-" + System.nanoTime() % 1000;
+        // 64 random bits: two orders in one millisecond (a fixed clock, a burst) must not share an id, which
+        // nanoTime's last three digits did one time in a thousand
+        String ref = clientOrderId != null
+                ? clientOrderId
+                : "api-" + now.toEpochMilli() + "-"
+                        + Long.toHexString(
+                                java.util.concurrent.ThreadLocalRandom.current().nextLong());
         Double price = type == OrderType.LIMIT ? limitPrice : type == OrderType.STOP ? stopPrice : null;
         TradingSession t = session;
         Optional<StoredOrder> stored;

@@ -167,6 +167,16 @@ class ManualOrderRiskIT {
     }
 
     @Test
+    void place_manyWithoutAClientIdAtOneInstant_eachStoredUnderItsOwnId() {
+        TradingSession t = session(60);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int k = 0; k < 300; k++) {
+            ids.add(place(t, "LIM", Side.BUY, 1).clientOrderId());
+        }
+        assertThat(ids).as("300 orders at the fixed clock's one instant").hasSize(300);
+    }
+
+    @Test
     void place_beyondGrossExposure_storedRejectedByGross() {
         TradingSession t = session(60);
         hold(t, "OTH", 40, 100); // 40 × 100 = 4,000 gross; 4,000 of the 8,000 left
