@@ -96,6 +96,81 @@
     };
   }
 
+  // drummond.md §4's patterns: a lettered marker each (colour and letter both tell the type), at the bar that ends it,
+  // below the bar when it points up, above when down or sideways; the legend switches each type
+  var PATTERNS = [
+    ['pldot_push', 'Push', 'P', '#009E73'], ['pldot_refresh', 'Refresh', 'R', '#CC79A7'],
+    ['exhaust', 'Exhaust', 'E', VERMILLION], ['c_wave', 'C-wave', 'C', '#1b1f24'],
+    ['congestion_oscillation', 'Oscillation', 'O', '#59636e']
+  ];
+
+  /** Which pattern types are drawn: exhausts and C-waves at first, the frequent pushes, refreshes and oscillations on asking. */
+  var patternShown = { Push: false, Refresh: false, Exhaust: true, 'C-wave': true, Oscillation: false };
+
+  /** The panel's checkboxes, one per pattern type: the keyboard's way to the chart legend's switches. */
+  function patternChecks() {
+    var box = document.getElementById('patterns');
+    PATTERNS.forEach(function (t) {
+      var l = document.createElement('label');
+      var c = document.createElement('input');
+      c.type = 'checkbox';
+      c.id = 'pattern-' + t[0];
+      c.checked = patternShown[t[1]];
+      c.addEventListener('change', function () {
+        patternShown[t[1]] = c.checked;
+        chart.dispatchAction({ type: c.checked ? 'legendSelect' : 'legendUnSelect', name: t[1] });
+      });
+      var letter = document.createElement('span');
+      letter.className = 'letter';
+      letter.style.background = t[3];
+      letter.textContent = t[2];
+      l.appendChild(c);
+      l.appendChild(letter);
+      l.appendChild(document.createTextNode(t[1]));
+      box.appendChild(l);
+    });
+    // the chart's own legend switches them too: the boxes follow
+    chart.on('legendselectchanged', function (e) {
+      if (e.name in patternShown) {
+        patternShown[e.name] = e.selected[e.name];
+        var t = PATTERNS.filter(function (p) { return p[1] === e.name; })[0];
+        document.getElementById('pattern-' + t[0]).checked = patternShown[e.name];
+      }
+    });
+  }
+
+  function patternSeries(a) {
+    var at = {};
+    a.bars.forEach(function (b) { at[b.ts] = b; });
+    return PATTERNS.map(function (t) {
+      return {
+        name: t[1], type: 'scatter', symbol: 'circle', symbolSize: 14, itemStyle: { color: t[3] },
+        label: { show: true, formatter: t[2], color: '#fff', fontSize: 9, fontWeight: 'bold' },
+        data: (a.patterns || []).filter(function (p) { return p.type === t[0] && at[p.end]; }).map(function (p) {
+          var b = at[p.end], up = p.direction > 0;
+          return {
+            value: [label(p.end), up ? b.l : b.h], symbolOffset: [0, up ? 12 : -12],
+            name: t[1] + (p.direction > 0 ? ' up' : p.direction < 0 ? ' down' : '') + ', ' + label(p.start)
+              + (p.start === p.end ? '' : ' – ' + label(p.end)) + ', strength ' + p.strength
+          };
+        })
+      };
+    });
+  }
+
+  /** The axis tooltip: the bar's prices, the lines' values at it and its patterns named in words. */
+  function tooltipText(params) {
+    var rows = [params.length ? params[0].axisValueLabel : ''];
+    params.forEach(function (p) {
+      var d = Array.isArray(p.data) ? p.data : p.data && p.data.value;
+      var text = p.seriesType === 'scatter' ? p.name
+        : p.seriesType === 'candlestick' ? 'O ' + fmt(d[0]) + ' H ' + fmt(d[3]) + ' L ' + fmt(d[2]) + ' C ' + fmt(d[1])
+        : typeof p.data === 'number' ? p.seriesName + ' ' + fmt(p.data) : null;
+      if (text) { rows.push(p.marker + text); }
+    });
+    return rows.join('<br>');
+  }
+
   function option(a) {
     var o = overlays(a.bars, a.displacement || 0);
     var zones = a.zones.map(function (z, i) {
@@ -151,8 +226,11 @@
     return {
       animation: false,
       aria: { enabled: true },
-      legend: { top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'] },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
+      legend: {
+        top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'].concat(PATTERNS.map(function (t) { return t[1]; })),
+        selected: Object.assign({}, patternShown)
+      },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'cross' }, formatter: tooltipText },
       // the right margin holds the zone labels' column, then the signal lines' labels
       grid: { left: 60, right: Math.max(90, zoneColumn + lineColumn + 12), top: 36, bottom: 70 },
       xAxis: { type: 'category', data: o.x, boundaryGap: true, axisLine: { onZero: false } },
@@ -173,7 +251,7 @@
         { name: 'Envelope lower', type: 'line', data: o.lower, stack: 'envelope', showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } },
         { name: 'Envelope band', type: 'line', data: o.band, stack: 'envelope', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(86,180,233,0.18)' }, tooltip: { show: false } },
         { name: 'Envelope upper', type: 'line', data: o.upper, showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } }
-      ]
+      ].concat(patternSeries(a))
     };
   }
 
@@ -395,6 +473,7 @@
     document.body.dataset.forming = e.ts + ':' + e.close;
   }
 
+  patternChecks();
   symbolSelect.addEventListener('change', loadSymbol);
   document.getElementById('gaps-check').addEventListener('click', checkGaps);
   document.getElementById('bars-check').addEventListener('click', checkBars);

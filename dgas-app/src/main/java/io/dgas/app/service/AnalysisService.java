@@ -9,6 +9,8 @@ import io.dgas.calc.drummond.DrummondAnalysis;
 import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.MarketState;
 import io.dgas.calc.drummond.MtfParams;
+import io.dgas.calc.drummond.PatternEvents;
+import io.dgas.calc.drummond.PatternType;
 import io.dgas.calc.drummond.ReasonText;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.calc.drummond.SignalParams;
@@ -117,6 +119,18 @@ public final class AnalysisService {
     public record Latest(String state, String trend, Double confidence, String note) {}
 
     /**
+     * A pattern event of drummond.md §4 (not the termination approaches and touches, a few every bar: the zones show
+     * those levels), as of the bar it was detected at.
+     *
+     * @param type {@code pldot_push}, {@code pldot_refresh}, {@code exhaust}, {@code c_wave} or {@code
+     *     congestion_oscillation}
+     * @param direction +1, −1 or 0 (§4: the direction the pattern points the market)
+     * @param start its first bar's time (epoch seconds)
+     * @param end its last bar's time (epoch seconds)
+     */
+    public record Pattern(String type, int direction, long start, long end, int strength) {}
+
+    /**
      * @param displacement how many bars ahead of its bar each PLdot (and its envelope) is plotted (drummond.md §1)
      */
     public record Analysis(
@@ -127,6 +141,7 @@ public final class AnalysisService {
             List<Bar> bars,
             List<Zone> zones,
             List<Confluence> confluence,
+            List<Pattern> patterns,
             Latest latest,
             LatestSignal signal) {}
 
@@ -176,7 +191,8 @@ public final class AnalysisService {
             }
             latest =
                     new Latest(null, null, null, "only " + bars.size() + " " + tf.code() + " bars (at least 3 needed)");
-            return new Analysis(symbol, tf.code(), code(htf), DISPLACEMENT, out, zones, List.of(), latest, null);
+            return new Analysis(
+                    symbol, tf.code(), code(htf), DISPLACEMENT, out, zones, List.of(), List.of(), latest, null);
         }
         BarSeries series = SymbolAnalyzer.series(bars);
         DrummondAnalysis a = analyzer.analysis(series);
@@ -194,7 +210,8 @@ public final class AnalysisService {
                     finite(a.states().confidence()[n]),
                     tf.code() + " bars analysed alone: no higher timeframe pairs over them, so no signal is computed");
             LatestSignal stored = stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]));
-            return new Analysis(symbol, tf.code(), null, DISPLACEMENT, out, zones, List.of(), latest, stored);
+            return new Analysis(
+                    symbol, tf.code(), null, DISPLACEMENT, out, zones, List.of(), patterns(a, bars), latest, stored);
         }
         // judged as of the newest bar's close: a dashboard of old data still shows what the cycle would have said
         Instant asOf = Instant.ofEpochSecond(bars.ts()[bars.size() - 1] + tf.seconds());
@@ -236,11 +253,31 @@ public final class AnalysisService {
                         io.dgas.calc.format.ReasonsJson.of(s),
                         s.probability().decided(),
                         s.expiryBars() == Signal.NO_EXPIRY ? null : RunRepository.expiresAt(s, tf));
-        return new Analysis(symbol, tf.code(), htf.code(), DISPLACEMENT, out, zones, confluence, latest, signal);
+        return new Analysis(
+                symbol, tf.code(), htf.code(), DISPLACEMENT, out, zones, confluence, patterns(a, bars), latest, signal);
     }
 
     private static String code(Timeframe tf) {
         return tf == null ? null : tf.code();
+    }
+
+    /** The pattern events of the analysed bars but the termination ones, in detection order. */
+    static List<Pattern> patterns(DrummondAnalysis a, BarColumns bars) {
+        PatternEvents e = a.patterns();
+        long[] ts = bars.ts();
+        List<Pattern> out = new ArrayList<>();
+        for (int k = 0; k < e.size(); k++) {
+            PatternType t = e.type(k);
+            if (t != PatternType.TERMINATION_APPROACH && t != PatternType.TERMINATION_TOUCH) {
+                out.add(new Pattern(
+                        t.name().toLowerCase(Locale.ROOT),
+                        e.direction(k),
+                        ts[e.start(k)],
+                        ts[e.end(k)],
+                        e.strength(k)));
+            }
+        }
+        return out;
     }
 
     /** The newest stored signal of {@code symbol} at {@code tf} from {@code since} on, or null. */

@@ -11,6 +11,7 @@ import io.dgas.app.service.AnalysisService.Bar;
 import io.dgas.app.service.AnalysisService.Confluence;
 import io.dgas.app.service.AnalysisService.Latest;
 import io.dgas.app.service.AnalysisService.LatestSignal;
+import io.dgas.app.service.AnalysisService.Pattern;
 import io.dgas.app.service.AnalysisService.Zone;
 import java.io.IOException;
 import java.util.List;
@@ -65,6 +66,8 @@ record AnalysisBody(Analysis answer) implements RenderedBodies.View {
             zones(g, a.zones(), d);
             g.writeFieldName("confluence");
             confluence(g, a.confluence(), d);
+            g.writeFieldName("patterns");
+            patterns(g, a.patterns());
             g.writeFieldName("latest");
             latest(g, a.latest(), d);
             g.writeFieldName("signal");
@@ -132,6 +135,25 @@ record AnalysisBody(Analysis answer) implements RenderedBodies.View {
                 string(g, "kind", z.kind());
                 g.writeNumberField("timeframes", z.timeframes());
                 number(g, "weight", z.weight(), d);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        private static void patterns(JsonGenerator g, List<Pattern> patterns) throws IOException {
+            if (patterns == null) {
+                g.writeNull();
+                return;
+            }
+            g.writeStartArray();
+            for (int i = 0, n = patterns.size(); i < n; i++) {
+                Pattern p = patterns.get(i);
+                g.writeStartObject();
+                string(g, "type", p.type());
+                g.writeNumberField("direction", p.direction());
+                g.writeNumberField("start", p.start());
+                g.writeNumberField("end", p.end());
+                g.writeNumberField("strength", p.strength());
                 g.writeEndObject();
             }
             g.writeEndArray();

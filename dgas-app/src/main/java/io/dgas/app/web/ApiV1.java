@@ -116,7 +116,8 @@ final class ApiV1 {
                                                                         + " bars analysed alone, no signal computed)")
                                                         .oneOf(TIMEFRAMES)),
                                         "{symbol, interval, htf, displacement (each bar's PLdot and envelope belong that many bars"
-                                                + " ahead, drummond.md §1), bars: [{ts, o, h, l, c, pldot, upper, lower, state}], zones:"
+                                                + " ahead, drummond.md §1), bars: [{ts, o, h, l, c, pldot, upper, lower, state}], patterns: [{type,"
+                                                + " direction, start, end, strength}] (§4, not termination), zones:"
                                                 + " [{lower, upper, center, type, strength}], confluence: [{lower, upper, level, type, kind,"
                                                 + " timeframes, weight}], latest: {state, trend, confidence,"
                                                 + " note}, signal: {source: computed|stored, ts, type, entry, stop, target, confidence, tier,"

@@ -7,6 +7,7 @@ import io.dgas.app.service.AnalysisService.Bar;
 import io.dgas.app.service.AnalysisService.Confluence;
 import io.dgas.app.service.AnalysisService.Latest;
 import io.dgas.app.service.AnalysisService.LatestSignal;
+import io.dgas.app.service.AnalysisService.Pattern;
 import io.dgas.app.service.AnalysisService.Zone;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,8 +47,17 @@ class AnalysisBodyTest {
     @Test
     void serialize_emptyAnalysisWithoutSignal_sameBytesAsJacksonBeans() throws Exception {
         assertSameBytes(new Analysis(
-                "A", "1h", "4h", 1, List.of(), List.of(), List.of(), new Latest(null, null, null, "only 0"), null));
-        assertSameBytes(new Analysis(null, null, null, null, null, null, null, null, null));
+                "A",
+                "1h",
+                "4h",
+                1,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                new Latest(null, null, null, "only 0"),
+                null));
+        assertSameBytes(new Analysis(null, null, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -60,6 +70,7 @@ class AnalysisBodyTest {
                 List.of(new Bar(1_700_000_000L, 1.5, 2, 1, 1.75, null, null, null, null)),
                 List.of(new Zone(1, 2, 1.5, "support", 3)),
                 List.of(new Confluence(1.25, 1.5, 1.375, "support", "pivot", 2, 2.75)),
+                List.of(new Pattern("exhaust", -1, 1_699_996_400L, 1_700_000_000L, 3)),
                 new Latest("trend_up", "up", 0.5, null),
                 null);
         assertThat(new String(RouteTable.JSON.writeValueAsBytes(new AnalysisBody(a)), StandardCharsets.UTF_8))
@@ -68,7 +79,8 @@ class AnalysisBodyTest {
                                 + "\"o\":1.5,\"h\":2.0,\"l\":1.0,\"c\":1.75,\"pldot\":null,\"upper\":null,\"lower\":null,"
                                 + "\"state\":null}],\"zones\":[{\"lower\":1.0,\"upper\":2.0,\"center\":1.5,\"type\":\"support\","
                                 + "\"strength\":3}],\"confluence\":[{\"lower\":1.25,\"upper\":1.5,\"level\":1.375,"
-                                + "\"type\":\"support\",\"kind\":\"pivot\",\"timeframes\":2,\"weight\":2.75}],\"latest\":{\"state\":\"trend_up\",\"trend\":\"up\",\"confidence\":0.5,"
+                                + "\"type\":\"support\",\"kind\":\"pivot\",\"timeframes\":2,\"weight\":2.75}],\"patterns\":[{\"type\":"
+                                + "\"exhaust\",\"direction\":-1,\"start\":1699996400,\"end\":1700000000,\"strength\":3}],\"latest\":{\"state\":\"trend_up\",\"trend\":\"up\",\"confidence\":0.5,"
                                 + "\"note\":null},\"signal\":null}");
     }
 
@@ -112,6 +124,16 @@ class AnalysisBodyTest {
                     r.nextInt(1, 4),
                     r.nextDouble() * 6));
         }
+        List<Pattern> patterns = new ArrayList<>();
+        for (int i = r.nextInt(6); i > 0; i--) {
+            long start = ts + r.nextInt(400) * 3600L;
+            patterns.add(new Pattern(
+                    r.nextBoolean() ? "c_wave" : "pldot_push",
+                    r.nextInt(-1, 2),
+                    start,
+                    start + r.nextInt(6) * 3600L,
+                    r.nextInt(2, 9)));
+        }
         Latest latest = r.nextInt(10) == 0
                 ? null
                 : new Latest(
@@ -127,6 +149,7 @@ class AnalysisBodyTest {
                 bars,
                 zones,
                 r.nextInt(10) == 0 ? null : confluence,
+                r.nextInt(10) == 0 ? null : patterns,
                 latest,
                 r.nextInt(3) == 0 ? null : signal(r));
     }

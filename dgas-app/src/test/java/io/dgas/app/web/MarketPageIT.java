@@ -187,6 +187,37 @@ class MarketPageIT {
                                 .withZone(java.time.ZoneOffset.UTC)
                                 .format(java.time.Instant.ofEpochSecond(
                                         served.at("/bars/299/ts").asLong() + 3600)));
+        // drummond.md §4's patterns but the termination ones: a lettered marker each, a series per type
+        Map<String, String> names = Map.of(
+                "pldot_push", "Push",
+                "pldot_refresh", "Refresh",
+                "exhaust", "Exhaust",
+                "c_wave", "C-wave",
+                "congestion_oscillation", "Oscillation");
+        Map<String, Integer> served4 = new java.util.TreeMap<>();
+        served.get("patterns").forEach(p -> served4.merge(p.get("type").asText(), 1, Integer::sum));
+        assertThat(served4).as("patterns served").containsKey("c_wave").doesNotContainKey("termination_touch");
+        Map<String, Integer> drawn = new java.util.TreeMap<>();
+        names.forEach((type, name) -> {
+            int n = series(first, name).get("data").size();
+            if (n > 0) {
+                drawn.put(type, n);
+            }
+        });
+        assertThat(drawn).isEqualTo(served4);
+        // the rare exhausts and C-waves are shown at first; the frequent ones by their checkbox, from the keyboard too
+        String selected = "return JSON.stringify(window.dgasChart.getOption().legend[0].selected);";
+        assertThat(JSON.readTree((String) driver.executeScript(selected)))
+                .isEqualTo(JSON.readTree(
+                        "{\"Push\":false,\"Refresh\":false,\"Exhaust\":true,\"C-wave\":true,\"Oscillation\":false}"));
+        driver.findElement(By.id("pattern-pldot_refresh")).sendKeys(Keys.SPACE);
+        assertThat(JSON.readTree((String) driver.executeScript(selected))
+                        .get("Refresh")
+                        .asBoolean())
+                .as("Refresh switched on by its checkbox")
+                .isTrue();
+        driver.findElement(By.id("pattern-pldot_refresh")).sendKeys(Keys.SPACE);
+        driver.executeScript("window.scrollTo(0, 0);");
         assertThat(candles.get("markArea")).as("Drummond zones").isNotEmpty();
         assertThat(candles.at("/markArea/0/0/yAxis").asDouble())
                 .isLessThanOrEqualTo(candles.at("/markArea/0/1/yAxis").asDouble());
