@@ -96,68 +96,6 @@
     };
   }
 
-  // drummond.md §4's patterns: a lettered marker each (colour and letter both tell the type), at the bar that ends it,
-  // below the bar when it points up, above when down or sideways; the legend switches each type
-  var PATTERNS = [
-    ['pldot_push', 'Push', 'P', '#009E73'], ['pldot_refresh', 'Refresh', 'R', '#CC79A7'],
-    ['exhaust', 'Exhaust', 'E', VERMILLION], ['c_wave', 'C-wave', 'C', '#1b1f24'],
-    ['congestion_oscillation', 'Oscillation', 'O', '#59636e']
-  ];
-
-  /** Which pattern types are drawn: exhausts and C-waves at first, the frequent pushes, refreshes and oscillations on asking. */
-  var patternShown = { Push: false, Refresh: false, Exhaust: true, 'C-wave': true, Oscillation: false };
-
-  /** The panel's checkboxes, one per pattern type: the keyboard's way to the chart legend's switches. */
-  function patternChecks() {
-    var box = document.getElementById('patterns');
-    PATTERNS.forEach(function (t) {
-      var l = document.createElement('label');
-      var c = document.createElement('input');
-      c.type = 'checkbox';
-      c.id = 'pattern-' + t[0];
-      c.checked = patternShown[t[1]];
-      c.addEventListener('change', function () {
-        patternShown[t[1]] = c.checked;
-        chart.dispatchAction({ type: c.checked ? 'legendSelect' : 'legendUnSelect', name: t[1] });
-      });
-      var letter = document.createElement('span');
-      letter.className = 'letter';
-      letter.style.background = t[3];
-      letter.textContent = t[2];
-      l.appendChild(c);
-      l.appendChild(letter);
-      l.appendChild(document.createTextNode(t[1]));
-      box.appendChild(l);
-    });
-    // the chart's own legend switches them too: the boxes follow
-    chart.on('legendselectchanged', function (e) {
-      if (e.name in patternShown) {
-        patternShown[e.name] = e.selected[e.name];
-        var t = PATTERNS.filter(function (p) { return p[1] === e.name; })[0];
-        document.getElementById('pattern-' + t[0]).checked = patternShown[e.name];
-      }
-    });
-  }
-
-  function patternSeries(a) {
-    var at = {};
-    a.bars.forEach(function (b) { at[b.ts] = b; });
-    return PATTERNS.map(function (t) {
-      return {
-        name: t[1], type: 'scatter', symbol: 'circle', symbolSize: 14, itemStyle: { color: t[3] },
-        label: { show: true, formatter: t[2], color: '#fff', fontSize: 9, fontWeight: 'bold' },
-        data: (a.patterns || []).filter(function (p) { return p.type === t[0] && at[p.end]; }).map(function (p) {
-          var b = at[p.end], up = p.direction > 0;
-          return {
-            value: [label(p.end), up ? b.l : b.h], symbolOffset: [0, up ? 12 : -12],
-            name: t[1] + (p.direction > 0 ? ' up' : p.direction < 0 ? ' down' : '') + ', ' + label(p.start)
-              + (p.start === p.end ? '' : ' – ' + label(p.end)) + ', strength ' + p.strength
-          };
-        })
-      };
-    });
-  }
-
   /** The axis tooltip: the bar's prices, the lines' values at it and its patterns named in words. */
   function tooltipText(params) {
     var rows = [params.length ? params[0].axisValueLabel : ''];
@@ -227,8 +165,8 @@
       animation: false,
       aria: { enabled: true },
       legend: {
-        top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'].concat(PATTERNS.map(function (t) { return t[1]; })),
-        selected: Object.assign({}, patternShown)
+        top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'].concat(dgasPatterns.names),
+        selected: dgasPatterns.shown()
       },
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' }, formatter: tooltipText },
       // the right margin holds the zone labels' column, then the signal lines' labels
@@ -251,7 +189,7 @@
         { name: 'Envelope lower', type: 'line', data: o.lower, stack: 'envelope', showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } },
         { name: 'Envelope band', type: 'line', data: o.band, stack: 'envelope', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(86,180,233,0.18)' }, tooltip: { show: false } },
         { name: 'Envelope upper', type: 'line', data: o.upper, showSymbol: false, lineStyle: { color: SKY, type: 'dashed', width: 1 }, itemStyle: { color: SKY } }
-      ].concat(patternSeries(a))
+      ].concat(dgasPatterns.series(a, label))
     };
   }
 
@@ -301,78 +239,6 @@
     document.getElementById('dl-all').href = '/api/v1/bars/' + s + '/export';
     document.getElementById('dl-ticks').href = '/api/v1/ticks/' + s + '/export';
     document.getElementById('dl-ticks').textContent = 'ticks of ' + symbol;
-  }
-
-  /** The gaps of the shown series (GET /api/v1/bars/{symbol}/gaps): the totals and the three oldest. */
-  function checkGaps() {
-    var symbol = symbolSelect.value, tf = interval(), out = document.getElementById('gaps-result');
-    dgas.say(out, 'Checking ' + tf + ' bars of ' + symbol + '…');
-    getJson('/api/v1/bars/' + encodeURIComponent(symbol) + '/gaps?interval=' + tf + '&limit=3').then(function (r) {
-      if (symbol !== symbolSelect.value || tf !== interval()) { return; }
-      out.textContent = '';
-      out.className = '';
-      var p = document.createElement('p');
-      p.textContent = r.bars === 0 ? 'No ' + tf + ' bars stored.'
-        : r.missing === 0 ? 'None missing in ' + r.bars + ' ' + tf + ' bars (' + r.market + ' calendar).'
-        : r.missing + ' missing in ' + r.gaps.total + ' gap(s) of ' + r.bars + ' ' + tf + ' bars ('
-          + r.market + ' calendar), coverage ' + (100 * r.coverage).toFixed(2) + ' %' + (r.gaps.total > 3 ? '; the oldest:' : ':');
-      out.appendChild(p);
-      if (r.gaps.items.length) {
-        var ul = document.createElement('ul');
-        ul.className = 'gaps';
-        r.gaps.items.forEach(function (g) {
-          var li = document.createElement('li');
-          li.textContent = label(Date.parse(g.from) / 1000) + (g.to === g.from ? '' : ' – ' + label(Date.parse(g.to) / 1000))
-            + ' (' + g.missing + ')';
-          ul.appendChild(li);
-        });
-        out.appendChild(ul);
-      }
-    }).catch(function (e) { dgas.say(out, 'Gaps of ' + symbol + ' ' + tf + ': ' + e.message, true); });
-  }
-
-  /**
-   * The quality checks of the shown series (GET /api/v1/bars/{symbol}/check): bars outside the market's hours (and the
-   * shift that would explain them), spikes, runs that did not trade; the first three of each.
-   */
-  function checkBars() {
-    var symbol = symbolSelect.value, tf = interval(), out = document.getElementById('checks-result');
-    dgas.say(out, 'Checking ' + tf + ' bars of ' + symbol + '…');
-    getJson('/api/v1/bars/' + encodeURIComponent(symbol) + '/check?interval=' + tf + '&limit=3').then(function (r) {
-      if (symbol !== symbolSelect.value || tf !== interval()) { return; }
-      function at(iso) { return label(Date.parse(iso) / 1000); }
-      var lines = [];
-      var o = r.outside_hours, s = r.spikes, f = r.flat_runs;
-      if (r.bars === 0) {
-        lines.push('No ' + tf + ' bars stored.');
-      } else {
-        lines.push(o === null ? 'Outside the market\'s hours: not judged (no calendar for this exchange here).'
-          : o.count === 0 ? 'None of ' + r.bars + ' bars outside the market\'s hours (' + r.market + ' calendar).'
-          : o.count + ' of ' + r.bars + ' bars outside the market\'s hours (' + r.market + ' calendar), the first '
-            + o.first.map(at).join(', ') + (o.shift_hours === null ? '.'
-              : '; moved by ' + (o.shift_hours > 0 ? '+' : '') + o.shift_hours + ' h all but '
-                + o.outside_after_shift + ' would be in them: were the times read in the wrong zone?'));
-        lines.push(s.count === 0 ? 'No spikes beyond ' + s.threshold + ' robust sd.'
-          : s.count + ' spike(s) beyond ' + s.threshold + ' robust sd: ' + s.items.map(function (x) {
-            return at(x.ts) + ' close ' + x.close + ' (' + (x.sigmas > 0 ? '+' : '') + x.sigmas.toFixed(1) + ' sd'
-              + (x.reverted ? ', taken back' : '') + ')';
-          }).join('; ') + '.');
-        lines.push(f.count === 0 ? 'No runs of ' + f.min_bars + '+ bars that did not trade.'
-          : f.count + ' run(s) of ' + f.min_bars + '+ bars that did not trade: ' + f.items.map(function (x) {
-            return at(x.from) + ' – ' + at(x.to) + ' (' + x.bars + ')';
-          }).join('; ') + '.');
-      }
-      out.textContent = '';
-      out.className = '';
-      var ul = document.createElement('ul');
-      ul.className = 'gaps';
-      lines.forEach(function (t) {
-        var li = document.createElement('li');
-        li.textContent = t;
-        ul.appendChild(li);
-      });
-      out.appendChild(ul);
-    }).catch(function (e) { dgas.say(out, 'Checks of ' + symbol + ' ' + tf + ': ' + e.message, true); });
   }
 
   function load() {
@@ -473,10 +339,9 @@
     document.body.dataset.forming = e.ts + ':' + e.close;
   }
 
-  patternChecks();
+  dgasPatterns.checks(chart);
   symbolSelect.addEventListener('change', loadSymbol);
-  document.getElementById('gaps-check').addEventListener('click', checkGaps);
-  document.getElementById('bars-check').addEventListener('click', checkBars);
+  dgasSeriesChecks.attach(function () { return symbolSelect.value; }, interval, label);
   dgas.events({ bars: onBars, forming: onForming }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
   window.addEventListener('resize', function () { chart.resize(); spreadZoneLabels(); });
