@@ -555,6 +555,40 @@ class DashboardPagesIT {
     }
 
     @Test
+    void everyPage_aLaptopsNarrowerWindow_nothingPushedOffThePage() throws Exception {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        try {
+            java.util.Map<String, Integer> overflow = new java.util.TreeMap<>();
+            for (String page : List.of(
+                    "signals.html",
+                    "runs.html",
+                    "alerts.html",
+                    "database.html",
+                    "caches.html",
+                    "api.html",
+                    "data.html")) {
+                driver.get(url(page));
+                // the tables arrive after the page (every page has one, "none" when empty; the API page its routes)
+                new WebDriverWait(driver, Duration.ofSeconds(30))
+                        .withMessage(page + " drew nothing")
+                        .until(d -> !d.findElements(By.cssSelector("table, .opblock"))
+                                .isEmpty());
+                overflow.put(
+                        page,
+                        ((Number)
+                                        driver.executeScript(
+                                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                                .intValue());
+            }
+            assertThat(overflow)
+                    .as("px wider than a 1024 px window")
+                    .allSatisfy((page, px) -> assertThat(px).as(page).isLessThanOrEqualTo(0));
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        }
+    }
+
+    @Test
     void apiPage_openApiDocument_rendersEveryRoute() throws Exception {
         driver.get(url("api.html"));
         new WebDriverWait(driver, Duration.ofSeconds(30))
