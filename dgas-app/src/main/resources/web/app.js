@@ -96,9 +96,11 @@
     };
   }
 
-  /** The axis tooltip: the bar's prices, the lines' values at it and its patterns named in words. */
+  /** The axis tooltip: the bar's prices and market state, the lines' values at it and its patterns named in words. */
   function tooltipText(params) {
     var rows = [params.length ? params[0].axisValueLabel : ''];
+    var bar = params.length && shown ? shown.bars[params[0].dataIndex] : null;
+    if (bar && bar.state) { rows.push('state ' + bar.state.replace(/_/g, ' ')); }
     params.forEach(function (p) {
       var d = Array.isArray(p.data) ? p.data : p.data && p.data.value;
       var text = p.seriesType === 'scatter' ? p.name

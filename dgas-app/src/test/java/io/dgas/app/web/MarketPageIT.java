@@ -218,6 +218,13 @@ class MarketPageIT {
                 .isTrue();
         driver.findElement(By.id("pattern-pldot_refresh")).sendKeys(Keys.SPACE);
         driver.executeScript("window.scrollTo(0, 0);");
+        // the axis tooltip: the bar's state, its prices, the lines' values
+        Object tip = driver.executeScript("var f = window.dgasChart.getOption().tooltip[0].formatter;"
+                + " return f([{dataIndex: 299, axisValueLabel: 'T', seriesType: 'candlestick', data: [1, 2, 0.5, 3],"
+                + " marker: ''}, {dataIndex: 299, seriesType: 'line', seriesName: 'PLdot', data: 1.5, marker: ''}]);");
+        assertThat(tip)
+                .isEqualTo("T<br>state " + served.at("/bars/299/state").asText().replace('_', ' ')
+                        + "<br>O 1.00 H 3.00 L 0.50 C 2.00<br>PLdot 1.50");
         assertThat(candles.get("markArea")).as("Drummond zones").isNotEmpty();
         assertThat(candles.at("/markArea/0/0/yAxis").asDouble())
                 .isLessThanOrEqualTo(candles.at("/markArea/0/1/yAxis").asDouble());
