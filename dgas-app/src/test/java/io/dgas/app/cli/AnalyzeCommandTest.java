@@ -62,6 +62,20 @@ class AnalyzeCommandTest {
                 .isEqualTo("error: " + file + ":3: field 'high': 9 must be >= max(open, close) (10.5)"
                         + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
+
+        // --json: the same failure as one object naming the line, the field and the value
+        StringWriter json = new StringWriter();
+        DgasCommand.run(
+                new String[] {"--json", "analyze", "--bars", file.toString()},
+                Map.of("DGAS_HOME", dir.toString()),
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(json, true));
+        com.fasterxml.jackson.databind.JsonNode e =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
+        assertThat(e.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(e.get("line").asInt()).isEqualTo(3);
+        assertThat(e.get("parameter").asText()).isEqualTo("high");
+        assertThat(e.get("value").asText()).isEqualTo("9");
     }
 
     @Test

@@ -107,12 +107,18 @@ public final class BarsCsvParser {
             series.append(ts, v[0], v[1], v[2], v[3], v[4]);
         } catch (BadField e) {
             throw new UnableToParseException(
-                    source, lineNo, "field '" + COLUMNS[e.field] + "': " + e.getMessage(), null);
+                    source,
+                    lineNo,
+                    COLUMNS[e.field],
+                    f[col[e.field]].strip(),
+                    "field '" + COLUMNS[e.field] + "': " + e.getMessage(),
+                    null);
         } catch (RuntimeException e) {
-            String what = field == 0 && e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)
-                    ? ""
-                    : "field '" + COLUMNS[field] + "': ";
-            throw new UnableToParseException(source, lineNo, what + problem(e, f, col[field]), e);
+            boolean row = field == 0 && e instanceof IllegalArgumentException && !(e instanceof NumberFormatException);
+            String what = row ? "" : "field '" + COLUMNS[field] + "': ";
+            String value = row || col[field] >= f.length ? null : f[col[field]].strip();
+            throw new UnableToParseException(
+                    source, lineNo, row ? null : COLUMNS[field], value, what + problem(e, f, col[field]), e);
         }
     }
 
