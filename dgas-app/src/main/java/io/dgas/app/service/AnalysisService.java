@@ -202,12 +202,9 @@ public final class AnalysisService {
         ZoneSet all = a.zones();
         Shown shown = Shown.of(bars);
         zones.addAll(strongestZones(all, shown));
-        int n = a.size() - 1;
         if (htf == null) {
-            latest = new Latest(
-                    MarketState.codeOf(a.states().state()[n]),
-                    Direction.code(a.states().direction()[n]),
-                    finite(a.states().confidence()[n]),
+            latest = latest(
+                    a,
                     tf.code() + " bars analysed alone: no higher timeframe pairs over them, so no signal is computed");
             LatestSignal stored = stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]));
             return new Analysis(
@@ -230,11 +227,7 @@ public final class AnalysisService {
                 Duration.ofDays(36_500),
                 m -> confluence.addAll(nearestConfluence(m.zones(), shown)));
         Signal s = o.signal() == null ? null : signals.calibrated(o.signal(), params.minCalibrated());
-        latest = new Latest(
-                MarketState.codeOf(a.states().state()[n]),
-                Direction.code(a.states().direction()[n]),
-                finite(a.states().confidence()[n]),
-                o.error() != null ? o.error() : s == null ? "no signal at the latest bar" : null);
+        latest = latest(a, o.error() != null ? o.error() : s == null ? "no signal at the latest bar" : null);
         LatestSignal signal = s == null
                 ? stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]))
                 : new LatestSignal(
@@ -255,6 +248,16 @@ public final class AnalysisService {
                         s.expiryBars() == Signal.NO_EXPIRY ? null : RunRepository.expiresAt(s, tf));
         return new Analysis(
                 symbol, tf.code(), htf.code(), DISPLACEMENT, out, zones, confluence, patterns(a, bars), latest, signal);
+    }
+
+    /** The state, trend and confidence at the analysis' newest bar, with {@code note}. */
+    private static Latest latest(DrummondAnalysis a, String note) {
+        int n = a.size() - 1;
+        return new Latest(
+                MarketState.codeOf(a.states().state()[n]),
+                Direction.code(a.states().direction()[n]),
+                finite(a.states().confidence()[n]),
+                note);
     }
 
     private static String code(Timeframe tf) {
