@@ -166,8 +166,9 @@
     return {
       animation: false,
       aria: { enabled: true },
+      // one line, paged by arrows when the chart is narrow: a second line would lie over the grid's top
       legend: {
-        top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'].concat(dgasPatterns.names),
+        type: 'scroll', top: 4, data: ['Candles', 'PLdot', 'Envelope upper', 'Envelope lower'].concat(dgasPatterns.names),
         selected: dgasPatterns.shown()
       },
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' }, formatter: tooltipText },
@@ -251,7 +252,8 @@
     document.getElementById('checks-result').textContent = '';
     document.body.dataset.loaded = '';
     say('Loading ' + symbol + ' ' + tf + '…');
-    getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=300').then(function (a) {
+    var last = document.getElementById('last').value;
+    getJson('/api/v1/analysis/' + encodeURIComponent(symbol) + '?interval=' + tf + '&last=' + last).then(function (a) {
       if (mine !== seq) { return; }
       chart.setOption(option(a), true);
       spreadZoneLabels();
@@ -346,6 +348,7 @@
   dgasSeriesChecks.attach(function () { return symbolSelect.value; }, interval, label);
   dgas.events({ bars: onBars, forming: onForming }, load);
   document.querySelectorAll('input[name=interval]').forEach(function (r) { r.addEventListener('change', load); });
+  document.getElementById('last').addEventListener('change', load);
   window.addEventListener('resize', function () { chart.resize(); spreadZoneLabels(); });
   chart.on('datazoom', spreadZoneLabels); // the y axis follows the zoomed bars: the zones' pixels move
 

@@ -255,6 +255,11 @@ class MarketPageIT {
         assertZoneLabelsClearOfCandlesAndEachOther();
         Path shot = Browser.screenshot(driver, "market");
         assertThat(Files.size(shot)).isPositive();
+        // more history on asking: all 400 of MKTA's hourly bars, then the 300 again
+        new Select(driver.findElement(By.id("last"))).selectByValue("1000");
+        assertThat(series(chartAfter("MKTA", "1h"), "Candles").get("data")).hasSize(400);
+        new Select(driver.findElement(By.id("last"))).selectByValue("300");
+        assertThat(series(chartAfter("MKTA", "1h"), "Candles").get("data")).hasSize(300);
 
         new Select(driver.findElement(By.id("symbol"))).selectByValue("MKTB");
         JsonNode other = chartAfter("MKTB", "1h");
