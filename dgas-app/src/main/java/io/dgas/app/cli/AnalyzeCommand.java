@@ -125,10 +125,14 @@ final class AnalyzeCommand extends BaseCommand {
     private int fromDatabase(Output o) throws IOException {
         Timeframe trading =
                 tradingTf != null ? timeframe("--trading", tradingTf) : config().timeframe(ConfigKeys.TRADING);
-        Timeframe higher = AnalysisService.higherFor(
-                htf != null ? timeframe("--htf", htf) : null,
-                tradingTf != null ? trading : null,
-                config().timeframe(ConfigKeys.HTF));
+        // weekly bars asked for alone: nothing pairs over them, so they are analysed alone (as the analysis API does)
+        Timeframe higher =
+                tradingTf != null && htf == null && trading.defaultHigher().isEmpty()
+                        ? null
+                        : AnalysisService.higherFor(
+                                htf != null ? timeframe("--htf", htf) : null,
+                                tradingTf != null ? trading : null,
+                                config().timeframe(ConfigKeys.HTF));
         int n = lookback != null
                 ? OptionRanges.between("--lookback", lookback, 3, 100_000)
                 : config().intValue(ConfigKeys.LOOKBACK);
@@ -158,7 +162,7 @@ final class AnalyzeCommand extends BaseCommand {
                         rows.stream()
                                 .map(r -> List.of(
                                         String.valueOf(r.get("symbol")),
-                                        r.get("htf") + "/" + r.get("interval"),
+                                        (r.get("htf") == null ? "-" : r.get("htf")) + "/" + r.get("interval"),
                                         String.valueOf(r.get("bars")),
                                         String.valueOf(r.get("last_bar")),
                                         cell(r.get("close")),

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The analysis of stored series, as {@code dgas analyze SYMBOL… --htf 4h --trading 1h} prints it: bars of each
@@ -63,18 +64,21 @@ public final class StoredAnalysisService {
      * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
      * @throws TooFewBarsException a symbol with fewer than 3 trading bars (and, with {@code ownTimeframes}, no stored
      *     timeframe that pairs)
+     * @param htf the higher timeframe, or null to analyse the trading bars alone (weekly bars)
      * @throws BadInputException when {@code htf} is not a whole multiple of {@code trading}
      */
     public List<Map<String, Object>> analyze(
             List<String> symbols, Timeframe trading, Timeframe htf, int n, Path out, boolean ownTimeframes)
             throws IOException {
-        AnalysisService.requireHigher(trading, htf);
+        if (htf != null) {
+            AnalysisService.requireHigher(trading, htf);
+        }
         BarRepository repo = new BarRepository(db);
         List<String> tickers =
                 symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         KnownSymbols.require(db, tickers);
         Map<String, BarColumns> t = repo.lastForSymbols(tickers, trading, n);
-        Map<String, BarColumns> h = repo.lastForSymbols(tickers, htf, n);
+        Map<String, BarColumns> h = htf == null ? Map.of() : repo.lastForSymbols(tickers, htf, n);
         SymbolAnalyzer analyzer = new SymbolAnalyzer(mtf, signals, calculations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String s : tickers) {
@@ -84,7 +88,12 @@ public final class StoredAnalysisService {
                 continue;
             }
             List<Timeframe> stored = storedTimeframes(s);
-            Timeframe own = ownTimeframes ? io.dgas.app.cycle.OwnTimeframes.nearest(stored, trading) : null;
+            Timeframe own = !ownTimeframes
+                    ? null
+                    : Objects.requireNonNullElse(
+                            io.dgas.app.cycle.OwnTimeframes.nearest(stored, trading),
+                            // weekly bars alone: analysed alone
+                            stored.isEmpty() ? null : stored.get(0));
             if (own == null) {
                 throw new TooFewBarsException(s + " has " + tc.size() + " " + trading + " bars; at least 3 needed"
                         + (stored.isEmpty()
@@ -96,38 +105,44 @@ public final class StoredAnalysisService {
                                                         .map(Timeframe::code)
                                                         .toList()) + ")"));
             }
-            Timeframe pair = own.defaultHigher().orElseThrow();
+            Timeframe pair = own.defaultHigher().orElse(null);
             rows.add(row(
                     analyzer,
                     s,
                     repo.lastForSymbols(List.of(s), own, n).get(s),
-                    repo.lastForSymbols(List.of(s), pair, n).get(s),
+                    pair == null
+                            ? null
+                            : repo.lastForSymbols(List.of(s), pair, n).get(s),
                     pair,
                     out));
         }
         return rows;
     }
 
-    /** The row of one symbol's trading bars {@code tc} (at least 3) with its higher timeframe's bars {@code hc}. */
+    /**
+     * The row of one symbol's trading bars {@code tc} (at least 3) with its higher timeframe's bars {@code hc}; with
+     * {@code htf} null (weekly bars, which nothing pairs over) the trading bars alone.
+     */
     private Map<String, Object> row(
             SymbolAnalyzer analyzer, String s, BarColumns tc, BarColumns hc, Timeframe htf, Path out)
             throws IOException {
         BarSeries ts = SymbolAnalyzer.series(tc);
         Timeframe trading = ts.timeframe();
         long asOf = ts.ts()[ts.size() - 1] + trading.seconds();
-        BarSeries hs = hc.size() >= 3 ? SymbolAnalyzer.series(hc) : BarAggregator.complete(ts, htf, asOf);
+        BarSeries hs =
+                htf == null ? null : hc.size() >= 3 ? SymbolAnalyzer.series(hc) : BarAggregator.complete(ts, htf, asOf);
         DrummondAnalysis a = analyzer.analysis(ts);
         Map<String, Object> row = new LinkedHashMap<>();
         int last = a.size() - 1;
         row.put("symbol", s);
         row.put("interval", trading.code());
-        row.put("htf", htf.code());
+        row.put("htf", htf == null ? null : htf.code());
         row.put("bars", a.size());
         row.put("last_bar", Instant.ofEpochSecond(ts.ts()[last]).toString());
         row.put("close", ts.close()[last]);
         row.put("pldot", a.pldot()[last]);
         row.put("state", MarketState.codeOf(a.states().state()[last]));
-        if (hs.size() >= 3) {
+        if (hs != null && hs.size() >= 3) {
             DrummondAnalysis ha = analyzer.analysis(hs);
             if (MultiTimeframe.completeHtfIndex(ha, a, last) >= 2) {
                 MtfAnalysis m = MultiTimeframe.analyze(ha, a, last, mtf);
@@ -140,7 +155,7 @@ public final class StoredAnalysisService {
             Path dir = Files.createDirectories(out.resolve(s));
             for (Map.Entry<String, String> f : DrummondReport.files(
                             ts,
-                            hs.size() >= 3 ? hs : null,
+                            hs != null && hs.size() >= 3 ? hs : null,
                             io.dgas.calc.drummond.DrummondParams.defaults(),
                             mtf,
                             signals)

@@ -117,6 +117,11 @@ class ErrorMessagesIT {
         CliRun daily = run("analyze", "DAYX", "--trading", "1d");
         CliRun finer = run("analyze", "DAYX", "--trading", "1d", "--htf", "4h");
         CliRun weekly = run("analyze", "DAYX", "--trading", "1w");
+        // weekly bars alone (DAYX's 20 days rolled up into 3 whole weeks and more): analysed alone, asked for or not
+        assertThat(run("aggregate", "--symbol", "DAYX", "--from", "1d", "--to", "1w", "--include-partial")
+                        .code())
+                .isZero();
+        CliRun weeklyAsked = run("analyze", "DAYX", "--trading", "1w");
 
         // no timeframe asked for: its own daily bars with their pair, as the cycle and the analysis API take them
         assertThat(own.code()).as(own.err()).isZero();
@@ -133,8 +138,12 @@ class ErrorMessagesIT {
                 .satisfies(line -> assertThat(line)
                         .startsWith("error: higher timeframe 4h is not coarser than and a whole multiple of the trading"
                                 + " timeframe 1d; accepted: [1w]"));
+        // 1w asked for before there were weekly bars: refused for want of them; after, analysed alone
         assertThat(weekly.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(weekly.err()).startsWith("error: 1w is the coarsest timeframe: no higher one can pair with it");
+        assertThat(weekly.err())
+                .isEqualTo("error: DAYX has 0 1w bars; at least 3 needed (it has bars at 1d)" + System.lineSeparator());
+        assertThat(weeklyAsked.code()).as(weeklyAsked.err()).isZero();
+        assertThat(weeklyAsked.out()).containsPattern("DAYX +-/1w +[3-5] ");
     }
 
     @Test
