@@ -72,7 +72,7 @@ final class AnalyzeCommand extends BaseCommand {
                 .analyze(
                         bars,
                         htfBars,
-                        htf == null ? null : timeframe("--htf", htf),
+                        htf == null ? null : OptionRanges.timeframe("--htf", htf),
                         io.dgas.app.AppContext.mtfParams(config()),
                         signalOptions.params(config()),
                         out,
@@ -123,14 +123,15 @@ final class AnalyzeCommand extends BaseCommand {
 
     /** {@code dgas analyze SYMBOL…}: the stored series through the {@link StoredAnalysisService}. */
     private int fromDatabase(Output o) throws IOException {
-        Timeframe trading =
-                tradingTf != null ? timeframe("--trading", tradingTf) : config().timeframe(ConfigKeys.TRADING);
+        Timeframe trading = tradingTf != null
+                ? OptionRanges.timeframe("--trading", tradingTf)
+                : config().timeframe(ConfigKeys.TRADING);
         // weekly bars asked for alone: nothing pairs over them, so they are analysed alone (as the analysis API does)
         Timeframe higher =
                 tradingTf != null && htf == null && trading.defaultHigher().isEmpty()
                         ? null
                         : AnalysisService.higherFor(
-                                htf != null ? timeframe("--htf", htf) : null,
+                                htf != null ? OptionRanges.timeframe("--htf", htf) : null,
                                 tradingTf != null ? trading : null,
                                 config().timeframe(ConfigKeys.HTF));
         int n = lookback != null
@@ -173,14 +174,6 @@ final class AnalyzeCommand extends BaseCommand {
                                         String.valueOf(r.getOrDefault("risk", "-"))))
                                 .toList()));
         return ExitCodes.OK;
-    }
-
-    private static Timeframe timeframe(String option, String code) {
-        try {
-            return Timeframe.parse(code);
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentException(option + ": " + e.getMessage());
-        }
     }
 
     private static String cell(Object v) {

@@ -65,7 +65,12 @@ final class CycleCommand extends BaseCommand {
             io.dgas.calc.drummond.SignalParams signals) {
         try {
             return ctx.cycles()
-                    .run(symbols, timeframe("--htf", htf), timeframe("--trading", trading), lookback, signals);
+                    .run(
+                            symbols,
+                            OptionRanges.timeframe("--htf", htf),
+                            OptionRanges.timeframe("--trading", trading),
+                            lookback,
+                            signals);
         } catch (BadInputException e) {
             throw new BadArgumentException("--" + e.parameter(), e.value(), e.getMessage());
         }
@@ -73,19 +78,8 @@ final class CycleCommand extends BaseCommand {
 
     /** {@code value} parsed as a timeframe for {@code option}, else {@code fallback}. */
     static Timeframe timeframe(String option, String value, Timeframe fallback) {
-        Timeframe t = timeframe(option, value);
+        Timeframe t = OptionRanges.timeframe(option, value);
         return t == null ? fallback : t;
-    }
-
-    static Timeframe timeframe(String option, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Timeframe.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentException(option + ": " + e.getMessage());
-        }
     }
 
     static Map<String, Object> model(CycleResult r) {

@@ -166,7 +166,7 @@ final class DemoCommand extends BaseCommand {
                                 out(),
                                 new io.dgas.app.service.SignalsService(
                                                 context().database(), context().cache())
-                                        .signals(new io.dgas.store.runs.SignalQuery(null, null, 0.0, null, 20, 0))
+                                        .signals(new io.dgas.store.runs.SignalQuery(null, null, null, 0.0, null, 20, 0))
                                         .items());
             }
             @SuppressWarnings("unchecked")

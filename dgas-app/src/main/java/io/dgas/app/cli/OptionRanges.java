@@ -1,10 +1,12 @@
 package io.dgas.app.cli;
 
+import io.dgas.domain.Timeframe;
 import java.util.Locale;
 
 /**
- * Range checks of numeric options, made before any work: a value out of range is a {@link BadArgumentException}
- * naming the option, the value and the accepted range (exit 2), never a database error or an empty answer.
+ * Checks of options made before any work: a number out of range or a timeframe unknown is a {@link
+ * BadArgumentException} naming the option, the value and what is accepted (exit 2), never a database error or an empty
+ * answer.
  */
 public final class OptionRanges {
     private OptionRanges() {}
@@ -51,5 +53,17 @@ public final class OptionRanges {
 
     private static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : io.dgas.calc.format.Num.format(v);
+    }
+
+    /** {@code text} parsed as a timeframe for {@code option} (null stays null). */
+    public static Timeframe timeframe(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Timeframe.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(option + ": " + e.getMessage());
+        }
     }
 }

@@ -286,8 +286,10 @@ public final class AnalysisService {
     /** The newest stored signal of {@code symbol} at {@code tf} from {@code since} on, or null. */
     private LatestSignal stored(String symbol, Timeframe tf, Instant since) {
         // its bars were just read, so the symbol exists: no statement to check it
-        return signals.signalsOfKnownSymbol(new SignalQuery(symbol, since, null, null, 50, 0)).items().stream()
-                .filter(x -> x.timeframe().equals(tf.code()))
+        return signals
+                .signalsOfKnownSymbol(new SignalQuery(symbol, tf.code(), since, null, null, 1, 0))
+                .items()
+                .stream()
                 .findFirst()
                 .map(x -> new LatestSignal(
                         "stored",

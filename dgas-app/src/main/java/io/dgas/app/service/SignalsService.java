@@ -53,8 +53,8 @@ public final class SignalsService {
     }
 
     private Page<StoredSignal> load(SignalQuery q) {
-        SignalQuery oneMore =
-                new SignalQuery(q.symbol(), q.since(), q.minConfidence(), q.direction(), q.limit() + 1, q.offset());
+        SignalQuery oneMore = new SignalQuery(
+                q.symbol(), q.timeframe(), q.since(), q.minConfidence(), q.direction(), q.limit() + 1, q.offset());
         return Page.of(signals.signals(oneMore), q.limit(), q.offset());
     }
 

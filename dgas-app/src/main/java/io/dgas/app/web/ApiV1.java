@@ -142,6 +142,8 @@ final class ApiV1 {
                                         concat(
                                                 List.of(
                                                         Param.query("symbol", Type.TICKER, "ticker, any case"),
+                                                        Param.query("timeframe", Type.ENUM, "trading timeframe")
+                                                                .oneOf(TIMEFRAMES),
                                                         Param.query("since", Type.INSTANT, "bar time at or after"),
                                                         Param.query("min_confidence", Type.NUMBER, "lowest confidence")
                                                                 .range(0, 1),
@@ -156,6 +158,7 @@ final class ApiV1 {
                                         (c, a) -> signals.get()
                                                 .signals(new SignalQuery(
                                                         a.get("symbol"),
+                                                        a.get("timeframe"),
                                                         a.get("since"),
                                                         a.get("min_confidence"),
                                                         a.get("direction"),

@@ -75,7 +75,8 @@ class SignalOutcomesIT {
     }
 
     private static List<StoredSignal> stored(String direction) {
-        return new io.dgas.store.runs.SignalReads(db).signals(new SignalQuery(null, null, null, direction, 1000, 0));
+        return new io.dgas.store.runs.SignalReads(db)
+                .signals(new SignalQuery(null, null, null, null, direction, 1000, 0));
     }
 
     @Test

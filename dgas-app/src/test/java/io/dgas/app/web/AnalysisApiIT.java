@@ -66,6 +66,37 @@ class AnalysisApiIT {
     }
 
     @Test
+    void analysis_storedSignalOfTheTimeframeBehindManyOfAnother_isTheOneShown() throws Exception {
+        MarketSeed.wave(api.ctx, "ANLS", Timeframe.H1, 80, 100);
+        MarketSeed.wave(api.ctx, "ANLS", Timeframe.D1, 30, 100);
+        MarketSeed.storedLong(api.ctx, "ANLS", Timeframe.D1, "2025-01-06T00:00:00Z");
+        for (int h = 1; h <= 60; h++) {
+            MarketSeed.storedLong(
+                    api.ctx,
+                    "ANLS",
+                    Timeframe.H1,
+                    String.format("2025-01-06T%02d:00:00Z", h % 24).replace("2025-01-06", "2025-01-0" + (6 + h / 24)));
+        }
+        api.ctx.cache().clear(null);
+
+        JsonNode daily = api.json("/api/v1/analysis/ANLS?interval=1d&last=30", 200);
+
+        // 60 hourly signals are newer than the daily one: the daily chart still shows its own
+        assertThat(daily.at("/signal/source").asText()).isEqualTo("stored");
+        assertThat(daily.at("/signal/ts").asLong())
+                .isEqualTo(java.time.Instant.parse("2025-01-06T00:00:00Z").getEpochSecond());
+        assertThat(api.json("/api/v1/signals?symbol=ANLS&timeframe=1d", 200).get("items"))
+                .hasSize(1);
+        assertThat(api.json("/api/v1/signals?symbol=ANLS&timeframe=1h&limit=1000", 200)
+                        .get("items"))
+                .hasSize(60);
+        assertThat(api.json("/api/v1/signals?timeframe=2h", 400)
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("timeframe");
+    }
+
+    @Test
     void analysis_seededSymbol_barsWithPldotEnvelopeStateAndZones() throws Exception {
         JsonNode a = api.json("/api/v1/analysis/ANLX?interval=1h&last=100", 200);
 

@@ -6,17 +6,19 @@ import java.time.Instant;
  * Which stored signals to read: every filter is optional (null: any). Superseded signals are never returned.
  *
  * @param symbol exact ticker
+ * @param timeframe the signals' trading timeframe code ({@code 1h}, {@code 1d}, …)
  * @param since signals at or after this bar time
  * @param minConfidence lowest confidence, 0..1
  * @param direction {@code long} (long entries and their exits) or {@code short}
  * @param limit rows at most
  * @param offset rows skipped, newest first
  */
-public record SignalQuery(String symbol, Instant since, Double minConfidence, String direction, int limit, int offset) {
+public record SignalQuery(
+        String symbol, String timeframe, Instant since, Double minConfidence, String direction, int limit, int offset) {
 
     /** The cache key part that identifies this query. */
     public String key() {
-        return symbol + ":" + (since == null ? null : since.getEpochSecond()) + ":" + minConfidence + ":" + direction
-                + ":" + limit + ":" + offset;
+        return symbol + ":" + timeframe + ":" + (since == null ? null : since.getEpochSecond()) + ":" + minConfidence
+                + ":" + direction + ":" + limit + ":" + offset;
     }
 }

@@ -26,7 +26,8 @@ public final class SignalReads {
      * that index and stopping, not by sorting every current signal ({@code SignalsListPlanIT}).
      */
     static final String FILTERED = SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
-            + " AND (?::text IS NULL OR y.ticker = ?) AND (?::timestamptz IS NULL OR g.ts >= ?)"
+            + " AND (?::text IS NULL OR y.ticker = ?) AND (?::text IS NULL OR g.timeframe = ?)"
+            + " AND (?::timestamptz IS NULL OR g.ts >= ?)"
             + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
             + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?";
 
@@ -39,14 +40,16 @@ public final class SignalReads {
                     Timestamp since = q.since() == null ? null : Timestamp.from(q.since());
                     ps.setString(1, q.symbol());
                     ps.setString(2, q.symbol());
-                    ps.setTimestamp(3, since);
-                    ps.setTimestamp(4, since);
-                    ps.setDouble(5, q.minConfidence() == null ? 0 : q.minConfidence());
-                    ps.setString(6, q.direction());
-                    ps.setString(7, q.direction());
+                    ps.setString(3, q.timeframe());
+                    ps.setString(4, q.timeframe());
+                    ps.setTimestamp(5, since);
+                    ps.setTimestamp(6, since);
+                    ps.setDouble(7, q.minConfidence() == null ? 0 : q.minConfidence());
                     ps.setString(8, q.direction());
-                    ps.setInt(9, q.limit());
-                    ps.setInt(10, q.offset());
+                    ps.setString(9, q.direction());
+                    ps.setString(10, q.direction());
+                    ps.setInt(11, q.limit());
+                    ps.setInt(12, q.offset());
                 },
                 SignalReads::stored);
     }

@@ -55,12 +55,14 @@ class SignalsListPlanIT {
                             "EXPLAIN " + SignalReads.FILTERED.replace("LIMIT ? OFFSET ?", "LIMIT 50 OFFSET 0"))) {
                 ps.setString(1, null);
                 ps.setString(2, null);
-                ps.setTimestamp(3, null);
-                ps.setTimestamp(4, null);
-                ps.setDouble(5, 0);
-                ps.setString(6, null);
-                ps.setString(7, null);
+                ps.setString(3, null);
+                ps.setString(4, null);
+                ps.setTimestamp(5, null);
+                ps.setTimestamp(6, null);
+                ps.setDouble(7, 0);
                 ps.setString(8, null);
+                ps.setString(9, null);
+                ps.setString(10, null);
                 List<String> lines = new java.util.ArrayList<>();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -70,7 +72,7 @@ class SignalsListPlanIT {
                 return lines;
             }
         });
-        List<StoredSignal> page = new SignalReads(db).signals(new SignalQuery(null, null, null, null, 50, 0));
+        List<StoredSignal> page = new SignalReads(db).signals(new SignalQuery(null, null, null, null, null, 50, 0));
 
         assertThat(String.join("\n", plan)).contains("signals_newest_idx").doesNotContain("Sort");
         assertThat(page).hasSize(50);

@@ -49,11 +49,11 @@ public final class AggregateCommand extends BaseCommand {
     public Integer call() {
         List<Timeframe> targets = new ArrayList<>();
         for (String t : to) {
-            targets.add(IngestCommand.timeframe("--to", t.trim()));
+            targets.add(OptionRanges.timeframe("--to", t.trim()));
         }
         List<String> symbols = which.all ? List.of() : IngestCommand.split(which.symbols);
         Session s = session == null ? null : Session.parse(session.get(0), session.get(1));
-        Timeframe source = from.trim().equalsIgnoreCase("ticks") ? null : IngestCommand.timeframe("--from", from);
+        Timeframe source = from.trim().equalsIgnoreCase("ticks") ? null : OptionRanges.timeframe("--from", from);
         List<RollupResult> results = context().ingest().aggregate(symbols, source, targets, includePartial, s);
         List<Map<String, Object>> model = new ArrayList<>();
         for (RollupResult r : results) {

@@ -58,7 +58,7 @@ final class DataCheckCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Timeframe tf = IngestCommand.timeframe("--interval", interval);
+        Timeframe tf = OptionRanges.timeframe("--interval", interval);
         OptionRanges.between("--spike-sigma", spikeSigma, DataChecks.MIN_SPIKE_SIGMA, DataChecks.MAX_SPIKE_SIGMA);
         OptionRanges.between("--flat-bars", flatBars, DataChecks.MIN_FLAT_BARS, DataChecks.MAX_FLAT_BARS);
         OptionRanges.between("--limit", limit, 1, 10_000);

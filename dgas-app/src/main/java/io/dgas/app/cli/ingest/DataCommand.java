@@ -97,7 +97,7 @@ public final class DataCommand {
         SoftDelete.Selection selection() {
             SoftDelete.Selection sel = new SoftDelete.Selection(
                     symbol.trim().toUpperCase(Locale.ROOT),
-                    IngestCommand.timeframe("--interval", interval),
+                    OptionRanges.timeframe("--interval", interval),
                     instant("--from", from),
                     instant("--to", to));
             // an empty range would change nothing and report 0 rows as if the selection had been applied

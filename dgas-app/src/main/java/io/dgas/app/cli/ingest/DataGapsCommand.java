@@ -49,7 +49,7 @@ final class DataGapsCommand extends BaseCommand {
         if (interval == null) {
             throw new BadArgumentException("--interval", null, "--interval is required: gaps are judged per timeframe");
         }
-        Timeframe tf = IngestCommand.timeframe("--interval", interval);
+        Timeframe tf = OptionRanges.timeframe("--interval", interval);
         OptionRanges.between("--limit", limit, 1, 10_000);
         OptionRanges.between("--offset", offset, 0, Integer.MAX_VALUE);
         Instant start = DataCommand.Selecting.instant("--from", from);

@@ -3,7 +3,6 @@ package io.dgas.app.cli.ingest;
 import io.dgas.app.cli.*;
 import io.dgas.app.ingest.IngestService;
 import io.dgas.app.ingest.IngestSummary;
-import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.AssetClasses;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.IngestReport;
@@ -30,17 +29,6 @@ import picocli.CommandLine.Parameters;
             IngestNewsCommand.class
         })
 public final class IngestCommand {
-
-    static Timeframe timeframe(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Timeframe.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentException(option + ": " + e.getMessage());
-        }
-    }
 
     /** The reports, and their warnings ({@link IngestSummary#warnings}: in the JSON, or as warning lines). */
     static void print(Output out, List<IngestReport> reports, io.dgas.app.quality.DataChecks checks) {
@@ -114,7 +102,7 @@ public final class IngestCommand {
             IngestOptions opts = context()
                     .ingest()
                     .options(zone(timezone))
-                    .withSymbol(symbol, timeframe("--interval", interval))
+                    .withSymbol(symbol, OptionRanges.timeframe("--interval", interval))
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
                     .withAssetClass(assetClass(assetClass))
@@ -237,7 +225,7 @@ public final class IngestCommand {
                     .ingest()
                     .fromApi(
                             symbols,
-                            timeframe("--interval", interval),
+                            OptionRanges.timeframe("--interval", interval),
                             from,
                             to,
                             createSymbols,
@@ -260,7 +248,7 @@ public final class IngestCommand {
                     .fillGaps(
                             context().gaps(),
                             symbols,
-                            timeframe("--interval", interval),
+                            OptionRanges.timeframe("--interval", interval),
                             from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                             to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                             maxRequests,

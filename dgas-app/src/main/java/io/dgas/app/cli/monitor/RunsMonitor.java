@@ -89,6 +89,9 @@ public final class RunsMonitor {
         @Option(names = "--direction", description = "long or short (entries and their exits)")
         String direction;
 
+        @Option(names = "--timeframe", description = "only signals at this trading timeframe (1m … 1w)")
+        String timeframe;
+
         @Override
         public Integer call() {
             OptionRanges.between("--limit", limit, 1, 100_000);
@@ -100,6 +103,10 @@ public final class RunsMonitor {
                             context().database(), context().cache())
                     .signals(new SignalQuery(
                             symbol,
+                            timeframe == null
+                                    ? null
+                                    : OptionRanges.timeframe("--timeframe", timeframe)
+                                            .code(),
                             null,
                             OptionRanges.between("--min-confidence", minConfidence, 0, 1),
                             direction,
