@@ -134,24 +134,13 @@ final class BacktestCommand extends BaseCommand {
                     r.record().portfolioId(),
                     r.record().barSteps(),
                     r.record().durationMs()));
-            out().line(String.format(
-                    Locale.ROOT,
-                    "total return %.2f%%, CAGR %.2f%%, volatility %.2f%%, Sharpe %.2f, Sortino %.2f",
-                    100 * x.totalReturn(),
-                    100 * x.cagr(),
-                    100 * x.volatility(),
-                    x.sharpe(),
-                    x.sortino()));
-            out().line(String.format(
-                    Locale.ROOT,
-                    "max drawdown %.2f%% over %d bars, win rate %.1f%%, profit factor %.2f, exposure %.1f%%,"
-                            + " %d trades",
-                    100 * x.maxDrawdown(),
-                    x.maxDrawdownBars(),
-                    100 * x.winRate(),
-                    x.profitFactor(),
-                    100 * x.exposure(),
-                    x.trades()));
+            // a figure without meaning here (no trade: no win rate) is "-", not NaN
+            out().line("total return " + percent(x.totalReturn(), 2) + ", CAGR " + percent(x.cagr(), 2)
+                    + ", volatility " + percent(x.volatility(), 2) + ", Sharpe " + number(x.sharpe()) + ", Sortino "
+                    + number(x.sortino()));
+            out().line("max drawdown " + percent(x.maxDrawdown(), 2) + " over " + x.maxDrawdownBars()
+                    + " bars, win rate " + percent(x.winRate(), 1) + ", profit factor " + number(x.profitFactor())
+                    + ", exposure " + percent(x.exposure(), 1) + ", " + x.trades() + " trades");
             out().line("fills cut or refused by a limit: "
                     + (x.fillLimits().isEmpty()
                             ? "none"
@@ -288,5 +277,15 @@ final class BacktestCommand extends BaseCommand {
                     "invalid value '" + text + "' for " + option + ": expected a date or ISO-8601 date-time");
         }
         return Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** {@code 100 × v} with {@code digits} decimals and a per cent sign, "-" for NaN. */
+    private static String percent(double v, int digits) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + digits + "f%%", 100 * v);
+    }
+
+    /** {@code v} with 2 decimals, "-" for NaN ("inf" for a profit factor without a loss). */
+    private static String number(double v) {
+        return Double.isNaN(v) ? "-" : Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

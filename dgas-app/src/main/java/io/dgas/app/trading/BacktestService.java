@@ -75,15 +75,43 @@ public final class BacktestService {
     }
 
     /**
+     * Refuses a backtest with no trading bar at all in its range (a stored backtest of nothing, every figure NaN, said
+     * nothing of why): names the timeframe asked for and those the symbols have.
+     */
+    private void requireBars(BacktestRequest r, Map<String, BarSeries> trading) {
+        if (trading.values().stream().anyMatch(s -> s.size() > 0)) {
+            return;
+        }
+        java.util.Set<String> have = new java.util.TreeSet<>(java.util.Comparator.comparingLong(
+                (String code) -> io.dgas.domain.Timeframe.parse(code).seconds()));
+        new io.dgas.store.bars.SymbolTimeframes(db)
+                .of(trading.keySet())
+                .values()
+                .forEach(i -> i.timeframes().forEach(t -> have.add(t.code())));
+        String who = trading.size() == 1 ? trading.keySet().iterator().next() : "the " + trading.size() + " symbols";
+        throw new io.dgas.app.service.BadInputException(
+                "trading",
+                r.trading().code(),
+                "no " + r.trading().code() + " bars of " + who + " from " + r.from() + " to " + r.to()
+                        + (have.isEmpty()
+                                ? ""
+                                : " (" + (trading.size() == 1 ? "it has" : "they have") + " bars at "
+                                        + String.join(", ", have) + ")"),
+                List.copyOf(have));
+    }
+
+    /**
      * Runs and stores {@code r}.
      *
-     * @throws io.dgas.app.service.BadInputException when its higher timeframe cannot pair with its trading one
+     * @throws io.dgas.app.service.BadInputException when its higher timeframe cannot pair with its trading one, or no
+     *     symbol has a trading bar in its range
      */
     public BacktestReport run(BacktestRequest r) {
         AnalysisService.requireHigher(r.trading(), r.htf());
         // the heaviest reads there are (every bar of the range): a replica serves them when one holds every write
         // announced so far (database.replicas); the results are written to the primary below
         Bars loaded = db.routing().reading(() -> load(r));
+        requireBars(r, loaded.trading());
         Map<String, BarSeries> trading = loaded.trading();
         Map<String, BarSeries> higher = loaded.higher();
         long start = System.nanoTime();

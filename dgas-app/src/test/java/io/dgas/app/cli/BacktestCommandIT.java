@@ -256,6 +256,30 @@ class BacktestCommandIT {
     }
 
     @Test
+    void backtest_noTradingBarInTheRange_isRefusedNamingTheTimeframesItHas() {
+        CliRun r = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "backtest",
+                "SYN0001",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-02-01",
+                "--trading",
+                "15m",
+                "--json");
+
+        // a backtest of nothing was stored with every figure NaN
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err())
+                .contains("no 15m bars of SYN0001 from 2024-01-01T00:00:00Z to 2024-02-01T00:00:00Z (it has bars at")
+                .contains("\"parameter\":\"trading\"")
+                .contains("\"value\":\"15m\"");
+    }
+
+    @Test
     void backtest_withoutRange_isABadArgument() {
         CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001");
         CliRun noTo = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001", "--from", "2024-01-01");
