@@ -111,6 +111,15 @@ public final class OwnTimeframes {
         return finer;
     }
 
+    /**
+     * {@link #nearest}, else, when no stored timeframe has a higher one (weekly bars alone), the coarsest stored one,
+     * analysed alone; null when nothing is stored. What a chart or an analysis asked without a timeframe shows.
+     */
+    public static Timeframe nearestOrAlone(List<Timeframe> stored, Timeframe wanted) {
+        Timeframe tf = nearest(stored, wanted);
+        return tf != null || stored.isEmpty() ? tf : stored.get(stored.size() - 1);
+    }
+
     private static boolean isStale(BarColumns c, Instant asOf, Duration staleAfter) {
         long newestEnd = c.ts()[c.size() - 1] + c.timeframe().seconds();
         return asOf.getEpochSecond() - newestEnd > staleAfter.toSeconds();

@@ -156,9 +156,9 @@ public final class AnalysisService {
                 .map(s -> Timeframe.parse(s.timeframe()))
                 .sorted(java.util.Comparator.comparingLong(Timeframe::seconds))
                 .toList();
-        Timeframe own = stored.contains(wanted) ? wanted : io.dgas.app.cycle.OwnTimeframes.nearest(stored, wanted);
-        // none with a pair: weekly bars alone, analysed alone
-        return own != null ? own : stored.isEmpty() ? wanted : stored.get(0);
+        Timeframe own =
+                stored.contains(wanted) ? wanted : io.dgas.app.cycle.OwnTimeframes.nearestOrAlone(stored, wanted);
+        return own == null ? wanted : own;
     }
 
     /**

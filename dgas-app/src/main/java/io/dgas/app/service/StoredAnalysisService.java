@@ -1,5 +1,6 @@
 package io.dgas.app.service;
 
+import io.dgas.app.cycle.OwnTimeframes;
 import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.calc.cache.CalculationCache;
 import io.dgas.calc.drummond.DrummondAnalysis;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The analysis of stored series, as {@code dgas analyze SYMBOL… --htf 4h --trading 1h} prints it: bars of each
@@ -79,40 +79,32 @@ public final class StoredAnalysisService {
         KnownSymbols.require(db, tickers);
         Map<String, BarColumns> t = repo.lastForSymbols(tickers, trading, n);
         Map<String, BarColumns> h = htf == null ? Map.of() : repo.lastForSymbols(tickers, htf, n);
+        // symbols short of trading bars: their own timeframe with its pair, looked up for all of them in one query
+        // and read in one query per timeframe, not per symbol
+        Map<String, Timeframe> own = ownTimeframes(tickers, t, trading, ownTimeframes);
+        Map<Timeframe, List<String>> needs = new LinkedHashMap<>();
+        own.forEach((s, tf) -> {
+            needs.computeIfAbsent(tf, k -> new ArrayList<>()).add(s);
+            tf.defaultHigher()
+                    .ifPresent(pair ->
+                            needs.computeIfAbsent(pair, k -> new ArrayList<>()).add(s));
+        });
+        Map<Timeframe, Map<String, BarColumns>> ownBars = new LinkedHashMap<>();
+        needs.forEach((tf, at) -> ownBars.put(tf, repo.lastForSymbols(at, tf, n)));
         SymbolAnalyzer analyzer = new SymbolAnalyzer(mtf, signals, calculations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String s : tickers) {
-            BarColumns tc = t.get(s);
-            if (tc.size() >= 3) {
-                rows.add(row(analyzer, s, tc, h.get(s), htf, out));
+            Timeframe tf = own.get(s);
+            if (tf == null) {
+                rows.add(row(analyzer, s, t.get(s), h.get(s), htf, out));
                 continue;
             }
-            List<Timeframe> stored = storedTimeframes(s);
-            Timeframe own = !ownTimeframes
-                    ? null
-                    : Objects.requireNonNullElse(
-                            io.dgas.app.cycle.OwnTimeframes.nearest(stored, trading),
-                            // weekly bars alone: analysed alone
-                            stored.isEmpty() ? null : stored.get(0));
-            if (own == null) {
-                throw new TooFewBarsException(s + " has " + tc.size() + " " + trading + " bars; at least 3 needed"
-                        + (stored.isEmpty()
-                                ? ""
-                                : " (it has bars at "
-                                        + String.join(
-                                                ", ",
-                                                stored.stream()
-                                                        .map(Timeframe::code)
-                                                        .toList()) + ")"));
-            }
-            Timeframe pair = own.defaultHigher().orElse(null);
+            Timeframe pair = tf.defaultHigher().orElse(null);
             rows.add(row(
                     analyzer,
                     s,
-                    repo.lastForSymbols(List.of(s), own, n).get(s),
-                    pair == null
-                            ? null
-                            : repo.lastForSymbols(List.of(s), pair, n).get(s),
+                    ownBars.get(tf).get(s),
+                    pair == null ? null : ownBars.get(pair).get(s),
                     pair,
                     out));
         }
@@ -176,10 +168,37 @@ public final class StoredAnalysisService {
         }
     }
 
-    /** The timeframes {@code symbol} has bars of, finest first. */
-    private List<Timeframe> storedTimeframes(String symbol) {
-        SymbolTimeframes.Info info =
-                new SymbolTimeframes(db).of(List.of(symbol)).get(symbol);
-        return info == null ? List.of() : info.timeframes();
+    /**
+     * The timeframe each symbol short of trading bars (fewer than 3 in {@code t}) is analysed at instead, from one
+     * look-up of what all of them store ({@link OwnTimeframes#nearestOrAlone}).
+     *
+     * @throws TooFewBarsException for the first such symbol when {@code allowed} is false or it stores none that serves
+     */
+    private Map<String, Timeframe> ownTimeframes(
+            List<String> tickers, Map<String, BarColumns> t, Timeframe trading, boolean allowed) {
+        List<String> shortOf = tickers.stream().filter(s -> t.get(s).size() < 3).toList();
+        Map<String, Timeframe> own = new LinkedHashMap<>();
+        if (shortOf.isEmpty()) {
+            return own;
+        }
+        Map<String, SymbolTimeframes.Info> infos = new SymbolTimeframes(db).of(shortOf);
+        for (String s : shortOf) {
+            List<Timeframe> stored = infos.containsKey(s) ? infos.get(s).timeframes() : List.of();
+            Timeframe tf = allowed ? OwnTimeframes.nearestOrAlone(stored, trading) : null;
+            if (tf == null) {
+                throw new TooFewBarsException(s + " has " + t.get(s).size() + " " + trading
+                        + " bars; at least 3 needed"
+                        + (stored.isEmpty()
+                                ? ""
+                                : " (it has bars at "
+                                        + String.join(
+                                                ", ",
+                                                stored.stream()
+                                                        .map(Timeframe::code)
+                                                        .toList()) + ")"));
+            }
+            own.put(s, tf);
+        }
+        return own;
     }
 }
