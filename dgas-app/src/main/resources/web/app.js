@@ -20,10 +20,13 @@
 
   var getJson = dgas.getJson;
 
-  /** A bar's time in UTC: the date alone for daily and weekly bars, whose time of day says nothing. */
+  // characters of an ISO time a label keeps, set by load() for the timeframe it draws: the date alone for daily and
+  // weekly bars, whose time of day says nothing (read once per drawing, not once per bar)
+  var labelLength = 16;
+
+  /** A bar's time in UTC, as the axis names it. */
   function label(ts) {
-    var tf = interval();
-    return new Date(ts * 1000).toISOString().slice(0, tf === '1d' || tf === '1w' ? 10 : 16).replace('T', ' ');
+    return new Date(ts * 1000).toISOString().slice(0, labelLength).replace('T', ' ');
   }
 
   function fmt(v, digits) {
@@ -247,6 +250,7 @@
   function load() {
     var symbol = symbolSelect.value, tf = interval(), mine = ++seq;
     if (!symbol) { return; }
+    labelLength = tf === '1d' || tf === '1w' ? 10 : 16;
     downloads(symbol, tf);
     document.getElementById('gaps-result').textContent = '';
     document.getElementById('checks-result').textContent = '';

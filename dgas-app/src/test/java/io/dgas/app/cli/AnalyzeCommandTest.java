@@ -26,18 +26,11 @@ class AnalyzeCommandTest {
                     "2024-01-01T%02d:00:00Z,TINY,1h,%.2f,%.2f,%.2f,%.2f,1000%n", i, c - 0.2, c + 0.4, c - 0.5, c));
         }
         Path file = Files.writeString(dir.resolve("tiny.csv"), csv);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        Run r = run("analyze", "--bars", file.toString());
 
-        int code = DgasCommand.run(
-                new String[] {"analyze", "--bars", file.toString()},
-                Map.of("DGAS_HOME", dir.toString()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-
-        assertThat(err.toString()).doesNotContain("Exception");
-        assertThat(code).isZero();
-        assertThat(out.toString()).contains("TINY 1h: 6 bars").contains("2024-01-01T05:00:00Z");
+        assertThat(r.err()).doesNotContain("Exception");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("TINY 1h: 6 bars").contains("2024-01-01T05:00:00Z");
     }
 
     @Test
@@ -48,30 +41,17 @@ class AnalyzeCommandTest {
                         + "2024-01-02T00:00:00Z,ZZZ,1d,10,11,9,10.5,100\n"
                         + "2024-01-03T00:00:00Z,ZZZ,1d,10,9,9,10.5,100\n"
                         + "2024-01-04T00:00:00Z,ZZZ,1d,10,11,9,10.5,100\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        Run r = run("analyze", "--bars", file.toString());
 
-        int code = DgasCommand.run(
-                new String[] {"analyze", "--bars", file.toString()},
-                Map.of("DGAS_HOME", dir.toString()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString())
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
                 .isEqualTo("error: " + file + ":3: field 'high': 9 must be >= max(open, close) (10.5)"
                         + System.lineSeparator());
-        assertThat(out.toString()).isEmpty();
+        assertThat(r.out()).isEmpty();
 
         // --json: the same failure as one object naming the line, the field and the value
-        StringWriter json = new StringWriter();
-        DgasCommand.run(
-                new String[] {"--json", "analyze", "--bars", file.toString()},
-                Map.of("DGAS_HOME", dir.toString()),
-                new PrintWriter(new StringWriter(), true),
-                new PrintWriter(json, true));
-        com.fasterxml.jackson.databind.JsonNode e =
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
+        com.fasterxml.jackson.databind.JsonNode e = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run("--json", "analyze", "--bars", file.toString()).err());
         assertThat(e.get("exit_code").asInt()).isEqualTo(2);
         assertThat(e.get("line").asInt()).isEqualTo(3);
         assertThat(e.get("parameter").asText()).isEqualTo("high");
@@ -98,24 +78,25 @@ class AnalyzeCommandTest {
         Path file = Files.writeString(dir.resolve("walk.csv"), csv);
         Path out = dir.resolve("out");
 
-        int code = DgasCommand.run(
-                new String[] {
-                    "analyze", "--bars", file.toString(), "--htf", "4h", "--out", out.toString(), "--expiry-bars", "3"
-                },
-                Map.of("DGAS_HOME", dir.toString()),
-                new PrintWriter(new StringWriter(), true),
-                new PrintWriter(new StringWriter(), true));
-        StringWriter err = new StringWriter();
-        int bad = DgasCommand.run(
-                new String[] {"analyze", "--bars", file.toString(), "--entry-reach-atr", "0"},
-                Map.of("DGAS_HOME", dir.toString()),
-                new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
+        Run done =
+                run("analyze", "--bars", file.toString(), "--htf", "4h", "--out", out.toString(), "--expiry-bars", "3");
+        Run bad = run("analyze", "--bars", file.toString(), "--entry-reach-atr", "0");
 
-        assertThat(code).isZero();
+        assertThat(done.code()).isZero();
         String signals = Files.readString(out.resolve("signals.json"));
         assertThat(signals).contains("\"expiry_bars\": 3").doesNotContain("\"expiry_bars\": 5");
-        assertThat(bad).isEqualTo(2);
-        assertThat(err.toString()).contains("--entry-reach-atr must be a number > 0 and at most 100");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--entry-reach-atr must be a number > 0 and at most 100");
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    /** {@code dgas} with {@code args}, its home the test's folder. */
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DgasCommand.run(
+                args, Map.of("DGAS_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
     }
 }
