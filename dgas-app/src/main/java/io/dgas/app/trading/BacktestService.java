@@ -82,12 +82,13 @@ public final class BacktestService {
         if (trading.values().stream().anyMatch(s -> s.size() > 0)) {
             return;
         }
-        java.util.Set<String> have = new java.util.TreeSet<>(java.util.Comparator.comparingLong(
-                (String code) -> io.dgas.domain.Timeframe.parse(code).seconds()));
+        // finest first: the enum's order
+        java.util.SortedSet<io.dgas.domain.Timeframe> stored = new java.util.TreeSet<>();
         new io.dgas.store.bars.SymbolTimeframes(db)
                 .of(trading.keySet())
                 .values()
-                .forEach(i -> i.timeframes().forEach(t -> have.add(t.code())));
+                .forEach(i -> stored.addAll(i.timeframes()));
+        List<String> have = stored.stream().map(io.dgas.domain.Timeframe::code).toList();
         String who = trading.size() == 1 ? trading.keySet().iterator().next() : "the " + trading.size() + " symbols";
         throw new io.dgas.app.service.BadInputException(
                 "trading",
@@ -97,7 +98,7 @@ public final class BacktestService {
                                 ? ""
                                 : " (" + (trading.size() == 1 ? "it has" : "they have") + " bars at "
                                         + String.join(", ", have) + ")"),
-                List.copyOf(have));
+                have);
     }
 
     /**
