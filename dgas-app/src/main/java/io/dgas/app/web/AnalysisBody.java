@@ -75,88 +75,72 @@ record AnalysisBody(Analysis answer) implements RenderedBodies.View {
             g.writeEndObject();
         }
 
-        private static void bars(JsonGenerator g, List<Bar> bars, PriceDigits d) throws IOException {
-            if (bars == null) {
+        /** Writes one item's fields, inside the object {@link #list} opens for it. */
+        private interface Fields<T> {
+            void write(JsonGenerator g, T item) throws IOException;
+        }
+
+        /** {@code items} as an array of objects, each holding what {@code fields} writes; null as null. */
+        private static <T> void list(JsonGenerator g, List<T> items, Fields<T> fields) throws IOException {
+            if (items == null) {
                 g.writeNull();
                 return;
             }
             g.writeStartArray();
-            for (int i = 0, n = bars.size(); i < n; i++) {
-                Bar b = bars.get(i);
+            for (int i = 0, n = items.size(); i < n; i++) {
                 g.writeStartObject();
-                g.writeFieldName(TS);
-                g.writeNumber(b.ts());
-                number(g, O, b.o(), d);
-                number(g, H, b.h(), d);
-                number(g, L, b.l(), d);
-                number(g, C, b.c(), d);
-                number(g, PLDOT, b.pldot(), d);
-                number(g, UPPER, b.upper(), d);
-                number(g, LOWER, b.lower(), d);
-                g.writeFieldName(STATE);
-                string(g, b.state());
+                fields.write(g, items.get(i));
                 g.writeEndObject();
             }
             g.writeEndArray();
+        }
+
+        private static void bars(JsonGenerator g, List<Bar> bars, PriceDigits d) throws IOException {
+            list(g, bars, (w, b) -> {
+                w.writeFieldName(TS);
+                w.writeNumber(b.ts());
+                number(w, O, b.o(), d);
+                number(w, H, b.h(), d);
+                number(w, L, b.l(), d);
+                number(w, C, b.c(), d);
+                number(w, PLDOT, b.pldot(), d);
+                number(w, UPPER, b.upper(), d);
+                number(w, LOWER, b.lower(), d);
+                w.writeFieldName(STATE);
+                string(w, b.state());
+            });
         }
 
         private static void zones(JsonGenerator g, List<Zone> zones, PriceDigits d) throws IOException {
-            if (zones == null) {
-                g.writeNull();
-                return;
-            }
-            g.writeStartArray();
-            for (int i = 0, n = zones.size(); i < n; i++) {
-                Zone z = zones.get(i);
-                g.writeStartObject();
-                number(g, LOWER, z.lower(), d);
-                number(g, UPPER, z.upper(), d);
-                number(g, CENTER, z.center(), d);
-                string(g, "type", z.type());
-                g.writeNumberField("strength", z.strength());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            list(g, zones, (w, z) -> {
+                number(w, LOWER, z.lower(), d);
+                number(w, UPPER, z.upper(), d);
+                number(w, CENTER, z.center(), d);
+                string(w, "type", z.type());
+                w.writeNumberField("strength", z.strength());
+            });
         }
 
         private static void confluence(JsonGenerator g, List<Confluence> zones, PriceDigits d) throws IOException {
-            if (zones == null) {
-                g.writeNull();
-                return;
-            }
-            g.writeStartArray();
-            for (int i = 0, n = zones.size(); i < n; i++) {
-                Confluence z = zones.get(i);
-                g.writeStartObject();
-                number(g, LOWER, z.lower(), d);
-                number(g, UPPER, z.upper(), d);
-                number(g, "level", z.level(), d);
-                string(g, "type", z.type());
-                string(g, "kind", z.kind());
-                g.writeNumberField("timeframes", z.timeframes());
-                number(g, "weight", z.weight(), d);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            list(g, zones, (w, z) -> {
+                number(w, LOWER, z.lower(), d);
+                number(w, UPPER, z.upper(), d);
+                number(w, "level", z.level(), d);
+                string(w, "type", z.type());
+                string(w, "kind", z.kind());
+                w.writeNumberField("timeframes", z.timeframes());
+                number(w, "weight", z.weight(), d);
+            });
         }
 
         private static void patterns(JsonGenerator g, List<Pattern> patterns) throws IOException {
-            if (patterns == null) {
-                g.writeNull();
-                return;
-            }
-            g.writeStartArray();
-            for (int i = 0, n = patterns.size(); i < n; i++) {
-                Pattern p = patterns.get(i);
-                g.writeStartObject();
-                string(g, "type", p.type());
-                g.writeNumberField("direction", p.direction());
-                g.writeNumberField("start", p.start());
-                g.writeNumberField("end", p.end());
-                g.writeNumberField("strength", p.strength());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            list(g, patterns, (w, p) -> {
+                string(w, "type", p.type());
+                w.writeNumberField("direction", p.direction());
+                w.writeNumberField("start", p.start());
+                w.writeNumberField("end", p.end());
+                w.writeNumberField("strength", p.strength());
+            });
         }
 
         private static void latest(JsonGenerator g, Latest l, PriceDigits d) throws IOException {
