@@ -73,8 +73,16 @@ class ExportReplicaFaultIT {
                 assertThat(replica(router).fallbacks()).isEqualTo(1);
                 assertThat(replica(router).state()).isEqualTo(ReplicaStatus.State.DOWN);
 
+                // a restarted replica is admitted once it streams and has caught up: checked until then (it failed
+                // once in CI when checked a single time right after the start)
                 pair.startReplica();
+                long deadline =
+                        System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
                 router.checkNow();
+                while (replica(router).state() != ReplicaStatus.State.ADMITTED && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+                    router.checkNow();
+                }
                 assertThat(replica(router).state()).isEqualTo(ReplicaStatus.State.ADMITTED);
                 assertThat(tickExport(db, stoppingReplica(pair)))
                         .as("every tick once, in order, the rest from the primary")
