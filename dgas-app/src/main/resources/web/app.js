@@ -99,6 +99,28 @@
     };
   }
 
+  /**
+   * The price axis, reaching the signal's levels where they lie beyond the bars (a target above the highest high):
+   * ECharts sizes the axis to the series alone, and a mark line outside it is not drawn. A side the levels stay within
+   * keeps ECharts' own rounded extent.
+   */
+  function priceAxis(bars, levels) {
+    var axis = { type: 'value', scale: true };
+    if (!levels.length || !bars.length) { return axis; }
+    var lo = Infinity, hi = -Infinity;
+    bars.forEach(function (b) {
+      lo = Math.min(lo, b.l, b.lower === null ? Infinity : b.lower);
+      hi = Math.max(hi, b.h, b.upper === null ? -Infinity : b.upper);
+    });
+    var top = Math.max.apply(null, levels), bottom = Math.min.apply(null, levels);
+    var pad = 0.03 * (Math.max(hi, top) - Math.min(lo, bottom));
+    // the extended end is not one of the axis' round ticks: its label would crowd the tick below it, so it is left out
+    axis.axisLabel = { showMaxLabel: !(top > hi), showMinLabel: !(bottom < lo) };
+    if (top > hi) { axis.max = function (v) { return Math.max(v.max, top + pad); }; }
+    if (bottom < lo) { axis.min = function (v) { return Math.min(v.min, bottom - pad); }; }
+    return axis;
+  }
+
   /** The axis tooltip: the bar's prices and market state, the lines' values at it and its patterns named in words. */
   function tooltipText(params) {
     var rows = [params.length ? params[0].axisValueLabel : ''];
@@ -178,7 +200,7 @@
       // the right margin holds the zone labels' column, then the signal lines' labels
       grid: { left: 60, right: Math.max(90, zoneColumn + lineColumn + 12), top: 36, bottom: 70 },
       xAxis: { type: 'category', data: o.x, boundaryGap: true, axisLine: { onZero: false } },
-      yAxis: { type: 'value', scale: true },
+      yAxis: priceAxis(a.bars, lines.map(function (l) { return l.yAxis; })),
       dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 12 }],
       series: [
         {

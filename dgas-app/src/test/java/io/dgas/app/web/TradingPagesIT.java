@@ -195,6 +195,13 @@ class TradingPagesIT {
         assertThat(days.get(0).get(1)).isEqualTo("0.30");
         assertThat(days.get(0).get(2)).isEqualTo("2");
         assertThat(driver.findElements(By.cssSelector("#headlines li"))).hasSize(2);
+        // PFA1's signal has its target above every bar: the price axis reaches it, so its line is drawn
+        awaitBody("loaded", "PFA1:1h");
+        Object within = driver.executeScript("var c = window.dgasChart;"
+                + " var e = c.getModel().getComponent('yAxis', 0).axis.scale.getExtent();"
+                + " var levels = c.getOption().series[0].markLine.data.map(function (d) { return d.yAxis; });"
+                + " return levels.length === 3 && levels.every(function (y) { return y >= e[0] && y <= e[1]; });");
+        assertThat(within).as("entry, stop and target within the price axis").isEqualTo(true);
         assertThat(Files.size(Browser.screenshot(driver, "market-news"))).isPositive();
     }
 
