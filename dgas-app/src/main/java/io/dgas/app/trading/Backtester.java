@@ -139,8 +139,10 @@ public final class Backtester {
         TreeSet<Long> times = new TreeSet<>();
         for (Map.Entry<String, BarSeries> e : trading.entrySet()) {
             syms.add(new Sym(e.getValue(), signals.get(e.getKey())));
-            for (long ts : e.getValue().ts()) {
-                times.add(ts);
+            // the first size() entries only: the arrays past them are capacity, timestamp 0
+            long[] ts = e.getValue().ts();
+            for (int i = 0, n = e.getValue().size(); i < n; i++) {
+                times.add(ts[i]);
             }
         }
         List<Execution> fills = new ArrayList<>();

@@ -202,6 +202,23 @@ class BacktesterTest {
     }
 
     @Test
+    void run_seriesShorterThanItsArrays_curveHasOnePointPerBarTime() {
+        // 100 bars in arrays grown to 128: the unused tail holds timestamp 0, which is no bar time (the curve began
+        // with a point at 1970-01-01, and CAGR, volatility and Sharpe were annualised over 56 years)
+        Map<String, BarSeries> trading = new LinkedHashMap<>();
+        BarSeries t = walk("S0", 100, 100, 100, 0);
+        trading.put(t.symbol(), t);
+        long end = t.ts()[t.size() - 1] + 3600;
+
+        Backtester.Result r =
+                Backtester.run(trading, Map.of(t.symbol(), BarAggregator.complete(t, Timeframe.H4, end)), CONFIG);
+
+        assertThat(t.ts()).hasSizeGreaterThan(t.size());
+        assertThat(r.equity()).hasSize(100);
+        assertThat(r.equity().get(0).ts()).isEqualTo(START);
+    }
+
+    @Test
     void run_anyReplay_ledgerReconcilesToTheCurve() {
         Backtester.Result r = run(BARS, 0);
         Backtester.EquityPoint last = r.equity().get(r.equity().size() - 1);
