@@ -125,6 +125,7 @@ final class BacktestCommand extends BaseCommand {
         m.put("metrics", r.metrics());
         m.put("bar_steps", r.record().barSteps());
         m.put("duration_ms", r.record().durationMs());
+        m.put("without_bars", r.withoutBars());
         out().result(m, () -> {
             var x = r.metrics();
             out().line(String.format(
@@ -141,6 +142,11 @@ final class BacktestCommand extends BaseCommand {
             out().line("max drawdown " + percent(x.maxDrawdown(), 2) + " over " + x.maxDrawdownBars()
                     + " bars, win rate " + percent(x.winRate(), 1) + ", profit factor " + number(x.profitFactor())
                     + ", exposure " + percent(x.exposure(), 1) + ", " + x.trades() + " trades");
+            if (!r.withoutBars().isEmpty()) {
+                // said, not left for the reader to notice a symbol missing from the trades
+                out().line("not replayed, no " + r.record().trading() + " bars in the range: "
+                        + String.join(", ", r.withoutBars()));
+            }
             out().line("fills cut or refused by a limit: "
                     + (x.fillLimits().isEmpty()
                             ? "none"

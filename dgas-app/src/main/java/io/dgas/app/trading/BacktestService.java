@@ -176,7 +176,11 @@ public final class BacktestService {
                             now));
         });
         cache.changed(stored.portfolioId());
-        return new BacktestReport(stored, metrics, result.equity());
+        List<String> without = trading.entrySet().stream()
+                .filter(e -> e.getValue().size() == 0)
+                .map(Map.Entry::getKey)
+                .toList();
+        return new BacktestReport(stored, metrics, result.equity(), without);
     }
 
     /**

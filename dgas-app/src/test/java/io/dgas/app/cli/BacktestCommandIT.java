@@ -256,6 +256,38 @@ class BacktestCommandIT {
     }
 
     @Test
+    void backtest_aSymbolWithoutTradingBars_isReplayedWithoutItAndNamed() throws Exception {
+        Path daily = home.resolve("daily-only.csv");
+        Files.writeString(
+                daily,
+                "date,open,high,low,close,volume\n2024-03-01,10,11,9,10.5,100\n2024-03-04,10.5,11,10,10.8,100\n");
+        CliRun load = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "ingest",
+                "bars",
+                daily.toString(),
+                "--symbol",
+                "DLY",
+                "--interval",
+                "1d",
+                "--create-symbols");
+        assertThat(load.code()).as(load.err()).isZero();
+        String[] args = {"backtest", "SYN0001", "DLY", "--from", "2024-01-01", "--to", "2024-07-01"};
+
+        CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
+        CliRun json = CliRun.of(home, PG.jdbcUrl(), Map.of(), prepend("--json", args));
+
+        // the backtest ran over SYN0001 alone and said nothing of DLY
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("not replayed, no 1h bars in the range: DLY");
+        JsonNode j = JSON.readTree(json.out());
+        assertThat(j.get("bar_steps").asLong()).isEqualTo(700);
+        assertThat(j.get("without_bars").toString()).isEqualTo("[\"DLY\"]");
+    }
+
+    @Test
     void backtest_noTradingBarInTheRange_isRefusedNamingTheTimeframesItHas() {
         CliRun r = CliRun.of(
                 home,
