@@ -44,6 +44,33 @@ class BacktestMetricsTest {
     }
 
     @Test
+    void of_curveWithAHoleOfYears_annualisesByTheStepsItSampled() {
+        // hourly points: 3 in 2013, then 4 in 2026 (the demo's BTCUSD and its synthetic symbols in one backtest)
+        long h = 3600;
+        long later = 13 * 365 * 86_400L;
+        long[] ts = {0, h, 2 * h, later, later + h, later + 2 * h, later + 3 * h};
+        double[] equity = {100, 101, 100, 100, 102, 101, 103};
+        List<Backtester.EquityPoint> c = new ArrayList<>();
+        for (int i = 0; i < ts.length; i++) {
+            BigDecimal e = BigDecimal.valueOf(equity[i]);
+            c.add(new Backtester.EquityPoint(ts[i], e, e, BigDecimal.ZERO));
+        }
+
+        BacktestMetrics m = BacktestMetrics.of(c, List.of());
+
+        // 5 hourly steps sampled, the 13-year step left out: 8,766 points a year (it was 6 steps over 13 years)
+        double[] r = {0.01, 100 / 101.0 - 1, 0, 0.02, 101 / 102.0 - 1, 103 / 101.0 - 1};
+        double mean = java.util.Arrays.stream(r).average().orElseThrow();
+        double var =
+                java.util.Arrays.stream(r).map(x -> (x - mean) * (x - mean)).sum() / 5;
+        assertThat(m.volatility()).isCloseTo(Math.sqrt(var) * Math.sqrt(8766), offset(1e-9));
+        assertThat(m.sharpe()).isCloseTo(mean / Math.sqrt(var) * Math.sqrt(8766), offset(1e-9));
+        // the compound annual growth stays over the calendar: 3 % in 13 years
+        double years = (later + 3 * h) / (365.25 * 86_400);
+        assertThat(m.cagr()).isCloseTo(Math.pow(1.03, 1 / years) - 1, offset(1e-12));
+    }
+
+    @Test
     void of_unrecoveredDrawdown_lastsToTheEnd() {
         BacktestMetrics m = BacktestMetrics.of(curve(100, 120, 90, 95, 100), List.of());
 
