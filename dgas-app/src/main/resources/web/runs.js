@@ -71,7 +71,8 @@
       [['Run', '#' + r.id], ['Status', r.status], ['Started', dgas.time(r.started_at)], ['Finished', dgas.time(r.finished_at)],
         ['Symbols', r.symbols_requested + ' requested, ' + r.symbols_processed + ' processed, ' + r.symbols_failed + ' failed'],
         ['Signals', r.signals], ['Stage ms', STAGES.slice(0, 4).map(function (s) { return s[2] + ' ' + dgas.num(r.stage_ms[s[0]], 0); }).join(' · ')],
-        ['Total ms (wall clock)', dgas.num(r.stage_ms.total, 0)], ['Stale symbols', (r.stale_symbols || []).join(', ') || 'none']
+        ['Total ms (wall clock)', dgas.num(r.stage_ms.total, 0)], ['Stale symbols', (r.stale_symbols || []).join(', ') || 'none'],
+        ['Too short a history', (r.short_history || []).map(function (x) { return x.symbol + ' (' + x.reason + ')'; }).join(', ') || 'none']
       ].forEach(function (kv) {
         var dt = document.createElement('dt'); dt.textContent = kv[0];
         var dd = document.createElement('dd'); dd.textContent = kv[1];

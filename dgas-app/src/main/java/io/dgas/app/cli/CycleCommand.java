@@ -127,13 +127,14 @@ final class CycleCommand extends BaseCommand {
         o.line("");
         o.line(String.format(
                 Locale.ROOT,
-                "run %d %s: %d symbols, %d processed, %d failed, %d stale, %d signals",
+                "run %d %s: %d symbols, %d processed, %d failed, %d stale, %d too short, %d signals",
                 run.id(),
                 run.status().code(),
                 run.requested(),
                 run.processed(),
                 run.failed(),
                 run.staleSymbols().size(),
+                run.shortHistory().size(),
                 run.signals()));
         o.line(String.format(
                 Locale.ROOT,
@@ -145,6 +146,9 @@ final class CycleCommand extends BaseCommand {
                 run.alertsMs(),
                 run.durationMs()));
         run.errors().entrySet().stream().limit(10).forEach(e -> o.line("  failed " + e.getKey() + ": " + e.getValue()));
+        run.shortHistory().entrySet().stream()
+                .limit(10)
+                .forEach(e -> o.line("  too short a history (not analysed) " + e.getKey() + ": " + e.getValue()));
         if (!run.staleSymbols().isEmpty()) {
             o.line("  stale (no signal): "
                     + String.join(

@@ -156,14 +156,14 @@ public final class AnalyzerPool implements IngestListener {
     }
 
     /**
-     * Re-analyses the outcomes of {@code out} that are stale or failed at the run's timeframes as their {@link
+     * Re-analyses the outcomes of {@code out} that are stale, failed or short of history at the run's timeframes as their {@link
      * OwnTimeframes} plans say (in place): at most one catalog query for symbols not seen before, and two bar queries
      * per other timeframe pair, from warm series.
      */
     public void refit(List<SymbolOutcome> out, CycleRequest r, Instant asOf) {
         Map<String, HeldSymbol> redo = new LinkedHashMap<>();
         for (SymbolOutcome o : out) {
-            if (o.stale() || o.failed()) {
+            if (!o.fresh()) {
                 redo.put(o.symbol(), held.computeIfAbsent(o.symbol(), HeldSymbol::new));
             }
         }
@@ -282,7 +282,7 @@ public final class AnalyzerPool implements IngestListener {
                 htf,
                 asOf,
                 staleAfter);
-        held.analysed(tradingTf, o.stale() || o.failed() ? null : new Analysed(inputs, o));
+        held.analysed(tradingTf, o.fresh() ? new Analysed(inputs, o) : null);
         return o;
     }
 
@@ -298,7 +298,7 @@ public final class AnalyzerPool implements IngestListener {
             Timeframe htf,
             Duration staleAfter) {}
 
-    /** The last fresh (neither stale nor failed) warm outcome of a (symbol, trading timeframe) and its inputs. */
+    /** The last fresh ({@link SymbolOutcome#fresh}) warm outcome of a (symbol, trading timeframe) and its inputs. */
     record Analysed(Inputs inputs, SymbolOutcome outcome) {}
 
     private static BarColumns columns(String symbol, Timeframe tf, WarmSeries w) {

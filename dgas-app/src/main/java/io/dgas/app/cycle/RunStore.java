@@ -90,11 +90,14 @@ final class RunStore {
             long loadNanos,
             long analyseNanos) {
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> shortHistory = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         Map<io.dgas.domain.Timeframe, List<Signal>> byTimeframe = new LinkedHashMap<>();
         for (SymbolOutcome o : outcomes) {
             if (o.failed()) {
                 errors.put(o.symbol(), o.error());
+            } else if (o.shortHistory()) {
+                shortHistory.put(o.symbol(), o.error());
             } else if (o.stale()) {
                 stale.add(o.symbol());
             } else if (o.signal() != null) {
@@ -105,7 +108,8 @@ final class RunStore {
         }
         int processed = outcomes.size() - errors.size();
         RunStatus status = requested == 0 ? RunStatus.SUCCESS : RunStatus.of(processed, errors.size());
-        Figures f = new Figures(r, startedAt, requested, processed, stale, loadNanos, analyseNanos, elapsed);
+        Figures f =
+                new Figures(r, startedAt, requested, processed, stale, shortHistory, loadNanos, analyseNanos, elapsed);
         long persistStart = System.nanoTime();
         try {
             calibration.record(outcomeStore, clock.instant(), OUTCOME_LOOKBACK);
@@ -169,6 +173,7 @@ final class RunStore {
             int requested,
             int processed,
             List<String> stale,
+            Map<String, String> shortHistory,
             long loadNanos,
             long analyseNanos,
             LongSupplier elapsed) {}
@@ -199,6 +204,7 @@ final class RunStore {
                 f.elapsed().getAsLong() / 1e6,
                 errors,
                 f.stale(),
-                instance);
+                instance,
+                f.shortHistory());
     }
 }

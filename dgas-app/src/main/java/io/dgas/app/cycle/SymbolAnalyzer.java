@@ -62,9 +62,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             String symbol, BarColumns trading, BarColumns higher, Timeframe htf, Instant asOf, Duration staleAfter) {
         try {
             if (trading.size() < 3) {
-                return new SymbolOutcome(
+                return SymbolOutcome.tooShort(
                         symbol,
-                        null,
                         false,
                         "only " + trading.size() + " " + trading.timeframe() + " bars (at least 3 needed)");
             }
@@ -173,8 +172,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
         try {
             boolean stale = stale(t.ts()[t.size() - 1], t.timeframe(), asOf, staleAfter);
             if (h.size() < 3) {
-                return new SymbolOutcome(
-                        symbol, null, stale, "only " + h.size() + " complete " + htf + " bars (at least 3 needed)");
+                return SymbolOutcome.tooShort(
+                        symbol, stale, "only " + h.size() + " complete " + htf + " bars (at least 3 needed)");
             }
             if (stale) {
                 return new SymbolOutcome(symbol, null, true, null);
@@ -183,7 +182,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
             DrummondAnalysis ha = analyses.apply(h);
             int last = a.size() - 1;
             if (MultiTimeframe.completeHtfIndex(ha, a, last) < 2) {
-                return new SymbolOutcome(symbol, null, false, "no complete " + htf + " state at the latest bar");
+                return SymbolOutcome.tooShort(symbol, false, "no complete " + htf + " state at the latest bar");
             }
             double atr = tradingAtr == null
                     ? Atr.wilder(t, signals.atrPeriod(), a.size())[last]

@@ -205,7 +205,8 @@ public final class ClusterCycle {
                         0,
                         Map.of(),
                         List.of(),
-                        instance),
+                        instance,
+                        Map.of()),
                 batches);
         cycle.recordCollect(runId, cycle.collect(universe));
         for (int b = 0; b < batches; b++) {

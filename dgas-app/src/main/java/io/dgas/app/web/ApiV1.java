@@ -197,7 +197,7 @@ final class ApiV1 {
                                 List.of(Param.path("id", Type.INT, "run id").range(1, Integer.MAX_VALUE)),
                                 "{id, started_at, finished_at, status, htf, trading, symbols_requested, symbols_processed,"
                                         + " symbols_failed, signals, stage_ms: {load, analyse, persist, alerts, total,"
-                                        + " collect}, errors: [{symbol, error}], stale_symbols, instance, collect: {rows:"
+                                        + " collect}, errors: [{symbol, error}], stale_symbols, short_history: [{symbol, reason}], instance, collect: {rows:"
                                         + " {symbol: n}, failures: [{symbol, error}]}}",
                                 (c, a) -> Bodies.run(
                                         runs.get().run(a.<Integer>get("id")),

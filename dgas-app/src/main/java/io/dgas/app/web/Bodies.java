@@ -142,6 +142,9 @@ final class Bodies {
         r.errors().forEach((symbol, error) -> errors.add(Map.of("symbol", symbol, "error", error)));
         body.put("errors", errors);
         body.put("stale_symbols", r.staleSymbols());
+        List<Map<String, String>> shortHistory = new ArrayList<>();
+        r.shortHistory().forEach((symbol, why) -> shortHistory.add(Map.of("symbol", symbol, "reason", why)));
+        body.put("short_history", shortHistory);
         return body;
     }
 

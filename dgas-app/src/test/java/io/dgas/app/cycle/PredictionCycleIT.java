@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -116,6 +117,38 @@ class PredictionCycleIT {
         assertThat(stored.durationMs()).isEqualTo(returned.durationMs());
         assertThat(stored.durationMs()).isGreaterThanOrEqualTo(returned.persistMs() + returned.alertsMs());
         assertThat(stored.finishedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void run_symbolWithTooFewBars_isNamedAndTheRunSucceeds() {
+        // SYN0003 as a new listing: two hourly bars (its stored ones cut), analysed by the real analyzer
+        SymbolAnalysis listing = (s, t, h, tf, asOf, stale) -> real.analyze(
+                s, s.equals("SYN0003") ? first(t, 2) : t, s.equals("SYN0003") ? first(h, 0) : h, tf, asOf, stale);
+
+        CycleResult r = cycle(listing, 10).run(request(tickers(10)));
+
+        // it failed the run as partial: every run until the listing had 3 complete 4h bars
+        assertThat(r.run().status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(r.run().failed()).isZero();
+        assertThat(r.run().errors()).isEmpty();
+        assertThat(r.run().shortHistory()).containsExactly(Map.entry("SYN0003", "only 2 1h bars (at least 3 needed)"));
+        assertThat(new io.dgas.store.runs.RunRepository(db)
+                        .find(r.run().id())
+                        .orElseThrow()
+                        .shortHistory())
+                .isEqualTo(r.run().shortHistory());
+    }
+
+    private static io.dgas.store.bars.BarColumns first(io.dgas.store.bars.BarColumns c, int n) {
+        return new io.dgas.store.bars.BarColumns(
+                c.symbol(),
+                c.timeframe(),
+                java.util.Arrays.copyOf(c.ts(), n),
+                java.util.Arrays.copyOf(c.open(), n),
+                java.util.Arrays.copyOf(c.high(), n),
+                java.util.Arrays.copyOf(c.low(), n),
+                java.util.Arrays.copyOf(c.close(), n),
+                java.util.Arrays.copyOf(c.volume(), n));
     }
 
     @Test

@@ -51,7 +51,8 @@ class EventsTest {
                 6,
                 Map.of(),
                 List.of(),
-                "test");
+                "test",
+                Map.of());
     }
 
     @SuppressWarnings("unchecked")

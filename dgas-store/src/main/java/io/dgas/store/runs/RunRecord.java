@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param errors symbol → error message for symbols that failed
  * @param staleSymbols symbols whose newest bar was older than the staleness threshold (analysed, no signal)
+ * @param shortHistory symbol → why, for symbols not analysed because they have too few bars yet (not failures: they
+ *     do not make the run partial)
  */
 public record RunRecord(
         long id,
@@ -29,5 +31,6 @@ public record RunRecord(
         double durationMs,
         Map<String, String> errors,
         List<String> staleSymbols,
-        String instance)
+        String instance,
+        Map<String, String> shortHistory)
         implements java.io.Serializable {}

@@ -29,7 +29,8 @@ public final class RunRepository {
     /** The columns {@link #run} reads; every run read starts with it. */
     private static final String RUNS_FROM = "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe,"
             + " status, symbols_requested, symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms,"
-            + " persist_ms, alerts_ms, duration_ms, errors::text, stale_symbols::text, instance FROM prediction_runs";
+            + " persist_ms, alerts_ms, duration_ms, errors::text, stale_symbols::text, instance, short_history::text"
+            + " FROM prediction_runs";
 
     private final Database db;
 
@@ -65,8 +66,8 @@ public final class RunRepository {
                         "INSERT INTO prediction_runs (started_at, finished_at, htf_timeframe, trading_timeframe, status,"
                                 + " symbols_requested, symbols_processed, symbols_failed, symbols_stale,"
                                 + " signals_generated, load_ms, analyse_ms, persist_ms, alerts_ms, duration_ms, errors,"
-                                + " stale_symbols, instance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                + " ?::jsonb, ?::jsonb, ?) RETURNING id",
+                                + " stale_symbols, instance, short_history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb) RETURNING id",
                         ps -> {
                             ps.setTimestamp(1, Timestamp.from(r.startedAt()));
                             ps.setTimestamp(2, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
@@ -86,6 +87,7 @@ public final class RunRepository {
                             ps.setString(16, JsonColumns.write(errorList(r.errors())));
                             ps.setString(17, JsonColumns.write(r.staleSymbols()));
                             ps.setString(18, r.instance());
+                            ps.setString(19, JsonColumns.write(errorList(r.shortHistory())));
                         },
                         rs -> rs.getLong(1))
                 .orElseThrow();
@@ -132,7 +134,8 @@ public final class RunRepository {
                 "runs.update",
                 "UPDATE prediction_runs SET finished_at = ?, status = ?, symbols_requested = ?, symbols_processed = ?,"
                         + " symbols_failed = ?, symbols_stale = ?, signals_generated = ?, load_ms = ?, analyse_ms = ?,"
-                        + " persist_ms = ?, duration_ms = ?, errors = ?::jsonb, stale_symbols = ?::jsonb WHERE id = ?",
+                        + " persist_ms = ?, duration_ms = ?, errors = ?::jsonb, stale_symbols = ?::jsonb,"
+                        + " short_history = ?::jsonb WHERE id = ?",
                 ps -> {
                     ps.setTimestamp(1, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
                     ps.setString(2, r.status().code());
@@ -147,7 +150,8 @@ public final class RunRepository {
                     ps.setDouble(11, r.durationMs());
                     ps.setString(12, JsonColumns.write(errorList(r.errors())));
                     ps.setString(13, JsonColumns.write(r.staleSymbols()));
-                    ps.setLong(14, r.id());
+                    ps.setString(14, JsonColumns.write(errorList(r.shortHistory())));
+                    ps.setLong(15, r.id());
                 });
         return r.id();
     }
@@ -356,7 +360,8 @@ public final class RunRepository {
                 rs.getDouble(15),
                 errorMap(rs.getString(16)),
                 JsonColumns.read(rs.getString(17), new TypeReference<List<String>>() {}),
-                rs.getString(18));
+                rs.getString(18),
+                errorMap(rs.getString(19)));
     }
 
     /** Lower-case stored code of a signal type. */

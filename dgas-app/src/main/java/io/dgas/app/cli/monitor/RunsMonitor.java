@@ -45,6 +45,7 @@ public final class RunsMonitor {
                                                     "symbols",
                                                     "failed",
                                                     "stale",
+                                                    "too short",
                                                     "signals",
                                                     "load ms (Σ workers)",
                                                     "analyse ms (Σ workers)",
@@ -60,6 +61,8 @@ public final class RunsMonitor {
                                                             Integer.toString(r.requested()),
                                                             Integer.toString(r.failed()),
                                                             Integer.toString(r.staleSymbols()
+                                                                    .size()),
+                                                            Integer.toString(r.shortHistory()
                                                                     .size()),
                                                             Integer.toString(r.signals()),
                                                             ms(r.loadMs()),
