@@ -78,6 +78,21 @@ class ErrorMessagesIT {
     }
 
     @Test
+    void ingest_aDirectoryForAFile_exits2SayingItIsADirectory() throws Exception {
+        run("db", "migrate");
+        Path dir = java.nio.file.Files.createDirectories(home.resolve("csvs"));
+
+        CliRun bars = run("ingest", "bars", dir.toString(), "--symbol", "DIRX", "--interval", "1d");
+        CliRun ticks = run("ingest", "ticks", dir.toString(), "--symbol", "DIRX");
+
+        // it was "error: cannot read csvs", exit 1, as if the program had failed
+        for (CliRun r : new CliRun[] {bars, ticks}) {
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).contains(dir + " is a directory: give the CSV files in it");
+        }
+    }
+
+    @Test
     void unknownSymbol_cycleAggregateDataDeleteAnalyze_sayTheSameOneLineAndExit2() {
         run("db", "migrate");
 

@@ -19,8 +19,16 @@ final class InputFiles {
         IngestReport run(String source, Reader reader, Path rejects);
     }
 
-    /** The file as strict UTF-8 text: a malformed byte fails the read instead of becoming U+FFFD. */
+    /**
+     * The file as strict UTF-8 text: a malformed byte fails the read instead of becoming U+FFFD.
+     *
+     * @throws InvalidInputException when the path is a directory (opened, its first read failed as "cannot read")
+     */
     static Reader open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(
+                    io.dgas.Printable.of(file.toString()) + " is a directory: give the CSV files in it");
+        }
         return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
     }
 
