@@ -61,6 +61,8 @@
       // fractions a trader reads in percent (0.0155 is "1.55 %"); ratios with two decimals; counts as they are
       var PERCENT = ['total_return', 'cagr', 'volatility', 'max_drawdown', 'win_rate', 'exposure'];
       function shown(k, v) {
+        // a figure without meaning (the win rate of no trade, stored as "NaN") reads "-", as the command prints it
+        if (v === null || v === 'NaN' || v === 'Infinity' || v === '-Infinity') { return '-'; }
         if (typeof v === 'number' && PERCENT.indexOf(k) >= 0) { return dgas.num(100 * v, 2) + ' %'; }
         return typeof v === 'number' && !Number.isInteger(v) ? dgas.num(v, 2) : value(v);
       }

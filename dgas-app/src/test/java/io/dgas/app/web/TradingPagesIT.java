@@ -180,6 +180,23 @@ class TradingPagesIT {
         assertThat(((Number) equity).intValue()).isPositive();
         assertThat(((Number) worst).doubleValue()).isLessThanOrEqualTo(0);
         assertThat(Files.size(Browser.screenshot(driver, "backtest"))).isPositive();
+
+        // a figure without meaning is stored as "NaN" (the win rate of a backtest without a trade): it read "NaN"
+        long portfolioOf = api.ctx
+                .database()
+                .queryOne(
+                        "test.bt-portfolio",
+                        "UPDATE backtests SET metrics = jsonb_set(metrics, '{win_rate}', '\"NaN\"') WHERE id = ?"
+                                + " RETURNING portfolio_id",
+                        ps -> ps.setLong(1, backtest),
+                        rs -> rs.getLong(1))
+                .orElseThrow();
+        new io.dgas.app.trading.LedgerCache(api.ctx.cache()).changed(portfolioOf);
+        driver.navigate().refresh();
+        awaitBody("detail", "" + backtest);
+        assertThat(driver.findElement(By.id("metrics")).getText())
+                .contains("win rate\n-\n")
+                .doesNotContain("NaN");
     }
 
     @Test
