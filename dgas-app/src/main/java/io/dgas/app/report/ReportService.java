@@ -181,10 +181,15 @@ public final class ReportService {
                 ms.length == 0 ? "-" : ms(p95) + " ms",
                 "at most " + ms(t.p95Ms()) + " ms",
                 ms.length == 0 ? null : p95 <= t.p95Ms()));
-        Duration gap = longestGap(runs, now.minus(window), now);
+        // the time before the first cycle ever recorded is not a gap: dgas was not running cycles yet (a new install's
+        // first report said "6 d 23 h: missed")
+        Instant from = now.minus(window);
+        Instant first = new RunRepository(db).firstStart().orElse(from);
+        boolean young = first.isAfter(from) && !first.isAfter(now);
+        Duration gap = longestGap(runs, young ? first : from, now);
         figures.add(new Figure(
                 "longest time without a cycle start",
-                human(gap),
+                human(gap) + (young ? " (since the first cycle, " + MINUTE.format(first) + " UTC)" : ""),
                 "at most " + human(t.maxGap()),
                 gap.compareTo(t.maxGap()) <= 0));
         Map<String, Long> deliveries = new AlertRepository(db).deliveries(now.minus(window));

@@ -323,6 +323,16 @@ public final class RunRepository {
                 RunRepository::run);
     }
 
+    /** When the first run ever recorded started, if any (the service's first cycle on this database). */
+    public java.util.Optional<Instant> firstStart() {
+        return db.queryOne(
+                        "runs.first-start",
+                        "SELECT min(started_at) FROM prediction_runs",
+                        io.dgas.store.SqlSession.Binder.NONE,
+                        rs -> rs.getTimestamp(1))
+                .map(Timestamp::toInstant);
+    }
+
     /** Runs newest first, at most {@code limit} from {@code offset}; one statement. */
     public List<RunRecord> page(int limit, int offset) {
         return db.query(
