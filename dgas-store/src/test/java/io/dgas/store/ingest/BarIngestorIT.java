@@ -77,6 +77,32 @@ class BarIngestorIT {
     }
 
     @Test
+    void ingest_intoANewPartition_leavesItAnalyzed() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int h = 0; h < 300; h++) {
+            csv.append(String.format(
+                    java.util.Locale.ROOT,
+                    "2019-03-%02dT%02d:00:00Z,STATS,1h,100,101,99,100.5,10%n",
+                    1 + h / 24,
+                    h % 24));
+        }
+
+        ingestor()
+                .ingest(
+                        file("stats.csv", csv.toString()),
+                        IngestOptions.defaults().withCreateSymbols(true));
+
+        // it had no statistics (reltuples -1) until autovacuum came, and the planner took it for nearly empty
+        double reltuples = db.queryOne(
+                        "test.reltuples",
+                        "SELECT reltuples FROM pg_class WHERE relname = 'bars_y2019m03'",
+                        io.dgas.store.SqlSession.Binder.NONE,
+                        rs -> rs.getDouble(1))
+                .orElseThrow();
+        assertThat(reltuples).isEqualTo(300);
+    }
+
+    @Test
     void ingest_oneCorrectedBar_updatesExactlyThatBarVisibleOnRead() throws Exception {
         String rows = "2024-01-02T00:00:00Z,CORR,1h,100,101,99,100.5,10\n"
                 + "2024-01-02T01:00:00Z,CORR,1h,100.5,102,100,101,11\n";
