@@ -126,10 +126,9 @@ public final class BarRollup {
             results.forEach(r -> listener.seriesChanged(r.symbol(), target));
             all.addAll(results);
         }
-        if (all.stream().anyMatch(r -> r.inserted() + r.updated() > 0)) {
-            // the partitions the rollup filled get their planner statistics now, as after an ingest
-            io.dgas.store.partition.PartitionStatistics.refresh(db);
-        }
+        // the partitions the rollup filled get their planner statistics now, as after an ingest
+        io.dgas.store.partition.PartitionStatistics.afterLoad(
+                db, all.stream().mapToLong(r -> r.inserted() + r.updated()).sum());
         return all;
     }
 

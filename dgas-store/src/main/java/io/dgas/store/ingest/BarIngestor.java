@@ -6,6 +6,7 @@ import io.dgas.store.SqlSession;
 import io.dgas.store.UnableToExecuteStatementException;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.partition.MonthSet;
+import io.dgas.store.partition.PartitionStatistics;
 import io.dgas.store.partition.Partitions;
 import java.io.IOException;
 import java.io.Reader;
@@ -128,6 +129,7 @@ public final class BarIngestor {
             } catch (RuntimeException e) {
                 throw stage.translate(source, e);
             }
+            PartitionStatistics.afterLoad(tx.database(), written(l));
             return report(source, l, rejects, start);
         }
     }
@@ -170,6 +172,9 @@ public final class BarIngestor {
             } catch (RuntimeException e) {
                 throw stage.translate(String.join(", ", names(files)), e);
             }
+            PartitionStatistics.afterLoad(
+                    tx.database(),
+                    loaded.stream().mapToLong(BarIngestor::written).sum());
             List<IngestReport> out = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 out.add(report(names(files).get(i), loaded.get(i), rejects.get(i), starts[i]));
@@ -219,6 +224,11 @@ public final class BarIngestor {
     }
 
     private record Loaded(long read, long staged, List<SeriesCount> changed, SeriesRanges ranges) {}
+
+    /** Rows a load inserted or updated. */
+    private static long written(Loaded l) {
+        return l.changed().stream().mapToLong(c -> c.inserted() + c.updated()).sum();
+    }
 
     record SeriesCount(String ticker, Timeframe timeframe, long inserted, long updated) {}
 

@@ -17,8 +17,6 @@ import java.util.function.Supplier;
  *   <li>A deadlock or serialization failure rolls the whole transaction back and the load runs again from the start
  *       of its source, up to {@link #ATTEMPTS} times in all, after a jittered exponential backoff; every retry is
  *       told to the {@link IngestProgress}. Only the last failure reaches the caller.
- *   <li>Once committed, the partitions it filled are analyzed ({@link
- *       io.dgas.store.partition.PartitionStatistics}), so the next reads are planned on their real size.
  * </ul>
  *
  * <p>Design notes: loads take their locks in one order ({@link LoadLocks}: tickers, symbols, partitions, then bars),
@@ -111,7 +109,7 @@ final class IngestTransaction {
     <T> T run(String source, IngestProgress progress, Database.SessionCallback<T> work) {
         LockWatch[] watch = new LockWatch[1];
         try {
-            T loaded = db.inTransaction(s -> {
+            return db.inTransaction(s -> {
                 long pid = s.queryOne(
                                 "ingest.lock-timeout",
                                 "SELECT pg_backend_pid(), set_config('lock_timeout', ?, true)",
@@ -123,9 +121,6 @@ final class IngestTransaction {
                     return work.run(s);
                 }
             });
-            // committed: the partitions it filled get their planner statistics now, not when autovacuum comes
-            io.dgas.store.partition.PartitionStatistics.refresh(db);
-            return loaded;
         } catch (RuntimeException e) {
             if ("55P03".equals(sqlState(e))) {
                 throw lockTimedOut(source, watch[0] == null ? null : watch[0].lastHolder(), e);

@@ -95,6 +95,7 @@ public final class TickIngestor {
             } catch (RuntimeException e) {
                 throw stage.translate(source, e);
             }
+            io.dgas.store.partition.PartitionStatistics.afterLoad(tx.database(), r[2] + r[3]);
             return new IngestReport(
                     source,
                     "ticks",

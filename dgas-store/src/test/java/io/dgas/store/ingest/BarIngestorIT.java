@@ -78,13 +78,11 @@ class BarIngestorIT {
 
     @Test
     void ingest_intoANewPartition_leavesItAnalyzed() throws Exception {
+        // a bulk load (PartitionStatistics.MIN_ROWS rows at least): 1,200 quarter hours from 1 March 2019
         StringBuilder csv = new StringBuilder(HEADER);
-        for (int h = 0; h < 300; h++) {
-            csv.append(String.format(
-                    java.util.Locale.ROOT,
-                    "2019-03-%02dT%02d:00:00Z,STATS,1h,100,101,99,100.5,10%n",
-                    1 + h / 24,
-                    h % 24));
+        Instant t = Instant.parse("2019-03-01T00:00:00Z");
+        for (int k = 0; k < 1200; k++) {
+            csv.append(t.plusSeconds(900L * k)).append(",STATS,15m,100,101,99,100.5,10\n");
         }
 
         ingestor()
@@ -99,7 +97,7 @@ class BarIngestorIT {
                         io.dgas.store.SqlSession.Binder.NONE,
                         rs -> rs.getDouble(1))
                 .orElseThrow();
-        assertThat(reltuples).isEqualTo(300);
+        assertThat(reltuples).isEqualTo(1200);
     }
 
     @Test
