@@ -106,6 +106,7 @@ public final class BarRollup {
         List<RollupResult> all = new ArrayList<>();
         for (Timeframe target : targets) {
             Long from = since == null ? null : target.bucketStart(since);
+            List<String> stale = new ArrayList<>();
             List<RollupResult> results = db.inTransaction(s -> {
                 ensurePartitions(s, symbols, source, target);
                 List<RollupResult> written = s.query(
@@ -121,14 +122,18 @@ public final class BarRollup {
                     }
                 }
                 changed.announce(s, events);
+                stale.addAll(io.dgas.store.partition.PartitionStatistics.staleOnCommit(
+                        s,
+                        written.stream()
+                                .mapToLong(r -> r.inserted() + r.updated())
+                                .sum()));
                 return written;
             });
+            // the partitions it filled get their planner statistics now, as after an ingest
+            io.dgas.store.partition.PartitionStatistics.analyze(db, stale);
             results.forEach(r -> listener.seriesChanged(r.symbol(), target));
             all.addAll(results);
         }
-        // the partitions the rollup filled get their planner statistics now, as after an ingest
-        io.dgas.store.partition.PartitionStatistics.afterLoad(
-                db, all.stream().mapToLong(r -> r.inserted() + r.updated()).sum());
         return all;
     }
 

@@ -119,17 +119,19 @@ public final class BarIngestor {
         LoadStage stage = new LoadStage();
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
             Loaded l;
+            List<String> stale = new ArrayList<>();
             try {
                 l = tx.run(source, opts.progress(), s -> {
                     Loaded done = load(s, source, reader, opts, rejects, pre, stage);
                     IngestEvents.announce(s, events, done.changed(), List.of(done.ranges()));
+                    stale.addAll(PartitionStatistics.staleOnCommit(s, written(done)));
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });
             } catch (RuntimeException e) {
                 throw stage.translate(source, e);
             }
-            PartitionStatistics.afterLoad(tx.database(), written(l));
+            PartitionStatistics.analyze(tx.database(), stale);
             return report(source, l, rejects, start);
         }
     }
@@ -148,6 +150,7 @@ public final class BarIngestor {
         LoadStage stage = new LoadStage();
         List<RejectsFile> rejects = new ArrayList<>();
         long[] starts = new long[files.size()];
+        List<String> stale = new ArrayList<>();
         try {
             List<Loaded> loaded;
             try {
@@ -166,15 +169,15 @@ public final class BarIngestor {
                             events,
                             done.stream().flatMap(l -> l.changed().stream()).toList(),
                             done.stream().map(Loaded::ranges).toList());
+                    stale.addAll(PartitionStatistics.staleOnCommit(
+                            s, done.stream().mapToLong(BarIngestor::written).sum()));
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });
             } catch (RuntimeException e) {
                 throw stage.translate(String.join(", ", names(files)), e);
             }
-            PartitionStatistics.afterLoad(
-                    tx.database(),
-                    loaded.stream().mapToLong(BarIngestor::written).sum());
+            PartitionStatistics.analyze(tx.database(), stale);
             List<IngestReport> out = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 out.add(report(names(files).get(i), loaded.get(i), rejects.get(i), starts[i]));
