@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * autovacuum_analyze_scale_factor × reltuples}), counting its own changes from the transaction's statistics (those
  * of committed transactions reach the shared statistics up to a second late: asked after the commit, an aggregation
  * of 30,000 4h bars into analyzed partitions was not seen), and once committed analyzes each ({@link #analyze}, with
- * {@code SKIP_LOCKED}: one autovacuum is already on is left to it). A failure here never fails the load: it is
+ * {@code SKIP_LOCKED}: a partition autovacuum is analyzing already is left to it). A failure here never fails the load: it is
  * logged, and autovacuum remains. Trickles (a cycle's collected bars, a stream's tick batches) stay with autovacuum,
  * which a server running that long has.
  */
