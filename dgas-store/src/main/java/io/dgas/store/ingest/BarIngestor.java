@@ -6,7 +6,6 @@ import io.dgas.store.SqlSession;
 import io.dgas.store.UnableToExecuteStatementException;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.partition.MonthSet;
-import io.dgas.store.partition.PartitionStatistics;
 import io.dgas.store.partition.Partitions;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Loads bars: stream a CSV, validate each line in Java, binary-COPY the good rows into a temporary staging table,
@@ -119,19 +119,16 @@ public final class BarIngestor {
         LoadStage stage = new LoadStage();
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
             Loaded l;
-            List<String> stale = new ArrayList<>();
             try {
-                l = tx.run(source, opts.progress(), s -> {
+                l = tx.run(source, opts.progress(), BarIngestor::written, s -> {
                     Loaded done = load(s, source, reader, opts, rejects, pre, stage);
                     IngestEvents.announce(s, events, done.changed(), List.of(done.ranges()));
-                    stale.addAll(PartitionStatistics.staleOnCommit(s, written(done)));
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });
             } catch (RuntimeException e) {
                 throw stage.translate(source, e);
             }
-            PartitionStatistics.analyze(tx.database(), stale);
             return report(source, l, rejects, start);
         }
     }
@@ -150,11 +147,12 @@ public final class BarIngestor {
         LoadStage stage = new LoadStage();
         List<RejectsFile> rejects = new ArrayList<>();
         long[] starts = new long[files.size()];
-        List<String> stale = new ArrayList<>();
         try {
             List<Loaded> loaded;
             try {
-                loaded = tx.run(String.join(", ", names(files)), opts.progress(), s -> {
+                ToLongFunction<List<Loaded>> written =
+                        done -> done.stream().mapToLong(BarIngestor::written).sum();
+                loaded = tx.run(String.join(", ", names(files)), opts.progress(), written, s -> {
                     List<Loaded> done = new ArrayList<>();
                     for (Path f : files) {
                         starts[done.size()] = System.nanoTime();
@@ -169,15 +167,12 @@ public final class BarIngestor {
                             events,
                             done.stream().flatMap(l -> l.changed().stream()).toList(),
                             done.stream().map(Loaded::ranges).toList());
-                    stale.addAll(PartitionStatistics.staleOnCommit(
-                            s, done.stream().mapToLong(BarIngestor::written).sum()));
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });
             } catch (RuntimeException e) {
                 throw stage.translate(String.join(", ", names(files)), e);
             }
-            PartitionStatistics.analyze(tx.database(), stale);
             List<IngestReport> out = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 out.add(report(names(files).get(i), loaded.get(i), rejects.get(i), starts[i]));

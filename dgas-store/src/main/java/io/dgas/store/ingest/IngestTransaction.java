@@ -1,11 +1,15 @@
 package io.dgas.store.ingest;
 
 import io.dgas.store.Database;
+import io.dgas.store.partition.PartitionStatistics;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The transaction of one source's load, made safe to run beside other writers.
@@ -17,6 +21,7 @@ import java.util.function.Supplier;
  *   <li>A deadlock or serialization failure rolls the whole transaction back and the load runs again from the start
  *       of its source, up to {@link #ATTEMPTS} times in all, after a jittered exponential backoff; every retry is
  *       told to the {@link IngestProgress}. Only the last failure reaches the caller.
+ *   <li>Once committed, a bulk load's partitions get their planner statistics ({@link PartitionStatistics}).
  * </ul>
  *
  * <p>Design notes: loads take their locks in one order ({@link LoadLocks}: tickers, symbols, partitions, then bars),
@@ -104,12 +109,14 @@ final class IngestTransaction {
 
     /**
      * Runs {@code work} in one transaction with the lock timeout, watching its lock waits. A lock timeout becomes an
-     * {@link UnableToIngestException} naming the blocking session.
+     * {@link UnableToIngestException} naming the blocking session. Once committed, the partitions a bulk load filled
+     * ({@code written}: the rows its result says it inserted or updated) are analyzed ({@link PartitionStatistics}).
      */
-    <T> T run(String source, IngestProgress progress, Database.SessionCallback<T> work) {
+    <T> T run(String source, IngestProgress progress, ToLongFunction<T> written, Database.SessionCallback<T> work) {
         LockWatch[] watch = new LockWatch[1];
+        List<String> stale = new ArrayList<>();
         try {
-            return db.inTransaction(s -> {
+            T loaded = db.inTransaction(s -> {
                 long pid = s.queryOne(
                                 "ingest.lock-timeout",
                                 "SELECT pg_backend_pid(), set_config('lock_timeout', ?, true)",
@@ -118,9 +125,13 @@ final class IngestTransaction {
                         .orElseThrow();
                 try (LockWatch w = LockWatch.start(db.settings(), pid, source, progress, watchInterval())) {
                     watch[0] = w;
-                    return work.run(s);
+                    T done = work.run(s);
+                    stale.addAll(PartitionStatistics.staleOnCommit(s, written.applyAsLong(done)));
+                    return done;
                 }
             });
+            PartitionStatistics.analyze(db, stale);
+            return loaded;
         } catch (RuntimeException e) {
             if ("55P03".equals(sqlState(e))) {
                 throw lockTimedOut(source, watch[0] == null ? null : watch[0].lastHolder(), e);

@@ -81,23 +81,20 @@ public final class TickIngestor {
         LoadStage stage = new LoadStage();
         try (RejectsFile rejects = new RejectsFile(rejectsPath)) {
             long[] r;
-            List<String> stale = new java.util.ArrayList<>();
             try {
-                r = tx.run(source, opts.progress(), s -> {
+                r = tx.run(source, opts.progress(), done -> done[2] + done[3], s -> {
                     long[] done = load(s, source, reader, ticker, opts, rejects, stage);
                     if (done[2] + done[3] > 0) {
                         new BarsEvents()
                                 .add(ticker, BarsEvents.TICKS, done[2] + done[3])
                                 .announce(s, events);
                     }
-                    stale.addAll(io.dgas.store.partition.PartitionStatistics.staleOnCommit(s, done[2] + done[3]));
                     stage.enter(LoadStage.COMMIT);
                     return done;
                 });
             } catch (RuntimeException e) {
                 throw stage.translate(source, e);
             }
-            io.dgas.store.partition.PartitionStatistics.analyze(tx.database(), stale);
             return new IngestReport(
                     source,
                     "ticks",
