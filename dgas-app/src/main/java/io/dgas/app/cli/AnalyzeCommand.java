@@ -1,13 +1,17 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.cli.ingest.IngestCommand;
 import io.dgas.app.config.ConfigKeys;
+import io.dgas.app.ingest.IngestSettings;
 import io.dgas.app.service.AnalysisService;
 import io.dgas.app.service.FileAnalysisService;
 import io.dgas.app.service.StoredAnalysisService;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.ingest.IngestOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +27,20 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "analyze", description = "Drummond Geometry of a bars CSV (no database) or of stored symbols.")
 final class AnalyzeCommand extends BaseCommand {
-    @Option(names = "--bars", description = "bars CSV: timestamp,symbol,interval,open,high,low,close,volume")
+    @Option(
+            names = "--bars",
+            description = "bars CSV in a form dgas ingest bars reads: timestamp,symbol,interval,open,high,low,close,"
+                    + "volume or date,open,high,low,close,volume with --symbol and --interval")
     Path bars;
+
+    @Option(names = "--symbol", description = "with --bars: ticker for a file without a symbol column")
+    String symbol;
+
+    @Option(names = "--interval", description = "with --bars: timeframe for a file without an interval column")
+    String interval;
+
+    @Option(names = "--timezone", paramLabel = "ZONE", description = IngestCommand.TIMEZONE_HELP)
+    String timezone;
 
     @Parameters(arity = "0..*", paramLabel = "SYMBOL", description = "symbols to analyse from the database")
     List<String> symbols = List.of();
@@ -64,15 +80,24 @@ final class AnalyzeCommand extends BaseCommand {
         if ((bars == null) == symbols.isEmpty()) {
             throw new BadArgumentException("give either --bars FILE or SYMBOL… from the database");
         }
+        if (bars == null && (symbol != null || interval != null || timezone != null)) {
+            throw new BadArgumentException("--symbol, --interval and --timezone read a --bars file; for stored"
+                    + " symbols give them as SYMBOL… and --trading");
+        }
         OptionRanges.between("--rows", rows, 1, 100_000);
         if (bars == null) {
             return fromDatabase(root().output(format.equals("json")));
         }
+        IngestOptions read = IngestOptions.defaults()
+                .withLimits(IngestSettings.limits(config(), Clock.systemUTC()))
+                .withTimezone(IngestCommand.zone(timezone))
+                .withSymbol(symbol, OptionRanges.timeframe("--interval", interval));
         FileAnalysisService.Result r = new FileAnalysisService()
                 .analyze(
                         bars,
                         htfBars,
                         htf == null ? null : OptionRanges.timeframe("--htf", htf),
+                        read,
                         io.dgas.app.AppContext.mtfParams(config()),
                         signalOptions.params(config()),
                         out,

@@ -2,7 +2,6 @@ package io.dgas.app.cli;
 
 import io.dgas.SafeText;
 import io.dgas.app.service.BadInputException;
-import io.dgas.calc.format.UnableToParseException;
 import io.dgas.store.bars.UnknownSymbolException;
 import io.dgas.store.ingest.InvalidInputException;
 import io.dgas.store.ingest.Reject;
@@ -41,9 +40,6 @@ public final class ErrorReport {
             Reject r = i.reject();
             m.put("line", r.line());
             put(m, r.field(), r.value());
-        } else if (e instanceof UnableToParseException u) {
-            m.put("line", u.line());
-            put(m, u.field(), u.value());
         } else if (e instanceof CommandLine.ParameterException p) {
             parameter(m, p);
         }

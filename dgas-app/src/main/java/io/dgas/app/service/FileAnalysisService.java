@@ -7,13 +7,13 @@ import io.dgas.calc.drummond.DrummondParams;
 import io.dgas.calc.drummond.MarketState;
 import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
-import io.dgas.calc.format.BarsCsvParser;
 import io.dgas.calc.format.DrummondReport;
 import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
+import io.dgas.store.ingest.BarFile;
+import io.dgas.store.ingest.IngestOptions;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * The analysis of a bars file with no database ({@code dgas analyze --bars F}): the trading series from the file, the
  * higher timeframe from a second file or aggregated from the first (complete buckets only), the files of drummond.md
- * §8 (written to a directory when one is given) and the latest rows.
+ * §8 (written to a directory when one is given) and the latest rows. Files are read as {@code dgas ingest bars} reads
+ * them ({@link BarFile}): the same forms, rules and messages.
  */
 public final class FileAnalysisService {
     /** What a file analysis produced. */
@@ -40,21 +41,30 @@ public final class FileAnalysisService {
 
     /**
      * @param htfBars higher-timeframe bars file, or null
-     * @param htf higher timeframe to aggregate the input into, or null; at most one of {@code htfBars}, {@code htf}
+     * @param htf the higher timeframe: with {@code htfBars}, that file's (its interval when it has no such column),
+     *     else the one to aggregate the input into; or null
+     * @param read how to read the files: the symbol, and the interval of {@code bars}, for files in the {@code
+     *     date,open,…} form, the time zone of times without an offset, the limits
      * @param out directory for the report files, or null to write none
      * @param rows how many latest bars to return
-     * @throws BadInputException a missing or unreadable file, both higher-timeframe sources, a {@code htf} that is not a
-     *     coarser multiple of the input's timeframe
+     * @throws BadInputException a missing or unreadable file, a {@code htf} that is not a coarser multiple of the
+     *     input's timeframe or not the timeframe of {@code htfBars}
+     * @throws io.dgas.store.ingest.InvalidInputException a row of a file that breaks a rule, naming file, line, field
+     *     and value
      */
     public Result analyze(
-            Path bars, Path htfBars, Timeframe htf, MtfParams mtf, SignalParams signals, Path out, int rows)
+            Path bars,
+            Path htfBars,
+            Timeframe htf,
+            IngestOptions read,
+            MtfParams mtf,
+            SignalParams signals,
+            Path out,
+            int rows)
             throws IOException {
-        if (htfBars != null && htf != null) {
-            throw new BadInputException(
-                    "htf", htf.code(), "give either --htf-bars or --htf, not both", List.of("--htf-bars", "--htf"));
-        }
-        BarSeries trading = read(bars);
-        BarSeries higher = htfBars != null ? read(htfBars) : htf != null ? aggregate(trading, htf) : null;
+        BarSeries trading = read(bars, read);
+        BarSeries higher =
+                htfBars != null ? higherFile(htfBars, htf, read) : htf != null ? aggregate(trading, htf) : null;
         Map<String, String> files = DrummondReport.files(trading, higher, DrummondParams.defaults(), mtf, signals);
         List<Path> written = new ArrayList<>();
         if (out != null) {
@@ -68,9 +78,22 @@ public final class FileAnalysisService {
         return new Result(trading, higher, files, written, latest(DrummondAnalyzer.analyze(trading), rows));
     }
 
-    private static BarSeries read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return BarsCsvParser.parseSingle(r, file.toString());
+    private static BarSeries higherFile(Path file, Timeframe htf, IngestOptions read) throws IOException {
+        BarSeries s = read(file, read.withSymbol(read.symbol(), htf));
+        if (htf != null && s.timeframe() != htf) {
+            throw new BadInputException(
+                    "htf",
+                    htf.code(),
+                    "--htf " + htf.code() + " is not the timeframe of " + Printable.of(file.toString()) + " ("
+                            + s.timeframe().code() + ")",
+                    List.of(s.timeframe().code()));
+        }
+        return s;
+    }
+
+    private static BarSeries read(Path file, IngestOptions opts) throws IOException {
+        try {
+            return BarFile.read(file, opts);
         } catch (NoSuchFileException e) {
             throw new BadInputException(
                     "file", file.toString(), "bars file " + file + " does not exist", List.of("an existing CSV file"));

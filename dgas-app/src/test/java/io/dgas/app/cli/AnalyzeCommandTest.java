@@ -45,7 +45,7 @@ class AnalyzeCommandTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err())
-                .isEqualTo("error: " + file + ":3: field 'high': 9 must be >= max(open, close) (10.5)"
+                .isEqualTo("error: " + file + " line 3, field high, value 9: high must be >= max(open, close) (10.5)"
                         + System.lineSeparator());
         assertThat(r.out()).isEmpty();
 
@@ -87,6 +87,105 @@ class AnalyzeCommandTest {
         assertThat(signals).contains("\"expiry_bars\": 3").doesNotContain("\"expiry_bars\": 5");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--entry-reach-atr must be a number > 0 and at most 100");
+    }
+
+    @Test
+    void analyzeFile_aFileIngestReads_isAnalysedInTimeOrder() throws IOException {
+        // Yahoo Finance's download: date alone, an extra column, newest first; the symbol and interval given
+        StringBuilder yahoo = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        // Binance's klines: epoch milliseconds
+        StringBuilder binance = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        for (int i = 29; i >= 0; i--) {
+            double c = 100 + i;
+            yahoo.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%s,%.2f,%.2f,%.2f,%.2f,%.2f,1000%n",
+                    java.time.LocalDate.of(2024, 1, 1).plusDays(i),
+                    c - 0.5,
+                    c + 1,
+                    c - 1,
+                    c,
+                    c * 0.99));
+            binance.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%d,%.2f,%.2f,%.2f,%.2f,5%n",
+                    (1_704_067_200L + i * 3600L) * 1000,
+                    c - 0.5,
+                    c + 1,
+                    c - 1,
+                    c));
+        }
+        Path y = Files.writeString(dir.resolve("yahoo.csv"), yahoo);
+        Path b = Files.writeString(dir.resolve("binance.csv"), binance);
+
+        Run daily = run("analyze", "--bars", y.toString(), "--symbol", "msft", "--interval", "D", "--rows", "1");
+        Run hourly = run("analyze", "--bars", b.toString(), "--symbol", "BTCUSDT", "--interval", "1h", "--rows", "1");
+        Run noInterval = run("analyze", "--bars", y.toString(), "--symbol", "MSFT");
+
+        assertThat(daily.code()).as(daily.err()).isZero();
+        // the newest bar last: the file's first line, 2024-01-30 at 129
+        assertThat(daily.out()).contains("MSFT 1d: 30 bars").contains("2024-01-30T00:00:00Z  129.0000");
+        assertThat(hourly.code()).as(hourly.err()).isZero();
+        assertThat(hourly.out()).contains("BTCUSDT 1h: 30 bars").contains("2024-01-02T05:00:00Z  129.0000");
+        assertThat(noInterval.code()).isEqualTo(2);
+        assertThat(noInterval.err()).contains("has no interval column: give --symbol and --interval");
+    }
+
+    @Test
+    void analyzeFile_repeatedBarTimeOrSecondSeries_exits2NamingTheLines() throws IOException {
+        String h = "timestamp,symbol,interval,open,high,low,close,volume\n";
+        Path dup = Files.writeString(
+                dir.resolve("dup.csv"),
+                h + "2024-01-02T00:00:00Z,ZZZ,1d,10,11,9,10.5,100\n"
+                        + "2024-01-03T00:00:00Z,ZZZ,1d,10,11,9,10.5,100\n"
+                        + "2024-01-02T00:00:00Z,ZZZ,1d,10,12,9,10.5,100\n");
+        Path two = Files.writeString(
+                dir.resolve("two.csv"),
+                h + "2024-01-02T00:00:00Z,ZZZ,1d,10,11,9,10.5,100\n"
+                        + "2024-01-02T00:00:00Z,YYY,1d,10,11,9,10.5,100\n");
+
+        Run d = run("analyze", "--bars", dup.toString());
+        Run t = run("analyze", "--bars", two.toString());
+
+        assertThat(d.code()).isEqualTo(2);
+        assertThat(d.err()).contains(dup + " line 4, field timestamp, value 2024-01-02T00:00:00Z: duplicate of line 2");
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains(two + " line 3, field symbol, value YYY: a file analysed holds one series");
+    }
+
+    @Test
+    void analyzeFile_higherTimeframeFileWithoutIntervalColumn_takesHtf() throws IOException {
+        StringBuilder hourly = new StringBuilder("date,open,high,low,close,volume\n");
+        StringBuilder fourHourly = new StringBuilder("date,open,high,low,close,volume\n");
+        for (int i = 0; i < 120; i++) {
+            double c = 100 + Math.sin(i / 5.0) * 4;
+            String row = String.format(java.util.Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f,10%n", c, c + 1, c - 1, c);
+            hourly.append(java.time.Instant.ofEpochSecond(1_704_067_200L + i * 3600L))
+                    .append(row);
+            if (i % 4 == 0) {
+                fourHourly
+                        .append(java.time.Instant.ofEpochSecond(1_704_067_200L + i * 3600L))
+                        .append(row);
+            }
+        }
+        Path h = Files.writeString(dir.resolve("h.csv"), hourly);
+        Path h4 = Files.writeString(dir.resolve("h4.csv"), fourHourly);
+        String[] base = {"analyze", "--bars", h.toString(), "--symbol", "W", "--interval", "1h", "--htf-bars"};
+
+        Run ok = run(concat(base, h4.toString(), "--htf", "4h"));
+        Run wrong = run(concat(base, h4.toString(), "--htf", "1d"));
+
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("W 1h: 120 bars, higher timeframe 4h (30 complete bars)");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err())
+                .contains(h4 + " line 3, field date, value 2024-01-01T04:00:00Z: date must be a 1d bar open time");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private record Run(int code, String out, String err) {}

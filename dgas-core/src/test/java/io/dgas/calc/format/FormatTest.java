@@ -19,14 +19,14 @@ class FormatTest {
     @Test
     void timestamps_roundTripInUtcWithOffset() {
         assertThat(Timestamps.format(1_704_074_400L)).isEqualTo("2024-01-01T02:00:00+00:00");
-        assertThat(Timestamps.parse("2024-01-01T02:00:00+00:00")).isEqualTo(1_704_074_400L);
-        assertThat(Timestamps.parse("2024-01-01T03:00:00+01:00")).isEqualTo(1_704_074_400L);
-        assertThat(Timestamps.parse("2024-01-01T02:00:00Z")).isEqualTo(1_704_074_400L);
+        assertThat(BarsCsvParser.parseTimestamp("2024-01-01T02:00:00+00:00")).isEqualTo(1_704_074_400L);
+        assertThat(BarsCsvParser.parseTimestamp("2024-01-01T03:00:00+01:00")).isEqualTo(1_704_074_400L);
+        assertThat(BarsCsvParser.parseTimestamp("2024-01-01T02:00:00Z")).isEqualTo(1_704_074_400L);
     }
 
     @Test
     void timestamps_withoutOffset_isRejected() {
-        assertThatThrownBy(() -> Timestamps.parse("2024-01-01T02:00:00"))
+        assertThatThrownBy(() -> BarsCsvParser.parseTimestamp("2024-01-01T02:00:00"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("offset");
     }

@@ -87,9 +87,10 @@ final class BarCsvFormat {
                                     + " or date,open,high,low,close,volume")
                     .describe(source));
         }
-        if (f.symbol < 0 && ticker == null || f.interval < 0 && opts.timeframe() == null) {
-            throw new InvalidInputException(source + " has no " + (f.symbol < 0 ? "symbol" : "interval")
-                    + " column: give --symbol and --interval");
+        boolean noSymbol = f.symbol < 0 && ticker == null;
+        if (noSymbol || f.interval < 0 && opts.timeframe() == null) {
+            throw new InvalidInputException(
+                    source + " has no " + (noSymbol ? "symbol" : "interval") + " column: give --symbol and --interval");
         }
         if (f.symbol < 0 && !Fields.TICKER.matcher(ticker).matches()) {
             throw new InvalidInputException("--symbol " + ticker + " must match " + Fields.TICKER.pattern());

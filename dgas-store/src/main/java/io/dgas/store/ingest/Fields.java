@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class Fields {
     static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9._:/^=-]{0,31}");
     static final String TIMESTAMP_FORMS =
-            "an ISO-8601 date-time (2024-01-01T02:00:00+00:00), a date (2024-01-01) or epoch seconds";
+            "an ISO-8601 date-time (2024-01-01T02:00:00+00:00), a date (2024-01-01) or epoch seconds (up to 12"
+                    + " digits; 13 digits: milliseconds, 16: microseconds, 19: nanoseconds)";
 
     private Fields() {}
 

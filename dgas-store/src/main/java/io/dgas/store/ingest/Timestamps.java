@@ -18,7 +18,11 @@ import java.util.List;
  *       local data by hours). A local time the zone skips or repeats at a daylight-saving change is {@link #GAP} or
  *       {@link #AMBIGUOUS}.
  *   <li>A date alone, {@code 2024-01-01}: that date at 00:00 UTC (never shifted to another day).
- *   <li>Epoch seconds, optionally with a fraction: {@code 1385337613}, {@code 1385337613.25}.
+ *   <li>Epoch seconds, optionally with a fraction: {@code 1385337613}, {@code 1385337613.25}; up to 12 digits.
+ *   <li>Epoch milliseconds, microseconds or nanoseconds, as exchanges' and brokers' APIs write them (Binance's
+ *       kline times, JavaScript's {@code Date.now()}): an integer of 13, 16 or 19 digits. The count decides the unit
+ *       without ambiguity: read as seconds, 13 digits or more would lie past the year 33,000, which no bound
+ *       accepts. Other lengths past 12 are refused rather than guessed; nanoseconds are truncated to microseconds.
  * </ul>
  */
 public final class Timestamps {
@@ -70,13 +74,17 @@ public final class Timestamps {
         long secs = 0;
         int digits = 0;
         while (i < n && isDigit(s.charAt(i))) {
-            if (++digits > 12) {
+            int d = s.charAt(i++) - '0';
+            if (++digits > 19 || (digits == 19 && secs > (Long.MAX_VALUE - d) / 10)) {
                 return INVALID;
             }
-            secs = secs * 10 + (s.charAt(i++) - '0');
+            secs = secs * 10 + d;
         }
         if (digits == 0) {
             return INVALID;
+        }
+        if (digits > 12) {
+            return negative || i < n ? INVALID : subSecondUnits(secs, digits);
         }
         long micros = 0;
         if (i < n) {
@@ -91,6 +99,20 @@ public final class Timestamps {
         }
         long total = secs * 1_000_000L + micros;
         return negative ? -total : total;
+    }
+
+    /** Microseconds of an epoch integer of 13 (ms), 16 (µs) or 19 (ns) digits; any other length is INVALID. */
+    private static long subSecondUnits(long value, int digits) {
+        switch (digits) {
+            case 13:
+                return value * 1000L;
+            case 16:
+                return value;
+            case 19:
+                return value / 1000L;
+            default:
+                return INVALID;
+        }
     }
 
     private static long parseIso(String s, ZoneId zone) {

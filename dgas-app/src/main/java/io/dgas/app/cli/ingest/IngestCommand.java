@@ -293,11 +293,12 @@ public final class IngestCommand {
         }
     }
 
-    static final String TIMEZONE_HELP = "read date-times without a UTC offset in this zone (e.g. America/New_York);"
-            + " without it they are rejected (dates alone are 00:00 UTC)";
+    public static final String TIMEZONE_HELP =
+            "read date-times without a UTC offset in this zone (e.g. America/New_York);"
+                    + " without it they are rejected (dates alone are 00:00 UTC)";
 
     /** {@code --timezone} as a zone, or null when not given. */
-    static ZoneId zone(String text) {
+    public static ZoneId zone(String text) {
         if (text == null) {
             return null;
         }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads bars in the drummond.md §8 form {@code timestamp,symbol,interval,open,high,low,close,volume} (header line
+ * Test fixture: reads bars in the drummond.md §8 form {@code timestamp,symbol,interval,open,high,low,close,volume} (header line
  * required, columns in any order, ISO timestamps with offset). Rows are grouped into one {@link BarSeries} per
  * (symbol, interval) in file order; timestamps must ascend within each series.
  */
@@ -19,6 +19,15 @@ public final class BarsCsvParser {
     };
 
     private BarsCsvParser() {}
+
+    /** Epoch seconds of an ISO-8601 timestamp with an offset; IllegalArgumentException naming the text. */
+    static long parseTimestamp(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text.trim()).toEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not an ISO timestamp with offset: '" + text + "'", e);
+        }
+    }
 
     /**
      * Parses every series in {@code reader}; {@code source} names it in errors.
@@ -80,7 +89,7 @@ public final class BarsCsvParser {
         String[] f = line.split(",", -1);
         int field = 0;
         try {
-            long ts = Timestamps.parse(f[col[0]]);
+            long ts = parseTimestamp(f[col[0]]);
             field = 1;
             String symbol = f[col[1]].strip();
             if (symbol.isEmpty()) {
