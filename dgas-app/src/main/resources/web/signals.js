@@ -28,6 +28,7 @@
 
   /** The reason line as a disclosure: opened (keyboard or mouse), it shows the breakdown of the structure. */
   function why(s, td) {
+    td.className = 'why';
     var list = dgas.reasons(s.reasons);
     if (!list) { return; }
     td.textContent = '';

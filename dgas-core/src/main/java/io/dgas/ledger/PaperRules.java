@@ -42,7 +42,9 @@ public record PaperRules(
         commissionPerShare = Money.of(commissionPerShare);
         commissionMinimum = Money.of(commissionMinimum);
         if (commissionPerShare.signum() < 0 || commissionMinimum.signum() < 0) {
-            throw new IllegalArgumentException("commissions must be >= 0");
+            BigDecimal bad = commissionPerShare.signum() < 0 ? commissionPerShare : commissionMinimum;
+            throw new IllegalArgumentException("commission " + (bad == commissionPerShare ? "per share" : "minimum")
+                    + " must be >= 0, was " + bad.stripTrailingZeros().toPlainString());
         }
     }
 

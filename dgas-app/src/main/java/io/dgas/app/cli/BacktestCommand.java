@@ -245,7 +245,12 @@ final class BacktestCommand extends BaseCommand {
                         commission,
                         "--commission: expected per_share=X,percent=Y,min=Z, got '" + commission + "'");
             }
-            c.put(kv[0], number("--commission", kv[0], kv[1]));
+            BigDecimal v = number("--commission", kv[0], kv[1]);
+            if (v.signum() < 0) {
+                throw new BadArgumentException(
+                        "--commission", commission, "--commission: " + kv[0] + " must be >= 0, got '" + kv[1] + "'");
+            }
+            c.put(kv[0], v);
         }
         Sizing rule;
         try {

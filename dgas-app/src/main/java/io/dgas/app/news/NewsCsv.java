@@ -96,6 +96,16 @@ final class NewsCsv {
         if (v.isEmpty()) {
             throw new InvalidInputException(source, new Reject(line, field, value, field + " is required"));
         }
+        // a NUL cannot be stored as text at all, and a terminal escape has no business in a headline
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            throw new InvalidInputException(
+                    source,
+                    new Reject(
+                            line,
+                            field,
+                            value,
+                            field + " must not contain control characters (other than tab and line end)"));
+        }
         return v;
     }
 

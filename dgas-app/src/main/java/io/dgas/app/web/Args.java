@@ -132,6 +132,9 @@ final class Args {
     }
 
     private static Object convert(Param p, String raw) {
+        if (raw.indexOf('\0') >= 0) { // PostgreSQL text cannot hold one: refused here, not as a failed statement
+            throw new BadParameterException(p, raw, p.name() + " must not contain a NUL character");
+        }
         return switch (p.type()) {
             case STRING -> raw;
             case TICKER -> raw.trim().toUpperCase(Locale.ROOT);

@@ -107,6 +107,23 @@ class NewsApiIT {
     }
 
     @Test
+    void ingestNews_controlCharacterInHeadline_isRefusedNamingItsLineNotAFailedStatement() throws Exception {
+        Path f = api.home().resolve("nul.csv");
+        Files.writeString(
+                f,
+                HEADER + "NWS2," + TODAY + "T09:00:00Z,wire,https://n.example/n1,Fine,0.1\n" + "NWS2," + TODAY
+                        + "T09:00:00Z,wire,https://n.example/n2,Bad\u0000byte,0.1\n");
+
+        CliRun run = cli("ingest", "news", f.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("nul.csv line 3, field headline, value Bad\\x00byte")
+                .contains("must not contain control characters");
+        assertThat(count("NWS2")).isZero();
+    }
+
+    @Test
     void ingestNews_publishedFarInTheFuture_isRefusedNamingTheRange() throws Exception {
         Path f = api.home().resolve("future.csv");
         Files.writeString(

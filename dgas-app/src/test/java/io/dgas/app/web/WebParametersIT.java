@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +156,21 @@ class WebParametersIT {
         assertThat(JSON.readTree(last.body()).get("value").asText()).isEqualTo("-5");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("unknown symbol 'NOPE'");
+    }
+
+    @Test
+    void textParameterWithNul_is400NamingItNotAFailedStatement() throws Exception {
+        // each reached PostgreSQL, which cannot hold a NUL in text: a 500 naming the statement
+        for (String path :
+                List.of("/api/v1/symbols?q=%00", "/api/v1/portfolios?owner=a%00", "/api/v1/alerts/log?rule=%00")) {
+            HttpResponse<String> r = send("GET", path);
+            String name = path.substring(path.indexOf('?') + 1, path.indexOf('='));
+
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).get("parameter").asText()).isEqualTo(name);
+            assertThat(JSON.readTree(r.body()).get("error").asText())
+                    .isEqualTo(name + " must not contain a NUL character");
+        }
     }
 
     @Test

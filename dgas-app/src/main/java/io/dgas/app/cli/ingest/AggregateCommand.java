@@ -66,7 +66,10 @@ public final class AggregateCommand extends BaseCommand {
         }
         out().result(Map.of("from", from, "results", model), () -> {
             if (results.isEmpty()) {
-                out().line("nothing to write: every complete bucket is already stored");
+                // also said when the source holds no rows, or too few to complete a bucket (data to its end)
+                out().line("nothing to write: no complete bucket is missing or changed (a bucket is complete once "
+                        + (source == null ? "ticks exist" : source.code() + " bars exist")
+                        + " at or after its end; --include-partial writes the forming one too)");
                 return;
             }
             out().table(
