@@ -55,11 +55,11 @@
       var m = metrics(d.backtest), dl = document.getElementById('metrics');
       dl.innerHTML = '';
       // a trader reads returns first, then risk, then the trade statistics; keys not listed follow
-      var ORDER = ['total return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max drawdown', 'max drawdown bars',
+      var ORDER = ['total return', 'buy and hold return', 'excess return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max drawdown', 'max drawdown bars',
         'win rate', 'profit factor', 'exposure', 'trades'];
       function label(k) { return k === 'cagr' ? 'CAGR' : k.replace(/_/g, ' '); }
       // fractions a trader reads in percent (0.0155 is "1.55 %"); ratios with two decimals; counts as they are
-      var PERCENT = ['total_return', 'cagr', 'volatility', 'max_drawdown', 'win_rate', 'exposure'];
+      var PERCENT = ['total_return', 'buy_and_hold_return', 'excess_return', 'cagr', 'volatility', 'max_drawdown', 'win_rate', 'exposure'];
       function shown(k, v) {
         // a figure without meaning (the win rate of no trade, stored as "NaN") reads "-", as the command prints it
         if (v === null || v === 'NaN' || v === 'Infinity' || v === '-Infinity') { return '-'; }

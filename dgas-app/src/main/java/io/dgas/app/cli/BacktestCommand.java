@@ -139,6 +139,8 @@ final class BacktestCommand extends BaseCommand {
             out().line("total return " + percent(x.totalReturn(), 2) + ", CAGR " + percent(x.cagr(), 2)
                     + ", volatility " + percent(x.volatility(), 2) + ", Sharpe " + number(x.sharpe()) + ", Sortino "
                     + number(x.sortino()));
+            out().line("buy and hold " + percent(x.buyAndHoldReturn(), 2) + " (the same symbols, equal weight, first"
+                    + " close to last), excess return " + percent(x.excessReturn(), 2));
             out().line("max drawdown " + percent(x.maxDrawdown(), 2) + " over " + x.maxDrawdownBars()
                     + " bars, win rate " + percent(x.winRate(), 1) + ", profit factor " + number(x.profitFactor())
                     + ", exposure " + percent(x.exposure(), 1) + ", " + x.trades() + " trades");
@@ -170,8 +172,13 @@ final class BacktestCommand extends BaseCommand {
             com.fasterxml.jackson.databind.JsonNode m = io.dgas.app.Json.MAPPER.readTree(metrics);
             return String.format(
                     Locale.ROOT,
-                    "return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, %d trades",
+                    "return %.2f%%%s, Sharpe %.2f, max drawdown %.2f%%, %d trades",
                     100 * m.path("total_return").asDouble(Double.NaN),
+                    // stored since the benchmark was added; older rows have none
+                    m.hasNonNull("buy_and_hold_return")
+                            ? " (buy and hold "
+                                    + percent(m.path("buy_and_hold_return").asDouble(Double.NaN), 2) + ")"
+                            : "",
                     m.path("sharpe").asDouble(Double.NaN),
                     100 * m.path("max_drawdown").asDouble(Double.NaN),
                     m.path("trades").asInt());

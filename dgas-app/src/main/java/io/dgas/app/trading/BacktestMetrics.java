@@ -1,7 +1,9 @@
 package io.dgas.app.trading;
 
+import io.dgas.domain.BarSeries;
 import io.dgas.ledger.ClosedLot;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,10 @@ import java.util.TreeMap;
  * @param trades closed lots (round trips, FIFO)
  * @param fillLimits fills cut short or refused by a risk limit at fill time, by limit name (e.g. {@code
  *     max_gross_exposure}), sorted by name; empty when none was
+ * @param buyAndHoldReturn the benchmark over the same bars: the capital split equally across the symbols replayed,
+ *     each bought at its first close in the range and held to its last (no costs, no rebalancing), so the mean of
+ *     their returns, last close ÷ first − 1; NaN before {@link #withBuyAndHold} or without a symbol
+ * @param excessReturn {@code totalReturn − buyAndHoldReturn}: what trading the signals added over holding
  */
 public record BacktestMetrics(
         double totalReturn,
@@ -42,7 +48,9 @@ public record BacktestMetrics(
         double profitFactor,
         double exposure,
         int trades,
-        Map<String, LimitCount> fillLimits) {
+        Map<String, LimitCount> fillLimits,
+        double buyAndHoldReturn,
+        double excessReturn) {
 
     /**
      * How often one limit stopped fills.
@@ -71,7 +79,9 @@ public record BacktestMetrics(
                     profitFactor(lots),
                     0,
                     lots.size(),
-                    Map.of());
+                    Map.of(),
+                    Double.NaN,
+                    Double.NaN);
         }
         double first = curve.get(0).equity().doubleValue();
         double last = curve.get(n - 1).equity().doubleValue();
@@ -131,7 +141,9 @@ public record BacktestMetrics(
                 profitFactor(lots),
                 (double) exposed / n,
                 lots.size(),
-                Map.of());
+                Map.of(),
+                Double.NaN,
+                Double.NaN);
     }
 
     /** Steps per year of the time the curve sampled: its steps and their span, holes in the data left out. */
@@ -178,7 +190,37 @@ public record BacktestMetrics(
                 profitFactor,
                 exposure,
                 trades,
-                Collections.unmodifiableMap(counts));
+                Collections.unmodifiableMap(counts),
+                buyAndHoldReturn,
+                excessReturn);
+    }
+
+    /** These metrics with the equal-weight buy-and-hold benchmark of {@code series}, those without a bar left out. */
+    public BacktestMetrics withBuyAndHold(Collection<BarSeries> series) {
+        double sum = 0;
+        int n = 0;
+        for (BarSeries s : series) {
+            if (s.size() > 0) {
+                sum += s.close()[s.size() - 1] / s.close()[0] - 1;
+                n++;
+            }
+        }
+        double bh = n == 0 ? Double.NaN : sum / n;
+        return new BacktestMetrics(
+                totalReturn,
+                cagr,
+                volatility,
+                sharpe,
+                sortino,
+                maxDrawdown,
+                maxDrawdownBars,
+                winRate,
+                profitFactor,
+                exposure,
+                trades,
+                fillLimits,
+                bh,
+                totalReturn - bh);
     }
 
     private static double winRate(List<ClosedLot> lots) {

@@ -121,8 +121,9 @@ public final class BacktestService {
         long steps = trading.values().stream().mapToLong(BarSeries::size).sum();
         FifoLots lots = new FifoLots();
         lots.applyAll(result.fills());
-        BacktestMetrics metrics =
-                BacktestMetrics.of(result.equity(), lots.closedLots()).withFillLimits(result.fillLimits());
+        BacktestMetrics metrics = BacktestMetrics.of(result.equity(), lots.closedLots())
+                .withFillLimits(result.fillLimits())
+                .withBuyAndHold(trading.values());
         Instant now = clock.instant();
         BacktestRecord stored = db.inTransaction(s -> {
             Portfolio p = portfolios

@@ -1,6 +1,7 @@
 package io.dgas.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,6 +112,19 @@ class BacktestCommandIT {
                     .orElseThrow();
             assertThat(executions)
                     .isGreaterThanOrEqualTo(j.get("metrics").get("trades").asLong());
+            // the benchmark: each symbol's first and last stored close in the range, equal weight
+            double bh = db.queryOne(
+                            "test.bt-buy-and-hold",
+                            "SELECT avg(last / first - 1) FROM (SELECT (array_agg(b.close ORDER BY b.ts))[1] AS first,"
+                                    + " (array_agg(b.close ORDER BY b.ts DESC))[1] AS last FROM bars b"
+                                    + " JOIN symbols y ON y.id = b.symbol_id WHERE b.timeframe = '1h'"
+                                    + " AND y.ticker IN ('SYN0001', 'SYN0002', 'SYN0003') GROUP BY y.ticker) t",
+                            ps -> {},
+                            rs -> rs.getDouble(1))
+                    .orElseThrow();
+            assertThat(j.get("metrics").get("buy_and_hold_return").asDouble()).isCloseTo(bh, within(1e-12));
+            assertThat(j.get("metrics").get("excess_return").asDouble())
+                    .isCloseTo(j.get("metrics").get("total_return").asDouble() - bh, within(1e-12));
             assertThat(points).isEqualTo(700);
             String expiry = db.queryOne(
                             "test.bt-settings",
@@ -137,8 +151,9 @@ class BacktestCommandIT {
         assertThat(text.out())
                 .contains(String.format(
                         java.util.Locale.ROOT,
-                        "return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, %d trades",
+                        "return %.2f%% (buy and hold %.2f%%), Sharpe %.2f, max drawdown %.2f%%, %d trades",
                         100 * m.get("total_return").asDouble(),
+                        100 * m.get("buy_and_hold_return").asDouble(),
                         m.get("sharpe").asDouble(),
                         100 * m.get("max_drawdown").asDouble(),
                         m.get("trades").asInt()))

@@ -44,6 +44,27 @@ class BacktestMetricsTest {
     }
 
     @Test
+    void withBuyAndHold_equalWeightOfEachSymbolsFirstAndLastClose_symbolsWithoutBarsLeftOut() {
+        io.dgas.domain.BarSeries up = new io.dgas.domain.BarSeries("UP", io.dgas.domain.Timeframe.H1)
+                .append(0, 10, 10, 10, 10, 1)
+                .append(3600, 10, 13, 10, 12, 1)
+                .append(7200, 12, 13, 12, 13, 1);
+        io.dgas.domain.BarSeries down =
+                new io.dgas.domain.BarSeries("DN", io.dgas.domain.Timeframe.H1).append(3600, 50, 50, 40, 40, 1);
+        io.dgas.domain.BarSeries none = new io.dgas.domain.BarSeries("NONE", io.dgas.domain.Timeframe.H1);
+
+        BacktestMetrics m = BacktestMetrics.of(curve(100, 110, 99, 120, 108, 132), List.of())
+                .withBuyAndHold(List.of(up, down, none));
+        BacktestMetrics alone = BacktestMetrics.of(curve(100, 110), List.of()).withBuyAndHold(List.of(none));
+
+        // UP 10 → 13: +30 %; DN 40 → 40 (one bar): 0 %; half the capital each
+        assertThat(m.buyAndHoldReturn()).isCloseTo((0.3 + 0) / 2, offset(1e-12));
+        assertThat(m.excessReturn()).isCloseTo(0.32 - 0.15, offset(1e-12));
+        assertThat(alone.buyAndHoldReturn()).isNaN();
+        assertThat(alone.excessReturn()).isNaN();
+    }
+
+    @Test
     void of_curveWithAHoleOfYears_annualisesByTheStepsItSampled() {
         // hourly points: 3 in 2013, then 4 in 2026 (the demo's BTCUSD and its synthetic symbols in one backtest)
         long h = 3600;
