@@ -178,21 +178,7 @@ public record BacktestMetrics(
                             ? new LimitCount(c.cut(), c.refused() + 1)
                             : new LimitCount(c.cut() + 1, c.refused()));
         }
-        return new BacktestMetrics(
-                totalReturn,
-                cagr,
-                volatility,
-                sharpe,
-                sortino,
-                maxDrawdown,
-                maxDrawdownBars,
-                winRate,
-                profitFactor,
-                exposure,
-                trades,
-                Collections.unmodifiableMap(counts),
-                buyAndHoldReturn,
-                excessReturn);
+        return with(Collections.unmodifiableMap(counts), buyAndHoldReturn);
     }
 
     /** These metrics with the equal-weight buy-and-hold benchmark of {@code series}, those without a bar left out. */
@@ -206,6 +192,10 @@ public record BacktestMetrics(
             }
         }
         double bh = n == 0 ? Double.NaN : sum / n;
+        return with(fillLimits, bh);
+    }
+
+    private BacktestMetrics with(Map<String, LimitCount> limits, double buyAndHold) {
         return new BacktestMetrics(
                 totalReturn,
                 cagr,
@@ -218,9 +208,9 @@ public record BacktestMetrics(
                 profitFactor,
                 exposure,
                 trades,
-                fillLimits,
-                bh,
-                totalReturn - bh);
+                limits,
+                buyAndHold,
+                totalReturn - buyAndHold);
     }
 
     private static double winRate(List<ClosedLot> lots) {
