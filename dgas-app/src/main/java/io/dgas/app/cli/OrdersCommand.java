@@ -153,7 +153,13 @@ final class OrdersCommand {
                                                             + o.quantity()
                                                                     .stripTrailingZeros()
                                                                     .toPlainString() + " "
-                                                            + o.symbol() + " " + t.code()));
+                                                            + o.symbol() + " " + t.code()
+                                                            // it fills only in a session's paper cycle
+                                                            + (o.sessionId() == null
+                                                                    ? "; the portfolio has no active session, so it"
+                                                                            + " waits for one (dgas session start "
+                                                                            + portfolio.value() + " …)"
+                                                                    : " in session " + o.sessionId())));
             return refused ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }

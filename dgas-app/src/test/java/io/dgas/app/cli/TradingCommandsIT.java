@@ -127,7 +127,34 @@ class TradingCommandsIT {
         long id = json("portfolio", "create", "book", "--owner", "bob", "--capital", "10000")
                 .get("id")
                 .asLong();
-        json("session", "start", "" + id, "--max-position", "1000", "--max-gross", "5000", "--max-daily-loss", "100");
+        // without a session an order is stored but nothing fills it: said, not left to be found
+        CliRun waiting = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "orders",
+                "place",
+                "" + id,
+                "--symbol",
+                "ORD",
+                "--side",
+                "buy",
+                "--quantity",
+                "1");
+        assertThat(waiting.code()).as(waiting.err()).isZero();
+        assertThat(waiting.out())
+                .contains("placed: buy 1 ORD market; the portfolio has no active session, so it waits for one"
+                        + " (dgas session start " + id + " …)");
+        JsonNode session = json(
+                "session",
+                "start",
+                "" + id,
+                "--max-position",
+                "1000",
+                "--max-gross",
+                "5000",
+                "--max-daily-loss",
+                "100");
 
         // the CLI could list and cancel orders; placing one took the API
         JsonNode placed = json(
@@ -148,6 +175,8 @@ class TradingCommandsIT {
         assertThat(placed.get("side").asText()).isEqualTo("buy");
         assertThat(placed.get("type").asText()).isEqualTo("limit");
         assertThat(placed.get("limit_price").asDouble()).isEqualTo(100.0);
+        assertThat(placed.get("session_id").asLong())
+                .isEqualTo(session.get("id").asLong());
         // 50 × 100 = 5,000 > max position 1,000: stored as rejected, as the API's 422
         CliRun refused = CliRun.of(
                 home,
