@@ -97,7 +97,11 @@ public final class SignalEvaluation {
         for (String symbol : tickers) {
             BarColumns tc = bars.range(symbol, r.trading(), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
             if (tc.size() < 3) {
-                skipped.put(symbol, "only " + tc.size() + " " + r.trading().code() + " bars");
+                skipped.put(
+                        symbol,
+                        tc.size() == 0
+                                ? "no " + r.trading().code() + " bars (--trading and --htf choose the pair)"
+                                : "only " + tc.size() + " " + r.trading().code() + " bars (at least 3 needed)");
                 continue;
             }
             BarSeries t = SymbolAnalyzer.series(tc);
@@ -105,7 +109,7 @@ public final class SignalEvaluation {
             long end = t.ts()[t.size() - 1] + r.trading().seconds();
             BarSeries h = hc.size() >= 3 ? SymbolAnalyzer.series(hc) : BarAggregator.complete(t, r.htf(), end);
             if (h.size() < 3) {
-                skipped.put(symbol, "only " + h.size() + " complete " + r.htf().code() + " bars");
+                skipped.put(symbol, "only " + h.size() + " complete " + r.htf().code() + " bars (at least 3 needed)");
                 continue;
             }
             DrummondAnalysis ta = analyzer.analysis(t);

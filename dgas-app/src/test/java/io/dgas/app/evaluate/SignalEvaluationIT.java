@@ -162,6 +162,8 @@ class SignalEvaluationIT {
         CliRun bad = CliRun.of(
                 home, PG.jdbcUrl(), Map.of(), "signals", "evaluate", "--symbols", "AAPL", "--expiry-bars", "0");
         CliRun unknown = CliRun.of(home, PG.jdbcUrl(), Map.of(), "signals", "evaluate", "--symbols", "NOPE");
+        // AAPL has daily bars alone: at the default pair it is skipped, saying so (it said "only 0 1h bars")
+        CliRun hourly = CliRun.of(home, PG.jdbcUrl(), Map.of(), "signals", "evaluate", "--symbols", "BTCUSD,AAPL");
 
         assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out()).contains("expectancy R (95 %)", "issue-time violations: 0", "type=long");
@@ -177,5 +179,7 @@ class SignalEvaluationIT {
         assertThat(bad.err()).contains("--expiry-bars must be an integer from 1 to 10000");
         assertThat(unknown.code()).isNotZero();
         assertThat(unknown.err()).contains("NOPE");
+        assertThat(hourly.code()).as(hourly.err()).isZero();
+        assertThat(hourly.out()).contains("skipped AAPL: no 1h bars (--trading and --htf choose the pair)");
     }
 }
