@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 /** {@code dgas benchmark cycle}: the {@link CycleBenchmark} per universe size, its figures printed. */
 @Command(name = "cycle", description = "Prediction-cycle stage times and peak heap on synthetic data.")
 public final class CycleBenchmarkCommand extends BaseCommand {
-    @Option(names = "--symbols", split = ",", defaultValue = "100,1000", description = "universe sizes (100,1000)")
+    @Option(
+            names = "--symbols",
+            split = ",",
+            description = "universe sizes (100,1000; with --steady 1000,5000, the sizes issue 15 judges)")
     List<Integer> sizes;
 
     @Option(names = "--bars", description = "1h bars per symbol (default 1000; with --steady 400)")
@@ -47,8 +50,10 @@ public final class CycleBenchmarkCommand extends BaseCommand {
         int workers = config().intValue(ConfigKeys.WORKERS);
         int bars = this.bars != null ? this.bars : steady ? 400 : 1000;
         List<Map<String, Object>> results = steady
-                ? new SteadyCycleBenchmark(context().database(), workers, rounds, warmup, out()::info).run(sizes, bars)
-                : new CycleBenchmark(context().database(), workers, out()::info).run(sizes, bars);
+                ? new SteadyCycleBenchmark(context().database(), workers, rounds, warmup, out()::info)
+                        .run(sizes == null ? List.of(1000, 5000) : sizes, bars)
+                : new CycleBenchmark(context().database(), workers, out()::info)
+                        .run(sizes == null ? List.of(100, 1000) : sizes, bars);
         out().result(results, () -> {
             for (int i = 0; i < results.size(); i++) {
                 if (i > 0) {
