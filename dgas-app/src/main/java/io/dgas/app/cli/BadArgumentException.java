@@ -24,11 +24,13 @@ public final class BadArgumentException extends DgasException implements UserErr
     }
 
     /** The option or key at fault, or null when the message is all there is. */
+    @Override
     public String parameter() {
         return parameter;
     }
 
     /** The value given, or null. */
+    @Override
     public String value() {
         return value;
     }

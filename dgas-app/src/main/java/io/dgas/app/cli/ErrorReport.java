@@ -1,10 +1,7 @@
 package io.dgas.app.cli;
 
 import io.dgas.SafeText;
-import io.dgas.app.service.BadInputException;
-import io.dgas.store.bars.UnknownSymbolException;
-import io.dgas.store.ingest.InvalidInputException;
-import io.dgas.store.ingest.Reject;
+import io.dgas.UserError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -30,16 +27,11 @@ public final class ErrorReport {
                         ? message.substring("Error: ".length())
                         : message);
         m.put("exit_code", exitCode);
-        if (e instanceof BadArgumentException b) {
-            put(m, b.parameter(), b.value());
-        } else if (e instanceof BadInputException b) {
-            put(m, b.parameter(), b.value());
-        } else if (e instanceof UnknownSymbolException u) {
-            put(m, null, u.symbol());
-        } else if (e instanceof InvalidInputException i && i.reject() != null) {
-            Reject r = i.reject();
-            m.put("line", r.line());
-            put(m, r.field(), r.value());
+        if (e instanceof UserError u) {
+            if (u.line() > 0) {
+                m.put("line", u.line());
+            }
+            put(m, u.parameter(), u.value());
         } else if (e instanceof CommandLine.ParameterException p) {
             parameter(m, p);
         }

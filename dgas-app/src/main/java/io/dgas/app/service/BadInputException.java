@@ -22,11 +22,13 @@ public final class BadInputException extends DgasException implements UserError 
     }
 
     /** The field or parameter at fault ({@code threshold}). */
+    @Override
     public String parameter() {
         return parameter;
     }
 
     /** The value as given (may be null). */
+    @Override
     public String value() {
         return value;
     }

@@ -16,11 +16,13 @@ public final class NotFoundException extends DgasException implements UserError 
     }
 
     /** The name of what was looked up ({@code id}). */
+    @Override
     public String parameter() {
         return parameter;
     }
 
     /** The value as given. */
+    @Override
     public String value() {
         return value;
     }

@@ -23,11 +23,13 @@ final class BadParameterException extends DgasException implements UserError {
         this(p.name(), value, message, p.accepted());
     }
 
-    String parameter() {
+    @Override
+    public String parameter() {
         return parameter;
     }
 
-    String value() {
+    @Override
+    public String value() {
         return value;
     }
 

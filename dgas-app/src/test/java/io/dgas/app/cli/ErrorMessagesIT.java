@@ -172,6 +172,12 @@ class ErrorMessagesIT {
         assertThat(e.get("error").asText()).isEqualTo("unknown symbol 'NOPE'");
         assertThat(e.get("exit_code").asInt()).isEqualTo(2);
         assertThat(e.get("value").asText()).isEqualTo("NOPE");
+        // what was not found is named as well (the JSON had only the message)
+        CliRun missing = run("--json", "portfolio", "show", "999");
+        JsonNode m = JSON.readTree(missing.err());
+        assertThat(m.get("error").asText()).isEqualTo("no portfolio 999");
+        assertThat(m.get("parameter").asText()).isEqualTo("portfolio");
+        assertThat(m.get("value").asText()).isEqualTo("999");
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.dgas.calc.format;
 
 import io.dgas.DgasException;
 
-/** A bars file could not be read; names the source, line and field. */
-public class UnableToParseException extends DgasException implements io.dgas.UserError {
+/** A bars file of a test could not be read; names the source, line and field. */
+public class UnableToParseException extends DgasException {
     private static final long serialVersionUID = 1L;
 
     private final String source;

@@ -26,7 +26,13 @@ public class InvalidRuleException extends DgasException implements UserError {
         return field;
     }
 
+    @Override
+    public String parameter() {
+        return field;
+    }
+
     /** Its value, or null. */
+    @Override
     public String value() {
         return value;
     }

@@ -17,4 +17,9 @@ public final class UnknownSymbolException extends DgasException implements UserE
     public String symbol() {
         return symbol;
     }
+
+    @Override
+    public String value() {
+        return symbol;
+    }
 }

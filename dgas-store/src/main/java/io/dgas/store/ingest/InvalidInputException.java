@@ -27,4 +27,19 @@ public final class InvalidInputException extends DgasException implements UserEr
     public Reject reject() {
         return reject;
     }
+
+    @Override
+    public String parameter() {
+        return reject == null ? null : reject.field();
+    }
+
+    @Override
+    public String value() {
+        return reject == null ? null : reject.value();
+    }
+
+    @Override
+    public long line() {
+        return reject == null ? 0 : reject.line();
+    }
 }
