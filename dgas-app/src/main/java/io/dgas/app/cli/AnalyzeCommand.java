@@ -42,6 +42,9 @@ final class AnalyzeCommand extends BaseCommand {
     @Option(names = "--timezone", paramLabel = "ZONE", description = IngestCommand.TIMEZONE_HELP)
     String timezone;
 
+    @Option(names = "--adjusted", description = "with --bars: analyse the prices " + IngestCommand.ADJUSTED_HELP_TAIL)
+    boolean adjusted;
+
     @Parameters(arity = "0..*", paramLabel = "SYMBOL", description = "symbols to analyse from the database")
     List<String> symbols = List.of();
 
@@ -80,9 +83,10 @@ final class AnalyzeCommand extends BaseCommand {
         if ((bars == null) == symbols.isEmpty()) {
             throw new BadArgumentException("give either --bars FILE or SYMBOL… from the database");
         }
-        if (bars == null && (symbol != null || interval != null || timezone != null)) {
-            throw new BadArgumentException("--symbol, --interval and --timezone read a --bars file; for stored"
-                    + " symbols give them as SYMBOL… and --trading");
+        if (bars == null && (symbol != null || interval != null || timezone != null || adjusted)) {
+            throw new BadArgumentException(
+                    "--symbol, --interval, --timezone and --adjusted read a --bars file; for stored"
+                            + " symbols give them as SYMBOL… and --trading");
         }
         OptionRanges.between("--rows", rows, 1, 100_000);
         if (bars == null) {
@@ -91,6 +95,7 @@ final class AnalyzeCommand extends BaseCommand {
         IngestOptions read = IngestOptions.defaults()
                 .withLimits(IngestSettings.limits(config(), Clock.systemUTC()))
                 .withTimezone(IngestCommand.zone(timezone))
+                .withAdjusted(adjusted)
                 .withSymbol(symbol, OptionRanges.timeframe("--interval", interval));
         FileAnalysisService.Result r = new FileAnalysisService()
                 .analyze(

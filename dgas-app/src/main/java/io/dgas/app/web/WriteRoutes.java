@@ -55,7 +55,13 @@ final class WriteRoutes {
                                         Param.query("interval", Type.ENUM, "timeframe for files without an interval")
                                                 .oneOf(ApiV1.TIMEFRAMES),
                                         Param.query("atomic", Type.BOOL, "several files in one transaction")
-                                                .withDefault("true")),
+                                                .withDefault("true"),
+                                        Param.query(
+                                                        "adjusted",
+                                                        Type.BOOL,
+                                                        "store prices adjusted by the file's adjusted close column"
+                                                                + " (Adj Close, adjusted_close)")
+                                                .withDefault("false")),
                                 common),
                         "{reports: [{source, kind, rows_read, inserted, updated, unchanged, rejected, series_changed,"
                                 + " millis, rows_per_s, warnings}]} (warnings: intraday series whose newest bars mostly"
@@ -66,7 +72,8 @@ final class WriteRoutes {
                             IngestOptions opts = options(ingest.get(), a)
                                     .withSymbol(
                                             a.get("symbol"),
-                                            a.has("interval") ? Timeframe.parse(a.get("interval")) : null);
+                                            a.has("interval") ? Timeframe.parse(a.get("interval")) : null)
+                                    .withAdjusted(a.get("adjusted"));
                             return ingest.get().bars(Uploads.read(c, maxBytes(ctx)), opts, a.get("atomic"));
                         })),
                 Route.admin(

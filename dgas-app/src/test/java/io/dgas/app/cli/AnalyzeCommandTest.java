@@ -132,6 +132,36 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void analyzeFile_adjusted_analysesTheAdjustedCloses() throws IOException {
+        // a 2-for-1 split halfway: the closes as written jump from ~200 to ~100, the adjusted ones do not
+        StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        for (int i = 0; i < 20; i++) {
+            double adj = 100 + i * 0.25;
+            double written = i < 10 ? adj * 2 : adj;
+            csv.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%s,%.2f,%.2f,%.2f,%.2f,%.2f,10%n",
+                    java.time.LocalDate.of(2024, 6, 3).plusDays(i),
+                    written,
+                    written * 1.01,
+                    written * 0.99,
+                    written,
+                    adj));
+        }
+        Path file = Files.writeString(dir.resolve("split.csv"), csv);
+        String[] base = {"analyze", "--bars", file.toString(), "--symbol", "SPLT", "--interval", "1d", "--rows", "20"};
+
+        Run adjusted = run(concat(base, "--adjusted"));
+        Run stored = run("analyze", "SPLT", "--adjusted");
+
+        assertThat(adjusted.code()).as(adjusted.err()).isZero();
+        // the first bar's close is its adjusted close, 100, not the 200 written
+        assertThat(adjusted.out()).contains("2024-06-03T00:00:00Z  100.0000").doesNotContain("200.0000");
+        assertThat(stored.code()).isEqualTo(2);
+        assertThat(stored.err()).contains("--adjusted read a --bars file");
+    }
+
+    @Test
     void analyzeFile_repeatedBarTimeOrSecondSeries_exits2NamingTheLines() throws IOException {
         String h = "timestamp,symbol,interval,open,high,low,close,volume\n";
         Path dup = Files.writeString(

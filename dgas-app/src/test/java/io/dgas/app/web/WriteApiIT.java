@@ -186,6 +186,21 @@ class WriteApiIT {
     }
 
     @Test
+    void ingestBars_adjusted_storesThePricesScaledToTheAdjustedClose() throws Exception {
+        String body = "Date,Open,High,Low,Close,Adj Close,Volume\n2025-03-03,200,210,190,204,102,100\n";
+
+        HttpResponse<String> r = csv(
+                "/api/v1/ingest/bars?symbol=ADJX&interval=1d&adjusted=true&create_symbols=true", ApiClient.TOKEN, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode bar = api.json("/api/v1/bars/ADJX?interval=1d", 200).at("/bars/0");
+
+        assertThat(bar.get("close").asDouble()).isEqualTo(102);
+        assertThat(bar.get("open").asDouble()).isEqualTo(100);
+        assertThat(bar.get("high").asDouble()).isEqualTo(105);
+        assertThat(bar.get("low").asDouble()).isEqualTo(95);
+    }
+
+    @Test
     void ingestBars_newYorkTimesWithoutTheirZone_warnsOfTheShift_withTheZoneNoWarning() throws Exception {
         // a New York session's hours, 09:00-15:00 on Monday 3 March 2025 (EST, UTC-5)
         StringBuilder day = new StringBuilder("date,open,high,low,close,volume\n");

@@ -15,10 +15,14 @@ import java.util.Locale;
  * {@code symbol}, {@code timeframe} for {@code interval}; extra columns (e.g. {@code adjusted_close}) are ignored.
  * Rules (system.md §3): finite prices > 0, high ≥ max(open, close), low ≤ min(open, close), volume ≥ 0, timestamps
  * that parse, carry an offset (or a zone is given), lie in the accepted range and sit on the timeframe's grid, prices
- * inside the accepted range. A bar is never repaired.
+ * inside the accepted range. A bar is never repaired. With {@link IngestOptions#adjusted()} the row is checked as
+ * written, then its prices are scaled to the adjusted close (a split or dividend adjustment, as Yahoo Finance's and
+ * EODHD's downloads carry it): open, high and low by adjusted close ÷ close, the close becoming the adjusted close.
  */
 final class BarCsvFormat {
     static final String HEADER = "timestamp,symbol,interval,open,high,low,close,volume";
+    /** The names an adjusted close column goes by (any case): Yahoo Finance's, EODHD's and a plain one. */
+    static final String[] ADJUSTED_COLUMNS = {"adj close", "adjusted_close", "adj_close", "adjusted close"};
 
     private final List<String> names;
     private final int width;
@@ -30,6 +34,9 @@ final class BarCsvFormat {
     private final int low;
     private final int close;
     private final int volume;
+    /** The adjusted close column when the prices are to be adjusted, else −1. */
+    private final int adjClose;
+
     private final String fixedTicker;
     private final Timeframe fixedTf;
     private final IngestLimits limits;
@@ -48,6 +55,7 @@ final class BarCsvFormat {
         this.low = Fields.column(names, "low");
         this.close = Fields.column(names, "close");
         this.volume = Fields.column(names, "volume");
+        this.adjClose = opts.adjusted() ? Fields.column(names, ADJUSTED_COLUMNS) : -1;
         this.fixedTicker = fixedTicker;
         this.fixedTf = fixedTf;
         this.limits = opts.limits();
@@ -77,6 +85,9 @@ final class BarCsvFormat {
             if (!names.contains(c)) {
                 missing.add(c);
             }
+        }
+        if (opts.adjusted() && f.adjClose < 0) {
+            missing.add("adjusted close (" + String.join(", ", ADJUSTED_COLUMNS) + "), which --adjusted reads");
         }
         if (!missing.isEmpty()) {
             throw new InvalidInputException(new Reject(
@@ -201,6 +212,32 @@ final class BarCsvFormat {
         if (row.low > Math.min(row.open, row.close)) {
             String min = row.open <= row.close ? v.get(open) : v.get(close);
             return reject(line, low, v.get(low), "low must be <= min(open, close) (" + min + ")");
+        }
+        return adjClose < 0 ? null : adjust(line, v.get(adjClose), row);
+    }
+
+    /**
+     * Scales the row's prices to its adjusted close {@code text}; the reason it cannot, or null. High and low are kept
+     * outside the scaled open and close, which a rounding of the ratio could otherwise cross by an ulp.
+     */
+    private Reject adjust(long line, String text, BarRow row) {
+        String problem = Fields.priceProblem(names.get(adjClose), text, limits);
+        if (problem != null) {
+            return reject(line, adjClose, text, problem);
+        }
+        double adjusted = Double.parseDouble(text);
+        double f = adjusted / row.close;
+        row.open *= f;
+        row.close = adjusted;
+        row.high = Math.max(row.high * f, Math.max(row.open, row.close));
+        row.low = Math.min(row.low * f, Math.min(row.open, row.close));
+        if (row.low < limits.minPrice() || row.high > limits.maxPrice()) {
+            return reject(
+                    line,
+                    adjClose,
+                    text,
+                    "the adjusted low and high (" + row.low + ", " + row.high + ") must be from " + limits.priceRange()
+                            + " (ingest.min_price, ingest.max_price)");
         }
         return null;
     }

@@ -17,6 +17,9 @@ import java.time.ZoneId;
  * @param timezone how to read date-times written without a UTC offset; null: such timestamps are rejected
  * @param assetClass the asset class of the symbols the load creates ({@link io.dgas.store.bars.AssetClasses}); null:
  *     {@value io.dgas.store.bars.AssetClasses#DEFAULT}. Symbols that exist keep theirs.
+ * @param adjusted store a bars file's prices adjusted for splits and dividends, from its adjusted close column
+ *     ({@link BarCsvFormat#ADJUSTED_COLUMNS}): open, high, low and close scaled by adjusted close ÷ close, the volume
+ *     as written; a file without that column is refused
  */
 public record IngestOptions(
         String symbol,
@@ -27,40 +30,42 @@ public record IngestOptions(
         IngestProgress progress,
         IngestLimits limits,
         ZoneId timezone,
-        String assetClass) {
+        String assetClass,
+        boolean adjusted) {
 
     public static IngestOptions defaults() {
         return new IngestOptions(
-                null, null, false, false, null, IngestProgress.NONE, IngestLimits.DEFAULTS, null, null);
+                null, null, false, false, null, IngestProgress.NONE, IngestLimits.DEFAULTS, null, null, false);
     }
 
     public IngestOptions withSymbol(String s, Timeframe tf) {
-        return new IngestOptions(s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass);
+        return new IngestOptions(
+                s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass, adjusted);
     }
 
     public IngestOptions withSkipInvalid(boolean skip) {
         return new IngestOptions(
-                symbol, timeframe, skip, createSymbols, rejects, progress, limits, timezone, assetClass);
+                symbol, timeframe, skip, createSymbols, rejects, progress, limits, timezone, assetClass, adjusted);
     }
 
     public IngestOptions withCreateSymbols(boolean create) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, create, rejects, progress, limits, timezone, assetClass);
+                symbol, timeframe, skipInvalid, create, rejects, progress, limits, timezone, assetClass, adjusted);
     }
 
     public IngestOptions withRejects(Path path) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, path, progress, limits, timezone, assetClass);
+                symbol, timeframe, skipInvalid, createSymbols, path, progress, limits, timezone, assetClass, adjusted);
     }
 
     public IngestOptions withProgress(IngestProgress p) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, rejects, p, limits, timezone, assetClass);
+                symbol, timeframe, skipInvalid, createSymbols, rejects, p, limits, timezone, assetClass, adjusted);
     }
 
     public IngestOptions withLimits(IngestLimits l) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, l, timezone, assetClass);
+                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, l, timezone, assetClass, adjusted);
     }
 
     /**
@@ -78,12 +83,19 @@ public record IngestOptions(
                 progress,
                 limits,
                 timezone,
-                c == null ? null : io.dgas.store.bars.AssetClasses.parse(c));
+                c == null ? null : io.dgas.store.bars.AssetClasses.parse(c),
+                adjusted);
     }
 
     /** Reads offset-less date-times in {@code zone} (null: reject them). */
     public IngestOptions withTimezone(ZoneId zone) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, zone, assetClass);
+                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, zone, assetClass, adjusted);
+    }
+
+    /** Stores a bars file's prices adjusted by its adjusted close column (see {@link #adjusted()}). */
+    public IngestOptions withAdjusted(boolean adjust) {
+        return new IngestOptions(
+                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass, adjust);
     }
 }

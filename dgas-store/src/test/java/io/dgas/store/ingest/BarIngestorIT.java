@@ -143,6 +143,37 @@ class BarIngestorIT {
     }
 
     @Test
+    void ingest_adjustedFromYahooFile_pricesScaledToTheAdjustedCloseAndAFileWithoutItRefused() throws Exception {
+        // a 2-for-1 split between the two days: written 200 then 100, adjusted 100 then 100
+        Path f = file(
+                "y.csv",
+                "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                        + "2024-06-03,198,204,196,200,100,1000\n"
+                        + "2024-06-04,101,103,99,100,100,2000\n");
+        Path plain = file("p.csv", "date,open,high,low,close,volume\n2024-06-05,101,103,99,100,5\n");
+        IngestOptions opts = IngestOptions.defaults()
+                .withSymbol("SPLT", Timeframe.D1)
+                .withCreateSymbols(true)
+                .withAdjusted(true);
+
+        IngestReport r = ingestor().ingest(f, opts);
+        org.assertj.core.api.ThrowableAssert.ThrowingCallable noColumn =
+                () -> ingestor().ingest(plain, opts);
+
+        assertThat(r.inserted()).isEqualTo(2);
+        BarColumns read = repo.last("SPLT", Timeframe.D1, 5);
+        assertThat(read.close()).containsExactly(100, 100);
+        assertThat(read.open()).containsExactly(198 * 0.5, 101);
+        assertThat(read.high()).containsExactly(204 * 0.5, 103);
+        assertThat(read.low()).containsExactly(196 * 0.5, 99);
+        assertThat(read.volume()).as("volume as written").containsExactly(1000, 2000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(noColumn)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("p.csv line 1, field header")
+                .hasMessageContaining("missing column(s) adjusted close (adj close, adjusted_close");
+    }
+
+    @Test
     void ingest_dateOnlyDailyBars_storedAtMidnightUtcOfThatDate() throws Exception {
         Path f = file("d.csv", "date,open,high,low,close,volume\n2013-01-02,553.82,555.00,541.63,549.03,20018500\n");
 

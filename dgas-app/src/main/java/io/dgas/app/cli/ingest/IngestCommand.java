@@ -93,6 +93,9 @@ public final class IngestCommand {
         @Option(names = "--atomic", description = "load all files in one transaction: all of them or none")
         boolean atomic;
 
+        @Option(names = "--adjusted", description = ADJUSTED_HELP)
+        boolean adjusted;
+
         @Override
         public Integer call() {
             if (rejects != null && files.size() > 1) {
@@ -103,6 +106,7 @@ public final class IngestCommand {
                     .ingest()
                     .options(zone(timezone))
                     .withSymbol(symbol, OptionRanges.timeframe("--interval", interval))
+                    .withAdjusted(adjusted)
                     .withSkipInvalid(skipInvalid)
                     .withCreateSymbols(createSymbols)
                     .withAssetClass(assetClass(assetClass))
@@ -292,6 +296,12 @@ public final class IngestCommand {
             throw new BadArgumentException("--asset-class: " + e.getMessage());
         }
     }
+
+    /** What --adjusted does to a bars file's prices, after a verb ("store", "analyse"). */
+    public static final String ADJUSTED_HELP_TAIL = "adjusted for splits and dividends by the file's adjusted close"
+            + " column (Adj Close, adjusted_close): open, high and low scaled by adjusted close / close";
+
+    static final String ADJUSTED_HELP = "store the prices " + ADJUSTED_HELP_TAIL;
 
     public static final String TIMEZONE_HELP =
             "read date-times without a UTC offset in this zone (e.g. America/New_York);"
