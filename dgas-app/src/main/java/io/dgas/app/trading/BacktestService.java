@@ -8,6 +8,7 @@ import io.dgas.domain.BarAggregator;
 import io.dgas.domain.BarSeries;
 import io.dgas.ledger.FifoLots;
 import io.dgas.store.Database;
+import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.ledger.BacktestRecord;
@@ -63,9 +64,12 @@ public final class BacktestService {
         KnownSymbols.require(db, symbols);
         Map<String, BarSeries> trading = new LinkedHashMap<>();
         Map<String, BarSeries> higher = new LinkedHashMap<>();
+        // two statements whatever the universe (they were two a symbol)
+        Map<String, BarColumns> tradingBars = bars.rangeForSymbols(symbols, r.trading(), r.from(), r.to());
+        Map<String, BarColumns> higherBars = bars.rangeForSymbols(symbols, r.htf(), r.from(), r.to());
         for (String s : symbols) {
-            BarSeries t = SymbolAnalyzer.series(bars.range(s, r.trading(), r.from(), r.to()));
-            BarSeries h = SymbolAnalyzer.series(bars.range(s, r.htf(), r.from(), r.to()));
+            BarSeries t = SymbolAnalyzer.series(tradingBars.get(s));
+            BarSeries h = SymbolAnalyzer.series(higherBars.get(s));
             trading.put(s, t);
             // without stored higher-timeframe bars, the trading bars' complete buckets stand in (as in the cycle)
             higher.put(

@@ -126,10 +126,7 @@ public final class BarRepository {
      * symbol is in the map (empty when it has no bars), in the order given.
      */
     public Map<String, BarColumns> lastForSymbols(Collection<String> symbols, Timeframe tf, int n) {
-        Map<String, ColumnsBuilder> builders = new LinkedHashMap<>();
-        for (String s : symbols) {
-            builders.put(s, new ColumnsBuilder(s, tf));
-        }
+        Map<String, ColumnsBuilder> builders = builders(symbols, tf);
         db.query(
                 "bars.last-n-many",
                 "SELECT y.ticker, " + COLS + " FROM symbols y CROSS JOIN LATERAL (SELECT * FROM bars x"
@@ -139,6 +136,28 @@ public final class BarRepository {
                     ps.setString(1, tf.code());
                     ps.setInt(2, n);
                     tickers(ps, 3, symbols);
+                },
+                rs -> addTo(builders, rs));
+        return built(builders);
+    }
+
+    /**
+     * The active bars with {@code from <= ts < to} of every symbol in {@code symbols}, each oldest first, in one query
+     * (a backtest's load: one statement a timeframe, not one a symbol); every requested symbol is in the map (empty
+     * when it has no bars there), in the order given.
+     */
+    public Map<String, BarColumns> rangeForSymbols(Collection<String> symbols, Timeframe tf, Instant from, Instant to) {
+        Map<String, ColumnsBuilder> builders = builders(symbols, tf);
+        db.query(
+                "bars.range-many",
+                "SELECT y.ticker, " + COLS + " FROM symbols y JOIN bars b ON b.symbol_id = y.id"
+                        + " WHERE y.ticker = ANY (?) AND b.timeframe = ? AND b.ts >= ? AND b.ts < ?"
+                        + " AND b.deleted_at IS NULL ORDER BY y.ticker, b.ts",
+                ps -> {
+                    tickers(ps, 1, symbols);
+                    ps.setString(2, tf.code());
+                    ps.setTimestamp(3, Timestamp.from(from));
+                    ps.setTimestamp(4, Timestamp.from(to));
                 },
                 rs -> addTo(builders, rs));
         return built(builders);
@@ -239,6 +258,15 @@ public final class BarRepository {
     private static Void addTo(Map<String, ColumnsBuilder> builders, java.sql.ResultSet rs) throws SQLException {
         builders.get(rs.getString(1)).add(rs, 2);
         return null;
+    }
+
+    /** An empty builder per symbol, in the order given. */
+    private static Map<String, ColumnsBuilder> builders(Collection<String> symbols, Timeframe tf) {
+        Map<String, ColumnsBuilder> builders = new LinkedHashMap<>();
+        for (String s : symbols) {
+            builders.put(s, new ColumnsBuilder(s, tf));
+        }
+        return builders;
     }
 
     private static Map<String, BarColumns> built(Map<String, ColumnsBuilder> builders) {

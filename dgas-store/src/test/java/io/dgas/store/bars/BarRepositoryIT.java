@@ -89,6 +89,23 @@ class BarRepositoryIT {
     }
 
     @Test
+    void rangeForSymbols_manySymbolsInOneQuery_equalsThePerSymbolRangeAndKeepsTheOrderGiven() {
+        Instant from = Instant.ofEpochSecond(T0 + 3600);
+        Instant to = Instant.ofEpochSecond(T0 + 3 * 3600);
+
+        Map<String, BarColumns> batch = repo.rangeForSymbols(List.of("CCC", "BBB", "AAA"), Timeframe.H1, from, to);
+
+        assertThat(batch.keySet()).containsExactly("CCC", "BBB", "AAA");
+        for (String s : List.of("AAA", "BBB", "CCC")) {
+            BarColumns one = repo.range(s, Timeframe.H1, from, to);
+            assertThat(batch.get(s).ts()).as(s).containsExactly(one.ts());
+            assertThat(batch.get(s).close()).as(s).containsExactly(one.close());
+        }
+        assertThat(batch.get("AAA").close()).containsExactly(2, 3);
+        assertThat(batch.get("CCC").size()).isZero();
+    }
+
+    @Test
     void latestAndBatch_manySymbolsInOneQuery_missingSymbolsHandled() {
         Map<String, LatestBar> latest = repo.latest(List.of("AAA", "BBB", "CCC", "NOPE"), Timeframe.H1);
         Map<String, BarColumns> batch = repo.lastForSymbols(List.of("BBB", "AAA", "CCC"), Timeframe.H1, 2);
