@@ -52,7 +52,9 @@
       { figure: 'Equity', value: money(r.equity), limit: '' },
       { figure: 'Gross exposure', value: money(r.exposure.gross), limit: money(l.max_gross_exposure) },
       { figure: 'Net exposure', value: money(r.exposure.net), limit: '' },
-      { figure: 'Largest position', value: (r.exposure.largest_symbol || '–') + ' ' + money(r.exposure.largest_value),
+      // no position: "none", not a dash before 0.00 that reads as a negative amount
+      { figure: 'Largest position', value: r.exposure.largest_symbol
+          ? r.exposure.largest_symbol + ' ' + money(r.exposure.largest_value) : 'none',
         limit: money(l.max_position_value) },
       { figure: 'Largest share', value: dgas.num(r.exposure.largest_share * 100, 1) + ' %', limit: '' },
       { figure: 'Concentration (Herfindahl)', value: dgas.num(r.exposure.herfindahl, 3), limit: '' },
