@@ -137,6 +137,23 @@ final class CycleWiring {
         try {
             var reports =
                     ctx.paperTrading().onRun(result.run().id(), result.run().trading(), result.signals());
+            // what the sessions did, where dgas cycle, the scheduler and serve all show it (stderr, the log)
+            for (var r : reports) {
+                LoggerFactory.getLogger("io.dgas.paper")
+                        .info(
+                                "paper session {} (portfolio {}) after run {}: {} orders placed, {} refused, {} fills,"
+                                        + " {} exits; equity {}",
+                                r.sessionId(),
+                                r.portfolioId(),
+                                result.run().id(),
+                                r.placed(),
+                                r.rejected(),
+                                r.fills(),
+                                r.exits(),
+                                r.equity()
+                                        .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                                        .toPlainString());
+            }
             ctx.alerts()
                     .evaluateTrading(
                             reports.stream().flatMap(r -> r.events().stream()).toList());
