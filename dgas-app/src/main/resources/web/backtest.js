@@ -39,12 +39,19 @@
       return t.executions.map(function (x) { return dgas.num(x.execution.quantity, 4) + ' @ ' + dgas.num(x.execution.price, 2); }).join('; '); } }
   ];
 
-  function line(chart, name, color, data, yName) {
+  /** A line chart of one series, and of a benchmark drawn dashed (told apart by the dash, not the colour alone). */
+  function line(chart, name, color, data, yName, benchmark) {
+    var series = [{ name: name, type: 'line', showSymbol: false, itemStyle: { color: color }, areaStyle: name === 'drawdown' ? {} : undefined, data: data }];
+    if (benchmark && benchmark.data.length) {
+      series.push({ name: benchmark.name, type: 'line', showSymbol: false, itemStyle: { color: '#E69F00' },
+        lineStyle: { type: 'dashed', width: 2 }, data: benchmark.data });
+    }
     chart.setOption({
       animation: false, aria: { enabled: true }, tooltip: { trigger: 'axis' },
+      legend: series.length > 1 ? { top: 0, right: 20 } : undefined,
       grid: { left: 70, right: 20, top: 44, bottom: 30 }, // room above the plot for the y axis name
       xAxis: { type: 'time' }, yAxis: { type: 'value', name: yName, nameGap: 16, scale: true },
-      series: [{ name: name, type: 'line', showSymbol: false, itemStyle: { color: color }, areaStyle: name === 'drawdown' ? {} : undefined, data: data }]
+      series: series
     }, true);
   }
 
@@ -84,7 +91,8 @@
         var dd = document.createElement('dd'); dd.textContent = shown(k, m[k]);
         dl.appendChild(dt); dl.appendChild(dd);
       });
-      line(equity, 'equity', '#0072B2', d.curve.map(function (p) { return [p.ts, Number(p.equity)]; }), 'equity');
+      line(equity, 'equity', '#0072B2', d.curve.map(function (p) { return [p.ts, Number(p.equity)]; }), 'equity',
+        { name: 'buy and hold', data: (d.buy_and_hold || []).map(function (p) { return [p.ts, p.value]; }) });
       line(drawdown, 'drawdown', '#D55E00', d.curve.map(function (p) { return [p.ts, p.drawdown * 100]; }), '%');
       dgas.table(document.getElementById('trades-table'), 'Trades of backtest #' + id + ', newest first', TRADES, d.trades, 'backtest-' + id + '-trades');
       dgas.say(say, 'Backtest #' + id + ': ' + d.curve.length + ' equity points, ' + d.trades.length + ' orders');

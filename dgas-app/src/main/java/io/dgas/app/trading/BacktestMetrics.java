@@ -183,16 +183,7 @@ public record BacktestMetrics(
 
     /** These metrics with the equal-weight buy-and-hold benchmark of {@code series}, those without a bar left out. */
     public BacktestMetrics withBuyAndHold(Collection<BarSeries> series) {
-        double sum = 0;
-        int n = 0;
-        for (BarSeries s : series) {
-            if (s.size() > 0) {
-                sum += s.close()[s.size() - 1] / s.close()[0] - 1;
-                n++;
-            }
-        }
-        double bh = n == 0 ? Double.NaN : sum / n;
-        return with(fillLimits, bh);
+        return with(fillLimits, BuyAndHold.totalReturn(series));
     }
 
     private BacktestMetrics with(Map<String, LimitCount> limits, double buyAndHold) {

@@ -1,10 +1,13 @@
 package io.dgas.app.trading;
 
+import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.app.service.NotFoundException;
 import io.dgas.app.service.Page;
+import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.ledger.OrderStatus;
 import io.dgas.store.Database;
+import io.dgas.store.bars.BarRepository;
 import io.dgas.store.ledger.BacktestRecord;
 import io.dgas.store.ledger.BacktestRepository;
 import io.dgas.store.ledger.Counted;
@@ -64,8 +67,15 @@ public final class LedgerApiService {
      */
     public record CurvePoint(Instant ts, BigDecimal cash, BigDecimal equity, double drawdown, boolean mark) {}
 
-    /** A backtest: its stored row, its curve with drawdown and its trades, newest first. */
-    public record BacktestDetail(BacktestRecord backtest, List<CurvePoint> curve, List<Trade> trades) {}
+    /**
+     * A backtest: its stored row, its curve with drawdown, the buy-and-hold benchmark's value at each curve point
+     * ({@link BuyAndHold}, from the same start; empty when the bars are gone) and its trades, newest first.
+     */
+    public record BacktestDetail(
+            BacktestRecord backtest, List<CurvePoint> curve, List<ValuePoint> buyAndHold, List<Trade> trades) {}
+
+    /** A value at a time. */
+    public record ValuePoint(Instant ts, double value) {}
 
     public Page<Portfolio> portfolios(String owner, boolean includeClosed, int limit, int offset) {
         return portfolios.page(owner, includeClosed, limit, offset);
@@ -133,7 +143,26 @@ public final class LedgerApiService {
                 withDrawdown(db.withSession(s -> equity.curve(s, b.portfolioId(), b.from(), b.to())), false);
         List<Trade> t =
                 reads.withRecentTrades(b.portfolioId(), trades).orElseThrow().trades();
-        return new BacktestDetail(b, curve, t);
+        return new BacktestDetail(b, curve, buyAndHold(b, curve), t);
+    }
+
+    /** The benchmark at the curve's points, from the bars the backtest replayed (one statement). */
+    private List<ValuePoint> buyAndHold(BacktestRecord b, List<CurvePoint> curve) {
+        if (curve.isEmpty()) {
+            return List.of();
+        }
+        List<BarSeries> series = new BarRepository(db)
+                .rangeForSymbols(b.symbols(), Timeframe.parse(b.trading()), b.from(), b.to()).values().stream()
+                        .map(SymbolAnalyzer::series)
+                        .toList();
+        long[] ts = curve.stream().mapToLong(p -> p.ts().getEpochSecond()).toArray();
+        List<Double> values =
+                BuyAndHold.values(series, ts, curve.get(0).equity().doubleValue());
+        List<ValuePoint> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.add(new ValuePoint(curve.get(i).ts(), values.get(i)));
+        }
+        return out;
     }
 
     private void requirePortfolio(long id) {

@@ -35,7 +35,8 @@ final class BacktestRoutes {
                                 Param.query("trades", Type.INT, "latest trades")
                                         .withDefault("200")
                                         .range(0, 5000)),
-                        "{backtest: " + BACKTEST_JSON + ", curve: [{ts, cash, equity, drawdown}], trades: [{order,"
+                        "{backtest: " + BACKTEST_JSON + ", curve: [{ts, cash, equity, drawdown}], buy_and_hold: [{ts,"
+                                + " value}] (the benchmark at each curve point, from the same start), trades: [{order,"
                                 + " executions}]}",
                         (c, a) -> ledger.get().backtest(PortfolioRoutes.id(a), a.get("trades"))));
     }

@@ -1,6 +1,7 @@
 package io.dgas.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
@@ -179,6 +180,18 @@ class TradingPagesIT {
                 + " window.dgasBacktestCharts[1].getOption().series[0].data.map(function (p) { return p[1]; }));");
         assertThat(((Number) equity).intValue()).isPositive();
         assertThat(((Number) worst).doubleValue()).isLessThanOrEqualTo(0);
+        // the benchmark drawn dashed beside the equity, point for point, ending at the stored buy-and-hold return
+        @SuppressWarnings("unchecked")
+        Map<String, Object> benchmark = (Map<String, Object>)
+                driver.executeScript("var s = window.dgasBacktestCharts[0].getOption().series[1], d = s.data;"
+                        + " return {name: s.name, dash: s.lineStyle.type, n: d.length, first: d[0][1],"
+                        + " last: d[d.length - 1][1]};");
+        assertThat(benchmark.get("name")).isEqualTo("buy and hold");
+        assertThat(benchmark.get("dash")).isEqualTo("dashed");
+        assertThat(((Number) benchmark.get("n")).intValue()).isEqualTo(((Number) equity).intValue());
+        assertThat(((Number) benchmark.get("last")).doubleValue() / ((Number) benchmark.get("first")).doubleValue() - 1)
+                .isCloseTo(((Number) m.get("buy_and_hold_return")).doubleValue(), within(1e-9));
+        assertThat(metrics).contains("buy and hold return\n" + percent(m.get("buy_and_hold_return")));
         assertThat(Files.size(Browser.screenshot(driver, "backtest"))).isPositive();
 
         // a figure without meaning is stored as "NaN" (the win rate of a backtest without a trade): it read "NaN"
