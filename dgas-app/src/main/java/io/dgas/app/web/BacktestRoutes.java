@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 final class BacktestRoutes {
     static final String BACKTEST_JSON =
             "{id, portfolio_id, symbols, from, to, htf, trading, settings: {capital, expiry_bars, limits: {…},"
-                    + " rules: {sizing, sizing_value, slippage_bps, …}}, metrics: {total_return, buy_and_hold_return, excess_return, cagr, volatility, sharpe,"
+                    + " rules: {sizing, sizing_value, slippage_bps, …}}, metrics: {total_return, buy_and_hold_return,"
+                    + " excess_return, cagr, volatility, sharpe,"
                     + " sortino, max_drawdown, …, fill_limits: {limit: {cut, refused}} for the fills a risk limit cut or"
                     + " refused}, bar_steps,"
                     + " duration_ms, created_at}";

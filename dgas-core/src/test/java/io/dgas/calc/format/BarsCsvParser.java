@@ -10,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Test fixture: reads bars in the drummond.md §8 form {@code timestamp,symbol,interval,open,high,low,close,volume} (header line
- * required, columns in any order, ISO timestamps with offset). Rows are grouped into one {@link BarSeries} per
- * (symbol, interval) in file order; timestamps must ascend within each series.
+ * Test fixture (the worked cases and goldens): reads bars in the drummond.md §8 form {@code
+ * timestamp,symbol,interval,open,high,low,close,volume} (header line required, columns in any order, ISO timestamps
+ * with offset). Rows are grouped into one {@link BarSeries} per (symbol, interval) in file order; timestamps must
+ * ascend within each series. The application reads bars files with ingest's reader ({@code BarFile}).
  */
 public final class BarsCsvParser {
     private static final String[] COLUMNS = {"timestamp", "symbol", "interval", "open", "high", "low", "close", "volume"

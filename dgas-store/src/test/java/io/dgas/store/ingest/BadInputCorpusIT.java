@@ -91,14 +91,14 @@ class BadInputCorpusIT {
                         "bad timestamp",
                         H + GOOD + "2024-13-01T06:00:00Z,AAPL,1h,100,101,99,100.5,1\n",
                         "bars.csv line 3, field timestamp, value 2024-13-01T06:00:00Z: timestamp must be an ISO-8601"
-                                + " date-time (2024-01-01T02:00:00+00:00), a date (2024-01-01) or epoch seconds (up to 12 digits;"
-                                + " 13 digits: milliseconds, 16: microseconds, 19: nanoseconds)"),
+                                + " date-time (2024-01-01T02:00:00+00:00), a date (2024-01-01) or epoch seconds"
+                                + " (up to 12 digits; 13 digits: milliseconds, 16: microseconds, 19: nanoseconds)"),
                 Arguments.of(
                         "impossible date",
                         H + GOOD + "2024-02-30,AAPL,1d,100,101,99,100.5,1\n",
                         "bars.csv line 3, field timestamp, value 2024-02-30: timestamp must be an ISO-8601"
-                                + " date-time (2024-01-01T02:00:00+00:00), a date (2024-01-01) or epoch seconds (up to 12 digits;"
-                                + " 13 digits: milliseconds, 16: microseconds, 19: nanoseconds)"),
+                                + " date-time (2024-01-01T02:00:00+00:00), a date (2024-01-01) or epoch seconds"
+                                + " (up to 12 digits; 13 digits: milliseconds, 16: microseconds, 19: nanoseconds)"),
                 Arguments.of(
                         "misaligned timestamp",
                         H + GOOD + "2024-03-01T06:30:00Z,AAPL,1h,100,101,99,100.5,1\n",
