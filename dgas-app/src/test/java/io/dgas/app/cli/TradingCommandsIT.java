@@ -37,19 +37,7 @@ class TradingCommandsIT {
                 home, PG.jdbcUrl(), Map.of(), "portfolio", "create", "main", "--owner", "ann", "--capital", "1");
         assertThat(dup.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(dup.err()).contains("already has a portfolio named main");
-        CliRun currency = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
-                "portfolio",
-                "create",
-                "odd",
-                "--owner",
-                "ann",
-                "--capital",
-                "1",
-                "--currency",
-                "US1");
+        CliRun currency = cli("portfolio", "create", "odd", "--owner", "ann", "--capital", "1", "--currency", "US1");
         assertThat(currency.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(currency.err())
                 .isEqualTo("error: a currency is 3 letters (ISO 4217), not 'US1'" + System.lineSeparator());
@@ -128,19 +116,7 @@ class TradingCommandsIT {
                 .get("id")
                 .asLong();
         // without a session an order is stored but nothing fills it: said, not left to be found
-        CliRun waiting = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
-                "orders",
-                "place",
-                "" + id,
-                "--symbol",
-                "ORD",
-                "--side",
-                "buy",
-                "--quantity",
-                "1");
+        CliRun waiting = cli("orders", "place", "" + id, "--symbol", "ORD", "--side", "buy", "--quantity", "1");
         assertThat(waiting.code()).as(waiting.err()).isZero();
         assertThat(waiting.out())
                 .contains("placed: buy 1 ORD market; the portfolio has no active session, so it waits for one"
@@ -178,10 +154,7 @@ class TradingCommandsIT {
         assertThat(placed.get("session_id").asLong())
                 .isEqualTo(session.get("id").asLong());
         // 50 × 100 = 5,000 > max position 1,000: stored as rejected, as the API's 422
-        CliRun refused = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
+        CliRun refused = cli(
                 "orders",
                 "place",
                 "" + id,
@@ -197,21 +170,8 @@ class TradingCommandsIT {
                 "100");
         assertThat(refused.code()).isEqualTo(ExitCodes.FAILURE);
         assertThat(refused.out()).contains("refused by the session's max_position_value (stored as rejected)");
-        CliRun noPrice = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
-                "orders",
-                "place",
-                "" + id,
-                "--symbol",
-                "ORD",
-                "--side",
-                "buy",
-                "--quantity",
-                "1",
-                "--type",
-                "limit");
+        CliRun noPrice = cli(
+                "orders", "place", "" + id, "--symbol", "ORD", "--side", "buy", "--quantity", "1", "--type", "limit");
         assertThat(noPrice.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(noPrice.err()).contains("--type limit needs --limit-price");
         assertThat(json("orders", "list", "" + id, "--status", "rejected")).hasSize(1);
@@ -219,5 +179,10 @@ class TradingCommandsIT {
                         .get("cancelled")
                         .asBoolean())
                 .isTrue();
+    }
+
+    /** {@code dgas args} on the test's home and database. */
+    private static CliRun cli(String... args) {
+        return CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
     }
 }
