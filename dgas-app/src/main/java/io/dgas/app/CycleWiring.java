@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * this wiring needs of the context it asks through the context's accessors, so the lock order stays the context's.
  */
 final class CycleWiring {
+    /** What the paper sessions did after each run, and their failures. */
+    private static final Logger PAPER = LoggerFactory.getLogger("io.dgas.paper");
+
     private final AppContext ctx;
     private final DgasConfig config;
     private final Clock clock;
@@ -139,27 +143,23 @@ final class CycleWiring {
                     ctx.paperTrading().onRun(result.run().id(), result.run().trading(), result.signals());
             // what the sessions did, where dgas cycle, the scheduler and serve all show it (stderr, the log)
             for (var r : reports) {
-                LoggerFactory.getLogger("io.dgas.paper")
-                        .info(
-                                "paper session {} (portfolio {}) after run {}: {} orders placed, {} refused, {} fills,"
-                                        + " {} exits; equity {}",
-                                r.sessionId(),
-                                r.portfolioId(),
-                                result.run().id(),
-                                r.placed(),
-                                r.rejected(),
-                                r.fills(),
-                                r.exits(),
-                                r.equity()
-                                        .setScale(2, java.math.RoundingMode.HALF_EVEN)
-                                        .toPlainString());
+                PAPER.info(
+                        "paper session {} (portfolio {}) after run {}: {} orders placed, {} refused, {} fills,"
+                                + " {} exits; equity {}",
+                        r.sessionId(),
+                        r.portfolioId(),
+                        result.run().id(),
+                        r.placed(),
+                        r.rejected(),
+                        r.fills(),
+                        r.exits(),
+                        r.equity().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
             }
             ctx.alerts()
                     .evaluateTrading(
                             reports.stream().flatMap(r -> r.events().stream()).toList());
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger("io.dgas.paper")
-                    .warn("paper trading after run {} failed", result.run().id(), e);
+            PAPER.warn("paper trading after run {} failed", result.run().id(), e);
         }
     }
 

@@ -143,24 +143,24 @@ final class OrdersCommand {
                             tif,
                             clientOrderId);
             boolean refused = o.status() == OrderStatus.REJECTED;
-            out().result(
-                            o,
-                            () -> out().line(
-                                            refused
-                                                    ? "order " + o.id() + " refused by the session's "
-                                                            + o.rejectReason() + " (stored as rejected)"
-                                                    : "order " + o.id() + " placed: " + s + " "
-                                                            + o.quantity()
-                                                                    .stripTrailingZeros()
-                                                                    .toPlainString() + " "
-                                                            + o.symbol() + " " + t.code()
-                                                            // it fills only in a session's paper cycle
-                                                            + (o.sessionId() == null
-                                                                    ? "; the portfolio has no active session, so it"
-                                                                            + " waits for one (dgas session start "
-                                                                            + portfolio.value() + " …)"
-                                                                    : " in session " + o.sessionId())));
+            out().result(o, () -> out().line(refused ? refusedLine(o) : placedLine(o)));
             return refused ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+
+        private static String refusedLine(StoredOrder o) {
+            return "order " + o.id() + " refused by the session's " + o.rejectReason() + " (stored as rejected)";
+        }
+
+        /** The order as placed, and the session that will fill it (it fills only in a session's paper cycle). */
+        private String placedLine(StoredOrder o) {
+            String what = "order " + o.id() + " placed: " + o.side().name().toLowerCase(Locale.ROOT) + " "
+                    + o.quantity().stripTrailingZeros().toPlainString() + " " + o.symbol() + " "
+                    + o.type().code();
+            return what
+                    + (o.sessionId() == null
+                            ? "; the portfolio has no active session, so it waits for one (dgas session start "
+                                    + portfolio.value() + " …)"
+                            : " in session " + o.sessionId());
         }
     }
 

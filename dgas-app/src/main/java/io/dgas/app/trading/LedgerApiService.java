@@ -75,7 +75,7 @@ public final class LedgerApiService {
             BacktestRecord backtest, List<CurvePoint> curve, List<ValuePoint> buyAndHold, List<Trade> trades) {}
 
     /** A value at a time. */
-    public record ValuePoint(Instant ts, double value) {}
+    public record ValuePoint(Instant ts, double value) implements java.io.Serializable {}
 
     public Page<Portfolio> portfolios(String owner, boolean includeClosed, int limit, int offset) {
         return portfolios.page(owner, includeClosed, limit, offset);
@@ -146,11 +146,18 @@ public final class LedgerApiService {
         return new BacktestDetail(b, curve, buyAndHold(b, curve), t);
     }
 
-    /** The benchmark at the curve's points, from the bars the backtest replayed (one statement). */
+    /**
+     * The benchmark at the curve's points, from the bars the backtest replayed (one statement); kept with the
+     * backtest's portfolio reads, since a stored backtest never changes and its bars may be a million rows.
+     */
     private List<ValuePoint> buyAndHold(BacktestRecord b, List<CurvePoint> curve) {
         if (curve.isEmpty()) {
             return List.of();
         }
+        return portfolios.ledgerCache().portfolio(b.portfolioId(), "buy-and-hold", () -> benchmark(b, curve));
+    }
+
+    private List<ValuePoint> benchmark(BacktestRecord b, List<CurvePoint> curve) {
         List<BarSeries> series = new BarRepository(db)
                 .rangeForSymbols(b.symbols(), Timeframe.parse(b.trading()), b.from(), b.to()).values().stream()
                         .map(SymbolAnalyzer::series)
@@ -162,7 +169,7 @@ public final class LedgerApiService {
         for (int i = 0; i < values.size(); i++) {
             out.add(new ValuePoint(curve.get(i).ts(), values.get(i)));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private void requirePortfolio(long id) {
