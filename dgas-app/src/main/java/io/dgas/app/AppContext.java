@@ -36,7 +36,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root: builds what a command needs from the configuration, lazily, and closes it in reverse.
@@ -198,7 +198,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** A prediction cycle on this context's database and worker pool ({@code cycle.workers} threads). */
-    public synchronized PredictionCycle cycle(Consumer<CycleResult> afterRun) {
+    public synchronized PredictionCycle cycle(UnaryOperator<CycleResult> afterRun) {
         return cycle(afterRun, signalParams());
     }
 
@@ -226,7 +226,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** A prediction cycle with the signal parameters {@code signals}. */
-    public synchronized PredictionCycle cycle(Consumer<CycleResult> afterRun, SignalParams signals) {
+    public synchronized PredictionCycle cycle(UnaryOperator<CycleResult> afterRun, SignalParams signals) {
         return cycling.cycle(afterRun, signals);
     }
 
@@ -377,9 +377,11 @@ public final class AppContext implements AutoCloseable {
      * After a run is stored: drop cached signals and runs, evaluate the alert rules with its signals, then drive the
      * active paper sessions with them and evaluate the fill and limit-breach rules with what they did (a paper failure
      * is logged: the run itself is stored and stands).
+     *
+     * @return {@code result} with what each paper session did ({@link CycleResult#paper()})
      */
-    public void afterRun(CycleResult result) {
-        cycling.afterRun(result);
+    public CycleResult afterRun(CycleResult result) {
+        return cycling.afterRun(result);
     }
 
     /** Paper trading over this context's database and clock. */

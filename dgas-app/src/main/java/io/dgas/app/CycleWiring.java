@@ -7,6 +7,7 @@ import io.dgas.app.config.DgasConfig;
 import io.dgas.app.cycle.AnalyzerPool;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.CycleService;
+import io.dgas.app.cycle.CycleSummary;
 import io.dgas.app.cycle.PredictionCycle;
 import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.app.ingest.IngestSettings;
@@ -26,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +56,8 @@ final class CycleWiring {
         this.clock = ctx.clock();
     }
 
-    /** See {@link AppContext#cycle(Consumer, SignalParams)}. */
-    PredictionCycle cycle(Consumer<CycleResult> afterRun, SignalParams signals) {
+    /** See {@link AppContext#cycle(UnaryOperator, SignalParams)}. */
+    PredictionCycle cycle(UnaryOperator<CycleResult> afterRun, SignalParams signals) {
         if (workers == null) {
             int n = config.intValue(ConfigKeys.WORKERS);
             AtomicInteger seq = new AtomicInteger();
@@ -135,7 +136,7 @@ final class CycleWiring {
     }
 
     /** See {@link AppContext#afterRun(CycleResult)}: not under the context's lock, as every accessor it calls. */
-    void afterRun(CycleResult result) {
+    CycleResult afterRun(CycleResult result) {
         ctx.invalidation().runStored();
         ctx.alerts().evaluate(result.signals(), null);
         try {
@@ -153,13 +154,15 @@ final class CycleWiring {
                         r.rejected(),
                         r.fills(),
                         r.exits(),
-                        r.equity().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+                        CycleSummary.equity(r));
             }
             ctx.alerts()
                     .evaluateTrading(
                             reports.stream().flatMap(r -> r.events().stream()).toList());
+            return result.withPaper(reports);
         } catch (RuntimeException e) {
             PAPER.warn("paper trading after run {} failed", result.run().id(), e);
+            return result;
         }
     }
 

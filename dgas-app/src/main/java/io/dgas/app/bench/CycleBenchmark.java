@@ -122,7 +122,7 @@ public final class CycleBenchmark {
         try {
             SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
             PredictionCycle cycle = new PredictionCycle(
-                    db, analyzer, pool, 10, seedClock(), "bench", new SimpleMeterRegistry(), r -> {});
+                    db, analyzer, pool, 10, seedClock(), "bench", new SimpleMeterRegistry(), r -> r);
             CycleRequest request = new CycleRequest(null, Timeframe.H4, Timeframe.H1, bars, Duration.ofDays(1));
             cycle.run(request); // warm-up: JIT and the server's caches
             resetPeaks();

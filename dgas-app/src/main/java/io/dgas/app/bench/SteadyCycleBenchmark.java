@@ -201,7 +201,7 @@ public final class SteadyCycleBenchmark {
 
     private static PredictionCycle cycle(Database db, SymbolAnalyzer analyzer, ExecutorService threads) {
         return new PredictionCycle(
-                db, analyzer, threads, 100, CycleBenchmark.seedClock(), "bench", new SimpleMeterRegistry(), r -> {});
+                db, analyzer, threads, 100, CycleBenchmark.seedClock(), "bench", new SimpleMeterRegistry(), r -> r);
     }
 
     /** One new bar after the newest of every series (1h and 4h), through the ingest path, reported to the pool. */

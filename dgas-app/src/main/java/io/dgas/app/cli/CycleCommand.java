@@ -1,5 +1,7 @@
 package io.dgas.app.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.dgas.app.AppContext;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.CycleSummary;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,6 +66,12 @@ final class CycleCommand extends BaseCommand {
             String trading,
             Integer lookback,
             io.dgas.calc.drummond.SignalParams signals) {
+        // the command prints each paper session's part in its summary: the log's line (the record of serve and the
+        // scheduler) would say it twice, except with -v
+        Logger paperLog = (Logger) LoggerFactory.getLogger("io.dgas.paper");
+        if (!paperLog.isDebugEnabled()) {
+            paperLog.setLevel(Level.WARN);
+        }
         try {
             return ctx.cycles()
                     .run(
@@ -86,7 +95,7 @@ final class CycleCommand extends BaseCommand {
         return CycleSummary.model(r);
     }
 
-    /** Prints the signals table and the run summary with stage times. */
+    /** Prints the signals table, the run summary with stage times and each paper session's part. */
     static void print(Output o, CycleResult r) {
         if (r.signals().isEmpty()) {
             o.line("no signals this cycle");
@@ -145,6 +154,18 @@ final class CycleCommand extends BaseCommand {
                 run.persistMs(),
                 run.alertsMs(),
                 run.durationMs()));
+        for (var a : r.paper()) {
+            o.line(String.format(
+                    Locale.ROOT,
+                    "paper session %d (portfolio %d): %d orders placed, %d refused, %d fills, %d exits; equity %s",
+                    a.sessionId(),
+                    a.portfolioId(),
+                    a.placed(),
+                    a.rejected(),
+                    a.fills(),
+                    a.exits(),
+                    CycleSummary.equity(a)));
+        }
         run.errors().entrySet().stream().limit(10).forEach(e -> o.line("  failed " + e.getKey() + ": " + e.getValue()));
         run.shortHistory().entrySet().stream()
                 .limit(10)

@@ -19,9 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One prediction cycle (system.md §6): the universe in batches on a worker pool, a constant number of queries per
@@ -62,7 +62,7 @@ public final class PredictionCycle {
             Clock clock,
             String instance,
             MeterRegistry registry,
-            Consumer<CycleResult> afterRun) {
+            UnaryOperator<CycleResult> afterRun) {
         this(
                 db,
                 analyzer,
@@ -91,7 +91,7 @@ public final class PredictionCycle {
             Clock clock,
             String instance,
             MeterRegistry registry,
-            Consumer<CycleResult> afterRun,
+            UnaryOperator<CycleResult> afterRun,
             int minCalibrated,
             EventPublisher events,
             CollectStage collect) {

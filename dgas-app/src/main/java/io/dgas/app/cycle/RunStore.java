@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The storing end of a prediction cycle ({@link PredictionCycle#persist}): the outcomes of earlier signals recorded,
@@ -43,7 +43,7 @@ final class RunStore {
     private final RunRepository runs;
     private final Clock clock;
     private final String instance;
-    private final Consumer<CycleResult> afterRun;
+    private final UnaryOperator<CycleResult> afterRun;
     private final EventPublisher events;
     private final Timer duration;
     private final MeterRegistry registry;
@@ -56,7 +56,7 @@ final class RunStore {
             Clock clock,
             String instance,
             MeterRegistry registry,
-            Consumer<CycleResult> afterRun,
+            UnaryOperator<CycleResult> afterRun,
             int minCalibrated,
             EventPublisher events) {
         this.db = db;
@@ -155,7 +155,7 @@ final class RunStore {
                     .increment();
         }
         long alertsStart = System.nanoTime();
-        afterRun.accept(result);
+        List<? extends PaperActivity> paper = afterRun.apply(result).paper();
         long alertsNanos = System.nanoTime() - alertsStart;
         RunRecord rr = result.run();
         RunRecord finished = recordOf(
@@ -163,7 +163,7 @@ final class RunStore {
         // the stored row and the caller's record give the same total, alerts included
         runs.finishAlerts(finished.id(), finished.alertsMs(), finished.durationMs(), finished.finishedAt());
         duration.record(Duration.ofNanos((long) (finished.durationMs() * 1e6)));
-        return new CycleResult(finished, result.signals());
+        return new CycleResult(finished, result.signals(), paper);
     }
 
     /** The figures of one run that do not change while it is stored. */

@@ -20,4 +20,5 @@ public record SessionReport(
         int placed,
         int rejected,
         BigDecimal equity,
-        java.util.List<io.dgas.app.alerts.TradingEvent> events) {}
+        java.util.List<io.dgas.app.alerts.TradingEvent> events)
+        implements io.dgas.app.cycle.PaperActivity {}

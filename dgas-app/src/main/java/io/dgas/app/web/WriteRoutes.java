@@ -141,7 +141,9 @@ final class WriteRoutes {
                                                 "trading bars per symbol (default cycle.lookback_bars)")
                                         .range(3, 100_000)),
                         "{run: run as in /api/v1/runs/{id}, signals: [{symbol, timestamp, type, entry, stop, target,"
-                                + " confidence, strength, alignment, tier}]}; 409 {error} while a cycle runs",
+                                + " confidence, strength, alignment, tier}], paper: [{session_id, portfolio_id, placed,"
+                                + " rejected, fills, exits, equity}] (each active paper session's part)}; 409 {error}"
+                                + " while a cycle runs",
                         (c, a) -> cycle(ctx, c, a)));
     }
 
@@ -163,6 +165,7 @@ final class WriteRoutes {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("run", Bodies.run(r.run()));
             body.put("signals", CycleSummary.signals(r));
+            body.put("paper", CycleSummary.paper(r));
             return body;
         } catch (CycleRunningException e) {
             c.status(409);

@@ -121,16 +121,7 @@ class TradingCommandsIT {
         assertThat(waiting.out())
                 .contains("placed: buy 1 ORD market; the portfolio has no active session, so it waits for one"
                         + " (dgas session start " + id + " …)");
-        JsonNode session = json(
-                "session",
-                "start",
-                "" + id,
-                "--max-position",
-                "1000",
-                "--max-gross",
-                "5000",
-                "--max-daily-loss",
-                "100");
+        JsonNode session = startSession(id);
 
         // the CLI could list and cancel orders; placing one took the API
         JsonNode placed = json(
@@ -179,6 +170,54 @@ class TradingCommandsIT {
                         .get("cancelled")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void cycle_withAnActiveSession_printsTheSessionsPartAndGivesItInJson() throws Exception {
+        java.nio.file.Path bars = java.nio.file.Files.writeString(
+                home.resolve("cyp.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        + "2024-01-01T00:00:00Z,CYP,1h,100,101,99,100,10\n");
+        assertThat(cli("ingest", "bars", bars.toString(), "--create-symbols").code())
+                .isZero();
+        long id = json("portfolio", "create", "cycling", "--owner", "cy", "--capital", "20000")
+                .get("id")
+                .asLong();
+        long session = startSession(id).get("id").asLong();
+
+        // the session's part was only in the log (stderr), not in the command's summary nor its --json
+        CliRun text = cli("cycle", "--symbols", "CYP");
+        JsonNode json = json("cycle", "--symbols", "CYP");
+
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("paper session " + session + " (portfolio " + id
+                        + "): 0 orders placed, 0 refused, 0 fills, 0 exits; equity 20000.00");
+        assertThat(text.err()).as("said once, in the summary").doesNotContain("paper session " + session);
+        JsonNode part = null;
+        for (JsonNode p : json.get("paper")) {
+            if (p.get("session_id").asLong() == session) {
+                part = p;
+            }
+        }
+        assertThat(part).as(json.toString()).isNotNull();
+        assertThat(part.get("portfolio_id").asLong()).isEqualTo(id);
+        assertThat(part.get("placed").asInt()).isZero();
+        assertThat(part.get("equity").decimalValue()).isEqualByComparingTo("20000");
+    }
+
+    /** A paper session on portfolio {@code id} with limits of 1,000 a position, 5,000 gross and 100 a day. */
+    private static JsonNode startSession(long id) throws Exception {
+        return json(
+                "session",
+                "start",
+                "" + id,
+                "--max-position",
+                "1000",
+                "--max-gross",
+                "5000",
+                "--max-daily-loss",
+                "100");
     }
 
     /** {@code dgas args} on the test's home and database. */

@@ -166,7 +166,7 @@ class CollectCycleIT {
                 clock,
                 "test",
                 new SimpleMeterRegistry(),
-                r -> {},
+                r -> r,
                 SignalParams.defaults().minCalibrated(),
                 EventPublisher.NONE,
                 stage);

@@ -60,7 +60,7 @@ class OwnTimeframesWarmIT {
     }
 
     private PredictionCycle cycle(SymbolAnalyzer analyzer) {
-        return new PredictionCycle(db, analyzer, workers, 10, clock, "test", new SimpleMeterRegistry(), r -> {});
+        return new PredictionCycle(db, analyzer, workers, 10, clock, "test", new SimpleMeterRegistry(), r -> r);
     }
 
     private static CycleRequest request() {

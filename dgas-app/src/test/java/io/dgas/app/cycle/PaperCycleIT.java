@@ -76,7 +76,11 @@ class PaperCycleIT {
                 clock,
                 "test",
                 new SimpleMeterRegistry(),
-                r -> reports.addAll(paper.onRun(r.run().id(), r.run().trading(), r.signals())));
+                r -> {
+                    List<SessionReport> done = paper.onRun(r.run().id(), r.run().trading(), r.signals());
+                    reports.addAll(done);
+                    return r.withPaper(done);
+                });
 
         CycleResult r = cycle.run(new CycleRequest(null, Timeframe.H4, Timeframe.H1, 200, Duration.ofHours(3)));
 
@@ -86,6 +90,9 @@ class PaperCycleIT {
             assertThat(rep.sessionId()).isEqualTo(t.id());
             assertThat(rep.placed() + rep.rejected()).isEqualTo((int) entries);
         });
+        assertThat(r.paper())
+                .as("the run's result carries what the sessions did")
+                .isEqualTo(reports);
         long linked = db.queryOne(
                         "test.linked",
                         "SELECT count(*) FROM orders o JOIN signals g ON g.id = o.signal_id WHERE o.session_id = ?"

@@ -56,7 +56,7 @@ class PredictionCycleIT {
     }
 
     private PredictionCycle cycle(SymbolAnalysis analysis, int batch) {
-        return new PredictionCycle(db, analysis, workers, batch, clock, "test", new SimpleMeterRegistry(), r -> {});
+        return new PredictionCycle(db, analysis, workers, batch, clock, "test", new SimpleMeterRegistry(), r -> r);
     }
 
     private static CycleRequest request(List<String> symbols) {
@@ -98,15 +98,10 @@ class PredictionCycleIT {
     @Test
     void run_alertsStage_storedTotalIncludesItAsTheCallersDoes() {
         clock.set(NOW);
-        PredictionCycle c = new PredictionCycle(
-                db,
-                real,
-                workers,
-                10,
-                clock,
-                "test",
-                new SimpleMeterRegistry(),
-                r -> clock.advance(Duration.ofMinutes(1)));
+        PredictionCycle c = new PredictionCycle(db, real, workers, 10, clock, "test", new SimpleMeterRegistry(), r -> {
+            clock.advance(Duration.ofMinutes(1));
+            return r;
+        });
 
         RunRecord returned = c.run(request(tickers(3))).run();
 

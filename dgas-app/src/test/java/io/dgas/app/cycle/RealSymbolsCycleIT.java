@@ -74,7 +74,7 @@ class RealSymbolsCycleIT {
     }
 
     private PredictionCycle cycle(SymbolAnalysis analysis) {
-        return new PredictionCycle(db, analysis, workers, 10, clock, "test", new SimpleMeterRegistry(), r -> {});
+        return new PredictionCycle(db, analysis, workers, 10, clock, "test", new SimpleMeterRegistry(), r -> r);
     }
 
     private static CycleRequest request(List<String> symbols) {

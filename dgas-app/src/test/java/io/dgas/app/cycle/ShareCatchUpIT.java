@@ -184,7 +184,7 @@ class ShareCatchUpIT {
     }
 
     private PredictionCycle cycle(SymbolAnalyzer analyzer) {
-        return new PredictionCycle(db, analyzer, workers, 5, clock, "test", new SimpleMeterRegistry(), x -> {});
+        return new PredictionCycle(db, analyzer, workers, 5, clock, "test", new SimpleMeterRegistry(), x -> x);
     }
 
     /**

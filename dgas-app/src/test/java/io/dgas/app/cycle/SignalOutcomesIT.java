@@ -64,7 +64,7 @@ class SignalOutcomesIT {
                 clock,
                 "test",
                 new SimpleMeterRegistry(),
-                r -> {},
+                r -> r,
                 minCalibrated,
                 EventPublisher.NONE,
                 CollectStage.none());

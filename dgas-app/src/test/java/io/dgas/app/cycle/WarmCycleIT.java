@@ -151,7 +151,7 @@ class WarmCycleIT {
     }
 
     private PredictionCycle cycle(SymbolAnalyzer analyzer) {
-        return new PredictionCycle(db, analyzer, workers, 5, clock, "test", new SimpleMeterRegistry(), x -> {});
+        return new PredictionCycle(db, analyzer, workers, 5, clock, "test", new SimpleMeterRegistry(), x -> x);
     }
 
     /** Both cycles over every symbol, in batches of 5; returns the number of signals, adds the warm statements. */

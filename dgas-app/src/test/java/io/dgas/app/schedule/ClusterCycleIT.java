@@ -52,7 +52,7 @@ class ClusterCycleIT {
     private Instance instance(String name, SymbolAnalysis analysis, Duration interval) {
         Database db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
         PredictionCycle cycle = new PredictionCycle(
-                db, analysis, workers, 5, Clock.systemUTC(), name, new SimpleMeterRegistry(), r -> {});
+                db, analysis, workers, 5, Clock.systemUTC(), name, new SimpleMeterRegistry(), r -> r);
         ClusterCycle cluster = new ClusterCycle(
                 db,
                 cycle,

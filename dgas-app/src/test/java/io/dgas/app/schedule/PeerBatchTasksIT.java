@@ -118,7 +118,7 @@ class PeerBatchTasksIT {
                 Clock.systemUTC(),
                 "node-a",
                 new SimpleMeterRegistry(),
-                r -> {});
+                r -> r);
         ClusterCycle cluster = new ClusterCycle(
                 db,
                 cycle,

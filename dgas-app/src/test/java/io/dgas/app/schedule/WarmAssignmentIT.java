@@ -90,7 +90,7 @@ class WarmAssignmentIT {
         SymbolAnalyzer analyzer = new SymbolAnalyzer(MtfParams.defaults(), SignalParams.defaults());
         n.pool = new AnalyzerPool(n.db, analyzer);
         PredictionCycle cycle = new PredictionCycle(
-                        n.db, analyzer, workers, BATCH, Clock.systemUTC(), name, new SimpleMeterRegistry(), r -> {})
+                        n.db, analyzer, workers, BATCH, Clock.systemUTC(), name, new SimpleMeterRegistry(), r -> r)
                 .warm(n.pool);
         n.cycle = cycle;
         ClusterCycle cluster = new ClusterCycle(
@@ -269,7 +269,7 @@ class WarmAssignmentIT {
                 Clock.systemUTC(),
                 "cold",
                 new SimpleMeterRegistry(),
-                r -> {});
+                r -> r);
         a.rebuilds.set(0);
         b.rebuilds.set(0);
         for (Node n : List.of(a, b)) {

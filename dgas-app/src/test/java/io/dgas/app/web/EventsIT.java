@@ -224,7 +224,7 @@ class EventsIT {
                         IngestOptions.defaults().withCreateSymbols(true));
         try (SseStream s = connect()) {
             CycleResult r = api.ctx
-                    .cycle(x -> {})
+                    .cycle(x -> x)
                     .run(new CycleRequest(List.of("EVC"), Timeframe.H4, Timeframe.H1, 50, Duration.ofDays(36500)));
 
             JsonNode run = data(s.await(i -> "run".equals(i.event()), WAIT));

@@ -23,7 +23,7 @@ class SignalReasonsApiIT {
     @BeforeAll
     static void start() {
         MarketSeed.syntheticUniverse(api.ctx, 40, 400);
-        run = api.ctx.cycle(r -> {}).run(new CycleRequest(null, Timeframe.H4, Timeframe.H1, 300, Duration.ofDays(3)));
+        run = api.ctx.cycle(r -> r).run(new CycleRequest(null, Timeframe.H4, Timeframe.H1, 300, Duration.ofDays(3)));
         api.ctx.cache().clear(null);
     }
 

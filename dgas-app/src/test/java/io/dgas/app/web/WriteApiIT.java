@@ -301,6 +301,9 @@ class WriteApiIT {
         assertThat(api.json("/api/v1/runs/" + id, 200).get("symbols_processed").asInt())
                 .isEqualTo(1);
         assertThat(body.get("signals").isArray()).isTrue();
+        assertThat(body.get("paper").isArray())
+                .as("each active paper session's part")
+                .isTrue();
     }
 
     @Test
