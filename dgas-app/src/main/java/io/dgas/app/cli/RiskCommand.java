@@ -22,12 +22,16 @@ final class RiskCommand extends BaseCommand {
                     Output.money(r.equity()),
                     Output.money(x.gross()),
                     Output.money(x.net())));
-            out().line(String.format(
-                    Locale.ROOT,
-                    "largest %s (%.1f%% of gross), Herfindahl %.3f",
-                    x.largestSymbol() == null ? "-" : x.largestSymbol(),
-                    100 * x.largestShare(),
-                    x.herfindahl()));
+            // no position: no largest one nor a share of a gross of 0 to state (it read "largest - (0.0% of gross)")
+            out().line(
+                            x.largestSymbol() == null
+                                    ? "largest position none"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "largest %s (%.1f%% of gross), Herfindahl %.3f",
+                                            x.largestSymbol(),
+                                            100 * x.largestShare(),
+                                            x.herfindahl()));
             out().line(String.format(
                     Locale.ROOT,
                     "daily P&L %s%s; open orders %d",

@@ -74,6 +74,10 @@ class TradingCommandsIT {
         assertThat(neither.err()).contains("missing the portfolio id: give ID or --portfolio ID");
         assertThat(both.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(both.err()).contains("two portfolio ids: " + id + " and --portfolio 999");
+        assertThat(cli("risk", "" + id).out())
+                .as("no position, so no largest one (it read: largest - (0.0% of gross))")
+                .contains("largest position none")
+                .doesNotContain("of gross");
         JsonNode risk = json("risk", "--portfolio", "" + id);
         assertThat(risk.get("equity").decimalValue()).isEqualByComparingTo("50000");
         assertThat(risk.get("limits").get("max_loss_per_day").decimalValue()).isEqualByComparingTo("500");
