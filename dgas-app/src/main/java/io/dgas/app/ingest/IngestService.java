@@ -189,10 +189,12 @@ public final class IngestService {
      * for today) and loads it like a file under the ticker as given; {@code progress} hears each fetch. Each ticker is
      * asked under its API name as the collect stage asks it ({@link EodhdTickers}, by asset class): a stored symbol's
      * class decides; one the load creates gets {@code assetClass} (null: the class its exchange implies, {@code .CC}
-     * crypto, {@code .FOREX} forex, {@code .INDX} index, else stock). The stored classes are read in one query.
+     * crypto, {@code .FOREX} forex, {@code .INDX} index, else stock). The stored classes are read in one query. With
+     * {@code adjusted} the daily prices are stored adjusted for splits and dividends by the API's adjusted close, as
+     * {@code ingest bars --adjusted} stores a file's: as of the fetch, so a later split needs the range fetched again.
      *
-     * @throws BadInputException when the last day is before the first (before any request, and before the key is
-     *     looked for)
+     * @throws BadInputException when the last day is before the first, or {@code adjusted} asked of intraday bars,
+     *     which the API gives no adjusted close (before any request, and before the key is looked for)
      */
     public List<IngestReport> fromApi(
             List<String> tickers,
@@ -201,7 +203,16 @@ public final class IngestService {
             LocalDate to,
             boolean createSymbols,
             String assetClass,
+            boolean adjusted,
             Consumer<String> progress) {
+        if (adjusted && tf != Timeframe.D1) {
+            throw new BadInputException(
+                    "adjusted",
+                    tf.code(),
+                    "the API gives no adjusted close with " + tf.code()
+                            + " bars: adjusted prices are fetched as daily bars (--interval 1d)",
+                    List.of("1d"));
+        }
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         if (last.isBefore(from)) {
             throw new BadInputException(
@@ -214,7 +225,7 @@ public final class IngestService {
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
         BarIngestor ingestor = barIngestor();
-        IngestOptions opts = options(null).withCreateSymbols(createSymbols);
+        IngestOptions opts = options(null).withCreateSymbols(createSymbols).withAdjusted(adjusted);
         List<String> wanted =
                 tickers.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         Map<String, String> stored = new SymbolRepository(db).assetClasses(wanted);

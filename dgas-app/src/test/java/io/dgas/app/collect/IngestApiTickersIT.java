@@ -194,6 +194,55 @@ class IngestApiTickersIT {
         assertThat(asked()).containsExactly("/api/eod/SPY.US");
     }
 
+    @Test
+    void ingestApi_adjustedDaily_storesThePricesScaledByTheAdjustedClose() {
+        // a 2:1 split between the 29th and the 30th: the raw closes halve overnight, the adjusted ones do not
+        server.on("/api/eod/SPL.US", Reply.ok("SPL.US-1d.json"), Reply.ok("SPL.US-1d.json"));
+        Run raw = api("--symbols", "SPL");
+        List<String> rawPrices = prices("SPL");
+        Run adjusted = api("--symbols", "SPL", "--adjusted");
+
+        assertThat(raw.code()).as(raw.err()).isZero();
+        assertThat(rawPrices).containsExactly("198 200", "200 202", "100 101", "101 102");
+        assertThat(adjusted.code()).as(adjusted.err()).isZero();
+        // open × adjusted close ÷ close: 198 × 100 / 200 = 99, 200 × 101 / 202 = 100; the bars after the split stay
+        assertThat(prices("SPL")).containsExactly("99 100", "100 101", "100 101", "101 102");
+        assertThat(asked()).containsExactly("/api/eod/SPL.US", "/api/eod/SPL.US");
+    }
+
+    @Test
+    void ingestApi_adjustedIntradayOrGapFill_exit2NamingWhyAndAsksNothing() {
+        Run hourly = api("--symbols", "SPL", "--interval", "1h", "--adjusted");
+        Run gaps = run("ingest", "api", "--symbols", "SPL", "--fill-gaps", "--adjusted");
+
+        assertThat(hourly.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(hourly.err())
+                .contains("the API gives no adjusted close with 1h bars: adjusted prices are fetched as daily bars");
+        assertThat(gaps.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gaps.err()).contains("--fill-gaps cannot adjust");
+        assertThat(asked()).isEmpty();
+    }
+
+    /** "open close" of each stored bar of {@code ticker}, oldest first, in the shortest decimals. */
+    private static List<String> prices(String ticker) {
+        List<String> out = new java.util.ArrayList<>();
+        try (Database db = open()) {
+            db.query(
+                    "t.prices",
+                    "SELECT b.open, b.close FROM bars b JOIN symbols y ON y.id = b.symbol_id WHERE y.ticker = ?"
+                            + " ORDER BY b.ts",
+                    ps -> ps.setString(1, ticker),
+                    rs -> out.add(new java.math.BigDecimal(Double.toString(rs.getDouble(1)))
+                                    .stripTrailingZeros()
+                                    .toPlainString()
+                            + " "
+                            + new java.math.BigDecimal(Double.toString(rs.getDouble(2)))
+                                    .stripTrailingZeros()
+                                    .toPlainString()));
+        }
+        return out;
+    }
+
     /** The collect stage over {@code symbols}, as the cycle builds it, against the fixture server. */
     private CollectReport collect(List<String> symbols) {
         FakeClock clock = new FakeClock(Instant.parse("2024-06-03T12:00:00Z"));

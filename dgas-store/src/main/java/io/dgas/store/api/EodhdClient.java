@@ -21,12 +21,18 @@ import java.util.Map;
  *
  * <p>It returns the bars as CSV text in the {@code timestamp,symbol,interval,open,high,low,close,volume} form so they
  * go through exactly the validation and upsert path of a file ingest; a null value from the API becomes an empty
- * field and fails validation rather than being guessed. Rate limit and retries: see {@link HttpFetcher}.
+ * field and fails validation rather than being guessed. Daily bars carry the API's {@code adjusted_close} as a last
+ * column, which a load ignores unless it adjusts the prices ({@code IngestOptions.adjusted}); intraday bars have none. Rate limit and retries: see {@link HttpFetcher}.
  */
 public final class EodhdClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Timeframe, Long> INTRADAY_WINDOW_DAYS =
             Map.of(Timeframe.M1, 120L, Timeframe.M5, 600L, Timeframe.H1, 7200L);
+
+    /** The fields of a bar after its time, in the CSV's column order. */
+    private static final String[] INTRADAY_FIELDS = {"open", "high", "low", "close", "volume"};
+
+    private static final String[] DAILY_FIELDS = {"open", "high", "low", "close", "volume", "adjusted_close"};
 
     private final ApiSettings settings;
     private final HttpFetcher fetcher;
@@ -70,21 +76,23 @@ public final class EodhdClient {
      */
     public String barsCsv(String symbol, String apiTicker, Timeframe tf, Instant from, Instant to) {
         String ticker = apiTicker.trim().toUpperCase(Locale.ROOT);
-        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume\n");
+        StringBuilder csv = new StringBuilder("timestamp,symbol,interval,open,high,low,close,volume");
         if (tf == Timeframe.D1) {
+            csv.append(",adjusted_close\n");
             LocalDate f = LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
             LocalDate t = LocalDate.ofInstant(to, java.time.ZoneOffset.UTC);
             URI uri = uri("/api/eod/" + enc(ticker), "&fmt=json&period=d&from=" + f + "&to=" + t);
-            append(csv, symbol, tf, parse(fetcher.get(uri), uri), "date");
+            append(csv, symbol, tf, parse(fetcher.get(uri), uri), "date", DAILY_FIELDS);
             return csv.toString();
         }
+        csv.append('\n');
         long window = requestSpanSeconds(tf);
         for (long start = from.getEpochSecond(); start <= to.getEpochSecond(); start += window) {
             long end = Math.min(start + window - 1, to.getEpochSecond());
             URI uri = uri(
                     "/api/intraday/" + enc(ticker),
                     "&fmt=json&interval=" + tf.code() + "&from=" + start + "&to=" + end);
-            append(csv, symbol, tf, parse(fetcher.get(uri), uri), "timestamp");
+            append(csv, symbol, tf, parse(fetcher.get(uri), uri), "timestamp", INTRADAY_FIELDS);
         }
         return csv.toString();
     }
@@ -170,14 +178,15 @@ public final class EodhdClient {
         }
     }
 
-    private static void append(StringBuilder csv, String ticker, Timeframe tf, JsonNode rows, String timeField) {
+    private static void append(
+            StringBuilder csv, String ticker, Timeframe tf, JsonNode rows, String timeField, String[] fields) {
         for (JsonNode r : rows) {
             csv.append(text(r.get(timeField)))
                     .append(',')
                     .append(ticker)
                     .append(',')
                     .append(tf.code());
-            for (String f : new String[] {"open", "high", "low", "close", "volume"}) {
+            for (String f : fields) {
                 csv.append(',').append(text(r.get(f)));
             }
             csv.append('\n');

@@ -81,8 +81,9 @@ class EodhdClientTest {
         String csv = fetchEod(client(60));
 
         assertThat(csv)
-                .isEqualTo("timestamp,symbol,interval,open,high,low,close,volume\n"
-                        + "2024-01-02,AAPL.US,1d,187.15,188.44,183.89,185.64,82488700\n");
+                .as("the adjusted close as the last column, which a load reads only to adjust")
+                .isEqualTo("timestamp,symbol,interval,open,high,low,close,volume,adjusted_close\n"
+                        + "2024-01-02,AAPL.US,1d,187.15,188.44,183.89,185.64,82488700,185.4\n");
         assertThat(requests)
                 .containsExactly(
                         "/api/eod/AAPL.US?api_token=" + KEY + "&fmt=json&period=d&from=2024-01-01&to=2024-01-31");

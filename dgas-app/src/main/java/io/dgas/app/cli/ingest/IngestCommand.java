@@ -198,6 +198,12 @@ public final class IngestCommand {
         boolean createSymbols;
 
         @Option(
+                names = "--adjusted",
+                description = "daily bars only: store the prices adjusted for splits and dividends by the API's"
+                        + " adjusted close, as of the fetch (fetch the range again after a split)")
+        boolean adjusted;
+
+        @Option(
                 names = "--fill-gaps",
                 description = "fetch only the bars missing between the stored ones (dgas data gaps), gaps close"
                         + " together in one request, within --from and --to when given")
@@ -234,6 +240,7 @@ public final class IngestCommand {
                             to,
                             createSymbols,
                             assetClass(assetClass),
+                            adjusted,
                             out()::info);
             print(out(), reports, context().checks());
             return ExitCodes.OK;
@@ -245,6 +252,14 @@ public final class IngestCommand {
                         createSymbols ? "--create-symbols" : "--asset-class",
                         null,
                         "--fill-gaps fills stored series: --create-symbols and --asset-class do not apply");
+            }
+            if (adjusted) {
+                // a gap's bars adjusted as of today beside stored bars adjusted (or not) as of their own fetch
+                throw new BadArgumentException(
+                        "--adjusted",
+                        null,
+                        "--fill-gaps cannot adjust: the gaps' bars would be adjusted as of today and their neighbours"
+                                + " as of their own fetch; fetch the whole range with --from and --adjusted instead");
             }
             OptionRanges.between("--max-requests", maxRequests, 1, 10_000);
             List<IngestService.GapFill> fills = context()
