@@ -16,7 +16,7 @@
         if (symbol !== select.value) { return; } // another symbol was chosen meanwhile: its answer is the one to show
         var days = r[0].days, n = 0, sum = 0;
         days.forEach(function (d) { n += d.items; sum += d.avg_sentiment * d.items; });
-        dgas.table(box, 'Daily news sentiment of ' + symbol + ' (−1 … 1)',
+        dgas.table(box, 'Days with news of ' + symbol + ', average sentiment from −1 to 1',
           [{ key: 'day', label: 'Day' }, { label: 'Average', value: function (d) { return dgas.num(d.avg_sentiment, 2); } },
             { key: 'items', label: 'Items' }], days.slice().reverse(), 'sentiment-' + symbol);
         var ul = document.getElementById('headlines');
