@@ -315,6 +315,62 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void dataDeleteRestore_withRebuild_theAggregatedBarsFollowAndBadOptionsAreNamed() throws Exception {
+        Path f = Files.writeString(
+                home.resolve("rebuild.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        + "2024-01-01T00:00:00Z,RBL,1m,10,11,9,10.5,1\n"
+                        + "2024-01-01T00:01:00Z,RBL,1m,10.5,99,10,11,2\n"
+                        + "2024-01-01T00:02:00Z,RBL,1m,11,11.5,10.5,11.2,3\n"
+                        + "2024-01-01T00:05:00Z,RBL,1m,11.2,11.4,11,11.3,4\n");
+        assertThat(run(Map.of(), "ingest", "bars", f.toString(), "--create-symbols")
+                        .code())
+                .isZero();
+        assertThat(run(Map.of(), "aggregate", "--symbol", "RBL", "--from", "1m", "--to", "5m")
+                        .code())
+                .isZero();
+
+        // the 00:01 bar's high of 99 is a bad print: deleted, the 00:00 bucket built from it follows
+        Run del = run(
+                Map.of(),
+                "data",
+                "delete",
+                "--symbol",
+                "RBL",
+                "--interval",
+                "1m",
+                "--from",
+                "2024-01-01T00:01:00Z",
+                "--to",
+                "2024-01-01T00:02:00Z",
+                "--rebuild",
+                "5m");
+        Run export = run(Map.of(), "data", "export", "--symbol", "RBL", "--interval", "5m");
+        Run restore =
+                run(Map.of(), "--json", "data", "restore", "--symbol", "RBL", "--interval", "1m", "--rebuild", "5m");
+        Run noInterval = run(Map.of(), "data", "delete", "--symbol", "RBL", "--rebuild", "5m");
+        Run finer = run(Map.of(), "data", "delete", "--symbol", "RBL", "--interval", "5m", "--rebuild", "1m");
+
+        assertThat(del.code()).as(del.err()).isZero();
+        assertThat(del.out())
+                .contains("soft-deleted 1 bar(s) and 0 tick(s)")
+                .contains("rebuilt 5m from 1m: 2 bar(s) written, 0 soft-deleted (no 1m bar left in them)");
+        // 00:00 from the 00:00 and 00:02 bars: high 11.5, volume 4; the forming 00:05 bucket written as partial
+        assertThat(export.out()).contains("2024-01-01T00:00:00Z,RBL,5m,10,11.5,9,11.2,4");
+        assertThat(restore.code()).as(restore.err()).isZero();
+        JsonNode r = JSON.readTree(restore.out());
+        assertThat(r.get("bars").asLong()).isOne();
+        assertThat(r.at("/rebuilt/0/timeframe").asText()).isEqualTo("5m");
+        assertThat(r.at("/rebuilt/0/written").asLong())
+                .as("the 00:00 bucket with the high of 99 again")
+                .isOne();
+        assertThat(noInterval.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noInterval.err()).contains("--rebuild needs --interval");
+        assertThat(finer.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(finer.err()).contains("cannot rebuild 1m bars from 5m bars");
+    }
+
+    @Test
     void dataDelete_toNotAfterFrom_isRefusedNamingBoth() {
         Run r = run(Map.of(), "data", "delete", "--symbol", "CLI", "--from", "2024-06-01", "--to", "2024-05-01");
         Run same = run(Map.of(), "data", "restore", "--symbol", "CLI", "--from", "2024-06-01", "--to", "2024-06-01");

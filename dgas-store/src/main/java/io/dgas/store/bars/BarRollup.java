@@ -90,6 +90,15 @@ public final class BarRollup {
         return run(symbols, source, targets, false, null, sinceSecond);
     }
 
+    /**
+     * Aggregates {@code source} bars into {@code target} again from the bucket starting at {@code sinceSecond} (null:
+     * every bucket), the newest bucket written as partial when no source row reaches its end: the buckets then hold
+     * what the source holds after a soft delete or restore ({@link AggregateRebuild}).
+     */
+    List<RollupResult> rebuildSince(List<String> symbols, Timeframe source, Timeframe target, Long sinceSecond) {
+        return run(symbols, source, List.of(target), true, null, sinceSecond);
+    }
+
     /** Aggregates ticks into bars of each target timeframe (open/high/low/close of the trade prices, volume, count). */
     public List<RollupResult> fromTicks(
             List<String> symbols, List<Timeframe> targets, boolean includePartial, Session session) {

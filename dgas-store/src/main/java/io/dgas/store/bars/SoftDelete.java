@@ -5,6 +5,7 @@ import io.dgas.store.Database;
 import io.dgas.store.events.BarsEvents;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.IngestListener;
+import io.dgas.store.ingest.InvalidInputException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -47,15 +48,59 @@ public final class SoftDelete {
      */
     public record Selection(String symbol, Timeframe timeframe, Instant from, Instant to) {}
 
-    /** Rows changed per table. */
-    public record Changed(long bars, long ticks) {}
+    /** Rows changed per table, and what each higher timeframe rebuilt from the bars changed got (or none). */
+    public record Changed(long bars, long ticks, List<AggregateRebuild.Rebuilt> rebuilt) {
+        public Changed(long bars, long ticks) {
+            this(bars, ticks, List.of());
+        }
+    }
 
     public Changed delete(Selection sel) {
-        return change(sel, "soft-delete", "deleted_at = ?", "deleted_at IS NULL", true);
+        return delete(sel, List.of());
     }
 
     public Changed restore(Selection sel) {
-        return change(sel, "restore", "deleted_at = NULL", "deleted_at IS NOT NULL", false);
+        return restore(sel, List.of());
+    }
+
+    /**
+     * {@link #delete(Selection)}, then the bars of {@code rebuild} made again from the selection's timeframe over its
+     * range ({@link AggregateRebuild}), which must then be given.
+     *
+     * @throws InvalidInputException before any change, for targets without the selection's timeframe or not a larger
+     *     multiple of it
+     */
+    public Changed delete(Selection sel, List<Timeframe> rebuild) {
+        check(sel, rebuild);
+        return rebuilt(sel, rebuild, change(sel, "soft-delete", "deleted_at = ?", "deleted_at IS NULL", true));
+    }
+
+    /** {@link #restore(Selection)}, then the rebuild of {@link #delete(Selection, List)}. */
+    public Changed restore(Selection sel, List<Timeframe> rebuild) {
+        check(sel, rebuild);
+        return rebuilt(sel, rebuild, change(sel, "restore", "deleted_at = NULL", "deleted_at IS NOT NULL", false));
+    }
+
+    private static void check(Selection sel, List<Timeframe> rebuild) {
+        if (rebuild.isEmpty()) {
+            return;
+        }
+        if (sel.timeframe() == null) {
+            throw new InvalidInputException("a rebuild of " + rebuild.get(0).code()
+                    + " bars needs the timeframe they are built from: select one timeframe");
+        }
+        AggregateRebuild.check(sel.timeframe(), rebuild);
+    }
+
+    private Changed rebuilt(Selection sel, List<Timeframe> rebuild, Changed c) {
+        if (rebuild.isEmpty()) {
+            return c;
+        }
+        return new Changed(
+                c.bars(),
+                c.ticks(),
+                new AggregateRebuild(db, clock, listener, events)
+                        .rebuild(sel.symbol(), sel.timeframe(), rebuild, sel.from(), sel.to()));
     }
 
     private Changed change(Selection sel, String name, String set, String state, boolean stamp) {

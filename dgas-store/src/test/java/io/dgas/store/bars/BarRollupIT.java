@@ -14,7 +14,9 @@ import io.dgas.store.ingest.InvalidInputException;
 import io.dgas.store.ingest.TickIngestor;
 import io.dgas.testkit.PostgresExtension;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Aggregation against hand-computed buckets. */
+/** Aggregation against hand-computed buckets, also made again after a soft delete or restore. */
 class BarRollupIT {
     @RegisterExtension
     static final PostgresExtension PG = new PostgresExtension();
@@ -257,5 +259,127 @@ class BarRollupIT {
         assertThatThrownBy(() -> rollup().fromBars(List.of(), Timeframe.H1, List.of(Timeframe.M5), false, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cannot aggregate 1h bars into 5m");
+    }
+
+    /**
+     * The symbol's 1m bars 0..15 ({@link #minuteBars}) and their complete 5m buckets 00:00, 00:05 and 00:10 (00:15 is
+     * not complete), for the soft delete and restore that make them again ({@link AggregateRebuild}).
+     */
+    private static void seed(String symbol) {
+        minuteBars(symbol, 0, 15);
+        new BarRollup(db, IngestListener.NONE)
+                .fromBars(List.of(symbol), Timeframe.M1, List.of(Timeframe.M5), false, null);
+    }
+
+    private SoftDelete softDelete() {
+        return new SoftDelete(
+                db,
+                Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC),
+                (s, tf) -> changed.add(s + "/" + tf.code()));
+    }
+
+    private static SoftDelete.Selection minutes(String symbol, int from, int to) {
+        return new SoftDelete.Selection(
+                symbol,
+                Timeframe.M1,
+                Instant.parse(String.format("2024-01-01T00:%02d:00Z", from)),
+                Instant.parse(String.format("2024-01-01T00:%02d:00Z", to)));
+    }
+
+    @Test
+    void delete_aBadPrintWithRebuild_itsBucketNoLongerHoldsIt() {
+        seed("RBA");
+
+        // minute 9, the 00:05 bucket's last: high 110, close 109.5, volume 19
+        SoftDelete.Changed c = softDelete().delete(minutes("RBA", 9, 10), List.of(Timeframe.M5));
+
+        assertThat(c.bars()).isEqualTo(1);
+        assertThat(c.rebuilt()).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo(Timeframe.M5);
+            // the 00:05 bucket rewritten, and the forming 00:15 one written as partial
+            assertThat(r.written()).isEqualTo(2);
+            assertThat(r.deleted()).isZero();
+        });
+        BarColumns five = repo.last("RBA", Timeframe.M5, 10);
+        assertThat(five.size()).isEqualTo(4);
+        // 00:05 from minutes 5..8: open 105, high 101 + 8, low 104.5, close 100.5 + 8, volume 15 + 16 + 17 + 18
+        assertThat(five.open()[1]).isEqualTo(105.0);
+        assertThat(five.high()[1]).isEqualTo(109.0);
+        assertThat(five.low()[1]).isEqualTo(104.5);
+        assertThat(five.close()[1]).isEqualTo(108.5);
+        assertThat(five.volume()[1]).isEqualTo(15 + 16 + 17 + 18);
+        // the other complete buckets as aggregated: 00:00 volume 10 + … + 14, 00:10 volume 20 + … + 24
+        assertThat(five.volume()[0]).isEqualTo(60);
+        assertThat(five.volume()[2]).isEqualTo(110);
+        assertThat(changed).contains("RBA/1m", "RBA/5m");
+    }
+
+    @Test
+    void deleteThenRestore_aWholeBucketWithRebuild_deletedThenBack() {
+        seed("RBB");
+        BarColumns before = repo.last("RBB", Timeframe.M5, 3);
+
+        SoftDelete.Changed gone = softDelete().delete(minutes("RBB", 5, 10), List.of(Timeframe.M5));
+        BarColumns during = repo.last("RBB", Timeframe.M5, 10);
+        SoftDelete.Changed back = softDelete().restore(minutes("RBB", 5, 10), List.of(Timeframe.M5));
+        SoftDelete.Changed again = softDelete().restore(minutes("RBB", 5, 10), List.of(Timeframe.M5));
+
+        assertThat(gone.bars()).isEqualTo(5);
+        assertThat(gone.rebuilt().get(0).deleted())
+                .as("the 00:05 bucket has no 1m bar left")
+                .isEqualTo(1);
+        assertThat(during.ts())
+                .as("00:00, 00:10 and the forming 00:15")
+                .containsExactly(
+                        Instant.parse("2024-01-01T00:00:00Z").getEpochSecond(),
+                        Instant.parse("2024-01-01T00:10:00Z").getEpochSecond(),
+                        Instant.parse("2024-01-01T00:15:00Z").getEpochSecond());
+        assertThat(back.bars()).isEqualTo(5);
+        assertThat(back.rebuilt().get(0).written())
+                .as("the 00:05 bucket restored")
+                .isEqualTo(1);
+        BarColumns after = repo.last("RBB", Timeframe.M5, 4);
+        assertThat(after.volume()[1]).isEqualTo(before.volume()[1]).isEqualTo(15 + 16 + 17 + 18 + 19);
+        assertThat(after.high()[1]).isEqualTo(before.high()[1]);
+        assertThat(again.bars()).isZero();
+        assertThat(again.rebuilt().get(0).written()).as("idempotent").isZero();
+        assertThat(again.rebuilt().get(0).deleted()).isZero();
+    }
+
+    @Test
+    void delete_rebuildOverTheWholeSeries_aBucketThatNeverHadSourceBarsStays() throws Exception {
+        seed("RBD");
+        // an hour bucket before the minutes, loaded alone (a vendor's bar): no 1m bar ever lay in it
+        new BarIngestor(db, IngestListener.NONE)
+                .ingest(
+                        "RBD",
+                        new StringReader(
+                                "timestamp,open,high,low,close,volume\n2023-12-31T23:55:00Z,99,100,98,99.5,5\n"),
+                        null,
+                        IngestOptions.defaults().withSymbol("RBD", Timeframe.M5));
+
+        SoftDelete.Changed c =
+                softDelete().delete(new SoftDelete.Selection("RBD", Timeframe.M1, null, null), List.of(Timeframe.M5));
+
+        assertThat(c.bars()).isEqualTo(16);
+        assertThat(c.rebuilt().get(0).deleted()).as("00:00, 00:05 and 00:10").isEqualTo(3);
+        assertThat(repo.last("RBD", Timeframe.M5, 10).ts())
+                .containsExactly(Instant.parse("2023-12-31T23:55:00Z").getEpochSecond());
+    }
+
+    @Test
+    void delete_rebuildNotAMultipleOrWithoutATimeframe_refusedBeforeAnyChange() {
+        seed("RBC");
+
+        assertThatThrownBy(() -> softDelete().delete(minutes("RBC", 0, 5), List.of(Timeframe.M1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot rebuild 1m bars from 1m bars");
+        assertThatThrownBy(() ->
+                        softDelete().delete(new SoftDelete.Selection("RBC", null, null, null), List.of(Timeframe.M5)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("needs the timeframe they are built from");
+        assertThat(repo.last("RBC", Timeframe.M1, 100).size())
+                .as("nothing deleted")
+                .isEqualTo(16);
     }
 }

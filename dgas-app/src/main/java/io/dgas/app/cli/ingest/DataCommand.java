@@ -1,6 +1,7 @@
 package io.dgas.app.cli.ingest;
 
 import io.dgas.app.cli.*;
+import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.DataCatalog;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SoftDelete;
@@ -115,7 +116,27 @@ public final class DataCommand {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bars", c.bars());
             m.put("ticks", c.ticks());
-            out().result(m, () -> out().line(verb + " " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)"));
+            List<Map<String, Object>> rebuilt = c.rebuilt().stream()
+                    .map(r -> {
+                        Map<String, Object> t = new LinkedHashMap<>();
+                        t.put("timeframe", r.target().code());
+                        t.put("written", r.written());
+                        t.put("deleted", r.deleted());
+                        return t;
+                    })
+                    .toList();
+            if (!rebuilt.isEmpty()) {
+                m.put("rebuilt", rebuilt);
+            }
+            out().result(m, () -> {
+                out().line(verb + " " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)");
+                for (var r : c.rebuilt()) {
+                    String source =
+                            OptionRanges.timeframe("--interval", interval).code();
+                    out().line("rebuilt " + r.target().code() + " from " + source + ": " + r.written()
+                            + " bar(s) written, " + r.deleted() + " soft-deleted (no " + source + " bar left in them)");
+                }
+            });
         }
 
         /** Refuses an empty range: {@code --to} not after {@code --from} (as given, {@code from} and {@code to}). */
@@ -177,20 +198,58 @@ public final class DataCommand {
         }
     }
 
-    @Command(name = "delete", description = "Soft-delete (set deleted_at); idempotent; prints the count changed.")
-    static final class Delete extends Selecting {
+    /** Delete and restore: a selection, and the timeframes built from it to make again. */
+    abstract static class Changing extends Selecting {
+        @Option(
+                names = "--rebuild",
+                split = ",",
+                paramLabel = "TF",
+                description = "higher timeframes built from --interval (dgas aggregate) to make again over the range,"
+                        + " e.g. 5m,1h: changed buckets rewritten, those left without a source bar soft-deleted")
+        List<String> rebuild;
+
+        /**
+         * The --rebuild timeframes (the store refuses, before any change, one that is not a larger multiple of
+         * --interval); empty when not given.
+         */
+        List<Timeframe> rebuild() {
+            if (rebuild == null || rebuild.isEmpty()) {
+                return List.of();
+            }
+            if (interval == null) {
+                throw new BadArgumentException(
+                        "--rebuild",
+                        String.join(",", rebuild),
+                        "--rebuild needs --interval, the timeframe its bars are built from");
+            }
+            return rebuild.stream()
+                    .map(t -> OptionRanges.timeframe("--rebuild", t.trim()))
+                    .toList();
+        }
+    }
+
+    @Command(
+            name = "delete",
+            description = "Soft-delete (set deleted_at); idempotent; prints the count changed; --rebuild makes the"
+                    + " bars aggregated from them again.")
+    static final class Delete extends Changing {
         @Override
         public Integer call() {
-            report("soft-deleted", softDelete().delete(selection()));
+            List<Timeframe> targets = rebuild();
+            report("soft-deleted", softDelete().delete(selection(), targets));
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "restore", description = "Undo a soft delete (clear deleted_at); idempotent.")
-    static final class Restore extends Selecting {
+    @Command(
+            name = "restore",
+            description = "Undo a soft delete (clear deleted_at); idempotent; --rebuild makes the bars aggregated from"
+                    + " them again.")
+    static final class Restore extends Changing {
         @Override
         public Integer call() {
-            report("restored", softDelete().restore(selection()));
+            List<Timeframe> targets = rebuild();
+            report("restored", softDelete().restore(selection(), targets));
             return ExitCodes.OK;
         }
     }
