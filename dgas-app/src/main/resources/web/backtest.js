@@ -24,6 +24,7 @@
     { label: 'From', value: function (b) { return dgas.time(b.from); }, nowrap: true },
     { label: 'To', value: function (b) { return dgas.time(b.to); }, nowrap: true },
     { label: 'HTF/trading', value: function (b) { return b.htf + '/' + b.trading; } },
+    { label: 'Settings', key: 'settings_line' },
     { label: 'Bar steps', key: 'bar_steps' },
     { label: 'Created (UTC)', value: function (b) { return dgas.time(b.created_at); }, nowrap: true }
   ];
@@ -91,6 +92,10 @@
         var dd = document.createElement('dd'); dd.textContent = shown(k, m[k]);
         dl.appendChild(dt); dl.appendChild(dd);
       });
+      // how it was run, after what it gave: sizing, slippage, commission, the parameters changed from the defaults
+      var st = document.createElement('dt'); st.textContent = 'settings';
+      var sd = document.createElement('dd'); sd.textContent = d.settings_line;
+      dl.appendChild(st); dl.appendChild(sd);
       line(equity, 'equity', '#0072B2', d.curve.map(function (p) { return [p.ts, Number(p.equity)]; }), 'equity',
         { name: 'buy and hold', data: (d.buy_and_hold || []).map(function (p) { return [p.ts, p.value]; }) });
       line(drawdown, 'drawdown', '#D55E00', d.curve.map(function (p) { return [p.ts, p.drawdown * 100]; }), '%');

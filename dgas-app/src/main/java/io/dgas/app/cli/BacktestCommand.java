@@ -89,7 +89,15 @@ final class BacktestCommand extends BaseCommand {
             out().result(
                             all,
                             () -> out().table(
-                                            List.of("id", "portfolio", "symbols", "from", "to", "tf", "result"),
+                                            List.of(
+                                                    "id",
+                                                    "portfolio",
+                                                    "symbols",
+                                                    "from",
+                                                    "to",
+                                                    "tf",
+                                                    "settings",
+                                                    "result"),
                                             all.stream()
                                                     .map(b -> List.of(
                                                             "" + b.id(),
@@ -111,6 +119,7 @@ final class BacktestCommand extends BaseCommand {
                                                             b.from().toString(),
                                                             b.to().toString(),
                                                             b.htf() + "/" + b.trading(),
+                                                            io.dgas.app.trading.BacktestSettings.line(b.settings()),
                                                             summary(b.metrics())))
                                                     .toList()));
             return ExitCodes.OK;

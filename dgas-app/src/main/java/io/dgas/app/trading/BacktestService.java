@@ -166,6 +166,8 @@ public final class BacktestService {
                             r.to(),
                             r.htf().code(),
                             r.trading().code(),
+                            // every parameter of the replay, so a stored backtest says how it was run (the signal
+                            // and multi-timeframe ones were not kept, only the expiry, which stays for older readers)
                             json(Map.of(
                                     "capital",
                                     r.capital(),
@@ -174,7 +176,11 @@ public final class BacktestService {
                                     "rules",
                                     r.rules(),
                                     "expiry_bars",
-                                    r.signals().expiryBars())),
+                                    r.signals().expiryBars(),
+                                    "signals",
+                                    r.signals(),
+                                    "mtf",
+                                    mtf)),
                             json(metrics),
                             steps,
                             ms,

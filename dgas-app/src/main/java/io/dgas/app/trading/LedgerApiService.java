@@ -1,5 +1,6 @@
 package io.dgas.app.trading;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dgas.app.cycle.SymbolAnalyzer;
 import io.dgas.app.service.NotFoundException;
 import io.dgas.app.service.Page;
@@ -69,10 +70,15 @@ public final class LedgerApiService {
 
     /**
      * A backtest: its stored row, its curve with drawdown, the buy-and-hold benchmark's value at each curve point
-     * ({@link BuyAndHold}, from the same start; empty when the bars are gone) and its trades, newest first.
+     * ({@link BuyAndHold}, from the same start; empty when the bars are gone), its trades, newest first, and its
+     * settings in one line ({@link BacktestSettings#line}).
      */
     public record BacktestDetail(
-            BacktestRecord backtest, List<CurvePoint> curve, List<ValuePoint> buyAndHold, List<Trade> trades) {}
+            BacktestRecord backtest,
+            List<CurvePoint> curve,
+            List<ValuePoint> buyAndHold,
+            List<Trade> trades,
+            String settingsLine) {}
 
     /** A value at a time. */
     public record ValuePoint(Instant ts, double value) implements java.io.Serializable {}
@@ -130,9 +136,18 @@ public final class LedgerApiService {
         });
     }
 
-    public Page<BacktestRecord> backtests(int limit, int offset) {
+    /** A stored backtest as listed: its record and its settings in one line ({@link BacktestSettings#line}). */
+    public record ListedBacktest(@JsonUnwrapped BacktestRecord backtest, String settingsLine) {}
+
+    public Page<ListedBacktest> backtests(int limit, int offset) {
         Counted<BacktestRecord> c = backtests.page(limit, offset);
-        return Page.counted(c.items(), limit, offset, c.total());
+        return Page.counted(
+                c.items().stream()
+                        .map(b -> new ListedBacktest(b, BacktestSettings.line(b.settings())))
+                        .toList(),
+                limit,
+                offset,
+                c.total());
     }
 
     /** A backtest with its whole curve and its latest {@code trades} trades. */
@@ -143,7 +158,7 @@ public final class LedgerApiService {
                 withDrawdown(db.withSession(s -> equity.curve(s, b.portfolioId(), b.from(), b.to())), false);
         List<Trade> t =
                 reads.withRecentTrades(b.portfolioId(), trades).orElseThrow().trades();
-        return new BacktestDetail(b, curve, buyAndHold(b, curve), t);
+        return new BacktestDetail(b, curve, buyAndHold(b, curve), t, BacktestSettings.line(b.settings()));
     }
 
     /**

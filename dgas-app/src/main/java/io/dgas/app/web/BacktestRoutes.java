@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 final class BacktestRoutes {
     static final String BACKTEST_JSON =
             "{id, portfolio_id, symbols, from, to, htf, trading, settings: {capital, expiry_bars, limits: {…},"
-                    + " rules: {sizing, sizing_value, slippage_bps, …}}, metrics: {total_return, buy_and_hold_return,"
+                    + " rules: {sizing, sizing_value, slippage_bps, …}, signals: {entry_reach_atr, min_reward_risk, …}"
+                    + " and mtf: {zone_lookback_bars, …} (every parameter of the replay; not in backtests stored"
+                    + " before they were kept)}, metrics: {total_return, buy_and_hold_return,"
                     + " excess_return, cagr, volatility, sharpe,"
                     + " sortino, max_drawdown, …, fill_limits: {limit: {cut, refused}} for the fills a risk limit cut or"
                     + " refused}, bar_steps,"
@@ -26,7 +28,9 @@ final class BacktestRoutes {
                         "/api/v1/backtests",
                         "Stored backtests with their metrics, newest first",
                         PortfolioRoutes.paging(),
-                        "{items: [" + BACKTEST_JSON + "], limit, offset, next_offset}",
+                        "{items: [" + BACKTEST_JSON + " with settings_line (the settings in one line: sizing,"
+                                + " slippage, commission, then the signal and multi-timeframe parameters that differ"
+                                + " from the defaults)], limit, offset, next_offset}",
                         (c, a) -> ledger.get().backtests(a.get("limit"), a.get("offset"))),
                 Route.get(
                         "/api/v1/backtests/{id}",
@@ -38,7 +42,7 @@ final class BacktestRoutes {
                                         .range(0, 5000)),
                         "{backtest: " + BACKTEST_JSON + ", curve: [{ts, cash, equity, drawdown}], buy_and_hold: [{ts,"
                                 + " value}] (the benchmark at each curve point, from the same start), trades: [{order,"
-                                + " executions}]}",
+                                + " executions}], settings_line}",
                         (c, a) -> ledger.get().backtest(PortfolioRoutes.id(a), a.get("trades"))));
     }
 }

@@ -84,6 +84,8 @@ class BacktestCommandIT {
                 "per_share=0.005,percent=0,min=1",
                 "--expiry-bars",
                 "3",
+                "--entry-reach-atr",
+                "3",
                 "--curve",
                 curve.toString());
 
@@ -145,6 +147,9 @@ class BacktestCommandIT {
         assertThat(listed.get("metrics").get("total_return").asDouble())
                 .isEqualTo(j.get("metrics").get("total_return").asDouble());
         assertThat(listed.get("settings").get("rules").get("sizing").asText()).isEqualTo("percent_equity");
+        // every signal parameter is kept (only the expiry was): two runs with other options were not told apart
+        assertThat(listed.at("/settings/signals/entry_reach_atr").asDouble()).isEqualTo(3.0);
+        assertThat(listed.at("/settings/mtf/zone_lookback_bars").isInt()).isTrue();
         CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "--list");
         JsonNode m = j.get("metrics");
         // the metrics' whole JSON text was the column
@@ -157,7 +162,9 @@ class BacktestCommandIT {
                         m.get("sharpe").asDouble(),
                         100 * m.get("max_drawdown").asDouble(),
                         m.get("trades").asInt()))
-                .doesNotContain("{");
+                .doesNotContain("{")
+                .contains("10% of equity, 5 bps, commission 0.005 a share + at least 1; entry_reach_atr 3,"
+                        + " expiry_bars 3");
     }
 
     @Test

@@ -159,8 +159,11 @@ class TradingPagesIT {
         awaitBody("detail", "" + backtest);
 
         assertThat(rows("backtests-table")).hasSize(1);
+        // the settings in one line, so that backtests run with other options can be told apart in the list
+        assertThat(rows("backtests-table").get(0)).anyMatch(c -> c.contains(" a trade, ") && c.endsWith(" bps"));
         String metrics = driver.findElement(By.id("metrics")).getText();
         assertThat(metrics).contains("sharpe").contains("fill limits").doesNotContain("[object Object]");
+        assertThat(metrics).containsPattern("settings\n[0-9.]+ a trade, [0-9.]+ bps");
         Object stored = driver.executeScript("var x = new XMLHttpRequest(); x.open('GET', '/api/v1/backtests/"
                 + backtest + "', false); x.send(); return JSON.parse(x.responseText).backtest;");
         Map<?, ?> m = (Map<?, ?>) ((Map<?, ?>) stored).get("metrics");
