@@ -1,5 +1,6 @@
-/* The database page (PgHero-style): overview, health verdicts, heaviest statements, tables and indexes, read from
-   /api/v1/database/…; reads only (index builds and maintenance stay with dgas db-optimizer --apply). */
+/* The database page (PgHero-style): overview, live queries, health verdicts, heaviest statements, tables and indexes,
+   read from /api/v1/database/…; the one write is cancelling a live query (admin token); index builds and maintenance
+   stay with dgas db-optimizer --apply. */
 (function () {
   'use strict';
   var status = document.getElementById('status');
@@ -64,6 +65,57 @@
     { label: 'Valid', value: function (i) { return i.valid ? 'yes' : 'no (rebuild)'; } }
   ];
 
+  /** A button that acts on its second press, so that one stray key press stops nothing. */
+  function twoStep(text, label, act) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', function () {
+      if (b.dataset.armed) { b.disabled = true; act(); return; }
+      b.dataset.armed = '1';
+      b.textContent = 'Confirm ' + text.toLowerCase();
+    });
+    return b;
+  }
+
+  var liveStatus = document.getElementById('live-status');
+
+  /** Cancels {@code q}'s statement, then lists the clients again and says what happened (after the list's line). */
+  function cancel(q) {
+    dgas.write('POST', '/api/v1/database/queries/' + q.pid + '/cancel').then(function (r) {
+      return loadLive().then(function () {
+        dgas.say(liveStatus, r.signalled ? 'Cancel sent to ' + q.pid + '.' : 'The server did not cancel ' + q.pid + '.', !r.signalled);
+      });
+    }).catch(function (e) { dgas.say(liveStatus, e.message, true); });
+  }
+
+  var LIVE = [
+    { key: 'pid', label: 'PID' },
+    { label: 'Seconds', value: function (q) { return dgas.num(q.seconds, 1); } },
+    { key: 'state', label: 'State' },
+    { label: 'Waiting for', value: function (q) { return q.wait_event || '-'; } },
+    { key: 'user', label: 'User' },
+    { label: 'Application', value: function (q) { return q.application || '-'; } },
+    { label: 'Query', value: function (q) { var t = (q.query || '').replace(/\s+/g, ' '); return t.length > 120 ? t.slice(0, 120) + '…' : t; } },
+    { label: 'Action', csv: false, value: function () { return ''; }, render: function (q, td) {
+      td.appendChild(twoStep('Cancel', 'Cancel the statement of ' + q.pid, function () { cancel(q); }));
+    } }
+  ];
+
+  function showLive(items) {
+    dgas.table(document.getElementById('live-table'), 'Clients at work, longest-running first', LIVE, items, 'database-live-queries');
+    dgas.say(liveStatus, items.length
+      ? dgas.count(items.length, 'client', 'clients') + ' at work (a cancel needs the admin token and a second press;'
+        + ' dgas db-optimizer cancel PID --terminate closes a connection)'
+      : 'No other client at work.');
+    document.body.dataset.live = String(items.length);
+  }
+
+  function loadLive() {
+    return dgas.getJson('/api/v1/database/queries').then(function (r) { showLive(r.items); });
+  }
+
   var DUPLICATES = [
     { label: 'Index', value: function (d) { return d.index.name; } },
     { label: 'Table', value: function (d) { return d.index.table; } },
@@ -77,9 +129,10 @@
     dgas.say(status, 'Loading…');
     Promise.all([dgas.getJson('/api/v1/database/overview'), dgas.getJson('/api/v1/database/checks?lookback_hours=' + hours),
       dgas.getJson('/api/v1/database/statements?lookback_hours=' + hours), dgas.getJson('/api/v1/database/tables?limit=1000'),
-      dgas.getJson('/api/v1/database/indexes')])
+      dgas.getJson('/api/v1/database/indexes'), dgas.getJson('/api/v1/database/queries')])
       .then(function (r) {
         var o = r[0], checks = r[1], statements = r[2], tables = r[3], idx = r[4];
+        showLive(r[5].items);
         var dl = document.getElementById('overview');
         dl.innerHTML = '';
         [['Health', checks.overall], ['Size', size(o.size_bytes)], ['Connections', pairs(o.connections)],

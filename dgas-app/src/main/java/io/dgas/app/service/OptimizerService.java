@@ -5,6 +5,7 @@ import io.dgas.app.config.DgasConfig;
 import io.dgas.store.Database;
 import io.dgas.store.PoolStats;
 import io.dgas.store.health.Verdict;
+import io.dgas.store.monitor.LiveQueries;
 import io.dgas.store.monitor.PgStatStatements;
 import io.dgas.store.monitor.ServerStatement;
 import io.dgas.store.optimizer.Finding;
@@ -111,6 +112,29 @@ public final class OptimizerService {
                 db.poolStats(),
                 a.longRunning(60),
                 db.routing().status());
+    }
+
+    /** The clients of the database at work now, the longest-running statement first ({@link LiveQueries}). */
+    public List<LiveQueries.LiveQuery> liveQueries() {
+        return new LiveQueries(db).list();
+    }
+
+    /**
+     * Cancels client {@code pid}'s statement, or with {@code terminate} closes its connection; without {@code apply}
+     * only says what it would stop (nothing changes without it, as every optimizer action).
+     *
+     * @throws NotFoundException when {@code pid} is not a client {@link #liveQueries} lists
+     */
+    public LiveQueries.Signal stop(int pid, boolean terminate, boolean apply) {
+        LiveQueries live = new LiveQueries(db);
+        java.util.Optional<LiveQueries.Signal> done = apply
+                ? live.signal(pid, terminate)
+                : live.find(pid).map(q -> new LiveQueries.Signal(pid, LiveQueries.action(terminate), false, q.query()));
+        return done.orElseThrow(() -> new NotFoundException(
+                "pid",
+                Integer.toString(pid),
+                "no client of this database at work with pid " + pid
+                        + " (idle ones, other databases' and server processes are not listed)"));
     }
 
     /** The health verdicts and the worst of them. */

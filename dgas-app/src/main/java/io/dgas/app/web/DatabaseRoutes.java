@@ -53,6 +53,26 @@ final class DatabaseRoutes {
                                 + " previous_at, growth_bytes, growth_rows}], limit, offset, next_offset, total}",
                         (c, a) -> ctx.optimizer().tableSizes(a.<Integer>get("limit"), a.<Integer>get("offset"))),
                 Route.get(
+                        "/api/v1/database/queries",
+                        "The clients of the database at work now (running, waiting, or idle in a transaction), the"
+                                + " longest-running statement first",
+                        List.of(),
+                        "{items: [{pid, user, application, client, state, wait_event, transaction_start, query_start,"
+                                + " seconds, query}]}",
+                        (c, a) -> Map.of("items", ctx.optimizer().liveQueries())),
+                Route.admin(
+                        "POST",
+                        "/api/v1/database/queries/{pid}/cancel",
+                        "Cancel a client's statement, or with terminate=true close its connection (404 for a pid not"
+                                + " listed by /api/v1/database/queries)",
+                        List.of(
+                                Param.path("pid", Type.INT, "the client's process id")
+                                        .range(1, Integer.MAX_VALUE),
+                                Param.query("terminate", Type.BOOL, "close the connection instead")
+                                        .withDefault("false")),
+                        "{pid, action: cancel|terminate, signalled, query}",
+                        (c, a) -> ctx.optimizer().stop(a.<Integer>get("pid"), a.<Boolean>get("terminate"), true)),
+                Route.get(
                         "/api/v1/database/indexes",
                         "Every index with its scans and size, the duplicate ones and the invalid ones",
                         List.of(),

@@ -258,4 +258,33 @@ class DbOptimizerCommandIT {
         assertThat(one("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('opt_s_k_idx')"))
                 .isEqualTo("t");
     }
+
+    @Test
+    void liveQueriesAndCancel_aSleepingClient_listedThenCancelledOnlyWithApply() throws Exception {
+        try (io.dgas.testkit.BusyClient busy = io.dgas.testkit.BusyClient.sleeping(PG.jdbcUrl(), 60)) {
+            String pid = Integer.toString(busy.pid());
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            Run live = run("db-optimizer", "live-queries");
+            while (!live.out().contains("pg_sleep(60)") && System.nanoTime() < deadline) {
+                live = run("db-optimizer", "live-queries");
+            }
+            Run dry = run("db-optimizer", "cancel", pid);
+
+            assertThat(live.out()).containsPattern(pid + "\\s+[0-9.]+\\s+active\\s+");
+            assertThat(dry.code()).as(dry.err()).isZero();
+            assertThat(dry.out()).contains("would cancel the statement of " + pid + ": SELECT pg_sleep(60)", "--apply");
+            assertThat(busy.outcome()).as("a dry run stops nothing").isNotDone();
+
+            Run apply = run("db-optimizer", "cancel", pid, "--apply");
+            Run unknown = run("db-optimizer", "cancel", "999999", "--apply");
+
+            assertThat(apply.code()).as(apply.err()).isZero();
+            assertThat(apply.out()).contains("cancel sent to " + pid);
+            java.sql.SQLException ended = busy.outcome().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ended == null ? "ran to its end" : ended.getSQLState())
+                    .isEqualTo(io.dgas.testkit.BusyClient.CANCELLED);
+            assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(unknown.err()).contains("no client of this database at work with pid 999999");
+        }
+    }
 }

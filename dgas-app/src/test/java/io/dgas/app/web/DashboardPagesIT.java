@@ -8,6 +8,7 @@ import io.dgas.app.Json;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.domain.Timeframe;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -552,6 +553,55 @@ class DashboardPagesIT {
                 .isEqualTo("Database");
         assertThat(java.nio.file.Files.size(Browser.screenshot(driver, "database")))
                 .isPositive();
+    }
+
+    @Test
+    void databasePage_aClientAtWork_listedAndCancelledByKeyboardWithTheToken() throws Exception {
+        try (io.dgas.testkit.BusyClient busy = io.dgas.testkit.BusyClient.sleeping(api.jdbcUrl(), 60)) {
+            String pid = Integer.toString(busy.pid());
+            // the API first: a cancel needs the token, and a pid no client at work has is a 404 naming it
+            assertThat(api.post("/api/v1/database/queries/" + pid + "/cancel", null, "text/plain", new byte[0])
+                            .statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> unknown =
+                    api.post("/api/v1/database/queries/999999/cancel", ApiClient.TOKEN, "text/plain", new byte[0]);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(Json.MAPPER.readTree(unknown.body()).get("parameter").asText())
+                    .isEqualTo("pid");
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .withMessage("the sleeping client is not at work yet")
+                    .until(d -> {
+                        try {
+                            return api.get("/api/v1/database/queries").body().contains("pg_sleep(60)");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    });
+
+            driver.get(url("database.html"));
+            awaitBody("loaded", "database");
+            driver.executeScript("sessionStorage.clear();");
+            List<String> row = rows("live-table").stream()
+                    .filter(r -> r.get(0).equals(pid))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(row.get(2)).isEqualTo("active");
+            assertThat(row.get(6)).contains("SELECT pg_sleep(60)");
+            WebElement cancel = driver.findElement(
+                    By.cssSelector("#live-table button[aria-label='Cancel the statement of " + pid + "']"));
+            // two presses, so one stray key press stops nothing
+            cancel.sendKeys(Keys.ENTER);
+            assertThat(cancel.getText()).isEqualTo("Confirm cancel");
+            assertThat(busy.outcome()).isNotDone();
+            cancel.sendKeys(Keys.ENTER);
+            driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+            driver.findElement(By.id("token-ok")).click();
+            awaitText("live-status", "Cancel sent to " + pid);
+
+            java.sql.SQLException ended = busy.outcome().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ended == null ? "ran to its end" : ended.getSQLState())
+                    .isEqualTo(io.dgas.testkit.BusyClient.CANCELLED);
+        }
     }
 
     @Test

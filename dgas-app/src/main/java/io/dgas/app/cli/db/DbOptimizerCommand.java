@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "db-optimizer",
         scope = picocli.CommandLine.ScopeType.INHERIT,
-        description = "Index advice, unused/duplicate/invalid indexes, sizes, slow queries, vacuum/analyze, health."
-                + " Nothing changes the database without --apply.",
+        description = "Index advice, unused/duplicate/invalid indexes, sizes, slow queries, vacuum/analyze, health,"
+                + " live queries. Nothing changes the database without --apply.",
         subcommands = {
             DbOptimizerIndexCommands.IndexStats.class,
             DbOptimizerIndexCommands.Unused.class,
@@ -33,7 +33,9 @@ import picocli.CommandLine.Command;
             DbOptimizerTableCommands.PoolStats.class,
             DbOptimizerTableCommands.Vacuum.class,
             DbOptimizerTableCommands.Analyze.class,
-            DbOptimizerTableCommands.Check.class
+            DbOptimizerTableCommands.Check.class,
+            DbOptimizerLiveCommands.Live.class,
+            DbOptimizerLiveCommands.Cancel.class
         })
 public final class DbOptimizerCommand {
     private DbOptimizerCommand() {}

@@ -1,0 +1,93 @@
+package io.dgas.app.cli.db;
+
+import io.dgas.app.cli.BaseCommand;
+import io.dgas.app.cli.ExitCodes;
+import io.dgas.store.monitor.LiveQueries;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The live-query subcommands of {@code dgas db-optimizer}: what the database's clients are doing, and stopping one. */
+public final class DbOptimizerLiveCommands {
+    /** Characters of a statement shown in a table row. */
+    private static final int SHOWN = 80;
+
+    private DbOptimizerLiveCommands() {}
+
+    @Command(
+            name = "live-queries",
+            description = "The clients of the database at work now (running, waiting, or idle in a transaction),"
+                    + " the longest-running statement first.")
+    static final class Live extends BaseCommand {
+        @Override
+        public Integer call() {
+            List<LiveQueries.LiveQuery> live = DbOptimizerCommand.service(this).liveQueries();
+            out().result(
+                            live,
+                            () -> out().table(
+                                            List.of(
+                                                    "pid",
+                                                    "seconds",
+                                                    "state",
+                                                    "waiting for",
+                                                    "user",
+                                                    "application",
+                                                    "query"),
+                                            live.stream()
+                                                    .map(q -> List.of(
+                                                            Integer.toString(q.pid()),
+                                                            String.format(Locale.ROOT, "%.1f", q.seconds()),
+                                                            String.valueOf(q.state()),
+                                                            q.waitEvent() == null ? "-" : q.waitEvent(),
+                                                            String.valueOf(q.user()),
+                                                            q.application() == null
+                                                                            || q.application()
+                                                                                    .isEmpty()
+                                                                    ? "-"
+                                                                    : q.application(),
+                                                            oneLine(q.query())))
+                                                    .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "cancel",
+            description = "Cancel a client's statement (pg_cancel_backend), or with --terminate close its connection;"
+                    + " prints what it would stop unless given --apply.")
+    static final class Cancel extends BaseCommand {
+        @Parameters(paramLabel = "PID", description = "the client's process id (dgas db-optimizer live-queries)")
+        int pid;
+
+        @Option(names = "--terminate", description = "close the connection (also ends an idle transaction)")
+        boolean terminate;
+
+        @Option(names = "--apply", description = "send the signal (default: only say what it would stop)")
+        boolean apply;
+
+        @Override
+        public Integer call() {
+            LiveQueries.Signal s = DbOptimizerCommand.service(this).stop(pid, terminate, apply);
+            String what = terminate ? "the connection of " + pid : "the statement of " + pid;
+            out().result(
+                            s,
+                            () -> out().line(
+                                            !apply
+                                                    ? "would " + s.action() + " " + what + ": " + oneLine(s.query())
+                                                            + " (add --apply)"
+                                                    : s.signalled()
+                                                            ? s.action() + " sent to " + pid + ": " + oneLine(s.query())
+                                                            : "the server did not " + s.action() + " " + pid
+                                                                    + " (not allowed for this role?)"));
+            return apply && !s.signalled() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+    }
+
+    /** A statement on one line, cut to {@value #SHOWN} characters. */
+    private static String oneLine(String query) {
+        String q = query == null ? "" : query.replaceAll("\\s+", " ").trim();
+        return q.length() <= SHOWN ? q : q.substring(0, SHOWN - 1) + "…";
+    }
+}
