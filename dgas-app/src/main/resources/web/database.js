@@ -1,4 +1,4 @@
-/* The database page (PgHero-style): overview, live queries, health verdicts, heaviest statements, tables and indexes,
+/* The database page (PgHero-style): overview, live queries, health verdicts, heaviest statements, settings, tables and indexes,
    read from /api/v1/database/…; the one write is cancelling a live query (admin token); index builds and maintenance
    stay with dgas db-optimizer --apply. */
 (function () {
@@ -116,6 +116,23 @@
     return dgas.getJson('/api/v1/database/queries').then(function (r) { showLive(r.items); });
   }
 
+  var SETTINGS = [
+    { key: 'name', label: 'Setting' }, { key: 'current', label: 'Current' },
+    { label: 'Suggested', value: function (a) { return a.suggested === null ? 'fine' : a.suggested + (a.restart ? ' (restart)' : ''); } },
+    { key: 'why', label: 'Why' },
+    { label: 'Statement', value: function (a) { return a.statement || ''; } }
+  ];
+
+  function showSettings(s) {
+    var todo = s.advice.filter(function (a) { return a.suggested !== null; }).length;
+    dgas.table(document.getElementById('settings-table'), 'Server settings', SETTINGS, s.advice, 'database-settings');
+    dgas.say(document.getElementById('settings-status'), (s.server_memory_bytes > 0
+      ? 'Sized to the server\'s ' + size(s.server_memory_bytes) + ' of memory (this machine). '
+      : 'The server\'s memory is not known from here: memory settings not judged. ')
+      + (todo ? todo + ' to change (as a superuser: the statements, then SELECT pg_reload_conf(), or a restart where marked).'
+        : 'Nothing to change.'));
+  }
+
   var DUPLICATES = [
     { label: 'Index', value: function (d) { return d.index.name; } },
     { label: 'Table', value: function (d) { return d.index.table; } },
@@ -129,10 +146,12 @@
     dgas.say(status, 'Loading…');
     Promise.all([dgas.getJson('/api/v1/database/overview'), dgas.getJson('/api/v1/database/checks?lookback_hours=' + hours),
       dgas.getJson('/api/v1/database/statements?lookback_hours=' + hours), dgas.getJson('/api/v1/database/tables?limit=1000'),
-      dgas.getJson('/api/v1/database/indexes'), dgas.getJson('/api/v1/database/queries')])
+      dgas.getJson('/api/v1/database/indexes'), dgas.getJson('/api/v1/database/queries'),
+      dgas.getJson('/api/v1/database/settings')])
       .then(function (r) {
         var o = r[0], checks = r[1], statements = r[2], tables = r[3], idx = r[4];
         showLive(r[5].items);
+        showSettings(r[6]);
         var dl = document.getElementById('overview');
         dl.innerHTML = '';
         [['Health', checks.overall], ['Size', size(o.size_bytes)], ['Connections', pairs(o.connections)],

@@ -16,6 +16,8 @@ import io.dgas.store.optimizer.IndexInfo;
 import io.dgas.store.optimizer.IndexSpec;
 import io.dgas.store.optimizer.IndexSuggestion;
 import io.dgas.store.optimizer.OptimizerChecks;
+import io.dgas.store.optimizer.ServerSettings;
+import io.dgas.store.optimizer.SettingsAdvice;
 import io.dgas.store.optimizer.TableReports;
 import io.dgas.store.optimizer.VacuumAnalyze;
 import java.time.Clock;
@@ -135,6 +137,19 @@ public final class OptimizerService {
                 Integer.toString(pid),
                 "no client of this database at work with pid " + pid
                         + " (idle ones, other databases' and server processes are not listed)"));
+    }
+
+    /**
+     * The server's settings judged ({@link SettingsAdvice}).
+     *
+     * @param serverMemoryBytes the server's memory the memory settings were sized to, 0 when it is not known here
+     */
+    public record Settings(long serverMemoryBytes, List<SettingsAdvice.Advice> advice) {}
+
+    public Settings settings() {
+        ServerSettings s = new ServerSettings(db);
+        long memory = s.memoryIfLocal();
+        return new Settings(memory, SettingsAdvice.of(s.read(), memory));
     }
 
     /** The health verdicts and the worst of them. */

@@ -73,6 +73,14 @@ final class DatabaseRoutes {
                         "{pid, action: cancel|terminate, signalled, query}",
                         (c, a) -> ctx.optimizer().stop(a.<Integer>get("pid"), a.<Boolean>get("terminate"), true)),
                 Route.get(
+                        "/api/v1/database/settings",
+                        "The server's memory, checkpoint, planner and safety settings against PgTune's sizes for the"
+                                + " server's memory (known for a server on this machine) and what dgas needs",
+                        List.of(),
+                        "{server_memory_bytes (0: not known here), advice: [{name, current, suggested (null: fine),"
+                                + " why, restart, statement (ALTER SYSTEM …, null: nothing to change)}]}",
+                        (c, a) -> ctx.optimizer().settings()),
+                Route.get(
                         "/api/v1/database/indexes",
                         "Every index with its scans and size, the duplicate ones and the invalid ones",
                         List.of(),

@@ -287,4 +287,36 @@ class DbOptimizerCommandIT {
             assertThat(unknown.err()).contains("no client of this database at work with pid 999999");
         }
     }
+
+    @Test
+    void settings_theServersValues_judgedWithTheStatementsToApplyAndNothingChanged() throws Exception {
+        String sharedBefore = one("SHOW shared_buffers");
+        String autoConf = "SELECT count(*) FROM pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf'";
+        String altered = one(autoConf);
+
+        Run text = run("db-optimizer", "settings");
+        Run json = run("--json", "db-optimizer", "settings");
+
+        assertThat(text.code()).as(text.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(json.out());
+        // the test server runs on this machine: its memory is this machine's, and the memory settings are judged
+        assertThat(s.get("server_memory_bytes").asLong()).isPositive();
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode a : s.get("advice")) {
+            names.add(a.get("name").asText());
+            if (!a.get("suggested").isNull()) {
+                assertThat(a.get("statement").asText())
+                        .isEqualTo("ALTER SYSTEM SET " + a.get("name").asText() + " = '"
+                                + a.get("suggested").asText() + "'");
+                assertThat(text.out()).contains(a.get("statement").asText() + ";");
+            }
+            if (a.get("name").asText().equals("shared_buffers")) {
+                assertThat(a.get("current").asText()).isEqualTo(sharedBefore);
+                assertThat(a.get("restart").asBoolean()).isTrue();
+            }
+        }
+        assertThat(names).contains("shared_buffers", "work_mem", "random_page_cost", "fsync", "synchronous_commit");
+        assertThat(text.out()).contains("server memory ").containsPattern("shared_buffers\\s+" + sharedBefore);
+        assertThat(one(autoConf)).as("nothing applied").isEqualTo(altered);
+    }
 }

@@ -547,6 +547,14 @@ class DashboardPagesIT {
                 .isEqualTo("No read replicas (database.replicas): every read goes to the primary.");
         assertThat(rows("replicas-table")).isEmpty();
         assertThat(rows("tables-table")).extracting(r -> r.get(0)).contains("bars", "ticks", "signals");
+        // the settings judged, as the API judges them: each current value as the server shows it
+        JsonNode settings = api.json("/api/v1/database/settings", 200);
+        List<List<String>> shown = rows("settings-table");
+        assertThat(shown).hasSize(settings.get("advice").size());
+        assertThat(shown.get(0).get(0)).isEqualTo("shared_buffers");
+        assertThat(shown.get(0).get(1))
+                .isEqualTo(settings.at("/advice/0/current").asText());
+        assertThat(driver.findElement(By.id("settings-status")).getText()).contains("memory");
         assertThat(rows("indexes-table")).extracting(r -> r.get(1)).contains("bars_pkey");
         assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))
                         .getText())

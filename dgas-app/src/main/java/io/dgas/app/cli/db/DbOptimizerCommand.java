@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         name = "db-optimizer",
         scope = picocli.CommandLine.ScopeType.INHERIT,
         description = "Index advice, unused/duplicate/invalid indexes, sizes, slow queries, vacuum/analyze, health,"
-                + " live queries. Nothing changes the database without --apply.",
+                + " live queries, settings. Nothing changes the database without --apply.",
         subcommands = {
             DbOptimizerIndexCommands.IndexStats.class,
             DbOptimizerIndexCommands.Unused.class,
@@ -34,8 +34,9 @@ import picocli.CommandLine.Command;
             DbOptimizerTableCommands.Vacuum.class,
             DbOptimizerTableCommands.Analyze.class,
             DbOptimizerTableCommands.Check.class,
-            DbOptimizerLiveCommands.Live.class,
-            DbOptimizerLiveCommands.Cancel.class
+            DbOptimizerServerCommands.Live.class,
+            DbOptimizerServerCommands.Cancel.class,
+            DbOptimizerServerCommands.Settings.class
         })
 public final class DbOptimizerCommand {
     private DbOptimizerCommand() {}

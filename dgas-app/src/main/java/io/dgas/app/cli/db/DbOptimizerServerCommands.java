@@ -2,19 +2,25 @@ package io.dgas.app.cli.db;
 
 import io.dgas.app.cli.BaseCommand;
 import io.dgas.app.cli.ExitCodes;
+import io.dgas.app.cli.Output;
+import io.dgas.app.service.OptimizerService;
 import io.dgas.store.monitor.LiveQueries;
+import io.dgas.store.optimizer.SettingsAdvice;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The live-query subcommands of {@code dgas db-optimizer}: what the database's clients are doing, and stopping one. */
-public final class DbOptimizerLiveCommands {
+/**
+ * The server subcommands of {@code dgas db-optimizer}: what the database's clients are doing and stopping one, and
+ * the server's settings judged.
+ */
+public final class DbOptimizerServerCommands {
     /** Characters of a statement shown in a table row. */
     private static final int SHOWN = 80;
 
-    private DbOptimizerLiveCommands() {}
+    private DbOptimizerServerCommands() {}
 
     @Command(
             name = "live-queries",
@@ -82,6 +88,46 @@ public final class DbOptimizerLiveCommands {
                                                             : "the server did not " + s.action() + " " + pid
                                                                     + " (not allowed for this role?)"));
             return apply && !s.signalled() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "settings",
+            description = "The server's memory, checkpoint, planner and safety settings against PgTune's sizes for"
+                    + " the server's memory (known for a server on this machine) and what dgas needs; prints the"
+                    + " ALTER SYSTEM statements, changes nothing.")
+    static final class Settings extends BaseCommand {
+        @Override
+        public Integer call() {
+            OptimizerService.Settings s = DbOptimizerCommand.service(this).settings();
+            out().result(s, () -> {
+                out().line(
+                                s.serverMemoryBytes() > 0
+                                        ? "server memory " + Output.size(s.serverMemoryBytes()) + " (this machine's)"
+                                        : "server memory not known from here (not on this machine): memory settings not judged");
+                out().table(
+                                List.of("setting", "current", "suggested", "why"),
+                                s.advice().stream()
+                                        .map(a -> List.of(
+                                                a.name(),
+                                                a.current(),
+                                                a.suggested() == null
+                                                        ? "-"
+                                                        : a.suggested() + (a.restart() ? " (restart)" : ""),
+                                                a.why()))
+                                        .toList());
+                List<SettingsAdvice.Advice> todo =
+                        s.advice().stream().filter(a -> a.suggested() != null).toList();
+                if (todo.isEmpty()) {
+                    out().line("nothing to change");
+                    return;
+                }
+                out().line("");
+                out().line("to apply (as a superuser), then reload, or restart for those marked:");
+                todo.forEach(a -> out().line(a.statement() + ";"));
+                out().line("SELECT pg_reload_conf();");
+            });
+            return ExitCodes.OK;
         }
     }
 
