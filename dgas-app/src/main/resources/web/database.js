@@ -133,6 +133,27 @@
         : 'Nothing to change.'));
   }
 
+  /** The later of two times (either may be null), as the page writes a time; "never" when neither. */
+  function latest(a, b) {
+    var t = !a ? b : !b ? a : (a > b ? a : b);
+    return t ? dgas.time(t) : 'never';
+  }
+
+  var MAINTENANCE = [
+    { key: 'table', label: 'Table' },
+    { key: 'live_tuples', label: 'Live rows', grouped: true },
+    { label: 'Dead %', value: function (m) {
+      var all = m.live_tuples + m.dead_tuples;
+      return dgas.num(all ? 100 * m.dead_tuples / all : 0, 1);
+    } },
+    { key: 'modified_since_analyze', label: 'Changed since analyze', grouped: true },
+    { label: 'Last vacuum (UTC)', value: function (m) { return latest(m.last_vacuum, m.last_autovacuum); }, nowrap: true },
+    { label: 'Last analyze (UTC)', value: function (m) { return latest(m.last_analyze, m.last_autoanalyze); }, nowrap: true },
+    { label: 'Needs', value: function (m) {
+      return [m.needs_vacuum ? 'vacuum' : '', m.needs_analyze ? 'analyze' : ''].filter(Boolean).join(', ') || 'nothing';
+    } }
+  ];
+
   var DUPLICATES = [
     { label: 'Index', value: function (d) { return d.index.name; } },
     { label: 'Table', value: function (d) { return d.index.table; } },
@@ -147,11 +168,17 @@
     Promise.all([dgas.getJson('/api/v1/database/overview'), dgas.getJson('/api/v1/database/checks?lookback_hours=' + hours),
       dgas.getJson('/api/v1/database/statements?lookback_hours=' + hours), dgas.getJson('/api/v1/database/tables?limit=1000'),
       dgas.getJson('/api/v1/database/indexes'), dgas.getJson('/api/v1/database/queries'),
-      dgas.getJson('/api/v1/database/settings')])
+      dgas.getJson('/api/v1/database/settings'), dgas.getJson('/api/v1/database/maintenance?limit=1000')])
       .then(function (r) {
         var o = r[0], checks = r[1], statements = r[2], tables = r[3], idx = r[4];
         showLive(r[5].items);
         showSettings(r[6]);
+        var needing = r[7].items.filter(function (m) { return m.needs_vacuum || m.needs_analyze; }).length;
+        dgas.table(document.getElementById('maintenance-table'), 'Tables, those needing work first', MAINTENANCE,
+          r[7].items, 'database-maintenance');
+        dgas.say(document.getElementById('maintenance-status'), needing
+          ? needing + ' of ' + r[7].total + ' tables need a vacuum or an analyze (dgas db-optimizer vacuum|analyze --table T --apply)'
+          : 'No table needs a vacuum or an analyze (' + r[7].total + ' tables).');
         var dl = document.getElementById('overview');
         dl.innerHTML = '';
         [['Health', checks.overall], ['Size', size(o.size_bytes)], ['Connections', pairs(o.connections)],

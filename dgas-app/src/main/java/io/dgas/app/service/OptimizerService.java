@@ -57,6 +57,14 @@ public final class OptimizerService {
         return new TableReports(db).maintenance();
     }
 
+    /** One page of {@link #analyzeNeeds()}, the tables needing a vacuum or an analyze first, counted. */
+    public Page<TableReports.TableMaintenance> analyzeNeeds(int limit, int offset) {
+        List<TableReports.TableMaintenance> all = new ArrayList<>(analyzeNeeds());
+        // stable: within each group the report's own order
+        all.sort(java.util.Comparator.comparing(m -> !(m.needsVacuum() || m.needsAnalyze())));
+        return Page.slice(all, limit, offset);
+    }
+
     /** Estimated table bloat. */
     public List<TableReports.TableBloat> bloat() {
         return new TableReports(db).bloat();

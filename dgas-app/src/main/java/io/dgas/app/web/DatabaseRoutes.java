@@ -81,6 +81,16 @@ final class DatabaseRoutes {
                                 + " why, restart, statement (ALTER SYSTEM …, null: nothing to change)}]}",
                         (c, a) -> ctx.optimizer().settings()),
                 Route.get(
+                        "/api/v1/database/maintenance",
+                        "Each table's dead tuples, modifications since its last analyze and last (auto)vacuum and"
+                                + " (auto)analyze, those needing a vacuum or an analyze first (dgas db-optimizer"
+                                + " analyze-needs)",
+                        Param.paging(100, 1000),
+                        "{items: [{table, live_tuples, dead_tuples, modified_since_analyze, last_vacuum,"
+                                + " last_autovacuum, last_analyze, last_autoanalyze, needs_vacuum, needs_analyze}], limit,"
+                                + " offset, next_offset, total}",
+                        (c, a) -> ctx.optimizer().analyzeNeeds(a.<Integer>get("limit"), a.<Integer>get("offset"))),
+                Route.get(
                         "/api/v1/database/indexes",
                         "Every index with its scans and size, the duplicate ones and the invalid ones",
                         List.of(),

@@ -555,6 +555,13 @@ class DashboardPagesIT {
         assertThat(shown.get(0).get(1))
                 .isEqualTo(settings.at("/advice/0/current").asText());
         assertThat(driver.findElement(By.id("settings-status")).getText()).contains("memory");
+        // the maintenance of each table, those needing work first, as the API orders them
+        JsonNode maintenance = api.json("/api/v1/database/maintenance?limit=1000", 200);
+        assertThat(rows("maintenance-table"))
+                .extracting(r -> r.get(0))
+                .containsExactlyElementsOf(maintenance.get("items").findValuesAsText("table"));
+        assertThat(rows("maintenance-table"))
+                .allSatisfy(r -> assertThat(r.get(6)).isIn("vacuum", "analyze", "vacuum, analyze", "nothing"));
         assertThat(rows("indexes-table")).extracting(r -> r.get(1)).contains("bars_pkey");
         assertThat(driver.findElement(By.cssSelector("#nav a[aria-current=page]"))
                         .getText())
