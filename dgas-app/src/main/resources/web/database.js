@@ -116,6 +116,20 @@
     return dgas.getJson('/api/v1/database/queries').then(function (r) { showLive(r.items); });
   }
 
+  var CONNECTIONS = [
+    { key: 'count', label: 'Connections', grouped: true }, { key: 'state', label: 'State' },
+    { key: 'database', label: 'Database' }, { key: 'user', label: 'User' },
+    { label: 'Application', value: function (g) { return g.application || '-'; } },
+    { label: 'Client', value: function (g) { return g.client || 'local socket'; } }
+  ];
+
+  function showConnections(c) {
+    dgas.table(document.getElementById('connections-table'), 'Connections by who holds them, most first', CONNECTIONS,
+      c.groups, 'database-connections');
+    dgas.say(document.getElementById('connections-status'), c.total + ' client connections of max_connections ' + c.max
+      + ' (' + dgas.num(c.max ? 100 * c.total / c.max : 0, 0) + ' %), every database of the server');
+  }
+
   var SETTINGS = [
     { key: 'name', label: 'Setting' }, { key: 'current', label: 'Current' },
     { label: 'Suggested', value: function (a) { return a.suggested === null ? 'fine' : a.suggested + (a.restart ? ' (restart)' : ''); } },
@@ -168,11 +182,13 @@
     Promise.all([dgas.getJson('/api/v1/database/overview'), dgas.getJson('/api/v1/database/checks?lookback_hours=' + hours),
       dgas.getJson('/api/v1/database/statements?lookback_hours=' + hours), dgas.getJson('/api/v1/database/tables?limit=1000'),
       dgas.getJson('/api/v1/database/indexes'), dgas.getJson('/api/v1/database/queries'),
-      dgas.getJson('/api/v1/database/settings'), dgas.getJson('/api/v1/database/maintenance?limit=1000')])
+      dgas.getJson('/api/v1/database/settings'), dgas.getJson('/api/v1/database/maintenance?limit=1000'),
+      dgas.getJson('/api/v1/database/connections')])
       .then(function (r) {
         var o = r[0], checks = r[1], statements = r[2], tables = r[3], idx = r[4];
         showLive(r[5].items);
         showSettings(r[6]);
+        showConnections(r[8]);
         var needing = r[7].items.filter(function (m) { return m.needs_vacuum || m.needs_analyze; }).length;
         dgas.table(document.getElementById('maintenance-table'), 'Tables, those needing work first', MAINTENANCE,
           r[7].items, 'database-maintenance');

@@ -124,6 +124,11 @@ public final class OptimizerService {
                 db.routing().status());
     }
 
+    /** The server's client connections by who holds them, with its limit ({@link io.dgas.store.monitor.DatabaseActivity#connectionsBySource}). */
+    public io.dgas.store.monitor.DatabaseActivity.Connections connections() {
+        return new io.dgas.store.monitor.DatabaseActivity(db).connectionsBySource();
+    }
+
     /** The clients of the database at work now, the longest-running statement first ({@link LiveQueries}). */
     public List<LiveQueries.LiveQuery> liveQueries() {
         return new LiveQueries(db).list();

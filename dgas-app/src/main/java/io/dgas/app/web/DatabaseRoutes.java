@@ -53,6 +53,13 @@ final class DatabaseRoutes {
                                 + " previous_at, growth_bytes, growth_rows}], limit, offset, next_offset, total}",
                         (c, a) -> ctx.optimizer().tableSizes(a.<Integer>get("limit"), a.<Integer>get("offset"))),
                 Route.get(
+                        "/api/v1/database/connections",
+                        "The server's client connections by database, user, application, client address and state,"
+                                + " most first, with the server's max_connections",
+                        List.of(),
+                        "{total, max, groups: [{database, user, application, client, state, count}]}",
+                        (c, a) -> ctx.optimizer().connections()),
+                Route.get(
                         "/api/v1/database/queries",
                         "The clients of the database at work now (running, waiting, or idle in a transaction), the"
                                 + " longest-running statement first",

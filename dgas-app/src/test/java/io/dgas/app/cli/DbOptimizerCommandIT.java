@@ -319,4 +319,25 @@ class DbOptimizerCommandIT {
         assertThat(text.out()).contains("server memory ").containsPattern("shared_buffers\\s+" + sharedBefore);
         assertThat(one(autoConf)).as("nothing applied").isEqualTo(altered);
     }
+
+    @Test
+    void connections_aClientOfItsOwnApplication_countedUnderItsNameAgainstTheLimit() throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(PG.jdbcUrl() + "&ApplicationName=conn-test-app")) {
+            Run text = run("db-optimizer", "connections");
+            Run json = run("--json", "db-optimizer", "connections");
+
+            assertThat(text.code()).as(text.err()).isZero();
+            assertThat(text.out()).containsPattern("client connections of max_connections [0-9]+");
+            JsonNode j = new ObjectMapper().readTree(json.out());
+            long mine = 0;
+            for (JsonNode g : j.get("groups")) {
+                if (g.get("application").asText().equals("conn-test-app")) {
+                    mine += g.get("count").asLong();
+                }
+            }
+            assertThat(mine).isOne();
+            assertThat(j.get("total").asLong()).isLessThanOrEqualTo(j.get("max").asLong());
+            assertThat(text.out()).contains("conn-test-app");
+        }
+    }
 }

@@ -555,6 +555,13 @@ class DashboardPagesIT {
         assertThat(shown.get(0).get(1))
                 .isEqualTo(settings.at("/advice/0/current").asText());
         assertThat(driver.findElement(By.id("settings-status")).getText()).contains("memory");
+        // the connections by who holds them, this page's server among them
+        JsonNode connections = api.json("/api/v1/database/connections", 200);
+        assertThat(connections.get("max").asLong()).isPositive();
+        assertThat(rows("connections-table")).hasSize(connections.get("groups").size());
+        assertThat(driver.findElement(By.id("connections-status")).getText())
+                .contains("client connections of max_connections "
+                        + connections.get("max").asLong());
         // the maintenance of each table, those needing work first, as the API orders them
         JsonNode maintenance = api.json("/api/v1/database/maintenance?limit=1000", 200);
         assertThat(rows("maintenance-table"))

@@ -27,6 +27,42 @@ public final class DatabaseActivity {
         return out;
     }
 
+    /**
+     * The client connections of the whole server by who holds them, most first, with the server's limit: a pool that
+     * leaks or an application that opens too many shows here before {@code max_connections} refuses the next one.
+     *
+     * @param total every connection of the server (all databases, server processes not counted)
+     * @param max the server's {@code max_connections}
+     */
+    public record Connections(long total, long max, List<ConnectionGroup> groups) {}
+
+    /** Connections of one database, user, application, client address and state ({@code client} null: a socket). */
+    public record ConnectionGroup(
+            String database, String user, String application, String client, String state, long count) {}
+
+    public Connections connectionsBySource() {
+        List<ConnectionGroup> groups = db.query(
+                "activity.connections-by-source",
+                "SELECT datname, usename, application_name, host(client_addr), coalesce(state, 'unknown'), count(*)"
+                        + " FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                        + " GROUP BY 1, 2, 3, 4, 5 ORDER BY 6 DESC, 1, 2, 3, 4, 5",
+                SqlSession.Binder.NONE,
+                rs -> new ConnectionGroup(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6)));
+        long max = db.queryOne(
+                        "activity.max-connections",
+                        "SELECT current_setting('max_connections')::int8",
+                        SqlSession.Binder.NONE,
+                        rs -> rs.getLong(1))
+                .orElse(0L);
+        return new Connections(groups.stream().mapToLong(ConnectionGroup::count).sum(), max, groups);
+    }
+
     /** {@link #connectionsByState} as "active 1, idle 4" (most first), or "none". */
     public static String describe(Map<String, Long> byState) {
         java.util.StringJoiner j = new java.util.StringJoiner(", ");

@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             DbOptimizerTableCommands.Analyze.class,
             DbOptimizerTableCommands.Check.class,
             DbOptimizerServerCommands.Live.class,
+            DbOptimizerServerCommands.Connections.class,
             DbOptimizerServerCommands.Cancel.class,
             DbOptimizerServerCommands.Settings.class
         })

@@ -4,6 +4,7 @@ import io.dgas.app.cli.BaseCommand;
 import io.dgas.app.cli.ExitCodes;
 import io.dgas.app.cli.Output;
 import io.dgas.app.service.OptimizerService;
+import io.dgas.store.monitor.DatabaseActivity;
 import io.dgas.store.monitor.LiveQueries;
 import io.dgas.store.optimizer.SettingsAdvice;
 import java.util.List;
@@ -55,6 +56,36 @@ public final class DbOptimizerServerCommands {
                                                                     : q.application(),
                                                             oneLine(q.query())))
                                                     .toList()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "connections",
+            description = "The server's client connections by database, user, application, client address and state,"
+                    + " most first, against max_connections.")
+    static final class Connections extends BaseCommand {
+        @Override
+        public Integer call() {
+            DatabaseActivity.Connections c = DbOptimizerCommand.service(this).connections();
+            out().result(c, () -> {
+                out().line(c.total() + " client connections of max_connections " + c.max());
+                out().table(
+                                List.of("count", "state", "database", "user", "application", "client"),
+                                c.groups().stream()
+                                        .map(g -> List.of(
+                                                Long.toString(g.count()),
+                                                g.state(),
+                                                String.valueOf(g.database()),
+                                                String.valueOf(g.user()),
+                                                g.application() == null
+                                                                || g.application()
+                                                                        .isEmpty()
+                                                        ? "-"
+                                                        : g.application(),
+                                                g.client() == null ? "local socket" : g.client()))
+                                        .toList());
+            });
             return ExitCodes.OK;
         }
     }
