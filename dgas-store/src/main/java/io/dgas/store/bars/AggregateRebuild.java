@@ -18,10 +18,11 @@ import java.util.List;
  * 5m, 1h or 1d bars built from it, a restore brings them back.
  *
  * <p>Which timeframes were built from which is the caller's word (nothing records it: a daily series may as well have
- * been loaded from a vendor): only the targets named are touched. For each, the buckets from the one holding the
- * range's start on are aggregated again from the source's active rows as {@link BarRollup#fromBarsSince} aggregates
- * them (UTC buckets; a changed bucket is rewritten, a soft-deleted one written again is restored, an unchanged one is
- * left), the newest one written as partial when no source row reaches its end, and every target bucket of the range
+ * been loaded from a vendor): only the targets named are touched, and only their buckets that meet the range. Those
+ * are aggregated again from the source's active rows as {@link BarRollup#fromBarsSince} aggregates them (UTC buckets;
+ * a changed bucket is rewritten, a soft-deleted one written again is restored, an unchanged one is left), the newest
+ * one written as partial when no source row reaches its end (only when the range reaches it), and every target bucket
+ * of the range
  * whose source rows are all soft-deleted is soft-deleted too (one that never had a source row stays). Each target is its own transaction: a rebuild cut short is
  * finished by running it again (it is idempotent).
  */
@@ -70,7 +71,8 @@ public final class AggregateRebuild {
         List<Rebuilt> out = new ArrayList<>();
         for (Timeframe target : targets) {
             Long since = from == null ? null : target.bucketStart(from.getEpochSecond());
-            long written = rollup.rebuildSince(List.of(symbol), source, target, since).stream()
+            Long until = to == null ? null : to.getEpochSecond();
+            long written = rollup.rebuild(List.of(symbol), source, target, since, until).stream()
                     .mapToLong(r -> r.inserted() + r.updated())
                     .sum();
             out.add(new Rebuilt(target, written, sweep(symbol, source, target, since, to)));

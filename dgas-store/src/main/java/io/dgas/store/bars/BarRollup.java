@@ -71,7 +71,7 @@ public final class BarRollup {
                         + ": the target must be a larger multiple of the source");
             }
         }
-        return run(symbols, source, targets, includePartial, session, null);
+        return run(symbols, source, targets, includePartial, session, null, null);
     }
 
     /**
@@ -87,22 +87,23 @@ public final class BarRollup {
                         + ": the target must be a larger multiple of the source");
             }
         }
-        return run(symbols, source, targets, false, null, sinceSecond);
+        return run(symbols, source, targets, false, null, sinceSecond, null);
     }
 
     /**
-     * Aggregates {@code source} bars into {@code target} again from the bucket starting at {@code sinceSecond} (null:
-     * every bucket), the newest bucket written as partial when no source row reaches its end: the buckets then hold
-     * what the source holds after a soft delete or restore ({@link AggregateRebuild}).
+     * Aggregates {@code source} bars into the {@code target} buckets starting from {@code sinceSecond} to before
+     * {@code untilSecond} again (either null: open), the newest bucket written as partial when no source row reaches
+     * its end: the buckets then hold what the source holds after a soft delete or restore ({@link AggregateRebuild}).
      */
-    List<RollupResult> rebuildSince(List<String> symbols, Timeframe source, Timeframe target, Long sinceSecond) {
-        return run(symbols, source, List.of(target), true, null, sinceSecond);
+    List<RollupResult> rebuild(
+            List<String> symbols, Timeframe source, Timeframe target, Long sinceSecond, Long untilSecond) {
+        return run(symbols, source, List.of(target), true, null, sinceSecond, untilSecond);
     }
 
     /** Aggregates ticks into bars of each target timeframe (open/high/low/close of the trade prices, volume, count). */
     public List<RollupResult> fromTicks(
             List<String> symbols, List<Timeframe> targets, boolean includePartial, Session session) {
-        return run(symbols, null, targets, includePartial, session, null);
+        return run(symbols, null, targets, includePartial, session, null, null);
     }
 
     private List<RollupResult> run(
@@ -111,7 +112,8 @@ public final class BarRollup {
             List<Timeframe> targets,
             boolean includePartial,
             Session session,
-            Long since) {
+            Long since,
+            Long until) {
         List<RollupResult> all = new ArrayList<>();
         for (Timeframe target : targets) {
             Long from = since == null ? null : target.bucketStart(since);
@@ -121,8 +123,8 @@ public final class BarRollup {
                 List<RollupResult> written = s.query(
                         "aggregate." + (source == null ? "ticks" : "bars") + "." + target.lowerCode()
                                 + (from == null ? "" : ".since"),
-                        sql(symbols.isEmpty(), source == null, target, session, from != null),
-                        ps -> bind(ps, symbols, source, target, includePartial, session, from),
+                        sql(symbols.isEmpty(), source == null, target, session, from != null, until != null),
+                        ps -> bind(ps, symbols, source, target, includePartial, session, from, until),
                         rs -> new RollupResult(rs.getString(1), target, rs.getLong(2), rs.getLong(3)));
                 BarsEvents changed = new BarsEvents();
                 for (RollupResult r : written) {
@@ -174,11 +176,15 @@ public final class BarRollup {
     }
 
     static String sql(boolean allSymbols, boolean ticks, Timeframe target, Session session) {
-        return sql(allSymbols, ticks, target, session, false);
+        return sql(allSymbols, ticks, target, session, false, false);
     }
 
-    /** The rollup statement; {@code since}: only source rows at or after a bound time. */
-    static String sql(boolean allSymbols, boolean ticks, Timeframe target, Session session, boolean since) {
+    /**
+     * The rollup statement; {@code since}: only source rows at or after a bound time; {@code until}: only buckets
+     * starting before a bound time written (their completeness still judged by every source row).
+     */
+    static String sql(
+            boolean allSymbols, boolean ticks, Timeframe target, Session session, boolean since, boolean until) {
         String src = ticks
                 ? "SELECT x.symbol_id, x.ts, x.seq, x.price AS open, x.price AS high, x.price AS low, x.price AS close,"
                         + " x.size AS volume, 1 AS trade_count FROM ticks x WHERE x.deleted_at IS NULL"
@@ -216,7 +222,7 @@ public final class BarRollup {
                 + " trade_count,"
                 + " is_partial, updated_at) SELECT a.symbol_id, ?, a.bucket, a.open, a.high, a.low, a.close, a.volume,"
                 + " a.trade_count, l.max_ts < a.bucket_end, now() FROM agg a JOIN last l USING (symbol_id)"
-                + " WHERE l.max_ts >= a.bucket_end OR ?"
+                + " WHERE (l.max_ts >= a.bucket_end OR ?)" + (until ? " AND a.bucket < ?" : "")
                 + " ON CONFLICT (symbol_id, timeframe, ts) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high,"
                 + " low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume,"
                 + " trade_count = EXCLUDED.trade_count, is_partial = EXCLUDED.is_partial,"
@@ -237,7 +243,8 @@ public final class BarRollup {
             Timeframe target,
             boolean includePartial,
             Session session,
-            Long since)
+            Long since,
+            Long until)
             throws SQLException {
         int i = 1;
         if (source != null) {
@@ -274,6 +281,9 @@ public final class BarRollup {
             ps.setString(i++, session.close().toString());
         }
         ps.setString(i++, target.code());
-        ps.setBoolean(i, includePartial);
+        ps.setBoolean(i++, includePartial);
+        if (until != null) {
+            ps.setTimestamp(i, java.sql.Timestamp.from(java.time.Instant.ofEpochSecond(until)));
+        }
     }
 }
