@@ -42,8 +42,33 @@
     { label: 'Mean ms', value: function (s) { return dgas.num(s.calls ? s.total_ms / s.calls : 0, 2); }, grouped: true },
     { key: 'rows', label: 'Rows', grouped: true },
     { label: 'Hit %', value: function (s) { return dgas.num(100 * s.hit_ratio, 1); } },
-    { label: 'Query', value: function (s) { var q = s.query.replace(/\s+/g, ' '); return q.length > 90 ? q.slice(0, 90) + '…' : q; } }
+    { label: 'Query', value: function (s) { var q = s.query.replace(/\s+/g, ' '); return q.length > 90 ? q.slice(0, 90) + '…' : q; } },
+    { label: 'Plan', csv: false, value: function () { return ''; }, render: function (s, td) {
+      // a plan for what the planner plans: not for COPY, SET, BEGIN and the like
+      if (!/^\s*(\/\*[\s\S]*?\*\/\s*)*(select|with|insert|update|delete|values|table)\b/i.test(s.query)) { return; }
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = 'Plan';
+      b.setAttribute('aria-label', 'Plan of statement ' + (s.name || s.queryid));
+      b.addEventListener('click', function () { plan(s); });
+      td.appendChild(b);
+    } }
   ];
+
+  /** The statement's plan (EXPLAIN, its generic plan: never run) under the table, focused for the keyboard. */
+  function plan(s) {
+    var box = document.getElementById('plan'), say = document.getElementById('plan-status'), text = document.getElementById('plan-text');
+    box.hidden = false;
+    text.textContent = '';
+    document.getElementById('plan-title').textContent = 'Plan of ' + (s.name || 'statement ' + s.queryid);
+    dgas.say(say, 'Planning…');
+    dgas.getJson('/api/v1/database/statements/' + encodeURIComponent(s.queryid) + '/plan').then(function (p) {
+      dgas.say(say, p.generic ? 'The generic plan (its constants are parameters); nothing was run.' : 'Nothing was run.');
+      text.textContent = p.lines.join('\n');
+      box.focus();
+      document.body.dataset.plan = String(s.queryid);
+    }).catch(function (e) { dgas.say(say, e.message, true); });
+  }
 
   var TABLES = [
     { key: 'table', label: 'Table' }, { key: 'kind', label: 'Kind' },

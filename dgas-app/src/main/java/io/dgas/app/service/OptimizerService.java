@@ -18,6 +18,7 @@ import io.dgas.store.optimizer.IndexSuggestion;
 import io.dgas.store.optimizer.OptimizerChecks;
 import io.dgas.store.optimizer.ServerSettings;
 import io.dgas.store.optimizer.SettingsAdvice;
+import io.dgas.store.optimizer.StatementPlan;
 import io.dgas.store.optimizer.TableReports;
 import io.dgas.store.optimizer.VacuumAnalyze;
 import java.time.Clock;
@@ -122,6 +123,28 @@ public final class OptimizerService {
                 db.poolStats(),
                 a.longRunning(60),
                 db.routing().status());
+    }
+
+    /**
+     * The plan of statement {@code queryid} of {@code pg_stat_statements} (its generic plan: its constants are
+     * parameters), never running it ({@link StatementPlan}).
+     *
+     * @throws NotFoundException when the extension holds no such statement of this database
+     */
+    public StatementPlan.Plan plan(long queryid) {
+        String text = new PgStatStatements(db)
+                .text(queryid)
+                .orElseThrow(() -> new NotFoundException(
+                        "queryid",
+                        Long.toString(queryid),
+                        "no statement " + queryid + " in pg_stat_statements for this database (dgas db-optimizer"
+                                + " slow-queries and the database page list theirs)"));
+        return new StatementPlan(db).explain(text);
+    }
+
+    /** The plan of one statement given as text, never running it ({@link StatementPlan}). */
+    public StatementPlan.Plan plan(String sql) {
+        return new StatementPlan(db).explain(sql);
     }
 
     /** The server's client connections by who holds them, with its limit ({@link io.dgas.store.monitor.DatabaseActivity#connectionsBySource}). */

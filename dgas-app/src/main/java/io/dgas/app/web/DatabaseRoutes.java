@@ -20,6 +20,18 @@ final class DatabaseRoutes {
                 .range(1, 24 * 31);
     }
 
+    /** A statement's queryid: a signed 64-bit number, as pg_stat_statements keeps it (and the statements list writes it). */
+    private static final Param QUERYID =
+            Param.path("queryid", Type.STRING, "the statement's queryid (a 64-bit integer)");
+
+    private static long queryid(String raw) {
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(QUERYID, raw, "queryid must be a whole number of at most 64 bits");
+        }
+    }
+
     static List<Route> routes(AppContext ctx) {
         return List.of(
                 Route.get(
@@ -44,6 +56,13 @@ final class DatabaseRoutes {
                         "{available, statements: [{queryid, name, query, calls, total_ms, rows, hit_ratio}]}",
                         (c, a) ->
                                 ctx.optimizer().slowQueries(Duration.ofHours(a.<Integer>get("lookback_hours")), 1, 0)),
+                Route.get(
+                        "/api/v1/database/statements/{queryid}/plan",
+                        "The planner's plan of a statement of pg_stat_statements (its generic plan, PostgreSQL 16 or"
+                                + " later), never running it",
+                        List.of(QUERYID),
+                        "{query, generic, lines: [plan line]}; 404 for a queryid the extension does not hold",
+                        (c, a) -> ctx.optimizer().plan(queryid(a.get("queryid")))),
                 Route.get(
                         "/api/v1/database/tables",
                         "Table, index and TOAST sizes and rows, with growth since the last daily snapshot, largest"

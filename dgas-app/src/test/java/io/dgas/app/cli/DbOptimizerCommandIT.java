@@ -340,4 +340,39 @@ class DbOptimizerCommandIT {
             assertThat(text.out()).contains("conn-test-app");
         }
     }
+
+    @Test
+    void explain_aStatementOfPgStatStatementsOrSql_itsPlanNothingRun() throws Exception {
+        // a table of its own: the other tests judge opt_t's indexes by their scans
+        sql(
+                "CREATE EXTENSION IF NOT EXISTS pg_stat_statements",
+                "CREATE TABLE opt_plan (id int, grp int)",
+                "INSERT INTO opt_plan SELECT g, g % 10 FROM generate_series(1, 100) g",
+                "SELECT count(*) FROM opt_plan WHERE grp = 7");
+        String queryid = one("SELECT queryid FROM pg_stat_statements WHERE query LIKE 'SELECT count(*) FROM opt_plan"
+                + " WHERE grp = $1%' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " LIMIT 1");
+
+        Run byId = run("db-optimizer", "explain", queryid);
+        Run bySql = run("--json", "db-optimizer", "explain", "--sql", "DELETE FROM opt_plan WHERE id < 10;");
+        Run both = run("db-optimizer", "explain", queryid, "--sql", "SELECT 1");
+        Run unknown = run("db-optimizer", "explain", "12345");
+        Run two = run("db-optimizer", "explain", "--sql", "SELECT 1; DROP TABLE opt_plan");
+
+        assertThat(byId.code()).as(byId.err()).isZero();
+        assertThat(byId.out())
+                .contains("SELECT count(*) FROM opt_plan WHERE grp = $1  (generic plan: its parameters unknown)")
+                .contains("Aggregate");
+        assertThat(bySql.code()).as(bySql.err()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(bySql.out());
+        assertThat(plan.get("generic").asBoolean()).isFalse();
+        assertThat(plan.get("lines").toString()).contains("Delete on");
+        assertThat(one("SELECT count(*) FROM opt_plan")).as("planned, not run").isEqualTo("100");
+        assertThat(both.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("no statement 12345 in pg_stat_statements");
+        assertThat(two.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(two.err()).contains("one statement only");
+        assertThat(one("SELECT to_regclass('opt_plan') IS NOT NULL")).isEqualTo("t");
+    }
 }

@@ -555,6 +555,26 @@ class DashboardPagesIT {
         assertThat(shown.get(0).get(1))
                 .isEqualTo(settings.at("/advice/0/current").asText());
         assertThat(driver.findElement(By.id("settings-status")).getText()).contains("memory");
+        // a statement's plan, by keyboard (the extension in this database, a statement of its own to plan): its
+        // generic plan under the table, nothing run
+        try (Connection c = api.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            // slow enough to be among the 25 heaviest the page shows
+            st.execute("SELECT pg_sleep(0.5), count(*) FROM bars WHERE timeframe = '1h'");
+        }
+        driver.findElement(By.id("refresh")).sendKeys(Keys.ENTER);
+        String mine = "//div[@id='statements-table']//tr[td[contains(., 'pg_sleep($1), count(*) FROM bars')]]//button";
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.xpath(mine)).isEmpty());
+        driver.findElement(By.xpath(mine)).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            String planned = d.findElement(By.tagName("body")).getAttribute("data-plan");
+            return planned != null && !planned.isEmpty();
+        });
+        assertThat(driver.findElement(By.id("plan-text")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("plan-status")).getText()).contains("nothing was run");
         // the connections by who holds them, this page's server among them
         JsonNode connections = api.json("/api/v1/database/connections", 200);
         assertThat(connections.get("max").asLong()).isPositive();

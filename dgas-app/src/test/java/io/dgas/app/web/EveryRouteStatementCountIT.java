@@ -136,6 +136,7 @@ class EveryRouteStatementCountIT {
             }
             String path = template.replace("{symbol}", ids.symbol())
                     .replace("{exchange}", "HK")
+                    .replace("{queryid}", queryid())
                     .replace("{id}", Long.toString(idFor(template, ids)));
             List<String> query = new ArrayList<>();
             for (JsonNode p : get.get("parameters")) {
@@ -149,6 +150,21 @@ class EveryRouteStatementCountIT {
             out.put(template, query.isEmpty() ? path : path + "?" + String.join("&", query));
         }
         return out;
+    }
+
+    /** A statement of pg_stat_statements of this database (the extension made and a statement run for it). */
+    private static String queryid() throws Exception {
+        try (java.sql.Connection c = api.connect();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            st.execute("SELECT count(*) FROM symbols WHERE ticker LIKE 'Q%'");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT queryid FROM pg_stat_statements WHERE query LIKE"
+                    + " 'SELECT count(*) FROM symbols WHERE ticker LIKE%' AND dbid = (SELECT oid FROM pg_database"
+                    + " WHERE datname = current_database()) LIMIT 1")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private static long idFor(String template, Ids ids) {

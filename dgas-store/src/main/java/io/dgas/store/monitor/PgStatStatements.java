@@ -104,6 +104,20 @@ public final class PgStatStatements {
         }
     }
 
+    /**
+     * The text of statement {@code queryid} as the extension keeps it (constants as parameters, {@code $1}); empty when
+     * the extension does not answer or holds no such statement (any more).
+     */
+    public Optional<String> text(long queryid) {
+        return liveView()
+                .flatMap(view -> db.queryOne(
+                        "pss.text",
+                        "SELECT query FROM " + view + " WHERE queryid = ? AND dbid = (SELECT oid FROM pg_database"
+                                + " WHERE datname = current_database()) LIMIT 1",
+                        ps -> ps.setLong(1, queryid),
+                        rs -> rs.getString(1)));
+    }
+
     /** Copies the live counters into {@code query_stat_snapshots}; returns the rows written (0 when unavailable). */
     public int snapshot(Instant at) {
         Optional<String> view = liveView();

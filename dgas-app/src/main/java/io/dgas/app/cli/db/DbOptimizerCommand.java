@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         name = "db-optimizer",
         scope = picocli.CommandLine.ScopeType.INHERIT,
         description = "Index advice, unused/duplicate/invalid indexes, sizes, slow queries, vacuum/analyze, health,"
-                + " live queries, settings. Nothing changes the database without --apply.",
+                + " live queries, settings, plans. Nothing changes the database without --apply.",
         subcommands = {
             DbOptimizerIndexCommands.IndexStats.class,
             DbOptimizerIndexCommands.Unused.class,
@@ -37,7 +37,8 @@ import picocli.CommandLine.Command;
             DbOptimizerServerCommands.Live.class,
             DbOptimizerServerCommands.Connections.class,
             DbOptimizerServerCommands.Cancel.class,
-            DbOptimizerServerCommands.Settings.class
+            DbOptimizerServerCommands.Settings.class,
+            DbOptimizerServerCommands.Explain.class
         })
 public final class DbOptimizerCommand {
     private DbOptimizerCommand() {}

@@ -1,5 +1,6 @@
 package io.dgas.app.cli.db;
 
+import io.dgas.app.cli.BadArgumentException;
 import io.dgas.app.cli.BaseCommand;
 import io.dgas.app.cli.ExitCodes;
 import io.dgas.app.cli.Output;
@@ -7,6 +8,7 @@ import io.dgas.app.service.OptimizerService;
 import io.dgas.store.monitor.DatabaseActivity;
 import io.dgas.store.monitor.LiveQueries;
 import io.dgas.store.optimizer.SettingsAdvice;
+import io.dgas.store.optimizer.StatementPlan;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -119,6 +121,34 @@ public final class DbOptimizerServerCommands {
                                                             : "the server did not " + s.action() + " " + pid
                                                                     + " (not allowed for this role?)"));
             return apply && !s.signalled() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "explain",
+            description = "The planner's plan of a statement of pg_stat_statements (QUERYID, as slow-queries and the"
+                    + " database page list them: its generic plan, PostgreSQL 16 or later) or of --sql; never runs it"
+                    + " (EXPLAIN without ANALYZE, in a read-only transaction rolled back).")
+    static final class Explain extends BaseCommand {
+        @Parameters(arity = "0..1", paramLabel = "QUERYID", description = "a statement's queryid")
+        Long queryid;
+
+        @Option(names = "--sql", description = "one statement to plan instead")
+        String sql;
+
+        @Override
+        public Integer call() {
+            if ((queryid == null) == (sql == null)) {
+                throw new BadArgumentException("give a QUERYID or --sql, one of them");
+            }
+            StatementPlan.Plan p = queryid != null
+                    ? DbOptimizerCommand.service(this).plan(queryid)
+                    : DbOptimizerCommand.service(this).plan(sql);
+            out().result(p, () -> {
+                out().line(oneLine(p.query()) + (p.generic() ? "  (generic plan: its parameters unknown)" : ""));
+                p.lines().forEach(out()::line);
+            });
+            return ExitCodes.OK;
         }
     }
 
