@@ -51,11 +51,7 @@ public final class DbOptimizerServerCommands {
                                                             String.valueOf(q.state()),
                                                             q.waitEvent() == null ? "-" : q.waitEvent(),
                                                             String.valueOf(q.user()),
-                                                            q.application() == null
-                                                                            || q.application()
-                                                                                    .isEmpty()
-                                                                    ? "-"
-                                                                    : q.application(),
+                                                            orDash(q.application()),
                                                             oneLine(q.query())))
                                                     .toList()));
             return ExitCodes.OK;
@@ -80,11 +76,7 @@ public final class DbOptimizerServerCommands {
                                                 g.state(),
                                                 String.valueOf(g.database()),
                                                 String.valueOf(g.user()),
-                                                g.application() == null
-                                                                || g.application()
-                                                                        .isEmpty()
-                                                        ? "-"
-                                                        : g.application(),
+                                                orDash(g.application()),
                                                 g.client() == null ? "local socket" : g.client()))
                                         .toList());
             });
@@ -109,18 +101,19 @@ public final class DbOptimizerServerCommands {
         @Override
         public Integer call() {
             LiveQueries.Signal s = DbOptimizerCommand.service(this).stop(pid, terminate, apply);
-            String what = terminate ? "the connection of " + pid : "the statement of " + pid;
-            out().result(
-                            s,
-                            () -> out().line(
-                                            !apply
-                                                    ? "would " + s.action() + " " + what + ": " + oneLine(s.query())
-                                                            + " (add --apply)"
-                                                    : s.signalled()
-                                                            ? s.action() + " sent to " + pid + ": " + oneLine(s.query())
-                                                            : "the server did not " + s.action() + " " + pid
-                                                                    + " (not allowed for this role?)"));
+            out().result(s, () -> out().line(said(s)));
             return apply && !s.signalled() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+
+        /** What was done, or would be without --apply. */
+        private String said(LiveQueries.Signal s) {
+            if (!apply) {
+                String what = terminate ? "the connection of " : "the statement of ";
+                return "would " + s.action() + " " + what + pid + ": " + oneLine(s.query()) + " (add --apply)";
+            }
+            return s.signalled()
+                    ? s.action() + " sent to " + pid + ": " + oneLine(s.query())
+                    : "the server did not " + s.action() + " " + pid + " (not allowed for this role?)";
         }
     }
 
@@ -190,6 +183,11 @@ public final class DbOptimizerServerCommands {
             });
             return ExitCodes.OK;
         }
+    }
+
+    /** {@code text}, or "-" for none. */
+    private static String orDash(String text) {
+        return text == null || text.isEmpty() ? "-" : text;
     }
 
     /** A statement on one line, cut to {@value #SHOWN} characters. */
