@@ -353,12 +353,14 @@ class DbOptimizerCommandIT {
                 + " WHERE grp = $1%' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
                 + " LIMIT 1");
 
+        Run slow = run("db-optimizer", "slow-queries", "--min-calls", "1", "--min-mean", "0");
         Run byId = run("db-optimizer", "explain", queryid);
         Run bySql = run("--json", "db-optimizer", "explain", "--sql", "DELETE FROM opt_plan WHERE id < 10;");
         Run both = run("db-optimizer", "explain", queryid, "--sql", "SELECT 1");
         Run unknown = run("db-optimizer", "explain", "12345");
         Run two = run("db-optimizer", "explain", "--sql", "SELECT 1; DROP TABLE opt_plan");
 
+        assertThat(slow.out()).as("the id explain takes, printed first").containsPattern("(?m)^" + queryid + "\\s");
         assertThat(byId.code()).as(byId.err()).isZero();
         assertThat(byId.out())
                 .contains("SELECT count(*) FROM opt_plan WHERE grp = $1  (generic plan: its parameters unknown)")

@@ -89,9 +89,11 @@ public final class DbOptimizerTableCommands {
                     return;
                 }
                 out().table(
-                                List.of("name", "calls", "mean ms", "total ms", "rows", "query"),
+                                List.of("queryid", "name", "calls", "mean ms", "total ms", "rows", "query"),
                                 slow.stream()
                                         .map(s -> List.of(
+                                                // what db-optimizer explain takes
+                                                Long.toString(s.queryid()),
                                                 s.name() == null ? "-" : s.name(),
                                                 Long.toString(s.calls()),
                                                 DbOptimizerCommand.f(s.meanMs()),
