@@ -155,6 +155,31 @@
       + ' (' + dgas.num(c.max ? 100 * c.total / c.max : 0, 0) + ' %), every database of the server');
   }
 
+  var SUGGESTIONS = [
+    { key: 'ddl', label: 'Index' },
+    { label: 'Saves', value: function (x) { return dgas.num(x.before_cost > 0 ? 100 * (x.before_cost - x.after_cost) / x.before_cost : 0, 0) + ' %'; } },
+    { label: 'Time saved ms', value: function (x) { return dgas.num(x.time_saved_ms, 1); }, grouped: true },
+    { label: 'Size', value: function (x) { return size(x.estimated_bytes); } },
+    { label: 'Statements helped', value: function (x) { return x.queries.map(function (q) { return q.name || q.queryid; }).join(', '); } }
+  ];
+
+  /** The advisor on demand (it plans the heaviest statements with and without each candidate: seconds, not a read). */
+  function suggest() {
+    var say = document.getElementById('suggestions-status'), button = document.getElementById('suggest');
+    button.disabled = true;
+    dgas.say(say, 'Planning the heaviest statements…');
+    dgas.getJson('/api/v1/database/index-suggestions?lookback_hours=' + document.getElementById('lookback').value)
+      .then(function (a) {
+        dgas.table(document.getElementById('suggestions-table'), 'Suggested indexes, most time saved first', SUGGESTIONS,
+          a.suggestions, 'database-index-suggestions');
+        dgas.say(say, 'Method: ' + a.method + ' (' + a.planning + '). ' + (a.suggestions.length
+          ? dgas.count(a.suggestions.length, 'index', 'indexes') + ' suggested.'
+          : 'No index would cut a heavy statement\'s cost by half or more.') + (a.notes.length ? ' ' + a.notes.join(' ') : ''));
+        document.body.dataset.suggested = String(a.suggestions.length);
+      }).catch(function (e) { dgas.say(say, e.message, true); })
+      .then(function () { button.disabled = false; });
+  }
+
   var SETTINGS = [
     { key: 'name', label: 'Setting' }, { key: 'current', label: 'Current' },
     { label: 'Suggested', value: function (a) { return a.suggested === null ? 'fine' : a.suggested + (a.restart ? ' (restart)' : ''); } },
@@ -263,6 +288,7 @@
   function rank(v) { return v === 'critical' ? 2 : v === 'warning' ? 1 : 0; }
 
   document.getElementById('refresh').addEventListener('click', load);
+  document.getElementById('suggest').addEventListener('click', suggest);
   document.getElementById('lookback').addEventListener('change', load);
   load();
 })();

@@ -117,6 +117,28 @@ final class DatabaseRoutes {
                                 + " offset, next_offset, total}",
                         (c, a) -> ctx.optimizer().analyzeNeeds(a.<Integer>get("limit"), a.<Integer>get("offset"))),
                 Route.get(
+                        "/api/v1/database/index-suggestions",
+                        "Indexes that would cut the planner's cost of the heaviest statements (dgas db-optimizer"
+                                + " suggest-indexes: hypopg when installed, else a statistics heuristic), ranked by time"
+                                + " saved",
+                        List.of(
+                                lookback(),
+                                Param.query("min_calls", Type.INT, "only statements called this often")
+                                        .withDefault("100")
+                                        .range(0, Integer.MAX_VALUE),
+                                Param.query("min_savings", Type.NUMBER, "the least share of the cost an index cuts")
+                                        .withDefault("0.5")
+                                        .range(0.01, 0.99)),
+                        "{method, planning, suggestions: [{table, columns, name, ddl, before_cost, after_cost,"
+                                + " estimated_bytes, time_saved_ms, queries: [{queryid, name, query, calls, mean_ms,"
+                                + " before_cost, after_cost}]}], notes}",
+                        (c, a) -> ctx.optimizer()
+                                .advise(
+                                        Duration.ofHours(a.<Integer>get("lookback_hours")),
+                                        a.<Integer>get("min_calls"),
+                                        20,
+                                        a.<Double>get("min_savings"))),
+                Route.get(
                         "/api/v1/database/indexes",
                         "Every index with its scans and size, the duplicate ones and the invalid ones",
                         List.of(),

@@ -575,6 +575,15 @@ class DashboardPagesIT {
         });
         assertThat(driver.findElement(By.id("plan-text")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("plan-status")).getText()).contains("nothing was run");
+        // the index advisor on demand, by keyboard: its method and what it found, in words
+        driver.findElement(By.id("suggest")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            String suggested = d.findElement(By.tagName("body")).getAttribute("data-suggested");
+            return suggested != null && !suggested.isEmpty();
+        });
+        JsonNode advice = api.json("/api/v1/database/index-suggestions", 200);
+        assertThat(driver.findElement(By.id("suggestions-status")).getText())
+                .startsWith("Method: " + advice.get("method").asText());
         // the connections by who holds them, this page's server among them
         JsonNode connections = api.json("/api/v1/database/connections", 200);
         assertThat(connections.get("max").asLong()).isPositive();
