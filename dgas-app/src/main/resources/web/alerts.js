@@ -28,13 +28,7 @@
     { label: 'Actions', value: function () { return ''; }, render: function (r, td) {
       td.appendChild(button('Edit', 'Edit rule ' + r.id, function () { edit(r); }));
       td.appendChild(document.createTextNode(' '));
-      var del = button('Delete', 'Delete rule ' + r.id, function () {
-        // two steps, so one stray key press deletes nothing
-        if (del.dataset.armed) { remove(r); return; }
-        del.dataset.armed = '1';
-        del.textContent = 'Confirm delete';
-      });
-      td.appendChild(del);
+      td.appendChild(dgas.twoStep('Delete', 'Delete rule ' + r.id, function () { remove(r); }));
     } }
   ];
 

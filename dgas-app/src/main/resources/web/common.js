@@ -339,6 +339,23 @@
   }
 
   /** "5 bars, until YYYY-MM-DD HH:MM UTC"; empty when the signal does not lapse (exits, older rows). */
+  /**
+   * A button that acts on its second press ("Delete", then "Confirm delete"), so that one stray key press deletes or
+   * stops nothing; {@code label} is its accessible name.
+   */
+  function twoStep(text, label, act) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', function () {
+      if (b.dataset.armed) { act(); return; }
+      b.dataset.armed = '1';
+      b.textContent = 'Confirm ' + text.toLowerCase();
+    });
+    return b;
+  }
+
   function expiry(bars, expiresAt) {
     if (bars === null || bars === undefined) { return ''; }
     return bars + ' bars' + (expiresAt ? ', until ' + time(expiresAt) + ' UTC' : '');
@@ -398,7 +415,7 @@
     nav: nav, request: request, getJson: getJson, allItems: allItems, errorText: errorText, say: say, query: query, csv: csv, grouped: grouped,
     download: download, table: table, token: token, write: write, events: events, sseParse: sseParse, time: time,
     num: num, count: count,
-    probability: probability, expiry: expiry, reasons: reasons
+    probability: probability, expiry: expiry, reasons: reasons, twoStep: twoStep
   };
   nav();
 })();

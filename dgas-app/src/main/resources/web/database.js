@@ -90,19 +90,7 @@
     { label: 'Valid', value: function (i) { return i.valid ? 'yes' : 'no (rebuild)'; } }
   ];
 
-  /** A button that acts on its second press, so that one stray key press stops nothing. */
-  function twoStep(text, label, act) {
-    var b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = text;
-    b.setAttribute('aria-label', label);
-    b.addEventListener('click', function () {
-      if (b.dataset.armed) { b.disabled = true; act(); return; }
-      b.dataset.armed = '1';
-      b.textContent = 'Confirm ' + text.toLowerCase();
-    });
-    return b;
-  }
+  
 
   var liveStatus = document.getElementById('live-status');
 
@@ -124,7 +112,7 @@
     { label: 'Application', value: function (q) { return q.application || '-'; } },
     { label: 'Query', value: function (q) { var t = (q.query || '').replace(/\s+/g, ' '); return t.length > 120 ? t.slice(0, 120) + '…' : t; } },
     { label: 'Action', csv: false, value: function () { return ''; }, render: function (q, td) {
-      td.appendChild(twoStep('Cancel', 'Cancel the statement of ' + q.pid, function () { cancel(q); }));
+      td.appendChild(dgas.twoStep('Cancel', 'Cancel the statement of ' + q.pid, function () { cancel(q); }));
     } }
   ];
 

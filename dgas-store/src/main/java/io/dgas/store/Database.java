@@ -106,13 +106,7 @@ public final class Database implements AutoCloseable {
      * down.
      */
     public static void probe(DatabaseSettings settings, java.time.Duration timeout) {
-        java.util.Properties props = new java.util.Properties();
-        if (settings.user() != null) {
-            props.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            props.setProperty("password", settings.password());
-        }
+        java.util.Properties props = settings.credentials();
         String secs = Long.toString(Math.max(1, timeout.toSeconds()));
         props.setProperty("connectTimeout", secs);
         props.setProperty("loginTimeout", secs);

@@ -53,6 +53,21 @@ public record DatabaseSettings(
                 newUrl, newUser, newPassword, poolSize, maxOverflow, acquireTimeout, maxLifetime, prePing);
     }
 
+    /**
+     * The driver properties of a connection outside the pool (a probe, a lock watch, a plan): the user and password
+     * when given, to which the caller adds its own.
+     */
+    public java.util.Properties credentials() {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return props;
+    }
+
     /** The URL with any password (parameter or user info) masked, safe to print. */
     public String safeUrl() {
         return maskPassword(url);

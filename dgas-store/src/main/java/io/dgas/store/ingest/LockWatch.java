@@ -79,13 +79,7 @@ final class LockWatch implements AutoCloseable {
     }
 
     private Connection open() throws SQLException {
-        Properties props = new Properties();
-        if (settings.user() != null) {
-            props.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            props.setProperty("password", settings.password());
-        }
+        Properties props = settings.credentials();
         props.setProperty("ApplicationName", "dgas lock watch");
         props.setProperty("connectTimeout", "5");
         props.setProperty("socketTimeout", "10");

@@ -2,7 +2,6 @@ package io.dgas.store.optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -137,6 +136,6 @@ public final class SettingsAdvice {
     }
 
     private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

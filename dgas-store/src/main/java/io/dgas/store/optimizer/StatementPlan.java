@@ -84,13 +84,7 @@ public final class StatementPlan {
 
     private Connection open() throws SQLException {
         DatabaseSettings settings = db.settings();
-        Properties props = new Properties();
-        if (settings.user() != null) {
-            props.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            props.setProperty("password", settings.password());
-        }
+        Properties props = settings.credentials();
         props.setProperty("preferQueryMode", "simple");
         props.setProperty("ApplicationName", "dgas explain");
         props.setProperty("connectTimeout", "10");

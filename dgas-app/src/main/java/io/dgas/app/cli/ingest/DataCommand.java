@@ -130,9 +130,10 @@ public final class DataCommand {
             }
             out().result(m, () -> {
                 out().line(verb + " " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)");
+                String source = c.rebuilt().isEmpty()
+                        ? ""
+                        : OptionRanges.timeframe("--interval", interval).code();
                 for (var r : c.rebuilt()) {
-                    String source =
-                            OptionRanges.timeframe("--interval", interval).code();
                     out().line("rebuilt " + r.target().code() + " from " + source + ": " + r.written()
                             + " bar(s) written, " + r.deleted() + " soft-deleted (no " + source + " bar left in them)");
                 }
