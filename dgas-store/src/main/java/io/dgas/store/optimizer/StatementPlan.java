@@ -66,7 +66,11 @@ public final class StatementPlan {
                 try (ResultSet rs =
                         st.executeQuery("EXPLAIN (" + (generic ? "GENERIC_PLAN, " : "") + "VERBOSE) " + one)) {
                     while (rs.next()) {
-                        lines.add(rs.getString(1));
+                        // VERBOSE ends with the id of the text as planned here, not the pg_stat_statements id asked
+                        // for: two ids under one title read as a mistake
+                        if (!rs.getString(1).startsWith("Query Identifier:")) {
+                            lines.add(rs.getString(1));
+                        }
                     }
                 } catch (SQLException e) {
                     // the statement's own fault (a syntax error, an unknown table, the timeout): the server's words

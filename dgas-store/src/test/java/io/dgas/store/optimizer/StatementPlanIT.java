@@ -38,7 +38,10 @@ class StatementPlanIT {
 
         assertThat(p.generic()).isTrue();
         assertThat(p.query()).endsWith("LIMIT $3");
-        assertThat(String.join("\n", p.lines())).contains("Limit").contains("bars");
+        assertThat(String.join("\n", p.lines()))
+                .contains("Limit")
+                .contains("bars")
+                .doesNotContain("Query Identifier");
     }
 
     @Test
