@@ -29,7 +29,8 @@
     { key: 'symbols_failed', label: 'Failed' },
     { key: 'signals', label: 'Signals' },
     { label: 'Total ms', value: function (r) { return dgas.num(r.stage_ms.total, 0); } },
-    { key: 'instance', label: 'Instance' }
+    { key: 'instance', label: 'Instance' },
+    { key: 'settings_line', label: 'Settings (vs defaults)' }
   ];
 
   function draw(runs) {
@@ -72,7 +73,8 @@
         ['Symbols', r.symbols_requested + ' requested, ' + r.symbols_processed + ' processed, ' + r.symbols_failed + ' failed'],
         ['Signals', r.signals], ['Stage ms', STAGES.slice(0, 4).map(function (s) { return s[2] + ' ' + dgas.num(r.stage_ms[s[0]], 0); }).join(' · ')],
         ['Total ms (wall clock)', dgas.num(r.stage_ms.total, 0)], ['Stale symbols', (r.stale_symbols || []).join(', ') || 'none'],
-        ['Too short a history', (r.short_history || []).map(function (x) { return x.symbol + ' (' + x.reason + ')'; }).join(', ') || 'none']
+        ['Too short a history', (r.short_history || []).map(function (x) { return x.symbol + ' (' + x.reason + ')'; }).join(', ') || 'none'],
+        ['Settings (vs defaults)', r.settings_line]
       ].forEach(function (kv) {
         var dt = document.createElement('dt'); dt.textContent = kv[0];
         var dd = document.createElement('dd'); dd.textContent = kv[1];

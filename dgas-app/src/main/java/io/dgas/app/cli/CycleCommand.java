@@ -154,6 +154,10 @@ final class CycleCommand extends BaseCommand {
                 run.persistMs(),
                 run.alertsMs(),
                 run.durationMs()));
+        String settings = io.dgas.app.cycle.SignalSettings.line(run.settings());
+        if (!settings.equals("defaults") && !run.settings().isEmpty()) {
+            o.line("settings (other than the defaults): " + settings);
+        }
         for (var a : r.paper()) {
             o.line(String.format(
                     Locale.ROOT,

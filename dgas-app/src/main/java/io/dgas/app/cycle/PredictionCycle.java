@@ -104,7 +104,12 @@ public final class PredictionCycle {
         this.batchSize = batchSize;
         this.clock = clock;
         this.instance = instance;
-        this.store = new RunStore(db, clock, instance, registry, afterRun, minCalibrated, events);
+        this.store = new RunStore(db, clock, instance, registry, afterRun, minCalibrated, events, analyzer.settings());
+    }
+
+    /** The parameters this cycle analyses with, as each of its runs records them ({@link SymbolAnalysis#settings}). */
+    public Map<String, Object> settings() {
+        return analyzer.settings();
     }
 
     /** Runs batches through {@code pool}'s warm series from now on (null: load and analyse everything each cycle). */

@@ -50,6 +50,7 @@ final class RunStore {
     private final SignalOutcomes outcomeStore;
     private final CalibrationJob calibration;
     private final int minCalibrated;
+    private final Map<String, Object> settings;
 
     RunStore(
             Database db,
@@ -58,7 +59,9 @@ final class RunStore {
             MeterRegistry registry,
             UnaryOperator<CycleResult> afterRun,
             int minCalibrated,
-            EventPublisher events) {
+            EventPublisher events,
+            Map<String, Object> settings) {
+        this.settings = settings;
         this.db = db;
         this.runs = new RunRepository(db);
         this.clock = clock;
@@ -205,6 +208,7 @@ final class RunStore {
                 errors,
                 f.stale(),
                 instance,
-                f.shortHistory());
+                f.shortHistory(),
+                settings);
     }
 }

@@ -20,6 +20,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
@@ -55,6 +56,11 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
     public DrummondAnalysis analysis(BarSeries s) {
         return cache.get(
                 CalculationKey.of(s, "drummond", DrummondParams.defaults()), () -> DrummondAnalyzer.analyze(s));
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return SignalSettings.of(signals, mtf);
     }
 
     @Override

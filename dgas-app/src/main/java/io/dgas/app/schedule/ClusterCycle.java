@@ -206,7 +206,8 @@ public final class ClusterCycle {
                         Map.of(),
                         List.of(),
                         instance,
-                        Map.of()),
+                        Map.of(),
+                        cycle.settings()),
                 batches);
         cycle.recordCollect(runId, cycle.collect(universe));
         for (int b = 0; b < batches; b++) {

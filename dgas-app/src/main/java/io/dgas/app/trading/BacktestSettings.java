@@ -3,13 +3,10 @@ package io.dgas.app.trading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dgas.app.Json;
-import io.dgas.calc.drummond.MtfParams;
+import io.dgas.app.cycle.SignalSettings;
 import io.dgas.calc.drummond.SignalParams;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A stored backtest's settings in one line, so that backtests run with different options can be told apart in a list:
@@ -18,9 +15,6 @@ import java.util.Map;
  * parameters were kept show their expiry when it is not the default.
  */
 public final class BacktestSettings {
-    private static final JsonNode SIGNALS = Json.SNAKE.valueToTree(SignalParams.defaults());
-    private static final JsonNode MTF = Json.SNAKE.valueToTree(MtfParams.defaults());
-
     private BacktestSettings() {}
 
     /** The line of a backtest's stored settings (a JSON object text); the text itself when it is not JSON. */
@@ -38,8 +32,7 @@ public final class BacktestSettings {
         }
         List<String> changed = new ArrayList<>();
         if (s.has("signals")) {
-            differences(SIGNALS, s.path("signals"), changed);
-            differences(MTF, s.path("mtf"), changed);
+            changed.addAll(SignalSettings.changes(s));
         } else if (s.path("expiry_bars").asInt() != SignalParams.defaults().expiryBars()) {
             changed.add("expiry_bars " + s.path("expiry_bars").asText());
         }
@@ -74,40 +67,11 @@ public final class BacktestSettings {
         return parts.isEmpty() ? "" : ", commission " + String.join(" + ", parts);
     }
 
-    /**
-     * Adds "name value" for each field of {@code stored} whose value is not the one in {@code defaults}, in the
-     * defaults' order (the database keeps a JSON object's keys in an order of its own), then fields they lack.
-     */
-    private static void differences(JsonNode defaults, JsonNode stored, List<String> out) {
-        for (Iterator<String> it = defaults.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            JsonNode v = stored.get(name);
-            if (v != null && !same(defaults.get(name), v)) {
-                out.add(name + " " + plain(v));
-            }
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (!defaults.has(f.getKey())) {
-                out.add(f.getKey() + " " + plain(f.getValue()));
-            }
-        }
-    }
-
-    private static boolean same(JsonNode a, JsonNode b) {
-        return a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
-    }
-
     private static boolean nonZero(JsonNode n) {
         return n.isNumber() && n.decimalValue().signum() != 0;
     }
 
-    /** A number in its shortest plain decimals (10, not 10.00000000); other values as text. */
     private static String plain(JsonNode n) {
-        if (!n.isNumber()) {
-            return n.asText();
-        }
-        BigDecimal d = n.decimalValue().stripTrailingZeros();
-        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+        return SignalSettings.plain(n);
     }
 }

@@ -145,6 +145,8 @@ final class Bodies {
         List<Map<String, String>> shortHistory = new ArrayList<>();
         r.shortHistory().forEach((symbol, why) -> shortHistory.add(Map.of("symbol", symbol, "reason", why)));
         body.put("short_history", shortHistory);
+        body.put("settings", r.settings().isEmpty() ? null : r.settings());
+        body.put("settings_line", io.dgas.app.cycle.SignalSettings.line(r.settings()));
         return body;
     }
 

@@ -115,6 +115,25 @@ class PredictionCycleIT {
     }
 
     @Test
+    void run_signalParameters_storedWithTheRunAndReadBack() throws Exception {
+        SymbolAnalyzer strict = new SymbolAnalyzer(MtfParams.defaults(), SignalSettingsTest.minRewardRisk(3));
+        io.dgas.store.runs.RunRepository runs = new io.dgas.store.runs.RunRepository(db);
+
+        RunRecord stricter = cycle(strict, 10).run(request(tickers(2))).run();
+        RunRecord usual = cycle(real, 10).run(request(tickers(2))).run();
+        RunRecord unknown = cycle((s, t, h, tf, asOf, stale) -> new SymbolOutcome(s, null, false, null), 10)
+                .run(request(tickers(2)))
+                .run();
+
+        assertThat(SignalSettings.line(runs.find(stricter.id()).orElseThrow().settings()))
+                .isEqualTo("min_reward_risk 3");
+        assertThat(SignalSettings.line(runs.find(usual.id()).orElseThrow().settings()))
+                .isEqualTo("defaults");
+        assertThat(SignalSettings.line(runs.find(unknown.id()).orElseThrow().settings()))
+                .isEqualTo("not recorded");
+    }
+
+    @Test
     void run_symbolWithTooFewBars_isNamedAndTheRunSucceeds() {
         // SYN0003 as a new listing: two hourly bars (its stored ones cut), analysed by the real analyzer
         SymbolAnalysis listing = (s, t, h, tf, asOf, stale) -> real.analyze(

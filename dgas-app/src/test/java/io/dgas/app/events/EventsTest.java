@@ -52,6 +52,7 @@ class EventsTest {
                 Map.of(),
                 List.of(),
                 "test",
+                Map.of(),
                 Map.of());
     }
 

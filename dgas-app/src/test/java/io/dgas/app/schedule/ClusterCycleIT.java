@@ -211,6 +211,9 @@ class ClusterCycleIT {
                     var run = once.runOnce(Duration.ofSeconds(60)).orElseThrow();
                     assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
                     assertThat(run.processed()).isEqualTo(30);
+                    assertThat(io.dgas.app.cycle.SignalSettings.line(run.settings()))
+                            .as("the parameters the run analysed with")
+                            .isEqualTo("defaults");
                 }
                 assertThat(scalar(node.db(), "SELECT count(*) FROM prediction_runs"))
                         .as("round " + i + ": one run, no second tick")

@@ -298,8 +298,11 @@ class WriteApiIT {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(r.body());
         int id = body.at("/run/id").asInt();
-        assertThat(api.json("/api/v1/runs/" + id, 200).get("symbols_processed").asInt())
-                .isEqualTo(1);
+        JsonNode run = api.json("/api/v1/runs/" + id, 200);
+        assertThat(run.get("symbols_processed").asInt()).isEqualTo(1);
+        assertThat(run.get("settings_line").asText()).isEqualTo("defaults");
+        assertThat(run.at("/settings/signals/min_reward_risk").asDouble())
+                .isEqualTo(io.dgas.calc.drummond.SignalParams.defaults().minRewardRisk());
         assertThat(body.get("signals").isArray()).isTrue();
         assertThat(body.get("paper").isArray())
                 .as("each active paper session's part")

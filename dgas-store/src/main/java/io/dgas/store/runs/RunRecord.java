@@ -12,6 +12,8 @@ import java.util.Map;
  * @param staleSymbols symbols whose newest bar was older than the staleness threshold (analysed, no signal)
  * @param shortHistory symbol → why, for symbols not analysed because they have too few bars yet (not failures: they
  *     do not make the run partial)
+ * @param settings the parameters the run analysed with, as {@code {signals: {...}, mtf: {...}}} by their stored names;
+ *     empty for a run stored before they were kept
  */
 public record RunRecord(
         long id,
@@ -32,5 +34,6 @@ public record RunRecord(
         Map<String, String> errors,
         List<String> staleSymbols,
         String instance,
-        Map<String, String> shortHistory)
+        Map<String, String> shortHistory,
+        Map<String, Object> settings)
         implements java.io.Serializable {}

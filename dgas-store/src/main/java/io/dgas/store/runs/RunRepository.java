@@ -29,8 +29,8 @@ public final class RunRepository {
     /** The columns {@link #run} reads; every run read starts with it. */
     private static final String RUNS_FROM = "SELECT id, started_at, finished_at, htf_timeframe, trading_timeframe,"
             + " status, symbols_requested, symbols_processed, symbols_failed, signals_generated, load_ms, analyse_ms,"
-            + " persist_ms, alerts_ms, duration_ms, errors::text, stale_symbols::text, instance, short_history::text"
-            + " FROM prediction_runs";
+            + " persist_ms, alerts_ms, duration_ms, errors::text, stale_symbols::text, instance, short_history::text,"
+            + " settings::text FROM prediction_runs";
 
     private final Database db;
 
@@ -66,8 +66,8 @@ public final class RunRepository {
                         "INSERT INTO prediction_runs (started_at, finished_at, htf_timeframe, trading_timeframe, status,"
                                 + " symbols_requested, symbols_processed, symbols_failed, symbols_stale,"
                                 + " signals_generated, load_ms, analyse_ms, persist_ms, alerts_ms, duration_ms, errors,"
-                                + " stale_symbols, instance, short_history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                + " ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb) RETURNING id",
+                                + " stale_symbols, instance, short_history, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb) RETURNING id",
                         ps -> {
                             ps.setTimestamp(1, Timestamp.from(r.startedAt()));
                             ps.setTimestamp(2, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
@@ -88,6 +88,7 @@ public final class RunRepository {
                             ps.setString(17, JsonColumns.write(r.staleSymbols()));
                             ps.setString(18, r.instance());
                             ps.setString(19, JsonColumns.write(errorList(r.shortHistory())));
+                            ps.setString(20, settings(r));
                         },
                         rs -> rs.getLong(1))
                 .orElseThrow();
@@ -128,14 +129,17 @@ public final class RunRepository {
                 rs -> rs.getLong(1));
     }
 
-    /** Overwrites the figures of run {@code r.id()} (a distributed run finishing); returns its id. */
+    /**
+     * Overwrites the figures of run {@code r.id()} (a distributed run finishing); returns its id. Its settings are
+     * kept when {@code r} carries none.
+     */
     public long updateRun(SqlSession s, RunRecord r) {
         s.update(
                 "runs.update",
                 "UPDATE prediction_runs SET finished_at = ?, status = ?, symbols_requested = ?, symbols_processed = ?,"
                         + " symbols_failed = ?, symbols_stale = ?, signals_generated = ?, load_ms = ?, analyse_ms = ?,"
                         + " persist_ms = ?, duration_ms = ?, errors = ?::jsonb, stale_symbols = ?::jsonb,"
-                        + " short_history = ?::jsonb WHERE id = ?",
+                        + " short_history = ?::jsonb, settings = coalesce(?::jsonb, settings) WHERE id = ?",
                 ps -> {
                     ps.setTimestamp(1, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
                     ps.setString(2, r.status().code());
@@ -151,7 +155,8 @@ public final class RunRepository {
                     ps.setString(12, JsonColumns.write(errorList(r.errors())));
                     ps.setString(13, JsonColumns.write(r.staleSymbols()));
                     ps.setString(14, JsonColumns.write(errorList(r.shortHistory())));
-                    ps.setLong(15, r.id());
+                    ps.setString(15, settings(r));
+                    ps.setLong(16, r.id());
                 });
         return r.id();
     }
@@ -371,7 +376,15 @@ public final class RunRepository {
                 errorMap(rs.getString(16)),
                 JsonColumns.read(rs.getString(17), new TypeReference<List<String>>() {}),
                 rs.getString(18),
-                errorMap(rs.getString(19)));
+                errorMap(rs.getString(19)),
+                rs.getString(20) == null
+                        ? Map.of()
+                        : JsonColumns.read(rs.getString(20), new TypeReference<Map<String, Object>>() {}));
+    }
+
+    /** The settings column of {@code r}: null when it carries none (kept by an update, see {@link #updateRun}). */
+    private static String settings(RunRecord r) {
+        return r.settings().isEmpty() ? null : JsonColumns.write(r.settings());
     }
 
     /** Lower-case stored code of a signal type. */

@@ -2,6 +2,7 @@ package io.dgas.app.cli.monitor;
 
 import io.dgas.app.cli.*;
 import io.dgas.app.cycle.CalibrationJob;
+import io.dgas.app.cycle.SignalSettings;
 import io.dgas.app.cycle.SignalText;
 import io.dgas.app.service.RunsService;
 import io.dgas.app.service.SignalsService;
@@ -51,7 +52,8 @@ public final class RunsMonitor {
                                                     "analyse ms (Σ workers)",
                                                     "persist ms",
                                                     "alerts ms",
-                                                    "total ms"),
+                                                    "total ms",
+                                                    "settings"),
                                             runs.stream()
                                                     .map(r -> List.of(
                                                             Long.toString(r.id()),
@@ -69,7 +71,8 @@ public final class RunsMonitor {
                                                             ms(r.analyseMs()),
                                                             ms(r.persistMs()),
                                                             ms(r.alertsMs()),
-                                                            ms(r.durationMs())))
+                                                            ms(r.durationMs()),
+                                                            SignalSettings.line(r.settings())))
                                                     .toList()));
             return ExitCodes.OK;
         }
