@@ -79,6 +79,10 @@
       });
       columns.push({ label: 'Win rate', value: function (b) { return b.win_rate === null ? '' : dgas.num(100 * b.win_rate, 0) + ' %'; } });
       dgas.table(box, 'Entry signals by confidence, last ' + c.days + ' days', columns, c.buckets, 'calibration');
+      // the same outcomes by the parameters the signals' runs analysed with: settings compared side by side
+      var bySettings = [{ key: 'settings', label: 'Settings (vs defaults)' }].concat(columns.slice(1));
+      dgas.table(document.getElementById('calibration-settings-table'), 'Entry signals by settings, last ' + c.days + ' days',
+        bySettings, c.by_settings, 'calibration-settings');
       dgas.say(say, c.signals + ' entry signals; win rate of decided ones: '
         + (c.win_rate === null ? 'none decided' : dgas.num(100 * c.win_rate, 1) + ' %'));
       document.body.dataset.calibration = c.days;

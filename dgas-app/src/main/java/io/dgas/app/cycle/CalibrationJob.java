@@ -6,6 +6,7 @@ import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
+import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.SignalReads;
 import io.dgas.store.runs.StoredSignal;
@@ -30,25 +31,37 @@ public final class CalibrationJob {
 
     private final SignalReads signals;
     private final BarRepository bars;
+    private final RunRepository runs;
 
-    public CalibrationJob(SignalReads signals, BarRepository bars) {
+    /** @param runs the settings of the runs that stored the signals, for {@link Report#bySettings} */
+    public CalibrationJob(SignalReads signals, BarRepository bars, RunRepository runs) {
         this.signals = signals;
         this.bars = bars;
+        this.runs = runs;
     }
 
     /** Upper edges of the confidence buckets: [0, 0.5), [0.5, 0.6), … [0.9, 1]. */
     static final double[] BUCKET_EDGES = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
     /**
-     * Outcome counts overall, per signal type and tier, and per confidence bucket (in bucket order), with the win rate
-     * of decided signals.
+     * Outcome counts overall, per signal type and tier, per confidence bucket (in bucket order) and per settings the
+     * signals were made with (most signals first), with the win rate of decided signals.
      */
     public record Report(
             int signals,
             Map<Calibration.Outcome, Integer> outcomes,
             Map<String, Map<String, Integer>> byGroup,
             List<Bucket> byConfidence,
-            double winRate)
+            double winRate,
+            List<SettingsGroup> bySettings)
+            implements java.io.Serializable {}
+
+    /**
+     * The signals made with one set of parameters ({@link SignalSettings#line}: {@code defaults}, the parameters that
+     * differ, or {@code not recorded} for runs stored before settings were kept): outcome counts and the win rate of the
+     * decided ones, {@code null} when none is decided.
+     */
+    public record SettingsGroup(String settings, int signals, Map<String, Integer> outcomes, Double winRate)
             implements java.io.Serializable {}
 
     /**
@@ -66,12 +79,19 @@ public final class CalibrationJob {
         for (int i = 0; i < BUCKET_EDGES.length; i++) {
             buckets.add(new LinkedHashMap<>());
         }
+        Map<Long, String> lines = new java.util.HashMap<>();
+        runs.settings(signals.stream().map(StoredSignal::runId).distinct().toList())
+                .forEach((run, settings) -> lines.put(run, SignalSettings.line(settings)));
+        Map<String, Map<String, Integer>> settingsGroups = new LinkedHashMap<>();
         resolveAll(signals, (s, r) -> {
             String outcome = r.outcome().name().toLowerCase(Locale.ROOT);
             outcomes.merge(r.outcome(), 1, Integer::sum);
             groups.computeIfAbsent(s.type() + "/" + (s.tier() == null ? "none" : s.tier()), k -> new LinkedHashMap<>())
                     .merge(outcome, 1, Integer::sum);
             buckets.get(bucketOf(s.confidence())).merge(outcome, 1, Integer::sum);
+            settingsGroups
+                    .computeIfAbsent(lines.getOrDefault(s.runId(), "not recorded"), k -> new LinkedHashMap<>())
+                    .merge(outcome, 1, Integer::sum);
         });
         int wins = outcomes.getOrDefault(Calibration.Outcome.WIN, 0);
         int losses = outcomes.getOrDefault(Calibration.Outcome.LOSS, 0);
@@ -80,7 +100,28 @@ public final class CalibrationJob {
                 outcomes,
                 groups,
                 buckets(buckets),
-                wins + losses == 0 ? Double.NaN : (double) wins / (wins + losses));
+                wins + losses == 0 ? Double.NaN : (double) wins / (wins + losses),
+                settingsGroups(settingsGroups));
+    }
+
+    private static List<SettingsGroup> settingsGroups(Map<String, Map<String, Integer>> groups) {
+        List<SettingsGroup> out = new ArrayList<>();
+        groups.forEach((line, c) -> out.add(new SettingsGroup(line, total(c), c, winRate(c))));
+        out.sort(java.util.Comparator.comparingInt(SettingsGroup::signals)
+                .reversed()
+                .thenComparing(SettingsGroup::settings));
+        return out;
+    }
+
+    private static int total(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The win rate of the decided ones among {@code counts}, null when none is decided. */
+    private static Double winRate(Map<String, Integer> counts) {
+        int wins = counts.getOrDefault("win", 0);
+        int decided = wins + counts.getOrDefault("loss", 0);
+        return decided == 0 ? null : (double) wins / decided;
     }
 
     /** The bucket index of {@code confidence}: the first edge above it (1.0 falls in the last bucket). */
@@ -97,14 +138,7 @@ public final class CalibrationJob {
         List<Bucket> out = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             Map<String, Integer> c = counts.get(i);
-            int wins = c.getOrDefault("win", 0);
-            int decided = wins + c.getOrDefault("loss", 0);
-            out.add(new Bucket(
-                    i == 0 ? 0 : BUCKET_EDGES[i - 1],
-                    BUCKET_EDGES[i],
-                    c.values().stream().mapToInt(Integer::intValue).sum(),
-                    c,
-                    decided == 0 ? null : (double) wins / decided));
+            out.add(new Bucket(i == 0 ? 0 : BUCKET_EDGES[i - 1], BUCKET_EDGES[i], total(c), c, winRate(c)));
         }
         return out;
     }

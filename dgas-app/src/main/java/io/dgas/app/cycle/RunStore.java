@@ -71,7 +71,7 @@ final class RunStore {
         this.minCalibrated = minCalibrated;
         this.events = events;
         this.outcomeStore = new SignalOutcomes(db);
-        this.calibration = new CalibrationJob(new SignalReads(db), new BarRepository(db));
+        this.calibration = new CalibrationJob(new SignalReads(db), new BarRepository(db), runs);
         this.duration = Timer.builder("dgas.cycle.duration")
                 .description("Prediction cycle wall time")
                 .register(registry);

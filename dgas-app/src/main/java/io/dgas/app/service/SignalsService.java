@@ -86,6 +86,7 @@ public final class SignalsService {
         return cache.get(
                 RegionSpec.DASHBOARD,
                 "signals:calibration:" + days,
-                () -> new CalibrationJob(signals, new BarRepository(db)).run(now, Duration.ofDays(days)));
+                () -> new CalibrationJob(signals, new BarRepository(db), new io.dgas.store.runs.RunRepository(db))
+                        .run(now, Duration.ofDays(days)));
     }
 }

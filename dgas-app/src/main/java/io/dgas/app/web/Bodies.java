@@ -169,6 +169,16 @@ final class Bodies {
         body.put("outcomes", outcomes);
         body.put("win_rate", Double.isNaN(r.winRate()) ? null : r.winRate());
         body.put("buckets", buckets);
+        List<Map<String, Object>> bySettings = new ArrayList<>();
+        for (CalibrationJob.SettingsGroup g : r.bySettings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("settings", g.settings());
+            m.put("signals", g.signals());
+            m.put("outcomes", g.outcomes());
+            m.put("win_rate", g.winRate());
+            bySettings.add(m);
+        }
+        body.put("by_settings", bySettings);
         return body;
     }
 

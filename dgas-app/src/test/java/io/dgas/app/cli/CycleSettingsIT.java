@@ -46,6 +46,8 @@ class CycleSettingsIT {
                 .contains("defaults");
         assertThat(runs).hasSize(2);
         assertThat(runs.findValuesAsText("min_reward_risk")).containsExactlyInAnyOrder("3.0", "1.5");
+        assertThat(cli("monitor", "calibration").out())
+                .contains("by settings (the runs' signal parameters other than the defaults):");
     }
 
     private static CliRun cli(String... args) {

@@ -174,6 +174,61 @@ class SignalOutcomesIT {
     }
 
     /** A LONG at bar {@code k} of {@code c}: entry at its close, stop and target 1 % away, score 0.65, expiry 5. */
+    @Test
+    void calibration_signalsOfRunsWithDifferentSettings_groupedBySettings() throws Exception {
+        FakeClock clock = new FakeClock(NOW);
+        List<String> strict = IntStream.range(30, 35)
+                .mapToObj(io.dgas.app.demo.SyntheticBars::ticker)
+                .toList();
+        List<String> usual = IntStream.range(35, 40)
+                .mapToObj(io.dgas.app.demo.SyntheticBars::ticker)
+                .toList();
+        cycle(past(SignalSettings.of(SignalSettingsTest.minRewardRisk(3), MtfParams.defaults())), clock, 5)
+                .run(request(strict));
+        cycle(past(SignalSettings.of(SignalParams.defaults(), MtfParams.defaults())), clock, 5)
+                .run(request(usual));
+
+        CalibrationJob.Report r = new CalibrationJob(
+                        new io.dgas.store.runs.SignalReads(db), new BarRepository(db), new RunRepository(db))
+                .run(NOW, Duration.ofDays(30));
+
+        assertThat(r.bySettings())
+                .filteredOn(g -> g.settings().equals("min_reward_risk 3"))
+                .singleElement()
+                .satisfies(g -> {
+                    assertThat(g.signals()).isEqualTo(strict.size());
+                    assertThat(g.outcomes().values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum())
+                            .isEqualTo(strict.size());
+                });
+        assertThat(r.bySettings())
+                .filteredOn(g -> g.settings().equals("defaults"))
+                .singleElement()
+                .satisfies(g -> assertThat(g.signals()).isGreaterThanOrEqualTo(usual.size()));
+        assertThat(r.bySettings().stream()
+                        .mapToInt(CalibrationJob.SettingsGroup::signals)
+                        .sum())
+                .as("every entry signal in one group")
+                .isEqualTo(r.signals());
+    }
+
+    /** A long signal 80 bars back on each symbol, from a step that reports {@code settings}. */
+    private static SymbolAnalysis past(Map<String, Object> settings) {
+        return new SymbolAnalysis() {
+            @Override
+            public SymbolOutcome analyze(
+                    String s, BarColumns t, BarColumns h, Timeframe tf, Instant asOf, Duration stale) {
+                return new SymbolOutcome(s, longAt(s, t, t.size() - 80), false, null);
+            }
+
+            @Override
+            public Map<String, Object> settings() {
+                return settings;
+            }
+        };
+    }
+
     private static Signal longAt(String symbol, BarColumns c, int k) {
         double close = c.close()[k];
         return new Signal(

@@ -154,6 +154,7 @@ class DashboardPagesIT {
         assertThat(rows("calibration-table"))
                 .extracting(r -> Integer.parseInt(r.get(signalsCol)))
                 .containsExactly(expected[0], expected[1], expected[2], expected[3], expected[4], expected[5]);
+        assertThat(rows("calibration-settings-table")).extracting(r -> r.get(0)).containsExactly("not recorded");
         Browser.screenshot(driver, "signals");
 
         // filters: long entries and exits at confidence ≥ 0.7
@@ -261,6 +262,10 @@ class DashboardPagesIT {
                 .isEqualTo(entries);
         assertThat(c.at("/buckets/0/from").asDouble()).isZero();
         assertThat(c.at("/buckets/5/to").asDouble()).isEqualTo(1.0);
+        assertThat(c.at("/by_settings/0/settings").asText())
+                .as("the seeded runs kept no settings")
+                .isEqualTo("not recorded");
+        assertThat(c.at("/by_settings/0/signals").asLong()).isEqualTo(entries);
         JsonNode bad = api.json("/api/v1/signals/calibration?days=0", 400);
         assertThat(bad.get("parameter").asText()).isEqualTo("days");
         assertThat(bad.get("accepted").toString()).contains("90");

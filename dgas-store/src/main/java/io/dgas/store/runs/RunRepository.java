@@ -350,6 +350,23 @@ public final class RunRepository {
                 RunRepository::run);
     }
 
+    /**
+     * The settings of runs {@code ids} ({@link RunRecord#settings}), in one statement; a run stored before settings were
+     * kept maps to an empty map, an id that is no run is absent.
+     */
+    public Map<Long, Map<String, Object>> settings(java.util.Collection<Long> ids) {
+        Map<Long, Map<String, Object>> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        db.query(
+                "runs.settings",
+                "SELECT id, settings::text FROM prediction_runs WHERE id = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())),
+                rs -> out.put(rs.getLong(1), settingsOf(rs.getString(2))));
+        return out;
+    }
+
     /** The run with {@code id}, if any. */
     public java.util.Optional<RunRecord> find(long id) {
         return db.queryOne("runs.find", RUNS_FROM + " WHERE id = ?", ps -> ps.setLong(1, id), RunRepository::run);
@@ -377,9 +394,11 @@ public final class RunRepository {
                 JsonColumns.read(rs.getString(17), new TypeReference<List<String>>() {}),
                 rs.getString(18),
                 errorMap(rs.getString(19)),
-                rs.getString(20) == null
-                        ? Map.of()
-                        : JsonColumns.read(rs.getString(20), new TypeReference<Map<String, Object>>() {}));
+                settingsOf(rs.getString(20)));
+    }
+
+    private static Map<String, Object> settingsOf(String json) {
+        return json == null ? Map.of() : JsonColumns.read(json, new TypeReference<Map<String, Object>>() {});
     }
 
     /** The settings column of {@code r}: null when it carries none (kept by an update, see {@link #updateRun}). */

@@ -180,6 +180,13 @@ public final class RunsMonitor {
                 out().line("win rate of decided signals: "
                         + (Double.isNaN(r.winRate()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.winRate())));
                 r.byGroup().forEach((g, counts) -> out().line("  " + g + ": " + Output.pairs(counts)));
+                out().line("by settings (the runs' signal parameters other than the defaults):");
+                r.bySettings()
+                        .forEach(g -> out().line("  " + g.settings() + ": " + g.signals() + " signals, "
+                                + Output.pairs(g.outcomes()) + "; win rate "
+                                + (g.winRate() == null
+                                        ? "-"
+                                        : String.format(Locale.ROOT, "%.1f %%", 100 * g.winRate()))));
             });
             return ExitCodes.OK;
         }
