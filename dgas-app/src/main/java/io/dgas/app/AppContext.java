@@ -209,7 +209,12 @@ public final class AppContext implements AutoCloseable {
 
     /** <b>[C]</b> The signal parameters of drummond.md §7 with the configured {@code signals.*} keys. */
     public SignalParams signalParams() {
-        return new io.dgas.app.cli.SignalOptions().params(config);
+        return signalParams(io.dgas.app.cycle.SignalOverrides.NONE);
+    }
+
+    /** <b>[C]</b> {@link #signalParams()} with {@code overrides}. */
+    public SignalParams signalParams(io.dgas.app.cycle.SignalOverrides overrides) {
+        return overrides.apply(config);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.dgas.app.cli;
 
-import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.cycle.SignalOverrides;
 import io.dgas.calc.drummond.SignalParams;
 import picocli.CommandLine.Option;
 
@@ -33,29 +33,12 @@ public final class SignalOptions {
 
     /** The configured parameters with this command's overrides. */
     public SignalParams params(DgasConfig config) {
-        SignalParams d = SignalParams.defaults();
-        return new SignalParams(
-                d.minAlignment(),
-                d.minStrength(),
-                d.stopMultiplier(),
-                d.rewardRisk(),
-                d.minZoneWeight(),
-                d.patternStrength(),
-                d.atrPeriod(),
-                d.aggregationSeconds(),
-                d.calibrationSeconds(),
-                entryReachAtr != null
-                        ? range("--entry-reach-atr", entryReachAtr, 100)
-                        : config.positive(ConfigKeys.ENTRY_REACH_ATR),
-                minRewardRisk != null
-                        ? range("--min-reward-risk", minRewardRisk, 100)
-                        : config.positive(ConfigKeys.MIN_REWARD_RISK),
-                expiryBars != null
-                        ? (int) range("--expiry-bars", expiryBars, 10_000)
-                        : config.intValue(ConfigKeys.EXPIRY_BARS),
-                minCalibrated != null
-                        ? (int) range("--min-calibrated", minCalibrated, 1_000_000)
-                        : config.intValue(ConfigKeys.MIN_CALIBRATED));
+        return new SignalOverrides(
+                        entryReachAtr != null ? range("--entry-reach-atr", entryReachAtr, 100) : null,
+                        minRewardRisk != null ? range("--min-reward-risk", minRewardRisk, 100) : null,
+                        expiryBars != null ? (int) range("--expiry-bars", expiryBars, 10_000) : null,
+                        minCalibrated != null ? (int) range("--min-calibrated", minCalibrated, 1_000_000) : null)
+                .apply(config);
     }
 
     private static double range(String option, double v, double max) {

@@ -4,6 +4,7 @@ import io.dgas.app.AppContext;
 import io.dgas.app.cycle.CycleResult;
 import io.dgas.app.cycle.CycleRunningException;
 import io.dgas.app.cycle.CycleSummary;
+import io.dgas.app.cycle.SignalOverrides;
 import io.dgas.app.ingest.IngestService;
 import io.dgas.app.ingest.IngestSummary;
 import io.dgas.app.web.Param.Type;
@@ -139,7 +140,31 @@ final class WriteRoutes {
                                                 "lookback",
                                                 Type.INT,
                                                 "trading bars per symbol (default cycle.lookback_bars)")
-                                        .range(3, 100_000)),
+                                        .range(3, 100_000),
+                                Param.query(
+                                                "entry_reach_atr",
+                                                Type.NUMBER,
+                                                "[C] farthest entry zone level from the close, in ATR (default"
+                                                        + " signals.entry_reach_atr)")
+                                        .range(1e-8, 100),
+                                Param.query(
+                                                "min_reward_risk",
+                                                Type.NUMBER,
+                                                "[C] smallest reward:risk after the target cap (default"
+                                                        + " signals.min_reward_risk)")
+                                        .range(1e-8, 100),
+                                Param.query(
+                                                "expiry_bars",
+                                                Type.INT,
+                                                "[C] trading bars in which an entry may fill (default"
+                                                        + " signals.expiry_bars)")
+                                        .range(1, 10_000),
+                                Param.query(
+                                                "min_calibrated",
+                                                Type.INT,
+                                                "[C] decided outcomes a score decile needs for a probability"
+                                                        + " (default signals.min_calibrated)")
+                                        .range(1, 1_000_000)),
                         "{run: run as in /api/v1/runs/{id}, signals: [{symbol, timestamp, type, entry, stop, target,"
                                 + " confidence, strength, alignment, tier}], paper: [{session_id, portfolio_id, placed,"
                                 + " rejected, fills, exits, equity}] (each active paper session's part)}; 409 {error}"
@@ -160,8 +185,15 @@ final class WriteRoutes {
     private static Object cycle(AppContext ctx, Context c, Args a) {
         List<String> tickers = tickers(a.get("symbols"));
         try {
-            CycleResult r =
-                    ctx.cycles().run(tickers, timeframe(a, "htf"), timeframe(a, "trading"), a.get("lookback"), null);
+            SignalOverrides overrides = new SignalOverrides(
+                    a.get("entry_reach_atr"), a.get("min_reward_risk"), a.get("expiry_bars"), a.get("min_calibrated"));
+            CycleResult r = ctx.cycles()
+                    .run(
+                            tickers,
+                            timeframe(a, "htf"),
+                            timeframe(a, "trading"),
+                            a.get("lookback"),
+                            ctx.signalParams(overrides));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("run", Bodies.run(r.run()));
             body.put("signals", CycleSummary.signals(r));

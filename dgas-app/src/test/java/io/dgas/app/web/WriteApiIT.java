@@ -310,6 +310,25 @@ class WriteApiIT {
     }
 
     @Test
+    void cycle_signalParameters_overrideTheConfiguredOnesForThisRunAndAreChecked() throws Exception {
+        HttpResponse<String> r = api.post(
+                "/api/v1/cycle?symbols=CYC&min_reward_risk=3&expiry_bars=8",
+                ApiClient.TOKEN,
+                "text/plain",
+                new byte[0]);
+        HttpResponse<String> zero =
+                api.post("/api/v1/cycle?symbols=CYC&min_reward_risk=0", ApiClient.TOKEN, "text/plain", new byte[0]);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).at("/run/settings_line").asText())
+                .isEqualTo("min_reward_risk 3, expiry_bars 8");
+        assertThat(zero.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(zero.body());
+        assertThat(error.get("parameter").asText()).isEqualTo("min_reward_risk");
+        assertThat(error.get("value").asText()).isEqualTo("0");
+    }
+
+    @Test
     void cycle_tradingWithoutHtf_runsWithItsDefaultPair() throws Exception {
         HttpResponse<String> r =
                 api.post("/api/v1/cycle?symbols=CYC&trading=1d", ApiClient.TOKEN, "text/plain", new byte[0]);
