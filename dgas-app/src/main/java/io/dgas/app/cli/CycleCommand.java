@@ -10,8 +10,8 @@ import io.dgas.app.service.BadInputException;
 import io.dgas.calc.drummond.Signal;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.runs.RunRecord;
-import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
+import io.dgas.store.runs.SignalWrites;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +119,7 @@ final class CycleCommand extends BaseCommand {
                             .map(s -> List.of(
                                     s.symbol(),
                                     Instant.ofEpochSecond(s.ts()).toString(),
-                                    RunRepository.code(s.type()),
+                                    SignalWrites.code(s.type()),
                                     f(s.entry()),
                                     f(s.stop()),
                                     f(s.target()),

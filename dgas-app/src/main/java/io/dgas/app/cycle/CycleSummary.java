@@ -1,7 +1,7 @@
 package io.dgas.app.cycle;
 
 import io.dgas.calc.drummond.Signal;
-import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.SignalWrites;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ public final class CycleSummary {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("symbol", s.symbol());
         m.put("timestamp", Instant.ofEpochSecond(s.ts()).toString());
-        m.put("type", RunRepository.code(s.type()));
+        m.put("type", SignalWrites.code(s.type()));
         m.put("entry", s.entry());
         m.put("stop", Double.isNaN(s.stop()) ? null : s.stop());
         m.put("target", Double.isNaN(s.target()) ? null : s.target());

@@ -11,6 +11,7 @@ import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.RunStatus;
 import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.SignalReads;
+import io.dgas.store.runs.SignalWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -136,7 +137,7 @@ final class RunStore {
                 long id = runId == 0 ? runs.insertRun(s, draft) : runs.updateRun(s, draft);
                 List<Signal> stored = new ArrayList<>();
                 for (Map.Entry<io.dgas.domain.Timeframe, List<Signal>> e : byTimeframe.entrySet()) {
-                    stored.addAll(runs.insertSignals(s, id, e.getKey(), e.getValue(), ids, AGGREGATION_WINDOW));
+                    stored.addAll(SignalWrites.insertSignals(s, id, e.getKey(), e.getValue(), ids, AGGREGATION_WINDOW));
                 }
                 RunRecord done = recordOf(f, id, status, errors, stored.size(), System.nanoTime() - persistStart, 0);
                 runs.updateRun(s, done);
@@ -153,7 +154,7 @@ final class RunStore {
         }
         for (Signal s : result.signals()) {
             Counter.builder("dgas.signals")
-                    .tag("type", RunRepository.code(s.type()))
+                    .tag("type", SignalWrites.code(s.type()))
                     .register(registry)
                     .increment();
         }

@@ -21,8 +21,8 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.BarColumns;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
-import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalQuery;
+import io.dgas.store.runs.SignalWrites;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,7 +245,7 @@ public final class AnalysisService {
                         s.expiryBars() == Signal.NO_EXPIRY ? null : s.expiryBars(),
                         io.dgas.calc.format.ReasonsJson.of(s),
                         s.probability().decided(),
-                        s.expiryBars() == Signal.NO_EXPIRY ? null : RunRepository.expiresAt(s, tf));
+                        s.expiryBars() == Signal.NO_EXPIRY ? null : SignalWrites.expiresAt(s, tf));
         return new Analysis(
                 symbol, tf.code(), htf.code(), DISPLACEMENT, out, zones, confluence, patterns(a, bars), latest, signal);
     }

@@ -17,6 +17,7 @@ import io.dgas.store.bars.BarRepository;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalQuery;
+import io.dgas.store.runs.SignalWrites;
 import io.dgas.store.runs.StoredSignal;
 import io.dgas.testkit.FakeClock;
 import io.dgas.testkit.PostgresExtension;
@@ -99,7 +100,7 @@ class SignalOutcomesIT {
                             ps -> {
                                 ps.setString(1, s.symbol());
                                 ps.setTimestamp(2, java.sql.Timestamp.from(Instant.ofEpochSecond(s.ts())));
-                                ps.setString(3, RunRepository.code(s.type()));
+                                ps.setString(3, SignalWrites.code(s.type()));
                                 ps.setLong(4, r.run().id());
                             },
                             rs -> Map.<String, Object>of(

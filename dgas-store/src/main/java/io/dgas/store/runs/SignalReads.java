@@ -7,7 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** Reads of stored signals (the prediction runs write them, {@link RunRepository#insertSignals}); one statement each. */
+/** Reads of stored signals (the prediction runs write them, {@link SignalWrites#insertSignals}); one statement each. */
 public final class SignalReads {
     /** The columns {@link #stored} reads, from signals joined to their symbol; every signal read starts with it. */
     static final String SIGNALS_FROM = "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type,"
