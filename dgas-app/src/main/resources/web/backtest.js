@@ -1,5 +1,5 @@
-/* The backtests page: stored backtests, one's metrics, equity and drawdown charts (window.dgasBacktestCharts) and its
-   trade list. Reads /api/v1/backtests…. */
+/* The backtests page: run one (POST /api/v1/backtests), stored backtests, one's metrics, equity and drawdown charts
+   (window.dgasBacktestCharts) and its trade list. Reads /api/v1/backtests…. */
 (function () {
   'use strict';
   var equity = echarts.init(document.getElementById('bt-equity'));
@@ -106,13 +106,54 @@
     }).catch(function (e) { dgas.say(say, e.message, true); });
   }
 
-  document.body.dataset.loaded = '';
-  dgas.getJson('/api/v1/backtests?limit=100').then(function (page) {
-    dgas.table(document.getElementById('backtests-table'), 'Backtests, newest first', COLUMNS, page.items, 'backtests');
-    dgas.say(status, page.items.length ? dgas.count(page.items.length, 'backtest', 'backtests') : 'No backtests yet: run dgas backtest.');
-    document.body.dataset.loaded = 'backtests';
+  function load(then) {
+    document.body.dataset.loaded = '';
+    dgas.getJson('/api/v1/backtests?limit=100').then(function (page) {
+      dgas.table(document.getElementById('backtests-table'), 'Backtests, newest first', COLUMNS, page.items, 'backtests');
+      dgas.say(status, page.items.length ? dgas.count(page.items.length, 'backtest', 'backtests') : 'No backtests yet: run one above or with dgas backtest.');
+      document.body.dataset.loaded = 'backtests';
+      then();
+    }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'backtests:error'; });
+  }
+
+  /**
+   * "Run backtest": POST /api/v1/backtests with the admin token (asked once per tab), as dgas backtest with these
+   * options; the answer's summary is said, the list reloads and the new backtest's detail opens. A refused option is
+   * said with the parameter the server names.
+   */
+  var form = document.getElementById('run-form');
+  var runStatus = document.getElementById('run-status');
+  function fields() {
+    var f = form.elements, body = { from: f.from.value, to: f.to.value, trading: f.trading.value, sizing: f.sizing.value };
+    var symbols = f.symbols.value.split(/[\s,]+/).filter(Boolean).map(function (x) { return x.toUpperCase(); });
+    if (f.all.checked) { body.all = true; } else if (symbols.length) { body.symbols = symbols.join(','); }
+    ['capital', 'sizing_value', 'slippage_bps', 'min_reward_risk'].forEach(function (k) {
+      if (f[k].value !== '') { body[k] = Number(f[k].value); }
+    });
+    return body;
+  }
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var button = document.getElementById('run');
+    button.disabled = true;
+    document.body.dataset.ran = '';
+    dgas.say(runStatus, 'Running the backtest…');
+    dgas.write('POST', '/api/v1/backtests', fields()).then(function (r) {
+      var m = r.metrics || {};
+      dgas.say(runStatus, 'Backtest #' + r.backtest + ': ' + r.bar_steps + ' bar-steps, total return '
+        + dgas.num(100 * m.total_return, 2) + ' %, ' + m.trades + ' trades'
+        + (r.without_bars.length ? '; not replayed (no bars): ' + r.without_bars.join(', ') : '') + '.');
+      document.body.dataset.ran = String(r.backtest);
+      load(function () { detail(r.backtest); });
+    }).catch(function (err) {
+      dgas.say(runStatus, err.message, true);
+      document.body.dataset.ran = 'error';
+    }).then(function () { button.disabled = false; });
+  });
+
+  load(function () {
     var wanted = new URLSearchParams(location.search).get('id');
     if (wanted) { detail(wanted); }
-  }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'backtests:error'; });
+  });
   window.addEventListener('resize', function () { equity.resize(); drawdown.resize(); });
 })();

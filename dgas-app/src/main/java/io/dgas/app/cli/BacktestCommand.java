@@ -128,14 +128,7 @@ final class BacktestCommand extends BaseCommand {
         if (curve != null) {
             io.dgas.app.trading.EquityCurveFile.write(curve, r.curve());
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("backtest", r.record().id());
-        m.put("portfolio", r.record().portfolioId());
-        m.put("metrics", r.metrics());
-        m.put("bar_steps", r.record().barSteps());
-        m.put("duration_ms", r.record().durationMs());
-        m.put("without_bars", r.withoutBars());
-        out().result(m, () -> {
+        out().result(r.summary(), () -> {
             var x = r.metrics();
             out().line(String.format(
                     Locale.ROOT,
@@ -219,11 +212,7 @@ final class BacktestCommand extends BaseCommand {
         LedgerAmounts.money("--capital", capital);
         try {
             BigDecimal cap = Money.of(capital);
-            RiskLimits limits = new RiskLimits(
-                    maxPosition != null ? maxPosition : cap,
-                    maxGross != null ? maxGross : cap,
-                    maxDailyLoss != null ? maxDailyLoss : cap.divide(BigDecimal.TEN),
-                    Integer.MAX_VALUE);
+            RiskLimits limits = BacktestRequest.limits(cap, maxPosition, maxGross, maxDailyLoss);
             return new BacktestRequest(
                     all
                             ? null

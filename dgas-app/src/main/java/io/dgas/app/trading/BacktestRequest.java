@@ -26,4 +26,18 @@ public record BacktestRequest(
         BigDecimal capital,
         RiskLimits limits,
         PaperRules rules,
-        SignalParams signals) {}
+        SignalParams signals) {
+    /**
+     * The limits of a backtest with {@code capital}: each given one as it is, a missing (null) position or gross limit
+     * the capital, a missing daily loss limit a tenth of it; no order-rate limit (a replay places orders as fast as bars
+     * come).
+     */
+    public static RiskLimits limits(
+            BigDecimal capital, BigDecimal maxPosition, BigDecimal maxGross, BigDecimal maxDailyLoss) {
+        return new RiskLimits(
+                maxPosition != null ? maxPosition : capital,
+                maxGross != null ? maxGross : capital,
+                maxDailyLoss != null ? maxDailyLoss : capital.divide(BigDecimal.TEN),
+                Integer.MAX_VALUE);
+    }
+}

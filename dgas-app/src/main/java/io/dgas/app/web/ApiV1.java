@@ -260,6 +260,10 @@ final class ApiV1 {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
+    static <T> List<T> concat(List<T> a, List<T> b, List<T> c) {
+        return concat(concat(a, b), c);
+    }
+
     /** The {@code interval} query parameter: a timeframe code, 1h unless given. */
     private static Param interval(String description) {
         return Param.query("interval", Type.ENUM, description).oneOf(TIMEFRAMES).withDefault("1h");

@@ -1,13 +1,23 @@
 package io.dgas.app.web;
 
+import io.dgas.app.cycle.SignalOverrides;
+import io.dgas.app.service.AnalysisService;
+import io.dgas.app.service.BadInputException;
+import io.dgas.app.trading.BacktestRequest;
+import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.LedgerApiService;
 import io.dgas.app.web.Param.Type;
+import io.dgas.calc.drummond.SignalParams;
+import io.dgas.domain.Timeframe;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Stored backtests under {@code /api/v1/backtests} (they are run by {@code dgas backtest}): the list, and one with its
- * equity curve, drawdown and trades. Each route parses, calls {@link LedgerApiService}, renders.
+ * Backtests under {@code /api/v1/backtests}: run one (as {@code dgas backtest}, through {@link BacktestService#run}),
+ * the list, and one with its equity curve, drawdown and trades. Each route parses, calls the service, renders.
  */
 final class BacktestRoutes {
     static final String BACKTEST_JSON =
@@ -20,10 +30,83 @@ final class BacktestRoutes {
                     + " refused}, bar_steps,"
                     + " duration_ms, created_at}";
 
+    /** A backtest's universe, range, timeframes, capital and limits, with the command's defaults. */
+    private static final List<Param> RUN = List.of(
+            Param.body("symbols", Type.TICKER, "comma-separated stored tickers (or all)"),
+            Param.body("all", Type.BOOL, "the whole active universe").withDefault("false"),
+            Param.body("from", Type.INSTANT, "first bar time included").withRequired(),
+            Param.body("to", Type.INSTANT, "bars before it are included").withRequired(),
+            Param.body("trading", Type.ENUM, "trading timeframe")
+                    .oneOf(ApiV1.TIMEFRAMES)
+                    .withDefault("1h"),
+            Param.body("htf", Type.ENUM, "higher timeframe (default: the trading timeframe's pair, 1h: 4h)")
+                    .oneOf(ApiV1.TIMEFRAMES),
+            money("capital", "starting capital").withDefault("100000"),
+            money("max_position", "max position value (default: the capital)"),
+            money("max_gross", "max gross exposure (default: the capital)"),
+            money("max_daily_loss", "max loss per day (default: a tenth of the capital)"));
+
     private BacktestRoutes() {}
 
-    static List<Route> routes(Supplier<LedgerApiService> ledger) {
+    /** Money the ledger can store ({@link io.dgas.ledger.Money#LIMIT}). */
+    private static Param money(String name, String description) {
+        return Param.body(name, Type.NUMBER, description).range(0.01, 999_999_999_999.99);
+    }
+
+    private static BacktestRequest request(Args a, Function<SignalOverrides, SignalParams> signals) {
+        List<String> symbols = WriteRoutes.tickers(a.get("symbols"));
+        boolean all = a.get("all");
+        if (all == (symbols != null && !symbols.isEmpty())) {
+            throw new BadInputException(
+                    "symbols",
+                    a.raw("symbols"),
+                    "give symbols or all=true, one of them",
+                    List.of("comma-separated stored tickers", "all=true without symbols"));
+        }
+        Instant from = a.get("from");
+        Instant to = a.get("to");
+        ApiV1.requireAfter(from, to);
+        Timeframe trading = Timeframe.parse(a.get("trading"));
+        String htf = a.get("htf");
+        BigDecimal capital = amount(a, "capital");
+        return new BacktestRequest(
+                all ? null : symbols,
+                from,
+                to,
+                AnalysisService.higherFor(htf == null ? null : Timeframe.parse(htf), trading, null),
+                trading,
+                capital,
+                BacktestRequest.limits(
+                        capital, amount(a, "max_position"), amount(a, "max_gross"), amount(a, "max_daily_loss")),
+                PaperRuleParams.rules(a),
+                signals.apply(SignalOverrideParams.overrides(a)));
+    }
+
+    /** The amount given for {@code name}, exactly as written, or null. */
+    private static BigDecimal amount(Args a, String name) {
+        String raw = a.raw(name);
+        return raw == null ? null : PaperRuleParams.decimal(raw);
+    }
+
+    /**
+     * @param backtests runs a backtest ({@code POST /api/v1/backtests}, as {@code dgas backtest})
+     * @param signals the configured signal parameters with a request's overrides
+     */
+    static List<Route> routes(
+            Supplier<LedgerApiService> ledger,
+            Supplier<BacktestService> backtests,
+            Function<SignalOverrides, SignalParams> signals) {
         return List.of(
+                Route.admin(
+                        "POST",
+                        "/api/v1/backtests",
+                        "Run a backtest over stored bars into a portfolio of its own, as dgas backtest (synchronous: a"
+                                + " replay of years of daily bars takes seconds), and store it",
+                        ApiV1.concat(RUN, PaperRuleParams.params(), SignalOverrideParams.params(true)),
+                        "{backtest (its id: GET /api/v1/backtests/{id} has its curve and trades), portfolio, metrics,"
+                                + " bar_steps, duration_ms, without_bars (symbols with no trading bar in the range),"
+                                + " settings_line}",
+                        (c, a) -> backtests.get().run(request(a, signals)).summary()),
                 Route.get(
                         "/api/v1/backtests",
                         "Stored backtests with their metrics, newest first",

@@ -11,7 +11,6 @@ import io.dgas.ledger.OrderType;
 import io.dgas.ledger.PaperRules;
 import io.dgas.ledger.RiskLimits;
 import io.dgas.ledger.Side;
-import io.dgas.ledger.Sizing;
 import io.dgas.store.ledger.TradingSession;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -269,69 +268,31 @@ final class PortfolioRoutes {
                                 "POST",
                                 "/api/v1/portfolios/{id}/sessions",
                                 "Start a paper session on a portfolio",
-                                List.of(
-                                        ID,
-                                        money("max_position", "max position value per symbol"),
-                                        money("max_gross", "max gross exposure"),
-                                        money("max_daily_loss", "max loss per day"),
-                                        Param.body("max_orders_per_minute", Type.INT, "order rate limit")
-                                                .withDefault("60")
-                                                .range(1, 100_000),
-                                        Param.body("sizing", Type.ENUM, "sizing rule")
-                                                .oneOf(Arrays.stream(Sizing.values())
-                                                        .map(Sizing::code)
-                                                        .toList())
-                                                .withDefault("percent_equity"),
-                                        // the CLI's defaults (--sizing percent_equity:10): one session either way
-                                        Param.body("sizing_value", Type.NUMBER, "quantity, cash or percent of equity")
-                                                .withDefault("10")
-                                                .range(1e-8, 1e15),
-                                        Param.body("slippage_bps", Type.NUMBER, "adverse slippage")
-                                                .withDefault("5")
-                                                .range(0, 9999),
-                                        Param.body("commission_per_share", Type.NUMBER, "commission per unit")
-                                                .withDefault("0")
-                                                .range(0, 1e9),
-                                        Param.body(
-                                                        "commission_percent",
-                                                        Type.NUMBER,
-                                                        "commission in percent of a fill's notional")
-                                                .withDefault("0")
-                                                .range(0, 99.999999),
-                                        Param.body("commission_minimum", Type.NUMBER, "least commission per fill")
-                                                .withDefault("0")
-                                                .range(0, 1e9),
-                                        Param.body(
+                                ApiV1.concat(
+                                        List.of(
+                                                ID,
+                                                money("max_position", "max position value per symbol"),
+                                                money("max_gross", "max gross exposure"),
+                                                money("max_daily_loss", "max loss per day"),
+                                                Param.body("max_orders_per_minute", Type.INT, "order rate limit")
+                                                        .withDefault("60")
+                                                        .range(1, 100_000)),
+                                        PaperRuleParams.params(),
+                                        List.of(Param.body(
                                                         "max_participation",
                                                         Type.NUMBER,
                                                         "largest fraction of a bar's volume one fill may take (0: no cap)")
                                                 .withDefault("0")
-                                                .range(0, 1)),
+                                                .range(0, 1))),
                                 SESSION_JSON,
                                 (c, a) -> {
-                                    // every limit is in its parameter's range, so only the sizing value can still be
-                                    // refused
+                                    // every limit is in its parameter's range
                                     RiskLimits limits = new RiskLimits(
                                             decimal(a.raw("max_position")),
                                             decimal(a.raw("max_gross")),
                                             decimal(a.raw("max_daily_loss")),
                                             a.get("max_orders_per_minute"));
-                                    PaperRules rules;
-                                    try {
-                                        rules = new PaperRules(
-                                                Sizing.of(a.get("sizing")),
-                                                decimal(a.raw("sizing_value")),
-                                                a.get("slippage_bps"),
-                                                decimal(a.raw("commission_per_share")),
-                                                a.get("commission_percent"),
-                                                decimal(a.raw("commission_minimum")));
-                                    } catch (IllegalArgumentException e) {
-                                        throw new BadInputException(
-                                                "sizing_value",
-                                                a.raw("sizing_value"),
-                                                e.getMessage(),
-                                                List.of("above 0, and at most 100 for percent_equity"));
-                                    }
+                                    PaperRules rules = PaperRuleParams.rules(a);
                                     TradingSession t;
                                     try {
                                         t = portfolios
@@ -395,8 +356,7 @@ final class PortfolioRoutes {
         return Param.body(name, Type.NUMBER, description).withRequired().range(0.01, 999_999_999_999.99);
     }
 
-    /** Money from the raw parameter text (already checked to be a number in range), exactly as written. */
     private static BigDecimal decimal(String raw) {
-        return new BigDecimal(raw.trim());
+        return PaperRuleParams.decimal(raw);
     }
 }

@@ -3,6 +3,7 @@ package io.dgas.app.web;
 import io.dgas.app.AppContext;
 import io.dgas.app.service.DailyBarsService;
 import io.dgas.app.service.Lazy;
+import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.LedgerApiService;
 import io.dgas.app.trading.PortfolioService;
 import io.dgas.app.trading.RiskService;
@@ -47,6 +48,8 @@ final class TradingRoutes {
                 Lazy.of(() -> new LedgerApiService(ctx.database(), portfolios.get(), risk.get(), ctx.clock()));
         List<Route> all = ApiV1.concat(own, NewsRoutes.routes(Lazy.of(ctx::news), ctx.clock()));
         all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, risk, ledger, ctx.clock()));
-        return ApiV1.concat(all, BacktestRoutes.routes(ledger));
+        Supplier<BacktestService> backtests =
+                Lazy.of(() -> new BacktestService(ctx.database(), ctx.clock(), ctx.cache(), ctx.mtfParams()));
+        return ApiV1.concat(all, BacktestRoutes.routes(ledger, backtests, ctx::signalParams));
     }
 }

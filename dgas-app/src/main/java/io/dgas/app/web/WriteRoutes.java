@@ -130,41 +130,22 @@ final class WriteRoutes {
                         "POST",
                         "/api/v1/cycle",
                         "Run one prediction cycle now (409 while one runs); defaults from cycle.*",
-                        List.of(
-                                Param.query("symbols", Type.TICKER, "comma-separated tickers (default: the universe)"),
-                                Param.query("htf", Type.ENUM, "higher timeframe (default cycle.htf)")
-                                        .oneOf(ApiV1.TIMEFRAMES),
-                                Param.query("trading", Type.ENUM, "trading timeframe (default cycle.trading)")
-                                        .oneOf(ApiV1.TIMEFRAMES),
-                                Param.query(
-                                                "lookback",
-                                                Type.INT,
-                                                "trading bars per symbol (default cycle.lookback_bars)")
-                                        .range(3, 100_000),
-                                Param.query(
-                                                "entry_reach_atr",
-                                                Type.NUMBER,
-                                                "[C] farthest entry zone level from the close, in ATR (default"
-                                                        + " signals.entry_reach_atr)")
-                                        .range(1e-8, 100),
-                                Param.query(
-                                                "min_reward_risk",
-                                                Type.NUMBER,
-                                                "[C] smallest reward:risk after the target cap (default"
-                                                        + " signals.min_reward_risk)")
-                                        .range(1e-8, 100),
-                                Param.query(
-                                                "expiry_bars",
-                                                Type.INT,
-                                                "[C] trading bars in which an entry may fill (default"
-                                                        + " signals.expiry_bars)")
-                                        .range(1, 10_000),
-                                Param.query(
-                                                "min_calibrated",
-                                                Type.INT,
-                                                "[C] decided outcomes a score decile needs for a probability"
-                                                        + " (default signals.min_calibrated)")
-                                        .range(1, 1_000_000)),
+                        ApiV1.concat(
+                                List.of(
+                                        Param.query(
+                                                "symbols",
+                                                Type.TICKER,
+                                                "comma-separated tickers (default: the universe)"),
+                                        Param.query("htf", Type.ENUM, "higher timeframe (default cycle.htf)")
+                                                .oneOf(ApiV1.TIMEFRAMES),
+                                        Param.query("trading", Type.ENUM, "trading timeframe (default cycle.trading)")
+                                                .oneOf(ApiV1.TIMEFRAMES),
+                                        Param.query(
+                                                        "lookback",
+                                                        Type.INT,
+                                                        "trading bars per symbol (default cycle.lookback_bars)")
+                                                .range(3, 100_000)),
+                                SignalOverrideParams.params(false)),
                         "{run: run as in /api/v1/runs/{id}, signals: [{symbol, timestamp, type, entry, stop, target,"
                                 + " confidence, strength, alignment, tier}], paper: [{session_id, portfolio_id, placed,"
                                 + " rejected, fills, exits, equity}] (each active paper session's part)}; 409 {error}"
@@ -173,7 +154,7 @@ final class WriteRoutes {
     }
 
     /** A comma-separated ticker list, upper-cased, empty entries dropped; null for null. */
-    private static List<String> tickers(String symbols) {
+    static List<String> tickers(String symbols) {
         return symbols == null
                 ? null
                 : Arrays.stream(symbols.split(","))
@@ -185,8 +166,7 @@ final class WriteRoutes {
     private static Object cycle(AppContext ctx, Context c, Args a) {
         List<String> tickers = tickers(a.get("symbols"));
         try {
-            SignalOverrides overrides = new SignalOverrides(
-                    a.get("entry_reach_atr"), a.get("min_reward_risk"), a.get("expiry_bars"), a.get("min_calibrated"));
+            SignalOverrides overrides = SignalOverrideParams.overrides(a);
             CycleResult r = ctx.cycles()
                     .run(
                             tickers,

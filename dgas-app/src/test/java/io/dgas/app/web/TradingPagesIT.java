@@ -158,9 +158,11 @@ class TradingPagesIT {
         driver.get(url("backtest.html?id=" + backtest));
         awaitBody("detail", "" + backtest);
 
-        assertThat(rows("backtests-table")).hasSize(1);
         // the settings in one line, so that backtests run with other options can be told apart in the list
-        assertThat(rows("backtests-table").get(0)).anyMatch(c -> c.contains(" a trade, ") && c.endsWith(" bps"));
+        assertThat(rows("backtests-table"))
+                .filteredOn(r -> r.get(0).equals("#" + backtest))
+                .singleElement()
+                .satisfies(r -> assertThat(r).anyMatch(c -> c.contains(" a trade, ") && c.endsWith(" bps")));
         String metrics = driver.findElement(By.id("metrics")).getText();
         assertThat(metrics).contains("sharpe").contains("fill limits").doesNotContain("[object Object]");
         assertThat(metrics).containsPattern("settings\n[0-9.]+ a trade, [0-9.]+ bps");
@@ -213,6 +215,54 @@ class TradingPagesIT {
         assertThat(driver.findElement(By.id("metrics")).getText())
                 .contains("win rate\n-\n")
                 .doesNotContain("NaN");
+    }
+
+    @Test
+    void backtestPage_runForm_runsABacktestWithTheTokenListsAndOpensIt() throws Exception {
+        driver.get(url("backtest.html"));
+        awaitBody("loaded", "backtests");
+        driver.executeScript("sessionStorage.clear();");
+        int before = rows("backtests-table").size();
+        driver.findElement(By.id("b-symbols")).sendKeys("pfa1 PFA2");
+        // a date input takes the browser's own format when typed: its value is set as the page reads it
+        driver.executeScript(
+                "document.getElementById('b-from').value = arguments[0];"
+                        + " document.getElementById('b-to').value = arguments[1];",
+                PagesSeed.hoursAgo(400).toString().substring(0, 10),
+                PagesSeed.hoursAgo(-48).toString().substring(0, 10));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("b-sizing"))).selectByValue("fixed_cash");
+        driver.findElement(By.id("b-sizing-value")).clear();
+        driver.findElement(By.id("b-sizing-value")).sendKeys("5000");
+        driver.findElement(By.id("b-reward")).sendKeys("2");
+
+        driver.findElement(By.id("run")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+        driver.findElement(By.id("token-ok")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .withMessage("the backtest did not finish")
+                .until(d -> !driver.executeScript("return document.body.dataset.ran || '';")
+                        .equals(""));
+        String ran = (String) driver.executeScript("return document.body.dataset.ran;");
+
+        assertThat(ran).as(driver.findElement(By.id("run-status")).getText()).matches("[0-9]+");
+        awaitBody("detail", ran);
+        assertThat(driver.findElement(By.id("run-status")).getText())
+                .startsWith("Backtest #" + ran + ": ")
+                .contains(" bar-steps, total return ");
+        assertThat(rows("backtests-table")).hasSize(before + 1);
+        assertThat(driver.findElement(By.id("metrics")).getText())
+                .contains("settings\n5000 a trade, 5 bps; min_reward_risk 2");
+        driver.executeScript("window.scrollTo(0, 0);");
+        Browser.screenshot(driver, "backtest-run");
+
+        // a refused option is said with the parameter the server names
+        driver.findElement(By.id("b-sizing-value")).clear();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("b-sizing")))
+                .selectByValue("percent_equity");
+        driver.findElement(By.id("b-sizing-value")).sendKeys("150");
+        driver.findElement(By.id("run")).click();
+        awaitBody("ran", "error");
+        assertThat(driver.findElement(By.id("run-status")).getText()).contains("sizing_value");
     }
 
     @Test
