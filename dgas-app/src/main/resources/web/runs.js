@@ -90,7 +90,7 @@
 
   /**
    * "Run cycle now": POST /api/v1/cycle with the admin token (asked once per tab), the configured cycle over the active
-   * universe. The new run appears in the table from the event stream, like a run started anywhere else; a cycle
+   * universe, with the minimum reward:risk and entry reach given beside the button. The new run appears in the table from the event stream, like a run started anywhere else; a cycle
    * already running (here, in another dgas, or a scheduled one) is a 409, said in words.
    */
   var runButton = document.getElementById('run-cycle');
@@ -98,8 +98,11 @@
   runButton.addEventListener('click', function () {
     runButton.disabled = true;
     dgas.say(cycleStatus, 'Running a prediction cycle…');
-    dgas.write('POST', '/api/v1/cycle').then(function (r) {
-      dgas.say(cycleStatus, 'Run #' + r.run.id + ' finished (' + r.run.status + '): ' + r.signals.length + ' signals stored.');
+    // the signal parameters left empty keep their configured values; those given are recorded with the run
+    var reward = document.getElementById('c-reward').value, reach = document.getElementById('c-reach').value;
+    dgas.write('POST', '/api/v1/cycle' + dgas.query({ min_reward_risk: reward, entry_reach_atr: reach })).then(function (r) {
+      dgas.say(cycleStatus, 'Run #' + r.run.id + ' finished (' + r.run.status + '): ' + r.signals.length + ' signals stored'
+        + (r.run.settings_line === 'defaults' ? '.' : '; settings ' + r.run.settings_line + '.'));
     }).catch(function (e) {
       dgas.say(cycleStatus, e.status === 409
         ? 'Not started: a cycle is already running (409). Try again when it has finished.'

@@ -332,6 +332,8 @@ class DashboardPagesIT {
         // "Run cycle now" (by keyboard): asks for the token, runs the configured cycle, and the new run arrives by the
         // stream
         driver.executeScript("sessionStorage.clear();");
+        // with a minimum reward:risk of its own, recorded with the run and said
+        driver.findElement(By.id("c-reward")).sendKeys("3");
         WebElement button = driver.findElement(By.id("run-cycle"));
         assertThat(button.getAccessibleName()).isEqualTo("Run cycle now");
         button.sendKeys(Keys.ENTER);
@@ -351,7 +353,10 @@ class DashboardPagesIT {
                 .path("status")
                 .asText();
         assertThat(status).isIn("success", "partial");
-        assertThat(started).isEqualTo("Run " + newest + " finished (" + status + "): 0 signals stored.");
+        assertThat(started)
+                .isEqualTo(
+                        "Run " + newest + " finished (" + status + "): 0 signals stored; settings min_reward_risk 3.");
+        driver.findElement(By.id("c-reward")).clear();
 
         // while a cycle runs (here one held on the run table), the button's cycle is refused with a 409 in words
         CompletableFuture<java.net.http.HttpResponse<String>> held;
