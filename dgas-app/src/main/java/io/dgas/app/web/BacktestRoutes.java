@@ -82,10 +82,10 @@ final class BacktestRoutes {
                 signals.apply(SignalOverrideParams.overrides(a)));
     }
 
-    /** The amount given for {@code name}, exactly as written, or null. */
+    /** The amount given for {@code name} at the ledger's scale (as the command takes it), or null. */
     private static BigDecimal amount(Args a, String name) {
         String raw = a.raw(name);
-        return raw == null ? null : PaperRuleParams.decimal(raw);
+        return raw == null ? null : io.dgas.ledger.Money.of(raw.trim());
     }
 
     /**
