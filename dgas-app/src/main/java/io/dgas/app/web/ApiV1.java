@@ -40,7 +40,7 @@ final class ApiV1 {
         Supplier<RunsService> runs = Lazy.of(() -> new RunsService(ctx.database(), ctx.cache()));
         Supplier<AnalysisService> analysis = Lazy.of(() -> new AnalysisService(
                 market.get(), signals.get(), ctx.calculations(), ctx.mtfParams(), ctx.signalParams(), ctx.cache()));
-        List<Route> writes = WriteRoutes.routes(ctx, Lazy.of(ctx::ingest));
+        List<Route> writes = concat(WriteRoutes.routes(ctx, Lazy.of(ctx::ingest)), DataChangeRoutes.routes(ctx));
         return concat(
                 concat(
                         concat(

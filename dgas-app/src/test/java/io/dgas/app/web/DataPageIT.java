@@ -242,4 +242,41 @@ class DataPageIT {
         assertThat(driver.findElement(By.id("check-status")).getText()).isEmpty();
         assertThat(driver.findElement(By.id("check-pager")).isDisplayed()).isFalse();
     }
+
+    @Test
+    void softDeleteAndRestore_oneSeriesRange_twoPressesThenRestoredWithTheCounts() {
+        driver.get("http://127.0.0.1:" + api.server.port() + "/data.html?interval=1h");
+        awaitLoaded("1h:0");
+        driver.executeScript("sessionStorage.setItem('dgas.token', arguments[0]);", ApiClient.TOKEN);
+        driver.findElement(By.id("d-symbol")).sendKeys("datx");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("d-interval"))).selectByValue("1h");
+        driver.findElement(By.id("d-from")).sendKeys("2025-01-13");
+        driver.findElement(By.id("d-to")).sendKeys("2025-01-14");
+        WebElement delete = driver.findElement(By.id("d-delete"));
+
+        delete.click();
+        assertThat(delete.getText()).as("a second press confirms").isEqualTo("Confirm soft-delete");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-changed"))
+                .isNull();
+        delete.click();
+        awaitChanged("Soft-deleted:2");
+        String deleted = driver.findElement(By.id("change-status")).getText();
+        driver.findElement(By.id("d-restore")).click();
+        awaitChanged("Restored:2");
+
+        assertThat(deleted).isEqualTo("Soft-deleted 2 bars and 0 ticks.");
+        assertThat(driver.findElement(By.id("change-status")).getText()).isEqualTo("Restored 2 bars and 0 ticks.");
+        driver.findElement(By.id("d-symbol")).clear();
+        driver.findElement(By.id("d-symbol")).sendKeys("NOPE");
+        driver.findElement(By.id("d-restore")).click();
+        awaitChanged("error");
+        assertThat(driver.findElement(By.id("change-status")).getText()).contains("NOPE");
+        // the other tests here type the token into the dialog
+        driver.executeScript("sessionStorage.clear();");
+    }
+
+    private static void awaitChanged(String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute("data-changed")));
+    }
 }

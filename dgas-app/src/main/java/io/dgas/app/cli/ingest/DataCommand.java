@@ -113,21 +113,7 @@ public final class DataCommand {
         }
 
         void report(String verb, SoftDelete.Changed c) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("bars", c.bars());
-            m.put("ticks", c.ticks());
-            List<Map<String, Object>> rebuilt = c.rebuilt().stream()
-                    .map(r -> {
-                        Map<String, Object> t = new LinkedHashMap<>();
-                        t.put("timeframe", r.target().code());
-                        t.put("written", r.written());
-                        t.put("deleted", r.deleted());
-                        return t;
-                    })
-                    .toList();
-            if (!rebuilt.isEmpty()) {
-                m.put("rebuilt", rebuilt);
-            }
+            Map<String, Object> m = io.dgas.app.ingest.DataChanges.body(c);
             out().result(m, () -> {
                 out().line(verb + " " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)");
                 String source = c.rebuilt().isEmpty()
@@ -265,10 +251,9 @@ public final class DataCommand {
             SoftDelete.Changed c = new SoftDelete(
                             context().database(), context().clock(), context().ingestListener())
                     .purge(Durations.parse("--older-than", olderThan));
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("bars", c.bars());
-            m.put("ticks", c.ticks());
-            out().result(m, () -> out().line("purged " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)"));
+            out().result(
+                            io.dgas.app.ingest.DataChanges.body(c),
+                            () -> out().line("purged " + c.bars() + " bar(s) and " + c.ticks() + " tick(s)"));
             return ExitCodes.OK;
         }
     }
