@@ -31,6 +31,11 @@ import java.util.Map;
  * calibrate, the bars after {@code to} resolve the last signals.
  */
 public final class SignalEvaluation {
+    /** Symbols whose bars are read together: two statements a batch, and a batch's bars in memory at once. */
+    static final int BATCH = 100;
+
+    private static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
+
     private final Database db;
     private final BarRepository bars;
     private final SymbolAnalyzer analyzer;
@@ -94,28 +99,13 @@ public final class SignalEvaluation {
         Map<String, Integer> counted = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         List<SignalReplay.Trade> all = new ArrayList<>();
-        for (String symbol : tickers) {
-            BarColumns tc = bars.range(symbol, r.trading(), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
-            if (tc.size() < 3) {
-                skipped.put(
-                        symbol,
-                        tc.size() == 0
-                                ? "no " + r.trading().code() + " bars (--trading and --htf choose the pair)"
-                                : "only " + tc.size() + " " + r.trading().code() + " bars (at least 3 needed)");
-                continue;
+        for (int b = 0; b < tickers.size(); b += BATCH) {
+            List<String> batch = tickers.subList(b, Math.min(tickers.size(), b + BATCH));
+            Map<String, BarColumns> trading = bars.rangeForSymbols(batch, r.trading(), Instant.EPOCH, END);
+            Map<String, BarColumns> higher = bars.rangeForSymbols(batch, r.htf(), Instant.EPOCH, END);
+            for (String symbol : batch) {
+                replay(r, symbol, trading.get(symbol), higher.get(symbol), counted, skipped, all);
             }
-            BarSeries t = SymbolAnalyzer.series(tc);
-            BarColumns hc = bars.range(symbol, r.htf(), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
-            long end = t.ts()[t.size() - 1] + r.trading().seconds();
-            BarSeries h = hc.size() >= 3 ? SymbolAnalyzer.series(hc) : BarAggregator.complete(t, r.htf(), end);
-            if (h.size() < 3) {
-                skipped.put(symbol, "only " + h.size() + " complete " + r.htf().code() + " bars (at least 3 needed)");
-                continue;
-            }
-            DrummondAnalysis ta = analyzer.analysis(t);
-            DrummondAnalysis ha = analyzer.analysis(h);
-            all.addAll(SignalReplay.trades(ha, ta, mtf, r.signals(), CalibrationJob.WINDOW.toSeconds(), r.costBps()));
-            counted.put(symbol, 0);
         }
         // calibrated over the whole history, so outcomes decided before `from` inform the first counted signals
         List<SignalReplay.Trade> inWindow = new ArrayList<>();
@@ -126,5 +116,35 @@ public final class SignalEvaluation {
             }
         }
         return new Result(r, counted, skipped, EvaluationReport.of(inWindow));
+    }
+
+    /** One symbol's replay: its trades into {@code all}, or why it was skipped. */
+    private void replay(
+            Request r,
+            String symbol,
+            BarColumns tc,
+            BarColumns hc,
+            Map<String, Integer> counted,
+            Map<String, String> skipped,
+            List<SignalReplay.Trade> all) {
+        if (tc.size() < 3) {
+            skipped.put(
+                    symbol,
+                    tc.size() == 0
+                            ? "no " + r.trading().code() + " bars (--trading and --htf choose the pair)"
+                            : "only " + tc.size() + " " + r.trading().code() + " bars (at least 3 needed)");
+            return;
+        }
+        BarSeries t = SymbolAnalyzer.series(tc);
+        long end = t.ts()[t.size() - 1] + r.trading().seconds();
+        BarSeries h = hc.size() >= 3 ? SymbolAnalyzer.series(hc) : BarAggregator.complete(t, r.htf(), end);
+        if (h.size() < 3) {
+            skipped.put(symbol, "only " + h.size() + " complete " + r.htf().code() + " bars (at least 3 needed)");
+            return;
+        }
+        DrummondAnalysis ta = analyzer.analysis(t);
+        DrummondAnalysis ha = analyzer.analysis(h);
+        all.addAll(SignalReplay.trades(ha, ta, mtf, r.signals(), CalibrationJob.WINDOW.toSeconds(), r.costBps()));
+        counted.put(symbol, 0);
     }
 }

@@ -48,7 +48,7 @@ final class ApiV1 {
                                         concat(
                                                 OpsRoutes.routes(ctx),
                                                 concat(
-                                                        ReportRoutes.routes(ctx),
+                                                        concat(ReportRoutes.routes(ctx), EvaluationRoutes.routes(ctx)),
                                                         concat(
                                                                 DatabaseRoutes.routes(ctx),
                                                                 concat(
@@ -173,7 +173,8 @@ final class ApiV1 {
                                         .withDefault("7")
                                         .range(1, 90)),
                                 "{days, signals, outcomes: {win, loss, …}, win_rate, buckets: [{from, to, signals,"
-                                        + " outcomes, win_rate}]}; win_rate null when no signal is decided",
+                                        + " outcomes, win_rate}], by_settings: [{settings, signals, outcomes,"
+                                        + " win_rate}]}; win_rate null when no signal is decided",
                                 (c, a) -> Bodies.calibration(
                                         a.get("days"),
                                         signals.get().calibration(ctx.clock().instant(), a.<Integer>get("days")))),

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** Seeds a database with the deterministic synthetic universe: 1h bars ingested, 4h aggregated from them. */
-final class Seed {
+public final class Seed {
     private Seed() {}
 
-    static void universe(Database db, int symbols, int bars, Instant end, long seed, boolean withHigher) {
+    public static void universe(Database db, int symbols, int bars, Instant end, long seed, boolean withHigher) {
         new BarIngestor(db, IngestListener.NONE)
                 .ingest(
                         "synthetic",

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dgas.app.cli.CliRun;
-import io.dgas.app.demo.SyntheticBars;
-import io.dgas.domain.Timeframe;
-import io.dgas.store.bars.BarRollup;
-import io.dgas.store.ingest.BarIngestor;
-import io.dgas.store.ingest.IngestListener;
-import io.dgas.store.ingest.IngestOptions;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +26,7 @@ class BacktestApiIT {
 
     @BeforeAll
     static void seed() {
-        new BarIngestor(api.ctx.database(), IngestListener.NONE)
-                .ingest(
-                        "synthetic",
-                        new SyntheticBars(2, 500, Timeframe.H1, END, 11),
-                        null,
-                        IngestOptions.defaults().withCreateSymbols(true));
-        new BarRollup(api.ctx.database(), IngestListener.NONE)
-                .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+        io.dgas.app.cycle.Seed.universe(api.ctx.database(), 2, 500, END, 11, true);
     }
 
     private static HttpResponse<String> post(String json, String token) throws Exception {

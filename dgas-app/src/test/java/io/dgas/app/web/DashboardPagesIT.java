@@ -203,6 +203,30 @@ class DashboardPagesIT {
         awaitBody("loaded", "signals:error");
         assertThat(driver.findElement(By.id("status")).getText()).contains("NOSUCH");
         assertThat(driver.findElement(By.id("status")).getAttribute("class")).contains("error");
+
+        // the evaluation: SIGA's stored bars replayed, the groups of GET /api/v1/signals/evaluation in a table
+        driver.findElement(By.id("e-symbols")).sendKeys("siga");
+        submit("evaluation-form");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> !"".equals(d.findElement(By.tagName("body")).getAttribute("data-evaluated")));
+        JsonNode evaluation = api.json("/api/v1/signals/evaluation?symbols=SIGA", 200);
+        assertThat(groups(evaluation)).first().asString().startsWith("all ");
+        assertThat(rows("evaluation-table"))
+                .extracting(r -> r.get(0) + " " + r.get(1))
+                .containsExactlyElementsOf(groups(evaluation));
+        assertThat(driver.findElement(By.id("evaluation-status")).getText()).startsWith("1 symbol replayed at 4h/1h");
+        driver.executeScript("document.getElementById('evaluation-title').scrollIntoView();");
+        Browser.screenshot(driver, "signals-evaluation");
+    }
+
+    /** "key signals" of each group of an evaluation, in order. */
+    private static List<String> groups(JsonNode evaluation) {
+        List<String> out = new ArrayList<>();
+        evaluation
+                .at("/report/groups")
+                .forEach(g ->
+                        out.add(g.get("key").asText() + " " + g.get("signals").asText()));
+        return out;
     }
 
     @Test

@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dgas.app.demo.SyntheticBars;
-import io.dgas.domain.Timeframe;
-import io.dgas.store.bars.BarRollup;
-import io.dgas.store.ingest.BarIngestor;
-import io.dgas.store.ingest.IngestListener;
-import io.dgas.store.ingest.IngestOptions;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +26,7 @@ class DataChangeApiIT {
 
     @BeforeAll
     static void seed() {
-        new BarIngestor(api.ctx.database(), IngestListener.NONE)
-                .ingest(
-                        "synthetic",
-                        new SyntheticBars(1, 24 * 60, Timeframe.H1, END, 3),
-                        null,
-                        IngestOptions.defaults().withCreateSymbols(true));
-        new BarRollup(api.ctx.database(), IngestListener.NONE)
-                .fromBars(List.of(), Timeframe.H1, List.of(Timeframe.H4), false, null);
+        io.dgas.app.cycle.Seed.universe(api.ctx.database(), 1, 24 * 60, END, 3, true);
     }
 
     private static HttpResponse<String> post(String path, String token) throws Exception {

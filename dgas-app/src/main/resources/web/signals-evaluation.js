@@ -1,0 +1,48 @@
+/*
+ * The signals page's evaluation: the stored bars of the chosen symbols replayed bar by bar and the signals they give
+ * scored (GET /api/v1/signals/evaluation, the service of dgas signals evaluate): per group (all, type, tier, score
+ * decile) the signals, fill rate, wins, losses, average R and expectancy with its 95 % interval. Run when asked: it
+ * replays every bar of its symbols.
+ */
+(function () {
+  'use strict';
+  var form = document.getElementById('evaluation-form');
+  var status = document.getElementById('evaluation-status');
+
+  function r2(v) { return typeof v === 'number' ? dgas.num(v, 2) : '-'; }
+
+  var COLUMNS = [
+    { key: 'key', label: 'Group' },
+    { key: 'signals', label: 'Signals' },
+    { label: 'Fill rate', value: function (g) { return typeof g.fill_rate === 'number' ? dgas.num(100 * g.fill_rate, 0) + ' %' : '-'; } },
+    { key: 'wins', label: 'Wins' },
+    { key: 'losses', label: 'Losses' },
+    { key: 'time_exits', label: 'Time exits' },
+    { key: 'pending', label: 'Pending' },
+    { label: 'Average R', value: function (g) { return r2(g.avg_r); } },
+    { label: 'Expectancy R (95 %)', value: function (g) {
+      return r2(g.expectancy) + (typeof g.expectancy_low === 'number' ? ' [' + r2(g.expectancy_low) + ', ' + r2(g.expectancy_high) + ']' : '');
+    } }
+  ];
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var f = form.elements, button = document.getElementById('evaluate');
+    var symbols = f.symbols.value.split(/[\s,]+/).filter(Boolean).map(function (x) { return x.toUpperCase(); }).join(',');
+    button.disabled = true;
+    document.body.dataset.evaluated = '';
+    dgas.say(status, 'Replaying the stored bars…');
+    dgas.getJson('/api/v1/signals/evaluation' + dgas.query({ symbols: symbols, from: f.from.value.trim(), to: f.to.value.trim(),
+      cost_bps: f.cost_bps.value, min_reward_risk: f.min_reward_risk.value })).then(function (r) {
+      dgas.table(document.getElementById('evaluation-table'), 'Signals replayed, by group', COLUMNS, r.report.groups, 'evaluation');
+      var skipped = Object.keys(r.skipped).map(function (s) { return s + ' (' + r.skipped[s] + ')'; });
+      dgas.say(status, dgas.count(Object.keys(r.symbols).length, 'symbol', 'symbols') + ' replayed at '
+        + r.request.htf + '/' + r.request.trading + '; Brier score ' + r2(r.report.brier)
+        + (skipped.length ? '; skipped: ' + skipped.join(', ') : '') + '.');
+      document.body.dataset.evaluated = String(r.report.groups.length);
+    }).catch(function (err) {
+      dgas.say(status, err.message, true);
+      document.body.dataset.evaluated = 'error';
+    }).then(function () { button.disabled = false; });
+  });
+})();
