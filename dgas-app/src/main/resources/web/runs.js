@@ -64,6 +64,18 @@
     }).catch(function (e) { dgas.say(status, e.message, true); document.body.dataset.loaded = 'runs:error'; });
   }
 
+  /** The scheduler in one line: its schedule, the next cycle and the live instances (GET /api/v1/scheduler). */
+  function scheduler() {
+    var line = document.getElementById('scheduler');
+    dgas.getJson('/api/v1/scheduler').then(function (s) {
+      var names = s.instances.map(function (i) { return i.name + ' (last seen ' + dgas.time(i.last_seen) + ')'; });
+      line.textContent = 'Scheduler: ' + s.schedule + '; next cycle '
+        + (s.next_run ? dgas.time(s.next_run) + ' UTC' : 'none (no scheduler running: dgas serve or dgas scheduler start)')
+        + '; ' + (names.length ? dgas.count(names.length, 'instance', 'instances') + ' live: ' + names.join(', ') : 'no instance live') + '.';
+      document.body.dataset.scheduler = String(names.length);
+    }).catch(function (e) { line.textContent = 'Scheduler: ' + e.message; });
+  }
+
   function detail(id) {
     var say = document.getElementById('detail-status');
     dgas.getJson('/api/v1/runs/' + id).then(function (r) {
@@ -113,6 +125,7 @@
   document.getElementById('prev').addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });
   document.getElementById('next').addEventListener('click', function () { if (nextOffset !== null) { offset = nextOffset; load(); } });
   window.addEventListener('resize', function () { chart.resize(); });
-  dgas.events({ run: load }, load);
+  dgas.events({ run: function () { load(); scheduler(); } }, load);
   load();
+  scheduler();
 })();

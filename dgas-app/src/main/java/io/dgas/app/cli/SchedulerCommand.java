@@ -5,7 +5,6 @@ import io.dgas.app.schedule.SchedulerService;
 import io.dgas.app.schedule.Scheduling;
 import io.dgas.store.runs.RunRecord;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -65,21 +64,7 @@ final class SchedulerCommand {
         @Override
         public Integer call() {
             Scheduling.Status s = context().scheduling().status();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("next_run", s.nextRun());
-            m.put("schedule", s.schedule());
-            m.put(
-                    "instances",
-                    s.instances().stream()
-                            .map(a -> Map.of(
-                                    "name",
-                                    a.name(),
-                                    "started_at",
-                                    a.startedAt().toString(),
-                                    "last_seen",
-                                    a.lastSeen().toString()))
-                            .toList());
-            m.put("recent_runs", s.recentRuns());
+            Map<String, Object> m = s.body(r -> r);
             out().result(m, () -> {
                 out().line("schedule   " + s.schedule());
                 out().line("next run   " + (s.nextRun() == null ? "(none: start a scheduler)" : s.nextRun()));

@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,7 +45,30 @@ public final class Scheduling {
 
     /** What {@code dgas scheduler status} shows. */
     public record Status(
-            Instant nextRun, String schedule, List<SchedulerService.Instance> instances, List<RunRecord> recentRuns) {}
+            Instant nextRun, String schedule, List<SchedulerService.Instance> instances, List<RunRecord> recentRuns) {
+        /**
+         * {@code {next_run, schedule, instances: [{name, started_at, last_seen}], recent_runs}}, the runs rendered by
+         * {@code run} ({@code dgas scheduler status --json} keeps the record, the API its run body).
+         */
+        public Map<String, Object> body(java.util.function.Function<RunRecord, Object> run) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("next_run", nextRun);
+            m.put("schedule", schedule);
+            m.put(
+                    "instances",
+                    instances.stream()
+                            .map(a -> Map.of(
+                                    "name",
+                                    a.name(),
+                                    "started_at",
+                                    a.startedAt().toString(),
+                                    "last_seen",
+                                    a.lastSeen().toString()))
+                            .toList());
+            m.put("recent_runs", recentRuns.stream().map(run).toList());
+            return m;
+        }
+    }
 
     /** The next cycle, the schedule, the live instances and the last 10 runs of the past 24 h. */
     public Status status() {

@@ -179,6 +179,14 @@ final class ApiV1 {
                                         a.get("days"),
                                         signals.get().calibration(ctx.clock().instant(), a.<Integer>get("days")))),
                         Route.get(
+                                "/api/v1/scheduler",
+                                "The cluster scheduler: the schedule, the next cycle, the live instances and the last"
+                                        + " runs of the past 24 h, as dgas scheduler status",
+                                List.of(),
+                                "{next_run (null: no scheduler running), schedule, instances: [{name, started_at,"
+                                        + " last_seen}], recent_runs: [run as in /api/v1/runs/{id}]}",
+                                (c, a) -> ctx.scheduling().status().body(Bodies::run)),
+                        Route.get(
                                 "/api/v1/runs",
                                 "Prediction runs, newest first",
                                 Param.paging(50, 500),

@@ -55,6 +55,41 @@ class ApiV1IT {
     }
 
     @Test
+    void scheduler_noneRunning_scheduleWithoutANextRunOrInstancesAndTheRecentRuns() throws Exception {
+        JsonNode s = api.json("/api/v1/scheduler", 200);
+
+        assertThat(s.get("schedule").asText()).startsWith("every ");
+        assertThat(s.get("next_run").isNull()).isTrue();
+        assertThat(s.get("instances")).isEmpty();
+        assertThat(s.get("recent_runs").isArray()).isTrue();
+        // the runs as /api/v1/runs/{id} renders them
+        s.get("recent_runs").forEach(r -> assertThat(r.has("stage_ms")).isTrue());
+
+        // an instance seen a moment ago is live; one silent for a day is not listed
+        api.ctx
+                .database()
+                .update(
+                        "test.instances",
+                        "INSERT INTO scheduler_instances (name, started_at, last_seen) VALUES"
+                                + " ('node-live', now() - interval '1 hour', now()),"
+                                + " ('node-gone', now() - interval '2 days', now() - interval '1 day')",
+                        io.dgas.store.SqlSession.Binder.NONE);
+        try {
+            JsonNode live = api.json("/api/v1/scheduler", 200).get("instances");
+            assertThat(live.findValuesAsText("name")).containsExactly("node-live");
+            assertThat(live.get(0).has("started_at")).isTrue();
+            assertThat(live.get(0).has("last_seen")).isTrue();
+        } finally {
+            api.ctx
+                    .database()
+                    .update(
+                            "test.instances-gone",
+                            "DELETE FROM scheduler_instances WHERE name LIKE 'node-%'",
+                            io.dgas.store.SqlSession.Binder.NONE);
+        }
+    }
+
+    @Test
     void symbols_pagedByTicker_nextOffsetUntilTheLastPage() throws Exception {
         JsonNode first = api.json("/api/v1/symbols?q=SYM&limit=2", 200);
         JsonNode last = api.json("/api/v1/symbols?q=SYM&limit=2&offset=4", 200);

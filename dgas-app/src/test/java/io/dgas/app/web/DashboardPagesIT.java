@@ -301,6 +301,12 @@ class DashboardPagesIT {
         driver.get(url("runs.html"));
         awaitBody("loaded", "runs:0");
         assertThat(rows("runs-table")).hasSize(2);
+        // the scheduler in one line: no scheduler runs beside this test server
+        awaitBody("scheduler", "0");
+        assertThat(driver.findElement(By.id("scheduler")).getText())
+                .startsWith("Scheduler: every ")
+                .endsWith("; next cycle none (no scheduler running: dgas serve or dgas scheduler start); no instance"
+                        + " live.");
         JsonNode option = JSON.readTree((String) driver.executeScript(
                 "var o = window.dgasRunsChart.getOption(); return JSON.stringify({x: o.xAxis[0].data,"
                         + " series: o.series.map(function (s) { return {name: s.name, data: s.data,"
