@@ -88,6 +88,15 @@ final class DatabaseRoutes {
                         (c, a) -> Map.of("items", ctx.optimizer().liveQueries())),
                 Route.admin(
                         "POST",
+                        "/api/v1/database/refresh-views",
+                        "Refresh the registered materialized views now (CONCURRENTLY when populated), as dgas db"
+                                + " refresh-views; their readers' caches are dropped",
+                        List.of(),
+                        "[{view, how, millis}]",
+                        (c, a) ->
+                                new io.dgas.app.service.ViewsService(ctx.database(), ctx.invalidation()).refreshAll()),
+                Route.admin(
+                        "POST",
                         "/api/v1/database/queries/{pid}/cancel",
                         "Cancel a client's statement, or with terminate=true close its connection (404 for a pid not"
                                 + " listed by /api/v1/database/queries)",

@@ -92,6 +92,32 @@ class NewsApiIT {
     }
 
     @Test
+    void refreshViews_api_withTokenTheSentimentViewHoldsTheNewsWithoutItNothingChanges() throws Exception {
+        Path f = api.home().resolve("news-views.csv");
+        Files.writeString(
+                f,
+                HEADER + "NWS3," + TODAY + "T09:00:00Z,wire,https://n.example/v1,Up,0.4\n" + "NWS3," + TODAY
+                        + "T10:00:00Z,wire,https://n.example/v2,Down,-0.2\n");
+        assertThat(cli("ingest", "news", f.toString()).code()).isZero();
+
+        java.net.http.HttpResponse<String> anonymous =
+                api.post("/api/v1/database/refresh-views", null, "text/plain", new byte[0]);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(api.json("/api/v1/news/sentiment/NWS3?days=1", 200).get("days"))
+                .as("not refreshed yet")
+                .isEmpty();
+        java.net.http.HttpResponse<String> refreshed =
+                api.post("/api/v1/database/refresh-views", ApiClient.TOKEN, "text/plain", new byte[0]);
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(refreshed.body()).findValuesAsText("view"))
+                .contains("daily_news_sentiment", "daily_portfolio_performance");
+        JsonNode days = api.json("/api/v1/news/sentiment/NWS3?days=1", 200).get("days");
+        assertThat(days).hasSize(1);
+        assertThat(days.get(0).get("items").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void ingestNews_badRow_namesFileLineFieldValueAndWritesNothing() throws Exception {
         Path f = api.home().resolve("bad.csv");
         Files.writeString(

@@ -1,6 +1,7 @@
 package io.dgas.app.cli.db;
 
 import io.dgas.app.cli.*;
+import io.dgas.app.service.ViewsService;
 import io.dgas.store.optimizer.MaterializedViews;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -12,9 +13,8 @@ import picocli.CommandLine.Command;
 public final class DbRefreshViewsCommand extends BaseCommand {
     @Override
     public Integer call() {
-        List<MaterializedViews.Refreshed> done = new MaterializedViews(context().database()).refreshAll();
-        // the views' readers cache what they read: drop it so the next read sees the refreshed rows
-        context().invalidation().viewsRefreshed();
+        List<MaterializedViews.Refreshed> done =
+                new ViewsService(context().database(), context().invalidation()).refreshAll();
         out().result(
                         done,
                         () -> out().table(
