@@ -26,7 +26,15 @@
     { label: 'HTF/trading', value: function (b) { return b.htf + '/' + b.trading; } },
     { label: 'Settings', key: 'settings_line' },
     { label: 'Bar steps', key: 'bar_steps' },
-    { label: 'Created (UTC)', value: function (b) { return dgas.time(b.created_at); }, nowrap: true }
+    { label: 'Created (UTC)', value: function (b) { return dgas.time(b.created_at); }, nowrap: true },
+    { label: 'Compare', value: function () { return ''; }, render: function (b, td) {
+      var box = document.createElement('input');
+      box.type = 'checkbox';
+      box.className = 'compare';
+      box.value = String(b.id);
+      box.setAttribute('aria-label', 'Compare backtest ' + b.id);
+      td.appendChild(box);
+    } }
   ];
 
   var TRADES = [

@@ -3,6 +3,7 @@ package io.dgas.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.dgas.app.Json;
 import io.dgas.app.trading.BacktestRequest;
 import io.dgas.app.trading.BacktestService;
 import io.dgas.app.trading.PortfolioService;
@@ -263,6 +264,48 @@ class TradingPagesIT {
         driver.findElement(By.id("run")).click();
         awaitBody("ran", "error");
         assertThat(driver.findElement(By.id("run-status")).getText()).contains("sizing_value");
+    }
+
+    @Test
+    void backtestPage_twoChosen_comparedSideBySideWithTheirReturnCurves() throws Exception {
+        java.net.http.HttpResponse<String> other = api.post(
+                "/api/v1/backtests",
+                ApiClient.TOKEN,
+                "application/json",
+                ("{\"symbols\": \"PFA1\", \"from\": \"" + PagesSeed.hoursAgo(400) + "\", \"to\": \""
+                                + PagesSeed.hoursAgo(0) + "\", \"sizing\": \"fixed_cash\", \"sizing_value\": 2000}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+        long second = Json.MAPPER.readTree(other.body()).get("backtest").asLong();
+        driver.get(url("backtest.html"));
+        awaitBody("loaded", "backtests");
+
+        // one ticked is not a comparison
+        driver.findElement(By.cssSelector("input.compare[value='" + backtest + "']"))
+                .click();
+        driver.findElement(By.id("compare")).click();
+        awaitBody("compared", "error");
+        driver.findElement(By.cssSelector("input.compare[value='" + second + "']"))
+                .sendKeys(org.openqa.selenium.Keys.SPACE);
+        driver.findElement(By.id("compare")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        awaitBody("compared", second > backtest ? second + "," + backtest : backtest + "," + second);
+
+        List<List<String>> rows = rows("comparison-table");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "symbols", second > backtest ? "PFA1" : "PFA1 PFA2", second > backtest ? "PFA1 PFA2" : "PFA1");
+        assertThat(rows).anySatisfy(r -> assertThat(r.get(0)).isEqualTo("total return"));
+        assertThat(rows)
+                .anySatisfy(r -> assertThat(r).contains("settings").anyMatch(c -> c.startsWith("2000 a trade")));
+        @SuppressWarnings("unchecked")
+        List<Object> dashes = (List<Object>) driver.executeScript("return window.dgasCompareChart.getOption()"
+                + ".series.map(function (s) { return s.lineStyle.type; });");
+        assertThat(dashes).hasSize(2).doesNotHaveDuplicates();
+        Number start =
+                (Number) driver.executeScript("return window.dgasCompareChart.getOption().series[0].data[0][1];");
+        assertThat(start.doubleValue()).as("each curve starts at 0 % return").isZero();
+        driver.executeScript("document.getElementById('comparison').scrollIntoView();");
+        Browser.screenshot(driver, "backtest-compare");
     }
 
     @Test
