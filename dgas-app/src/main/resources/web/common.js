@@ -263,7 +263,7 @@
    */
   function events(handlers, reopened) {
     if (!window.fetch || !window.ReadableStream || !window.TextDecoder) { return null; }
-    var lost = false, closed = false, pause = 1000, controller = null;
+    var lost = false, closed = false, hidden = false, pause = 1000, controller = null;
     function dispatch(name, text) {
       if (!handlers[name]) { return; }
       var data = null;
@@ -273,7 +273,7 @@
     function retry(state) {
       lost = true;
       document.body.dataset.events = state;
-      if (closed) { return; }
+      if (closed || hidden) { return; }
       setTimeout(connect, pause);
       pause = Math.min(30000, pause * 2);
     }
@@ -303,6 +303,19 @@
         .catch(function () { retry('reconnecting'); });
     }
     connect();
+    // a page left for another may be kept in the back/forward cache with its stream open, holding one of the six
+    // connections a browser gives a host: the stream ends when the page is hidden and, should the page be shown again
+    // from that cache, starts anew (lost: the reopened handler reads what changed meanwhile)
+    window.addEventListener('pagehide', function () {
+      hidden = true;
+      if (controller) { controller.abort(); }
+    });
+    window.addEventListener('pageshow', function (e) {
+      if (!e.persisted || closed) { return; }
+      hidden = false;
+      lost = true;
+      connect();
+    });
     return { close: function () { closed = true; if (controller) { controller.abort(); } } };
   }
 

@@ -92,6 +92,16 @@
         var dd = document.createElement('dd'); dd.textContent = kv[1];
         dl.appendChild(dt); dl.appendChild(dd);
       });
+      // the signals the run stored, on the signals page filtered by the run
+      var link = dl.querySelectorAll('dd')[5];
+      if (r.signals > 0) {
+        var a = document.createElement('a');
+        a.href = 'signals.html?run=' + r.id;
+        a.id = 'run-signals';
+        a.textContent = r.signals + ' (show them)';
+        link.textContent = '';
+        link.appendChild(a);
+      }
       dgas.table(document.getElementById('errors-table'), 'Errors of run #' + r.id + ' by symbol',
         [{ key: 'symbol', label: 'Symbol' }, { key: 'error', label: 'Error' }], r.errors, 'run-' + r.id + '-errors');
       dgas.say(say, 'Run #' + r.id);

@@ -109,6 +109,9 @@
   }).catch(function () { /* the symbol box still takes a typed ticker */ });
   var refresh = function () { load(); calibration(); };
   dgas.events({ run: refresh, signals: refresh }, refresh);
+  // a link may name a run (the runs page's "show them") or a symbol to filter by
+  var asked = new URLSearchParams(location.search);
+  ['run', 'symbol'].forEach(function (k) { if (asked.get(k)) { form.elements[k].value = asked.get(k); } });
   load();
   calibration();
 })();

@@ -54,7 +54,14 @@ public final class SignalsService {
 
     private Page<StoredSignal> load(SignalQuery q) {
         SignalQuery oneMore = new SignalQuery(
-                q.symbol(), q.timeframe(), q.since(), q.minConfidence(), q.direction(), q.limit() + 1, q.offset());
+                q.symbol(),
+                q.timeframe(),
+                q.since(),
+                q.minConfidence(),
+                q.direction(),
+                q.limit() + 1,
+                q.offset(),
+                q.run());
         return Page.of(signals.signals(oneMore), q.limit(), q.offset());
     }
 

@@ -151,7 +151,9 @@ final class ApiV1 {
                                                                         "direction",
                                                                         Type.ENUM,
                                                                         "long: long entries and exits; short: …")
-                                                                .oneOf(List.of("long", "short"))),
+                                                                .oneOf(List.of("long", "short")),
+                                                        Param.query("run", Type.INT, "only this run's signals")
+                                                                .range(1, Integer.MAX_VALUE)),
                                                 Param.paging(100, 1000)),
                                         "{items: [{id, run_id, symbol, timeframe, ts, type, entry, stop, target, confidence, strength,"
                                                 + " alignment, tier}], limit, offset, next_offset}",
@@ -163,7 +165,11 @@ final class ApiV1 {
                                                         a.get("min_confidence"),
                                                         a.get("direction"),
                                                         a.get("limit"),
-                                                        a.get("offset"))))
+                                                        a.get("offset"),
+                                                        a.get("run") == null
+                                                                ? null
+                                                                : a.<Integer>get("run")
+                                                                        .longValue())))
                                 .renderedOnce(),
                         Route.get(
                                 "/api/v1/signals/calibration",

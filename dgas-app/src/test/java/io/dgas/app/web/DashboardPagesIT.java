@@ -76,6 +76,14 @@ class DashboardPagesIT {
                     TYPES[i],
                     CONFIDENCES[i]);
         }
+        // each run's count of the signals it stored, as a cycle records it
+        api.ctx
+                .database()
+                .update(
+                        "test.run-signal-counts",
+                        "UPDATE prediction_runs r SET signals_generated = (SELECT count(*) FROM signals g"
+                                + " WHERE g.run_id = r.id)",
+                        io.dgas.store.SqlSession.Binder.NONE);
         // [C] the first (a long at 0.45, outside the filters of the signals test) explained and calibrated
         explainedEntry = MarketSeed.explain(
                 api.ctx, "SIGA", Timeframe.H1, PagesSeed.hoursAgo(120).toString(), 0.62, 0.55, 40);
@@ -217,6 +225,49 @@ class DashboardPagesIT {
         assertThat(driver.findElement(By.id("evaluation-status")).getText()).startsWith("1 symbol replayed at 4h/1h");
         driver.executeScript("document.getElementById('evaluation-title').scrollIntoView();");
         Browser.screenshot(driver, "signals-evaluation");
+    }
+
+    @Test
+    void runsPage_aRunsSignalsLink_opensTheSignalsPageFilteredByThatRun() throws Exception {
+        driver.get(url("runs.html"));
+        awaitBody("loaded", "runs:0");
+        driver.findElement(By.cssSelector("button[aria-label='Show run " + partialRun + "']"))
+                .click();
+        awaitBody("detail", Long.toString(partialRun));
+        JsonNode page = api.json("/api/v1/signals?run=" + partialRun + "&limit=100", 200);
+        WebElement link = driver.findElement(By.id("run-signals"));
+        assertThat(link.getText()).isEqualTo(page.get("items").size() + " (show them)");
+
+        link.click();
+        awaitBody("loaded", "signals:0");
+
+        assertThat(driver.findElement(By.id("f-run")).getAttribute("value")).isEqualTo(Long.toString(partialRun));
+        int runCol = column("signals-table", "Run");
+        assertThat(rows("signals-table"))
+                .hasSize(page.get("items").size())
+                .allSatisfy(r -> assertThat(r.get(runCol)).isEqualTo(Long.toString(partialRun)));
+        assertThat(page.get("items").size()).isPositive().isLessThan(TYPES.length);
+        assertThat(api.json("/api/v1/signals?run=999999", 200).get("items")).isEmpty();
+        assertThat(api.json("/api/v1/signals?run=0", 400).get("parameter").asText())
+                .isEqualTo("run");
+    }
+
+    @Test
+    void navigation_byLinksBetweenPagesWithEventStreams_eachPageStillDrawsItsData() {
+        // a page left by a link may stay in the back/forward cache: were its event stream kept open there, the six
+        // connections a browser gives a host would be used up after a few pages and the next page's reads would wait
+        driver.get(url("runs.html"));
+        awaitBody("loaded", "runs:0");
+        for (int round = 0; round < 4; round++) {
+            for (String page : List.of("signals.html", "alerts.html", "runs.html")) {
+                driver.findElement(By.cssSelector("#nav a[href='" + page + "']"))
+                        .click();
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .withMessage("round " + round + ": " + page + " drew nothing")
+                        .until(d -> d.getCurrentUrl().endsWith(page)
+                                && !d.findElements(By.cssSelector("main table")).isEmpty());
+            }
+        }
     }
 
     /** "key signals" of each group of an evaluation, in order. */

@@ -232,7 +232,7 @@ class KeyboardIT {
         // every long, then the first page of both directions, page two by the Next button
         assertThat(driver.findElement(By.id("f-limit")).getAttribute("value")).isEqualTo("10");
         tabToId("f-direction"); // round the page again
-        press(Keys.ARROW_UP, Keys.TAB, Keys.TAB, Keys.ENTER); // long → any, then Apply
+        press(Keys.ARROW_UP, Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER); // long → any, past run and limit, Apply
         awaitBody("loaded", "signals:0");
         assertThat(driver.findElements(By.cssSelector("#signals-table tbody tr")))
                 .hasSize(10);

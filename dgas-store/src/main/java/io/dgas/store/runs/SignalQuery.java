@@ -12,13 +12,33 @@ import java.time.Instant;
  * @param direction {@code long} (long entries and their exits) or {@code short}
  * @param limit rows at most
  * @param offset rows skipped, newest first
+ * @param run only the signals stored by this prediction run
  */
 public record SignalQuery(
-        String symbol, String timeframe, Instant since, Double minConfidence, String direction, int limit, int offset) {
+        String symbol,
+        String timeframe,
+        Instant since,
+        Double minConfidence,
+        String direction,
+        int limit,
+        int offset,
+        Long run) {
+
+    /** A query of the signals of any run. */
+    public SignalQuery(
+            String symbol,
+            String timeframe,
+            Instant since,
+            Double minConfidence,
+            String direction,
+            int limit,
+            int offset) {
+        this(symbol, timeframe, since, minConfidence, direction, limit, offset, null);
+    }
 
     /** The cache key part that identifies this query. */
     public String key() {
         return symbol + ":" + timeframe + ":" + (since == null ? null : since.getEpochSecond()) + ":" + minConfidence
-                + ":" + direction + ":" + limit + ":" + offset;
+                + ":" + direction + ":" + limit + ":" + offset + ":" + run;
     }
 }

@@ -29,6 +29,7 @@ public final class SignalReads {
             + " AND (?::text IS NULL OR y.ticker = ?) AND (?::text IS NULL OR g.timeframe = ?)"
             + " AND (?::timestamptz IS NULL OR g.ts >= ?)"
             + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
+            + " AND (?::bigint IS NULL OR g.run_id = ?)"
             + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?";
 
     /** Stored signals matching {@code q}, newest first; one statement whatever the filters. */
@@ -48,8 +49,10 @@ public final class SignalReads {
                     ps.setString(8, q.direction());
                     ps.setString(9, q.direction());
                     ps.setString(10, q.direction());
-                    ps.setInt(11, q.limit());
-                    ps.setInt(12, q.offset());
+                    ps.setObject(11, q.run(), java.sql.Types.BIGINT);
+                    ps.setObject(12, q.run(), java.sql.Types.BIGINT);
+                    ps.setInt(13, q.limit());
+                    ps.setInt(14, q.offset());
                 },
                 SignalReads::stored);
     }

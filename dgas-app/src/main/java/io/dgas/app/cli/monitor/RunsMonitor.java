@@ -98,9 +98,15 @@ public final class RunsMonitor {
         @Option(names = "--timeframe", description = "only signals at this trading timeframe (1m … 1w)")
         String timeframe;
 
+        @Option(names = "--run", description = "only the signals this prediction run stored")
+        Long run;
+
         @Override
         public Integer call() {
             OptionRanges.between("--limit", limit, 1, 100_000);
+            if (run != null) {
+                OptionRanges.between("--run", run, 1, Integer.MAX_VALUE);
+            }
             if (direction != null && !List.of("long", "short").contains(direction)) {
                 throw new BadArgumentException("--direction", direction, "--direction must be long or short");
             }
@@ -117,7 +123,8 @@ public final class RunsMonitor {
                             OptionRanges.between("--min-confidence", minConfidence, 0, 1),
                             direction,
                             limit,
-                            0))
+                            0,
+                            run))
                     .items();
             out().result(list, () -> print(out(), list));
             return ExitCodes.OK;
