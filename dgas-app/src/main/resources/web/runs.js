@@ -76,6 +76,16 @@
     }).catch(function (e) { line.textContent = 'Scheduler: ' + e.message; });
   }
 
+  /** A run's signal count; when it stored some, a link to them on the signals page, filtered by the run. */
+  function signalsOf(r) {
+    if (!(r.signals > 0)) { return r.signals; }
+    var a = document.createElement('a');
+    a.href = 'signals.html?run=' + r.id;
+    a.id = 'run-signals';
+    a.textContent = r.signals + ' (show them)';
+    return a;
+  }
+
   function detail(id) {
     var say = document.getElementById('detail-status');
     dgas.getJson('/api/v1/runs/' + id).then(function (r) {
@@ -83,25 +93,16 @@
       dl.innerHTML = '';
       [['Run', '#' + r.id], ['Status', r.status], ['Started', dgas.time(r.started_at)], ['Finished', dgas.time(r.finished_at)],
         ['Symbols', r.symbols_requested + ' requested, ' + r.symbols_processed + ' processed, ' + r.symbols_failed + ' failed'],
-        ['Signals', r.signals], ['Stage ms', STAGES.slice(0, 4).map(function (s) { return s[2] + ' ' + dgas.num(r.stage_ms[s[0]], 0); }).join(' · ')],
+        ['Signals', signalsOf(r)], ['Stage ms', STAGES.slice(0, 4).map(function (s) { return s[2] + ' ' + dgas.num(r.stage_ms[s[0]], 0); }).join(' · ')],
         ['Total ms (wall clock)', dgas.num(r.stage_ms.total, 0)], ['Stale symbols', (r.stale_symbols || []).join(', ') || 'none'],
         ['Too short a history', (r.short_history || []).map(function (x) { return x.symbol + ' (' + x.reason + ')'; }).join(', ') || 'none'],
         ['Settings (vs defaults)', r.settings_line]
       ].forEach(function (kv) {
         var dt = document.createElement('dt'); dt.textContent = kv[0];
-        var dd = document.createElement('dd'); dd.textContent = kv[1];
+        var dd = document.createElement('dd');
+        if (kv[1] instanceof Node) { dd.appendChild(kv[1]); } else { dd.textContent = kv[1]; }
         dl.appendChild(dt); dl.appendChild(dd);
       });
-      // the signals the run stored, on the signals page filtered by the run
-      var link = dl.querySelectorAll('dd')[5];
-      if (r.signals > 0) {
-        var a = document.createElement('a');
-        a.href = 'signals.html?run=' + r.id;
-        a.id = 'run-signals';
-        a.textContent = r.signals + ' (show them)';
-        link.textContent = '';
-        link.appendChild(a);
-      }
       dgas.table(document.getElementById('errors-table'), 'Errors of run #' + r.id + ' by symbol',
         [{ key: 'symbol', label: 'Symbol' }, { key: 'error', label: 'Error' }], r.errors, 'run-' + r.id + '-errors');
       dgas.say(say, 'Run #' + r.id);

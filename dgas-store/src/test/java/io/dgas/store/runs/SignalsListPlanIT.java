@@ -63,6 +63,8 @@ class SignalsListPlanIT {
                 ps.setString(8, null);
                 ps.setString(9, null);
                 ps.setString(10, null);
+                ps.setObject(11, null, java.sql.Types.BIGINT);
+                ps.setObject(12, null, java.sql.Types.BIGINT);
                 List<String> lines = new java.util.ArrayList<>();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
