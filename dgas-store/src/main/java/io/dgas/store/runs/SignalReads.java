@@ -25,18 +25,28 @@ public final class SignalReads {
      * {@link #signals}: newest first in the order of {@code signals_newest_idx} (V104), so a page is read by walking
      * that index and stopping, not by sorting every current signal ({@code SignalsListPlanIT}).
      */
-    static final String FILTERED = SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
-            + " AND (?::text IS NULL OR y.ticker = ?) AND (?::text IS NULL OR g.timeframe = ?)"
-            + " AND (?::timestamptz IS NULL OR g.ts >= ?)"
-            + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))"
-            + " AND (?::bigint IS NULL OR g.run_id = ?)"
-            + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?";
+    static final String FILTERED = filtered("");
+
+    /**
+     * {@link #FILTERED} of one run's signals: the run's condition written out, not a null test on a parameter, so that
+     * a generic plan too reads them by {@code signals_run_idx} (a run's few signals, then sorted) rather than walking
+     * the newest index past every later run's ({@code SignalsListPlanIT}).
+     */
+    static final String FILTERED_BY_RUN = filtered(" AND g.run_id = ?");
+
+    private static String filtered(String run) {
+        return SIGNALS_FROM + " WHERE g.superseded_at IS NULL"
+                + " AND (?::text IS NULL OR y.ticker = ?) AND (?::text IS NULL OR g.timeframe = ?)"
+                + " AND (?::timestamptz IS NULL OR g.ts >= ?)"
+                + " AND g.confidence >= ? AND (?::text IS NULL OR g.signal_type IN (?, 'exit_' || ?))" + run
+                + " ORDER BY g.ts DESC, g.confidence DESC, g.id DESC LIMIT ? OFFSET ?";
+    }
 
     /** Stored signals matching {@code q}, newest first; one statement whatever the filters. */
     public List<StoredSignal> signals(SignalQuery q) {
         return db.query(
-                "signals.filtered",
-                FILTERED,
+                q.run() == null ? "signals.filtered" : "signals.filtered-by-run",
+                q.run() == null ? FILTERED : FILTERED_BY_RUN,
                 ps -> {
                     Timestamp since = q.since() == null ? null : Timestamp.from(q.since());
                     ps.setString(1, q.symbol());
@@ -49,10 +59,12 @@ public final class SignalReads {
                     ps.setString(8, q.direction());
                     ps.setString(9, q.direction());
                     ps.setString(10, q.direction());
-                    ps.setObject(11, q.run(), java.sql.Types.BIGINT);
-                    ps.setObject(12, q.run(), java.sql.Types.BIGINT);
-                    ps.setInt(13, q.limit());
-                    ps.setInt(14, q.offset());
+                    int at = 11;
+                    if (q.run() != null) {
+                        ps.setLong(at++, q.run());
+                    }
+                    ps.setInt(at, q.limit());
+                    ps.setInt(at + 1, q.offset());
                 },
                 SignalReads::stored);
     }
