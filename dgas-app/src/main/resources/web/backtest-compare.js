@@ -1,6 +1,6 @@
 /*
- * The backtests page's comparison: the backtests ticked in the list side by side, each metric a row (the best value of
- * return-like rows is not singled out by colour alone) with the settings that tell them apart, and their equity
+ * The backtests page's comparison: the backtests ticked in the list side by side, each metric a row written as the
+ * detail writes it (backtest-metrics.js), with the settings that tell them apart, and their equity
  * curves as the return from each one's start in one chart (window.dgasCompareChart), one dash style each so that they
  * are told apart without colour.
  */
@@ -11,16 +11,6 @@
   var chart = null;
   var DASHES = ['solid', 'dashed', 'dotted', [8, 3, 2, 3], [2, 6]];
   var COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00'];
-  var PERCENT = ['total_return', 'buy_and_hold_return', 'excess_return', 'cagr', 'volatility', 'max_drawdown', 'win_rate', 'exposure'];
-  var ROWS = ['total_return', 'buy_and_hold_return', 'excess_return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max_drawdown',
-    'max_drawdown_bars', 'win_rate', 'profit_factor', 'exposure', 'trades'];
-
-  function shown(k, v) {
-    if (typeof v !== 'number') { return v === null || v === undefined || v === 'NaN' ? '-' : String(v); }
-    if (PERCENT.indexOf(k) >= 0) { return dgas.num(100 * v, 2) + ' %'; }
-    return Number.isInteger(v) ? String(v) : dgas.num(v, 2);
-  }
-
   function compare() {
     var ids = Array.prototype.map.call(document.querySelectorAll('#backtests-table input.compare:checked'), function (b) { return b.value; });
     section.hidden = false;
@@ -35,9 +25,10 @@
       var columns = [{ key: 'metric', label: 'Metric' }].concat(all.map(function (d, i) {
         return { key: 'b' + i, label: '#' + d.backtest.id };
       }));
-      var rows = ROWS.map(function (k) {
-        var r = { metric: k === 'cagr' ? 'CAGR' : k.replace(/_/g, ' ') };
-        all.forEach(function (d, i) { r['b' + i] = shown(k, (d.backtest.metrics || {})[k]); });
+      var bm = window.dgasBacktestMetrics;
+      var rows = bm.ORDER.map(function (k) {
+        var r = { metric: bm.label(k) };
+        all.forEach(function (d, i) { r['b' + i] = bm.shown(k, (d.backtest.metrics || {})[k]); });
         return r;
       });
       var extra = { metric: 'symbols' }, range = { metric: 'range' }, settings = { metric: 'settings' };

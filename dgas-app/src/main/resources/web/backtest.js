@@ -70,34 +70,10 @@
     dgas.getJson('/api/v1/backtests/' + id).then(function (d) {
       var m = metrics(d.backtest), dl = document.getElementById('metrics');
       dl.innerHTML = '';
-      // a trader reads returns first, then risk, then the trade statistics; keys not listed follow
-      var ORDER = ['total return', 'buy and hold return', 'excess return', 'cagr', 'volatility', 'sharpe', 'sortino', 'max drawdown', 'max drawdown bars',
-        'win rate', 'profit factor', 'exposure', 'trades'];
-      function label(k) { return k === 'cagr' ? 'CAGR' : k.replace(/_/g, ' '); }
-      // fractions a trader reads in percent (0.0155 is "1.55 %"); ratios with two decimals; counts as they are
-      var PERCENT = ['total_return', 'buy_and_hold_return', 'excess_return', 'cagr', 'volatility', 'max_drawdown', 'win_rate', 'exposure'];
-      function shown(k, v) {
-        // a figure without meaning (the win rate of no trade, stored as "NaN") reads "-", as the command prints it
-        if (v === null || v === 'NaN' || v === 'Infinity' || v === '-Infinity') { return '-'; }
-        if (typeof v === 'number' && PERCENT.indexOf(k) >= 0) { return dgas.num(100 * v, 2) + ' %'; }
-        return typeof v === 'number' && !Number.isInteger(v) ? dgas.num(v, 2) : value(v);
-      }
-      // numbers as numbers; an object (fill_limits: {limit: {cut, refused}}) as "name: key value, …" per entry
-      function value(v) {
-        if (v !== null && typeof v === 'object') {
-          var parts = Object.keys(v).map(function (n) {
-            var x = v[n];
-            return n + ': ' + (x !== null && typeof x === 'object'
-              ? Object.keys(x).map(function (q) { return q + ' ' + value(x[q]); }).join(', ') : value(x));
-          });
-          return parts.length ? parts.join('; ') : 'none';
-        }
-        return typeof v !== 'number' ? String(v) : Number.isInteger(v) ? String(v) : dgas.num(v, 2);
-      }
-      function rank(k) { var i = ORDER.indexOf(label(k).toLowerCase()); return i < 0 ? ORDER.length : i; }
-      Object.keys(m).sort(function (a, b) { return rank(a) - rank(b); }).forEach(function (k) {
-        var dt = document.createElement('dt'); dt.textContent = label(k);
-        var dd = document.createElement('dd'); dd.textContent = shown(k, m[k]);
+      var bm = window.dgasBacktestMetrics;
+      bm.ordered(m).forEach(function (k) {
+        var dt = document.createElement('dt'); dt.textContent = bm.label(k);
+        var dd = document.createElement('dd'); dd.textContent = bm.shown(k, m[k]);
         dl.appendChild(dt); dl.appendChild(dd);
       });
       // how it was run, after what it gave: sizing, slippage, commission, the parameters changed from the defaults

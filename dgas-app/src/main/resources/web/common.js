@@ -351,10 +351,9 @@
     return num(100 * p, 0) + ' % (lower bound ' + num(100 * lower, 0) + ' %, ' + n + ' decided)';
   }
 
-  /** "5 bars, until YYYY-MM-DD HH:MM UTC"; empty when the signal does not lapse (exits, older rows). */
   /**
    * A button that acts on its second press ("Delete", then "Confirm delete"), so that one stray key press deletes or
-   * stops nothing; {@code label} is its accessible name.
+   * stops nothing; {@code label} is its accessible name. Having acted it is as it was: the next act asks twice again.
    */
   function twoStep(text, label, act) {
     var b = document.createElement('button');
@@ -362,13 +361,19 @@
     b.textContent = text;
     b.setAttribute('aria-label', label);
     b.addEventListener('click', function () {
-      if (b.dataset.armed) { act(); return; }
-      b.dataset.armed = '1';
-      b.textContent = 'Confirm ' + text.toLowerCase();
+      if (!b.dataset.armed) {
+        b.dataset.armed = '1';
+        b.textContent = 'Confirm ' + text.toLowerCase();
+        return;
+      }
+      delete b.dataset.armed;
+      b.textContent = text;
+      act();
     });
     return b;
   }
 
+  /** "5 bars, until YYYY-MM-DD HH:MM UTC"; empty when the signal does not lapse (exits, older rows). */
   function expiry(bars, expiresAt) {
     if (bars === null || bars === undefined) { return ''; }
     return bars + ' bars' + (expiresAt ? ', until ' + time(expiresAt) + ' UTC' : '');

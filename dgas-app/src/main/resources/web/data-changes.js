@@ -33,8 +33,6 @@
   }
 
   var remove = dgas.twoStep('Soft-delete', 'Soft-delete the selected bars', function () {
-    remove.textContent = 'Soft-delete';
-    delete remove.dataset.armed;
     change('Soft-deleted', '/api/v1/data/delete', remove);
   });
   remove.id = 'd-delete';

@@ -90,8 +90,6 @@
     { label: 'Valid', value: function (i) { return i.valid ? 'yes' : 'no (rebuild)'; } }
   ];
 
-  
-
   var liveStatus = document.getElementById('live-status');
 
   /** Cancels {@code q}'s statement, then lists the clients again and says what happened (after the list's line). */

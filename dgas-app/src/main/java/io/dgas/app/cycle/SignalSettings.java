@@ -6,6 +6,7 @@ import io.dgas.calc.drummond.MtfParams;
 import io.dgas.calc.drummond.SignalParams;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,12 @@ public final class SignalSettings {
 
     private SignalSettings() {}
 
-    /** The stored form of {@code signals} and {@code mtf}. */
+    /** The stored form of {@code signals} and {@code mtf}, unmodifiable (an analyzer hands the same one to every run). */
     public static Map<String, Object> of(SignalParams signals, MtfParams mtf) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("signals", Json.SNAKE.convertValue(signals, Map.class));
-        m.put("mtf", Json.SNAKE.convertValue(mtf, Map.class));
-        return m;
+        m.put("signals", Collections.unmodifiableMap(Json.SNAKE.convertValue(signals, Map.class)));
+        m.put("mtf", Collections.unmodifiableMap(Json.SNAKE.convertValue(mtf, Map.class)));
+        return Collections.unmodifiableMap(m);
     }
 
     /**

@@ -37,6 +37,8 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
     private final MtfParams mtf;
     private final SignalParams signals;
     private final CalculationCache cache;
+    /** {@link #settings()}: fixed with the parameters, so made once. */
+    private final Map<String, Object> settings;
 
     public SymbolAnalyzer(MtfParams mtf, SignalParams signals) {
         this(mtf, signals, CalculationCache.none());
@@ -50,6 +52,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
         this.mtf = mtf;
         this.signals = signals;
         this.cache = cache;
+        this.settings = SignalSettings.of(signals, mtf);
     }
 
     /** The single-timeframe analysis of {@code s}, through the calculation cache. */
@@ -60,7 +63,7 @@ public final class SymbolAnalyzer implements SymbolAnalysis {
 
     @Override
     public Map<String, Object> settings() {
-        return SignalSettings.of(signals, mtf);
+        return settings;
     }
 
     @Override

@@ -53,16 +53,7 @@ public final class SignalsService {
     }
 
     private Page<StoredSignal> load(SignalQuery q) {
-        SignalQuery oneMore = new SignalQuery(
-                q.symbol(),
-                q.timeframe(),
-                q.since(),
-                q.minConfidence(),
-                q.direction(),
-                q.limit() + 1,
-                q.offset(),
-                q.run());
-        return Page.of(signals.signals(oneMore), q.limit(), q.offset());
+        return Page.of(signals.signals(q.withLimit(q.limit() + 1)), q.limit(), q.offset());
     }
 
     /** The one-line {@code text} of stored reasons, or null for a row stored before reasons were kept. */

@@ -41,17 +41,12 @@ final class BacktestRoutes {
                     .withDefault("1h"),
             Param.body("htf", Type.ENUM, "higher timeframe (default: the trading timeframe's pair, 1h: 4h)")
                     .oneOf(ApiV1.TIMEFRAMES),
-            money("capital", "starting capital").withDefault("100000"),
-            money("max_position", "max position value (default: the capital)"),
-            money("max_gross", "max gross exposure (default: the capital)"),
-            money("max_daily_loss", "max loss per day (default: a tenth of the capital)"));
+            PortfolioRoutes.optionalMoney("capital", "starting capital").withDefault("100000"),
+            PortfolioRoutes.optionalMoney("max_position", "max position value (default: the capital)"),
+            PortfolioRoutes.optionalMoney("max_gross", "max gross exposure (default: the capital)"),
+            PortfolioRoutes.optionalMoney("max_daily_loss", "max loss per day (default: a tenth of the capital)"));
 
     private BacktestRoutes() {}
-
-    /** Money the ledger can store ({@link io.dgas.ledger.Money#LIMIT}). */
-    private static Param money(String name, String description) {
-        return Param.body(name, Type.NUMBER, description).range(0.01, 999_999_999_999.99);
-    }
 
     private static BacktestRequest request(Args a, Function<SignalOverrides, SignalParams> signals) {
         List<String> symbols = WriteRoutes.tickers(a.get("symbols"));

@@ -25,16 +25,14 @@ final class EvaluationRoutes {
                         + " table), as dgas signals evaluate",
                 ApiV1.concat(
                         List.of(
-                                Param.query("symbols", Type.TICKER, "comma-separated tickers (default: the universe)"),
+                                WriteRoutes.UNIVERSE,
                                 Param.query(
                                         "from",
                                         Type.INSTANT,
                                         "first time whose signals count (default: the first bar)"),
                                 Param.query("to", Type.INSTANT, "signals before it count (default: all)"),
-                                Param.query("htf", Type.ENUM, "higher timeframe (default cycle.htf)")
-                                        .oneOf(ApiV1.TIMEFRAMES),
-                                Param.query("trading", Type.ENUM, "trading timeframe (default cycle.trading)")
-                                        .oneOf(ApiV1.TIMEFRAMES),
+                                WriteRoutes.HTF,
+                                WriteRoutes.TRADING,
                                 Param.query("cost_bps", Type.NUMBER, "round-trip cost in basis points of the entry")
                                         .withDefault("0")
                                         .range(0, 10_000)),

@@ -351,9 +351,14 @@ final class PortfolioRoutes {
         return a.<Integer>get("id");
     }
 
-    /** Money the ledger can store: {@code numeric(20, 8)} holds less than 10^12 ({@link io.dgas.ledger.Money#LIMIT}). */
+    /** A required amount of {@link #optionalMoney}. */
     private static Param money(String name, String description) {
-        return Param.body(name, Type.NUMBER, description).withRequired().range(0.01, 999_999_999_999.99);
+        return optionalMoney(name, description).withRequired();
+    }
+
+    /** Money the ledger can store: {@code numeric(20, 8)} holds less than 10^12 ({@link io.dgas.ledger.Money#LIMIT}). */
+    static Param optionalMoney(String name, String description) {
+        return Param.body(name, Type.NUMBER, description).range(0.01, 999_999_999_999.99);
     }
 
     private static BigDecimal decimal(String raw) {

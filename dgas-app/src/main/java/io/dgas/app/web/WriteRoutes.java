@@ -35,6 +35,18 @@ final class WriteRoutes {
 
     private WriteRoutes() {}
 
+    /** The symbols a cycle or replay runs over (default: the active universe). */
+    static final Param UNIVERSE =
+            Param.query("symbols", Type.TICKER, "comma-separated tickers (default: the universe)");
+
+    /** A cycle's or replay's higher timeframe (default: the trading timeframe's pair, else cycle.htf). */
+    static final Param HTF = Param.query("htf", Type.ENUM, "higher timeframe (default cycle.htf)")
+            .oneOf(ApiV1.TIMEFRAMES);
+
+    /** A cycle's or replay's trading timeframe. */
+    static final Param TRADING = Param.query("trading", Type.ENUM, "trading timeframe (default cycle.trading)")
+            .oneOf(ApiV1.TIMEFRAMES);
+
     static List<Route> routes(AppContext ctx, Supplier<IngestService> ingest) {
         List<Param> common = List.of(
                 Param.query("timezone", Type.STRING, "zone of date-times without a UTC offset (America/New_York)"),
@@ -132,14 +144,9 @@ final class WriteRoutes {
                         "Run one prediction cycle now (409 while one runs); defaults from cycle.*",
                         ApiV1.concat(
                                 List.of(
-                                        Param.query(
-                                                "symbols",
-                                                Type.TICKER,
-                                                "comma-separated tickers (default: the universe)"),
-                                        Param.query("htf", Type.ENUM, "higher timeframe (default cycle.htf)")
-                                                .oneOf(ApiV1.TIMEFRAMES),
-                                        Param.query("trading", Type.ENUM, "trading timeframe (default cycle.trading)")
-                                                .oneOf(ApiV1.TIMEFRAMES),
+                                        UNIVERSE,
+                                        HTF,
+                                        TRADING,
                                         Param.query(
                                                         "lookback",
                                                         Type.INT,

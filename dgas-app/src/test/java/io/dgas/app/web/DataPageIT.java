@@ -244,7 +244,7 @@ class DataPageIT {
     }
 
     @Test
-    void softDeleteAndRestore_oneSeriesRange_twoPressesThenRestoredWithTheCounts() {
+    void softDeleteAndRestore_oneSeriesRange_twoPressesThenRestoredWithTheCounts() throws Exception {
         driver.get("http://127.0.0.1:" + api.server.port() + "/data.html?interval=1h");
         awaitLoaded("1h:0");
         driver.executeScript("sessionStorage.setItem('dgas.token', arguments[0]);", ApiClient.TOKEN);
@@ -266,6 +266,8 @@ class DataPageIT {
 
         assertThat(deleted).isEqualTo("Soft-deleted 2 bars and 0 ticks.");
         assertThat(driver.findElement(By.id("change-status")).getText()).isEqualTo("Restored 2 bars and 0 ticks.");
+        driver.executeScript("document.getElementById('change-title').scrollIntoView();");
+        Browser.screenshot(driver, "data-changes");
         driver.findElement(By.id("d-symbol")).clear();
         driver.findElement(By.id("d-symbol")).sendKeys("NOPE");
         driver.findElement(By.id("d-restore")).click();

@@ -22,9 +22,8 @@ import java.util.List;
  * are aggregated again from the source's active rows as {@link BarRollup#fromBarsSince} aggregates them (UTC buckets;
  * a changed bucket is rewritten, a soft-deleted one written again is restored, an unchanged one is left), the newest
  * one written as partial when no source row reaches its end (only when the range reaches it), and every target bucket
- * of the range
- * whose source rows are all soft-deleted is soft-deleted too (one that never had a source row stays). Each target is its own transaction: a rebuild cut short is
- * finished by running it again (it is idempotent).
+ * of the range whose source rows are all soft-deleted is soft-deleted too (one that never had a source row stays).
+ * Each target is its own transaction: a rebuild cut short is finished by running it again (it is idempotent).
  */
 public final class AggregateRebuild {
     private final Database db;

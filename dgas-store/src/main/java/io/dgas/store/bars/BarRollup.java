@@ -122,7 +122,7 @@ public final class BarRollup {
                 ensurePartitions(s, symbols, source, target);
                 List<RollupResult> written = s.query(
                         "aggregate." + (source == null ? "ticks" : "bars") + "." + target.lowerCode()
-                                + (from == null ? "" : ".since"),
+                                + (from == null ? "" : ".since") + (until == null ? "" : ".until"),
                         sql(symbols.isEmpty(), source == null, target, session, from != null, until != null),
                         ps -> bind(ps, symbols, source, target, includePartial, session, from, until),
                         rs -> new RollupResult(rs.getString(1), target, rs.getLong(2), rs.getLong(3)));

@@ -36,6 +36,11 @@ public record SignalQuery(
         this(symbol, timeframe, since, minConfidence, direction, limit, offset, null);
     }
 
+    /** This query with another {@code limit}. */
+    public SignalQuery withLimit(int limit) {
+        return new SignalQuery(symbol, timeframe, since, minConfidence, direction, limit, offset, run);
+    }
+
     /** The cache key part that identifies this query. */
     public String key() {
         return symbol + ":" + timeframe + ":" + (since == null ? null : since.getEpochSecond()) + ":" + minConfidence
