@@ -101,14 +101,16 @@
   }
 
   /**
-   * "Run backtest": POST /api/v1/backtests with the admin token (asked once per tab), as dgas backtest with these
-   * options; the answer's summary is said, the list reloads and the new backtest's detail opens. A refused option is
-   * said with the parameter the server names.
+   * "Run backtest": a backtest job (POST /api/v1/backtests with async, the admin token asked once per tab), as dgas
+   * backtest with these options; its phase and progress are said while it runs (a whole universe takes a while) and
+   * "Cancel" stops it, storing nothing; once stored its summary is said, the list reloads and its detail opens. A
+   * refused option is said with the parameter the server names.
    */
   var form = document.getElementById('run-form');
   var runStatus = document.getElementById('run-status');
+  var cancelRun = document.getElementById('cancel-run');
   function fields() {
-    var f = form.elements, body = { from: f.from.value, to: f.to.value, trading: f.trading.value, sizing: f.sizing.value };
+    var f = form.elements, body = { from: f.from.value, to: f.to.value, trading: f.trading.value, sizing: f.sizing.value, async: true };
     var symbols = f.symbols.value.split(/[\s,]+/).filter(Boolean).map(function (x) { return x.toUpperCase(); });
     if (f.all.checked) { body.all = true; } else if (symbols.length) { body.symbols = symbols.join(','); }
     ['capital', 'sizing_value', 'slippage_bps', 'min_reward_risk'].forEach(function (k) {
@@ -121,8 +123,17 @@
     var button = document.getElementById('run');
     button.disabled = true;
     document.body.dataset.ran = '';
-    dgas.say(runStatus, 'Running the backtest…');
-    dgas.write('POST', '/api/v1/backtests', fields()).then(function (r) {
+    dgas.say(runStatus, 'Starting the backtest…');
+    var job = dgas.jobs.start('/api/v1/backtests', fields(), function (j) {
+      cancelRun.hidden = false;
+      document.body.dataset.job = String(j.id);
+      dgas.say(runStatus, 'Backtest job #' + j.id + ': ' + dgas.jobs.progressText(j) + '…');
+    });
+    cancelRun.onclick = function () {
+      cancelRun.disabled = true;
+      job.cancel().catch(function (err) { dgas.say(runStatus, err.message, true); });
+    };
+    job.done.then(function (r) {
       var m = r.metrics || {};
       dgas.say(runStatus, 'Backtest #' + r.backtest + ': ' + r.bar_steps + ' bar-steps, total return '
         + dgas.num(100 * m.total_return, 2) + ' %, ' + m.trades + ' trades'
@@ -131,8 +142,12 @@
       load(function () { detail(r.backtest); });
     }).catch(function (err) {
       dgas.say(runStatus, err.message, true);
-      document.body.dataset.ran = 'error';
-    }).then(function () { button.disabled = false; });
+      document.body.dataset.ran = err.job && err.job.state === 'cancelled' ? 'cancelled' : 'error';
+    }).then(function () {
+      button.disabled = false;
+      cancelRun.hidden = true;
+      cancelRun.disabled = false;
+    });
   });
 
   load(function () {

@@ -1,6 +1,7 @@
 /*
  * The signals page's evaluation: the stored bars of the chosen symbols replayed bar by bar and the signals they give
- * scored (GET /api/v1/signals/evaluation, the service of dgas signals evaluate): per group (all, type, tier, score
+ * scored (the service of dgas signals evaluate, run as a job: POST /api/v1/signals/evaluation with the admin token,
+ * followed by jobs.js, its progress said and "Cancel" offered while it replays): per group (all, type, tier, score
  * decile) the signals, fill rate, wins, losses, average R and expectancy with its 95 % interval. Run when asked: it
  * replays every bar of its symbols.
  */
@@ -25,15 +26,28 @@
     } }
   ];
 
+  var cancel = document.getElementById('cancel-evaluation');
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var f = form.elements, button = document.getElementById('evaluate');
     var symbols = f.symbols.value.split(/[\s,]+/).filter(Boolean).map(function (x) { return x.toUpperCase(); }).join(',');
+    var body = { cost_bps: Number(f.cost_bps.value || 0) };
+    if (symbols) { body.symbols = symbols; }
+    if (f.from.value.trim()) { body.from = f.from.value.trim(); }
+    if (f.to.value.trim()) { body.to = f.to.value.trim(); }
+    if (f.min_reward_risk.value !== '') { body.min_reward_risk = Number(f.min_reward_risk.value); }
     button.disabled = true;
     document.body.dataset.evaluated = '';
-    dgas.say(status, 'Replaying the stored bars…');
-    dgas.getJson('/api/v1/signals/evaluation' + dgas.query({ symbols: symbols, from: f.from.value.trim(), to: f.to.value.trim(),
-      cost_bps: f.cost_bps.value, min_reward_risk: f.min_reward_risk.value })).then(function (r) {
+    dgas.say(status, 'Starting the replay…');
+    var job = dgas.jobs.start('/api/v1/signals/evaluation', body, function (j) {
+      cancel.hidden = false;
+      dgas.say(status, 'Evaluation job #' + j.id + ': ' + dgas.jobs.progressText(j) + '…');
+    });
+    cancel.onclick = function () {
+      cancel.disabled = true;
+      job.cancel().catch(function (err) { dgas.say(status, err.message, true); });
+    };
+    job.done.then(function (r) {
       dgas.table(document.getElementById('evaluation-table'), 'Signals replayed, by group', COLUMNS, r.report.groups, 'evaluation');
       var skipped = Object.keys(r.skipped).map(function (s) { return s + ' (' + r.skipped[s] + ')'; });
       dgas.say(status, dgas.count(Object.keys(r.symbols).length, 'symbol', 'symbols') + ' replayed at '
@@ -43,6 +57,10 @@
     }).catch(function (err) {
       dgas.say(status, err.message, true);
       document.body.dataset.evaluated = 'error';
-    }).then(function () { button.disabled = false; });
+    }).then(function () {
+      button.disabled = false;
+      cancel.hidden = true;
+      cancel.disabled = false;
+    });
   });
 })();

@@ -48,6 +48,9 @@ import java.util.function.UnaryOperator;
  * migrate the schema may use it ({@link #acceptAnySchema}).
  */
 public final class AppContext implements AutoCloseable {
+    /** Jobs one process holds queued or running at most: more are refused (each may hold a universe's bars). */
+    public static final int MAX_OPEN_JOBS = 16;
+
     private final DgasConfig config;
     /** The shipped exchange calendars, read on first use. */
     private io.dgas.app.stream.MarketHours marketHours;
@@ -58,6 +61,8 @@ public final class AppContext implements AutoCloseable {
     private boolean anySchema;
     private Telemetry telemetry;
     private HealthMonitor health;
+    private io.dgas.app.jobs.JobService jobs;
+
     private CalculationCache calculations;
     private final CalculationProfiler profiler = new CalculationProfiler();
     private final CycleWiring cycling;
@@ -282,6 +287,23 @@ public final class AppContext implements AutoCloseable {
         return EventPublisher.postgres(database());
     }
 
+    /**
+     * This process's background jobs ({@code POST /api/v1/backtests} with {@code async}, {@code POST
+     * /api/v1/signals/evaluation}): one runs at a time, {@link #MAX_OPEN_JOBS} queued or running at most.
+     */
+    public synchronized io.dgas.app.jobs.JobService jobs() {
+        if (jobs == null) {
+            jobs = new io.dgas.app.jobs.JobService(
+                    new io.dgas.store.jobs.JobRepository(database()),
+                    clock,
+                    instanceName(),
+                    events(),
+                    1,
+                    MAX_OPEN_JOBS);
+        }
+        return jobs;
+    }
+
     /** Alert rules and the alert log, for the command line and the API. */
     public synchronized AlertsService alertsService() {
         return alerting.alertsService();
@@ -442,6 +464,10 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (jobs != null) {
+            jobs.close();
+            jobs = null;
+        }
         cycling.close();
         alerting.close();
         if (health != null) {

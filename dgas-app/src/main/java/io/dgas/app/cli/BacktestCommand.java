@@ -124,7 +124,13 @@ final class BacktestCommand extends BaseCommand {
                                                     .toList()));
             return ExitCodes.OK;
         }
-        BacktestReport r = service.run(request(context().config()));
+        ProgressLine progress = new ProgressLine(out());
+        BacktestReport r;
+        try {
+            r = service.run(request(context().config()), progress);
+        } finally {
+            progress.done();
+        }
         if (curve != null) {
             io.dgas.app.trading.EquityCurveFile.write(curve, r.curve());
         }

@@ -6,18 +6,21 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A progress line with rows/s on stderr, redrawn in place, shown only on a terminal ({@code System.console() != null})
+ * A progress line with rows/s (a load) or steps of a phase (a backtest, an evaluation) on stderr, redrawn in place, shown only on a terminal ({@code System.console() != null})
  * and never with {@code --json}; elsewhere rows read are not shown, so scripted output stays clean. Lock waits and
  * retries are always said (as warnings where there is no terminal, a wait every {@link #WAIT_EVERY} at most): a load
  * must never stall or start over silently.
  */
-public final class ProgressLine implements IngestProgress {
+public final class ProgressLine implements IngestProgress, io.dgas.app.jobs.Progress {
     public static final Duration WAIT_EVERY = Duration.ofSeconds(10);
 
     private final Output out;
     private final boolean enabled;
     private long start = System.nanoTime();
     private String current;
+    /** Steps of the current phase (0: not known). */
+    private long steps;
+
     private long lastWaitWarning = -1;
 
     public ProgressLine(Output out) {
@@ -59,6 +62,23 @@ public final class ProgressLine implements IngestProgress {
         done();
         out.warn(source + ": retrying after " + reason + ", attempt " + attempt + " of " + attempts
                 + " (the failed attempt was rolled back; starting again in " + delay.toMillis() + " ms)");
+    }
+
+    @Override
+    public synchronized void phase(String name, long total) {
+        current = name;
+        steps = total;
+        stepsDone(0);
+    }
+
+    @Override
+    public synchronized void stepsDone(long n) {
+        if (!enabled) {
+            return;
+        }
+        System.err.print(
+                "\r" + current + (steps > 0 ? String.format(Locale.ROOT, " %,d of %,d", n, steps) : "") + "   ");
+        System.err.flush();
     }
 
     /** Ends the line so the next output starts on a fresh one. */

@@ -91,7 +91,13 @@ final class SignalsCommand {
                     tradingTf,
                     signalOptions.params(config()),
                     costBps);
-            SignalEvaluation.Result r = context().signalEvaluation().evaluate(request);
+            ProgressLine progress = new ProgressLine(out());
+            SignalEvaluation.Result r;
+            try {
+                r = context().signalEvaluation().evaluate(request, progress);
+            } finally {
+                progress.done();
+            }
             if (csv != null) {
                 OutputFile.write("--csv", csv, w -> {
                     w.write(csv(r.report()));

@@ -85,24 +85,39 @@ public final class SignalEvaluation {
      * @throws io.dgas.app.service.BadInputException when the higher timeframe cannot pair with the trading one
      */
     public Result evaluate(Request r) {
-        AnalysisService.requireHigher(r.trading(), r.htf());
-        // reads only, of every stored bar of the symbols: a replica serves them when one holds every write announced
-        // so far (database.replicas)
-        return db.routing().reading(() -> replay(r));
+        return evaluate(r, io.dgas.app.jobs.Progress.NONE);
     }
 
-    private Result replay(Request r) {
-        List<String> tickers = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
-        KnownSymbols.require(db, tickers);
+    /** {@link #evaluate(Request)} reporting to {@code progress}: phase {@code replaying}, a step per symbol. */
+    public Result evaluate(Request r, io.dgas.app.jobs.Progress progress) {
+        AnalysisService.requireHigher(r.trading(), r.htf());
+        return replay(r, progress);
+    }
+
+    /**
+     * The replay. Its reads, of every stored bar of the symbols, are reads of the {@link Database#routing}: a replica
+     * serves them when one holds every write announced so far (database.replicas); {@code progress}, which a job
+     * records on the primary, is told between them.
+     */
+    private Result replay(Request r, io.dgas.app.jobs.Progress progress) {
+        List<String> tickers = db.routing().reading(() -> {
+            List<String> t = r.symbols() != null ? r.symbols() : new RunRepository(db).activeUniverse();
+            KnownSymbols.require(db, t);
+            return t;
+        });
         long from = r.from() == null ? Long.MIN_VALUE : r.from().getEpochSecond();
         long to = r.to() == null ? Long.MAX_VALUE : r.to().getEpochSecond();
         Map<String, Integer> counted = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         List<SignalReplay.Trade> all = new ArrayList<>();
+        progress.phase("replaying", tickers.size());
         for (int b = 0; b < tickers.size(); b += BATCH) {
+            progress.stepsDone(b);
             List<String> batch = tickers.subList(b, Math.min(tickers.size(), b + BATCH));
-            Map<String, BarColumns> trading = bars.rangeForSymbols(batch, r.trading(), Instant.EPOCH, END);
-            Map<String, BarColumns> higher = bars.rangeForSymbols(batch, r.htf(), Instant.EPOCH, END);
+            Map<String, BarColumns> trading =
+                    db.routing().reading(() -> bars.rangeForSymbols(batch, r.trading(), Instant.EPOCH, END));
+            Map<String, BarColumns> higher =
+                    db.routing().reading(() -> bars.rangeForSymbols(batch, r.htf(), Instant.EPOCH, END));
             for (String symbol : batch) {
                 replay(r, symbol, trading.get(symbol), higher.get(symbol), counted, skipped, all);
             }

@@ -22,7 +22,7 @@ public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
     /** The event names a client may choose among (every event is one of them). */
-    public static final List<String> EVENTS = List.of("bars", "run", "signals", "alert", "forming");
+    public static final List<String> EVENTS = List.of("bars", "run", "signals", "alert", "forming", "job");
     /** The request attribute holding the event names a client chose ({@code Set<String>}; absent: all). */
     public static final String CHOSEN = "dgas.events.chosen";
 

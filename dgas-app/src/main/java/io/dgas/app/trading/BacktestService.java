@@ -112,7 +112,17 @@ public final class BacktestService {
      *     symbol has a trading bar in its range
      */
     public BacktestReport run(BacktestRequest r) {
+        return run(r, io.dgas.app.jobs.Progress.NONE);
+    }
+
+    /**
+     * {@link #run(BacktestRequest)} reporting to {@code progress} (phases {@code loading}, {@code analysing} a step
+     * per symbol, {@code replaying}, {@code storing}); a {@link io.dgas.app.jobs.JobStoppedException} from it stores
+     * nothing.
+     */
+    public BacktestReport run(BacktestRequest r, io.dgas.app.jobs.Progress progress) {
         AnalysisService.requireHigher(r.trading(), r.htf());
+        progress.phase("loading", 0);
         // the heaviest reads there are (every bar of the range): a replica serves them when one holds every write
         // announced so far (database.replicas); the results are written to the primary below
         Bars loaded = db.routing().reading(() -> load(r));
@@ -120,7 +130,7 @@ public final class BacktestService {
         Map<String, BarSeries> trading = loaded.trading();
         Map<String, BarSeries> higher = loaded.higher();
         long start = System.nanoTime();
-        Backtester.Result result = Backtester.run(trading, higher, config(r));
+        Backtester.Result result = Backtester.run(trading, higher, config(r), progress);
         double ms = (System.nanoTime() - start) / 1e6;
         long steps = trading.values().stream().mapToLong(BarSeries::size).sum();
         FifoLots lots = new FifoLots();
@@ -128,6 +138,7 @@ public final class BacktestService {
         BacktestMetrics metrics = BacktestMetrics.of(result.equity(), lots.closedLots())
                 .withFillLimits(result.fillLimits())
                 .withBuyAndHold(trading.values());
+        progress.phase("storing", 0);
         Instant now = clock.instant();
         BacktestRecord stored = db.inTransaction(s -> {
             Portfolio p = portfolios

@@ -118,14 +118,29 @@ public final class Backtester {
      * @param higher complete higher-timeframe bars by symbol (a symbol without any gets no signal)
      */
     public static Result run(Map<String, BarSeries> trading, Map<String, BarSeries> higher, Config c) {
+        return run(trading, higher, c, io.dgas.app.jobs.Progress.NONE);
+    }
+
+    /**
+     * {@link #run(Map, Map, Config)} reporting to {@code progress}: phase {@code analysing} a step per symbol, then
+     * {@code replaying}.
+     */
+    public static Result run(
+            Map<String, BarSeries> trading,
+            Map<String, BarSeries> higher,
+            Config c,
+            io.dgas.app.jobs.Progress progress) {
         Map<String, Signal[]> signals = new LinkedHashMap<>();
+        progress.phase("analysing", trading.size());
         for (Map.Entry<String, BarSeries> e : trading.entrySet()) {
+            progress.stepsDone(signals.size());
             BarSeries h = higher.getOrDefault(e.getKey(), new BarSeries(e.getKey(), c.htf()));
             signals.put(
                     e.getKey(),
                     Sym.signals(
                             e.getValue(), new SignalFeed(e.getValue(), h, c.trading(), c.htf(), c.mtf(), c.signals())));
         }
+        progress.phase("replaying", 0);
         return replay(trading, signals, c);
     }
 

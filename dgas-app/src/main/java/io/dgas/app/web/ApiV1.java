@@ -48,7 +48,11 @@ final class ApiV1 {
                                         concat(
                                                 OpsRoutes.routes(ctx),
                                                 concat(
-                                                        concat(ReportRoutes.routes(ctx), EvaluationRoutes.routes(ctx)),
+                                                        concat(
+                                                                ReportRoutes.routes(ctx),
+                                                                concat(
+                                                                        EvaluationRoutes.routes(ctx),
+                                                                        JobRoutes.routes(ctx::jobs))),
                                                         concat(
                                                                 DatabaseRoutes.routes(ctx),
                                                                 concat(

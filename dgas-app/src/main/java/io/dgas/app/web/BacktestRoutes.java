@@ -1,6 +1,9 @@
 package io.dgas.app.web;
 
 import io.dgas.app.cycle.SignalOverrides;
+import io.dgas.app.jobs.JobBody;
+import io.dgas.app.jobs.JobKinds;
+import io.dgas.app.jobs.JobService;
 import io.dgas.app.service.AnalysisService;
 import io.dgas.app.service.BadInputException;
 import io.dgas.app.trading.BacktestRequest;
@@ -44,7 +47,13 @@ final class BacktestRoutes {
             PortfolioRoutes.optionalMoney("capital", "starting capital").withDefault("100000"),
             PortfolioRoutes.optionalMoney("max_position", "max position value (default: the capital)"),
             PortfolioRoutes.optionalMoney("max_gross", "max gross exposure (default: the capital)"),
-            PortfolioRoutes.optionalMoney("max_daily_loss", "max loss per day (default: a tenth of the capital)"));
+            PortfolioRoutes.optionalMoney("max_daily_loss", "max loss per day (default: a tenth of the capital)"),
+            Param.body(
+                            "async",
+                            Type.BOOL,
+                            "run it in the background: answer 202 at once with the job (GET /api/v1/jobs/{id} follows"
+                                    + " it and then holds this answer)")
+                    .withDefault("false"));
 
     private BacktestRoutes() {}
 
@@ -90,18 +99,31 @@ final class BacktestRoutes {
     static List<Route> routes(
             Supplier<LedgerApiService> ledger,
             Supplier<BacktestService> backtests,
+            Supplier<JobService> jobs,
             Function<SignalOverrides, SignalParams> signals) {
         return List.of(
                 Route.admin(
                         "POST",
                         "/api/v1/backtests",
-                        "Run a backtest over stored bars into a portfolio of its own, as dgas backtest (synchronous: a"
-                                + " replay of years of daily bars takes seconds), and store it",
+                        "Run a backtest over stored bars into a portfolio of its own, as dgas backtest, and store it:"
+                                + " synchronously (a replay of years of daily bars takes seconds), or with async=true"
+                                + " as a background job (a large universe)",
                         ApiV1.concat(RUN, PaperRuleParams.params(), SignalOverrideParams.params(true)),
                         "{backtest (its id: GET /api/v1/backtests/{id} has its curve and trades), portfolio, metrics,"
                                 + " bar_steps, duration_ms, without_bars (symbols with no trading bar in the range),"
-                                + " settings_line}",
-                        (c, a) -> backtests.get().run(request(a, signals)).summary()),
+                                + " settings_line}; with async=true 202 and the job, " + JobBody.SHAPE,
+                        (c, a) -> {
+                            BacktestRequest r = request(a, signals);
+                            if (!a.<Boolean>get("async")) {
+                                return backtests.get().run(r).summary();
+                            }
+                            return JobRoutes.start(
+                                    c,
+                                    jobs,
+                                    JobKinds.BACKTEST,
+                                    r,
+                                    p -> backtests.get().run(r, p).summary());
+                        }),
                 Route.get(
                         "/api/v1/backtests",
                         "Stored backtests with their metrics, newest first",

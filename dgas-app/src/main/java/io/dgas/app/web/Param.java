@@ -63,6 +63,11 @@ record Param(
                 query("offset", Type.INT, "rows skipped").withDefault("0").range(0, 1_000_000));
     }
 
+    /** The same parameter as a field of the request's JSON body ({@link #body}). */
+    Param inBody() {
+        return new Param(name, "body", type, required, defaultValue, minimum, maximum, choices, description);
+    }
+
     /** The same parameter, which a request must carry. */
     Param mandatory() {
         return new Param(name, in, type, true, defaultValue, minimum, maximum, choices, description);

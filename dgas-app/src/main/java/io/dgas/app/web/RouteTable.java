@@ -1,7 +1,6 @@
 package io.dgas.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -30,8 +29,7 @@ final class RouteTable {
      * writer: the same shortest round-tripping digits, several times faster than JDK 17's {@code Double.toString},
      * which was half the cost of rendering a market page's bars. Package-private for the writers' byte-for-byte tests.
      */
-    static final ObjectMapper JSON =
-            Json.SNAKE.copy().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
+    static final ObjectMapper JSON = Json.API;
 
     /** Request URIs whose route and parsed arguments the table keeps ({@link #served}). */
     static final int MAX_PARSED_URIS = 16384;

@@ -50,6 +50,6 @@ final class TradingRoutes {
         all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, risk, ledger, ctx.clock()));
         Supplier<BacktestService> backtests =
                 Lazy.of(() -> new BacktestService(ctx.database(), ctx.clock(), ctx.cache(), ctx.mtfParams()));
-        return ApiV1.concat(all, BacktestRoutes.routes(ledger, backtests, ctx::signalParams));
+        return ApiV1.concat(all, BacktestRoutes.routes(ledger, backtests, ctx::jobs, ctx::signalParams));
     }
 }

@@ -212,9 +212,12 @@ class DashboardPagesIT {
         assertThat(driver.findElement(By.id("status")).getText()).contains("NOSUCH");
         assertThat(driver.findElement(By.id("status")).getAttribute("class")).contains("error");
 
-        // the evaluation: SIGA's stored bars replayed, the groups of GET /api/v1/signals/evaluation in a table
+        // the evaluation, a job (the token asked): SIGA's stored bars replayed, the groups of the GET in a table
+        driver.executeScript("sessionStorage.clear();");
         driver.findElement(By.id("e-symbols")).sendKeys("siga");
         submit("evaluation-form");
+        driver.findElement(By.id("token-input")).sendKeys(ApiClient.TOKEN);
+        driver.findElement(By.id("token-ok")).click();
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(d -> !"".equals(d.findElement(By.tagName("body")).getAttribute("data-evaluated")));
         JsonNode evaluation = api.json("/api/v1/signals/evaluation?symbols=SIGA", 200);

@@ -17,13 +17,13 @@ import io.dgas.store.events.EventPublisher;
 import io.dgas.store.ingest.BarIngestor;
 import io.dgas.store.ingest.IngestListener;
 import io.dgas.store.ingest.IngestOptions;
+import io.dgas.testkit.Await;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,17 +60,7 @@ class EventsIT {
 
     @BeforeEach
     void listening() throws Exception {
-        awaitTrue(() -> api.server.eventListener().listening(), "the listener to LISTEN");
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(20); // polling with a deadline, not waiting a fixed time
-        }
+        Await.until(() -> api.server.eventListener().listening(), "the listener to LISTEN");
     }
 
     private static SseStream connect() throws Exception {
@@ -319,12 +309,12 @@ class EventsIT {
         java.net.Socket a = rawClient();
         java.net.Socket b = rawClient();
         List<Integer> ours = List.of(a.getLocalPort(), b.getLocalPort());
-        awaitTrue(() -> api.server.eventClientPorts().containsAll(ours), "both clients registered");
+        Await.until(() -> api.server.eventClientPorts().containsAll(ours), "both clients registered");
 
         a.close();
         b.close();
 
-        awaitTrue(
+        Await.until(
                 () -> java.util.Collections.disjoint(api.server.eventClientPorts(), ours),
                 "the closed clients to be dropped");
     }
@@ -351,7 +341,7 @@ class EventsIT {
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
                     ps -> ps.setString(1, io.dgas.app.events.EventListener.APPLICATION_NAME),
                     rs -> rs.getBoolean(1));
-            awaitTrue(
+            Await.until(
                     () -> api.server.eventListener().connections() > opened
                             && api.server.eventListener().listening(),
                     "the listener to reconnect");

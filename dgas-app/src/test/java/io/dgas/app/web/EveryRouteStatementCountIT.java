@@ -43,7 +43,7 @@ class EveryRouteStatementCountIT {
     private static final String ADVISOR = "/api/v1/database/index-suggestions";
 
     /** What a path names in one data set. */
-    private record Ids(String symbol, long run, long portfolio, long session, long backtest) {}
+    private record Ids(String symbol, long run, long portfolio, long session, long backtest, long job) {}
 
     /**
      * {@code symbols} symbols {@code <prefix>1..n} with a run and a signal each, {@code rows} hourly bars of the first
@@ -98,6 +98,9 @@ class EveryRouteStatementCountIT {
                         SignalParams.defaults()))
                 .record()
                 .id();
+        io.dgas.store.jobs.JobRepository jobs = new io.dgas.store.jobs.JobRepository(db);
+        long job = jobs.insert("backtest", prefix, "{}", Instant.now()).id();
+        jobs.finish(job, io.dgas.store.jobs.JobRepository.SUCCEEDED, "{\"rows\":" + rows + "}", null, Instant.now());
         StringBuilder news = new StringBuilder("symbol,published_at,source,url,headline,sentiment\n");
         for (int i = 0; i < rows; i++) {
             news.append(first)
@@ -127,7 +130,7 @@ class EveryRouteStatementCountIT {
                         io.dgas.store.SqlSession.Binder.NONE,
                         r -> r.getLong(1))
                 .orElseThrow();
-        return new Ids(first, run, portfolio, session, backtest);
+        return new Ids(first, run, portfolio, session, backtest, job);
     }
 
     /** Every GET route's path, filled in for {@code ids}, with the largest page when it pages. */
@@ -188,6 +191,9 @@ class EveryRouteStatementCountIT {
         }
         if (template.startsWith("/api/v1/backtests/")) {
             return ids.backtest();
+        }
+        if (template.startsWith("/api/v1/jobs/")) {
+            return ids.job();
         }
         throw new AssertionError("a new route with an id: say here what it names, " + template);
     }

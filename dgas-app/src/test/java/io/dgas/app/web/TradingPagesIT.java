@@ -246,6 +246,11 @@ class TradingPagesIT {
         String ran = (String) driver.executeScript("return document.body.dataset.ran;");
 
         assertThat(ran).as(driver.findElement(By.id("run-status")).getText()).matches("[0-9]+");
+        String job = (String) driver.executeScript("return document.body.dataset.job;");
+        assertThat(api.json("/api/v1/jobs/" + job, 200).at("/result/backtest").asText())
+                .as("run as a job")
+                .isEqualTo(ran);
+        assertThat(driver.findElement(By.id("cancel-run")).isDisplayed()).isFalse();
         awaitBody("detail", ran);
         assertThat(driver.findElement(By.id("run-status")).getText())
                 .startsWith("Backtest #" + ran + ": ")
@@ -264,6 +269,43 @@ class TradingPagesIT {
         driver.findElement(By.id("run")).click();
         awaitBody("ran", "error");
         assertThat(driver.findElement(By.id("run-status")).getText()).contains("sizing_value");
+    }
+
+    @Test
+    void backtestPage_cancel_aQueuedBacktestEndsCancelledAndNothingIsStored() throws Exception {
+        // the one worker is held by a job of this process, so the page's backtest waits in the queue
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        api.ctx.jobs().submit("backtest", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        try {
+            driver.get(url("backtest.html"));
+            awaitBody("loaded", "backtests");
+            int before = rows("backtests-table").size();
+            driver.executeScript("sessionStorage.setItem('dgas.token', arguments[0]);", ApiClient.TOKEN);
+            driver.findElement(By.id("b-symbols")).sendKeys("PFA1");
+            driver.executeScript(
+                    "document.getElementById('b-from').value = arguments[0];"
+                            + " document.getElementById('b-to').value = arguments[1];",
+                    PagesSeed.hoursAgo(400).toString().substring(0, 10),
+                    PagesSeed.hoursAgo(-48).toString().substring(0, 10));
+            driver.findElement(By.id("run")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.id("run-status")).getText().contains(": queued…"));
+            assertThat(driver.findElement(By.id("run-status")).getText()).startsWith("Backtest job #");
+
+            driver.findElement(By.id("cancel-run")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            awaitBody("ran", "cancelled");
+
+            assertThat(driver.findElement(By.id("run-status")).getText())
+                    .endsWith("was cancelled; nothing was stored.");
+            assertThat(driver.findElement(By.id("cancel-run")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("run")).isEnabled()).isTrue();
+            String job = (String) driver.executeScript("return document.body.dataset.job;");
+            assertThat(api.json("/api/v1/jobs/" + job, 200).get("state").asText())
+                    .isEqualTo("cancelled");
+            assertThat(api.json("/api/v1/backtests", 200).get("items")).hasSize(before);
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -1,0 +1,49 @@
+/*
+ * Background jobs from the dashboard (a backtest, an evaluation over a large universe): the job is posted with the
+ * admin token, followed (GET /api/v1/jobs/{id} every FOLLOW_MS) until it ends, its phase and progress said as it goes,
+ * and cancelled on request. A job keeps running on the server when its page is left; GET /api/v1/jobs lists it.
+ */
+(function () {
+  'use strict';
+  var FOLLOW_MS = 700;
+
+  /** "analysing 120 of 5000 (2 %)", "storing", "queued": what the job is doing now. */
+  function progressText(job) {
+    if (job.state === 'queued') { return 'queued'; }
+    if (!job.phase) { return job.state; }
+    return job.phase + (job.total > 0 ? ' ' + job.done + ' of ' + job.total + ' (' + dgas.num(job.percent, 0) + ' %)' : '');
+  }
+
+  /**
+   * Posts {@code body} to {@code url} as a job and follows it: {@code onProgress(job)} at each look, and the promise
+   * {@code done} resolves with the job's answer (the synchronous request's) once it succeeded, or rejects with its
+   * error said as the API's errors are. {@code cancel()} asks the server to stop it (storing nothing).
+   */
+  function start(url, body, onProgress) {
+    var job = null;
+    var done = dgas.write('POST', url, body).then(function (accepted) {
+      job = accepted;
+      return new Promise(function (resolve, reject) {
+        function look(j) {
+          onProgress(j);
+          if (j.state === 'succeeded') { resolve(j.result); return; }
+          if (j.state !== 'queued' && j.state !== 'running') {
+            var e = new Error(j.state === 'cancelled' ? 'Job #' + j.id + ' was cancelled; nothing was stored.'
+              : 'Job #' + j.id + ' ' + j.state + ': ' + dgas.errorText(j.error, 200));
+            e.job = j;
+            reject(e);
+            return;
+          }
+          setTimeout(function () { dgas.getJson(j.url).then(look, reject); }, FOLLOW_MS);
+        }
+        look(accepted);
+      });
+    });
+    return {
+      done: done,
+      cancel: function () { return job ? dgas.write('POST', '/api/v1/jobs/' + job.id + '/cancel') : Promise.resolve(null); }
+    };
+  }
+
+  dgas.jobs = { start: start, progressText: progressText };
+})();
