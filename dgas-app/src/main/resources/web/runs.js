@@ -1,4 +1,7 @@
-/* The runs page: run history with stage-time bars (ECharts, window.dgasRunsChart), a run's detail and its errors. */
+/*
+ * The runs page: run history with stage-time bars (ECharts, window.dgasRunsChart), the background jobs (jobs-list.js),
+ * a run's detail and its errors.
+ */
 (function () {
   'use strict';
   var LIMIT = 25;
@@ -136,7 +139,9 @@
   document.getElementById('prev').addEventListener('click', function () { offset = Math.max(0, offset - LIMIT); load(); });
   document.getElementById('next').addEventListener('click', function () { if (nextOffset !== null) { offset = nextOffset; load(); } });
   window.addEventListener('resize', function () { chart.resize(); });
-  dgas.events({ run: function () { load(); scheduler(); } }, load);
+  var jobs = dgas.jobsList(document.getElementById('jobs-table'), document.getElementById('jobs-status'));
+  dgas.events({ run: function () { load(); scheduler(); }, job: jobs.load }, function () { load(); jobs.load(); });
   load();
   scheduler();
+  jobs.load();
 })();

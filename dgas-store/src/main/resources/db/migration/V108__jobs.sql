@@ -3,6 +3,7 @@
 -- text as written, keys in their order, so an answer reads as the synchronous request's), so that any instance can
 -- say how a job goes. The instance that accepted a job runs it and refreshes updated_at while it lives; a job left
 -- queued or running without a refresh for a minute was orphaned by a dead process and is closed as 'abandoned'.
+-- link: where what a succeeded job made is seen (a backtest's dashboard page), null when it made nothing to see.
 -- Listed newest first by the primary key.
 CREATE TABLE jobs (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -15,6 +16,7 @@ CREATE TABLE jobs (
     total            bigint      NOT NULL DEFAULT 0,
     cancel_requested boolean     NOT NULL DEFAULT false,
     result           json,
+    link             text,
     error            json,
     created_at       timestamptz NOT NULL,
     started_at       timestamptz,

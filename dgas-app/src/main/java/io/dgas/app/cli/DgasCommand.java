@@ -53,6 +53,7 @@ import picocli.CommandLine.ScopeType;
             AggregateCommand.class,
             BenchmarkCommand.class,
             BacktestCommand.class,
+            JobsCommand.class,
             PortfolioCommand.class,
             SessionCommand.class,
             OrdersCommand.class,

@@ -55,6 +55,15 @@ public final class OptionRanges {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : io.dgas.calc.format.Num.format(v);
     }
 
+    /** {@code value} when it is one of {@code accepted} (null stays null: the option was not given). */
+    public static String oneOf(String option, String value, java.util.List<String> accepted) {
+        if (value != null && !accepted.contains(value)) {
+            throw new BadArgumentException(
+                    option, value, option + " must be one of " + String.join(", ", accepted) + ", not " + value);
+        }
+        return value;
+    }
+
     /** {@code text} parsed as a timeframe for {@code option} (null stays null). */
     public static Timeframe timeframe(String option, String text) {
         if (text == null) {

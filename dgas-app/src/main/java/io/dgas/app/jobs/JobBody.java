@@ -10,7 +10,7 @@ public final class JobBody {
     /** What {@link #of} writes, for the API's document. */
     public static final String SHAPE = "{id, kind, state (queued, running, succeeded, failed, cancelled, abandoned),"
             + " instance, request, phase, done, total, percent (null while not known), cancel_requested, created_at,"
-            + " started_at, finished_at, updated_at, url, result (the answer of the same request run synchronously,"
+            + " started_at, finished_at, updated_at, url, link (the dashboard page of what it made, once succeeded), result (the answer of the same request run synchronously,"
             + " once succeeded; not in lists), error: {error, parameter, value, accepted} (once failed, cancelled or"
             + " abandoned)}";
 
@@ -33,6 +33,7 @@ public final class JobBody {
         m.put("finished_at", j.finishedAt());
         m.put("updated_at", j.updatedAt());
         m.put("url", "/api/v1/jobs/" + j.id());
+        m.put("link", j.link());
         m.put("result", tree(j.result()));
         m.put("error", tree(j.error()));
         return m;

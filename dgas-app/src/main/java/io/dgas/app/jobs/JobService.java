@@ -62,6 +62,14 @@ public final class JobService implements AutoCloseable {
         Object run(Progress progress) throws Exception;
     }
 
+    /** Where what a job's answer made is seen (a dashboard page), or null. */
+    @FunctionalInterface
+    public interface Link {
+        Link NONE = answer -> null;
+
+        String of(Object answer);
+    }
+
     private final JobRepository jobs;
     private final Clock clock;
     private final String instance;
@@ -102,6 +110,11 @@ public final class JobService implements AutoCloseable {
      * @throws QueueFullException when this process already holds {@code maxOpen} open jobs, or is stopping
      */
     public JobRecord submit(String kind, Object request, Work work) {
+        return submit(kind, request, work, Link.NONE);
+    }
+
+    /** {@link #submit(String, Object, Work)}, keeping {@code link} of the answer with the job. */
+    public JobRecord submit(String kind, Object request, Work work, Link link) {
         if (stopping) {
             throw new QueueFullException("the server is stopping: no job is accepted");
         }
@@ -119,18 +132,18 @@ public final class JobService implements AutoCloseable {
         }
         announce(job.id(), JobRepository.QUEUED, null, 0, 0);
         try {
-            workers.execute(() -> run(job, work));
+            workers.execute(() -> run(job, work, link));
         } catch (RejectedExecutionException e) {
             open.decrementAndGet();
-            end(job.id(), JobRepository.ABANDONED, null, error(STOPPED, null, null, List.of()));
+            end(job.id(), JobRepository.ABANDONED, null, null, error(STOPPED, null, null, List.of()));
         }
         return job;
     }
 
-    private void run(JobRecord job, Work work) {
+    private void run(JobRecord job, Work work, Link link) {
         try {
             if (stopping) {
-                end(job.id(), JobRepository.ABANDONED, null, error(STOPPED, null, null, List.of()));
+                end(job.id(), JobRepository.ABANDONED, null, null, error(STOPPED, null, null, List.of()));
                 return;
             }
             if (!jobs.start(job.id(), clock.instant())) {
@@ -138,26 +151,36 @@ public final class JobService implements AutoCloseable {
             }
             announce(job.id(), JobRepository.RUNNING, null, 0, 0);
             Object answer = work.run(new JobProgress(job.id()));
-            end(job.id(), JobRepository.SUCCEEDED, Json.API.writeValueAsString(answer), null);
+            end(job.id(), JobRepository.SUCCEEDED, Json.API.writeValueAsString(answer), link.of(answer), null);
         } catch (JobStoppedException e) {
-            end(job.id(), e.state(), null, error(e.getMessage(), null, null, List.of()));
+            end(job.id(), e.state(), null, null, error(e.getMessage(), null, null, List.of()));
         } catch (BadInputException e) {
-            end(job.id(), JobRepository.FAILED, null, error(e.getMessage(), e.parameter(), e.value(), e.accepted()));
+            end(
+                    job.id(),
+                    JobRepository.FAILED,
+                    null,
+                    null,
+                    error(e.getMessage(), e.parameter(), e.value(), e.accepted()));
         } catch (Exception e) {
             if (e instanceof UserError u) {
-                end(job.id(), JobRepository.FAILED, null, error(e.getMessage(), u.parameter(), u.value(), List.of()));
+                end(
+                        job.id(),
+                        JobRepository.FAILED,
+                        null,
+                        null,
+                        error(e.getMessage(), u.parameter(), u.value(), List.of()));
             } else {
                 LOG.warn("job {} ({}) failed", job.id(), job.kind(), e);
-                end(job.id(), JobRepository.FAILED, null, error(firstLine(e), null, null, List.of()));
+                end(job.id(), JobRepository.FAILED, null, null, error(firstLine(e), null, null, List.of()));
             }
         } finally {
             open.decrementAndGet();
         }
     }
 
-    private void end(long id, String state, String result, String error) {
+    private void end(long id, String state, String result, String link, String error) {
         try {
-            if (jobs.finish(id, state, result, error, clock.instant())) {
+            if (jobs.finish(id, state, result, link, error, clock.instant())) {
                 announce(id, state, null, 0, 0);
             }
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import io.dgas.domain.Timeframe;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -117,12 +118,14 @@ final class BacktestRoutes {
                             if (!a.<Boolean>get("async")) {
                                 return backtests.get().run(r).summary();
                             }
+                            BacktestService service = backtests.get();
                             return JobRoutes.start(
                                     c,
                                     jobs,
                                     JobKinds.BACKTEST,
                                     r,
-                                    p -> backtests.get().run(r, p).summary());
+                                    p -> service.run(r, p).summary(),
+                                    summary -> "backtest.html?id=" + ((Map<?, ?>) summary).get("backtest"));
                         }),
                 Route.get(
                         "/api/v1/backtests",

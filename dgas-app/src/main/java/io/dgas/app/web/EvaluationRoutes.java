@@ -5,6 +5,7 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.evaluate.SignalEvaluation;
 import io.dgas.app.jobs.JobBody;
 import io.dgas.app.jobs.JobKinds;
+import io.dgas.app.jobs.JobService;
 import io.dgas.app.service.AnalysisService;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
@@ -59,7 +60,8 @@ final class EvaluationRoutes {
                                     ctx::jobs,
                                     JobKinds.EVALUATION,
                                     r,
-                                    p -> ctx.signalEvaluation().evaluate(r, p));
+                                    p -> ctx.signalEvaluation().evaluate(r, p),
+                                    JobService.Link.NONE);
                         }));
     }
 

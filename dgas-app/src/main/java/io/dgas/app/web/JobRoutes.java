@@ -28,9 +28,14 @@ final class JobRoutes {
      * stopping).
      */
     static Map<String, Object> start(
-            Context c, Supplier<JobService> jobs, String kind, Object request, JobService.Work work) {
+            Context c,
+            Supplier<JobService> jobs,
+            String kind,
+            Object request,
+            JobService.Work work,
+            JobService.Link link) {
         try {
-            Map<String, Object> body = JobBody.of(jobs.get().submit(kind, request, work));
+            Map<String, Object> body = JobBody.of(jobs.get().submit(kind, request, work, link));
             c.status(202).header("Location", (String) body.get("url"));
             return body;
         } catch (JobService.QueueFullException e) {

@@ -8,6 +8,7 @@ import io.dgas.app.Json;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.cycle.CycleRequest;
 import io.dgas.domain.Timeframe;
+import io.dgas.testkit.Await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -253,6 +254,65 @@ class DashboardPagesIT {
         assertThat(api.json("/api/v1/signals?run=999999", 200).get("items")).isEmpty();
         assertThat(api.json("/api/v1/signals?run=0", 400).get("parameter").asText())
                 .isEqualTo("run");
+    }
+
+    @Test
+    void runsPage_backgroundJobs_listedLiveWithTheirLinkAndAQueuedOneCancelledByKeyboard() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            long made = api.ctx
+                    .jobs()
+                    .submit("backtest", Map.of(), p -> Map.of("backtest", 7), a -> "backtest.html?id=7")
+                    .id();
+            Await.until(() -> api.ctx.jobs().get(made).ended(), "the first job to end");
+            long holding = api.ctx
+                    .jobs()
+                    .submit("backtest", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .id();
+            long queued =
+                    api.ctx.jobs().submit("evaluation", Map.of(), p -> Map.of()).id();
+            driver.get(url("runs.html"));
+            driver.executeScript("sessionStorage.setItem('dgas.token', arguments[0]);", ApiClient.TOKEN);
+            awaitJob(queued, "queued");
+
+            awaitJob(made, "succeeded");
+            assertThat(jobRow(made)).contains("open the backtest");
+            assertThat(driver.findElement(By.cssSelector("#jobs-table a[href='backtest.html?id=7']"))
+                            .getText())
+                    .isEqualTo("open the backtest");
+            awaitJob(holding, "running");
+            WebElement cancel = driver.findElement(By.cssSelector("button[aria-label='Cancel job " + queued + "']"));
+            cancel.sendKeys(Keys.ENTER);
+            cancel.sendKeys(Keys.ENTER);
+            awaitJob(queued, "cancelled");
+            assertThat(jobRow(queued)).contains("cancelled before it started; nothing was stored");
+            Browser.screenshot(driver, "runs-jobs");
+
+            release.countDown();
+            // the job event of the held job's end redraws the list without a reload
+            awaitJob(holding, "succeeded");
+            assertThat(driver.findElements(By.cssSelector("button[aria-label='Cancel job " + holding + "']")))
+                    .isEmpty();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** Waits until job {@code id}'s row says {@code state} (the table may be redrawn meanwhile). */
+    private static void awaitJob(long id, String state) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "job " + id + " not shown " + state + ": " + rows("jobs-table"))
+                .until(d -> jobRow(id).contains(" " + state + " "));
+    }
+
+    /** The cells of job {@code id}'s row in the runs page's jobs table, joined by spaces ("" when not shown). */
+    private static String jobRow(long id) {
+        return rows("jobs-table").stream()
+                .filter(r -> r.get(0).equals("#" + id))
+                .map(r -> String.join(" ", r))
+                .findFirst()
+                .orElse("");
     }
 
     @Test

@@ -100,7 +100,8 @@ class EveryRouteStatementCountIT {
                 .id();
         io.dgas.store.jobs.JobRepository jobs = new io.dgas.store.jobs.JobRepository(db);
         long job = jobs.insert("backtest", prefix, "{}", Instant.now()).id();
-        jobs.finish(job, io.dgas.store.jobs.JobRepository.SUCCEEDED, "{\"rows\":" + rows + "}", null, Instant.now());
+        jobs.finish(
+                job, io.dgas.store.jobs.JobRepository.SUCCEEDED, "{\"rows\":" + rows + "}", null, null, Instant.now());
         StringBuilder news = new StringBuilder("symbol,published_at,source,url,headline,sentiment\n");
         for (int i = 0; i < rows; i++) {
             news.append(first)

@@ -71,6 +71,8 @@ class JobsApiIT {
         JsonNode job = ended(accepted.get("url").asText());
         assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(job.get("link").asText())
+                .isEqualTo("backtest.html?id=" + job.at("/result/backtest").asLong());
         assertThat(job.get("error").isNull()).isTrue();
         ObjectNode viaJob = (ObjectNode) job.get("result");
         ObjectNode viaRequest = (ObjectNode) JSON.readTree(sync.body());
@@ -157,6 +159,40 @@ class JobsApiIT {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void jobsCommand_listShowCancel_theSameJobsAsTheApi() throws Exception {
+        HttpResponse<String> r = post("/api/v1/backtests", BACKTEST + ", \"async\": true}", ApiClient.TOKEN);
+        JsonNode job = ended(JSON.readTree(r.body()).get("url").asText());
+        String id = job.get("id").asText();
+
+        io.dgas.app.cli.CliRun list = io.dgas.app.cli.CliRun.of(
+                api.home(), api.jdbcUrl(), Map.of(), "--json", "jobs", "list", "--kind", "backtest", "--limit", "500");
+        io.dgas.app.cli.CliRun show =
+                io.dgas.app.cli.CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "jobs", "show", id);
+        io.dgas.app.cli.CliRun shown =
+                io.dgas.app.cli.CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "--json", "jobs", "show", id);
+        io.dgas.app.cli.CliRun cancel =
+                io.dgas.app.cli.CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "jobs", "cancel", id);
+        io.dgas.app.cli.CliRun badState =
+                io.dgas.app.cli.CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "jobs", "list", "--state", "done");
+        io.dgas.app.cli.CliRun unknown =
+                io.dgas.app.cli.CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "jobs", "show", "999999");
+
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(JSON.readTree(list.out()).findValuesAsText("id")).contains(id);
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out())
+                .startsWith("#" + id + " backtest succeeded")
+                .contains("-> backtest.html?id=" + job.at("/result/backtest").asText());
+        assertThat(JSON.readTree(shown.out()).get("result")).isEqualTo(job.get("result"));
+        assertThat(cancel.code()).isZero();
+        assertThat(cancel.out()).startsWith("#" + id + " backtest succeeded");
+        assertThat(badState.code()).isEqualTo(2);
+        assertThat(badState.err()).contains("--state must be one of queued, running");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err()).contains("no job 999999");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param total steps of the phase (0: not known)
  * @param cancelRequested whether a cancel was asked and not yet seen by the job
  * @param result its answer as JSON text once succeeded, else null
+ * @param link where what it made is seen once succeeded (a dashboard page), else null
  * @param error its error as JSON text once failed ({@code {error, parameter, value, accepted}}), else null
  */
 public record JobRecord(
@@ -30,6 +31,7 @@ public record JobRecord(
         long total,
         boolean cancelRequested,
         String result,
+        String link,
         String error,
         Instant createdAt,
         Instant startedAt,

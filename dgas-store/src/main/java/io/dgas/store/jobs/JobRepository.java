@@ -24,11 +24,11 @@ public final class JobRepository {
     public static final List<String> STATES = List.of(QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, ABANDONED);
 
     private static final String COLS = "id, kind, instance, state, request::text AS request, phase, done, total,"
-            + " cancel_requested, result::text AS result, error::text AS error, created_at, started_at, finished_at,"
+            + " cancel_requested, result::text AS result, link, error::text AS error, created_at, started_at, finished_at,"
             + " updated_at";
     /** The columns of a list: a job without its answer, which can be large. */
     private static final String LIST_COLS = "id, kind, instance, state, request::text AS request, phase, done, total,"
-            + " cancel_requested, NULL AS result, error::text AS error, created_at, started_at, finished_at,"
+            + " cancel_requested, NULL AS result, link, error::text AS error, created_at, started_at, finished_at,"
             + " updated_at";
 
     private final Database db;
@@ -92,21 +92,22 @@ public final class JobRepository {
     }
 
     /**
-     * Ends job {@code id} in {@code state} with its answer or error (JSON text, either may be null) unless it has
-     * ended already; returns whether it did.
+     * Ends job {@code id} in {@code state} with its answer (JSON text), the link to what it made and its error (JSON
+     * text), any of them null, unless it has ended already; returns whether it did.
      */
-    public boolean finish(long id, String state, String resultJson, String errorJson, Instant now) {
+    public boolean finish(long id, String state, String resultJson, String link, String errorJson, Instant now) {
         return db.update(
                         "jobs.finish",
-                        "UPDATE jobs SET state = ?, result = ?::json, error = ?::json, finished_at = ?,"
+                        "UPDATE jobs SET state = ?, result = ?::json, link = ?, error = ?::json, finished_at = ?,"
                                 + " updated_at = ? WHERE id = ? AND state IN ('queued', 'running')",
                         ps -> {
                             ps.setString(1, state);
                             ps.setString(2, resultJson);
-                            ps.setString(3, errorJson);
-                            ps.setTimestamp(4, Timestamp.from(now));
+                            ps.setString(3, link);
+                            ps.setString(4, errorJson);
                             ps.setTimestamp(5, Timestamp.from(now));
-                            ps.setLong(6, id);
+                            ps.setTimestamp(6, Timestamp.from(now));
+                            ps.setLong(7, id);
                         })
                 == 1;
     }
@@ -120,7 +121,9 @@ public final class JobRepository {
                 "jobs.cancel",
                 "UPDATE jobs SET cancel_requested = state IN ('queued', 'running'),"
                         + " state = CASE WHEN state = 'queued' THEN 'cancelled' ELSE state END,"
-                        + " finished_at = CASE WHEN state = 'queued' THEN ? ELSE finished_at END, updated_at = ?"
+                        + " finished_at = CASE WHEN state = 'queued' THEN ? ELSE finished_at END,"
+                        + " error = CASE WHEN state = 'queued' THEN json_build_object('error', 'cancelled before it"
+                        + " started; nothing was stored') ELSE error END, updated_at = ?"
                         + " WHERE id = ? RETURNING " + COLS,
                 ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
@@ -198,6 +201,7 @@ public final class JobRepository {
                 rs.getLong("total"),
                 rs.getBoolean("cancel_requested"),
                 rs.getString("result"),
+                rs.getString("link"),
                 rs.getString("error"),
                 instant(rs, "created_at"),
                 instant(rs, "started_at"),

@@ -55,13 +55,14 @@ class JobRepositoryIT {
         assertThat(running.startedAt()).isEqualTo(T0.plusSeconds(1));
 
         String answer = "{\"b\":1,\"a\":100000.00,\"x\":1.0E-4}";
-        assertThat(jobs.finish(j.id(), JobRepository.SUCCEEDED, answer, null, T0.plusSeconds(3)))
+        assertThat(jobs.finish(j.id(), JobRepository.SUCCEEDED, answer, "backtest.html?id=7", null, T0.plusSeconds(3)))
                 .isTrue();
         JobRecord done = jobs.find(j.id()).orElseThrow();
         assertThat(done.ended()).isTrue();
         assertThat(done.result()).as("json keeps key order and digits").isEqualTo(answer);
+        assertThat(done.link()).isEqualTo("backtest.html?id=7");
         assertThat(done.request()).isEqualTo("{\"symbols\":[\"AAA\"],\"capital\":100000.00}");
-        assertThat(jobs.finish(j.id(), JobRepository.FAILED, null, "{}", T0.plusSeconds(4)))
+        assertThat(jobs.finish(j.id(), JobRepository.FAILED, null, null, "{}", T0.plusSeconds(4)))
                 .as("an ended job stays as it ended")
                 .isFalse();
     }
@@ -74,6 +75,7 @@ class JobRepositoryIT {
 
         assertThat(cancelled.state()).isEqualTo(JobRepository.CANCELLED);
         assertThat(cancelled.finishedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(cancelled.error()).contains("cancelled before it started");
         assertThat(jobs.start(j.id(), T0.plusSeconds(2))).isFalse();
     }
 
@@ -87,7 +89,7 @@ class JobRepositoryIT {
         assertThat(flagged.state()).isEqualTo(JobRepository.RUNNING);
         assertThat(flagged.cancelRequested()).isTrue();
         assertThat(jobs.progress(j.id(), "analysing", 1, 2, T0.plusSeconds(2))).isFalse();
-        assertThat(jobs.finish(j.id(), JobRepository.CANCELLED, null, null, T0.plusSeconds(2)))
+        assertThat(jobs.finish(j.id(), JobRepository.CANCELLED, null, null, null, T0.plusSeconds(2)))
                 .isTrue();
         assertThat(jobs.cancel(j.id(), T0.plusSeconds(3)).orElseThrow().cancelRequested())
                 .as("an ended job is not flagged")
@@ -101,7 +103,7 @@ class JobRepositoryIT {
         jobs.start(stale.id(), T0);
         JobRecord alive = jobs.insert("backtest", "alive:2", "{}", T0);
         JobRecord ended = jobs.insert("backtest", "dead:1", "{}", T0);
-        jobs.finish(ended.id(), JobRepository.SUCCEEDED, "{}", null, T0);
+        jobs.finish(ended.id(), JobRepository.SUCCEEDED, "{}", null, null, T0);
         assertThat(jobs.heartbeat("alive:2", T0.plusSeconds(50))).isEqualTo(1);
 
         Instant now = T0.plusSeconds(70);
@@ -123,12 +125,15 @@ class JobRepositoryIT {
         JobRecord b = jobs.insert("evaluation", "a:1", "{}", T0);
         JobRecord c = jobs.insert("backtest", "a:1", "{}", T0);
         jobs.start(c.id(), T0);
-        jobs.finish(c.id(), JobRepository.SUCCEEDED, "{\"big\":true}", null, T0);
+        jobs.finish(c.id(), JobRepository.SUCCEEDED, "{\"big\":true}", "backtest.html?id=1", null, T0);
 
         assertThat(jobs.list(null, null, 10, 0)).extracting(JobRecord::id).containsExactly(c.id(), b.id(), a.id());
         assertThat(jobs.list("backtest", null, 10, 0)).extracting(JobRecord::id).containsExactly(c.id(), a.id());
         assertThat(jobs.list(null, "queued", 10, 0)).extracting(JobRecord::id).containsExactly(b.id(), a.id());
         assertThat(jobs.list(null, null, 1, 1)).extracting(JobRecord::id).containsExactly(b.id());
         assertThat(jobs.list(null, null, 10, 0).get(0).result()).isNull();
+        assertThat(jobs.list(null, null, 10, 0).get(0).link())
+                .as("lists keep the link")
+                .isEqualTo("backtest.html?id=1");
     }
 }

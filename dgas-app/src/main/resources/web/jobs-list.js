@@ -1,0 +1,52 @@
+/*
+ * The runs page's background jobs (GET /api/v1/jobs, the newest LIMIT): each job's kind, state, progress and times,
+ * a link to what it made (a backtest's page) and, while it is open, a two-press Cancel (the admin token). Reloaded by
+ * the page on each `job` event of its one event stream.
+ */
+(function () {
+  'use strict';
+  var LIMIT = 20;
+
+  /** What became of the job: what it made (a link follows in the cell) or its error. */
+  function outcome(j) {
+    if (j.link) { return j.kind + ' made'; }
+    return j.error ? j.error.error : '';
+  }
+
+  /** The list in {@code box}, said in {@code status}; returns {load}. */
+  function list(box, status) {
+    var columns = [
+      { key: 'id', label: 'Job', value: function (j) { return '#' + j.id; } },
+      { key: 'kind', label: 'Kind' },
+      { key: 'state', label: 'State' },
+      { label: 'Progress', value: dgas.jobs.progressText },
+      { label: 'Created (UTC)', value: function (j) { return dgas.time(j.created_at); }, nowrap: true },
+      { label: 'Ended (UTC)', value: function (j) { return dgas.time(j.finished_at); }, nowrap: true },
+      { key: 'instance', label: 'Server' },
+      { label: 'Outcome', value: outcome, render: function (j, td) {
+        if (j.link) {
+          td.textContent = '';
+          var a = document.createElement('a');
+          a.href = j.link;
+          a.textContent = 'open the ' + j.kind;
+          td.appendChild(a);
+        }
+        if (j.state === 'queued' || j.state === 'running') {
+          td.appendChild(dgas.twoStep('Cancel', 'Cancel job ' + j.id, function () {
+            dgas.write('POST', '/api/v1/jobs/' + j.id + '/cancel').then(load, function (e) { dgas.say(status, e.message, true); });
+          }));
+        }
+      } }
+    ];
+    function load() {
+      return dgas.getJson('/api/v1/jobs' + dgas.query({ limit: LIMIT })).then(function (page) {
+        dgas.table(box, 'Background jobs, newest first', columns, page.items, 'jobs');
+        dgas.say(status, page.items.length ? '' : 'No background jobs yet: the backtest and evaluation forms start them.');
+        document.body.dataset.jobs = String(page.items.length);
+      }).catch(function (e) { dgas.say(status, e.message, true); });
+    }
+    return { load: load };
+  }
+
+  dgas.jobsList = list;
+})();
