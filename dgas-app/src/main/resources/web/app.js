@@ -237,7 +237,7 @@
     var dl = document.createElement('dl');
     [['Type', s.type], ['Bar', label(s.ts)], ['Entry', fmt(s.entry)], ['Stop', fmt(s.stop)], ['Target', fmt(s.target)],
       ['Confidence', fmt(s.confidence)], ['Tier', s.tier || '–'],
-      ['Win probability', dgas.probability(s.probability, s.probability_lower, s.calibration_decided)],
+      ['Win probability', dgas.probability(s.probability, s.probability_lower, s.calibration_decided, s.calibration_scope)],
       ['Expires', dgas.expiry(s.expiry_bars, s.expires_at) || 'does not lapse'],
       ['Source', s.source === 'computed' ? 'at the latest bar' : 'stored by a run']].forEach(function (kv) {
       var dt = document.createElement('dt'); dt.textContent = kv[0];

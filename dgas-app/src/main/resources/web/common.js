@@ -344,11 +344,15 @@
   }
 
 
-  /** "62 % (lower bound 55 %, 40 decided)", or "uncalibrated (n 12 decided)" when calibration had too few outcomes. */
-  function probability(p, lower, decided) {
+  /**
+   * "62 % (lower bound 55 %, 40 decided)", "… 40 decided with any settings)" when the outcomes are of every setting
+   * (scope "all": the signal's own settings had too few), or "uncalibrated (n 12 decided)" when calibration had too few.
+   */
+  function probability(p, lower, decided, scope) {
     var n = decided === null || decided === undefined ? 0 : decided;
     if (p === null || p === undefined) { return 'uncalibrated (n ' + n + ' decided)'; }
-    return num(100 * p, 0) + ' % (lower bound ' + num(100 * lower, 0) + ' %, ' + n + ' decided)';
+    return num(100 * p, 0) + ' % (lower bound ' + num(100 * lower, 0) + ' %, ' + n + ' decided'
+      + (scope === 'all' ? ' with any settings' : '') + ')';
   }
 
   /**

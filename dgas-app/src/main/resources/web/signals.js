@@ -18,7 +18,7 @@
     { key: 'tier', label: 'Tier' },
     { label: 'Win probability', value: function (s) {
       return s.type === 'long' || s.type === 'short'
-        ? dgas.probability(s.win_probability, s.win_probability_lower, s.calibration_decided) : '';
+        ? dgas.probability(s.win_probability, s.win_probability_lower, s.calibration_decided, s.calibration_scope) : '';
     } },
     { label: 'Expires', value: function (s) { return dgas.expiry(s.expiry_bars, s.expires_at); } },
     { key: 'outcome', label: 'Outcome', value: function (s) { return s.outcome ? s.outcome.replace('_', ' ') : ''; } },

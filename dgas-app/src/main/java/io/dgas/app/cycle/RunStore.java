@@ -125,7 +125,7 @@ final class RunStore {
         CycleResult result;
         try {
             result = db.inTransaction(s -> {
-                CalibrationTable table = outcomeStore.calibration(s, minCalibrated);
+                CalibrationTable table = outcomeStore.counts(s, settings).table(minCalibrated);
                 byTimeframe.values().forEach(list -> list.replaceAll(table::apply));
                 Map<String, Long> ids = runs.symbolIds(
                         s,

@@ -96,7 +96,8 @@ public final class AnalysisService {
      * The latest signal: {@code computed} at the latest bar (with its reason line), else the newest {@code stored} one
      * of this series within the bars (stop and target null for exits). [C] With its win probability and Wilson lower
      * bound (null: uncalibrated), expiry in bars and reasons (a JSON object; {@code []} for signals stored before
-     * reasons were kept), the decided outcomes its probability rests on and when an unfilled entry lapses.
+     * reasons were kept), the decided outcomes its probability rests on and when an unfilled entry lapses, and
+     * whether those are of signals made with the same settings ({@code settings}) or with any ({@code all}).
      */
     public record LatestSignal(
             String source,
@@ -113,7 +114,8 @@ public final class AnalysisService {
             Integer expiryBars,
             @com.fasterxml.jackson.annotation.JsonRawValue String reasons,
             int calibrationDecided,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            String calibrationScope) {}
 
     /** The latest bar's state and trend, or why there is no signal. */
     public record Latest(String state, String trend, Double confidence, String note) {}
@@ -226,7 +228,8 @@ public final class AnalysisService {
                 asOf,
                 Duration.ofDays(36_500),
                 m -> confluence.addAll(nearestConfluence(m.zones(), shown)));
-        Signal s = o.signal() == null ? null : signals.calibrated(o.signal(), params.minCalibrated());
+        Signal s =
+                o.signal() == null ? null : signals.calibrated(o.signal(), params.minCalibrated(), analyzer.settings());
         latest = latest(a, o.error() != null ? o.error() : s == null ? "no signal at the latest bar" : null);
         LatestSignal signal = s == null
                 ? stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]))
@@ -245,7 +248,8 @@ public final class AnalysisService {
                         s.expiryBars() == Signal.NO_EXPIRY ? null : s.expiryBars(),
                         io.dgas.calc.format.ReasonsJson.of(s),
                         s.probability().decided(),
-                        s.expiryBars() == Signal.NO_EXPIRY ? null : SignalWrites.expiresAt(s, tf));
+                        s.expiryBars() == Signal.NO_EXPIRY ? null : SignalWrites.expiresAt(s, tf),
+                        s.probability().scope());
         return new Analysis(
                 symbol, tf.code(), htf.code(), DISPLACEMENT, out, zones, confluence, patterns(a, bars), latest, signal);
     }
@@ -306,7 +310,8 @@ public final class AnalysisService {
                         x.expiryBars(),
                         x.reasons(),
                         x.calibrationDecided(),
-                        x.expiresAt()))
+                        x.expiresAt(),
+                        x.calibrationScope()))
                 .orElse(null);
     }
 

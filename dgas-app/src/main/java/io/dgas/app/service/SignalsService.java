@@ -14,6 +14,7 @@ import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Stored signals, read through the {@code signals} query cache (dropped whenever a run is stored). */
 public final class SignalsService {
@@ -67,13 +68,17 @@ public final class SignalsService {
     }
 
     /**
-     * <b>[C]</b> {@code s} with its win probability from the decided outcomes stored so far (the table the cycle
-     * uses), {@code minCalibrated} decided outcomes per score decile at least.
+     * <b>[C]</b> {@code s}, made with {@code settings}, with its win probability from the decided outcomes stored so
+     * far (the table the cycle uses: those of the same settings, else of every setting), {@code minCalibrated} decided
+     * outcomes per score decile at least.
      */
-    public Signal calibrated(Signal s, int minCalibrated) {
-        List<SignalOutcomes.DecileCount> counts =
-                cache.get(RegionSpec.SIGNALS, "signals:decided", () -> outcomes.decided());
-        return SignalOutcomes.table(counts, minCalibrated).apply(s);
+    public Signal calibrated(Signal s, int minCalibrated, Map<String, Object> settings) {
+        // keyed by the settings themselves (a hash code could give two settings one entry)
+        SignalOutcomes.Counts counts = cache.get(
+                RegionSpec.SIGNALS,
+                "signals:calibration:" + io.dgas.store.JsonColumns.write(settings),
+                () -> outcomes.counts(settings));
+        return counts.table(minCalibrated).apply(s);
     }
 
     /**

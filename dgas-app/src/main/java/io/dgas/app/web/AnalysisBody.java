@@ -188,6 +188,7 @@ record AnalysisBody(Analysis answer) implements RenderedBodies.View {
             g.writeNumberField("calibration_decided", s.calibrationDecided());
             // ISO-8601 (DateTimeFormatter.ISO_INSTANT), as the JavaTimeModule writes an Instant with timestamps off
             string(g, "expires_at", s.expiresAt() == null ? null : s.expiresAt().toString());
+            string(g, "calibration_scope", s.calibrationScope());
             g.writeEndObject();
         }
 

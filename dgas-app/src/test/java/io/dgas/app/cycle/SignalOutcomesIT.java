@@ -16,6 +16,7 @@ import io.dgas.store.bars.BarColumns;
 import io.dgas.store.bars.BarRepository;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.runs.RunRepository;
+import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.SignalWrites;
 import io.dgas.store.runs.StoredSignal;
@@ -214,13 +215,76 @@ class SignalOutcomesIT {
                 .isEqualTo(r.signals());
     }
 
+    @Test
+    void run_ownSettingsDecidedEnough_calibratedOnThem_otherSettings_onEverySettingMarkedAll() throws Exception {
+        FakeClock clock = new FakeClock(NOW);
+        List<String> symbols = IntStream.range(0, 10)
+                .mapToObj(io.dgas.app.demo.SyntheticBars::ticker)
+                .toList();
+        Map<String, Object> strict = SignalSettings.of(SignalSettingsTest.minRewardRisk(4), MtfParams.defaults());
+        Map<String, Object> other = SignalSettings.of(SignalSettingsTest.minRewardRisk(5), MtfParams.defaults());
+        cycle(at(strict, 80), clock, 3).run(request(symbols));
+
+        List<Signal> same = cycle(at(strict, 1), clock, 3).run(request(symbols)).signals();
+        // a bar earlier: a bar's signal is stored once
+        List<Signal> differ =
+                cycle(at(other, 2), clock, 3).run(request(symbols)).signals();
+
+        // the outcomes the cycle recorded for the strict run's signals (their resolution is tested above)
+        int[] counts = db.queryOne(
+                        "t",
+                        "SELECT count(*) FILTER (WHERE g.outcome = 'win'), count(*) FILTER (WHERE g.outcome IN"
+                                + " ('win', 'loss')) FROM signals g JOIN prediction_runs r ON r.id = g.run_id"
+                                + " WHERE r.settings_key = dgas_settings_key(?::jsonb)",
+                        ps -> ps.setString(1, io.dgas.store.JsonColumns.write(strict)),
+                        rs -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .orElseThrow();
+        int wins = counts[0];
+        int decided = counts[1];
+        assertThat(decided).as("enough decided to calibrate at 3").isGreaterThanOrEqualTo(3);
+        WinProbability own = WinProbability.of(wins, decided);
+        assertThat(same).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.probability().rate()).isCloseTo(own.rate(), within(1e-12));
+            assertThat(g.probability().scope()).isEqualTo("settings");
+        });
+        List<SignalOutcomes.DecileCount> pooled = new SignalOutcomes(db).decided();
+        int allWins = pooled.stream()
+                .filter(c -> c.type().equals("long") && c.decile() == 6)
+                .mapToInt(SignalOutcomes.DecileCount::wins)
+                .sum();
+        int allDecided = allWins
+                + pooled.stream()
+                        .filter(c -> c.type().equals("long") && c.decile() == 6)
+                        .mapToInt(SignalOutcomes.DecileCount::losses)
+                        .sum();
+        assertThat(differ).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.probability().rate())
+                    .as("no outcome of its own settings yet: every setting's")
+                    .isCloseTo((double) allWins / allDecided, within(1e-12));
+            assertThat(g.probability().scope()).isEqualTo("all");
+        });
+        assertThat(db.query(
+                        "t",
+                        "SELECT DISTINCT g.calibration_scope FROM signals g JOIN prediction_runs r ON r.id = g.run_id"
+                                + " WHERE r.settings_key = dgas_settings_key(?::jsonb)"
+                                + " AND g.win_probability IS NOT NULL",
+                        ps -> ps.setString(1, io.dgas.store.JsonColumns.write(other)),
+                        rs -> rs.getString(1)))
+                .containsExactly("all");
+    }
+
     /** A long signal 80 bars back on each symbol, from a step that reports {@code settings}. */
     private static SymbolAnalysis past(Map<String, Object> settings) {
+        return at(settings, 80);
+    }
+
+    /** A long signal {@code back} bars back on each symbol, from a step that reports {@code settings}. */
+    private static SymbolAnalysis at(Map<String, Object> settings, int back) {
         return new SymbolAnalysis() {
             @Override
             public SymbolOutcome analyze(
                     String s, BarColumns t, BarColumns h, Timeframe tf, Instant asOf, Duration stale) {
-                return new SymbolOutcome(s, longAt(s, t, t.size() - 80), false, null);
+                return new SymbolOutcome(s, longAt(s, t, t.size() - back), false, null);
             }
 
             @Override

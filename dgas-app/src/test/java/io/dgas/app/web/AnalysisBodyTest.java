@@ -180,7 +180,8 @@ class AnalysisBodyTest {
                 expires
                         ? Instant.ofEpochSecond(
                                 1_700_000_000L + r.nextInt(1_000_000), r.nextInt(3) == 0 ? 5_000_000 : 0)
-                        : null);
+                        : null,
+                calibrated ? (r.nextBoolean() ? "settings" : "all") : null);
     }
 
     /** Prices as stored (few decimals), plus doubles that stress the shortest-digits writer and the non-finite ones. */

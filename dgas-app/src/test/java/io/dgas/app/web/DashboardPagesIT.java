@@ -356,7 +356,7 @@ class DashboardPagesIT {
                 .filter(r -> r.get(reasonsCol).startsWith("LONG SIGA 1h: HTF 4h trend up 0.82"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row with the reason line in " + all));
-        assertThat(explained.get(probabilityCol)).isEqualTo("62 % (lower bound 55 %, 40 decided)");
+        assertThat(explained.get(probabilityCol)).isEqualTo("62 % (lower bound 55 %, 40 decided with any settings)");
         String expires = PagesSeed.hoursAgo(120)
                 .plus(Duration.ofHours(6))
                 .toString()

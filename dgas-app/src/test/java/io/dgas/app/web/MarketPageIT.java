@@ -239,7 +239,7 @@ class MarketPageIT {
         String panel = driver.findElement(By.id("signal")).getText();
         assertThat(panel)
                 .contains("LONG MKTA 1h: HTF 4h trend up 0.82")
-                .contains("62 % (lower bound 55 %, 40 decided)")
+                .contains("62 % (lower bound 55 %, 40 decided with any settings)")
                 .contains("5 bars, until 2025-01-22 16:00 UTC");
         assertThat(driver.findElements(By.cssSelector("#signal dl.reasons dt")))
                 .extracting(WebElement::getText)

@@ -207,7 +207,7 @@ final class MarketSeed {
 
     /**
      * Gives the stored signal of {@code symbol} at {@code ts} the {@link #reasons} derived from its own type, entry, stop
-     * and target, a win probability of {@code p} with lower bound {@code lower} from {@code decided} outcomes, and an
+     * and target, a win probability of {@code p} with lower bound {@code lower} from {@code decided} outcomes of every setting, and an
      * expiry of 5 bars of {@code tf}; returns its entry price (the close the reasons are stated against).
      */
     static double explain(AppContext ctx, String symbol, Timeframe tf, String ts, double p, double lower, int decided) {
@@ -229,7 +229,8 @@ final class MarketSeed {
                 .update(
                         "test.seed-reasons",
                         "UPDATE signals g SET reasons = ?::jsonb, win_probability = ?, win_probability_lower = ?,"
-                                + " calibration_decided = ?, expiry_bars = 5, expires_at = g.ts + 6 * ?::interval"
+                                + " calibration_decided = ?, calibration_scope = 'all', expiry_bars = 5,"
+                                + " expires_at = g.ts + 6 * ?::interval"
                                 + " FROM symbols y WHERE y.id = g.symbol_id AND y.ticker = ? AND g.timeframe = ?"
                                 + " AND g.ts = ?::timestamptz",
                         ps -> {

@@ -15,10 +15,30 @@ public final class CalibrationTable {
     private final int[] wins = new int[2 * DECILES];
     private final int[] losses = new int[2 * DECILES];
     private final int minDecided;
+    /** The table a decile too thin here is answered from, or null. */
+    private final CalibrationTable fallback;
 
     /** @param minDecided decided outcomes a decile needs to be calibrated ({@link SignalParams#minCalibrated()}) */
     public CalibrationTable(int minDecided) {
+        this(minDecided, null);
+    }
+
+    private CalibrationTable(int minDecided, CalibrationTable fallback) {
         this.minDecided = Check.range("minDecided", minDecided, 1, Integer.MAX_VALUE);
+        this.fallback = fallback;
+    }
+
+    /**
+     * <b>[C]</b> A table of the outcomes of signals made with one set of settings, answering a decile with fewer
+     * than the minimum decided from {@code all} (the outcomes of every setting) instead, its probability marked
+     * {@link WinProbability#pooled}: a signal is calibrated on its own settings' record once that record is long
+     * enough, and on the pooled one until then. This table's counts are copied; {@code all} is kept.
+     */
+    public CalibrationTable withFallback(CalibrationTable all) {
+        CalibrationTable t = new CalibrationTable(minDecided, all);
+        System.arraycopy(wins, 0, t.wins, 0, wins.length);
+        System.arraycopy(losses, 0, t.losses, 0, losses.length);
+        return t;
     }
 
     /** Decile 0..9 of a score; NaN scores fall in decile 0. */
@@ -58,7 +78,16 @@ public final class CalibrationTable {
         }
         int cell = cell(type, score);
         int decided = wins[cell] + losses[cell];
-        return decided < minDecided ? WinProbability.uncalibrated(decided) : WinProbability.of(wins[cell], decided);
+        if (decided >= minDecided) {
+            return WinProbability.of(wins[cell], decided);
+        }
+        if (fallback != null) {
+            WinProbability pooled = fallback.probability(type, score);
+            if (pooled.calibrated()) {
+                return pooled.asPooled();
+            }
+        }
+        return WinProbability.uncalibrated(decided);
     }
 
     /** {@code s} with the probability of its type and score ({@link Signal#confidence()}). */

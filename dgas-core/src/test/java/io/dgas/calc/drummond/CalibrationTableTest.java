@@ -47,6 +47,32 @@ class CalibrationTableTest {
     }
 
     @Test
+    void withFallback_ownSettingsThinInADecile_answeredFromThePoolMarkedPooled_untilItsOwnRecordIsLongEnough() {
+        CalibrationTable all = new CalibrationTable(3);
+        CalibrationTable own = new CalibrationTable(3);
+        for (int i = 0; i < 4; i++) {
+            all.add(Signal.Type.LONG, 0.75, i == 0 ? Calibration.Outcome.LOSS : Calibration.Outcome.WIN);
+        }
+        own.add(Signal.Type.LONG, 0.75, Calibration.Outcome.LOSS);
+        own.add(Signal.Type.LONG, 0.75, Calibration.Outcome.LOSS);
+        CalibrationTable scoped = own.withFallback(all);
+
+        WinProbability thin = scoped.probability(Signal.Type.LONG, 0.72);
+        assertThat(thin.rate()).isEqualTo(3 / 4.0);
+        assertThat(thin.decided()).isEqualTo(4);
+        assertThat(thin.pooled()).isTrue();
+        assertThat(scoped.probability(Signal.Type.SHORT, 0.72).calibrated())
+                .as("neither table holds shorts")
+                .isFalse();
+        assertThat(scoped.probability(Signal.Type.SHORT, 0.72).pooled()).isFalse();
+
+        own.add(Signal.Type.LONG, 0.75, Calibration.Outcome.WIN);
+        WinProbability long_ = own.withFallback(all).probability(Signal.Type.LONG, 0.72);
+        assertThat(long_.rate()).as("its own record, once 3 are decided").isEqualTo(1 / 3.0);
+        assertThat(long_.pooled()).isFalse();
+    }
+
+    @Test
     void decile_boundsAndSaturatedScore_fallInDecilesZeroToNine() {
         assertThat(CalibrationTable.decile(0.0)).isZero();
         assertThat(CalibrationTable.decile(0.0999)).isZero();

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * <b>[C]</b> Outcomes of stored entry signals (drummond.md §7) and the calibration they feed: the cycle records what
@@ -91,15 +92,15 @@ public final class SignalOutcomes {
     public record DecileCount(String type, int decile, int wins, int losses) implements java.io.Serializable {}
 
     /**
-     * Every decided (win or loss) outcome recorded so far, counted by type and score decile; at most 20 rows. The
-     * counts are kept as signals are written ({@code signal_calibration}, V103), so this reads at most 20 rows however
-     * many signals are stored.
+     * Every decided (win or loss) outcome recorded so far, counted by type and score decile over every setting; at
+     * most 20 rows. The counts are kept as signals are written ({@code signal_calibration}, V103, per settings since
+     * V109), so this reads a row per settings and cell however many signals are stored.
      */
     public List<DecileCount> decided(SqlSession s) {
         return s.query(
                 "signals.decided",
-                "SELECT signal_type, decile, wins, losses FROM signal_calibration WHERE wins + losses > 0"
-                        + " ORDER BY 1, 2",
+                "SELECT signal_type, decile, sum(wins)::bigint, sum(losses)::bigint FROM signal_calibration"
+                        + " GROUP BY 1, 2 HAVING sum(wins + losses) > 0 ORDER BY 1, 2",
                 SqlSession.Binder.NONE,
                 rs -> new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
     }
@@ -118,8 +119,47 @@ public final class SignalOutcomes {
         return table;
     }
 
-    /** The calibration table of every decided outcome recorded so far. */
-    public CalibrationTable calibration(SqlSession s, int minDecided) {
-        return table(decided(s), minDecided);
+    /**
+     * The decided outcomes of signals made with one set of settings ({@code own}) and of every setting ({@code all}),
+     * by type and score decile.
+     */
+    public record Counts(List<DecileCount> own, List<DecileCount> all) implements java.io.Serializable {
+        /**
+         * <b>[C]</b> The calibration table of {@link #own}, falling back to {@link #all}'s where a decile of its own
+         * holds fewer than {@code minDecided} ({@link CalibrationTable#withFallback}).
+         */
+        public CalibrationTable table(int minDecided) {
+            return SignalOutcomes.table(own, minDecided).withFallback(SignalOutcomes.table(all, minDecided));
+        }
+    }
+
+    /**
+     * The {@link Counts} of {@code settings} (a run's, as {@code RunRecord#settings} stores them; empty: not
+     * recorded); one statement of at most 20 rows. Settings are told apart as the database keys runs ({@code
+     * dgas_settings_key}, V109): by their JSON without {@code signals.min_calibrated}.
+     */
+    public Counts counts(SqlSession s, Map<String, Object> settings) {
+        String json = settings.isEmpty() ? null : io.dgas.store.JsonColumns.write(settings);
+        List<DecileCount> own = new java.util.ArrayList<>();
+        List<DecileCount> all = new java.util.ArrayList<>();
+        s.query(
+                "signals.calibration",
+                "WITH k AS (SELECT dgas_settings_key(?::jsonb) AS key) SELECT c.signal_type, c.decile,"
+                        + " coalesce(sum(c.wins) FILTER (WHERE"
+                        + " c.settings_key = k.key), 0)::bigint, coalesce(sum(c.losses) FILTER (WHERE c.settings_key"
+                        + " = k.key), 0)::bigint, sum(c.wins)::bigint, sum(c.losses)::bigint FROM signal_calibration c,"
+                        + " k GROUP BY 1, 2 HAVING sum(c.wins + c.losses) > 0 ORDER BY 1, 2",
+                ps -> ps.setString(1, json),
+                rs -> {
+                    own.add(new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                    all.add(new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(5), rs.getInt(6)));
+                    return Boolean.TRUE;
+                });
+        return new Counts(List.copyOf(own), List.copyOf(all));
+    }
+
+    /** {@link #counts} in its own session. */
+    public Counts counts(Map<String, Object> settings) {
+        return db.withSession(s -> counts(s, settings));
     }
 }

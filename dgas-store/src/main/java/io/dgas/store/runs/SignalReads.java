@@ -13,7 +13,8 @@ public final class SignalReads {
     static final String SIGNALS_FROM = "SELECT g.id, g.run_id, y.ticker, g.timeframe, g.ts, g.signal_type,"
             + " g.entry_price, g.stop_loss, g.target_price, g.confidence, g.strength, g.alignment, g.tier,"
             + " g.reasons::text, g.win_probability, g.win_probability_lower, g.calibration_decided, g.expiry_bars,"
-            + " g.expires_at, g.outcome, g.outcome_r FROM signals g JOIN symbols y ON y.id = g.symbol_id";
+            + " g.expires_at, g.outcome, g.outcome_r, g.calibration_scope FROM signals g"
+            + " JOIN symbols y ON y.id = g.symbol_id";
 
     private final Database db;
 
@@ -101,6 +102,7 @@ public final class SignalReads {
                 (Integer) rs.getObject(18),
                 rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(),
                 rs.getString(20),
-                (Double) rs.getObject(21));
+                (Double) rs.getObject(21),
+                rs.getString(22));
     }
 }

@@ -82,6 +82,7 @@ public final class SignalWrites {
         Double[] prob = new Double[n];
         Double[] lowerBound = new Double[n];
         Integer[] decided = new Integer[n];
+        String[] scope = new String[n];
         Integer[] expiry = new Integer[n];
         Timestamp[] expires = new Timestamp[n];
         for (int i = 0; i < n; i++) {
@@ -100,6 +101,7 @@ public final class SignalWrites {
             prob[i] = g.probability().calibrated() ? g.probability().rate() : null;
             lowerBound[i] = g.probability().calibrated() ? g.probability().lowerBound() : null;
             decided[i] = g.probability().decided();
+            scope[i] = g.probability().scope();
             boolean lapses = g.expiryBars() != Signal.NO_EXPIRY;
             expiry[i] = lapses ? g.expiryBars() : null;
             expires[i] = lapses ? Timestamp.from(expiresAt(g, tf)) : null;
@@ -108,13 +110,14 @@ public final class SignalWrites {
                 "signals.insert-many",
                 "INSERT INTO signals (run_id, symbol_id, timeframe, ts, signal_type, entry_price, stop_loss,"
                         + " target_price, confidence, strength, alignment, tier, reasons, win_probability,"
-                        + " win_probability_lower, calibration_decided, expiry_bars, expires_at) SELECT ?, u.sym, ?,"
-                        + " u.ts, u.typ, u.entry, u.stop, u.target, u.conf, u.strength, u.align, u.tier,"
-                        + " u.reasons::jsonb, u.prob, u.lb, u.decided, u.expiry, u.expires"
+                        + " win_probability_lower, calibration_decided, calibration_scope, expiry_bars, expires_at)"
+                        + " SELECT ?, u.sym, ?, u.ts, u.typ, u.entry, u.stop, u.target, u.conf, u.strength, u.align,"
+                        + " u.tier, u.reasons::jsonb, u.prob, u.lb, u.decided, u.scope, u.expiry, u.expires"
                         + " FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::float8[], ?::float8[],"
                         + " ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],"
-                        + " ?::float8[], ?::int[], ?::int[], ?::timestamptz[]) AS u(sym, ts, typ, entry, stop, target,"
-                        + " conf, strength, align, tier, reasons, prob, lb, decided, expiry, expires)",
+                        + " ?::float8[], ?::int[], ?::text[], ?::int[], ?::timestamptz[]) AS u(sym, ts, typ, entry,"
+                        + " stop, target, conf, strength, align, tier, reasons, prob, lb, decided, scope, expiry,"
+                        + " expires)",
                 ps -> {
                     ps.setLong(1, runId);
                     ps.setString(2, tf.code());
@@ -133,8 +136,9 @@ public final class SignalWrites {
                     ps.setArray(14, c.createArrayOf("float8", prob));
                     ps.setArray(15, c.createArrayOf("float8", lowerBound));
                     ps.setArray(16, c.createArrayOf("int4", decided));
-                    ps.setArray(17, c.createArrayOf("int4", expiry));
-                    ps.setArray(18, c.createArrayOf("timestamptz", expires));
+                    ps.setArray(17, c.createArrayOf("text", scope));
+                    ps.setArray(18, c.createArrayOf("int4", expiry));
+                    ps.setArray(19, c.createArrayOf("timestamptz", expires));
                 });
     }
 

@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param expiresAt end of the last bar in which the entry may fill (calendar estimate); null for older rows
  * @param outcome outcome recorded by the cycle ({@code win}, {@code loss}, …), null before the first resolution
  * @param outcomeR profit in R of a resolved trade, null without an exit
+ * @param calibrationScope <b>[C]</b> what the probability rests on: {@code settings}, past signals made with the same
+ *     settings, or {@code all}, those of every setting (the same settings had too few decided in the decile); null when
+ *     uncalibrated or stored before it was kept
  */
 public record StoredSignal(
         long id,
@@ -36,5 +39,6 @@ public record StoredSignal(
         Integer expiryBars,
         Instant expiresAt,
         String outcome,
-        Double outcomeR)
+        Double outcomeR,
+        String calibrationScope)
         implements java.io.Serializable {}

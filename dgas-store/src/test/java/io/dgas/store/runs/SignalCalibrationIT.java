@@ -89,4 +89,62 @@ class SignalCalibrationIT {
         assertThat(got).isNotEmpty().isEqualTo(expected);
         assertThat(got).anyMatch(r -> r.startsWith("long 9 ")).noneMatch(r -> r.startsWith("exit_long"));
     }
+
+    @Test
+    void counts_runsOfOtherSettings_keptApart_minCalibratedAloneDoesNotSplit() {
+        exec("INSERT INTO symbols (ticker, name) VALUES ('KEY', 'Key Corp')");
+        String a = "{\"signals\": {\"min_reward_risk\": 2, \"min_calibrated\": 30}, \"mtf\": {}}";
+        String a50 = "{\"signals\": {\"min_reward_risk\": 2, \"min_calibrated\": 50}, \"mtf\": {}}";
+        String b = "{\"signals\": {\"min_reward_risk\": 3, \"min_calibrated\": 30}, \"mtf\": {}}";
+        // per run: settings, then the outcomes of its long signals at score 0.95 (decile 9)
+        Object[][] runs = {{a, "win", 3}, {a50, "loss", 1}, {b, "loss", 4}, {null, "win", 2}};
+        for (Object[] r : runs) {
+            db.update(
+                    "test.run",
+                    "INSERT INTO prediction_runs (started_at, htf_timeframe, trading_timeframe, status, settings)"
+                            + " VALUES (now(), '4h', '1h', 'success', ?::jsonb)",
+                    ps -> ps.setString(1, (String) r[0]));
+            db.update(
+                    "test.signals",
+                    "INSERT INTO signals (run_id, symbol_id, timeframe, ts, signal_type, entry_price, confidence,"
+                            + " strength, alignment, outcome) SELECT (SELECT max(id) FROM prediction_runs), s.id, '1h',"
+                            + " now() - (g || ' minutes')::interval - (SELECT count(*) FROM signals) * interval '1 h',"
+                            + " 'long', 100, 0.95, 1, 1, ? FROM symbols s, generate_series(1, ?) g WHERE s.ticker = 'KEY'",
+                    ps -> {
+                        ps.setString(1, (String) r[1]);
+                        ps.setInt(2, (Integer) r[2]);
+                    });
+        }
+        SignalOutcomes outcomes = new SignalOutcomes(db);
+        java.util.Map<String, Object> settingsA =
+                io.dgas.store.JsonColumns.read(a, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+
+        SignalOutcomes.Counts ofA = outcomes.counts(settingsA);
+        SignalOutcomes.Counts ofNone = outcomes.counts(java.util.Map.of());
+
+        assertThat(cell(ofA.own()))
+                .as("a and a with another min_calibrated: one key")
+                .isEqualTo("3 1");
+        assertThat(cell(ofA.all())).isEqualTo("5 5");
+        assertThat(cell(ofNone.own())).as("runs stored without settings").isEqualTo("2 0");
+        assertThat(ofA.table(4).probability(io.dgas.calc.drummond.Signal.Type.LONG, 0.95))
+                .satisfies(p -> {
+                    assertThat(p.rate()).isEqualTo(0.75);
+                    assertThat(p.scope()).isEqualTo("settings");
+                });
+        assertThat(ofA.table(5).probability(io.dgas.calc.drummond.Signal.Type.LONG, 0.95))
+                .satisfies(p -> {
+                    assertThat(p.rate()).as("4 of its own: every setting's 10").isEqualTo(0.5);
+                    assertThat(p.scope()).isEqualTo("all");
+                });
+    }
+
+    /** "wins losses" of the long decile-9 cell of {@code counts} (the only one these signals fill). */
+    private static String cell(List<SignalOutcomes.DecileCount> counts) {
+        return counts.stream()
+                .filter(c -> c.type().equals("long") && c.decile() == 9)
+                .map(c -> c.wins() + " " + c.losses())
+                .findFirst()
+                .orElse("none");
+    }
 }

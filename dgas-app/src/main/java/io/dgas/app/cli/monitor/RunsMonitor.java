@@ -161,7 +161,10 @@ public final class RunsMonitor {
                                     String.format(Locale.ROOT, "%.2f", s.confidence()),
                                     s.tier() == null ? "" : s.tier(),
                                     SignalText.probability(
-                                            s.winProbability(), s.winProbabilityLower(), s.calibrationDecided()),
+                                            s.winProbability(),
+                                            s.winProbabilityLower(),
+                                            s.calibrationDecided(),
+                                            s.calibrationScope()),
                                     s.outcome() == null ? "-" : s.outcome(),
                                     java.util.Objects.requireNonNullElse(
                                             io.dgas.app.service.SignalsService.reasonLine(s.reasons()), "-")))
