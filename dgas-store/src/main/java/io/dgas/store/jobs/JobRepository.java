@@ -161,6 +161,14 @@ public final class JobRepository {
                 rs -> rs.getLong(1));
     }
 
+    /** Deletes the jobs that ended before {@code before} (their answers with them); returns how many. */
+    public int purgeEnded(Instant before) {
+        return db.update(
+                "jobs.purge",
+                "DELETE FROM jobs WHERE state NOT IN ('queued', 'running') AND finished_at < ?",
+                ps -> ps.setTimestamp(1, Timestamp.from(before)));
+    }
+
     public Optional<JobRecord> find(long id) {
         return db.queryOne(
                 "jobs.find",

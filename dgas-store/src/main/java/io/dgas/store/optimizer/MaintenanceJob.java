@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The daily maintenance job: partitions ahead, retention, table-size snapshot, materialized view refresh, ANALYZE
+ * The daily maintenance job: partitions ahead, retention, ended background jobs purged after {@link #JOBS_KEPT},
+ * table-size snapshot, materialized view refresh, ANALYZE
  * of tables that need it. A cluster-wide singleton: it runs only while it holds a session-level advisory lock, so a
  * second instance started at the same time reports {@code skipped} instead of doing the work twice. Each step runs
  * even when an earlier one failed; failures are reported per step. Scheduling is the caller's (db-scheduler).
  */
 public final class MaintenanceJob {
     static final long LOCK_KEY = 0x64676173_00000002L;
+    /** How long an ended background job (and its answer) is kept. */
+    public static final Duration JOBS_KEPT = Duration.ofDays(30);
 
     private final Database db;
     private final Map<String, Duration> retention;
@@ -57,6 +60,11 @@ public final class MaintenanceJob {
                         () -> retention.isEmpty()
                                 ? List.of()
                                 : partitions.applyRetention(now, retention, retentionMode),
+                        steps,
+                        errors);
+                step(
+                        "jobs_purged",
+                        () -> new io.dgas.store.jobs.JobRepository(db).purgeEnded(now.minus(JOBS_KEPT)),
                         steps,
                         errors);
                 step("size_snapshot_rows", () -> new TableReports(db).snapshotSizes(now), steps, errors);

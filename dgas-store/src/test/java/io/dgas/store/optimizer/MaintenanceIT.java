@@ -173,9 +173,25 @@ class MaintenanceIT {
                 "INSERT INTO bars (symbol_id, timeframe, ts, open, high, low, close, volume) SELECT id, '1h',"
                         + " timestamptz '2024-05-09T00:00:00Z' + g * interval '1 hour', 10, 12, 9, 11, 100"
                         + " FROM symbols, generate_series(0, 47) g WHERE ticker = 'JOB'");
+        io.dgas.store.jobs.JobRepository jobs = new io.dgas.store.jobs.JobRepository(db);
+        long old = jobs.insert("backtest", "a:1", "{}", NOW.minus(Duration.ofDays(40)))
+                .id();
+        jobs.finish(old, "succeeded", "{}", null, null, NOW.minus(Duration.ofDays(31)));
+        long recent = jobs.insert("backtest", "a:1", "{}", NOW.minus(Duration.ofDays(40)))
+                .id();
+        jobs.finish(recent, "failed", null, null, "{}", NOW.minus(Duration.ofDays(29)));
+        long open = jobs.insert("backtest", "a:1", "{}", NOW.minus(Duration.ofDays(40)))
+                .id();
         MaintenanceJob job = new MaintenanceJob(db, Map.of(), PartitionMaintenance.Mode.DROP);
 
         MaintenanceJob.Report report = job.run(NOW);
+
+        assertThat(report.steps().get("jobs_purged")).isEqualTo(1);
+        assertThat(jobs.find(old)).isEmpty();
+        assertThat(jobs.find(recent)).isPresent();
+        assertThat(jobs.find(open))
+                .as("an open job is the sweep's, never purged")
+                .isPresent();
 
         assertThat(report.skipped()).isFalse();
         assertThat(report.errors()).isEmpty();
