@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A progress line with rows/s (a load) or steps of a phase (a backtest, an evaluation) on stderr, redrawn in place, shown only on a terminal ({@code System.console() != null})
- * and never with {@code --json}; elsewhere rows read are not shown, so scripted output stays clean. Lock waits and
- * retries are always said (as warnings where there is no terminal, a wait every {@link #WAIT_EVERY} at most): a load
- * must never stall or start over silently.
+ * A progress line with rows/s (a load) or the steps of a phase (a backtest, an evaluation) on stderr, redrawn in
+ * place, shown only on a terminal ({@code System.console() != null}) and never with {@code --json}; elsewhere progress
+ * is not shown, so scripted output stays clean. Lock waits and retries are always said (as warnings where there is
+ * no terminal, a wait every {@link #WAIT_EVERY} at most): a load must never stall or start over silently.
  */
 public final class ProgressLine implements IngestProgress, io.dgas.app.jobs.Progress {
     public static final Duration WAIT_EVERY = Duration.ofSeconds(10);

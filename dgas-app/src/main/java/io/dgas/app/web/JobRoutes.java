@@ -13,14 +13,13 @@ import java.util.function.Supplier;
 
 /**
  * Background jobs under {@code /api/v1/jobs}: the list, one job with its answer, and cancelling one. The routes that
- * start jobs (a backtest with {@code async}, an evaluation) answer {@link #accepted}.
+ * start jobs (a backtest with {@code async}, an evaluation) queue them with {@link #start}.
  */
 final class JobRoutes {
-
-    private JobRoutes() {}
-
     /** Seconds a client should wait before posting again a job refused because the queue is full. */
     static final int RETRY_AFTER_SECONDS = 30;
+
+    private JobRoutes() {}
 
     /**
      * Queues {@code work} as a job of {@code kind} for {@code request}: 202 Accepted with the job and its URL in
