@@ -104,7 +104,8 @@
    * "Run backtest": a backtest job (POST /api/v1/backtests with async, the admin token asked once per tab), as dgas
    * backtest with these options; its phase and progress are said while it runs (a whole universe takes a while) and
    * "Cancel" stops it, storing nothing; once stored its summary is said, the list reloads and its detail opens. A
-   * refused option is said with the parameter the server names.
+   * refused option is said with the parameter the server names. A backtest job still open when the page is opened
+   * (started from another tab, or before a reload) is followed the same way.
    */
   var form = document.getElementById('run-form');
   var runStatus = document.getElementById('run-status');
@@ -118,17 +119,10 @@
     });
     return body;
   }
-  form.addEventListener('submit', function (e) {
-    e.preventDefault();
+  /** Says {@code job}'s progress while it runs, offers Cancel, and once it ends says what it made or why not. */
+  function followRun(job) {
     var button = document.getElementById('run');
     button.disabled = true;
-    document.body.dataset.ran = '';
-    dgas.say(runStatus, 'Starting the backtest…');
-    var job = dgas.jobs.start('/api/v1/backtests', fields(), function (j) {
-      cancelRun.hidden = false;
-      document.body.dataset.job = String(j.id);
-      dgas.say(runStatus, 'Backtest job #' + j.id + ': ' + dgas.jobs.progressText(j) + '…');
-    });
     cancelRun.onclick = function () {
       cancelRun.disabled = true;
       job.cancel().catch(function (err) { dgas.say(runStatus, err.message, true); });
@@ -148,7 +142,22 @@
       cancelRun.hidden = true;
       cancelRun.disabled = false;
     });
+  }
+  function progress(j) {
+    cancelRun.hidden = false;
+    document.body.dataset.job = String(j.id);
+    dgas.say(runStatus, 'Backtest job #' + j.id + ': ' + dgas.jobs.progressText(j) + '…');
+  }
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    document.body.dataset.ran = '';
+    dgas.say(runStatus, 'Starting the backtest…');
+    followRun(dgas.jobs.start('/api/v1/backtests', fields(), progress));
   });
+  // a backtest still running (started before this page was opened) is followed as if started here
+  dgas.jobs.resume('backtest', progress).then(function (job) {
+    if (job) { followRun(job); }
+  }).catch(function () { /* the list is said by load; a page without jobs has nothing to resume */ });
 
   load(function () {
     var wanted = new URLSearchParams(location.search).get('id');

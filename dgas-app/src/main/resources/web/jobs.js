@@ -1,7 +1,8 @@
 /*
  * Background jobs from the dashboard (a backtest, an evaluation over a large universe): the job is posted with the
  * admin token, followed (GET /api/v1/jobs/{id} every FOLLOW_MS) until it ends, its phase and progress said as it goes,
- * and cancelled on request. A job keeps running on the server when its page is left; GET /api/v1/jobs lists it.
+ * and cancelled on request. A job keeps running on the server when its page is left; GET /api/v1/jobs lists it, and a
+ * page opened again picks up the newest open one of its kind ({@link resume}).
  */
 (function () {
   'use strict';
@@ -19,14 +20,14 @@
   }
 
   /**
-   * Posts {@code body} to {@code url} as a job and follows it: {@code onProgress(job)} at each look, and the promise
-   * {@code done} resolves with the job's answer (the synchronous request's) once it succeeded, or rejects with its
-   * error said as the API's errors are. {@code cancel()} asks the server to stop it (storing nothing).
+   * Follows the job {@code accepted} resolves to: {@code onProgress(job)} at each look, and the promise {@code done}
+   * resolves with the job's answer (the synchronous request's) once it succeeded, or rejects with its error said as the
+   * API's errors are. {@code cancel()} asks the server to stop it (storing nothing).
    */
-  function start(url, body, onProgress) {
+  function follow(accepted, onProgress) {
     var job = null;
-    var done = dgas.write('POST', url, body).then(function (accepted) {
-      job = accepted;
+    var done = accepted.then(function (first) {
+      job = first;
       return new Promise(function (resolve, reject) {
         function look(j) {
           onProgress(j);
@@ -40,7 +41,7 @@
           }
           setTimeout(function () { dgas.getJson(j.url).then(look, reject); }, FOLLOW_MS);
         }
-        look(accepted);
+        look(first);
       });
     });
     return {
@@ -49,5 +50,21 @@
     };
   }
 
-  dgas.jobs = { start: start, progressText: progressText };
+  /** Posts {@code body} to {@code url} as a job and {@link follow}s it. */
+  function start(url, body, onProgress) {
+    return follow(dgas.write('POST', url, body), onProgress);
+  }
+
+  /**
+   * The newest open job of {@code kind} (one started before this page was opened, here or elsewhere), followed as
+   * {@link follow} does; resolves to null when there is none.
+   */
+  function resume(kind, onProgress) {
+    return dgas.getJson('/api/v1/jobs' + dgas.query({ kind: kind, limit: 20 })).then(function (page) {
+      var open = page.items.filter(function (j) { return j.state === 'queued' || j.state === 'running'; })[0];
+      return open ? follow(Promise.resolve(open), onProgress) : null;
+    });
+  }
+
+  dgas.jobs = { start: start, resume: resume, progressText: progressText };
 })();

@@ -1,9 +1,9 @@
 /*
  * The signals page's evaluation: the stored bars of the chosen symbols replayed bar by bar and the signals they give
  * scored (the service of dgas signals evaluate, run as a job: POST /api/v1/signals/evaluation with the admin token,
- * followed by jobs.js, its progress said and "Cancel" offered while it replays): per group (all, type, tier, score
- * decile) the signals, fill rate, wins, losses, average R and expectancy with its 95 % interval. Run when asked: it
- * replays every bar of its symbols.
+ * followed by jobs.js, its progress said and "Cancel" offered while it replays; one still open when the page opens is
+ * followed too): per group (all, type, tier, score decile) the signals, fill rate, wins, losses, average R and
+ * expectancy with its 95 % interval. Run when asked: it replays every bar of its symbols.
  */
 (function () {
   'use strict';
@@ -27,22 +27,14 @@
   ];
 
   var cancel = document.getElementById('cancel-evaluation');
-  form.addEventListener('submit', function (e) {
-    e.preventDefault();
-    var f = form.elements, button = document.getElementById('evaluate');
-    var symbols = f.symbols.value.split(/[\s,]+/).filter(Boolean).map(function (x) { return x.toUpperCase(); }).join(',');
-    var body = { cost_bps: Number(f.cost_bps.value || 0) };
-    if (symbols) { body.symbols = symbols; }
-    if (f.from.value.trim()) { body.from = f.from.value.trim(); }
-    if (f.to.value.trim()) { body.to = f.to.value.trim(); }
-    if (f.min_reward_risk.value !== '') { body.min_reward_risk = Number(f.min_reward_risk.value); }
+  var button = document.getElementById('evaluate');
+  function progress(j) {
+    cancel.hidden = false;
+    dgas.say(status, 'Evaluation job #' + j.id + ': ' + dgas.jobs.progressText(j) + '…');
+  }
+  /** Says {@code job}'s progress while it runs, offers Cancel, and once it ends shows its report or says why not. */
+  function follow(job) {
     button.disabled = true;
-    document.body.dataset.evaluated = '';
-    dgas.say(status, 'Starting the replay…');
-    var job = dgas.jobs.start('/api/v1/signals/evaluation', body, function (j) {
-      cancel.hidden = false;
-      dgas.say(status, 'Evaluation job #' + j.id + ': ' + dgas.jobs.progressText(j) + '…');
-    });
     cancel.onclick = function () {
       cancel.disabled = true;
       job.cancel().catch(function (err) { dgas.say(status, err.message, true); });
@@ -62,5 +54,22 @@
       cancel.hidden = true;
       cancel.disabled = false;
     });
+  }
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var f = form.elements;
+    var symbols = f.symbols.value.split(/[\s,]+/).filter(Boolean).map(function (x) { return x.toUpperCase(); }).join(',');
+    var body = { cost_bps: Number(f.cost_bps.value || 0) };
+    if (symbols) { body.symbols = symbols; }
+    if (f.from.value.trim()) { body.from = f.from.value.trim(); }
+    if (f.to.value.trim()) { body.to = f.to.value.trim(); }
+    if (f.min_reward_risk.value !== '') { body.min_reward_risk = Number(f.min_reward_risk.value); }
+    document.body.dataset.evaluated = '';
+    dgas.say(status, 'Starting the replay…');
+    follow(dgas.jobs.start('/api/v1/signals/evaluation', body, progress));
   });
+  // an evaluation still running (started before this page was opened) is followed as if started here
+  dgas.jobs.resume('evaluation', progress).then(function (job) {
+    if (job) { follow(job); }
+  }).catch(function () { /* nothing to resume */ });
 })();

@@ -275,7 +275,7 @@ class TradingPagesIT {
     void backtestPage_cancel_aQueuedBacktestEndsCancelledAndNothingIsStored() throws Exception {
         // the one worker is held by a job of this process, so the page's backtest waits in the queue
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        api.ctx.jobs().submit("backtest", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        api.ctx.jobs().submit("evaluation", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS));
         try {
             driver.get(url("backtest.html"));
             awaitBody("loaded", "backtests");
@@ -303,6 +303,45 @@ class TradingPagesIT {
             assertThat(api.json("/api/v1/jobs/" + job, 200).get("state").asText())
                     .isEqualTo("cancelled");
             assertThat(api.json("/api/v1/backtests", 200).get("items")).hasSize(before);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void backtestPage_openedWhileABacktestJobWaits_followsItToItsBacktest() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        api.ctx.jobs().submit("evaluation", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        try {
+            java.net.http.HttpResponse<String> posted = api.post(
+                    "/api/v1/backtests",
+                    ApiClient.TOKEN,
+                    "application/json",
+                    ("{\"symbols\": \"PFA1\", \"from\": \"" + PagesSeed.hoursAgo(400) + "\", \"to\": \""
+                                    + PagesSeed.hoursAgo(-48) + "\", \"async\": true}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            String job = Json.MAPPER.readTree(posted.body()).get("id").asText();
+
+            driver.get(url("backtest.html"));
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d ->
+                            d.findElement(By.id("run-status")).getText().equals("Backtest job #" + job + ": queued…"));
+            assertThat(driver.findElement(By.id("cancel-run")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("run")).isEnabled()).isFalse();
+            release.countDown();
+
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> driver.executeScript("return document.body.dataset.ran || '';")
+                            .toString()
+                            .matches("[0-9]+"));
+            String ran = (String) driver.executeScript("return document.body.dataset.ran;");
+            assertThat(api.json("/api/v1/jobs/" + job, 200)
+                            .at("/result/backtest")
+                            .asText())
+                    .isEqualTo(ran);
+            awaitBody("detail", ran);
+            assertThat(driver.findElement(By.id("run")).isEnabled()).isTrue();
         } finally {
             release.countDown();
         }
