@@ -114,6 +114,10 @@ final class ServeCommand extends BaseCommand {
         StatementSnapshots snapshots =
                 new StatementSnapshots(cmd.context().database(), cmd.context().clock());
         String line;
+        // from the start, not the first job asked here: its sweep closes the jobs of servers that died with them open
+        stop.then(
+                "background jobs (a running one ends abandoned at its next step)",
+                cmd.context().jobs());
         // the stream stops before the scheduler and the pools: its pending trades and completed bars are stored first
         String streaming = cmd.context()
                 .tradeStream()

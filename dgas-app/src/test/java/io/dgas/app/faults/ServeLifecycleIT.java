@@ -117,6 +117,37 @@ class ServeLifecycleIT {
     }
 
     @Test
+    void serve_anotherServersJobLeftOpen_closedAsAbandonedWithoutAJobAskedHere() throws Exception {
+        try (Connection c = PG.connect();
+                Statement st = c.createStatement()) {
+            st.execute("INSERT INTO jobs (kind, instance, state, request, created_at, started_at, updated_at)"
+                    + " VALUES ('backtest', 'gone:1', 'running', '{}', now() - interval '10 minutes',"
+                    + " now() - interval '10 minutes', now() - interval '5 minutes')");
+        }
+        DgasProcess serve = DgasProcess.start(
+                dir,
+                Map.of(),
+                "--db-url",
+                PG.jdbcUrl(),
+                "serve",
+                "--no-scheduler",
+                "--port",
+                Integer.toString(freePort()));
+        try (Connection c = PG.connect()) {
+            serve.await(
+                    WAIT,
+                    () -> DgasProcess.count(
+                                    c, "SELECT count(*) FROM jobs WHERE instance = 'gone:1' AND state = 'abandoned'")
+                            > 0,
+                    "the dead server's job to be closed");
+            serve.terminate();
+            assertThat(serve.waitFor(WAIT)).as(serve.stderr()).isIn(0, 143);
+        }
+        assertThat(serve.stdout() + serve.stderr())
+                .containsSubsequence("stopping: web server", "stopping: background jobs", "stopping: health monitor");
+    }
+
+    @Test
     void serve_noScheduler_snapshotsStatementsWithoutJoiningTheCluster() throws Exception {
         try (Connection c = PG.connect();
                 Statement st = c.createStatement()) {
