@@ -298,6 +298,46 @@ class DashboardPagesIT {
         }
     }
 
+    @Test
+    void signalsPage_openedWhileAnEvaluationJobWaits_followsItToItsReport() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            // the one worker is held, so the posted evaluation waits in the queue until the page has opened
+            api.ctx.jobs().submit("backtest", Map.of(), p -> release.await(60, TimeUnit.SECONDS));
+            HttpResponse<String> posted = api.post(
+                    "/api/v1/signals/evaluation",
+                    ApiClient.TOKEN,
+                    "application/json",
+                    "{\"symbols\": \"SIGA\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            String job = JSON.readTree(posted.body()).get("id").asText();
+
+            driver.get(url("signals.html"));
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.id("evaluation-status"))
+                            .getText()
+                            .equals("Evaluation job #" + job + ": queued…"));
+            assertThat(driver.findElement(By.id("cancel-evaluation")).isDisplayed())
+                    .isTrue();
+            assertThat(driver.findElement(By.id("evaluate")).isEnabled()).isFalse();
+            release.countDown();
+
+            // unset until the followed job ends: then the number of groups shown
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> String.valueOf(d.findElement(By.tagName("body")).getAttribute("data-evaluated"))
+                            .matches("[0-9]+"));
+            JsonNode evaluation = api.json("/api/v1/signals/evaluation?symbols=SIGA", 200);
+            assertThat(rows("evaluation-table"))
+                    .extracting(r -> r.get(0) + " " + r.get(1))
+                    .containsExactlyElementsOf(groups(evaluation));
+            assertThat(driver.findElement(By.id("evaluate")).isEnabled()).isTrue();
+            assertThat(driver.findElement(By.id("cancel-evaluation")).isDisplayed())
+                    .isFalse();
+        } finally {
+            release.countDown();
+        }
+    }
+
     /** Waits until job {@code id}'s row says {@code state} (the table may be redrawn meanwhile). */
     private static void awaitJob(long id, String state) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
