@@ -52,6 +52,8 @@ final class RunStore {
     private final CalibrationJob calibration;
     private final int minCalibrated;
     private final Map<String, Object> settings;
+    /** {@link #settings} as the calibration read takes them, made once. */
+    private final String settingsJson;
 
     RunStore(
             Database db,
@@ -63,6 +65,7 @@ final class RunStore {
             EventPublisher events,
             Map<String, Object> settings) {
         this.settings = settings;
+        this.settingsJson = SignalOutcomes.settingsJson(settings);
         this.db = db;
         this.runs = new RunRepository(db);
         this.clock = clock;
@@ -125,7 +128,7 @@ final class RunStore {
         CycleResult result;
         try {
             result = db.inTransaction(s -> {
-                CalibrationTable table = outcomeStore.counts(s, settings).table(minCalibrated);
+                CalibrationTable table = outcomeStore.counts(s, settingsJson).table(minCalibrated);
                 byTimeframe.values().forEach(list -> list.replaceAll(table::apply));
                 Map<String, Long> ids = runs.symbolIds(
                         s,

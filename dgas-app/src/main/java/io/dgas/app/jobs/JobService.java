@@ -3,6 +3,7 @@ package io.dgas.app.jobs;
 import io.dgas.UserError;
 import io.dgas.app.Json;
 import io.dgas.app.service.BadInputException;
+import io.dgas.app.service.ErrorBody;
 import io.dgas.app.service.NotFoundException;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.jobs.JobRecord;
@@ -58,16 +59,19 @@ public final class JobService implements AutoCloseable {
 
     /** The work of a job: returns its answer, rendered as the API renders the synchronous request's. */
     @FunctionalInterface
-    public interface Work {
-        Object run(Progress progress) throws Exception;
+    public interface Work<T> {
+        T run(Progress progress) throws Exception;
     }
 
     /** Where what a job's answer made is seen (a dashboard page), or null. */
     @FunctionalInterface
-    public interface Link {
-        Link NONE = answer -> null;
+    public interface Link<T> {
+        String of(T answer);
 
-        String of(Object answer);
+        /** No page: the answer is all there is. */
+        static <T> Link<T> none() {
+            return answer -> null;
+        }
     }
 
     private final JobRepository jobs;
@@ -109,15 +113,16 @@ public final class JobService implements AutoCloseable {
      *
      * @throws QueueFullException when this process already holds {@code maxOpen} open jobs, or is stopping
      */
-    public JobRecord submit(String kind, Object request, Work work) {
-        return submit(kind, request, work, Link.NONE);
+    public <T> JobRecord submit(String kind, Object request, Work<T> work) {
+        return submit(kind, request, work, Link.none());
     }
 
     /** {@link #submit(String, Object, Work)}, keeping {@code link} of the answer with the job. */
-    public JobRecord submit(String kind, Object request, Work work, Link link) {
+    public <T> JobRecord submit(String kind, Object request, Work<T> work, Link<? super T> link) {
         if (stopping) {
             throw new QueueFullException("the server is stopping: no job is accepted");
         }
+        String requestJson = json(request);
         if (open.incrementAndGet() > maxOpen) {
             open.decrementAndGet();
             throw new QueueFullException("this server already holds " + maxOpen
@@ -125,10 +130,10 @@ public final class JobService implements AutoCloseable {
         }
         JobRecord job;
         try {
-            job = jobs.insert(kind, instance, Json.API.writeValueAsString(request), clock.instant());
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            job = jobs.insert(kind, instance, requestJson, clock.instant());
+        } catch (RuntimeException e) {
             open.decrementAndGet();
-            throw e instanceof RuntimeException r ? r : new io.dgas.DgasException("cannot render the request", e);
+            throw e;
         }
         announce(job.id(), JobRepository.QUEUED, null, 0, 0);
         try {
@@ -140,7 +145,7 @@ public final class JobService implements AutoCloseable {
         return job;
     }
 
-    private void run(JobRecord job, Work work, Link link) {
+    private <T> void run(JobRecord job, Work<T> work, Link<? super T> link) {
         try {
             if (stopping) {
                 end(job.id(), JobRepository.ABANDONED, null, null, error(STOPPED, null, null, List.of()));
@@ -150,29 +155,21 @@ public final class JobService implements AutoCloseable {
                 return; // cancelled (or abandoned by a sweep) while it waited: it has ended already
             }
             announce(job.id(), JobRepository.RUNNING, null, 0, 0);
-            Object answer = work.run(new JobProgress(job.id()));
-            end(job.id(), JobRepository.SUCCEEDED, Json.API.writeValueAsString(answer), link.of(answer), null);
+            T answer = work.run(new JobProgress(job.id()));
+            end(job.id(), JobRepository.SUCCEEDED, json(answer), link.of(answer), null);
         } catch (JobStoppedException e) {
             end(job.id(), e.state(), null, null, error(e.getMessage(), null, null, List.of()));
-        } catch (BadInputException e) {
-            end(
-                    job.id(),
-                    JobRepository.FAILED,
-                    null,
-                    null,
-                    error(e.getMessage(), e.parameter(), e.value(), e.accepted()));
         } catch (Exception e) {
+            String error;
             if (e instanceof UserError u) {
-                end(
-                        job.id(),
-                        JobRepository.FAILED,
-                        null,
-                        null,
-                        error(e.getMessage(), u.parameter(), u.value(), List.of()));
+                // as the synchronous request would have been answered: what was wrong, and what is accepted
+                List<String> accepted = e instanceof BadInputException b ? b.accepted() : List.of();
+                error = error(e.getMessage(), u.parameter(), u.value(), accepted);
             } else {
                 LOG.warn("job {} ({}) failed", job.id(), job.kind(), e);
-                end(job.id(), JobRepository.FAILED, null, null, error(firstLine(e), null, null, List.of()));
+                error = error(firstLine(e), null, null, List.of());
             }
+            end(job.id(), JobRepository.FAILED, null, null, error);
         } finally {
             open.decrementAndGet();
         }
@@ -188,17 +185,17 @@ public final class JobService implements AutoCloseable {
         }
     }
 
-    /** {@code {error, parameter, value, accepted}}, the API's error body, as JSON text. */
+    /** {@code {error, parameter, value, accepted}}, the API's error body ({@link ErrorBody}), as JSON text. */
     private static String error(String message, String parameter, String value, List<String> accepted) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("parameter", parameter);
-        body.put("value", value);
-        body.put("accepted", accepted);
+        return json(ErrorBody.of(message, parameter, value, accepted));
+    }
+
+    /** {@code o} as the API renders it ({@link Json#API}). */
+    private static String json(Object o) {
         try {
-            return Json.API.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
+            return Json.API.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new io.dgas.DgasException("cannot render " + o.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

@@ -51,6 +51,9 @@ public final class AnalysisService {
     private final SignalsService signals;
     private final SignalParams params;
     private final SymbolAnalyzer analyzer;
+    /** The analyzer's settings as the calibration read takes them, made once (not per request). */
+    private final String settingsJson;
+
     private final QueryCache answers;
 
     /**
@@ -71,6 +74,7 @@ public final class AnalysisService {
         this.signals = signals;
         this.params = params;
         this.analyzer = new SymbolAnalyzer(mtf, params, calculations);
+        this.settingsJson = io.dgas.store.runs.SignalOutcomes.settingsJson(analyzer.settings());
         this.answers = answers;
     }
 
@@ -228,8 +232,7 @@ public final class AnalysisService {
                 asOf,
                 Duration.ofDays(36_500),
                 m -> confluence.addAll(nearestConfluence(m.zones(), shown)));
-        Signal s =
-                o.signal() == null ? null : signals.calibrated(o.signal(), params.minCalibrated(), analyzer.settings());
+        Signal s = o.signal() == null ? null : signals.calibrated(o.signal(), params.minCalibrated(), settingsJson);
         latest = latest(a, o.error() != null ? o.error() : s == null ? "no signal at the latest bar" : null);
         LatestSignal signal = s == null
                 ? stored(symbol, tf, Instant.ofEpochSecond(bars.ts()[0]))

@@ -14,7 +14,6 @@ import io.dgas.store.runs.StoredSignal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Stored signals, read through the {@code signals} query cache (dropped whenever a run is stored). */
 public final class SignalsService {
@@ -68,16 +67,14 @@ public final class SignalsService {
     }
 
     /**
-     * <b>[C]</b> {@code s}, made with {@code settings}, with its win probability from the decided outcomes stored so
-     * far (the table the cycle uses: those of the same settings, else of every setting), {@code minCalibrated} decided
-     * outcomes per score decile at least.
+     * <b>[C]</b> {@code s}, made with the settings {@code settingsJson} ({@link SignalOutcomes#settingsJson}), with its
+     * win probability from the decided outcomes stored so far (the table the cycle uses: those of the same settings,
+     * else of every setting), {@code minCalibrated} decided outcomes per score decile at least.
      */
-    public Signal calibrated(Signal s, int minCalibrated, Map<String, Object> settings) {
+    public Signal calibrated(Signal s, int minCalibrated, String settingsJson) {
         // keyed by the settings themselves (a hash code could give two settings one entry)
         SignalOutcomes.Counts counts = cache.get(
-                RegionSpec.SIGNALS,
-                "signals:calibration:" + io.dgas.store.JsonColumns.write(settings),
-                () -> outcomes.counts(settings));
+                RegionSpec.SIGNALS, "signals:calibration:" + settingsJson, () -> outcomes.counts(settingsJson));
         return counts.table(minCalibrated).apply(s);
     }
 

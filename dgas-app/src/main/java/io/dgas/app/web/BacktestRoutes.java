@@ -15,7 +15,6 @@ import io.dgas.domain.Timeframe;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -125,7 +124,7 @@ final class BacktestRoutes {
                                     JobKinds.BACKTEST,
                                     r,
                                     p -> service.run(r, p).summary(),
-                                    summary -> "backtest.html?id=" + ((Map<?, ?>) summary).get("backtest"));
+                                    summary -> "backtest.html?id=" + summary.get("backtest"));
                         }),
                 Route.get(
                         "/api/v1/backtests",

@@ -61,7 +61,7 @@ final class EvaluationRoutes {
                                     JobKinds.EVALUATION,
                                     r,
                                     p -> ctx.signalEvaluation().evaluate(r, p),
-                                    JobService.Link.NONE);
+                                    JobService.Link.none());
                         }));
     }
 

@@ -26,13 +26,13 @@ final class JobRoutes {
      * {@code Location}; 429 with {@code Retry-After} when this server holds as many open jobs as it may (or is
      * stopping).
      */
-    static Map<String, Object> start(
+    static <T> Map<String, Object> start(
             Context c,
             Supplier<JobService> jobs,
             String kind,
             Object request,
-            JobService.Work work,
-            JobService.Link link) {
+            JobService.Work<T> work,
+            JobService.Link<? super T> link) {
         try {
             Map<String, Object> body = JobBody.of(jobs.get().submit(kind, request, work, link));
             c.status(202).header("Location", (String) body.get("url"));

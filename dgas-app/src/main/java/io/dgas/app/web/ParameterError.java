@@ -1,7 +1,6 @@
 package io.dgas.app.web;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,13 +14,8 @@ final class ParameterError {
         return body(error, parameter, value, accepted);
     }
 
-    /** The API's error body {@code {error, parameter, value, accepted}}, whatever the status. */
+    /** The API's error body {@code {error, parameter, value, accepted}}, whatever the status ({@link io.dgas.app.service.ErrorBody}). */
     static Map<String, Object> body(String error, String parameter, String value, List<String> accepted) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("parameter", parameter);
-        body.put("value", value);
-        body.put("accepted", accepted);
-        return body;
+        return io.dgas.app.service.ErrorBody.of(error, parameter, value, accepted);
     }
 }

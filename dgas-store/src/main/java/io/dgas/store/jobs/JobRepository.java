@@ -27,9 +27,7 @@ public final class JobRepository {
             + " cancel_requested, result::text AS result, link, error::text AS error, created_at, started_at, finished_at,"
             + " updated_at";
     /** The columns of a list: a job without its answer, which can be large. */
-    private static final String LIST_COLS = "id, kind, instance, state, request::text AS request, phase, done, total,"
-            + " cancel_requested, NULL AS result, link, error::text AS error, created_at, started_at, finished_at,"
-            + " updated_at";
+    private static final String LIST_COLS = COLS.replace("result::text AS result", "NULL AS result");
 
     private final Database db;
 

@@ -134,22 +134,29 @@ public final class SignalOutcomes {
     }
 
     /**
-     * The {@link Counts} of {@code settings} (a run's, as {@code RunRecord#settings} stores them; empty: not
-     * recorded); one statement of at most 20 rows. Settings are told apart as the database keys runs ({@code
-     * dgas_settings_key}, V109): by their JSON without {@code signals.min_calibrated}.
+     * {@code settings} (a run's, as {@code RunRecord#settings} stores them) as the JSON {@link #counts} takes; null when
+     * empty (not recorded). Made once by whoever calibrates with the same settings again and again.
      */
-    public Counts counts(SqlSession s, Map<String, Object> settings) {
-        String json = settings.isEmpty() ? null : io.dgas.store.JsonColumns.write(settings);
+    public static String settingsJson(Map<String, Object> settings) {
+        return settings.isEmpty() ? null : io.dgas.store.JsonColumns.write(settings);
+    }
+
+    /**
+     * The {@link Counts} of the settings {@code settingsJson} ({@link #settingsJson}; null: not recorded); one
+     * statement of at most 20 rows. Settings are told apart as the database keys runs ({@code dgas_settings_key},
+     * V109): by their JSON without {@code signals.min_calibrated}.
+     */
+    public Counts counts(SqlSession s, String settingsJson) {
         List<DecileCount> own = new java.util.ArrayList<>();
         List<DecileCount> all = new java.util.ArrayList<>();
         s.query(
                 "signals.calibration",
                 "WITH k AS (SELECT dgas_settings_key(?::jsonb) AS key) SELECT c.signal_type, c.decile,"
-                        + " coalesce(sum(c.wins) FILTER (WHERE"
-                        + " c.settings_key = k.key), 0)::bigint, coalesce(sum(c.losses) FILTER (WHERE c.settings_key"
-                        + " = k.key), 0)::bigint, sum(c.wins)::bigint, sum(c.losses)::bigint FROM signal_calibration c,"
-                        + " k GROUP BY 1, 2 HAVING sum(c.wins + c.losses) > 0 ORDER BY 1, 2",
-                ps -> ps.setString(1, json),
+                        + " coalesce(sum(c.wins) FILTER (WHERE c.settings_key = k.key), 0)::bigint,"
+                        + " coalesce(sum(c.losses) FILTER (WHERE c.settings_key = k.key), 0)::bigint,"
+                        + " sum(c.wins)::bigint, sum(c.losses)::bigint FROM signal_calibration c, k GROUP BY 1, 2"
+                        + " HAVING sum(c.wins + c.losses) > 0 ORDER BY 1, 2",
+                ps -> ps.setString(1, settingsJson),
                 rs -> {
                     own.add(new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
                     all.add(new DecileCount(rs.getString(1), rs.getInt(2), rs.getInt(5), rs.getInt(6)));
@@ -159,7 +166,7 @@ public final class SignalOutcomes {
     }
 
     /** {@link #counts} in its own session. */
-    public Counts counts(Map<String, Object> settings) {
-        return db.withSession(s -> counts(s, settings));
+    public Counts counts(String settingsJson) {
+        return db.withSession(s -> counts(s, settingsJson));
     }
 }

@@ -119,8 +119,8 @@ class SignalCalibrationIT {
         java.util.Map<String, Object> settingsA =
                 io.dgas.store.JsonColumns.read(a, new com.fasterxml.jackson.core.type.TypeReference<>() {});
 
-        SignalOutcomes.Counts ofA = outcomes.counts(settingsA);
-        SignalOutcomes.Counts ofNone = outcomes.counts(java.util.Map.of());
+        SignalOutcomes.Counts ofA = outcomes.counts(SignalOutcomes.settingsJson(settingsA));
+        SignalOutcomes.Counts ofNone = outcomes.counts(SignalOutcomes.settingsJson(java.util.Map.of()));
 
         assertThat(cell(ofA.own()))
                 .as("a and a with another min_calibrated: one key")
