@@ -13,12 +13,17 @@
     return j.error ? j.error.error : '';
   }
 
+  /** The state, with the attempt once a job runs again (its server stopped or died while it ran). */
+  function state(j) {
+    return j.attempts > 1 ? j.state + ' (attempt ' + j.attempts + ')' : j.state;
+  }
+
   /** The list in {@code box}, said in {@code status}; returns {load}. */
   function list(box, status) {
     var columns = [
       { key: 'id', label: 'Job', value: function (j) { return '#' + j.id; } },
       { key: 'kind', label: 'Kind' },
-      { key: 'state', label: 'State' },
+      { key: 'state', label: 'State', value: state },
       { label: 'Progress', value: dgas.jobs.progressText },
       { label: 'Created (UTC)', value: function (j) { return dgas.time(j.created_at); }, nowrap: true },
       { label: 'Ended (UTC)', value: function (j) { return dgas.time(j.finished_at); }, nowrap: true },

@@ -207,6 +207,11 @@ public final class AppContext implements AutoCloseable {
         return cycle(afterRun, signalParams());
     }
 
+    /** Backtests over stored bars ({@code dgas backtest}, {@code POST /api/v1/backtests}). */
+    public io.dgas.app.trading.BacktestService backtests() {
+        return new io.dgas.app.trading.BacktestService(database(), clock(), cache(), mtfParams());
+    }
+
     /** <b>[C]</b> The replay of past signals behind {@code dgas signals evaluate}. */
     public io.dgas.app.evaluate.SignalEvaluation signalEvaluation() {
         return new io.dgas.app.evaluate.SignalEvaluation(database(), calculations(), mtfParams());
@@ -288,18 +293,29 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * This process's background jobs ({@code POST /api/v1/backtests} with {@code async}, {@code POST
-     * /api/v1/signals/evaluation}): one runs at a time, {@link #MAX_OPEN_JOBS} queued or running at most.
+     * The background jobs ({@code POST /api/v1/backtests} with {@code async}, {@code POST /api/v1/signals/evaluation})
+     * of every server on the database, this one accepting them; it runs one at a time once {@link
+     * io.dgas.app.jobs.JobService#start}ed ({@code dgas serve}, or the first job submitted here), {@link
+     * #MAX_OPEN_JOBS} queued or running at most on the database.
      */
     public synchronized io.dgas.app.jobs.JobService jobs() {
         if (jobs == null) {
             jobs = new io.dgas.app.jobs.JobService(
-                    new io.dgas.store.jobs.JobRepository(database()),
-                    clock,
-                    instanceName(),
-                    events(),
-                    1,
-                    MAX_OPEN_JOBS);
+                            new io.dgas.store.jobs.JobRepository(database()),
+                            clock,
+                            instanceName(),
+                            events(),
+                            1,
+                            MAX_OPEN_JOBS)
+                    .register(new io.dgas.app.jobs.JobKind<>(
+                            io.dgas.app.jobs.JobKinds.BACKTEST,
+                            io.dgas.app.trading.BacktestRequest.class,
+                            (r, p) -> backtests().run(r, p).summary(),
+                            summary -> "backtest.html?id=" + summary.get("backtest")))
+                    .register(io.dgas.app.jobs.JobKind.of(
+                            io.dgas.app.jobs.JobKinds.EVALUATION,
+                            io.dgas.app.evaluate.SignalEvaluation.Request.class,
+                            (r, p) -> signalEvaluation().evaluate(r, p)));
         }
         return jobs;
     }

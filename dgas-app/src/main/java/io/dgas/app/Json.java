@@ -23,8 +23,9 @@ import java.util.Locale;
 /**
  * The application's JSON mappers: ISO-8601 times, records as objects, exact decimals written plainly ({@code 0.00000000},
  * not {@code 0E-8}), the ledger's enums in the lower case the API and the CLI read ({@code "side": "buy"}, as an
- * order is placed; they were written {@code "BUY"}), and timeframes by their codes ({@code "4h"}, as every API body and
- * option names them; a run's {@code --json} wrote {@code "H4"}), read back from a code or the enum's name.
+ * order is placed; they were written {@code "BUY"}; either is read back, so a background job's stored request reads
+ * back as it was asked), and timeframes by their codes ({@code "4h"}, as every API body and option names them; a
+ * run's {@code --json} wrote {@code "H4"}), read back from a code or the enum's name.
  */
 public final class Json {
     /** Compact output with Java's names, for HTTP bodies whose writers name their fields themselves. */
@@ -99,6 +100,19 @@ public final class Json {
             @Override
             public void serialize(E value, JsonGenerator g, SerializerProvider p) throws IOException {
                 g.writeString(value.name().toLowerCase(Locale.ROOT));
+            }
+        });
+        // read back as written, and in the enum's own upper case (JSON written before the codes)
+        m.addDeserializer(type, new StdDeserializer<>(type) {
+            @Override
+            public E deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                String text = p.getValueAsString();
+                for (E e : type.getEnumConstants()) {
+                    if (e.name().equalsIgnoreCase(text)) {
+                        return e;
+                    }
+                }
+                return type.cast(c.handleWeirdStringValue(type, text, "not one of the lower-case codes"));
             }
         });
     }

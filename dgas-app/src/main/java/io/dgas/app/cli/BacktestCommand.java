@@ -76,11 +76,7 @@ final class BacktestCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BacktestService service = new BacktestService(
-                context().database(),
-                context().clock(),
-                context().cache(),
-                context().mtfParams());
+        BacktestService service = context().backtests();
         if (curve != null) {
             OutputFile.check("--curve", curve);
         }

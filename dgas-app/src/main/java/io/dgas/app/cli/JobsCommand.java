@@ -23,8 +23,9 @@ final class JobsCommand {
     private static String line(JobRecord j) {
         String progress =
                 j.phase() == null ? "" : " " + j.phase() + (j.total() > 0 ? " " + j.done() + " of " + j.total() : "");
-        return "#" + j.id() + " " + j.kind() + " " + j.state() + progress + ", created " + j.createdAt() + " on "
-                + j.instance() + (j.link() != null ? " -> " + j.link() : "");
+        String attempt = j.attempts() > 1 ? " (attempt " + j.attempts() + ")" : "";
+        return "#" + j.id() + " " + j.kind() + " " + j.state() + attempt + progress + ", created " + j.createdAt()
+                + " on " + j.instance() + (j.link() != null ? " -> " + j.link() : "");
     }
 
     @Command(name = "list", description = "Jobs, newest first.")

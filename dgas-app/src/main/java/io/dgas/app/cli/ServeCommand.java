@@ -114,10 +114,11 @@ final class ServeCommand extends BaseCommand {
         StatementSnapshots snapshots =
                 new StatementSnapshots(cmd.context().database(), cmd.context().clock());
         String line;
-        // from the start, not the first job asked here: its sweep closes the jobs of servers that died with them open
+        // from the start, not the first job asked here: it runs the jobs other servers accepted, and its sweep requeues
+        // the jobs of servers that died with them running
         stop.then(
-                "background jobs (a running one ends abandoned at its next step)",
-                cmd.context().jobs());
+                "background jobs (a running one goes back to the queue at its next step)",
+                cmd.context().jobs().start());
         // the stream stops before the scheduler and the pools: its pending trades and completed bars are stored first
         String streaming = cmd.context()
                 .tradeStream()

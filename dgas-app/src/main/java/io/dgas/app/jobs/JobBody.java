@@ -9,7 +9,8 @@ import java.util.Map;
 public final class JobBody {
     /** What {@link #of} writes, for the API's document. */
     public static final String SHAPE = "{id, kind, state (queued, running, succeeded, failed, cancelled, abandoned),"
-            + " instance, request, phase, done, total, percent (null while not known), cancel_requested, created_at,"
+            + " instance (the server that accepted it, then the one that claimed it last), attempts (claims: a job"
+            + " goes back to the queue when its server stops or dies, at most 3), request, phase, done, total, percent (null while not known), cancel_requested, created_at,"
             + " started_at, finished_at, updated_at, url, link (the dashboard page of what it made, once succeeded), result (the answer of the same request run synchronously,"
             + " once succeeded; not in lists), error: {error, parameter, value, accepted} (once failed, cancelled or"
             + " abandoned)}";
@@ -22,6 +23,7 @@ public final class JobBody {
         m.put("kind", j.kind());
         m.put("state", j.state());
         m.put("instance", j.instance());
+        m.put("attempts", j.attempts());
         m.put("request", tree(j.request()));
         m.put("phase", j.phase());
         m.put("done", j.done());

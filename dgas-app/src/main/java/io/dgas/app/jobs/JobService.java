@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -25,30 +27,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Background jobs: work too long for one request (a backtest or a signal evaluation over a large universe) is
  * accepted at once ({@link #submit}: the request is checked by the caller first, so bad input still fails then) and
- * run by this process on {@code workers} threads, in the order accepted; the {@code jobs} table (V108) holds its
- * state, progress and answer, so any instance on the database can say how it goes, and a {@code job} event ({@code
+ * queued in the {@code jobs} table (V108, V110), one queue for every server on the database. Each server that
+ * {@link #start}s runs {@code workers} of them at a time, claiming the oldest queued job of a {@link JobKind} it knows
+ * (the request is stored as JSON and read back as the kind's request type, so any server can run any job). The table
+ * holds state, progress and answer, so any server can say how a job goes, and a {@code job} event ({@code
  * /api/v1/events}) announces each change of state and of phase and the progress at most every {@link
  * #PROGRESS_EVERY}.
  *
  * <p>Design notes: cancelling is cooperative. {@link #cancel} ends a queued job at once and flags a running one; the
  * work sees the flag at its next {@link Progress} call (once per symbol or batch), which throws {@link
- * JobStoppedException}: what it had not stored is not stored (a backtest stores in one transaction at its end). While
- * a job is open its process refreshes it every {@link #HEARTBEAT}; {@link #sweep} closes as {@code abandoned} the open
- * jobs of any process not heard of for {@link #ORPHAN_AFTER} (it died), and {@link #close} ends this process's own:
- * running ones stop at their next progress, queued ones never start.
+ * JobStoppedException}: what it had not stored is not stored (a backtest stores in one transaction at its end). A job
+ * outlives its server: {@link #close} puts its running jobs back in the queue at their next progress (a rolling
+ * restart loses none), and a server that died is noticed by the others' {@link #sweep}, which puts its running jobs
+ * back in the queue once it has been silent for {@link #ORPHAN_AFTER}. Jobs are claimed at most {@link #MAX_ATTEMPTS}
+ * times; one that took its server down that often is closed as {@code abandoned}. As jobs store only at their end, a
+ * job run again from its start stores once (unless its server died between its store and its end: then twice). A
+ * server's idle workers look at the queue when a job is submitted to it and every {@link #POLL} for the others'.
  */
 public final class JobService implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(10);
     public static final Duration ORPHAN_AFTER = Duration.ofSeconds(60);
     public static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
+    /** How often an idle worker looks for jobs other servers accepted. */
+    public static final Duration POLL = Duration.ofSeconds(2);
+    /** Claims of a job at most: a job whose server stopped or died this often is closed as abandoned. */
+    public static final int MAX_ATTEMPTS = 3;
     /** The event announcing a job's change. */
     public static final String EVENT = "job";
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-    /** The error of a job that its server's stop ended. */
-    private static final String STOPPED = "stopped with its server before it ended; nothing was stored";
 
-    /** A job refused because this process holds as many open jobs as it may, or is stopping: try again later. */
+    /** A job refused because the database holds as many open jobs as it may, or this server is stopping. */
     public static final class QueueFullException extends io.dgas.DgasException {
         private static final long serialVersionUID = 1L;
 
@@ -57,36 +66,25 @@ public final class JobService implements AutoCloseable {
         }
     }
 
-    /** The work of a job: returns its answer, rendered as the API renders the synchronous request's. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Progress progress) throws Exception;
-    }
-
-    /** Where what a job's answer made is seen (a dashboard page), or null. */
-    @FunctionalInterface
-    public interface Link<T> {
-        String of(T answer);
-
-        /** No page: the answer is all there is. */
-        static <T> Link<T> none() {
-            return answer -> null;
-        }
-    }
-
     private final JobRepository jobs;
     private final Clock clock;
     private final String instance;
     private final EventPublisher events;
+    private final int workerCount;
     private final int maxOpen;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService sweeper;
-    private final AtomicInteger open = new AtomicInteger();
+    private final Map<String, JobKind<?, ?>> kinds = new ConcurrentHashMap<>();
+    /** A permit per job submitted here or requeued by this server's sweep: an idle worker looks at the queue. */
+    private final Semaphore wake = new Semaphore(0);
+
+    private ExecutorService workers;
+    private ScheduledExecutorService sweeper;
     private volatile boolean stopping;
 
     /**
-     * @param workers jobs run at once by this process
-     * @param maxOpen jobs this process holds queued or running at most; more are refused
+     * A service that runs no job until {@link #start}ed (or until a job is submitted to it).
+     *
+     * @param workers jobs run at once by this server
+     * @param maxOpen jobs queued or running on the database at most; more are refused
      */
     public JobService(
             JobRepository jobs, Clock clock, String instance, EventPublisher events, int workers, int maxOpen) {
@@ -94,11 +92,33 @@ public final class JobService implements AutoCloseable {
         this.clock = clock;
         this.instance = instance;
         this.events = events;
+        this.workerCount = workers;
         this.maxOpen = maxOpen;
+    }
+
+    /** Adds a kind of job this server accepts and runs; returns this service. */
+    public JobService register(JobKind<?, ?> kind) {
+        kinds.put(kind.name(), kind);
+        return this;
+    }
+
+    /**
+     * Starts this server's workers, which claim queued jobs of the registered kinds (of any server), and its sweep
+     * (every {@link #HEARTBEAT}: its running jobs refreshed, the running jobs of servers silent for {@link
+     * #ORPHAN_AFTER} back in the queue). Does nothing when started already or stopping.
+     */
+    public synchronized JobService start() {
+        if (workers != null || stopping) {
+            return this;
+        }
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workers, r -> daemon(r, "dgas-job-" + n.incrementAndGet()));
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dgas-job-sweep"));
+        workers = Executors.newFixedThreadPool(workerCount, r -> daemon(r, "dgas-job-" + n.incrementAndGet()));
+        for (int i = 0; i < workerCount; i++) {
+            workers.execute(this::work);
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dgas-job-sweep"));
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -108,57 +128,62 @@ public final class JobService implements AutoCloseable {
     }
 
     /**
-     * Accepts a job of {@code kind} for {@code request} (stored as its JSON) and queues {@code work}; returns the job
-     * as stored, queued.
+     * Queues a job of {@code kind} (registered) for {@code request}, stored as its JSON; returns the job as stored,
+     * queued. Starts this server's workers if they were not.
      *
-     * @throws QueueFullException when this process already holds {@code maxOpen} open jobs, or is stopping
+     * @throws QueueFullException when the database already holds {@code maxOpen} open jobs, or this server is stopping
      */
-    public <T> JobRecord submit(String kind, Object request, Work<T> work) {
-        return submit(kind, request, work, Link.none());
-    }
-
-    /** {@link #submit(String, Object, Work)}, keeping {@code link} of the answer with the job. */
-    public <T> JobRecord submit(String kind, Object request, Work<T> work, Link<? super T> link) {
+    public JobRecord submit(String kind, Object request) {
         if (stopping) {
             throw new QueueFullException("the server is stopping: no job is accepted");
         }
+        if (!kinds.containsKey(kind)) {
+            throw new IllegalArgumentException("no job kind " + kind + " here; registered: " + kinds.keySet());
+        }
         String requestJson = json(request);
-        if (open.incrementAndGet() > maxOpen) {
-            open.decrementAndGet();
-            throw new QueueFullException("this server already holds " + maxOpen
-                    + " queued or running jobs; wait for one to end or cancel one");
-        }
-        JobRecord job;
-        try {
-            job = jobs.insert(kind, instance, requestJson, clock.instant());
-        } catch (RuntimeException e) {
-            open.decrementAndGet();
-            throw e;
-        }
+        start();
+        JobRecord job = jobs.insert(kind, instance, requestJson, maxOpen, clock.instant())
+                .orElseThrow(() -> new QueueFullException("the servers on this database already hold " + maxOpen
+                        + " queued or running jobs; wait for one to end or cancel one"));
         announce(job.id(), JobRepository.QUEUED, null, 0, 0);
-        try {
-            workers.execute(() -> run(job, work, link));
-        } catch (RejectedExecutionException e) {
-            open.decrementAndGet();
-            end(job.id(), JobRepository.ABANDONED, null, null, error(STOPPED, null, null, List.of()));
-        }
+        wake.release();
         return job;
     }
 
-    private <T> void run(JobRecord job, Work<T> work, Link<? super T> link) {
-        try {
-            if (stopping) {
-                end(job.id(), JobRepository.ABANDONED, null, null, error(STOPPED, null, null, List.of()));
+    /** A worker: claims and runs queued jobs until this server stops, idling up to {@link #POLL} between looks. */
+    private void work() {
+        while (!stopping) {
+            Optional<JobRecord> next = Optional.empty();
+            try {
+                next = jobs.claim(instance, List.copyOf(kinds.keySet()), clock.instant());
+            } catch (RuntimeException e) {
+                LOG.debug("job claim failed; next look in {}", POLL, e);
+            }
+            if (next.isPresent()) {
+                run(next.get());
+                continue;
+            }
+            try {
+                wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            if (!jobs.start(job.id(), clock.instant())) {
-                return; // cancelled (or abandoned by a sweep) while it waited: it has ended already
-            }
-            announce(job.id(), JobRepository.RUNNING, null, 0, 0);
-            T answer = work.run(new JobProgress(job.id()));
-            end(job.id(), JobRepository.SUCCEEDED, json(answer), link.of(answer), null);
+        }
+    }
+
+    private void run(JobRecord job) {
+        announce(job.id(), JobRepository.RUNNING, null, 0, 0);
+        try {
+            run(kinds.get(job.kind()), job);
         } catch (JobStoppedException e) {
-            end(job.id(), e.state(), null, null, error(e.getMessage(), null, null, List.of()));
+            if (e.state().equals(JobRepository.QUEUED)) {
+                if (jobs.release(job.id(), clock.instant())) {
+                    announce(job.id(), JobRepository.QUEUED, null, 0, 0);
+                }
+            } else {
+                end(job.id(), e.state(), null, null, error(e.getMessage(), null, null, List.of()));
+            }
         } catch (Exception e) {
             String error;
             if (e instanceof UserError u) {
@@ -170,9 +195,14 @@ public final class JobService implements AutoCloseable {
                 error = error(firstLine(e), null, null, List.of());
             }
             end(job.id(), JobRepository.FAILED, null, null, error);
-        } finally {
-            open.decrementAndGet();
         }
+    }
+
+    /** Reads the job's request back as its kind's type and runs it to its end. */
+    private <R, T> void run(JobKind<R, T> kind, JobRecord job) throws Exception {
+        R request = Json.API.readValue(job.request(), kind.requestType());
+        T answer = kind.work().run(request, new JobProgress(job.id()));
+        end(job.id(), JobRepository.SUCCEEDED, json(answer), kind.link().of(answer), null);
     }
 
     private void end(long id, String state, String result, String link, String error) {
@@ -181,7 +211,7 @@ public final class JobService implements AutoCloseable {
                 announce(id, state, null, 0, 0);
             }
         } catch (RuntimeException e) {
-            LOG.warn("job {} could not be closed as {}; the sweep will close it", id, state, e);
+            LOG.warn("job {} could not be closed as {}; the sweep will requeue it", id, state, e);
         }
     }
 
@@ -252,15 +282,21 @@ public final class JobService implements AutoCloseable {
     }
 
     /**
-     * Refreshes this process's open jobs and closes as {@code abandoned} those of any process not heard of for
-     * {@link #ORPHAN_AFTER}; returns the ids closed.
+     * Refreshes this server's running jobs and puts back in the queue those of any server not heard of for {@link
+     * #ORPHAN_AFTER} (closing as abandoned those claimed {@link #MAX_ATTEMPTS} times); returns the jobs moved, as
+     * they are now.
      */
-    public List<Long> sweep() {
+    public List<JobRecord> sweep() {
         java.time.Instant now = clock.instant();
         jobs.heartbeat(instance, now);
-        List<Long> closed = jobs.abandonOrphans(now.minus(ORPHAN_AFTER), now);
-        closed.forEach(id -> announce(id, JobRepository.ABANDONED, null, 0, 0));
-        return closed;
+        List<JobRecord> moved = jobs.requeueOrphans(now.minus(ORPHAN_AFTER), MAX_ATTEMPTS, now);
+        for (JobRecord j : moved) {
+            announce(j.id(), j.state(), null, 0, 0);
+            if (j.state().equals(JobRepository.QUEUED)) {
+                wake.release();
+            }
+        }
+        return moved;
     }
 
     private void sweepQuietly() {
@@ -272,18 +308,28 @@ public final class JobService implements AutoCloseable {
     }
 
     /**
-     * Stops this process's jobs: a running one ends {@code abandoned} at its next progress, a queued one never
-     * starts; waits up to 10 s for them.
+     * Stops this server's jobs: a running one goes back to the queue at its next progress (another server, or this
+     * one started again, runs it anew), no worker claims another; waits up to 10 s for them.
      */
     @Override
     public void close() {
-        stopping = true;
+        ExecutorService w;
+        synchronized (this) {
+            stopping = true;
+            w = workers;
+        }
+        if (w == null) {
+            return;
+        }
         sweeper.shutdownNow();
-        workers.shutdown();
+        wake.release(workerCount);
+        w.shutdown();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("jobs still running after 10 s; the next start's sweep closes them as abandoned");
-                workers.shutdownNow();
+            if (!w.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn(
+                        "jobs still running after 10 s; another server requeues them once this one is silent for {}",
+                        ORPHAN_AFTER);
+                w.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -315,7 +361,7 @@ public final class JobService implements AutoCloseable {
 
         private void write(long done, boolean always) {
             if (stopping) {
-                throw new JobStoppedException(id, JobRepository.ABANDONED, STOPPED);
+                throw new JobStoppedException(id, JobRepository.QUEUED, "back in the queue: its server is stopping");
             }
             long now = clock.millis();
             if (!always && lastWrite != Long.MIN_VALUE && now - lastWrite < PROGRESS_EVERY.toMillis()) {

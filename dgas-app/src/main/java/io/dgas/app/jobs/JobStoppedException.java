@@ -3,8 +3,8 @@ package io.dgas.app.jobs;
 import io.dgas.DgasException;
 
 /**
- * Thrown from a job's {@link Progress} when the job must stop: it was cancelled, or its server is stopping. The job
- * ends {@code cancelled} or {@code abandoned} and nothing it has not stored yet is stored.
+ * Thrown from a job's {@link Progress} when the job must stop: it was cancelled (it ends {@code cancelled}), or its
+ * server is stopping (it goes back to the queue); nothing it has not stored yet is stored.
  */
 public final class JobStoppedException extends DgasException {
     private static final long serialVersionUID = 1L;
@@ -15,7 +15,7 @@ public final class JobStoppedException extends DgasException {
         this.state = state;
     }
 
-    /** The state the job ends in. */
+    /** The state the job ends in, or {@code queued}: it goes back to the queue. */
     String state() {
         return state;
     }

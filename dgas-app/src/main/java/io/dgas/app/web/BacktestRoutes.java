@@ -117,14 +117,7 @@ final class BacktestRoutes {
                             if (!a.<Boolean>get("async")) {
                                 return backtests.get().run(r).summary();
                             }
-                            BacktestService service = backtests.get();
-                            return JobRoutes.start(
-                                    c,
-                                    jobs,
-                                    JobKinds.BACKTEST,
-                                    r,
-                                    p -> service.run(r, p).summary(),
-                                    summary -> "backtest.html?id=" + summary.get("backtest"));
+                            return JobRoutes.start(c, jobs, JobKinds.BACKTEST, r);
                         }),
                 Route.get(
                         "/api/v1/backtests",

@@ -5,7 +5,6 @@ import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.evaluate.SignalEvaluation;
 import io.dgas.app.jobs.JobBody;
 import io.dgas.app.jobs.JobKinds;
-import io.dgas.app.jobs.JobService;
 import io.dgas.app.service.AnalysisService;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
@@ -55,13 +54,7 @@ final class EvaluationRoutes {
                         JobBody.SHAPE,
                         (c, a) -> {
                             SignalEvaluation.Request r = request(ctx, a);
-                            return JobRoutes.start(
-                                    c,
-                                    ctx::jobs,
-                                    JobKinds.EVALUATION,
-                                    r,
-                                    p -> ctx.signalEvaluation().evaluate(r, p),
-                                    JobService.Link.none());
+                            return JobRoutes.start(c, ctx::jobs, JobKinds.EVALUATION, r);
                         }));
     }
 

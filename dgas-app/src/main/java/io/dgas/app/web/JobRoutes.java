@@ -22,19 +22,12 @@ final class JobRoutes {
     private JobRoutes() {}
 
     /**
-     * Queues {@code work} as a job of {@code kind} for {@code request}: 202 Accepted with the job and its URL in
-     * {@code Location}; 429 with {@code Retry-After} when this server holds as many open jobs as it may (or is
-     * stopping).
+     * Queues a job of {@code kind} for {@code request}: 202 Accepted with the job and its URL in {@code Location}; 429
+     * with {@code Retry-After} when the database holds as many open jobs as it may (or this server is stopping).
      */
-    static <T> Map<String, Object> start(
-            Context c,
-            Supplier<JobService> jobs,
-            String kind,
-            Object request,
-            JobService.Work<T> work,
-            JobService.Link<? super T> link) {
+    static Map<String, Object> start(Context c, Supplier<JobService> jobs, String kind, Object request) {
         try {
-            Map<String, Object> body = JobBody.of(jobs.get().submit(kind, request, work, link));
+            Map<String, Object> body = JobBody.of(jobs.get().submit(kind, request));
             c.status(202).header("Location", (String) body.get("url"));
             return body;
         } catch (JobService.QueueFullException e) {

@@ -48,8 +48,7 @@ final class TradingRoutes {
                 Lazy.of(() -> new LedgerApiService(ctx.database(), portfolios.get(), risk.get(), ctx.clock()));
         List<Route> all = ApiV1.concat(own, NewsRoutes.routes(Lazy.of(ctx::news), ctx.clock()));
         all = ApiV1.concat(all, PortfolioRoutes.routes(portfolios, risk, ledger, ctx.clock()));
-        Supplier<BacktestService> backtests =
-                Lazy.of(() -> new BacktestService(ctx.database(), ctx.clock(), ctx.cache(), ctx.mtfParams()));
+        Supplier<BacktestService> backtests = Lazy.of(ctx::backtests);
         return ApiV1.concat(all, BacktestRoutes.routes(ledger, backtests, ctx::jobs, ctx::signalParams));
     }
 }

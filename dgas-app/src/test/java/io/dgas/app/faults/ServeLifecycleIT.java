@@ -117,12 +117,25 @@ class ServeLifecycleIT {
     }
 
     @Test
-    void serve_anotherServersJobLeftOpen_closedAsAbandonedWithoutAJobAskedHere() throws Exception {
+    void serve_anotherServersJobsLeftRunning_requeuedAndRunHere_theOneOutOfAttemptsAbandoned() throws Exception {
+        String request = io.dgas.app.Json.API.writeValueAsString(new io.dgas.app.evaluate.SignalEvaluation.Request(
+                java.util.List.of("AAPL"),
+                java.time.Instant.parse("2020-01-01T00:00:00Z"),
+                java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                io.dgas.domain.Timeframe.W1,
+                io.dgas.domain.Timeframe.D1,
+                io.dgas.calc.drummond.SignalParams.defaults(),
+                0));
         try (Connection c = PG.connect();
-                Statement st = c.createStatement()) {
-            st.execute("INSERT INTO jobs (kind, instance, state, request, created_at, started_at, updated_at)"
-                    + " VALUES ('backtest', 'gone:1', 'running', '{}', now() - interval '10 minutes',"
-                    + " now() - interval '10 minutes', now() - interval '5 minutes')");
+                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (kind, instance, state, request,"
+                        + " attempts, created_at, started_at, updated_at) VALUES ('evaluation', 'gone:1', 'running',"
+                        + " ?::json, ?, now() - interval '10 minutes', now() - interval '10 minutes',"
+                        + " now() - interval '5 minutes')")) {
+            ps.setString(1, request);
+            ps.setInt(2, 1);
+            ps.execute();
+            ps.setInt(2, io.dgas.app.jobs.JobService.MAX_ATTEMPTS);
+            ps.execute();
         }
         DgasProcess serve = DgasProcess.start(
                 dir,
@@ -134,12 +147,21 @@ class ServeLifecycleIT {
                 "--port",
                 Integer.toString(freePort()));
         try (Connection c = PG.connect()) {
+            // the request read back and run to its end by this server, whatever the data gives (an answer or an error)
             serve.await(
                     WAIT,
                     () -> DgasProcess.count(
-                                    c, "SELECT count(*) FROM jobs WHERE instance = 'gone:1' AND state = 'abandoned'")
+                                    c,
+                                    "SELECT count(*) FROM jobs WHERE attempts = 2 AND instance <> 'gone:1'"
+                                            + " AND state IN ('succeeded', 'failed')")
                             > 0,
-                    "the dead server's job to be closed");
+                    "the dead server's job to be run here");
+            assertThat(DgasProcess.count(
+                            c,
+                            "SELECT count(*) FROM jobs WHERE instance = 'gone:1' AND state = 'abandoned'"
+                                    + " AND error->>'error' LIKE '%gone:1%'"))
+                    .as("the job claimed as often as it may is closed")
+                    .isEqualTo(1);
             serve.terminate();
             assertThat(serve.waitFor(WAIT)).as(serve.stderr()).isIn(0, 143);
         }

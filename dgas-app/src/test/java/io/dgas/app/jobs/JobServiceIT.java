@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Jobs run by {@link JobService} on a real database: the answer stored as the API renders it, progress recorded and
- * announced, cancels (queued and running), errors as the API's error body, the server stopping, the orphan sweep and
+ * announced, cancels (queued and running), errors as the API's error body, one queue for two servers, a stopping
+ * server's job run by another, a dead server's job requeued by the sweep (and abandoned after its last attempt), and
  * the bound on open jobs.
  */
 class JobServiceIT {
@@ -44,6 +45,9 @@ class JobServiceIT {
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final Recorded events = new Recorded();
     private JobService jobs;
+    private ScriptedJobs scripted;
+    /** A second server on the database, when a test starts one. */
+    private JobService other;
 
     /** Keeps what was published, in order. */
     static final class Recorded implements EventPublisher {
@@ -79,12 +83,24 @@ class JobServiceIT {
 
     @BeforeEach
     void start() {
+        db.update("test.empty", "DELETE FROM jobs", ps -> {});
         jobs = new JobService(new JobRepository(db), clock, "test:1", events, 1, 3);
+        scripted = ScriptedJobs.on(jobs);
     }
 
     @AfterEach
     void stop() {
         jobs.close();
+        if (other != null) {
+            other.close();
+        }
+    }
+
+    /** A second server on the database with the scripted kind, started. */
+    private JobService otherServer() {
+        other = new JobService(new JobRepository(db), clock, "test:2", events, 1, 3);
+        ScriptedJobs.on(other);
+        return other.start();
     }
 
     private JobRecord await(long id, String state) throws InterruptedException {
@@ -92,22 +108,28 @@ class JobServiceIT {
         return jobs.get(id);
     }
 
+    private static boolean await(CountDownLatch latch) throws InterruptedException {
+        return latch.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
     @Test
     void submit_workThatAnswers_succeedsWithTheAnswerAsTheApiRendersItAndItsProgress() throws Exception {
-        JobRecord queued = jobs.submit("backtest", Map.of("symbols", List.of("AAA")), p -> {
+        JobRecord queued = scripted.submit((key, p) -> {
             p.phase("analysing", 4);
             p.stepsDone(4);
             return Map.of("total_return", 0.1, "max_drawdown_bars", 3);
         });
 
         assertThat(queued.state()).isEqualTo(JobRepository.QUEUED);
-        assertThat(queued.request()).isEqualTo("{\"symbols\":[\"AAA\"]}");
+        assertThat(queued.kind()).isEqualTo(ScriptedJobs.KIND);
+        assertThat(queued.request()).as("the request as JSON").startsWith("\"script-");
         JobRecord done = await(queued.id(), JobRepository.SUCCEEDED);
         assertThat(io.dgas.app.Json.MAPPER.readTree(done.result()))
                 .isEqualTo(io.dgas.app.Json.MAPPER.readTree("{\"total_return\":0.1,\"max_drawdown_bars\":3}"));
         assertThat(done.phase()).isEqualTo("analysing");
         assertThat(done.total()).isEqualTo(4);
         assertThat(done.startedAt()).isEqualTo(clock.instant());
+        assertThat(done.attempts()).isEqualTo(1);
         assertThat(JobBody.percent(done)).isEqualTo(100.0);
         assertThat(events.states(done.id())).containsExactly("queued", "running", "running", "succeeded");
     }
@@ -118,20 +140,20 @@ class JobServiceIT {
         CountDownLatch release = new CountDownLatch(1);
         boolean[] ranToTheEnd = {false};
         boolean[] secondRan = {false};
-        JobRecord running = jobs.submit("backtest", Map.of(), p -> {
+        JobRecord running = scripted.submit((key, p) -> {
             p.phase("analysing", 10);
             started.countDown();
-            release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            await(release);
             clock.advance(Duration.ofSeconds(1)); // past the progress throttle: this step is recorded
             p.stepsDone(5);
             ranToTheEnd[0] = true;
             return Map.of();
         });
-        JobRecord behind = jobs.submit("evaluation", Map.of(), p -> {
+        JobRecord behind = scripted.submit((key, p) -> {
             secondRan[0] = true;
             return Map.of();
         });
-        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(await(started)).isTrue();
 
         JobRecord flagged = jobs.cancel(running.id());
         JobRecord dropped = jobs.cancel(behind.id());
@@ -143,7 +165,7 @@ class JobServiceIT {
         assertThat(cancelled.error()).contains("cancelled before it ended; nothing was stored");
         assertThat(ranToTheEnd[0]).isFalse();
         // the worker has moved on past the dropped job: a third job runs, the dropped one never did
-        JobRecord third = jobs.submit("evaluation", Map.of(), p -> Map.of("ok", true));
+        JobRecord third = scripted.submit((key, p) -> Map.of("ok", true));
         await(third.id(), JobRepository.SUCCEEDED);
         assertThat(secondRan[0]).isFalse();
         assertThat(jobs.get(behind.id()).startedAt()).isNull();
@@ -151,10 +173,10 @@ class JobServiceIT {
 
     @Test
     void run_badInputOrFailure_failedWithTheApisErrorBody() throws Exception {
-        JobRecord bad = jobs.submit("backtest", Map.of(), p -> {
+        JobRecord bad = scripted.submit((key, p) -> {
             throw new BadInputException("trading", "1d", "no 1d bars of AAA", List.of("1h"));
         });
-        JobRecord broken = jobs.submit("backtest", Map.of(), p -> {
+        JobRecord broken = scripted.submit((key, p) -> {
             throw new IllegalStateException("disk full\n\tat somewhere");
         });
 
@@ -174,32 +196,57 @@ class JobServiceIT {
     }
 
     @Test
-    void submit_pastTheBoundOnOpenJobs_refusedAndNothingStored() throws Exception {
+    void submit_pastTheBoundOnOpenJobsOfTheDatabase_refusedAndNothingStored() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        for (int i = 0; i < 3; i++) {
-            jobs.submit("backtest", Map.of(), p -> release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
-        }
+        scripted.hold(release);
+        // another server's open job counts too: the bound is the database's
+        new JobRepository(db)
+                .insert(ScriptedJobs.KIND, "test:2", ScriptedJobs.request((key, p) -> Map.of()), 10, clock.instant());
+        scripted.hold(release);
         int stored = jobs.list(null, null, 100, 0).items().size();
 
-        assertThatThrownBy(() -> jobs.submit("backtest", Map.of(), p -> Map.of()))
+        assertThatThrownBy(() -> scripted.submit((key, p) -> Map.of()))
                 .isInstanceOf(JobService.QueueFullException.class)
                 .hasMessageContaining("3 queued or running jobs");
         assertThat(jobs.list(null, null, 100, 0).items()).hasSize(stored);
+        assertThatThrownBy(() -> jobs.submit("report", Map.of()))
+                .as("a kind this server does not run")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scripted");
         release.countDown();
     }
 
     @Test
-    void close_runningJob_abandonedAtItsNextProgress() throws Exception {
+    void submit_workerBusy_anIdleServerOnTheDatabaseRunsTheNextJob() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        JobRecord held = scripted.hold(release);
+        await(held.id(), JobRepository.RUNNING);
+
+        JobRecord next = scripted.submit((key, p) -> Map.of("ok", true));
+        otherServer();
+
+        try {
+            JobRecord done = await(next.id(), JobRepository.SUCCEEDED);
+            assertThat(done.instance()).as("run by the idle server").isEqualTo("test:2");
+            assertThat(jobs.get(held.id()).state()).isEqualTo(JobRepository.RUNNING);
+        } finally {
+            release.countDown();
+        }
+        assertThat(await(held.id(), JobRepository.SUCCEEDED).instance()).isEqualTo("test:1");
+    }
+
+    @Test
+    void close_runningJob_backInTheQueueAtItsNextProgressAndAnotherServerRunsIt() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        JobRecord running = jobs.submit("backtest", Map.of(), p -> {
+        JobRecord job = scripted.submit((key, p) -> {
             p.phase("analysing", 2);
             started.countDown();
-            release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            await(release);
             p.stepsDone(1);
-            return Map.of();
+            return Map.of("ran", true);
         });
-        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(await(started)).isTrue();
 
         Thread stopper = new Thread(jobs::close);
         stopper.start();
@@ -207,30 +254,54 @@ class JobServiceIT {
         release.countDown();
         stopper.join(WAIT.toMillis());
 
-        JobRecord abandoned = jobs.get(running.id());
-        assertThat(abandoned.state()).isEqualTo(JobRepository.ABANDONED);
-        assertThat(abandoned.error()).contains("stopped with its server");
-        assertThatThrownBy(() -> jobs.submit("backtest", Map.of(), p -> Map.of()))
-                .hasMessageContaining("stopping");
+        JobRecord requeued = jobs.get(job.id());
+        assertThat(requeued.state()).isEqualTo(JobRepository.QUEUED);
+        assertThat(requeued.error()).isNull();
+        assertThatThrownBy(() -> scripted.submit((key, p) -> Map.of())).hasMessageContaining("stopping");
+
+        otherServer();
+        JobRecord done = await(job.id(), JobRepository.SUCCEEDED);
+        assertThat(done.instance()).isEqualTo("test:2");
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(events.states(job.id())).containsSubsequence("running", "queued", "running", "succeeded");
     }
 
     @Test
-    void sweep_anotherProcessSilentForAMinute_itsOpenJobsAbandoned_oursKept() throws Exception {
+    void sweep_aServerSilentForAMinute_itsRunningJobRequeuedAndRunHere_abandonedAfterTheLastAttempt() throws Exception {
         JobRepository repo = new JobRepository(db);
-        JobRecord orphan = repo.insert("backtest", "dead:9", "{}", clock.instant());
-        repo.start(orphan.id(), clock.instant());
-        CountDownLatch release = new CountDownLatch(1);
-        JobRecord ours = jobs.submit("backtest", Map.of(), p -> release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
-        await(ours.id(), JobRepository.RUNNING);
+        List<String> kinds = List.of(ScriptedJobs.KIND);
+        JobRecord spent = repo.insert(
+                        ScriptedJobs.KIND, "dead:9", ScriptedJobs.request((key, p) -> Map.of()), 10, clock.instant())
+                .orElseThrow();
+        for (int i = 1; i < JobService.MAX_ATTEMPTS; i++) {
+            repo.claim("dead:9", kinds, clock.instant());
+            repo.release(spent.id(), clock.instant());
+        }
+        repo.claim("dead:9", kinds, clock.instant());
+        JobRecord orphan = repo.insert(
+                        ScriptedJobs.KIND,
+                        "dead:9",
+                        ScriptedJobs.request((key, p) -> Map.of("ok", true)),
+                        10,
+                        clock.instant())
+                .orElseThrow();
+        assertThat(repo.claim("dead:9", kinds, clock.instant()).orElseThrow().id())
+                .isEqualTo(orphan.id());
 
         clock.advance(JobService.ORPHAN_AFTER.plusSeconds(1));
-        List<Long> closed = jobs.sweep();
-        release.countDown();
+        List<JobRecord> moved = jobs.sweep();
 
-        assertThat(closed).containsExactly(orphan.id());
-        assertThat(jobs.get(orphan.id()).error()).contains("dead:9");
-        await(ours.id(), JobRepository.SUCCEEDED);
-        assertThat(events.states(orphan.id())).containsExactly("abandoned");
+        assertThat(moved)
+                .extracting(JobRecord::id, JobRecord::state)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(spent.id(), JobRepository.ABANDONED),
+                        org.assertj.core.groups.Tuple.tuple(orphan.id(), JobRepository.QUEUED));
+        assertThat(jobs.get(spent.id()).error()).contains("dead:9").contains("3 times");
+        jobs.start();
+        JobRecord done = await(orphan.id(), JobRepository.SUCCEEDED);
+        assertThat(done.instance()).isEqualTo("test:1");
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(events.states(spent.id())).containsExactly("abandoned");
     }
 
     @Test

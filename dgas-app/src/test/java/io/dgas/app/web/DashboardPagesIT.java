@@ -260,24 +260,60 @@ class DashboardPagesIT {
     void runsPage_backgroundJobs_listedLiveWithTheirLinkAndAQueuedOneCancelledByKeyboard() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try {
+            io.dgas.app.jobs.ScriptedJobs scripted = io.dgas.app.jobs.ScriptedJobs.on(api.ctx.jobs());
+            // a real backtest job over the seeded bars: its answer names the backtest it stored, linked from the list
             long made = api.ctx
                     .jobs()
-                    .submit("backtest", Map.of(), p -> Map.of("backtest", 7), a -> "backtest.html?id=7")
+                    .submit(
+                            io.dgas.app.jobs.JobKinds.BACKTEST,
+                            new io.dgas.app.trading.BacktestRequest(
+                                    List.of("SIGA"),
+                                    PagesSeed.hoursAgo(160),
+                                    PagesSeed.hoursAgo(-1),
+                                    Timeframe.H4,
+                                    Timeframe.H1,
+                                    new java.math.BigDecimal("100000"),
+                                    io.dgas.app.trading.BacktestRequest.limits(
+                                            new java.math.BigDecimal("100000"), null, null, null),
+                                    io.dgas.ledger.PaperRules.fixedCash(new java.math.BigDecimal("10000")),
+                                    io.dgas.calc.drummond.SignalParams.defaults()))
                     .id();
             Await.until(() -> api.ctx.jobs().get(made).ended(), "the first job to end");
-            long holding = api.ctx
+            String link = "backtest.html?id="
+                    + JSON.readTree(api.ctx.jobs().get(made).result())
+                            .get("backtest")
+                            .asText();
+            long holding = scripted.hold(release).id();
+            long queued = api.ctx
                     .jobs()
-                    .submit("backtest", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .submit(
+                            io.dgas.app.jobs.JobKinds.EVALUATION,
+                            new io.dgas.app.evaluate.SignalEvaluation.Request(
+                                    List.of("SIGA"),
+                                    PagesSeed.hoursAgo(160),
+                                    PagesSeed.hoursAgo(-1),
+                                    Timeframe.H4,
+                                    Timeframe.H1,
+                                    io.dgas.calc.drummond.SignalParams.defaults(),
+                                    0))
                     .id();
-            long queued =
-                    api.ctx.jobs().submit("evaluation", Map.of(), p -> Map.of()).id();
+            // a job of a kind no server here runs, claimed a second time by a server since gone: said so
+            io.dgas.store.jobs.JobRepository repo = new io.dgas.store.jobs.JobRepository(api.ctx.database());
+            java.time.Instant now = java.time.Instant.now();
+            long again = repo.insert("report", "gone:7", "{}", 100, now)
+                    .orElseThrow()
+                    .id();
+            repo.claim("gone:7", List.of("report"), now);
+            repo.release(again, now);
+            repo.claim("gone:7", List.of("report"), now);
             driver.get(url("runs.html"));
             driver.executeScript("sessionStorage.setItem('dgas.token', arguments[0]);", ApiClient.TOKEN);
             awaitJob(queued, "queued");
+            awaitJob(again, "running (attempt 2)");
 
             awaitJob(made, "succeeded");
             assertThat(jobRow(made)).contains("open the backtest");
-            assertThat(driver.findElement(By.cssSelector("#jobs-table a[href='backtest.html?id=7']"))
+            assertThat(driver.findElement(By.cssSelector("#jobs-table a[href='" + link + "']"))
                             .getText())
                     .isEqualTo("open the backtest");
             awaitJob(holding, "running");
@@ -287,6 +323,7 @@ class DashboardPagesIT {
             awaitJob(queued, "cancelled");
             assertThat(jobRow(queued)).contains("cancelled before it started; nothing was stored");
             Browser.screenshot(driver, "runs-jobs");
+            repo.finish(again, io.dgas.store.jobs.JobRepository.FAILED, null, null, "{\"error\": \"test\"}", now);
 
             release.countDown();
             // the job event of the held job's end redraws the list without a reload
@@ -303,7 +340,7 @@ class DashboardPagesIT {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try {
             // the one worker is held, so the posted evaluation waits in the queue until the page has opened
-            api.ctx.jobs().submit("backtest", Map.of(), p -> release.await(60, TimeUnit.SECONDS));
+            io.dgas.app.jobs.ScriptedJobs.on(api.ctx.jobs()).hold(release);
             HttpResponse<String> posted = api.post(
                     "/api/v1/signals/evaluation",
                     ApiClient.TOKEN,

@@ -99,7 +99,9 @@ class EveryRouteStatementCountIT {
                 .record()
                 .id();
         io.dgas.store.jobs.JobRepository jobs = new io.dgas.store.jobs.JobRepository(db);
-        long job = jobs.insert("backtest", prefix, "{}", Instant.now()).id();
+        long job = jobs.insert("backtest", prefix, "{}", 100, Instant.now())
+                .orElseThrow()
+                .id();
         jobs.finish(
                 job, io.dgas.store.jobs.JobRepository.SUCCEEDED, "{\"rows\":" + rows + "}", null, null, Instant.now());
         StringBuilder news = new StringBuilder("symbol,published_at,source,url,headline,sentiment\n");

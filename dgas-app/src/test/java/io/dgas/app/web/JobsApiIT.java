@@ -143,10 +143,9 @@ class JobsApiIT {
     void post_serverHoldsAsManyOpenJobsAsItMay_429WithRetryAfterAndNothingQueued() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try {
+            io.dgas.app.jobs.ScriptedJobs held = io.dgas.app.jobs.ScriptedJobs.on(api.ctx.jobs());
             for (int i = 0; i < io.dgas.app.AppContext.MAX_OPEN_JOBS; i++) {
-                api.ctx
-                        .jobs()
-                        .submit("backtest", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS));
+                held.hold(release);
             }
             int before = api.json("/api/v1/jobs?limit=500", 200).get("items").size();
 

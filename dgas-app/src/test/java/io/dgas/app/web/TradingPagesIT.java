@@ -275,7 +275,7 @@ class TradingPagesIT {
     void backtestPage_cancel_aQueuedBacktestEndsCancelledAndNothingIsStored() throws Exception {
         // the one worker is held by a job of this process, so the page's backtest waits in the queue
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        api.ctx.jobs().submit("evaluation", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        io.dgas.app.jobs.ScriptedJobs.on(api.ctx.jobs()).hold(release);
         try {
             driver.get(url("backtest.html"));
             awaitBody("loaded", "backtests");
@@ -311,7 +311,7 @@ class TradingPagesIT {
     @Test
     void backtestPage_openedWhileABacktestJobWaits_followsItToItsBacktest() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        api.ctx.jobs().submit("evaluation", Map.of(), p -> release.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        io.dgas.app.jobs.ScriptedJobs.on(api.ctx.jobs()).hold(release);
         try {
             java.net.http.HttpResponse<String> posted = api.post(
                     "/api/v1/backtests",

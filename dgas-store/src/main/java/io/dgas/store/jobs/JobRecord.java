@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param id its id
  * @param kind what it runs ({@code backtest}, {@code evaluation})
- * @param instance the process that accepted and runs it
+ * @param instance the process that accepted it, then the one that claimed it last
  * @param state {@code queued}, {@code running}, {@code succeeded}, {@code failed}, {@code cancelled} or {@code
  *     abandoned}
  * @param request the request as JSON text
@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param result its answer as JSON text once succeeded, else null
  * @param link where what it made is seen once succeeded (a dashboard page), else null
  * @param error its error as JSON text once failed ({@code {error, parameter, value, accepted}}), else null
+ * @param attempts how many times a server has claimed it (a job goes back to the queue when its server stops or dies)
  */
 public record JobRecord(
         long id,
@@ -36,7 +37,8 @@ public record JobRecord(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant updatedAt)
+        Instant updatedAt,
+        int attempts)
         implements Serializable {
 
     /** Whether the job has ended (succeeded, failed, cancelled or abandoned): nothing will change it any more. */

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code jobs} table (V108): a job's life from queued to ended, its progress and its cancel flag. Every change is
- * one statement; a state moves only forward (queued → running → an end), so a late write of a job that was cancelled
- * or abandoned meanwhile changes nothing.
+ * The {@code jobs} table (V108, V110): one queue for every server on the database, a job's life from queued to ended,
+ * its progress and its cancel flag. Every change is one statement; a state moves forward (queued → running → an end)
+ * except that a running job goes back to queued when its server stops ({@link #release}) or dies ({@link
+ * #requeueOrphans}), so a late write of a job that was cancelled, abandoned or requeued meanwhile changes nothing.
  */
 public final class JobRepository {
     public static final String QUEUED = "queued";
@@ -25,7 +26,7 @@ public final class JobRepository {
 
     private static final String COLS = "id, kind, instance, state, request::text AS request, phase, done, total,"
             + " cancel_requested, result::text AS result, link, error::text AS error, created_at, started_at, finished_at,"
-            + " updated_at";
+            + " updated_at, attempts";
     /** The columns of a list: a job without its answer, which can be large. */
     private static final String LIST_COLS = COLS.replace("result::text AS result", "NULL AS result");
 
@@ -35,36 +36,62 @@ public final class JobRepository {
         this.db = db;
     }
 
-    /** Stores a new queued job of {@code kind} with {@code requestJson}, accepted by {@code instance}. */
-    public JobRecord insert(String kind, String instance, String requestJson, Instant now) {
+    /**
+     * Stores a new queued job of {@code kind} with {@code requestJson}, accepted by {@code instance}, unless the
+     * database holds {@code maxOpen} queued or running jobs already (of every server; two servers inserting at once
+     * may pass the bound by one each): then empty.
+     */
+    public Optional<JobRecord> insert(String kind, String instance, String requestJson, int maxOpen, Instant now) {
         return db.queryOne(
-                        "jobs.insert",
-                        "INSERT INTO jobs (kind, instance, state, request, created_at, updated_at)"
-                                + " VALUES (?, ?, 'queued', ?::json, ?, ?) RETURNING " + COLS,
-                        ps -> {
-                            ps.setString(1, kind);
-                            ps.setString(2, instance);
-                            ps.setString(3, requestJson);
-                            ps.setTimestamp(4, Timestamp.from(now));
-                            ps.setTimestamp(5, Timestamp.from(now));
-                        },
-                        JobRepository::record)
-                .orElseThrow();
+                "jobs.insert",
+                "INSERT INTO jobs (kind, instance, state, request, created_at, updated_at)"
+                        + " SELECT ?, ?, 'queued', ?::json, ?, ?"
+                        + " WHERE (SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')) < ?"
+                        + " RETURNING " + COLS,
+                ps -> {
+                    ps.setString(1, kind);
+                    ps.setString(2, instance);
+                    ps.setString(3, requestJson);
+                    ps.setTimestamp(4, Timestamp.from(now));
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.setInt(6, maxOpen);
+                },
+                JobRepository::record);
     }
 
     /**
-     * Moves queued job {@code id} to running; false when it is no longer queued (cancelled or abandoned before it
-     * started) or its cancel was asked: it must not run.
+     * Claims for {@code instance} the oldest queued job of one of {@code kinds}, of any server, and moves it to
+     * running (a claim more in {@code attempts}); empty when there is none. Two servers claiming at once get
+     * different jobs (the row is locked, the other skips it).
      */
-    public boolean start(long id, Instant now) {
+    public Optional<JobRecord> claim(String instance, List<String> kinds, Instant now) {
+        return db.queryOne(
+                "jobs.claim",
+                "UPDATE jobs SET state = 'running', instance = ?, started_at = ?, updated_at = ?,"
+                        + " attempts = attempts + 1, phase = NULL, done = 0, total = 0"
+                        + " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND NOT cancel_requested"
+                        + " AND kind = ANY (?) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + COLS,
+                ps -> {
+                    ps.setString(1, instance);
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setArray(4, ps.getConnection().createArrayOf("text", kinds.toArray()));
+                },
+                JobRepository::record);
+    }
+
+    /**
+     * Puts running job {@code id} back in the queue (its server is stopping before it ended: another server, or this
+     * one started again, runs it anew); false when it is no longer running.
+     */
+    public boolean release(long id, Instant now) {
         return db.update(
-                        "jobs.start",
-                        "UPDATE jobs SET state = 'running', started_at = ?, updated_at = ? WHERE id = ?"
-                                + " AND state = 'queued' AND NOT cancel_requested",
+                        "jobs.release",
+                        "UPDATE jobs SET state = 'queued', phase = NULL, done = 0, total = 0, updated_at = ?"
+                                + " WHERE id = ? AND state = 'running'",
                         ps -> {
                             ps.setTimestamp(1, Timestamp.from(now));
-                            ps.setTimestamp(2, Timestamp.from(now));
-                            ps.setLong(3, id);
+                            ps.setLong(2, id);
                         })
                 == 1;
     }
@@ -131,32 +158,38 @@ public final class JobRepository {
                 JobRepository::record);
     }
 
-    /** Refreshes {@code updated_at} of the open jobs of {@code instance}: they are alive. */
+    /** Refreshes {@code updated_at} of the running jobs of {@code instance}: they are alive. */
     public int heartbeat(String instance, Instant now) {
         return db.update(
-                "jobs.heartbeat",
-                "UPDATE jobs SET updated_at = ? WHERE instance = ? AND state IN ('queued', 'running')",
-                ps -> {
+                "jobs.heartbeat", "UPDATE jobs SET updated_at = ? WHERE instance = ? AND state = 'running'", ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
                     ps.setString(2, instance);
                 });
     }
 
     /**
-     * Closes as {@code abandoned} every open job not refreshed since {@code aliveSince}: its process died. Returns the
-     * ids closed.
+     * The running jobs not refreshed since {@code aliveSince} (their server died) go back to the queue, or, once
+     * claimed {@code maxAttempts} times, are closed as {@code abandoned} with an error naming their server; returns
+     * them as they are now. Queued jobs wait for any server and are never orphans.
      */
-    public List<Long> abandonOrphans(Instant aliveSince, Instant now) {
+    public List<JobRecord> requeueOrphans(Instant aliveSince, int maxAttempts, Instant now) {
         return db.query(
-                "jobs.abandon-orphans",
-                "UPDATE jobs SET state = 'abandoned', finished_at = ?, error = json_build_object('error',"
-                        + " 'the process running it (' || instance || ') stopped before it ended')"
-                        + " WHERE state IN ('queued', 'running') AND updated_at < ? RETURNING id",
+                "jobs.requeue-orphans",
+                "UPDATE jobs SET state = CASE WHEN attempts < ? THEN 'queued' ELSE 'abandoned' END,"
+                        + " finished_at = CASE WHEN attempts < ? THEN NULL ELSE ?::timestamptz END,"
+                        + " error = CASE WHEN attempts < ? THEN NULL ELSE json_build_object('error', 'the process"
+                        + " running it (' || instance || ') stopped before it ended, ' || attempts || ' times')"
+                        + " END, phase = NULL, done = 0, total = 0, updated_at = ?"
+                        + " WHERE state = 'running' AND updated_at < ? RETURNING " + COLS,
                 ps -> {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setTimestamp(2, Timestamp.from(aliveSince));
+                    ps.setInt(1, maxAttempts);
+                    ps.setInt(2, maxAttempts);
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setInt(4, maxAttempts);
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.setTimestamp(6, Timestamp.from(aliveSince));
                 },
-                rs -> rs.getLong(1));
+                JobRepository::record);
     }
 
     /** Deletes the jobs that ended before {@code before} (their answers with them); returns how many. */
@@ -212,7 +245,8 @@ public final class JobRepository {
                 instant(rs, "created_at"),
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getInt("attempts"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,18 +7,23 @@ import io.dgas.store.DatabaseSettings;
 import io.dgas.store.StatementObserver;
 import io.dgas.testkit.PostgresExtension;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A job's life in the {@code jobs} table: states only move forward, cancels, progress and the orphan sweep. */
+/**
+ * A job's life in the {@code jobs} table: claims from one queue, states moving forward (back to queued only when its
+ * server stops or dies), cancels, progress, the orphan sweep and the bound on open jobs.
+ */
 class JobRepositoryIT {
     @RegisterExtension
     static final PostgresExtension PG = new PostgresExtension();
 
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
+    private static final List<String> KINDS = List.of("backtest", "evaluation");
 
     private static Database db;
     private static JobRepository jobs;
@@ -39,14 +44,29 @@ class JobRepositoryIT {
         db.update("test.empty", "DELETE FROM jobs", ps -> {});
     }
 
+    private static JobRecord insert(String kind, String instance, String request) {
+        return jobs.insert(kind, instance, request, 100, T0).orElseThrow();
+    }
+
+    /** Claims the oldest queued job for {@code instance}, which must exist. */
+    private static JobRecord claim(String instance, Instant now) {
+        return jobs.claim(instance, KINDS, now).orElseThrow();
+    }
+
     @Test
-    void lifecycle_startProgressFinish_keepsTheAnswerTextAsWritten() {
-        JobRecord j = jobs.insert("backtest", "a:1", "{\"symbols\":[\"AAA\"],\"capital\":100000.00}", T0);
+    void lifecycle_claimProgressFinish_keepsTheAnswerTextAsWritten() {
+        JobRecord j = insert("backtest", "a:1", "{\"symbols\":[\"AAA\"],\"capital\":100000.00}");
         assertThat(j.state()).isEqualTo(JobRepository.QUEUED);
         assertThat(j.ended()).isFalse();
+        assertThat(j.attempts()).isZero();
 
-        assertThat(jobs.start(j.id(), T0.plusSeconds(1))).isTrue();
-        assertThat(jobs.start(j.id(), T0.plusSeconds(1))).as("started once").isFalse();
+        JobRecord claimed = claim("b:2", T0.plusSeconds(1));
+        assertThat(claimed.id()).isEqualTo(j.id());
+        assertThat(claimed.instance()).as("the server running it").isEqualTo("b:2");
+        assertThat(claimed.attempts()).isEqualTo(1);
+        assertThat(jobs.claim("c:3", KINDS, T0.plusSeconds(1)))
+                .as("claimed once")
+                .isEmpty();
         assertThat(jobs.progress(j.id(), "analysing", 3, 10, T0.plusSeconds(2))).isTrue();
         JobRecord running = jobs.find(j.id()).orElseThrow();
         assertThat(running.phase()).isEqualTo("analysing");
@@ -69,20 +89,20 @@ class JobRepositoryIT {
 
     @Test
     void cancel_queuedJob_endsAtOnceAndNeverStarts() {
-        JobRecord j = jobs.insert("evaluation", "a:1", "{}", T0);
+        JobRecord j = insert("evaluation", "a:1", "{}");
 
         JobRecord cancelled = jobs.cancel(j.id(), T0.plusSeconds(1)).orElseThrow();
 
         assertThat(cancelled.state()).isEqualTo(JobRepository.CANCELLED);
         assertThat(cancelled.finishedAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(cancelled.error()).contains("cancelled before it started");
-        assertThat(jobs.start(j.id(), T0.plusSeconds(2))).isFalse();
+        assertThat(jobs.claim("a:1", KINDS, T0.plusSeconds(2))).isEmpty();
     }
 
     @Test
     void cancel_runningJob_flagsItAndItsNextProgressSaysStop() {
-        JobRecord j = jobs.insert("backtest", "a:1", "{}", T0);
-        jobs.start(j.id(), T0);
+        JobRecord j = insert("backtest", "a:1", "{}");
+        claim("a:1", T0);
 
         JobRecord flagged = jobs.cancel(j.id(), T0.plusSeconds(1)).orElseThrow();
 
@@ -98,33 +118,88 @@ class JobRepositoryIT {
     }
 
     @Test
-    void abandonOrphans_openJobsNotRefreshed_closedWithAnErrorNamingTheirProcess() {
-        JobRecord stale = jobs.insert("backtest", "dead:1", "{}", T0);
-        jobs.start(stale.id(), T0);
-        JobRecord alive = jobs.insert("backtest", "alive:2", "{}", T0);
-        JobRecord ended = jobs.insert("backtest", "dead:1", "{}", T0);
-        jobs.finish(ended.id(), JobRepository.SUCCEEDED, "{}", null, null, T0);
+    void claim_oldestOfTheKindsAsked_twoServersNeverTheSameJob() {
+        JobRecord unknown = insert("report", "a:1", "{}");
+        JobRecord first = insert("evaluation", "a:1", "{}");
+        JobRecord second = insert("backtest", "a:1", "{}");
+
+        JobRecord one = claim("b:2", T0);
+        JobRecord two = claim("c:3", T0);
+
+        assertThat(List.of(one.id(), two.id())).containsExactly(first.id(), second.id());
+        assertThat(jobs.claim("b:2", KINDS, T0))
+                .as("a kind no server here runs stays queued")
+                .isEmpty();
+        assertThat(jobs.find(unknown.id()).orElseThrow().state()).isEqualTo(JobRepository.QUEUED);
+    }
+
+    @Test
+    void release_runningJob_backInTheQueueForTheNextClaim() {
+        JobRecord j = insert("backtest", "a:1", "{}");
+        claim("a:1", T0);
+        jobs.progress(j.id(), "analysing", 3, 10, T0.plusSeconds(1));
+
+        assertThat(jobs.release(j.id(), T0.plusSeconds(2))).isTrue();
+        assertThat(jobs.release(j.id(), T0.plusSeconds(2))).as("released once").isFalse();
+
+        JobRecord queued = jobs.find(j.id()).orElseThrow();
+        assertThat(queued.state()).isEqualTo(JobRepository.QUEUED);
+        assertThat(queued.phase()).as("its progress starts again").isNull();
+        assertThat(queued.done()).isZero();
+        JobRecord again = claim("b:2", T0.plusSeconds(3));
+        assertThat(again.id()).isEqualTo(j.id());
+        assertThat(again.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void requeueOrphans_runningJobsNotRefreshed_requeuedThenAbandonedAfterTheLastAttempt() {
+        JobRecord stale = insert("backtest", "a:1", "{}");
+        claim("dead:1", T0);
+        JobRecord alive = insert("backtest", "a:1", "{}");
+        claim("alive:2", T0);
+        JobRecord waiting = insert("evaluation", "a:1", "{}");
         assertThat(jobs.heartbeat("alive:2", T0.plusSeconds(50))).isEqualTo(1);
 
         Instant now = T0.plusSeconds(70);
-        assertThat(jobs.abandonOrphans(now.minusSeconds(60), now)).containsExactly(stale.id());
+        List<JobRecord> requeued = jobs.requeueOrphans(now.minusSeconds(60), 2, now);
 
-        JobRecord closed = jobs.find(stale.id()).orElseThrow();
-        assertThat(closed.state()).isEqualTo(JobRepository.ABANDONED);
-        assertThat(closed.finishedAt()).isEqualTo(now);
-        assertThat(closed.error()).contains("dead:1");
-        assertThat(jobs.find(alive.id()).orElseThrow().state()).isEqualTo(JobRepository.QUEUED);
+        assertThat(requeued).extracting(JobRecord::id).containsExactly(stale.id());
+        assertThat(requeued.get(0).state()).isEqualTo(JobRepository.QUEUED);
+        assertThat(jobs.find(alive.id()).orElseThrow().state()).isEqualTo(JobRepository.RUNNING);
+        assertThat(jobs.find(waiting.id()).orElseThrow().state())
+                .as("a queued job waits for any server: it is never an orphan")
+                .isEqualTo(JobRepository.QUEUED);
         assertThat(jobs.progress(stale.id(), "x", 1, 1, now))
-                .as("an abandoned job is told to stop")
+                .as("the dead server's late write is told to stop")
                 .isFalse();
+
+        assertThat(claim("dead:3", now).id()).as("oldest queued first").isEqualTo(stale.id());
+        Instant later = now.plusSeconds(70);
+        List<JobRecord> closed = jobs.requeueOrphans(later.minusSeconds(60), 2, later);
+
+        assertThat(closed).extracting(JobRecord::id).contains(stale.id());
+        JobRecord abandoned = jobs.find(stale.id()).orElseThrow();
+        assertThat(abandoned.state()).isEqualTo(JobRepository.ABANDONED);
+        assertThat(abandoned.finishedAt()).isEqualTo(later);
+        assertThat(abandoned.error()).contains("dead:3").contains("2 times");
+    }
+
+    @Test
+    void insert_databaseHoldsTheBoundOfOpenJobs_refused() {
+        insert("backtest", "a:1", "{}");
+        claim("a:1", T0);
+        insert("backtest", "b:2", "{}");
+
+        assertThat(jobs.insert("backtest", "c:3", "{}", 2, T0)).isEmpty();
+        assertThat(jobs.list(null, null, 10, 0)).hasSize(2);
+        assertThat(jobs.insert("backtest", "c:3", "{}", 3, T0)).isPresent();
     }
 
     @Test
     void list_filtersByKindAndStateNewestFirst_withoutAnswers() {
-        JobRecord a = jobs.insert("backtest", "a:1", "{}", T0);
-        JobRecord b = jobs.insert("evaluation", "a:1", "{}", T0);
-        JobRecord c = jobs.insert("backtest", "a:1", "{}", T0);
-        jobs.start(c.id(), T0);
+        JobRecord a = insert("backtest", "a:1", "{}");
+        JobRecord b = insert("evaluation", "a:1", "{}");
+        JobRecord c = insert("backtest", "a:1", "{}");
         jobs.finish(c.id(), JobRepository.SUCCEEDED, "{\"big\":true}", "backtest.html?id=1", null, T0);
 
         assertThat(jobs.list(null, null, 10, 0)).extracting(JobRecord::id).containsExactly(c.id(), b.id(), a.id());

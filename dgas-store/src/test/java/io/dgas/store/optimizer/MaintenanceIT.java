@@ -174,13 +174,16 @@ class MaintenanceIT {
                         + " timestamptz '2024-05-09T00:00:00Z' + g * interval '1 hour', 10, 12, 9, 11, 100"
                         + " FROM symbols, generate_series(0, 47) g WHERE ticker = 'JOB'");
         io.dgas.store.jobs.JobRepository jobs = new io.dgas.store.jobs.JobRepository(db);
-        long old = jobs.insert("backtest", "a:1", "{}", NOW.minus(Duration.ofDays(40)))
+        long old = jobs.insert("backtest", "a:1", "{}", 10, NOW.minus(Duration.ofDays(40)))
+                .orElseThrow()
                 .id();
         jobs.finish(old, "succeeded", "{}", null, null, NOW.minus(Duration.ofDays(31)));
-        long recent = jobs.insert("backtest", "a:1", "{}", NOW.minus(Duration.ofDays(40)))
+        long recent = jobs.insert("backtest", "a:1", "{}", 10, NOW.minus(Duration.ofDays(40)))
+                .orElseThrow()
                 .id();
         jobs.finish(recent, "failed", null, null, "{}", NOW.minus(Duration.ofDays(29)));
-        long open = jobs.insert("backtest", "a:1", "{}", NOW.minus(Duration.ofDays(40)))
+        long open = jobs.insert("backtest", "a:1", "{}", 10, NOW.minus(Duration.ofDays(40)))
+                .orElseThrow()
                 .id();
         MaintenanceJob job = new MaintenanceJob(db, Map.of(), PartitionMaintenance.Mode.DROP);
 
