@@ -73,6 +73,8 @@ public final class JobService implements AutoCloseable {
     private final int workerCount;
     private final int maxOpen;
     private final Map<String, JobKind<?, ?>> kinds = new ConcurrentHashMap<>();
+    /** The jobs this server's workers run now: the sweep refreshes these alone. */
+    private final java.util.Set<Long> running = ConcurrentHashMap.newKeySet();
     /** A permit per job submitted here or requeued by this server's sweep: an idle worker looks at the queue. */
     private final Semaphore wake = new Semaphore(0);
 
@@ -173,16 +175,15 @@ public final class JobService implements AutoCloseable {
     }
 
     private void run(JobRecord job) {
+        running.add(job.id());
         announce(job.id(), JobRepository.RUNNING, null, 0, 0);
         try {
             run(kinds.get(job.kind()), job);
         } catch (JobStoppedException e) {
             if (e.state().equals(JobRepository.QUEUED)) {
-                if (jobs.release(job.id(), clock.instant())) {
-                    announce(job.id(), JobRepository.QUEUED, null, 0, 0);
-                }
+                release(job);
             } else {
-                end(job.id(), e.state(), null, null, error(e.getMessage(), null, null, List.of()));
+                end(job, e.state(), null, null, error(e.getMessage(), null, null, List.of()));
             }
         } catch (Exception e) {
             String error;
@@ -194,24 +195,38 @@ public final class JobService implements AutoCloseable {
                 LOG.warn("job {} ({}) failed", job.id(), job.kind(), e);
                 error = error(firstLine(e), null, null, List.of());
             }
-            end(job.id(), JobRepository.FAILED, null, null, error);
+            end(job, JobRepository.FAILED, null, null, error);
+        } finally {
+            running.remove(job.id());
         }
     }
 
     /** Reads the job's request back as its kind's type and runs it to its end. */
     private <R, T> void run(JobKind<R, T> kind, JobRecord job) throws Exception {
         R request = Json.API.readValue(job.request(), kind.requestType());
-        T answer = kind.work().run(request, new JobProgress(job.id()));
-        end(job.id(), JobRepository.SUCCEEDED, json(answer), kind.link().of(answer), null);
+        T answer = kind.work().run(request, new JobProgress(job));
+        end(job, JobRepository.SUCCEEDED, json(answer), kind.link().of(answer), null);
     }
 
-    private void end(long id, String state, String result, String link, String error) {
+    /** Puts {@code job} back in the queue (this server is stopping), unless its claim has lost it meanwhile. */
+    private void release(JobRecord job) {
         try {
-            if (jobs.finish(id, state, result, link, error, clock.instant())) {
-                announce(id, state, null, 0, 0);
+            if (jobs.release(job.id(), job.attempts(), clock.instant())) {
+                announce(job.id(), JobRepository.QUEUED, null, 0, 0);
             }
         } catch (RuntimeException e) {
-            LOG.warn("job {} could not be closed as {}; the sweep will requeue it", id, state, e);
+            LOG.warn("job {} could not be put back in the queue; another server's sweep will", job.id(), e);
+        }
+    }
+
+    /** Ends {@code job}'s claim in {@code state}, unless the claim has lost the job meanwhile. */
+    private void end(JobRecord job, String state, String result, String link, String error) {
+        try {
+            if (jobs.finish(job.id(), job.attempts(), state, result, link, error, clock.instant())) {
+                announce(job.id(), state, null, 0, 0);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("job {} could not be closed as {}; a sweep will requeue it", job.id(), state, e);
         }
     }
 
@@ -288,7 +303,7 @@ public final class JobService implements AutoCloseable {
      */
     public List<JobRecord> sweep() {
         java.time.Instant now = clock.instant();
-        jobs.heartbeat(instance, now);
+        jobs.heartbeat(instance, List.copyOf(running), now);
         List<JobRecord> moved = jobs.requeueOrphans(now.minus(ORPHAN_AFTER), MAX_ATTEMPTS, now);
         for (JobRecord j : moved) {
             announce(j.id(), j.state(), null, 0, 0);
@@ -339,12 +354,14 @@ public final class JobService implements AutoCloseable {
     /** A job's progress: recorded and announced at most every {@link #PROGRESS_EVERY}, and at each phase. */
     private final class JobProgress implements Progress {
         private final long id;
+        private final int attempt;
         private String phase;
         private long total;
         private long lastWrite = Long.MIN_VALUE;
 
-        JobProgress(long id) {
-            this.id = id;
+        JobProgress(JobRecord claim) {
+            this.id = claim.id();
+            this.attempt = claim.attempts();
         }
 
         @Override
@@ -368,7 +385,7 @@ public final class JobService implements AutoCloseable {
                 return;
             }
             lastWrite = now;
-            if (!jobs.progress(id, phase, done, total, clock.instant())) {
+            if (!jobs.progress(id, attempt, phase, done, total, clock.instant())) {
                 throw new JobStoppedException(
                         id, JobRepository.CANCELLED, "cancelled before it ended; nothing was stored");
             }

@@ -98,13 +98,21 @@ class JobServiceIT {
 
     /** A second server on the database with the scripted kind, started. */
     private JobService otherServer() {
-        other = new JobService(new JobRepository(db), clock, "test:2", events, 1, 3);
-        ScriptedJobs.on(other);
-        return other.start();
+        return otherServer(clock).start();
     }
 
+    /** A second server on the database with the scripted kind and its own clock, not started. */
+    private JobService otherServer(java.time.Clock its) {
+        other = new JobService(new JobRepository(db), its, "test:2", events, 1, 3);
+        ScriptedJobs.on(other);
+        return other;
+    }
+
+    /** Waits until job {@code id} is in {@code state} and that has been announced (the event follows the write). */
     private JobRecord await(long id, String state) throws InterruptedException {
-        Await.until(() -> jobs.get(id).state().equals(state), "job " + id + " to be " + state);
+        Await.until(
+                () -> jobs.get(id).state().equals(state) && events.states(id).contains(state),
+                "job " + id + " to be " + state + " and announced");
         return jobs.get(id);
     }
 
@@ -275,7 +283,7 @@ class JobServiceIT {
                 .orElseThrow();
         for (int i = 1; i < JobService.MAX_ATTEMPTS; i++) {
             repo.claim("dead:9", kinds, clock.instant());
-            repo.release(spent.id(), clock.instant());
+            repo.release(spent.id(), i, clock.instant());
         }
         repo.claim("dead:9", kinds, clock.instant());
         JobRecord orphan = repo.insert(
@@ -302,6 +310,50 @@ class JobServiceIT {
         assertThat(done.instance()).isEqualTo("test:1");
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(events.states(spent.id())).containsExactly("abandoned");
+    }
+
+    @Test
+    void sweep_aLiveServerThoughtDead_itsJobRunByAnother_theLateClaimNeverWritesOverIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstLeft = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        boolean[] firstRanToTheEnd = {false};
+        JobRecord job = scripted.submit((key, p) -> {
+            int run = runs.incrementAndGet();
+            if (run == 1) {
+                try {
+                    p.phase("analysing", 2);
+                    started.countDown();
+                    await(release);
+                    clock.advance(Duration.ofSeconds(1)); // past the progress throttle: this step is recorded
+                    p.stepsDone(1);
+                    firstRanToTheEnd[0] = true;
+                } finally {
+                    firstLeft.countDown();
+                }
+            }
+            return Map.of("run", run);
+        });
+        assertThat(await(started)).isTrue();
+
+        // a server whose clock runs 61 s ahead takes this live server's refreshes for a dead one's
+        JobService skewed = otherServer(new FakeClock(clock.instant().plus(JobService.ORPHAN_AFTER.plusSeconds(1))));
+        assertThat(skewed.sweep()).extracting(JobRecord::id).containsExactly(job.id());
+        skewed.start();
+        JobRecord done = await(job.id(), JobRepository.SUCCEEDED);
+        release.countDown();
+        assertThat(await(firstLeft)).isTrue();
+
+        assertThat(firstRanToTheEnd[0])
+                .as("the late claim stops at its next progress")
+                .isFalse();
+        JobRecord after = jobs.get(job.id());
+        assertThat(after.state()).isEqualTo(JobRepository.SUCCEEDED);
+        assertThat(after.instance()).isEqualTo("test:2");
+        assertThat(after.attempts()).isEqualTo(2);
+        assertThat(after.result()).isEqualTo(done.result()).contains("\"run\":2");
+        assertThat(events.states(job.id())).doesNotContain("cancelled", "failed");
     }
 
     @Test

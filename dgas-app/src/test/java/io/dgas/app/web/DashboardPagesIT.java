@@ -304,7 +304,7 @@ class DashboardPagesIT {
                     .orElseThrow()
                     .id();
             repo.claim("gone:7", List.of("report"), now);
-            repo.release(again, now);
+            repo.release(again, 1, now);
             repo.claim("gone:7", List.of("report"), now);
             driver.get(url("runs.html"));
             driver.executeScript("sessionStorage.setItem('dgas.token', arguments[0]);", ApiClient.TOKEN);
@@ -323,7 +323,7 @@ class DashboardPagesIT {
             awaitJob(queued, "cancelled");
             assertThat(jobRow(queued)).contains("cancelled before it started; nothing was stored");
             Browser.screenshot(driver, "runs-jobs");
-            repo.finish(again, io.dgas.store.jobs.JobRepository.FAILED, null, null, "{\"error\": \"test\"}", now);
+            repo.finish(again, 2, io.dgas.store.jobs.JobRepository.FAILED, null, null, "{\"error\": \"test\"}", now);
 
             release.countDown();
             // the job event of the held job's end redraws the list without a reload

@@ -102,8 +102,15 @@ class EveryRouteStatementCountIT {
         long job = jobs.insert("backtest", prefix, "{}", 100, Instant.now())
                 .orElseThrow()
                 .id();
+        jobs.claim(prefix, List.of("backtest"), Instant.now());
         jobs.finish(
-                job, io.dgas.store.jobs.JobRepository.SUCCEEDED, "{\"rows\":" + rows + "}", null, null, Instant.now());
+                job,
+                1,
+                io.dgas.store.jobs.JobRepository.SUCCEEDED,
+                "{\"rows\":" + rows + "}",
+                null,
+                null,
+                Instant.now());
         StringBuilder news = new StringBuilder("symbol,published_at,source,url,headline,sentiment\n");
         for (int i = 0; i < rows; i++) {
             news.append(first)

@@ -12,7 +12,8 @@ import java.util.Optional;
  * The {@code jobs} table (V108, V110): one queue for every server on the database, a job's life from queued to ended,
  * its progress and its cancel flag. Every change is one statement; a state moves forward (queued → running → an end)
  * except that a running job goes back to queued when its server stops ({@link #release}) or dies ({@link
- * #requeueOrphans}), so a late write of a job that was cancelled, abandoned or requeued meanwhile changes nothing.
+ * #requeueOrphans}). A running job's writes name its claim (the attempt), so a late write of a claim that lost its
+ * job (cancelled, abandoned, requeued or claimed again meanwhile) changes nothing.
  */
 public final class JobRepository {
     public static final String QUEUED = "queued";
@@ -81,50 +82,56 @@ public final class JobRepository {
     }
 
     /**
-     * Puts running job {@code id} back in the queue (its server is stopping before it ended: another server, or this
-     * one started again, runs it anew); false when it is no longer running.
+     * Puts running job {@code id}, claimed in {@code attempt}, back in the queue (its server is stopping before it
+     * ended: another server, or this one started again, runs it anew); false when the claim is no longer the job's.
      */
-    public boolean release(long id, Instant now) {
+    public boolean release(long id, int attempt, Instant now) {
         return db.update(
                         "jobs.release",
                         "UPDATE jobs SET state = 'queued', phase = NULL, done = 0, total = 0, updated_at = ?"
-                                + " WHERE id = ? AND state = 'running'",
+                                + " WHERE id = ? AND attempts = ? AND state = 'running'",
                         ps -> {
                             ps.setTimestamp(1, Timestamp.from(now));
                             ps.setLong(2, id);
+                            ps.setInt(3, attempt);
                         })
                 == 1;
     }
 
     /**
-     * Records the progress of running job {@code id} and returns whether it should go on: false when its cancel was
-     * asked or it is no longer running (abandoned by a sweep that thought it dead).
+     * Records the progress of running job {@code id} in its claim {@code attempt} and returns whether it should go
+     * on: false when its cancel was asked, or the claim is no longer the job's (it was put back in the queue by a
+     * sweep that thought its server dead, perhaps claimed again by another server, or it has ended). The attempt
+     * fences a claim: a server that lost its job never writes over the next claim's.
      */
-    public boolean progress(long id, String phase, long done, long total, Instant now) {
+    public boolean progress(long id, int attempt, String phase, long done, long total, Instant now) {
         return db.queryOne(
                         "jobs.progress",
-                        "UPDATE jobs SET phase = ?, done = ?, total = ?, updated_at = ? WHERE id = ?"
-                                + " RETURNING state = 'running' AND NOT cancel_requested",
+                        "UPDATE jobs SET phase = ?, done = ?, total = ?, updated_at = ? WHERE id = ? AND attempts = ?"
+                                + " AND state = 'running' RETURNING NOT cancel_requested",
                         ps -> {
                             ps.setString(1, phase);
                             ps.setLong(2, done);
                             ps.setLong(3, total);
                             ps.setTimestamp(4, Timestamp.from(now));
                             ps.setLong(5, id);
+                            ps.setInt(6, attempt);
                         },
                         rs -> rs.getBoolean(1))
                 .orElse(false);
     }
 
     /**
-     * Ends job {@code id} in {@code state} with its answer (JSON text), the link to what it made and its error (JSON
-     * text), any of them null, unless it has ended already; returns whether it did.
+     * Ends running job {@code id}, claimed in {@code attempt}, in {@code state} with its answer (JSON text), the link
+     * to what it made and its error (JSON text), any of them null; returns whether it did (not when the claim is no
+     * longer the job's: see {@link #progress}).
      */
-    public boolean finish(long id, String state, String resultJson, String link, String errorJson, Instant now) {
+    public boolean finish(
+            long id, int attempt, String state, String resultJson, String link, String errorJson, Instant now) {
         return db.update(
                         "jobs.finish",
                         "UPDATE jobs SET state = ?, result = ?::json, link = ?, error = ?::json, finished_at = ?,"
-                                + " updated_at = ? WHERE id = ? AND state IN ('queued', 'running')",
+                                + " updated_at = ? WHERE id = ? AND attempts = ? AND state = 'running'",
                         ps -> {
                             ps.setString(1, state);
                             ps.setString(2, resultJson);
@@ -133,6 +140,7 @@ public final class JobRepository {
                             ps.setTimestamp(5, Timestamp.from(now));
                             ps.setTimestamp(6, Timestamp.from(now));
                             ps.setLong(7, id);
+                            ps.setInt(8, attempt);
                         })
                 == 1;
     }
@@ -158,12 +166,21 @@ public final class JobRepository {
                 JobRepository::record);
     }
 
-    /** Refreshes {@code updated_at} of the running jobs of {@code instance}: they are alive. */
-    public int heartbeat(String instance, Instant now) {
+    /**
+     * Refreshes {@code updated_at} of the jobs {@code ids} that {@code instance} is running: they are alive. A job
+     * its server no longer runs (its end could not be written) is left to go stale and be requeued.
+     */
+    public int heartbeat(String instance, List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
         return db.update(
-                "jobs.heartbeat", "UPDATE jobs SET updated_at = ? WHERE instance = ? AND state = 'running'", ps -> {
+                "jobs.heartbeat",
+                "UPDATE jobs SET updated_at = ? WHERE instance = ? AND state = 'running' AND id = ANY (?)",
+                ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
                     ps.setString(2, instance);
+                    ps.setArray(3, ps.getConnection().createArrayOf("bigint", ids.toArray()));
                 });
     }
 

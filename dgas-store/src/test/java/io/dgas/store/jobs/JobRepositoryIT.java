@@ -67,7 +67,8 @@ class JobRepositoryIT {
         assertThat(jobs.claim("c:3", KINDS, T0.plusSeconds(1)))
                 .as("claimed once")
                 .isEmpty();
-        assertThat(jobs.progress(j.id(), "analysing", 3, 10, T0.plusSeconds(2))).isTrue();
+        assertThat(jobs.progress(j.id(), 1, "analysing", 3, 10, T0.plusSeconds(2)))
+                .isTrue();
         JobRecord running = jobs.find(j.id()).orElseThrow();
         assertThat(running.phase()).isEqualTo("analysing");
         assertThat(running.done()).isEqualTo(3);
@@ -75,14 +76,15 @@ class JobRepositoryIT {
         assertThat(running.startedAt()).isEqualTo(T0.plusSeconds(1));
 
         String answer = "{\"b\":1,\"a\":100000.00,\"x\":1.0E-4}";
-        assertThat(jobs.finish(j.id(), JobRepository.SUCCEEDED, answer, "backtest.html?id=7", null, T0.plusSeconds(3)))
+        assertThat(jobs.finish(
+                        j.id(), 1, JobRepository.SUCCEEDED, answer, "backtest.html?id=7", null, T0.plusSeconds(3)))
                 .isTrue();
         JobRecord done = jobs.find(j.id()).orElseThrow();
         assertThat(done.ended()).isTrue();
         assertThat(done.result()).as("json keeps key order and digits").isEqualTo(answer);
         assertThat(done.link()).isEqualTo("backtest.html?id=7");
         assertThat(done.request()).isEqualTo("{\"symbols\":[\"AAA\"],\"capital\":100000.00}");
-        assertThat(jobs.finish(j.id(), JobRepository.FAILED, null, null, "{}", T0.plusSeconds(4)))
+        assertThat(jobs.finish(j.id(), 1, JobRepository.FAILED, null, null, "{}", T0.plusSeconds(4)))
                 .as("an ended job stays as it ended")
                 .isFalse();
     }
@@ -108,8 +110,9 @@ class JobRepositoryIT {
 
         assertThat(flagged.state()).isEqualTo(JobRepository.RUNNING);
         assertThat(flagged.cancelRequested()).isTrue();
-        assertThat(jobs.progress(j.id(), "analysing", 1, 2, T0.plusSeconds(2))).isFalse();
-        assertThat(jobs.finish(j.id(), JobRepository.CANCELLED, null, null, null, T0.plusSeconds(2)))
+        assertThat(jobs.progress(j.id(), 1, "analysing", 1, 2, T0.plusSeconds(2)))
+                .isFalse();
+        assertThat(jobs.finish(j.id(), 1, JobRepository.CANCELLED, null, null, null, T0.plusSeconds(2)))
                 .isTrue();
         assertThat(jobs.cancel(j.id(), T0.plusSeconds(3)).orElseThrow().cancelRequested())
                 .as("an ended job is not flagged")
@@ -137,10 +140,12 @@ class JobRepositoryIT {
     void release_runningJob_backInTheQueueForTheNextClaim() {
         JobRecord j = insert("backtest", "a:1", "{}");
         claim("a:1", T0);
-        jobs.progress(j.id(), "analysing", 3, 10, T0.plusSeconds(1));
+        jobs.progress(j.id(), 1, "analysing", 3, 10, T0.plusSeconds(1));
 
-        assertThat(jobs.release(j.id(), T0.plusSeconds(2))).isTrue();
-        assertThat(jobs.release(j.id(), T0.plusSeconds(2))).as("released once").isFalse();
+        assertThat(jobs.release(j.id(), 1, T0.plusSeconds(2))).isTrue();
+        assertThat(jobs.release(j.id(), 1, T0.plusSeconds(2)))
+                .as("released once")
+                .isFalse();
 
         JobRecord queued = jobs.find(j.id()).orElseThrow();
         assertThat(queued.state()).isEqualTo(JobRepository.QUEUED);
@@ -158,7 +163,10 @@ class JobRepositoryIT {
         JobRecord alive = insert("backtest", "a:1", "{}");
         claim("alive:2", T0);
         JobRecord waiting = insert("evaluation", "a:1", "{}");
-        assertThat(jobs.heartbeat("alive:2", T0.plusSeconds(50))).isEqualTo(1);
+        assertThat(jobs.heartbeat("alive:2", List.of(alive.id(), stale.id()), T0.plusSeconds(50)))
+                .as("only its own")
+                .isEqualTo(1);
+        assertThat(jobs.heartbeat("alive:2", List.of(), T0.plusSeconds(50))).isZero();
 
         Instant now = T0.plusSeconds(70);
         List<JobRecord> requeued = jobs.requeueOrphans(now.minusSeconds(60), 2, now);
@@ -169,11 +177,19 @@ class JobRepositoryIT {
         assertThat(jobs.find(waiting.id()).orElseThrow().state())
                 .as("a queued job waits for any server: it is never an orphan")
                 .isEqualTo(JobRepository.QUEUED);
-        assertThat(jobs.progress(stale.id(), "x", 1, 1, now))
+        assertThat(jobs.progress(stale.id(), 1, "x", 1, 1, now))
                 .as("the dead server's late write is told to stop")
                 .isFalse();
 
         assertThat(claim("dead:3", now).id()).as("oldest queued first").isEqualTo(stale.id());
+        assertThat(jobs.finish(stale.id(), 1, JobRepository.SUCCEEDED, "{}", null, null, now))
+                .as("the first claim, come back late, writes nothing over the second's")
+                .isFalse();
+        assertThat(jobs.progress(stale.id(), 1, "x", 1, 1, now)).isFalse();
+        assertThat(jobs.release(stale.id(), 1, now)).isFalse();
+        assertThat(jobs.progress(stale.id(), 2, "x", 1, 1, now))
+                .as("the second claim goes on")
+                .isTrue();
         Instant later = now.plusSeconds(70);
         List<JobRecord> closed = jobs.requeueOrphans(later.minusSeconds(60), 2, later);
 
@@ -200,7 +216,10 @@ class JobRepositoryIT {
         JobRecord a = insert("backtest", "a:1", "{}");
         JobRecord b = insert("evaluation", "a:1", "{}");
         JobRecord c = insert("backtest", "a:1", "{}");
-        jobs.finish(c.id(), JobRepository.SUCCEEDED, "{\"big\":true}", "backtest.html?id=1", null, T0);
+        jobs.claim("a:1", List.of("backtest"), T0); // a, then c
+        jobs.claim("a:1", List.of("backtest"), T0);
+        jobs.finish(c.id(), 1, JobRepository.SUCCEEDED, "{\"big\":true}", "backtest.html?id=1", null, T0);
+        jobs.release(a.id(), 1, T0);
 
         assertThat(jobs.list(null, null, 10, 0)).extracting(JobRecord::id).containsExactly(c.id(), b.id(), a.id());
         assertThat(jobs.list("backtest", null, 10, 0)).extracting(JobRecord::id).containsExactly(c.id(), a.id());

@@ -177,11 +177,13 @@ class MaintenanceIT {
         long old = jobs.insert("backtest", "a:1", "{}", 10, NOW.minus(Duration.ofDays(40)))
                 .orElseThrow()
                 .id();
-        jobs.finish(old, "succeeded", "{}", null, null, NOW.minus(Duration.ofDays(31)));
+        jobs.claim("a:1", java.util.List.of("backtest"), NOW.minus(Duration.ofDays(40)));
+        jobs.finish(old, 1, "succeeded", "{}", null, null, NOW.minus(Duration.ofDays(31)));
         long recent = jobs.insert("backtest", "a:1", "{}", 10, NOW.minus(Duration.ofDays(40)))
                 .orElseThrow()
                 .id();
-        jobs.finish(recent, "failed", null, null, "{}", NOW.minus(Duration.ofDays(29)));
+        jobs.claim("a:1", java.util.List.of("backtest"), NOW.minus(Duration.ofDays(40)));
+        jobs.finish(recent, 1, "failed", null, null, "{}", NOW.minus(Duration.ofDays(29)));
         long open = jobs.insert("backtest", "a:1", "{}", 10, NOW.minus(Duration.ofDays(40)))
                 .orElseThrow()
                 .id();
