@@ -9,13 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dgas jobs list|show|cancel}: the background jobs of every {@code dgas serve} on the database (backtests and
+ * {@code dgas jobs list|show|cancel|retry}: the background jobs of every {@code dgas serve} on the database (backtests and
  * evaluations asked over the API), adapters over {@link JobService} as {@code /api/v1/jobs} is.
  */
 @Command(
         name = "jobs",
         description = "Background jobs run by the servers on the database (backtests, evaluations).",
-        subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Cancel.class})
+        subcommands = {
+            JobsCommand.ListJobs.class,
+            JobsCommand.Show.class,
+            JobsCommand.Cancel.class,
+            JobsCommand.Retry.class
+        })
 final class JobsCommand {
     private JobsCommand() {}
 
@@ -94,6 +99,22 @@ final class JobsCommand {
                                     + (j.cancelRequested() && !j.ended()
                                             ? " (cancel asked: it stops at its next step)"
                                             : "")));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "retry",
+            description = "Run an ended job again: its request queued anew as a new job, run by a dgas serve on the"
+                    + " database.")
+    static final class Retry extends BaseCommand {
+        @Parameters(index = "0", description = "id of an ended job")
+        long id;
+
+        @Override
+        public Integer call() {
+            JobRecord j = context().jobs().retry(id);
+            out().result(JobBody.of(j), () -> out().line(line(j) + " (run again from job #" + id + ")"));
             return ExitCodes.OK;
         }
     }

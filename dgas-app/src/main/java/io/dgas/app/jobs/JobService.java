@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Background jobs: work too long for one request (a backtest or a signal evaluation over a large universe) is
- * accepted at once ({@link #submit}: the request is checked by the caller first, so bad input still fails then) and
- * queued in the {@code jobs} table (V108, V110), one queue for every server on the database. Each server that
+ * accepted at once ({@link #submit}: the request is checked by the caller first, so bad input still fails then; or
+ * {@link #retry}, an ended job's request again) and queued in the {@code jobs} table (V108, V110), one queue for every server on the database. Each server that
  * {@link #start}s runs {@code workers} of them at a time, claiming the oldest queued job of a {@link JobKind} it knows
  * (the request is stored as JSON and read back as the kind's request type, so any server can run any job). The table
  * holds state, progress and answer, so any server can say how a job goes, and a {@code job} event ({@code
@@ -83,7 +83,8 @@ public final class JobService implements AutoCloseable {
     private volatile boolean stopping;
 
     /**
-     * A service that runs no job until {@link #start}ed (or until a job is submitted to it).
+     * A service that queues jobs and runs none until {@link #start}ed ({@code dgas serve} starts it; a command that
+     * only lists, cancels or queues jobs does not).
      *
      * @param workers jobs run at once by this server
      * @param maxOpen jobs queued or running on the database at most; more are refused
@@ -131,19 +132,48 @@ public final class JobService implements AutoCloseable {
 
     /**
      * Queues a job of {@code kind} (registered) for {@code request}, stored as its JSON; returns the job as stored,
-     * queued. Starts this server's workers if they were not.
+     * queued. A started server runs it: this one once {@link #start}ed, or any other on the database.
      *
      * @throws QueueFullException when the database already holds {@code maxOpen} open jobs, or this server is stopping
      */
     public JobRecord submit(String kind, Object request) {
-        if (stopping) {
-            throw new QueueFullException("the server is stopping: no job is accepted");
-        }
         if (!kinds.containsKey(kind)) {
             throw new IllegalArgumentException("no job kind " + kind + " here; registered: " + kinds.keySet());
         }
-        String requestJson = json(request);
-        start();
+        return queue(kind, json(request));
+    }
+
+    /**
+     * Queues the request of ended job {@code id} again, as a new job (a job abandoned, failed for a cause since
+     * mended, cancelled, or a backtest wanted on newer bars); returns the new job, queued.
+     *
+     * @throws NotFoundException when there is no such job
+     * @throws BadInputException when the job has not ended, or is of a kind this server does not run
+     * @throws QueueFullException as {@link #submit}
+     */
+    public JobRecord retry(long id) {
+        JobRecord job = get(id);
+        if (!job.ended()) {
+            throw new BadInputException(
+                    "id",
+                    Long.toString(id),
+                    "job " + id + " is " + job.state() + ": only an ended job runs again",
+                    List.of("the id of an ended job"));
+        }
+        if (!kinds.containsKey(job.kind())) {
+            throw new BadInputException(
+                    "id",
+                    Long.toString(id),
+                    "job " + id + " is a " + job.kind() + " job, which this server does not run",
+                    List.copyOf(kinds.keySet()));
+        }
+        return queue(job.kind(), job.request());
+    }
+
+    private JobRecord queue(String kind, String requestJson) {
+        if (stopping) {
+            throw new QueueFullException("the server is stopping: no job is accepted");
+        }
         JobRecord job = jobs.insert(kind, instance, requestJson, maxOpen, clock.instant())
                 .orElseThrow(() -> new QueueFullException("the servers on this database already hold " + maxOpen
                         + " queued or running jobs; wait for one to end or cancel one"));

@@ -26,8 +26,13 @@ final class JobRoutes {
      * with {@code Retry-After} when the database holds as many open jobs as it may (or this server is stopping).
      */
     static Map<String, Object> start(Context c, Supplier<JobService> jobs, String kind, Object request) {
+        return accepted(c, () -> jobs.get().submit(kind, request));
+    }
+
+    /** 202 with the job {@code queue} queued and its URL in {@code Location}, or 429 as {@link #start} says. */
+    private static Map<String, Object> accepted(Context c, Supplier<JobRecord> queue) {
         try {
-            Map<String, Object> body = JobBody.of(jobs.get().submit(kind, request));
+            Map<String, Object> body = JobBody.of(queue.get());
             c.status(202).header("Location", (String) body.get("url"));
             return body;
         } catch (JobService.QueueFullException e) {
@@ -72,7 +77,15 @@ final class JobRoutes {
                                 + " storing nothing; an ended job is answered as it is",
                         List.of(id()),
                         JobBody.SHAPE,
-                        (c, a) -> JobBody.of(jobs.get().cancel(PortfolioRoutes.id(a)))));
+                        (c, a) -> JobBody.of(jobs.get().cancel(PortfolioRoutes.id(a)))),
+                Route.admin(
+                        "POST",
+                        "/api/v1/jobs/{id}/retry",
+                        "Run an ended job again: its request queued anew as a new job (202 with it, 429 as a new job);"
+                                + " 400 while the job is still queued or running",
+                        List.of(id()),
+                        JobBody.SHAPE,
+                        (c, a) -> accepted(c, () -> jobs.get().retry(PortfolioRoutes.id(a)))));
     }
 
     private static Param id() {

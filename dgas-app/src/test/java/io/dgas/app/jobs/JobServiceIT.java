@@ -86,6 +86,7 @@ class JobServiceIT {
         db.update("test.empty", "DELETE FROM jobs", ps -> {});
         jobs = new JobService(new JobRepository(db), clock, "test:1", events, 1, 3);
         scripted = ScriptedJobs.on(jobs);
+        jobs.start();
     }
 
     @AfterEach
@@ -276,6 +277,10 @@ class JobServiceIT {
 
     @Test
     void sweep_aServerSilentForAMinute_itsRunningJobRequeuedAndRunHere_abandonedAfterTheLastAttempt() throws Exception {
+        // this server not started yet: no worker of it claims the jobs the test stores, its sweep alone runs
+        jobs.close();
+        jobs = new JobService(new JobRepository(db), clock, "test:1", events, 1, 3);
+        scripted = ScriptedJobs.on(jobs);
         JobRepository repo = new JobRepository(db);
         List<String> kinds = List.of(ScriptedJobs.KIND);
         JobRecord spent = repo.insert(
@@ -354,6 +359,35 @@ class JobServiceIT {
         assertThat(after.attempts()).isEqualTo(2);
         assertThat(after.result()).isEqualTo(done.result()).contains("\"run\":2");
         assertThat(events.states(job.id())).doesNotContain("cancelled", "failed");
+    }
+
+    @Test
+    void retry_endedJob_itsRequestQueuedAgainAsANewJob_anOpenOneRefused() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        JobRecord failed = scripted.submit((key, p) -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new IllegalStateException("the database was down");
+            }
+            return Map.of("run", runs.get());
+        });
+        await(failed.id(), JobRepository.FAILED);
+        CountDownLatch release = new CountDownLatch(1);
+        JobRecord held = scripted.hold(release);
+
+        JobRecord again = jobs.retry(failed.id());
+
+        assertThat(again.id()).isGreaterThan(held.id());
+        assertThat(again.state()).isEqualTo(JobRepository.QUEUED);
+        assertThat(again.request()).isEqualTo(failed.request());
+        assertThatThrownBy(() -> jobs.retry(held.id()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("only an ended job runs again");
+        release.countDown();
+        assertThat(await(again.id(), JobRepository.SUCCEEDED).result()).contains("\"run\":2");
+        assertThat(jobs.get(failed.id()).state())
+                .as("the ended job stays as it ended")
+                .isEqualTo("failed");
+        assertThatThrownBy(() -> jobs.retry(424242)).isInstanceOf(NotFoundException.class);
     }
 
     @Test

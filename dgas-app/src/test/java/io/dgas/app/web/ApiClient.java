@@ -70,6 +70,8 @@ final class ApiClient implements AutoCloseable, BeforeAllCallback, AfterAllCallb
                 new ConfigLoader(Map.of("DGAS_HOME", home.toString()), home).load(null, flags, Map.of()),
                 Clock.systemUTC());
         server = WebServer.start(ctx, "127.0.0.1", 0, TOKEN);
+        // as dgas serve does: this server runs the jobs queued on its database
+        ctx.jobs().start();
     }
 
     @Override

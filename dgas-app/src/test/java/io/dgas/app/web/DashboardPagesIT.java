@@ -322,6 +322,17 @@ class DashboardPagesIT {
             cancel.sendKeys(Keys.ENTER);
             awaitJob(queued, "cancelled");
             assertThat(jobRow(queued)).contains("cancelled before it started; nothing was stored");
+            // the cancelled evaluation run again by keyboard: a new job with its request, queued behind the held one
+            WebElement runAgain =
+                    driver.findElement(By.cssSelector("button[aria-label='Run job " + queued + " again']"));
+            runAgain.sendKeys(Keys.ENTER);
+            runAgain.sendKeys(Keys.ENTER);
+            Await.until(() -> newestJob() > again, "the job run again");
+            long rerun = newestJob();
+            awaitJob(rerun, "queued");
+            assertThat(api.json("/api/v1/jobs/" + rerun, 200).get("request"))
+                    .isEqualTo(api.json("/api/v1/jobs/" + queued, 200).get("request"));
+            awaitText("jobs-status", "Job #" + rerun + " queued: the request of job #" + queued + " again.");
             Browser.screenshot(driver, "runs-jobs");
             repo.finish(again, 2, io.dgas.store.jobs.JobRepository.FAILED, null, null, "{\"error\": \"test\"}", now);
 
@@ -330,6 +341,7 @@ class DashboardPagesIT {
             awaitJob(holding, "succeeded");
             assertThat(driver.findElements(By.cssSelector("button[aria-label='Cancel job " + holding + "']")))
                     .isEmpty();
+            awaitJob(rerun, "succeeded");
         } finally {
             release.countDown();
         }
@@ -373,6 +385,10 @@ class DashboardPagesIT {
         } finally {
             release.countDown();
         }
+    }
+
+    private static long newestJob() {
+        return api.ctx.jobs().list(null, null, 1, 0).items().get(0).id();
     }
 
     /** Waits until job {@code id}'s row says {@code state} (the table may be redrawn meanwhile). */

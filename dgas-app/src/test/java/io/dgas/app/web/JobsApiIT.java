@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Background jobs over HTTP: a backtest with {@code async} and an evaluation posted answer 202 at once with the job,
  * which ends holding the same answer as the synchronous request; bad input is still refused at once; a job that
- * fails says why as the API's error body; the list, its filters, cancel and the token.
+ * fails says why as the API's error body; the list, its filters, cancel, retry and the token.
  */
 class JobsApiIT {
     @RegisterExtension
@@ -221,5 +221,60 @@ class JobsApiIT {
         assertThat(api.send("POST", "/api/v1/jobs/999999/cancel", ApiClient.TOKEN)
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void retry_anEndedBacktestJob_runsItsRequestAgainAsANewJob_fromTheApiAndTheCommand() throws Exception {
+        HttpResponse<String> r = post("/api/v1/backtests", BACKTEST + ", \"async\": true}", ApiClient.TOKEN);
+        JsonNode first = ended(JSON.readTree(r.body()).get("url").asText());
+        String id = first.get("id").asText();
+
+        HttpResponse<String> noToken = api.send("POST", "/api/v1/jobs/" + id + "/retry", null);
+        HttpResponse<String> retried = api.send("POST", "/api/v1/jobs/" + id + "/retry", ApiClient.TOKEN);
+        io.dgas.app.cli.CliRun command =
+                io.dgas.app.cli.CliRun.of(api.home(), api.jdbcUrl(), Map.of(), "jobs", "retry", id);
+
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+        JsonNode queued = JSON.readTree(retried.body());
+        assertThat(retried.headers().firstValue("Location"))
+                .contains(queued.get("url").asText());
+        assertThat(queued.get("id").asText()).isNotEqualTo(id);
+        assertThat(queued.get("request")).isEqualTo(first.get("request"));
+        JsonNode again = ended(queued.get("url").asText());
+        assertThat(again.get("state").asText()).isEqualTo("succeeded");
+        assertThat(again.at("/result/backtest").asLong())
+                .as("a backtest of its own")
+                .isNotEqualTo(first.at("/result/backtest").asLong());
+        assertThat(again.at("/result/metrics"))
+                .as("the same request over the same bars")
+                .isEqualTo(first.at("/result/metrics"));
+        assertThat(command.code()).as(command.err()).isZero();
+        assertThat(command.out()).contains("backtest queued").contains("(run again from job #" + id + ")");
+        String third = command.out().substring(1, command.out().indexOf(' '));
+        assertThat(ended("/api/v1/jobs/" + third).get("state").asText()).isEqualTo("succeeded");
+        assertThat(api.send("POST", "/api/v1/jobs/999999/retry", ApiClient.TOKEN)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void retry_aJobStillOpen_400NamingTheId() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            long held = io.dgas.app.jobs.ScriptedJobs.on(api.ctx.jobs())
+                    .hold(release)
+                    .id();
+
+            HttpResponse<String> r = api.send("POST", "/api/v1/jobs/" + held + "/retry", ApiClient.TOKEN);
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.get("parameter").asText()).isEqualTo("id");
+            assertThat(body.get("value").asText()).isEqualTo(Long.toString(held));
+            assertThat(body.get("error").asText()).contains("only an ended job runs again");
+        } finally {
+            release.countDown();
+        }
     }
 }
