@@ -174,10 +174,16 @@ public final class JobService implements AutoCloseable {
         if (stopping) {
             throw new QueueFullException("the server is stopping: no job is accepted");
         }
-        JobRecord job = jobs.insert(kind, instance, requestJson, maxOpen, clock.instant())
+        // announced in the insert's transaction: sent at its commit, before any server can claim the job and say so
+        JobRecord job = jobs.insert(
+                        kind,
+                        instance,
+                        requestJson,
+                        maxOpen,
+                        clock.instant(),
+                        (s, j) -> events.publish(s, List.of(event(j.id(), JobRepository.QUEUED, null, 0, 0))))
                 .orElseThrow(() -> new QueueFullException("the servers on this database already hold " + maxOpen
                         + " queued or running jobs; wait for one to end or cancel one"));
-        announce(job.id(), JobRepository.QUEUED, null, 0, 0);
         wake.release();
         return job;
     }
@@ -281,17 +287,21 @@ public final class JobService implements AutoCloseable {
     }
 
     private void announce(long id, String state, String phase, long done, long total) {
+        try {
+            events.publish(List.of(event(id, state, phase, done, total)));
+        } catch (RuntimeException e) {
+            LOG.debug("job {} event not published", id, e);
+        }
+    }
+
+    private static EventPublisher.Event event(long id, String state, String phase, long done, long total) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job_id", id);
         m.put("state", state);
         m.put("phase", phase);
         m.put("done", done);
         m.put("total", total);
-        try {
-            events.publish(List.of(new EventPublisher.Event(EVENT, m)));
-        } catch (RuntimeException e) {
-            LOG.debug("job {} event not published", id, e);
-        }
+        return new EventPublisher.Event(EVENT, m);
     }
 
     /**

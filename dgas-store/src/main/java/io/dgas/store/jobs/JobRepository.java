@@ -1,12 +1,14 @@
 package io.dgas.store.jobs;
 
 import io.dgas.store.Database;
+import io.dgas.store.SqlSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The {@code jobs} table (V108, V110): one queue for every server on the database, a job's life from queued to ended,
@@ -43,21 +45,39 @@ public final class JobRepository {
      * may pass the bound by one each): then empty.
      */
     public Optional<JobRecord> insert(String kind, String instance, String requestJson, int maxOpen, Instant now) {
-        return db.queryOne(
-                "jobs.insert",
-                "INSERT INTO jobs (kind, instance, state, request, created_at, updated_at)"
-                        + " SELECT ?, ?, 'queued', ?::json, ?, ?"
-                        + " WHERE (SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')) < ?"
-                        + " RETURNING " + COLS,
-                ps -> {
-                    ps.setString(1, kind);
-                    ps.setString(2, instance);
-                    ps.setString(3, requestJson);
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    ps.setInt(6, maxOpen);
-                },
-                JobRepository::record);
+        return insert(kind, instance, requestJson, maxOpen, now, (s, job) -> {});
+    }
+
+    /**
+     * {@link #insert(String, String, String, int, Instant)}, running {@code inSameTransaction} with the stored job
+     * before the insert commits (a notification queued there is sent before any server can claim the job).
+     */
+    public Optional<JobRecord> insert(
+            String kind,
+            String instance,
+            String requestJson,
+            int maxOpen,
+            Instant now,
+            BiConsumer<SqlSession, JobRecord> inSameTransaction) {
+        return db.inTransaction(s -> {
+            Optional<JobRecord> job = s.queryOne(
+                    "jobs.insert",
+                    "INSERT INTO jobs (kind, instance, state, request, created_at, updated_at)"
+                            + " SELECT ?, ?, 'queued', ?::json, ?, ?"
+                            + " WHERE (SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')) < ?"
+                            + " RETURNING " + COLS,
+                    ps -> {
+                        ps.setString(1, kind);
+                        ps.setString(2, instance);
+                        ps.setString(3, requestJson);
+                        ps.setTimestamp(4, Timestamp.from(now));
+                        ps.setTimestamp(5, Timestamp.from(now));
+                        ps.setInt(6, maxOpen);
+                    },
+                    JobRepository::record);
+            job.ifPresent(j -> inSameTransaction.accept(s, j));
+            return job;
+        });
     }
 
     /**
