@@ -295,8 +295,8 @@ public final class AppContext implements AutoCloseable {
     /**
      * The background jobs ({@code POST /api/v1/backtests} with {@code async}, {@code POST /api/v1/signals/evaluation})
      * of every server on the database, this one accepting them; it runs one at a time once {@link
-     * io.dgas.app.jobs.JobService#start}ed ({@code dgas serve}, or the first job submitted here), {@link
-     * #MAX_OPEN_JOBS} queued or running at most on the database.
+     * io.dgas.app.jobs.JobService#start}ed ({@code dgas serve} starts it; a command that lists, cancels or queues jobs
+     * does not), {@link #MAX_OPEN_JOBS} queued or running at most on the database.
      */
     public synchronized io.dgas.app.jobs.JobService jobs() {
         if (jobs == null) {
