@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,18 @@ class JobsApiIT {
     @BeforeAll
     static void seed() {
         io.dgas.app.cycle.Seed.universe(api.ctx.database(), 2, 500, END, 11, true);
+    }
+
+    /**
+     * The bound on open jobs is the database's: a test's jobs (sixteen held ones, say) all end before the next test
+     * starts.
+     */
+    @AfterEach
+    void everyJobEnded() {
+        io.dgas.testkit.Await.until(
+                () -> api.ctx.jobs().list(null, "queued", 1, 0).items().isEmpty()
+                        && api.ctx.jobs().list(null, "running", 1, 0).items().isEmpty(),
+                "every job of the test to end");
     }
 
     private static HttpResponse<String> post(String path, String json, String token) throws Exception {
