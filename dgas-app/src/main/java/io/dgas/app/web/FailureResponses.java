@@ -3,6 +3,7 @@ package io.dgas.app.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dgas.DgasException;
 import io.dgas.app.Json;
+import io.dgas.app.service.ErrorBody;
 import io.dgas.store.UnableToConnectException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -71,7 +72,7 @@ final class FailureResponses {
         }
         write(
                 c,
-                ParameterError.body(
+                ErrorBody.of(
                         "no " + c.method() + " endpoint " + c.path(),
                         "path",
                         c.path(),
@@ -90,7 +91,7 @@ final class FailureResponses {
                 .toList();
         c.status(405).header("Allow", String.join(", ", allowed));
         String method = c.method().name();
-        write(c, ParameterError.body(method + " is not served at " + c.path(), "method", method, allowed));
+        write(c, ErrorBody.of(method + " is not served at " + c.path(), "method", method, allowed));
     }
 
     /**
@@ -102,7 +103,7 @@ final class FailureResponses {
             c.header("WWW-Authenticate", "Bearer");
         }
         c.status(e.getStatus());
-        write(c, ParameterError.body(e.getMessage(), "Authorization", null, List.of("Bearer <admin token>")));
+        write(c, ErrorBody.of(e.getMessage(), "Authorization", null, List.of("Bearer <admin token>")));
     }
 
     /** Marks the response 503 with {@code Retry-After}. */

@@ -3,6 +3,7 @@ package io.dgas.app.web;
 import io.dgas.app.jobs.JobBody;
 import io.dgas.app.jobs.JobKinds;
 import io.dgas.app.jobs.JobService;
+import io.dgas.app.service.ErrorBody;
 import io.dgas.app.service.Page;
 import io.dgas.app.web.Param.Type;
 import io.dgas.store.jobs.JobRecord;
@@ -37,7 +38,7 @@ final class JobRoutes {
             return body;
         } catch (JobService.QueueFullException e) {
             c.status(429).header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            return ParameterError.body(e.getMessage(), null, null, List.of("a job once one has ended"));
+            return ErrorBody.of(e.getMessage(), null, null, List.of("a job once one has ended"));
         }
     }
 

@@ -2,6 +2,7 @@ package io.dgas.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dgas.app.Json;
+import io.dgas.app.service.ErrorBody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class JsonErrorHandler extends ErrorHandler {
     private static String body(int status, String reason, String path) {
         String error = "malformed request (HTTP " + status + (reason == null ? "" : " " + reason) + ")";
         try {
-            return Json.MAPPER.writeValueAsString(ParameterError.body(error, "request", path, ACCEPTED));
+            return Json.MAPPER.writeValueAsString(ErrorBody.of(error, "request", path, ACCEPTED));
         } catch (JsonProcessingException impossible) {
             return "{\"error\":\"malformed request\"}";
         }

@@ -7,6 +7,7 @@ import io.dgas.app.cycle.CycleSummary;
 import io.dgas.app.cycle.SignalOverrides;
 import io.dgas.app.ingest.IngestService;
 import io.dgas.app.ingest.IngestSummary;
+import io.dgas.app.service.ErrorBody;
 import io.dgas.app.web.Param.Type;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.bars.AssetClasses;
@@ -231,18 +232,18 @@ final class WriteRoutes {
                             .toList());
         } catch (Uploads.TooLargeException e) {
             c.status(413);
-            return ParameterError.body(
+            return ErrorBody.of(
                     e.getMessage(), "body", "" + c.contentLength(), List.of("an upload within web.max_upload_mb"));
         } catch (InvalidInputException e) {
             Reject r = e.reject();
             if (r == null) {
                 c.status(400);
-                return ParameterError.body(
+                return ErrorBody.of(
                         e.getMessage(), "body", "", List.of("CSV with the header and columns the endpoint describes"));
             }
             c.status(422);
             Map<String, Object> body =
-                    new LinkedHashMap<>(ParameterError.body(e.getMessage(), r.field(), r.value(), List.of(r.reason())));
+                    new LinkedHashMap<>(ErrorBody.of(e.getMessage(), r.field(), r.value(), List.of(r.reason())));
             body.put("line", r.line());
             body.put("field", r.field());
             body.put("reason", r.reason());
