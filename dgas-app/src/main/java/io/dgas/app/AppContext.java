@@ -306,12 +306,13 @@ public final class AppContext implements AutoCloseable {
                             instanceName(),
                             events(),
                             1,
-                            MAX_OPEN_JOBS)
+                            MAX_OPEN_JOBS,
+                            Duration.ofSeconds(config.seconds(ConfigKeys.JOBS_POLL)))
                     .register(new io.dgas.app.jobs.JobKind<>(
                             io.dgas.app.jobs.JobKinds.BACKTEST,
                             io.dgas.app.trading.BacktestRequest.class,
-                            (r, p) -> backtests().run(r, p).summary(),
-                            summary -> "backtest.html?id=" + summary.get("backtest")))
+                            (r, p) -> backtests().run(r, p),
+                            report -> "backtest.html?id=" + report.record().id()))
                     .register(io.dgas.app.jobs.JobKind.of(
                             io.dgas.app.jobs.JobKinds.EVALUATION,
                             io.dgas.app.evaluate.SignalEvaluation.Request.class,

@@ -54,6 +54,7 @@ public final class ConfigKeys {
     public static final String WEB_ADMIN_TOKEN = "web.admin_token";
     public static final String WEB_AUTH = "web.auth";
     public static final String EVENTS_HEARTBEAT = "web.events_heartbeat";
+    public static final String JOBS_POLL = "jobs.poll";
     public static final String WEB_MAX_UPLOAD_MB = "web.max_upload_mb";
     public static final String ALERTS_WEBHOOK = "alerts.webhook_url";
     public static final String ALERTS_FILE = "alerts.file";
@@ -254,6 +255,14 @@ public final class ConfigKeys {
                 false,
                 "which API requests need the admin token: writes (and admin), or all"));
         add(num(EVENTS_HEARTBEAT, Type.SECONDS, 1, 300, "15", null, "heartbeat comment interval of /api/v1/events"));
+        add(num(
+                JOBS_POLL,
+                Type.SECONDS,
+                1,
+                3600,
+                "30",
+                null,
+                "how often an idle server looks at the job queue besides when it hears of a job queued"));
         add(num(WEB_MAX_UPLOAD_MB, Type.INT, 1, 2048, "64", null, "largest CSV upload of the ingest API (MiB)"));
         add(str(ALERTS_WEBHOOK, null, true, "URL that receives alerts as JSON POSTs (its path is often its key)"));
         add(str(ALERTS_FILE, null, false, "file that receives alerts as JSON lines"));

@@ -10,7 +10,6 @@ import io.dgas.store.jobs.JobRecord;
 import io.dgas.store.jobs.JobRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,16 +39,15 @@ import org.slf4j.LoggerFactory;
  * outlives its server: {@link #close} puts its running jobs back in the queue at their next progress (a rolling
  * restart loses none), and a server that died is noticed by the others' {@link #sweep}, which puts its running jobs
  * back in the queue once it has been silent for {@link #ORPHAN_AFTER}. Jobs are claimed at most {@link #MAX_ATTEMPTS}
- * times; one that took its server down that often is closed as {@code abandoned}. As jobs store only at their end, a
- * job run again from its start stores once (unless its server died between its store and its end: then twice). A
- * server's idle workers look at the queue when a job is submitted to it and every {@link #POLL} for the others'.
+ * times; one that took its server down that often is closed as {@code abandoned}. Work that stores ends its job in
+ * its storing transaction ({@link Progress#succeedingIn}), so a job run again from its start stores once. A server's
+ * idle workers look at the queue when a job is submitted to it, when it {@link #heard} of one queued on another, and
+ * every poll (a notification lost while a server's listener reconnected is found then).
  */
 public final class JobService implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(10);
     public static final Duration ORPHAN_AFTER = Duration.ofSeconds(60);
     public static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
-    /** How often an idle worker looks for jobs other servers accepted. */
-    public static final Duration POLL = Duration.ofSeconds(2);
     /** Claims of a job at most: a job whose server stopped or died this often is closed as abandoned. */
     public static final int MAX_ATTEMPTS = 3;
     /** The event announcing a job's change. */
@@ -72,6 +70,7 @@ public final class JobService implements AutoCloseable {
     private final EventPublisher events;
     private final int workerCount;
     private final int maxOpen;
+    private final Duration poll;
     private final Map<String, JobKind<?, ?>> kinds = new ConcurrentHashMap<>();
     /** The jobs this server's workers run now: the sweep refreshes these alone. */
     private final java.util.Set<Long> running = ConcurrentHashMap.newKeySet();
@@ -88,15 +87,23 @@ public final class JobService implements AutoCloseable {
      *
      * @param workers jobs run at once by this server
      * @param maxOpen jobs queued or running on the database at most; more are refused
+     * @param poll how often an idle worker looks at the queue when it hears of no job queued ({@code jobs.poll})
      */
     public JobService(
-            JobRepository jobs, Clock clock, String instance, EventPublisher events, int workers, int maxOpen) {
+            JobRepository jobs,
+            Clock clock,
+            String instance,
+            EventPublisher events,
+            int workers,
+            int maxOpen,
+            Duration poll) {
         this.jobs = jobs;
         this.clock = clock;
         this.instance = instance;
         this.events = events;
         this.workerCount = workers;
         this.maxOpen = maxOpen;
+        this.poll = poll;
     }
 
     /** Adds a kind of job this server accepts and runs; returns this service. */
@@ -181,28 +188,53 @@ public final class JobService implements AutoCloseable {
                         requestJson,
                         maxOpen,
                         clock.instant(),
-                        (s, j) -> events.publish(s, List.of(event(j.id(), JobRepository.QUEUED, null, 0, 0))))
+                        (s, j) -> events.publish(s, List.of(JobEvents.event(j.id(), JobRepository.QUEUED, null, 0, 0))))
                 .orElseThrow(() -> new QueueFullException("the servers on this database already hold " + maxOpen
                         + " queued or running jobs; wait for one to end or cancel one"));
-        wake.release();
+        wakeOne();
         return job;
     }
 
-    /** A worker: claims and runs queued jobs until this server stops, idling up to {@link #POLL} between looks. */
+    /**
+     * An event heard from the database ({@code dgas serve}'s listener hears every server's): a job queued, on any
+     * server, wakes an idle worker here.
+     */
+    public void heard(String name, String json) {
+        if (!EVENT.equals(name)) {
+            return;
+        }
+        try {
+            if (JobRepository.QUEUED.equals(
+                    Json.API.readTree(json).path("state").asText())) {
+                wakeOne();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.debug("job event not read: {}", json, e);
+        }
+    }
+
+    /** One idle worker looks at the queue (permits are kept no further than one a worker: looks are not queued). */
+    private void wakeOne() {
+        if (wake.availablePermits() < workerCount) {
+            wake.release();
+        }
+    }
+
+    /** A worker: claims and runs queued jobs until this server stops, idling up to the poll between looks. */
     private void work() {
         while (!stopping) {
             Optional<JobRecord> next = Optional.empty();
             try {
                 next = jobs.claim(instance, List.copyOf(kinds.keySet()), clock.instant());
             } catch (RuntimeException e) {
-                LOG.debug("job claim failed; next look in {}", POLL, e);
+                LOG.debug("job claim failed; next look in {}", poll, e);
             }
             if (next.isPresent()) {
                 run(next.get());
                 continue;
             }
             try {
-                wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -240,8 +272,11 @@ public final class JobService implements AutoCloseable {
     /** Reads the job's request back as its kind's type and runs it to its end. */
     private <R, T> void run(JobKind<R, T> kind, JobRecord job) throws Exception {
         R request = Json.API.readValue(job.request(), kind.requestType());
-        T answer = kind.work().run(request, new JobProgress(job));
-        end(job, JobRepository.SUCCEEDED, json(answer), kind.link().of(answer), null);
+        JobProgress progress = new JobProgress(jobs, clock, events, () -> stopping, job, kind.link());
+        T answer = kind.work().run(request, progress);
+        if (!progress.ended()) {
+            end(job, JobRepository.SUCCEEDED, json(answer), kind.link().of(answer), null);
+        }
     }
 
     /** Puts {@code job} back in the queue (this server is stopping), unless its claim has lost it meanwhile. */
@@ -272,7 +307,7 @@ public final class JobService implements AutoCloseable {
     }
 
     /** {@code o} as the API renders it ({@link Json#API}). */
-    private static String json(Object o) {
+    static String json(Object o) {
         try {
             return Json.API.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -287,21 +322,7 @@ public final class JobService implements AutoCloseable {
     }
 
     private void announce(long id, String state, String phase, long done, long total) {
-        try {
-            events.publish(List.of(event(id, state, phase, done, total)));
-        } catch (RuntimeException e) {
-            LOG.debug("job {} event not published", id, e);
-        }
-    }
-
-    private static EventPublisher.Event event(long id, String state, String phase, long done, long total) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("job_id", id);
-        m.put("state", state);
-        m.put("phase", phase);
-        m.put("done", done);
-        m.put("total", total);
-        return new EventPublisher.Event(EVENT, m);
+        JobEvents.announce(events, id, state, phase, done, total);
     }
 
     /**
@@ -348,7 +369,7 @@ public final class JobService implements AutoCloseable {
         for (JobRecord j : moved) {
             announce(j.id(), j.state(), null, 0, 0);
             if (j.state().equals(JobRepository.QUEUED)) {
-                wake.release();
+                wakeOne();
             }
         }
         return moved;
@@ -388,48 +409,6 @@ public final class JobService implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A job's progress: recorded and announced at most every {@link #PROGRESS_EVERY}, and at each phase. */
-    private final class JobProgress implements Progress {
-        private final long id;
-        private final int attempt;
-        private String phase;
-        private long total;
-        private long lastWrite = Long.MIN_VALUE;
-
-        JobProgress(JobRecord claim) {
-            this.id = claim.id();
-            this.attempt = claim.attempts();
-        }
-
-        @Override
-        public void phase(String name, long total) {
-            this.phase = name;
-            this.total = total;
-            write(0, true);
-        }
-
-        @Override
-        public void stepsDone(long steps) {
-            write(steps, false);
-        }
-
-        private void write(long done, boolean always) {
-            if (stopping) {
-                throw new JobStoppedException(id, JobRepository.QUEUED, "back in the queue: its server is stopping");
-            }
-            long now = clock.millis();
-            if (!always && lastWrite != Long.MIN_VALUE && now - lastWrite < PROGRESS_EVERY.toMillis()) {
-                return;
-            }
-            lastWrite = now;
-            if (!jobs.progress(id, attempt, phase, done, total, clock.instant())) {
-                throw new JobStoppedException(
-                        id, JobRepository.CANCELLED, "cancelled before it ended; nothing was stored");
-            }
-            announce(id, JobRepository.RUNNING, phase, done, total);
         }
     }
 }

@@ -16,8 +16,9 @@ public record BacktestReport(
     /**
      * What {@code dgas backtest --json} and {@code POST /api/v1/backtests} answer: {@code {backtest, portfolio,
      * metrics, bar_steps, duration_ms, without_bars, settings_line}} (the curve and trades are the stored backtest's
-     * detail).
+     * detail); the report renders as it in JSON (a background job's answer).
      */
+    @com.fasterxml.jackson.annotation.JsonValue
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backtest", record.id());

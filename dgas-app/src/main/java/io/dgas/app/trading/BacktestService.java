@@ -117,8 +117,8 @@ public final class BacktestService {
 
     /**
      * {@link #run(BacktestRequest)} reporting to {@code progress} (phases {@code loading}, {@code analysing} a step
-     * per symbol, {@code replaying}, {@code storing}); a {@link io.dgas.app.jobs.JobStoppedException} from it stores
-     * nothing.
+     * per symbol, {@code replaying}, {@code storing}) and ending it with the report in the storing transaction ({@link
+     * io.dgas.app.jobs.Progress#succeedingIn}); a {@link io.dgas.app.jobs.JobStoppedException} from it stores nothing.
      */
     public BacktestReport run(BacktestRequest r, io.dgas.app.jobs.Progress progress) {
         AnalysisService.requireHigher(r.trading(), r.htf());
@@ -140,7 +140,11 @@ public final class BacktestService {
                 .withBuyAndHold(trading.values());
         progress.phase("storing", 0);
         Instant now = clock.instant();
-        BacktestRecord stored = db.inTransaction(s -> {
+        List<String> without = trading.entrySet().stream()
+                .filter(e -> e.getValue().size() == 0)
+                .map(Map.Entry::getKey)
+                .toList();
+        BacktestReport report = db.inTransaction(s -> {
             Portfolio p = portfolios
                     .create(
                             s,
@@ -167,7 +171,7 @@ public final class BacktestService {
                                     new EquityRepository.Point(Instant.ofEpochSecond(pt.ts()), pt.cash(), pt.equity()))
                             .toList());
             portfolios.closeIn(s, p.id(), now);
-            return backtests.insert(
+            BacktestRecord stored = backtests.insert(
                     s,
                     new BacktestRecord(
                             0,
@@ -196,13 +200,13 @@ public final class BacktestService {
                             steps,
                             ms,
                             now));
+            BacktestReport done = new BacktestReport(stored, metrics, result.equity(), without);
+            // a job ends with what it stored, in the same transaction: never stored twice by a run again
+            progress.succeedingIn(s, done);
+            return done;
         });
-        cache.changed(stored.portfolioId());
-        List<String> without = trading.entrySet().stream()
-                .filter(e -> e.getValue().size() == 0)
-                .map(Map.Entry::getKey)
-                .toList();
-        return new BacktestReport(stored, metrics, result.equity(), without);
+        cache.changed(report.record().portfolioId());
+        return report;
     }
 
     /**

@@ -51,6 +51,7 @@ public final class WebServer implements AutoCloseable {
         this.listener = new EventListener(() -> ctx.database().settings(), (name, json) -> {
             remote.apply(name, json);
             warm.accept(name, json);
+            ctx.jobs().heard(name, json);
             events.broadcast(name, json);
         });
         this.api = new RouteTable(

@@ -40,6 +40,8 @@ class JobServiceIT {
     static final PostgresExtension PG = new PostgresExtension();
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The servers here hear no events: they find the others' jobs by polling. */
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private static Database db;
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-07T10:00:00Z"));
@@ -74,6 +76,7 @@ class JobServiceIT {
     @BeforeAll
     static void open() {
         db = Database.open(DatabaseSettings.defaults(PG.jdbcUrl(), null, null), StatementObserver.NONE);
+        db.update("test.results", "CREATE TABLE IF NOT EXISTS job_results (run int)", ps -> {});
     }
 
     @AfterAll
@@ -84,7 +87,8 @@ class JobServiceIT {
     @BeforeEach
     void start() {
         db.update("test.empty", "DELETE FROM jobs", ps -> {});
-        jobs = new JobService(new JobRepository(db), clock, "test:1", events, 1, 3);
+        db.update("test.empty", "DELETE FROM job_results", ps -> {});
+        jobs = new JobService(new JobRepository(db), clock, "test:1", events, 1, 3, POLL);
         scripted = ScriptedJobs.on(jobs);
         jobs.start();
     }
@@ -104,9 +108,22 @@ class JobServiceIT {
 
     /** A second server on the database with the scripted kind and its own clock, not started. */
     private JobService otherServer(java.time.Clock its) {
-        other = new JobService(new JobRepository(db), its, "test:2", events, 1, 3);
+        other = new JobService(new JobRepository(db), its, "test:2", events, 1, 3, POLL);
         ScriptedJobs.on(other);
         return other;
+    }
+
+    /** A second server whose clock runs 61 s ahead: it takes this live server's refreshes for a dead one's. */
+    private JobService skewedServer() {
+        return otherServer(new FakeClock(clock.instant().plus(JobService.ORPHAN_AFTER.plusSeconds(1))));
+    }
+
+    /** Running {@code job} here, it is requeued by a {@link #skewedServer}'s sweep and run there to its success. */
+    private JobRecord takenOverBySkewedServer(JobRecord job) throws InterruptedException {
+        JobService skewed = skewedServer();
+        assertThat(skewed.sweep()).extracting(JobRecord::id).containsExactly(job.id());
+        skewed.start();
+        return await(job.id(), JobRepository.SUCCEEDED);
     }
 
     /** Waits until job {@code id} is in {@code state} and that has been announced (the event follows the write). */
@@ -279,7 +296,7 @@ class JobServiceIT {
     void sweep_aServerSilentForAMinute_itsRunningJobRequeuedAndRunHere_abandonedAfterTheLastAttempt() throws Exception {
         // this server not started yet: no worker of it claims the jobs the test stores, its sweep alone runs
         jobs.close();
-        jobs = new JobService(new JobRepository(db), clock, "test:1", events, 1, 3);
+        jobs = new JobService(new JobRepository(db), clock, "test:1", events, 1, 3, POLL);
         scripted = ScriptedJobs.on(jobs);
         JobRepository repo = new JobRepository(db);
         List<String> kinds = List.of(ScriptedJobs.KIND);
@@ -342,11 +359,7 @@ class JobServiceIT {
         });
         assertThat(await(started)).isTrue();
 
-        // a server whose clock runs 61 s ahead takes this live server's refreshes for a dead one's
-        JobService skewed = otherServer(new FakeClock(clock.instant().plus(JobService.ORPHAN_AFTER.plusSeconds(1))));
-        assertThat(skewed.sweep()).extracting(JobRecord::id).containsExactly(job.id());
-        skewed.start();
-        JobRecord done = await(job.id(), JobRepository.SUCCEEDED);
+        JobRecord done = takenOverBySkewedServer(job);
         release.countDown();
         assertThat(await(firstLeft)).isTrue();
 
@@ -359,6 +372,102 @@ class JobServiceIT {
         assertThat(after.attempts()).isEqualTo(2);
         assertThat(after.result()).isEqualTo(done.result()).contains("\"run\":2");
         assertThat(events.states(job.id())).doesNotContain("cancelled", "failed");
+    }
+
+    /** Stores run {@code run}'s result and ends its job with the answer in the same transaction, as a backtest does. */
+    private static Map<String, Object> store(Progress p, int run) {
+        Map<String, Object> answer = Map.of("run", run);
+        return db.inTransaction(s -> {
+            s.update("test.store", "INSERT INTO job_results VALUES (?)", ps -> ps.setInt(1, run));
+            p.succeedingIn(s, answer);
+            return answer;
+        });
+    }
+
+    private static List<Integer> storedRuns() {
+        return db.query("test.stored", "SELECT run FROM job_results ORDER BY run", ps -> {}, rs -> rs.getInt(1));
+    }
+
+    @Test
+    void succeedingIn_serverSilentAfterItsResultsCommitted_jobEndedWithThemAndNeverRunAgain() throws Exception {
+        CountDownLatch committed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        JobRecord job = scripted.submit((key, p) -> {
+            try {
+                Map<String, Object> answer = store(p, runs.incrementAndGet());
+                committed.countDown();
+                await(release); // its server goes silent here, between its results' commit and the work's return
+                return answer;
+            } finally {
+                returned.countDown();
+            }
+        });
+        assertThat(await(committed)).isTrue();
+
+        JobRecord stored = jobs.get(job.id());
+        assertThat(stored.state()).as("ended with its results' commit").isEqualTo(JobRepository.SUCCEEDED);
+
+        JobService skewed = skewedServer();
+        assertThat(skewed.sweep()).as("an ended job is no orphan").isEmpty();
+        release.countDown();
+        assertThat(await(returned)).isTrue();
+
+        assertThat(skewed.sweep()).isEmpty();
+        assertThat(runs.get()).isEqualTo(1);
+        assertThat(jobs.get(job.id())).isEqualTo(stored);
+        assertThat(stored.result()).contains("\"run\":1");
+        assertThat(storedRuns()).containsExactly(1);
+        assertThat(events.states(job.id())).containsOnlyOnce(JobRepository.SUCCEEDED);
+    }
+
+    @Test
+    void succeedingIn_cancelAskedBeforeTheCommit_nothingStoredAndJobCancelled() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        JobRecord job = scripted.submit((key, p) -> {
+            started.countDown();
+            await(release);
+            return store(p, 1);
+        });
+        assertThat(await(started)).isTrue();
+
+        jobs.cancel(job.id());
+        release.countDown();
+
+        assertThat(await(job.id(), JobRepository.CANCELLED).error()).contains("nothing was stored");
+        assertThat(storedRuns()).isEmpty();
+    }
+
+    @Test
+    void succeedingIn_claimLostToAnotherServerBeforeTheCommit_onlyTheNewClaimsResultsStored() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstLeft = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        JobRecord job = scripted.submit((key, p) -> {
+            int run = runs.incrementAndGet();
+            if (run == 1) {
+                try {
+                    started.countDown();
+                    await(release);
+                    return store(p, run);
+                } finally {
+                    firstLeft.countDown();
+                }
+            }
+            return store(p, run);
+        });
+        assertThat(await(started)).isTrue();
+        JobRecord done = takenOverBySkewedServer(job);
+
+        release.countDown();
+        assertThat(await(firstLeft)).isTrue();
+
+        assertThat(storedRuns()).as("the late claim's results rolled back").containsExactly(2);
+        assertThat(jobs.get(job.id())).isEqualTo(done);
+        assertThat(done.result()).contains("\"run\":2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dgas.testkit.Await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class JobsApiIT {
     @RegisterExtension
-    static final ApiClient api = ApiClient.onOwnDatabase(Map.of());
+    /** Polling once an hour: a job queued by another server runs here only if this one hears of it. */
+    static final ApiClient api = ApiClient.onOwnDatabase(Map.of("jobs.poll", "3600"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant END = Instant.parse("2024-06-03T12:00:00Z");
@@ -289,5 +291,29 @@ class JobsApiIT {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void queuedByAnotherServer_thisServerHearsItAndRunsIt_withoutWaitingForItsPoll() throws Exception {
+        Await.until(() -> api.server.eventListener().listening(), "the listener to LISTEN");
+        // a second server on the database, queuing only (as `dgas jobs retry` does): its event is all this one hears
+        io.dgas.app.jobs.JobService other = new io.dgas.app.jobs.JobService(
+                new io.dgas.store.jobs.JobRepository(api.ctx.database()),
+                java.time.Clock.systemUTC(),
+                "other:1",
+                io.dgas.store.events.EventPublisher.postgres(api.ctx.database()),
+                1,
+                io.dgas.app.AppContext.MAX_OPEN_JOBS,
+                Duration.ofHours(1));
+        io.dgas.app.jobs.ScriptedJobs.on(api.ctx.jobs());
+
+        long id = io.dgas.app.jobs.ScriptedJobs.on(other)
+                .submit((key, p) -> Map.of("ran", true))
+                .id();
+
+        JsonNode job = ended("/api/v1/jobs/" + id);
+        assertThat(job.get("state").asText()).isEqualTo("succeeded");
+        assertThat(job.get("instance").asText()).isNotEqualTo("other:1");
+        assertThat(job.at("/result/ran").asBoolean()).isTrue();
     }
 }

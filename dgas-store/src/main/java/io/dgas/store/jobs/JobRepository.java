@@ -148,10 +148,45 @@ public final class JobRepository {
      */
     public boolean finish(
             long id, int attempt, String state, String resultJson, String link, String errorJson, Instant now) {
-        return db.update(
-                        "jobs.finish",
+        return db.withSession(s -> finish(s, "jobs.finish", id, attempt, state, resultJson, link, errorJson, now, ""));
+    }
+
+    /**
+     * Ends running job {@code id}, claimed in {@code attempt}, succeeded with its answer and link, in {@code
+     * session}'s transaction: the work's results written there commit with the job's end, or neither does (a server
+     * that dies before the commit leaves the job to be requeued with nothing stored; one that dies after leaves it
+     * ended, never to be run and stored twice). Holds the job's row to the commit; returns false, storing nothing of
+     * the job, when its cancel was asked or the claim is no longer the job's (the caller rolls back).
+     */
+    public boolean succeedIn(SqlSession session, long id, int attempt, String resultJson, String link, Instant now) {
+        return finish(
+                session,
+                "jobs.succeed_in",
+                id,
+                attempt,
+                SUCCEEDED,
+                resultJson,
+                link,
+                null,
+                now,
+                " AND NOT cancel_requested");
+    }
+
+    private static boolean finish(
+            SqlSession s,
+            String name,
+            long id,
+            int attempt,
+            String state,
+            String resultJson,
+            String link,
+            String errorJson,
+            Instant now,
+            String andAlso) {
+        return s.update(
+                        name,
                         "UPDATE jobs SET state = ?, result = ?::json, link = ?, error = ?::json, finished_at = ?,"
-                                + " updated_at = ? WHERE id = ? AND attempts = ? AND state = 'running'",
+                                + " updated_at = ? WHERE id = ? AND attempts = ? AND state = 'running'" + andAlso,
                         ps -> {
                             ps.setString(1, state);
                             ps.setString(2, resultJson);
