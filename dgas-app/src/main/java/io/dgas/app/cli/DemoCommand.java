@@ -153,9 +153,12 @@ final class DemoCommand extends BaseCommand {
                             .collect(Collectors.joining(", "))
                     + "; " + SampleData.AAPL + " " + sample.aaplBars() + " daily bars");
             out().line("synthetic universe "
-                    + (universe.reused() ? "reused" : "generated in " + universe.millis() + " ms") + ": " + symbols
-                    + " symbols x " + SyntheticUniverse.BARS + " 1h bars (seed "
-                    + SyntheticUniverse.SEED + "), 4h aggregated");
+                    + (universe.reused()
+                            ? "reused"
+                            : "brought to the last complete hour in " + universe.millis() + " ms (" + universe.rows()
+                                    + " new 1h bars)")
+                    + ": " + symbols + " seeded walks (seed " + SyntheticUniverse.SEED + ") of 1h bars, at least "
+                    + SyntheticUniverse.BARS + " each, 4h aggregated");
             out().line("");
             CycleCommand.print(out(), cycle);
             if (cycle.signals().isEmpty()) {

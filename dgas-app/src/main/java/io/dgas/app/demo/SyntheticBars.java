@@ -22,6 +22,7 @@ public final class SyntheticBars extends Reader {
     private final Timeframe tf;
     private final long firstTs;
     private final long seed;
+    private final long[] after;
     private final StringBuilder buf = new StringBuilder(4096);
     private int pos;
     private int symbol = -1;
@@ -31,12 +32,22 @@ public final class SyntheticBars extends Reader {
     private double drift;
 
     public SyntheticBars(int symbols, int bars, Timeframe tf, Instant end, long seed) {
+        this(symbols, tf.bucketStart(end.getEpochSecond()) - (long) bars * tf.seconds(), bars, tf, seed, null);
+    }
+
+    /**
+     * The walks from {@code firstTs} (epoch seconds, the first bar's start), {@code bars} long, each row emitted only
+     * when it is after its symbol's {@code after[k]} (epoch seconds; null: every row): the walks are the same from
+     * the same start and seed, so stored walks are extended with their own continuation and no stored row is written
+     * again.
+     */
+    public SyntheticBars(int symbols, long firstTs, int bars, Timeframe tf, long seed, long[] after) {
         this.symbols = symbols;
         this.bars = bars;
         this.tf = tf;
-        long lastComplete = tf.bucketStart(end.getEpochSecond()) - tf.seconds();
-        this.firstTs = lastComplete - (long) (bars - 1) * tf.seconds();
+        this.firstTs = firstTs;
         this.seed = seed;
+        this.after = after;
         buf.append("timestamp,symbol,interval,open,high,low,close,volume\n");
     }
 
@@ -75,6 +86,10 @@ public final class SyntheticBars extends Reader {
         double low = Math.min(open, next) * (1 - Math.abs(gaussian()) * vol / 2);
         close = next;
         long ts = firstTs + (long) bar * tf.seconds();
+        int volume = 1000 + rnd.nextInt(9000);
+        if (after != null && ts <= after[symbol]) {
+            return; // stored already: the walk steps on without writing it again
+        }
         buf.append(Instant.ofEpochSecond(ts))
                 .append(',')
                 .append(ticker(symbol))
@@ -89,7 +104,7 @@ public final class SyntheticBars extends Reader {
                 .append(',')
                 .append(round(close))
                 .append(',')
-                .append(1000 + rnd.nextInt(9000))
+                .append(volume)
                 .append('\n');
     }
 

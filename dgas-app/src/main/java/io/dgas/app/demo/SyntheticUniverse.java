@@ -42,6 +42,13 @@ public final class SyntheticUniverse {
                 });
     }
 
+    /**
+     * Makes the universe current at {@code now}: reused when every walk's newest 1h bar is the last complete hour;
+     * otherwise each walk is extended with its own continuation to that hour (the walks run from the universe's
+     * first stored bar, or from {@link #BARS} hours back when none is stored, with one seed, so they are the same
+     * walks), and a walk not stored yet (a larger {@code n}) is generated whole. Stored bars are never written again:
+     * the signals, orders and fills made from them stay true to them.
+     */
     public static Result ensure(Database db, IngestListener listener, int n, Instant now) {
         long start = System.nanoTime();
         List<String> symbols =
@@ -55,29 +62,39 @@ public final class SyntheticUniverse {
                     ps.setArray(2, ps.getConnection().createArrayOf("text", symbols.toArray()));
                     ps.setString(3, ASSET_CLASS);
                 });
-        long expectedLast = Timeframe.H1.bucketStart(now.getEpochSecond()) - Timeframe.H1.seconds();
-        long current = db.queryOne(
-                        "demo.synthetic-current",
-                        "SELECT count(*) FROM symbols y WHERE y.ticker = ANY (?) AND y.deleted_at IS NULL AND EXISTS"
-                                + " (SELECT 1 FROM bars b WHERE b.symbol_id = y.id AND b.timeframe = '1h'"
-                                + " AND b.ts = to_timestamp(?) AND b.deleted_at IS NULL)",
-                        ps -> {
-                            ps.setArray(1, ps.getConnection().createArrayOf("text", symbols.toArray()));
-                            ps.setLong(2, expectedLast);
-                        },
-                        rs -> rs.getLong(1))
-                .orElse(0L);
-        if (current == n) {
+        long hour = Timeframe.H1.seconds();
+        long expectedLast = Timeframe.H1.bucketStart(now.getEpochSecond()) - hour;
+        long[] newest = new long[n];
+        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        long[] first = {Long.MAX_VALUE};
+        db.query(
+                "demo.synthetic-extent",
+                "SELECT y.ticker, extract(epoch FROM min(b.ts))::bigint, extract(epoch FROM max(b.ts))::bigint"
+                        + " FROM symbols y JOIN bars b ON b.symbol_id = y.id AND b.timeframe = '1h'"
+                        + " AND b.deleted_at IS NULL WHERE y.ticker = ANY (?) AND y.deleted_at IS NULL GROUP BY y.ticker",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", symbols.toArray())),
+                rs -> {
+                    newest[symbols.indexOf(rs.getString(1))] = rs.getLong(3);
+                    first[0] = Math.min(first[0], rs.getLong(2));
+                    return null;
+                });
+        if (java.util.Arrays.stream(newest).allMatch(t -> t >= expectedLast)) {
             return new Result(symbols, true, 0, (System.nanoTime() - start) / 1_000_000);
         }
+        long from = Math.min(first[0], expectedLast - (BARS - 1) * hour);
+        int bars = (int) ((expectedLast - from) / hour) + 1;
         long rows = new BarIngestor(db, listener)
                 .ingest(
                         "synthetic universe",
-                        new SyntheticBars(n, BARS, Timeframe.H1, now, SEED),
+                        new SyntheticBars(n, from, bars, Timeframe.H1, SEED, newest),
                         null,
                         IngestOptions.defaults().withCreateSymbols(true).withAssetClass(ASSET_CLASS))
                 .rowsRead();
-        new BarRollup(db, listener).fromBars(symbols, Timeframe.H1, List.of(Timeframe.H4), false, null);
+        long since = java.util.Arrays.stream(newest)
+                .map(t -> Math.max(t, from))
+                .min()
+                .orElse(from);
+        new BarRollup(db, listener).fromBarsSince(symbols, Timeframe.H1, List.of(Timeframe.H4), since);
         return new Result(symbols, false, rows, (System.nanoTime() - start) / 1_000_000);
     }
 }
