@@ -174,18 +174,16 @@ final class BacktestCommand extends BaseCommand {
     static String summary(String metrics) {
         try {
             com.fasterxml.jackson.databind.JsonNode m = io.dgas.app.Json.MAPPER.readTree(metrics);
-            return String.format(
-                    Locale.ROOT,
-                    "return %.2f%%%s, Sharpe %.2f, max drawdown %.2f%%, %d trades",
-                    100 * m.path("total_return").asDouble(Double.NaN),
+            // a figure without meaning (stored as "NaN": the Sharpe of no trade) prints as "-", as the run printed it
+            return "return " + percent(m.path("total_return").asDouble(Double.NaN), 2)
                     // stored since the benchmark was added; older rows have none
-                    m.hasNonNull("buy_and_hold_return")
+                    + (m.hasNonNull("buy_and_hold_return")
                             ? " (buy and hold "
                                     + percent(m.path("buy_and_hold_return").asDouble(Double.NaN), 2) + ")"
-                            : "",
-                    m.path("sharpe").asDouble(Double.NaN),
-                    100 * m.path("max_drawdown").asDouble(Double.NaN),
-                    m.path("trades").asInt());
+                            : "")
+                    + ", Sharpe " + number(m.path("sharpe").asDouble(Double.NaN))
+                    + ", max drawdown " + percent(m.path("max_drawdown").asDouble(Double.NaN), 2)
+                    + ", " + m.path("trades").asInt() + " trades";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return metrics;
         }
