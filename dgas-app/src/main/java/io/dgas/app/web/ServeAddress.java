@@ -31,11 +31,16 @@ public final class ServeAddress implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code url} as this process's address in {@code home}; closing the result removes it (once, and only
-     * while it is still this process's).
+     * Publishes {@code url} as this process's address in {@code home}, unless another server that is still alive
+     * published its own there (a second {@code dgas serve} on one home: the first stays the home's, and the second's
+     * stop leaves the first's address in place); closing the result removes it (once, and only while it is still this
+     * process's).
      */
     public static ServeAddress publish(Path home, String url) {
         long pid = ProcessHandle.current().pid();
+        if (publisher(home).filter(p -> p != pid).isPresent()) {
+            return new ServeAddress(home, pid);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("url", url);
         body.put("pid", pid);
@@ -57,12 +62,26 @@ public final class ServeAddress implements AutoCloseable {
 
     /** The URL of the {@code dgas serve} running on {@code home}, when one published it and is still alive. */
     public static Optional<String> find(Path home) {
+        return published(home)
+                .filter(n -> alive(n))
+                .map(n -> n.path("url").asText(""))
+                .filter(u -> !u.isEmpty());
+    }
+
+    /** The pid of the live server whose address {@code home} holds. */
+    private static Optional<Long> publisher(Path home) {
+        return published(home).filter(n -> alive(n)).map(n -> n.path("pid").asLong(-1));
+    }
+
+    private static boolean alive(JsonNode published) {
+        return ProcessHandle.of(published.path("pid").asLong(-1))
+                .map(ProcessHandle::isAlive)
+                .orElse(false);
+    }
+
+    private static Optional<JsonNode> published(Path home) {
         try {
-            JsonNode n = Json.MAPPER.readTree(Files.readString(home.resolve(FILE)));
-            long pid = n.path("pid").asLong(-1);
-            String url = n.path("url").asText("");
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive && !url.isEmpty() ? Optional.of(url) : Optional.empty();
+            return Optional.of(Json.MAPPER.readTree(Files.readString(home.resolve(FILE))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -46,6 +46,19 @@ class ServeAddressTest {
     }
 
     @Test
+    void publish_anotherLiveServerPublishedFirst_itsAddressStaysThroughThisOnesLifeAndStop() throws Exception {
+        String first = "{\"url\":\"http://127.0.0.1:4712\",\"pid\":"
+                + ProcessHandle.current().parent().orElseThrow().pid() + "}";
+        Files.writeString(home.resolve(ServeAddress.FILE), first);
+
+        try (ServeAddress second = ServeAddress.publish(home, "http://127.0.0.1:4711")) {
+            assertThat(ServeAddress.find(home)).contains("http://127.0.0.1:4712");
+        }
+
+        assertThat(home.resolve(ServeAddress.FILE)).hasContent(first);
+    }
+
+    @Test
     void localUrl_wildcardOrIpv6Host_isReachableHere() {
         assertThat(ServeAddress.localUrl("0.0.0.0", 8080)).isEqualTo("http://127.0.0.1:8080");
         assertThat(ServeAddress.localUrl("::1", 8080)).isEqualTo("http://[::1]:8080");
