@@ -57,9 +57,14 @@ final class CacheCommand {
                         + " then crosses the network in clear)")
         boolean insecure;
 
-        /** A read: sends no token. */
+        /**
+         * A read: sends no token, unless the server asks for one (401: {@code web.auth: all} closes reads too), when
+         * the admin token is sent if there is one (configured, or the file of a local serve).
+         */
         String get(String path) {
-            return send("GET", path, null);
+            HttpResponse<String> r = request("GET", path, null);
+            Optional<String> token = r.statusCode() == 401 ? AdminToken.forClient(config()) : Optional.empty();
+            return checked(token.isPresent() ? request("GET", path, token.get()) : r, token.isPresent());
         }
 
         /** An admin call: sends the admin token, which must exist (configured, or the file of a local serve). */
@@ -68,7 +73,7 @@ final class CacheCommand {
                     .orElseThrow(() -> new BadArgumentException("no admin token: set " + ConfigKeys.WEB_ADMIN_TOKEN
                             + " (or DGAS_WEB_ADMIN_TOKEN) to the token of the dgas serve at " + base()
                             + ", or run this on its machine, where $DGAS_HOME/admin.token holds it"));
-            return send("POST", path, token);
+            return checked(request("POST", path, token), true);
         }
 
         private String base() {
@@ -87,7 +92,7 @@ final class CacheCommand {
                     insecure);
         }
 
-        private String send(String method, String path, String token) {
+        private HttpResponse<String> request(String method, String path, String token) {
             String base = base();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(TIMEOUT)
@@ -96,18 +101,7 @@ final class CacheCommand {
                 request.header("Authorization", "Bearer " + token);
             }
             try {
-                HttpResponse<String> r =
-                        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 401 || r.statusCode() == 403) {
-                    // 401: no token sent; 403: a token the server does not hold
-                    throw new BadArgumentException("dgas at " + base + " refused the admin token (" + r.statusCode()
-                            + "); set "
-                            + ConfigKeys.WEB_ADMIN_TOKEN + " to the token of that server");
-                }
-                if (r.statusCode() / 100 != 2) {
-                    throw new BadArgumentException("dgas at " + base + " answered " + r.statusCode() + ": " + r.body());
-                }
-                return r.body();
+                return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new UnableToConnectException(
                         "no dgas serving at " + base + " (start one with 'dgas serve'): "
@@ -117,6 +111,25 @@ final class CacheCommand {
                 Thread.currentThread().interrupt();
                 throw new UnableToConnectException("interrupted", e);
             }
+        }
+
+        /** The body of a 2xx answer; otherwise a clear error ({@code withToken}: the admin token was sent). */
+        private String checked(HttpResponse<String> r, boolean withToken) {
+            String base = base();
+            if ((r.statusCode() == 401 || r.statusCode() == 403) && withToken) {
+                // 401: no token sent; 403: a token the server does not hold
+                throw new BadArgumentException("dgas at " + base + " refused the admin token (" + r.statusCode()
+                        + "); set " + ConfigKeys.WEB_ADMIN_TOKEN + " to the token of that server");
+            }
+            if (r.statusCode() == 401) {
+                throw new BadArgumentException("dgas at " + base + " asks for the admin token on reads too (web.auth:"
+                        + " all) and none is here: set " + ConfigKeys.WEB_ADMIN_TOKEN + " (or DGAS_WEB_ADMIN_TOKEN)"
+                        + " to the token of that server");
+            }
+            if (r.statusCode() / 100 != 2) {
+                throw new BadArgumentException("dgas at " + base + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
         }
 
         List<RegionStats> stats() {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dgas cache …} against a real loopback HTTP server that records what it receives: the admin token travels
- * only with admin calls, never to a plain-HTTP host elsewhere, and a read creates no token file.
+ * only with admin calls and with the reads of a server that asks for it (401), never to a plain-HTTP host elsewhere,
+ * and a read creates no token file.
  */
 class CacheCommandTest {
     @TempDir
@@ -25,6 +26,7 @@ class CacheCommandTest {
 
     private HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile boolean readsNeedTheToken;
 
     @BeforeEach
     void start() throws Exception {
@@ -35,7 +37,10 @@ class CacheCommandTest {
             byte[] body = (ex.getRequestURI().getPath().equals("/api/cache/stats") ? "[]" : "{\"removed\":3}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders("Bearer tok-wrong".equals(auth) ? 403 : 200, body.length);
+            int status = "Bearer tok-wrong".equals(auth)
+                    ? 403
+                    : readsNeedTheToken && auth == null ? 401 : 200; // web.auth: all closes reads too
+            ex.sendResponseHeaders(status, body.length);
             ex.getResponseBody().write(body);
             ex.close();
         });
@@ -63,6 +68,21 @@ class CacheCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(noConfig.code()).as(noConfig.err()).isZero();
         assertThat(received).hasSize(2).allSatisfy(x -> assertThat(x).endsWith("auth=null"));
+        assertThat(home.resolve("admin.token")).doesNotExist();
+    }
+
+    @Test
+    void stats_serverAsksForTheTokenOnReads_sentThenAndOnlyThen() {
+        readsNeedTheToken = true;
+
+        CliRun r = run(Map.of("DGAS_WEB_ADMIN_TOKEN", "tok-read"), "cache", "stats", "--server", local());
+        CliRun none = run(Map.of(), "cache", "stats", "--server", local());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(received.subList(0, 2))
+                .containsExactly("GET /api/cache/stats auth=null", "GET /api/cache/stats auth=Bearer tok-read");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("asks for the admin token on reads too").contains("web.admin_token");
         assertThat(home.resolve("admin.token")).doesNotExist();
     }
 
