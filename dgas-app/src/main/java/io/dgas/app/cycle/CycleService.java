@@ -2,6 +2,7 @@ package io.dgas.app.cycle;
 
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.config.DgasConfig;
+import io.dgas.app.service.AnalysisService;
 import io.dgas.app.service.BadInputException;
 import io.dgas.calc.drummond.SignalParams;
 import io.dgas.domain.Timeframe;
@@ -100,11 +101,9 @@ public final class CycleService {
 
     private CycleRequest request(List<String> symbols, Timeframe htf, Timeframe trading, Integer lookback) {
         Timeframe t = trading != null ? trading : config.timeframe(ConfigKeys.TRADING);
-        // a trading timeframe given without a higher one takes its default pair, as the commands do
-        // (AnalysisService.higherFor); 1w, which has none, keeps the configured one and is refused below
-        Timeframe configured = config.timeframe(ConfigKeys.HTF);
-        Timeframe h =
-                htf != null ? htf : trading != null ? trading.defaultHigher().orElse(configured) : configured;
+        // a trading timeframe given without a higher one takes its default pair, as the commands do; 1w, which has
+        // none, is refused naming trading (the caller gave no htf to blame)
+        Timeframe h = AnalysisService.higherFor(htf, trading, config.timeframe(ConfigKeys.HTF));
         int n = lookback != null ? lookback : config.intValue(ConfigKeys.LOOKBACK);
         long staleSeconds = config.seconds(ConfigKeys.STALE_AFTER);
         Duration stale = staleSeconds > 0 ? Duration.ofSeconds(staleSeconds) : CycleRequest.defaultStaleAfter(t);

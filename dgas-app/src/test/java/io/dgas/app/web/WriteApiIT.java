@@ -337,6 +337,19 @@ class WriteApiIT {
     }
 
     @Test
+    void cycle_tradingOfTheCoarsestTimeframeWithoutHtf_400NamingTrading() throws Exception {
+        HttpResponse<String> r =
+                api.post("/api/v1/cycle?symbols=CYC&trading=1w", ApiClient.TOKEN, "text/plain", new byte[0]);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(r.body());
+        assertThat(error.get("parameter").asText()).as("no htf was sent").isEqualTo("trading");
+        assertThat(error.get("value").asText()).isEqualTo("1w");
+        assertThat(error.get("error").asText()).contains("coarsest");
+        assertThat(error.get("accepted")).isNotEmpty();
+    }
+
+    @Test
     void cycle_badRequestOrNoToken_400And401() throws Exception {
         HttpResponse<String> inverted =
                 api.post("/api/v1/cycle?symbols=CYC&htf=1h&trading=4h", ApiClient.TOKEN, "text/plain", new byte[0]);
