@@ -310,10 +310,17 @@ public final class Database implements AutoCloseable {
                 cause);
     }
 
+    /**
+     * The innermost cause's message, or for a host that does not resolve "unknown host H" (the driver's own message
+     * is the bare host name).
+     */
     private static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host " + root.getMessage();
         }
         return root.getMessage();
     }
