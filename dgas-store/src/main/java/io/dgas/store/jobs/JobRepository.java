@@ -185,17 +185,21 @@ public final class JobRepository {
             String andAlso) {
         return s.update(
                         name,
-                        "UPDATE jobs SET state = ?, result = ?::json, link = ?, error = ?::json, finished_at = ?,"
-                                + " updated_at = ? WHERE id = ? AND attempts = ? AND state = 'running'" + andAlso,
+                        // a job that succeeded did all of its last phase, whose last steps the throttled progress
+                        // may not have recorded ("replaying 0 of 1" on a finished job)
+                        "UPDATE jobs SET state = ?, done = CASE WHEN ? = 'succeeded' THEN total ELSE done END,"
+                                + " result = ?::json, link = ?, error = ?::json, finished_at = ?, updated_at = ?"
+                                + " WHERE id = ? AND attempts = ? AND state = 'running'" + andAlso,
                         ps -> {
                             ps.setString(1, state);
-                            ps.setString(2, resultJson);
-                            ps.setString(3, link);
-                            ps.setString(4, errorJson);
-                            ps.setTimestamp(5, Timestamp.from(now));
+                            ps.setString(2, state);
+                            ps.setString(3, resultJson);
+                            ps.setString(4, link);
+                            ps.setString(5, errorJson);
                             ps.setTimestamp(6, Timestamp.from(now));
-                            ps.setLong(7, id);
-                            ps.setInt(8, attempt);
+                            ps.setTimestamp(7, Timestamp.from(now));
+                            ps.setLong(8, id);
+                            ps.setInt(9, attempt);
                         })
                 == 1;
     }

@@ -83,6 +83,9 @@ class JobRepositoryIT {
         assertThat(done.ended()).isTrue();
         assertThat(done.result()).as("json keeps key order and digits").isEqualTo(answer);
         assertThat(done.link()).isEqualTo("backtest.html?id=7");
+        assertThat(done.done())
+                .as("its last phase all done, whatever the throttled progress recorded last")
+                .isEqualTo(10);
         assertThat(done.request()).isEqualTo("{\"symbols\":[\"AAA\"],\"capital\":100000.00}");
         assertThat(jobs.finish(j.id(), 1, JobRepository.FAILED, null, null, "{}", T0.plusSeconds(4)))
                 .as("an ended job stays as it ended")
@@ -99,6 +102,19 @@ class JobRepositoryIT {
         assertThat(cancelled.finishedAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(cancelled.error()).contains("cancelled before it started");
         assertThat(jobs.claim("a:1", KINDS, T0.plusSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void finish_failedMidPhase_keepsTheStepsItHadDone() {
+        JobRecord j = insert("backtest", "a:1", "{}");
+        claim("b:2", T0.plusSeconds(1));
+        jobs.progress(j.id(), 1, "replaying", 4, 10, T0.plusSeconds(2));
+
+        jobs.finish(j.id(), 1, JobRepository.FAILED, null, null, "{\"error\":\"x\"}", T0.plusSeconds(3));
+
+        JobRecord failed = jobs.find(j.id()).orElseThrow();
+        assertThat(failed.phase()).isEqualTo("replaying");
+        assertThat(failed.done()).isEqualTo(4);
     }
 
     @Test
