@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <p>Design notes: a bar {@code [t, t + step)} meets a session {@code [o, c)} iff {@code o < t + step} and {@code t <
  * c}; with both in time order and the sessions disjoint, one pass keeps the first session ending after the bar, so a
- * check costs O(bars + sessions). A spike is a close-to-close log return beyond {@code k} robust standard deviations
- * of the series' returns: 1.4826 × their median absolute deviation from the median (the MAD, which a few wild returns
+ * check costs O(bars + sessions). A spike is a close-to-close log return further than {@code k} robust standard
+ * deviations from the series' median return (from the median, not from 0: the returns of a steady trend, all alike,
+ * have a tiny spread and none of them is a spike): 1.4826 × their median absolute deviation from the median (the MAD, which a few wild returns
  * cannot inflate as they inflate the standard deviation; Rousseeuw and Croux 1993), or, when more than half the
  * returns are equal (an illiquid series whose MAD is 0), 1.2533 × their mean absolute deviation; none when both are 0.
  * A spike the next bar takes back (a return of the other sign beyond {@code k / 2} of those deviations) is the mark of
@@ -51,7 +52,10 @@ final class BarChecks {
         return new Outside(count, Arrays.copyOf(first, Math.min(count, first.length)));
     }
 
-    /** A spike: the bar's index, its return in robust deviations (signed), and whether the next bar took it back. */
+    /**
+     * A spike: the bar's index, its return's distance from the median return in robust deviations (signed), and
+     * whether the next bar took it back.
+     */
     record Spike(int index, double sigmas, boolean reverted) {}
 
     /** The spikes among {@code close}'s returns beyond {@code k} robust deviations, with that deviation. */
@@ -71,11 +75,15 @@ final class BarChecks {
         if (!(sigma > 0)) {
             return new Spikes(sigma, out);
         }
+        // deviations from the median return: a steady trend is no spike however small its returns' spread
+        double[] sorted = r.clone();
+        Arrays.sort(sorted);
+        double centre = median(sorted);
         for (int j = 0; j < r.length; j++) {
-            double z = r[j] / sigma;
+            double z = (r[j] - centre) / sigma;
             if (Math.abs(z) > k) {
-                boolean reverted = j + 1 < r.length && r[j + 1] * r[j] < 0 && Math.abs(r[j + 1] / sigma) > k / 2;
-                out.add(new Spike(j + 1, z, reverted));
+                double next = j + 1 < r.length ? (r[j + 1] - centre) / sigma : 0;
+                out.add(new Spike(j + 1, z, next * z < 0 && Math.abs(next) > k / 2));
             }
         }
         return new Spikes(sigma, out);

@@ -78,6 +78,30 @@ class BarChecksTest {
     }
 
     @Test
+    void spikes_steadyRampAndSteadyTrendWithOneJump_onlyTheJump() {
+        // 100, 101, … 169: returns from log(101/100) = 0.00995 down to log(169/168) = 0.00593, all alike (their spread
+        // about the median 0.0078 is a few thousandths: far below any return's size, which is no spike)
+        double[] ramp = new double[70];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = 100 + i;
+        }
+        // the same trend of +0.2 % a bar with a noise of ±0.01 %, and bar 30 opening a 3 % gap that stays
+        double[] trend = new double[70];
+        trend[0] = 50;
+        for (int i = 1; i < trend.length; i++) {
+            trend[i] = trend[i - 1] * Math.exp(0.002 + (i % 2 == 0 ? 0.0001 : -0.0001) + (i == 30 ? 0.03 : 0));
+        }
+
+        assertThat(BarChecks.spikes(ramp, 5).items()).isEmpty();
+        BarChecks.Spikes s = BarChecks.spikes(trend, 5);
+        assertThat(s.items()).extracting(BarChecks.Spike::index).containsExactly(30);
+        // 35 odd bars return 0.0019, 33 even ones 0.0021 and bar 30 (even) 0.0321: the median (the 35th of 69) is
+        // 0.0019, and the gap 0.0321 - 0.0019 = 0.0302 from it
+        assertThat(s.items().get(0).sigmas() * s.sigma()).isCloseTo(0.0302, within(1e-9));
+        assertThat(s.items().get(0).reverted()).isFalse();
+    }
+
+    @Test
     void spikes_flatSeries_none() {
         double[] close = new double[10];
         Arrays.fill(close, 10);
