@@ -79,6 +79,12 @@ final class BacktestCommand extends BaseCommand {
         BacktestService service = context().backtests();
         if (curve != null) {
             OutputFile.check("--curve", curve);
+            String name = curve.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".csv") && !name.endsWith(".json")) {
+                // the format follows the name: a curve.xlsx of CSV would open as garbage
+                throw new BadArgumentException(
+                        "--curve", curve.toString(), "--curve: " + curve + " must end in .csv or .json");
+            }
         }
         if (list) {
             List<BacktestRecord> all = service.list(100);

@@ -17,7 +17,7 @@ public final class EquityCurveFile {
     /** Writes {@code points} to {@code file}: JSON when its name ends in {@code .json}, else CSV with a header. */
     public static void write(Path file, List<Backtester.EquityPoint> points) {
         StringBuilder b = new StringBuilder();
-        boolean json = file.toString().endsWith(".json");
+        boolean json = file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
         b.append(json ? "[" : "timestamp,cash,equity,gross_exposure\n");
         for (int i = 0; i < points.size(); i++) {
             Backtester.EquityPoint p = points.get(i);

@@ -345,4 +345,26 @@ class BacktestCommandIT {
         // the help showed both as optional, without saying a run needs them
         assertThat(help.out()).contains("required unless --list");
     }
+
+    @Test
+    void backtest_curveFileOfAnotherFormat_isABadArgumentBeforeAnyRun() {
+        Path xlsx = home.resolve("curve.xlsx");
+
+        CliRun r = CliRun.of(
+                home,
+                PG.jdbcUrl(),
+                Map.of(),
+                "backtest",
+                "SYN0001",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-02-01",
+                "--curve",
+                xlsx.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--curve: " + xlsx + " must end in .csv or .json");
+        assertThat(xlsx).doesNotExist();
+    }
 }
