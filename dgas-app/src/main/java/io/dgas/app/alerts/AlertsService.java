@@ -86,11 +86,13 @@ public final class AlertsService {
         return what;
     }
 
-    /** {@link #delete} by name or id, as the command line names rules; "not found" instead of an exception. */
+    /**
+     * {@link #delete} by name or id, as the command line names rules.
+     *
+     * @throws NotFoundException naming {@code rule} when no rule has that name or id
+     */
     public String remove(String nameOrId) {
-        String what = repo.remove(nameOrId);
-        changed();
-        return what;
+        return delete(ruleId(nameOrId));
     }
 
     /**

@@ -131,7 +131,7 @@ final class AlertsCommand {
         public Integer call() {
             String what = context().alertsService().remove(rule);
             out().result(Map.of("rule", rule, "result", what), () -> out().line(rule + ": " + what));
-            return what.equals("not found") ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+            return ExitCodes.OK;
         }
     }
 

@@ -163,4 +163,22 @@ class AlertRuleSymbolsIT {
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(run("alerts", "rules", "list").out()).containsPattern("msft-lower +threshold +MSFT");
     }
+
+    @Test
+    void rulesRm_byNameThenAgain_removedThenAnErrorNamingTheRule() throws Exception {
+        run("alerts", "rules", "add", "--name", "rm-me", "--type", "threshold", "--symbol", "AAPL", "--threshold", "1");
+
+        Run removed = run("alerts", "rules", "rm", "rm-me");
+        Run again = run("--json", "alerts", "rules", "rm", "rm-me");
+
+        assertThat(removed.code()).as(removed.err()).isZero();
+        assertThat(removed.out()).contains("rm-me: removed");
+        assertThat(again.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.out()).as("an error is no result").isEmpty();
+        com.fasterxml.jackson.databind.JsonNode error =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.err());
+        assertThat(error.get("error").asText()).isEqualTo("unknown rule 'rm-me'");
+        assertThat(error.get("parameter").asText()).isEqualTo("rule");
+        assertThat(error.get("value").asText()).isEqualTo("rm-me");
+    }
 }

@@ -144,25 +144,9 @@ public final class AlertRepository {
     }
 
     /**
-     * Removes a rule by name or id. A rule with log entries is deactivated instead (the log is audit history and
+     * Removes the rule with id {@code id}. A rule with log entries is deactivated instead (the log is audit history and
      * references it). Returns "removed", "deactivated" or "not found".
      */
-    public String remove(String nameOrId) {
-        return db.inTransaction(s -> {
-            Long id = s.queryOne(
-                            "alerts.rule-find",
-                            "SELECT id FROM alert_rules WHERE name = ? OR id::text = ?",
-                            ps -> {
-                                ps.setString(1, nameOrId);
-                                ps.setString(2, nameOrId);
-                            },
-                            rs -> rs.getLong(1))
-                    .orElse(null);
-            return id == null ? "not found" : remove(s, id);
-        });
-    }
-
-    /** {@link #remove(String)} of the rule with id {@code id}. */
     public String remove(long id) {
         return db.inTransaction(s -> remove(s, id));
     }
