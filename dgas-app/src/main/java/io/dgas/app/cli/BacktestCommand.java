@@ -241,6 +241,12 @@ final class BacktestCommand extends BaseCommand {
 
     /** Paper rules from the {@code --sizing} and {@code --commission} texts. */
     static PaperRules rules(String sizing, double slippageBps, String commission) {
+        if (!(slippageBps >= 0 && slippageBps < 10_000)) {
+            throw new BadArgumentException(
+                    "--slippage-bps",
+                    Double.toString(slippageBps),
+                    "--slippage-bps must be at least 0 and below 10000 (basis points), got " + slippageBps);
+        }
         String[] sz = sizing.split(":", 2);
         if (sz.length != 2) {
             throw new BadArgumentException(
@@ -257,9 +263,12 @@ final class BacktestCommand extends BaseCommand {
                         "--commission: expected per_share=X,percent=Y,min=Z, got '" + commission + "'");
             }
             BigDecimal v = number("--commission", kv[0], kv[1]);
-            if (v.signum() < 0) {
+            if (v.signum() < 0 || (kv[0].equals("percent") && v.compareTo(BigDecimal.valueOf(100)) >= 0)) {
                 throw new BadArgumentException(
-                        "--commission", commission, "--commission: " + kv[0] + " must be >= 0, got '" + kv[1] + "'");
+                        "--commission",
+                        commission,
+                        "--commission: " + kv[0] + " must be >= 0" + (kv[0].equals("percent") ? " and below 100" : "")
+                                + ", got '" + kv[1] + "'");
             }
             c.put(kv[0], v);
         }
@@ -278,7 +287,8 @@ final class BacktestCommand extends BaseCommand {
                     c.get("percent").doubleValue(),
                     c.get("min"));
         } catch (IllegalArgumentException e) {
-            throw new BadArgumentException(e.getMessage());
+            // slippage and commission were checked above: the sizing value is what is left to refuse
+            throw new BadArgumentException("--sizing", sizing, "--sizing: " + e.getMessage());
         }
     }
 

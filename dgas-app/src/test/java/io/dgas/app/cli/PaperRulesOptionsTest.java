@@ -33,4 +33,17 @@ class PaperRulesOptionsTest {
                 .isInstanceOf(BadArgumentException.class)
                 .hasMessageStartingWith("--sizing: unknown sizing 'percent': accepted ");
     }
+
+    @Test
+    void rules_outOfRange_usageErrorNamesTheOption() {
+        assertThatThrownBy(() -> BacktestCommand.rules("percent_equity:10", -5, "min=0"))
+                .isInstanceOf(BadArgumentException.class)
+                .hasMessage("--slippage-bps must be at least 0 and below 10000 (basis points), got -5.0");
+        assertThatThrownBy(() -> BacktestCommand.rules("percent_equity:10", 5, "percent=100"))
+                .isInstanceOf(BadArgumentException.class)
+                .hasMessage("--commission: percent must be >= 0 and below 100, got '100'");
+        assertThatThrownBy(() -> BacktestCommand.rules("percent_equity:150", 5, "min=0"))
+                .isInstanceOf(BadArgumentException.class)
+                .hasMessage("--sizing: sizing value of percent_equity must be above 0 and at most 100, was 150");
+    }
 }
