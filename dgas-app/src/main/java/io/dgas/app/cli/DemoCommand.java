@@ -44,6 +44,9 @@ final class DemoCommand extends BaseCommand {
 
     @Override
     public Integer call() throws InterruptedException {
+        // the options first: a bad one must not wait for the database, the data and the cycle to be refused
+        OptionRanges.between("--symbols", symbols, 1, 10_000);
+        int p = ServeCommand.port(this, port);
         out().info(
                         config().isExternalDatabase()
                                 ? "using the configured database"
@@ -77,9 +80,6 @@ final class DemoCommand extends BaseCommand {
         sampleModel.put("aapl_bars", sample.aaplBars());
         sampleModel.put("millis", sample.millis());
         status.put("sample_data", sampleModel);
-        if (symbols < 1 || symbols > 10_000) {
-            throw new BadArgumentException("--symbols must be between 1 and 10,000, was " + symbols);
-        }
         SyntheticUniverse.Result universe = SyntheticUniverse.ensure(
                 context().database(),
                 context().ingestListener(),
@@ -114,7 +114,6 @@ final class DemoCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         String host = config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
-        int p = port != null ? port : config().intValue(ConfigKeys.WEB_PORT);
         if (p != 0 && ServeCommand.bindProblem(host, p) != null) {
             out().info("port " + p + " is busy; the dashboard takes any free port");
             p = 0;

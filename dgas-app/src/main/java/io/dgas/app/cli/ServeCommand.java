@@ -1,5 +1,6 @@
 package io.dgas.app.cli;
 
+import io.dgas.app.config.ConfigKey;
 import io.dgas.app.config.ConfigKeys;
 import io.dgas.app.schedule.SchedulerService;
 import io.dgas.app.schedule.StatementSnapshots;
@@ -47,10 +48,25 @@ final class ServeCommand extends BaseCommand {
     @Override
     public Integer call() throws InterruptedException {
         String h = host != null ? host : config().string(ConfigKeys.WEB_HOST).orElse("127.0.0.1");
-        int p = port != null ? port : config().intValue(ConfigKeys.WEB_PORT);
+        int p = port(this, port);
         requireFree(h, p);
         serve(this, h, p, noScheduler, url -> {}, e -> inUse(h, p, e.getMessage()));
         return ExitCodes.OK;
+    }
+
+    /**
+     * The port to listen on: {@code option} ({@code --port}) when given, else {@code web.port}. The option is held to
+     * the range of {@code web.port} before anything starts, so a port no socket can have is one line and exit 2, not
+     * a stack trace from the bind (or, for {@code dgas demo}, after the whole demo has run).
+     *
+     * @throws BadArgumentException naming {@code --port} and its value when it is out of that range
+     */
+    static int port(BaseCommand cmd, Integer option) {
+        if (option == null) {
+            return cmd.config().intValue(ConfigKeys.WEB_PORT); // in range: the configuration was validated
+        }
+        ConfigKey key = ConfigKeys.find(ConfigKeys.WEB_PORT);
+        return OptionRanges.between("--port", option, (int) key.min(), (int) key.max());
     }
 
     /**
