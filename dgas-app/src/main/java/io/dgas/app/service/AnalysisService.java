@@ -390,10 +390,21 @@ public final class AnalysisService {
      * @throws BadInputException when {@code htf} is not coarser than and a whole multiple of {@code tf}
      */
     public static void requireHigher(Timeframe tf, Timeframe htf) {
+        requireHigher(tf, htf, "htf", htf.code(), "");
+    }
+
+    /**
+     * {@link #requireHigher(Timeframe, Timeframe)} for a higher timeframe that came from {@code parameter} set to
+     * {@code value} (a file of higher-timeframe bars), its message beginning with {@code prefix}.
+     *
+     * @throws BadInputException naming {@code parameter} and {@code value} when {@code htf} does not pair with {@code
+     *     tf}
+     */
+    public static void requireHigher(Timeframe tf, Timeframe htf, String parameter, String value, String prefix) {
         try {
             htf.requireHigherOver(tf);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("htf", htf.code(), e.getMessage(), codes(tf.highers()));
+            throw new BadInputException(parameter, value, prefix + e.getMessage(), codes(tf.highers()));
         }
     }
 

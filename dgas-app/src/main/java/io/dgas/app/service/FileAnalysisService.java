@@ -13,6 +13,7 @@ import io.dgas.domain.BarSeries;
 import io.dgas.domain.Timeframe;
 import io.dgas.store.ingest.BarFile;
 import io.dgas.store.ingest.IngestOptions;
+import io.dgas.store.ingest.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -48,7 +49,8 @@ public final class FileAnalysisService {
      * @param out directory for the report files, or null to write none
      * @param rows how many latest bars to return
      * @throws BadInputException a missing or unreadable file, a {@code htf} that is not a coarser multiple of the
-     *     input's timeframe or not the timeframe of {@code htfBars}
+     *     input's timeframe or not the timeframe of {@code htfBars}, an {@code htfBars} whose timeframe is not a coarser
+     *     multiple of the input's, or without an interval column and no {@code htf}
      * @throws io.dgas.store.ingest.InvalidInputException a row of a file that breaks a rule, naming file, line, field
      *     and value
      */
@@ -63,8 +65,9 @@ public final class FileAnalysisService {
             int rows)
             throws IOException {
         BarSeries trading = read(bars, read);
-        BarSeries higher =
-                htfBars != null ? higherFile(htfBars, htf, read) : htf != null ? aggregate(trading, htf) : null;
+        BarSeries higher = htfBars != null
+                ? higherFile(htfBars, htf, read, trading.timeframe())
+                : htf != null ? aggregate(trading, htf) : null;
         Map<String, String> files = DrummondReport.files(trading, higher, DrummondParams.defaults(), mtf, signals);
         List<Path> written = new ArrayList<>();
         if (out != null) {
@@ -78,8 +81,14 @@ public final class FileAnalysisService {
         return new Result(trading, higher, files, written, latest(DrummondAnalyzer.analyze(trading), rows));
     }
 
-    private static BarSeries higherFile(Path file, Timeframe htf, IngestOptions read) throws IOException {
-        BarSeries s = read(file, read.withSymbol(read.symbol(), htf));
+    /**
+     * The series of the higher-timeframe file, whose timeframe must pair with {@code trading} as {@code --htf} must
+     * (4h over 1h; not 1h over 1h, not 1h over 4h).
+     */
+    private static BarSeries higherFile(Path file, Timeframe htf, IngestOptions read, Timeframe trading)
+            throws IOException {
+        BarSeries s =
+                htf != null ? read(file, read.withSymbol(read.symbol(), htf)) : higherFileAlone(file, read, trading);
         if (htf != null && s.timeframe() != htf) {
             throw new BadInputException(
                     "htf",
@@ -88,7 +97,47 @@ public final class FileAnalysisService {
                             + s.timeframe().code() + ")",
                     List.of(s.timeframe().code()));
         }
+        AnalysisService.requireHigher(
+                trading,
+                s.timeframe(),
+                "htf-bars",
+                file.toString(),
+                "--htf-bars " + Printable.of(file.toString()) + " ("
+                        + s.timeframe().code() + "): ");
         return s;
+    }
+
+    /**
+     * The higher-timeframe file read with no {@code --htf}: its timeframe must come from its interval column. The
+     * reader's refusal of a file without one tells to give {@code --symbol and --interval}, which are the trading
+     * file's (given already, perhaps); what is missing is {@code --htf}, so that is what this says.
+     */
+    private static BarSeries higherFileAlone(Path file, IngestOptions read, Timeframe trading) throws IOException {
+        IngestOptions noTimeframe = read.withSymbol(read.symbol(), null);
+        try {
+            return read(file, noTimeframe);
+        } catch (InvalidInputException e) {
+            // a refusal of the whole file (no row named) that a timeframe lifts was the missing interval column
+            if (e.reject() != null || !headerPassesWith(file, read.withSymbol(read.symbol(), trading))) {
+                throw e;
+            }
+            throw new BadInputException(
+                    "htf",
+                    null,
+                    Printable.of(file.toString()) + " (--htf-bars) has no interval column: give its timeframe with"
+                            + " --htf",
+                    trading.highers().stream().map(Timeframe::code).toList());
+        }
+    }
+
+    /** Whether {@code file} gets past its header when read with {@code opts} (a later row may still be refused). */
+    private static boolean headerPassesWith(Path file, IngestOptions opts) throws IOException {
+        try {
+            read(file, opts);
+            return true;
+        } catch (InvalidInputException e) {
+            return e.reject() != null;
+        }
     }
 
     private static BarSeries read(Path file, IngestOptions opts) throws IOException {

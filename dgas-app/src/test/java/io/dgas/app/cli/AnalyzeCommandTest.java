@@ -212,6 +212,64 @@ class AnalyzeCommandTest {
                 .contains(h4 + " line 3, field date, value 2024-01-01T04:00:00Z: date must be a 1d bar open time");
     }
 
+    @Test
+    void analyzeFile_higherFileNotCoarserThanTheTradingOne_exits2NamingTheOptionAndWritesNothing() throws IOException {
+        Path hourly = barsFile("h1.csv", "1h", 200, true);
+        Path otherHourly = barsFile("h1b.csv", "1h", 200, true);
+        Path fourHourly = barsFile("h4.csv", "4h", 60, true);
+        Path out = dir.resolve("out");
+
+        Run same = run("analyze", "--bars", hourly.toString(), "--htf-bars", otherHourly.toString(), "--out", "" + out);
+        Run finer = run("analyze", "--bars", fourHourly.toString(), "--htf-bars", hourly.toString());
+
+        assertThat(same.code()).as(same.err()).isEqualTo(2);
+        assertThat(same.err())
+                .isEqualTo("error: --htf-bars " + otherHourly + " (1h): higher timeframe 1h is not coarser than and a"
+                        + " whole multiple of the trading timeframe 1h; accepted: [4h, 1d, 1w]"
+                        + System.lineSeparator());
+        assertThat(out).doesNotExist();
+        assertThat(finer.code()).as(finer.err()).isEqualTo(2);
+        assertThat(finer.err())
+                .startsWith("error: --htf-bars " + hourly + " (1h): higher timeframe 1h is not coarser than and a"
+                        + " whole multiple of the trading timeframe 4h");
+    }
+
+    @Test
+    void analyzeFile_higherFileWithoutIntervalColumnNorHtf_asksForHtf() throws IOException {
+        Path hourly = barsFile("h1.csv", "1h", 200, false);
+        Path fourHourly = barsFile("h4.csv", "4h", 60, false);
+
+        String[] args = {
+            "analyze", "--bars", "" + hourly, "--symbol", "BTC", "--interval", "1h", "--htf-bars", "" + fourHourly
+        };
+
+        Run r = run(args);
+        Run json = run(concat(new String[] {"--json"}, args));
+
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo(
+                        "error: " + fourHourly + " (--htf-bars) has no interval column: give its timeframe with --htf"
+                                + System.lineSeparator());
+        assertThat(json.err()).contains("\"parameter\":\"htf\"");
+    }
+
+    /** {@code n} bars of {@code tf} (1h or 4h) from 2024-01-01, with the symbol and interval columns or without. */
+    private Path barsFile(String name, String tf, int n, boolean columns) throws IOException {
+        long step = tf.equals("4h") ? 4 * 3600L : 3600L;
+        StringBuilder csv = new StringBuilder(
+                columns
+                        ? "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        : "date,open,high,low,close,volume\n");
+        for (int i = 0; i < n; i++) {
+            double c = 100 + i % 7;
+            csv.append(java.time.Instant.ofEpochSecond(1_704_067_200L + i * step))
+                    .append(columns ? ",BTC," + tf : "")
+                    .append(String.format(java.util.Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f,10%n", c, c + 1, c - 1, c));
+        }
+        return Files.writeString(dir.resolve(name), csv);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
