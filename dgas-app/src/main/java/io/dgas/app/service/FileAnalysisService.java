@@ -15,9 +15,7 @@ import io.dgas.store.ingest.BarFile;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.InvalidInputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,11 +44,14 @@ public final class FileAnalysisService {
      *     else the one to aggregate the input into; or null
      * @param read how to read the files: the symbol, and the interval of {@code bars}, for files in the {@code
      *     date,open,…} form, the time zone of times without an offset, the limits
-     * @param out directory for the report files, or null to write none
+     * @param out directory for the report files, or null to write none; written all or none ({@link
+     *     ReportDirectory#write})
      * @param rows how many latest bars to return
      * @throws BadInputException a missing or unreadable file, a {@code htf} that is not a coarser multiple of the
      *     input's timeframe or not the timeframe of {@code htfBars}, an {@code htfBars} whose timeframe is not a coarser
      *     multiple of the input's, or without an interval column and no {@code htf}
+     * @throws BadInputException also an {@code out} that cannot take the files (a file, a directory where one of them
+     *     goes), before any is written
      * @throws io.dgas.store.ingest.InvalidInputException a row of a file that breaks a rule, naming file, line, field
      *     and value
      */
@@ -69,15 +70,7 @@ public final class FileAnalysisService {
                 ? higherFile(htfBars, htf, read, trading.timeframe())
                 : htf != null ? aggregate(trading, htf) : null;
         Map<String, String> files = DrummondReport.files(trading, higher, DrummondParams.defaults(), mtf, signals);
-        List<Path> written = new ArrayList<>();
-        if (out != null) {
-            Files.createDirectories(out);
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path p = out.resolve(f.getKey());
-                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
-                written.add(p);
-            }
-        }
+        List<Path> written = out == null ? List.of() : ReportDirectory.write("--out", out, files);
         return new Result(trading, higher, files, written, latest(DrummondAnalyzer.analyze(trading), rows));
     }
 

@@ -19,8 +19,6 @@ import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.bars.SymbolTimeframes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,16 +142,16 @@ public final class StoredAnalysisService {
             }
         }
         if (out != null) {
-            Path dir = Files.createDirectories(out.resolve(s));
-            for (Map.Entry<String, String> f : DrummondReport.files(
+            Path dir = out.resolve(s);
+            ReportDirectory.write(
+                    "--out",
+                    dir,
+                    DrummondReport.files(
                             ts,
                             hs != null && hs.size() >= 3 ? hs : null,
                             io.dgas.calc.drummond.DrummondParams.defaults(),
                             mtf,
-                            signals)
-                    .entrySet()) {
-                Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-            }
+                            signals));
             row.put("files", dir.toString());
         }
         return row;

@@ -254,6 +254,39 @@ class AnalyzeCommandTest {
         assertThat(json.err()).contains("\"parameter\":\"htf\"");
     }
 
+    @Test
+    void analyzeFile_outFileTakenByADirectory_exits2NamingItAndWritesNothing() throws IOException {
+        Path bars = barsFile("h1.csv", "1h", 200, true);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createDirectory(out.resolve("states.csv"));
+        Path old = Files.writeString(out.resolve("pldot.csv"), "an earlier run's\n");
+
+        Run r = run("analyze", "--bars", bars.toString(), "--htf", "4h", "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: --out " + out + ": cannot write " + out.resolve("states.csv")
+                        + ": a directory is in its place" + System.lineSeparator());
+        try (java.util.stream.Stream<Path> left = Files.list(out)) {
+            assertThat(left)
+                    .as("nothing written, nothing left behind")
+                    .containsExactlyInAnyOrder(out.resolve("states.csv"), old);
+        }
+        assertThat(old).hasContent("an earlier run's");
+    }
+
+    @Test
+    void analyzeFile_outIsAFile_exits2SayingItIsNotADirectory() throws IOException {
+        Path bars = barsFile("h1.csv", "1h", 200, true);
+        Path file = Files.writeString(dir.resolve("afile"), "mine");
+
+        Run r = run("analyze", "--bars", bars.toString(), "--out", file.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --out " + file + " is a file, not a directory" + System.lineSeparator());
+        assertThat(file).hasContent("mine");
+    }
+
     /** {@code n} bars of {@code tf} (1h or 4h) from 2024-01-01, with the symbol and interval columns or without. */
     private Path barsFile(String name, String tf, int n, boolean columns) throws IOException {
         long step = tf.equals("4h") ? 4 * 3600L : 3600L;
