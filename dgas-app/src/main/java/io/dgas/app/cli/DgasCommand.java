@@ -116,6 +116,7 @@ public final class DgasCommand implements Runnable {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
+        NumberConverters.register(cli);
         cli.setExecutionExceptionHandler((e, line, parsed) -> root.fail(e));
         cli.setParameterExceptionHandler((e, a) -> root.usageError(e, a));
         cli.setExecutionStrategy(DgasCommand::refuseUnmatchedThenRun);
