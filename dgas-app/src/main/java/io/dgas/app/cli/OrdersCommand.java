@@ -164,21 +164,16 @@ final class OrdersCommand {
         }
     }
 
-    @Command(name = "cancel", description = "Cancel an open order.")
+    @Command(name = "cancel", description = "Cancel an open order (one not open: exit 2, naming its status).")
     static final class Cancel extends BaseCommand {
         @Parameters(paramLabel = "ORDER_ID", description = "order id")
         long id;
 
         @Override
         public Integer call() {
-            var cancelled = PortfolioCommand.service(this).cancel(id);
-            out().result(
-                            java.util.Map.of("id", id, "cancelled", cancelled.isPresent()),
-                            () -> out().line(
-                                            cancelled.isPresent()
-                                                    ? "order " + id + " cancelled"
-                                                    : "order " + id + " is not open"));
-            return cancelled.isPresent() ? ExitCodes.OK : ExitCodes.FAILURE;
+            PortfolioCommand.service(this).cancelOpen(id);
+            out().result(java.util.Map.of("id", id, "cancelled", true), () -> out().line("order " + id + " cancelled"));
+            return ExitCodes.OK;
         }
     }
 }

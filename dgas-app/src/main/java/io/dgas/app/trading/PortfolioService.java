@@ -339,12 +339,36 @@ public final class PortfolioService {
 
     /** Cancels an open order; empty result when it is not open. */
     public Optional<StoredOrder> cancel(long orderId) {
-        StoredOrder o = orderReads
-                .find(orderId)
-                .orElseThrow(() -> new NotFoundException("order", "" + orderId, "no order " + orderId));
+        StoredOrder o = orderReads.find(orderId).orElseThrow(() -> orderNotFound(orderId));
         Optional<StoredOrder> cancelled = orders.cancel(orderId, clock.instant());
         cache.changed(o.portfolioId());
         return cancelled;
+    }
+
+    /**
+     * Cancels an open order, or refuses one that is not open (filled, rejected, or cancelled already: a second cancel)
+     * naming its status, so the caller can say why nothing happened.
+     *
+     * @throws NotFoundException for an order that does not exist
+     * @throws BadInputException for an order that is not open, naming its status
+     */
+    public StoredOrder cancelOpen(long orderId) {
+        return cancel(orderId).orElseThrow(() -> {
+            // read again: the status that made the cancel miss, which may have changed since cancel's own read
+            OrderStatus status = orderReads
+                    .find(orderId)
+                    .orElseThrow(() -> orderNotFound(orderId))
+                    .status();
+            return new BadInputException(
+                    "order",
+                    Long.toString(orderId),
+                    "order " + orderId + " is not open (" + status.code() + "): only a new or partially filled order"
+                            + " can be cancelled",
+                    java.util.Arrays.stream(OrderStatus.values())
+                            .filter(OrderStatus::isOpen)
+                            .map(OrderStatus::code)
+                            .toList());
+        });
     }
 
     public List<StoredPosition> positions(long portfolioId, Timeframe markTimeframe) {
@@ -356,6 +380,10 @@ public final class PortfolioService {
                         .map(v -> List.of(List.copyOf(v.positions())))
                         .orElse(List.of()));
         return found.stream().findFirst().orElseThrow(() -> notFound(portfolioId));
+    }
+
+    private static NotFoundException orderNotFound(long id) {
+        return new NotFoundException("order", "" + id, "no order " + id);
     }
 
     private static NotFoundException notFound(long id) {

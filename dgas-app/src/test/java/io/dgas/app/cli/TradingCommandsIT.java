@@ -177,13 +177,32 @@ class TradingCommandsIT {
     }
 
     @Test
+    void ordersCancel_anOrderNotOpen_exits2NamingItsStatus() throws Exception {
+        storeOneBar("CNX");
+        long portfolio = json("portfolio", "create", "cancels", "--owner", "cy", "--capital", "10000")
+                .get("id")
+                .asLong();
+        long order = json("orders", "place", "" + portfolio, "--symbol", "CNX", "--side", "buy", "--quantity", "1")
+                .get("id")
+                .asLong();
+
+        CliRun first = cli("orders", "cancel", "" + order);
+        CliRun second = cli("orders", "cancel", "" + order);
+        CliRun secondJson = cli("--json", "orders", "cancel", "" + order);
+
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo("order " + order + " cancelled" + System.lineSeparator());
+        assertThat(second.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(second.err())
+                .isEqualTo("error: order " + order + " is not open (cancelled): only a new or partially filled order"
+                        + " can be cancelled" + System.lineSeparator());
+        assertThat(second.out()).isEmpty();
+        assertThat(secondJson.err()).contains("\"parameter\":\"order\",\"value\":\"" + order + "\"");
+    }
+
+    @Test
     void cycle_withAnActiveSession_printsTheSessionsPartAndGivesItInJson() throws Exception {
-        java.nio.file.Path bars = java.nio.file.Files.writeString(
-                home.resolve("cyp.csv"),
-                "timestamp,symbol,interval,open,high,low,close,volume\n"
-                        + "2024-01-01T00:00:00Z,CYP,1h,100,101,99,100,10\n");
-        assertThat(cli("ingest", "bars", bars.toString(), "--create-symbols").code())
-                .isZero();
+        storeOneBar("CYP");
         long id = json("portfolio", "create", "cycling", "--owner", "cy", "--capital", "20000")
                 .get("id")
                 .asLong();
@@ -229,6 +248,16 @@ class TradingCommandsIT {
     }
 
     /** {@code dgas args} on the test's home and database. */
+    /** Stores one 1h bar of {@code ticker}, creating the symbol, so that orders and cycles can name it. */
+    private static void storeOneBar(String ticker) throws Exception {
+        java.nio.file.Path bars = java.nio.file.Files.writeString(
+                home.resolve(ticker.toLowerCase(java.util.Locale.ROOT) + ".csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n" + "2024-01-01T00:00:00Z," + ticker
+                        + ",1h,100,101,99,100,10\n");
+        assertThat(cli("ingest", "bars", bars.toString(), "--create-symbols").code())
+                .isZero();
+    }
+
     private static CliRun cli(String... args) {
         return CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
     }
