@@ -48,7 +48,8 @@ public final class IngestBenchmark {
     }
 
     /**
-     * Generates {@code rows} rows into {@code dir} (null: a temporary directory), loads them with dgas and the
+     * Generates {@code rows} rows into {@code dir} (made when missing; null: a temporary directory, removed with the
+     * file unless {@code keep}), loads them with dgas and the
      * baselines, and answers the figures; {@code monitorOverhead} adds four more loads (monitors off, on, on, off).
      */
     public Map<String, Object> run(long rows, Path dir, boolean keep, boolean monitorOverhead) throws Exception {
@@ -119,6 +120,9 @@ public final class IngestBenchmark {
             main.update("bench.drop-db", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", SqlSession.Binder.NONE);
             if (!keep) {
                 Files.deleteIfExists(file);
+                if (dir == null) {
+                    Files.deleteIfExists(where); // the temporary directory made for it, empty now
+                }
             }
         }
         return model;
