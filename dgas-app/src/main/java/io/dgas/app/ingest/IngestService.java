@@ -194,7 +194,8 @@ public final class IngestService {
      * {@code ingest bars --adjusted} stores a file's: as of the fetch, so a later split needs the range fetched again.
      *
      * @throws BadInputException when the last day is before the first, or {@code adjusted} asked of intraday bars,
-     *     which the API gives no adjusted close (before any request, and before the key is looked for)
+     *     which the API gives no adjusted close (before any request, and before the key is looked for); when no API
+     *     key is configured (naming {@code api.key})
      */
     public List<IngestReport> fromApi(
             List<String> tickers,
@@ -247,11 +248,26 @@ public final class IngestService {
         return reports;
     }
 
+    /**
+     * The market-data API client of the configuration.
+     *
+     * @throws BadInputException naming {@code api.key} when no key is configured: the request itself may be right, but
+     *     this server or home cannot serve it until its configuration gives one (nothing is fetched)
+     */
     private EodhdClient apiClient() {
+        String key = config.string(ConfigKeys.API_KEY).orElse(null);
+        if (key == null || key.isBlank()) {
+            throw new BadInputException(
+                    ConfigKeys.API_KEY,
+                    null,
+                    "no market-data API key is configured: set " + ConfigKeys.API_KEY
+                            + " in dgas.yaml, or DGAS_API_KEY (or EODHD_API_KEY) in the environment",
+                    List.of(ConfigKeys.API_KEY + " in dgas.yaml", "DGAS_API_KEY or EODHD_API_KEY in the environment"));
+        }
         return EodhdClient.create(
                 ApiSettings.of(
                         config.string(ConfigKeys.API_BASE_URL).orElse(null),
-                        config.string(ConfigKeys.API_KEY).orElse(null),
+                        key,
                         config.intValue(ConfigKeys.API_REQUESTS_PER_MINUTE)),
                 clock);
     }
@@ -279,7 +295,8 @@ public final class IngestService {
      * judged again after (a gap the source has no bars for stays).
      *
      * @throws io.dgas.store.bars.UnknownSymbolException a symbol that is not stored
-     * @throws io.dgas.app.service.BadInputException a symbol whose exchange has no calendar here (nothing is fetched)
+     * @throws io.dgas.app.service.BadInputException a symbol whose exchange has no calendar here, or no API key
+     *     configured ({@code api.key}); nothing is fetched
      */
     public List<GapFill> fillGaps(
             DataGaps gaps,

@@ -291,6 +291,18 @@ class WriteApiIT {
     }
 
     @Test
+    void fillGaps_noApiKeyConfigured_400NamingTheConfigKey() throws Exception {
+        HttpResponse<String> r = api.post(
+                "/api/v1/ingest/fill-gaps?symbols=CYC&interval=1h", ApiClient.TOKEN, "text/plain", new byte[0]);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode e = JSON.readTree(r.body());
+        assertThat(e.get("parameter").asText()).isEqualTo("api.key");
+        assertThat(e.get("error").asText()).contains("api.key", "DGAS_API_KEY");
+        assertThat(e.get("accepted").size()).isPositive();
+    }
+
+    @Test
     void cycle_withToken_runsAndAnswersTheStoredRun() throws Exception {
         HttpResponse<String> r =
                 api.post("/api/v1/cycle?symbols=CYC&htf=4h&trading=1h", ApiClient.TOKEN, "text/plain", new byte[0]);
