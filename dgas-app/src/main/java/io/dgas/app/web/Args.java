@@ -28,6 +28,7 @@ final class Args {
     }
 
     static Args parse(Context c, List<Param> params) {
+        refuseMalformedQuery(c.queryString());
         refuseUnknownQuery(c, params);
         Map<String, Object> out = new HashMap<>();
         Map<String, String> raws = new HashMap<>();
@@ -54,6 +55,42 @@ final class Args {
             }
         }
         return new Args(out, raws, given);
+    }
+
+    /** What a query parameter's name and value must be, told to a client whose percent-encoding is broken. */
+    private static final List<String> PERCENT_ENCODED =
+            List.of("text percent-encoded: % only as %XX (two hex digits), a % itself as %25");
+
+    /**
+     * Refuses a query parameter whose name or value is not well percent-encoded ({@code %zz}, a lone {@code %}),
+     * naming it and its value as sent: Javalin reads such a value as absent, and the answer would quietly use the
+     * default (a malformed path is refused by Jetty already).
+     */
+    static void refuseMalformedQuery(String query) {
+        if (query == null || query.indexOf('%') < 0) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            String decoded;
+            try {
+                decoded = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException(
+                        shorten(name),
+                        shorten(value),
+                        "the parameter name '" + shorten(name) + "' is not well percent-encoded",
+                        PERCENT_ENCODED);
+            }
+            try {
+                java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException(
+                        decoded, shorten(value), decoded + " is not well percent-encoded", PERCENT_ENCODED);
+            }
+        }
     }
 
     /**

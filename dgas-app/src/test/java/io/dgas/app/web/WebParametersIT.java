@@ -89,6 +89,20 @@ class WebParametersIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The status code and body of a GET of {@code pathAndQuery} sent as written (java.net.URI refuses a malformed
+     * percent-encoding before sending), over HTTP/1.0 so the body comes unchunked.
+     */
+    private static String[] rawGet(String pathAndQuery) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.getOutputStream()
+                    .write(("GET " + pathAndQuery + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String[] {answer.substring(9, 12), answer.substring(answer.indexOf("\r\n\r\n") + 4)};
+        }
+    }
+
     /** Checks an error answer's status, JSON type and body fields, and returns the body. */
     private static JsonNode error(HttpResponse<String> r, int status, String error, String parameter, String value)
             throws Exception {
@@ -171,6 +185,31 @@ class WebParametersIT {
             assertThat(JSON.readTree(r.body()).get("error").asText())
                     .isEqualTo(name + " must not contain a NUL character");
         }
+    }
+
+    @Test
+    void queryValueMalformedPercentEncoding_is400NamingParameterAndRawValueNotTheDefault() throws Exception {
+        // Javalin read each value as absent: 1h bars, every symbol, a page of 100
+        Map<String, List<String>> cases = Map.of(
+                "/api/v1/bars/WEBX?interval=%zz", List.of("interval", "%zz"),
+                "/api/v1/symbols?q=%zz", List.of("q", "%zz"),
+                "/api/v1/symbols?limit=10&q=%", List.of("q", "%"),
+                "/api/v1/symbols?limit=%zz", List.of("limit", "%zz"),
+                "/api/v1/runs?%zz=1", List.of("%zz", "1"));
+        for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+            String[] r = rawGet(c.getKey());
+
+            assertThat(r[0]).as(c.getKey() + " " + r[1]).isEqualTo("400");
+            JsonNode body = JSON.readTree(r[1]);
+            assertThat(body.get("parameter").asText())
+                    .as(c.getKey())
+                    .isEqualTo(c.getValue().get(0));
+            assertThat(body.get("value").asText())
+                    .as(c.getKey())
+                    .isEqualTo(c.getValue().get(1));
+            assertThat(body.get("error").asText()).as(c.getKey()).contains("not well percent-encoded");
+        }
+        assertThat(send("GET", "/api/v1/symbols?q=%57EBX").statusCode()).isEqualTo(200);
     }
 
     @Test
