@@ -6,7 +6,6 @@ import io.dgas.app.alerts.AlertsService;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.web.Param.Type;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -121,22 +120,10 @@ final class AlertRoutes {
         return v.asText();
     }
 
+    /** The tickers of field {@code f}, in either form a body's {@code symbols} takes ({@link Args#tickers}). */
     private static List<String> texts(JsonNode n, String f) {
         JsonNode v = n.get(f);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isArray()) {
-            throw wrong(f, v, "an array of tickers");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode e : v) {
-            if (!e.isTextual()) {
-                throw wrong(f, v, "an array of tickers");
-            }
-            out.add(e.asText());
-        }
-        return out;
+        return v == null || v.isNull() ? null : Args.tickers(f, v);
     }
 
     private static Double number(JsonNode n, String f) {

@@ -139,6 +139,10 @@ final class Args {
         if (n == null || !n.isObject()) {
             throw new BadParameterException("body", shorten(text), "the body must be a JSON object", accepted);
         }
+        List<String> tickerFields = params.stream()
+                .filter(p -> "body".equals(p.in()) && p.type() == Param.Type.TICKER)
+                .map(Param::name)
+                .toList();
         Map<String, String> out = new HashMap<>();
         for (var it = n.fields(); it.hasNext(); ) {
             var f = it.next();
@@ -150,6 +154,10 @@ final class Args {
             if (v.isNull()) {
                 continue;
             }
+            if (tickerFields.contains(f.getKey())) {
+                out.put(f.getKey(), String.join(",", tickers(f.getKey(), v)));
+                continue;
+            }
             if (!v.isValueNode()) {
                 throw new BadParameterException(
                         f.getKey(), shorten(v.toString()), f.getKey() + " must be a single value", List.of("a scalar"));
@@ -157,6 +165,36 @@ final class Args {
             out.put(f.getKey(), v.isNumber() ? v.numberValue().toString() : v.asText());
         }
         return out;
+    }
+
+    /** What a body's ticker list may be, told to a client that sent something else. */
+    static final List<String> TICKER_LIST = List.of(
+            "an array of tickers such as [\"AAPL\", \"MSFT\"]", "comma-separated tickers such as \"AAPL,MSFT\"");
+
+    /**
+     * The tickers of the JSON body field {@code field}: an array of tickers or one string of comma-separated ones,
+     * each piece as written (split at commas, neither trimmed nor upper-cased: the caller's rules apply). The one
+     * reader of every body's {@code symbols}, so each route takes both forms.
+     *
+     * @throws BadParameterException for anything else (a number, an object, an array holding one)
+     */
+    static List<String> tickers(String field, com.fasterxml.jackson.databind.JsonNode v) {
+        List<com.fasterxml.jackson.databind.JsonNode> pieces = new java.util.ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(pieces::add);
+        } else {
+            pieces.add(v);
+        }
+        if (pieces.stream().allMatch(com.fasterxml.jackson.databind.JsonNode::isTextual)) {
+            return pieces.stream()
+                    .flatMap(e -> java.util.Arrays.stream(e.asText().split(",", -1)))
+                    .toList();
+        }
+        throw new BadParameterException(
+                field,
+                shorten(v.toString()),
+                field + " must be an array of tickers or a comma-separated string",
+                TICKER_LIST);
     }
 
     private static String shorten(String s) {

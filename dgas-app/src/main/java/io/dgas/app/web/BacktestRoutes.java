@@ -35,7 +35,7 @@ final class BacktestRoutes {
 
     /** A backtest's universe, range, timeframes, capital and limits, with the command's defaults. */
     private static final List<Param> RUN = List.of(
-            Param.body("symbols", Type.TICKER, "comma-separated stored tickers (or all)"),
+            Param.body("symbols", Type.TICKER, "stored tickers, an array or a comma-separated string (or all)"),
             Param.body("all", Type.BOOL, "the whole active universe").withDefault("false"),
             Param.body("from", Type.INSTANT, "first bar time included").withRequired(),
             Param.body("to", Type.INSTANT, "bars before it are included").withRequired(),
@@ -65,7 +65,7 @@ final class BacktestRoutes {
                     "symbols",
                     a.raw("symbols"),
                     "give symbols or all=true, one of them",
-                    List.of("comma-separated stored tickers", "all=true without symbols"));
+                    List.of("stored tickers, an array or a comma-separated string", "all=true without symbols"));
         }
         Instant from = a.get("from");
         Instant to = a.get("to");

@@ -65,6 +65,17 @@ class AlertsApiIT {
     }
 
     @Test
+    void create_symbolsAsCommaStringOrArray_sameTickers() throws Exception {
+        JsonNode text =
+                create("{\"name\":\"sym-text\",\"type\":\"signal\",\"symbols\":\"alr1,ALR2\",\"threshold\":0.5}");
+        JsonNode array = create(
+                "{\"name\":\"sym-array\",\"type\":\"signal\",\"symbols\":[\"alr1\",\"ALR2\"],\"threshold\":0.5}");
+
+        assertThat(text.get("symbols").toString()).isEqualTo("[\"ALR1\",\"ALR2\"]");
+        assertThat(array.get("symbols")).isEqualTo(text.get("symbols"));
+    }
+
+    @Test
     void rules_paged_nextOffsetUntilTheLastPage() throws Exception {
         for (int i = 0; i < 3; i++) {
             create("{\"name\":\"page-" + i + "\",\"type\":\"signal\",\"threshold\":0.5}");

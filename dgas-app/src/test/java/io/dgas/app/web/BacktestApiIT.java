@@ -87,6 +87,28 @@ class BacktestApiIT {
     }
 
     @Test
+    void post_symbolsAsArrayOrCommaString_sameBacktest_otherJsonTypes400() throws Exception {
+        String range = "\"from\": \"2024-05-01\", \"to\": \"2024-07-01\"}";
+
+        HttpResponse<String> array = post("{\"symbols\": [\"syn0001\", \"SYN0002\"], " + range, ApiClient.TOKEN);
+        HttpResponse<String> text = post("{\"symbols\": \"syn0001,SYN0002\", " + range, ApiClient.TOKEN);
+        HttpResponse<String> number = post("{\"symbols\": [1], " + range, ApiClient.TOKEN);
+
+        assertThat(array.statusCode()).as(array.body()).isEqualTo(200);
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(200);
+        assertThat(JSON.readTree(array.body()).get("metrics"))
+                .isEqualTo(JSON.readTree(text.body()).get("metrics"));
+        assertThat(JSON.readTree(array.body()).get("bar_steps").asLong())
+                .isPositive()
+                .isEqualTo(JSON.readTree(text.body()).get("bar_steps").asLong());
+        assertThat(number.statusCode()).isEqualTo(400);
+        JsonNode e = JSON.readTree(number.body());
+        assertThat(e.get("parameter").asText()).isEqualTo("symbols");
+        assertThat(e.get("value").asText()).isEqualTo("[1]");
+        assertThat(e.get("accepted").toString()).contains("an array of tickers", "comma-separated tickers");
+    }
+
+    @Test
     void post_badInputOrNoToken_refusedNamingTheParameterAndNothingStored() throws Exception {
         int before = api.json("/api/v1/backtests", 200).get("items").size();
 
