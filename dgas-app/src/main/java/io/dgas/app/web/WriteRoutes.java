@@ -14,6 +14,7 @@ import io.dgas.store.bars.AssetClasses;
 import io.dgas.store.ingest.IngestOptions;
 import io.dgas.store.ingest.IngestReport;
 import io.dgas.store.ingest.InvalidInputException;
+import io.dgas.store.ingest.OptionNames;
 import io.dgas.store.ingest.Reject;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
@@ -29,10 +30,13 @@ import java.util.function.Supplier;
  * The write routes of {@code /api/v1} (admin token required): CSV uploads through the {@link IngestService} that
  * {@code dgas ingest} uses, and a cycle now through the same {@link io.dgas.app.cycle.CycleService} as
  * {@code dgas cycle}, and the gap fill of {@code dgas ingest api --fill-gaps}. A bad row is a 422 naming line, field and
- * value; a cycle already running a 409.
+ * value, an unknown ticker given as {@code symbol} a 404; a cycle already running a 409.
  */
 final class WriteRoutes {
     private static final String CSV = "a CSV as the request body (text/csv) or as multipart/form-data file parts";
+
+    /** The upload routes' query parameters, as the loads' messages name them. */
+    static final OptionNames QUERY = new OptionNames("symbol", "interval", "create_symbols=true", "=");
 
     private WriteRoutes() {}
 
@@ -212,6 +216,7 @@ final class WriteRoutes {
             }
         }
         return ingest.options(tz)
+                .withNames(QUERY)
                 .withSkipInvalid(a.get("skip_invalid"))
                 .withCreateSymbols(a.get("create_symbols"))
                 .withAssetClass(a.get("asset_class"));
@@ -238,8 +243,14 @@ final class WriteRoutes {
             Reject r = e.reject();
             if (r == null) {
                 c.status(400);
-                return ErrorBody.of(
-                        e.getMessage(), "body", "", List.of("CSV with the header and columns the endpoint describes"));
+                // a query parameter the file does not fit (symbol, interval) is named; else the file as a whole
+                return e.parameter() != null
+                        ? ErrorBody.of(e.getMessage(), e.parameter(), e.value(), e.accepted())
+                        : ErrorBody.of(
+                                e.getMessage(),
+                                "body",
+                                "",
+                                List.of("CSV with the header and columns the endpoint describes"));
             }
             c.status(422);
             Map<String, Object> body =

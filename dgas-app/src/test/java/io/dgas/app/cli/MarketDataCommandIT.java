@@ -65,6 +65,17 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void ingestTicks_unknownSymbol_exit2NamingItAndTheOptionThatAddsIt() throws Exception {
+        Path ticks =
+                Files.writeString(home.resolve("nope-ticks.csv"), "timestamp,price,amount\n2024-01-01T00:00:01Z,1,1\n");
+
+        Run r = run(Map.of(), "ingest", "ticks", ticks.toString(), "--symbol", "nope");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: unknown symbol 'NOPE'; add it with --create-symbols\n");
+    }
+
+    @Test
     void dataExport_toAFile_loadsBackUnchangedAndAMissingDirectoryIsAUsageError() throws Exception {
         Path file = home.resolve("export.csv");
 

@@ -291,6 +291,44 @@ class WriteApiIT {
     }
 
     @Test
+    void ingestBars_noSymbolColumnAndNoneGiven_400NamingTheQueryParametersNotTheCommandsOptions() throws Exception {
+        HttpResponse<String> r = csv(
+                "/api/v1/ingest/bars", ApiClient.TOKEN, "date,open,high,low,close,volume\n2025-03-03,10,11,9,10,1\n");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode e = JSON.readTree(r.body());
+        assertThat(e.get("error").asText()).isEqualTo("upload.csv has no symbol column: give symbol and interval");
+        assertThat(e.get("parameter").asText()).isEqualTo("symbol");
+        assertThat(e.get("accepted").toString()).doesNotContain("--");
+    }
+
+    @Test
+    void ingestUnknownGivenSymbol_404UnknownSymbolNamingItAndCreateSymbols() throws Exception {
+        HttpResponse<String> ticks = csv(
+                "/api/v1/ingest/ticks?symbol=nope",
+                ApiClient.TOKEN,
+                "timestamp,price,amount\n2025-03-03T00:00:01Z,1,1\n");
+        HttpResponse<String> bars = csv(
+                "/api/v1/ingest/bars?symbol=NOPE&interval=1d",
+                ApiClient.TOKEN,
+                "date,open,high,low,close,volume\n2025-03-03,10,11,9,10,1\n");
+        HttpResponse<String> row = csv("/api/v1/ingest/bars", ApiClient.TOKEN, HEADER + bar("NOPE", 0, 10));
+
+        for (HttpResponse<String> r : List.of(ticks, bars)) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+            JsonNode e = JSON.readTree(r.body());
+            assertThat(e.get("error").asText()).isEqualTo("unknown symbol 'NOPE'; add it with create_symbols=true");
+            assertThat(e.get("parameter").asText()).isEqualTo("symbol");
+            assertThat(e.get("value").asText()).isEqualTo("NOPE");
+        }
+        // a row's own ticker is a bad row, named by its line
+        assertThat(row.statusCode()).as(row.body()).isEqualTo(422);
+        assertThat(JSON.readTree(row.body()).get("reason").asText())
+                .isEqualTo("unknown symbol; add it with create_symbols=true");
+        assertThat(api.get("/api/v1/symbols/NOPE").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void fillGaps_noApiKeyConfigured_400NamingTheConfigKey() throws Exception {
         HttpResponse<String> r = api.post(
                 "/api/v1/ingest/fill-gaps?symbols=CYC&interval=1h", ApiClient.TOKEN, "text/plain", new byte[0]);

@@ -9,7 +9,12 @@ public final class UnknownSymbolException extends DgasException implements UserE
     private final String symbol;
 
     public UnknownSymbolException(String symbol) {
-        super("unknown symbol '" + symbol + "'");
+        this(symbol, null);
+    }
+
+    /** {@code unknown symbol 'X'; } and {@code advice} (how to add it, say), or no more when it is null. */
+    public UnknownSymbolException(String symbol, String advice) {
+        super("unknown symbol '" + symbol + "'" + (advice == null ? "" : "; " + advice));
         this.symbol = symbol;
     }
 

@@ -98,15 +98,34 @@ final class BarCsvFormat {
                                     + " or date,open,high,low,close,volume")
                     .describe(source));
         }
+        OptionNames n = opts.names();
         boolean noSymbol = f.symbol < 0 && ticker == null;
         if (noSymbol || f.interval < 0 && opts.timeframe() == null) {
             throw new InvalidInputException(
-                    source + " has no " + (noSymbol ? "symbol" : "interval") + " column: give --symbol and --interval");
+                    noSymbol ? n.symbol() : n.interval(),
+                    null,
+                    source + " has no " + (noSymbol ? "symbol" : "interval") + " column: give " + n.symbol() + " and "
+                            + n.interval(),
+                    List.of(n.symbol() + " and " + n.interval() + " for a file without symbol and interval columns"));
         }
         if (f.symbol < 0 && !Fields.TICKER.matcher(ticker).matches()) {
-            throw new InvalidInputException("--symbol " + ticker + " must match " + Fields.TICKER.pattern());
+            throw badTicker(n, ticker);
         }
         return f;
+    }
+
+    /** The ticker the load gave for a file without a symbol column (upper-cased), or null. */
+    String givenTicker() {
+        return symbol < 0 ? fixedTicker : null;
+    }
+
+    /** The given ticker {@code ticker} (option {@code n.symbol()}) is not one. */
+    static InvalidInputException badTicker(OptionNames n, String ticker) {
+        return new InvalidInputException(
+                n.symbol(),
+                ticker,
+                n.given(n.symbol(), ticker) + " must match " + Fields.TICKER.pattern(),
+                List.of("a ticker matching " + Fields.TICKER.pattern()));
     }
 
     /**

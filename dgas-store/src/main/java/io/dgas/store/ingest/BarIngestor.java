@@ -4,6 +4,7 @@ import io.dgas.domain.Timeframe;
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
 import io.dgas.store.UnableToExecuteStatementException;
+import io.dgas.store.bars.UnknownSymbolException;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.partition.MonthSet;
 import io.dgas.store.partition.Partitions;
@@ -33,6 +34,8 @@ import java.util.function.ToLongFunction;
  *   <li>All-or-nothing per source by default: the first invalid line aborts the load with an {@link
  *       InvalidInputException} naming file, line, field, value and rule; nothing is written. With {@code skipInvalid}
  *       the good rows are written and the bad ones go to a rejects CSV.
+ *   <li>A ticker given for a file without a symbol column that is not stored, unless it is to be created, is an
+ *       {@link UnknownSymbolException} before any row is read; nothing is written.
  *   <li>Idempotent: a row whose values equal the stored ones is not rewritten (counted {@code unchanged}); a
  *       corrected bar replaces the stored one ({@code updated}).
  *   <li>A soft-deleted bar that is ingested again is restored ({@code deleted_at} cleared) and counted as updated:
@@ -261,6 +264,12 @@ public final class BarIngestor {
         BarCsvFormat format = BarCsvFormat.detect(source, csv.fields(), csv.line(), opts);
         String header = csv.line();
         Map<String, Long> known = Symbols.load(s);
+        String given = format.givenTicker();
+        if (given != null && !opts.createSymbols() && !known.containsKey(given)) {
+            // the option names it, not a row: refused as a command naming an unknown ticker is, before any row
+            throw new UnknownSymbolException(
+                    given, "add it with " + opts.names().createSymbols());
+        }
         boolean overlaps = false;
         if (pre != null && DirectLoad.eligible(pre, known, opts)) {
             // the locks in their order (LoadLocks): tickers, symbols and partitions, then bars
@@ -380,7 +389,10 @@ public final class BarIngestor {
                         newTickers.add(row.ticker);
                     } else {
                         bad = new Reject(
-                                csv.lineNumber(), "symbol", row.ticker, "unknown symbol; add it with --create-symbols");
+                                csv.lineNumber(),
+                                "symbol",
+                                row.ticker,
+                                "unknown symbol; add it with " + opts.names().createSymbols());
                     }
                 }
                 if (bad != null) {

@@ -20,6 +20,7 @@ import java.time.ZoneId;
  * @param adjusted store a bars file's prices adjusted for splits and dividends, from its adjusted close column
  *     ({@link BarCsvFormat#ADJUSTED_COLUMNS}): open, high, low and close scaled by adjusted close ÷ close, the volume
  *     as written; a file without that column is refused
+ * @param names what the caller calls its options, for the messages that tell what to give; never null
  */
 public record IngestOptions(
         String symbol,
@@ -31,41 +32,103 @@ public record IngestOptions(
         IngestLimits limits,
         ZoneId timezone,
         String assetClass,
-        boolean adjusted) {
+        boolean adjusted,
+        OptionNames names) {
 
+    /** No symbol or timeframe given, every row checked, nothing created; messages name the command's options. */
     public static IngestOptions defaults() {
         return new IngestOptions(
-                null, null, false, false, null, IngestProgress.NONE, IngestLimits.DEFAULTS, null, null, false);
+                null,
+                null,
+                false,
+                false,
+                null,
+                IngestProgress.NONE,
+                IngestLimits.DEFAULTS,
+                null,
+                null,
+                false,
+                OptionNames.COMMAND_LINE);
     }
 
     public IngestOptions withSymbol(String s, Timeframe tf) {
         return new IngestOptions(
-                s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass, adjusted);
+                s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass, adjusted, names);
     }
 
     public IngestOptions withSkipInvalid(boolean skip) {
         return new IngestOptions(
-                symbol, timeframe, skip, createSymbols, rejects, progress, limits, timezone, assetClass, adjusted);
+                symbol,
+                timeframe,
+                skip,
+                createSymbols,
+                rejects,
+                progress,
+                limits,
+                timezone,
+                assetClass,
+                adjusted,
+                names);
     }
 
     public IngestOptions withCreateSymbols(boolean create) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, create, rejects, progress, limits, timezone, assetClass, adjusted);
+                symbol,
+                timeframe,
+                skipInvalid,
+                create,
+                rejects,
+                progress,
+                limits,
+                timezone,
+                assetClass,
+                adjusted,
+                names);
     }
 
     public IngestOptions withRejects(Path path) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, path, progress, limits, timezone, assetClass, adjusted);
+                symbol,
+                timeframe,
+                skipInvalid,
+                createSymbols,
+                path,
+                progress,
+                limits,
+                timezone,
+                assetClass,
+                adjusted,
+                names);
     }
 
     public IngestOptions withProgress(IngestProgress p) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, rejects, p, limits, timezone, assetClass, adjusted);
+                symbol,
+                timeframe,
+                skipInvalid,
+                createSymbols,
+                rejects,
+                p,
+                limits,
+                timezone,
+                assetClass,
+                adjusted,
+                names);
     }
 
     public IngestOptions withLimits(IngestLimits l) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, l, timezone, assetClass, adjusted);
+                symbol,
+                timeframe,
+                skipInvalid,
+                createSymbols,
+                rejects,
+                progress,
+                l,
+                timezone,
+                assetClass,
+                adjusted,
+                names);
     }
 
     /**
@@ -84,18 +147,55 @@ public record IngestOptions(
                 limits,
                 timezone,
                 c == null ? null : io.dgas.store.bars.AssetClasses.parse(c),
-                adjusted);
+                adjusted,
+                names);
     }
 
     /** Reads offset-less date-times in {@code zone} (null: reject them). */
     public IngestOptions withTimezone(ZoneId zone) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, zone, assetClass, adjusted);
+                symbol,
+                timeframe,
+                skipInvalid,
+                createSymbols,
+                rejects,
+                progress,
+                limits,
+                zone,
+                assetClass,
+                adjusted,
+                names);
+    }
+
+    /** Names the caller's options as {@code n} in the messages that tell what to give. */
+    public IngestOptions withNames(OptionNames n) {
+        return new IngestOptions(
+                symbol,
+                timeframe,
+                skipInvalid,
+                createSymbols,
+                rejects,
+                progress,
+                limits,
+                timezone,
+                assetClass,
+                adjusted,
+                n);
     }
 
     /** Stores a bars file's prices adjusted by its adjusted close column (see {@link #adjusted()}). */
     public IngestOptions withAdjusted(boolean adjust) {
         return new IngestOptions(
-                symbol, timeframe, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass, adjust);
+                symbol,
+                timeframe,
+                skipInvalid,
+                createSymbols,
+                rejects,
+                progress,
+                limits,
+                timezone,
+                assetClass,
+                adjust,
+                names);
     }
 }

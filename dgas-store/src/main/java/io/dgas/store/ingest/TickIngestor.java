@@ -2,6 +2,7 @@ package io.dgas.store.ingest;
 
 import io.dgas.store.Database;
 import io.dgas.store.SqlSession;
+import io.dgas.store.bars.UnknownSymbolException;
 import io.dgas.store.events.BarsEvents;
 import io.dgas.store.events.EventPublisher;
 import io.dgas.store.partition.MonthSet;
@@ -70,12 +71,14 @@ public final class TickIngestor {
     }
 
     private IngestReport load(String source, Reader reader, Path rejectsPath, IngestOptions opts) {
+        OptionNames n = opts.names();
         if (opts.symbol() == null || opts.symbol().isBlank()) {
-            throw new InvalidInputException("ticks need a symbol: give --symbol");
+            throw new InvalidInputException(
+                    n.symbol(), null, "ticks need a symbol: give " + n.symbol(), List.of("the ticker of the ticks"));
         }
         String ticker = opts.symbol().trim().toUpperCase(Locale.ROOT);
         if (!Fields.TICKER.matcher(ticker).matches()) {
-            throw new InvalidInputException("--symbol " + ticker + " must match " + Fields.TICKER.pattern());
+            throw BarCsvFormat.badTicker(n, ticker);
         }
         long start = System.nanoTime();
         LoadStage stage = new LoadStage();
@@ -130,7 +133,8 @@ public final class TickIngestor {
         String header = csv.line();
         Long symbolId = Symbols.resolve(s, ticker, opts.createSymbols(), opts.assetClass());
         if (symbolId == null) {
-            throw new InvalidInputException("unknown symbol " + ticker + "; add it with --create-symbols");
+            throw new UnknownSymbolException(
+                    ticker, "add it with " + opts.names().createSymbols());
         }
         s.update(
                 "ingest.ticks.stage",
