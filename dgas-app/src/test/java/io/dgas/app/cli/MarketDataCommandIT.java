@@ -65,6 +65,24 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void ingestBars_symbolOptionDisagreeingWithTheFilesColumn_exit2NamingBothNothingStored() throws Exception {
+        Path f = Files.writeString(
+                home.resolve("good.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n"
+                        + "2024-01-01T00:00:00+00:00,TSTA,1h,10,11,9,10.5,1\n");
+
+        Run r = run(
+                Map.of(), "ingest", "bars", f.toString(), "--symbol", "YHO", "--interval", "1d", "--create-symbols");
+        Run data = run(Map.of(), "data", "list");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: good.csv line 2 has symbol TSTA but --symbol YHO was given: leave --symbol out (the"
+                        + " file's symbol column decides) or give TSTA\n");
+        assertThat(data.out()).doesNotContain("TSTA", "YHO");
+    }
+
+    @Test
     void ingestTicks_unknownSymbol_exit2NamingItAndTheOptionThatAddsIt() throws Exception {
         Path ticks =
                 Files.writeString(home.resolve("nope-ticks.csv"), "timestamp,price,amount\n2024-01-01T00:00:01Z,1,1\n");

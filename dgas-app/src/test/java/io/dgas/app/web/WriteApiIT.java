@@ -329,6 +329,38 @@ class WriteApiIT {
     }
 
     @Test
+    void ingestBars_symbolOrIntervalDisagreeingWithTheFilesColumns_400NamingBothNothingStored() throws Exception {
+        String file = HEADER + bar("TSTA", 0, 10) + bar("TSTA", 1, 11);
+
+        HttpResponse<String> symbol =
+                csv("/api/v1/ingest/bars?symbol=YHO&interval=1d&create_symbols=true", ApiClient.TOKEN, file);
+        HttpResponse<String> interval =
+                csv("/api/v1/ingest/bars?interval=1d&create_symbols=true", ApiClient.TOKEN, file);
+        HttpResponse<String> agreeing = csv(
+                "/api/v1/ingest/bars?symbol=tsta2&interval=1h&create_symbols=true",
+                ApiClient.TOKEN,
+                file.replace("TSTA", "TSTA2"));
+
+        assertThat(symbol.statusCode()).as(symbol.body()).isEqualTo(400);
+        JsonNode s = JSON.readTree(symbol.body());
+        assertThat(s.get("error").asText())
+                .isEqualTo("upload.csv line 2 has symbol TSTA but symbol=YHO was given: leave symbol out (the file's"
+                        + " symbol column decides) or give TSTA");
+        assertThat(s.get("parameter").asText()).isEqualTo("symbol");
+        assertThat(s.get("value").asText()).isEqualTo("YHO");
+        assertThat(interval.statusCode()).as(interval.body()).isEqualTo(400);
+        JsonNode i = JSON.readTree(interval.body());
+        assertThat(i.get("parameter").asText()).isEqualTo("interval");
+        assertThat(i.get("value").asText()).isEqualTo("1d");
+        assertThat(i.get("error").asText()).contains("has interval 1h but interval=1d");
+        assertThat(api.get("/api/v1/symbols/TSTA").statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/symbols/YHO").statusCode()).isEqualTo(404);
+        assertThat(agreeing.statusCode()).as(agreeing.body()).isEqualTo(200);
+        assertThat(JSON.readTree(agreeing.body()).at("/reports/0/inserted").asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
     void fillGaps_noApiKeyConfigured_400NamingTheConfigKey() throws Exception {
         HttpResponse<String> r = api.post(
                 "/api/v1/ingest/fill-gaps?symbols=CYC&interval=1h", ApiClient.TOKEN, "text/plain", new byte[0]);

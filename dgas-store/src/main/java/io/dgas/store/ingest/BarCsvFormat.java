@@ -119,6 +119,34 @@ final class BarCsvFormat {
         return symbol < 0 ? fixedTicker : null;
     }
 
+    /**
+     * Refuses the parsed row {@code row} of line {@code line} when its own symbol or interval column disagrees with
+     * the one the load was given (a file's column is never silently overridden, nor the option silently ignored).
+     *
+     * @throws InvalidInputException naming the option, its value and the file's value at that line
+     */
+    void requireGiven(String source, long line, BarRow row, OptionNames n) {
+        if (symbol >= 0 && fixedTicker != null && !fixedTicker.equals(row.ticker)) {
+            throw disagreeing(source, line, n, n.symbol(), fixedTicker, "symbol", row.ticker);
+        }
+        if (interval >= 0 && fixedTf != null && fixedTf != row.timeframe) {
+            throw disagreeing(source, line, n, n.interval(), fixedTf.code(), "interval", row.timeframe.code());
+        }
+    }
+
+    private static InvalidInputException disagreeing(
+            String source, long line, OptionNames n, String option, String given, String column, String inFile) {
+        return new InvalidInputException(
+                option,
+                given,
+                source + " line " + line + " has " + column + " " + inFile + " but " + n.given(option, given)
+                        + " was given: leave " + option + " out (the file's " + column + " column decides) or give "
+                        + inFile,
+                List.of(
+                        inFile + " (the file's " + column + " at line " + line + ")",
+                        "none: the file's column decides"));
+    }
+
     /** The given ticker {@code ticker} (option {@code n.symbol()}) is not one. */
     static InvalidInputException badTicker(OptionNames n, String ticker) {
         return new InvalidInputException(

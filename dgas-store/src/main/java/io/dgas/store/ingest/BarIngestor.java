@@ -36,6 +36,9 @@ import java.util.function.ToLongFunction;
  *       the good rows are written and the bad ones go to a rejects CSV.
  *   <li>A ticker given for a file without a symbol column that is not stored, unless it is to be created, is an
  *       {@link UnknownSymbolException} before any row is read; nothing is written.
+ *   <li>A symbol or interval given for a file with its own column must agree with the column on every row: the
+ *       first row that differs fails the load with an {@link InvalidInputException} naming the option and the row's
+ *       value, whatever {@code skipInvalid} says; nothing is written.
  *   <li>Idempotent: a row whose values equal the stored ones is not rewritten (counted {@code unchanged}); a
  *       corrected bar replaces the stored one ({@code updated}).
  *   <li>A soft-deleted bar that is ingested again is restored ({@code deleted_at} cleared) and counted as updated:
@@ -380,6 +383,10 @@ public final class BarIngestor {
                     opts.progress().rowsRead(source, read);
                 }
                 Reject bad = format.parse(csv.lineNumber(), csv.line(), csv.fields(), row);
+                if (bad == null) {
+                    // not a bad row but a load asked wrongly: refused whole, even when skipping bad rows
+                    format.requireGiven(source, csv.lineNumber(), row, opts.names());
+                }
                 if (bad == null && !known.containsKey(row.ticker)) {
                     if (direct) {
                         // only the prescan's tickers are locked for the set-based key check
