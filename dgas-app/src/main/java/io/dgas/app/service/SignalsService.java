@@ -7,6 +7,7 @@ import io.dgas.store.bars.BarRepository;
 import io.dgas.store.bars.KnownSymbols;
 import io.dgas.store.cache.QueryCache;
 import io.dgas.store.cache.RegionSpec;
+import io.dgas.store.runs.RunRepository;
 import io.dgas.store.runs.SignalOutcomes;
 import io.dgas.store.runs.SignalQuery;
 import io.dgas.store.runs.SignalReads;
@@ -31,7 +32,8 @@ public final class SignalsService {
 
     /**
      * Signals matching {@code q}, newest first. A symbol filter naming no stored symbol is an
-     * {@link io.dgas.store.bars.UnknownSymbolException}, not an empty page.
+     * {@link io.dgas.store.bars.UnknownSymbolException}, and a run filter naming no stored run a
+     * {@link NotFoundException} naming {@code run}, not an empty page.
      */
     public Page<StoredSignal> signals(SignalQuery q) {
         return cache.get(RegionSpec.SIGNALS, "signals:filtered:" + q.key(), () -> {
@@ -39,6 +41,11 @@ public final class SignalsService {
             if (page.items().isEmpty() && q.symbol() != null) {
                 // checked when loaded: an unknown symbol throws and is never cached, a known one's empty page is
                 KnownSymbols.require(db, List.of(q.symbol()));
+            }
+            if (page.items().isEmpty()
+                    && q.run() != null
+                    && new RunRepository(db).find(q.run()).isEmpty()) {
+                throw new NotFoundException("run", Long.toString(q.run()), "unknown run " + q.run());
             }
             return page;
         });

@@ -133,12 +133,16 @@ final class PortfolioRoutes {
                                 Param.query("to", Type.INSTANT, "at or before (default: now)"),
                                 MARK),
                         "[{ts, cash, equity, drawdown, mark}]",
-                        (c, a) -> ledger.get()
-                                .curve(
-                                        id(a),
-                                        a.has("from") ? a.get("from") : Instant.EPOCH,
-                                        a.has("to") ? a.get("to") : null,
-                                        Timeframe.parse(a.get("mark")))),
+                        (c, a) -> {
+                            // a reversed window was an empty curve, as if the portfolio had no history
+                            ApiV1.requireAfter(a.get("from"), a.get("to"));
+                            return ledger.get()
+                                    .curve(
+                                            id(a),
+                                            a.has("from") ? a.get("from") : Instant.EPOCH,
+                                            a.has("to") ? a.get("to") : null,
+                                            Timeframe.parse(a.get("mark")));
+                        }),
                 Route.get(
                         "/api/v1/portfolios/{id}/performance",
                         "Daily P&L, return, average return and trades from the daily_portfolio_performance view,"

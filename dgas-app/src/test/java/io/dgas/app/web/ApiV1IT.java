@@ -225,6 +225,15 @@ class ApiV1IT {
     }
 
     @Test
+    void signals_unknownRun_404NamingRunNotAnEmptyPage() throws Exception {
+        JsonNode e = api.json("/api/v1/signals?run=999999", 404);
+
+        assertThat(e.get("error").asText()).isEqualTo("unknown run 999999");
+        assertThat(e.get("parameter").asText()).isEqualTo("run");
+        assertThat(e.get("value").asText()).isEqualTo("999999");
+    }
+
+    @Test
     void runs_listNewestFirstAndOneWithStageTimesAndErrors() throws Exception {
         JsonNode page = api.json("/api/v1/runs?limit=2", 200);
         long oldest = api.ctx

@@ -115,6 +115,17 @@ class LedgerApiIT {
         assertThat(api.json("/api/v1/backtests", 200).get("items").isArray()).isTrue();
     }
 
+    @Test
+    void equity_reversedRange_400NamingToNotAnEmptyCurve() throws Exception {
+        long id = create("eve", "reversed");
+
+        JsonNode e = api.json("/api/v1/portfolios/" + id + "/equity?from=2030-01-01&to=2020-01-01", 400);
+
+        assertThat(e.get("parameter").asText()).isEqualTo("to");
+        assertThat(e.get("value").asText()).isEqualTo("2020-01-01T00:00:00Z");
+        assertThat(e.get("error").asText()).isEqualTo("to must be after from");
+    }
+
     private static HttpResponse<String> postJson(String path, String json) throws Exception {
         return api.post(
                 path, ApiClient.TOKEN, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
