@@ -85,7 +85,19 @@ final class DemoCommand extends BaseCommand {
                 context().ingestListener(),
                 symbols,
                 context().clock().instant());
-        status.put("synthetic", Map.of("symbols", symbols, "reused", universe.reused(), "millis", universe.millis()));
+        status.put(
+                "synthetic",
+                Map.of(
+                        "symbols",
+                        symbols,
+                        "reused",
+                        universe.reused(),
+                        "extended",
+                        universe.extended(),
+                        "new_bars",
+                        universe.rows(),
+                        "millis",
+                        universe.millis()));
         PortfolioService portfolios = new PortfolioService(
                 context().database(), context().clock(), context().cache());
         DemoPortfolio.Result paper = DemoPortfolio.ensure(portfolios);
@@ -154,8 +166,8 @@ final class DemoCommand extends BaseCommand {
             out().line("synthetic universe "
                     + (universe.reused()
                             ? "reused"
-                            : "brought to the last complete hour in " + universe.millis() + " ms (" + universe.rows()
-                                    + " new 1h bars)")
+                            : (universe.extended() ? "brought to the last complete hour" : "generated") + " in "
+                                    + universe.millis() + " ms (" + universe.rows() + " new 1h bars)")
                     + ": " + symbols + " seeded walks (seed " + SyntheticUniverse.SEED + ") of 1h bars, at least "
                     + SyntheticUniverse.BARS + " each, 4h aggregated");
             out().line("");

@@ -24,8 +24,11 @@ public final class SyntheticUniverse {
 
     private SyntheticUniverse() {}
 
-    /** What {@link #ensure} did. */
-    public record Result(List<String> symbols, boolean reused, long rows, long millis) {}
+    /**
+     * What {@link #ensure} did: reused the stored walks, or extended stored ones ({@code extended}), or generated them
+     * ({@code rows} new 1h bars in all).
+     */
+    public record Result(List<String> symbols, boolean reused, boolean extended, long rows, long millis) {}
 
     /**
      * Removes the universe's rows for {@code dgas demo --reset}: the 1h and 4h bars of every {@code SYNnnnn} ticker
@@ -79,7 +82,7 @@ public final class SyntheticUniverse {
                     return null;
                 });
         if (java.util.Arrays.stream(newest).allMatch(t -> t >= expectedLast)) {
-            return new Result(symbols, true, 0, (System.nanoTime() - start) / 1_000_000);
+            return new Result(symbols, true, false, 0, (System.nanoTime() - start) / 1_000_000);
         }
         long from = Math.min(first[0], expectedLast - (BARS - 1) * hour);
         int bars = (int) ((expectedLast - from) / hour) + 1;
@@ -95,6 +98,6 @@ public final class SyntheticUniverse {
                 .min()
                 .orElse(from);
         new BarRollup(db, listener).fromBarsSince(symbols, Timeframe.H1, List.of(Timeframe.H4), since);
-        return new Result(symbols, false, rows, (System.nanoTime() - start) / 1_000_000);
+        return new Result(symbols, false, first[0] != Long.MAX_VALUE, rows, (System.nanoTime() - start) / 1_000_000);
     }
 }

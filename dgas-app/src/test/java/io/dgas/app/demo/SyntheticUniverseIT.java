@@ -57,12 +57,14 @@ class SyntheticUniverseIT {
                 SyntheticUniverse.ensure(db, IngestListener.NONE, 3, NOW.plus(Duration.ofHours(5)));
 
         assertThat(made.reused()).isFalse();
+        assertThat(made.extended()).isFalse();
         assertThat(made.rows()).isEqualTo(2L * SyntheticUniverse.BARS);
         assertThat(before.size()).isEqualTo(SyntheticUniverse.BARS);
         long lastHour = Instant.parse("2026-12-07T09:00:00Z").getEpochSecond();
         assertThat(before.ts()[before.size() - 1]).isEqualTo(lastHour);
         assertThat(same.reused()).isTrue();
         assertThat(later.reused()).isFalse();
+        assertThat(later.extended()).isTrue();
         assertThat(later.rows())
                 .as("5 new hours of each stored walk and the whole of the new one")
                 .isEqualTo(2 * 5L + (SyntheticUniverse.BARS + 5));
