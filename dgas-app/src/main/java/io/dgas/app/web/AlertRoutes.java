@@ -1,7 +1,6 @@
 package io.dgas.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dgas.app.Json;
 import io.dgas.app.alerts.AlertsService;
 import io.dgas.app.alerts.RuleInput;
 import io.dgas.app.web.Param.Type;
@@ -77,17 +76,7 @@ final class AlertRoutes {
 
     /** The request body as a rule input: a JSON object of the known fields, each of its type. */
     static RuleInput body(Context c) {
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(c.body());
-        } catch (java.io.IOException e) {
-            throw new BadParameterException(
-                    "body", shorten(c.body()), "the body is not JSON", List.of("a JSON object"));
-        }
-        if (n == null || !n.isObject()) {
-            throw new BadParameterException(
-                    "body", shorten(c.body()), "the body must be a JSON object of rule fields", RuleInput.FIELDS);
-        }
+        JsonNode n = JsonBody.object(c.body(), " of rule fields", RuleInput.FIELDS);
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!RuleInput.FIELDS.contains(f)) {
@@ -164,6 +153,6 @@ final class AlertRoutes {
     }
 
     private static String shorten(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return JsonBody.shorten(s);
     }
 }

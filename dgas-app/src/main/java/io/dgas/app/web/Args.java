@@ -130,15 +130,7 @@ final class Args {
                 .filter(p -> "body".equals(p.in()))
                 .map(Param::name)
                 .toList();
-        com.fasterxml.jackson.databind.JsonNode n;
-        try {
-            n = io.dgas.app.Json.MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new BadParameterException("body", shorten(text), "the body is not JSON", List.of("a JSON object"));
-        }
-        if (n == null || !n.isObject()) {
-            throw new BadParameterException("body", shorten(text), "the body must be a JSON object", accepted);
-        }
+        com.fasterxml.jackson.databind.JsonNode n = JsonBody.object(text, "", accepted);
         List<String> tickerFields = params.stream()
                 .filter(p -> "body".equals(p.in()) && p.type() == Param.Type.TICKER)
                 .map(Param::name)
@@ -198,7 +190,7 @@ final class Args {
     }
 
     private static String shorten(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+        return JsonBody.shorten(s);
     }
 
     /** The parameter's text as given (or its default), for exact decimals; null when absent. */

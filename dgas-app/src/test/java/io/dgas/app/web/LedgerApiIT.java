@@ -197,6 +197,26 @@ class LedgerApiIT {
     }
 
     @Test
+    void writes_bodyNotJsonNotAnObjectOrAFieldTwice_400OnTheBodyOrTheField() throws Exception {
+        JsonNode twice = expect(
+                postJson(
+                        "/api/v1/portfolios",
+                        "{\"owner\": \"jo\", \"name\": \"dup\", \"capital\": 100, \"capital\": 200}"),
+                400);
+        JsonNode notJson = expect(postJson("/api/v1/portfolios", "{\"owner\": "), 400);
+        JsonNode array = expect(postJson("/api/v1/portfolios", "[1, 2]"), 400);
+
+        assertThat(twice.get("parameter").asText()).isEqualTo("capital");
+        assertThat(twice.get("error").asText()).isEqualTo("the body names capital more than once");
+        assertThat(api.json("/api/v1/portfolios?limit=500", 200).toString())
+                .as("nothing created")
+                .doesNotContain("\"dup\"");
+        assertThat(notJson.get("parameter").asText()).isEqualTo("body");
+        assertThat(notJson.get("error").asText()).isEqualTo("the body is not JSON");
+        assertThat(array.get("error").asText()).isEqualTo("the body must be a JSON object");
+    }
+
+    @Test
     void writes_jsonBodies_createStartAndPlaceOrders_errorsNameTheField() throws Exception {
         JsonNode p = expect(
                 postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"name\": \"json\", \"capital\": 2500.25}"), 201);
