@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The columns of a ticks CSV: {@code timestamp,price,amount} (Bitstamp trades, epoch seconds) or the general
  * {@code timestamp,price,size[,bid,ask,bid_size,ask_size]}; quote columns may be empty. Rules: price finite > 0,
- * size ≥ 0, bid/ask > 0 and their sizes ≥ 0 when present, prices and timestamps inside the accepted ranges
+ * size ≥ 0, bid/ask > 0 and their sizes ≥ 0 when present, bid ≤ ask when both are, prices and timestamps inside the accepted ranges
  * ({@link IngestLimits}), timestamps with an offset (or a zone given) and in time order (ties keep file order, which
  * numbers them {@code seq} 0, 1, …).
  */
@@ -90,6 +90,13 @@ final class TickCsvFormat {
                 return reject(line, quote[i], text2, problem);
             }
             row.quote[i] = Double.parseDouble(text2);
+        }
+        if (row.quote[0] > row.quote[1]) { // both present (NaN compares false): a crossed quote is a broken row
+            return reject(
+                    line,
+                    quote[0],
+                    v.get(quote[0]),
+                    "bid must not be above ask (" + v.get(quote[1]) + "): a crossed quote");
         }
         return null;
     }

@@ -111,6 +111,25 @@ class TickIngestorIT {
     }
 
     @Test
+    void ingest_crossedQuote_failsNamingTheBidNothingStored() {
+        Counts before = Counts.of(db);
+
+        assertThatThrownBy(() -> ingest(
+                        "CRS",
+                        "timestamp,price,size,bid,ask,bid_size,ask_size\n"
+                                + "2024-07-01T10:00:00Z,100,1,99.9,100.1,5,6\n"
+                                + "2024-07-01T10:00:01Z,100,1,101,99,5,6\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("ticks.csv line 3, field bid, value 101: bid must not be above ask (99): a crossed quote");
+        assertThat(Counts.of(db)).isEqualTo(before);
+        IngestReport locked = ingest(
+                "CRS", "timestamp,price,size,bid,ask,bid_size,ask_size\n2024-07-01T10:00:00Z,100,1,100,100,5,6\n");
+        assertThat(locked.inserted())
+                .as("a locked quote (bid = ask) is no crossed one")
+                .isEqualTo(1);
+    }
+
+    @Test
     void ingest_zeroPrice_failsWithMessage() {
         assertThatThrownBy(() -> ingest("ZP", "timestamp,price,amount\n1385337613,0,1\n"))
                 .hasMessage("ticks.csv line 2, field price, value 0: price must be > 0");
