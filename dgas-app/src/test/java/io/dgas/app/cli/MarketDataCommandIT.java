@@ -94,6 +94,32 @@ class MarketDataCommandIT {
     }
 
     @Test
+    void ingest_rejectsFileInAMissingDirectory_exit2NamingItBeforeAnyRow() throws Exception {
+        Path bars = Files.writeString(
+                home.resolve("rej.csv"),
+                "timestamp,symbol,interval,open,high,low,close,volume\n2024-01-01T00:00:00Z,REJ,1m,1,2,0.5,x,1\n");
+        Path ticks = Files.writeString(home.resolve("rej-ticks.csv"), "timestamp,price,amount\n1385337600,0,1\n");
+        String rejects = home.resolve("no/such/dir/r.csv").toString();
+
+        Run r = run(Map.of(), "ingest", "bars", bars.toString(), "--skip-invalid", "--rejects", rejects);
+        Run t = run(
+                Map.of(),
+                "ingest",
+                "ticks",
+                ticks.toString(),
+                "--symbol",
+                "REJ",
+                "--skip-invalid",
+                "--rejects",
+                rejects);
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--rejects: directory " + home.resolve("no/such/dir") + " does not exist");
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains("--rejects: directory");
+    }
+
+    @Test
     void dataExport_toAFile_loadsBackUnchangedAndAMissingDirectoryIsAUsageError() throws Exception {
         Path file = home.resolve("export.csv");
 

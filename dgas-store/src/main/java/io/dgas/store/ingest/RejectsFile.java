@@ -38,8 +38,17 @@ final class RejectsFile implements AutoCloseable {
             }
             out.write(r.line() + "," + quote(r.field()) + "," + quote(r.value()) + "," + quote(r.reason()) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write rejects file " + path, e);
+            throw new UncheckedIOException("cannot write rejects file " + path + ": " + why(e), e);
         }
+    }
+
+    /** The cause in words: the JDK names only the path for a missing directory or a denied file. */
+    private static String why(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException
+                ? "its directory does not exist"
+                : e instanceof java.nio.file.AccessDeniedException
+                        ? "permission denied"
+                        : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     long count() {
@@ -75,7 +84,7 @@ final class RejectsFile implements AutoCloseable {
             try {
                 out.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write rejects file " + path, e);
+                throw new UncheckedIOException("cannot write rejects file " + path + ": " + why(e), e);
             }
         }
     }

@@ -101,6 +101,7 @@ public final class IngestCommand {
             if (rejects != null && files.size() > 1) {
                 throw new BadArgumentException("--rejects names one file; give one input file with it");
             }
+            checkRejects(rejects);
             ProgressLine progress = new ProgressLine(out());
             IngestOptions opts = context()
                     .ingest()
@@ -120,6 +121,13 @@ public final class IngestCommand {
             }
             print(out(), reports, context().checks());
             return ExitCodes.OK;
+        }
+    }
+
+    /** A rejects file that cannot be written is refused before any row is read (it failed the load at its first). */
+    private static void checkRejects(Path rejects) {
+        if (rejects != null) {
+            io.dgas.app.cli.OutputFile.check("--rejects", rejects);
         }
     }
 
@@ -151,6 +159,7 @@ public final class IngestCommand {
 
         @Override
         public Integer call() {
+            checkRejects(rejects);
             ProgressLine progress = new ProgressLine(out());
             IngestOptions opts = context()
                     .ingest()
