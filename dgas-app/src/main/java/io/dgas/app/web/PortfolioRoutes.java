@@ -360,9 +360,12 @@ final class PortfolioRoutes {
         return optionalMoney(name, description).withRequired();
     }
 
-    /** Money the ledger can store: {@code numeric(20, 8)} holds less than 10^12 ({@link io.dgas.ledger.Money#LIMIT}). */
+    /**
+     * Money the ledger can store: more than 0, as the command line takes it (the least {@code numeric(20, 8)} holds
+     * above 0 is 10^-8), and less than 10^12 ({@link io.dgas.ledger.Money#LIMIT}); the API refused less than 0.01.
+     */
     static Param optionalMoney(String name, String description) {
-        return Param.body(name, Type.NUMBER, description).range(0.01, 999_999_999_999.99);
+        return Param.body(name, Type.NUMBER, description).range(0.00000001, 999_999_999_999.99);
     }
 
     private static BigDecimal decimal(String raw) {

@@ -212,6 +212,14 @@ class LedgerApiIT {
                 .as("nothing created")
                 .doesNotContain("\"dup\"");
         assertThat(notJson.get("parameter").asText()).isEqualTo("body");
+        JsonNode tiny = expect(
+                postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"name\": \"tiny\", \"capital\": 0.005}"), 201);
+        assertThat(tiny.get("starting_capital").decimalValue())
+                .as("more than 0, as the command line takes it")
+                .isEqualByComparingTo("0.005");
+        JsonNode zero =
+                expect(postJson("/api/v1/portfolios", "{\"owner\": \"jo\", \"name\": \"zero\", \"capital\": 0}"), 400);
+        assertThat(zero.get("accepted").get(0).asText()).isEqualTo("a number 0.00000001..999999999999.99");
         assertThat(notJson.get("error").asText()).isEqualTo("the body is not JSON");
         assertThat(array.get("error").asText()).isEqualTo("the body must be a JSON object");
     }
