@@ -62,18 +62,20 @@ final class CacheCommand {
          * the admin token is sent if there is one (configured, or the file of a local serve).
          */
         String get(String path) {
-            HttpResponse<String> r = request("GET", path, null);
+            String base = base();
+            HttpResponse<String> r = request(base, "GET", path, null);
             Optional<String> token = r.statusCode() == 401 ? AdminToken.forClient(config()) : Optional.empty();
-            return checked(token.isPresent() ? request("GET", path, token.get()) : r, token.isPresent());
+            return checked(base, token.isPresent() ? request(base, "GET", path, token.get()) : r, token.isPresent());
         }
 
         /** An admin call: sends the admin token, which must exist (configured, or the file of a local serve). */
         String admin(String path) {
+            String base = base();
             String token = AdminToken.forClient(config())
                     .orElseThrow(() -> new BadArgumentException("no admin token: set " + ConfigKeys.WEB_ADMIN_TOKEN
-                            + " (or DGAS_WEB_ADMIN_TOKEN) to the token of the dgas serve at " + base()
+                            + " (or DGAS_WEB_ADMIN_TOKEN) to the token of the dgas serve at " + base
                             + ", or run this on its machine, where $DGAS_HOME/admin.token holds it"));
-            return checked(request("POST", path, token), true);
+            return checked(base, request(base, "POST", path, token), true);
         }
 
         private String base() {
@@ -92,8 +94,8 @@ final class CacheCommand {
                     insecure);
         }
 
-        private HttpResponse<String> request(String method, String path, String token) {
-            String base = base();
+        /** One exchange with the server at {@code base} ({@link #base}, resolved once per command). */
+        private HttpResponse<String> request(String base, String method, String path, String token) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(TIMEOUT)
                     .method(method, HttpRequest.BodyPublishers.noBody());
@@ -114,8 +116,7 @@ final class CacheCommand {
         }
 
         /** The body of a 2xx answer; otherwise a clear error ({@code withToken}: the admin token was sent). */
-        private String checked(HttpResponse<String> r, boolean withToken) {
-            String base = base();
+        private String checked(String base, HttpResponse<String> r, boolean withToken) {
             if ((r.statusCode() == 401 || r.statusCode() == 403) && withToken) {
                 // 401: no token sent; 403: a token the server does not hold
                 throw new BadArgumentException("dgas at " + base + " refused the admin token (" + r.statusCode()

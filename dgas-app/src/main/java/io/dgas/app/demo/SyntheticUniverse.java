@@ -77,7 +77,8 @@ public final class SyntheticUniverse {
                         + " AND b.deleted_at IS NULL WHERE y.ticker = ANY (?) AND y.deleted_at IS NULL GROUP BY y.ticker",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", symbols.toArray())),
                 rs -> {
-                    newest[symbols.indexOf(rs.getString(1))] = rs.getLong(3);
+                    // SYN0001 is walk 0 (SyntheticBars.ticker): no search of the list per row
+                    newest[Integer.parseInt(rs.getString(1).substring(3)) - 1] = rs.getLong(3);
                     first[0] = Math.min(first[0], rs.getLong(2));
                     return null;
                 });

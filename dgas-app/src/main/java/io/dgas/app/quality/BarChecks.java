@@ -70,15 +70,14 @@ final class BarChecks {
         for (int i = 1; i < n; i++) {
             r[i - 1] = Math.log(close[i] / close[i - 1]);
         }
-        double sigma = robustSigma(r);
+        double[] spread = spread(r);
+        double centre = spread[0];
+        double sigma = spread[1];
         List<Spike> out = new ArrayList<>();
         if (!(sigma > 0)) {
             return new Spikes(sigma, out);
         }
         // deviations from the median return: a steady trend is no spike however small its returns' spread
-        double[] sorted = r.clone();
-        Arrays.sort(sorted);
-        double centre = median(sorted);
         for (int j = 0; j < r.length; j++) {
             double z = (r[j] - centre) / sigma;
             if (Math.abs(z) > k) {
@@ -91,6 +90,11 @@ final class BarChecks {
 
     /** The robust standard deviation of {@code r} (class notes); 0 when every value is the same. */
     static double robustSigma(double[] r) {
+        return spread(r)[1];
+    }
+
+    /** {median, robust standard deviation} of {@code r}, from one sort. */
+    private static double[] spread(double[] r) {
         double[] s = r.clone();
         Arrays.sort(s);
         double median = median(s);
@@ -102,7 +106,7 @@ final class BarChecks {
         }
         Arrays.sort(dev);
         double mad = median(dev);
-        return mad > 0 ? MAD_SCALE * mad : MEAN_DEVIATION_SCALE * sum / s.length;
+        return new double[] {median, mad > 0 ? MAD_SCALE * mad : MEAN_DEVIATION_SCALE * sum / s.length};
     }
 
     private static double median(double[] sorted) {

@@ -51,7 +51,9 @@ public final class WebServer implements AutoCloseable {
         this.listener = new EventListener(() -> ctx.database().settings(), (name, json) -> {
             remote.apply(name, json);
             warm.accept(name, json);
-            ctx.jobs().heard(name, json);
+            if (io.dgas.app.jobs.JobService.EVENT.equals(name)) {
+                ctx.jobs().heard(name, json); // asked for on a job event only: the pool too is opened lazily
+            }
             events.broadcast(name, json);
         });
         this.api = new RouteTable(

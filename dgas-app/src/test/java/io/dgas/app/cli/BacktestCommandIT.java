@@ -64,13 +64,15 @@ class BacktestCommandIT {
         }
     }
 
+    /** {@code dgas ARGS} on the class's database and home. */
+    private CliRun cli(String... args) {
+        return CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
+    }
+
     @Test
     void backtest_storedBars_printsMetricsWritesTheCurveAndIsListed() throws Exception {
         Path curve = home.resolve("curve.csv");
-        CliRun r = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
+        CliRun r = cli(
                 "--json",
                 "backtest",
                 "SYN0001",
@@ -139,7 +141,7 @@ class BacktestCommandIT {
                     .isEqualTo("3");
         }
 
-        CliRun list = CliRun.of(home, PG.jdbcUrl(), Map.of(), "--json", "backtest", "--list");
+        CliRun list = cli("--json", "backtest", "--list");
         assertThat(list.code()).as(list.err()).isZero();
         JsonNode listed = JSON.readTree(list.out()).get(0);
         assertThat(listed.get("id").asLong()).isEqualTo(j.get("backtest").asLong());
@@ -150,7 +152,7 @@ class BacktestCommandIT {
         // every signal parameter is kept (only the expiry was): two runs with other options were not told apart
         assertThat(listed.at("/settings/signals/entry_reach_atr").asDouble()).isEqualTo(3.0);
         assertThat(listed.at("/settings/mtf/zone_lookback_bars").isInt()).isTrue();
-        CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "--list");
+        CliRun text = cli("backtest", "--list");
         JsonNode m = j.get("metrics");
         // the metrics' whole JSON text was the column
         assertThat(text.out())
@@ -181,7 +183,7 @@ class BacktestCommandIT {
             "--max-gross",
             "15000"
         };
-        CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), prepend("--json", args));
+        CliRun r = cli(prepend("--json", args));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
 
@@ -202,7 +204,7 @@ class BacktestCommandIT {
         assertThat(j.get("metrics").get("fill_limits")).as("--json report").isEqualTo(want);
         assertThat(want.get("max_gross_exposure").fieldNames()).toIterable().containsExactly("cut", "refused");
 
-        CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
+        CliRun text = cli(args);
         assertThat(text.code()).as(text.err()).isZero();
         BacktestMetrics.LimitCount gross = expected.get("max_gross_exposure");
         assertThat(text.out())
@@ -247,11 +249,10 @@ class BacktestCommandIT {
     @Test
     void backtest_tradingWithoutHtf_takesItsPairAndAnUnpairedHtfIsABadArgument() throws Exception {
         String[] range = {"SYN0001", "--from", "2024-01-01", "--to", "2024-07-01"};
-        CliRun paired = CliRun.of(home, PG.jdbcUrl(), Map.of(), prepend("--json", prepend("backtest", range)));
+        CliRun paired = cli(prepend("--json", prepend("backtest", range)));
         String[] finer = concat(prepend("backtest", range), "--trading", "1h", "--htf", "30m");
-        CliRun unpaired = CliRun.of(home, PG.jdbcUrl(), Map.of(), finer);
-        CliRun daily = CliRun.of(
-                home, PG.jdbcUrl(), Map.of(), concat(prepend("--json", prepend("backtest", range)), "--trading", "4h"));
+        CliRun unpaired = cli(finer);
+        CliRun daily = cli(concat(prepend("--json", prepend("backtest", range)), "--trading", "4h"));
 
         assertThat(paired.code()).as(paired.err()).isZero();
         assertThat(unpaired.code()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -283,23 +284,13 @@ class BacktestCommandIT {
         Files.writeString(
                 daily,
                 "date,open,high,low,close,volume\n2024-03-01,10,11,9,10.5,100\n2024-03-04,10.5,11,10,10.8,100\n");
-        CliRun load = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
-                "ingest",
-                "bars",
-                daily.toString(),
-                "--symbol",
-                "DLY",
-                "--interval",
-                "1d",
-                "--create-symbols");
+        CliRun load =
+                cli("ingest", "bars", daily.toString(), "--symbol", "DLY", "--interval", "1d", "--create-symbols");
         assertThat(load.code()).as(load.err()).isZero();
         String[] args = {"backtest", "SYN0001", "DLY", "--from", "2024-01-01", "--to", "2024-07-01"};
 
-        CliRun text = CliRun.of(home, PG.jdbcUrl(), Map.of(), args);
-        CliRun json = CliRun.of(home, PG.jdbcUrl(), Map.of(), prepend("--json", args));
+        CliRun text = cli(args);
+        CliRun json = cli(prepend("--json", args));
 
         // the backtest ran over SYN0001 alone and said nothing of DLY
         assertThat(text.code()).as(text.err()).isZero();
@@ -311,19 +302,8 @@ class BacktestCommandIT {
 
     @Test
     void backtest_noTradingBarInTheRange_isRefusedNamingTheTimeframesItHas() {
-        CliRun r = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
-                "backtest",
-                "SYN0001",
-                "--from",
-                "2024-01-01",
-                "--to",
-                "2024-02-01",
-                "--trading",
-                "15m",
-                "--json");
+        CliRun r =
+                cli("backtest", "SYN0001", "--from", "2024-01-01", "--to", "2024-02-01", "--trading", "15m", "--json");
 
         // a backtest of nothing was stored with every figure NaN
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -335,9 +315,9 @@ class BacktestCommandIT {
 
     @Test
     void backtest_withoutRange_isABadArgument() {
-        CliRun r = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001");
-        CliRun noTo = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "SYN0001", "--from", "2024-01-01");
-        CliRun help = CliRun.of(home, PG.jdbcUrl(), Map.of(), "backtest", "--help");
+        CliRun r = cli("backtest", "SYN0001");
+        CliRun noTo = cli("backtest", "SYN0001", "--from", "2024-01-01");
+        CliRun help = cli("backtest", "--help");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("missing --from: a backtest runs over --from (included) to --to (excluded)");
@@ -350,18 +330,7 @@ class BacktestCommandIT {
     void backtest_curveFileOfAnotherFormat_isABadArgumentBeforeAnyRun() {
         Path xlsx = home.resolve("curve.xlsx");
 
-        CliRun r = CliRun.of(
-                home,
-                PG.jdbcUrl(),
-                Map.of(),
-                "backtest",
-                "SYN0001",
-                "--from",
-                "2024-01-01",
-                "--to",
-                "2024-02-01",
-                "--curve",
-                xlsx.toString());
+        CliRun r = cli("backtest", "SYN0001", "--from", "2024-01-01", "--to", "2024-02-01", "--curve", xlsx.toString());
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("--curve: " + xlsx + " must end in .csv or .json");

@@ -52,83 +52,30 @@ public record IngestOptions(
     }
 
     public IngestOptions withSymbol(String s, Timeframe tf) {
-        return new IngestOptions(
-                s, tf, skipInvalid, createSymbols, rejects, progress, limits, timezone, assetClass, adjusted, names);
+        return with(c -> {
+            c.symbol = s;
+            c.timeframe = tf;
+        });
     }
 
     public IngestOptions withSkipInvalid(boolean skip) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skip,
-                createSymbols,
-                rejects,
-                progress,
-                limits,
-                timezone,
-                assetClass,
-                adjusted,
-                names);
+        return with(c -> c.skipInvalid = skip);
     }
 
     public IngestOptions withCreateSymbols(boolean create) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                create,
-                rejects,
-                progress,
-                limits,
-                timezone,
-                assetClass,
-                adjusted,
-                names);
+        return with(c -> c.createSymbols = create);
     }
 
     public IngestOptions withRejects(Path path) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                createSymbols,
-                path,
-                progress,
-                limits,
-                timezone,
-                assetClass,
-                adjusted,
-                names);
+        return with(c -> c.rejects = path);
     }
 
     public IngestOptions withProgress(IngestProgress p) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                createSymbols,
-                rejects,
-                p,
-                limits,
-                timezone,
-                assetClass,
-                adjusted,
-                names);
+        return with(c -> c.progress = p);
     }
 
     public IngestOptions withLimits(IngestLimits l) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                createSymbols,
-                rejects,
-                progress,
-                l,
-                timezone,
-                assetClass,
-                adjusted,
-                names);
+        return with(c -> c.limits = l);
     }
 
     /**
@@ -137,65 +84,69 @@ public record IngestOptions(
      * @throws IllegalArgumentException for a class the schema does not know
      */
     public IngestOptions withAssetClass(String c) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                createSymbols,
-                rejects,
-                progress,
-                limits,
-                timezone,
-                c == null ? null : io.dgas.store.bars.AssetClasses.parse(c),
-                adjusted,
-                names);
+        String parsed = c == null ? null : io.dgas.store.bars.AssetClasses.parse(c);
+        return with(o -> o.assetClass = parsed);
     }
 
     /** Reads offset-less date-times in {@code zone} (null: reject them). */
     public IngestOptions withTimezone(ZoneId zone) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                createSymbols,
-                rejects,
-                progress,
-                limits,
-                zone,
-                assetClass,
-                adjusted,
-                names);
+        return with(c -> c.timezone = zone);
     }
 
     /** Names the caller's options as {@code n} in the messages that tell what to give. */
     public IngestOptions withNames(OptionNames n) {
-        return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                createSymbols,
-                rejects,
-                progress,
-                limits,
-                timezone,
-                assetClass,
-                adjusted,
-                n);
+        return with(c -> c.names = n);
     }
 
     /** Stores a bars file's prices adjusted by its adjusted close column (see {@link #adjusted()}). */
     public IngestOptions withAdjusted(boolean adjust) {
+        return with(c -> c.adjusted = adjust);
+    }
+
+    /** These options with {@code change} made to a copy of their fields: each wither names only what it changes. */
+    private IngestOptions with(java.util.function.Consumer<Draft> change) {
+        Draft f = new Draft(this);
+        change.accept(f);
         return new IngestOptions(
-                symbol,
-                timeframe,
-                skipInvalid,
-                createSymbols,
-                rejects,
-                progress,
-                limits,
-                timezone,
-                assetClass,
-                adjust,
-                names);
+                f.symbol,
+                f.timeframe,
+                f.skipInvalid,
+                f.createSymbols,
+                f.rejects,
+                f.progress,
+                f.limits,
+                f.timezone,
+                f.assetClass,
+                f.adjusted,
+                f.names);
+    }
+
+    /** The fields of one {@link IngestOptions}, to change before building the next. */
+    private static final class Draft {
+        String symbol;
+        Timeframe timeframe;
+        boolean skipInvalid;
+        boolean createSymbols;
+        Path rejects;
+        IngestProgress progress;
+        IngestLimits limits;
+        ZoneId timezone;
+        String assetClass;
+        boolean adjusted;
+        OptionNames names;
+
+        Draft(IngestOptions o) {
+            symbol = o.symbol;
+            timeframe = o.timeframe;
+            skipInvalid = o.skipInvalid;
+            createSymbols = o.createSymbols;
+            rejects = o.rejects;
+            progress = o.progress;
+            limits = o.limits;
+            timezone = o.timezone;
+            assetClass = o.assetClass;
+            adjusted = o.adjusted;
+            names = o.names;
+        }
     }
 }
