@@ -9,11 +9,13 @@
   var FOLLOW_MS = 700;
 
   /**
-   * "analysing 120 of 5000 (2 %)", "storing", "queued": what the job is doing now, or where it was when it ended
-   * (empty when it ended before it began).
+   * "analysing 120 of 5000 (2 %)", "storing", "queued": what the job is doing now, "done" once it succeeded, or where
+   * it was when it failed or was cancelled (empty when it ended before it began).
    */
   function progressText(job) {
     if (job.state === 'queued') { return 'queued'; }
+    // a job that succeeded did every phase: its last one ("storing") would read as if it were still at it
+    if (job.state === 'succeeded') { return 'done'; }
     if (job.state === 'running' && job.cancel_requested) { return 'cancelling at its next step'; }
     if (!job.phase) { return job.state === 'running' ? 'starting' : ''; }
     return job.phase + (job.total > 0 ? ' ' + job.done + ' of ' + job.total + ' (' + dgas.num(job.percent, 0) + ' %)' : '');

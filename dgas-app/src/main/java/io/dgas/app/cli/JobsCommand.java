@@ -26,8 +26,10 @@ final class JobsCommand {
 
     /** One line: id, kind, state, what it is doing or did, its server. */
     private static String line(JobRecord j) {
-        String progress =
-                j.phase() == null ? "" : " " + j.phase() + (j.total() > 0 ? " " + j.done() + " of " + j.total() : "");
+        // a job that succeeded did every phase: its last one would read as if it were still at it
+        String progress = j.phase() == null || j.state().equals(io.dgas.store.jobs.JobRepository.SUCCEEDED)
+                ? ""
+                : " " + j.phase() + (j.total() > 0 ? " " + j.done() + " of " + j.total() : "");
         String attempt = j.attempts() > 1 ? " (attempt " + j.attempts() + ")" : "";
         return "#" + j.id() + " " + j.kind() + " " + j.state() + attempt + progress + ", created " + j.createdAt()
                 + " on " + j.instance() + (j.link() != null ? " -> " + j.link() : "");

@@ -313,7 +313,7 @@ class DashboardPagesIT {
             awaitJob(again, "running (attempt 2)");
 
             awaitJob(made, "succeeded");
-            assertThat(jobRow(made)).contains("open the backtest");
+            assertThat(jobRow(made)).contains("open the backtest").contains("succeeded done");
             assertThat(driver.findElement(By.cssSelector("#jobs-table a[href='" + link + "']"))
                             .getText())
                     .isEqualTo("open the backtest");
