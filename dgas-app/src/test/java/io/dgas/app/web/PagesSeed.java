@@ -7,11 +7,17 @@ import java.time.temporal.ChronoUnit;
 
 /** Runs and signals of the last days for the dashboard pages, written as a finished cycle would store them. */
 final class PagesSeed {
+    /**
+     * The hour the seeds count back from, taken once: a seed written at 00:59 and the expectation a test computes from
+     * it at 01:00 must name the same hours (each taking the clock anew, they were an hour apart once in CI).
+     */
+    private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
     private PagesSeed() {}
 
-    /** The hour {@code hoursAgo} hours before now, as the bars of {@link #recentBars} are stamped. */
+    /** The hour {@code hoursAgo} hours before this run's hour, as the bars of {@link #recentBars} are stamped. */
     static Instant hoursAgo(int hoursAgo) {
-        return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(hoursAgo, ChronoUnit.HOURS);
+        return HOUR.minus(hoursAgo, ChronoUnit.HOURS);
     }
 
     /** {@code n} hourly bars of {@code symbol} ending at the last full hour (a rising wave near {@code base}). */
